@@ -1,0 +1,52 @@
+// Personal data at rest: AES-256-GCM for ID numbers, keyed HMAC for lookups and SMS codes (never the clear value).
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { env } from '../env';
+
+const keys = new Map<string, Buffer>();
+function subkey(purpose: 'pii-encrypt' | 'pii-lookup' | 'sms-code' | 'activity-code'): Buffer {
+  const master = env().APP_SECRET_KEY;
+  const cacheKey = `${purpose}:${master}`;
+  let key = keys.get(cacheKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', Buffer.from(master, 'hex'), Buffer.alloc(0), purpose, 32));
+    keys.set(cacheKey, key);
+  }
+  return key;
+}
+
+/** v1.<iv>.<tag>.<ciphertext>, base64url parts. */
+export function encryptPii(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', subkey('pii-encrypt'), iv);
+  const enc = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), enc.toString('base64url')].join('.');
+}
+
+export function decryptPii(sealed: string): string {
+  const [v, iv, tag, enc] = sealed.split('.');
+  if (v !== 'v1' || !iv || !tag || enc === undefined) throw new Error('unknown PII envelope');
+  const decipher = createDecipheriv('aes-256-gcm', subkey('pii-encrypt'), Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(enc, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/** Deterministic keyed hash: lets a unique index refuse a second registration of the same ID number. */
+export function piiLookupHash(value: string): string {
+  return createHmac('sha256', subkey('pii-lookup')).update(value).digest('hex');
+}
+
+export function smsCodeHash(purpose: string, phone: string, code: string): string {
+  return createHmac('sha256', subkey('sms-code')).update(`${purpose}:${phone}:${code}`).digest('hex');
+}
+
+export function hashEquals(aHex: string, bHex: string): boolean {
+  const a = Buffer.from(aHex, 'hex');
+  const b = Buffer.from(bHex, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function secretEquals(a: string, b: string): boolean {
+  const ha = createHmac('sha256', 'cmp').update(a).digest();
+  const hb = createHmac('sha256', 'cmp').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}

@@ -1,0 +1,85 @@
+// user.register: 18+, unique phone/ID/openid, the SMS code consumed in the same transaction that creates the volunteer.
+import type { UserRegisterInput, UserRegisterOutput } from '../../../../types/user';
+import { idBirthDate, maskIdNumber } from '../../../../types/id-number';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { database, type Tx } from '../../cloud';
+import { C } from '../../db/collections';
+import { isDuplicateWrite, unwrap } from '../../db/db-result';
+import { existsWhere, findVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
+import { findOrgsByIds, membershipId, membershipsOf, type MembershipDoc } from '../../db/org.repository';
+import { isAdultOn } from '../../domain/id-number';
+import { shanghaiDate } from '../../domain/shanghai-time';
+import { newVolunteerNo } from '../../domain/volunteer-no';
+import { MEMBERSHIP_LIMIT, isLive } from '../../domain/membership';
+import { encryptPii, piiLookupHash } from '../../adapters/pii-cipher';
+import { verifySmsCode } from '../sms/verify-code';
+import { volunteerView } from './volunteer-view';
+
+async function refuseTaken(openid: string, phone: string, idHash: string): Promise<void> {
+  const [me, phoneTaken, idTaken] = await Promise.all([findVolunteer(openid), existsWhere({ phone }), existsWhere({ idNumberHash: idHash })]);
+  if (me) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
+  if (phoneTaken) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
+  if (idTaken) throw new AppError(ErrorCode.USER_ID_NUMBER_TAKEN);
+}
+
+export async function register(input: UserRegisterInput, ctx: Ctx): Promise<UserRegisterOutput> {
+  const openid = requireOpenid(ctx);
+  const today = shanghaiDate(ctx.now);
+  if (!isAdultOn(input.idNumber, today)) throw new AppError(ErrorCode.USER_UNDERAGE);
+  const idHash = piiLookupHash(input.idNumber);
+  await refuseTaken(openid, input.phone, idHash);
+
+  const orgs = await findOrgsByIds(input.orgIds);
+  const approved = new Set(orgs.filter((o) => o.status === 'approved').map((o) => o._id));
+  const missing = input.orgIds.filter((id) => !approved.has(id));
+  if (missing.length > 0) throw new AppError(ErrorCode.ORG_NOT_FOUND, '所选队伍不存在或尚未通过审核', { orgIds: missing });
+  const existing = await membershipsOf(openid);
+  const newOrgIds = input.orgIds.filter((id) => !existing.some((m) => m.orgId === id));
+  if (existing.filter(isLive).length + newOrgIds.length > MEMBERSHIP_LIMIT) throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT);
+
+  const code = await verifySmsCode('register', input.phone, input.smsCode, ctx.now);
+  const { smsCode: _code, orgIds: _orgIds, idNumber, ...profile } = input;
+  const doc: VolunteerDoc = {
+    ...profile,
+    _id: openid,
+    openid,
+    volunteerNo: newVolunteerNo(today.slice(0, 4)),
+    idNumberEnc: encryptPii(idNumber),
+    idNumberHash: idHash,
+    idNumberMasked: maskIdNumber(idNumber),
+    birthDate: idBirthDate(idNumber) as string,
+    consentAt: ctx.now,
+    registeredAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  const memberships: MembershipDoc[] = newOrgIds.map((orgId) => ({
+    _id: membershipId(orgId, openid),
+    orgId,
+    openid,
+    status: 'pending',
+    role: 'member',
+    appliedAt: ctx.now,
+  }));
+
+  try {
+    await database().runTransaction(async (tx: Tx) => {
+      const codes = tx.collection(C.smsCodes);
+      const current = (await unwrap(codes.doc(code._id).get())).data as { used: boolean; sentAt: Date } | null;
+      // Single use: a concurrent registration with the same code sees used=true here, or conflicts and retries into it.
+      if (!current || current.used || new Date(current.sentAt).getTime() !== new Date(code.sentAt).getTime()) {
+        throw new AppError(ErrorCode.SMS_CODE_INVALID, '验证码已使用，请重新获取');
+      }
+      await unwrap(codes.doc(code._id).update({ used: true }));
+      await unwrap(tx.collection(C.volunteers).add(doc));
+      for (const m of memberships) await unwrap(tx.collection(C.memberships).add(m));
+    });
+  } catch (err) {
+    if (isDuplicateWrite(err)) {
+      await refuseTaken(openid, input.phone, idHash);
+      throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
+    }
+    throw err;
+  }
+  return { volunteer: volunteerView(doc) };
+}

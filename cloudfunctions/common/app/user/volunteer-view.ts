@@ -1,0 +1,24 @@
+// The volunteer as every answer shows it: masked phone and ID, nothing encrypted or hashed.
+import type { Volunteer } from '../../../../types/user';
+import { maskPhone } from '../../../../types/id-number';
+import type { VolunteerDoc } from '../../db/volunteer.repository';
+import { toIso } from '../../domain/shanghai-time';
+
+export function volunteerView(doc: VolunteerDoc): Volunteer {
+  return {
+    openid: doc.openid,
+    volunteerNo: doc.volunteerNo,
+    realName: doc.realName,
+    gender: doc.gender,
+    phoneMasked: maskPhone(doc.phone),
+    idNumberMasked: doc.idNumberMasked,
+    birthDate: doc.birthDate,
+    education: doc.education,
+    employer: doc.employer,
+    title: doc.title,
+    region: doc.region,
+    serviceCategories: doc.serviceCategories,
+    skills: doc.skills,
+    registeredAt: toIso(doc.registeredAt),
+  };
+}

@@ -1,0 +1,33 @@
+// The SDK either throws or returns { code, message } for a refused request: normalise both into DbError.
+export class DbError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+function asDbError(value: unknown): DbError | undefined {
+  if (value instanceof DbError) return value;
+  if (value && typeof value === 'object' && typeof (value as { code?: unknown }).code === 'string' && (value as { code: string }).code) {
+    const v = value as { code: string; message?: string };
+    return new DbError(v.code, v.message ?? '');
+  }
+  return undefined;
+}
+
+export async function unwrap<T>(request: Promise<T> | T): Promise<T> {
+  let result: T;
+  try {
+    result = await request;
+  } catch (err) {
+    throw asDbError(err) ?? err;
+  }
+  const refused = asDbError(result);
+  if (refused) throw refused;
+  return result;
+}
+
+export const isDuplicateWrite = (err: unknown): boolean => err instanceof DbError && err.code === 'DATABASE_DUPLICATE_WRITE';
+export const isTransactionConflict = (err: unknown): boolean => err instanceof DbError && err.code === 'DATABASE_TRANSACTION_CONFLICT';

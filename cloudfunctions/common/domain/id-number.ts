@@ -1,0 +1,17 @@
+// Rules on the 居民身份证 number beyond its checksum: the 18+ rule of the seeds (003_*) and masking.
+import { idBirthDate, maskIdNumber } from '../../../types/id-number';
+
+export { maskIdNumber };
+
+/** Full years between the birth date and `today` (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** Adult on the day (Asia/Shanghai) of registration: the 18th birthday itself counts. */
+export function isAdultOn(idNumber: string, today: string): boolean {
+  const birth = idBirthDate(idNumber);
+  return birth !== null && ageOn(birth, today) >= 18;
+}

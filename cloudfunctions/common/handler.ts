@@ -1,0 +1,51 @@
+// Turns a table of use cases into a cloud function main(): parse, identify, run, map to the answer envelope.
+import type { z } from 'zod';
+import { contract, type ActionName, type Contract, type FunctionName } from '../../types/functions';
+import { ErrorCode, ErrorMessage } from '../../types/errors';
+import type { Result } from '../../types/common';
+import { AppError } from './errors';
+import { callerOpenid } from './cloud';
+import { now } from './clock';
+import { env } from './env';
+
+export interface Ctx {
+  /** undefined only for calls without a WeChat user (timer triggers, tests of the gateway). */
+  openid?: string;
+  now: Date;
+}
+
+type Spec<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: z.ZodTypeAny; output: z.ZodTypeAny } ? Contract[F][A] : never;
+export type Actions<F extends FunctionName> = {
+  [A in ActionName<F>]: (input: z.output<Spec<F, A>['input']>, ctx: Ctx) => Promise<z.input<Spec<F, A>['output']>>;
+};
+
+export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>) {
+  return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
+    try {
+      env();
+      const { action, userInfo: _userInfo, ...input } = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>;
+      const spec = typeof action === 'string' && Object.prototype.hasOwnProperty.call(actions, action)
+        ? (contract[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>)[action]
+        : undefined;
+      if (!spec) return { ok: false, code: ErrorCode.UNKNOWN_ACTION, message: ErrorMessage[ErrorCode.UNKNOWN_ACTION], details: { fn, action } };
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        return { ok: false, code: ErrorCode.VALIDATION, message: first?.message || ErrorMessage.VALIDATION, details: { issues: parsed.error.issues } };
+      }
+      const run = (actions as Record<string, (i: unknown, c: Ctx) => Promise<unknown>>)[action as string];
+      const data = await run(parsed.data, { openid: callerOpenid(context), now: now() });
+      // The output schema strips whatever a use case should not expose (encrypted fields, hashes).
+      return { ok: true, data: spec.output.parse(data) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
+      console.error(`[${fn}] unexpected error`, err);
+      return { ok: false, code: ErrorCode.INTERNAL, message: ErrorMessage[ErrorCode.INTERNAL] };
+    }
+  };
+}
+
+export function requireOpenid(ctx: Ctx): string {
+  if (!ctx.openid) throw new AppError(ErrorCode.AUTH_UNAUTHENTICATED);
+  return ctx.openid;
+}

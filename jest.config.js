@@ -1,0 +1,13 @@
+// Test layers as jest projects: `npx jest --selectProjects unit` runs one layer alone.
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } } }],
+};
+const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...base, displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'], testTimeout: 30000 },
+    { ...base, displayName: 'mp', testMatch: ['<rootDir>/test/mp/**/*.test.ts'], testEnvironment: 'jsdom', testTimeout: 60000 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 120000 },
+  ],
+};

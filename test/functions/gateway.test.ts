@@ -1,0 +1,88 @@
+// The emulator's gateway and dev endpoints: identity per call, errors as answers, clock, stats, reset, seed, built bundles.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { registerVolunteer, bootstrapRoot, startTestEmulator, ROOT, TEST_BOOTSTRAP_TOKEN, TEST_SECRET_KEY, type TestEmulator } from '../helpers/emulator';
+import { startEmulator } from '../../emulator/server';
+
+let t: TestEmulator;
+beforeAll(async () => {
+  t = await startTestEmulator();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.dev('POST', '/_dev/reset');
+});
+
+describe('functions gateway', () => {
+  it('gives each concurrent call its own caller', async () => {
+    const root = await bootstrapRoot(t);
+    const openids = Array.from({ length: 8 }, (_, i) => `conc-${i}`);
+    for (const [i, openid] of openids.entries()) {
+      const { idNumberFor } = await import('../helpers/emulator');
+      const r = await registerVolunteer(t, openid, `1370000000${i}`, { orgIds: [root._id], idNumber: idNumberFor('19900101', 100 + i * 2), realName: `志愿者${'甲乙丙丁戊己庚辛'[i]}` });
+      expect(r.ok).toBe(true);
+    }
+    const answers = await Promise.all(openids.map((openid) => t.call('user', 'me', {}, openid)));
+    answers.forEach((a, i) => expect(a).toMatchObject({ ok: true, data: { volunteer: { openid: openids[i] } } }));
+  });
+
+  it('answers UNKNOWN_ACTION for an action the function does not have', async () => {
+    expect(await t.call('user', 'fly', {}, 'x')).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    expect(await t.call('activity', 'list', {}, 'x')).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+  });
+
+  it('refuses a body that is not JSON and an openid that could forge the context', async () => {
+    const res = await fetch(`${t.url}/functions/user`, { method: 'POST', body: '{nope' });
+    expect(res.status).toBe(400);
+    const forged = await fetch(`${t.url}/functions/user`, { method: 'POST', headers: { 'x-wx-openid': 'a;WX_OPENID=b' }, body: '{"action":"me"}' });
+    expect(forged.status).toBe(400);
+    expect((await fetch(`${t.url}/functions/nosuch`, { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+});
+
+describe('dev endpoints', () => {
+  it('health, clock set and cleared', async () => {
+    expect(await t.dev('GET', '/_dev/health')).toMatchObject({ ok: true });
+    const set = await t.dev<{ now: string }>('POST', '/_dev/clock', { now: '2030-01-01T00:00:00Z' });
+    expect(Math.abs(Date.parse(set.now) - Date.parse('2030-01-01T00:00:00Z'))).toBeLessThan(1000);
+    const cleared = await t.dev<{ now: string }>('DELETE', '/_dev/clock');
+    expect(Math.abs(Date.parse(cleared.now) - Date.now())).toBeLessThan(1000);
+    const bad = await fetch(`${t.url}/_dev/clock`, { method: 'POST', body: '{"now":"soon"}' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('stats count database requests per action and calls per function', async () => {
+    await t.dev('DELETE', '/_dev/stats');
+    await t.call('user', 'me', {}, 'nobody');
+    const stats = await t.dev<{ database: Record<string, number>; functions: Record<string, number> }>('GET', '/_dev/stats');
+    expect(stats.functions).toEqual({ user: 1 });
+    expect(stats.database['database.getDocument']).toBe(1);
+  });
+
+  it('seed creates the demo tree and identities once', async () => {
+    const first = await t.dev<{ seeded: boolean; identities: { openid: string }[] }>('POST', '/_dev/seed');
+    expect(first.seeded).toBe(true);
+    expect(first.identities.map((i) => i.openid)).toContain('demo-admin');
+    expect((await t.dev<{ seeded: boolean }>('POST', '/_dev/seed')).seeded).toBe(false);
+    const orgs = await t.call('org', 'search', {});
+    expect(orgs.ok && orgs.data.total).toBe(3);
+    const me = await t.call('user', 'me', {}, 'demo-admin');
+    expect(me).toMatchObject({ ok: true, data: { memberships: [{ orgName: '兰州市科技志愿服务支队', role: 'admin', status: 'approved' }] } });
+    expect((await t.dev<unknown[]>('GET', '/_dev/identities')).length).toBe(6);
+  });
+});
+
+describe('built bundles', () => {
+  it('the esbuild bundle of each function runs in the gateway like the source', async () => {
+    execFileSync('node', [path.join(ROOT, 'scripts/build-functions.mjs'), 'user', 'org', 'sms'], { stdio: 'pipe' });
+    const emu = await startEmulator({ port: 0, data: 'memory', root: ROOT, functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN } });
+    try {
+      expect(await emu.call('user', { action: 'me' }, 'someone')).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
+      expect(await emu.call('sms', { action: 'send', phone: '13600000000', purpose: 'register' })).toMatchObject({ ok: true });
+    } finally {
+      await emu.close();
+      // The shared test emulator's SDK endpoint was re-pointed by the second emulator: restore it.
+      process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${t.url}/tcb` });
+    }
+  });
+});

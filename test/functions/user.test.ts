@@ -1,0 +1,138 @@
+// user.register and user.me through the emulator: every error code of API.md's user table for these actions.
+import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, registrationInput, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+
+let t: TestEmulator;
+let rootId: string;
+beforeAll(async () => {
+  t = await startTestEmulator();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.dev('POST', '/_dev/reset');
+  await t.setClock('2026-11-22T02:00:00Z');
+  rootId = (await bootstrapRoot(t))._id;
+});
+
+async function sendCode(phone: string): Promise<string> {
+  const r = await t.call('sms', 'send', { phone, purpose: 'register' });
+  expect(r.ok).toBe(true);
+  return latestSmsCode(t, phone);
+}
+
+describe('user.register', () => {
+  it('registers with a valid code: masked ID in the answer, encrypted at rest, pending membership', async () => {
+    const idNumber = idNumberFor('19900101', 7);
+    const r = await registerVolunteer(t, 'u1', '13900000011', { idNumber, orgIds: [rootId] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.volunteer.idNumberMasked).toBe(`620102********${idNumber.slice(-4)}`);
+    expect(r.data.volunteer.phoneMasked).toBe('139****0011');
+    expect(r.data.volunteer.birthDate).toBe('1990-01-01');
+    expect(JSON.stringify(r.data)).not.toContain(idNumber);
+    const everything = JSON.stringify([await t.emu.db.find('volunteers', {}), await t.emu.db.find('memberships', {}), await t.emu.db.find('sms_codes', {})]);
+    expect(everything).not.toContain(idNumber);
+    expect(everything).not.toContain('19900101');
+    const me = await t.call('user', 'me', {}, 'u1');
+    expect(me).toMatchObject({ ok: true, data: { memberships: [{ orgId: rootId, status: 'pending', role: 'member', orgName: '甘肃省科技志愿服务总队' }], totals: { minutes: 0, activities: 0 } } });
+  });
+
+  it('SMS.CODE_INVALID: a wrong code is refused, counts a try and writes no volunteer', async () => {
+    const code = await sendCode('13900000012');
+    const wrong = code === '000000' ? '111111' : '000000';
+    const r = await t.call('user', 'register', { ...registrationInput({ orgIds: [rootId] }), phone: '13900000012', smsCode: wrong }, 'u2');
+    expect(r).toMatchObject({ ok: false, code: 'SMS.CODE_INVALID', details: { attemptsLeft: 4 } });
+    expect(await t.emu.db.find('volunteers', {})).toHaveLength(0);
+    expect(await t.emu.db.find('memberships', { openid: 'u2' })).toHaveLength(0);
+  });
+
+  it('SMS.TOO_MANY_ATTEMPTS: after 5 wrong tries even the right code is void', async () => {
+    const code = await sendCode('13900000013');
+    const wrong = code === '000000' ? '111111' : '000000';
+    const input = { ...registrationInput({ orgIds: [rootId] }), phone: '13900000013' };
+    for (let i = 0; i < 4; i++) expect(await t.call('user', 'register', { ...input, smsCode: wrong }, 'u3')).toMatchObject({ code: 'SMS.CODE_INVALID' });
+    expect(await t.call('user', 'register', { ...input, smsCode: wrong }, 'u3')).toMatchObject({ code: 'SMS.TOO_MANY_ATTEMPTS' });
+    expect(await t.call('user', 'register', { ...input, smsCode: code }, 'u3')).toMatchObject({ code: 'SMS.TOO_MANY_ATTEMPTS' });
+  });
+
+  it('10 simultaneous wrong guesses spend at most 5 tries', async () => {
+    await sendCode('13900000014');
+    const input = { ...registrationInput({ orgIds: [rootId] }), phone: '13900000014' };
+    await Promise.all(Array.from({ length: 10 }, (_, i) => t.call('user', 'register', { ...input, smsCode: String(100000 + i) }, 'u4')));
+    const [doc] = await t.emu.db.find('sms_codes', { phone: '13900000014' });
+    expect(doc.attempts).toBe(5);
+  });
+
+  it('SMS.CODE_EXPIRED: a code older than 5 minutes', async () => {
+    const code = await sendCode('13900000015');
+    await t.setClock('2026-11-22T02:05:01Z');
+    const r = await t.call('user', 'register', { ...registrationInput({ orgIds: [rootId] }), phone: '13900000015', smsCode: code }, 'u5');
+    expect(r).toMatchObject({ ok: false, code: 'SMS.CODE_EXPIRED' });
+  });
+
+  it('a code is single use, also when two registrations race with it', async () => {
+    const code = await sendCode('13900000016');
+    const input = { ...registrationInput({ orgIds: [rootId] }), phone: '13900000016', smsCode: code };
+    const [a, b] = await Promise.all([
+      t.call('user', 'register', { ...input, idNumber: idNumberFor('19900101', 21) }, 'u6a'),
+      t.call('user', 'register', { ...input, idNumber: idNumberFor('19900101', 23) }, 'u6b'),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    expect(await t.emu.db.find('volunteers', {})).toHaveLength(1);
+  });
+
+  it('USER.ALREADY_REGISTERED: the same WeChat user registers twice', async () => {
+    expect((await registerVolunteer(t, 'u7', '13900000017', { orgIds: [rootId] })).ok).toBe(true);
+    const r = await registerVolunteer(t, 'u7', '13900000018', { orgIds: [rootId], idNumber: idNumberFor('19900101', 31) });
+    expect(r).toMatchObject({ ok: false, code: 'USER.ALREADY_REGISTERED' });
+  });
+
+  it('USER.PHONE_TAKEN and USER.ID_NUMBER_TAKEN', async () => {
+    const idNumber = idNumberFor('19850505', 41);
+    expect((await registerVolunteer(t, 'u8', '13900000019', { orgIds: [rootId], idNumber })).ok).toBe(true);
+    expect(await registerVolunteer(t, 'u9', '13900000019', { orgIds: [rootId], idNumber: idNumberFor('19850505', 43) })).toMatchObject({ ok: false, code: 'USER.PHONE_TAKEN' });
+    expect(await registerVolunteer(t, 'u9', '13900000020', { orgIds: [rootId], idNumber })).toMatchObject({ ok: false, code: 'USER.ID_NUMBER_TAKEN' });
+    expect(await t.emu.db.find('volunteers', {})).toHaveLength(1);
+  });
+
+  it('USER.UNDERAGE: 18 on the day (Asia/Shanghai) is enough, one day short is not', async () => {
+    // 2026-11-22 02:00 UTC is 10:00 in Shanghai.
+    expect(await registerVolunteer(t, 'u10', '13900000021', { orgIds: [rootId], idNumber: idNumberFor('20081123', 51) })).toMatchObject({ ok: false, code: 'USER.UNDERAGE' });
+    expect((await registerVolunteer(t, 'u11', '13900000022', { orgIds: [rootId], idNumber: idNumberFor('20081122', 53) })).ok).toBe(true);
+  });
+
+  it('VALIDATION: a bad ID checksum, no team, or a team list of 6 is refused before any SMS check', async () => {
+    const base = { ...registrationInput({ orgIds: [rootId] }), phone: '13900000023', smsCode: '123456' };
+    const badId = idNumberFor('19900101', 61).slice(0, 17) + (idNumberFor('19900101', 61).endsWith('0') ? '1' : '0');
+    expect(await t.call('user', 'register', { ...base, idNumber: badId }, 'u12')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('user', 'register', { ...base, orgIds: [] }, 'u12')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('user', 'register', { ...base, orgIds: ['a', 'b', 'c', 'd', 'e', 'f'] }, 'u12')).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
+  it('ORG.NOT_FOUND: applying to a team that does not exist writes nothing', async () => {
+    const r = await registerVolunteer(t, 'u13', '13900000024', { orgIds: ['no-such-org'] });
+    expect(r).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND', details: { orgIds: ['no-such-org'] } });
+    expect(await t.emu.db.find('volunteers', {})).toHaveLength(0);
+  });
+
+  it('AUTH.UNAUTHENTICATED: without a WeChat identity', async () => {
+    const r = await t.call('user', 'register', { ...registrationInput({ orgIds: [rootId] }), phone: '13900000025', smsCode: '123456' });
+    expect(r).toMatchObject({ ok: false, code: 'AUTH.UNAUTHENTICATED' });
+  });
+
+  it('the root leader who registers keeps the leader membership', async () => {
+    const r = await registerVolunteer(t, 'root-leader', '13900000026', { orgIds: [rootId] });
+    expect(r.ok).toBe(true);
+    const me = await t.call('user', 'me', {}, 'root-leader');
+    expect(me).toMatchObject({ ok: true, data: { memberships: [{ orgId: rootId, role: 'leader', status: 'approved' }] } });
+  });
+});
+
+describe('user.me', () => {
+  it('USER.NOT_REGISTERED for a WeChat user who has not registered', async () => {
+    expect(await t.call('user', 'me', {}, 'nobody')).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
+  });
+  it('ignores the userInfo field CloudBase adds to every event', async () => {
+    await registerVolunteer(t, 'u14', '13900000027', { orgIds: [rootId] });
+    expect((await t.call('user', 'me', { userInfo: { appId: 'x', openId: 'someone-else' } }, 'u14')).ok).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+// Starts an in-memory emulator whose gateway runs the functions' TypeScript sources, and calls them over HTTP.
+import path from 'node:path';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import type { FunctionName } from '../../emulator/gateway';
+import { idCheckDigit } from '../../types/id-number';
+import { CONSENT_VERSION } from '../../types/enums';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const TEST_BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
+export const TEST_SECRET_KEY = '0f'.repeat(32);
+
+export type Answer<T = any> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: any };
+
+export interface TestEmulator {
+  emu: Emulator;
+  url: string;
+  call<T = any>(fn: FunctionName, action: string, input?: Record<string, unknown>, openid?: string): Promise<Answer<T>>;
+  dev<T = any>(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T>;
+  setClock(iso: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestEmulator(): Promise<TestEmulator> {
+  const emu = await startEmulator({
+    port: 0,
+    data: 'memory',
+    root: ROOT,
+    loadFunction: (name) => require(path.join(ROOT, 'cloudfunctions', name, 'index.ts')).main,
+    functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN },
+  });
+  const dev = async (method: string, route: string, body?: unknown) => {
+    const res = await fetch(`${emu.url}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return res.json();
+  };
+  return {
+    emu,
+    url: emu.url,
+    async call(fn, action, input = {}, openid) {
+      const res = await fetch(`${emu.url}/functions/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+        body: JSON.stringify({ action, ...input }),
+      });
+      if (res.status !== 200) throw new Error(`gateway answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    },
+    dev,
+    async setClock(iso: string) {
+      await dev('POST', '/_dev/clock', { now: iso });
+    },
+    async close() {
+      await dev('DELETE', '/_dev/clock');
+      await emu.close();
+    },
+  };
+}
+
+/** A valid 居民身份证 number for a birth date YYYYMMDD. */
+export function idNumberFor(birth: string, seq = 1, area = '620102'): string {
+  const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + idCheckDigit(first17);
+}
+
+export const LANZHOU = { province: '620000', city: '620100', county: '620102' };
+
+export async function latestSmsCode(t: TestEmulator, phone: string): Promise<string> {
+  const rows = await t.dev<{ code: string }[]>('GET', `/_dev/sms?phone=${phone}`);
+  if (!rows.length) throw new Error(`no SMS to ${phone}`);
+  return rows[0].code;
+}
+
+export async function bootstrapRoot(t: TestEmulator, openid = 'root-leader', name = '甘肃省科技志愿服务总队') {
+  const r = await t.call('org', 'bootstrapRoot', { name, region: LANZHOU, bootstrapToken: TEST_BOOTSTRAP_TOKEN }, openid);
+  if (!r.ok) throw new Error(`bootstrapRoot: ${r.code}`);
+  return r.data.org as { _id: string; name: string };
+}
+
+export function registrationInput(over: Record<string, unknown> = {}) {
+  return {
+    realName: '张伟',
+    gender: 'male',
+    idNumber: idNumberFor('19900101'),
+    education: '本科',
+    employer: '兰州大学',
+    region: LANZHOU,
+    serviceCategories: ['科普报告'],
+    orgIds: [] as string[],
+    consentVersion: CONSENT_VERSION,
+    ...over,
+  };
+}
+
+/** Sends a code to `phone` and registers `openid` with it; returns the answer. */
+export async function registerVolunteer(t: TestEmulator, openid: string, phone: string, over: Record<string, unknown> = {}) {
+  const sent = await t.call('sms', 'send', { phone, purpose: 'register' });
+  if (!sent.ok) throw new Error(`sms.send: ${sent.code}`);
+  const smsCode = await latestSmsCode(t, phone);
+  return t.call('user', 'register', { ...registrationInput(over), phone, smsCode }, openid);
+}

@@ -1,0 +1,53 @@
+// Error codes that cross the wire: the client switches on these, never on message text.
+export const ErrorCode = {
+  VALIDATION: 'VALIDATION',
+  INTERNAL: 'INTERNAL',
+  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
+  AUTH_UNAUTHENTICATED: 'AUTH.UNAUTHENTICATED',
+  AUTH_FORBIDDEN: 'AUTH.FORBIDDEN',
+  SMS_RATE_LIMITED: 'SMS.RATE_LIMITED',
+  SMS_CODE_INVALID: 'SMS.CODE_INVALID',
+  SMS_CODE_EXPIRED: 'SMS.CODE_EXPIRED',
+  SMS_TOO_MANY_ATTEMPTS: 'SMS.TOO_MANY_ATTEMPTS',
+  USER_ALREADY_REGISTERED: 'USER.ALREADY_REGISTERED',
+  USER_ID_NUMBER_TAKEN: 'USER.ID_NUMBER_TAKEN',
+  USER_PHONE_TAKEN: 'USER.PHONE_TAKEN',
+  USER_UNDERAGE: 'USER.UNDERAGE',
+  USER_NOT_REGISTERED: 'USER.NOT_REGISTERED',
+  USER_NO_APPROVED_ORG: 'USER.NO_APPROVED_ORG',
+  ORG_ROOT_EXISTS: 'ORG.ROOT_EXISTS',
+  ORG_NAME_TAKEN: 'ORG.NAME_TAKEN',
+  ORG_PARENT_NOT_FOUND: 'ORG.PARENT_NOT_FOUND',
+  ORG_NOT_FOUND: 'ORG.NOT_FOUND',
+  ORG_MEMBERSHIP_LIMIT: 'ORG.MEMBERSHIP_LIMIT',
+  ORG_ALREADY_MEMBER: 'ORG.ALREADY_MEMBER',
+  ORG_ADMIN_LIMIT: 'ORG.ADMIN_LIMIT',
+} as const;
+
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Default Chinese messages shown to users; a use case may give a more specific one. */
+export const ErrorMessage: Record<ErrorCodeValue, string> = {
+  VALIDATION: '填写的信息有误，请检查后重试',
+  INTERNAL: '服务暂时不可用，请稍后再试',
+  UNKNOWN_ACTION: '不支持的操作',
+  'AUTH.UNAUTHENTICATED': '请在微信中打开小程序后再试',
+  'AUTH.FORBIDDEN': '没有权限进行此操作',
+  'SMS.RATE_LIMITED': '验证码发送过于频繁，请稍后再试',
+  'SMS.CODE_INVALID': '验证码错误',
+  'SMS.CODE_EXPIRED': '验证码已失效，请重新获取',
+  'SMS.TOO_MANY_ATTEMPTS': '验证码错误次数过多，请重新获取',
+  'USER.ALREADY_REGISTERED': '您已注册为志愿者',
+  'USER.ID_NUMBER_TAKEN': '该身份证号已被注册',
+  'USER.PHONE_TAKEN': '该手机号已被注册',
+  'USER.UNDERAGE': '注册科技志愿者须年满18周岁',
+  'USER.NOT_REGISTERED': '请先注册成为志愿者',
+  'USER.NO_APPROVED_ORG': '加入志愿服务队伍并通过审核后才能报名活动',
+  'ORG.ROOT_EXISTS': '总队已存在',
+  'ORG.NAME_TAKEN': '队伍名称已被使用',
+  'ORG.PARENT_NOT_FOUND': '上级队伍不存在',
+  'ORG.NOT_FOUND': '队伍不存在',
+  'ORG.MEMBERSHIP_LIMIT': '最多可加入5支志愿服务队伍',
+  'ORG.ALREADY_MEMBER': '您已申请或加入该队伍',
+  'ORG.ADMIN_LIMIT': '每支队伍最多设置5名管理员',
+};

@@ -1,0 +1,32 @@
+// The map function.action -> {input, output}: it types the client and validates both ends.
+import { z } from 'zod';
+import { Empty } from './common';
+import { SmsSendInput, SmsSendOutput } from './sms';
+import { UserMeOutput, UserRegisterInput, UserRegisterOutput } from './user';
+import { OrgBootstrapRootInput, OrgBootstrapRootOutput, OrgSearchInput, OrgSearchOutput } from './org';
+
+export const contract = {
+  sms: {
+    send: { input: SmsSendInput, output: SmsSendOutput },
+  },
+  user: {
+    register: { input: UserRegisterInput, output: UserRegisterOutput },
+    me: { input: Empty, output: UserMeOutput },
+  },
+  org: {
+    bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },
+    search: { input: OrgSearchInput, output: OrgSearchOutput },
+  },
+  activity: {},
+  checkin: {},
+  report: {},
+} as const;
+
+export type Contract = typeof contract;
+export type FunctionName = keyof Contract;
+export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
+type Entry<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: z.ZodTypeAny; output: z.ZodTypeAny }
+  ? Contract[F][A]
+  : never;
+export type InputOf<F extends FunctionName, A extends ActionName<F>> = z.input<Entry<F, A>['input']>;
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> = z.output<Entry<F, A>['output']>;

@@ -1,0 +1,75 @@
+// user function contract: registration, the volunteer profile and "我的".
+import { z } from 'zod';
+import { PhoneSchema, RegionSchema, SmsCodeSchema, IsoTimeSchema } from './common';
+import { EDUCATIONS, GENDERS, MEMBERSHIP_STATUSES, ROLES, SERVICE_CATEGORIES } from './enums';
+import { isValidIdNumber } from './id-number';
+
+export const IdNumberSchema = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine(isValidIdNumber, '请输入有效的18位居民身份证号码');
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const ProfileFields = z.object({
+  realName: z
+    .string()
+    .trim()
+    .min(2, '请输入真实姓名')
+    .max(20, '姓名过长')
+    .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母和·'),
+  gender: z.enum(GENDERS),
+  education: z.enum(EDUCATIONS),
+  employer: text(60).optional(),
+  title: text(30).optional(),
+  region: RegionSchema,
+  serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).min(1, '至少选择一个服务类别').max(SERVICE_CATEGORIES.length),
+  skills: text(200).optional(),
+});
+
+export const UserRegisterInput = ProfileFields.extend({
+  phone: PhoneSchema,
+  smsCode: SmsCodeSchema,
+  idNumber: IdNumberSchema,
+  orgIds: z
+    .array(z.string().min(1))
+    .min(1, '至少选择一支志愿服务队伍')
+    .max(5, '最多选择5支队伍')
+    .refine((ids) => new Set(ids).size === ids.length, '队伍不能重复'),
+  consentVersion: z.string().min(1, '请阅读并同意隐私政策和志愿者服务协议'),
+});
+export type UserRegisterInput = z.infer<typeof UserRegisterInput>;
+
+export const Volunteer = z.object({
+  openid: z.string(),
+  volunteerNo: z.string(),
+  realName: z.string(),
+  gender: z.enum(GENDERS),
+  phoneMasked: z.string(),
+  idNumberMasked: z.string(),
+  birthDate: z.string(),
+  education: z.enum(EDUCATIONS),
+  employer: z.string().optional(),
+  title: z.string().optional(),
+  region: RegionSchema,
+  serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)),
+  skills: z.string().optional(),
+  registeredAt: IsoTimeSchema,
+});
+export type Volunteer = z.infer<typeof Volunteer>;
+
+export const UserRegisterOutput = z.object({ volunteer: Volunteer });
+export type UserRegisterOutput = z.infer<typeof UserRegisterOutput>;
+
+export const MembershipSummary = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  status: z.enum(MEMBERSHIP_STATUSES),
+  role: z.enum(ROLES),
+});
+export const UserMeOutput = z.object({
+  volunteer: Volunteer,
+  memberships: z.array(MembershipSummary),
+  totals: z.object({ minutes: z.number().int(), activities: z.number().int() }),
+});
+export type UserMeOutput = z.infer<typeof UserMeOutput>;
