@@ -35,6 +35,7 @@ describe('org.bootstrapRoot', () => {
 
 describe('org.search', () => {
   beforeEach(async () => {
+    await t.setClock('2025-12-31T00:00:00Z');
     const root = await bootstrapRoot(t, 'boss');
     const base = { level: '支队', parentId: root._id, path: [root._id], status: 'approved', createdAt: new Date('2026-01-01T00:00:00Z') };
     await t.emu.db.insert('orgs', [

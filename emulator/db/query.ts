@@ -1,0 +1,154 @@
+// Why: query matching, ordering, paging and projection with MongoDB semantics (via mingo), behind a whitelist so unsupported operators fail loudly.
+import 'mingo/init/system';
+import { Query } from 'mingo';
+import { Doc, clone, isPlainObject, isRegExp } from './ejson';
+import { DbError, invalidParam, notImplemented } from './errors';
+
+/** Field-level operators the SDK's db.command can emit (plus $regex/$options/$type/$mod), all evaluated by mingo. */
+const FIELD_OPERATORS = new Set([
+  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$elemMatch', '$exists', '$size',
+  '$mod', '$not', '$regex', '$options', '$type',
+]);
+/** Top-level operators; $expr takes aggregation expressions (mingo). */
+const TOP_OPERATORS = new Set(['$and', '$or', '$nor', '$expr']);
+
+function hasOperatorKeys(v: Record<string, unknown>): boolean {
+  return Object.keys(v).some((k) => k.startsWith('$'));
+}
+
+/** Throws NOT_IMPLEMENTED/INVALID_PARAM for anything outside the supported query language. */
+export function validateQuery(q: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(q)) {
+    if (key.startsWith('$')) {
+      if (!TOP_OPERATORS.has(key)) throw notImplemented(`query operator ${key}`);
+      if (key === '$expr') continue;
+      if (!Array.isArray(value) || value.length === 0) throw invalidParam(`${key} must be a non-empty array`);
+      for (const sub of value) {
+        if (!isPlainObject(sub)) throw invalidParam(`${key} entries must be objects`);
+        validateQuery(sub);
+      }
+      continue;
+    }
+    if (key === '' || key.split('.').some((s) => s === '')) throw invalidParam(`invalid field path '${key}'`);
+    if (isPlainObject(value) && hasOperatorKeys(value)) validateFieldOperators(key, value);
+  }
+}
+
+function validateFieldOperators(field: string, ops: Record<string, unknown>): void {
+  for (const [op, operand] of Object.entries(ops)) {
+    if (!op.startsWith('$')) throw invalidParam(`cannot mix operators and fields in the condition on '${field}'`);
+    if (!FIELD_OPERATORS.has(op)) throw notImplemented(`query operator ${op} (on '${field}')`);
+    if (op === '$in' || op === '$nin' || op === '$all') {
+      if (!Array.isArray(operand)) throw invalidParam(`${op} needs an array (on '${field}')`);
+      if (op !== '$all' && operand.some((x) => isRegExp(x))) throw notImplemented(`regular expressions inside ${op}`);
+    }
+    if (op === '$not') {
+      if (isRegExp(operand)) continue;
+      if (!isPlainObject(operand) || !hasOperatorKeys(operand)) throw invalidParam(`$not needs an operator expression (on '${field}')`);
+      validateFieldOperators(field, operand);
+    }
+    if (op === '$elemMatch') {
+      if (!isPlainObject(operand)) throw invalidParam(`$elemMatch needs an object (on '${field}')`);
+      // Either an operator expression on the elements or a query on element fields.
+      if (Object.keys(operand).every((k) => k.startsWith('$') && !TOP_OPERATORS.has(k))) validateFieldOperators(field, operand);
+      else validateQuery(operand);
+    }
+  }
+}
+
+/** Compiles a validated query into a predicate. */
+export function compileQuery(q: Record<string, unknown>): (doc: Doc) => boolean {
+  validateQuery(q);
+  let compiled: Query;
+  try {
+    compiled = new Query(q);
+  } catch (e) {
+    throw mingoError(e);
+  }
+  return (doc) => {
+    try {
+      return compiled.test(doc);
+    } catch (e) {
+      throw mingoError(e);
+    }
+  };
+}
+
+export function mingoError(e: unknown): DbError {
+  if (e instanceof DbError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  if (/unknown|not supported|unsupported|not implemented|not registered/i.test(message)) return notImplemented(`an operator used here (mingo: ${message})`);
+  return invalidParam(message);
+}
+
+/** `order` as the SDK sends it: {field: 1|-1, …}; older SDKs sent [{field, direction}]. */
+export function normalizeOrder(order: unknown): Record<string, 1 | -1> | undefined {
+  if (order === undefined || order === null) return undefined;
+  const out: Record<string, 1 | -1> = {};
+  if (Array.isArray(order)) {
+    for (const o of order) {
+      if (!isPlainObject(o) || typeof o.field !== 'string') throw invalidParam('invalid order');
+      out[o.field] = o.direction === 'desc' || o.direction === -1 ? -1 : 1;
+    }
+  } else if (isPlainObject(order)) {
+    for (const [k, d] of Object.entries(order)) {
+      if (d !== 1 && d !== -1) throw invalidParam(`order direction of '${k}' must be 1 or -1`);
+      out[k] = d;
+    }
+  } else {
+    throw invalidParam('invalid order');
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Projection as field() produces it: {f: 0|1} or {f: {$slice}|{$elemMatch}} (db.command.project.*). */
+export function validateProjection(p: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(p)) {
+    if (k.startsWith('$')) throw invalidParam(`invalid projection field '${k}'`);
+    if (v === 0 || v === 1 || v === true || v === false) continue;
+    if (isPlainObject(v)) {
+      const ops = Object.keys(v);
+      if (ops.length === 1 && (ops[0] === '$slice' || ops[0] === '$elemMatch')) continue;
+      throw notImplemented(`projection ${JSON.stringify(Object.keys(v))} on '${k}'`);
+    }
+    throw invalidParam(`invalid projection value for '${k}'`);
+  }
+}
+
+export interface FindSpec {
+  query: Record<string, unknown>;
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: Record<string, unknown>;
+}
+
+/** Filter → sort → skip → limit → project, over documents in natural (insertion) order. Returns fresh objects. */
+export function runFind(docs: Doc[], spec: FindSpec): Doc[] {
+  validateQuery(spec.query);
+  if (spec.projection) validateProjection(spec.projection);
+  try {
+    let cursor = new Query(spec.query).find<Doc>(docs, spec.projection && Object.keys(spec.projection).length ? spec.projection : undefined);
+    if (spec.order) cursor = cursor.sort(spec.order);
+    if (spec.offset) cursor = cursor.skip(spec.offset);
+    if (spec.limit !== undefined) cursor = cursor.limit(spec.limit);
+    return cursor.all().map((d) => withIdFirst(clone(d)));
+  } catch (e) {
+    throw mingoError(e);
+  }
+}
+
+/** MongoDB returns _id as the first field; mingo's projection appends it last. */
+function withIdFirst(d: Doc): Doc {
+  if (!('_id' in d)) return d;
+  const { _id, ...rest } = d;
+  return { _id, ...rest };
+}
+
+/** The `_id` of a DOC-type query ({_id: scalar}), or undefined. */
+export function docQueryId(q: Record<string, unknown>): string | number | undefined {
+  const keys = Object.keys(q);
+  if (keys.length !== 1 || keys[0] !== '_id') return undefined;
+  const id = q._id;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
