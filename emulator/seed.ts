@@ -1,7 +1,7 @@
 // Demo data for `npm start`: a root 总队 in Gansu with two 支队, a leader, an admin and volunteers,
 // created through the real functions (SMS outbox → user.register) wherever a function exists.
 import { randomBytes } from 'node:crypto';
-import type { Emulator } from './server';
+import type { DatabaseEngine } from './db';
 import { C } from '../cloudfunctions/common/db/collections';
 import { database } from '../cloudfunctions/common/cloud';
 import { idCheckDigit } from '../types/id-number';
@@ -9,6 +9,12 @@ import { CONSENT_VERSION } from '../types/enums';
 import { ROOT_SETTING_ID } from '../cloudfunctions/common/app/org/bootstrap-root.use-case';
 
 type Answer = { ok: boolean; data?: any; code?: string; message?: string };
+
+/** What seeding needs of the emulator: its database and in-process function calls. */
+export interface SeedTarget {
+  db: DatabaseEngine;
+  call(fn: string, event: Record<string, unknown>, openid?: string): Promise<unknown>;
+}
 
 export interface DemoIdentity {
   openid: string;
@@ -40,7 +46,7 @@ async function expectOk(what: string, p: Promise<unknown>): Promise<any> {
   return r.data;
 }
 
-export async function seedDemo(emu: Emulator): Promise<{ seeded: boolean; identities: DemoIdentity[] }> {
+export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; identities: DemoIdentity[] }> {
   const existing = await emu.db.find(C.settings, { _id: ROOT_SETTING_ID });
   if (existing.length > 0) return { seeded: false, identities: await emu.db.find('_dev_identities') };
   const token = process.env.BOOTSTRAP_TOKEN;
