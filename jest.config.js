@@ -4,10 +4,12 @@ const transform = {
 };
 const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 module.exports = {
+  // Per-project testTimeout is ignored by jest 30: one generous global bound (browser tests need it).
+  testTimeout: 120000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'], testTimeout: 30000 },
-    { ...base, displayName: 'mp', testMatch: ['<rootDir>/test/mp/**/*.test.ts'], testEnvironment: 'jsdom', testTimeout: 60000 },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 120000 },
+    { ...base, displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'] },
+    { ...base, displayName: 'mp', testMatch: ['<rootDir>/test/mp/**/*.test.ts'], testEnvironment: 'jsdom' },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 };

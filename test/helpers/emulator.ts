@@ -20,9 +20,10 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-export async function startTestEmulator(): Promise<TestEmulator> {
+export async function startTestEmulator(opts: { staticDir?: string } = {}): Promise<TestEmulator> {
   const emu = await startEmulator({
     port: 0,
+    staticDir: opts.staticDir,
     data: 'memory',
     root: ROOT,
     loadFunction: (name) => require(path.join(ROOT, 'cloudfunctions', name, 'index.ts')).main,

@@ -1,0 +1,69 @@
+// Taro build config for weapp and h5 (webpack5, React, Sass, NutUI at 375 design width).
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+/** The zod contracts live at the repo root and are compiled into the app like src/. */
+const typesDir = path.join(root, 'types');
+
+/** Client variables (TARO_APP_*): the shell wins, then the defaults below; .env files may override. */
+function clientEnv(platform: string | undefined): Record<string, string> {
+  const backend = process.env.TARO_APP_BACKEND || 'emulator';
+  if (backend !== 'emulator' && backend !== 'cloudbase') {
+    throw new Error(`TARO_APP_BACKEND must be "emulator" or "cloudbase", got "${backend}"`);
+  }
+  // h5 is served by the emulator itself, so same origin; the mini program must name the host.
+  const emulatorUrl = process.env.TARO_APP_EMULATOR_URL ?? (platform === 'h5' ? '' : 'http://127.0.0.1:8787');
+  const cloudEnv = process.env.TARO_APP_CLOUD_ENV || '';
+  return {
+    TARO_APP_BACKEND: JSON.stringify(backend),
+    TARO_APP_EMULATOR_URL: JSON.stringify(emulatorUrl.replace(/\/+$/, '')),
+    TARO_APP_CLOUD_ENV: JSON.stringify(cloudEnv),
+  };
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'kjzy-volunteer',
+    date: '2026-11-22',
+    // NutUI React Taro is drawn at 375; we write our own styles at 375 too (1px = 2rpx).
+    designWidth: 375,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    env: clientEnv(process.env.TARO_ENV),
+    defineConstants: {},
+    alias: {
+      '@/types': typesDir,
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [typesDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [typesDir] },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,116 @@
+// 我的: the volunteer's card, teams and totals; an empty state with a way to register.
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
+import DevSwitcher from '../../components/dev-switcher';
+import { useMe } from '../../hooks/use-me';
+import { regionName } from '../../utils/region';
+import { formatMinutes } from '../../utils/format';
+import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL, type MembershipStatus } from '../../../types/enums';
+import type { UserMeOutput } from '../../../types/user';
+import './index.scss';
+
+const STATUS_TAG: Record<MembershipStatus, 'primary' | 'success' | 'warning' | 'danger' | 'default'> = {
+  pending: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+  left: 'default',
+  removed: 'default',
+};
+
+export default function Mine() {
+  const { state, reload } = useMe();
+
+  return (
+    <View className='app-page mine'>
+      {state.status === 'loading' ? (
+        <View className='card mine-loading'>
+          <Skeleton rows={4} animated />
+        </View>
+      ) : null}
+      {state.status === 'error' ? (
+        <View className='card mine-error'>
+          <Empty image={<View className='state-icon is-error'>!</View>} title='加载失败' description={state.message} size='small' />
+          <Button className='mine-retry' type='primary' block onClick={reload}>
+            重试
+          </Button>
+        </View>
+      ) : null}
+      {state.status === 'unregistered' ? (
+        <View className='card mine-empty'>
+          <Empty image={<View className='state-icon'>志</View>} title='您还不是科技志愿者' description='注册后即可加入志愿服务队伍、报名参加活动' size='small' />
+          <Button className='mine-register' type='primary' block onClick={() => Taro.navigateTo({ url: '/pages/register/index' })}>
+            立即注册
+          </Button>
+        </View>
+      ) : null}
+      {state.status === 'ready' ? <Profile data={state.data} /> : null}
+      <DevSwitcher onSwitched={reload} />
+    </View>
+  );
+}
+
+function Profile({ data }: { data: UserMeOutput }) {
+  const { volunteer, memberships, totals } = data;
+  return (
+    <View className='mine-profile'>
+      <View className='mine__header'>
+        <Text className='mine__name mine-name'>{volunteer.realName}</Text>
+        <Text className='mine__gender'>{GENDER_LABEL[volunteer.gender]}</Text>
+      </View>
+
+      <View className='card mine__stats'>
+        <View className='mine__stat'>
+          <Text className='mine__stat-value mine-minutes'>{formatMinutes(totals.minutes)}</Text>
+          <Text className='mine__stat-label'>服务时长</Text>
+        </View>
+        <View className='mine__stat'>
+          <Text className='mine__stat-value mine-activities'>{totals.activities} 次</Text>
+          <Text className='mine__stat-label'>参加活动</Text>
+        </View>
+      </View>
+
+      <View className='card mine__info'>
+        <Row label='志愿者编号' value={volunteer.volunteerNo} cls='mine-volunteer-no' />
+        <Row label='手机号' value={volunteer.phoneMasked} cls='mine-phone' />
+        <Row label='身份证号' value={volunteer.idNumberMasked} cls='mine-id-number' />
+        <Row label='所在地区' value={regionName(volunteer.region)} cls='mine-region' />
+        <View className='mine__row'>
+          <Text className='mine__row-label'>服务类别</Text>
+          <View className='mine__tags mine-categories'>
+            {volunteer.serviceCategories.map((c) => (
+              <Text key={c} className='chip'>
+                {c}
+              </Text>
+            ))}
+          </View>
+        </View>
+      </View>
+
+      <View className='card mine__orgs'>
+        <Text className='mine__section-title'>我的队伍</Text>
+        {memberships.length === 0 ? <Text className='mine__muted'>尚未加入志愿服务队伍</Text> : null}
+        {memberships.map((m) => (
+          <View key={m.orgId} className='mine__org mine-membership'>
+            <View className='mine__org-main'>
+              <Text className='mine__org-name'>{m.orgName}</Text>
+              <Text className='mine__org-role'>{ROLE_LABEL[m.role]}</Text>
+            </View>
+            <Tag type={STATUS_TAG[m.status]} className='mine-membership-status'>
+              {MEMBERSHIP_STATUS_LABEL[m.status]}
+            </Tag>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Row({ label, value, cls }: { label: string; value: string; cls: string }) {
+  return (
+    <View className='mine__row'>
+      <Text className='mine__row-label'>{label}</Text>
+      <Text className={`mine__row-value ${cls}`}>{value}</Text>
+    </View>
+  );
+}

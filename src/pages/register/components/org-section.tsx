@@ -1,0 +1,95 @@
+// Step 3: choose 1–5 approved teams to apply to; a keyword narrows the list, chosen teams stay listed.
+import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import FormField from '../../../components/form-field';
+import { Button, Checkbox } from '../../../components/nutui';
+import { searchOrgs } from '../../../services/org';
+import { toCloudError } from '../../../services/cloud-error';
+import { regionName } from '../../../utils/region';
+import type { Org } from '../../../../types/org';
+
+export const MAX_ORGS = 5;
+
+type Props = { value: string[]; error?: string; onChange: (orgIds: string[]) => void };
+
+type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Org[]; total: number };
+
+export default function OrgSection({ value, error, onChange }: Props) {
+  const [keyword, setKeyword] = useState('');
+  const [list, setList] = useState<ListState>({ status: 'loading' });
+  const known = useRef<Record<string, Org>>({});
+  const latest = useRef(0);
+
+  const load = (kw: string) => {
+    const ticket = ++latest.current;
+    setList({ status: 'loading' });
+    searchOrgs(kw.trim() ? { keyword: kw.trim() } : {}).then(
+      (res) => {
+        if (ticket !== latest.current) return;
+        res.items.forEach((o) => (known.current[o._id] = o));
+        setList({ status: 'ready', items: res.items, total: res.total });
+      },
+      (e: unknown) => ticket === latest.current && setList({ status: 'error', message: toCloudError(e).message }),
+    );
+  };
+
+  useEffect(() => load(''), []);
+
+  // Chosen teams first (even when the current search no longer finds them), then the rest of the results.
+  const found = list.status === 'ready' ? list.items : [];
+  const chosen = value.map((id) => known.current[id]).filter((o): o is Org => Boolean(o));
+  const shown = [...chosen, ...found.filter((o) => !value.includes(o._id))];
+
+  return (
+    <View className='reg-section'>
+      <View className='reg-section__title'>3 选择队伍</View>
+      <FormField name='orgIds' label='申请加入' required error={error} hint={`可选择1–${MAX_ORGS}支队伍，由队伍负责人审核`} vertical>
+        <View className='reg-orgs__search'>
+          <Input
+            className='field-input reg-org-keyword'
+            placeholder='输入队伍名称搜索'
+            value={keyword}
+            confirmType='search'
+            onInput={(e) => setKeyword(e.detail.value)}
+            onConfirm={() => load(keyword)}
+          />
+          <Button className='reg-org-search' size='small' onClick={() => load(keyword)}>
+            搜索
+          </Button>
+        </View>
+        {list.status === 'loading' ? <Text className='reg-orgs__muted reg-orgs-loading'>正在加载队伍…</Text> : null}
+        {list.status === 'error' ? (
+          <View className='reg-orgs__error reg-orgs-error'>
+            <Text className='reg-orgs__error-text'>队伍列表加载失败：{list.message}</Text>
+            <Button className='reg-orgs-retry' size='small' onClick={() => load(keyword)}>
+              重试
+            </Button>
+          </View>
+        ) : null}
+        {list.status === 'ready' && shown.length === 0 ? <Text className='reg-orgs__muted reg-orgs-empty'>没有找到队伍</Text> : null}
+        <Checkbox.Group
+          className='reg-orgs'
+          value={value}
+          max={MAX_ORGS}
+          onLimit={() => Taro.showToast({ title: `最多选择${MAX_ORGS}支队伍`, icon: 'none' })}
+          onChange={onChange}
+        >
+          {shown.map((o) => (
+            <Checkbox key={o._id} value={o._id} className='reg-org-item'>
+              <View className='reg-orgs__item'>
+                <Text className='reg-orgs__name'>{o.name}</Text>
+                <Text className='reg-orgs__meta'>
+                  {o.level} · {regionName(o.region)}
+                </Text>
+              </View>
+            </Checkbox>
+          ))}
+        </Checkbox.Group>
+        {list.status === 'ready' && list.total > found.length ? (
+          <Text className='reg-orgs__muted'>共{list.total}支队伍，请输入名称搜索更多</Text>
+        ) : null}
+      </FormField>
+    </View>
+  );
+}

@@ -1,0 +1,93 @@
+// Step 1: phone number and SMS code, with the resend countdown (also after SMS.RATE_LIMITED).
+import { useState } from 'react';
+import { Input, View } from '@tarojs/components';
+import FormField from '../../../components/form-field';
+import { Button } from '../../../components/nutui';
+import { useCountdown } from '../../../hooks/use-countdown';
+import { sendSmsCode } from '../../../services/sms';
+import { toCloudError } from '../../../services/cloud-error';
+import { SMS_RULES } from '../../../../types/sms';
+import { maskPhone } from '../../../../types/id-number';
+import { phoneError, retryAfterSec, type FieldErrors, type RegisterForm } from '../helpers';
+
+type Props = {
+  form: Pick<RegisterForm, 'phone' | 'smsCode'>;
+  errors: FieldErrors;
+  onChange: (field: 'phone' | 'smsCode', value: string) => void;
+  onErrors: (errors: FieldErrors) => void;
+};
+
+export default function PhoneSection({ form, errors, onChange, onErrors }: Props) {
+  const { left, start } = useCountdown();
+  const [sending, setSending] = useState(false);
+  const [sentTo, setSentTo] = useState('');
+  const [validMinutes, setValidMinutes] = useState(SMS_RULES.ttlSec / 60);
+
+  const send = async () => {
+    if (sending || left > 0) return;
+    const invalid = phoneError(form.phone);
+    if (invalid) {
+      onErrors({ phone: invalid });
+      return;
+    }
+    setSending(true);
+    try {
+      const res = await sendSmsCode(form.phone.trim(), 'register');
+      start(res.resendAfterSec > 0 ? res.resendAfterSec : SMS_RULES.resendAfterSec);
+      setSentTo(form.phone.trim());
+      setValidMinutes(Math.max(1, Math.round(res.expiresInSec / 60)));
+      onErrors({ phone: undefined });
+    } catch (e) {
+      const err = toCloudError(e);
+      if (err.code === 'SMS.RATE_LIMITED') start(retryAfterSec(err.details) ?? SMS_RULES.resendAfterSec);
+      onErrors({ phone: err.message });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const label = left > 0 ? `${left}秒后重新获取` : sentTo ? '重新发送' : '发送验证码';
+
+  return (
+    <View className='reg-section'>
+      <View className='reg-section__title'>1 手机验证</View>
+      <FormField name='phone' label='手机号' required error={errors.phone}>
+        <Input
+          className='field-input reg-phone'
+          type='number'
+          maxlength={11}
+          placeholder='请输入11位手机号'
+          value={form.phone}
+          onInput={(e) => onChange('phone', e.detail.value)}
+        />
+        <Button
+          className='reg-send-code'
+          size='small'
+          type='primary'
+          fill='outline'
+          disabled={left > 0}
+          loading={sending}
+          onClick={send}
+        >
+          {label}
+        </Button>
+      </FormField>
+      <FormField
+        name='smsCode'
+        label='验证码'
+        required
+        error={errors.smsCode}
+        hint={sentTo ? `验证码已发送至 ${maskPhone(sentTo)}，${validMinutes}分钟内有效` : undefined}
+      >
+        <Input
+          className='field-input reg-sms-code'
+          type='number'
+          maxlength={SMS_RULES.codeLength}
+          placeholder='请输入6位验证码'
+          value={form.smsCode}
+          onInput={(e) => onChange('smsCode', e.detail.value)}
+        />
+      </FormField>
+    </View>
+  );
+}

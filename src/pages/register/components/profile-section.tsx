@@ -1,0 +1,112 @@
+// Step 2: who the volunteer is — identity, education, work, region, service categories, skills.
+import { Input, Textarea, View } from '@tarojs/components';
+import FormField from '../../../components/form-field';
+import OptionPicker from '../../../components/option-picker';
+import { Checkbox, Radio } from '../../../components/nutui';
+import { EDUCATIONS, GENDERS, GENDER_LABEL, SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
+import RegionPicker, { type RegionValue } from './region-picker';
+import type { FieldErrors, RegisterForm } from '../helpers';
+
+type Props = {
+  form: RegisterForm;
+  errors: FieldErrors;
+  onChange: (patch: Partial<RegisterForm>) => void;
+};
+
+const EDUCATION_OPTIONS = EDUCATIONS.map((e) => ({ value: e, text: e }));
+
+export default function ProfileSection({ form, errors, onChange }: Props) {
+  const region: RegionValue = { province: form.province, city: form.city, county: form.county };
+  return (
+    <View className='reg-section'>
+      <View className='reg-section__title'>2 个人信息</View>
+      <FormField name='realName' label='真实姓名' required error={errors.realName}>
+        <Input
+          className='field-input reg-real-name'
+          maxlength={20}
+          placeholder='与身份证一致'
+          value={form.realName}
+          onInput={(e) => onChange({ realName: e.detail.value })}
+        />
+      </FormField>
+      <FormField name='gender' label='性别' required error={errors.gender}>
+        <Radio.Group
+          className='reg-gender'
+          direction='horizontal'
+          value={form.gender}
+          onChange={(v) => onChange({ gender: v === 'male' || v === 'female' ? v : '' })}
+        >
+          {GENDERS.map((g) => (
+            <Radio key={g} value={g} className={`reg-gender-${g}`}>
+              {GENDER_LABEL[g]}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </FormField>
+      <FormField name='idNumber' label='身份证号' required error={errors.idNumber}>
+        <Input
+          className='field-input reg-id-number'
+          type='idcard'
+          maxlength={18}
+          placeholder='18位居民身份证号码'
+          value={form.idNumber}
+          onInput={(e) => onChange({ idNumber: e.detail.value })}
+        />
+      </FormField>
+      <FormField name='education' label='学历' required error={errors.education}>
+        <OptionPicker
+          className='reg-education'
+          title='选择学历'
+          placeholder='请选择学历'
+          options={EDUCATION_OPTIONS}
+          value={form.education}
+          onChange={(v) => onChange({ education: EDUCATIONS.find((e) => e === v) ?? '' })}
+        />
+      </FormField>
+      <FormField name='employer' label='工作单位' error={errors.employer}>
+        <Input
+          className='field-input reg-employer'
+          maxlength={60}
+          placeholder='选填'
+          value={form.employer}
+          onInput={(e) => onChange({ employer: e.detail.value })}
+        />
+      </FormField>
+      <FormField name='title' label='职称' error={errors.title}>
+        <Input
+          className='field-input reg-title'
+          maxlength={30}
+          placeholder='选填，如：高级农艺师'
+          value={form.title}
+          onInput={(e) => onChange({ title: e.detail.value })}
+        />
+      </FormField>
+      <FormField name='region' label='所在地区' required error={errors.region} vertical>
+        <RegionPicker value={region} onChange={(r) => onChange(r)} />
+      </FormField>
+      <FormField name='serviceCategories' label='服务类别' required error={errors.serviceCategories} hint='可多选' vertical>
+        <Checkbox.Group
+          className='reg-categories'
+          direction='horizontal'
+          value={form.serviceCategories}
+          onChange={(v) => onChange({ serviceCategories: SERVICE_CATEGORIES.filter((c) => v.includes(c)) })}
+        >
+          {SERVICE_CATEGORIES.map((c: ServiceCategory) => (
+            <Checkbox key={c} value={c} shape='button' className='reg-category'>
+              {c}
+            </Checkbox>
+          ))}
+        </Checkbox.Group>
+      </FormField>
+      <FormField name='skills' label='专业特长' error={errors.skills} vertical>
+        <Textarea
+          className='field-textarea reg-skills'
+          maxlength={200}
+          placeholder='选填，如：果树栽培、急救培训'
+          value={form.skills}
+          onInput={(e) => onChange({ skills: e.detail.value })}
+        />
+      </FormField>
+    </View>
+  );
+}

@@ -1,0 +1,73 @@
+// A new volunteer registers in the h5 build with the code from the SMS outbox and sees 我的 with a masked ID.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, bootstrapRoot, idNumberFor, latestSmsCode, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { launchChromium, phoneContext } from '../helpers/browser';
+
+const H5 = path.join(ROOT, 'dist', 'h5');
+let t: TestEmulator;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
+  t = await startTestEmulator({ staticDir: H5 });
+  await t.dev('POST', '/_dev/reset');
+  await bootstrapRoot(t, 'e2e-root-leader');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function pick(page: Page, trigger: string, option: string) {
+  await page.locator(`.${trigger}`).click();
+  await page.locator(`.${trigger}-options .option-item`, { hasText: option }).first().click();
+}
+
+it('registers a new volunteer with an SMS code and shows 我的 with the ID masked', async () => {
+  const context = await phoneContext(browser, { openid: 'e2e-new-volunteer' });
+  const page = await context.newPage();
+  const phone = '13912345678';
+  const idNumber = idNumberFor('19910305', 17);
+  try {
+    await page.goto(`${t.url}/#/pages/register/index`);
+    await page.locator('.reg-phone input').fill(phone);
+    await page.locator('.reg-send-code').click();
+    await page.getByText(/\d+\s*秒/).first().waitFor();
+    const code = await latestSmsCode(t, phone);
+
+    await page.locator('.reg-sms-code input').fill(code);
+    await page.locator('.reg-real-name input').fill('周晓明');
+    await page.locator('.reg-gender-male').click();
+    await page.locator('.reg-id-number input').fill(idNumber);
+    await pick(page, 'reg-education', '硕士研究生');
+    await pick(page, 'reg-region-province', '甘肃省');
+    await pick(page, 'reg-region-city', '兰州市');
+    await pick(page, 'reg-region-county', '城关区');
+    await page.locator('.reg-category', { hasText: '青少年科技教育' }).click();
+    await page.locator('.reg-org-item', { hasText: '甘肃省科技志愿服务总队' }).click();
+    await page.locator('.reg-consent').click();
+    await page.locator('.reg-submit').click();
+
+    await page.getByText('周晓明').first().waitFor({ timeout: 15000 });
+    const masked = `620102********${idNumber.slice(-4)}`;
+    await page.getByText(masked).first().waitFor();
+    const body = await page.locator('body').innerText();
+    expect(body).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
+    expect(body).not.toContain(idNumber);
+    expect(body).toContain('139****5678');
+    expect(body).toContain('待审核');
+    fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+    await page.waitForTimeout(600); // let the h5 page transition finish before the picture
+    await page.screenshot({ path: path.join(ROOT, '.tmp', 'e2e-mine.png') });
+
+    // The ID number is nowhere in clear in the database.
+    const volunteers = await t.emu.db.find('volunteers', {});
+    expect(volunteers).toHaveLength(1);
+    expect(JSON.stringify(volunteers)).not.toContain(idNumber);
+  } finally {
+    await context.close();
+  }
+});

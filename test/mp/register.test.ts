@@ -1,0 +1,64 @@
+// The registration page of the weapp build renders, checks the phone, and starts the resend countdown (miniprogram-simulate).
+import simulate from 'miniprogram-simulate';
+import { onRequest, renderPage, requests, waitFor, type WxRequestOptions } from './shim';
+
+type Page = ReturnType<typeof renderPage>;
+type Node = NonNullable<ReturnType<Page['querySelector']>>;
+
+const text = (page: Page) => page.dom?.textContent ?? '';
+const find = (page: Page, selector: string): Node => {
+  const node = page.querySelector(selector);
+  if (!node) throw new Error(`${selector} not rendered`);
+  return node;
+};
+const type = (page: Page, selector: string, value: string) => find(page, selector).dispatchEvent('input', { detail: { value } });
+const tap = (page: Page, selector: string) => find(page, selector).dispatchEvent('tap');
+
+let page: Page | undefined;
+const open = () => (page = renderPage('pages/register/index'));
+afterEach(() => page?.detach());
+
+const smsCalls = () => requests.filter((r) => r.url.endsWith('/functions/sms'));
+
+beforeEach(() => {
+  requests.length = 0;
+  onRequest((req: WxRequestOptions) => {
+    if (req.url.endsWith('/functions/org')) return { ok: true, data: { items: [], total: 0, page: 1 } };
+    if (req.url.endsWith('/functions/sms')) return { ok: true, data: { resendAfterSec: 60, expiresInSec: 300 } };
+    return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+  });
+});
+
+test('the registration page shows its steps and fields in Chinese', async () => {
+  const page = open();
+  await waitFor(() => expect(text(page)).toContain('发送验证码'));
+  for (const label of ['手机号', '验证码', '真实姓名', '性别', '身份证号', '学历', '所在地区', '服务类别', '选择队伍', '我已阅读并同意', '提交注册']) {
+    expect(text(page)).toContain(label);
+  }
+  expect(text(page)).toContain('科技培训');
+});
+
+test('an invalid phone number is refused before any SMS is requested', async () => {
+  const page = open();
+  await waitFor(() => find(page, '.reg-phone'));
+  type(page, '.reg-phone', '12345');
+  tap(page, '.reg-send-code');
+  await waitFor(() => expect(find(page, '.field-error-phone').dom?.textContent).toBe('请输入11位手机号'));
+  await simulate.sleep(50);
+  expect(smsCalls()).toHaveLength(0);
+});
+
+test('a valid phone number sends the code and starts the resend countdown', async () => {
+  const page = open();
+  await waitFor(() => find(page, '.reg-phone'));
+  type(page, '.reg-phone', '13800138000');
+  tap(page, '.reg-send-code');
+  await waitFor(() => expect(find(page, '.reg-send-code').dom?.textContent).toMatch(/^(60|59)秒后重新获取$/));
+  expect(smsCalls()).toHaveLength(1);
+  const [call] = smsCalls();
+  expect(call.method).toBe('POST');
+  expect(call.data).toEqual({ action: 'send', phone: '13800138000', purpose: 'register' });
+  expect(call.header?.['x-wx-openid']).toMatch(/^dev-[0-9a-f]{16}$/);
+  expect(text(page)).toContain('验证码已发送至 138****8000');
+  expect(page.querySelector('.field-error-phone')).toBeFalsy();
+});

@@ -1,0 +1,147 @@
+// Runs Taro's weapp build inside miniprogram-simulate: App/getApp/getCurrentPages, and Page() mapped onto Component().
+import fs from 'node:fs';
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+
+export const DIST = path.resolve(__dirname, '../../dist/weapp');
+
+type Fn = (this: unknown, ...args: unknown[]) => unknown;
+type Definition = Record<string, unknown>;
+type Global = typeof globalThis & {
+  App?: (def: Definition) => void;
+  getApp?: () => Definition | undefined;
+  getCurrentPages?: () => unknown[];
+  Page?: (def: Definition) => void;
+  Component: (def: Definition) => void;
+  wx: Record<string, unknown>;
+};
+const g = globalThis as Global;
+
+export type WxRequestOptions = {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+  success?: (res: { data: unknown; statusCode: number; header: Record<string, string>; cookies: string[] }) => void;
+  fail?: (err: { errMsg: string }) => void;
+  complete?: (res: unknown) => void;
+};
+/** Answers a wx.request: return the response body, or throw to make the request fail. */
+export type RequestHandler = (options: WxRequestOptions) => unknown;
+
+let app: Definition | undefined;
+const pages: unknown[] = [];
+let handler: RequestHandler = () => {
+  throw new Error('no request handler set');
+};
+export const requests: WxRequestOptions[] = [];
+
+/** Route every wx.request of the app through `h` (the emulator is not running in this layer). */
+export function onRequest(h: RequestHandler): void {
+  handler = h;
+}
+
+function installRequestMock(): void {
+  g.wx.request = (options: WxRequestOptions) => {
+    requests.push(options);
+    setTimeout(() => {
+      try {
+        const res = { data: handler(options), statusCode: 200, header: { 'content-type': 'application/json' }, cookies: [] };
+        options.success?.(res);
+        options.complete?.(res);
+      } catch (e) {
+        const err = { errMsg: `request:fail ${e instanceof Error ? e.message : String(e)}` };
+        options.fail?.(err);
+        options.complete?.(err);
+      }
+    }, 0);
+    return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+  };
+}
+
+/**
+ * The official WXML runtime warns "Template `tmpl_0_i` not found" for Taro's recursive templates under simulate,
+ * and jest prints each warning with a code frame of the minified bundle; keep other warnings visible.
+ */
+function quietRuntimeNoise(): void {
+  const warn = console.warn.bind(console);
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && /^WXMLRT_.*Template `tmpl_\d+_\w+` not found/.test(args[0])) return;
+    warn(...args);
+  };
+}
+
+/** Loads dist/weapp/app.js once (it pulls in the runtime chunks every page needs) and launches the app. */
+export function launchApp(): void {
+  if (app) return;
+  if (!fs.existsSync(path.join(DIST, 'app.js'))) {
+    throw new Error(`${DIST}/app.js not found: build the mini program first (npm run build:weapp) before the mp tests`);
+  }
+  g.App = (def) => {
+    app = def;
+  };
+  g.getApp = () => app;
+  g.getCurrentPages = () => pages;
+  installRequestMock();
+  quietRuntimeNoise();
+  require(path.join(DIST, 'app.js'));
+  const instance = g.getApp();
+  if (!instance) throw new Error('dist/weapp/app.js did not call App()');
+  const launch = { path: 'pages/index/index', query: {}, scene: 1001, referrerInfo: {} };
+  (instance.onLaunch as Fn | undefined)?.call(instance, launch);
+  (instance.onShow as Fn | undefined)?.call(instance, launch);
+}
+
+const loaded: Record<string, string> = {};
+
+/**
+ * Renders a page of the build (route like `pages/register/index`) and attaches it, running onLoad/onShow/onReady.
+ * A page's chunk runs (and calls Page()) only once per process, so its component is registered once and re-rendered.
+ */
+export function renderPage(route: string, query: Record<string, string> = {}) {
+  launchApp();
+  if (!loaded[route]) {
+    g.Page = (def) => g.Component(pageAsComponent(route, query, def));
+    loaded[route] = simulate.load(path.join(DIST, route), { compiler: 'official', rootPath: DIST });
+  }
+  const page = simulate.render(loaded[route]);
+  page.attach(document.createElement('parent-wrapper'));
+  return page;
+}
+
+function pageAsComponent(route: string, query: Record<string, string>, def: Definition): Definition {
+  const methods: Record<string, Fn> = {};
+  for (const [key, value] of Object.entries(def)) if (typeof value === 'function') methods[key] = value as Fn;
+  return {
+    data: (def.data as Definition | undefined) ?? {},
+    methods,
+    lifetimes: {
+      attached(this: Definition) {
+        this.route = route;
+        this.__route__ = route;
+        this.options = query;
+        pages.push(this);
+        methods.onLoad?.call(this, query);
+        methods.onShow?.call(this);
+        methods.onReady?.call(this);
+      },
+      detached(this: Definition) {
+        methods.onUnload?.call(this);
+        pages.splice(pages.indexOf(this), 1);
+      },
+    },
+  };
+}
+
+/** Waits until `check` passes (Taro renders asynchronously), failing with the last error after `timeoutMs`. */
+export async function waitFor<T>(check: () => T, timeoutMs = 3000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await simulate.sleep(20);
+    }
+  }
+}
