@@ -35,3 +35,11 @@ export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 
 /** Version of the privacy policy and volunteer agreement a registration consents to. */
 export const CONSENT_VERSION = '2026-11';
+
+/** 主管单位类型 of a team's registration form (附件1). */
+export const SUPERVISOR_TYPES = ['科协', '学会', '高校', '企业', '事业单位', '社会组织', '其他'] as const;
+export type SupervisorType = (typeof SUPERVISOR_TYPES)[number];
+
+/** Subscribe-message templates the product sends (review results and, later, activity notices). */
+export const MESSAGE_KINDS = ['memberReviewed', 'orgReviewed', 'memberRemoved', 'roleChanged'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];

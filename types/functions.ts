@@ -3,7 +3,25 @@ import { z } from 'zod';
 import { Empty } from './common';
 import { SmsSendInput, SmsSendOutput } from './sms';
 import { UserMeOutput, UserRegisterInput, UserRegisterOutput } from './user';
-import { OrgBootstrapRootInput, OrgBootstrapRootOutput, OrgSearchInput, OrgSearchOutput } from './org';
+import {
+  OrgBootstrapRootInput,
+  OrgBootstrapRootOutput,
+  OrgGetOutput,
+  OrgIdInput,
+  OrgInboxOutput,
+  OrgManagedOutput,
+  OrgMembersInput,
+  OrgMembersOutput,
+  OrgOutput,
+  OrgRegisterInput,
+  OrgRemoveMemberInput,
+  OrgReviewInput,
+  OrgReviewMemberInput,
+  OrgSearchInput,
+  OrgSearchOutput,
+  OrgSetRoleInput,
+  MembershipOutput,
+} from './org';
 
 export const contract = {
   sms: {
@@ -16,6 +34,17 @@ export const contract = {
   org: {
     bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },
     search: { input: OrgSearchInput, output: OrgSearchOutput },
+    register: { input: OrgRegisterInput, output: OrgOutput },
+    review: { input: OrgReviewInput, output: OrgOutput },
+    get: { input: OrgIdInput, output: OrgGetOutput },
+    join: { input: OrgIdInput, output: MembershipOutput },
+    leave: { input: OrgIdInput, output: MembershipOutput },
+    members: { input: OrgMembersInput, output: OrgMembersOutput },
+    reviewMember: { input: OrgReviewMemberInput, output: MembershipOutput },
+    setRole: { input: OrgSetRoleInput, output: MembershipOutput },
+    removeMember: { input: OrgRemoveMemberInput, output: MembershipOutput },
+    inbox: { input: Empty, output: OrgInboxOutput },
+    managed: { input: Empty, output: OrgManagedOutput },
   },
   activity: {},
   checkin: {},

@@ -1,7 +1,7 @@
 // org function contract: the 总队—支队—分队 tree, its teams and their public search.
 import { z } from 'zod';
-import { IsoTimeSchema, ListInput, RegionSchema, listOf } from './common';
-import { ORG_LEVELS, ORG_STATUSES } from './enums';
+import { DateSchema, IsoTimeSchema, ListInput, PhoneSchema, RegionSchema, listOf } from './common';
+import { MEMBERSHIP_STATUSES, ORG_LEVELS, ORG_STATUSES, ROLES, SERVICE_CATEGORIES, SUPERVISOR_TYPES } from './enums';
 
 export const Org = z.object({
   _id: z.string(),
@@ -14,6 +14,15 @@ export const Org = z.object({
   intro: z.string().optional(),
   status: z.enum(ORG_STATUSES),
   leaderOpenid: z.string().optional(),
+  /** Set when a review rejected the application: the applicant sees why. */
+  rejectReason: z.string().optional(),
+  serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).optional(),
+  contactName: z.string().optional(),
+  /** Masked unless the caller manages the team. */
+  contactPhone: z.string().optional(),
+  registeredWithCivilAffairs: z.boolean().optional(),
+  supervisorType: z.enum(SUPERVISOR_TYPES).optional(),
+  foundedAt: DateSchema.optional(),
   createdAt: IsoTimeSchema,
 });
 export type Org = z.infer<typeof Org>;
@@ -34,3 +43,106 @@ export const OrgSearchInput = ListInput.extend({
 export type OrgSearchInput = z.infer<typeof OrgSearchInput>;
 export const OrgSearchOutput = listOf(Org);
 export type OrgSearchOutput = z.infer<typeof OrgSearchOutput>;
+
+/** Team names follow the seeds' pattern: XX市科技志愿服务队, XX学会科技志愿服务分队 … */
+export const ORG_NAME_PATTERN = /科技志愿服务(总队|支队|大队|队|分队|服务团)$/;
+export const OrgNameSchema = z
+  .string()
+  .trim()
+  .min(6, '队伍名称过短')
+  .max(40, '队伍名称最多40个字')
+  .regex(ORG_NAME_PATTERN, '队伍名称应以“科技志愿服务队/支队/分队…”结尾，如“兰州市科技志愿服务队”');
+
+export const OrgRegisterInput = z.object({
+  name: OrgNameSchema,
+  parentId: z.string().min(1, '请选择上级队伍'),
+  level: z.enum(ORG_LEVELS),
+  region: RegionSchema,
+  intro: z.string().trim().min(1, '请填写队伍简介').max(100, '简介最多100字'),
+  contactName: z.string().trim().min(2, '请填写联系人').max(20),
+  contactPhone: PhoneSchema,
+  serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).min(1, '至少选择一个服务类别'),
+  registeredWithCivilAffairs: z.boolean(),
+  supervisorType: z.enum(SUPERVISOR_TYPES).optional(),
+  foundedAt: DateSchema.optional(),
+});
+export type OrgRegisterInput = z.infer<typeof OrgRegisterInput>;
+export const OrgOutput = z.object({ org: Org });
+export type OrgOutput = z.infer<typeof OrgOutput>;
+
+export const DecisionSchema = z.enum(['approve', 'reject']);
+const withReason = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object({ ...shape, decision: DecisionSchema, reason: z.string().trim().max(200).optional() })
+    .refine((v: { decision: string; reason?: string }) => v.decision === 'approve' || (v.reason ?? '').length > 0, { message: '驳回时请填写原因', path: ['reason'] });
+
+export const OrgReviewInput = withReason({ orgId: z.string().min(1) });
+export type OrgReviewInput = z.infer<typeof OrgReviewInput>;
+
+export const OrgIdInput = z.object({ orgId: z.string().min(1) });
+export type OrgIdInput = z.infer<typeof OrgIdInput>;
+
+export const Membership = z.object({
+  memberId: z.string(),
+  orgId: z.string(),
+  openid: z.string(),
+  status: z.enum(MEMBERSHIP_STATUSES),
+  role: z.enum(ROLES),
+  appliedAt: IsoTimeSchema,
+  reviewedAt: IsoTimeSchema.optional(),
+  /** Why an application was rejected or a member removed (清退). */
+  reason: z.string().optional(),
+});
+export type Membership = z.infer<typeof Membership>;
+export const MembershipOutput = z.object({ membership: Membership });
+export type MembershipOutput = z.infer<typeof MembershipOutput>;
+
+export const OrgGetOutput = z.object({
+  org: Org,
+  parent: Org.nullable(),
+  children: z.array(Org),
+  memberCount: z.number().int(),
+  /** The caller's own membership, if any. */
+  myMembership: Membership.nullable(),
+  /** Whether the caller may manage this team (its leader/admins) or read it as an ancestor's leader/admin. */
+  canManage: z.boolean(),
+  canRead: z.boolean(),
+});
+export type OrgGetOutput = z.infer<typeof OrgGetOutput>;
+
+export const OrgMembersInput = ListInput.extend({ orgId: z.string().min(1), status: z.enum(MEMBERSHIP_STATUSES).optional() });
+export type OrgMembersInput = z.infer<typeof OrgMembersInput>;
+export const Member = z.object({
+  memberId: z.string(),
+  openid: z.string(),
+  realName: z.string(),
+  phoneMasked: z.string(),
+  status: z.enum(MEMBERSHIP_STATUSES),
+  role: z.enum(ROLES),
+  appliedAt: IsoTimeSchema,
+  reason: z.string().optional(),
+});
+export type Member = z.infer<typeof Member>;
+export const OrgMembersOutput = listOf(Member);
+export type OrgMembersOutput = z.infer<typeof OrgMembersOutput>;
+
+export const OrgReviewMemberInput = withReason({ orgId: z.string().min(1), memberId: z.string().min(1) });
+export type OrgReviewMemberInput = z.infer<typeof OrgReviewMemberInput>;
+
+export const OrgSetRoleInput = z.object({ orgId: z.string().min(1), memberId: z.string().min(1), role: z.enum(['admin', 'member']) });
+export type OrgSetRoleInput = z.infer<typeof OrgSetRoleInput>;
+
+export const OrgRemoveMemberInput = z.object({ orgId: z.string().min(1), memberId: z.string().min(1), reason: z.string().trim().min(1, '请填写清退原因').max(200) });
+export type OrgRemoveMemberInput = z.infer<typeof OrgRemoveMemberInput>;
+
+/** The approvals inbox of a leader/admin: pending members and child teams of every team they manage. */
+export const OrgInboxOutput = z.object({
+  members: z.array(Member.extend({ orgName: z.string() })),
+  orgs: z.array(Org),
+  counts: z.object({ members: z.number().int(), orgs: z.number().int(), total: z.number().int() }),
+});
+export type OrgInboxOutput = z.infer<typeof OrgInboxOutput>;
+
+/** Teams the caller leads or administers (for the admin entry on 我的). */
+export const OrgManagedOutput = z.object({ items: z.array(Org.extend({ role: z.enum(ROLES) })) });
+export type OrgManagedOutput = z.infer<typeof OrgManagedOutput>;
