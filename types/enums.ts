@@ -43,3 +43,19 @@ export type SupervisorType = (typeof SUPERVISOR_TYPES)[number];
 /** Subscribe-message templates the product sends (review results and, later, activity notices). */
 export const MESSAGE_KINDS = ['memberReviewed', 'orgReviewed', 'memberRemoved', 'roleChanged'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Options of the 集体注册 template (附件2 of 002_*): drop-down lists of the seed's form. */
+export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众'] as const;
+export const ETHNICITIES = [
+  '汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族', '满族', '侗族', '瑶族', '白族',
+  '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族', '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族', '纳西族',
+  '景颇族', '柯尔克孜族', '土族', '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族', '阿昌族',
+  '普米族', '塔吉克族', '怒族', '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族', '塔塔尔族',
+  '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族', '其他',
+] as const;
+export const OCCUPATIONS = ['企业', '事业单位', '机关', '学校', '医疗机构', '科研院所', '社会组织', '农村', '学生', '离退休', '其他'] as const;
+export const TITLES = ['正高', '副高', '中级', '初级', '无'] as const;
+export const SERVICE_FIELDS = ['科技咨询类', '科技培训类', '科学教育类', '科普报告类', '农技服务类', '健康咨询类', '网络服务类', '文体娱乐类', '其他科技服务'] as const;
+/** 基层"四长": 医院院长、学校校长、农技站站长、科技型企业家. */
+export const FOUR_HEADS = ['否', '基层医院院长', '学校校长', '农技站站长', '科技型企业家'] as const;
+export const AVAILABLE_TIMES = ['工作日白天', '工作日晚上', '周末', '节假日', '时间灵活'] as const;

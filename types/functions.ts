@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Empty } from './common';
 import { SmsSendInput, SmsSendOutput } from './sms';
-import { UserMeOutput, UserRegisterInput, UserRegisterOutput } from './user';
+import { UserChangePhoneInput, UserMeOutput, UserRegisterInput, UserRegisterOutput, UserUpdateProfileInput, UserWithdrawInput, UserWithdrawOutput, VolunteerOutput } from './user';
 import {
   OrgBootstrapRootInput,
   OrgBootstrapRootOutput,
@@ -30,6 +30,9 @@ export const contract = {
   user: {
     register: { input: UserRegisterInput, output: UserRegisterOutput },
     me: { input: Empty, output: UserMeOutput },
+    updateProfile: { input: UserUpdateProfileInput, output: VolunteerOutput },
+    changePhone: { input: UserChangePhoneInput, output: VolunteerOutput },
+    withdraw: { input: UserWithdrawInput, output: UserWithdrawOutput },
   },
   org: {
     bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },

@@ -71,12 +71,11 @@ export const OrgOutput = z.object({ org: Org });
 export type OrgOutput = z.infer<typeof OrgOutput>;
 
 export const DecisionSchema = z.enum(['approve', 'reject']);
-const withReason = <T extends z.ZodRawShape>(shape: T) =>
-  z
-    .object({ ...shape, decision: DecisionSchema, reason: z.string().trim().max(200).optional() })
-    .refine((v: { decision: string; reason?: string }) => v.decision === 'approve' || (v.reason ?? '').length > 0, { message: '驳回时请填写原因', path: ['reason'] });
+const reviewFields = { decision: DecisionSchema, reason: z.string().trim().max(200).optional() };
+const reasonOnReject = (v: { decision: 'approve' | 'reject'; reason?: string }) => v.decision === 'approve' || (v.reason ?? '').length > 0;
+const reasonIssue = { message: '驳回时请填写原因', path: ['reason'] };
 
-export const OrgReviewInput = withReason({ orgId: z.string().min(1) });
+export const OrgReviewInput = z.object({ orgId: z.string().min(1), ...reviewFields }).refine(reasonOnReject, reasonIssue);
 export type OrgReviewInput = z.infer<typeof OrgReviewInput>;
 
 export const OrgIdInput = z.object({ orgId: z.string().min(1) });
@@ -126,7 +125,7 @@ export type Member = z.infer<typeof Member>;
 export const OrgMembersOutput = listOf(Member);
 export type OrgMembersOutput = z.infer<typeof OrgMembersOutput>;
 
-export const OrgReviewMemberInput = withReason({ orgId: z.string().min(1), memberId: z.string().min(1) });
+export const OrgReviewMemberInput = z.object({ orgId: z.string().min(1), memberId: z.string().min(1), ...reviewFields }).refine(reasonOnReject, reasonIssue);
 export type OrgReviewMemberInput = z.infer<typeof OrgReviewMemberInput>;
 
 export const OrgSetRoleInput = z.object({ orgId: z.string().min(1), memberId: z.string().min(1), role: z.enum(['admin', 'member']) });

@@ -1,7 +1,7 @@
 // user function contract: registration, the volunteer profile and "我的".
 import { z } from 'zod';
 import { PhoneSchema, RegionSchema, SmsCodeSchema, IsoTimeSchema } from './common';
-import { EDUCATIONS, GENDERS, MEMBERSHIP_STATUSES, ROLES, SERVICE_CATEGORIES } from './enums';
+import { AVAILABLE_TIMES, EDUCATIONS, ETHNICITIES, FOUR_HEADS, GENDERS, MEMBERSHIP_STATUSES, OCCUPATIONS, POLITICAL_STATUSES, ROLES, SERVICE_CATEGORIES, SERVICE_FIELDS } from './enums';
 import { isValidIdNumber } from './id-number';
 
 export const IdNumberSchema = z
@@ -25,6 +25,12 @@ export const ProfileFields = z.object({
   region: RegionSchema,
   serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).min(1, '至少选择一个服务类别').max(SERVICE_CATEGORIES.length),
   skills: text(200).optional(),
+  politicalStatus: z.enum(POLITICAL_STATUSES).optional(),
+  ethnicity: z.enum(ETHNICITIES).optional(),
+  occupation: z.enum(OCCUPATIONS).optional(),
+  serviceFields: z.array(z.enum(SERVICE_FIELDS)).max(SERVICE_FIELDS.length).optional(),
+  availableTimes: z.array(z.enum(AVAILABLE_TIMES)).max(AVAILABLE_TIMES.length).optional(),
+  fourHeads: z.enum(FOUR_HEADS).optional(),
 });
 
 export const UserRegisterInput = ProfileFields.extend({
@@ -54,6 +60,12 @@ export const Volunteer = z.object({
   region: RegionSchema,
   serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)),
   skills: z.string().optional(),
+  politicalStatus: z.enum(POLITICAL_STATUSES).optional(),
+  ethnicity: z.enum(ETHNICITIES).optional(),
+  occupation: z.enum(OCCUPATIONS).optional(),
+  serviceFields: z.array(z.enum(SERVICE_FIELDS)).optional(),
+  availableTimes: z.array(z.enum(AVAILABLE_TIMES)).optional(),
+  fourHeads: z.enum(FOUR_HEADS).optional(),
   registeredAt: IsoTimeSchema,
 });
 export type Volunteer = z.infer<typeof Volunteer>;
@@ -73,3 +85,17 @@ export const UserMeOutput = z.object({
   totals: z.object({ minutes: z.number().int(), activities: z.number().int() }),
 });
 export type UserMeOutput = z.infer<typeof UserMeOutput>;
+
+/** Every profile field may change except the phone (changePhone) and the ID number (fixed at registration). */
+export const UserUpdateProfileInput = ProfileFields.partial().refine((v) => Object.keys(v).length > 0, '没有需要修改的内容');
+export type UserUpdateProfileInput = z.infer<typeof UserUpdateProfileInput>;
+export const VolunteerOutput = z.object({ volunteer: Volunteer });
+export type VolunteerOutput = z.infer<typeof VolunteerOutput>;
+
+export const UserChangePhoneInput = z.object({ phone: PhoneSchema, smsCode: SmsCodeSchema });
+export type UserChangePhoneInput = z.infer<typeof UserChangePhoneInput>;
+
+/** 注销: the person is anonymised; service records stay (民政部令第67号 keeps records truthful and complete). */
+export const UserWithdrawInput = z.object({ confirm: z.literal(true, { errorMap: () => ({ message: '请确认注销' }) }) });
+export type UserWithdrawInput = z.infer<typeof UserWithdrawInput>;
+export const UserWithdrawOutput = z.object({ withdrawnAt: IsoTimeSchema });

@@ -2,5 +2,8 @@
 import { makeMain } from '../common/handler';
 import { register } from '../common/app/user/register.use-case';
 import { me } from '../common/app/user/me.use-case';
+import { updateProfile } from '../common/app/user/update-profile.use-case';
+import { changePhone } from '../common/app/user/change-phone.use-case';
+import { withdraw } from '../common/app/user/withdraw.use-case';
 
-export const main = makeMain('user', { register, me });
+export const main = makeMain('user', { register, me, updateProfile, changePhone, withdraw });

@@ -3,6 +3,7 @@ import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
 import type { Volunteer } from '../../../types/user';
+import { AppError, ErrorCode } from '../errors';
 
 /** Stored shape: the ID number only encrypted (idNumberEnc) and as a keyed hash for uniqueness. */
 export type VolunteerDoc = Omit<Volunteer, 'registeredAt' | 'phoneMasked'> & {
@@ -14,6 +15,7 @@ export type VolunteerDoc = Omit<Volunteer, 'registeredAt' | 'phoneMasked'> & {
   consentAt: Date;
   registeredAt: Date;
   updatedAt: Date;
+  withdrawnAt?: Date;
 };
 
 export async function findVolunteer(openid: string): Promise<VolunteerDoc | undefined> {
@@ -24,4 +26,11 @@ export async function findVolunteer(openid: string): Promise<VolunteerDoc | unde
 export async function existsWhere(query: Partial<Pick<VolunteerDoc, 'phone' | 'idNumberHash'>>): Promise<boolean> {
   const res = await unwrap(database().collection(C.volunteers).where(query).count());
   return res.total > 0;
+}
+
+/** The registered, not withdrawn, volunteer behind this openid, or USER.NOT_REGISTERED. */
+export async function requireVolunteer(openid: string): Promise<VolunteerDoc> {
+  const doc = await findVolunteer(openid);
+  if (!doc || doc.withdrawnAt) throw new AppError(ErrorCode.USER_NOT_REGISTERED);
+  return doc;
 }

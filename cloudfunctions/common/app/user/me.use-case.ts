@@ -1,11 +1,10 @@
 // user.me: the volunteer, the teams with their status, and totals from the day records.
 import type { UserMeOutput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
-import { AppError, ErrorCode } from '../../errors';
 import { database } from '../../cloud';
 import { C } from '../../db/collections';
 import { unwrap } from '../../db/db-result';
-import { findVolunteer } from '../../db/volunteer.repository';
+import { requireVolunteer } from '../../db/volunteer.repository';
 import { findOrgsByIds, membershipsOf } from '../../db/org.repository';
 import { volunteerView } from './volunteer-view';
 
@@ -21,8 +20,7 @@ async function totalsOf(openid: string): Promise<UserMeOutput['totals']> {
 
 export async function me(_input: unknown, ctx: Ctx): Promise<UserMeOutput> {
   const openid = requireOpenid(ctx);
-  const doc = await findVolunteer(openid);
-  if (!doc) throw new AppError(ErrorCode.USER_NOT_REGISTERED);
+  const doc = await requireVolunteer(openid);
   const [memberships, totals] = await Promise.all([membershipsOf(openid), totalsOf(openid)]);
   const orgs = new Map((await findOrgsByIds([...new Set(memberships.map((m) => m.orgId))])).map((o) => [o._id, o]));
   return {

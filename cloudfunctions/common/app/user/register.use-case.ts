@@ -14,6 +14,7 @@ import { newVolunteerNo } from '../../domain/volunteer-no';
 import { MEMBERSHIP_LIMIT, isLive } from '../../domain/membership';
 import { encryptPii, piiLookupHash } from '../../adapters/pii-cipher';
 import { verifySmsCode } from '../sms/verify-code';
+import { consumeCode } from '../sms/consume-code';
 import { volunteerView } from './volunteer-view';
 
 async function refuseTaken(openid: string, phone: string, idHash: string): Promise<void> {
@@ -64,13 +65,7 @@ export async function register(input: UserRegisterInput, ctx: Ctx): Promise<User
 
   try {
     await database().runTransaction(async (tx: Tx) => {
-      const codes = tx.collection(C.smsCodes);
-      const current = (await unwrap(codes.doc(code._id).get())).data as { used: boolean; sentAt: Date } | null;
-      // Single use: a concurrent registration with the same code sees used=true here, or conflicts and retries into it.
-      if (!current || current.used || new Date(current.sentAt).getTime() !== new Date(code.sentAt).getTime()) {
-        throw new AppError(ErrorCode.SMS_CODE_INVALID, '验证码已使用，请重新获取');
-      }
-      await unwrap(codes.doc(code._id).update({ used: true }));
+      await consumeCode(tx, code);
       await unwrap(tx.collection(C.volunteers).add(doc));
       for (const m of memberships) await unwrap(tx.collection(C.memberships).add(m));
     });

@@ -19,6 +19,12 @@ export function volunteerView(doc: VolunteerDoc): Volunteer {
     region: doc.region,
     serviceCategories: doc.serviceCategories,
     skills: doc.skills,
+    politicalStatus: doc.politicalStatus,
+    ethnicity: doc.ethnicity,
+    occupation: doc.occupation,
+    serviceFields: doc.serviceFields,
+    availableTimes: doc.availableTimes,
+    fourHeads: doc.fourHeads,
     registeredAt: toIso(doc.registeredAt),
   };
 }
