@@ -15,6 +15,7 @@ export const ErrorCode = {
   USER_UNDERAGE: 'USER.UNDERAGE',
   USER_NOT_REGISTERED: 'USER.NOT_REGISTERED',
   USER_NO_APPROVED_ORG: 'USER.NO_APPROVED_ORG',
+  USER_NOT_INVITED: 'USER.NOT_INVITED',
   ORG_ROOT_EXISTS: 'ORG.ROOT_EXISTS',
   ORG_NAME_TAKEN: 'ORG.NAME_TAKEN',
   ORG_PARENT_NOT_FOUND: 'ORG.PARENT_NOT_FOUND',
@@ -22,6 +23,7 @@ export const ErrorCode = {
   ORG_MEMBERSHIP_LIMIT: 'ORG.MEMBERSHIP_LIMIT',
   ORG_ALREADY_MEMBER: 'ORG.ALREADY_MEMBER',
   ORG_ADMIN_LIMIT: 'ORG.ADMIN_LIMIT',
+  IMPORT_BAD_FILE: 'IMPORT.BAD_FILE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -43,6 +45,7 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'USER.UNDERAGE': '注册科技志愿者须年满18周岁',
   'USER.NOT_REGISTERED': '请先注册成为志愿者',
   'USER.NO_APPROVED_ORG': '加入志愿服务队伍并通过审核后才能报名活动',
+  'USER.NOT_INVITED': '没有找到以该手机号导入的信息，请直接注册',
   'ORG.ROOT_EXISTS': '总队已存在',
   'ORG.NAME_TAKEN': '队伍名称已被使用',
   'ORG.PARENT_NOT_FOUND': '上级队伍不存在',
@@ -50,4 +53,5 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'ORG.MEMBERSHIP_LIMIT': '最多可加入5支志愿服务队伍',
   'ORG.ALREADY_MEMBER': '您已申请或加入该队伍',
   'ORG.ADMIN_LIMIT': '每支队伍最多设置5名管理员',
+  'IMPORT.BAD_FILE': '无法读取文件，请使用集体注册模板（xlsx）',
 };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Empty } from './common';
 import { SmsSendInput, SmsSendOutput } from './sms';
-import { UserChangePhoneInput, UserMeOutput, UserRegisterInput, UserRegisterOutput, UserUpdateProfileInput, UserWithdrawInput, UserWithdrawOutput, VolunteerOutput } from './user';
+import { UserActivateInput, UserChangePhoneInput, UserMeOutput, UserRegisterInput, UserRegisterOutput, UserUpdateProfileInput, UserWithdrawInput, UserWithdrawOutput, VolunteerOutput } from './user';
 import {
   OrgBootstrapRootInput,
   OrgBootstrapRootOutput,
@@ -21,6 +21,9 @@ import {
   OrgSearchOutput,
   OrgSetRoleInput,
   MembershipOutput,
+  OrgImportVolunteersInput,
+  OrgImportVolunteersOutput,
+  FileOutput,
 } from './org';
 
 export const contract = {
@@ -33,6 +36,7 @@ export const contract = {
     updateProfile: { input: UserUpdateProfileInput, output: VolunteerOutput },
     changePhone: { input: UserChangePhoneInput, output: VolunteerOutput },
     withdraw: { input: UserWithdrawInput, output: UserWithdrawOutput },
+    activate: { input: UserActivateInput, output: UserRegisterOutput },
   },
   org: {
     bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },
@@ -48,6 +52,8 @@ export const contract = {
     removeMember: { input: OrgRemoveMemberInput, output: MembershipOutput },
     inbox: { input: Empty, output: OrgInboxOutput },
     managed: { input: Empty, output: OrgManagedOutput },
+    importVolunteers: { input: OrgImportVolunteersInput, output: OrgImportVolunteersOutput },
+    importTemplate: { input: OrgIdInput, output: FileOutput },
   },
   activity: {},
   checkin: {},

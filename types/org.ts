@@ -145,3 +145,21 @@ export type OrgInboxOutput = z.infer<typeof OrgInboxOutput>;
 /** Teams the caller leads or administers (for the admin entry on 我的). */
 export const OrgManagedOutput = z.object({ items: z.array(Org.extend({ role: z.enum(ROLES) })) });
 export type OrgManagedOutput = z.infer<typeof OrgManagedOutput>;
+
+/** 集体注册: the 附件2 template (xlsx, base64) filled by a team admin. Cloud fileIDs are not accepted yet. */
+export const OrgImportVolunteersInput = z.object({
+  orgId: z.string().min(1),
+  file: z.string().min(1, '请上传文件').max(7_000_000, '文件过大（最多5MB）'),
+});
+export type OrgImportVolunteersInput = z.infer<typeof OrgImportVolunteersInput>;
+export const ImportRowResult = z.object({ row: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional(), name: z.string().optional() });
+export const OrgImportVolunteersOutput = z.object({
+  /** New people: an invitation waits for their own SMS verification on first opening the mini program. */
+  created: z.number().int(),
+  /** Already registered volunteers: added to the team. */
+  invited: z.number().int(),
+  rows: z.array(ImportRowResult),
+});
+export type OrgImportVolunteersOutput = z.infer<typeof OrgImportVolunteersOutput>;
+export const FileOutput = z.object({ fileName: z.string(), base64: z.string() });
+export type FileOutput = z.infer<typeof FileOutput>;

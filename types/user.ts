@@ -99,3 +99,11 @@ export type UserChangePhoneInput = z.infer<typeof UserChangePhoneInput>;
 export const UserWithdrawInput = z.object({ confirm: z.literal(true, { errorMap: () => ({ message: '请确认注销' }) }) });
 export type UserWithdrawInput = z.infer<typeof UserWithdrawInput>;
 export const UserWithdrawOutput = z.object({ withdrawnAt: IsoTimeSchema });
+
+/** 激活: a person imported by a team (集体注册) verifies the phone the team entered and becomes a volunteer. */
+export const UserActivateInput = z.object({
+  phone: PhoneSchema,
+  smsCode: SmsCodeSchema,
+  consentVersion: z.string().min(1, '请阅读并同意隐私政策和志愿者服务协议'),
+});
+export type UserActivateInput = z.infer<typeof UserActivateInput>;

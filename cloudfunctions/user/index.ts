@@ -5,5 +5,6 @@ import { me } from '../common/app/user/me.use-case';
 import { updateProfile } from '../common/app/user/update-profile.use-case';
 import { changePhone } from '../common/app/user/change-phone.use-case';
 import { withdraw } from '../common/app/user/withdraw.use-case';
+import { activate } from '../common/app/user/activate.use-case';
 
-export const main = makeMain('user', { register, me, updateProfile, changePhone, withdraw });
+export const main = makeMain('user', { register, me, updateProfile, changePhone, withdraw, activate });

@@ -12,6 +12,7 @@ export const C = {
   memberships: 'memberships',
   settings: 'settings',
   dayRecords: 'checkin_days',
+  invitations: 'invitations',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
 } as const;
@@ -30,6 +31,7 @@ export const collectionSpecs: CollectionSpec[] = [
   { name: C.orgs, indexes: [{ fields: ['name'], unique: true }, { fields: ['parentId'] }, { fields: ['status'] }] },
   { name: C.memberships, indexes: [{ fields: ['openid'] }, { fields: ['orgId', 'status'] }] },
   { name: C.settings },
+  { name: C.invitations, indexes: [{ fields: ['phone'] }, { fields: ['orgId'] }] },
   { name: C.dayRecords, indexes: [{ fields: ['openid', 'date'] }, { fields: ['activityId', 'date'] }] },
   { name: C.devSms, indexes: [{ fields: ['phone'] }] },
   { name: C.devMessages, indexes: [{ fields: ['openid'] }] },

@@ -1,0 +1,104 @@
+// org.importVolunteers / org.importTemplate: 集体注册 from the 附件2 template, a report line per row.
+import type { FileOutput, OrgIdInput, OrgImportVolunteersInput, OrgImportVolunteersOutput } from '../../../../types/org';
+import { maskIdNumber } from '../../../../types/id-number';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { database } from '../../cloud';
+import { C } from '../../db/collections';
+import { unwrap } from '../../db/db-result';
+import { findOrgsByIds, membershipId, type OrgDoc } from '../../db/org.repository';
+import { isAdultOn } from '../../domain/id-number';
+import { shanghaiDate } from '../../domain/shanghai-time';
+import { parseImportRow } from '../../domain/volunteer-import';
+import { encryptPii, piiLookupHash } from '../../adapters/pii-cipher';
+import { importTemplateXlsx, readImportRows } from '../../adapters/xlsx';
+import { addApprovedMember } from './add-member';
+
+/** Leader or admin of this very team: the only people who may import into it. */
+async function requireManagedOrg(openid: string, orgId: string): Promise<OrgDoc> {
+  const [org] = await findOrgsByIds([orgId]);
+  if (!org || org.status !== 'approved') throw new AppError(ErrorCode.ORG_NOT_FOUND);
+  const res = await unwrap(database().collection(C.memberships).doc(membershipId(orgId, openid)).get());
+  const m = (res.data as { status: string; role: string }[])[0];
+  if (!m || m.status !== 'approved' || (m.role !== 'leader' && m.role !== 'admin')) throw new AppError(ErrorCode.AUTH_FORBIDDEN);
+  return org;
+}
+
+export async function importTemplate(input: OrgIdInput, ctx: Ctx): Promise<FileOutput> {
+  const org = await requireManagedOrg(requireOpenid(ctx), input.orgId);
+  const buf = await importTemplateXlsx(org.name);
+  return { fileName: `科技志愿者集体注册信息表-${org.name}.xlsx`, base64: buf.toString('base64') };
+}
+
+export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx): Promise<OrgImportVolunteersOutput> {
+  const openid = requireOpenid(ctx);
+  const org = await requireManagedOrg(openid, input.orgId);
+  let rows;
+  try {
+    rows = await readImportRows(Buffer.from(input.file, 'base64'));
+  } catch {
+    throw new AppError(ErrorCode.IMPORT_BAD_FILE);
+  }
+  if (rows.length === 0) throw new AppError(ErrorCode.IMPORT_BAD_FILE, '文件中没有找到“真实姓名”表头或数据行，请使用集体注册模板');
+  if (rows.length > 500) throw new AppError(ErrorCode.VALIDATION, '一次最多导入500人，请分批导入');
+
+  const db = database();
+  const today = shanghaiDate(ctx.now);
+  const seenPhones = new Set<string>();
+  const seenIds = new Set<string>();
+  const report: OrgImportVolunteersOutput['rows'] = [];
+  let created = 0;
+  let invited = 0;
+  for (const { row, cells } of rows) {
+    const parsed = parseImportRow(cells);
+    const name = cells.realName || undefined;
+    if (!parsed.ok) {
+      report.push({ row, ok: false, code: ErrorCode.VALIDATION, message: parsed.message, name });
+      continue;
+    }
+    const v = parsed.value;
+    const idHash = piiLookupHash(v.idNumber);
+    if (seenPhones.has(v.phone) || seenIds.has(idHash)) {
+      report.push({ row, ok: false, code: ErrorCode.VALIDATION, message: '与表中前面的行重复（手机号或身份证号）', name });
+      continue;
+    }
+    seenPhones.add(v.phone);
+    seenIds.add(idHash);
+    if (!isAdultOn(v.idNumber, today)) {
+      report.push({ row, ok: false, code: ErrorCode.USER_UNDERAGE, message: '注册科技志愿者须年满18周岁', name });
+      continue;
+    }
+    try {
+      const byPhone = (await unwrap(db.collection(C.volunteers).where({ phone: v.phone }).limit(1).get())).data as { _id: string; idNumberHash: string }[];
+      if (byPhone[0]) {
+        if (byPhone[0].idNumberHash !== idHash) throw new AppError(ErrorCode.USER_PHONE_TAKEN, '该手机号已由另一位志愿者注册（身份证号不一致）');
+        await addApprovedMember(byPhone[0]._id, org._id, ctx.now);
+        invited++;
+        report.push({ row, ok: true, message: '已注册志愿者，已加入本队', name });
+        continue;
+      }
+      const idTaken = await unwrap(db.collection(C.volunteers).where({ idNumberHash: idHash }).count());
+      if (idTaken.total > 0) throw new AppError(ErrorCode.USER_ID_NUMBER_TAKEN, '该身份证号已用其他手机号注册');
+      const { idNumber, ...profile } = v;
+      // An invitation: the person verifies their phone by SMS on first opening the mini program, then joins approved.
+      await unwrap(
+        db.collection(C.invitations).doc(`${org._id}_${v.phone}`).set({
+          ...profile,
+          orgId: org._id,
+          idNumberEnc: encryptPii(idNumber),
+          idNumberHash: idHash,
+          idNumberMasked: maskIdNumber(idNumber),
+          invitedBy: openid,
+          invitedAt: ctx.now,
+          status: 'open',
+        }),
+      );
+      created++;
+      report.push({ row, ok: true, message: '已导入，待本人短信验证后激活', name });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      report.push({ row, ok: false, code: err.code, message: err.message, name });
+    }
+  }
+  return { created, invited, rows: report };
+}

@@ -1,0 +1,76 @@
+// 集体注册: template download, import with a per-row report, and activation of imported people by SMS.
+import ExcelJS from 'exceljs';
+import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { CONSENT_VERSION } from '../../types/enums';
+
+let t: TestEmulator;
+let rootId: string;
+beforeAll(async () => {
+  t = await startTestEmulator();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.dev('POST', '/_dev/reset');
+  await t.setClock('2026-11-22T02:00:00Z');
+  rootId = (await bootstrapRoot(t, 'leader'))._id;
+});
+
+async function filledTemplate(rows: (string | undefined)[][]): Promise<string> {
+  const tpl = await t.call('org', 'importTemplate', { orgId: rootId }, 'leader');
+  expect(tpl).toMatchObject({ ok: true, data: { fileName: expect.stringMatching(/\.xlsx$/) } });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(tpl.ok ? tpl.data.base64 : '', 'base64') as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
+  rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+const row = (seq: number, name: string, phone: string, id: string) => [String(seq), name, phone, '女', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告、科技培训', '科学教育类', '否'];
+
+it('imports good rows, reports bad ones by row, and adds an already registered volunteer', async () => {
+  const existingId = idNumberFor('19880808', 301);
+  expect((await registerVolunteer(t, 'old', '13800138001', { orgIds: [rootId], idNumber: existingId })).ok).toBe(true);
+  const newId = idNumberFor('19900909', 303);
+  const file = await filledTemplate([
+    row(1, '李四', '13800138002', newId),
+    row(2, '老志愿者', '13800138001', existingId),
+    row(3, '错号', '13800138003', newId.slice(0, 17) + (newId.endsWith('1') ? '2' : '1')),
+    row(4, '少年', '13800138004', idNumberFor('20100101', 305)),
+    row(5, '重复', '13800138002', idNumberFor('19900909', 307)),
+  ]);
+  const r = await t.call('org', 'importVolunteers', { orgId: rootId, file }, 'leader');
+  expect(r).toMatchObject({ ok: true, data: { created: 1, invited: 1 } });
+  if (!r.ok) return;
+  expect(r.data.rows).toEqual([
+    expect.objectContaining({ row: 4, ok: true, name: '李四' }),
+    expect.objectContaining({ row: 5, ok: true }),
+    expect.objectContaining({ row: 6, ok: false, code: 'VALIDATION', message: expect.stringMatching(/^身份证号/) }),
+    expect.objectContaining({ row: 7, ok: false, code: 'USER.UNDERAGE' }),
+    expect.objectContaining({ row: 8, ok: false, code: 'VALIDATION', message: expect.stringContaining('重复') }),
+  ]);
+  expect(await t.emu.db.find('memberships', { openid: 'old', orgId: rootId })).toMatchObject([{ status: 'approved' }]);
+  const invitations = await t.emu.db.find('invitations', {});
+  expect(invitations).toHaveLength(1);
+  expect(JSON.stringify(invitations)).not.toContain(newId);
+
+  // 李四 opens the mini program, verifies the phone the team entered, and is a member straight away.
+  expect((await t.call('sms', 'send', { phone: '13800138002', purpose: 'register' })).ok).toBe(true);
+  const smsCode = await latestSmsCode(t, '13800138002');
+  const act = await t.call('user', 'activate', { phone: '13800138002', smsCode, consentVersion: CONSENT_VERSION }, 'lisi');
+  expect(act).toMatchObject({ ok: true, data: { volunteer: { realName: '李四', idNumberMasked: `620102********${newId.slice(-4)}`, serviceCategories: ['科普报告', '科技培训'] } } });
+  expect(await t.call('user', 'me', {}, 'lisi')).toMatchObject({ ok: true, data: { memberships: [{ orgId: rootId, status: 'approved' }] } });
+  expect(await t.emu.db.find('invitations', { status: 'claimed' })).toHaveLength(1);
+});
+
+it('USER.NOT_INVITED: activation without an import', async () => {
+  await t.call('sms', 'send', { phone: '13800138009', purpose: 'register' });
+  const smsCode = await latestSmsCode(t, '13800138009');
+  expect(await t.call('user', 'activate', { phone: '13800138009', smsCode, consentVersion: CONSENT_VERSION }, 'nobody')).toMatchObject({ ok: false, code: 'USER.NOT_INVITED' });
+});
+
+it('IMPORT.BAD_FILE for a file that is not the template; AUTH.FORBIDDEN for a plain member', async () => {
+  expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: Buffer.from('hello').toString('base64') }, 'leader')).toMatchObject({ ok: false, code: 'IMPORT.BAD_FILE' });
+  expect((await registerVolunteer(t, 'member', '13800138010', { orgIds: [rootId], idNumber: idNumberFor('19900101', 309) })).ok).toBe(true);
+  expect(await t.call('org', 'importTemplate', { orgId: rootId }, 'member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+  expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: 'UEsDBA==' }, 'member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+});
