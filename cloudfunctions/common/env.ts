@@ -11,6 +11,15 @@ const EnvSchema = z.object({
   SMS_SIGN_NAME: z.string().optional(),
   SMS_TEMPLATE_ID: z.string().optional(),
   TENCENTCLOUD_REGION: z.string().optional(),
+  /** Review results: `outbox` (emulator, GET /_dev/messages) or `wechat` (subscribe messages through CloudBase). */
+  MESSAGE_PROVIDER: z.enum(['outbox', 'wechat']).default('outbox'),
+  /** Subscribe-message template ids chosen in the 微信公众平台, one per MessageKind. */
+  MESSAGE_TEMPLATE_MEMBER_REVIEWED: z.string().optional(),
+  MESSAGE_TEMPLATE_ORG_REVIEWED: z.string().optional(),
+  MESSAGE_TEMPLATE_MEMBER_REMOVED: z.string().optional(),
+  MESSAGE_TEMPLATE_ROLE_CHANGED: z.string().optional(),
+  /** Which version of the mini program a message card opens. */
+  MESSAGE_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** Set by the local emulator only. */
   EMULATOR_CLOCK_OFFSET_MS: z.coerce.number().optional(),
 });
@@ -25,6 +34,10 @@ export function env(): Env {
     }
     if (parsed.data.SMS_PROVIDER === 'tencentcloud' && !(parsed.data.SMS_SDK_APP_ID && parsed.data.SMS_SIGN_NAME && parsed.data.SMS_TEMPLATE_ID)) {
       throw new Error('invalid function environment: SMS_PROVIDER=tencentcloud needs SMS_SDK_APP_ID, SMS_SIGN_NAME and SMS_TEMPLATE_ID');
+    }
+    const e = parsed.data;
+    if (e.MESSAGE_PROVIDER === 'wechat' && !(e.MESSAGE_TEMPLATE_MEMBER_REVIEWED && e.MESSAGE_TEMPLATE_ORG_REVIEWED && e.MESSAGE_TEMPLATE_MEMBER_REMOVED && e.MESSAGE_TEMPLATE_ROLE_CHANGED)) {
+      throw new Error('invalid function environment: MESSAGE_PROVIDER=wechat needs MESSAGE_TEMPLATE_MEMBER_REVIEWED, _ORG_REVIEWED, _MEMBER_REMOVED and _ROLE_CHANGED');
     }
     cached = parsed.data;
   }

@@ -2,5 +2,31 @@
 import { makeMain } from '../common/handler';
 import { bootstrapRoot } from '../common/app/org/bootstrap-root.use-case';
 import { searchOrgs } from '../common/app/org/search.use-case';
+import { registerOrg } from '../common/app/org/register.use-case';
+import { reviewOrg } from '../common/app/org/review.use-case';
+import { getOrg } from '../common/app/org/get.use-case';
+import { joinOrg, leaveOrg } from '../common/app/org/join.use-case';
+import { listMembers } from '../common/app/org/members.use-case';
+import { reviewMember } from '../common/app/org/review-member.use-case';
+import { setRole } from '../common/app/org/set-role.use-case';
+import { removeMember } from '../common/app/org/remove-member.use-case';
+import { inbox, managed } from '../common/app/org/inbox.use-case';
+import { importTemplate, importVolunteers } from '../common/app/org/import-volunteers.use-case';
 
-export const main = makeMain('org', { bootstrapRoot, search: searchOrgs });
+export const main = makeMain('org', {
+  bootstrapRoot,
+  search: searchOrgs,
+  register: registerOrg,
+  review: reviewOrg,
+  get: getOrg,
+  join: joinOrg,
+  leave: leaveOrg,
+  members: listMembers,
+  reviewMember,
+  setRole,
+  removeMember,
+  inbox,
+  managed,
+  importVolunteers,
+  importTemplate,
+});

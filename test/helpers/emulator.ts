@@ -20,14 +20,14 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-export async function startTestEmulator(opts: { staticDir?: string } = {}): Promise<TestEmulator> {
+export async function startTestEmulator(opts: { staticDir?: string; functionEnv?: Record<string, string> } = {}): Promise<TestEmulator> {
   const emu = await startEmulator({
     port: 0,
     staticDir: opts.staticDir,
     data: 'memory',
     root: ROOT,
     loadFunction: (name) => require(path.join(ROOT, 'cloudfunctions', name, 'index.ts')).main,
-    functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN },
+    functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, ...opts.functionEnv },
   });
   const dev = async (method: string, route: string, body?: unknown) => {
     const res = await fetch(`${emu.url}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -97,4 +97,57 @@ export async function registerVolunteer(t: TestEmulator, openid: string, phone: 
   if (!sent.ok) throw new Error(`sms.send: ${sent.code}`);
   const smsCode = await latestSmsCode(t, phone);
   return t.call('user', 'register', { ...registrationInput(over), phone, smsCode }, openid);
+}
+
+/** A volunteer written straight into the database (fast fixtures; no counters, as registration leaves them). */
+export async function seedVolunteer(t: TestEmulator, openid: string, phone: string, realName = '张伟') {
+  await t.emu.db.insert('volunteers', [
+    { _id: openid, openid, realName, phone, gender: 'male', volunteerNo: `V-${openid}`, idNumberMasked: '620102********0011', idNumberHash: `hash-${openid}`, region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: new Date('2026-01-01T00:00:00Z') },
+  ]);
+}
+
+/** An approved team under `parent` (ids chosen by the test), without going through register/review. */
+export async function seedOrg(t: TestEmulator, _id: string, name: string, parent: { _id: string; path?: string[] } | null, over: Record<string, unknown> = {}) {
+  const doc = {
+    _id,
+    name,
+    level: parent ? '支队' : '总队',
+    parentId: parent ? parent._id : null,
+    path: parent ? [...(parent.path ?? []), parent._id] : [],
+    region: LANZHOU,
+    intro: `${name}简介`,
+    status: 'approved',
+    contactName: '王建国',
+    contactPhone: '13800000001',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    ...over,
+  };
+  await t.emu.db.insert('orgs', [doc]);
+  return doc;
+}
+
+export async function seedMembership(t: TestEmulator, orgId: string, openid: string, role: 'leader' | 'admin' | 'member' = 'member', status = 'approved', appliedAt = new Date('2026-01-02T00:00:00Z')) {
+  const doc = { _id: `${orgId}_${openid}`, orgId, openid, role, status, appliedAt };
+  await t.emu.db.insert('memberships', [doc]);
+  return doc;
+}
+
+/** A valid org.register input under `parentId`. */
+export function orgRegisterInput(parentId: string, over: Record<string, unknown> = {}) {
+  return {
+    name: '兰州大学科技志愿服务分队',
+    parentId,
+    level: '分队',
+    region: LANZHOU,
+    intro: '兰州大学师生组成的科普志愿服务队伍',
+    contactName: '张伟',
+    contactPhone: '13912345678',
+    serviceCategories: ['科普报告', '青少年科技教育'],
+    registeredWithCivilAffairs: false,
+    ...over,
+  };
+}
+
+export async function devMessages(t: TestEmulator, openid: string) {
+  return t.dev<{ openid: string; kind: string; title: string; body: string; page: string | null; data: Record<string, string> }[]>('GET', `/_dev/messages?openid=${openid}`);
 }

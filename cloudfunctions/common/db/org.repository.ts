@@ -1,11 +1,23 @@
-// Teams of the 总队—支队—分队 tree and memberships in them.
-import { database } from '../cloud';
+// Teams of the 总队—支队—分队 tree and memberships in them; the 5-team and 5-admin limits as counters.
+import { database, type Tx } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
 import type { Org } from '../../../types/org';
 import type { MembershipStatus, Role } from '../../../types/enums';
+import type { Grant } from '../domain/org-access';
+import { ADMIN_LIMIT, MEMBERSHIP_LIMIT } from '../domain/membership';
 
-export type OrgDoc = Omit<Org, 'createdAt'> & { createdAt: Date; contactName?: string; contactPhone?: string };
+export type OrgDoc = Omit<Org, 'createdAt'> & {
+  createdAt: Date;
+  contactName?: string;
+  contactPhone?: string;
+  /** Who applied for the team (org.register); becomes its leader on approval. */
+  applicantOpenid?: string;
+  /** Approved admins, changed only together with a membership's role (see takeAdminSlot). */
+  adminCount?: number;
+  reviewedAt?: Date;
+  reviewedBy?: string;
+};
 export interface MembershipDoc {
   _id: string;
   orgId: string;
@@ -14,9 +26,18 @@ export interface MembershipDoc {
   role: Role;
   appliedAt: Date;
   reviewedAt?: Date;
+  reviewedBy?: string;
+  /** Why an application was rejected or a member removed. */
+  reason?: string;
 }
 
 export const membershipId = (orgId: string, openid: string) => `${orgId}_${openid}`;
+const LIVE: MembershipStatus[] = ['pending', 'approved'];
+
+export async function findOrg(orgId: string): Promise<OrgDoc | undefined> {
+  const res = await unwrap(database().collection(C.orgs).doc(orgId).get());
+  return (res.data as OrgDoc[])[0];
+}
 
 export async function findOrgsByIds(ids: string[]): Promise<OrgDoc[]> {
   if (ids.length === 0) return [];
@@ -25,8 +46,110 @@ export async function findOrgsByIds(ids: string[]): Promise<OrgDoc[]> {
   return res.data as OrgDoc[];
 }
 
+export async function orgNameTaken(name: string): Promise<boolean> {
+  const res = await unwrap(database().collection(C.orgs).where({ name }).count());
+  return res.total > 0;
+}
+
+/** Approved children of a team, oldest first (a province has a few dozen 支队; 1000 is the server's maximum page). */
+export async function approvedChildren(orgId: string): Promise<OrgDoc[]> {
+  const res = await unwrap(database().collection(C.orgs).where({ parentId: orgId, status: 'approved' }).orderBy('createdAt', 'asc').limit(1000).get());
+  return res.data as OrgDoc[];
+}
+
+export async function findMembership(id: string): Promise<MembershipDoc | undefined> {
+  const res = await unwrap(database().collection(C.memberships).doc(id).get());
+  return (res.data as MembershipDoc[])[0];
+}
+
 export async function membershipsOf(openid: string): Promise<MembershipDoc[]> {
   // A volunteer holds at most 5 live memberships; past ones are few. 100 is the server's page size.
   const res = await unwrap(database().collection(C.memberships).where({ openid }).orderBy('appliedAt', 'asc').limit(100).get());
   return res.data as MembershipDoc[];
+}
+
+/** The caller's approved leader/admin roles: what every permission rule is decided on. */
+export async function managerGrants(openid: string | undefined): Promise<Grant[]> {
+  if (!openid) return [];
+  const _ = database().command;
+  const res = await unwrap(
+    database()
+      .collection(C.memberships)
+      .where({ openid, status: 'approved', role: _.in(['leader', 'admin']) })
+      .limit(100)
+      .get(),
+  );
+  return (res.data as MembershipDoc[]).map((m) => ({ orgId: m.orgId, role: m.role }));
+}
+
+export async function countMembers(orgId: string, status: MembershipStatus = 'approved'): Promise<number> {
+  return (await unwrap(database().collection(C.memberships).where({ orgId, status }).count())).total;
+}
+
+/** Sets `patch` on the membership only if it is still in the `expected` state; false if someone changed it first. */
+export async function updateMembershipIf(id: string, expected: Partial<Pick<MembershipDoc, 'status' | 'role' | 'orgId'>>, patch: object): Promise<boolean> {
+  const res = await unwrap(database().collection(C.memberships).where({ _id: id, ...expected }).update(patch));
+  return res.updated === 1;
+}
+
+// ---- Counters: `liveMemberships` on the volunteer, `adminCount` on the team ----
+// Taken with one conditional update (`field < limit` → +1), so concurrent requests can never pass the limit.
+// Released inside the transaction that ends the membership (releaseInTx), so a release happens exactly once.
+// Documents written before a counter existed (registration, 集体注册, seed data) get it on first use, counted from the records.
+
+async function takeSlot(collection: string, id: string, field: string, limit: number, recount: () => Promise<number>): Promise<boolean> {
+  const db = database();
+  const _ = db.command;
+  const coll = db.collection(collection);
+  const taken = await unwrap(coll.where({ _id: id, [field]: _.lt(limit) }).update({ [field]: _.inc(1) }));
+  if (taken.updated === 1) return true;
+  // Either this request or a concurrent one sets the missing counter; then the limit decides.
+  await unwrap(coll.where({ _id: id, [field]: _.exists(false) }).update({ [field]: await recount() }));
+  const retaken = await unwrap(coll.where({ _id: id, [field]: _.lt(limit) }).update({ [field]: _.inc(1) }));
+  return retaken.updated === 1;
+}
+
+/** Gives a slot back outside a transaction: the compensation when the write that needed it failed. */
+async function releaseSlot(collection: string, id: string, field: string): Promise<void> {
+  const _ = database().command;
+  await unwrap(database().collection(collection).where({ _id: id, [field]: _.gt(0) }).update({ [field]: _.inc(-1) }));
+}
+
+/** Gives a slot back inside the transaction that ends the membership or the role. */
+async function releaseInTx(tx: Tx, collection: string, id: string, field: string): Promise<void> {
+  const doc = (await unwrap(tx.collection(collection).doc(id).get())).data as Record<string, unknown> | null;
+  const current = doc?.[field];
+  // A missing counter is counted from the records on first use, which already show the membership as ended.
+  if (typeof current === 'number' && current > 0) await unwrap(tx.collection(collection).doc(id).update({ [field]: current - 1 }));
+}
+
+async function countLiveOf(openid: string): Promise<number> {
+  const db = database();
+  const _ = db.command;
+  const [memberships, applications] = await Promise.all([
+    unwrap(db.collection(C.memberships).where({ openid, status: _.in(LIVE) }).count()),
+    // A team application holds a slot until reviewed: its applicant becomes the leader, a member, on approval.
+    unwrap(db.collection(C.orgs).where({ applicantOpenid: openid, status: 'pending' }).count()),
+  ]);
+  return memberships.total + applications.total;
+}
+
+/** One of the volunteer's 5 teams (a pending or approved membership, or a pending team application). */
+export const takeMembershipSlot = (openid: string) => takeSlot(C.volunteers, openid, 'liveMemberships', MEMBERSHIP_LIMIT, () => countLiveOf(openid));
+export const releaseMembershipSlot = (openid: string) => releaseSlot(C.volunteers, openid, 'liveMemberships');
+export const releaseMembershipSlotInTx = (tx: Tx, openid: string) => releaseInTx(tx, C.volunteers, openid, 'liveMemberships');
+
+/** One of the team's 5 admin seats. */
+export const takeAdminSlot = (orgId: string) =>
+  takeSlot(C.orgs, orgId, 'adminCount', ADMIN_LIMIT, async () => (await unwrap(database().collection(C.memberships).where({ orgId, status: 'approved', role: 'admin' }).count())).total);
+export const releaseAdminSlot = (orgId: string) => releaseSlot(C.orgs, orgId, 'adminCount');
+export const releaseAdminSlotInTx = (tx: Tx, orgId: string) => releaseInTx(tx, C.orgs, orgId, 'adminCount');
+
+/** Name and phone of the people behind memberships (members lists and the inbox); never the ID number. */
+export async function contactsOf(openids: string[]): Promise<Map<string, { realName: string; phone: string }>> {
+  const ids = [...new Set(openids)];
+  if (ids.length === 0) return new Map();
+  const db = database();
+  const res = await unwrap(db.collection(C.volunteers).where({ _id: db.command.in(ids) }).field({ realName: true, phone: true }).limit(ids.length).get());
+  return new Map((res.data as { _id: string; realName: string; phone: string }[]).map((v) => [v._id, { realName: v.realName, phone: v.phone }]));
 }

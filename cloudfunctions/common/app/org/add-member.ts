@@ -1,28 +1,30 @@
-// Adds a volunteer to a team as an approved member (collective import, invitations), within the 5-team limit.
+// Adds a volunteer to a team as an approved member (集体注册 of someone already registered), within the 5-team limit.
 import { AppError, ErrorCode } from '../../errors';
 import { database } from '../../cloud';
 import { C } from '../../db/collections';
 import { isDuplicateWrite, unwrap } from '../../db/db-result';
-import { membershipId, membershipsOf } from '../../db/org.repository';
-import { MEMBERSHIP_LIMIT, isLive } from '../../domain/membership';
+import { findMembership, membershipId, releaseMembershipSlot, takeMembershipSlot, updateMembershipIf } from '../../db/org.repository';
+import { isLive } from '../../domain/membership';
 
 export async function addApprovedMember(openid: string, orgId: string, at: Date): Promise<void> {
-  const existing = await membershipsOf(openid);
-  const same = existing.find((m) => m.orgId === orgId);
-  if (same && same.status === 'approved') return;
-  if (!same || !isLive(same)) {
-    if (existing.filter(isLive).length >= MEMBERSHIP_LIMIT) throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT, '该志愿者已加入5支队伍');
-  }
   const id = membershipId(orgId, openid);
-  const coll = database().collection(C.memberships);
-  if (same) {
-    await unwrap(coll.doc(id).update({ status: 'approved', role: same.role === 'leader' ? 'leader' : 'member', reviewedAt: at }));
+  const same = await findMembership(id);
+  if (same && isLive(same)) {
+    // Already holds a place in this team: an import approves a pending application.
+    if (same.status === 'pending') await updateMembershipIf(id, { status: 'pending' }, { status: 'approved', reviewedAt: at });
     return;
   }
+  if (same?.status === 'removed') throw new AppError(ErrorCode.AUTH_FORBIDDEN, '该志愿者已被本队清退，不能再导入');
+  if (!(await takeMembershipSlot(openid))) throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT, '该志愿者已加入5支队伍');
   try {
-    await unwrap(coll.add({ _id: id, orgId, openid, status: 'approved', role: 'member', appliedAt: at, reviewedAt: at }));
+    if (same) {
+      if (!(await updateMembershipIf(id, { status: same.status }, { status: 'approved', role: 'member', reviewedAt: at }))) throw new AppError(ErrorCode.ORG_ALREADY_MEMBER);
+    } else {
+      await unwrap(database().collection(C.memberships).add({ _id: id, orgId, openid, status: 'approved', role: 'member', appliedAt: at, reviewedAt: at }));
+    }
   } catch (err) {
-    if (!isDuplicateWrite(err)) throw err;
-    await unwrap(coll.doc(id).update({ status: 'approved', reviewedAt: at }));
+    await releaseMembershipSlot(openid);
+    if (isDuplicateWrite(err)) throw new AppError(ErrorCode.ORG_ALREADY_MEMBER);
+    throw err;
   }
 }

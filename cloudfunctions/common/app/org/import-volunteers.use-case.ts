@@ -6,7 +6,9 @@ import { AppError, ErrorCode } from '../../errors';
 import { database } from '../../cloud';
 import { C } from '../../db/collections';
 import { unwrap } from '../../db/db-result';
-import { findOrgsByIds, membershipId, type OrgDoc } from '../../db/org.repository';
+import { managerGrants, type OrgDoc } from '../../db/org.repository';
+import { canManage } from '../../domain/org-access';
+import { requireOrg } from './org-lookup';
 import { isAdultOn } from '../../domain/id-number';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { parseImportRow } from '../../domain/volunteer-import';
@@ -14,13 +16,11 @@ import { encryptPii, piiLookupHash } from '../../adapters/pii-cipher';
 import { importTemplateXlsx, readImportRows } from '../../adapters/xlsx';
 import { addApprovedMember } from './add-member';
 
-/** Leader or admin of this very team: the only people who may import into it. */
+/** Leader or admin of this very team (the shared rule): the only people who may import into it. */
 async function requireManagedOrg(openid: string, orgId: string): Promise<OrgDoc> {
-  const [org] = await findOrgsByIds([orgId]);
-  if (!org || org.status !== 'approved') throw new AppError(ErrorCode.ORG_NOT_FOUND);
-  const res = await unwrap(database().collection(C.memberships).doc(membershipId(orgId, openid)).get());
-  const m = (res.data as { status: string; role: string }[])[0];
-  if (!m || m.status !== 'approved' || (m.role !== 'leader' && m.role !== 'admin')) throw new AppError(ErrorCode.AUTH_FORBIDDEN);
+  const [org, grants] = await Promise.all([requireOrg(orgId), managerGrants(openid)]);
+  if (org.status !== 'approved') throw new AppError(ErrorCode.ORG_NOT_FOUND);
+  if (!canManage(grants, org)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有本队负责人或管理员可以集体注册');
   return org;
 }
 

@@ -1,9 +1,11 @@
-// The org as answers show it (dates as ISO strings).
-import type { Org } from '../../../../types/org';
-import type { OrgDoc } from '../../db/org.repository';
+// The org and the membership as answers show them (dates as ISO strings, the contact phone masked unless allowed).
+import type { Membership, Org } from '../../../../types/org';
+import { maskPhone } from '../../../../types/id-number';
+import type { MembershipDoc, OrgDoc } from '../../db/org.repository';
 import { toIso } from '../../domain/shanghai-time';
 
-export function orgView(doc: OrgDoc): Org {
+/** `showContact`: the caller manages the team or applied for it; everyone else sees 139****0011. */
+export function orgView(doc: OrgDoc, opts: { showContact?: boolean } = {}): Org {
   return {
     _id: doc._id,
     name: doc.name,
@@ -14,6 +16,26 @@ export function orgView(doc: OrgDoc): Org {
     intro: doc.intro,
     status: doc.status,
     leaderOpenid: doc.leaderOpenid,
+    rejectReason: doc.status === 'rejected' ? doc.rejectReason : undefined,
+    serviceCategories: doc.serviceCategories,
+    contactName: doc.contactName,
+    contactPhone: doc.contactPhone === undefined ? undefined : opts.showContact ? doc.contactPhone : maskPhone(doc.contactPhone),
+    registeredWithCivilAffairs: doc.registeredWithCivilAffairs,
+    supervisorType: doc.supervisorType,
+    foundedAt: doc.foundedAt,
     createdAt: toIso(doc.createdAt),
+  };
+}
+
+export function membershipView(doc: MembershipDoc): Membership {
+  return {
+    memberId: doc._id,
+    orgId: doc.orgId,
+    openid: doc.openid,
+    status: doc.status,
+    role: doc.role,
+    appliedAt: toIso(doc.appliedAt),
+    reviewedAt: doc.reviewedAt ? toIso(doc.reviewedAt) : undefined,
+    reason: doc.reason,
   };
 }

@@ -24,5 +24,5 @@ export async function searchOrgs(input: OrgSearchInput, _ctx: Ctx): Promise<OrgS
     unwrap(coll.where(where).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
     unwrap(coll.where(where).count()),
   ]);
-  return { items: (list.data as OrgDoc[]).map(orgView), total: count.total, page };
+  return { items: (list.data as OrgDoc[]).map((o) => orgView(o)), total: count.total, page };
 }

@@ -1,0 +1,34 @@
+// org.get: a team with its parent, approved children, member count, the caller's membership and rights.
+import type { OrgGetOutput, OrgIdInput } from '../../../../types/org';
+import type { Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { approvedChildren, countMembers, findMembership, findOrg, managerGrants, membershipId, type OrgDoc } from '../../db/org.repository';
+import { canManage, canRead, canReviewOrg, type Grant } from '../../domain/org-access';
+import { requireOrg } from './org-lookup';
+import { membershipView, orgView } from './org-view';
+
+const view = (grants: Grant[], openid: string | undefined) => (doc: OrgDoc) =>
+  orgView(doc, { showContact: canManage(grants, doc) || (openid !== undefined && doc.applicantOpenid === openid) });
+
+export async function getOrg(input: OrgIdInput, ctx: Ctx): Promise<OrgGetOutput> {
+  const openid = ctx.openid;
+  const [org, grants] = await Promise.all([requireOrg(input.orgId), managerGrants(openid)]);
+  // A team under review exists only for its applicant and its reviewers.
+  if (org.status !== 'approved' && !(openid && org.applicantOpenid === openid) && !canReviewOrg(grants, org)) throw new AppError(ErrorCode.ORG_NOT_FOUND);
+  const [parent, children, memberCount, mine] = await Promise.all([
+    org.parentId ? findOrg(org.parentId) : Promise.resolve(undefined),
+    org.status === 'approved' ? approvedChildren(org._id) : Promise.resolve([]),
+    countMembers(org._id),
+    openid ? findMembership(membershipId(org._id, openid)) : Promise.resolve(undefined),
+  ]);
+  const show = view(grants, openid);
+  return {
+    org: show(org),
+    parent: parent ? show(parent) : null,
+    children: children.map(show),
+    memberCount,
+    myMembership: mine ? membershipView(mine) : null,
+    canManage: canManage(grants, org),
+    canRead: canRead(grants, org),
+  };
+}

@@ -1,0 +1,51 @@
+// org.inbox / org.managed: the teams a leader/admin manages, with what waits for their review.
+import type { OrgInboxOutput, OrgManagedOutput } from '../../../../types/org';
+import { requireOpenid, type Ctx } from '../../handler';
+import { database } from '../../cloud';
+import { C } from '../../db/collections';
+import { unwrap } from '../../db/db-result';
+import { findOrgsByIds, managerGrants, type MembershipDoc, type OrgDoc } from '../../db/org.repository';
+import { roleIn } from '../../domain/org-access';
+import { memberViews } from './member-view';
+import { orgView } from './org-view';
+
+/** Each list shows the oldest 100 waiting; the counts are complete. */
+const INBOX_PAGE = 100;
+
+export async function inbox(_input: unknown, ctx: Ctx): Promise<OrgInboxOutput> {
+  const openid = requireOpenid(ctx);
+  const managed = (await managerGrants(openid)).map((g) => g.orgId);
+  if (managed.length === 0) return { members: [], orgs: [], counts: { members: 0, orgs: 0, total: 0 } };
+  const db = database();
+  const _ = db.command;
+  const memberWhere = { orgId: _.in(managed), status: 'pending' };
+  const orgWhere = { parentId: _.in(managed), status: 'pending' };
+  const [pendingMembers, memberCount, pendingOrgs, orgCount, teams] = await Promise.all([
+    unwrap(db.collection(C.memberships).where(memberWhere).orderBy('appliedAt', 'asc').limit(INBOX_PAGE).get()),
+    unwrap(db.collection(C.memberships).where(memberWhere).count()),
+    unwrap(db.collection(C.orgs).where(orgWhere).orderBy('createdAt', 'asc').limit(INBOX_PAGE).get()),
+    unwrap(db.collection(C.orgs).where(orgWhere).count()),
+    findOrgsByIds(managed),
+  ]);
+  const names = new Map(teams.map((o) => [o._id, o.name]));
+  const memberships = pendingMembers.data as MembershipDoc[];
+  const views = await memberViews(memberships);
+  return {
+    members: views.map((v, i) => ({ ...v, orgName: names.get(memberships[i].orgId) ?? '' })),
+    // The reviewers manage the parent, not the applying team: its contact phone stays masked.
+    orgs: (pendingOrgs.data as OrgDoc[]).map((o) => orgView(o)),
+    counts: { members: memberCount.total, orgs: orgCount.total, total: memberCount.total + orgCount.total },
+  };
+}
+
+export async function managed(_input: unknown, ctx: Ctx): Promise<OrgManagedOutput> {
+  const openid = requireOpenid(ctx);
+  const grants = await managerGrants(openid);
+  const orgs = await findOrgsByIds(grants.map((g) => g.orgId));
+  return {
+    items: orgs
+      .filter((o) => o.status === 'approved')
+      .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
+      .map((o) => ({ ...orgView(o, { showContact: true }), role: roleIn(grants, o._id) ?? 'member' })),
+  };
+}

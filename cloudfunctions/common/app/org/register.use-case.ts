@@ -1,0 +1,43 @@
+// org.register: a registered volunteer applies for a child team; it stays pending until the parent's managers review it.
+import { randomBytes } from 'node:crypto';
+import type { OrgOutput, OrgRegisterInput } from '../../../../types/org';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { database } from '../../cloud';
+import { C } from '../../db/collections';
+import { isDuplicateWrite, unwrap } from '../../db/db-result';
+import { requireVolunteer } from '../../db/volunteer.repository';
+import { findOrg, orgNameTaken, releaseMembershipSlot, takeMembershipSlot, type OrgDoc } from '../../db/org.repository';
+import { orgView } from './org-view';
+
+export async function registerOrg(input: OrgRegisterInput, ctx: Ctx): Promise<OrgOutput> {
+  const openid = requireOpenid(ctx);
+  await requireVolunteer(openid);
+  const parent = await findOrg(input.parentId);
+  if (!parent || parent.status !== 'approved') throw new AppError(ErrorCode.ORG_PARENT_NOT_FOUND);
+  if (await orgNameTaken(input.name)) throw new AppError(ErrorCode.ORG_NAME_TAKEN);
+
+  const org: OrgDoc = {
+    ...input,
+    _id: randomBytes(16).toString('hex'),
+    parentId: parent._id,
+    path: [...parent.path, parent._id],
+    status: 'pending',
+    applicantOpenid: openid,
+    adminCount: 0,
+    createdAt: ctx.now,
+  };
+  // The applicant leads the team once approved, which is one of their 5 teams: the application holds that slot.
+  if (!(await takeMembershipSlot(openid))) {
+    throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT, '您已加入或申请了5支队伍（含待审核的新队伍），无法再申请成立队伍');
+  }
+  try {
+    // The unique index on name refuses a second team of the same name, also when two applications race.
+    await unwrap(database().collection(C.orgs).add(org));
+  } catch (err) {
+    await releaseMembershipSlot(openid);
+    if (isDuplicateWrite(err)) throw new AppError(ErrorCode.ORG_NAME_TAKEN);
+    throw err;
+  }
+  return { org: orgView(org, { showContact: true }) };
+}
