@@ -1,17 +1,10 @@
 // The emulator's gateway and dev endpoints: identity per call, errors as answers, clock, stats, reset, seed, built bundles.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { registerVolunteer, bootstrapRoot, startTestEmulator, ROOT, TEST_BOOTSTRAP_TOKEN, TEST_SECRET_KEY, type TestEmulator } from '../helpers/emulator';
+import { registerVolunteer, bootstrapRoot, ROOT, TEST_BOOTSTRAP_TOKEN, TEST_SECRET_KEY, useTestEmulator } from '../helpers/emulator';
 import { startEmulator } from '../../emulator/server';
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.dev('POST', '/_dev/reset');
-});
+const t = useTestEmulator();
 
 describe('functions gateway', () => {
   it('gives each concurrent call its own caller', async () => {

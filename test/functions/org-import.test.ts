@@ -1,17 +1,11 @@
 // 集体注册: template download, import with a per-row report, and activation of imported people by SMS.
 import ExcelJS from 'exceljs';
-import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
 import { CONSENT_VERSION } from '../../types/enums';
 
-let t: TestEmulator;
+const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
 beforeEach(async () => {
-  await t.dev('POST', '/_dev/reset');
-  await t.setClock('2026-11-22T02:00:00Z');
   rootId = (await bootstrapRoot(t, 'leader'))._id;
 });
 

@@ -7,21 +7,14 @@ import {
   seedMembership,
   seedOrg,
   seedVolunteer,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
 } from '../helpers/emulator';
 
-let t: TestEmulator;
+const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
 const ID_A = idNumberFor('19900101', 31);
 const ID_B = idNumberFor('19851231', 33);
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
 beforeEach(async () => {
-  await t.dev('POST', '/_dev/reset');
-  await t.setClock('2026-11-22T02:00:00Z');
   const root = await bootstrapRoot(t, 'root-leader');
   rootId = root._id;
   const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);

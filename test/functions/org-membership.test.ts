@@ -1,14 +1,8 @@
 // org.join, leave, reviewMember, setRole and removeMember through the emulator, with the 5-team and 5-admin limits.
-import { bootstrapRoot, devMessages, seedMembership, seedOrg, seedVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, devMessages, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
+const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 beforeEach(async () => {
-  await t.dev('POST', '/_dev/reset');
-  await t.setClock('2026-11-22T02:00:00Z');
   const root = await bootstrapRoot(t, 'root-leader');
   await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
   await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);

@@ -1,14 +1,7 @@
 // org.bootstrapRoot and org.search through the emulator.
-import { LANZHOU, TEST_BOOTSTRAP_TOKEN, bootstrapRoot, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { LANZHOU, TEST_BOOTSTRAP_TOKEN, bootstrapRoot, useTestEmulator } from '../helpers/emulator';
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.dev('POST', '/_dev/reset');
-});
+const t = useTestEmulator();
 
 describe('org.bootstrapRoot', () => {
   it('creates the root 总队 and makes the caller its leader', async () => {

@@ -1,15 +1,7 @@
 // sms.send through the emulator with the real SDK: outbox, HMAC-only storage, resend/hour/day limits, races.
-import { startTestEmulator, latestSmsCode, type TestEmulator } from '../helpers/emulator';
+import { latestSmsCode, useTestEmulator } from '../helpers/emulator';
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.dev('POST', '/_dev/reset');
-  await t.setClock('2026-11-22T02:00:00Z');
-});
+const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 
 const send = (phone: string) => t.call('sms', 'send', { phone, purpose: 'register' });
 

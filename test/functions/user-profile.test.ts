@@ -1,15 +1,9 @@
 // user.updateProfile, user.changePhone and user.withdraw through the emulator.
-import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
 
-let t: TestEmulator;
+const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
 beforeEach(async () => {
-  await t.dev('POST', '/_dev/reset');
-  await t.setClock('2026-11-22T02:00:00Z');
   rootId = (await bootstrapRoot(t))._id;
   expect((await registerVolunteer(t, 'p1', '13900000101', { orgIds: [rootId], idNumber: idNumberFor('19900101', 201) })).ok).toBe(true);
   await t.setClock('2026-11-22T02:02:00Z');

@@ -1,15 +1,9 @@
 // user.register and user.me through the emulator: every error code of API.md's user table for these actions.
-import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, registrationInput, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, registrationInput, useTestEmulator } from '../helpers/emulator';
 
-let t: TestEmulator;
+const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
 beforeEach(async () => {
-  await t.dev('POST', '/_dev/reset');
-  await t.setClock('2026-11-22T02:00:00Z');
   rootId = (await bootstrapRoot(t))._id;
 });
 

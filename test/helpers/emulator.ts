@@ -151,3 +151,26 @@ export function orgRegisterInput(parentId: string, over: Record<string, unknown>
 export async function devMessages(t: TestEmulator, openid: string) {
   return t.dev<{ openid: string; kind: string; title: string; body: string; page: string | null; data: Record<string, string> }[]>('GET', `/_dev/messages?openid=${openid}`);
 }
+
+/**
+ * The jest lifecycle every functions test file shares: one emulator for the file, emptied (and its clock set)
+ * before each test. Returns a stand-in that forwards to the running emulator.
+ */
+export function useTestEmulator(opts: { clock?: string } = {}): TestEmulator {
+  let current: TestEmulator | undefined;
+  beforeAll(async () => {
+    current = await startTestEmulator();
+  });
+  afterAll(() => current?.close());
+  beforeEach(async () => {
+    await current!.dev('POST', '/_dev/reset');
+    if (opts.clock) await current!.setClock(opts.clock);
+  });
+  return new Proxy({} as TestEmulator, {
+    get(_target, key) {
+      if (!current) throw new Error('the test emulator starts in beforeAll');
+      const value = (current as unknown as Record<string | symbol, unknown>)[key];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}
