@@ -1,6 +1,7 @@
-// Pages and the tab bar. Admin pages will go into a `subPackages: [{ root: 'admin', pages: [...] }]` entry (src/admin/) once the first one exists: WeChat rejects an empty subpackage.
+// Pages and the tab bar; pages only leaders and admins use live in the `admin` subpackage so volunteers download less.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index', 'pages/register/index'],
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/register/index', 'pages/orgs/index', 'pages/org-detail/index', 'pages/org-register/index'],
+  subPackages: [{ root: 'admin', pages: ['inbox/index', 'members/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f6fe5',

@@ -136,7 +136,7 @@ export type OrgRemoveMemberInput = z.infer<typeof OrgRemoveMemberInput>;
 
 /** The approvals inbox of a leader/admin: pending members and child teams of every team they manage. */
 export const OrgInboxOutput = z.object({
-  members: z.array(Member.extend({ orgName: z.string() })),
+  members: z.array(Member.extend({ orgId: z.string(), orgName: z.string() })),
   orgs: z.array(Org),
   counts: z.object({ members: z.number().int(), orgs: z.number().int(), total: z.number().int() }),
 });

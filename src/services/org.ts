@@ -1,7 +1,69 @@
-// Volunteer teams: public search of approved teams.
+// Volunteer teams: search, registration and review of teams, memberships and the approvals inbox.
 import { callFunction } from './cloud';
-import type { OrgSearchInput, OrgSearchOutput } from '../../types/org';
+import type {
+  MembershipOutput,
+  OrgGetOutput,
+  OrgInboxOutput,
+  OrgManagedOutput,
+  OrgMembersInput,
+  OrgMembersOutput,
+  OrgOutput,
+  OrgRegisterInput,
+  OrgRemoveMemberInput,
+  OrgReviewInput,
+  OrgReviewMemberInput,
+  OrgSearchInput,
+  OrgSearchOutput,
+  OrgSetRoleInput,
+} from '../../types/org';
 
 export function searchOrgs(params: OrgSearchInput = {}): Promise<OrgSearchOutput> {
   return callFunction('org', 'search', params);
+}
+
+export function registerOrg(input: OrgRegisterInput): Promise<OrgOutput> {
+  return callFunction('org', 'register', input);
+}
+
+/** Approve or reject a child team's registration (leader/admins of the parent). */
+export function reviewOrg(input: OrgReviewInput): Promise<OrgOutput> {
+  return callFunction('org', 'review', input);
+}
+
+export function getOrg(orgId: string): Promise<OrgGetOutput> {
+  return callFunction('org', 'get', { orgId });
+}
+
+export function joinOrg(orgId: string): Promise<MembershipOutput> {
+  return callFunction('org', 'join', { orgId });
+}
+
+export function leaveOrg(orgId: string): Promise<MembershipOutput> {
+  return callFunction('org', 'leave', { orgId });
+}
+
+export function listMembers(input: OrgMembersInput): Promise<OrgMembersOutput> {
+  return callFunction('org', 'members', input);
+}
+
+export function reviewMember(input: OrgReviewMemberInput): Promise<MembershipOutput> {
+  return callFunction('org', 'reviewMember', input);
+}
+
+export function setMemberRole(input: OrgSetRoleInput): Promise<MembershipOutput> {
+  return callFunction('org', 'setRole', input);
+}
+
+/** 清退: the membership is kept with status `removed` and the reason. */
+export function removeMember(input: OrgRemoveMemberInput): Promise<MembershipOutput> {
+  return callFunction('org', 'removeMember', input);
+}
+
+/** Pending member applications and child-team registrations of every team the caller manages. */
+export function inbox(): Promise<OrgInboxOutput> {
+  return callFunction('org', 'inbox', {});
+}
+
+export function managedOrgs(): Promise<OrgManagedOutput> {
+  return callFunction('org', 'managed', {});
 }

@@ -1,48 +1,64 @@
-// 所在地区: three pickers (省 → 市 → 区县) over GB/T 2260 codes; changing a level clears the ones below.
+// 所在地区: pickers 省 → 市 (→ 区县) over GB/T 2260 codes; changing a level clears the ones below.
 import { useMemo } from 'react';
 import { View } from '@tarojs/components';
-import OptionPicker from '../../../components/option-picker';
-import { cityOptions, countyOptions, provinceOptions, type RegionOption } from '../../../utils/region';
+import OptionPicker from '../option-picker';
+import { cityOptions, countyOptions, provinceOptions, type RegionOption } from '../../utils/region';
+import './index.scss';
 
 export type RegionValue = { province: string; city: string; county: string };
+export const EMPTY_REGION: RegionValue = { province: '', city: '', county: '' };
 
-type Props = { value: RegionValue; onChange: (value: RegionValue) => void };
+type Props = {
+  value: RegionValue;
+  onChange: (value: RegionValue) => void;
+  /** Class prefix of the three triggers: `<name>-province`, `<name>-city`, `<name>-county`. */
+  name: string;
+  /** 2 stops at the city (search filters); 3 asks for the county too (forms). */
+  depth?: 2 | 3;
+  /** Placeholders; a filter says 全部省份 where a form says 省份. */
+  placeholders?: [string, string, string?];
+  /** Filters: each list starts with its placeholder (全部省份 …), which clears that level. */
+  clearable?: boolean;
+};
 
 const toPicker = (list: RegionOption[]) => list.map((o) => ({ value: o.code, text: o.name }));
 
-export default function RegionPicker({ value, onChange }: Props) {
-  const provinces = useMemo(() => toPicker(provinceOptions()), []);
-  const cities = useMemo(() => toPicker(cityOptions(value.province)), [value.province]);
-  const counties = useMemo(() => toPicker(countyOptions(value.city)), [value.city]);
+export default function RegionPicker({ value, onChange, name, depth = 3, placeholders = ['省份', '城市', '区县'], clearable }: Props) {
+  const withAll = (list: RegionOption[], all: string) => (clearable ? [{ value: '', text: all }, ...toPicker(list)] : toPicker(list));
+  const provinces = useMemo(() => withAll(provinceOptions(), placeholders[0]), []);
+  const cities = useMemo(() => withAll(cityOptions(value.province), placeholders[1]), [value.province]);
+  const counties = useMemo(() => withAll(countyOptions(value.city), placeholders[2] ?? '区县'), [value.city]);
 
   return (
-    <View className='region-picker'>
+    <View className={`region-picker is-depth-${depth}`}>
       <OptionPicker
-        className='reg-region-province'
+        className={`${name}-province`}
         title='选择省份'
-        placeholder='省份'
+        placeholder={placeholders[0]}
         options={provinces}
         value={value.province}
         onChange={(province) => onChange({ province, city: '', county: '' })}
       />
       <OptionPicker
-        className='reg-region-city'
+        className={`${name}-city`}
         title='选择城市'
-        placeholder='城市'
+        placeholder={placeholders[1]}
         options={cities}
         value={value.city}
         disabled={!value.province}
         onChange={(city) => onChange({ ...value, city, county: '' })}
       />
-      <OptionPicker
-        className='reg-region-county'
-        title='选择区县'
-        placeholder='区县'
-        options={counties}
-        value={value.county}
-        disabled={!value.city}
-        onChange={(county) => onChange({ ...value, county })}
-      />
+      {depth === 3 ? (
+        <OptionPicker
+          className={`${name}-county`}
+          title='选择区县'
+          placeholder={placeholders[2] ?? '区县'}
+          options={counties}
+          value={value.county}
+          disabled={!value.city}
+          onChange={(county) => onChange({ ...value, county })}
+        />
+      ) : null}
     </View>
   );
 }

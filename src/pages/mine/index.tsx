@@ -6,17 +6,13 @@ import DevSwitcher from '../../components/dev-switcher';
 import { useMe } from '../../hooks/use-me';
 import { regionName } from '../../utils/region';
 import { formatMinutes } from '../../utils/format';
-import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL, type MembershipStatus } from '../../../types/enums';
+import { STATUS_TAG } from '../../utils/status-tag';
+import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../types/enums';
 import type { UserMeOutput } from '../../../types/user';
+import ManageSection from './components/manage-section';
 import './index.scss';
 
-const STATUS_TAG: Record<MembershipStatus, 'primary' | 'success' | 'warning' | 'danger' | 'default'> = {
-  pending: 'warning',
-  approved: 'success',
-  rejected: 'danger',
-  left: 'default',
-  removed: 'default',
-};
+const openOrg = (orgId: string) => Taro.navigateTo({ url: `/pages/org-detail/index?orgId=${encodeURIComponent(orgId)}` });
 
 export default function Mine() {
   const { state, reload } = useMe();
@@ -70,6 +66,8 @@ function Profile({ data }: { data: UserMeOutput }) {
         </View>
       </View>
 
+      <ManageSection />
+
       <View className='card mine__info'>
         <Row label='志愿者编号' value={volunteer.volunteerNo} cls='mine-volunteer-no' />
         <Row label='手机号' value={volunteer.phoneMasked} cls='mine-phone' />
@@ -91,16 +89,27 @@ function Profile({ data }: { data: UserMeOutput }) {
         <Text className='mine__section-title'>我的队伍</Text>
         {memberships.length === 0 ? <Text className='mine__muted'>尚未加入志愿服务队伍</Text> : null}
         {memberships.map((m) => (
-          <View key={m.orgId} className='mine__org mine-membership'>
+          <View key={m.orgId} className='mine__org mine-membership' onClick={() => openOrg(m.orgId)}>
             <View className='mine__org-main'>
               <Text className='mine__org-name'>{m.orgName}</Text>
-              <Text className='mine__org-role'>{ROLE_LABEL[m.role]}</Text>
+              <Text className='mine__org-role'>{m.status === 'approved' ? ROLE_LABEL[m.role] : '查看队伍'}</Text>
             </View>
-            <Tag type={STATUS_TAG[m.status]} className='mine-membership-status'>
-              {MEMBERSHIP_STATUS_LABEL[m.status]}
-            </Tag>
+            <View className='mine__org-side'>
+              <Tag type={STATUS_TAG[m.status]} className='mine-membership-status'>
+                {MEMBERSHIP_STATUS_LABEL[m.status]}
+              </Tag>
+              <Text className='mine__arrow'>›</Text>
+            </View>
           </View>
         ))}
+        <View className='mine__org-actions'>
+          <Button className='mine-join-org' size='small' type='primary' fill='outline' onClick={() => Taro.navigateTo({ url: '/pages/orgs/index' })}>
+            加入队伍
+          </Button>
+          <Button className='mine-register-org' size='small' fill='outline' onClick={() => Taro.navigateTo({ url: '/pages/org-register/index' })}>
+            注册队伍
+          </Button>
+        </View>
       </View>
     </View>
   );

@@ -31,7 +31,7 @@ export async function inbox(_input: unknown, ctx: Ctx): Promise<OrgInboxOutput> 
   const memberships = pendingMembers.data as MembershipDoc[];
   const views = await memberViews(memberships);
   return {
-    members: views.map((v, i) => ({ ...v, orgName: names.get(memberships[i].orgId) ?? '' })),
+    members: views.map((v, i) => ({ ...v, orgId: memberships[i].orgId, orgName: names.get(memberships[i].orgId) ?? '' })),
     // The reviewers manage the parent, not the applying team: its contact phone stays masked.
     orgs: (pendingOrgs.data as OrgDoc[]).map((o) => orgView(o)),
     counts: { members: memberCount.total, orgs: orgCount.total, total: memberCount.total + orgCount.total },

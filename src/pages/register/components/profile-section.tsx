@@ -3,8 +3,8 @@ import { Input, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import { Checkbox, Radio } from '../../../components/nutui';
+import RegionPicker, { type RegionValue } from '../../../components/region-picker';
 import { EDUCATIONS, GENDERS, GENDER_LABEL, SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
-import RegionPicker, { type RegionValue } from './region-picker';
 import type { FieldErrors, RegisterForm } from '../helpers';
 
 type Props = {
@@ -82,7 +82,7 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
         />
       </FormField>
       <FormField name='region' label='所在地区' required error={errors.region} vertical>
-        <RegionPicker value={region} onChange={(r) => onChange(r)} />
+        <RegionPicker name='reg-region' value={region} onChange={(r) => onChange(r)} />
       </FormField>
       <FormField name='serviceCategories' label='服务类别' required error={errors.serviceCategories} hint='可多选' vertical>
         <Checkbox.Group

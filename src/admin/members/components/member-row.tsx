@@ -1,0 +1,66 @@
+// One member: name, masked phone, role and status, the reason of a 清退, and the actions the viewer may take.
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/nutui';
+import { formatDateTime } from '../../../utils/format';
+import { MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../../types/enums';
+import type { Member } from '../../../../types/org';
+import type { MemberActions } from '../helpers';
+
+type Props = {
+  member: Member;
+  actions: MemberActions;
+  busy: boolean;
+  onApprove: () => void;
+  onReject: () => void;
+  onSetAdmin: () => void;
+  onUnsetAdmin: () => void;
+  onRemove: () => void;
+};
+
+export default function MemberRow({ member: m, actions, busy, onApprove, onReject, onSetAdmin, onUnsetAdmin, onRemove }: Props) {
+  const any = actions.review || actions.setAdmin || actions.unsetAdmin || actions.remove;
+  return (
+    <View className='card member-row member-item'>
+      <View className='member-row__head'>
+        <Text className='member-row__name member-name'>{m.realName}</Text>
+        <Text className={`member-row__role member-role is-${m.role}`}>{ROLE_LABEL[m.role]}</Text>
+        <Text className='member-row__phone member-phone'>{m.phoneMasked}</Text>
+      </View>
+      <Text className='member-row__meta'>
+        {MEMBERSHIP_STATUS_LABEL[m.status]} · 申请于 {formatDateTime(m.appliedAt)}
+      </Text>
+      {m.reason && (m.status === 'removed' || m.status === 'rejected') ? (
+        <Text className='member-row__reason member-reason'>原因：{m.reason}</Text>
+      ) : null}
+      {any ? (
+        <View className='member-row__buttons'>
+          {actions.review ? (
+            <Button size='small' className='member-reject' disabled={busy} onClick={onReject}>
+              驳回
+            </Button>
+          ) : null}
+          {actions.review ? (
+            <Button size='small' type='primary' className='member-approve' loading={busy} disabled={busy} onClick={onApprove}>
+              通过
+            </Button>
+          ) : null}
+          {actions.setAdmin ? (
+            <Button size='small' type='primary' fill='outline' className='member-set-admin' disabled={busy} onClick={onSetAdmin}>
+              设为管理员
+            </Button>
+          ) : null}
+          {actions.unsetAdmin ? (
+            <Button size='small' fill='outline' className='member-unset-admin' disabled={busy} onClick={onUnsetAdmin}>
+              取消管理员
+            </Button>
+          ) : null}
+          {actions.remove ? (
+            <Button size='small' type='danger' fill='outline' className='member-remove' disabled={busy} onClick={onRemove}>
+              清退
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

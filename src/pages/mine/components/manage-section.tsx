@@ -1,0 +1,62 @@
+// 管理 on 我的: shown to leaders and admins — the approvals inbox with its badge and 成员管理 per managed team.
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useManaged } from '../../../hooks/use-managed';
+import { ORG_STATUS_LABEL, ROLE_LABEL } from '../../../../types/enums';
+
+export default function ManageSection() {
+  const { managed, reload } = useManaged();
+
+  if (managed.status === 'loading') return null;
+  if (managed.status === 'error') {
+    return (
+      <View className='card mine__manage mine-manage-error'>
+        <Text className='mine__section-title'>队伍管理</Text>
+        <View className='mine__manage-error'>
+          <Text className='mine__error-text'>管理信息加载失败：{managed.message}</Text>
+          <Text className='mine__link mine-manage-retry' onClick={reload}>
+            重试
+          </Text>
+        </View>
+      </View>
+    );
+  }
+  if (managed.items.length === 0) return null;
+
+  return (
+    <View className='card mine__manage mine-manage'>
+      <Text className='mine__section-title'>队伍管理</Text>
+      <View className='mine__entry mine-inbox' onClick={() => Taro.navigateTo({ url: '/admin/inbox/index' })}>
+        <Text className='mine__entry-title'>审核</Text>
+        <View className='mine__entry-side'>
+          {managed.pending ? (
+            <Text className='mine__badge mine-inbox-badge'>{managed.pending > 99 ? '99+' : managed.pending}</Text>
+          ) : (
+            <Text className='mine__muted mine-inbox-none'>{managed.pending === 0 ? '暂无待审核' : ''}</Text>
+          )}
+          <Text className='mine__arrow'>›</Text>
+        </View>
+      </View>
+      {managed.items.map((o) => (
+        <View
+          key={o._id}
+          className='mine__entry mine-managed-org'
+          onClick={() =>
+            Taro.navigateTo({
+              url: o.status === 'approved' ? `/admin/members/index?orgId=${encodeURIComponent(o._id)}` : `/pages/org-detail/index?orgId=${encodeURIComponent(o._id)}`,
+            })
+          }
+        >
+          <View className='mine__org-main'>
+            <Text className='mine__entry-title'>{o.name}</Text>
+            <Text className='mine__org-role'>
+              {ROLE_LABEL[o.role]}
+              {o.status === 'approved' ? ' · 成员管理' : ` · 队伍注册${ORG_STATUS_LABEL[o.status]}`}
+            </Text>
+          </View>
+          <Text className='mine__arrow'>›</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,207 @@
+// 队伍详情: who the team is, where it sits in the tree, my membership and what I may do with it.
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Tag } from '../../components/nutui';
+import StateView from '../../components/state-view';
+import OrgCard from '../../components/org-card';
+import { getOrg, joinOrg, leaveOrg } from '../../services/org';
+import { toCloudError } from '../../services/cloud-error';
+import { regionName } from '../../utils/region';
+import { STATUS_TAG } from '../../utils/status-tag';
+import { MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL } from '../../../types/enums';
+import type { OrgGetOutput } from '../../../types/org';
+import { actionsFor, explainActionError } from './helpers';
+import OrgInfo from './components/org-info';
+import './index.scss';
+
+type State = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; data: OrgGetOutput };
+
+const detailUrl = (orgId: string) => `/pages/org-detail/index?orgId=${encodeURIComponent(orgId)}`;
+
+export default function OrgDetail() {
+  const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const latest = useRef(0);
+
+  const load = useCallback(
+    (quiet = false) => {
+      const ticket = ++latest.current;
+      if (!orgId) return setState({ status: 'not-found' });
+      if (!quiet) setState({ status: 'loading' });
+      getOrg(orgId).then(
+        (data) => {
+          if (ticket !== latest.current) return;
+          setState({ status: 'ready', data });
+          Taro.setNavigationBarTitle({ title: data.org.name }).catch(() => undefined);
+        },
+        (e: unknown) => {
+          if (ticket !== latest.current) return;
+          const err = toCloudError(e);
+          setState(err.code === 'ORG.NOT_FOUND' ? { status: 'not-found' } : { status: 'error', message: err.message });
+        },
+      );
+    },
+    [orgId],
+  );
+  useDidShow(() => load(state.status === 'ready'));
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await action();
+      Taro.showToast({ title: done, icon: 'none', duration: 2000 });
+      load(true);
+    } catch (e) {
+      const err = toCloudError(e);
+      const outcome = explainActionError(err.code, err.message);
+      setBusy(false);
+      if (outcome.kind === 'register') {
+        const { confirm } = await Taro.showModal({ title: '请先注册', content: outcome.message, confirmText: '去注册', confirmColor: '#1f6fe5', cancelText: '稍后' });
+        if (confirm) Taro.navigateTo({ url: '/pages/register/index' });
+      } else {
+        Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
+        if (outcome.kind === 'reload') load(true);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (state.status === 'loading') return <Page><StateView kind='loading' className='org-loading' rows={6} /></Page>;
+  if (state.status === 'not-found') {
+    return (
+      <Page>
+        <StateView
+          kind='empty'
+          className='org-not-found'
+          title='队伍不存在'
+          description='该队伍不存在或尚未通过审核'
+          icon='队'
+          action={{ text: '查找其他队伍', className: 'org-search', onClick: () => Taro.redirectTo({ url: '/pages/orgs/index' }) }}
+        />
+      </Page>
+    );
+  }
+  if (state.status === 'error') return <Page><StateView kind='error' className='org-error' message={state.message} onRetry={() => load()} /></Page>;
+
+  const { org, parent, children, memberCount, myMembership } = state.data;
+  const actions = actionsFor(state.data);
+  const join = () => run(() => joinOrg(org._id), '已提交申请，请等待队伍审核');
+  const leave = async () => {
+    const pending = actions.leave === '撤回申请';
+    const { confirm } = await Taro.showModal({
+      title: pending ? '撤回申请' : '退出队伍',
+      content: pending ? `确定撤回加入“${org.name}”的申请吗？` : `确定退出“${org.name}”吗？退出后如需再次加入，需要重新申请并审核。`,
+      confirmText: pending ? '撤回' : '退出',
+      confirmColor: '#e34d59',
+      cancelText: '取消',
+      cancelColor: '#1a1a1a',
+    });
+    if (confirm) run(() => leaveOrg(org._id), pending ? '已撤回申请' : '已退出队伍');
+  };
+
+  return (
+    <Page>
+      <View className='org-detail__header'>
+        <View className='org-detail__title-row'>
+          <Text className='org-detail__name org-name'>{org.name}</Text>
+          <Text className='org-detail__level org-level'>{org.level}</Text>
+        </View>
+        <Text className='org-detail__region org-region'>{regionName(org.region)}</Text>
+        <View className='org-detail__figures'>
+          <Text className='org-detail__figure'>
+            <Text className='org-detail__figure-value org-member-count'>{memberCount}</Text> 名成员
+          </Text>
+          <Text className='org-detail__figure'>
+            <Text className='org-detail__figure-value org-children-count'>{children.length}</Text> 支下级队伍
+          </Text>
+        </View>
+      </View>
+
+      {org.status !== 'approved' ? (
+        <View className={`org-detail__banner org-review-status is-${org.status}`}>
+          <Text className='org-detail__banner-title'>队伍注册{ORG_STATUS_LABEL[org.status]}</Text>
+          {org.status === 'pending' ? <Text className='org-detail__banner-text'>等待上级队伍负责人或管理员审核</Text> : null}
+          {org.status === 'rejected' ? (
+            <Text className='org-detail__banner-text org-reject-reason'>驳回原因：{org.rejectReason || '未填写'}</Text>
+          ) : null}
+        </View>
+      ) : null}
+
+      <View className='card org-detail__mine'>
+        <View className='org-detail__mine-row'>
+          <Text className='org-detail__label'>我的状态</Text>
+          {myMembership ? (
+            <View className='org-detail__mine-status'>
+              <Tag type={STATUS_TAG[myMembership.status]} className='org-status'>
+                {MEMBERSHIP_STATUS_LABEL[myMembership.status]}
+              </Tag>
+              {myMembership.status === 'approved' ? <Text className='org-detail__role org-role'>{ROLE_LABEL[myMembership.role]}</Text> : null}
+            </View>
+          ) : (
+            <Text className='org-detail__muted org-status'>未加入</Text>
+          )}
+        </View>
+        {myMembership && (myMembership.status === 'rejected' || myMembership.status === 'removed') && myMembership.reason ? (
+          <Text className='org-detail__reason org-member-reason'>
+            {myMembership.status === 'rejected' ? '未通过原因' : '清退原因'}：{myMembership.reason}
+          </Text>
+        ) : null}
+        {myMembership?.status === 'pending' ? <Text className='org-detail__hint'>申请已提交，队伍负责人或管理员审核后会通知您</Text> : null}
+      </View>
+
+      <OrgInfo org={org} />
+
+      {parent ? (
+        <View className='card org-detail__section'>
+          <Text className='org-detail__section-title'>上级队伍</Text>
+          <View className='org-detail__link org-parent' onClick={() => Taro.navigateTo({ url: detailUrl(parent._id) })}>
+            <Text>{parent.name}</Text>
+            <Text className='org-detail__arrow'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
+      <View className='org-detail__section-bare'>
+        <Text className='org-detail__section-title is-bare'>下级队伍（{children.length}）</Text>
+        {children.length === 0 ? <Text className='org-detail__muted is-bare org-children-empty'>暂无下级队伍</Text> : null}
+        {children.map((c) => (
+          <OrgCard key={c._id} org={c} className='org-child' onClick={() => Taro.navigateTo({ url: detailUrl(c._id) })} />
+        ))}
+      </View>
+
+      <View className='org-detail__actions'>
+        {actions.manage ? (
+          <Button
+            className='org-manage-members'
+            onClick={() => Taro.navigateTo({ url: `/admin/members/index?orgId=${encodeURIComponent(org._id)}` })}
+          >
+            成员管理
+          </Button>
+        ) : null}
+        {actions.review ? (
+          <Button className='org-review' onClick={() => Taro.navigateTo({ url: '/admin/inbox/index' })}>
+            审核
+          </Button>
+        ) : null}
+        {actions.leave ? (
+          <Button className='org-leave' type='danger' fill='outline' disabled={busy} onClick={leave}>
+            {actions.leave}
+          </Button>
+        ) : null}
+        {actions.join ? (
+          <Button className='org-join' type='primary' loading={busy} disabled={busy} onClick={join}>
+            {myMembership ? '重新申请加入' : '申请加入'}
+          </Button>
+        ) : null}
+      </View>
+    </Page>
+  );
+}
+
+function Page({ children }: { children: ReactNode }) {
+  return <View className='app-page org-detail'>{children}</View>;
+}

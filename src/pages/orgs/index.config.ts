@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '查找队伍', onReachBottomDistance: 80 });
