@@ -1,7 +1,7 @@
 // Pages and the tab bar; pages only leaders and admins use live in the `admin` subpackage so volunteers download less.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index', 'pages/register/index', 'pages/orgs/index', 'pages/org-detail/index', 'pages/org-register/index'],
-  subPackages: [{ root: 'admin', pages: ['inbox/index', 'members/index'] }],
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/register/index', 'pages/orgs/index', 'pages/org-detail/index', 'pages/org-register/index', 'pages/profile-edit/index', 'pages/change-phone/index', 'pages/activate/index'],
+  subPackages: [{ root: 'admin', pages: ['inbox/index', 'members/index', 'import/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f6fe5',

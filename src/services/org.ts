@@ -1,7 +1,10 @@
 // Volunteer teams: search, registration and review of teams, memberships and the approvals inbox.
 import { callFunction } from './cloud';
 import type {
+  FileOutput,
   MembershipOutput,
+  OrgImportVolunteersInput,
+  OrgImportVolunteersOutput,
   OrgGetOutput,
   OrgInboxOutput,
   OrgManagedOutput,
@@ -66,4 +69,14 @@ export function inbox(): Promise<OrgInboxOutput> {
 
 export function managedOrgs(): Promise<OrgManagedOutput> {
   return callFunction('org', 'managed', {});
+}
+
+/** 集体注册 template (.xlsx as base64) of a team the caller manages. */
+export function importTemplate(orgId: string): Promise<FileOutput> {
+  return callFunction('org', 'importTemplate', { orgId });
+}
+
+/** 集体注册: a filled-in template (base64 .xlsx); the report lists every row that failed. */
+export function importVolunteers(input: OrgImportVolunteersInput): Promise<OrgImportVolunteersOutput> {
+  return callFunction('org', 'importVolunteers', input);
 }

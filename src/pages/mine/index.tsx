@@ -38,6 +38,9 @@ export default function Mine() {
           <Button className='mine-register' type='primary' block onClick={() => Taro.navigateTo({ url: '/pages/register/index' })}>
             立即注册
           </Button>
+          <Text className='mine__link mine-activate' onClick={() => Taro.navigateTo({ url: '/pages/activate/index' })}>
+            已由队伍导入？点此激活
+          </Text>
         </View>
       ) : null}
       {state.status === 'ready' ? <Profile data={state.data} /> : null}
@@ -53,6 +56,9 @@ function Profile({ data }: { data: UserMeOutput }) {
       <View className='mine__header'>
         <Text className='mine__name mine-name'>{volunteer.realName}</Text>
         <Text className='mine__gender'>{GENDER_LABEL[volunteer.gender]}</Text>
+        <Text className='mine__edit mine-edit-profile' onClick={() => Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
+          编辑资料 ›
+        </Text>
       </View>
 
       <View className='card mine__stats'>
@@ -73,6 +79,9 @@ function Profile({ data }: { data: UserMeOutput }) {
         <Row label='手机号' value={volunteer.phoneMasked} cls='mine-phone' />
         <Row label='身份证号' value={volunteer.idNumberMasked} cls='mine-id-number' />
         <Row label='所在地区' value={regionName(volunteer.region)} cls='mine-region' />
+        {volunteer.employer ? <Row label='工作单位' value={volunteer.employer} cls='mine-employer' /> : null}
+        {volunteer.title ? <Row label='职称' value={volunteer.title} cls='mine-title' /> : null}
+        {volunteer.politicalStatus ? <Row label='政治面貌' value={volunteer.politicalStatus} cls='mine-political' /> : null}
         <View className='mine__row'>
           <Text className='mine__row-label'>服务类别</Text>
           <View className='mine__tags mine-categories'>

@@ -2,6 +2,7 @@
 import { PhoneSchema } from '../../../types/common';
 import { CONSENT_VERSION, type Education, type Gender, type ServiceCategory } from '../../../types/enums';
 import { UserRegisterInput } from '../../../types/user';
+import type { ProfileExtras } from '../../components/profile-extras';
 
 export type RegisterForm = {
   phone: string;
@@ -19,7 +20,7 @@ export type RegisterForm = {
   skills: string;
   orgIds: string[];
   consent: boolean;
-};
+} & ProfileExtras;
 
 export const EMPTY_FORM: RegisterForm = {
   phone: '',
@@ -35,6 +36,10 @@ export const EMPTY_FORM: RegisterForm = {
   county: '',
   serviceCategories: [],
   skills: '',
+  politicalStatus: '',
+  ethnicity: '',
+  occupation: '',
+  fourHeads: '',
   orgIds: [],
   consent: false,
 };
@@ -50,6 +55,10 @@ export const FIELD_ORDER = [
   'employer',
   'title',
   'region',
+  'politicalStatus',
+  'ethnicity',
+  'occupation',
+  'fourHeads',
   'serviceCategories',
   'skills',
   'orgIds',
@@ -69,6 +78,10 @@ const FIELD_MESSAGE: Record<FieldKey, string> = {
   employer: '工作单位最多60个字',
   title: '职称最多30个字',
   region: '请选择所在地区（省、市、区县）',
+  politicalStatus: '请选择政治面貌',
+  ethnicity: '请选择民族',
+  occupation: '请选择从业类别',
+  fourHeads: '请选择是否为基层“四长”',
   serviceCategories: '至少选择一个服务类别',
   skills: '专业特长最多200个字',
   orgIds: '至少选择一支志愿服务队伍',
@@ -92,6 +105,10 @@ export function toCandidate(form: RegisterForm): Record<string, unknown> {
     region: { province: form.province, city: form.city, county: form.county },
     serviceCategories: form.serviceCategories,
     skills: optional(form.skills),
+    politicalStatus: optional(form.politicalStatus),
+    ethnicity: optional(form.ethnicity),
+    occupation: optional(form.occupation),
+    fourHeads: optional(form.fourHeads),
     orgIds: form.orgIds,
     consentVersion: form.consent ? CONSENT_VERSION : '',
   };

@@ -27,6 +27,10 @@ const FIELD_OF_KEY: Record<keyof RegisterForm, FieldKey> = {
   county: 'region',
   serviceCategories: 'serviceCategories',
   skills: 'skills',
+  politicalStatus: 'politicalStatus',
+  ethnicity: 'ethnicity',
+  occupation: 'occupation',
+  fourHeads: 'fourHeads',
   orgIds: 'orgIds',
   consent: 'consent',
 };
@@ -84,6 +88,9 @@ export default function Register() {
       <View className='register__intro'>
         <Text className='register__intro-title'>注册成为科技志愿者</Text>
         <Text className='register__intro-text'>请如实填写以下信息，带 * 为必填项</Text>
+        <Text className='register__intro-link reg-activate-link' onClick={() => Taro.navigateTo({ url: '/pages/activate/index' })}>
+          已由队伍导入？点此激活 ›
+        </Text>
       </View>
       <PhoneSection
         form={form}

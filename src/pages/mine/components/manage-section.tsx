@@ -1,4 +1,4 @@
-// 管理 on 我的: shown to leaders and admins — the approvals inbox with its badge and 成员管理 per managed team.
+// 管理 on 我的: shown to leaders and admins — the approvals inbox with its badge, 成员管理 and 集体注册 per managed team.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
@@ -54,6 +54,17 @@ export default function ManageSection() {
               {o.status === 'approved' ? ' · 成员管理' : ` · 队伍注册${ORG_STATUS_LABEL[o.status]}`}
             </Text>
           </View>
+          {o.status === 'approved' ? (
+            <Text
+              className='mine__link mine-import-org'
+              onClick={(e) => {
+                e.stopPropagation();
+                Taro.navigateTo({ url: `/admin/import/index?orgId=${encodeURIComponent(o._id)}` });
+              }}
+            >
+              集体注册
+            </Text>
+          ) : null}
           <Text className='mine__arrow'>›</Text>
         </View>
       ))}

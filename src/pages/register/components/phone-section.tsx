@@ -7,6 +7,7 @@ import { useCountdown } from '../../../hooks/use-countdown';
 import { sendSmsCode } from '../../../services/sms';
 import { toCloudError } from '../../../services/cloud-error';
 import { SMS_RULES } from '../../../../types/sms';
+import type { SmsPurpose } from '../../../../types/enums';
 import { maskPhone } from '../../../../types/id-number';
 import { phoneError, retryAfterSec, type FieldErrors, type RegisterForm } from '../helpers';
 
@@ -15,9 +16,13 @@ type Props = {
   errors: FieldErrors;
   onChange: (field: 'phone' | 'smsCode', value: string) => void;
   onErrors: (errors: FieldErrors) => void;
+  /** 更换手机号 and 激活 reuse this section with their own purpose and heading. */
+  purpose?: SmsPurpose;
+  title?: string;
+  phoneLabel?: string;
 };
 
-export default function PhoneSection({ form, errors, onChange, onErrors }: Props) {
+export default function PhoneSection({ form, errors, onChange, onErrors, purpose = 'register', title = '1 手机验证', phoneLabel = '手机号' }: Props) {
   const { left, start } = useCountdown();
   const [sending, setSending] = useState(false);
   const [sentTo, setSentTo] = useState('');
@@ -32,7 +37,7 @@ export default function PhoneSection({ form, errors, onChange, onErrors }: Props
     }
     setSending(true);
     try {
-      const res = await sendSmsCode(form.phone.trim(), 'register');
+      const res = await sendSmsCode(form.phone.trim(), purpose);
       start(res.resendAfterSec > 0 ? res.resendAfterSec : SMS_RULES.resendAfterSec);
       setSentTo(form.phone.trim());
       setValidMinutes(Math.max(1, Math.round(res.expiresInSec / 60)));
@@ -50,8 +55,8 @@ export default function PhoneSection({ form, errors, onChange, onErrors }: Props
 
   return (
     <View className='reg-section'>
-      <View className='reg-section__title'>1 手机验证</View>
-      <FormField name='phone' label='手机号' required error={errors.phone}>
+      <View className='reg-section__title'>{title}</View>
+      <FormField name='phone' label={phoneLabel} required error={errors.phone}>
         <Input
           className='field-input reg-phone'
           type='number'

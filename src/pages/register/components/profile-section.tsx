@@ -1,8 +1,9 @@
-// Step 2: who the volunteer is — identity, education, work, region, service categories, skills.
+// Step 2: who the volunteer is — identity, education, work, region, the optional pickers, service categories, skills.
 import { Input, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import { Checkbox, Radio } from '../../../components/nutui';
+import ProfileExtrasFields from '../../../components/profile-extras';
 import RegionPicker, { type RegionValue } from '../../../components/region-picker';
 import { EDUCATIONS, GENDERS, GENDER_LABEL, SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
 import type { FieldErrors, RegisterForm } from '../helpers';
@@ -84,6 +85,7 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
       <FormField name='region' label='所在地区' required error={errors.region} vertical>
         <RegionPicker name='reg-region' value={region} onChange={(r) => onChange(r)} />
       </FormField>
+      <ProfileExtrasFields prefix='reg' value={form} errors={errors} onChange={onChange} />
       <FormField name='serviceCategories' label='服务类别' required error={errors.serviceCategories} hint='可多选' vertical>
         <Checkbox.Group
           className='reg-categories'

@@ -1,0 +1,163 @@
+// Pure logic of 编辑资料: the form from `me()`, validation by the shared contract, and only the fields that changed.
+import type {
+  AVAILABLE_TIMES,
+  ETHNICITIES,
+  FOUR_HEADS,
+  OCCUPATIONS,
+  POLITICAL_STATUSES,
+  SERVICE_FIELDS,
+  Education,
+  Gender,
+  ServiceCategory,
+} from '../../../types/enums';
+import { UserUpdateProfileInput, type Volunteer } from '../../../types/user';
+
+export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
+export type Ethnicity = (typeof ETHNICITIES)[number];
+export type Occupation = (typeof OCCUPATIONS)[number];
+export type FourHeads = (typeof FOUR_HEADS)[number];
+export type ServiceField = (typeof SERVICE_FIELDS)[number];
+export type AvailableTime = (typeof AVAILABLE_TIMES)[number];
+
+export type ProfileForm = {
+  realName: string;
+  gender: Gender | '';
+  education: Education | '';
+  employer: string;
+  title: string;
+  province: string;
+  city: string;
+  county: string;
+  serviceCategories: ServiceCategory[];
+  skills: string;
+  politicalStatus: PoliticalStatus | '';
+  ethnicity: Ethnicity | '';
+  occupation: Occupation | '';
+  serviceFields: ServiceField[];
+  availableTimes: AvailableTime[];
+  fourHeads: FourHeads | '';
+};
+
+export const PROFILE_FIELDS = [
+  'realName',
+  'gender',
+  'education',
+  'employer',
+  'title',
+  'region',
+  'politicalStatus',
+  'ethnicity',
+  'occupation',
+  'fourHeads',
+  'serviceCategories',
+  'serviceFields',
+  'availableTimes',
+  'skills',
+] as const;
+export type ProfileFieldKey = (typeof PROFILE_FIELDS)[number];
+export type ProfileErrors = Partial<Record<ProfileFieldKey, string>>;
+
+/** Shown when the contract's own message is not meant for people (zod's English defaults). */
+const FIELD_MESSAGE: Record<ProfileFieldKey, string> = {
+  realName: '请输入真实姓名',
+  gender: '请选择性别',
+  education: '请选择学历',
+  employer: '工作单位最多60个字',
+  title: '职称最多30个字',
+  region: '请选择所在地区（省、市、区县）',
+  politicalStatus: '请选择政治面貌',
+  ethnicity: '请选择民族',
+  occupation: '请选择从业类别',
+  fourHeads: '请选择是否为基层“四长”',
+  serviceCategories: '至少选择一个服务类别',
+  serviceFields: '请选择服务领域',
+  availableTimes: '请选择可服务时间',
+  skills: '专业特长最多200个字',
+};
+
+export function formFromVolunteer(v: Volunteer): ProfileForm {
+  return {
+    realName: v.realName,
+    gender: v.gender,
+    education: v.education,
+    employer: v.employer ?? '',
+    title: v.title ?? '',
+    province: v.region.province,
+    city: v.region.city,
+    county: v.region.county,
+    serviceCategories: [...v.serviceCategories],
+    skills: v.skills ?? '',
+    politicalStatus: v.politicalStatus ?? '',
+    ethnicity: v.ethnicity ?? '',
+    occupation: v.occupation ?? '',
+    serviceFields: [...(v.serviceFields ?? [])],
+    availableTimes: [...(v.availableTimes ?? [])],
+    fourHeads: v.fourHeads ?? '',
+  };
+}
+
+const orUndefined = <T extends string>(s: T | '') => (s === '' ? undefined : s);
+
+/** The form in the contract's shape; emptied text fields stay '' so that clearing them is a change too. */
+function toCandidate(form: ProfileForm): Record<string, unknown> {
+  return {
+    realName: form.realName,
+    gender: orUndefined(form.gender),
+    education: orUndefined(form.education),
+    employer: form.employer.trim(),
+    title: form.title.trim(),
+    region: { province: form.province, city: form.city, county: form.county },
+    serviceCategories: form.serviceCategories,
+    skills: form.skills.trim(),
+    politicalStatus: orUndefined(form.politicalStatus),
+    ethnicity: orUndefined(form.ethnicity),
+    occupation: orUndefined(form.occupation),
+    serviceFields: form.serviceFields,
+    availableTimes: form.availableTimes,
+    fourHeads: orUndefined(form.fourHeads),
+  };
+}
+
+type IssueLike = { path: ReadonlyArray<string | number>; message: string };
+const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s);
+
+export function profileErrorsFromIssues(issues: ReadonlyArray<IssueLike>): ProfileErrors {
+  const errors: ProfileErrors = {};
+  for (const issue of issues) {
+    const head = issue.path[0];
+    if (!(PROFILE_FIELDS as ReadonlyArray<unknown>).includes(head)) continue;
+    const field = head as ProfileFieldKey;
+    if (errors[field]) continue;
+    const plain = field === 'gender' || field === 'education' || (field === 'region' && issue.path.length > 1);
+    errors[field] = !plain && hasChinese(issue.message) ? issue.message : FIELD_MESSAGE[field];
+  }
+  return errors;
+}
+
+export type ProfileValidation =
+  | { ok: true; input: UserUpdateProfileInput }
+  | { ok: false; errors: ProfileErrors; banner?: string };
+
+export const NOTHING_CHANGED = '没有需要修改的内容';
+
+/** Checks the whole form, then keeps only the fields that differ from `original`. */
+export function validateProfile(form: ProfileForm, original: ProfileForm): ProfileValidation {
+  const candidate = toCandidate(form);
+  const whole = UserUpdateProfileInput.safeParse(candidate);
+  if (!whole.success) {
+    const errors = profileErrorsFromIssues(whole.error.issues);
+    return Object.keys(errors).length ? { ok: false, errors } : { ok: false, errors, banner: whole.error.issues[0]?.message };
+  }
+  const before = toCandidate(original);
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(candidate)) {
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key])) changed[key] = value;
+  }
+  const result = UserUpdateProfileInput.safeParse(changed);
+  if (!result.success) return { ok: false, errors: {}, banner: NOTHING_CHANGED };
+  return { ok: true, input: result.data };
+}
+
+export function firstProfileError(errors: ProfileErrors): ProfileFieldKey | undefined {
+  return PROFILE_FIELDS.find((f) => errors[f]);
+}

@@ -1,0 +1,85 @@
+// 编辑资料 and 集体注册 in the h5 build: a volunteer edits 工作单位 and 政治面貌 and sees them on 我的; a leader uploads a filled template and reads the report.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ROOT, bootstrapRoot, idNumberFor, registerVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { launchChromium, phoneContext } from '../helpers/browser';
+
+const H5 = path.join(ROOT, 'dist', 'h5');
+const TMP = path.join(ROOT, '.tmp');
+const LEADER = 'e2e-profile-leader';
+const VOLUNTEER = { openid: 'e2e-profile-volunteer', phone: '13912340011' };
+
+let t: TestEmulator;
+let browser: Browser;
+let rootId: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
+  t = await startTestEmulator({ staticDir: H5 });
+  await t.dev('POST', '/_dev/reset');
+  rootId = (await bootstrapRoot(t, LEADER))._id;
+  const reg = await registerVolunteer(t, VOLUNTEER.openid, VOLUNTEER.phone, { realName: '钱进', orgIds: [rootId], idNumber: idNumberFor('19900101', 401) });
+  if (!reg.ok) throw new Error(`register: ${reg.code}`);
+  browser = await launchChromium();
+  fs.mkdirSync(TMP, { recursive: true });
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await t?.close();
+});
+
+async function open(openid: string, route: string): Promise<Page> {
+  const context = await phoneContext(browser, { openid });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${t.url}/#${route}`);
+  return page;
+}
+
+/** h5 keeps earlier pages of the stack in the DOM (hidden): look only at the page on top. */
+const top = (page: Page, selector: string) => page.locator(`${selector}:visible`);
+
+it('a volunteer edits 工作单位 and 政治面貌 from 我的 and sees them there', async () => {
+  const page = await open(VOLUNTEER.openid, '/pages/mine/index');
+  await top(page, '.mine-edit-profile').click();
+  await top(page, '.profile-save').waitFor();
+  expect(await top(page, '.profile-employer input').inputValue()).toBe('兰州大学');
+  await top(page, '.profile-employer input').fill('甘肃农业大学');
+  await top(page, '.profile-political').click();
+  await top(page, '.profile-political-options .option-item').filter({ hasText: '中共预备党员' }).first().click();
+  await top(page, '.profile-save').click();
+  await top(page, '.mine-employer').filter({ hasText: '甘肃农业大学' }).waitFor({ timeout: 10000 });
+  expect(await top(page, '.mine-political').innerText()).toBe('中共预备党员');
+});
+
+it('a leader uploads a filled-in template and reads created, invited and failed rows', async () => {
+  const tpl = await t.call('org', 'importTemplate', { orgId: rootId }, LEADER);
+  if (!tpl.ok) throw new Error(`importTemplate: ${tpl.code}`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(tpl.data.base64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
+  const row = (seq: number, name: string, phone: string, id: string) =>
+    [String(seq), name, phone, '女', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告', '科学教育类', '否'];
+  [row(1, '李四', '13800138102', idNumberFor('19900909', 403)), row(2, '少年', '13800138104', idNumberFor('20100101', 405))].forEach(
+    (r, i) => (ws.getRow(4 + i).values = r),
+  );
+  const file = path.join(TMP, 'e2e-import.xlsx');
+  fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+  const page = await open(LEADER, `/admin/import/index?orgId=${encodeURIComponent(rootId)}`);
+  await top(page, '.import-upload').waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await top(page, '.import-upload').click();
+  await (await chooser).setFiles(file);
+  await top(page, '.import-report').waitFor({ timeout: 15000 });
+  expect(await top(page, '.import-created').innerText()).toContain('1');
+  expect(await top(page, '.import-invited').innerText()).toContain('0');
+  const failed = top(page, '.import-failed-row');
+  expect(await failed.count()).toBe(1);
+  expect(await failed.first().innerText()).toContain('第 5 行');
+  expect(await failed.first().innerText()).toContain('少年');
+});

@@ -1,0 +1,84 @@
+// 编辑资料 of the weapp build: prefilled from `me`, refused field by field when invalid, and only changed fields are sent (miniprogram-simulate).
+import simulate from 'miniprogram-simulate';
+import { onRequest, renderPage, requests, waitFor, type WxRequestOptions } from './shim';
+
+type Page = ReturnType<typeof renderPage>;
+type Node = NonNullable<ReturnType<Page['querySelector']>>;
+type Body = { action: string } & Record<string, unknown>;
+
+const text = (page: Page) => page.dom?.textContent ?? '';
+const find = (page: Page, selector: string): Node => {
+  const node = page.querySelector(selector);
+  if (!node) throw new Error(`${selector} not rendered`);
+  return node;
+};
+const type = (page: Page, selector: string, value: string) => find(page, selector).dispatchEvent('input', { detail: { value } });
+const tap = (page: Page, selector: string) => find(page, selector).dispatchEvent('tap');
+const calls = (action: string) =>
+  requests.filter((r) => r.url.endsWith('/functions/user') && (r.data as Body).action === action).map((r) => r.data as Body);
+
+const NOW = '2026-11-20T09:30:00+08:00';
+const volunteer = {
+  openid: 'dev-0000000000000001', volunteerNo: 'KJ202600000001', realName: '张伟', gender: 'male', phoneMasked: '138****0003',
+  idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', employer: '兰州大学', title: '副高',
+  region: { province: '620000', city: '620100', county: '620102' }, serviceCategories: ['科普报告'], skills: '果树栽培',
+  politicalStatus: '中共党员', ethnicity: '回族', occupation: '学校', serviceFields: ['科普报告类'], availableTimes: ['周末'], fourHeads: '否',
+  registeredAt: NOW,
+};
+
+let answers: Record<string, unknown> = {};
+let page: Page | undefined;
+afterEach(() => page?.detach());
+beforeEach(() => {
+  requests.length = 0;
+  answers = { me: { ok: true, data: { volunteer, memberships: [], totals: { minutes: 0, activities: 0 } } } };
+  onRequest((req: WxRequestOptions) => {
+    const { action } = req.data as Body;
+    return answers[action] ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+  });
+});
+const open = async () => {
+  page = renderPage('pages/profile-edit/index');
+  await waitFor(() => find(page!, '.profile-save'));
+  return page;
+};
+
+test('every field is prefilled from me, the phone and ID number are shown masked', async () => {
+  const p = await open();
+  for (const shown of ['138****0003', '620102********0011', '本科', '副高', '中共党员', '回族', '学校', '政治面貌', '服务领域', '可服务时间', '基层“四长”', '注销志愿者身份']) {
+    expect(text(p)).toContain(shown);
+  }
+});
+
+test('an emptied name is refused in Chinese before anything is sent', async () => {
+  const p = await open();
+  type(p, '.profile-real-name', '');
+  tap(p, '.profile-save');
+  await waitFor(() => expect(find(p, '.field-error-realName').dom?.textContent).toBe('请输入真实姓名'));
+  await simulate.sleep(50);
+  expect(calls('updateProfile')).toHaveLength(0);
+});
+
+test('saving without a change says so and sends nothing', async () => {
+  const p = await open();
+  tap(p, '.profile-save');
+  await waitFor(() => expect(find(p, '.profile-banner').dom?.textContent).toBe('没有需要修改的内容'));
+  expect(calls('updateProfile')).toHaveLength(0);
+});
+
+// The text inputs' values are not readable in the simulator: a save that sends one field proves the rest were prefilled.
+test('only the changed field is sent', async () => {
+  answers.updateProfile = { ok: true, data: { volunteer: { ...volunteer, employer: '甘肃农业大学' } } };
+  const p = await open();
+  type(p, '.profile-employer', '甘肃农业大学');
+  tap(p, '.profile-save');
+  await waitFor(() => expect(calls('updateProfile')).toHaveLength(1));
+  expect(calls('updateProfile')[0]).toEqual({ action: 'updateProfile', employer: '甘肃农业大学' });
+});
+
+test('a failed load shows the message and a retry', async () => {
+  answers.me = { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' };
+  page = renderPage('pages/profile-edit/index');
+  await waitFor(() => find(page!, '.profile-retry'));
+  expect(text(page)).toContain('服务暂时不可用，请稍后再试');
+});
