@@ -11,6 +11,7 @@ import type {
   ServiceCategory,
 } from '../../../types/enums';
 import { UserUpdateProfileInput, type Volunteer } from '../../../types/user';
+import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
 
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 export type Ethnicity = (typeof ETHNICITIES)[number];
@@ -57,23 +58,7 @@ export const PROFILE_FIELDS = [
 export type ProfileFieldKey = (typeof PROFILE_FIELDS)[number];
 export type ProfileErrors = Partial<Record<ProfileFieldKey, string>>;
 
-/** Shown when the contract's own message is not meant for people (zod's English defaults). */
-const FIELD_MESSAGE: Record<ProfileFieldKey, string> = {
-  realName: '请输入真实姓名',
-  gender: '请选择性别',
-  education: '请选择学历',
-  employer: '工作单位最多60个字',
-  title: '职称最多30个字',
-  region: '请选择所在地区（省、市、区县）',
-  politicalStatus: '请选择政治面貌',
-  ethnicity: '请选择民族',
-  occupation: '请选择从业类别',
-  fourHeads: '请选择是否为基层“四长”',
-  serviceCategories: '至少选择一个服务类别',
-  serviceFields: '请选择服务领域',
-  availableTimes: '请选择可服务时间',
-  skills: '专业特长最多200个字',
-};
+const FIELD_MESSAGE: Record<ProfileFieldKey, string> = PROFILE_FIELD_MESSAGE;
 
 export function formFromVolunteer(v: Volunteer): ProfileForm {
   return {

@@ -3,6 +3,7 @@ import { PhoneSchema } from '../../../types/common';
 import { CONSENT_VERSION, type Education, type Gender, type ServiceCategory } from '../../../types/enums';
 import { UserRegisterInput } from '../../../types/user';
 import type { ProfileExtras } from '../../components/profile-extras';
+import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
 
 export type RegisterForm = {
   phone: string;
@@ -67,23 +68,11 @@ export const FIELD_ORDER = [
 export type FieldKey = (typeof FIELD_ORDER)[number];
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
-/** Shown when the contract's own message is not meant for people (zod's English defaults, code formats). */
 const FIELD_MESSAGE: Record<FieldKey, string> = {
+  ...PROFILE_FIELD_MESSAGE,
   phone: '请输入11位手机号',
   smsCode: '验证码为6位数字',
-  realName: '请输入真实姓名',
-  gender: '请选择性别',
   idNumber: '请输入有效的18位居民身份证号码',
-  education: '请选择学历',
-  employer: '工作单位最多60个字',
-  title: '职称最多30个字',
-  region: '请选择所在地区（省、市、区县）',
-  politicalStatus: '请选择政治面貌',
-  ethnicity: '请选择民族',
-  occupation: '请选择从业类别',
-  fourHeads: '请选择是否为基层“四长”',
-  serviceCategories: '至少选择一个服务类别',
-  skills: '专业特长最多200个字',
   orgIds: '至少选择一支志愿服务队伍',
   consent: '请阅读并同意隐私政策和志愿者服务协议',
 };
