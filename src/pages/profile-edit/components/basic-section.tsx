@@ -4,14 +4,13 @@ import { Input, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import ProfileExtrasFields from '../../../components/profile-extras';
+import { EducationField, NameGenderFields } from '../../../components/person-fields';
 import RegionPicker from '../../../components/region-picker';
-import { Radio } from '../../../components/nutui';
-import { EDUCATIONS, GENDERS, GENDER_LABEL, TITLES } from '../../../../types/enums';
+import { TITLES } from '../../../../types/enums';
 import type { ProfileErrors, ProfileForm } from '../helpers';
 
 type Props = { form: ProfileForm; errors: ProfileErrors; onChange: (patch: Partial<ProfileForm>) => void };
 
-const EDUCATION_OPTIONS = EDUCATIONS.map((e) => ({ value: e, text: e }));
 /** 职称 is a picker over TITLES, but the contract takes any text: 其他 opens a free text box. */
 const OTHER_TITLE = '__other';
 const TITLE_OPTIONS = [...TITLES.map((t) => ({ value: t, text: t })), { value: OTHER_TITLE, text: '其他（手动填写）' }];
@@ -24,39 +23,8 @@ export default function BasicSection({ form, errors, onChange }: Props) {
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>基本信息</View>
-      <FormField name='realName' label='真实姓名' required error={errors.realName}>
-        <Input
-          className='field-input profile-real-name'
-          maxlength={20}
-          placeholder='与身份证一致'
-          value={form.realName}
-          onInput={(e) => onChange({ realName: e.detail.value })}
-        />
-      </FormField>
-      <FormField name='gender' label='性别' required error={errors.gender}>
-        <Radio.Group
-          className='profile-gender'
-          direction='horizontal'
-          value={form.gender}
-          onChange={(v) => onChange({ gender: v === 'male' || v === 'female' ? v : '' })}
-        >
-          {GENDERS.map((g) => (
-            <Radio key={g} value={g} className={`profile-gender-${g}`}>
-              {GENDER_LABEL[g]}
-            </Radio>
-          ))}
-        </Radio.Group>
-      </FormField>
-      <FormField name='education' label='学历' required error={errors.education}>
-        <OptionPicker
-          className='profile-education'
-          title='选择学历'
-          placeholder='请选择学历'
-          options={EDUCATION_OPTIONS}
-          value={form.education}
-          onChange={(v) => onChange({ education: EDUCATIONS.find((e) => e === v) ?? '' })}
-        />
-      </FormField>
+      <NameGenderFields prefix='profile' value={form} errors={errors} onChange={onChange} />
+      <EducationField prefix='profile' value={form.education} error={errors.education} onChange={(education) => onChange({ education })} />
       <FormField name='employer' label='工作单位' error={errors.employer}>
         <Input
           className='field-input profile-employer'

@@ -1,11 +1,11 @@
 // Step 2: who the volunteer is — identity, education, work, region, the optional pickers, service categories, skills.
 import { Input, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
-import OptionPicker from '../../../components/option-picker';
-import { Checkbox, Radio } from '../../../components/nutui';
+import { Checkbox } from '../../../components/nutui';
 import ProfileExtrasFields from '../../../components/profile-extras';
+import { EducationField, NameGenderFields } from '../../../components/person-fields';
 import RegionPicker, { type RegionValue } from '../../../components/region-picker';
-import { EDUCATIONS, GENDERS, GENDER_LABEL, SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
+import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
 import type { FieldErrors, RegisterForm } from '../helpers';
 
 type Props = {
@@ -14,36 +14,12 @@ type Props = {
   onChange: (patch: Partial<RegisterForm>) => void;
 };
 
-const EDUCATION_OPTIONS = EDUCATIONS.map((e) => ({ value: e, text: e }));
-
 export default function ProfileSection({ form, errors, onChange }: Props) {
   const region: RegionValue = { province: form.province, city: form.city, county: form.county };
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>2 个人信息</View>
-      <FormField name='realName' label='真实姓名' required error={errors.realName}>
-        <Input
-          className='field-input reg-real-name'
-          maxlength={20}
-          placeholder='与身份证一致'
-          value={form.realName}
-          onInput={(e) => onChange({ realName: e.detail.value })}
-        />
-      </FormField>
-      <FormField name='gender' label='性别' required error={errors.gender}>
-        <Radio.Group
-          className='reg-gender'
-          direction='horizontal'
-          value={form.gender}
-          onChange={(v) => onChange({ gender: v === 'male' || v === 'female' ? v : '' })}
-        >
-          {GENDERS.map((g) => (
-            <Radio key={g} value={g} className={`reg-gender-${g}`}>
-              {GENDER_LABEL[g]}
-            </Radio>
-          ))}
-        </Radio.Group>
-      </FormField>
+      <NameGenderFields prefix='reg' value={form} errors={errors} onChange={onChange} />
       <FormField name='idNumber' label='身份证号' required error={errors.idNumber}>
         <Input
           className='field-input reg-id-number'
@@ -54,16 +30,7 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
           onInput={(e) => onChange({ idNumber: e.detail.value })}
         />
       </FormField>
-      <FormField name='education' label='学历' required error={errors.education}>
-        <OptionPicker
-          className='reg-education'
-          title='选择学历'
-          placeholder='请选择学历'
-          options={EDUCATION_OPTIONS}
-          value={form.education}
-          onChange={(v) => onChange({ education: EDUCATIONS.find((e) => e === v) ?? '' })}
-        />
-      </FormField>
+      <EducationField prefix='reg' value={form.education} error={errors.education} onChange={(education) => onChange({ education })} />
       <FormField name='employer' label='工作单位' error={errors.employer}>
         <Input
           className='field-input reg-employer'

@@ -1,0 +1,65 @@
+// 真实姓名, 性别 and 学历 as both 注册 and 编辑资料 ask them; `prefix` names the controls for tests (reg-…, profile-…).
+import { Input } from '@tarojs/components';
+import FormField from '../form-field';
+import OptionPicker from '../option-picker';
+import { Radio } from '../nutui';
+import { EDUCATIONS, GENDERS, GENDER_LABEL, type Education, type Gender } from '../../../types/enums';
+
+type NameGender = { realName: string; gender: Gender | '' };
+
+const EDUCATION_OPTIONS = EDUCATIONS.map((e) => ({ value: e, text: e }));
+
+export function NameGenderFields({ prefix, value, errors, onChange }: {
+  prefix: string;
+  value: NameGender;
+  errors: { realName?: string; gender?: string };
+  onChange: (patch: Partial<NameGender>) => void;
+}) {
+  return (
+    <>
+      <FormField name='realName' label='真实姓名' required error={errors.realName}>
+        <Input
+          className={`field-input ${prefix}-real-name`}
+          maxlength={20}
+          placeholder='与身份证一致'
+          value={value.realName}
+          onInput={(e) => onChange({ realName: e.detail.value })}
+        />
+      </FormField>
+      <FormField name='gender' label='性别' required error={errors.gender}>
+        <Radio.Group
+          className={`${prefix}-gender`}
+          direction='horizontal'
+          value={value.gender}
+          onChange={(v) => onChange({ gender: v === 'male' || v === 'female' ? v : '' })}
+        >
+          {GENDERS.map((g) => (
+            <Radio key={g} value={g} className={`${prefix}-gender-${g}`}>
+              {GENDER_LABEL[g]}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </FormField>
+    </>
+  );
+}
+
+export function EducationField({ prefix, value, error, onChange }: {
+  prefix: string;
+  value: Education | '';
+  error?: string;
+  onChange: (education: Education | '') => void;
+}) {
+  return (
+    <FormField name='education' label='学历' required error={error}>
+      <OptionPicker
+        className={`${prefix}-education`}
+        title='选择学历'
+        placeholder='请选择学历'
+        options={EDUCATION_OPTIONS}
+        value={value}
+        onChange={(v) => onChange(EDUCATIONS.find((e) => e === v) ?? '')}
+      />
+    </FormField>
+  );
+}
