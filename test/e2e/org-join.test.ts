@@ -2,9 +2,9 @@
 // register a team → the parent's admin rejects it with a reason → the applicant reads the reason.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ROOT, registerVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
-import { launchChromium, phoneContext } from '../helpers/browser';
+import { launchChromium, pageOpener, onTop } from '../helpers/browser';
 
 const H5 = path.join(ROOT, 'dist', 'h5');
 const SHOTS = path.join(ROOT, '.tmp');
@@ -14,7 +14,8 @@ const LEADER = 'demo-leader';
 
 let t: TestEmulator;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const pages = pageOpener(() => browser, () => t.url);
+const open = pages.open;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
@@ -31,21 +32,12 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await pages.closeAll();
   await browser?.close();
   await t?.close();
 });
 
-async function open(openid: string, route: string): Promise<Page> {
-  const context = await phoneContext(browser, { openid });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${t.url}/#${route}`);
-  return page;
-}
-
-/** h5 keeps earlier pages of the stack in the DOM (hidden): look only at the page on top. */
-const top = (page: Page, selector: string) => page.locator(`${selector}:visible`);
+const top = onTop;
 
 /** Polls until `check` stops throwing (the page renders asynchronously). */
 async function eventually(check: () => Promise<void>, timeoutMs = 10000): Promise<void> {

@@ -1,6 +1,6 @@
 // Debian's chromium through playwright-core, as a phone: the flags this machine needs (ARCHITECTURE.md).
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -27,4 +27,24 @@ export async function phoneContext(browser: Browser, opts: { openid?: string; ge
     }, opts.openid);
   }
   return context;
+}
+
+/** h5 keeps earlier pages of the stack in the DOM (hidden): look only at the page on top. */
+export const onTop = (page: Page, selector: string) => page.locator(`${selector}:visible`);
+
+/** Opens routes of the h5 app as a given WeChat user, each in its own phone context; closeAll ends them. */
+export function pageOpener(browser: () => Browser, baseUrl: () => string) {
+  const contexts: BrowserContext[] = [];
+  return {
+    async open(openid: string, route: string): Promise<Page> {
+      const context = await phoneContext(browser(), { openid });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/#${route}`);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    },
+  };
 }
