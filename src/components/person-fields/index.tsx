@@ -1,5 +1,5 @@
-// 真实姓名, 性别 and 学历 as both 注册 and 编辑资料 ask them; `prefix` names the controls for tests (reg-…, profile-…).
-import { Input } from '@tarojs/components';
+// 真实姓名, 性别, 学历 and 专业特长 as both 注册 and 编辑资料 ask them; `prefix` names the controls for tests (reg-…, profile-…).
+import { Input, Textarea } from '@tarojs/components';
 import FormField from '../form-field';
 import OptionPicker from '../option-picker';
 import { Radio } from '../nutui';
@@ -59,6 +59,20 @@ export function EducationField({ prefix, value, error, onChange }: {
         options={EDUCATION_OPTIONS}
         value={value}
         onChange={(v) => onChange(EDUCATIONS.find((e) => e === v) ?? '')}
+      />
+    </FormField>
+  );
+}
+
+export function SkillsField({ prefix, value, error, onChange }: { prefix: string; value: string; error?: string; onChange: (skills: string) => void }) {
+  return (
+    <FormField name='skills' label='专业特长' error={error} vertical>
+      <Textarea
+        className={`field-textarea ${prefix}-skills`}
+        maxlength={200}
+        placeholder='选填，如：果树栽培、急救培训'
+        value={value}
+        onInput={(e) => onChange(e.detail.value)}
       />
     </FormField>
   );

@@ -1,6 +1,7 @@
 // 服务意向 of 编辑资料: service categories and fields, available times and skills.
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
+import { SkillsField } from '../../../components/person-fields';
 import { Checkbox } from '../../../components/nutui';
 import { AVAILABLE_TIMES, SERVICE_CATEGORIES, SERVICE_FIELDS } from '../../../../types/enums';
 import type { ProfileErrors, ProfileForm } from '../helpers';
@@ -50,15 +51,7 @@ export default function ServiceSection({ form, errors, onChange }: Props) {
           onChange={(v) => onChange({ availableTimes: inOrder(AVAILABLE_TIMES, v) })}
         />
       </FormField>
-      <FormField name='skills' label='专业特长' error={errors.skills} vertical>
-        <Textarea
-          className='field-textarea profile-skills'
-          maxlength={200}
-          placeholder='选填，如：果树栽培、急救培训'
-          value={form.skills}
-          onInput={(e) => onChange({ skills: e.detail.value })}
-        />
-      </FormField>
+      <SkillsField prefix='profile' value={form.skills} error={errors.skills} onChange={(skills) => onChange({ skills })} />
     </View>
   );
 }

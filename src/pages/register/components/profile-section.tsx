@@ -1,9 +1,9 @@
 // Step 2: who the volunteer is — identity, education, work, region, the optional pickers, service categories, skills.
-import { Input, Textarea, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { Checkbox } from '../../../components/nutui';
 import ProfileExtrasFields from '../../../components/profile-extras';
-import { EducationField, NameGenderFields } from '../../../components/person-fields';
+import { EducationField, NameGenderFields, SkillsField } from '../../../components/person-fields';
 import RegionPicker, { type RegionValue } from '../../../components/region-picker';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
 import type { FieldErrors, RegisterForm } from '../helpers';
@@ -67,15 +67,7 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
           ))}
         </Checkbox.Group>
       </FormField>
-      <FormField name='skills' label='专业特长' error={errors.skills} vertical>
-        <Textarea
-          className='field-textarea reg-skills'
-          maxlength={200}
-          placeholder='选填，如：果树栽培、急救培训'
-          value={form.skills}
-          onInput={(e) => onChange({ skills: e.detail.value })}
-        />
-      </FormField>
+      <SkillsField prefix='reg' value={form.skills} error={errors.skills} onChange={(skills) => onChange({ skills })} />
     </View>
   );
 }
