@@ -110,6 +110,105 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
     { _id: `${lanzhou._id}_demo-leader`, orgId: lanzhou._id, openid: 'demo-leader', status: 'approved', role: 'leader', appliedAt: now, reviewedAt: now },
     { _id: `${tianshui._id}_demo-leader`, orgId: tianshui._id, openid: 'demo-leader', status: 'approved', role: 'leader', appliedAt: now, reviewedAt: now },
   ]);
+  await seedActivities(emu, { lanzhou: lanzhou._id, tianshui: tianshui._id }, now);
   await emu.db.insert('_dev_identities', identities);
   return { seeded: true, identities };
+}
+
+// ---- Activities in each phase, published, joined and recorded through the real functions ----
+
+const DONGFANGHONG = { lat: 36.0577, lng: 103.8342 }; // 兰州 东方红广场 (GCJ-02)
+const TIANSHUI_SQUARE = { lat: 34.5812, lng: 105.7245 }; // 天水 中心广场 (GCJ-02)
+const DAY = 86_400_000;
+/** YYYY-MM-DD in Asia/Shanghai, `days` from `at`. */
+const shDate = (at: Date, days = 0) => new Date(at.getTime() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+const iso = (at: Date) => at.toISOString();
+
+function activityInput(orgId: string, over: Record<string, unknown>) {
+  return {
+    orgId,
+    category: '科普讲解',
+    description: '围绕节能环保、防灾减灾和健康生活，为社区居民开展互动科普讲解，并发放科普资料。',
+    serviceTargets: ['社区居民', '老年人'],
+    region: LANZHOU,
+    address: '兰州市城关区东方红广场',
+    location: DONGFANGHONG,
+    dailyStart: '09:00',
+    dailyEnd: '17:00',
+    capacity: 30,
+    waitlist: true,
+    riskNotice: '户外活动，请注意防寒保暖；本活动已为志愿者购买意外伤害保险。',
+    ...over,
+  };
+}
+
+async function seedActivities(emu: SeedTarget, orgs: { lanzhou: string; tianshui: string }, now: Date) {
+  const publish = async (input: Record<string, unknown>, by = 'demo-admin') => (await expectOk(`activity.publish ${input.title}`, emu.call('activity', { action: 'publish', ...input }, by))).activity;
+  const enroll = (activityId: string, openids: string[]) => Promise.all(openids.map((o) => expectOk(`activity.enroll ${o}`, emu.call('activity', { action: 'enroll', activityId }, o))));
+  const update = (activityId: string, patch: Record<string, unknown>) => expectOk('activity.update', emu.call('activity', { action: 'update', activityId, ...patch }, 'demo-admin'));
+  const openSignup = { signupStartAt: iso(new Date(now.getTime() - DAY)) };
+
+  // 报名中: next week, two days, the volunteers can enroll (张伟 already has).
+  const recruiting = await publish(
+    activityInput(orgs.lanzhou, { title: '“科技为民”社区科普讲解', startDate: shDate(now, 7), endDate: shDate(now, 8), ...openSignup, signupEndAt: iso(new Date(now.getTime() + 6 * DAY)), keyDay: '科技活动周' }),
+  );
+  await enroll(recruiting._id, ['demo-vol1']);
+  // 报名中, only for members of the team and the teams below it.
+  await publish(
+    activityInput(orgs.lanzhou, {
+      title: '青少年科技教育进校园',
+      category: '青少年科技教育',
+      serviceTargets: ['青少年'],
+      address: '兰州市城关区第一中学',
+      audience: 'members',
+      capacity: 10,
+      waitlist: false,
+      startDate: shDate(now, 10),
+      endDate: shDate(now, 10),
+      dailyStart: '14:00',
+      dailyEnd: '16:30',
+      ...openSignup,
+      signupEndAt: iso(new Date(now.getTime() + 9 * DAY)),
+    }),
+  );
+  // 报名结束: enrolled while open, then the signup closed.
+  const closed = await publish(activityInput(orgs.lanzhou, { title: '防灾减灾知识宣讲', startDate: shDate(now, 3), endDate: shDate(now, 3), ...openSignup, signupEndAt: iso(new Date(now.getTime() + DAY)) }));
+  await enroll(closed._id, ['demo-vol1', 'demo-vol2']);
+  await update(closed._id, { signupEndAt: iso(new Date(now.getTime() - 3_600_000)) });
+  // 活动中: yesterday to tomorrow, 08:00–20:00 each day: the admin shows the code, volunteers scan today.
+  const ongoing = await publish(
+    activityInput(orgs.lanzhou, { title: '全国科普日主题展', keyDay: '全国科普日', startDate: shDate(now, 5), endDate: shDate(now, 7), dailyStart: '08:00', dailyEnd: '20:00', ...openSignup, signupEndAt: iso(new Date(now.getTime() + DAY)) }),
+  );
+  await enroll(ongoing._id, ['demo-vol1', 'demo-vol2', 'demo-vol3']);
+  await update(ongoing._id, { startDate: shDate(now, -1), endDate: shDate(now, 1), signupEndAt: iso(new Date(now.getTime() - 2 * DAY)), signupStartAt: iso(new Date(now.getTime() - 5 * DAY)) });
+  // 活动结束: last week; the admin recorded the day (补录) so 我的时长 has hours.
+  const ended = await publish(activityInput(orgs.lanzhou, { title: '农村科技培训：大棚种植技术', category: '科技培训', serviceTargets: ['农民'], startDate: shDate(now, 4), endDate: shDate(now, 4), ...openSignup, signupEndAt: iso(new Date(now.getTime() + DAY)) }));
+  await enroll(ended._id, ['demo-vol1', 'demo-vol2']);
+  const lastWeek = shDate(now, -7);
+  await update(ended._id, { startDate: lastWeek, endDate: lastWeek, signupStartAt: iso(new Date(now.getTime() - 14 * DAY)), signupEndAt: iso(new Date(now.getTime() - 8 * DAY)) });
+  for (const [openid, out] of [['demo-vol1', '16:30'], ['demo-vol2', '12:00']] as const) {
+    await expectOk(
+      'checkin.adjust',
+      emu.call('checkin', { action: 'adjust', activityId: ended._id, openid, date: lastWeek, signInAt: `${lastWeek}T09:00:00+08:00`, signOutAt: `${lastWeek}T${out}:00+08:00`, reason: '按现场签到表补录' }, 'demo-admin'),
+    );
+  }
+  // 已取消.
+  const cancelled = await publish(activityInput(orgs.lanzhou, { title: '黄河湿地生态科普行', startDate: shDate(now, 5), endDate: shDate(now, 5), ...openSignup, signupEndAt: iso(new Date(now.getTime() + 4 * DAY)) }));
+  await expectOk('activity.cancel', emu.call('activity', { action: 'cancel', activityId: cancelled._id, reason: '天气预报有大风降温，活动取消' }, 'demo-admin'));
+  // 天水: a recruiting activity of the other team, led by 王建国.
+  await publish(
+    activityInput(orgs.tianshui, {
+      title: '农技服务下乡：苹果园冬季管理',
+      category: '农技服务',
+      serviceTargets: ['农民'],
+      region: TIANSHUI,
+      address: '天水市秦州区中心广场',
+      location: TIANSHUI_SQUARE,
+      startDate: shDate(now, 12),
+      endDate: shDate(now, 13),
+      ...openSignup,
+      signupEndAt: iso(new Date(now.getTime() + 11 * DAY)),
+    }),
+    'demo-leader',
+  );
 }

@@ -41,7 +41,16 @@ export const SUPERVISOR_TYPES = ['科协', '学会', '高校', '企业', '事业
 export type SupervisorType = (typeof SUPERVISOR_TYPES)[number];
 
 /** Subscribe-message templates the product sends (review results and, later, activity notices). */
-export const MESSAGE_KINDS = ['memberReviewed', 'orgReviewed', 'memberRemoved', 'roleChanged'] as const;
+export const MESSAGE_KINDS = [
+  'memberReviewed',
+  'orgReviewed',
+  'memberRemoved',
+  'roleChanged',
+  'activityChanged',
+  'activityCancelled',
+  'waitlistPromoted',
+  'activityReminder',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** Options of the 集体注册 template (附件2 of 002_*): drop-down lists of the seed's form. */
@@ -59,3 +68,33 @@ export const SERVICE_FIELDS = ['科技咨询类', '科技培训类', '科学教�
 /** 基层"四长": 医院院长、学校校长、农技站站长、科技型企业家. */
 export const FOUR_HEADS = ['否', '基层医院院长', '学校校长', '农技站站长', '科技型企业家'] as const;
 export const AVAILABLE_TIMES = ['工作日白天', '工作日晚上', '周末', '节假日', '时间灵活'] as const;
+
+/** 服务对象 of an activity (the seeds' 服务群体). */
+export const SERVICE_TARGETS = ['青少年', '老年人', '残疾人', '农民', '农民工', '妇女', '社区居民', '企业职工', '科技工作者', '公众', '其他'] as const;
+export type ServiceTarget = (typeof SERVICE_TARGETS)[number];
+
+/** Key days an activity may be tied to (附件3 counts them). */
+export const KEY_DAYS = ['全国科普日', '科技活动周', '全国科技工作者日', '世界气象日', '全国防灾减灾日', '世界环境日', '其他'] as const;
+export type KeyDay = (typeof KEY_DAYS)[number];
+
+export const ACTIVITY_AUDIENCES = ['public', 'members'] as const;
+export type ActivityAudience = (typeof ACTIVITY_AUDIENCES)[number];
+export const ACTIVITY_AUDIENCE_LABEL: Record<ActivityAudience, string> = { public: '面向所有志愿者', members: '仅本队及下级队伍队员' };
+
+/** Derived from the clock, never stored (see domain/activity-phase.ts). */
+export const ACTIVITY_PHASES = ['recruiting', 'closed', 'ongoing', 'ended', 'cancelled'] as const;
+export type ActivityPhase = (typeof ACTIVITY_PHASES)[number];
+export const ACTIVITY_PHASE_LABEL: Record<ActivityPhase, string> = {
+  recruiting: '报名中',
+  closed: '报名结束',
+  ongoing: '活动中',
+  ended: '活动结束',
+  cancelled: '已取消',
+};
+
+export const ACTIVITY_STATUSES = ['published', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export const ENROLLMENT_STATUSES = ['enrolled', 'waitlisted', 'cancelled'] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+export const ENROLLMENT_STATUS_LABEL: Record<EnrollmentStatus, string> = { enrolled: '已报名', waitlisted: '候补中', cancelled: '已取消报名' };

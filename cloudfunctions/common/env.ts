@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   MESSAGE_TEMPLATE_ORG_REVIEWED: z.string().optional(),
   MESSAGE_TEMPLATE_MEMBER_REMOVED: z.string().optional(),
   MESSAGE_TEMPLATE_ROLE_CHANGED: z.string().optional(),
+  /** Activity notices (activity and cron functions); a kind without its template fails at send time only, logged. */
+  MESSAGE_TEMPLATE_ACTIVITY_CHANGED: z.string().optional(),
+  MESSAGE_TEMPLATE_ACTIVITY_CANCELLED: z.string().optional(),
+  MESSAGE_TEMPLATE_WAITLIST_PROMOTED: z.string().optional(),
+  MESSAGE_TEMPLATE_ACTIVITY_REMINDER: z.string().optional(),
   /** Which version of the mini program a message card opens. */
   MESSAGE_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** Set by the local emulator only. */

@@ -174,3 +174,72 @@ export function useTestEmulator(opts: { clock?: string } = {}): TestEmulator {
     },
   });
 }
+
+/** A point in 兰州 (GCJ-02) where test activities take place. */
+export const LANZHOU_POINT = { lat: 36.0611, lng: 103.8343 };
+
+/**
+ * A valid activity.publish input for `orgId`: 2026-12-01 and 12-02, 09:00–17:00 Asia/Shanghai
+ * (startAt 2026-12-01T01:00Z, endAt 2026-12-02T09:00Z); signup from 2026-11-20 00:00 to 2026-11-30 18:00 (+08:00).
+ */
+export function activityInput(orgId: string, over: Record<string, unknown> = {}) {
+  return {
+    orgId,
+    title: '社区科普讲解活动',
+    category: '科普讲解',
+    description: '走进社区开展防灾减灾科普讲解',
+    serviceTargets: ['社区居民'],
+    region: LANZHOU,
+    address: '兰州市城关区东方红广场',
+    location: LANZHOU_POINT,
+    startDate: '2026-12-01',
+    endDate: '2026-12-02',
+    dailyStart: '09:00',
+    dailyEnd: '17:00',
+    signupStartAt: '2026-11-20T00:00:00+08:00',
+    signupEndAt: '2026-11-30T18:00:00+08:00',
+    capacity: 30,
+    ...over,
+  };
+}
+
+/** Publishes through activity.publish as `openid` (a leader/admin of `orgId`); returns the activity. */
+export async function publishActivity(t: TestEmulator, openid: string, orgId: string, over: Record<string, unknown> = {}) {
+  const r = await t.call('activity', 'publish', activityInput(orgId, over), openid);
+  if (!r.ok) throw new Error(`activity.publish: ${r.code} ${r.message}`);
+  return r.data.activity as { _id: string; [k: string]: any };
+}
+
+/** Volunteers with an approved membership of `orgId`, written in one batch each (phones firstPhone + i). */
+export async function seedMembers(t: TestEmulator, orgId: string, openids: string[], firstPhone = 13700000000) {
+  const at = new Date('2026-01-02T00:00:00Z');
+  await t.emu.db.insert(
+    'volunteers',
+    openids.map((openid, i) => ({
+      _id: openid,
+      openid,
+      realName: `志愿者${i + 1}`,
+      phone: String(firstPhone + i),
+      gender: 'male',
+      volunteerNo: `V-${openid}`,
+      idNumberMasked: '620102********0011',
+      idNumberHash: `hash-${openid}`,
+      region: LANZHOU,
+      serviceCategories: ['科普报告'],
+      registeredAt: new Date('2026-01-01T00:00:00Z'),
+    })),
+  );
+  await t.emu.db.insert('memberships', openids.map((openid) => ({ _id: `${orgId}_${openid}`, orgId, openid, role: 'member', status: 'approved', appliedAt: at })));
+}
+
+/** Database requests the emulator served since the last DELETE /_dev/stats. */
+export async function databaseRequests(t: TestEmulator): Promise<{ total: number; byAction: Record<string, number> }> {
+  const stats = await t.dev<{ database: Record<string, number> }>('GET', '/_dev/stats');
+  return { total: Object.values(stats.database).reduce((a, b) => a + b, 0), byAction: stats.database };
+}
+
+/** The data of a successful answer; anything else fails the test with its code. */
+export function dataOf<T = any>(r: Answer<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
+  return r.data;
+}

@@ -1,7 +1,8 @@
 // Production adapter of MessageSender: a WeChat subscribe message (subscribeMessage.send) through CloudBase's
 // WeChat open-API proxy (node-sdk callWxOpenApi), no access_token needed inside a CloudBase function.
 // It cannot be exercised on this machine (no WeChat, no network); the emulator uses the outbox adapter.
-// Deploying it needs: MESSAGE_PROVIDER=wechat, the four MESSAGE_TEMPLATE_* ids, the cloud call permission
+// Deploying it needs: MESSAGE_PROVIDER=wechat, the MESSAGE_TEMPLATE_* ids (four for reviews, required at cold
+// start; four for activity notices, a missing one fails only that kind's sends), the cloud call permission
 // `subscribeMessage.send` for the function (config.json → permissions.openapi), and templates whose keywords
 // match KEYWORDS below (adjust the map to the templates picked in the 微信公众平台). The user must have accepted
 // the template with wx.requestSubscribeMessage, or WeChat answers 43101 — logged by the caller, never fatal.
@@ -16,6 +17,10 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   orgReviewed: { orgName: 'thing1', result: 'phrase2', reason: 'thing3', time: 'time4' },
   memberRemoved: { orgName: 'thing1', reason: 'thing2', time: 'time3' },
   roleChanged: { orgName: 'thing1', role: 'phrase2', time: 'time3' },
+  activityChanged: { title: 'thing1', time: 'time2', address: 'thing3', change: 'thing4' },
+  activityCancelled: { title: 'thing1', time: 'time2', reason: 'thing3' },
+  waitlistPromoted: { title: 'thing1', time: 'time2', address: 'thing3', result: 'phrase4' },
+  activityReminder: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
 };
 
 function templateId(kind: MessageKind): string {
@@ -25,6 +30,10 @@ function templateId(kind: MessageKind): string {
     orgReviewed: e.MESSAGE_TEMPLATE_ORG_REVIEWED,
     memberRemoved: e.MESSAGE_TEMPLATE_MEMBER_REMOVED,
     roleChanged: e.MESSAGE_TEMPLATE_ROLE_CHANGED,
+    activityChanged: e.MESSAGE_TEMPLATE_ACTIVITY_CHANGED,
+    activityCancelled: e.MESSAGE_TEMPLATE_ACTIVITY_CANCELLED,
+    waitlistPromoted: e.MESSAGE_TEMPLATE_WAITLIST_PROMOTED,
+    activityReminder: e.MESSAGE_TEMPLATE_ACTIVITY_REMINDER,
   };
   const id = ids[kind];
   if (!id) throw new Error(`no subscribe-message template for ${kind}`);

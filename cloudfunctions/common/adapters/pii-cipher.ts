@@ -50,3 +50,11 @@ export function secretEquals(a: string, b: string): boolean {
   const hb = createHmac('sha256', 'cmp').update(b).digest();
   return timingSafeEqual(ha, hb);
 }
+
+/**
+ * The per-activity secret that signs its check-in codes: derived from the server key and the activity id (and the
+ * activity's code version, bumped to revoke printed codes), so it exists only inside the functions and is never stored.
+ */
+export function activityCodeSecret(activityId: string, version = 0): Buffer {
+  return createHmac('sha256', subkey('activity-code')).update(`${activityId}:${version}`).digest();
+}

@@ -1,0 +1,86 @@
+// The body of bench/checkin-peak (bundled by run.mjs): seed, then measure scans and a no-op call side by side.
+import { startEmulator } from '../../emulator/server';
+import { builtFunctionLoader } from '../../emulator/gateway';
+
+const SECRET = '5a'.repeat(32);
+const LANZHOU = { province: '620000', city: '620100', county: '620102' };
+const POINT = { lat: 36.0611, lng: 103.8343 };
+
+type Sample = { ms: number; ok: boolean; code?: string };
+
+async function drive(total: number, concurrency: number, call: (i: number) => Promise<{ ok: boolean; code?: string }>) {
+  const samples: Sample[] = new Array(total);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = performance.now();
+        const res = await call(i);
+        samples[i] = { ms: performance.now() - t0, ok: res.ok, code: res.code };
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  const failures: Record<string, number> = {};
+  for (const s of samples) if (!s.ok) failures[s.code ?? '?'] = (failures[s.code ?? '?'] ?? 0) + 1;
+  return { perSec: total / seconds, seconds, p50: q(50), p95: q(95), p99: q(99), failures };
+}
+
+export async function runPeak({ root, scans, concurrency }: { root: string; scans: number; concurrency: number }) {
+  const emu = await startEmulator({ port: 0, data: 'memory', root, loadFunction: builtFunctionLoader(root), functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench' } });
+  const post = async (route: string, body: unknown, openid?: string) => {
+    const res = await fetch(`${emu.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) }, body: JSON.stringify(body) });
+    return res.json() as Promise<{ ok: boolean; code?: string; data?: any }>;
+  };
+  try {
+    // 09:05 on the activity's day, Asia/Shanghai.
+    await post('/_dev/clock', { now: '2026-12-01T01:05:00Z' });
+    const created = new Date('2026-11-01T00:00:00Z');
+    await emu.db.insert('orgs', [{ _id: 'org-bench', name: '兰州市科技志愿服务支队', level: '支队', parentId: null, path: [], region: LANZHOU, status: 'approved', createdAt: created }]);
+    await emu.db.insert('volunteers', [{ _id: 'admin-bench', openid: 'admin-bench', realName: '李敏', phone: '13900000000', registeredAt: created }]);
+    await emu.db.insert('memberships', [{ _id: 'org-bench_admin-bench', orgId: 'org-bench', openid: 'admin-bench', role: 'admin', status: 'approved', appliedAt: created }]);
+    await emu.db.insert('activities', [
+      {
+        _id: 'act-bench', orgId: 'org-bench', orgName: '兰州市科技志愿服务支队', title: '科普日大型科普展', category: '科普讲解', description: '基准测试用活动', serviceTargets: [],
+        region: LANZHOU, address: '兰州市城关区', location: POINT, radiusM: 5000, startDate: '2026-12-01', endDate: '2026-12-01', dailyStart: '09:00', dailyEnd: '17:00',
+        signupStartAt: created, signupEndAt: new Date('2026-11-30T00:00:00Z'), startAt: new Date('2026-12-01T01:00:00Z'), endAt: new Date('2026-12-01T09:00:00Z'),
+        capacity: scans, waitlist: false, audience: 'public', dailyCapMinutes: 480, status: 'published', enrolledCount: scans, waitlistCount: 0, createdAt: created, updatedAt: created, publishedBy: 'admin-bench',
+      },
+    ]);
+    const openids = Array.from({ length: scans }, (_, i) => `vol-${String(i).padStart(6, '0')}`);
+    for (let i = 0; i < scans; i += 1000) {
+      const chunk = openids.slice(i, i + 1000);
+      await emu.db.insert('enrollments', chunk.map((o) => ({ _id: `act-bench_${o}`, activityId: 'act-bench', openid: o, status: 'enrolled', enrolledAt: created, queuedAt: created })));
+    }
+    const code = await post('/functions/checkin', { action: 'code', activityId: 'act-bench', kind: 'in', mode: 'static' }, 'admin-bench');
+    if (!code.ok) throw new Error(`checkin.code failed: ${JSON.stringify(code)}`);
+    const payload = code.data.payload as string;
+
+    // Warm both paths once, then measure.
+    await post('/functions/checkin', { action: 'noop' }, openids[0]);
+    const noop = await drive(scans, concurrency, (i) => post('/functions/checkin', { action: 'noop' }, openids[i]).then((r) => ({ ok: r.code === 'UNKNOWN_ACTION', code: r.code })));
+
+    await fetch(`${emu.url}/_dev/stats`, { method: 'DELETE' });
+    const near = { lat: POINT.lat + 0.001, lng: POINT.lng, accuracy: 30 };
+    const scan = await drive(scans, concurrency, (i) => post('/functions/checkin', { action: 'scan', payload, location: near, nonce: `bench-nonce-${i}` }, openids[i]));
+    const stats = (await (await fetch(`${emu.url}/_dev/stats`)).json()) as { database: Record<string, number> };
+    const dbRequests = Object.values(stats.database).reduce((a, b) => a + b, 0);
+    const records = await post('/functions/checkin', { action: 'roster', activityId: 'act-bench', date: '2026-12-01' }, 'admin-bench');
+    const signedIn = records.ok ? (records.data as { status: string }[]).filter((r) => r.status === 'open').length : -1;
+
+    const fmt = (n: number) => n.toFixed(1).padStart(8);
+    console.log(`\ncheckin-peak: ${scans} scans, ${concurrency} in flight, node ${process.version}, ${new Date().toISOString()}`);
+    console.log('                 calls/s   p50 ms   p95 ms   p99 ms   seconds');
+    console.log(`no-op call     ${fmt(noop.perSec)} ${fmt(noop.p50)} ${fmt(noop.p95)} ${fmt(noop.p99)} ${fmt(noop.seconds)}`);
+    console.log(`checkin.scan   ${fmt(scan.perSec)} ${fmt(scan.p50)} ${fmt(scan.p95)} ${fmt(scan.p99)} ${fmt(scan.seconds)}`);
+    console.log(`scan/no-op throughput ratio: ${(scan.perSec / noop.perSec).toFixed(2)}; p50 ratio ${(scan.p50 / noop.p50).toFixed(2)}`);
+    console.log(`database requests per scan: ${(dbRequests / scans).toFixed(2)} (${JSON.stringify(stats.database)})`);
+    console.log(`failed scans: ${JSON.stringify(scan.failures)}; day records signed in: ${signedIn}`);
+    console.log(`${scans} scans fit in one minute: ${scan.seconds <= 60 ? 'yes' : 'no'} (${scan.seconds.toFixed(1)} s)`);
+  } finally {
+    await emu.close();
+  }
+}

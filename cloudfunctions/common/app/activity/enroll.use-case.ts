@@ -1,0 +1,123 @@
+// activity.enroll: a seat under the capacity (one conditional update, so concurrent enrollments never exceed it),
+// else a place in the waitlist or ACTIVITY.FULL; enrolling again answers the enrollment already held.
+// Requests for a new enrollment with a free seat: 4 reads (in parallel) + 1 conditional update + 1 insert.
+import type { ActivityIdInput, EnrollmentOutput } from '../../../../types/activity';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { database } from '../../cloud';
+import { isDuplicateWrite } from '../../db/db-result';
+import { requireVolunteer } from '../../db/volunteer.repository';
+import { findOrgsByIds, membershipsOf, type MembershipDoc } from '../../db/org.repository';
+import {
+  changeWaitlistCount,
+  enrollmentId,
+  findActivity,
+  findEnrollment,
+  insertEnrollment,
+  LIVE_ENROLLMENT,
+  releaseSeat,
+  takeSeat,
+  updateEnrollmentIf,
+  type ActivityDoc,
+  type EnrollmentDoc,
+} from '../../db/activity.repository';
+import { signupOpen } from '../../domain/activity-phase';
+import { inAudience } from '../../domain/activity-audience';
+import { toIso } from '../../domain/shanghai-time';
+import { enrollmentWithPlace } from './activity-view';
+import { fillFreeSeats } from './seats';
+
+const isLive = (e: EnrollmentDoc | undefined): e is EnrollmentDoc => e !== undefined && LIVE_ENROLLMENT.includes(e.status);
+const minute = (at: Date) => toIso(at).slice(0, 16).replace('T', ' ');
+
+function signupClosed(a: ActivityDoc, now: Date): AppError {
+  const details = { signupStartAt: toIso(a.signupStartAt), signupEndAt: toIso(a.signupEndAt) };
+  if (now < a.signupStartAt) return new AppError(ErrorCode.ACTIVITY_SIGNUP_CLOSED, `报名尚未开始，将于${minute(a.signupStartAt)}开始`, details);
+  return new AppError(ErrorCode.ACTIVITY_SIGNUP_CLOSED, '报名已截止', details);
+}
+
+/** An approved membership somewhere; for a members-only activity, in its team's subtree (one more read). */
+async function requireAudience(a: ActivityDoc, memberships: MembershipDoc[]): Promise<void> {
+  const approvedIds = memberships.filter((m) => m.status === 'approved').map((m) => m.orgId);
+  if (approvedIds.length === 0) throw new AppError(ErrorCode.USER_NO_APPROVED_ORG);
+  if (a.audience === 'public') return;
+  const orgs = (await findOrgsByIds(approvedIds)).filter((o) => o.status === 'approved');
+  if (!inAudience(a, orgs)) throw new AppError(ErrorCode.ACTIVITY_MEMBERS_ONLY);
+}
+
+/** A seat on the capacity just read; if refused, one re-read in case the capacity was edited or a seat freed. */
+async function seat(a: ActivityDoc): Promise<{ activity: ActivityDoc; seated: boolean }> {
+  if (await takeSeat(a)) return { activity: a, seated: true };
+  const fresh = await findActivity(a._id);
+  if (!fresh) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
+  if (fresh.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
+  if (fresh.capacity === a.capacity && fresh.enrolledCount >= fresh.capacity) return { activity: fresh, seated: false };
+  return { activity: fresh, seated: await takeSeat(fresh) };
+}
+
+/** The enrollment a concurrent call of the same volunteer wrote. */
+async function theirs(a: ActivityDoc, openid: string): Promise<EnrollmentOutput | undefined> {
+  const e = await findEnrollment(a._id, openid);
+  return isLive(e) ? { enrollment: await enrollmentWithPlace(e) } : undefined;
+}
+
+export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<EnrollmentOutput> {
+  const openid = requireOpenid(ctx);
+  const now = ctx.now;
+  const [, found, before, memberships] = await Promise.all([
+    requireVolunteer(openid),
+    findActivity(input.activityId),
+    findEnrollment(input.activityId, openid),
+    membershipsOf(openid),
+  ]);
+  if (!found) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
+  if (found.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
+  if (isLive(before)) return { enrollment: await enrollmentWithPlace(before) };
+  if (!signupOpen(found, now)) throw signupClosed(found, now);
+  await requireAudience(found, memberships);
+
+  const { activity: a, seated } = await seat(found);
+  if (!seated && !a.waitlist) {
+    const held = await theirs(a, openid);
+    if (held) return held;
+    throw new AppError(ErrorCode.ACTIVITY_FULL, undefined, { capacity: a.capacity });
+  }
+  const status = seated ? 'enrolled' : 'waitlisted';
+  const doc: EnrollmentDoc = { _id: enrollmentId(a._id, openid), activityId: a._id, openid, status, enrolledAt: now, queuedAt: now };
+  let written = false;
+  try {
+    if (before) {
+      // Enrolling again after cancelling reuses the record, only from the cancelled state just read.
+      const _ = database().command;
+      written = await updateEnrollmentIf(doc._id, 'cancelled', { status, enrolledAt: now, queuedAt: now, promotedAt: _.remove(), cancelledAt: _.remove() });
+    } else {
+      await insertEnrollment(doc);
+      written = true;
+    }
+  } catch (err) {
+    if (!isDuplicateWrite(err)) {
+      if (seated) await giveBack(a, now);
+      throw err;
+    }
+  }
+  if (!written) {
+    // A concurrent enroll of the same volunteer got there first: give the seat back, answer theirs.
+    if (seated) await giveBack(a, now);
+    const held = await theirs(a, openid);
+    if (held) return held;
+    throw new AppError(ErrorCode.VALIDATION, '报名状态已变化，请刷新后重试');
+  }
+  if (status === 'enrolled') return { enrollment: await enrollmentWithPlace(doc) };
+
+  await changeWaitlistCount(a._id, 1);
+  // A seat freed while this volunteer was queued would otherwise stay empty.
+  const promoted = await fillFreeSeats(a, now, { queueFirst: false });
+  const self = promoted.find((p) => p._id === doc._id);
+  return { enrollment: await enrollmentWithPlace(self ?? doc) };
+}
+
+/** Returns a seat taken for nothing; someone queued meanwhile (because of it) gets it. */
+async function giveBack(a: ActivityDoc, now: Date): Promise<void> {
+  await releaseSeat(a._id);
+  await fillFreeSeats(a, now, { queueFirst: true });
+}

@@ -1,0 +1,26 @@
+// activity.get: an activity with its phase now, the caller's enrollment (and waitlist place) and what they may do.
+import type { ActivityGetOutput, ActivityIdInput } from '../../../../types/activity';
+import type { Ctx } from '../../handler';
+import { findEnrollment } from '../../db/activity.repository';
+import { managerGrants } from '../../db/org.repository';
+import { canManage } from '../../domain/org-access';
+import { phaseAt, signupOpen } from '../../domain/activity-phase';
+import { requireActivity } from './activity-lookup';
+import { activityView, enrollmentWithPlace } from './activity-view';
+
+export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGetOutput> {
+  const openid = ctx.openid;
+  const [a, grants, mine] = await Promise.all([
+    requireActivity(input.activityId),
+    managerGrants(openid),
+    openid ? findEnrollment(input.activityId, openid) : Promise.resolve(undefined),
+  ]);
+  return {
+    activity: activityView(a),
+    phase: phaseAt(a, ctx.now),
+    enrolledCount: a.enrolledCount,
+    myEnrollment: mine ? await enrollmentWithPlace(mine) : undefined,
+    canManage: canManage(grants, { _id: a.orgId }),
+    signupOpen: signupOpen(a, ctx.now),
+  };
+}

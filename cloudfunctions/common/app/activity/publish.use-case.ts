@@ -1,0 +1,37 @@
+// activity.publish: the leader/admins of an approved team publish an activity (past dates allowed: recording one after the fact).
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_DAILY_CAP_MINUTES, MAX_RADIUS_M, type ActivityOutput, type ActivityPublishInput } from '../../../../types/activity';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { findOrg, managerGrants } from '../../db/org.repository';
+import { insertActivity, type ActivityDoc } from '../../db/activity.repository';
+import { canManage } from '../../domain/org-access';
+import { activitySpan } from '../../domain/activity-phase';
+import { activityView } from './activity-view';
+
+export async function publish(input: ActivityPublishInput, ctx: Ctx): Promise<ActivityOutput> {
+  const openid = requireOpenid(ctx);
+  const [org, grants] = await Promise.all([findOrg(input.orgId), managerGrants(openid)]);
+  if (!org || org.status !== 'approved' || !canManage(grants, org)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有本队负责人或管理员可以发布活动');
+  const doc: ActivityDoc = {
+    ...input,
+    _id: randomBytes(16).toString('hex'),
+    orgName: org.name,
+    serviceTargets: input.serviceTargets ?? [],
+    radiusM: input.radiusM ?? MAX_RADIUS_M,
+    waitlist: input.waitlist ?? false,
+    audience: input.audience ?? 'public',
+    dailyCapMinutes: input.dailyCapMinutes ?? DEFAULT_DAILY_CAP_MINUTES,
+    signupStartAt: new Date(input.signupStartAt),
+    signupEndAt: new Date(input.signupEndAt),
+    ...activitySpan(input),
+    status: 'published',
+    enrolledCount: 0,
+    waitlistCount: 0,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    publishedBy: openid,
+  };
+  await insertActivity(doc);
+  return { activity: activityView(doc) };
+}

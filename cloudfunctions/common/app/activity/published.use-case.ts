@@ -1,0 +1,16 @@
+// activity.published: a team's activities for its managers and those of the teams above it, newest first, with counts.
+import type { ActivityPublishedInput, ActivityPublishedOutput } from '../../../../types/activity';
+import { requireOpenid, type Ctx } from '../../handler';
+import { activityFilter, pageActivities } from '../../db/activity.repository';
+import { requireReaderOf } from './activity-lookup';
+import { listItem } from './activity-view';
+
+export async function published(input: ActivityPublishedInput, ctx: Ctx): Promise<ActivityPublishedOutput> {
+  const openid = requireOpenid(ctx);
+  await requireReaderOf(openid, input.orgId);
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const where = activityFilter({ orgId: input.orgId, phase: input.phase }, ctx.now);
+  const { items, total } = await pageActivities(where, [['createdAt', 'desc'], ['_id', 'asc']], page, pageSize);
+  return { items: items.map((a) => listItem(a, ctx.now)), total, page };
+}

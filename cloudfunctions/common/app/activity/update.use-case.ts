@@ -1,0 +1,81 @@
+// activity.update: the team's leader/admins edit an activity that has not ended. The schedule rules are checked on
+// the merged result; the capacity never goes below the enrolled count (conditional update), a raise moves the
+// waitlist up, and enrolled/waitlisted volunteers are told when the time or the place changed.
+import { scheduleIssues, type ActivityOutput, type ActivityUpdateInput } from '../../../../types/activity';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { database } from '../../cloud';
+import { enrollmentsIn, findActivity, updateActivityIf, type ActivityDoc } from '../../db/activity.repository';
+import { activitySpan, phaseAt } from '../../domain/activity-phase';
+import { toIso } from '../../domain/shanghai-time';
+import { refuseIfCancelled, requireActivity, requireManagerOf } from './activity-lookup';
+import { activityView } from './activity-view';
+import { notifyActivityChanged } from './notify';
+import { fillFreeSeats } from './seats';
+
+/** What volunteers planned their day around, by the words a message uses. */
+const NOTICED: [string, (a: ActivityDoc) => string][] = [
+  ['时间', (a) => `${a.startDate}|${a.endDate}|${a.dailyStart}|${a.dailyEnd}`],
+  ['地点', (a) => `${a.address}|${a.location.lat},${a.location.lng}`],
+];
+
+function belowEnrolled(enrolledCount: number): AppError {
+  return new AppError(ErrorCode.ACTIVITY_CAPACITY_BELOW_ENROLLED, `已有${enrolledCount}人报名，招募人数不能少于${enrolledCount}`, { enrolledCount });
+}
+
+export async function update(input: ActivityUpdateInput, ctx: Ctx): Promise<ActivityOutput> {
+  const openid = requireOpenid(ctx);
+  const now = ctx.now;
+  const { activityId, ...given } = input;
+  const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Omit<ActivityUpdateInput, 'activityId'>;
+  let a = await requireActivity(activityId);
+  await requireManagerOf(openid, a.orgId, '修改活动');
+
+  for (let attempt = 0; ; attempt++) {
+    refuseIfCancelled(a);
+    if (phaseAt(a, now) === 'ended') throw new AppError(ErrorCode.VALIDATION, '活动已结束，不能修改');
+    const schedule = {
+      startDate: fields.startDate ?? a.startDate,
+      endDate: fields.endDate ?? a.endDate,
+      dailyStart: fields.dailyStart ?? a.dailyStart,
+      dailyEnd: fields.dailyEnd ?? a.dailyEnd,
+      signupStartAt: fields.signupStartAt ?? toIso(a.signupStartAt),
+      signupEndAt: fields.signupEndAt ?? toIso(a.signupEndAt),
+    };
+    const issues = scheduleIssues(schedule);
+    if (issues.length > 0) throw new AppError(ErrorCode.VALIDATION, issues[0].message, { issues });
+    if (fields.capacity !== undefined && fields.capacity < a.enrolledCount) throw belowEnrolled(a.enrolledCount);
+
+    const patch = {
+      ...fields,
+      signupStartAt: new Date(schedule.signupStartAt),
+      signupEndAt: new Date(schedule.signupEndAt),
+      ...activitySpan(schedule),
+      updatedAt: now,
+    };
+    // Conditional on the capacity still holding everyone enrolled: a seat taken meanwhile is counted.
+    const expected = fields.capacity === undefined ? { status: 'published' } : { status: 'published', enrolledCount: database().command.lte(fields.capacity) };
+    if (await updateActivityIf(a._id, expected, patch)) {
+      return { activity: activityView(await afterUpdate(a, { ...a, ...patch }, now)) };
+    }
+    const fresh = await findActivity(a._id);
+    if (!fresh) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
+    if (attempt >= 1) {
+      refuseIfCancelled(fresh);
+      throw belowEnrolled(fresh.enrolledCount);
+    }
+    a = fresh;
+  }
+}
+
+/** Waitlist promotions for a raised capacity, notices for a changed time or place; answers the activity as it is now. */
+async function afterUpdate(before: ActivityDoc, after: ActivityDoc, now: Date): Promise<ActivityDoc> {
+  const promoted = after.capacity > before.capacity ? await fillFreeSeats(after, now, { queueFirst: true }) : [];
+  const changed = NOTICED.filter(([, key]) => key(before) !== key(after)).map(([word]) => word);
+  if (changed.length > 0) {
+    const people = await enrollmentsIn(after._id);
+    await notifyActivityChanged(people.map((e) => e.openid), after, changed.join('和'));
+  }
+  if (promoted.length === 0) return after;
+  return (await findActivity(after._id)) ?? after;
+}

@@ -1,0 +1,47 @@
+// checkin.code / checkin.myCode: signed QR payloads. Activity codes for the team's admins (static for posters,
+// rotating every 30 s for a phone screen); a volunteer's own code for an admin to scan when their phone cannot locate.
+import type { CheckinCodeInput, CheckinCodeOutput, CheckinMyCodeOutput } from '../../../../types/checkin';
+import type { ActivityIdInput } from '../../../../types/activity';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { findEnrollment } from '../../db/activity.repository';
+import { activityCodeSecret } from '../../adapters/pii-cipher';
+import { qrSvg } from '../../adapters/qr';
+import { rotatingExpiresAt, rotatingStep, signPayload } from '../../domain/checkin-code';
+import { toIso } from '../../domain/shanghai-time';
+import { requireActivity, requireManager } from './access';
+
+export async function code(input: CheckinCodeInput, ctx: Ctx): Promise<CheckinCodeOutput> {
+  const openid = requireOpenid(ctx);
+  const activity = await requireActivity(input.activityId);
+  await requireManager(openid, activity.orgId);
+  if (activity.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
+  const mode = input.mode ?? 'static';
+  const secret = activityCodeSecret(activity._id, activity.codeVersion ?? 0);
+  const payload =
+    mode === 'rotating'
+      ? signPayload({ t: 'a', a: activity._id, k: input.kind, m: 'rotating', s: rotatingStep(ctx.now) }, secret)
+      : signPayload({ t: 'a', a: activity._id, k: input.kind, m: 'static' }, secret);
+  return {
+    payload,
+    qrSvg: await qrSvg(payload),
+    ...(mode === 'rotating' ? { expiresAt: toIso(rotatingExpiresAt(ctx.now)) } : {}),
+    kind: input.kind,
+    mode,
+    title: activity.title,
+    startDate: activity.startDate,
+    endDate: activity.endDate,
+    dailyStart: activity.dailyStart,
+    dailyEnd: activity.dailyEnd,
+  };
+}
+
+export async function myCode(input: ActivityIdInput, ctx: Ctx): Promise<CheckinMyCodeOutput> {
+  const openid = requireOpenid(ctx);
+  const activity = await requireActivity(input.activityId);
+  const enrollment = await findEnrollment(activity._id, openid);
+  if (!enrollment || enrollment.status !== 'enrolled') throw new AppError(ErrorCode.CHECKIN_NOT_ENROLLED);
+  // Rotating like a screen code, so a forwarded screenshot of someone's personal code stops working within a minute.
+  const payload = signPayload({ t: 'v', a: activity._id, o: openid, s: rotatingStep(ctx.now) }, activityCodeSecret(activity._id, activity.codeVersion ?? 0));
+  return { payload, qrSvg: await qrSvg(payload), expiresAt: toIso(rotatingExpiresAt(ctx.now)) };
+}

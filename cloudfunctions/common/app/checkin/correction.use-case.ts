@@ -1,0 +1,89 @@
+// A volunteer asks for a day to be corrected ("我忘记签退了", a wrong record); the team's admins approve (the
+// change is applied as an audited adjustment) or reject with a reason.
+import type {
+  CheckinCorrectionsInput,
+  CheckinCorrectionsOutput,
+  CheckinRequestCorrectionInput,
+  CheckinReviewCorrectionInput,
+  CorrectionOutput,
+} from '../../../../types/checkin';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { findEnrollment } from '../../db/activity.repository';
+import { addCorrection, correctionsOfRecord, findCorrection, findRecord, listCorrections, reviewCorrectionIf, type CorrectionDoc } from '../../db/checkin.repository';
+import { contactsOf } from '../../db/org.repository';
+import { dayRecordId } from '../../domain/checkin-day';
+import { requireActivity, requireManager } from './access';
+import { adjustRecord } from './adjust';
+import { titlesOf } from './hours.use-case';
+import { correctionView, recordView } from './record-view';
+
+export async function requestCorrection(input: CheckinRequestCorrectionInput, ctx: Ctx): Promise<CorrectionOutput> {
+  const openid = requireOpenid(ctx);
+  const activity = await requireActivity(input.activityId);
+  if (input.date < activity.startDate || input.date > activity.endDate) throw new AppError(ErrorCode.VALIDATION, `${input.date}不是该活动的服务日期`);
+  const recordId = dayRecordId(activity._id, openid, input.date);
+  const [record, enrollment, earlier] = await Promise.all([findRecord(recordId), findEnrollment(activity._id, openid), correctionsOfRecord(recordId)]);
+  if (!record && enrollment?.status !== 'enrolled') throw new AppError(ErrorCode.CHECKIN_NOT_ENROLLED);
+  if (!record?.signInAt && !input.signInAt) throw new AppError(ErrorCode.VALIDATION, '当天没有签到记录，请填写签到时间');
+  if (input.signInAt === undefined && input.signOutAt === undefined) throw new AppError(ErrorCode.VALIDATION, '请填写正确的签到或签退时间');
+  if (earlier.some((c) => c.status === 'pending')) throw new AppError(ErrorCode.CHECKIN_CORRECTION_PENDING);
+  const doc: CorrectionDoc = {
+    // One sequence per day: two requests at once collide on the id and the second is refused.
+    _id: `${recordId}_${earlier.length + 1}`,
+    recordId,
+    activityId: activity._id,
+    orgId: activity.orgId,
+    openid,
+    date: input.date,
+    ...(input.signInAt ? { signInAt: new Date(input.signInAt) } : {}),
+    ...(input.signOutAt ? { signOutAt: new Date(input.signOutAt) } : {}),
+    note: input.note,
+    status: 'pending',
+    createdAt: ctx.now,
+  };
+  if (!(await addCorrection(doc))) throw new AppError(ErrorCode.CHECKIN_CORRECTION_PENDING);
+  return { correction: correctionView(doc) };
+}
+
+export async function corrections(input: CheckinCorrectionsInput, ctx: Ctx): Promise<CheckinCorrectionsOutput> {
+  const openid = requireOpenid(ctx);
+  await requireManager(openid, input.orgId);
+  const page = input.page ?? 1;
+  const { items, total } = await listCorrections(input.orgId, input.status, page, input.pageSize ?? 20);
+  const [contacts, titles, records] = await Promise.all([
+    contactsOf(items.map((c) => c.openid)),
+    titlesOf(items.map((c) => c.activityId)),
+    Promise.all(items.map((c) => findRecord(c.recordId))),
+  ]);
+  return {
+    items: items.map((c, i) => {
+      const r = records[i];
+      return { ...correctionView(c), realName: contacts.get(c.openid)?.realName ?? '', title: titles.get(c.activityId) ?? '', ...(r ? { record: recordView(r) } : {}) };
+    }),
+    total,
+    page,
+  };
+}
+
+export async function reviewCorrection(input: CheckinReviewCorrectionInput, ctx: Ctx): Promise<CorrectionOutput> {
+  const admin = requireOpenid(ctx);
+  const c = await findCorrection(input.correctionId);
+  if (!c) throw new AppError(ErrorCode.CHECKIN_RECORD_NOT_FOUND, '更正申请不存在');
+  await requireManager(admin, c.orgId);
+  if (c.status !== 'pending') throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');
+  const patch = { status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), reviewedAt: ctx.now, reviewedBy: admin, ...(input.reason ? { reviewReason: input.reason } : {}) };
+  // Claimed first, so two admins approving at once apply the change once.
+  if (!(await reviewCorrectionIf(c._id, 'pending', patch))) throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');
+  if (input.decision === 'approve') {
+    try {
+      const activity = await requireActivity(c.activityId);
+      await adjustRecord({ activity, openid: c.openid, date: c.date, signInAt: c.signInAt, signOutAt: c.signOutAt, reason: `更正申请：${c.note}`, by: admin, now: ctx.now });
+    } catch (err) {
+      // A refused change (e.g. times outside the day) leaves the request pending and answers why.
+      await reviewCorrectionIf(c._id, 'approved', { status: 'pending', reviewedAt: undefined, reviewedBy: undefined });
+      throw err;
+    }
+  }
+  return { correction: correctionView({ ...c, ...patch }) };
+}

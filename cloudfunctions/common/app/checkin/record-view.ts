@@ -1,0 +1,51 @@
+// Stored day records and corrections → the wire shapes (ISO times, no nonces).
+import type { Correction, DayRecord } from '../../../../types/checkin';
+import type { AdjustmentDoc, CorrectionDoc, DayRecordDoc } from '../../db/checkin.repository';
+import { toIso } from '../../domain/shanghai-time';
+
+const iso = (d: Date | undefined) => (d ? toIso(new Date(d)) : undefined);
+
+function adjustmentView(a: AdjustmentDoc) {
+  return {
+    by: a.by,
+    byName: a.byName,
+    at: toIso(new Date(a.at)),
+    reason: a.reason,
+    before: { signInAt: iso(a.before.signInAt), signOutAt: iso(a.before.signOutAt), minutes: a.before.minutes },
+    after: { signInAt: iso(a.after.signInAt), signOutAt: iso(a.after.signOutAt), minutes: a.after.minutes },
+  };
+}
+
+export function recordView(r: DayRecordDoc): DayRecord {
+  return {
+    recordId: r._id,
+    activityId: r.activityId,
+    orgId: r.orgId,
+    openid: r.openid,
+    date: r.date,
+    signInAt: iso(r.signInAt),
+    signOutAt: iso(r.signOutAt),
+    minutes: r.minutes,
+    status: r.status,
+    signInBy: r.signInBy,
+    signOutBy: r.signOutBy,
+    adjustments: (r.adjustments ?? []).map(adjustmentView),
+  };
+}
+
+export function correctionView(c: CorrectionDoc): Correction {
+  return {
+    correctionId: c._id,
+    activityId: c.activityId,
+    orgId: c.orgId,
+    openid: c.openid,
+    date: c.date,
+    signInAt: iso(c.signInAt),
+    signOutAt: iso(c.signOutAt),
+    note: c.note,
+    status: c.status,
+    createdAt: toIso(new Date(c.createdAt)),
+    reviewedAt: iso(c.reviewedAt),
+    reviewReason: c.reviewReason,
+  };
+}

@@ -1,0 +1,156 @@
+// checkin.scan / checkin.scanVolunteer: a signed code, the window, the 5 km rule, then one day record.
+// Requests per scan (activity cached): sign-in = enrollment read + record insert; sign-out = record read + one
+// conditional update. A replayed nonce finds its echo in the record and writes nothing.
+import type { CheckinScanInput, CheckinScanOutput, CheckinScanVolunteerInput, CheckinScanVolunteerOutput, CheckinKind } from '../../../../types/checkin';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
+import { createRecord, findRecord, setSignOutIfLater, type DayRecordDoc } from '../../db/checkin.repository';
+import { findVolunteer } from '../../db/volunteer.repository';
+import { activityCodeSecret } from '../../adapters/pii-cipher';
+import { checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
+import { parsePayload, verifyPayload } from '../../domain/checkin-code';
+import { withinRadius } from '../../domain/geo';
+import { toIso } from '../../domain/shanghai-time';
+import { cachedActivity } from './activity-cache';
+import { requireManager } from './access';
+import { recordView } from './record-view';
+
+interface Scan {
+  activity: ActivityDoc;
+  openid: string;
+  kind: CheckinKind;
+  at: Date;
+  distanceM: number;
+  /** Replay key: the volunteer's nonce, absent when an admin scans a volunteer's code. */
+  nonce?: string;
+  /** Set when an admin signs the volunteer in or out. */
+  by?: string;
+}
+
+/** Verifies a payload and loads its activity; anything forged, foreign or stale is CODE_INVALID/CODE_EXPIRED. */
+async function openCode(payload: string, want: 'a' | 'v', now: Date) {
+  const parsed = parsePayload(payload);
+  if (!parsed || parsed.t !== want) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
+  const activity = await cachedActivity(parsed.a);
+  if (!activity) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
+  const verdict = verifyPayload(payload, activityCodeSecret(activity._id, activity.codeVersion ?? 0), now);
+  if (!verdict.ok) throw new AppError(verdict.reason === 'CODE_EXPIRED' ? ErrorCode.CHECKIN_CODE_EXPIRED : ErrorCode.CHECKIN_CODE_INVALID);
+  if (activity.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED, '活动已取消，无需签到');
+  return { activity, body: verdict.body };
+}
+
+function windowDate(activity: ActivityDoc, kind: CheckinKind, at: Date): string {
+  const check = checkScanTime(activity, kind, at);
+  if (!check.ok) {
+    const verb = kind === 'in' ? '签到' : '签退';
+    throw new AppError(
+      ErrorCode.CHECKIN_OUTSIDE_WINDOW,
+      `不在${verb}时间内：活动${activity.startDate === activity.endDate ? activity.startDate : `${activity.startDate}至${activity.endDate}`}每天${activity.dailyStart}-${activity.dailyEnd}，开始前1小时可签到，结束后3小时内可签退`,
+      { date: check.date },
+    );
+  }
+  return check.date;
+}
+
+function answer(s: Pick<Scan, 'activity' | 'kind' | 'distanceM'>, at: Date, date: string, record: DayRecordDoc, repeated: boolean): CheckinScanOutput {
+  return { kind: s.kind, date, at: toIso(at), distanceM: s.distanceM, record: recordView(record), title: s.activity.title, repeated };
+}
+
+/** The echo of an earlier scan with this nonce, answered again without a write. */
+function replay(s: Scan, date: string, record: DayRecordDoc | undefined): CheckinScanOutput | undefined {
+  const echo = s.nonce ? record?.scans?.[s.nonce] : undefined;
+  if (!record || !echo) return undefined;
+  return answer({ activity: s.activity, kind: echo.kind, distanceM: echo.distanceM }, new Date(echo.at), date, record, true);
+}
+
+async function signIn(s: Scan, date: string): Promise<CheckinScanOutput> {
+  const enrollment = await findEnrollment(s.activity._id, s.openid);
+  if (!enrollment || enrollment.status !== 'enrolled') throw new AppError(ErrorCode.CHECKIN_NOT_ENROLLED);
+  const id = dayRecordId(s.activity._id, s.openid, date);
+  const doc: DayRecordDoc = {
+    _id: id,
+    activityId: s.activity._id,
+    orgId: s.activity.orgId,
+    openid: s.openid,
+    date,
+    signInAt: s.at,
+    minutes: 0,
+    status: 'open',
+    ...(s.by ? { signInBy: s.by } : {}),
+    adjustments: [],
+    scans: s.nonce ? { [s.nonce]: { kind: 'in', at: s.at, distanceM: s.distanceM } } : {},
+    createdAt: s.at,
+    updatedAt: s.at,
+  };
+  if (await createRecord(doc)) return answer(s, s.at, date, doc, false);
+  // The day already has its record: the first sign-in counts, this one changes nothing.
+  const existing = await findRecord(id);
+  if (!existing) throw new AppError(ErrorCode.INTERNAL);
+  return replay(s, date, existing) ?? answer(s, existing.signInAt ? new Date(existing.signInAt) : s.at, date, existing, true);
+}
+
+async function signOut(s: Scan, date: string): Promise<CheckinScanOutput> {
+  const id = dayRecordId(s.activity._id, s.openid, date);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const record = await findRecord(id);
+    if (!record?.signInAt) throw new AppError(ErrorCode.CHECKIN_NOT_SIGNED_IN);
+    const again = replay(s, date, record);
+    if (again) return again;
+    // The latest sign-out counts: an earlier one than the stored changes nothing.
+    if (record.signOutAt && new Date(record.signOutAt).getTime() >= s.at.getTime()) return answer(s, s.at, date, record, true);
+    const minutes = creditedMinutes(s.activity, date, new Date(record.signInAt), s.at);
+    const patch: Record<string, unknown> = {
+      signOutAt: s.at,
+      minutes,
+      status: record.status === 'adjusted' ? 'adjusted' : 'closed',
+      updatedAt: s.at,
+      ...(s.by ? { signOutBy: s.by } : {}),
+      ...(s.nonce ? { [`scans.${s.nonce}`]: { kind: 'out', at: s.at, distanceM: s.distanceM } } : {}),
+    };
+    if (await setSignOutIfLater(id, s.at, patch)) {
+      const updated: DayRecordDoc = { ...record, signOutAt: s.at, minutes, status: patch.status as DayRecordDoc['status'], updatedAt: s.at, ...(s.by ? { signOutBy: s.by } : {}) };
+      return answer(s, s.at, date, updated, false);
+    }
+    // A concurrent sign-out landed between the read and the write: read again and decide again.
+  }
+  throw new AppError(ErrorCode.INTERNAL);
+}
+
+function record(s: Scan): Promise<CheckinScanOutput> {
+  const date = windowDate(s.activity, s.kind, s.at);
+  return s.kind === 'in' ? signIn(s, date) : signOut(s, date);
+}
+
+export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinScanOutput> {
+  const openid = requireOpenid(ctx);
+  const { activity, body } = await openCode(input.payload, 'a', ctx.now);
+  const kind = body.k as CheckinKind;
+  const date = windowDate(activity, kind, ctx.now);
+  const range = withinRadius(input.location, activity.location, activity.radiusM);
+  if (!range.ok) {
+    throw new AppError(
+      ErrorCode.CHECKIN_OUT_OF_RANGE,
+      `您距活动地点约${formatDistance(range.distanceM)}，超出${formatDistance(activity.radiusM)}签到范围。请到达活动地点后再试；如已在现场，请打开手机的精确定位，或请管理员扫描您的个人签到码`,
+      { distanceM: range.distanceM, radiusM: activity.radiusM },
+    );
+  }
+  const s: Scan = { activity, openid, kind, at: ctx.now, distanceM: range.distanceM, nonce: input.nonce };
+  // A replay is answered from the record before anything else is checked again.
+  if (kind === 'in') return signIn(s, date);
+  return signOut(s, date);
+}
+
+export async function scanVolunteer(input: CheckinScanVolunteerInput, ctx: Ctx): Promise<CheckinScanVolunteerOutput> {
+  const admin = requireOpenid(ctx);
+  const { activity, body } = await openCode(input.payload, 'v', ctx.now);
+  await requireManager(admin, activity.orgId);
+  const openid = String(body.o);
+  const result = await record({ activity, openid, kind: input.kind, at: ctx.now, distanceM: 0, by: admin });
+  const volunteer = await findVolunteer(openid);
+  return { ...result, realName: volunteer?.realName ?? '' };
+}
+
+export function formatDistance(m: number): string {
+  return m >= 1000 ? `${(m / 1000).toFixed(m >= 10_000 ? 0 : 1)}公里` : `${m}米`;
+}

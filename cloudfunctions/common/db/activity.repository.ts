@@ -1,0 +1,221 @@
+// Activities and enrollments as stored: times are Dates (the wire's ISO strings are made in the views).
+import { database } from '../cloud';
+import { C } from './collections';
+import { unwrap } from './db-result';
+import type { Activity } from '../../../types/activity';
+import type { ActivityPhase, EnrollmentStatus, ServiceCategory } from '../../../types/enums';
+import { phaseQuery } from '../domain/activity-phase';
+
+export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'createdAt' | 'updatedAt'> & {
+  signupStartAt: Date;
+  signupEndAt: Date;
+  /** The first day's dailyStart and the last day's dailyEnd (Asia/Shanghai), stored for the phase queries. */
+  startAt: Date;
+  endAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedBy: string;
+  cancelledAt?: Date;
+  /** Shanghai date for which the day-before reminder went out (set once, before sending). */
+  remindedFor?: string;
+  /** Bumped to revoke every printed check-in code of the activity (the code secret is derived with it). */
+  codeVersion?: number;
+};
+
+export interface EnrollmentDoc {
+  /** `${activityId}_${openid}`: one enrollment per volunteer and activity. */
+  _id: string;
+  activityId: string;
+  openid: string;
+  status: EnrollmentStatus;
+  enrolledAt: Date;
+  /** Order in the waitlist: when the volunteer joined it (ties broken by _id). */
+  queuedAt: Date;
+  promotedAt?: Date;
+  cancelledAt?: Date;
+}
+
+export const enrollmentId = (activityId: string, openid: string) => `${activityId}_${openid}`;
+/** Enrollments that hold a seat or a place in the queue. */
+export const LIVE_ENROLLMENT: EnrollmentStatus[] = ['enrolled', 'waitlisted'];
+/** The server's largest page. */
+const PAGE = 1000;
+
+const activities = () => database().collection(C.activities);
+const enrollments = () => database().collection(C.enrollments);
+
+export async function findActivity(activityId: string): Promise<ActivityDoc | undefined> {
+  const res = await unwrap(activities().doc(activityId).get());
+  return (res.data as ActivityDoc[])[0];
+}
+
+export async function findEnrollment(activityId: string, openid: string): Promise<EnrollmentDoc | undefined> {
+  const res = await unwrap(enrollments().doc(enrollmentId(activityId, openid)).get());
+  return (res.data as EnrollmentDoc[])[0];
+}
+
+// ---- Activities ----
+
+export async function insertActivity(doc: ActivityDoc): Promise<void> {
+  await unwrap(activities().add(doc));
+}
+
+/** Sets `patch` only if the activity still matches `expected`; false if it changed first. */
+export async function updateActivityIf(activityId: string, expected: object, patch: object): Promise<boolean> {
+  const res = await unwrap(activities().where({ _id: activityId, ...expected }).update(patch));
+  return res.updated === 1;
+}
+
+export async function findActivitiesByIds(ids: string[]): Promise<ActivityDoc[]> {
+  const unique = [...new Set(ids)];
+  const out: ActivityDoc[] = [];
+  for (let i = 0; i < unique.length; i += PAGE) {
+    const chunk = unique.slice(i, i + PAGE);
+    const res = await unwrap(activities().where({ _id: database().command.in(chunk) }).limit(chunk.length).get());
+    out.push(...(res.data as ActivityDoc[]));
+  }
+  return out;
+}
+
+export interface ActivityFilter {
+  /** A province, city or county code. */
+  regionCode?: string;
+  category?: ServiceCategory;
+  phase?: ActivityPhase;
+  /** Part of the title, taken literally. */
+  keyword?: string;
+  orgId?: string;
+  /** Only published activities that have not ended yet. */
+  notEnded?: boolean;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The query of a filter at `now` (phases are conditions on the stored startAt/endAt/signupEndAt). */
+export function activityFilter(f: ActivityFilter, now: Date): object {
+  const db = database();
+  const _ = db.command;
+  const conditions: object[] = [];
+  if (f.phase) conditions.push(phaseQuery(f.phase, now, _));
+  if (f.notEnded) conditions.push({ status: 'published', endAt: _.gt(now) });
+  if (f.regionCode) conditions.push(_.or([{ 'region.province': f.regionCode }, { 'region.city': f.regionCode }, { 'region.county': f.regionCode }]));
+  if (f.category) conditions.push({ category: f.category });
+  if (f.orgId) conditions.push({ orgId: f.orgId });
+  if (f.keyword) conditions.push({ title: db.RegExp({ regexp: escapeRegExp(f.keyword), options: 'i' }) });
+  if (conditions.length === 0) return {};
+  return conditions.length === 1 ? conditions[0] : _.and(conditions);
+}
+
+/** One page of activities matching `where`, with the total. */
+export async function pageActivities(where: object, order: [string, 'asc' | 'desc'][], page: number, pageSize: number): Promise<{ items: ActivityDoc[]; total: number }> {
+  let query = activities().where(where);
+  for (const [field, dir] of order) query = query.orderBy(field, dir);
+  const [list, count] = await Promise.all([unwrap(query.skip((page - 1) * pageSize).limit(pageSize).get()), unwrap(activities().where(where).count())]);
+  return { items: list.data as ActivityDoc[], total: count.total };
+}
+
+/** Up to `limit` (≤ 1000) activities matching `where`, for work done in memory (distance sort, reminders). */
+export async function someActivities(where: object, limit = PAGE): Promise<ActivityDoc[]> {
+  const res = await unwrap(activities().where(where).orderBy('startAt', 'asc').limit(Math.min(limit, PAGE)).get());
+  return res.data as ActivityDoc[];
+}
+
+// ---- Seats: `enrolledCount` and `waitlistCount` on the activity ----
+// A seat is taken with one conditional update (`enrolledCount < capacity` → +1) on the capacity the caller read,
+// so concurrent enrollments can never pass the capacity, and an edit of the capacity makes stale takers re-read.
+
+export async function takeSeat(a: Pick<ActivityDoc, '_id' | 'capacity'>): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(activities().where({ _id: a._id, status: 'published', capacity: a.capacity, enrolledCount: _.lt(a.capacity) }).update({ enrolledCount: _.inc(1) }));
+  return res.updated === 1;
+}
+
+export async function releaseSeat(activityId: string): Promise<void> {
+  const _ = database().command;
+  await unwrap(activities().where({ _id: activityId, enrolledCount: _.gt(0) }).update({ enrolledCount: _.inc(-1) }));
+}
+
+export async function changeWaitlistCount(activityId: string, delta: 1 | -1): Promise<void> {
+  const _ = database().command;
+  const where = delta < 0 ? { _id: activityId, waitlistCount: _.gt(0) } : { _id: activityId };
+  await unwrap(activities().where(where).update({ waitlistCount: _.inc(delta) }));
+}
+
+// ---- Enrollments ----
+
+/** Creates the enrollment; a concurrent enrollment of the same volunteer fails with DATABASE_DUPLICATE_WRITE. */
+export async function insertEnrollment(doc: EnrollmentDoc): Promise<void> {
+  await unwrap(enrollments().add(doc));
+}
+
+/** Sets `patch` only if the enrollment is still in `status`; false if someone changed it first. */
+export async function updateEnrollmentIf(id: string, status: EnrollmentStatus, patch: object): Promise<boolean> {
+  const res = await unwrap(enrollments().where({ _id: id, status }).update(patch));
+  return res.updated === 1;
+}
+
+/** The head of the waitlist: first come, first served (ties by _id). */
+export async function firstWaitlisted(activityId: string, n: number): Promise<EnrollmentDoc[]> {
+  const res = await unwrap(enrollments().where({ activityId, status: 'waitlisted' }).orderBy('queuedAt', 'asc').orderBy('_id', 'asc').limit(n).get());
+  return res.data as EnrollmentDoc[];
+}
+
+/** 1-based place of a waitlisted enrollment in its queue. */
+export async function waitlistPosition(e: Pick<EnrollmentDoc, '_id' | 'activityId' | 'queuedAt'>): Promise<number> {
+  const _ = database().command;
+  const ahead = await unwrap(
+    enrollments()
+      .where(_.and([{ activityId: e.activityId, status: 'waitlisted' }, _.or([{ queuedAt: _.lt(e.queuedAt) }, { queuedAt: e.queuedAt, _id: _.lt(e._id) }])]))
+      .count(),
+  );
+  return ahead.total + 1;
+}
+
+/** Every enrollment of the activity in these states, in queue order (for messages: all of them, page by page). */
+export async function enrollmentsIn(activityId: string, statuses: EnrollmentStatus[] = LIVE_ENROLLMENT): Promise<EnrollmentDoc[]> {
+  const _ = database().command;
+  const out: EnrollmentDoc[] = [];
+  for (;;) {
+    const res = await unwrap(
+      enrollments().where({ activityId, status: _.in(statuses) }).orderBy('queuedAt', 'asc').orderBy('_id', 'asc').skip(out.length).limit(PAGE).get(),
+    );
+    const list = res.data as EnrollmentDoc[];
+    out.push(...list);
+    if (list.length < PAGE) return out;
+  }
+}
+
+/** One page of an activity's enrollments, enrolled before waitlisted, each in queue order. */
+export async function pageEnrollments(activityId: string, statuses: EnrollmentStatus[], page: number, pageSize: number): Promise<{ items: EnrollmentDoc[]; total: number }> {
+  const _ = database().command;
+  const where = { activityId, status: _.in(statuses) };
+  const [list, count] = await Promise.all([
+    unwrap(enrollments().where(where).orderBy('status', 'asc').orderBy('queuedAt', 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(enrollments().where(where).count()),
+  ]);
+  return { items: list.data as EnrollmentDoc[], total: count.total };
+}
+
+export async function countEnrollments(activityId: string, status: EnrollmentStatus): Promise<number> {
+  return (await unwrap(enrollments().where({ activityId, status }).count())).total;
+}
+
+/** A volunteer's enrollments, newest first (a volunteer has a few hundred at most). */
+export async function enrollmentsOf(openid: string): Promise<EnrollmentDoc[]> {
+  const res = await unwrap(enrollments().where({ openid }).orderBy('enrolledAt', 'desc').limit(PAGE).get());
+  return res.data as EnrollmentDoc[];
+}
+
+// ---- The day-before reminder ----
+
+/** Published activities starting on `startDate` whose reminder has not gone out for that date. */
+export async function dueForReminder(startDate: string): Promise<ActivityDoc[]> {
+  const _ = database().command;
+  return someActivities({ status: 'published', startDate, remindedFor: _.neq(startDate) });
+}
+
+/** Claims the reminder of the activity for `startDate`; of two overlapping ticks exactly one gets true. */
+export async function claimReminder(activityId: string, startDate: string): Promise<boolean> {
+  const _ = database().command;
+  return updateActivityIf(activityId, { status: 'published', startDate, remindedFor: _.neq(startDate) }, { remindedFor: startDate });
+}

@@ -1,0 +1,228 @@
+// checkin.code and checkin.scan through the emulator: every refusal, replay, the day rules, concurrency, cost.
+import { bootstrapRoot, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import { activityCode, dbRequests, nonce, north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
+
+// 09:30 on the first day (Asia/Shanghai).
+const t = useTestEmulator({ clock: '2026-12-01T01:30:00Z' });
+let act: { _id: string };
+
+beforeEach(async () => {
+  const root = await bootstrapRoot(t, 'root-leader');
+  await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
+  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
+  await seedVolunteer(t, 'lz-admin', '13900000001', '李敏');
+  await seedVolunteer(t, 'ts-admin', '13900000002', '赵强');
+  await seedVolunteer(t, 'vol', '13900000003', '张伟');
+  await seedVolunteer(t, 'vol2', '13900000004', '刘洋');
+  await seedMembership(t, 'lz', 'lz-admin', 'admin');
+  await seedMembership(t, 'ts', 'ts-admin', 'admin');
+  await seedMembership(t, 'lz', 'vol', 'member');
+  act = await seedActivity(t, 'lz');
+  await seedEnrollment(t, act._id, 'vol');
+});
+
+const scan = (payload: string, openid = 'vol', location: { lat: number; lng: number } = north(100), n = nonce()) =>
+  t.call('checkin', 'scan', { payload, location, nonce: n }, openid);
+
+describe('checkin.code', () => {
+  it('gives the admins of the team a static code and an SVG QR, a rotating one with its expiry', async () => {
+    const s = await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'lz-admin');
+    expect(s).toMatchObject({ ok: true, data: { kind: 'in', mode: 'static', title: '社区科普讲解' } });
+    expect(s.data.qrSvg).toMatch(/^<svg/);
+    expect(s.data.expiresAt).toBeUndefined();
+    const r = await t.call('checkin', 'code', { activityId: act._id, kind: 'out', mode: 'rotating' }, 'lz-admin');
+    expect(r.ok && Date.parse(r.data.expiresAt) - Date.parse('2026-12-01T01:30:00Z')).toBeLessThanOrEqual(30_000);
+    expect(r.data.payload).not.toBe(s.data.payload);
+  });
+
+  it('AUTH.FORBIDDEN for a plain member and for the admin of a sibling team', async () => {
+    expect(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'code', { activityId: 'nope', kind: 'in' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+  });
+});
+
+describe('checkin.scan', () => {
+  it('signs in, then out: one record for the day with the overlap in minutes', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
+    const first = await scan(inCode);
+    expect(first).toMatchObject({ ok: true, data: { kind: 'in', date: '2026-12-01', repeated: false, record: { status: 'open', minutes: 0, signInAt: '2026-12-01T09:30:00+08:00' } } });
+    expect(first.data.distanceM).toBeGreaterThan(90);
+    expect(first.data.distanceM).toBeLessThan(110);
+    await t.setClock('2026-12-01T04:45:10Z'); // 12:45:10
+    const out = await scan(outCode);
+    expect(out).toMatchObject({ ok: true, data: { kind: 'out', record: { status: 'closed', minutes: 195, signOutAt: '2026-12-01T12:45:10+08:00' } } });
+    expect(await t.emu.db.find('checkin_days', { openid: 'vol' })).toHaveLength(1);
+  });
+
+  it('the first sign-in counts, the latest sign-out counts', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
+    await scan(inCode);
+    await t.setClock('2026-12-01T02:00:00Z');
+    const again = await scan(inCode);
+    expect(again).toMatchObject({ ok: true, data: { repeated: true, record: { signInAt: '2026-12-01T09:30:00+08:00' } } });
+    await t.setClock('2026-12-01T05:00:00Z');
+    await scan(outCode);
+    await t.setClock('2026-12-01T08:00:00Z');
+    expect(await scan(outCode)).toMatchObject({ ok: true, data: { record: { minutes: 390, signOutAt: '2026-12-01T16:00:00+08:00' } } });
+    // Past dailyEnd: credited up to 17:00 only, capped at 480.
+    await t.setClock('2026-12-01T10:30:00Z');
+    expect(await scan(outCode)).toMatchObject({ ok: true, data: { record: { minutes: 450 } } });
+  });
+
+  it('replaying a nonce returns the first answer and writes nothing', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
+    const n1 = nonce();
+    const first = await scan(inCode, 'vol', north(100), n1);
+    await t.setClock('2026-12-01T03:00:00Z');
+    const n2 = nonce();
+    const out = await scan(outCode, 'vol', north(200), n2);
+    await t.setClock('2026-12-01T04:00:00Z');
+    const before = await t.emu.db.find('checkin_days', { openid: 'vol' });
+    await t.dev('DELETE', '/_dev/stats');
+    const replayIn = await scan(inCode, 'vol', north(3000), n1);
+    const replayOut = await scan(outCode, 'vol', north(3000), n2);
+    const stats = await t.dev<{ database: Record<string, number> }>('GET', '/_dev/stats');
+    expect(Object.keys(stats.database).filter((k) => /insert|modify|update|remove|delete|transaction/i.test(k))).toEqual([]);
+    expect(replayIn.data).toMatchObject({ kind: 'in', at: first.data.at, distanceM: first.data.distanceM, repeated: true });
+    expect(replayOut.data).toMatchObject({ kind: 'out', at: out.data.at, distanceM: out.data.distanceM, repeated: true });
+    expect(await t.emu.db.find('checkin_days', { openid: 'vol' })).toEqual(before);
+  });
+
+  it('a scan costs two database requests once the activity is warm', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
+    await seedEnrollment(t, act._id, 'vol2');
+    await scan(inCode, 'vol2'); // warms the activity
+    await t.dev('DELETE', '/_dev/stats');
+    await scan(inCode);
+    expect(await dbRequests(t)).toBe(2);
+    await t.setClock('2026-12-01T03:00:00Z');
+    await t.dev('DELETE', '/_dev/stats');
+    await scan(outCode);
+    expect(await dbRequests(t)).toBe(2);
+  });
+
+  it('each day of a multi-day activity has its own record', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
+    await scan(inCode);
+    await t.setClock('2026-12-01T09:00:00Z');
+    await scan(outCode);
+    await t.setClock('2026-12-02T00:30:00Z'); // 08:30 on day two
+    expect(await scan(inCode)).toMatchObject({ ok: true, data: { date: '2026-12-02', repeated: false, record: { status: 'open' } } });
+    await t.setClock('2026-12-02T02:00:00Z');
+    expect(await scan(outCode)).toMatchObject({ ok: true, data: { record: { minutes: 60 } } });
+    const days = await t.emu.db.find('checkin_days', { openid: 'vol' });
+    expect(days.map((d) => [d.date, d.minutes]).sort()).toEqual([
+      ['2026-12-01', 450],
+      ['2026-12-02', 60],
+    ]);
+  });
+
+  it('CHECKIN.OUTSIDE_WINDOW: from 60 min before the start to 180 min after the end, on scheduled days only', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
+    await t.setClock('2026-12-01T00:00:00Z'); // 08:00, exactly 60 min before
+    expect((await scan(inCode)).ok).toBe(true);
+    await t.setClock('2026-12-01T11:59:59Z'); // 19:59:59 ≤ 20:00
+    expect((await scan(outCode)).ok).toBe(true);
+    await t.setClock('2026-12-01T12:01:00Z');
+    expect(await scan(outCode)).toMatchObject({ ok: false, code: 'CHECKIN.OUTSIDE_WINDOW' });
+    await t.setClock('2026-12-01T23:58:00Z'); // 07:58 day two
+    expect(await scan(inCode, 'vol')).toMatchObject({ ok: false, code: 'CHECKIN.OUTSIDE_WINDOW' });
+    await t.setClock('2026-12-03T02:00:00Z'); // not a scheduled day
+    expect(await scan(inCode)).toMatchObject({ ok: false, code: 'CHECKIN.OUTSIDE_WINDOW' });
+  });
+
+  it('CHECKIN.OUT_OF_RANGE with the measured distance; 4.9 km is in, 5.1 km is out', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const far = await scan(inCode, 'vol', north(5100));
+    expect(far).toMatchObject({ ok: false, code: 'CHECKIN.OUT_OF_RANGE', details: { radiusM: 5000 } });
+    expect(far.details.distanceM).toBeGreaterThan(5050);
+    expect(far.message).toMatch(/5\.1公里/);
+    expect(await t.emu.db.find('checkin_days', {})).toHaveLength(0);
+    expect((await scan(inCode, 'vol', north(4900))).ok).toBe(true);
+  });
+
+  it('CHECKIN.NOT_ENROLLED for someone not enrolled or still waitlisted', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    expect(await scan(inCode, 'vol2')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    await seedEnrollment(t, act._id, 'vol2', 'waitlisted');
+    expect(await scan(inCode, 'vol2')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+  });
+
+  it('CHECKIN.NOT_SIGNED_IN: signing out without signing in that day', async () => {
+    const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
+    expect(await scan(outCode)).toMatchObject({ ok: false, code: 'CHECKIN.NOT_SIGNED_IN' });
+  });
+
+  it('CHECKIN.CODE_INVALID for tampered, foreign and made-up payloads', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const other = await seedActivity(t, 'lz', { location: POINT });
+    const otherCode = await activityCode(t, other._id, 'in', 'lz-admin');
+    const [head, body, mac] = inCode.split('.');
+    const flipped = `${head}.${body}.${mac.slice(0, -2)}${mac.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await scan(flipped)).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID' });
+    // The body of one activity with the signature of another.
+    const [, , otherMac] = otherCode.split('.');
+    expect(await scan(`${head}.${body}.${otherMac}`)).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID' });
+    expect(await scan('hello world')).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID' });
+    // A volunteer's personal code is not an activity code.
+    const mine = await t.call('checkin', 'myCode', { activityId: act._id }, 'vol');
+    expect(await scan(mine.data.payload)).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID' });
+  });
+
+  it('CHECKIN.CODE_EXPIRED: a rotating code is good for its step and the next one only', async () => {
+    const code = await activityCode(t, act._id, 'in', 'lz-admin', 'rotating');
+    await t.setClock('2026-12-01T01:31:00Z'); // two steps later
+    expect(await scan(code)).toMatchObject({ ok: false, code: 'CHECKIN.CODE_EXPIRED' });
+    await t.setClock('2026-12-01T01:30:30Z'); // the next step: still accepted
+    expect((await scan(code)).ok).toBe(true);
+  });
+
+  it('VALIDATION for a bad nonce or location, before anything is read', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    expect(await t.call('checkin', 'scan', { payload: inCode, location: POINT, nonce: 'x' }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'scan', { payload: inCode, location: { lat: 200, lng: 0 }, nonce: nonce() }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
+  it('the same volunteer scanning in and out several times at once writes one record', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
+    const ins = await Promise.all(Array.from({ length: 10 }, () => scan(inCode)));
+    expect(ins.every((r) => r.ok)).toBe(true);
+    expect(ins.filter((r) => !r.data.repeated)).toHaveLength(1);
+    expect(new Set(ins.map((r) => r.data.record.signInAt)).size).toBe(1);
+    await t.setClock('2026-12-01T03:00:00Z');
+    const outs = await Promise.all(Array.from({ length: 10 }, () => scan(outCode)));
+    expect(outs.every((r) => r.ok)).toBe(true);
+    const days = await t.emu.db.find('checkin_days', { openid: 'vol' });
+    expect(days).toHaveLength(1);
+    expect(days[0]).toMatchObject({ minutes: 90, status: 'closed' });
+  });
+
+  it('ACTIVITY.CANCELLED: a cancelled activity takes no scans', async () => {
+    const cancelled = await seedActivity(t, 'lz', { status: 'cancelled' });
+    await seedEnrollment(t, cancelled._id, 'vol');
+    expect(await t.call('checkin', 'code', { activityId: cancelled._id, kind: 'in' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.CANCELLED' });
+  });
+});
+
+describe('checkin.myCode and scanVolunteer', () => {
+  it('an admin scans a volunteer whose phone cannot locate; the record says who did', async () => {
+    const mine = await t.call('checkin', 'myCode', { activityId: act._id }, 'vol');
+    expect(mine).toMatchObject({ ok: true });
+    expect(mine.data.qrSvg).toMatch(/^<svg/);
+    const r = await t.call('checkin', 'scanVolunteer', { payload: mine.data.payload, kind: 'in' }, 'lz-admin');
+    expect(r).toMatchObject({ ok: true, data: { kind: 'in', realName: '张伟', record: { signInBy: 'lz-admin', status: 'open' } } });
+    expect(await t.call('checkin', 'scanVolunteer', { payload: mine.data.payload, kind: 'in' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+  });
+
+  it('CHECKIN.NOT_ENROLLED: no personal code without an enrollment', async () => {
+    expect(await t.call('checkin', 'myCode', { activityId: act._id }, 'vol2')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+  });
+});

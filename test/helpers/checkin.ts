@@ -1,0 +1,70 @@
+// Fixtures for check-in tests: a published activity written straight into the database, enrollments, codes.
+import { LANZHOU, type TestEmulator } from './emulator';
+
+export const POINT = { lat: 36.0611, lng: 103.8343 };
+/** A point `m` metres north of POINT (1° of latitude ≈ 111,195 m on geolib's sphere). */
+export const north = (m: number, from = POINT) => ({ lat: from.lat + m / 111_195, lng: from.lng });
+
+let seq = 0;
+/**
+ * A two-day activity, 2026-12-01 and 2026-12-02, 09:00–17:00 Asia/Shanghai (01:00–09:00Z), radius 5 km.
+ * Ids are unique per call: the checkin function keeps activities it read for a few seconds.
+ */
+export async function seedActivity(t: TestEmulator, orgId: string, over: Record<string, unknown> = {}) {
+  const _id = `act-${process.pid}-${++seq}`;
+  const created = new Date('2026-11-01T00:00:00Z');
+  const doc = {
+    _id,
+    orgId,
+    orgName: '兰州市科技志愿服务支队',
+    title: '社区科普讲解',
+    category: '科普讲解',
+    description: '走进社区开展科普讲解活动',
+    serviceTargets: ['社区居民'],
+    region: LANZHOU,
+    address: '兰州市城关区东方红广场',
+    location: POINT,
+    radiusM: 5000,
+    startDate: '2026-12-01',
+    endDate: '2026-12-02',
+    dailyStart: '09:00',
+    dailyEnd: '17:00',
+    signupStartAt: created,
+    signupEndAt: new Date('2026-11-30T00:00:00Z'),
+    startAt: new Date('2026-12-01T01:00:00Z'),
+    endAt: new Date('2026-12-02T09:00:00Z'),
+    capacity: 50,
+    waitlist: true,
+    audience: 'public',
+    dailyCapMinutes: 480,
+    status: 'published',
+    enrolledCount: 0,
+    waitlistCount: 0,
+    createdAt: created,
+    updatedAt: created,
+    publishedBy: 'seed',
+    ...over,
+  };
+  await t.emu.db.insert('activities', [doc]);
+  return doc;
+}
+
+export async function seedEnrollment(t: TestEmulator, activityId: string, openid: string, status: 'enrolled' | 'waitlisted' | 'cancelled' = 'enrolled') {
+  const at = new Date('2026-11-10T00:00:00Z');
+  await t.emu.db.insert('enrollments', [{ _id: `${activityId}_${openid}`, activityId, openid, status, enrolledAt: at, queuedAt: at }]);
+}
+
+export async function activityCode(t: TestEmulator, activityId: string, kind: 'in' | 'out', admin: string, mode: 'static' | 'rotating' = 'static'): Promise<string> {
+  const r = await t.call('checkin', 'code', { activityId, kind, mode }, admin);
+  if (!r.ok) throw new Error(`checkin.code: ${r.code} ${r.message}`);
+  return r.data.payload;
+}
+
+let nonceSeq = 0;
+export const nonce = () => `nonce-${process.pid}-${++nonceSeq}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Database requests the emulator served, by action, since the last reset of the stats. */
+export async function dbRequests(t: TestEmulator): Promise<number> {
+  const stats = await t.dev<{ database: Record<string, number> }>('GET', '/_dev/stats');
+  return Object.values(stats.database).reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,198 @@
+// checkin function contract: signed sign-in/sign-out codes, scans within 5 km, one record per volunteer and day.
+import { z } from 'zod';
+import { DateSchema, IsoTimeSchema, ListInput, listOf } from './common';
+import { DecisionSchema } from './org';
+import { GeoPointSchema } from './activity';
+
+export const CHECKIN_KINDS = ['in', 'out'] as const;
+export type CheckinKind = (typeof CHECKIN_KINDS)[number];
+export const CHECKIN_KIND_LABEL: Record<CheckinKind, string> = { in: '签到', out: '签退' };
+export const CODE_MODES = ['static', 'rotating'] as const;
+export type CodeMode = (typeof CODE_MODES)[number];
+/** A rotating code changes every 30 s; the current and the previous step are accepted. */
+export const ROTATING_STEP_SEC = 30;
+
+/** open: signed in, not out (credits nothing yet); closed: signed out; adjusted: an admin changed it. */
+export const DAY_STATUSES = ['open', 'closed', 'adjusted'] as const;
+export type DayStatus = (typeof DAY_STATUSES)[number];
+export const DAY_STATUS_LABEL: Record<DayStatus, string> = { open: '未签退', closed: '已签退', adjusted: '已补录' };
+
+export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+export const CORRECTION_STATUS_LABEL: Record<CorrectionStatus, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
+
+const Reason = z.string().trim().min(2, '请填写原因').max(200, '原因最多200字');
+
+export const CheckinCodeInput = z.object({
+  activityId: z.string().min(1),
+  kind: z.enum(CHECKIN_KINDS),
+  mode: z.enum(CODE_MODES).optional(),
+});
+export type CheckinCodeInput = z.infer<typeof CheckinCodeInput>;
+export const CheckinCodeOutput = z.object({
+  payload: z.string(),
+  /** The QR code of `payload` as an SVG document. */
+  qrSvg: z.string(),
+  /** When a rotating code stops being current (the previous step is still accepted for 30 s more). */
+  expiresAt: IsoTimeSchema.optional(),
+  kind: z.enum(CHECKIN_KINDS),
+  mode: z.enum(CODE_MODES),
+  title: z.string(),
+  startDate: DateSchema,
+  endDate: DateSchema,
+  dailyStart: z.string(),
+  dailyEnd: z.string(),
+});
+export type CheckinCodeOutput = z.infer<typeof CheckinCodeOutput>;
+
+export const LocationSchema = GeoPointSchema.extend({ accuracy: z.number().min(0).max(100_000).optional() });
+export const CheckinScanInput = z.object({
+  payload: z.string().min(1).max(2000),
+  location: LocationSchema,
+  /** A fresh random string per tap: replaying it returns the first answer and writes nothing. */
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'nonce格式错误'),
+});
+export type CheckinScanInput = z.infer<typeof CheckinScanInput>;
+
+export const Adjustment = z.object({
+  by: z.string(),
+  byName: z.string(),
+  at: IsoTimeSchema,
+  reason: z.string(),
+  before: z.object({ signInAt: IsoTimeSchema.optional(), signOutAt: IsoTimeSchema.optional(), minutes: z.number().int() }),
+  after: z.object({ signInAt: IsoTimeSchema.optional(), signOutAt: IsoTimeSchema.optional(), minutes: z.number().int() }),
+});
+export type Adjustment = z.infer<typeof Adjustment>;
+
+export const DayRecord = z.object({
+  recordId: z.string(),
+  activityId: z.string(),
+  orgId: z.string(),
+  openid: z.string(),
+  date: DateSchema,
+  signInAt: IsoTimeSchema.optional(),
+  signOutAt: IsoTimeSchema.optional(),
+  minutes: z.number().int(),
+  status: z.enum(DAY_STATUSES),
+  /** Who signed the volunteer in or out when not by their own scan (an admin scanning their code). */
+  signInBy: z.string().optional(),
+  signOutBy: z.string().optional(),
+  /** The audit trail of admin changes, oldest first: the volunteer sees it on the record. */
+  adjustments: z.array(Adjustment),
+});
+export type DayRecord = z.infer<typeof DayRecord>;
+
+export const CheckinScanOutput = z.object({
+  kind: z.enum(CHECKIN_KINDS),
+  date: DateSchema,
+  at: IsoTimeSchema,
+  distanceM: z.number().int(),
+  record: DayRecord,
+  title: z.string(),
+  /** True when this answer repeats an earlier one (same nonce, or a repeated sign-in). */
+  repeated: z.boolean(),
+});
+export type CheckinScanOutput = z.infer<typeof CheckinScanOutput>;
+
+export const CheckinMyCodeInput = z.object({ activityId: z.string().min(1) });
+export const CheckinMyCodeOutput = z.object({ payload: z.string(), qrSvg: z.string(), expiresAt: IsoTimeSchema.optional() });
+export type CheckinMyCodeOutput = z.infer<typeof CheckinMyCodeOutput>;
+
+export const CheckinScanVolunteerInput = z.object({ payload: z.string().min(1).max(2000), kind: z.enum(CHECKIN_KINDS) });
+export type CheckinScanVolunteerInput = z.infer<typeof CheckinScanVolunteerInput>;
+export const CheckinScanVolunteerOutput = CheckinScanOutput.extend({ realName: z.string() });
+export type CheckinScanVolunteerOutput = z.infer<typeof CheckinScanVolunteerOutput>;
+
+export const CheckinRosterInput = z.object({ activityId: z.string().min(1), date: DateSchema });
+export type CheckinRosterInput = z.infer<typeof CheckinRosterInput>;
+export const RosterEntry = z.object({
+  openid: z.string(),
+  realName: z.string(),
+  phoneMasked: z.string(),
+  signInAt: IsoTimeSchema.optional(),
+  signOutAt: IsoTimeSchema.optional(),
+  minutes: z.number().int(),
+  status: z.enum(['absent', ...DAY_STATUSES]),
+});
+export type RosterEntry = z.infer<typeof RosterEntry>;
+/** Every enrolled volunteer of the activity, with that day's record if any. */
+export const CheckinRosterOutput = z.array(RosterEntry);
+export type CheckinRosterOutput = z.infer<typeof CheckinRosterOutput>;
+
+export const CheckinBatchSignOutInput = z.object({ activityId: z.string().min(1), date: DateSchema, at: IsoTimeSchema, reason: Reason.optional() });
+export type CheckinBatchSignOutInput = z.infer<typeof CheckinBatchSignOutInput>;
+export const CheckinBatchSignOutOutput = z.object({ closed: z.number().int() });
+
+export const CheckinAdjustInput = z
+  .object({
+    activityId: z.string().min(1),
+    openid: z.string().min(1),
+    date: DateSchema,
+    signInAt: IsoTimeSchema.optional(),
+    signOutAt: IsoTimeSchema.optional(),
+    reason: Reason,
+  })
+  .refine((v) => v.signInAt !== undefined || v.signOutAt !== undefined, { message: '请填写签到或签退时间', path: ['signInAt'] });
+export type CheckinAdjustInput = z.infer<typeof CheckinAdjustInput>;
+export const RecordOutput = z.object({ record: DayRecord });
+export type RecordOutput = z.infer<typeof RecordOutput>;
+
+export const CheckinMyHoursInput = z.object({ from: DateSchema.optional(), to: DateSchema.optional(), orgId: z.string().optional() });
+export type CheckinMyHoursInput = z.infer<typeof CheckinMyHoursInput>;
+export const MyHoursDay = z.object({
+  recordId: z.string(),
+  activityId: z.string(),
+  title: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  date: DateSchema,
+  signInAt: IsoTimeSchema.optional(),
+  signOutAt: IsoTimeSchema.optional(),
+  minutes: z.number().int(),
+  status: z.enum(DAY_STATUSES),
+  adjustments: z.array(Adjustment),
+  /** The latest correction request on this day, if any. */
+  correction: z.lazy(() => Correction).optional(),
+});
+export type MyHoursDay = z.infer<typeof MyHoursDay>;
+export const CheckinMyHoursOutput = z.object({ totalMinutes: z.number().int(), days: z.array(MyHoursDay) });
+export type CheckinMyHoursOutput = z.infer<typeof CheckinMyHoursOutput>;
+
+/** A volunteer asks for a day to be corrected ("我忘记签退了", or a record that is wrong). */
+export const CheckinRequestCorrectionInput = z.object({
+  activityId: z.string().min(1),
+  date: DateSchema,
+  signInAt: IsoTimeSchema.optional(),
+  signOutAt: IsoTimeSchema.optional(),
+  note: z.string().trim().min(2, '请说明情况').max(200, '说明最多200字'),
+});
+export type CheckinRequestCorrectionInput = z.infer<typeof CheckinRequestCorrectionInput>;
+export const Correction = z.object({
+  correctionId: z.string(),
+  activityId: z.string(),
+  orgId: z.string(),
+  openid: z.string(),
+  date: DateSchema,
+  signInAt: IsoTimeSchema.optional(),
+  signOutAt: IsoTimeSchema.optional(),
+  note: z.string(),
+  status: z.enum(CORRECTION_STATUSES),
+  createdAt: IsoTimeSchema,
+  reviewedAt: IsoTimeSchema.optional(),
+  reviewReason: z.string().optional(),
+});
+export type Correction = z.infer<typeof Correction>;
+export const CorrectionOutput = z.object({ correction: Correction });
+export type CorrectionOutput = z.infer<typeof CorrectionOutput>;
+
+export const CheckinCorrectionsInput = ListInput.extend({ orgId: z.string().min(1), status: z.enum(CORRECTION_STATUSES).optional() });
+export type CheckinCorrectionsInput = z.infer<typeof CheckinCorrectionsInput>;
+export const CorrectionItem = Correction.extend({ realName: z.string(), title: z.string(), record: DayRecord.optional() });
+export type CorrectionItem = z.infer<typeof CorrectionItem>;
+export const CheckinCorrectionsOutput = listOf(CorrectionItem);
+export type CheckinCorrectionsOutput = z.infer<typeof CheckinCorrectionsOutput>;
+
+export const CheckinReviewCorrectionInput = z
+  .object({ correctionId: z.string().min(1), decision: DecisionSchema, reason: z.string().trim().max(200).optional() })
+  .refine((v) => v.decision === 'approve' || (v.reason ?? '').length > 0, { message: '驳回时请填写原因', path: ['reason'] });
+export type CheckinReviewCorrectionInput = z.infer<typeof CheckinReviewCorrectionInput>;
