@@ -2,8 +2,11 @@
 import { bootstrapRoot, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 import { activityCode, nonce, north, seedActivity, seedEnrollment } from '../helpers/checkin';
 
-const t = useTestEmulator({ clock: '2026-12-01T01:30:00Z' });
+// :59.5 so that scans landing milliseconds later still make whole minutes (see checkin-scan.test.ts).
+const t = useTestEmulator({ clock: '2026-12-01T01:29:59.500Z' });
 let act: { _id: string };
+// Answers are read loosely here: each test states the shape it expects.
+const call = (...args: Parameters<typeof t.call>): Promise<any> => t.call(...args);
 
 beforeEach(async () => {
   const root = await bootstrapRoot(t, 'root-leader');
@@ -23,7 +26,7 @@ beforeEach(async () => {
 
 async function signIn(openid: string) {
   const code = await activityCode(t, act._id, 'in', 'lz-admin');
-  const r = await t.call('checkin', 'scan', { payload: code, location: north(50), nonce: nonce() }, openid);
+  const r = await call('checkin', 'scan', { payload: code, location: north(50), nonce: nonce() }, openid);
   if (!r.ok) throw new Error(`${r.code} ${r.message}`);
 }
 
@@ -31,10 +34,10 @@ describe('checkin.roster', () => {
   it('lists every enrolled volunteer with the day: open, closed or absent, masked phones', async () => {
     await signIn('vol');
     await signIn('vol2');
-    await t.setClock('2026-12-01T03:30:00Z');
+    await t.setClock('2026-12-01T03:30:00.900Z');
     const out = await activityCode(t, act._id, 'out', 'lz-admin');
-    await t.call('checkin', 'scan', { payload: out, location: north(50), nonce: nonce() }, 'vol2');
-    const r = await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'lz-admin');
+    await call('checkin', 'scan', { payload: out, location: north(50), nonce: nonce() }, 'vol2');
+    const r = await call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'lz-admin');
     expect(r.ok).toBe(true);
     expect(r.data.map((e: any) => [e.realName, e.status, e.minutes])).toEqual([
       ['张伟', 'open', 0],
@@ -45,9 +48,9 @@ describe('checkin.roster', () => {
   });
 
   it('an ancestor team reads it; a sibling team and a plain member are refused', async () => {
-    expect((await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'root-leader')).ok).toBe(true);
-    expect(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect((await call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'root-leader')).ok).toBe(true);
+    expect(await call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 });
 
@@ -56,34 +59,34 @@ describe('checkin.batchSignOut', () => {
     await signIn('vol');
     await signIn('vol2');
     await t.setClock('2026-12-01T10:00:00Z'); // 18:00
-    const r = await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin');
+    const r = await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { closed: 2 } });
     const [day] = await t.emu.db.find('checkin_days', { openid: 'vol' });
     expect(day).toMatchObject({ status: 'adjusted', minutes: 450, signOutBy: 'lz-admin' });
     expect(day.adjustments).toHaveLength(1);
     expect(day.adjustments[0]).toMatchObject({ by: 'lz-admin', byName: '李敏', reason: expect.stringContaining('批量签退'), before: { minutes: 0 }, after: { minutes: 450 } });
-    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: true, data: { closed: 0 } });
+    expect(await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: true, data: { closed: 0 } });
   });
 
   it('refuses a time on another day, in the future, or from someone who does not manage the team', async () => {
-    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-02T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T09:00:00+08:00' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-02T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T09:00:00+08:00' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 });
 
 describe('checkin.adjust', () => {
   it('补录 creates the day with the reason; a later change keeps the whole trail, which the volunteer sees', async () => {
     await t.setClock('2026-12-01T10:00:00Z');
-    const created = await t.call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signInAt: '2026-12-01T09:00:00+08:00', signOutAt: '2026-12-01T12:00:00+08:00', reason: '手机无法定位，现场登记' }, 'lz-admin');
+    const created = await call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signInAt: '2026-12-01T09:00:00+08:00', signOutAt: '2026-12-01T12:00:00+08:00', reason: '手机无法定位，现场登记' }, 'lz-admin');
     expect(created).toMatchObject({ ok: true, data: { record: { status: 'adjusted', minutes: 180, adjustments: [{ byName: '李敏', reason: '手机无法定位，现场登记', before: { minutes: 0 }, after: { minutes: 180 } }] } } });
-    const changed = await t.call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signOutAt: '2026-12-01T13:30:00+08:00', reason: '核对签到表后更正' }, 'lz-admin');
+    const changed = await call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signOutAt: '2026-12-01T13:30:00+08:00', reason: '核对签到表后更正' }, 'lz-admin');
     expect(changed.data.record.minutes).toBe(270);
     expect(changed.data.record.adjustments.map((a: any) => [a.before.minutes, a.after.minutes])).toEqual([
       [0, 180],
       [180, 270],
     ]);
-    const hours = await t.call('checkin', 'myHours', {}, 'vol3');
+    const hours = await call('checkin', 'myHours', {}, 'vol3');
     expect(hours).toMatchObject({ ok: true, data: { totalMinutes: 270, days: [{ title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', minutes: 270, status: 'adjusted' }] } });
     expect(hours.data.days[0].adjustments).toHaveLength(2);
   });
@@ -91,12 +94,12 @@ describe('checkin.adjust', () => {
   it('refuses without a reason, outside the schedule, with sign-out before sign-in, for someone not enrolled, or by a non-manager', async () => {
     await t.setClock('2026-12-03T10:00:00Z');
     const base = { activityId: act._id, openid: 'vol', date: '2026-12-01', signInAt: '2026-12-01T09:00:00+08:00', signOutAt: '2026-12-01T12:00:00+08:00', reason: '补录' };
-    expect(await t.call('checkin', 'adjust', { ...base, reason: '' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'adjust', { ...base, date: '2026-12-03', signInAt: '2026-12-03T09:00:00+08:00', signOutAt: '2026-12-03T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'adjust', { ...base, signOutAt: '2026-12-01T08:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'adjust', { ...base, openid: 'lz-admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
-    expect(await t.call('checkin', 'adjust', base, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('checkin', 'adjust', base, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await call('checkin', 'adjust', { ...base, reason: '' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await call('checkin', 'adjust', { ...base, date: '2026-12-03', signInAt: '2026-12-03T09:00:00+08:00', signOutAt: '2026-12-03T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await call('checkin', 'adjust', { ...base, signOutAt: '2026-12-01T08:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await call('checkin', 'adjust', { ...base, openid: 'lz-admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    expect(await call('checkin', 'adjust', base, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await call('checkin', 'adjust', base, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.emu.db.find('checkin_days', {})).toHaveLength(0);
   });
 });
@@ -105,38 +108,38 @@ describe('corrections', () => {
   it('"我忘记签退了": the volunteer asks, an admin approves, the day is corrected with the audit entry', async () => {
     await signIn('vol');
     await t.setClock('2026-12-02T01:00:00Z');
-    const asked = await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
+    const asked = await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
     expect(asked).toMatchObject({ ok: true, data: { correction: { status: 'pending', note: '我忘记签退了' } } });
-    expect(await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:00:00+08:00', note: '再申请一次' }, 'vol')).toMatchObject({ ok: false, code: 'CHECKIN.CORRECTION_PENDING' });
+    expect(await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:00:00+08:00', note: '再申请一次' }, 'vol')).toMatchObject({ ok: false, code: 'CHECKIN.CORRECTION_PENDING' });
 
-    const list = await t.call('checkin', 'corrections', { orgId: 'lz', status: 'pending' }, 'lz-admin');
+    const list = await call('checkin', 'corrections', { orgId: 'lz', status: 'pending' }, 'lz-admin');
     expect(list).toMatchObject({ ok: true, data: { total: 1, items: [{ realName: '张伟', title: '社区科普讲解', record: { status: 'open' } }] } });
-    expect(await t.call('checkin', 'corrections', { orgId: 'lz' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await call('checkin', 'corrections', { orgId: 'lz' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
 
     const id = asked.data.correction.correctionId;
     const [a, b] = await Promise.all([
-      t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'approve' }, 'lz-admin'),
-      t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'approve' }, 'lz-admin'),
+      call('checkin', 'reviewCorrection', { correctionId: id, decision: 'approve' }, 'lz-admin'),
+      call('checkin', 'reviewCorrection', { correctionId: id, decision: 'approve' }, 'lz-admin'),
     ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     const [day] = await t.emu.db.find('checkin_days', { openid: 'vol' });
     expect(day).toMatchObject({ minutes: 420, status: 'adjusted' });
     expect(day.adjustments).toHaveLength(1);
-    const hours = await t.call('checkin', 'myHours', {}, 'vol');
+    const hours = await call('checkin', 'myHours', {}, 'vol');
     expect(hours.data.days[0]).toMatchObject({ minutes: 420, correction: { status: 'approved' } });
   });
 
   it('a rejection keeps the record and tells the reason; a reason is required', async () => {
     await signIn('vol');
     await t.setClock('2026-12-02T01:00:00Z');
-    const asked = await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
+    const asked = await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
     const id = asked.data.correction.correctionId;
-    expect(await t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject', reason: '当天14点已离开' }, 'lz-admin')).toMatchObject({ ok: true, data: { correction: { status: 'rejected', reviewReason: '当天14点已离开' } } });
+    expect(await call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject', reason: '当天14点已离开' }, 'lz-admin')).toMatchObject({ ok: true, data: { correction: { status: 'rejected', reviewReason: '当天14点已离开' } } });
     const [day] = await t.emu.db.find('checkin_days', { openid: 'vol' });
     expect(day).toMatchObject({ status: 'open', minutes: 0 });
     // After a decision, a new request may be made.
-    expect((await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '按14点签退' }, 'vol')).ok).toBe(true);
+    expect((await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '按14点签退' }, 'vol')).ok).toBe(true);
   });
 });
 
@@ -145,16 +148,16 @@ describe('checkin.myHours', () => {
     await signIn('vol');
     await t.setClock('2026-12-01T03:00:00Z');
     const out = await activityCode(t, act._id, 'out', 'lz-admin');
-    await t.call('checkin', 'scan', { payload: out, location: north(50), nonce: nonce() }, 'vol');
+    await call('checkin', 'scan', { payload: out, location: north(50), nonce: nonce() }, 'vol');
     await t.setClock('2026-12-02T01:00:00Z');
     await signIn('vol');
-    const all = await t.call('checkin', 'myHours', {}, 'vol');
+    const all = await call('checkin', 'myHours', {}, 'vol');
     expect(all.data.totalMinutes).toBe(90);
     expect(all.data.days.map((d: any) => [d.date, d.status, d.minutes])).toEqual([
       ['2026-12-02', 'open', 0],
       ['2026-12-01', 'closed', 90],
     ]);
-    expect((await t.call('checkin', 'myHours', { from: '2026-12-02' }, 'vol')).data.days).toHaveLength(1);
-    expect((await t.call('checkin', 'myHours', { orgId: 'ts' }, 'vol')).data).toEqual({ totalMinutes: 0, days: [] });
+    expect((await call('checkin', 'myHours', { from: '2026-12-02' }, 'vol')).data.days).toHaveLength(1);
+    expect((await call('checkin', 'myHours', { orgId: 'ts' }, 'vol')).data).toEqual({ totalMinutes: 0, days: [] });
   });
 });

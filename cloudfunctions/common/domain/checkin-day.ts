@@ -1,0 +1,129 @@
+// The rules of a day record (API.md, "Rules for a day record"): which scans a day accepts, which scan counts,
+// and how many minutes a day credits. The 60/180-minute window and the daily cap live here and nowhere else.
+import { shanghaiInstant } from '../../../types/activity';
+import type { CheckinKind } from '../../../types/checkin';
+import { shanghaiDate } from './shanghai-time';
+
+/** Sign-in (and sign-out) opens this long before `dailyStart`. */
+export const SCAN_OPENS_BEFORE_START_MIN = 60;
+/** Sign-out stays open this long after `dailyEnd`; sign-in closes at `dailyEnd`. */
+export const SIGN_OUT_CLOSES_AFTER_END_MIN = 180;
+
+const MIN_MS = 60_000;
+
+/** The schedule fields the rules read; an activity document has them all. */
+export interface DaySchedule {
+  /** First and last service day, Asia/Shanghai `YYYY-MM-DD`. */
+  startDate: string;
+  endDate: string;
+  /** Daily service hours, Asia/Shanghai `HH:mm`, dailyStart < dailyEnd. */
+  dailyStart: string;
+  dailyEnd: string;
+}
+export interface CreditSchedule extends DaySchedule {
+  dailyCapMinutes: number;
+}
+
+export interface ScanWindow {
+  date: string;
+  /** The service hours of that day. */
+  dayStart: Date;
+  dayEnd: Date;
+  /** Scans of either kind are accepted from here. */
+  opensAt: Date;
+  /** Last instant a sign-in is accepted (= dayEnd). */
+  signInUntil: Date;
+  /** Last instant a sign-out is accepted (= dayEnd + 180 min). */
+  signOutUntil: Date;
+}
+
+const isScheduled = (s: DaySchedule, date: string) => date >= s.startDate && date <= s.endDate;
+
+/** The window of a scheduled day, or undefined when `date` is not one of the activity's days. Edges are inclusive. */
+export function scanWindow(schedule: DaySchedule, date: string): ScanWindow | undefined {
+  if (!isScheduled(schedule, date)) return undefined;
+  const dayStart = shanghaiInstant(date, schedule.dailyStart);
+  const dayEnd = shanghaiInstant(date, schedule.dailyEnd);
+  return {
+    date,
+    dayStart,
+    dayEnd,
+    opensAt: new Date(dayStart.getTime() - SCAN_OPENS_BEFORE_START_MIN * MIN_MS),
+    signInUntil: dayEnd,
+    signOutUntil: new Date(dayEnd.getTime() + SIGN_OUT_CLOSES_AFTER_END_MIN * MIN_MS),
+  };
+}
+
+export type ScanTimeCheck = { ok: true; date: string } | { ok: false; reason: 'OUTSIDE_WINDOW'; date: string };
+
+/**
+ * Whether a scan at `at` is accepted, and the day it belongs to: always the Asia/Shanghai date of `at`
+ * (16:00Z is already tomorrow). A window reaching past midnight is therefore cut at midnight: a sign-out at
+ * 00:30 belongs to the next day and is refused there; an admin closes such a day (batchSignOut/adjust).
+ */
+export function checkScanTime(schedule: DaySchedule, kind: CheckinKind, at: Date): ScanTimeCheck {
+  const date = shanghaiDate(at);
+  const w = scanWindow(schedule, date);
+  const t = at.getTime();
+  const until = kind === 'in' ? w?.signInUntil : w?.signOutUntil;
+  if (!w || !until || t < w.opensAt.getTime() || t > until.getTime()) return { ok: false, reason: 'OUTSIDE_WINDOW', date };
+  return { ok: true, date };
+}
+
+/**
+ * Minutes credited for a day: the overlap of [signInAt, signOutAt] with that day's [dailyStart, dailyEnd],
+ * whole minutes rounded down, capped at `dailyCapMinutes`. 0 without a sign-out, when signing out no later
+ * than signing in, or on a date that is not one of the activity's days.
+ */
+export function creditedMinutes(schedule: CreditSchedule, date: string, signInAt?: Date, signOutAt?: Date): number {
+  if (!signInAt || !signOutAt || !isScheduled(schedule, date)) return 0;
+  const from = Math.max(signInAt.getTime(), shanghaiInstant(date, schedule.dailyStart).getTime());
+  const to = Math.min(signOutAt.getTime(), shanghaiInstant(date, schedule.dailyEnd).getTime());
+  if (!(to > from)) return 0;
+  return Math.min(Math.floor((to - from) / MIN_MS), Math.max(0, schedule.dailyCapMinutes));
+}
+
+/** The times of a day record that scans decide. */
+export interface DayTimes {
+  signInAt?: Date;
+  signOutAt?: Date;
+}
+
+/**
+ * What a scan does to a day record.
+ * - `write: 'none'`: nothing changes (a repeated sign-in, or a sign-out no later than the stored one); `repeated` is true.
+ * - `write: 'insert'`: the day's first sign-in; create the record. A duplicate-id failure means a concurrent
+ *   sign-in won: read it and apply again.
+ * - `write: 'update'`: write `changes` as one conditional update, so that a concurrent scan is never overwritten:
+ *   `signInAt` only where the record has none; `signOutAt` only where the stored one is absent or earlier than `at`.
+ */
+export type ScanStep =
+  | { ok: true; write: 'none'; repeated: true; next: DayTimes; changes: Record<string, never> }
+  | { ok: true; write: 'insert'; repeated: false; next: DayTimes; changes: { signInAt: Date } }
+  | { ok: true; write: 'update'; repeated: false; next: DayTimes; changes: { signInAt: Date } | { signOutAt: Date } }
+  | { ok: false; reason: 'NOT_SIGNED_IN' };
+
+/**
+ * The next state of a day record after a scan of `kind` at `at`: the first sign-in counts, the latest sign-out
+ * counts, a sign-out with no sign-in is NOT_SIGNED_IN. Minutes follow from `creditedMinutes` on `next`.
+ */
+export function applyScan(record: DayTimes | undefined, kind: CheckinKind, at: Date): ScanStep {
+  const current: DayTimes = { ...(record?.signInAt ? { signInAt: record.signInAt } : {}), ...(record?.signOutAt ? { signOutAt: record.signOutAt } : {}) };
+  if (kind === 'in') {
+    if (current.signInAt) return { ok: true, write: 'none', repeated: true, next: current, changes: {} };
+    const next = { ...current, signInAt: at };
+    return record ? { ok: true, write: 'update', repeated: false, next, changes: { signInAt: at } } : { ok: true, write: 'insert', repeated: false, next, changes: { signInAt: at } };
+  }
+  if (!current.signInAt) return { ok: false, reason: 'NOT_SIGNED_IN' };
+  if (current.signOutAt && current.signOutAt.getTime() >= at.getTime()) return { ok: true, write: 'none', repeated: true, next: current, changes: {} };
+  return { ok: true, write: 'update', repeated: false, next: { ...current, signOutAt: at }, changes: { signOutAt: at } };
+}
+
+/**
+ * The id of the record of (activity, volunteer, date), e.g. `act1_oAbC-123_20261201`, so that a scan is one read
+ * plus one conditional write and a concurrent first sign-in fails on the unique id. Activity ids are database ids
+ * (no `_`), which keeps the id unambiguous whatever characters an openid has.
+ */
+export function dayRecordId(activityId: string, openid: string, date: string): string {
+  return `${activityId}_${openid}_${date.replace(/-/g, '')}`;
+}
