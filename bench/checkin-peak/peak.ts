@@ -30,7 +30,7 @@ async function drive(total: number, concurrency: number, call: (i: number) => Pr
 }
 
 export async function runPeak({ root, scans, concurrency }: { root: string; scans: number; concurrency: number }) {
-  const emu = await startEmulator({ port: 0, data: 'memory', root, loadFunction: builtFunctionLoader(root), functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench' } });
+  const emu = await startEmulator({ port: 0, data: 'memory', root, loadFunction: builtFunctionLoader(root), functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench-bootstrap-token-0000' } });
   const post = async (route: string, body: unknown, openid?: string) => {
     const res = await fetch(`${emu.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) }, body: JSON.stringify(body) });
     return res.json() as Promise<{ ok: boolean; code?: string; data?: any }>;

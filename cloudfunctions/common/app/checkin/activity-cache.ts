@@ -5,16 +5,23 @@ import { findActivity, type ActivityDoc } from '../../db/activity.repository';
 
 const CACHE_MS = 15_000;
 const MAX_ENTRIES = 500;
-const cache = new Map<string, { doc: ActivityDoc | undefined; until: number }>();
+// The read in flight is shared too: the first burst of scans after a cold start costs one read, not one each.
+const cache = new Map<string, { doc: Promise<ActivityDoc | undefined>; until: number }>();
 
-export async function cachedActivity(activityId: string): Promise<ActivityDoc | undefined> {
+export function cachedActivity(activityId: string): Promise<ActivityDoc | undefined> {
   const t = Date.now();
   const hit = cache.get(activityId);
   if (hit && hit.until > t) return hit.doc;
-  const doc = await findActivity(activityId);
   if (cache.size >= MAX_ENTRIES) cache.clear();
-  // Unknown ids are not kept: a forged payload must not fill the cache.
-  if (doc) cache.set(activityId, { doc, until: t + CACHE_MS });
+  const doc = findActivity(activityId);
+  cache.set(activityId, { doc, until: t + CACHE_MS });
+  // Unknown ids and failed reads are not kept: a forged payload must not fill the cache.
+  doc.then(
+    (found) => {
+      if (!found) cache.delete(activityId);
+    },
+    () => cache.delete(activityId),
+  );
   return doc;
 }
 
