@@ -3,7 +3,7 @@
 // (Krasovsky 1940 ellipsoid), accurate to about a metre against the official transform.
 
 const A = 6378245.0; // semi-major axis of the Krasovsky 1940 ellipsoid
-const EE = 0.00669342162296594323; // its first eccentricity squared
+const EE = 0.006693421622965943; // its first eccentricity squared (0.00669342162296594323 as a double)
 
 /**
  * The rough box the canonical formula treats as China. It also covers Hong Kong, Macau, Taiwan and

@@ -2,8 +2,8 @@
 import { LANZHOU, type TestEmulator } from './emulator';
 
 export const POINT = { lat: 36.0611, lng: 103.8343 };
-/** A point `m` metres north of POINT (1° of latitude ≈ 111,195 m on geolib's sphere). */
-export const north = (m: number, from = POINT) => ({ lat: from.lat + m / 111_195, lng: from.lng });
+/** A point `m` metres north of POINT (1° of latitude = 111,319.49 m on geolib's sphere). */
+export const north = (m: number, from = POINT) => ({ lat: from.lat + m / 111_319.49, lng: from.lng });
 
 let seq = 0;
 /**
