@@ -127,6 +127,9 @@ export const Activity = z.object({
   cancelReason: z.string().optional(),
   enrolledCount: z.number().int(),
   waitlistCount: z.number().int(),
+  /** 接受服务的群众人次, recorded by an admin when closing the activity (附件3), with a short summary. */
+  servedCount: z.number().int().optional(),
+  summary: z.string().optional(),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
 });
@@ -197,3 +200,11 @@ export const EnrolledVolunteer = Enrollment.extend({ realName: z.string(), phone
 export type EnrolledVolunteer = z.infer<typeof EnrolledVolunteer>;
 export const ActivityEnrollmentsOutput = listOf(EnrolledVolunteer);
 export type ActivityEnrollmentsOutput = z.infer<typeof ActivityEnrollmentsOutput>;
+
+/** An admin records how many people were served (and a short summary) once the activity has started. */
+export const ActivityRecordServedInput = z.object({
+  activityId: z.string().min(1),
+  servedCount: z.number().int().min(0, '服务人数不能为负').max(1_000_000, '服务人数过大'),
+  summary: z.string().trim().max(500, '总结最多500字').optional(),
+});
+export type ActivityRecordServedInput = z.infer<typeof ActivityRecordServedInput>;

@@ -40,8 +40,21 @@ import {
   ActivityPublishedInput,
   ActivityPublishedOutput,
   ActivityUpdateInput,
+  ActivityRecordServedInput,
   EnrollmentOutput,
 } from './activity';
+import {
+  ReportCertificateInput,
+  ReportCertificateOutput,
+  ReportExportInput,
+  ReportExportOutput,
+  ReportOrgStatsInput,
+  OrgStats,
+  ReportRankingInput,
+  ReportRankingOutput,
+  ReportVerifyCertificateInput,
+  ReportVerifyCertificateOutput,
+} from './report';
 import {
   CheckinAdjustInput,
   CheckinBatchSignOutInput,
@@ -106,6 +119,7 @@ export const contract = {
     mine: { input: ActivityMineInput, output: ActivityMineOutput },
     published: { input: ActivityPublishedInput, output: ActivityPublishedOutput },
     enrollments: { input: ActivityEnrollmentsInput, output: ActivityEnrollmentsOutput },
+    recordServed: { input: ActivityRecordServedInput, output: ActivityOutput },
   },
   checkin: {
     code: { input: CheckinCodeInput, output: CheckinCodeOutput },
@@ -120,7 +134,13 @@ export const contract = {
     corrections: { input: CheckinCorrectionsInput, output: CheckinCorrectionsOutput },
     reviewCorrection: { input: CheckinReviewCorrectionInput, output: CorrectionOutput },
   },
-  report: {},
+  report: {
+    orgStats: { input: ReportOrgStatsInput, output: OrgStats },
+    export: { input: ReportExportInput, output: ReportExportOutput },
+    certificate: { input: ReportCertificateInput, output: ReportCertificateOutput },
+    verifyCertificate: { input: ReportVerifyCertificateInput, output: ReportVerifyCertificateOutput },
+    ranking: { input: ReportRankingInput, output: ReportRankingOutput },
+  },
 } as const;
 
 export type Contract = typeof contract;

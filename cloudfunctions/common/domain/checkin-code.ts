@@ -6,13 +6,9 @@
 // Bodies: an activity code `{t:'a', a, k:'in'|'out', m:'static'|'rotating', s?}` shown on a poster or screen, and a
 // volunteer's personal code `{t:'v', a, o, s?}` that an admin scans. With `s` a code rotates: s = floor(epochMs/30000).
 //
-// Where the per-activity secret comes from, two options (the caller passes the secret either way):
-// 1. Random: `newActivitySecret()` at publish, stored server-side on the activity (never returned to a client).
-//    A leaked secret affects one activity; revoking codes = storing a new one. Costs a secret per document.
-// 2. Derived: `deriveActivitySecret(masterKey, activityId, version)` (HKDF-SHA256) from one master key in the
-//    function's environment. Nothing to store; revoking = bumping the activity's version. A leaked master key
-//    forges codes for every activity, so it must live only in the environment of the functions.
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+// The per-activity secret is derived on the server (adapters/pii-cipher activityCodeSecret: HMAC of the activity id
+// and its code version under a subkey of APP_SECRET_KEY): nothing is stored, and bumping the version revokes codes.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { CHECKIN_KINDS, CODE_MODES, ROTATING_STEP_SEC } from '../../../types/checkin';
 
@@ -107,15 +103,4 @@ export function verifyPayload(payload: string, secret: Secret, now: Date | numbe
     if (body.s > current + 1) return { ok: false, reason: 'CODE_INVALID' };
   }
   return { ok: true, body };
-}
-
-/** A fresh random 32-byte secret for one activity (option 1 of the header). */
-export function newActivitySecret(): Buffer {
-  return randomBytes(32);
-}
-
-/** The secret of an activity derived from a master key (option 2 of the header); bump `version` to revoke its codes. */
-export function deriveActivitySecret(masterKey: Secret, activityId: string, version = 0): Buffer {
-  if (masterKey.length === 0) throw new Error('empty master key');
-  return Buffer.from(hkdfSync('sha256', masterKey, 'kjzy-checkin-code', `activity:${activityId}:${version}`, 32));
 }

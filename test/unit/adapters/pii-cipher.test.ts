@@ -1,5 +1,5 @@
 // ID numbers at rest: AES-256-GCM round trip, tamper detection, keyed lookup hash, SMS code hash.
-import { decryptPii, encryptPii, hashEquals, piiLookupHash, smsCodeHash } from '../../../cloudfunctions/common/adapters/pii-cipher';
+import { activityCodeSecret, decryptPii, encryptPii, hashEquals, piiLookupHash, smsCodeHash } from '../../../cloudfunctions/common/adapters/pii-cipher';
 import { resetEnvCache } from '../../../cloudfunctions/common/env';
 
 beforeAll(() => {
@@ -31,5 +31,23 @@ describe('pii cipher', () => {
     expect(smsCodeHash('register', '13800000001', '123456')).not.toBe(smsCodeHash('changePhone', '13800000001', '123456'));
     expect(hashEquals(piiLookupHash(id), piiLookupHash(id))).toBe(true);
     expect(hashEquals(piiLookupHash(id), piiLookupHash('x'))).toBe(false);
+  });
+});
+
+describe('activity code secrets', () => {
+  it('are 32 bytes, the same for the same activity and version, different for any other', () => {
+    const s = activityCodeSecret('act1');
+    expect(s).toHaveLength(32);
+    expect(activityCodeSecret('act1', 0).equals(s)).toBe(true);
+    expect(activityCodeSecret('act2').equals(s)).toBe(false);
+    expect(activityCodeSecret('act1', 1).equals(s)).toBe(false);
+  });
+  it('change with the server key', () => {
+    const s = activityCodeSecret('act1');
+    process.env.APP_SECRET_KEY = 'b'.repeat(64);
+    resetEnvCache();
+    expect(activityCodeSecret('act1').equals(s)).toBe(false);
+    process.env.APP_SECRET_KEY = 'a'.repeat(64);
+    resetEnvCache();
   });
 });

@@ -8,7 +8,7 @@ import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
 import { createRecord, findRecord, setSignOutIfLater, type DayRecordDoc } from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
 import { activityCodeSecret } from '../../adapters/pii-cipher';
-import { checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
+import { applyScan, checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { parsePayload, verifyPayload } from '../../domain/checkin-code';
 import { withinRadius } from '../../domain/geo';
 import { toIso } from '../../domain/shanghai-time';
@@ -90,28 +90,31 @@ async function signIn(s: Scan, date: string): Promise<CheckinScanOutput> {
   return replay(s, date, existing) ?? answer(s, existing.signInAt ? new Date(existing.signInAt) : s.at, date, existing, true);
 }
 
+const timesOf = (r: DayRecordDoc | undefined) =>
+  r ? { ...(r.signInAt ? { signInAt: new Date(r.signInAt) } : {}), ...(r.signOutAt ? { signOutAt: new Date(r.signOutAt) } : {}) } : undefined;
+
 async function signOut(s: Scan, date: string): Promise<CheckinScanOutput> {
   const id = dayRecordId(s.activity._id, s.openid, date);
   for (let attempt = 0; attempt < 3; attempt++) {
     const record = await findRecord(id);
-    if (!record?.signInAt) throw new AppError(ErrorCode.CHECKIN_NOT_SIGNED_IN);
     const again = replay(s, date, record);
     if (again) return again;
-    // The latest sign-out counts: an earlier one than the stored changes nothing.
-    if (record.signOutAt && new Date(record.signOutAt).getTime() >= s.at.getTime()) return answer(s, s.at, date, record, true);
-    const minutes = creditedMinutes(s.activity, date, new Date(record.signInAt), s.at);
+    const step = applyScan(timesOf(record), 'out', s.at);
+    if (!step.ok || !record) throw new AppError(ErrorCode.CHECKIN_NOT_SIGNED_IN);
+    // The latest sign-out counts: one no later than the stored one changes nothing.
+    if (step.write === 'none') return answer(s, s.at, date, record, true);
+    const minutes = creditedMinutes(s.activity, date, step.next.signInAt, step.next.signOutAt);
+    const status: DayRecordDoc['status'] = record.status === 'adjusted' ? 'adjusted' : 'closed';
+    const by = s.by ? { signOutBy: s.by } : {};
     const patch: Record<string, unknown> = {
-      signOutAt: s.at,
+      ...step.changes,
       minutes,
-      status: record.status === 'adjusted' ? 'adjusted' : 'closed',
+      status,
       updatedAt: s.at,
-      ...(s.by ? { signOutBy: s.by } : {}),
+      ...by,
       ...(s.nonce ? { [`scans.${s.nonce}`]: { kind: 'out', at: s.at, distanceM: s.distanceM } } : {}),
     };
-    if (await setSignOutIfLater(id, s.at, patch)) {
-      const updated: DayRecordDoc = { ...record, signOutAt: s.at, minutes, status: patch.status as DayRecordDoc['status'], updatedAt: s.at, ...(s.by ? { signOutBy: s.by } : {}) };
-      return answer(s, s.at, date, updated, false);
-    }
+    if (await setSignOutIfLater(id, s.at, patch)) return answer(s, s.at, date, { ...record, signOutAt: s.at, minutes, status, updatedAt: s.at, ...by }, false);
     // A concurrent sign-out landed between the read and the write: read again and decide again.
   }
   throw new AppError(ErrorCode.INTERNAL);

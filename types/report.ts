@@ -1,0 +1,117 @@
+// report function contract: the statistics 科协 send upward (附件2, 附件3), attendance, certificates and recognition.
+import { z } from 'zod';
+import { DateSchema, IsoTimeSchema } from './common';
+import { SERVICE_CATEGORIES, type ServiceCategory } from './enums';
+
+/** The activity rows of 附件3 (科技志愿服务活动情况统计表), in the seed's order. */
+export const STAT_CATEGORIES = ['科普报告', '科技培训', '技术咨询', '农技服务', '医疗服务', '青少年科技教育', '其他'] as const;
+export type StatCategory = (typeof STAT_CATEGORIES)[number];
+/** Our service categories → the row of 附件3 they are counted in. */
+export const STAT_CATEGORY_OF: Record<ServiceCategory, StatCategory> = {
+  科普报告: '科普报告',
+  科技培训: '科技培训',
+  科技咨询: '技术咨询',
+  农技服务: '农技服务',
+  义诊咨询: '医疗服务',
+  青少年科技教育: '青少年科技教育',
+  科普讲解: '其他',
+  网络科普: '其他',
+  其他: '其他',
+};
+/** Service targets 附件3 counts as 重点人群 (农村妇女、青少年 …). */
+export const KEY_GROUP_TARGETS = ['青少年', '老年人', '残疾人', '农民', '农民工', '妇女'] as const;
+
+/** i志愿's star scale: hours of service for one to five stars. */
+export const STAR_HOURS = [100, 300, 600, 1000, 1500] as const;
+/** Stars earned with `minutes` of credited service (0–5). */
+export function starsFor(minutes: number): number {
+  const hours = Math.floor(Math.max(0, minutes) / 60);
+  return STAR_HOURS.filter((h) => hours >= h).length;
+}
+/** Hours still missing for the next star, or undefined at five stars. */
+export function hoursToNextStar(minutes: number): number | undefined {
+  const hours = Math.max(0, minutes) / 60;
+  const next = STAR_HOURS.find((h) => hours < h);
+  return next === undefined ? undefined : Math.ceil(next - hours);
+}
+
+const Period = { from: DateSchema, to: DateSchema };
+const periodRule = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
+const periodIssue = { message: '开始日期不能晚于结束日期', path: ['to'] };
+
+export const ReportOrgStatsInput = z.object({ orgId: z.string().min(1), ...Period, includeDescendants: z.boolean().optional() }).refine(periodRule, periodIssue);
+export type ReportOrgStatsInput = z.infer<typeof ReportOrgStatsInput>;
+
+export const OrgStats = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  from: DateSchema,
+  to: DateSchema,
+  includeDescendants: z.boolean(),
+  /** Approved teams counted (1 without descendants). */
+  teams: z.number().int(),
+  /** Approved members at `to`, distinct people across the teams counted; and those approved within the period. */
+  members: z.number().int(),
+  newMembers: z.number().int(),
+  /** Activities held (not cancelled) starting within the period. */
+  activities: z.number().int(),
+  byCategory: z.record(z.enum(STAT_CATEGORIES), z.number().int()),
+  /** Activities tied to a key day (全国科普日, 科技活动周 …). */
+  keyDayActivities: z.number().int(),
+  /** Activities serving key groups (青少年, 农村妇女 …). */
+  keyGroupActivities: z.number().int(),
+  /** 参与服务人次: distinct (activity, volunteer) pairs with credited minutes. */
+  volunteerTimes: z.number().int(),
+  distinctVolunteers: z.number().int(),
+  minutes: z.number().int(),
+  /** 接受服务的群众人次: the numbers served that admins recorded when closing activities. */
+  servedPeople: z.number().int(),
+  /** Month by month within the period, for the chart. */
+  series: z.array(z.object({ month: z.string(), activities: z.number().int(), volunteerTimes: z.number().int(), minutes: z.number().int() })),
+});
+export type OrgStats = z.infer<typeof OrgStats>;
+
+export const EXPORT_KINDS = ['members', 'activityStats', 'attendance'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_KIND_LABEL: Record<ExportKind, string> = { members: '附件2 科技志愿者支队基本情况表', activityStats: '附件3 科技志愿服务活动情况统计表', attendance: '活动签到记录' };
+
+export const ReportExportInput = z
+  .object({
+    orgId: z.string().min(1),
+    kind: z.enum(EXPORT_KINDS),
+    activityId: z.string().optional(),
+    from: DateSchema.optional(),
+    to: DateSchema.optional(),
+    includeDescendants: z.boolean().optional(),
+  })
+  .refine(periodRule, periodIssue)
+  .refine((v) => v.kind !== 'attendance' || Boolean(v.activityId), { message: '请选择活动', path: ['activityId'] });
+export type ReportExportInput = z.infer<typeof ReportExportInput>;
+export const ReportExportOutput = z.object({ fileName: z.string(), base64: z.string() });
+export type ReportExportOutput = z.infer<typeof ReportExportOutput>;
+
+export const ReportCertificateInput = z.object({ orgId: z.string().min(1), from: DateSchema.optional(), to: DateSchema.optional() }).refine(periodRule, periodIssue);
+export type ReportCertificateInput = z.infer<typeof ReportCertificateInput>;
+export const ReportCertificateOutput = z.object({ certificateNo: z.string(), pdfBase64: z.string(), minutes: z.number().int(), issuedAt: IsoTimeSchema });
+export type ReportCertificateOutput = z.infer<typeof ReportCertificateOutput>;
+
+export const ReportVerifyCertificateInput = z.object({ certificateNo: z.string().trim().min(1).max(64) });
+export const ReportVerifyCertificateOutput = z.object({
+  valid: z.boolean(),
+  realNameMasked: z.string().optional(),
+  orgName: z.string().optional(),
+  minutes: z.number().int().optional(),
+  issuedAt: IsoTimeSchema.optional(),
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+});
+export type ReportVerifyCertificateOutput = z.infer<typeof ReportVerifyCertificateOutput>;
+
+export const ReportRankingInput = z.object({ orgId: z.string().min(1), ...Period }).refine(periodRule, periodIssue);
+export type ReportRankingInput = z.infer<typeof ReportRankingInput>;
+/** The teams below `orgId` (its children, each with its own descendants) ranked by credited minutes. */
+export const ReportRankingOutput = z.object({
+  items: z.array(z.object({ rank: z.number().int(), orgId: z.string(), orgName: z.string(), minutes: z.number().int(), volunteers: z.number().int(), activities: z.number().int() })),
+});
+export type ReportRankingOutput = z.infer<typeof ReportRankingOutput>;
+
