@@ -135,10 +135,26 @@ export const OrgRemoveMemberInput = z.object({ orgId: z.string().min(1), memberI
 export type OrgRemoveMemberInput = z.infer<typeof OrgRemoveMemberInput>;
 
 /** The approvals inbox of a leader/admin: pending members and child teams of every team they manage. */
+/** A volunteer's request to correct a day record (checkin.requestCorrection), as the inbox lists it. */
+export const InboxCorrection = z.object({
+  correctionId: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  activityId: z.string(),
+  title: z.string(),
+  realName: z.string(),
+  date: DateSchema,
+  note: z.string(),
+  createdAt: IsoTimeSchema,
+});
+export type InboxCorrection = z.infer<typeof InboxCorrection>;
+
 export const OrgInboxOutput = z.object({
   members: z.array(Member.extend({ orgId: z.string(), orgName: z.string() })),
   orgs: z.array(Org),
-  counts: z.object({ members: z.number().int(), orgs: z.number().int(), total: z.number().int() }),
+  /** Pending corrections and disputes of day records (answered on admin/corrections). */
+  corrections: z.array(InboxCorrection),
+  counts: z.object({ members: z.number().int(), orgs: z.number().int(), corrections: z.number().int(), total: z.number().int() }),
 });
 export type OrgInboxOutput = z.infer<typeof OrgInboxOutput>;
 

@@ -112,6 +112,8 @@ describe('corrections', () => {
     expect(asked).toMatchObject({ ok: true, data: { correction: { status: 'pending', note: '我忘记签退了' } } });
     expect(await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:00:00+08:00', note: '再申请一次' }, 'vol')).toMatchObject({ ok: false, code: 'CHECKIN.CORRECTION_PENDING' });
 
+    const box = await call('org', 'inbox', {}, 'lz-admin');
+    expect(box).toMatchObject({ ok: true, data: { counts: { corrections: 1, total: 1 }, corrections: [{ realName: '张伟', title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', date: '2026-12-01', note: '我忘记签退了' }] } });
     const list = await call('checkin', 'corrections', { orgId: 'lz', status: 'pending' }, 'lz-admin');
     expect(list).toMatchObject({ ok: true, data: { total: 1, items: [{ realName: '张伟', title: '社区科普讲解', record: { status: 'open' } }] } });
     expect(await call('checkin', 'corrections', { orgId: 'lz' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });

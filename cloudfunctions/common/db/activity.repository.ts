@@ -219,3 +219,15 @@ export async function claimReminder(activityId: string, startDate: string): Prom
   const _ = database().command;
   return updateActivityIf(activityId, { status: 'published', startDate, remindedFor: _.neq(startDate) }, { remindedFor: startDate });
 }
+
+/** Titles of activities by id (lists that show records or requests of several activities). */
+export async function titlesOf(activityIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(activityIds)];
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const res = await unwrap(database().collection(C.activities).where({ _id: database().command.in(chunk) }).field({ title: true }).limit(chunk.length).get());
+    for (const a of res.data as { _id: string; title: string }[]) out.set(a._id, a.title);
+  }
+  return out;
+}

@@ -9,13 +9,12 @@ import type {
 } from '../../../../types/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { findEnrollment } from '../../db/activity.repository';
+import { findEnrollment, titlesOf } from '../../db/activity.repository';
 import { addCorrection, correctionsOfRecord, findCorrection, findRecord, listCorrections, reviewCorrectionIf, type CorrectionDoc } from '../../db/checkin.repository';
 import { contactsOf } from '../../db/org.repository';
 import { dayRecordId } from '../../domain/checkin-day';
 import { requireActivity, requireManager } from './access';
 import { adjustRecord } from './adjust';
-import { titlesOf } from './hours.use-case';
 import { correctionView, recordView } from './record-view';
 
 export async function requestCorrection(input: CheckinRequestCorrectionInput, ctx: Ctx): Promise<CorrectionOutput> {

@@ -1,23 +1,10 @@
 // checkin.myHours: the caller's credited minutes, day by day, with the audit trail and any correction request.
 import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '../../../../types/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
-import { database } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
+import { titlesOf } from '../../db/activity.repository';
 import { correctionsOf, recordsOf, type CorrectionDoc } from '../../db/checkin.repository';
 import { findOrgsByIds } from '../../db/org.repository';
 import { correctionView, recordView } from './record-view';
-
-export async function titlesOf(activityIds: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(activityIds)];
-  const out = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const res = await unwrap(database().collection(C.activities).where({ _id: database().command.in(chunk) }).field({ title: true }).limit(chunk.length).get());
-    for (const a of res.data as { _id: string; title: string }[]) out.set(a._id, a.title);
-  }
-  return out;
-}
 
 export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<CheckinMyHoursOutput> {
   const openid = requireOpenid(ctx);

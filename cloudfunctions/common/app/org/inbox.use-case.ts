@@ -1,10 +1,14 @@
-// org.inbox / org.managed: the teams a leader/admin manages, with what waits for their review.
+// org.inbox / org.managed: the teams a leader/admin manages, with what waits for their review (members, teams,
+// corrections of day records).
 import type { OrgInboxOutput, OrgManagedOutput } from '../../../../types/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { database } from '../../cloud';
 import { C } from '../../db/collections';
 import { unwrap } from '../../db/db-result';
-import { findOrgsByIds, managerGrants, type MembershipDoc, type OrgDoc } from '../../db/org.repository';
+import { contactsOf, findOrgsByIds, managerGrants, type MembershipDoc, type OrgDoc } from '../../db/org.repository';
+import type { CorrectionDoc } from '../../db/checkin.repository';
+import { titlesOf } from '../../db/activity.repository';
+import { toIso } from '../../domain/shanghai-time';
 import { roleIn } from '../../domain/org-access';
 import { memberViews } from './member-view';
 import { orgView } from './org-view';
@@ -15,18 +19,23 @@ const INBOX_PAGE = 100;
 export async function inbox(_input: unknown, ctx: Ctx): Promise<OrgInboxOutput> {
   const openid = requireOpenid(ctx);
   const managed = (await managerGrants(openid)).map((g) => g.orgId);
-  if (managed.length === 0) return { members: [], orgs: [], counts: { members: 0, orgs: 0, total: 0 } };
+  if (managed.length === 0) return { members: [], orgs: [], corrections: [], counts: { members: 0, orgs: 0, corrections: 0, total: 0 } };
   const db = database();
   const _ = db.command;
   const memberWhere = { orgId: _.in(managed), status: 'pending' };
   const orgWhere = { parentId: _.in(managed), status: 'pending' };
-  const [pendingMembers, memberCount, pendingOrgs, orgCount, teams] = await Promise.all([
+  const correctionWhere = { orgId: _.in(managed), status: 'pending' };
+  const [pendingMembers, memberCount, pendingOrgs, orgCount, teams, pendingCorrections, correctionCount] = await Promise.all([
     unwrap(db.collection(C.memberships).where(memberWhere).orderBy('appliedAt', 'asc').limit(INBOX_PAGE).get()),
     unwrap(db.collection(C.memberships).where(memberWhere).count()),
     unwrap(db.collection(C.orgs).where(orgWhere).orderBy('createdAt', 'asc').limit(INBOX_PAGE).get()),
     unwrap(db.collection(C.orgs).where(orgWhere).count()),
     findOrgsByIds(managed),
+    unwrap(db.collection(C.corrections).where(correctionWhere).orderBy('createdAt', 'asc').limit(INBOX_PAGE).get()),
+    unwrap(db.collection(C.corrections).where(correctionWhere).count()),
   ]);
+  const corrections = pendingCorrections.data as CorrectionDoc[];
+  const [people, titles] = await Promise.all([contactsOf(corrections.map((c) => c.openid)), titlesOf(corrections.map((c) => c.activityId))]);
   const names = new Map(teams.map((o) => [o._id, o.name]));
   const memberships = pendingMembers.data as MembershipDoc[];
   const views = await memberViews(memberships);
@@ -34,7 +43,23 @@ export async function inbox(_input: unknown, ctx: Ctx): Promise<OrgInboxOutput> 
     members: views.map((v, i) => ({ ...v, orgId: memberships[i].orgId, orgName: names.get(memberships[i].orgId) ?? '' })),
     // The reviewers manage the parent, not the applying team: its contact phone stays masked.
     orgs: (pendingOrgs.data as OrgDoc[]).map((o) => orgView(o)),
-    counts: { members: memberCount.total, orgs: orgCount.total, total: memberCount.total + orgCount.total },
+    corrections: corrections.map((c) => ({
+      correctionId: c._id,
+      orgId: c.orgId,
+      orgName: names.get(c.orgId) ?? '',
+      activityId: c.activityId,
+      title: titles.get(c.activityId) ?? '',
+      realName: people.get(c.openid)?.realName ?? '',
+      date: c.date,
+      note: c.note,
+      createdAt: toIso(new Date(c.createdAt)),
+    })),
+    counts: {
+      members: memberCount.total,
+      orgs: orgCount.total,
+      corrections: correctionCount.total,
+      total: memberCount.total + orgCount.total + correctionCount.total,
+    },
   };
 }
 
