@@ -64,3 +64,9 @@ it('the cron function answers each job with what it did', async () => {
   await t.setClock('2026-11-30T02:00:00Z');
   expect(await t.dev('POST', '/_dev/cron')).toEqual({ ok: true, data: { ranAt: expect.stringMatching(/^2026-11-30T02:00/), jobs: [{ name: 'activityReminder', done: 2 }] } });
 });
+
+it('a WeChat user cannot run the timer: AUTH.FORBIDDEN, nothing sent', async () => {
+  await t.setClock('2026-11-30T02:00:00Z');
+  expect(await t.call('cron', 'tick', {}, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+  expect(await reminders('vol')).toHaveLength(0);
+});
