@@ -32,12 +32,42 @@ export async function phoneContext(browser: Browser, opts: { openid?: string; ge
 /** h5 keeps earlier pages of the stack in the DOM (hidden): look only at the page on top. */
 export const onTop = (page: Page, selector: string) => page.locator(`${selector}:visible`);
 
+/** Polls until `check` stops throwing (pages render asynchronously). */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Picks `option` in an OptionPicker (components/option-picker) whose trigger has the class `trigger`. */
+export async function pickOption(page: Page, trigger: string, option: string): Promise<void> {
+  await onTop(page, `.${trigger}`).click();
+  await onTop(page, `.${trigger}-options .option-item`).filter({ hasText: option }).first().click();
+}
+
+/** Confirms the Taro h5 modal (Taro.showModal) after checking its title. */
+export async function confirmModal(page: Page, title: string): Promise<string> {
+  // The wrapper has no box of its own (its parts are position: fixed): look at the dialog.
+  const dialog = page.locator('.taro-modal__content:visible');
+  await dialog.locator('.taro-modal__title').filter({ hasText: title }).waitFor();
+  const content = await dialog.locator('.taro-modal__text').innerText();
+  await dialog.locator('.taro-model__confirm').click();
+  return content;
+}
+
 /** Opens routes of the h5 app as a given WeChat user, each in its own phone context; closeAll ends them. */
 export function pageOpener(browser: () => Browser, baseUrl: () => string) {
   const contexts: BrowserContext[] = [];
   return {
-    async open(openid: string, route: string): Promise<Page> {
-      const context = await phoneContext(browser(), { openid });
+    /** `geolocation` (WGS-84, as a browser reports it) grants the location permission too. */
+    async open(openid: string, route: string, opts: { geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {}): Promise<Page> {
+      const context = await phoneContext(browser(), { openid, ...opts });
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/#${route}`);

@@ -135,7 +135,8 @@ describe('审核 (admin subpackage)', () => {
         memberId: `lz_dev-v${i}`, openid: `dev-v${i}`, realName: ['赵磊', '孙悦'][i], phoneMasked: '139****0001', status: 'pending', role: 'member', appliedAt: NOW, orgId: 'lz', orgName: '兰州市科技志愿服务支队',
       })),
       orgs: [],
-      counts: { members: n, orgs: 0, total: n },
+      corrections: [],
+      counts: { members: n, orgs: 0, corrections: 0, total: n },
     });
 
   test('approving an application sends the team and member, then refreshes the counts', async () => {

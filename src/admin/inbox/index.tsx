@@ -1,11 +1,12 @@
-// 审核: pending member applications and child-team registrations of every team I manage; approve, or reject with a reason.
+// 审核: pending member applications and child-team registrations of every team I manage (approve, or reject with a
+// reason), and volunteers' requests to correct a day record (each opens 时长更正审核 of its team: inbox-correction-item).
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
-import ReasonPopup from '../components/reason-popup';
+import ReasonPopup from '../../components/reason-popup';
 import { inbox, reviewMember, reviewOrg } from '../../services/org';
 import { CloudError, toCloudError } from '../../services/cloud-error';
 import { formatDateTime } from '../../utils/format';
@@ -14,14 +15,14 @@ import { explainManageError } from '../review-errors';
 import type { Org, OrgInboxOutput } from '../../../types/org';
 import './index.scss';
 
-type Tab = 'members' | 'orgs';
+type Tab = 'members' | 'orgs' | 'corrections';
 type MemberApp = OrgInboxOutput['members'][number];
 type State = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: OrgInboxOutput };
 type Rejecting = { kind: 'member'; item: MemberApp } | { kind: 'org'; item: Org } | null;
 
 export default function Inbox() {
   const { params } = useRouter();
-  const [tab, setTab] = useState<Tab>(params.tab === 'orgs' ? 'orgs' : 'members');
+  const [tab, setTab] = useState<Tab>(params.tab === 'orgs' || params.tab === 'corrections' ? params.tab : 'members');
   const [state, setState] = useState<State>({ status: 'loading' });
   const [busyId, setBusyId] = useState('');
   const [rejecting, setRejecting] = useState<Rejecting>(null);
@@ -86,7 +87,7 @@ export default function Inbox() {
     return <Shell><StateView kind='error' className='inbox-error' message={state.error.message} onRetry={() => load()} /></Shell>;
   }
 
-  const { members, orgs, counts } = state.data;
+  const { members, orgs, corrections, counts } = state.data;
   return (
     <Shell>
       <SegTabs
@@ -96,10 +97,31 @@ export default function Inbox() {
         tabs={[
           { key: 'members', title: '成员申请', count: counts.members },
           { key: 'orgs', title: '队伍申请', count: counts.orgs },
+          { key: 'corrections', title: '时长更正', count: counts.corrections },
         ]}
       />
       {tab === 'members' && members.length === 0 ? <Empty cls='inbox-members-empty' /> : null}
       {tab === 'orgs' && orgs.length === 0 ? <Empty cls='inbox-orgs-empty' /> : null}
+      {tab === 'corrections' && corrections.length === 0 ? <Empty cls='inbox-corrections-empty' /> : null}
+      {tab === 'corrections'
+        ? corrections.map((c) => (
+            <View
+              key={c.correctionId}
+              className='card inbox-item inbox-correction-item'
+              onClick={() => Taro.navigateTo({ url: `/admin/corrections/index?orgId=${encodeURIComponent(c.orgId)}` })}
+            >
+              <View className='inbox-item__head'>
+                <Text className='inbox-item__name'>{c.realName}</Text>
+                <Text className='inbox-item__level'>{c.date}</Text>
+              </View>
+              <Text className='inbox-item__line'>
+                {c.orgName} · {c.title}
+              </Text>
+              <Text className='inbox-item__intro'>{c.note}</Text>
+              <Text className='inbox-item__time'>提交时间：{formatDateTime(c.createdAt)} · 去处理 ›</Text>
+            </View>
+          ))
+        : null}
 
       {tab === 'members'
         ? members.map((m) => (
@@ -117,7 +139,7 @@ export default function Inbox() {
               />
             </View>
           ))
-        : orgs.map((o) => (
+        : tab === 'orgs' && orgs.map((o) => (
             <View key={o._id} className='card inbox-item inbox-org-item'>
               <View className='inbox-item__head'>
                 <Text className='inbox-item__name'>{o.name}</Text>

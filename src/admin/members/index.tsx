@@ -4,7 +4,7 @@ import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
-import ReasonPopup from '../components/reason-popup';
+import ReasonPopup from '../../components/reason-popup';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { getOrg, listMembers, removeMember, reviewMember, setMemberRole } from '../../services/org';
 import { toCloudError, type CloudError } from '../../services/cloud-error';

@@ -52,6 +52,20 @@ export default function Index() {
         ) : null}
       </View>
 
+      <View className='card home__scan'>
+        <Button className='home-scan' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/pages/scan/index?auto=1' })}>
+          扫码签到 / 签退
+        </Button>
+        <View className='home__scan-links'>
+          <Text className='home__scan-link home-my-code' onClick={() => Taro.navigateTo({ url: '/pages/my-code/index' })}>
+            我的签到码
+          </Text>
+          <Text className='home__scan-link home-my-hours' onClick={() => Taro.navigateTo({ url: '/pages/my-hours/index' })}>
+            我的时长
+          </Text>
+        </View>
+      </View>
+
       <View className='card home__features'>
         <Text className='home__section-title'>在这里，您可以</Text>
         {FEATURES.map((f) => (

@@ -1,4 +1,4 @@
-// 我的: the volunteer's card, teams and totals; an empty state with a way to register.
+// 我的: the volunteer's card, teams and totals, 我参加的活动; an empty state with a way to register.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
@@ -6,12 +6,15 @@ import DevSwitcher from '../../components/dev-switcher';
 import { useMe } from '../../hooks/use-me';
 import { regionName } from '../../utils/region';
 import { formatMinutes } from '../../utils/format';
+import { formatDuration } from '../../../types/duration';
 import { STATUS_TAG } from '../../utils/status-tag';
 import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../types/enums';
 import type { UserMeOutput } from '../../../types/user';
 import ManageSection from './components/manage-section';
 import './index.scss';
 
+const openMyActivities = () => Taro.navigateTo({ url: '/pages/my-activities/index' });
+const openMyHours = () => Taro.navigateTo({ url: '/pages/my-hours/index' });
 const openOrg = (orgId: string) => Taro.navigateTo({ url: `/pages/org-detail/index?orgId=${encodeURIComponent(orgId)}` });
 
 export default function Mine() {
@@ -62,13 +65,33 @@ function Profile({ data }: { data: UserMeOutput }) {
       </View>
 
       <View className='card mine__stats'>
-        <View className='mine__stat'>
+        <View className='mine__stat' onClick={openMyHours}>
           <Text className='mine__stat-value mine-minutes'>{formatMinutes(totals.minutes)}</Text>
           <Text className='mine__stat-label'>服务时长</Text>
         </View>
-        <View className='mine__stat'>
+        <View className='mine__stat' onClick={openMyActivities}>
           <Text className='mine__stat-value mine-activities'>{totals.activities} 次</Text>
           <Text className='mine__stat-label'>参加活动</Text>
+        </View>
+      </View>
+
+      <View className='card mine__my-acts'>
+        <View className='mine__entry mine-my-activities' onClick={openMyActivities}>
+          <Text className='mine__entry-title'>我参加的活动</Text>
+          <View className='mine__entry-side'>
+            <Text className='mine__muted'>报名、候补和已参加的活动</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='card mine__hours'>
+        <View className='mine__entry mine-hours' onClick={openMyHours}>
+          <Text className='mine__entry-title'>我的时长</Text>
+          <View className='mine__entry-side'>
+            <Text className='mine__muted mine-hours-total'>{formatDuration(totals.minutes)}</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
         </View>
       </View>
 

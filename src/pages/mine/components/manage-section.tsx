@@ -1,4 +1,5 @@
-// 管理 on 我的: shown to leaders and admins — the approvals inbox with its badge, 成员管理 and 集体注册 per managed team.
+// 管理 on 我的: shown to leaders and admins — the approvals inbox with its badge; per managed team 成员管理, 集体注册,
+// 发布活动, 我发布的活动 and 时长更正审核.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
@@ -38,34 +39,48 @@ export default function ManageSection() {
         </View>
       </View>
       {managed.items.map((o) => (
-        <View
-          key={o._id}
-          className='mine__entry mine-managed-org'
-          onClick={() =>
-            Taro.navigateTo({
-              url: o.status === 'approved' ? `/admin/members/index?orgId=${encodeURIComponent(o._id)}` : `/pages/org-detail/index?orgId=${encodeURIComponent(o._id)}`,
-            })
-          }
-        >
-          <View className='mine__org-main'>
-            <Text className='mine__entry-title'>{o.name}</Text>
-            <Text className='mine__org-role'>
-              {ROLE_LABEL[o.role]}
-              {o.status === 'approved' ? ' · 成员管理' : ` · 队伍注册${ORG_STATUS_LABEL[o.status]}`}
-            </Text>
+        <View key={o._id} className='mine__team'>
+          <View
+            className='mine__entry mine-managed-org'
+            onClick={() =>
+              Taro.navigateTo({
+                url: o.status === 'approved' ? `/admin/members/index?orgId=${encodeURIComponent(o._id)}` : `/pages/org-detail/index?orgId=${encodeURIComponent(o._id)}`,
+              })
+            }
+          >
+            <View className='mine__org-main'>
+              <Text className='mine__entry-title'>{o.name}</Text>
+              <Text className='mine__org-role'>
+                {ROLE_LABEL[o.role]}
+                {o.status === 'approved' ? ' · 成员管理' : ` · 队伍注册${ORG_STATUS_LABEL[o.status]}`}
+              </Text>
+            </View>
+            {o.status === 'approved' ? (
+              <Text
+                className='mine__link mine-import-org'
+                onClick={(e) => {
+                  e.stopPropagation();
+                  Taro.navigateTo({ url: `/admin/import/index?orgId=${encodeURIComponent(o._id)}` });
+                }}
+              >
+                集体注册
+              </Text>
+            ) : null}
+            <Text className='mine__arrow'>›</Text>
           </View>
           {o.status === 'approved' ? (
-            <Text
-              className='mine__link mine-import-org'
-              onClick={(e) => {
-                e.stopPropagation();
-                Taro.navigateTo({ url: `/admin/import/index?orgId=${encodeURIComponent(o._id)}` });
-              }}
-            >
-              集体注册
-            </Text>
+            <View className='mine__team-actions'>
+              <Text className='mine__action mine-publish-activity' onClick={() => Taro.navigateTo({ url: `/admin/activity-edit/index?orgId=${encodeURIComponent(o._id)}` })}>
+                发布活动
+              </Text>
+              <Text className='mine__action mine-published-activities' onClick={() => Taro.navigateTo({ url: `/admin/activities/index?orgId=${encodeURIComponent(o._id)}` })}>
+                我发布的活动
+              </Text>
+              <Text className='mine__action mine-corrections' onClick={() => Taro.navigateTo({ url: `/admin/corrections/index?orgId=${encodeURIComponent(o._id)}` })}>
+                时长更正审核
+              </Text>
+            </View>
           ) : null}
-          <Text className='mine__arrow'>›</Text>
         </View>
       ))}
     </View>

@@ -1,8 +1,8 @@
-// A bottom sheet asking why (驳回, 清退): the reason is required, the sheet stays open with the error if the action fails.
+// A bottom sheet asking why (驳回, 清退, 取消活动): the reason is required, the sheet stays open with the error if the action fails.
 import { useEffect, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
-import { toCloudError } from '../../../services/cloud-error';
+import { Button, Popup } from '../nutui';
+import { toCloudError } from '../../services/cloud-error';
 import './index.scss';
 
 export const REASON_MAX = 200;

@@ -1,0 +1,135 @@
+// 签到码/签退码 for an activity's admins: the QR large, rotating every 30 s on a screen (屏幕) or fixed for print
+// (海报, with 保存海报), the code's text for those who cannot scan, and a countdown to the next code.
+// Test classes: ck-code-kind (tabs ck-code-kind-in/-out), ck-code-mode (tabs ck-code-mode-rotating/-static),
+// ck-code-title, ck-code-kind-label, ck-code-dates, ck-code-qr, ck-code-countdown, ck-code-refresh-error,
+// ck-code-payload, ck-code-copy, ck-code-poster, ck-code-loading, ck-code-error, ck-code-roster.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Canvas, Text, View } from '@tarojs/components';
+import { Button } from '../../components/nutui';
+import SegTabs from '../../components/seg-tabs';
+import StateView from '../../components/state-view';
+import QrCode from '../../components/qr-code';
+import { useRotatingCode } from '../../hooks/use-rotating-code';
+import { activityCode, keepScreenOn } from '../../services/checkin';
+import { CHECKIN_KIND_LABEL, type CheckinKind, type CodeMode } from '../../../types/checkin';
+import { dateRange } from '../../utils/checkin-time';
+import { POSTER_CANVAS_ID, savePoster } from './poster';
+import './index.scss';
+
+const FORBIDDEN_CODES = new Set(['AUTH.FORBIDDEN', 'ACTIVITY.NOT_FOUND', 'ACTIVITY.CANCELLED']);
+
+export default function CheckinCode() {
+  const params = useRouter().params;
+  const activityId = decodeURIComponent(params.activityId ?? '');
+  const [kind, setKind] = useState<CheckinKind>(params.kind === 'out' ? 'out' : 'in');
+  const [mode, setMode] = useState<CodeMode>(params.mode === 'static' ? 'static' : 'rotating');
+  const [saving, setSaving] = useState(false);
+
+  const load = useCallback(() => activityCode({ activityId, kind, mode }), [activityId, kind, mode]);
+  const { code, reload } = useRotatingCode(activityId ? load : null);
+
+  useEffect(() => {
+    keepScreenOn();
+  }, []);
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: `${CHECKIN_KIND_LABEL[kind]}码` }).catch(() => undefined);
+  }, [kind]);
+
+  if (!activityId) {
+    return <Shell><StateView kind='empty' className='ck-code-error' icon='码' title='未指定活动' description='请从活动详情进入签到码' /></Shell>;
+  }
+
+  const tabs = (
+    <>
+      <SegTabs name='ck-code-kind' value={kind} onChange={setKind} tabs={[{ key: 'in', title: '签到码' }, { key: 'out', title: '签退码' }]} />
+      <SegTabs name='ck-code-mode' value={mode} onChange={setMode} tabs={[{ key: 'rotating', title: '屏幕展示（动态码）' }, { key: 'static', title: '海报（固定码）' }]} />
+    </>
+  );
+
+  if (code.status === 'idle' || code.status === 'loading') return <Shell>{tabs}<StateView kind='loading' className='ck-code-loading' rows={8} /></Shell>;
+  if (code.status === 'error') {
+    return (
+      <Shell>
+        {tabs}
+        {FORBIDDEN_CODES.has(code.error.code) ? (
+          <StateView kind='empty' className='ck-code-error' icon='码' title='无法出示签到码' description={code.error.code === 'AUTH.FORBIDDEN' ? '只有活动所属队伍的负责人和管理员可以出示签到码' : code.error.message} />
+        ) : (
+          <StateView kind='error' className='ck-code-error' message={code.error.message} onRetry={reload} />
+        )}
+      </Shell>
+    );
+  }
+
+  const d = code.data;
+  const label = CHECKIN_KIND_LABEL[d.kind];
+  const poster = async () => {
+    if (saving) return;
+    setSaving(true);
+    try {
+      await savePoster({ title: d.title, kindLabel: label, dates: dateRange(d.startDate, d.endDate), daily: `${d.dailyStart}-${d.dailyEnd}`, payload: d.payload });
+      Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '海报已下载' : '海报已保存到相册', icon: 'none' });
+    } catch (e) {
+      const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
+      if (/auth|deny|denied/i.test(msg)) {
+        const { confirm } = await Taro.showModal({ title: '无法保存到相册', content: '请允许“保存到相册”后重试', confirmText: '去设置', cancelText: '取消' });
+        if (confirm) Taro.openSetting().catch(() => undefined);
+      } else if (!/cancel/i.test(msg)) {
+        Taro.showToast({ title: '海报保存失败，请重试', icon: 'none' });
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Shell>
+      {tabs}
+      <View className={`card code-page__card is-${d.kind}`}>
+        <Text className='code-page__kind ck-code-kind-label'>{label}码</Text>
+        <Text className='code-page__title ck-code-title'>{d.title}</Text>
+        <Text className='code-page__dates ck-code-dates'>
+          {dateRange(d.startDate, d.endDate)} · 每天 {d.dailyStart}-{d.dailyEnd}
+        </Text>
+        <View className='code-page__qr'>
+          <QrCode className='ck-code-qr' payload={d.payload} svg={d.qrSvg} size={300} />
+        </View>
+        {d.mode === 'rotating' ? (
+          <Text className='code-page__countdown ck-code-countdown'>{code.left === null ? '正在刷新…' : `二维码每30秒更新 · ${code.left}秒后刷新`}</Text>
+        ) : (
+          <Text className='code-page__countdown'>固定码，可打印张贴或发到微信群</Text>
+        )}
+        {code.refreshError ? <Text className='code-page__refresh-error ck-code-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text> : null}
+        <Text className='code-page__how'>志愿者打开小程序点“扫码签到”扫描此码，须在活动地点5公里内</Text>
+      </View>
+
+      <View className='card code-page__text'>
+        <Text className='code-page__text-label'>无法扫码时可输入签到码：</Text>
+        <Text className='code-page__payload ck-code-payload' userSelect>
+          {d.payload}
+        </Text>
+        <Text className='code-page__copy ck-code-copy' onClick={() => Taro.setClipboardData({ data: d.payload }).catch(() => undefined)}>
+          复制签到码
+        </Text>
+      </View>
+
+      <View className='code-page__actions'>
+        {d.mode === 'static' ? (
+          <Button className='ck-code-poster' type='primary' block loading={saving} disabled={saving} onClick={poster}>
+            保存海报
+          </Button>
+        ) : (
+          <Text className='code-page__hint'>动态码截图会很快失效；要发到微信群或打印，请切换到“海报（固定码）”保存海报</Text>
+        )}
+        <Button className='ck-code-roster' block onClick={() => Taro.navigateTo({ url: `/admin/roster/index?activityId=${encodeURIComponent(activityId)}` })}>
+          查看签到名单
+        </Button>
+      </View>
+      {process.env.TARO_ENV === 'weapp' ? <Canvas type='2d' id={POSTER_CANVAS_ID} className='code-page__canvas' /> : null}
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return <View className='app-page code-page'>{children}</View>;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报名名单', onReachBottomDistance: 80 });

@@ -1,0 +1,90 @@
+// 补录/调整 one volunteer's day: sign-in and sign-out times and a required reason; it joins the audit trail.
+// Test classes: ck-adjust-in, ck-adjust-out, ck-adjust-reason, ck-adjust-error, ck-adjust-submit.
+import { useEffect, useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button, Popup } from '../../../components/nutui';
+import CheckinTimePicker from '../../../components/checkin-time-picker';
+import { adjustRecord } from '../../../services/checkin';
+import { toCloudError } from '../../../services/cloud-error';
+import { CheckinAdjustInput, type DayRecord, type RosterEntry } from '../../../../types/checkin';
+import { clockOf, isoAt, shortDate } from '../../../utils/checkin-time';
+
+const REASON_MAX = 200;
+
+type Props = {
+  activityId: string;
+  date: string;
+  /** The activity's daily hours, where the pickers start for a volunteer with no record. */
+  daily: { start: string; end: string };
+  row: RosterEntry | null;
+  onClose: () => void;
+  onDone: (record: DayRecord) => void;
+};
+
+export default function AdjustPopup({ activityId, date, daily, row, onClose, onDone }: Props) {
+  const [signIn, setSignIn] = useState('');
+  const [signOut, setSignOut] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!row) return;
+    setSignIn(clockOf(row.signInAt) || daily.start);
+    setSignOut(clockOf(row.signOutAt) || (row.status === 'absent' ? daily.end : ''));
+    setReason('');
+    setError('');
+  }, [row, daily.start, daily.end]);
+
+  const submit = async () => {
+    if (!row || busy) return;
+    if (signIn && signOut && signOut <= signIn) return setError('签退时间须晚于签到时间');
+    const parsed = CheckinAdjustInput.safeParse({
+      activityId,
+      openid: row.openid,
+      date,
+      ...(signIn ? { signInAt: isoAt(date, signIn) } : {}),
+      ...(signOut ? { signOutAt: isoAt(date, signOut) } : {}),
+      reason,
+    });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
+    setBusy(true);
+    try {
+      const { record } = await adjustRecord(parsed.data);
+      onDone(record);
+    } catch (e) {
+      setError(toCloudError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Popup visible={row !== null} position='bottom' round title={row?.status === 'absent' ? '补录签到' : '调整签到记录'} closeable onClose={onClose}>
+      {row ? (
+        <View className='roster-popup'>
+          <Text className='roster-popup__subject'>
+            {row.realName} · {shortDate(date)}
+          </Text>
+          <CheckinTimePicker className='ck-adjust-in' label='签到时间' value={signIn} start={daily.start} onChange={setSignIn} />
+          <CheckinTimePicker className='ck-adjust-out' label='签退时间' value={signOut} placeholder='不填写（仍未签退）' start={daily.end} onChange={setSignOut} />
+          <Textarea
+            className='roster-popup__input ck-adjust-reason'
+            maxlength={REASON_MAX}
+            placeholder='请填写原因（必填），如：按现场签到表补录'
+            value={reason}
+            onInput={(e) => {
+              setReason(e.detail.value);
+              setError('');
+            }}
+          />
+          <Text className='roster-popup__error ck-adjust-error'>{error}</Text>
+          <Text className='roster-popup__hint'>修改会记入变更记录，志愿者可以看到修改人、时间和原因。</Text>
+          <Button className='ck-adjust-submit' type='primary' block loading={busy} disabled={busy} onClick={submit}>
+            确认{row.status === 'absent' ? '补录' : '调整'}
+          </Button>
+        </View>
+      ) : null}
+    </Popup>
+  );
+}

@@ -1,0 +1,74 @@
+// 批量签退: close every open record of the day at one time, for volunteers who left without signing out.
+// Test classes: ck-batch-at, ck-batch-reason, ck-batch-error, ck-batch-submit.
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button, Popup } from '../../../components/nutui';
+import CheckinTimePicker from '../../../components/checkin-time-picker';
+import { batchSignOut } from '../../../services/checkin';
+import { toCloudError } from '../../../services/cloud-error';
+import { CheckinBatchSignOutInput } from '../../../../types/checkin';
+import { isoAt, shortDate } from '../../../utils/checkin-time';
+
+type Props = { activityId: string; date: string; dailyEnd: string; open: number; visible: boolean; onClose: () => void; onDone: (closed: number) => void };
+
+export default function BatchPopup({ activityId, date, dailyEnd, open, visible, onClose, onDone }: Props) {
+  const [at, setAt] = useState(dailyEnd);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!visible) return;
+    setAt(dailyEnd);
+    setReason('');
+    setError('');
+  }, [visible, dailyEnd]);
+
+  const submit = async () => {
+    if (busy) return;
+    const parsed = CheckinBatchSignOutInput.safeParse({ activityId, date, at: isoAt(date, at), ...(reason.trim() ? { reason } : {}) });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
+    const { confirm } = await Taro.showModal({
+      title: '批量签退',
+      content: `将为${open}名未签退的志愿者签退，签退时间 ${shortDate(date)} ${at}。确定吗？`,
+      confirmText: '确定签退',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      const { closed } = await batchSignOut(parsed.data);
+      onDone(closed);
+    } catch (e) {
+      setError(toCloudError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Popup visible={visible} position='bottom' round title='批量签退' closeable onClose={onClose}>
+      <View className='roster-popup'>
+        <Text className='roster-popup__subject'>
+          {shortDate(date)} 有 {open} 名志愿者已签到但未签退
+        </Text>
+        <CheckinTimePicker className='ck-batch-at' label='签退时间' value={at} start={dailyEnd} onChange={setAt} />
+        <Textarea
+          className='roster-popup__input ck-batch-reason'
+          maxlength={200}
+          placeholder='原因（选填），默认：管理员批量签退（志愿者未签退）'
+          value={reason}
+          onInput={(e) => {
+            setReason(e.detail.value);
+            setError('');
+          }}
+        />
+        <Text className='roster-popup__error ck-batch-error'>{error}</Text>
+        <Button className='ck-batch-submit' type='primary' block loading={busy} disabled={busy} onClick={submit}>
+          批量签退
+        </Button>
+      </View>
+    </Popup>
+  );
+}

@@ -1,0 +1,40 @@
+// One volunteer of the day: in/out times, credited minutes, status; 补录/调整 for the team's managers.
+import { Text, View } from '@tarojs/components';
+import { Tag } from '../../../components/nutui';
+import CheckinAudit from '../../../components/checkin-audit';
+import { DAY_STATUS_LABEL, type Adjustment, type RosterEntry } from '../../../../types/checkin';
+import { formatDuration } from '../../../../types/duration';
+import { clockOf } from '../../../utils/checkin-time';
+
+const STATUS_TAG = { absent: 'default', open: 'warning', closed: 'success', adjusted: 'primary' } as const;
+const statusLabel = (s: RosterEntry['status']) => (s === 'absent' ? '未签到' : DAY_STATUS_LABEL[s]);
+
+type Props = { row: RosterEntry; canManage: boolean; trail?: Adjustment[]; onAdjust: () => void };
+
+export default function RosterRow({ row, canManage, trail, onAdjust }: Props) {
+  return (
+    <View className={`card roster-row ck-roster-row is-${row.status}`}>
+      <View className='roster-row__head'>
+        <Text className='roster-row__name ck-roster-name'>{row.realName || '（未填写姓名）'}</Text>
+        <Text className='roster-row__phone'>{row.phoneMasked}</Text>
+        <Tag type={STATUS_TAG[row.status]} className='ck-roster-status'>
+          {statusLabel(row.status)}
+        </Tag>
+      </View>
+      <View className='roster-row__body'>
+        <Text className='roster-row__times ck-roster-times'>
+          签到 {clockOf(row.signInAt) || '—'} · 签退 {clockOf(row.signOutAt) || '—'}
+        </Text>
+        <Text className='roster-row__minutes ck-roster-minutes'>{row.status === 'absent' ? '' : formatDuration(row.minutes)}</Text>
+      </View>
+      {trail ? <CheckinAudit items={trail} /> : null}
+      {canManage ? (
+        <View className='roster-row__actions'>
+          <Text className='roster-row__action ck-roster-adjust' onClick={onAdjust}>
+            {row.status === 'absent' ? '补录' : '调整'}
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,189 @@
+// 签到名单: an activity's volunteers day by day — who is in, out or absent, with credited minutes; managers sign in
+// a volunteer by scanning their personal code, close the day for those who forgot (批量签退) and 补录/调整 a row
+// with a reason (the change and its trail show under the row).
+// Test classes: ck-roster-day (one per activity day, is-active), ck-roster-summary, ck-roster-scan, ck-roster-batch,
+// ck-roster-code-in, ck-roster-code-out, ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust),
+// ck-roster-loading, ck-roster-error, ck-roster-empty, ck-roster-readonly; popups: ck-adjust-*, ck-batch-*, ck-vscan-*.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { ScrollView, Text, View } from '@tarojs/components';
+import { Button } from '../../components/nutui';
+import StateView from '../../components/state-view';
+import { roster } from '../../services/checkin';
+import { getActivity } from '../../services/activity';
+import { toCloudError, type CloudError } from '../../services/cloud-error';
+import type { ActivityGetOutput } from '../../../types/activity';
+import type { Adjustment, CheckinRosterOutput, RosterEntry } from '../../../types/checkin';
+import { daysBetween, shanghaiToday, shortDate } from '../../utils/checkin-time';
+import { dayCounts, defaultDay } from './helpers';
+import RosterRow from './components/roster-row';
+import AdjustPopup from './components/adjust-popup';
+import BatchPopup from './components/batch-popup';
+import VolunteerScanPopup from './components/volunteer-scan-popup';
+import './index.scss';
+
+type Loaded<T> = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: T };
+
+export default function Roster() {
+  const activityId = decodeURIComponent(useRouter().params.activityId ?? '');
+  const [activity, setActivity] = useState<Loaded<ActivityGetOutput>>({ status: 'loading' });
+  const [date, setDate] = useState('');
+  const [rows, setRows] = useState<Loaded<CheckinRosterOutput>>({ status: 'loading' });
+  const [adjusting, setAdjusting] = useState<RosterEntry | null>(null);
+  const [batching, setBatching] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  /** Trails of the rows adjusted on this screen (the roster itself does not carry them). */
+  const [trails, setTrails] = useState<Record<string, Adjustment[]>>({});
+  const latest = useRef(0);
+
+  const loadActivity = useCallback(() => {
+    setActivity({ status: 'loading' });
+    getActivity(activityId).then(
+      (data) => {
+        setActivity({ status: 'ready', data });
+        const { startDate, endDate } = data.activity;
+        setDate((d) => d || defaultDay(daysBetween(startDate, endDate), shanghaiToday()));
+      },
+      (e: unknown) => setActivity({ status: 'error', error: toCloudError(e) }),
+    );
+  }, [activityId]);
+
+  const loadRows = useCallback(() => {
+    if (!date) return;
+    const ticket = ++latest.current;
+    setRows({ status: 'loading' });
+    roster(activityId, date).then(
+      (data) => ticket === latest.current && setRows({ status: 'ready', data }),
+      (e: unknown) => ticket === latest.current && setRows({ status: 'error', error: toCloudError(e) }),
+    );
+  }, [activityId, date]);
+
+  useEffect(() => {
+    if (activityId) loadActivity();
+  }, [activityId, loadActivity]);
+  useEffect(loadRows, [loadRows]);
+  useEffect(() => setTrails({}), [date]);
+
+  if (!activityId) return <Shell><StateView kind='empty' className='ck-roster-error' icon='名' title='未指定活动' description='请从活动详情进入签到名单' /></Shell>;
+  if (activity.status === 'loading') return <Shell><StateView kind='loading' className='ck-roster-loading' rows={5} /></Shell>;
+  if (activity.status === 'error') {
+    return (
+      <Shell>
+        {activity.error.code === 'ACTIVITY.NOT_FOUND' ? (
+          <StateView kind='empty' className='ck-roster-error' icon='名' title='活动不存在' description={activity.error.message} />
+        ) : (
+          <StateView kind='error' className='ck-roster-error' message={activity.error.message} onRetry={loadActivity} />
+        )}
+      </Shell>
+    );
+  }
+
+  const a = activity.data.activity;
+  const canManage = activity.data.canManage;
+  const days = daysBetween(a.startDate, a.endDate);
+  const counts = rows.status === 'ready' ? dayCounts(rows.data) : null;
+  const codeUrl = (kind: 'in' | 'out') => `/admin/checkin-code/index?activityId=${encodeURIComponent(activityId)}&kind=${kind}`;
+
+  return (
+    <Shell>
+      <View className='roster__head'>
+        <Text className='roster__title'>{a.title}</Text>
+        <Text className='roster__meta'>
+          每天 {a.dailyStart}-{a.dailyEnd} · {a.orgName}
+        </Text>
+      </View>
+      <ScrollView scrollX className='roster__days'>
+        {days.map((d) => (
+          <View key={d} className={`roster__day ck-roster-day${d === date ? ' is-active' : ''}`} onClick={() => setDate(d)}>
+            <Text className='roster__day-date'>{shortDate(d)}</Text>
+            <Text className='roster__day-week'>{d === shanghaiToday() ? '今天' : WEEK[new Date(`${d}T00:00:00Z`).getUTCDay()]}</Text>
+          </View>
+        ))}
+      </ScrollView>
+
+      {canManage ? (
+        <View className='roster__actions'>
+          <Button className='ck-roster-scan' size='small' type='primary' onClick={() => setScanning(true)}>
+            扫志愿者签到码
+          </Button>
+          <Button className='ck-roster-code-in' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: codeUrl('in') })}>
+            签到码
+          </Button>
+          <Button className='ck-roster-code-out' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: codeUrl('out') })}>
+            签退码
+          </Button>
+        </View>
+      ) : (
+        <Text className='roster__readonly ck-roster-readonly'>您是上级队伍的管理者，只能查看名单</Text>
+      )}
+
+      {counts ? (
+        <View className='card roster__summary ck-roster-summary'>
+          <Count label='报名' value={counts.enrolled} />
+          <Count label='已签到' value={counts.signedIn} />
+          <Count label='未签退' value={counts.open} />
+          <Count label='未到' value={counts.absent} />
+        </View>
+      ) : null}
+      {canManage && counts && counts.open > 0 ? (
+        <View className='roster__batch'>
+          <Button className='ck-roster-batch' block fill='outline' type='primary' onClick={() => setBatching(true)}>
+            批量签退（{counts.open}人未签退）
+          </Button>
+        </View>
+      ) : null}
+
+      {rows.status === 'loading' ? <StateView kind='loading' className='ck-roster-loading' rows={4} /> : null}
+      {rows.status === 'error' ? <StateView kind='error' className='ck-roster-error' message={rows.error.message} onRetry={loadRows} /> : null}
+      {rows.status === 'ready' && rows.data.length === 0 ? (
+        <StateView kind='empty' className='ck-roster-empty' icon='名' title='暂无报名的志愿者' description='志愿者报名成功后会出现在名单中' />
+      ) : null}
+      {rows.status === 'ready'
+        ? rows.data.map((r) => <RosterRow key={r.openid} row={r} canManage={canManage} trail={trails[r.openid]} onAdjust={() => setAdjusting(r)} />)
+        : null}
+
+      <AdjustPopup
+        activityId={activityId}
+        date={date}
+        daily={{ start: a.dailyStart, end: a.dailyEnd }}
+        row={adjusting}
+        onClose={() => setAdjusting(null)}
+        onDone={(record) => {
+          setAdjusting(null);
+          setTrails((t) => ({ ...t, [record.openid]: record.adjustments }));
+          Taro.showToast({ title: '已保存', icon: 'none' });
+          loadRows();
+        }}
+      />
+      <BatchPopup
+        activityId={activityId}
+        date={date}
+        dailyEnd={a.dailyEnd}
+        open={counts?.open ?? 0}
+        visible={batching}
+        onClose={() => setBatching(false)}
+        onDone={(closed) => {
+          setBatching(false);
+          Taro.showToast({ title: `已为${closed}人签退`, icon: 'none' });
+          loadRows();
+        }}
+      />
+      <VolunteerScanPopup visible={scanning} onClose={() => setScanning(false)} onScanned={loadRows} />
+    </Shell>
+  );
+}
+
+const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+function Count({ label, value }: { label: string; value: number }) {
+  return (
+    <View className='roster__count'>
+      <Text className='roster__count-value'>{value}</Text>
+      <Text className='roster__count-label'>{label}</Text>
+    </View>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return <View className='app-page roster'>{children}</View>;
+}

@@ -1,0 +1,49 @@
+// 签到 on 活动详情: enrolled volunteers get 扫码签到 and 我的签到码 while the activity is on; the team's managers get
+// 签到码/签退码 (posters can be printed beforehand) and 签到名单. Test classes: ck-act-checkin, ck-act-scan,
+// ck-act-my-code, ck-act-code-in, ck-act-code-out, ck-act-checkin-roster.
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../nutui';
+import type { ActivityGetOutput } from '../../../types/activity';
+import './index.scss';
+
+export default function CheckinEntry({ data }: { data: ActivityGetOutput }) {
+  const { activity, phase, myEnrollment, canManage } = data;
+  const id = encodeURIComponent(activity._id);
+  const volunteer = myEnrollment?.status === 'enrolled' && phase === 'ongoing';
+  const manager = canManage && phase !== 'cancelled';
+  if (!volunteer && !manager) return null;
+  const go = (url: string) => () => Taro.navigateTo({ url });
+  return (
+    <View className='card checkin-entry ck-act-checkin'>
+      <Text className='checkin-entry__title'>签到签退</Text>
+      {volunteer ? (
+        <View className='checkin-entry__row'>
+          <Button className='ck-act-scan' type='primary' onClick={go(`/pages/scan/index?activityId=${id}&auto=1`)}>
+            扫码签到
+          </Button>
+          <Button className='ck-act-my-code' fill='outline' type='primary' onClick={go(`/pages/my-code/index?activityId=${id}`)}>
+            我的签到码
+          </Button>
+        </View>
+      ) : null}
+      {manager ? (
+        <View className='checkin-entry__row'>
+          {phase !== 'ended' ? (
+            <>
+              <Button className='ck-act-code-in' size='small' fill='outline' type='primary' onClick={go(`/admin/checkin-code/index?activityId=${id}&kind=in`)}>
+                签到码
+              </Button>
+              <Button className='ck-act-code-out' size='small' fill='outline' type='primary' onClick={go(`/admin/checkin-code/index?activityId=${id}&kind=out`)}>
+                签退码
+              </Button>
+            </>
+          ) : null}
+          <Button className='ck-act-checkin-roster' size='small' fill='outline' type='primary' onClick={go(`/admin/roster/index?activityId=${id}`)}>
+            签到名单
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,103 @@
+// A code that may rotate (checkin.code in screen mode, checkin.myCode): loads it, counts down to `expiresAt`
+// and fetches the next one then; paused while the page is hidden. A failed refresh keeps the shown code (the
+// previous step stays valid for another 30 s) and tries again shortly.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { toCloudError, type CloudError } from '../services/cloud-error';
+import { ROTATING_STEP_SEC } from '../../types/checkin';
+
+export type RotatingCode<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; error: CloudError }
+  /** `left`: seconds until the next code, null for a code that does not rotate; `refreshError` after a failed refresh. */
+  | { status: 'ready'; data: T; left: number | null; refreshError: string };
+
+const RETRY_MS = 5000;
+
+/**
+ * When to fetch again, by the phone's clock. The server's clock may differ from the phone's (or, in tests, be set
+ * to another day): a deadline that is not within one step from now is replaced by one step from now, which is
+ * still in time because the previous step stays accepted.
+ */
+export function refreshDelayMs(expiresAt: string, now = Date.now()): number {
+  const left = Date.parse(expiresAt) - now;
+  const step = ROTATING_STEP_SEC * 1000;
+  return left > 0 && left <= step + 2000 ? left : step;
+}
+
+export function useRotatingCode<T extends { expiresAt?: string }>(load: (() => Promise<T>) | null): { code: RotatingCode<T>; reload: () => void } {
+  const [code, setCode] = useState<RotatingCode<T>>(load ? { status: 'loading' } : { status: 'idle' });
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const ticket = useRef(0);
+  const refreshAt = useRef(0);
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+  const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const stop = useCallback(() => {
+    if (timer.current !== null) clearInterval(timer.current);
+    if (retry.current !== null) clearTimeout(retry.current);
+    timer.current = null;
+    retry.current = null;
+  }, []);
+
+  const fetchCode = useCallback(
+    (keepShown: boolean) => {
+      stop();
+      const fn = loadRef.current;
+      const mine = ++ticket.current;
+      if (!fn) return setCode({ status: 'idle' });
+      if (!keepShown) setCode({ status: 'loading' });
+      fn().then(
+        (data) => {
+          if (mine !== ticket.current) return;
+          if (!data.expiresAt) return setCode({ status: 'ready', data, left: null, refreshError: '' });
+          refreshAt.current = Date.now() + refreshDelayMs(data.expiresAt);
+          const tick = () => {
+            const left = Math.max(0, Math.ceil((refreshAt.current - Date.now()) / 1000));
+            setCode((prev) => (prev.status === 'ready' ? { ...prev, left } : prev));
+            if (left === 0) fetchCode(true);
+          };
+          setCode({ status: 'ready', data, left: Math.ceil((refreshAt.current - Date.now()) / 1000), refreshError: '' });
+          timer.current = setInterval(tick, 1000);
+        },
+        (e: unknown) => {
+          if (mine !== ticket.current) return;
+          const error = toCloudError(e);
+          setCode((prev) => {
+            if (keepShown && prev.status === 'ready') return { ...prev, left: null, refreshError: error.message };
+            return { status: 'error', error };
+          });
+          if (keepShown) retry.current = setTimeout(() => fetchCode(true), RETRY_MS);
+        },
+      );
+    },
+    [stop],
+  );
+
+  const reload = useCallback(() => fetchCode(false), [fetchCode]);
+
+  useEffect(() => {
+    reload();
+    return () => {
+      ticket.current++;
+      stop();
+    };
+  }, [load, reload, stop]);
+
+  const hidden = useRef(false);
+  useDidHide(() => {
+    hidden.current = true;
+    ticket.current++;
+    stop();
+  });
+  useDidShow(() => {
+    // The first show comes with the mount, which already loads.
+    if (!hidden.current) return;
+    hidden.current = false;
+    fetchCode(true);
+  });
+
+  return { code, reload };
+}

@@ -1,0 +1,92 @@
+// Everything a volunteer reads before enrolling: schedule, place on the map, signup window, seats, who may join, rules.
+import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { formatSchedule, formatSignupWindow } from '../../../utils/activity-format';
+import { regionName } from '../../../utils/region';
+import { formatDuration } from '../../../../types/duration';
+import { ACTIVITY_AUDIENCE_LABEL } from '../../../../types/enums';
+import type { Activity, ActivityGetOutput } from '../../../../types/activity';
+import { waitlistText } from '../helpers';
+
+function openMap(a: Activity) {
+  if (process.env.TARO_ENV === 'weapp') {
+    Taro.openLocation({ latitude: a.location.lat, longitude: a.location.lng, name: a.title, address: a.address, scale: 16 }).catch(() => undefined);
+    return;
+  }
+  // 高德's marker page takes GCJ-02 as stored.
+  const url = `https://uri.amap.com/marker?position=${a.location.lng},${a.location.lat}&name=${encodeURIComponent(a.address)}&coordinate=gaode`;
+  if (typeof window !== 'undefined') window.open(url, '_blank');
+}
+
+function Row({ label, cls, children }: { label: string; cls: string; children: ReactNode }) {
+  return (
+    <View className='act-detail__row'>
+      <Text className='act-detail__label'>{label}</Text>
+      <View className={`act-detail__value ${cls}`}>{children}</View>
+    </View>
+  );
+}
+
+export default function ActivityInfo({ data }: { data: ActivityGetOutput }) {
+  const a = data.activity;
+  return (
+    <>
+      <View className='card act-detail__section'>
+        <Row label='活动时间' cls='act-schedule'>
+          <Text>{formatSchedule(a)}</Text>
+        </Row>
+        <Row label='活动地点' cls='act-place'>
+          <Text>{a.address}</Text>
+          <Text className='act-detail__map act-open-map' onClick={() => openMap(a)}>
+            查看位置 ›
+          </Text>
+        </Row>
+        <Row label='所在地区' cls='act-region'>
+          <Text>{regionName(a.region)}</Text>
+        </Row>
+        <Row label='报名时间' cls='act-signup-window'>
+          <Text>{formatSignupWindow(a)}</Text>
+        </Row>
+        <Row label='招募人数' cls='act-seats'>
+          <Text>
+            已报名 <Text className='act-detail__strong act-enrolled-count'>{data.enrolledCount}</Text> / {a.capacity} 人
+          </Text>
+        </Row>
+        <Row label='候补' cls='act-waitlist'>
+          <Text>{waitlistText(data)}</Text>
+        </Row>
+        <Row label='参加对象' cls='act-audience'>
+          <Text>{ACTIVITY_AUDIENCE_LABEL[a.audience]}</Text>
+        </Row>
+        {a.serviceTargets.length ? (
+          <Row label='服务对象' cls='act-targets'>
+            <Text>{a.serviceTargets.join('、')}</Text>
+          </Row>
+        ) : null}
+        <Row label='签到规则' cls='act-checkin-rule'>
+          <Text>
+            活动地点{a.radiusM >= 1000 ? `${a.radiusM / 1000}公里` : `${a.radiusM}米`}内扫码签到签退，每日最多计{formatDuration(a.dailyCapMinutes)}
+          </Text>
+        </Row>
+        {a.contactName || a.contactPhone ? (
+          <Row label='联系人' cls='act-contact'>
+            <Text>{[a.contactName, a.contactPhone].filter(Boolean).join(' ')}</Text>
+          </Row>
+        ) : null}
+      </View>
+
+      <View className='card act-detail__section'>
+        <Text className='act-detail__section-title'>活动介绍</Text>
+        <Text className='act-detail__text act-description'>{a.description}</Text>
+      </View>
+
+      {a.riskNotice ? (
+        <View className='card act-detail__section act-detail__risk'>
+          <Text className='act-detail__section-title'>风险提示</Text>
+          <Text className='act-detail__text act-risk-notice'>{a.riskNotice}</Text>
+        </View>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// For the team's leader and admins on 活动详情: 编辑, 取消活动 (with a reason), 报名名单.
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/nutui';
+import type { ActivityPhase } from '../../../../types/enums';
+
+type Props = { activityId: string; phase: ActivityPhase; onCancelActivity: () => void };
+
+export default function ManageActions({ activityId, phase, onCancelActivity }: Props) {
+  const id = encodeURIComponent(activityId);
+  const editable = phase !== 'cancelled' && phase !== 'ended';
+  return (
+    <View className='card act-detail__section act-manage'>
+      <Text className='act-detail__section-title'>活动管理</Text>
+      <View className='act-detail__manage'>
+        {editable ? (
+          <Button className='act-edit' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: `/admin/activity-edit/index?id=${id}` })}>
+            编辑
+          </Button>
+        ) : null}
+        <Button className='act-roster' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: `/admin/enrollments/index?id=${id}` })}>
+          报名名单
+        </Button>
+        {editable ? (
+          <Button className='act-cancel-activity' size='small' fill='outline' type='danger' onClick={onCancelActivity}>
+            取消活动
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,61 @@
+// Pure logic of 活动详情: what the enroll button says and does, and where an enrollment error sends the volunteer.
+import type { ActivityGetOutput } from '../../../types/activity';
+import type { CloudErrorCode } from '../../services/cloud-error';
+import { formatShanghaiTime } from '../../utils/activity-format';
+
+export type EnrollView =
+  /** 我要报名, or 报名候补 when the seats are taken and the activity keeps a waitlist. */
+  | { kind: 'enroll'; text: string }
+  /** 已报名 / 候补第N位; cancelling is possible until the activity starts. */
+  | { kind: 'enrolled'; text: string; canCancel: boolean }
+  | { kind: 'disabled'; text: string; hint?: string };
+
+export function enrollView(data: ActivityGetOutput, now = Date.now()): EnrollView {
+  const { activity: a, phase, myEnrollment: mine, signupOpen, enrolledCount } = data;
+  if (phase === 'cancelled') return { kind: 'disabled', text: '活动已取消' };
+  if (mine && mine.status !== 'cancelled') {
+    const text = mine.status === 'enrolled' ? '已报名' : mine.waitlistPosition ? `候补第${mine.waitlistPosition}位` : '候补中';
+    return { kind: 'enrolled', text, canCancel: phase === 'recruiting' || phase === 'closed' };
+  }
+  if (signupOpen) {
+    if (enrolledCount < a.capacity) return { kind: 'enroll', text: '我要报名' };
+    return a.waitlist ? { kind: 'enroll', text: '报名候补' } : { kind: 'disabled', text: '名额已满' };
+  }
+  if (phase === 'ended') return { kind: 'disabled', text: '活动已结束' };
+  if (Date.parse(a.signupStartAt) > now) return { kind: 'disabled', text: '报名未开始', hint: `将于${formatShanghaiTime(a.signupStartAt)}开始报名` };
+  return { kind: 'disabled', text: '报名已结束' };
+}
+
+export type EnrollOutcome =
+  | { kind: 'register'; message: string }
+  | { kind: 'join-org'; message: string }
+  | { kind: 'toast'; message: string; reload: boolean };
+
+/** Where a failed enroll/cancel leaves the volunteer, by error code. */
+export function explainEnrollError(code: CloudErrorCode, message: string): EnrollOutcome {
+  switch (code) {
+    case 'USER.NOT_REGISTERED':
+      return { kind: 'register', message: '报名活动需要先注册成为科技志愿者' };
+    case 'USER.NO_APPROVED_ORG':
+      return { kind: 'join-org', message: '加入志愿服务队伍并通过审核后才能报名活动' };
+    case 'ACTIVITY.MEMBERS_ONLY':
+      return { kind: 'toast', message: '该活动仅限本队及下级队伍的队员报名', reload: false };
+    case 'ACTIVITY.FULL':
+      return { kind: 'toast', message: '报名人数已满', reload: true };
+    case 'ACTIVITY.SIGNUP_CLOSED':
+      return { kind: 'toast', message: message || '不在报名时间内', reload: true };
+    case 'ACTIVITY.CANCELLED':
+      return { kind: 'toast', message: '活动已取消', reload: true };
+    case 'ACTIVITY.NOT_ENROLLED':
+      return { kind: 'toast', message: '您没有报名该活动', reload: true };
+    default:
+      return { kind: 'toast', message, reload: false };
+  }
+}
+
+/** The waitlist line: how many wait and whether new volunteers may still queue. */
+export function waitlistText(data: ActivityGetOutput): string {
+  const a = data.activity;
+  if (!a.waitlist) return '不设候补，报满即止';
+  return a.waitlistCount > 0 ? `${a.waitlistCount}人候补中，有人取消时按顺序递补` : '报满后可候补，有人取消时按顺序递补';
+}

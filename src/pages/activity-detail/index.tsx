@@ -1,0 +1,178 @@
+// 活动详情: everything about one activity, enrolling (after the risk notice, 志愿服务条例 §17) and cancelling it;
+// the team's leader and admins also edit, cancel and open the roster here.
+// Test classes: act-title, act-phase, act-org, act-members-only, act-cancel-reason, act-schedule, act-place, act-open-map,
+// act-signup-window, act-enrolled-count, act-waitlist, act-risk-notice, act-enroll, act-my-status, act-cancel-enroll,
+// act-enroll-disabled, act-enroll-hint, act-manage, act-edit, act-roster, act-cancel-activity, act-detail-loading/-error/-not-found.
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import StateView from '../../components/state-view';
+import ReasonPopup from '../../components/reason-popup';
+import { cancelActivity, cancelEnrollment, enroll, getActivity } from '../../services/activity';
+import { toCloudError } from '../../services/cloud-error';
+import { ACTIVITY_PHASE_LABEL } from '../../../types/enums';
+import type { ActivityGetOutput } from '../../../types/activity';
+import ActivityInfo from './components/activity-info';
+import EnrollBar from './components/enroll-bar';
+import ManageActions from './components/manage-actions';
+import CheckinEntry from '../../components/checkin-entry';
+import { enrollView, explainEnrollError } from './helpers';
+import './index.scss';
+
+type State = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; data: ActivityGetOutput };
+
+export default function ActivityDetail() {
+  const id = decodeURIComponent(useRouter().params.id ?? '');
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [askingReason, setAskingReason] = useState(false);
+  const latest = useRef(0);
+
+  const load = useCallback(
+    (quiet = false) => {
+      const ticket = ++latest.current;
+      if (!id) return setState({ status: 'not-found' });
+      if (!quiet) setState({ status: 'loading' });
+      getActivity(id).then(
+        (data) => ticket === latest.current && setState({ status: 'ready', data }),
+        (e: unknown) => {
+          if (ticket !== latest.current) return;
+          const err = toCloudError(e);
+          setState(err.code === 'ACTIVITY.NOT_FOUND' ? { status: 'not-found' } : { status: 'error', message: err.message });
+        },
+      );
+    },
+    [id],
+  );
+  // Back from editing or from registering/joining a team: read again without blanking the page.
+  useDidShow(() => load(state.status === 'ready'));
+
+  const run = async (action: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const done = await action();
+      Taro.showToast({ title: done, icon: 'none', duration: 2000 });
+      load(true);
+    } catch (e) {
+      const err = toCloudError(e);
+      const outcome = explainEnrollError(err.code, err.message);
+      setBusy(false);
+      if (outcome.kind === 'toast') {
+        Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
+        if (outcome.reload) load(true);
+        return;
+      }
+      const toRegister = outcome.kind === 'register';
+      const { confirm } = await Taro.showModal({
+        title: toRegister ? '请先注册' : '请先加入队伍',
+        content: outcome.message,
+        confirmText: toRegister ? '去注册' : '去加入',
+        confirmColor: '#1f6fe5',
+        cancelText: '稍后',
+      });
+      if (confirm) Taro.navigateTo({ url: toRegister ? '/pages/register/index' : '/pages/orgs/index' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (state.status === 'loading') return <Shell><StateView kind='loading' className='act-detail-loading' rows={6} /></Shell>;
+  if (state.status === 'not-found') {
+    return (
+      <Shell>
+        <StateView
+          kind='empty'
+          className='act-detail-not-found'
+          icon='活'
+          title='活动不存在'
+          description='该活动不存在或已被删除'
+          action={{ text: '看看其他活动', className: 'act-go-square', onClick: () => Taro.switchTab({ url: '/pages/activities/index' }) }}
+        />
+      </Shell>
+    );
+  }
+  if (state.status === 'error') return <Shell><StateView kind='error' className='act-detail-error' message={state.message} onRetry={() => load()} /></Shell>;
+
+  const { data } = state;
+  const a = data.activity;
+  const view = enrollView(data);
+
+  const onEnroll = async () => {
+    if (a.riskNotice) {
+      const { confirm } = await Taro.showModal({
+        title: '风险告知',
+        content: `${a.riskNotice}\n\n报名即表示您已知悉上述风险。`,
+        confirmText: '确认报名',
+        confirmColor: '#1f6fe5',
+        cancelText: '再想想',
+      });
+      if (!confirm) return;
+    }
+    run(async () => {
+      const { enrollment } = await enroll(a._id);
+      if (enrollment.status === 'waitlisted') return enrollment.waitlistPosition ? `名额已满，您是候补第${enrollment.waitlistPosition}位` : '名额已满，已加入候补';
+      return '报名成功';
+    });
+  };
+  const onCancel = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: view.kind === 'enrolled' && view.text !== '已报名' ? '取消后将失去候补名次，确定取消吗？' : '取消后名额将让给其他志愿者，确定取消报名吗？',
+      confirmText: '取消报名',
+      confirmColor: '#e34d59',
+      cancelText: '不取消',
+      cancelColor: '#1a1a1a',
+    });
+    if (confirm) run(() => cancelEnrollment(a._id).then(() => '已取消报名'));
+  };
+  const submitCancelActivity = async (reason: string) => {
+    await cancelActivity({ activityId: a._id, reason });
+    setAskingReason(false);
+    Taro.showToast({ title: '活动已取消，已通知报名的志愿者', icon: 'none', duration: 2000 });
+    load(true);
+  };
+
+  return (
+    <Shell>
+      <View className='act-detail__header'>
+        <View className='act-detail__title-row'>
+          <Text className='act-detail__title act-title'>{a.title}</Text>
+          <Text className={`act-detail__phase act-phase is-${data.phase}`}>{ACTIVITY_PHASE_LABEL[data.phase]}</Text>
+        </View>
+        <Text className='act-detail__org act-org'>{a.orgName}</Text>
+        <View className='act-detail__chips'>
+          <Text className='act-detail__chip'>{a.category}</Text>
+          {a.keyDay ? <Text className='act-detail__chip'>{a.keyDay}</Text> : null}
+          {a.audience === 'members' ? <Text className='act-detail__chip act-members-only'>仅限队员</Text> : null}
+        </View>
+      </View>
+
+      {data.phase === 'cancelled' ? (
+        <View className='act-detail__banner act-cancel-reason'>
+          <Text className='act-detail__banner-title'>活动已取消</Text>
+          {a.cancelReason ? <Text className='act-detail__banner-text'>取消原因：{a.cancelReason}</Text> : null}
+        </View>
+      ) : null}
+
+      {data.canManage ? <ManageActions activityId={a._id} phase={data.phase} onCancelActivity={() => setAskingReason(true)} /> : null}
+      <CheckinEntry data={data} />
+      <ActivityInfo data={data} />
+      <EnrollBar view={view} busy={busy} onEnroll={onEnroll} onCancel={onCancel} />
+
+      <ReasonPopup
+        visible={askingReason}
+        title='取消活动'
+        subject={`取消“${a.title}”，已报名和候补的${data.enrolledCount + a.waitlistCount}位志愿者会收到通知`}
+        placeholder='请填写取消原因，志愿者会看到'
+        confirmText='确认取消活动'
+        onConfirm={submitCancelActivity}
+        onClose={() => setAskingReason(false)}
+      />
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return <View className='app-page act-detail'>{children}</View>;
+}

@@ -1,0 +1,77 @@
+// 我参加的活动: the activities I enrolled in by phase, each with my enrollment (已报名 / 候补中 / 已取消报名).
+// Test classes: my-act-tab-<phase>, my-act-item, my-act-status, my-act-loading, my-act-error, my-act-empty, my-act-list-more/-end.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Tag } from '../../components/nutui';
+import SegTabs from '../../components/seg-tabs';
+import StateView from '../../components/state-view';
+import ActivityCard from '../../components/activity-card';
+import ListFooter from '../../components/list-footer';
+import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
+import { myActivities } from '../../services/activity';
+import { ENROLLMENT_TAG } from '../../utils/status-tag';
+import { ALL_PHASES, formatShanghaiTime, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
+import { ENROLLMENT_STATUS_LABEL } from '../../../types/enums';
+import type { Enrollment } from '../../../types/activity';
+import './index.scss';
+
+const TABS = phaseTabs(ALL_PHASES);
+
+function statusText(e: Enrollment): string {
+  if (e.status === 'waitlisted' && e.waitlistPosition) return `候补第${e.waitlistPosition}位`;
+  return ENROLLMENT_STATUS_LABEL[e.status];
+}
+
+export default function MyActivities() {
+  const [tab, setTab] = useState<PhaseTab>('all');
+  const fetchPage = useCallback((page: number) => myActivities({ phase: phaseOf(tab), page, pageSize: PAGE_SIZE }), [tab]);
+  const { list, reload, loadMore, hasMore } = usePagedList(fetchPage, (a) => a._id);
+  useEffect(reload, [fetchPage, reload]);
+  useReachBottom(loadMore);
+  // Back from a detail page where I enrolled or cancelled.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) reload();
+    shown.current = true;
+  });
+
+  return (
+    <View className='app-page my-acts'>
+      <SegTabs name='my-act-tab' tabs={TABS} value={tab} onChange={setTab} />
+      {list.status === 'loading' ? <StateView kind='loading' className='my-act-loading' rows={4} /> : null}
+      {list.status === 'error' ? <StateView kind='error' className='my-act-error' message={list.error.message} onRetry={reload} /> : null}
+      {list.status === 'ready' && list.items.length === 0 ? (
+        <StateView
+          kind='empty'
+          className='my-act-empty'
+          icon='活'
+          title={tab === 'all' ? '还没有报名活动' : '没有该状态的活动'}
+          description='在活动广场找到感兴趣的志愿活动，报名参加吧'
+          action={{ text: '去看看活动', className: 'my-act-go-square', onClick: () => Taro.switchTab({ url: '/pages/activities/index' }) }}
+        />
+      ) : null}
+      {list.status === 'ready' ? (
+        <View className='my-acts__list'>
+          {list.items.map((a) => (
+            <ActivityCard
+              key={a._id}
+              activity={a}
+              className='my-act-item'
+              onClick={() => Taro.navigateTo({ url: `/pages/activity-detail/index?id=${encodeURIComponent(a._id)}` })}
+              extra={
+                <>
+                  <Tag type={ENROLLMENT_TAG[a.enrollment.status]} className='my-act-status'>
+                    {statusText(a.enrollment)}
+                  </Tag>
+                  <Text className='my-acts__time'>报名于 {formatShanghaiTime(a.enrollment.enrolledAt)}</Text>
+                </>
+              }
+            />
+          ))}
+          <ListFooter name='my-act-list' list={list} hasMore={hasMore} onMore={loadMore} />
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,107 @@
+// 申请更正 of one day: the volunteer proposes the right sign-in and/or sign-out time with a note ("我忘记签退了");
+// the team's admins review it. Test classes: ck-correct-forgot, ck-correct-in-toggle, ck-correct-in,
+// ck-correct-out-toggle, ck-correct-out, ck-correct-note, ck-correct-error, ck-correct-submit.
+import { useEffect, useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button, Checkbox, Popup } from '../../../components/nutui';
+import CheckinTimePicker from '../../../components/checkin-time-picker';
+import { requestCorrection } from '../../../services/checkin';
+import { toCloudError } from '../../../services/cloud-error';
+import { CheckinRequestCorrectionInput, type MyHoursDay } from '../../../../types/checkin';
+import { clockOf, isoAt, shortDate } from '../../../utils/checkin-time';
+
+const NOTE_MAX = 200;
+const FORGOT = '我忘记签退了';
+
+type Props = { day: MyHoursDay | null; onClose: () => void; onDone: () => void };
+
+export default function CorrectionPopup({ day, onClose, onDone }: Props) {
+  const [fixIn, setFixIn] = useState(false);
+  const [fixOut, setFixOut] = useState(false);
+  const [signIn, setSignIn] = useState('');
+  const [signOut, setSignOut] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!day) return;
+    // A day without sign-out is almost always "I forgot": start there.
+    const forgot = !day.signOutAt;
+    setFixIn(!day.signInAt);
+    setFixOut(forgot);
+    setSignIn(clockOf(day.signInAt));
+    setSignOut(clockOf(day.signOutAt));
+    setNote(forgot ? FORGOT : '');
+    setError('');
+  }, [day]);
+
+  const submit = async () => {
+    if (!day || busy) return;
+    if (!fixIn && !fixOut) return setError('请选择要更正的签到或签退时间');
+    if ((fixIn && !signIn) || (fixOut && !signOut)) return setError('请选择时间');
+    if (fixIn && fixOut && signOut <= signIn) return setError('签退时间须晚于签到时间');
+    const parsed = CheckinRequestCorrectionInput.safeParse({
+      activityId: day.activityId,
+      date: day.date,
+      ...(fixIn ? { signInAt: isoAt(day.date, signIn) } : {}),
+      ...(fixOut ? { signOutAt: isoAt(day.date, signOut) } : {}),
+      note,
+    });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
+    setBusy(true);
+    try {
+      await requestCorrection(parsed.data);
+      onDone();
+    } catch (e) {
+      setError(toCloudError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Popup visible={day !== null} position='bottom' round title='申请更正' closeable onClose={onClose}>
+      {day ? (
+        <View className='correction-popup'>
+          <Text className='correction-popup__subject'>
+            {day.title} · {shortDate(day.date)}
+          </Text>
+          {!day.signOutAt ? (
+            <View className='correction-popup__quick ck-correct-forgot' onClick={() => { setFixOut(true); setNote(FORGOT); setError(''); }}>
+              我忘记签退了，补填签退时间
+            </View>
+          ) : null}
+          <View className='correction-popup__row'>
+            <Checkbox className='ck-correct-in-toggle' checked={fixIn} onChange={(v) => setFixIn(v)} label='更正签到时间' />
+          </View>
+          <CheckinTimePicker className='ck-correct-in' label='签到时间' value={signIn} disabled={!fixIn} onChange={setSignIn} />
+          <View className='correction-popup__row'>
+            <Checkbox className='ck-correct-out-toggle' checked={fixOut} onChange={(v) => setFixOut(v)} label='更正签退时间' />
+          </View>
+          <CheckinTimePicker className='ck-correct-out' label='签退时间' value={signOut} start='17:00' disabled={!fixOut} onChange={setSignOut} />
+          <Textarea
+            className='correction-popup__note ck-correct-note'
+            maxlength={NOTE_MAX}
+            placeholder='请说明情况，如：活动结束时手机没电，忘记签退'
+            value={note}
+            onInput={(e) => {
+              setNote(e.detail.value);
+              setError('');
+            }}
+          />
+          <View className='correction-popup__meta'>
+            <Text className='correction-popup__error ck-correct-error'>{error}</Text>
+            <Text className='correction-popup__count'>
+              {note.trim().length}/{NOTE_MAX}
+            </Text>
+          </View>
+          <Text className='correction-popup__hint'>提交后由活动所属队伍的管理员审核，通过后时长自动更新。</Text>
+          <Button className='ck-correct-submit' type='primary' block loading={busy} disabled={busy} onClick={submit}>
+            提交申请
+          </Button>
+        </View>
+      ) : null}
+    </Popup>
+  );
+}

@@ -1,0 +1,32 @@
+// 我的时长 filters as myHours input: the preset periods end today, so they carry only `from`.
+import type { CheckinMyHoursInput } from '../../../types/checkin';
+import { monthStart } from '../../utils/checkin-time';
+
+export type Period = 'all' | 'month' | 'quarter' | 'year' | 'custom';
+export const PERIODS: { key: Period; title: string }[] = [
+  { key: 'all', title: '全部' },
+  { key: 'month', title: '本月' },
+  { key: 'quarter', title: '近三个月' },
+  { key: 'year', title: '今年' },
+  { key: 'custom', title: '自定义' },
+];
+
+export type Filters = { period: Period; from: string; to: string; orgId: string };
+
+/** The query of the filters, or an error to show instead (a custom range the wrong way round). */
+export function hoursQuery(f: Filters, today: string): { input: CheckinMyHoursInput } | { error: string } {
+  const org = f.orgId ? { orgId: f.orgId } : {};
+  switch (f.period) {
+    case 'month':
+      return { input: { from: monthStart(today, 0), ...org } };
+    case 'quarter':
+      return { input: { from: monthStart(today, 2), ...org } };
+    case 'year':
+      return { input: { from: `${today.slice(0, 4)}-01-01`, ...org } };
+    case 'custom':
+      if (f.from && f.to && f.from > f.to) return { error: '开始日期不能晚于结束日期' };
+      return { input: { ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), ...org } };
+    default:
+      return { input: org };
+  }
+}

@@ -1,0 +1,120 @@
+// 我的时长: total and per-day service time, filtered by period (本月/近三个月/今年/全部 or a range) and team; each day
+// shows its audit trail and correction request, and offers 申请更正.
+// Test classes: ck-hours-period (tabs ck-hours-period-<all|month|quarter|year|custom>), ck-hours-from, ck-hours-to,
+// ck-hours-org, ck-hours-total, ck-hours-count, ck-hours-day (ck-hours-day-date/-title/-times/-minutes/-status),
+// ck-hours-correction(-status/-reason), ck-hours-correct, ck-hours-loading, ck-hours-error, ck-hours-empty,
+// ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Picker, Text, View } from '@tarojs/components';
+import SegTabs from '../../components/seg-tabs';
+import StateView from '../../components/state-view';
+import OptionPicker from '../../components/option-picker';
+import { myHours } from '../../services/checkin';
+import { me } from '../../services/user';
+import { toCloudError, type CloudError } from '../../services/cloud-error';
+import type { CheckinMyHoursOutput, MyHoursDay } from '../../../types/checkin';
+import { formatDuration } from '../../../types/duration';
+import { shanghaiToday } from '../../utils/checkin-time';
+import { PERIODS, hoursQuery, type Filters, type Period } from './helpers';
+import DayCard from './components/day-card';
+import CorrectionPopup from './components/correction-popup';
+import './index.scss';
+
+type Hours = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: CheckinMyHoursOutput };
+
+export default function MyHours() {
+  const [filters, setFilters] = useState<Filters>({ period: 'all', from: '', to: '', orgId: '' });
+  const [hours, setHours] = useState<Hours>({ status: 'loading' });
+  const [orgs, setOrgs] = useState<{ value: string; text: string }[]>([]);
+  const [correcting, setCorrecting] = useState<MyHoursDay | null>(null);
+  const latest = useRef(0);
+  const today = shanghaiToday();
+  const query = useMemo(() => hoursQuery(filters, today), [filters, today]);
+
+  const load = useCallback(() => {
+    if ('error' in query) return;
+    const ticket = ++latest.current;
+    setHours({ status: 'loading' });
+    myHours(query.input).then(
+      (data) => ticket === latest.current && setHours({ status: 'ready', data }),
+      (e: unknown) => ticket === latest.current && setHours({ status: 'error', error: toCloudError(e) }),
+    );
+  }, [query]);
+  useEffect(load, [load]);
+
+  // The team filter lists my teams; without them (not registered, or me failed) it offers 全部队伍 only.
+  useEffect(() => {
+    me().then(
+      (r) => setOrgs(r.memberships.filter((m) => m.status !== 'pending' && m.status !== 'rejected').map((m) => ({ value: m.orgId, text: m.orgName }))),
+      () => undefined,
+    );
+  }, []);
+
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  return (
+    <View className='app-page my-hours'>
+      <SegTabs name='ck-hours-period' tabs={PERIODS} value={filters.period} onChange={(period: Period) => set({ period })} />
+      <View className='my-hours__filters'>
+        {filters.period === 'custom' ? (
+          <View className='my-hours__range'>
+            <Picker mode='date' value={filters.from || today} end={today} onChange={(e) => set({ from: String(e.detail.value) })}>
+              <Text className={`my-hours__date ck-hours-from${filters.from ? '' : ' is-empty'}`}>{filters.from || '开始日期'}</Text>
+            </Picker>
+            <Text className='my-hours__to'>至</Text>
+            <Picker mode='date' value={filters.to || today} onChange={(e) => set({ to: String(e.detail.value) })}>
+              <Text className={`my-hours__date ck-hours-to${filters.to ? '' : ' is-empty'}`}>{filters.to || '结束日期'}</Text>
+            </Picker>
+          </View>
+        ) : null}
+        <View className='my-hours__org'>
+          <OptionPicker
+            className='ck-hours-org'
+            title='选择队伍'
+            placeholder='全部队伍'
+            options={[{ value: '', text: '全部队伍' }, ...orgs]}
+            value={filters.orgId}
+            onChange={(orgId) => set({ orgId })}
+          />
+        </View>
+      </View>
+
+      {'error' in query ? <Text className='my-hours__range-error ck-hours-range-error'>{query.error}</Text> : null}
+      {!('error' in query) && hours.status === 'loading' ? <StateView kind='loading' className='ck-hours-loading' rows={4} /> : null}
+      {!('error' in query) && hours.status === 'error' ? <StateView kind='error' className='ck-hours-error' message={hours.error.message} onRetry={load} /> : null}
+      {!('error' in query) && hours.status === 'ready' ? (
+        <View>
+          <View className='card my-hours__summary'>
+            <Text className='my-hours__total ck-hours-total'>{formatDuration(hours.data.totalMinutes)}</Text>
+            <Text className='my-hours__total-label'>
+              累计服务时长 · <Text className='ck-hours-count'>{hours.data.days.length}</Text> 个服务日
+            </Text>
+          </View>
+          {hours.data.days.length === 0 ? (
+            <StateView
+              kind='empty'
+              className='ck-hours-empty'
+              icon='时'
+              title='暂无服务记录'
+              description='参加活动并扫码签到、签退后，服务时长会显示在这里'
+              action={{ text: '去扫码签到', className: 'ck-hours-go-scan', onClick: () => Taro.navigateTo({ url: '/pages/scan/index' }) }}
+            />
+          ) : (
+            hours.data.days.map((d) => <DayCard key={d.recordId} day={d} onCorrect={() => setCorrecting(d)} />)
+          )}
+        </View>
+      ) : null}
+
+      <CorrectionPopup
+        day={correcting}
+        onClose={() => setCorrecting(null)}
+        onDone={() => {
+          setCorrecting(null);
+          Taro.showToast({ title: '已提交，等待管理员审核', icon: 'none', duration: 2000 });
+          load();
+        }}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,104 @@
+// 扫码签到: a volunteer scans the activity's 签到码/签退码; the phone's position (GCJ-02) goes with a fresh nonce
+// and the answer shows as a panel — a refusal says why and what to do, with the distance when out of range.
+// Test classes: ck-scan-camera (scan button: weapp, or h5 with window.wx.scanQRCode), ck-scan-payload (h5 manual
+// entry) and ck-scan-submit, ck-scan-progress, ck-scan-go-my-code, ck-scan-go-hours; the panel's ck-result-* classes
+// (components/checkin-result).
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import QrEntry from '../../components/qr-entry';
+import CheckinResult, { type ScanOutcome } from '../../components/checkin-result';
+import { buzz, isLocateError, locate, newNonce, readQrCode, scanActivityCode, type Fix } from '../../services/checkin';
+import { toCloudError } from '../../services/cloud-error';
+import './index.scss';
+
+type Phase = 'idle' | 'locating' | 'sending';
+/** One tap: the same nonce (and position) is reused if the answer got lost and the volunteer sends it again. */
+type Attempt = { payload: string; nonce: string; location?: Fix };
+
+export default function Scan() {
+  const params = useRouter().params;
+  const activityId = decodeURIComponent(params.activityId ?? '');
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
+  const attempt = useRef<Attempt | null>(null);
+
+  const send = async (a: Attempt) => {
+    attempt.current = a;
+    setOutcome(null);
+    try {
+      if (!a.location) {
+        setPhase('locating');
+        a.location = await locate();
+      }
+      setPhase('sending');
+      const data = await scanActivityCode(a.payload, a.location, a.nonce);
+      setOutcome({ ok: true, data });
+      buzz();
+    } catch (e) {
+      if (isLocateError(e)) {
+        setOutcome({ ok: false, code: e.reason === 'denied' ? 'LOCATION_DENIED' : 'LOCATION_UNAVAILABLE', message: '' });
+      } else {
+        const err = toCloudError(e);
+        setOutcome({ ok: false, code: err.code, message: err.message, details: err.details });
+      }
+    } finally {
+      setPhase('idle');
+    }
+  };
+
+  const onCode = (payload: string) => send({ payload, nonce: newNonce() });
+
+  // From the 首页 button on weapp the camera opens at once.
+  useEffect(() => {
+    if (params.auto !== '1' || process.env.TARO_ENV !== 'weapp') return;
+    readQrCode().then(
+      (code) => {
+        if (code) onCode(code);
+      },
+      () => undefined,
+    );
+  }, []);
+
+  const openMyCode = () => Taro.navigateTo({ url: `/pages/my-code/index${activityId ? `?activityId=${encodeURIComponent(activityId)}` : ''}` });
+  const openHours = () => Taro.navigateTo({ url: '/pages/my-hours/index' });
+
+  if (outcome) {
+    return (
+      <View className='app-page scan-page'>
+        <CheckinResult
+          outcome={outcome}
+          onAgain={() => setOutcome(null)}
+          onRetry={() => attempt.current && send(attempt.current)}
+          onMyCode={openMyCode}
+          onHours={openHours}
+          onSetting={process.env.TARO_ENV === 'weapp' ? () => Taro.openSetting().catch(() => undefined) : undefined}
+        />
+      </View>
+    );
+  }
+
+  const busy = phase !== 'idle';
+  return (
+    <View className='app-page scan-page'>
+      <View className='card scan-page__intro'>
+        <Text className='scan-page__title'>扫码签到 / 签退</Text>
+        <Text className='scan-page__text'>扫描活动现场管理员出示的签到码或签退码。系统会确认您在活动地点附近，请允许使用位置信息。</Text>
+      </View>
+      <View className='card'>
+        <QrEntry name='ck-scan' scanText='扫码签到 / 签退' manualHint='签到码显示在管理员屏幕或海报的二维码下方' busy={busy} onCode={onCode} />
+        {busy ? <Text className='scan-page__progress ck-scan-progress'>{phase === 'locating' ? '正在获取您的位置…' : '正在提交…'}</Text> : null}
+      </View>
+      <View className='card scan-page__links'>
+        <View className='scan-page__link ck-scan-go-my-code' onClick={openMyCode}>
+          <Text>手机无法定位？出示我的签到码</Text>
+          <Text className='scan-page__arrow'>›</Text>
+        </View>
+        <View className='scan-page__link ck-scan-go-hours' onClick={openHours}>
+          <Text>我的时长</Text>
+          <Text className='scan-page__arrow'>›</Text>
+        </View>
+      </View>
+    </View>
+  );
+}

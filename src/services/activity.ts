@@ -1,0 +1,66 @@
+// Activities: the square, details, enrollment and my list for volunteers; publishing, editing and the roster for admins.
+import { callFunction } from './cloud';
+import type {
+  ActivityCancelInput,
+  ActivityEnrollmentsInput,
+  ActivityEnrollmentsOutput,
+  ActivityGetOutput,
+  ActivityListInput,
+  ActivityListOutput,
+  ActivityMineInput,
+  ActivityMineOutput,
+  ActivityOutput,
+  ActivityPublishInput,
+  ActivityPublishedInput,
+  ActivityPublishedOutput,
+  ActivityUpdateInput,
+  EnrollmentOutput,
+} from '../../types/activity';
+
+export function listActivities(input: ActivityListInput = {}): Promise<ActivityListOutput> {
+  return callFunction('activity', 'list', input);
+}
+
+/** The activity with its phase now, my enrollment (and waitlist place) and whether I may manage it. */
+export function getActivity(activityId: string): Promise<ActivityGetOutput> {
+  return callFunction('activity', 'get', { activityId });
+}
+
+/** `enrolled`, or `waitlisted` when full and the activity keeps a waitlist; a second call answers the same enrollment. */
+export function enroll(activityId: string): Promise<EnrollmentOutput> {
+  return callFunction('activity', 'enroll', { activityId });
+}
+
+/** Gives the seat back; the first on the waitlist moves up. */
+export function cancelEnrollment(activityId: string): Promise<EnrollmentOutput> {
+  return callFunction('activity', 'cancelEnrollment', { activityId });
+}
+
+/** Activities I enrolled in, with my enrollment. */
+export function myActivities(input: ActivityMineInput = {}): Promise<ActivityMineOutput> {
+  return callFunction('activity', 'mine', input);
+}
+
+export function publishActivity(input: ActivityPublishInput): Promise<ActivityOutput> {
+  return callFunction('activity', 'publish', input);
+}
+
+/** Only the fields given change; the schedule rules are checked on the merged activity. */
+export function updateActivity(input: ActivityUpdateInput): Promise<ActivityOutput> {
+  return callFunction('activity', 'update', input);
+}
+
+/** Enrolled and waitlisted volunteers get a message with the reason. */
+export function cancelActivity(input: ActivityCancelInput): Promise<ActivityOutput> {
+  return callFunction('activity', 'cancel', input);
+}
+
+/** Activities a team published (its leader and admins). */
+export function publishedActivities(input: ActivityPublishedInput): Promise<ActivityPublishedOutput> {
+  return callFunction('activity', 'published', input);
+}
+
+/** The roster of an activity: name, masked phone, status (its leader and admins). */
+export function listEnrollments(input: ActivityEnrollmentsInput): Promise<ActivityEnrollmentsOutput> {
+  return callFunction('activity', 'enrollments', input);
+}

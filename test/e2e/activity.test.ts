@@ -1,0 +1,141 @@
+// Activities in the h5 build: a team admin publishes a two-day activity with its point typed into the coordinate form;
+// a volunteer of an approved team finds it in the square filtered by region, enrolls after the risk notice, and finds
+// it under 我参加的活动 → 报名中; 离我最近 shows the distance from the browser's (WGS-84) position.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { confirmModal, eventually, launchChromium, onTop as top, pageOpener, pickOption } from '../helpers/browser';
+
+/** E2E_H5_DIR: a copy of the h5 build, so that a rebuild by someone else does not pull it away mid-run. */
+const H5 = process.env.E2E_H5_DIR || path.join(ROOT, 'dist', 'h5');
+const SHOTS = path.join(ROOT, '.tmp');
+const TEAM = '兰州市科技志愿服务支队';
+const ADMIN = 'demo-admin'; // 李敏, admin of 兰州支队 (emulator seed)
+const VOLUNTEER = 'demo-vol2'; // 刘洋, approved member of 兰州支队
+const TITLE = '黄河风情线科普讲解';
+const RISK = '沿河步道活动，请注意防滑；本活动已为志愿者购买意外伤害保险。';
+/** 中山桥 in GCJ-02, typed by the admin. */
+const POINT = { lat: 36.0668, lng: 103.8226 };
+
+let t: TestEmulator;
+let browser: Browser;
+const pages = pageOpener(() => browser, () => t.url);
+
+/** YYYY-MM-DD in Asia/Shanghai, `days` from today. */
+const shDate = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+const START = shDate(9);
+const END = shDate(10);
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
+  t = await startTestEmulator({ staticDir: H5 });
+  await t.dev('POST', '/_dev/reset');
+  const seeded = await t.dev<{ seeded: boolean }>('POST', '/_dev/seed');
+  if (!seeded.seeded) throw new Error('demo seed did not run');
+  browser = await launchChromium();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await pages.closeAll();
+  await browser?.close();
+  await t?.close();
+});
+
+async function publish(admin: Page): Promise<void> {
+  await top(admin, '.act-edit-submit').waitFor();
+  expect(await top(admin, '.act-edit-org').innerText()).toContain(TEAM);
+  await top(admin, '.act-edit-title input').fill(TITLE);
+  await pickOption(admin, 'act-edit-category', '科普讲解');
+  await top(admin, '.act-edit-description textarea').fill('沿黄河风情线为市民和游客讲解黄河生态保护与防汛知识，发放科普资料。');
+  await top(admin, '.act-edit-target').filter({ hasText: '公众' }).click();
+  await pickOption(admin, 'act-edit-region-province', '甘肃省');
+  await pickOption(admin, 'act-edit-region-city', '兰州市');
+  await pickOption(admin, 'act-edit-region-county', '城关区');
+  // h5 has no map picker: the coordinate form, refused until both numbers are there.
+  await top(admin, '.act-edit-lat input').fill(String(POINT.lat));
+  await top(admin, '.act-edit-address input').fill('兰州市城关区中山桥南端');
+  await top(admin, '.act-edit-capacity input').fill('20');
+  await top(admin, '.act-edit-submit').click();
+  await top(admin, '.field-error-location').filter({ hasText: '请填写正确的纬度' }).waitFor();
+  await top(admin, '.act-edit-lng input').fill(String(POINT.lng));
+  // Two days, 09:00–17:00 each; the signup deadline follows the start date.
+  await top(admin, '.act-edit-start-date input').fill(START);
+  await top(admin, '.act-edit-end-date input').fill(END);
+  await top(admin, '.act-edit-daily-end input').fill('17:00');
+  expect(await top(admin, '.form-field-endDate').innerText()).toContain('共2天');
+  expect(await top(admin, '.act-edit-signup-end-date input').inputValue()).toBe(shDate(8));
+  await top(admin, '.act-edit-risk textarea').fill(RISK);
+  await admin.screenshot({ path: path.join(SHOTS, 'e2e-activity-edit.png'), fullPage: true });
+  await top(admin, '.act-edit-submit').click();
+}
+
+it('an admin publishes a two-day activity; a volunteer finds it by region, enrolls and sees it under 我参加的活动', async () => {
+  // The admin goes from 我的 → 队伍管理 → 发布活动 of 兰州支队.
+  const admin = await pages.open(ADMIN, '/pages/mine/index');
+  await top(admin, '.mine-managed-org').filter({ hasText: TEAM }).waitFor();
+  await top(admin, '.mine__team').filter({ hasText: TEAM }).locator('.mine-publish-activity').click();
+  await publish(admin);
+
+  // Published: the detail page of the new activity, with the manager's tools.
+  await top(admin, '.act-title').filter({ hasText: TITLE }).waitFor({ timeout: 15000 });
+  expect(await top(admin, '.act-schedule').innerText()).toBe(`${monthDay(START)}—${monthDay(END)} 每天09:00-17:00`);
+  expect(await top(admin, '.act-phase').innerText()).toBe('报名中');
+  await top(admin, '.act-manage').waitFor();
+  const found = await t.call('activity', 'list', { keyword: TITLE });
+  if (!found.ok) throw new Error(`activity.list: ${found.code}`);
+  expect(found.data.items).toHaveLength(1);
+  expect(found.data.items[0]).toMatchObject({ location: POINT, startDate: START, endDate: END, radiusM: 5000, dailyCapMinutes: 480, riskNotice: RISK });
+
+  // The volunteer filters the square by 兰州: the 天水 activity of the seed goes, ours stays.
+  const vol = await pages.open(VOLUNTEER, '/pages/activities/index');
+  await top(vol, '.act-item').first().waitFor();
+  await eventually(async () => expect(await top(vol, '.act-item').filter({ hasText: '苹果园冬季管理' }).count()).toBe(1));
+  await pickOption(vol, 'act-region-province', '甘肃省');
+  await pickOption(vol, 'act-region-city', '兰州市');
+  await eventually(async () => expect(await top(vol, '.act-item').filter({ hasText: '苹果园冬季管理' }).count()).toBe(0));
+  const card = top(vol, '.act-item').filter({ hasText: TITLE });
+  await card.waitFor();
+  expect(await card.locator('.act-card-schedule').innerText()).toBe(`${monthDay(START)}—${monthDay(END)} 每天09:00-17:00`);
+  expect(await card.locator('.act-card-seats').innerText()).toBe('已报名 0/20');
+  await vol.screenshot({ path: path.join(SHOTS, 'e2e-activity-square.png') });
+  await card.click();
+
+  // Enrolling shows the risk notice first (志愿服务条例 §17).
+  await top(vol, '.act-title').filter({ hasText: TITLE }).waitFor();
+  expect(await top(vol, '.act-manage').count()).toBe(0);
+  await top(vol, '.act-enroll').click();
+  expect(await confirmModal(vol, '风险告知')).toContain(RISK);
+  await top(vol, '.act-my-status').filter({ hasText: '已报名' }).waitFor();
+  expect(await top(vol, '.act-enrolled-count').innerText()).toBe('1');
+  await top(vol, '.act-cancel-enroll').waitFor();
+  await vol.waitForTimeout(300);
+  await vol.screenshot({ path: path.join(SHOTS, 'e2e-activity-enrolled.png') });
+
+  // 我的 → 我参加的活动 → 报名中.
+  await vol.goto(`${t.url}/#/pages/mine/index`);
+  await top(vol, '.mine-my-activities').click();
+  await top(vol, '.my-act-item').first().waitFor();
+  await top(vol, '.my-act-tab-recruiting').click();
+  const mine = top(vol, '.my-act-item').filter({ hasText: TITLE });
+  await mine.waitFor();
+  expect(await mine.locator('.act-card-phase').innerText()).toBe('报名中');
+  expect(await mine.locator('.my-act-status').innerText()).toBe('已报名');
+  await eventually(async () => expect(await top(vol, '.my-act-item').filter({ hasText: '防灾减灾知识宣讲' }).count()).toBe(0));
+});
+
+it('离我最近 sorts by the distance from the browser position, converted to GCJ-02', async () => {
+  // About 1 km from 东方红广场 in WGS-84 (the browser's system).
+  const vol = await pages.open(VOLUNTEER, '/pages/activities/index', { geolocation: { latitude: 36.0603, longitude: 103.8295 } });
+  await top(vol, '.act-item').first().waitFor();
+  await top(vol, '.act-near').click();
+  await top(vol, '.act-total').filter({ hasText: '按距离由近到远' }).waitFor();
+  const distances = await top(vol, '.act-card-distance').allInnerTexts();
+  expect(distances.length).toBeGreaterThan(0);
+  const metres = distances.map((d) => (d.endsWith('km') ? parseFloat(d) * 1000 : parseFloat(d)));
+  expect([...metres].sort((a, b) => a - b)).toEqual(metres);
+  // The nearest is in 兰州, within a few km; 天水 (≈ 250 km) comes last.
+  expect(metres[0]).toBeLessThan(5000);
+  expect(await top(vol, '.act-item').last().innerText()).toContain('天水');
+});

@@ -1,0 +1,173 @@
+// Check-in in the h5 build: an admin shows the 签到码 (and saves the poster), a volunteer near the activity scans it
+// (WeChat's scanQRCode stubbed, the browser's WGS-84 position converted) and later the 签退码; the admin's 签到名单
+// and the volunteer's 我的时长 show the day's minutes; placed 6 km away, the volunteer sees the refusal with the distance.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { getDistance } from 'geolib';
+import { ROOT, bootstrapRoot, registerVolunteer, seedMembership, seedOrg, seedVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { activityCode, north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
+import { eventually, launchChromium, onTop as top, phoneContext } from '../helpers/browser';
+import { formatDuration } from '../../types/duration';
+import { wgs84ToGcj02 } from '../../types/gcj02';
+
+const H5 = path.join(ROOT, 'dist', 'h5');
+const SHOTS = path.join(ROOT, '.tmp');
+const ADMIN = 'e2e-ck-admin';
+const VOLUNTEER = 'e2e-ck-vol';
+const TITLE = '社区科普讲解';
+
+let t: TestEmulator;
+let browser: Browser;
+let activityId: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
+  t = await startTestEmulator({ staticDir: H5 });
+  await t.dev('POST', '/_dev/reset');
+  // 09:29:59 on the first day of the two-day activity (Asia/Shanghai); the emulator clock runs on from there.
+  await t.setClock('2026-12-01T01:29:59.500Z');
+  const root = await bootstrapRoot(t, 'e2e-ck-root');
+  await seedOrg(t, 'e2e-ck-lz', '兰州市科技志愿服务支队', root);
+  await seedVolunteer(t, ADMIN, '13900001001', '李敏');
+  await seedMembership(t, 'e2e-ck-lz', ADMIN, 'admin');
+  // Registered for real (我的时长 reads 我的 for its team filter); enrolled straight in the database.
+  const reg = await registerVolunteer(t, VOLUNTEER, '13900001002', { realName: '张伟', orgIds: ['e2e-ck-lz'] });
+  if (!reg.ok) throw new Error(`register: ${reg.code}`);
+  activityId = (await seedActivity(t, 'e2e-ck-lz', { title: TITLE }))._id;
+  await seedEnrollment(t, activityId, VOLUNTEER);
+  browser = await launchChromium();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+  await browser?.close();
+  await t?.close();
+});
+
+type Geo = { latitude: number; longitude: number; accuracy?: number };
+
+/**
+ * A phone as `openid`. With `scanner`, WeChat's JS-SDK scanQRCode is stubbed: it answers whatever the test put in
+ * `window.__scanned`, as WeChat would answer the text of the QR code in front of the camera.
+ */
+async function phone(openid: string, route: string, opts: { geolocation?: Geo; scanner?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await phoneContext(browser, { openid, geolocation: opts.geolocation });
+  contexts.push(context);
+  if (opts.scanner) {
+    await context.addInitScript(() => {
+      const w = window as unknown as { wx: unknown; __scanned: string };
+      w.__scanned = '';
+      w.wx = { scanQRCode: (o: { success: (r: { resultStr: string }) => void }) => setTimeout(() => o.success({ resultStr: w.__scanned }), 50) };
+    });
+  }
+  const page = await context.newPage();
+  await page.goto(`${t.url}/#${route}`);
+  return { page, context };
+}
+
+const point = (p: { lat: number; lng: number }): Geo => ({ latitude: p.lat, longitude: p.lng, accuracy: 30 });
+const aim = (page: Page, payload: string) => page.evaluate((p) => ((window as unknown as { __scanned: string }).__scanned = p), payload);
+
+/** The code text the admin's page shows under the QR, once it differs from `previous`. */
+async function shownCode(admin: Page, previous = ''): Promise<string> {
+  let code = '';
+  await eventually(async () => {
+    code = (await top(admin, '.ck-code-payload').innerText()).trim();
+    expect(code).toMatch(/^kjzy1\./);
+    expect(code).not.toBe(previous);
+  });
+  return code;
+}
+
+it('an admin shows the 签到码, the volunteer signs in near the activity and later out; 签到名单 and 我的时长 show the minutes', async () => {
+  // The admin's screen: the rotating 签到码 with its countdown.
+  const { page: admin } = await phone(ADMIN, `/admin/checkin-code/index?activityId=${activityId}&kind=in`);
+  await top(admin, '.ck-code-title').filter({ hasText: TITLE }).waitFor();
+  expect(await top(admin, '.ck-code-kind-label').innerText()).toBe('签到码');
+  expect(await top(admin, '.ck-code-dates').innerText()).toContain('2026-12-01 至 2026-12-02');
+  await top(admin, '.ck-code-countdown').filter({ hasText: /\d+秒后刷新/ }).waitFor();
+  expect(await top(admin, '.ck-code-qr').count()).toBe(1);
+  const signInCode = await shownCode(admin);
+  await admin.waitForTimeout(400);
+  await admin.screenshot({ path: path.join(SHOTS, 'e2e-checkin-code.png') });
+
+  // 海报 mode: a fixed code, saved as a PNG.
+  await top(admin, '.ck-code-mode-static').click();
+  const posterCode = await shownCode(admin, signInCode);
+  const [download] = await Promise.all([admin.waitForEvent('download'), top(admin, '.ck-code-poster').click()]);
+  expect(download.suggestedFilename()).toBe(`${TITLE}-签到码.png`);
+  await download.saveAs(path.join(SHOTS, 'e2e-checkin-poster.png'));
+  expect(posterCode).not.toBe(signInCode);
+
+  // The volunteer, at the activity's point (the browser reports WGS-84; the page converts it), scans the screen code.
+  const { page: vol } = await phone(VOLUNTEER, '/pages/scan/index', { geolocation: point(POINT), scanner: true });
+  await top(vol, '.ck-scan-camera').waitFor();
+  expect(await top(vol, '.ck-scan-payload').count()).toBe(1); // typing the code in stays possible
+  await aim(vol, signInCode);
+  await top(vol, '.ck-scan-camera').click();
+  await top(vol, '.ck-result-title').filter({ hasText: '签到成功' }).waitFor();
+  expect(await top(vol, '.ck-result-time').innerText()).toMatch(/^2026-12-01 09:(29|3\d)$/);
+  await vol.waitForTimeout(300);
+  await vol.screenshot({ path: path.join(SHOTS, 'e2e-checkin-signed-in.png') });
+
+  // 12:45 the same day: the admin switches to the 签退码 (screen mode) and the volunteer scans it.
+  await t.setClock('2026-12-01T04:45:10Z');
+  await top(admin, '.ck-code-mode-rotating').click();
+  await top(admin, '.ck-code-kind-out').click();
+  await top(admin, '.ck-code-kind-label').filter({ hasText: '签退码' }).waitFor();
+  const signOutCode = await shownCode(admin, posterCode);
+  await top(vol, '.ck-result-again').click();
+  await aim(vol, signOutCode);
+  await top(vol, '.ck-scan-camera').click();
+  await top(vol, '.ck-result-title').filter({ hasText: '签退成功' }).waitFor();
+
+  const hours = await t.call('checkin', 'myHours', {}, VOLUNTEER);
+  if (!hours.ok) throw new Error(`myHours: ${hours.code}`);
+  const [day] = hours.data.days;
+  expect(day.minutes).toBeGreaterThanOrEqual(194);
+  expect(await top(vol, '.ck-result-minutes').innerText()).toBe(formatDuration(day.minutes));
+
+  // The admin's 签到名单 of that day: the volunteer signed out, with the same minutes.
+  await top(admin, '.ck-code-roster').click();
+  await top(admin, '.ck-roster-day').filter({ hasText: '12月1日' }).click();
+  const entry = top(admin, '.ck-roster-row').filter({ hasText: '张伟' });
+  await entry.locator('.ck-roster-status').filter({ hasText: '已签退' }).waitFor();
+  expect(await entry.locator('.ck-roster-minutes').innerText()).toBe(formatDuration(day.minutes));
+  expect(await top(admin, '.ck-roster-summary').innerText()).toMatch(/1\s*报名\s*1\s*已签到\s*0\s*未签退\s*0\s*未到/);
+  await admin.waitForTimeout(400);
+  await admin.screenshot({ path: path.join(SHOTS, 'e2e-checkin-roster.png') });
+
+  // 我的时长: the day with its minutes, and the total.
+  await top(vol, '.ck-result-hours').click();
+  const row = top(vol, '.ck-hours-day').filter({ hasText: TITLE });
+  await row.waitFor();
+  expect(await row.locator('.ck-hours-day-date').innerText()).toBe('2026-12-01');
+  expect(await row.locator('.ck-hours-day-minutes').innerText()).toBe(formatDuration(day.minutes));
+  expect(await row.locator('.ck-hours-day-status').innerText()).toBe('已签退');
+  expect(await top(vol, '.ck-hours-total').innerText()).toBe(formatDuration(hours.data.totalMinutes));
+  await vol.waitForTimeout(300);
+  await vol.screenshot({ path: path.join(SHOTS, 'e2e-checkin-my-hours.png') });
+});
+
+it('6 km from the activity the volunteer is refused, with the measured distance and what to do', async () => {
+  const far = north(6000);
+  const { page: vol, context } = await phone(VOLUNTEER, '/pages/scan/index', { geolocation: point(POINT), scanner: true });
+  await context.setGeolocation(point(far));
+  await aim(vol, await activityCode(t, activityId, 'in', ADMIN));
+  await top(vol, '.ck-scan-camera').click();
+  await top(vol, '.ck-result-title').filter({ hasText: '不在签到范围内' }).waitFor();
+
+  // What the server measured: the converted (GCJ-02) position against the activity's point.
+  const gcj = wgs84ToGcj02(far);
+  const metres = getDistance({ latitude: gcj.lat, longitude: gcj.lng }, { latitude: POINT.lat, longitude: POINT.lng }, 1);
+  const distance = await top(vol, '.ck-result-distance').innerText();
+  expect(distance).toContain(`您距活动地点约 ${Number((metres / 1000).toFixed(1))}公里`);
+  expect(distance).toContain('签到范围为 5公里 以内');
+  expect(await top(vol, '.ck-result-message').innerText()).toContain('超出');
+  expect(await top(vol, '.ck-result-tips').innerText()).toContain('精确位置');
+  await top(vol, '.ck-result-my-code').waitFor();
+  await vol.waitForTimeout(300);
+  await vol.screenshot({ path: path.join(SHOTS, 'e2e-checkin-out-of-range.png') });
+});

@@ -1,0 +1,60 @@
+// activity.recordServed through the emulator: the team's managers record people served and a summary once it started.
+import { publishActivity, seedMembership, seedOrg, seedVolunteer, useTestEmulator, bootstrapRoot } from '../helpers/emulator';
+
+// Before signup closes: the activity (2026-12-01/02, 09:00–17:00 Shanghai) has not started.
+const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
+let activityId: string;
+beforeEach(async () => {
+  const root = await bootstrapRoot(t, 'root-leader');
+  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
+  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
+  for (const [openid, phone] of [
+    ['lz-admin', '13900000002'],
+    ['lz-member', '13900000003'],
+    ['ts-admin', '13900000004'],
+  ]) {
+    await seedVolunteer(t, openid, phone);
+  }
+  await seedMembership(t, lz._id, 'lz-admin', 'admin');
+  await seedMembership(t, lz._id, 'lz-member', 'member');
+  await seedMembership(t, 'ts', 'ts-admin', 'admin');
+  activityId = (await publishActivity(t, 'lz-admin', 'lz'))._id;
+});
+
+const record = (who: string, input: Record<string, unknown>) => t.call('activity', 'recordServed', { activityId, ...input }, who);
+
+describe('activity.recordServed', () => {
+  it('VALIDATION before the activity starts', async () => {
+    expect(await record('lz-admin', { servedCount: 10 })).toMatchObject({ ok: false, code: 'VALIDATION', message: '活动开始后才能填写服务人数' });
+  });
+
+  it('once started, and again after it ended: the count and summary are stored and shown', async () => {
+    await t.setClock('2026-12-01T02:00:00Z');
+    expect(await record('lz-admin', { servedCount: 120, summary: '  讲解防灾减灾知识  ' })).toMatchObject({ ok: true, data: { activity: { _id: activityId, servedCount: 120, summary: '讲解防灾减灾知识' } } });
+    await t.setClock('2026-12-05T02:00:00Z');
+    // A correction keeps the summary when none is given.
+    expect(await record('lz-admin', { servedCount: 150 })).toMatchObject({ ok: true, data: { activity: { servedCount: 150, summary: '讲解防灾减灾知识' } } });
+    expect(await t.call('activity', 'get', { activityId }, 'lz-member')).toMatchObject({ ok: true, data: { activity: { servedCount: 150, summary: '讲解防灾减灾知识' } } });
+    const [stored] = await t.emu.db.find('activities', { _id: activityId });
+    expect(stored).toMatchObject({ servedCount: 150, servedRecordedBy: 'lz-admin' });
+  });
+
+  it('AUTH.FORBIDDEN: a plain member, another team’s admin, an ancestor’s leader (only the team itself manages)', async () => {
+    await t.setClock('2026-12-01T02:00:00Z');
+    for (const who of ['lz-member', 'ts-admin', 'root-leader']) {
+      expect(await record(who, { servedCount: 10 })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    }
+  });
+
+  it('ACTIVITY.CANCELLED and ACTIVITY.NOT_FOUND', async () => {
+    expect(await t.call('activity', 'cancel', { activityId, reason: '天气原因' }, 'lz-admin')).toMatchObject({ ok: true });
+    await t.setClock('2026-12-01T02:00:00Z');
+    expect(await record('lz-admin', { servedCount: 10 })).toMatchObject({ ok: false, code: 'ACTIVITY.CANCELLED' });
+    expect(await t.call('activity', 'recordServed', { activityId: 'nope', servedCount: 1 }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+  });
+
+  it('VALIDATION: a negative count', async () => {
+    await t.setClock('2026-12-01T02:00:00Z');
+    expect(await record('lz-admin', { servedCount: -1 })).toMatchObject({ ok: false, code: 'VALIDATION', message: '服务人数不能为负' });
+  });
+});
