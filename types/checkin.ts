@@ -113,6 +113,8 @@ export const RosterEntry = z.object({
   signOutAt: IsoTimeSchema.optional(),
   minutes: z.number().int(),
   status: z.enum(['absent', ...DAY_STATUSES]),
+  /** The audit trail of the day's record (empty when absent or never adjusted). */
+  adjustments: z.array(Adjustment),
 });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 /** Every enrolled volunteer of the activity, with that day's record if any. */

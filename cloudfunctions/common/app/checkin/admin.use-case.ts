@@ -44,6 +44,7 @@ export async function roster(input: CheckinRosterInput, ctx: Ctx): Promise<Check
       signOutAt: iso(r?.signOutAt),
       minutes: r?.minutes ?? 0,
       status: r ? r.status : ('absent' as const),
+      adjustments: r ? recordView(r).adjustments : [],
     };
   });
   const order = { open: 0, closed: 1, adjusted: 1, absent: 2 } as const;

@@ -154,6 +154,9 @@ export async function scanVolunteer(input: CheckinScanVolunteerInput, ctx: Ctx):
   return { ...result, realName: volunteer?.realName ?? '' };
 }
 
+/** 850米, 5公里, 5.1公里, 12公里. */
 export function formatDistance(m: number): string {
-  return m >= 1000 ? `${(m / 1000).toFixed(m >= 10_000 ? 0 : 1)}公里` : `${m}米`;
+  if (m < 1000) return `${m}米`;
+  const km = (m / 1000).toFixed(m >= 10_000 ? 0 : 1).replace(/\.0$/, '');
+  return `${km}公里`;
 }
