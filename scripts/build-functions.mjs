@@ -1,6 +1,8 @@
 // Bundles each cloud function (cloudfunctions/<fn>/index.ts → index.js, common/ inlined) and the emulator.
 // @cloudbase/node-sdk stays external: it is a runtime dependency of each function's package.json.
 import { build } from 'esbuild';
+import { copyFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,4 +41,9 @@ await Promise.all([
       })
     : null,
 ]);
+// report sets its certificates in Noto Sans SC: the font ships beside the bundle (see common/adapters/pdf.ts).
+if (only.length === 0 || only.includes('report')) {
+  const font = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+  await copyFile(font, path.join(root, 'cloudfunctions', 'report', 'NotoSansSC-Regular.ttf'));
+}
 console.log(`functions and emulator built in ${Date.now() - started} ms`);

@@ -1,7 +1,7 @@
 // report function contract: the statistics 科协 send upward (附件2, 附件3), attendance, certificates and recognition.
 import { z } from 'zod';
 import { DateSchema, IsoTimeSchema } from './common';
-import { SERVICE_CATEGORIES, type ServiceCategory } from './enums';
+import type { ServiceCategory } from './enums';
 
 /** The activity rows of 附件3 (科技志愿服务活动情况统计表), in the seed's order. */
 export const STAT_CATEGORIES = ['科普报告', '科技培训', '技术咨询', '农技服务', '医疗服务', '青少年科技教育', '其他'] as const;

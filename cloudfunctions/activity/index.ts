@@ -10,5 +10,6 @@ import { cancelEnrollment } from '../common/app/activity/cancel-enrollment.use-c
 import { mine } from '../common/app/activity/mine.use-case';
 import { published } from '../common/app/activity/published.use-case';
 import { enrollments } from '../common/app/activity/enrollments.use-case';
+import { recordServed } from '../common/app/activity/record-served.use-case';
 
-export const main = makeMain('activity', { publish, update, cancel, get, list, enroll, cancelEnrollment, mine, published, enrollments });
+export const main = makeMain('activity', { publish, update, cancel, get, list, enroll, cancelEnrollment, mine, published, enrollments, recordServed });

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   MESSAGE_TEMPLATE_ACTIVITY_REMINDER: z.string().optional(),
   /** Which version of the mini program a message card opens. */
   MESSAGE_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  /** The public page a certificate's QR code opens (report.verifyCertificate behind it); `?no=<certificateNo>` is appended. */
+  CERT_VERIFY_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().default('https://kjzy.example/verify')),
   /** Set by the local emulator only. */
   EMULATOR_CLOCK_OFFSET_MS: z.coerce.number().optional(),
 });

@@ -1,4 +1,8 @@
-// Cloud function report: statistics, exports and certificates (issue #6). No action is served yet: every call answers UNKNOWN_ACTION.
+// Cloud function report: the 附件 statistics 科协 send upward, exports, certificates of service and the team ranking.
 import { makeMain } from '../common/handler';
+import { orgStats } from '../common/app/report/org-stats.use-case';
+import { exportReport } from '../common/app/report/export.use-case';
+import { certificate, verifyCertificate } from '../common/app/report/certificate.use-case';
+import { ranking } from '../common/app/report/ranking.use-case';
 
-export const main = makeMain('report', {});
+export const main = makeMain('report', { orgStats, export: exportReport, certificate, verifyCertificate, ranking });

@@ -20,6 +20,9 @@ export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'crea
   remindedFor?: string;
   /** Bumped to revoke every printed check-in code of the activity (the code secret is derived with it). */
   codeVersion?: number;
+  /** Who recorded servedCount/summary, and when (activity.recordServed). */
+  servedRecordedAt?: Date;
+  servedRecordedBy?: string;
 };
 
 export interface EnrollmentDoc {

@@ -16,6 +16,7 @@ export const C = {
   activities: 'activities',
   enrollments: 'enrollments',
   corrections: 'checkin_corrections',
+  certificates: 'certificates',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
 } as const;
@@ -39,6 +40,7 @@ export const collectionSpecs: CollectionSpec[] = [
   { name: C.enrollments, indexes: [{ fields: ['activityId', 'status', 'queuedAt'] }, { fields: ['openid'] }] },
   { name: C.corrections, indexes: [{ fields: ['orgId', 'status'] }, { fields: ['openid'] }] },
   { name: C.dayRecords, indexes: [{ fields: ['openid', 'date'] }, { fields: ['activityId', 'date'] }] },
+  { name: C.certificates, indexes: [{ fields: ['certificateNo'], unique: true }, { fields: ['openid', 'issuedAt'] }] },
   { name: C.devSms, indexes: [{ fields: ['phone'] }] },
   { name: C.devMessages, indexes: [{ fields: ['openid'] }] },
 ];

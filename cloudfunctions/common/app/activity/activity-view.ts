@@ -35,6 +35,8 @@ export function activityView(doc: ActivityDoc): Activity {
     cancelReason: doc.cancelReason,
     enrolledCount: doc.enrolledCount,
     waitlistCount: doc.waitlistCount,
+    servedCount: doc.servedCount,
+    summary: doc.summary,
     createdAt: toIso(doc.createdAt),
     updatedAt: toIso(doc.updatedAt),
   };

@@ -1,0 +1,29 @@
+// activity.recordServed: once an activity has started, its team's leader/admins record how many people were served
+// (附件3 接受服务的群众人次) and a short summary; they may correct both later.
+import type { ActivityOutput, ActivityRecordServedInput } from '../../../../types/activity';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { updateActivityIf, type ActivityDoc } from '../../db/activity.repository';
+import { phaseAt } from '../../domain/activity-phase';
+import { refuseIfCancelled, requireActivity, requireManagerOf } from './activity-lookup';
+import { activityView } from './activity-view';
+
+export async function recordServed(input: ActivityRecordServedInput, ctx: Ctx): Promise<ActivityOutput> {
+  const openid = requireOpenid(ctx);
+  const a = await requireActivity(input.activityId);
+  await requireManagerOf(openid, a.orgId, '填写服务人数');
+  refuseIfCancelled(a);
+  const phase = phaseAt(a, ctx.now);
+  if (phase !== 'ongoing' && phase !== 'ended') throw new AppError(ErrorCode.VALIDATION, '活动开始后才能填写服务人数');
+  const patch = {
+    servedCount: input.servedCount,
+    ...(input.summary === undefined ? {} : { summary: input.summary }),
+    servedRecordedAt: ctx.now,
+    servedRecordedBy: openid,
+    updatedAt: ctx.now,
+  };
+  // Conditional: an activity cancelled meanwhile keeps no figures.
+  if (!(await updateActivityIf(a._id, { status: 'published' }, patch))) throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
+  const after: ActivityDoc = { ...a, ...patch };
+  return { activity: activityView(after) };
+}

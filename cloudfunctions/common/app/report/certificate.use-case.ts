@@ -1,0 +1,90 @@
+// report.certificate: a 志愿服务记录证明 (PDF) of the caller's credited time with one team, stored under an
+// unguessable number; report.verifyCertificate: anyone holding the number sees that it is genuine, and no more.
+import type { ReportCertificateInput, ReportCertificateOutput, ReportVerifyCertificateOutput } from '../../../../types/report';
+import { maskName } from '../../../../types/id-number';
+import { requireOpenid, type Ctx } from '../../handler';
+import { AppError, ErrorCode } from '../../errors';
+import { env } from '../../env';
+import { findActivitiesByIds } from '../../db/activity.repository';
+import { recordsOf } from '../../db/checkin.repository';
+import { findOrg } from '../../db/org.repository';
+import { findCertificate, insertCertificate, leaderOf, type CertificateDoc } from '../../db/report.repository';
+import { findVolunteer, requireVolunteer } from '../../db/volunteer.repository';
+import { newCertificateNo, normalizeCertificateNo, verifyUrl } from '../../domain/report-certificate';
+import { shanghaiDate, toIso } from '../../domain/shanghai-time';
+import { certificatePdf, type CertificateRow } from '../../adapters/pdf';
+
+/** The leader's name: the team's recorded leader, else its approved leader membership. */
+async function leaderName(org: { _id: string; leaderOpenid?: string }): Promise<string | undefined> {
+  const openid = org.leaderOpenid ?? (await leaderOf(org._id))?.openid;
+  return openid ? (await findVolunteer(openid))?.realName : undefined;
+}
+
+export async function certificate(input: ReportCertificateInput, ctx: Ctx): Promise<ReportCertificateOutput> {
+  const openid = requireOpenid(ctx);
+  const volunteer = await requireVolunteer(openid);
+  const org = await findOrg(input.orgId);
+  if (!org) throw new AppError(ErrorCode.ORG_NOT_FOUND);
+  // Only the team's own records: time served with a team below it is that team's to certify.
+  const records = (await recordsOf(openid, { from: input.from, to: input.to, orgId: org._id })).filter((r) => r.orgId === org._id && r.minutes > 0);
+  const minutes = records.reduce((s, r) => s + r.minutes, 0);
+  if (minutes <= 0) throw new AppError(ErrorCode.VALIDATION, '暂无可证明的服务时长');
+
+  const today = shanghaiDate(ctx.now);
+  const dates = records.map((r) => r.date).sort();
+  const from = input.from ?? dates[0];
+  const to = input.to ?? today;
+  const byActivity = new Map<string, CertificateRow>();
+  const titles = new Map((await findActivitiesByIds(records.map((r) => r.activityId))).map((a) => [a._id, a.title]));
+  for (const r of [...records].sort((a, b) => a.date.localeCompare(b.date))) {
+    const row = byActivity.get(r.activityId);
+    if (row) {
+      row.to = r.date;
+      row.minutes += r.minutes;
+    } else byActivity.set(r.activityId, { title: titles.get(r.activityId) ?? '（活动已删除）', from: r.date, to: r.date, minutes: r.minutes });
+  }
+  const leader = await leaderName(org);
+
+  for (let attempt = 0; ; attempt++) {
+    const certificateNo = newCertificateNo(today.slice(0, 4));
+    const pdf = await certificatePdf({
+      certificateNo,
+      realName: volunteer.realName,
+      idNumberMasked: volunteer.idNumberMasked,
+      volunteerNo: volunteer.volunteerNo,
+      orgName: org.name,
+      leaderName: leader,
+      contactName: org.contactName,
+      contactPhone: org.contactPhone,
+      from,
+      to,
+      minutes,
+      issuedOn: today,
+      verifyUrl: verifyUrl(certificateNo, env().CERT_VERIFY_BASE_URL),
+      rows: [...byActivity.values()],
+    });
+    const doc: CertificateDoc = {
+      _id: certificateNo,
+      certificateNo,
+      openid,
+      orgId: org._id,
+      orgName: org.name,
+      realNameMasked: maskName(volunteer.realName),
+      minutes,
+      activities: byActivity.size,
+      from,
+      to,
+      issuedAt: ctx.now,
+    };
+    // 80 random bits: a clash is practically impossible, but the unique index has the last word.
+    if (await insertCertificate(doc)) return { certificateNo, pdfBase64: pdf.toString('base64'), minutes, issuedAt: toIso(ctx.now) };
+    if (attempt >= 2) throw new AppError(ErrorCode.INTERNAL);
+  }
+}
+
+export async function verifyCertificate(input: { certificateNo: string }, _ctx: Ctx): Promise<ReportVerifyCertificateOutput> {
+  const no = normalizeCertificateNo(input.certificateNo);
+  const doc = no ? await findCertificate(no) : undefined;
+  if (!doc) return { valid: false };
+  return { valid: true, realNameMasked: doc.realNameMasked, orgName: doc.orgName, minutes: doc.minutes, issuedAt: toIso(new Date(doc.issuedAt)), from: doc.from, to: doc.to };
+}

@@ -1,0 +1,12 @@
+// report.orgStats: the figures of 附件3 for a team (optionally with the teams below it) over a period.
+import type { OrgStats, ReportOrgStatsInput } from '../../../../types/report';
+import { requireOpenid, type Ctx } from '../../handler';
+import { figuresOf, requireReadableOrg, teamsOf } from './report-scope';
+
+export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<OrgStats> {
+  const { org } = await requireReadableOrg(requireOpenid(ctx), input.orgId);
+  const includeDescendants = input.includeDescendants ?? false;
+  const teams = await teamsOf(org, includeDescendants);
+  const { figures } = await figuresOf(teams, input);
+  return { orgId: org._id, orgName: org.name, from: input.from, to: input.to, includeDescendants, teams: teams.length, ...figures };
+}

@@ -1,0 +1,159 @@
+// What the reports read (teams of a subtree, their activities, day records and members, in whole pages) and the
+// certificates they issue. Queries name only the fields a report shows: day records carry scans and audit trails.
+import { database } from '../cloud';
+import { C } from './collections';
+import { isDuplicateWrite, unwrap } from './db-result';
+import { pageAll, type DayRecordDoc } from './checkin.repository';
+import type { ActivityDoc } from './activity.repository';
+import type { MembershipDoc, OrgDoc } from './org.repository';
+import type { VolunteerDoc } from './volunteer.repository';
+import type { Period } from '../domain/report-stats';
+
+/** Ids per `_.in` condition: keeps each request small whatever the size of the subtree. */
+const IN_CHUNK = 100;
+const PAGE = 1000;
+
+function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Every page of `where` for each chunk of `ids` (the condition built by `where`), in _id order. */
+async function pagedIn<T>(collection: string, ids: readonly string[], where: (chunk: string[]) => object, fields?: Record<string, true>): Promise<T[]> {
+  const out: T[] = [];
+  for (const chunk of chunks([...new Set(ids)])) {
+    const query = () => {
+      const q = database().collection(collection).where(where(chunk));
+      return fields ? q.field(fields) : q;
+    };
+    out.push(...(await pageAll<T>((skip) => query().orderBy('_id', 'asc').skip(skip).limit(PAGE).get())));
+  }
+  return out;
+}
+
+const dateWithin = (p: Period) => {
+  const _ = database().command;
+  return _.and([_.gte(p.from), _.lte(p.to)]);
+};
+
+/** Approved teams anywhere below `orgId` (their `path` holds it). */
+export async function approvedDescendants(orgId: string): Promise<OrgDoc[]> {
+  return pageAll<OrgDoc>((skip) => database().collection(C.orgs).where({ path: orgId, status: 'approved' }).orderBy('_id', 'asc').skip(skip).limit(PAGE).get());
+}
+
+export type ReportActivity = Pick<
+  ActivityDoc,
+  '_id' | 'orgId' | 'orgName' | 'title' | 'category' | 'status' | 'startDate' | 'endDate' | 'address' | 'keyDay' | 'serviceTargets' | 'servedCount' | 'summary' | 'enrolledCount'
+>;
+const ACTIVITY_FIELDS = {
+  orgId: true,
+  orgName: true,
+  title: true,
+  category: true,
+  status: true,
+  startDate: true,
+  endDate: true,
+  address: true,
+  keyDay: true,
+  serviceTargets: true,
+  servedCount: true,
+  summary: true,
+  enrolledCount: true,
+} as const;
+
+/** Activities of these teams held (not cancelled) and starting within the period. */
+export async function activitiesIn(orgIds: readonly string[], p: Period): Promise<ReportActivity[]> {
+  const _ = database().command;
+  return pagedIn<ReportActivity>(C.activities, orgIds, (chunk) => ({ orgId: _.in(chunk), status: 'published', startDate: dateWithin(p) }), ACTIVITY_FIELDS);
+}
+
+export type ReportRecord = Pick<DayRecordDoc, '_id' | 'activityId' | 'orgId' | 'openid' | 'date' | 'minutes'>;
+
+/** Day records of these teams dated within the period (only what the figures need). */
+export async function recordsIn(orgIds: readonly string[], p: Period): Promise<ReportRecord[]> {
+  const _ = database().command;
+  return pagedIn<ReportRecord>(C.dayRecords, orgIds, (chunk) => ({ orgId: _.in(chunk), date: dateWithin(p) }), { activityId: true, orgId: true, openid: true, date: true, minutes: true });
+}
+
+/** Every day record of one activity, whole (the attendance sheet shows times, status and the last adjustment). */
+export async function recordsOfActivity(activityId: string): Promise<DayRecordDoc[]> {
+  return pageAll<DayRecordDoc>((skip) => database().collection(C.dayRecords).where({ activityId }).orderBy('_id', 'asc').skip(skip).limit(PAGE).get());
+}
+
+/** Approved memberships of these teams. */
+export async function approvedMembershipsOf(orgIds: readonly string[]): Promise<MembershipDoc[]> {
+  const _ = database().command;
+  return pagedIn<MembershipDoc>(C.memberships, orgIds, (chunk) => ({ orgId: _.in(chunk), status: 'approved' }));
+}
+
+/** The 附件2 fields of volunteers: never the encrypted ID number nor its hash. */
+export type ReportVolunteer = Omit<VolunteerDoc, 'idNumberEnc' | 'idNumberHash' | 'consentVersion' | 'consentAt'>;
+const VOLUNTEER_FIELDS = {
+  realName: true,
+  gender: true,
+  phone: true,
+  volunteerNo: true,
+  idNumberMasked: true,
+  birthDate: true,
+  education: true,
+  employer: true,
+  title: true,
+  region: true,
+  serviceCategories: true,
+  skills: true,
+  politicalStatus: true,
+  ethnicity: true,
+  occupation: true,
+  serviceFields: true,
+  availableTimes: true,
+  fourHeads: true,
+  registeredAt: true,
+  withdrawnAt: true,
+} as const;
+
+export async function volunteersByIds(openids: readonly string[]): Promise<Map<string, ReportVolunteer>> {
+  const _ = database().command;
+  const list = await pagedIn<ReportVolunteer>(C.volunteers, openids, (chunk) => ({ _id: _.in(chunk) }), VOLUNTEER_FIELDS);
+  return new Map(list.map((v) => [v._id, v]));
+}
+
+/** The approved leader of a team: the one membership with that role. */
+export async function leaderOf(orgId: string): Promise<MembershipDoc | undefined> {
+  const res = await unwrap(database().collection(C.memberships).where({ orgId, status: 'approved', role: 'leader' }).limit(1).get());
+  return (res.data as MembershipDoc[])[0];
+}
+
+// ---- Certificates ----
+
+export interface CertificateDoc {
+  /** The certificate number, also under a unique index. */
+  _id: string;
+  certificateNo: string;
+  openid: string;
+  orgId: string;
+  orgName: string;
+  /** 张*: what a verification may show of the person. */
+  realNameMasked: string;
+  minutes: number;
+  activities: number;
+  from: string;
+  to: string;
+  issuedAt: Date;
+}
+
+/** Stores the certificate; false when the number is already taken (draw another). */
+export async function insertCertificate(doc: CertificateDoc): Promise<boolean> {
+  try {
+    await unwrap(database().collection(C.certificates).add(doc));
+    return true;
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false;
+    throw err;
+  }
+}
+
+export async function findCertificate(certificateNo: string): Promise<CertificateDoc | undefined> {
+  const res = await unwrap(database().collection(C.certificates).where({ certificateNo }).limit(1).get());
+  return (res.data as CertificateDoc[])[0];
+}

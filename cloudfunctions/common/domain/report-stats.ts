@@ -1,0 +1,211 @@
+// The figures of 附件3 (科技志愿服务活动情况统计表) and the team ranking, computed from plain rows: no database, no clock.
+import { KEY_GROUP_TARGETS, STAT_CATEGORIES, STAT_CATEGORY_OF, type OrgStats, type StatCategory } from '../../../types/report';
+import type { ActivityStatus, MembershipStatus, ServiceCategory } from '../../../types/enums';
+import { shanghaiDate } from './shanghai-time';
+
+/** Asia/Shanghai dates, both ends included. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** What the figures read of an activity. */
+export interface StatActivity {
+  _id: string;
+  orgId: string;
+  title?: string;
+  category: ServiceCategory;
+  status: ActivityStatus;
+  startDate: string;
+  keyDay?: string;
+  serviceTargets?: readonly string[];
+  servedCount?: number;
+}
+/** What the figures read of a day record: its credited minutes. */
+export interface StatRecord {
+  activityId: string;
+  orgId: string;
+  openid: string;
+  date: string;
+  minutes: number;
+}
+export interface StatMembership {
+  orgId: string;
+  openid: string;
+  status: MembershipStatus;
+  appliedAt: Date;
+  reviewedAt?: Date;
+}
+
+export type StatFigures = Omit<OrgStats, 'orgId' | 'orgName' | 'from' | 'to' | 'includeDescendants' | 'teams'>;
+
+const KEY_GROUPS: ReadonlySet<string> = new Set(KEY_GROUP_TARGETS);
+const pairKey = (r: Pick<StatRecord, 'activityId' | 'openid'>) => `${r.activityId}\u0000${r.openid}`;
+
+export const inPeriod = (date: string, p: Period) => date >= p.from && date <= p.to;
+
+/** The year to date in Asia/Shanghai: the period of an export that names none. A missing end is today, a missing start 1 January of the end's year. */
+export function periodOrDefault(p: Partial<Period>, now: Date): Period {
+  const to = p.to ?? shanghaiDate(now);
+  return { from: p.from ?? `${to.slice(0, 4)}-01-01`, to };
+}
+
+/** Every month the period touches, YYYY-MM, in order. */
+export function monthsOf(p: Period): string[] {
+  const out: string[] = [];
+  let y = Number(p.from.slice(0, 4));
+  let m = Number(p.from.slice(5, 7));
+  const last = p.to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > last) return out;
+    out.push(key);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+}
+
+/** Activities 附件3 counts: held (not cancelled) and starting within the period. */
+export function countedActivities<A extends StatActivity>(activities: readonly A[], p: Period): A[] {
+  return activities.filter((a) => a.status !== 'cancelled' && inPeriod(a.startDate, p));
+}
+
+/** Day records that credit time within the period. */
+export function creditedRecords<R extends StatRecord>(records: readonly R[], p: Period): R[] {
+  return records.filter((r) => r.minutes > 0 && inPeriod(r.date, p));
+}
+
+export const isKeyGroupActivity = (a: Pick<StatActivity, 'serviceTargets'>) => (a.serviceTargets ?? []).some((t) => KEY_GROUPS.has(t));
+
+export function byCategory(activities: readonly Pick<StatActivity, 'category'>[]): Record<StatCategory, number> {
+  const out = Object.fromEntries(STAT_CATEGORIES.map((c) => [c, 0])) as Record<StatCategory, number>;
+  for (const a of activities) out[STAT_CATEGORY_OF[a.category] ?? '其他']++;
+  return out;
+}
+
+/** The day a membership was approved (its review, or its application when imported approved), Asia/Shanghai. */
+export const approvedOn = (m: Pick<StatMembership, 'appliedAt' | 'reviewedAt'>) => shanghaiDate(new Date(m.reviewedAt ?? m.appliedAt));
+
+/** Distinct approved members at the end of the period, and those among them who first joined one of the teams within it. */
+export function memberFigures(memberships: readonly StatMembership[], p: Period): { members: number; newMembers: number } {
+  const firstJoined = new Map<string, string>();
+  for (const m of memberships) {
+    if (m.status !== 'approved') continue;
+    const day = approvedOn(m);
+    if (day > p.to) continue;
+    const seen = firstJoined.get(m.openid);
+    if (!seen || day < seen) firstJoined.set(m.openid, day);
+  }
+  let newMembers = 0;
+  for (const day of firstJoined.values()) if (day >= p.from) newMembers++;
+  return { members: firstJoined.size, newMembers };
+}
+
+/** Per activity: 参与人次 (its distinct volunteers with credited time) and minutes, from the records given. */
+export function activityFigures(records: readonly StatRecord[]): Map<string, { volunteerTimes: number; minutes: number }> {
+  const people = new Map<string, Set<string>>();
+  const minutes = new Map<string, number>();
+  for (const r of records) {
+    if (r.minutes <= 0) continue;
+    let set = people.get(r.activityId);
+    if (!set) people.set(r.activityId, (set = new Set()));
+    set.add(r.openid);
+    minutes.set(r.activityId, (minutes.get(r.activityId) ?? 0) + r.minutes);
+  }
+  return new Map([...people].map(([id, set]) => [id, { volunteerTimes: set.size, minutes: minutes.get(id) ?? 0 }]));
+}
+
+/**
+ * The figures of 附件3 over the rows of the teams counted. Activities count when held and starting within the
+ * period; time counts when a day record dated within the period credits it (a volunteer of a two-month activity is
+ * one 人次 of the period, and one of each month in the series).
+ */
+export function orgFigures(rows: { activities: readonly StatActivity[]; records: readonly StatRecord[]; memberships: readonly StatMembership[] }, p: Period): StatFigures {
+  const acts = countedActivities(rows.activities, p);
+  const recs = creditedRecords(rows.records, p);
+  const pairs = new Set(recs.map(pairKey));
+  const series = monthsOf(p).map((month) => {
+    const monthRecs = recs.filter((r) => r.date.startsWith(month));
+    return {
+      month,
+      activities: acts.filter((a) => a.startDate.startsWith(month)).length,
+      volunteerTimes: new Set(monthRecs.map(pairKey)).size,
+      minutes: monthRecs.reduce((s, r) => s + r.minutes, 0),
+    };
+  });
+  return {
+    ...memberFigures(rows.memberships, p),
+    activities: acts.length,
+    byCategory: byCategory(acts),
+    keyDayActivities: acts.filter((a) => Boolean(a.keyDay)).length,
+    keyGroupActivities: acts.filter(isKeyGroupActivity).length,
+    volunteerTimes: pairs.size,
+    distinctVolunteers: new Set(recs.map((r) => r.openid)).size,
+    minutes: recs.reduce((s, r) => s + r.minutes, 0),
+    servedPeople: acts.reduce((s, a) => s + (a.servedCount ?? 0), 0),
+    series,
+  };
+}
+
+/** The 1–`n` activities with the most volunteer-times (then minutes, then the earlier start): 附件3's 亮点活动. */
+export function highlights<A extends StatActivity>(activities: readonly A[], figures: Map<string, { volunteerTimes: number; minutes: number }>, n = 2): A[] {
+  const score = (a: A) => figures.get(a._id) ?? { volunteerTimes: 0, minutes: 0 };
+  return activities
+    .filter((a) => score(a).volunteerTimes > 0 || (a.servedCount ?? 0) > 0)
+    .sort((a, b) => score(b).volunteerTimes - score(a).volunteerTimes || score(b).minutes - score(a).minutes || (b.servedCount ?? 0) - (a.servedCount ?? 0) || a.startDate.localeCompare(b.startDate))
+    .slice(0, n);
+}
+
+/** The team directly below `rootId` that `org` belongs to (itself when it is a child), or undefined outside the subtree. */
+export function childUnder(rootId: string, org: { _id: string; path: readonly string[] }): string | undefined {
+  const i = org.path.indexOf(rootId);
+  if (i < 0) return undefined;
+  return i === org.path.length - 1 ? org._id : org.path[i + 1];
+}
+
+export interface RankedTeam {
+  rank: number;
+  orgId: string;
+  orgName: string;
+  minutes: number;
+  volunteers: number;
+  activities: number;
+}
+
+/**
+ * The child teams of `rootId`, each with its whole subtree: credited minutes and distinct volunteers of the records
+ * dated within the period, activities held starting within it; ranked by minutes, ties by name.
+ */
+export function rankChildren(
+  rootId: string,
+  children: readonly { _id: string; name: string }[],
+  orgs: readonly { _id: string; path: readonly string[] }[],
+  rows: { activities: readonly StatActivity[]; records: readonly StatRecord[] },
+  p: Period,
+): RankedTeam[] {
+  const childOf = new Map<string, string>();
+  for (const o of orgs) {
+    const c = childUnder(rootId, o);
+    if (c) childOf.set(o._id, c);
+  }
+  const acc = new Map(children.map((c) => [c._id, { minutes: 0, volunteers: new Set<string>(), activities: 0 }]));
+  for (const a of countedActivities(rows.activities, p)) {
+    const t = acc.get(childOf.get(a.orgId) ?? '');
+    if (t) t.activities++;
+  }
+  for (const r of creditedRecords(rows.records, p)) {
+    const t = acc.get(childOf.get(r.orgId) ?? '');
+    if (!t) continue;
+    t.minutes += r.minutes;
+    t.volunteers.add(r.openid);
+  }
+  return children
+    .map((c) => {
+      const t = acc.get(c._id)!;
+      return { orgId: c._id, orgName: c.name, minutes: t.minutes, volunteers: t.volunteers.size, activities: t.activities };
+    })
+    .sort((a, b) => b.minutes - a.minutes || a.orgName.localeCompare(b.orgName, 'zh'))
+    .map((t, i) => ({ rank: i + 1, ...t }));
+}
