@@ -1,6 +1,6 @@
 // Admin tools and the volunteer's hours: roster, batch sign-out, 补录/adjust with audit, corrections, myHours.
-import { bootstrapRoot, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
-import { activityCode, nonce, north, seedActivity, seedEnrollment } from '../helpers/checkin';
+import { useTestEmulator } from '../helpers/emulator';
+import { activityCode, nonce, north, seedCheckinScene } from '../helpers/checkin';
 
 // :59.5 so that scans landing milliseconds later still make whole minutes (see checkin-scan.test.ts).
 const t = useTestEmulator({ clock: '2026-12-01T01:29:59.500Z' });
@@ -9,19 +9,7 @@ let act: { _id: string };
 const call = (...args: Parameters<typeof t.call>): Promise<any> => t.call(...args);
 
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
-  await seedVolunteer(t, 'lz-admin', '13900000001', '李敏');
-  await seedVolunteer(t, 'ts-admin', '13900000002', '赵强');
-  await seedVolunteer(t, 'vol', '13900000003', '张伟');
-  await seedVolunteer(t, 'vol2', '13900000004', '刘洋');
-  await seedVolunteer(t, 'vol3', '13900000005', '陈静');
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
-  await seedMembership(t, 'ts', 'ts-admin', 'admin');
-  await seedMembership(t, 'lz', 'vol', 'member');
-  act = await seedActivity(t, 'lz');
-  for (const v of ['vol', 'vol2', 'vol3']) await seedEnrollment(t, act._id, v);
+  act = await seedCheckinScene(t, ['vol', 'vol2', 'vol3']);
 });
 
 async function signIn(openid: string) {

@@ -1,6 +1,6 @@
 // checkin.code and checkin.scan through the emulator: every refusal, replay, the day rules, concurrency, cost.
-import { bootstrapRoot, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
-import { activityCode, dbRequests, nonce, north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
+import { useTestEmulator } from '../helpers/emulator';
+import { activityCode, dbRequests, nonce, north, POINT, seedActivity, seedCheckinScene, seedEnrollment } from '../helpers/checkin';
 
 // Half a second before 09:30 on the first day (Asia/Shanghai). The emulator clock runs on from the time set, so
 // scans land a few milliseconds later: starting at :59.5 keeps whole-minute expectations exact.
@@ -10,18 +10,7 @@ let act: { _id: string };
 const call = (...args: Parameters<typeof t.call>): Promise<any> => t.call(...args);
 
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
-  await seedVolunteer(t, 'lz-admin', '13900000001', '李敏');
-  await seedVolunteer(t, 'ts-admin', '13900000002', '赵强');
-  await seedVolunteer(t, 'vol', '13900000003', '张伟');
-  await seedVolunteer(t, 'vol2', '13900000004', '刘洋');
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
-  await seedMembership(t, 'ts', 'ts-admin', 'admin');
-  await seedMembership(t, 'lz', 'vol', 'member');
-  act = await seedActivity(t, 'lz');
-  await seedEnrollment(t, act._id, 'vol');
+  act = await seedCheckinScene(t, ['vol']);
 });
 
 const scan = (payload: string, openid = 'vol', location: { lat: number; lng: number } = north(100), n = nonce()) =>

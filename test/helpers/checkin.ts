@@ -1,5 +1,5 @@
 // Fixtures for check-in tests: a published activity written straight into the database, enrollments, codes.
-import { LANZHOU, type TestEmulator } from './emulator';
+import { LANZHOU, bootstrapRoot, seedMembership, seedOrg, seedVolunteer, type TestEmulator } from './emulator';
 
 export const POINT = { lat: 36.0611, lng: 103.8343 };
 /** A point `m` metres north of POINT (1° of latitude = 111,319.49 m on geolib's sphere). */
@@ -67,4 +67,22 @@ export const nonce = () => `nonce-${process.pid}-${++nonceSeq}-${Math.random().t
 export async function dbRequests(t: TestEmulator): Promise<number> {
   const stats = await t.dev<{ database: Record<string, number> }>('GET', '/_dev/stats');
   return Object.values(stats.database).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The scene of the check-in tests: 兰州 and 天水 支队 under a root, 李敏 admin of 兰州, 赵强 admin of 天水,
+ * volunteers 张伟 (a 兰州 member), 刘洋 and 陈静, and the two-day activity of seedActivity with `enrolled` enrolled.
+ */
+export async function seedCheckinScene(t: TestEmulator, enrolled: string[]) {
+  const root = await bootstrapRoot(t, 'root-leader');
+  await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
+  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
+  const people = [['lz-admin', '李敏'], ['ts-admin', '赵强'], ['vol', '张伟'], ['vol2', '刘洋'], ['vol3', '陈静']];
+  for (const [i, [openid, name]] of people.entries()) await seedVolunteer(t, openid, `1390000000${i + 1}`, name);
+  await seedMembership(t, 'lz', 'lz-admin', 'admin');
+  await seedMembership(t, 'ts', 'ts-admin', 'admin');
+  await seedMembership(t, 'lz', 'vol', 'member');
+  const act = await seedActivity(t, 'lz');
+  for (const v of enrolled) await seedEnrollment(t, act._id, v);
+  return act;
 }
