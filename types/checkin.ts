@@ -141,19 +141,10 @@ export type RecordOutput = z.infer<typeof RecordOutput>;
 
 export const CheckinMyHoursInput = z.object({ from: DateSchema.optional(), to: DateSchema.optional(), orgId: z.string().optional() });
 export type CheckinMyHoursInput = z.infer<typeof CheckinMyHoursInput>;
-export const MyHoursDay = z.object({
-  recordId: z.string(),
-  activityId: z.string(),
+/** A day of 我的时长: the record with its activity's title and team, and the latest correction request. */
+export const MyHoursDay = DayRecord.extend({
   title: z.string(),
-  orgId: z.string(),
   orgName: z.string(),
-  date: DateSchema,
-  signInAt: IsoTimeSchema.optional(),
-  signOutAt: IsoTimeSchema.optional(),
-  minutes: z.number().int(),
-  status: z.enum(DAY_STATUSES),
-  adjustments: z.array(Adjustment),
-  /** The latest correction request on this day, if any. */
   correction: z.lazy(() => Correction).optional(),
 });
 export type MyHoursDay = z.infer<typeof MyHoursDay>;

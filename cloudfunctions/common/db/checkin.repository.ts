@@ -63,16 +63,19 @@ export async function findRecord(id: string): Promise<DayRecordDoc | undefined> 
   return (res.data as DayRecordDoc[])[0];
 }
 
-/** Creates the day's record; false when it already exists (an earlier or concurrent sign-in). */
-export async function createRecord(doc: DayRecordDoc): Promise<boolean> {
+/** Inserts `doc` under its own id; false when that id exists (an earlier or concurrent write of the same thing). */
+async function addUnlessExists(coll: ReturnType<typeof records>, doc: { _id: string }): Promise<boolean> {
   try {
-    await unwrap(records().add(doc));
+    await unwrap(coll.add(doc));
     return true;
   } catch (err) {
     if (isDuplicateWrite(err)) return false;
     throw err;
   }
 }
+
+/** Creates the day's record; false when it already exists (an earlier or concurrent sign-in). */
+export const createRecord = (doc: DayRecordDoc): Promise<boolean> => addUnlessExists(records(), doc);
 
 /** Sets a later sign-out: writes only if the stored sign-out is missing or earlier than `at` (the latest counts). */
 export async function setSignOutIfLater(id: string, at: Date, patch: Partial<DayRecordDoc> & Record<string, unknown>): Promise<boolean> {
@@ -127,15 +130,7 @@ export async function correctionsOfRecord(recordId: string): Promise<CorrectionD
 }
 
 /** Adds a correction under a per-day sequence id; false if a concurrent request took that id. */
-export async function addCorrection(doc: CorrectionDoc): Promise<boolean> {
-  try {
-    await unwrap(corrections().add(doc));
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
-}
+export const addCorrection = (doc: CorrectionDoc): Promise<boolean> => addUnlessExists(corrections(), doc);
 
 export async function correctionsOf(openid: string): Promise<CorrectionDoc[]> {
   return pageAll((skip) => corrections().where({ openid }).orderBy('createdAt', 'asc').skip(skip).limit(1000).get());
