@@ -13,7 +13,14 @@ if (process.env.SKIP_H5_BUILD !== '1') step('build h5', path.join(root, 'node_mo
 
 const child = spawn('node', ['.build/emulator.js'], {
   stdio: 'inherit',
-  env: { ...process.env, EMULATOR_PORT: port, EMULATOR_DATA: process.env.EMULATOR_DATA || '.data', EMULATOR_SEED: '1' },
+  env: {
+    ...process.env,
+    EMULATOR_PORT: port,
+    EMULATOR_DATA: process.env.EMULATOR_DATA || '.data',
+    EMULATOR_SEED: '1',
+    // The QR code on a demo certificate opens the demo's own 证明查验 page.
+    CERT_VERIFY_BASE_URL: process.env.CERT_VERIFY_BASE_URL || `http://127.0.0.1:${port}/#/pages/verify/index`,
+  },
 });
 const forward = (sig) => child.kill(sig);
 process.on('SIGINT', forward);

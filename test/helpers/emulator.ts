@@ -99,10 +99,10 @@ export async function registerVolunteer(t: TestEmulator, openid: string, phone: 
   return t.call('user', 'register', { ...registrationInput(over), phone, smsCode }, openid);
 }
 
-/** A volunteer written straight into the database (fast fixtures; no counters, as registration leaves them). */
+/** A volunteer written straight into the database (fast fixtures; no counters, as registration leaves them); user.me reads it like a registered one. */
 export async function seedVolunteer(t: TestEmulator, openid: string, phone: string, realName = '张伟') {
   await t.emu.db.insert('volunteers', [
-    { _id: openid, openid, realName, phone, gender: 'male', volunteerNo: `V-${openid}`, idNumberMasked: '620102********0011', idNumberHash: `hash-${openid}`, region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: new Date('2026-01-01T00:00:00Z') },
+    { _id: openid, openid, realName, phone, gender: 'male', volunteerNo: `V-${openid}`, idNumberMasked: '620102********0011', idNumberHash: `hash-${openid}`, birthDate: '1990-01-01', education: '本科', region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: new Date('2026-01-01T00:00:00Z') },
   ]);
 }
 

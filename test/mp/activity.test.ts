@@ -1,23 +1,12 @@
 // Activity pages of the weapp build: the publish form's checks and its contract input, the square's cards and phase
 // tabs, enrolling after the risk notice and where an enrollment error sends the volunteer (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
-import { onRequest, renderPage, requests, waitFor, type WxRequestOptions } from './shim';
+import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
-type Page = ReturnType<typeof renderPage>;
-type Node = NonNullable<ReturnType<Page['querySelector']>>;
-type Body = { action: string } & Record<string, unknown>;
 type Wx = Record<string, (opts: Record<string, any>) => unknown>;
 
 const wx = (globalThis as unknown as { wx: Wx }).wx;
-const text = (page: Page) => page.dom?.textContent ?? '';
-const find = (page: Page, selector: string): Node => {
-  const node = page.querySelector(selector);
-  if (!node) throw new Error(`${selector} not rendered`);
-  return node;
-};
 const all = (page: Page, selector: string) => page.querySelectorAll(selector);
-const type = (page: Page, selector: string, value: string) => find(page, selector).dispatchEvent('input', { detail: { value } });
-const tap = (page: Page, selector: string) => find(page, selector).dispatchEvent('tap');
 const calls = (fn: string, action?: string) =>
   requests.filter((r) => r.url.endsWith(`/functions/${fn}`) && (!action || (r.data as Body).action === action)).map((r) => r.data as Body);
 const ok = (data: unknown) => ({ ok: true, data });

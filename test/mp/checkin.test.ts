@@ -1,20 +1,10 @@
 // The scan page of the weapp build: camera → GCJ-02 position → checkin.scan with a fresh nonce, and the answer as a
 // panel (success, the distance of an out-of-range refusal, a refused location); plus 我的时长 with its day (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
-import { onRequest, renderPage, requests, waitFor, type WxRequestOptions } from './shim';
+import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
-type Page = ReturnType<typeof renderPage>;
-type Node = NonNullable<ReturnType<Page['querySelector']>>;
-type Body = { action: string } & Record<string, unknown>;
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 
-const text = (node: Page | Node) => node.dom?.textContent ?? '';
-const find = (page: Page, selector: string): Node => {
-  const node = page.querySelector(selector);
-  if (!node) throw new Error(`${selector} not rendered`);
-  return node;
-};
-const tap = (page: Page, selector: string) => find(page, selector).dispatchEvent('tap');
 const scans = () => requests.filter((r) => r.url.endsWith('/functions/checkin') && (r.data as Body).action === 'scan').map((r) => r.data as Body);
 
 // The device: Taro binds wx's APIs when the app loads, so the stubs exist before the first render and answer as told.

@@ -1,18 +1,7 @@
 // Team pages of the weapp build: search list, team detail states, the registration form's checks and the review inbox (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
-import { onRequest, renderPage, requests, waitFor, type WxRequestOptions } from './shim';
+import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
-type Page = ReturnType<typeof renderPage>;
-type Node = NonNullable<ReturnType<Page['querySelector']>>;
-type Body = { action: string } & Record<string, unknown>;
-
-const text = (page: Page) => page.dom?.textContent ?? '';
-const find = (page: Page, selector: string): Node => {
-  const node = page.querySelector(selector);
-  if (!node) throw new Error(`${selector} not rendered`);
-  return node;
-};
-const tap = (page: Page, selector: string) => find(page, selector).dispatchEvent('tap');
 const calls = (fn: string, action?: string) =>
   requests.filter((r) => r.url.endsWith(`/functions/${fn}`) && (!action || (r.data as Body).action === action)).map((r) => r.data as Body);
 

@@ -1,19 +1,7 @@
 // 编辑资料 of the weapp build: prefilled from `me`, refused field by field when invalid, and only changed fields are sent (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
-import { onRequest, renderPage, requests, waitFor, type WxRequestOptions } from './shim';
+import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
-type Page = ReturnType<typeof renderPage>;
-type Node = NonNullable<ReturnType<Page['querySelector']>>;
-type Body = { action: string } & Record<string, unknown>;
-
-const text = (page: Page) => page.dom?.textContent ?? '';
-const find = (page: Page, selector: string): Node => {
-  const node = page.querySelector(selector);
-  if (!node) throw new Error(`${selector} not rendered`);
-  return node;
-};
-const type = (page: Page, selector: string, value: string) => find(page, selector).dispatchEvent('input', { detail: { value } });
-const tap = (page: Page, selector: string) => find(page, selector).dispatchEvent('tap');
 const calls = (action: string) =>
   requests.filter((r) => r.url.endsWith('/functions/user') && (r.data as Body).action === action).map((r) => r.data as Body);
 

@@ -1,18 +1,6 @@
 // The registration page of the weapp build renders, checks the phone, and starts the resend countdown (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
-import { onRequest, renderPage, requests, waitFor, type WxRequestOptions } from './shim';
-
-type Page = ReturnType<typeof renderPage>;
-type Node = NonNullable<ReturnType<Page['querySelector']>>;
-
-const text = (page: Page) => page.dom?.textContent ?? '';
-const find = (page: Page, selector: string): Node => {
-  const node = page.querySelector(selector);
-  if (!node) throw new Error(`${selector} not rendered`);
-  return node;
-};
-const type = (page: Page, selector: string, value: string) => find(page, selector).dispatchEvent('input', { detail: { value } });
-const tap = (page: Page, selector: string) => find(page, selector).dispatchEvent('tap');
+import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Page, type WxRequestOptions } from './shim';
 
 let page: Page | undefined;
 const open = () => (page = renderPage('pages/register/index'));

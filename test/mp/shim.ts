@@ -145,3 +145,18 @@ export async function waitFor<T>(check: () => T, timeoutMs = 3000): Promise<T> {
     }
   }
 }
+
+/** A rendered page, one of its nodes, and a function call's body as the shim records it. */
+export type Page = ReturnType<typeof renderPage>;
+export type Node = NonNullable<ReturnType<Page['querySelector']>>;
+export type Body = { action: string } & Record<string, unknown>;
+
+export const text = (node: Page | Node) => node.dom?.textContent ?? '';
+export function find(page: Page, selector: string): Node {
+  const node = page.querySelector(selector);
+  if (!node) throw new Error(`${selector} not rendered`);
+  return node;
+}
+export const tap = (page: Page, selector: string) => find(page, selector).dispatchEvent('tap');
+/** Types into an Input the way WeChat reports it (an input event with the whole value). */
+export const type = (page: Page, selector: string, value: string) => find(page, selector).dispatchEvent('input', { detail: { value } });

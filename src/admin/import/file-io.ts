@@ -1,31 +1,8 @@
-// Moving .xlsx files between the platform and base64: save/open the template, pick the filled-in file.
+// Moving .xlsx files between the platform and base64: save/open the template (utils/file-save), pick the filled-in file.
 import Taro from '@tarojs/taro';
-import type { FileOutput } from '../../../types/org';
+export { saveFile } from '../../utils/file-save';
 
 export type PickedFile = { name: string; base64: string };
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** h5: a download through a Blob link; weapp: written to the user data folder and opened with its share menu. */
-export async function saveFile(file: FileOutput): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    return;
-  }
-  const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`;
-  await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: file.base64, encoding: 'base64', success: () => resolve(), fail: reject }),
-  );
-  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
-}
 
 /** The one hidden file input of the h5 build (kept in the DOM so browsers and tests can drive it). */
 function h5FileInput(): HTMLInputElement {

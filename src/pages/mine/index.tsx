@@ -10,11 +10,15 @@ import { formatDuration } from '../../../types/duration';
 import { STATUS_TAG } from '../../utils/status-tag';
 import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../types/enums';
 import type { UserMeOutput } from '../../../types/user';
+import { STAR_HOURS, hoursToNextStar, starsFor } from '../../../types/report';
 import ManageSection from './components/manage-section';
 import './index.scss';
 
 const openMyActivities = () => Taro.navigateTo({ url: '/pages/my-activities/index' });
 const openMyHours = () => Taro.navigateTo({ url: '/pages/my-hours/index' });
+const openCertificate = () => Taro.navigateTo({ url: '/pages/certificate/index' });
+const openLinks = () => Taro.navigateTo({ url: '/pages/links/index' });
+const STAR_NAMES = ['', '一星', '二星', '三星', '四星', '五星'];
 const openOrg = (orgId: string) => Taro.navigateTo({ url: `/pages/org-detail/index?orgId=${encodeURIComponent(orgId)}` });
 
 export default function Mine() {
@@ -62,6 +66,7 @@ function Profile({ data }: { data: UserMeOutput }) {
         <Text className='mine__edit mine-edit-profile' onClick={() => Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
           编辑资料 ›
         </Text>
+        <Stars minutes={totals.minutes} />
       </View>
 
       <View className='card mine__stats'>
@@ -90,6 +95,22 @@ function Profile({ data }: { data: UserMeOutput }) {
           <Text className='mine__entry-title'>我的时长</Text>
           <View className='mine__entry-side'>
             <Text className='mine__muted mine-hours-total'>{formatDuration(totals.minutes)}</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='card mine__more'>
+        <View className='mine__entry mine-certificate' onClick={openCertificate}>
+          <Text className='mine__entry-title'>志愿服务证明</Text>
+          <View className='mine__entry-side'>
+            <Text className='mine__muted'>由队伍免费出具，可扫码查验</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        </View>
+        <View className='mine__entry mine-links' onClick={openLinks}>
+          <Text className='mine__entry-title'>政策文件与链接</Text>
+          <View className='mine__entry-side'>
             <Text className='mine__arrow'>›</Text>
           </View>
         </View>
@@ -143,6 +164,27 @@ function Profile({ data }: { data: UserMeOutput }) {
           </Button>
         </View>
       </View>
+    </View>
+  );
+}
+
+/** i志愿's star scale (100/300/600/1000/1500 hours) and the way to the next star. */
+function Stars({ minutes }: { minutes: number }) {
+  const stars = starsFor(minutes);
+  const missing = hoursToNextStar(minutes);
+  return (
+    <View className='mine__stars mine-stars'>
+      <Text className='mine__star-icons'>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <Text key={n} className={n <= stars ? 'mine__star is-on' : 'mine__star'}>
+            ★
+          </Text>
+        ))}
+      </Text>
+      <Text className='mine__star-text mine-stars-text'>
+        {stars ? `${STAR_NAMES[stars]}志愿者` : '志愿者'}
+        {missing === undefined ? ' · 已达最高星级' : ` · 距${STAR_NAMES[stars + 1]}还差 ${missing} 小时（${STAR_HOURS[stars]} 小时）`}
+      </Text>
     </View>
   );
 }

@@ -6,10 +6,11 @@
 // ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import OptionPicker from '../../components/option-picker';
+import DateRange from '../../components/date-range';
 import { myHours } from '../../services/checkin';
 import { me } from '../../services/user';
 import { toCloudError, type CloudError } from '../../services/cloud-error';
@@ -59,13 +60,7 @@ export default function MyHours() {
       <View className='my-hours__filters'>
         {filters.period === 'custom' ? (
           <View className='my-hours__range'>
-            <Picker mode='date' value={filters.from || today} end={today} onChange={(e) => set({ from: String(e.detail.value) })}>
-              <Text className={`my-hours__date ck-hours-from${filters.from ? '' : ' is-empty'}`}>{filters.from || '开始日期'}</Text>
-            </Picker>
-            <Text className='my-hours__to'>至</Text>
-            <Picker mode='date' value={filters.to || today} onChange={(e) => set({ to: String(e.detail.value) })}>
-              <Text className={`my-hours__date ck-hours-to${filters.to ? '' : ' is-empty'}`}>{filters.to || '结束日期'}</Text>
-            </Picker>
+            <DateRange name='ck-hours' from={filters.from} to={filters.to} end={today} today={today} onChange={set} />
           </View>
         ) : null}
         <View className='my-hours__org'>

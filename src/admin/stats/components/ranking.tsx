@@ -1,0 +1,49 @@
+// 下级队伍排行: the teams directly below, each with its own subtree, by hours in the period.
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { ranking } from '../../../services/report';
+import { toCloudError } from '../../../services/cloud-error';
+import { formatDuration } from '../../../../types/duration';
+import type { ReportRankingOutput } from '../../../../types/report';
+import type { Range } from '../helpers';
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: ReportRankingOutput['items'] };
+
+export default function Ranking({ orgId, range }: { orgId: string; range: Range }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    ranking({ orgId, ...range }).then(
+      (r) => live && setState({ status: 'ready', items: r.items }),
+      (e: unknown) => live && setState({ status: 'error', message: toCloudError(e).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [orgId, range]);
+
+  // A team without teams below it has nothing to rank.
+  if (state.status === 'ready' && state.items.length === 0) return null;
+  return (
+    <View className='card stats-ranking'>
+      <Text className='stats__section-title'>下级队伍排行</Text>
+      {state.status === 'loading' ? <Text className='stats__note'>加载中…</Text> : null}
+      {state.status === 'error' ? <Text className='stats__note is-error stats-ranking-error'>{state.message}</Text> : null}
+      {state.status === 'ready'
+        ? state.items.map((it) => (
+            <View key={it.orgId} className='stats__rank stats-ranking-item'>
+              <Text className={`stats__rank-no${it.rank <= 3 ? ' is-top' : ''}`}>{it.rank}</Text>
+              <View className='stats__rank-main'>
+                <Text className='stats__rank-name'>{it.orgName}</Text>
+                <Text className='stats__note'>
+                  {it.activities} 场活动 · {it.volunteers} 名志愿者
+                </Text>
+              </View>
+              <Text className='stats__rank-hours'>{formatDuration(it.minutes)}</Text>
+            </View>
+          ))
+        : null}
+    </View>
+  );
+}

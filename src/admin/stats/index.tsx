@@ -1,0 +1,135 @@
+// 统计报表 of a team (leaders and admins of it and of the teams above): a period (本月/上月/今年/自定义), 含下级队伍,
+// the figures of 附件3 with a month-by-month chart, the ranking of the teams below, and the 附件2/附件3 exports
+// (xlsx: downloaded on h5, opened with the system viewer on weapp).
+// Test classes: stats-title, stats-period-<month|lastMonth|year|custom>, stats-from, stats-to, stats-range-error,
+// stats-include, stats-loading, stats-error, stats-empty, stats-figure-<activities|times|volunteers|minutes|members|
+// served|key-days|key-groups>, stats-category-row, stats-chart, stats-ranking(-item/-error), stats-export-members,
+// stats-export-activity.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Switch, Text, View } from '@tarojs/components';
+import { Button } from '../../components/nutui';
+import SegTabs from '../../components/seg-tabs';
+import StateView from '../../components/state-view';
+import DateRange from '../../components/date-range';
+import { exportReport, orgStats } from '../../services/report';
+import { toCloudError, type CloudError } from '../../services/cloud-error';
+import { saveFile } from '../../utils/file-save';
+import { shanghaiToday, dateRange } from '../../utils/checkin-time';
+import type { OrgStats, ExportKind } from '../../../types/report';
+import { STATS_PERIODS, chartBars, statsRange, type Range, type StatsPeriod } from './helpers';
+import Figures from './components/figures';
+import StatsChart from './components/stats-chart';
+import Ranking from './components/ranking';
+import './index.scss';
+
+type Stats = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: OrgStats };
+
+export default function StatsPage() {
+  const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
+  if (!orgId) {
+    return (
+      <View className='app-page stats'>
+        <StateView kind='empty' className='stats-empty' icon='统' title='请选择队伍' description='请从「我的 → 队伍管理」打开队伍的统计报表' />
+      </View>
+    );
+  }
+  return <Report orgId={orgId} />;
+}
+
+function Report({ orgId }: { orgId: string }) {
+  const today = shanghaiToday();
+  const [period, setPeriod] = useState<StatsPeriod>('month');
+  const [custom, setCustom] = useState<Partial<Range>>({});
+  const [withBelow, setWithBelow] = useState(true);
+  const [stats, setStats] = useState<Stats>({ status: 'loading' });
+  const [exporting, setExporting] = useState<ExportKind | ''>('');
+  const latest = useRef(0);
+
+  const picked = useMemo(() => statsRange(period, today, custom), [period, today, custom]);
+  const from = 'error' in picked ? '' : picked.from;
+  const to = 'error' in picked ? '' : picked.to;
+  // One object per period, so that the figures and the ranking reload only when the period really changes.
+  const stableRange = useMemo<Range | null>(() => (from && to ? { from, to } : null), [from, to]);
+
+  const load = useCallback(() => {
+    if (!stableRange) return;
+    const ticket = ++latest.current;
+    setStats({ status: 'loading' });
+    orgStats({ orgId, ...stableRange, includeDescendants: withBelow }).then(
+      (data) => ticket === latest.current && setStats({ status: 'ready', data }),
+      (e: unknown) => ticket === latest.current && setStats({ status: 'error', error: toCloudError(e) }),
+    );
+  }, [orgId, stableRange, withBelow]);
+  useEffect(load, [load]);
+
+  const bars = useMemo(() => (stats.status === 'ready' ? chartBars(stats.data.series) : []), [stats]);
+
+  const download = async (kind: ExportKind) => {
+    if (exporting || !stableRange) return;
+    setExporting(kind);
+    try {
+      const file = await exportReport(kind === 'members' ? { orgId, kind } : { orgId, kind, ...stableRange, includeDescendants: withBelow });
+      await saveFile(file);
+    } catch (e) {
+      Taro.showToast({ title: toCloudError(e).message || '导出失败，请重试', icon: 'none', duration: 2500 });
+    } finally {
+      setExporting('');
+    }
+  };
+
+  const ready = stats.status === 'ready' ? stats.data : null;
+  return (
+    <View className='app-page stats'>
+      <View className='stats__head'>
+        <Text className='stats__title stats-title'>{ready?.orgName ?? '统计报表'}</Text>
+        {stableRange ? <Text className='stats__range'>{dateRange(stableRange.from, stableRange.to)}</Text> : null}
+      </View>
+      <SegTabs name='stats-period' tabs={STATS_PERIODS} value={period} onChange={setPeriod} />
+      <View className='stats__filters'>
+        {period === 'custom' ? <DateRange name='stats' from={custom.from ?? ''} to={custom.to ?? ''} end={today} today={today} onChange={(p) => setCustom((c) => ({ ...c, ...p }))} /> : null}
+        <View className='stats__switch'>
+          <Text>含下级队伍</Text>
+          <Switch className='stats-include' checked={withBelow} color='#1f6fe5' onChange={(e) => setWithBelow(Boolean(e.detail.value))} />
+        </View>
+      </View>
+
+      {'error' in picked ? <Text className='stats__range-error stats-range-error'>{picked.error}</Text> : null}
+      {stableRange && stats.status === 'loading' ? <StateView kind='loading' className='stats-loading' rows={5} /> : null}
+      {stableRange && stats.status === 'error' ? <StateView kind='error' className='stats-error' message={stats.error.message} onRetry={load} /> : null}
+      {stableRange && ready ? (
+        <View>
+          <Figures stats={ready} />
+          <View className='card'>
+            <Text className='stats__section-title'>月度趋势</Text>
+            {ready.activities === 0 && ready.minutes === 0 ? (
+              <StateView kind='empty' className='stats-empty' icon='统' title='本期暂无活动' description='换个时间段看看，或发布新的志愿服务活动' />
+            ) : (
+              <StatsChart bars={bars} />
+            )}
+          </View>
+          {stableRange ? <Ranking orgId={orgId} range={stableRange} /> : null}
+        </View>
+      ) : null}
+
+      <View className='card stats__exports'>
+        <Text className='stats__section-title'>导出报表</Text>
+        <Button className='stats-export-members' block fill='outline' type='primary' loading={exporting === 'members'} disabled={Boolean(exporting)} onClick={() => download('members')}>
+          导出附件2（科技志愿者支队基本情况表）
+        </Button>
+        <Button
+          className='stats__export stats-export-activity'
+          block
+          fill='outline'
+          type='primary'
+          loading={exporting === 'activityStats'}
+          disabled={Boolean(exporting) || !stableRange}
+          onClick={() => download('activityStats')}
+        >
+          导出附件3（科技志愿服务活动情况统计表）
+        </Button>
+        <Text className='stats__note'>附件3 按所选时间段{withBelow ? '、含下级队伍' : ''}统计；附件2 为当前队员名单。</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,163 @@
+// The volunteer's side of reports in the weapp build: stars on 我的, a certificate issued and opened as a PDF with
+// the system viewer, its public verification (from the QR's ?no= and typed), and the links page (miniprogram-simulate).
+import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+
+type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
+
+/** Picks a period tab and waits for it to render as chosen (a tap right after would still see the old one). */
+const pickPeriod = async (page: Page, key: string) => {
+  tap(page, `.cert-period-${key}`);
+  await waitFor(() => find(page, `.cert-period-${key}.is-active`));
+};
+const calls = (action: string) => requests.map((r) => r.data as Body).filter((b) => b.action === action);
+
+// The device: Taro binds wx's APIs (and wx.env) when the app loads, so these exist before the first render.
+const device = { written: [] as { filePath: string; data: string; encoding: string }[], opened: [] as { filePath: string; fileType: string }[], clipboard: [] as string[] };
+const ok = (opts: Callbacks, res: object = {}) =>
+  setTimeout(() => {
+    opts.success?.({ errMsg: 'ok', ...res });
+    opts.complete?.({ errMsg: 'ok', ...res });
+  }, 0);
+const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+wx.env = { USER_DATA_PATH: 'wxfile://usr' };
+wx.getFileSystemManager = () => ({
+  writeFile: (opts: Callbacks & { filePath: string; data: string; encoding: string }) => {
+    device.written.push({ filePath: opts.filePath, data: opts.data, encoding: opts.encoding });
+    ok(opts);
+  },
+});
+wx.openDocument = (opts: Callbacks & { filePath: string; fileType: string }) => {
+  device.opened.push({ filePath: opts.filePath, fileType: opts.fileType });
+  ok(opts);
+};
+wx.setClipboardData = (opts: Callbacks & { data: string }) => {
+  device.clipboard.push(opts.data);
+  ok(opts);
+};
+
+const NOW = '2026-11-20T09:30:00+08:00';
+const volunteer = {
+  openid: 'dev-0000000000000001', volunteerNo: 'KJ202600000001', realName: '张伟', gender: 'male', phoneMasked: '138****0003',
+  idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', region: { province: '620000', city: '620100', county: '620102' },
+  serviceCategories: ['科普报告'], registeredAt: NOW,
+};
+const meWith = (minutes: number, memberships: { orgId: string; orgName: string; status: string; role: string }[]) => ({
+  ok: true,
+  data: { volunteer, memberships, totals: { minutes, activities: 12 } },
+});
+const LZ = { orgId: 'lz', orgName: '兰州市科技志愿服务支队', status: 'approved', role: 'member' };
+const PDF = Buffer.from('%PDF-1.7 certificate').toString('base64');
+
+let answers: Record<string, unknown> = {};
+let page: Page | undefined;
+afterEach(() => page?.detach());
+beforeEach(() => {
+  requests.length = 0;
+  device.written.length = 0;
+  device.opened.length = 0;
+  device.clipboard.length = 0;
+  answers = { managed: { ok: true, data: { items: [] } } };
+  onRequest((req: WxRequestOptions) => {
+    const { action } = req.data as Body;
+    const a = answers[action];
+    return typeof a === 'function' ? a(req.data) : a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+  });
+});
+
+test('我的 shows the stars earned and the hours to the next one, and the ways to 证明 and 政策文件', async () => {
+  answers.me = meWith(320 * 60 + 30, [LZ]);
+  page = renderPage('pages/mine/index');
+  await waitFor(() => expect(text(find(page!, '.mine-stars-text'))).toBe('二星志愿者 · 距三星还差 280 小时（600 小时）'));
+  expect(page.querySelectorAll('.mine-stars .mine__star.is-on')).toHaveLength(2);
+  expect(page.querySelector('.mine-certificate')).toBeTruthy();
+  expect(page.querySelector('.mine-links')).toBeTruthy();
+});
+
+test('a certificate is issued for the only team and opens as a PDF in the system viewer', async () => {
+  answers.me = meWith(600, [LZ, { orgId: 'x', orgName: '申请中的队伍', status: 'pending', role: 'member' }]);
+  answers.certificate = { ok: true, data: { certificateNo: 'KJZY-2026-ABCDEFGHJKMNPQRS', pdfBase64: PDF, minutes: 455, issuedAt: '2026-11-20T09:31:00+08:00' } };
+  page = renderPage('pages/certificate/index');
+  // One team the volunteer served with: chosen already (the pending application is not offered).
+  await waitFor(() => expect(text(find(page!, '.cert-org'))).toContain('兰州市科技志愿服务支队'));
+  await pickPeriod(page, 'year');
+  tap(page, '.cert-issue');
+  await waitFor(() => expect(text(find(page!, '.cert-no'))).toBe('KJZY-2026-ABCDEFGHJKMNPQRS'));
+  expect(calls('certificate')).toEqual([{ action: 'certificate', orgId: 'lz', from: expect.stringMatching(/^\d{4}-01-01$/), to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+  expect(text(find(page, '.cert-minutes'))).toBe('7小时35分钟');
+  expect(text(find(page, '.cert-issued-at'))).toBe('2026-11-20 09:31');
+
+  tap(page, '.cert-open');
+  await waitFor(() => expect(device.opened).toHaveLength(1));
+  expect(device.written).toEqual([{ filePath: 'wxfile://usr/志愿服务证明-KJZY-2026-ABCDEFGHJKMNPQRS.pdf', data: PDF, encoding: 'base64' }]);
+  expect(device.opened[0]).toEqual({ filePath: 'wxfile://usr/志愿服务证明-KJZY-2026-ABCDEFGHJKMNPQRS.pdf', fileType: 'pdf' });
+});
+
+test('without credited hours the team says so, and nothing opens', async () => {
+  answers.me = meWith(0, [LZ]);
+  answers.certificate = { ok: false, code: 'VALIDATION', message: '暂无可证明的服务时长' };
+  page = renderPage('pages/certificate/index');
+  await waitFor(() => expect(text(find(page!, '.cert-org'))).toContain('兰州市科技志愿服务支队'));
+  await pickPeriod(page, 'custom');
+  tap(page, '.cert-issue');
+  await waitFor(() => expect(text(find(page!, '.cert-error'))).toBe('请选择开始和结束日期'));
+  expect(calls('certificate')).toHaveLength(0);
+  await pickPeriod(page, 'all');
+  tap(page, '.cert-issue');
+  await waitFor(() => expect(text(find(page!, '.cert-error'))).toBe('暂无可证明的服务时长'));
+  expect(page.querySelector('.cert-result')).toBeFalsy();
+  expect(device.opened).toHaveLength(0);
+});
+
+test('证明查验 checks the number from the QR code at once, and a made-up number is not found', async () => {
+  answers.verifyCertificate = (body: Body) =>
+    body.certificateNo === 'KJZY-2026-ABCDEFGHJKMNPQRS'
+      ? { ok: true, data: { valid: true, realNameMasked: '张*', orgName: '兰州市科技志愿服务支队', minutes: 455, issuedAt: '2026-11-20T09:31:00+08:00', from: '2026-01-01', to: '2026-11-20' } }
+      : { ok: true, data: { valid: false } };
+  page = renderPage('pages/verify/index', { no: 'KJZY-2026-ABCDEFGHJKMNPQRS' });
+  await waitFor(() => expect(text(find(page!, '.verify-name'))).toBe('张*'));
+  expect(text(find(page, '.verify-org'))).toBe('兰州市科技志愿服务支队');
+  expect(text(find(page, '.verify-minutes'))).toBe('7小时35分钟');
+  expect(text(find(page, '.verify-period'))).toBe('2026-01-01 至 2026-11-20');
+
+  find(page, '.verify-input').dispatchEvent('input', { detail: { value: 'KJZY-2026-MADEUP' } });
+  tap(page, '.verify-submit');
+  await waitFor(() => expect(text(find(page!, '.verify-invalid'))).toContain('未查到该证明'));
+  expect(page.querySelector('.verify-valid')).toBeFalsy();
+  expect(calls('verifyCertificate').map((b) => b.certificateNo)).toEqual(['KJZY-2026-ABCDEFGHJKMNPQRS', 'KJZY-2026-MADEUP']);
+});
+
+test('政策文件与链接: a mini program cannot open a web page, so a tap copies the address', async () => {
+  page = renderPage('pages/links/index');
+  await waitFor(() => expect(page!.querySelectorAll('.links-site').length).toBeGreaterThanOrEqual(3));
+  expect(text(page)).toContain('《志愿服务记录与证明出具办法（试行）》');
+  expect(text(page)).toContain('科技志愿服务管理办法（试行）');
+  page.querySelectorAll('.links-site')[0].dispatchEvent('tap');
+  await waitFor(() => expect(device.clipboard).toEqual(['https://www.cast.org.cn']));
+});
+
+test('统计报表 on weapp: the figures of the period, and 附件3 opened with the system viewer', async () => {
+  const series = [{ month: '2026-10', activities: 1, volunteerTimes: 2, minutes: 150 }];
+  const byCategory = { 科普报告: 0, 科技培训: 0, 技术咨询: 0, 农技服务: 0, 医疗服务: 0, 青少年科技教育: 1, 其他: 0 };
+  answers.orgStats = (body: Body) => ({
+    ok: true,
+    data: {
+      orgId: 'lz', orgName: '兰州市科技志愿服务支队', from: body.from, to: body.to, includeDescendants: body.includeDescendants, teams: 2, members: 7, newMembers: 1,
+      activities: 1, byCategory, keyDayActivities: 0, keyGroupActivities: 1, volunteerTimes: 2, distinctVolunteers: 2, minutes: 150, servedPeople: 60, series,
+    },
+  });
+  answers.ranking = { ok: true, data: { items: [{ rank: 1, orgId: 'cg', orgName: '城关区科技志愿服务队', minutes: 150, volunteers: 2, activities: 1 }] } };
+  const XLSX = Buffer.from('PK xlsx').toString('base64');
+  answers.export = { ok: true, data: { fileName: '附件3_兰州市科技志愿服务支队_2026-11-23.xlsx', base64: XLSX } };
+  page = renderPage('admin/stats/index', { orgId: 'lz' });
+  await waitFor(() => expect(text(find(page!, '.stats-figure-minutes'))).toContain('2.5'));
+  expect(text(find(page, '.stats-figure-served'))).toContain('60');
+  await waitFor(() => expect(text(find(page!, '.stats-ranking-item'))).toContain('城关区科技志愿服务队'));
+  expect(page.querySelector('.stats-chart')).toBeTruthy();
+  expect(calls('orgStats')[0]).toMatchObject({ orgId: 'lz', includeDescendants: true, from: expect.stringMatching(/-01$/) });
+
+  tap(page, '.stats-export-activity');
+  await waitFor(() => expect(device.opened).toHaveLength(1));
+  expect(calls('export')[0]).toMatchObject({ orgId: 'lz', kind: 'activityStats', includeDescendants: true });
+  expect(device.opened[0]).toEqual({ filePath: 'wxfile://usr/附件3_兰州市科技志愿服务支队_2026-11-23.xlsx', fileType: 'xlsx' });
+  expect(device.written[0].data).toBe(XLSX);
+});
