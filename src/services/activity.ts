@@ -13,6 +13,7 @@ import type {
   ActivityPublishInput,
   ActivityPublishedInput,
   ActivityPublishedOutput,
+  ActivityRecordServedInput,
   ActivityUpdateInput,
   EnrollmentOutput,
 } from '../../types/activity';
@@ -63,4 +64,9 @@ export function publishedActivities(input: ActivityPublishedInput): Promise<Acti
 /** The roster of an activity: name, masked phone, status (its leader and admins). */
 export function listEnrollments(input: ActivityEnrollmentsInput): Promise<ActivityEnrollmentsOutput> {
   return callFunction('activity', 'enrollments', input);
+}
+
+/** 服务群众人次 (and a short summary) of a started activity, for 附件3. */
+export function recordServed(input: ActivityRecordServedInput): Promise<ActivityOutput> {
+  return callFunction('activity', 'recordServed', input);
 }

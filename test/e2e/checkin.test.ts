@@ -7,11 +7,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { getDistance } from 'geolib';
 import { ROOT, bootstrapRoot, registerVolunteer, seedMembership, seedOrg, seedVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { activityCode, north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
+import { readXlsx, tableUnder } from '../helpers/report';
 import { eventually, launchChromium, onTop as top, phoneContext } from '../helpers/browser';
 import { formatDuration } from '../../types/duration';
 import { wgs84ToGcj02 } from '../../types/gcj02';
 
-const H5 = path.join(ROOT, 'dist', 'h5');
+/** E2E_H5_DIR: a copy of the h5 build, so that a rebuild by someone else does not pull it away mid-run. */
+const H5 = process.env.E2E_H5_DIR || path.join(ROOT, 'dist', 'h5');
 const SHOTS = path.join(ROOT, '.tmp');
 const ADMIN = 'e2e-ck-admin';
 const VOLUNTEER = 'e2e-ck-vol';
@@ -138,6 +140,16 @@ it('an admin shows the 签到码, the volunteer signs in near the activity and l
   expect(await top(admin, '.ck-roster-summary').innerText()).toMatch(/1\s*报名\s*1\s*已签到\s*0\s*未签退\s*0\s*未到/);
   await admin.waitForTimeout(400);
   await admin.screenshot({ path: path.join(SHOTS, 'e2e-checkin-roster.png') });
+
+  // 导出签到记录: the same day as an xlsx row.
+  const [attendance] = await Promise.all([admin.waitForEvent('download'), top(admin, '.ck-roster-export').click()]);
+  const file = path.join(SHOTS, 'e2e-checkin-attendance.xlsx');
+  await attendance.saveAs(file);
+  const sheet = (await readXlsx(fs.readFileSync(file).toString('base64'))).getWorksheet('签到记录')!;
+  const { rows } = tableUnder(sheet, '日期');
+  expect(rows).toHaveLength(1);
+  expect(rows[0].slice(0, 2)).toEqual(['2026-12-01', '张伟']);
+  expect(rows[0][5]).toBe(String(day.minutes));
 
   // 我的时长: the day with its minutes, and the total.
   await top(vol, '.ck-result-hours').click();

@@ -217,6 +217,28 @@ describe('活动详情', () => {
     expect(modals[0]).toMatchObject({ title: '请先加入队伍', confirmText: '去加入' });
   });
 
+  test('once it has started, a manager records the people served (附件3) and sees the figure on the button', async () => {
+    answers['activity.get'] = detail({ phase: 'ongoing', canManage: true, activity: activity() });
+    answers['activity.recordServed'] = (body: Body) => ok({ activity: activity({ servedCount: body.servedCount, summary: body.summary }) });
+    page = renderPage('pages/activity-detail/index', { id: 'a1' });
+    await waitFor(() => expect(find(page!, '.act-served').dom?.textContent).toBe('填写服务人数'));
+    tap(page, '.act-served');
+    await waitFor(() => find(page!, '.served-count'));
+    type(page, '.served-count', '12a');
+    await simulate.sleep(30);
+    tap(page, '.served-save');
+    await waitFor(() => expect(find(page!, '.served-error').dom?.textContent).toBe('请填写服务群众人次（整数）'));
+    expect(calls('activity', 'recordServed')).toHaveLength(0);
+
+    answers['activity.get'] = detail({ phase: 'ongoing', canManage: true, activity: activity({ servedCount: 120 }) });
+    type(page, '.served-count', '120');
+    type(page, '.served-summary', '讲解防灾减灾知识');
+    await simulate.sleep(30);
+    tap(page, '.served-save');
+    await waitFor(() => expect(find(page!, '.act-served').dom?.textContent).toBe('服务 120 人次'));
+    expect(calls('activity', 'recordServed')).toEqual([{ action: 'recordServed', activityId: 'a1', servedCount: 120, summary: '讲解防灾减灾知识' }]);
+  });
+
   test('before the signup opens the button says so, with the opening time', async () => {
     answers['activity.get'] = detail({ signupOpen: false, activity: activity({ signupStartAt: '2099-01-01T01:00:00.000Z' }) });
     page = renderPage('pages/activity-detail/index', { id: 'a1' });

@@ -3,7 +3,7 @@
 // with a reason (the change and its trail show under the row).
 // Test classes: ck-roster-day (one per activity day, is-active), ck-roster-summary, ck-roster-scan, ck-roster-batch,
 // ck-roster-code-in, ck-roster-code-out, ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust),
-// ck-roster-loading, ck-roster-error, ck-roster-empty, ck-roster-readonly; popups: ck-adjust-*, ck-batch-*, ck-vscan-*.
+// ck-roster-export (导出签到记录, xlsx of every day), ck-roster-loading, ck-roster-error, ck-roster-empty, ck-roster-readonly; popups: ck-adjust-*, ck-batch-*, ck-vscan-*.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
@@ -20,6 +20,7 @@ import RosterRow from './components/roster-row';
 import AdjustPopup from './components/adjust-popup';
 import BatchPopup from './components/batch-popup';
 import VolunteerScanPopup from './components/volunteer-scan-popup';
+import ExportAttendance from './components/export-attendance';
 import './index.scss';
 
 type Loaded<T> = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: T };
@@ -125,6 +126,9 @@ export default function Roster() {
           <Count label='未到' value={counts.absent} />
         </View>
       ) : null}
+      <View className='roster__export-row'>
+        <ExportAttendance orgId={a.orgId} activityId={activityId} />
+      </View>
       {canManage && counts && counts.open > 0 ? (
         <View className='roster__batch'>
           <Button className='ck-roster-batch' block fill='outline' type='primary' onClick={() => setBatching(true)}>

@@ -15,6 +15,7 @@ import type { ActivityGetOutput } from '../../../types/activity';
 import ActivityInfo from './components/activity-info';
 import EnrollBar from './components/enroll-bar';
 import ManageActions from './components/manage-actions';
+import ServedPopup from './components/served-popup';
 import CheckinEntry from '../../components/checkin-entry';
 import { enrollView, explainEnrollError } from './helpers';
 import './index.scss';
@@ -26,6 +27,7 @@ export default function ActivityDetail() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
   const [askingReason, setAskingReason] = useState(false);
+  const [recordingServed, setRecordingServed] = useState(false);
   const latest = useRef(0);
 
   const load = useCallback(
@@ -155,7 +157,9 @@ export default function ActivityDetail() {
         </View>
       ) : null}
 
-      {data.canManage ? <ManageActions activityId={a._id} phase={data.phase} onCancelActivity={() => setAskingReason(true)} /> : null}
+      {data.canManage ? (
+        <ManageActions activityId={a._id} phase={data.phase} servedCount={a.servedCount} onCancelActivity={() => setAskingReason(true)} onRecordServed={() => setRecordingServed(true)} />
+      ) : null}
       <CheckinEntry data={data} />
       <ActivityInfo data={data} />
       <EnrollBar view={view} busy={busy} onEnroll={onEnroll} onCancel={onCancel} />
@@ -168,6 +172,18 @@ export default function ActivityDetail() {
         confirmText='确认取消活动'
         onConfirm={submitCancelActivity}
         onClose={() => setAskingReason(false)}
+      />
+      <ServedPopup
+        visible={recordingServed}
+        activityId={a._id}
+        servedCount={a.servedCount}
+        summary={a.summary}
+        onClose={() => setRecordingServed(false)}
+        onDone={() => {
+          setRecordingServed(false);
+          Taro.showToast({ title: '已保存', icon: 'success' });
+          load(true);
+        }}
       />
     </Shell>
   );

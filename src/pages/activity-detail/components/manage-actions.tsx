@@ -1,14 +1,16 @@
-// For the team's leader and admins on 活动详情: 编辑, 取消活动 (with a reason), 报名名单.
+// For the team's leader and admins on 活动详情: 编辑, 取消活动 (with a reason), 报名名单, and once it has started
+// 服务人数 (the people served, for 附件3).
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
 import type { ActivityPhase } from '../../../../types/enums';
 
-type Props = { activityId: string; phase: ActivityPhase; onCancelActivity: () => void };
+type Props = { activityId: string; phase: ActivityPhase; servedCount?: number; onCancelActivity: () => void; onRecordServed: () => void };
 
-export default function ManageActions({ activityId, phase, onCancelActivity }: Props) {
+export default function ManageActions({ activityId, phase, servedCount, onCancelActivity, onRecordServed }: Props) {
   const id = encodeURIComponent(activityId);
   const editable = phase !== 'cancelled' && phase !== 'ended';
+  const started = phase === 'ongoing' || phase === 'ended';
   return (
     <View className='card act-detail__section act-manage'>
       <Text className='act-detail__section-title'>活动管理</Text>
@@ -21,6 +23,11 @@ export default function ManageActions({ activityId, phase, onCancelActivity }: P
         <Button className='act-roster' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: `/admin/enrollments/index?id=${id}` })}>
           报名名单
         </Button>
+        {started ? (
+          <Button className='act-served' size='small' fill='outline' type='primary' onClick={onRecordServed}>
+            {servedCount === undefined ? '填写服务人数' : `服务 ${servedCount} 人次`}
+          </Button>
+        ) : null}
         {editable ? (
           <Button className='act-cancel-activity' size='small' fill='outline' type='danger' onClick={onCancelActivity}>
             取消活动
