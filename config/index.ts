@@ -17,7 +17,15 @@ function clientEnv(platform: string | undefined): Record<string, string> {
   // h5 is served by the emulator itself, so same origin; the mini program must name the host.
   const emulatorUrl = process.env.TARO_APP_EMULATOR_URL ?? (platform === 'h5' ? '' : 'http://127.0.0.1:8787');
   const cloudEnv = process.env.TARO_APP_CLOUD_ENV || '';
+  // The subscribe-message template ids the functions send with (MESSAGE_TEMPLATE_*, one .env for both): the mini
+  // program asks the volunteer to accept them when they tap 报名/申请加入/注册队伍.
+  const templates: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    const kind = /^MESSAGE_TEMPLATE_([A-Z_]+)$/.exec(key)?.[1];
+    if (kind && value) templates[kind.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+  }
   return {
+    TARO_APP_MESSAGE_TEMPLATES: JSON.stringify(JSON.stringify(templates)),
     TARO_APP_BACKEND: JSON.stringify(backend),
     TARO_APP_EMULATOR_URL: JSON.stringify(emulatorUrl.replace(/\/+$/, '')),
     TARO_APP_CLOUD_ENV: JSON.stringify(cloudEnv),

@@ -1,6 +1,7 @@
 // Why: query matching, ordering, paging and projection with MongoDB semantics (via mingo), behind a whitelist so unsupported operators fail loudly.
 import 'mingo/init/system';
 import { Query } from 'mingo';
+import { compileFast } from './fast-match';
 import { Doc, clone, isPlainObject, isRegExp } from './ejson';
 import { DbError, invalidParam, notImplemented } from './errors';
 
@@ -65,9 +66,10 @@ export function compileQuery(q: Record<string, unknown>): (doc: Doc) => boolean 
   } catch (e) {
     throw mingoError(e);
   }
+  const fast = compileFast(q);
   return (doc) => {
     try {
-      return compiled.test(doc);
+      return fast?.(doc) ?? compiled.test(doc);
     } catch (e) {
       throw mingoError(e);
     }
@@ -128,7 +130,22 @@ export function runFind(docs: Doc[], spec: FindSpec): Doc[] {
   validateQuery(spec.query);
   if (spec.projection) validateProjection(spec.projection);
   try {
-    let cursor = new Query(spec.query).find<Doc>(docs, spec.projection && Object.keys(spec.projection).length ? spec.projection : undefined);
+    // Plain conditions are decided without mingo (fast-match.ts); mingo keeps the last word on everything else.
+    const fast = compileFast(spec.query);
+    let query = spec.query;
+    if (fast) {
+      const full = new Query(spec.query);
+      docs = docs.filter((d) => fast(d) ?? full.test(d));
+      query = {};
+    }
+    const projection = spec.projection && Object.keys(spec.projection).length ? spec.projection : undefined;
+    // Paging by skip sorts every match for every page: on plain string or number keys a native sort does it.
+    const sorted = fast && spec.order ? nativeSort(docs, spec.order) : null;
+    if (sorted) {
+      const page = sorted.slice(spec.offset ?? 0, spec.limit === undefined ? undefined : (spec.offset ?? 0) + spec.limit);
+      return new Query({}).find<Doc>(page, projection).all().map((d) => withIdFirst(clone(d)));
+    }
+    let cursor = new Query(query).find<Doc>(docs, projection);
     if (spec.order) cursor = cursor.sort(spec.order);
     if (spec.offset) cursor = cursor.skip(spec.offset);
     if (spec.limit !== undefined) cursor = cursor.limit(spec.limit);
@@ -136,6 +153,24 @@ export function runFind(docs: Doc[], spec: FindSpec): Doc[] {
   } catch (e) {
     throw mingoError(e);
   }
+}
+
+/** `docs` sorted by `order` when every key is a top-level field holding only strings or only numbers; else null. */
+function nativeSort(docs: Doc[], order: Record<string, 1 | -1>): Doc[] | null {
+  const keys = Object.entries(order);
+  for (const [key] of keys) {
+    if (key.includes('.')) return null;
+    const kind = typeof docs[0]?.[key];
+    if ((kind !== 'string' && kind !== 'number') || docs.some((d) => typeof d[key] !== kind)) return null;
+  }
+  return [...docs].sort((a, b) => {
+    for (const [key, dir] of keys) {
+      const x = a[key] as string | number;
+      const y = b[key] as string | number;
+      if (x !== y) return (x < y ? -1 : 1) * dir;
+    }
+    return 0;
+  });
 }
 
 /** MongoDB returns _id as the first field; mingo's projection appends it last. */

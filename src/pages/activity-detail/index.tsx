@@ -16,6 +16,7 @@ import ActivityInfo from './components/activity-info';
 import EnrollBar from './components/enroll-bar';
 import ManageActions from './components/manage-actions';
 import ServedPopup from './components/served-popup';
+import { askToSubscribe } from '../../services/subscribe';
 import CheckinEntry from '../../components/checkin-entry';
 import { enrollView, explainEnrollError } from './helpers';
 import './index.scss';
@@ -101,6 +102,9 @@ export default function ActivityDetail() {
   const view = enrollView(data);
 
   const onEnroll = async () => {
+    // A full activity with a waitlist: being moved up is the message that matters most.
+    const full = data.enrolledCount >= a.capacity;
+    await askToSubscribe(full ? ['waitlistPromoted', 'activityReminder', 'activityCancelled'] : ['activityReminder', 'activityChanged', 'activityCancelled']);
     if (a.riskNotice) {
       const { confirm } = await Taro.showModal({
         title: '风险告知',

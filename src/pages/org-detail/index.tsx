@@ -6,6 +6,7 @@ import { Button, Tag } from '../../components/nutui';
 import StateView from '../../components/state-view';
 import OrgCard from '../../components/org-card';
 import { getOrg, joinOrg, leaveOrg } from '../../services/org';
+import { askToSubscribe } from '../../services/subscribe';
 import { toCloudError } from '../../services/cloud-error';
 import { regionName } from '../../utils/region';
 import { STATUS_TAG } from '../../utils/status-tag';
@@ -89,7 +90,10 @@ export default function OrgDetail() {
 
   const { org, parent, children, memberCount, myMembership } = state.data;
   const actions = actionsFor(state.data);
-  const join = () => run(() => joinOrg(org._id), '已提交申请，请等待队伍审核');
+  const join = async () => {
+    await askToSubscribe(['memberReviewed', 'roleChanged', 'memberRemoved']);
+    run(() => joinOrg(org._id), '已提交申请，请等待队伍审核');
+  };
   const leave = async () => {
     const pending = actions.leave === '撤回申请';
     const { confirm } = await Taro.showModal({

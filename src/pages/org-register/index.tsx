@@ -8,6 +8,7 @@ import ContactSection from './components/contact-section';
 import StateView from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
 import { registerOrg } from '../../services/org';
+import { askToSubscribe } from '../../services/subscribe';
 import { toCloudError } from '../../services/cloud-error';
 import {
   EMPTY_ORG_FORM,
@@ -84,6 +85,7 @@ export default function OrgRegister() {
     }
     setErrors({});
     setSubmitting(true);
+    await askToSubscribe(['orgReviewed']);
     try {
       const { org } = await registerOrg(checked.input);
       Taro.showToast({ title: '已提交，等待审核', icon: 'success', duration: 1500 });

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import { register } from '../../services/user';
+import { askToSubscribe } from '../../services/subscribe';
 import { toCloudError } from '../../services/cloud-error';
 import PhoneSection from './components/phone-section';
 import ProfileSection from './components/profile-section';
@@ -68,6 +69,7 @@ export default function Register() {
     }
     setErrors({});
     setSubmitting(true);
+    if (checked.input.orgIds.length > 0) await askToSubscribe(['memberReviewed']);
     try {
       await register(checked.input);
       Taro.showToast({ title: '注册成功', icon: 'success', duration: 1500 });
