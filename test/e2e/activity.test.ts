@@ -1,15 +1,11 @@
 // Activities in the h5 build: a team admin publishes a two-day activity with its point typed into the coordinate form;
 // a volunteer of an approved team finds it in the square filtered by region, enrolls after the risk notice, and finds
 // it under 我参加的活动 → 报名中; 离我最近 shows the distance from the browser's (WGS-84) position.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, startTestEmulator, type TestEmulator } from '../helpers/emulator';
-import { confirmModal, eventually, launchChromium, onTop as top, pageOpener, pickOption } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { confirmModal, eventually, onTop as top, pickOption } from '../helpers/browser';
+import { SHOTS, useH5App } from '../helpers/h5-app';
 
-/** E2E_H5_DIR: a copy of the h5 build, so that a rebuild by someone else does not pull it away mid-run. */
-const H5 = process.env.E2E_H5_DIR || path.join(ROOT, 'dist', 'h5');
-const SHOTS = path.join(ROOT, '.tmp');
 const TEAM = '兰州市科技志愿服务支队';
 const ADMIN = 'demo-admin'; // 李敏, admin of 兰州支队 (emulator seed)
 const VOLUNTEER = 'demo-vol2'; // 刘洋, approved member of 兰州支队
@@ -18,30 +14,17 @@ const RISK = '沿河步道活动，请注意防滑；本活动已为志愿者购
 /** 中山桥 in GCJ-02, typed by the admin. */
 const POINT = { lat: 36.0668, lng: 103.8226 };
 
-let t: TestEmulator;
-let browser: Browser;
-const pages = pageOpener(() => browser, () => t.url);
+const app = useH5App(async (t) => {
+  const seeded = await t.dev<{ seeded: boolean }>('POST', '/_dev/seed');
+  if (!seeded.seeded) throw new Error('demo seed did not run');
+});
+const { pages } = app;
 
 /** YYYY-MM-DD in Asia/Shanghai, `days` from today. */
 const shDate = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 const START = shDate(9);
 const END = shDate(10);
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
-  t = await startTestEmulator({ staticDir: H5 });
-  await t.dev('POST', '/_dev/reset');
-  const seeded = await t.dev<{ seeded: boolean }>('POST', '/_dev/seed');
-  if (!seeded.seeded) throw new Error('demo seed did not run');
-  browser = await launchChromium();
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await pages.closeAll();
-  await browser?.close();
-  await t?.close();
-});
 
 async function publish(admin: Page): Promise<void> {
   await top(admin, '.act-edit-submit').waitFor();
@@ -83,7 +66,7 @@ it('an admin publishes a two-day activity; a volunteer finds it by region, enrol
   expect(await top(admin, '.act-schedule').innerText()).toBe(`${monthDay(START)}—${monthDay(END)} 每天09:00-17:00`);
   expect(await top(admin, '.act-phase').innerText()).toBe('报名中');
   await top(admin, '.act-manage').waitFor();
-  const found = await t.call('activity', 'list', { keyword: TITLE });
+  const found = await app.t.call('activity', 'list', { keyword: TITLE });
   if (!found.ok) throw new Error(`activity.list: ${found.code}`);
   expect(found.data.items).toHaveLength(1);
   expect(found.data.items[0]).toMatchObject({ location: POINT, startDate: START, endDate: END, radiusM: 5000, dailyCapMinutes: 480, riskNotice: RISK });
@@ -114,7 +97,7 @@ it('an admin publishes a two-day activity; a volunteer finds it by region, enrol
   await vol.screenshot({ path: path.join(SHOTS, 'e2e-activity-enrolled.png') });
 
   // 我的 → 我参加的活动 → 报名中.
-  await vol.goto(`${t.url}/#/pages/mine/index`);
+  await vol.goto(`${app.t.url}/#/pages/mine/index`);
   await top(vol, '.mine-my-activities').click();
   await top(vol, '.my-act-item').first().waitFor();
   await top(vol, '.my-act-tab-recruiting').click();

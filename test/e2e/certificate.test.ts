@@ -3,34 +3,17 @@
 // refuses a made-up one.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import type { Page } from 'playwright-core';
 import { REPORT_CLOCK, seedProvince } from '../helpers/report';
 import { pdfText } from '../helpers/pdf';
-import { launchChromium, onTop as top, pageOpener } from '../helpers/browser';
+import { onTop as top } from '../helpers/browser';
+import { SHOTS, useH5App } from '../helpers/h5-app';
 
-/** E2E_H5_DIR: a copy of the h5 build, so that a rebuild by someone else does not pull it away mid-run. */
-const H5 = process.env.E2E_H5_DIR || path.join(ROOT, 'dist', 'h5');
-const SHOTS = path.join(ROOT, '.tmp');
-
-let t: TestEmulator;
-let browser: Browser;
-const pages = pageOpener(() => browser, () => t.url);
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error(`${H5} is missing: run \`npm run build:h5\` (npm test builds it first)`);
-  t = await startTestEmulator({ staticDir: H5 });
-  await t.dev('POST', '/_dev/reset');
+const app = useH5App(async (t) => {
   await t.setClock(REPORT_CLOCK);
   await seedProvince(t);
-  browser = await launchChromium();
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
-afterAll(async () => {
-  await pages.closeAll();
-  await browser?.close();
-  await t?.close();
-});
+const { pages } = app;
 
 async function issueThisYear(page: Page): Promise<string> {
   await top(page, '.cert-org').filter({ hasText: '兰州市科技志愿服务支队' }).waitFor();

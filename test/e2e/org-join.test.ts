@@ -1,26 +1,16 @@
 // Joining and founding teams in the h5 build: apply → leader approves from 我的 → 审核 → 已加入 and a message;
 // register a team → the parent's admin rejects it with a reason → the applicant reads the reason.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, registerVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
-import { launchChromium, pageOpener, onTop } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { registerVolunteer } from '../helpers/emulator';
+import { eventually, onTop } from '../helpers/browser';
+import { SHOTS, useH5App } from '../helpers/h5-app';
 
-const H5 = path.join(ROOT, 'dist', 'h5');
-const SHOTS = path.join(ROOT, '.tmp');
 const TEAM = '兰州市科技志愿服务支队';
 const VOLUNTEER = { openid: 'e2e-org-joiner', phone: '13912340001', realName: '孙悦' };
 const LEADER = 'demo-leader';
 
-let t: TestEmulator;
-let browser: Browser;
-const pages = pageOpener(() => browser, () => t.url);
-const open = pages.open;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
-  t = await startTestEmulator({ staticDir: H5 });
-  await t.dev('POST', '/_dev/reset');
+const app = useH5App(async (t) => {
   const seeded = await t.dev<{ seeded: boolean }>('POST', '/_dev/seed');
   if (!seeded.seeded) throw new Error('demo seed did not run');
   // The volunteer registers (through the real functions) applying to the 总队 only: 兰州 is joined in the browser.
@@ -28,29 +18,12 @@ beforeAll(async () => {
   if (!root.ok || root.data.items.length !== 1) throw new Error('seeded 总队 not found');
   const reg = await registerVolunteer(t, VOLUNTEER.openid, VOLUNTEER.phone, { realName: VOLUNTEER.realName, orgIds: [root.data.items[0]._id] });
   if (!reg.ok) throw new Error(`register: ${reg.code}`);
-  browser = await launchChromium();
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
-afterAll(async () => {
-  await pages.closeAll();
-  await browser?.close();
-  await t?.close();
-});
+const { pages } = app;
+const open = pages.open;
 
 const top = onTop;
 
-/** Polls until `check` stops throwing (the page renders asynchronously). */
-async function eventually(check: () => Promise<void>, timeoutMs = 10000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 const countOf = (page: Page, selector: string) => top(page, selector).count();
 
 it('applies to a team, the leader approves it from the inbox, and the volunteer sees 已加入 and the message', async () => {
@@ -70,7 +43,7 @@ it('applies to a team, the leader approves it from the inbox, and the volunteer 
   await a.screenshot({ path: path.join(SHOTS, 'e2e-org-pending.png') });
 
   // Context B, the leader: 我的 shows the inbox badge with every pending application they may review.
-  const expected = await t.call('org', 'inbox', {}, LEADER);
+  const expected = await app.t.call('org', 'inbox', {}, LEADER);
   if (!expected.ok) throw new Error(`inbox: ${expected.code}`);
   expect(expected.data.counts.total).toBeGreaterThanOrEqual(1);
   const b = await open(LEADER, '/pages/mine/index');
@@ -95,11 +68,11 @@ it('applies to a team, the leader approves it from the inbox, and the volunteer 
   await a.reload();
   await top(a, '.org-status').filter({ hasText: '已加入' }).waitFor();
   expect(await top(a, '.org-leave').innerText()).toBe('退出队伍');
-  await a.goto(`${t.url}/#/pages/mine/index`);
+  await a.goto(`${app.t.url}/#/pages/mine/index`);
   await top(a, '.mine-membership').filter({ hasText: TEAM }).filter({ hasText: '已加入' }).waitFor();
 
   // The review result went out as a subscribe message to the volunteer.
-  const messages = await t.dev<Array<{ openid: string; kind: string; data: Record<string, string> }>>('GET', `/_dev/messages?openid=${VOLUNTEER.openid}`);
+  const messages = await app.t.dev<Array<{ openid: string; kind: string; data: Record<string, string> }>>('GET', `/_dev/messages?openid=${VOLUNTEER.openid}`);
   const reviewed = messages.filter((m) => m.kind === 'memberReviewed');
   expect(reviewed).toHaveLength(1);
   expect(JSON.stringify(reviewed[0])).toContain(TEAM);
@@ -149,11 +122,11 @@ it('registers a team under 兰州支队 with the proposed name; its admin reject
 });
 
 it('loads the next page of search results when the list is scrolled to the bottom', async () => {
-  const found = await t.call('org', 'search', { keyword: TEAM });
+  const found = await app.t.call('org', 'search', { keyword: TEAM });
   if (!found.ok) throw new Error(`org.search: ${found.code}`);
   const [lanzhou] = found.data.items;
   const base = Date.parse('2026-01-01T00:00:00Z');
-  await t.emu.db.insert(
+  await app.t.emu.db.insert(
     'orgs',
     Array.from({ length: 27 }, (_, i) => ({
       _id: `e2e-scroll-${i}`,

@@ -3,37 +3,22 @@
 // is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, dataOf, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import type { Page } from 'playwright-core';
+import { dataOf } from '../helpers/emulator';
 import { REPORT_CLOCK, readXlsx, seedProvince, sheetRows } from '../helpers/report';
-import { launchChromium, onTop as top, pageOpener } from '../helpers/browser';
+import { onTop as top } from '../helpers/browser';
+import { SHOTS, useH5App } from '../helpers/h5-app';
 import { formatDuration } from '../../types/duration';
 import type { OrgStats } from '../../types/report';
 
-/** E2E_H5_DIR: a copy of the h5 build, so that a rebuild by someone else does not pull it away mid-run. */
-const H5 = process.env.E2E_H5_DIR || path.join(ROOT, 'dist', 'h5');
-const SHOTS = path.join(ROOT, '.tmp');
 /** The clock is 2026-11-23 (Asia/Shanghai): 上月 is October, when 城关 (below 兰州) held 青少年科技营. */
 const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };
 
-let t: TestEmulator;
-let browser: Browser;
-const pages = pageOpener(() => browser, () => t.url);
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error(`${H5} is missing: run \`npm run build:h5\` (npm test builds it first)`);
-  t = await startTestEmulator({ staticDir: H5 });
-  await t.dev('POST', '/_dev/reset');
+const app = useH5App(async (t) => {
   await t.setClock(REPORT_CLOCK);
   await seedProvince(t);
-  browser = await launchChromium();
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
-afterAll(async () => {
-  await pages.closeAll();
-  await browser?.close();
-  await t?.close();
-});
+const { pages } = app;
 
 /** Pixels of the chart's canvas that are drawn (not transparent), and those in the bars' blue. */
 function chartPixels(page: Page): Promise<{ width: number; drawn: number; blue: number }> {
@@ -51,7 +36,7 @@ function chartPixels(page: Page): Promise<{ width: number; drawn: number; blue: 
 }
 
 test('a leader opens last month’s statistics, sees the chart and downloads 附件3', async () => {
-  const expected = dataOf<OrgStats>(await t.call('report', 'orgStats', { orgId: 'lz', ...OCTOBER, includeDescendants: true }, 'lz-leader'));
+  const expected = dataOf<OrgStats>(await app.t.call('report', 'orgStats', { orgId: 'lz', ...OCTOBER, includeDescendants: true }, 'lz-leader'));
   expect(expected.activities).toBe(1);
 
   const page = await pages.open('lz-leader', '/pages/mine/index');

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button, Popup } from '../nutui';
-import { toCloudError } from '../../services/cloud-error';
+import { useSubmit } from '../../hooks/use-submit';
 import './index.scss';
 
 export const REASON_MAX = 200;
@@ -20,8 +20,7 @@ type Props = {
 
 export default function ReasonPopup({ visible, title, subject, placeholder, confirmText, onConfirm, onClose }: Props) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
 
   useEffect(() => {
     if (visible) {
@@ -30,19 +29,11 @@ export default function ReasonPopup({ visible, title, subject, placeholder, conf
     }
   }, [visible]);
 
-  const confirm = async () => {
-    if (busy) return;
+  const confirm = () => {
     const text = reason.trim();
     if (!text) return setError('请填写原因');
     if (text.length > REASON_MAX) return setError(`原因最多${REASON_MAX}字`);
-    setBusy(true);
-    try {
-      await onConfirm(text);
-    } catch (e) {
-      setError(toCloudError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    return submit(() => onConfirm(text));
   };
 
   return (

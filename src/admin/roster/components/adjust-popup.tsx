@@ -5,7 +5,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button, Popup } from '../../../components/nutui';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { adjustRecord } from '../../../services/checkin';
-import { toCloudError } from '../../../services/cloud-error';
+import { useSubmit } from '../../../hooks/use-submit';
 import { CheckinAdjustInput, type DayRecord, type RosterEntry } from '../../../../types/checkin';
 import { clockOf, isoAt, shortDate } from '../../../utils/checkin-time';
 
@@ -25,8 +25,7 @@ export default function AdjustPopup({ activityId, date, daily, row, onClose, onD
   const [signIn, setSignIn] = useState('');
   const [signOut, setSignOut] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
 
   useEffect(() => {
     if (!row) return;
@@ -36,7 +35,7 @@ export default function AdjustPopup({ activityId, date, daily, row, onClose, onD
     setError('');
   }, [row, daily.start, daily.end]);
 
-  const submit = async () => {
+  const submit = () => {
     if (!row || busy) return;
     if (signIn && signOut && signOut <= signIn) return setError('签退时间须晚于签到时间');
     const parsed = CheckinAdjustInput.safeParse({
@@ -48,15 +47,10 @@ export default function AdjustPopup({ activityId, date, daily, row, onClose, onD
       reason,
     });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
-    setBusy(true);
-    try {
+    return send(async () => {
       const { record } = await adjustRecord(parsed.data);
       onDone(record);
-    } catch (e) {
-      setError(toCloudError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -6,7 +6,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button, Popup } from '../../../components/nutui';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { batchSignOut } from '../../../services/checkin';
-import { toCloudError } from '../../../services/cloud-error';
+import { useSubmit } from '../../../hooks/use-submit';
 import { CheckinBatchSignOutInput } from '../../../../types/checkin';
 import { isoAt, shortDate } from '../../../utils/checkin-time';
 
@@ -15,8 +15,7 @@ type Props = { activityId: string; date: string; dailyEnd: string; open: number;
 export default function BatchPopup({ activityId, date, dailyEnd, open, visible, onClose, onDone }: Props) {
   const [at, setAt] = useState(dailyEnd);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
 
   useEffect(() => {
     if (!visible) return;
@@ -36,15 +35,10 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
       cancelText: '取消',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       const { closed } = await batchSignOut(parsed.data);
       onDone(closed);
-    } catch (e) {
-      setError(toCloudError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button, Popup } from '../../../components/nutui';
 import { recordServed } from '../../../services/activity';
-import { toCloudError } from '../../../services/cloud-error';
+import { useSubmit } from '../../../hooks/use-submit';
 
 const SUMMARY_MAX = 500;
 
@@ -13,8 +13,7 @@ type Props = { visible: boolean; activityId: string; servedCount?: number; summa
 export default function ServedPopup({ visible, activityId, servedCount, summary, onDone, onClose }: Props) {
   const [count, setCount] = useState('');
   const [text, setText] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
 
   useEffect(() => {
     if (!visible) return;
@@ -23,18 +22,12 @@ export default function ServedPopup({ visible, activityId, servedCount, summary,
     setError('');
   }, [visible, servedCount, summary]);
 
-  const save = async () => {
-    if (busy) return;
+  const save = () => {
     if (!/^\d{1,7}$/.test(count.trim())) return setError('请填写服务群众人次（整数）');
-    setBusy(true);
-    try {
+    return submit(async () => {
       await recordServed({ activityId, servedCount: Number(count.trim()), ...(text.trim() ? { summary: text.trim() } : {}) });
       onDone();
-    } catch (e) {
-      setError(toCloudError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -6,7 +6,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button, Checkbox, Popup } from '../../../components/nutui';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { requestCorrection } from '../../../services/checkin';
-import { toCloudError } from '../../../services/cloud-error';
+import { useSubmit } from '../../../hooks/use-submit';
 import { CheckinRequestCorrectionInput, type MyHoursDay } from '../../../../types/checkin';
 import { clockOf, isoAt, shortDate } from '../../../utils/checkin-time';
 
@@ -21,8 +21,7 @@ export default function CorrectionPopup({ day, onClose, onDone }: Props) {
   const [signIn, setSignIn] = useState('');
   const [signOut, setSignOut] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
 
   useEffect(() => {
     if (!day) return;
@@ -36,7 +35,7 @@ export default function CorrectionPopup({ day, onClose, onDone }: Props) {
     setError('');
   }, [day]);
 
-  const submit = async () => {
+  const submit = () => {
     if (!day || busy) return;
     if (!fixIn && !fixOut) return setError('请选择要更正的签到或签退时间');
     if ((fixIn && !signIn) || (fixOut && !signOut)) return setError('请选择时间');
@@ -49,15 +48,10 @@ export default function CorrectionPopup({ day, onClose, onDone }: Props) {
       note,
     });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
-    setBusy(true);
-    try {
+    return send(async () => {
       await requestCorrection(parsed.data);
       onDone();
-    } catch (e) {
-      setError(toCloudError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
