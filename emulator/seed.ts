@@ -181,7 +181,7 @@ async function seedActivities(emu: SeedTarget, orgs: { lanzhou: string; tianshui
   );
   await enroll(ongoing._id, ['demo-vol1', 'demo-vol2', 'demo-vol3']);
   await update(ongoing._id, { startDate: shDate(now, -1), endDate: shDate(now, 1), signupEndAt: iso(new Date(now.getTime() - 2 * DAY)), signupStartAt: iso(new Date(now.getTime() - 5 * DAY)) });
-  // 活动结束: last week; the admin recorded the day (补录) so 我的时长 has hours.
+  // 活动结束: last week; the admin recorded the day (补录) so 我的时长, 证明 and 统计报表 have hours.
   const ended = await publish(activityInput(orgs.lanzhou, { title: '农村科技培训：大棚种植技术', category: '科技培训', serviceTargets: ['农民'], startDate: shDate(now, 4), endDate: shDate(now, 4), ...openSignup, signupEndAt: iso(new Date(now.getTime() + DAY)) }));
   await enroll(ended._id, ['demo-vol1', 'demo-vol2']);
   const lastWeek = shDate(now, -7);
@@ -192,6 +192,11 @@ async function seedActivities(emu: SeedTarget, orgs: { lanzhou: string; tianshui
       emu.call('checkin', { action: 'adjust', activityId: ended._id, openid, date: lastWeek, signInAt: `${lastWeek}T09:00:00+08:00`, signOutAt: `${lastWeek}T${out}:00+08:00`, reason: '按现场签到表补录' }, 'demo-admin'),
     );
   }
+  // Closing it, the admin recorded the people served and what was done (附件3's 受众 and 亮点活动).
+  await expectOk(
+    'activity.recordServed',
+    emu.call('activity', { action: 'recordServed', activityId: ended._id, servedCount: 85, summary: '讲解大棚温湿度管理和病虫害绿色防控，现场解答种植户问题' }, 'demo-admin'),
+  );
   // 已取消.
   const cancelled = await publish(activityInput(orgs.lanzhou, { title: '黄河湿地生态科普行', startDate: shDate(now, 5), endDate: shDate(now, 5), ...openSignup, signupEndAt: iso(new Date(now.getTime() + 4 * DAY)) }));
   await expectOk('activity.cancel', emu.call('activity', { action: 'cancel', activityId: cancelled._id, reason: '天气预报有大风降温，活动取消' }, 'demo-admin'));

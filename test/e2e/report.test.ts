@@ -40,6 +40,8 @@ test('a leader opens last month’s statistics, sees the chart and downloads 附
   expect(expected.activities).toBe(1);
 
   const page = await pages.open('lz-leader', '/pages/mine/index');
+  await top(page, '.mine-stats').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'e2e-mine-manage.png') });
   await top(page, '.mine-stats').first().click();
   await top(page, '.stats-title').filter({ hasText: '兰州市科技志愿服务支队' }).waitFor();
   await top(page, '.stats-period-lastMonth').click();
