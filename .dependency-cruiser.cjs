@@ -5,6 +5,8 @@ module.exports = {
       from: { path: '^types/', pathNot: '^types/global\\.d\\.ts$' }, to: { pathNot: ['^types/', 'node_modules/zod/'] } },
     { name: 'app-not-backend', severity: 'error', from: { path: '^src/' }, to: { path: '^(cloudfunctions|emulator)/' } },
     { name: 'functions-not-app', severity: 'error', from: { path: '^cloudfunctions/' }, to: { path: '^(src|emulator)/' } },
+    { name: 'no-deploy-code-at-runtime', severity: 'error', comment: 'scripts/ (the deploy, the builds) uses the functions; nothing that ships uses scripts/',
+      from: { path: '^(cloudfunctions|src|emulator|types)/' }, to: { path: '^scripts/' } },
     { name: 'domain-is-pure', severity: 'error', comment: 'domain rules import neither the SDK nor Taro nor the db layer',
       from: { path: '^cloudfunctions/common/domain/' },
       to: { path: ['@cloudbase', '@tarojs', '^cloudfunctions/common/(db|app|adapters)/'] } },

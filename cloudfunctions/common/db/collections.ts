@@ -1,8 +1,37 @@
-// Every collection and unique index, declared once: the emulator enforces them and the deploy step creates them.
-export interface CollectionSpec {
+// Every collection, its indexes and its security rule, declared once: the emulator enforces exactly these indexes
+// (unique ones refuse duplicates, 2dsphere ones are what geo queries need) and `npm run deploy` creates exactly these
+// in CloudBase, with the rule that keeps mini program clients out of the database (all access goes through the functions).
+
+/** An index key's order: ascending, descending, or a 2dsphere index over db.Geo values (GeoJSON). */
+export type IndexDirection = 1 | -1 | '2dsphere';
+
+export interface IndexDecl {
+  /** The index name in CloudBase (unique within its collection). */
   name: string;
-  indexes?: { fields: string[]; unique?: boolean }[];
+  /** Fields in order (dotted paths allowed), each with its direction. */
+  keys: Record<string, IndexDirection>;
+  unique?: boolean;
 }
+
+/**
+ * A CloudBase database security rule (安全规则): who may read and write from a mini program client, as the JSON the
+ * console's 自定义安全规则 holds. Cloud functions (server SDK) are not bound by it.
+ */
+export interface SecurityRule {
+  read: boolean | string;
+  write: boolean | string;
+}
+
+export interface CollectionDecl {
+  name: string;
+  indexes: IndexDecl[];
+  rule: SecurityRule;
+  /** Emulator-only collections (dev outboxes): never deployed. */
+  devOnly?: boolean;
+}
+
+/** Nobody reads or writes from a client: every read and write goes through the functions, which check the caller. */
+export const FUNCTIONS_ONLY: SecurityRule = { read: false, write: false };
 
 export const C = {
   volunteers: 'volunteers',
@@ -21,26 +50,39 @@ export const C = {
   devMessages: '_dev_messages',
 } as const;
 
-export const collectionSpecs: CollectionSpec[] = [
+const asc = (name: string, ...fields: string[]): IndexDecl => ({ name, keys: Object.fromEntries(fields.map((f) => [f, 1 as const])) });
+const unique = (name: string, ...fields: string[]): IndexDecl => ({ ...asc(name, ...fields), unique: true });
+
+export const collections: CollectionDecl[] = [
   {
     name: C.volunteers,
-    indexes: [
-      { fields: ['phone'], unique: true },
-      { fields: ['idNumberHash'], unique: true },
-      { fields: ['volunteerNo'], unique: true },
-    ],
+    indexes: [unique('phone_unique', 'phone'), unique('idNumberHash_unique', 'idNumberHash'), unique('volunteerNo_unique', 'volunteerNo')],
+    rule: FUNCTIONS_ONLY,
   },
-  { name: C.smsCodes },
-  { name: C.smsQuota },
-  { name: C.orgs, indexes: [{ fields: ['name'], unique: true }, { fields: ['parentId'] }, { fields: ['status'] }] },
-  { name: C.memberships, indexes: [{ fields: ['openid'] }, { fields: ['orgId', 'status'] }] },
-  { name: C.settings },
-  { name: C.invitations, indexes: [{ fields: ['phone'] }, { fields: ['orgId'] }] },
-  { name: C.activities, indexes: [{ fields: ['orgId', 'createdAt'] }, { fields: ['status', 'startAt'] }, { fields: ['region.city'] }] },
-  { name: C.enrollments, indexes: [{ fields: ['activityId', 'status', 'queuedAt'] }, { fields: ['openid'] }] },
-  { name: C.corrections, indexes: [{ fields: ['orgId', 'status'] }, { fields: ['openid'] }] },
-  { name: C.dayRecords, indexes: [{ fields: ['openid', 'date'] }, { fields: ['activityId', 'date'] }] },
-  { name: C.certificates, indexes: [{ fields: ['certificateNo'], unique: true }, { fields: ['openid', 'issuedAt'] }] },
-  { name: C.devSms, indexes: [{ fields: ['phone'] }] },
-  { name: C.devMessages, indexes: [{ fields: ['openid'] }] },
+  { name: C.smsCodes, indexes: [], rule: FUNCTIONS_ONLY },
+  { name: C.smsQuota, indexes: [], rule: FUNCTIONS_ONLY },
+  { name: C.orgs, indexes: [unique('name_unique', 'name'), asc('parentId', 'parentId'), asc('status', 'status')], rule: FUNCTIONS_ONLY },
+  { name: C.memberships, indexes: [asc('openid', 'openid'), asc('orgId_status', 'orgId', 'status')], rule: FUNCTIONS_ONLY },
+  { name: C.settings, indexes: [], rule: FUNCTIONS_ONLY },
+  { name: C.invitations, indexes: [asc('phone', 'phone'), asc('orgId', 'orgId')], rule: FUNCTIONS_ONLY },
+  {
+    name: C.activities,
+    indexes: [
+      asc('orgId_createdAt', 'orgId', 'createdAt'),
+      asc('status_startAt', 'status', 'startAt'),
+      asc('region_city', 'region.city'),
+      // 离我最近: activity.list with `near` is a geo query over this db.Geo point (GeoJSON [lng, lat], GCJ-02).
+      { name: 'point_2dsphere', keys: { point: '2dsphere' } },
+    ],
+    rule: FUNCTIONS_ONLY,
+  },
+  { name: C.enrollments, indexes: [asc('activityId_status_queuedAt', 'activityId', 'status', 'queuedAt'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
+  { name: C.corrections, indexes: [asc('orgId_status', 'orgId', 'status'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
+  { name: C.dayRecords, indexes: [asc('openid_date', 'openid', 'date'), asc('activityId_date', 'activityId', 'date')], rule: FUNCTIONS_ONLY },
+  { name: C.certificates, indexes: [unique('certificateNo_unique', 'certificateNo'), asc('openid_issuedAt', 'openid', 'issuedAt')], rule: FUNCTIONS_ONLY },
+  { name: C.devSms, indexes: [asc('phone', 'phone')], rule: FUNCTIONS_ONLY, devOnly: true },
+  { name: C.devMessages, indexes: [asc('openid', 'openid')], rule: FUNCTIONS_ONLY, devOnly: true },
 ];
+
+/** The collections a deploy creates in CloudBase (everything but the emulator's dev outboxes). */
+export const deployedCollections = (): CollectionDecl[] => collections.filter((c) => !c.devOnly);
