@@ -1,6 +1,6 @@
 // Why: the document actions (get/insert/modify/remove/count/aggregate) with their exact request fields and response shapes, in and out of transactions.
 import { AGGREGATE_DEFAULT_LIMIT, parsePipeline, runPipeline } from './aggregate';
-import { Doc, encodeDoc, fingerprint, parseEJSON, parseEJSONObject } from './ejson';
+import { Doc, encodeDoc, encodeReadDoc, isObjectId, parseEJSON, parseEJSONObject } from './ejson';
 import { DbError, ErrorCode, collectionNotExist, duplicateWrite, invalidParam, notImplemented } from './errors';
 import { compileQuery, docQueryId, normalizeOrder, runFind } from './query';
 import { Change, CollectionState, DocId, Store, checkCollectionName, idKeyOf } from './store';
@@ -99,7 +99,7 @@ async function writeNonTx<T>(ctx: Ctx, attempt: () => { changes: Change[]; resul
 function candidates(coll: CollectionState | undefined, query: Record<string, unknown>): Doc[] {
   if (!coll) return [];
   const id = query._id;
-  if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) {
+  if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) || isObjectId(id)) {
     const d = coll.docs.get(idKeyOf(id));
     return d ? [d] : [];
   }
@@ -136,7 +136,7 @@ export async function getDocument(ctx: Ctx, body: Body): Promise<object> {
     const doc = ctx.txm.read(tx, name, idKeyOf(id));
     if (!doc && !ctx.store.get(name)) throw collectionNotExist(name);
     const list = doc ? runFind([doc], { query: {}, projection }) : [];
-    return { data: { list: list.map(encodeDoc) } };
+    return { data: { list: list.map(encodeReadDoc) } };
   }
   const coll = ctx.store.require(name);
   const order = body.order !== undefined && body.order !== '' ? normalizeOrder(parseEJSON(body.order, 'order', ctx.now)) : undefined;
@@ -146,8 +146,8 @@ export async function getDocument(ctx: Ctx, body: Body): Promise<object> {
   if (limit <= 0) throw invalidParam("'limit' must be positive");
   limit = Math.min(limit, MAX_LIMIT);
   docIdOf(query, body);
-  const list = runFind(candidates(coll, query), { query, order, offset, limit, projection });
-  return { data: { list: list.map(encodeDoc), limit, offset } };
+  const list = runFind(candidates(coll, query), { query, order, offset, limit, projection, geo: { name, indexes: coll.declared } });
+  return { data: { list: list.map(encodeReadDoc), limit, offset } };
 }
 
 /** database.insertDocument (data: EJSON[]) → { data: { insertedIds } }. All-or-nothing. */
@@ -160,7 +160,7 @@ export async function insertDocument(ctx: Ctx, body: Body): Promise<object> {
     const { _id, ...rest } = parsed;
     const doc: Doc = { _id: _id === undefined || _id === null ? ctx.newId() : _id, ...rest };
     idKeyOf(doc._id);
-    assertStorable(doc);
+    assertStorable(doc, 'insert');
     return doc;
   });
   const tx = txFor(ctx, body);
@@ -173,13 +173,21 @@ export async function insertDocument(ctx: Ctx, body: Body): Promise<object> {
       ctx.store.check(ctx.txm.changes(tx, { collection: name, idKey, id, doc }));
       ctx.txm.write(tx, name, idKey, id, doc);
     }
-    return { data: { insertedIds: docs.map((d) => d._id) } };
+    return { data: { insertedIds: docs.map((d) => answeredId(d._id)) } };
   }
   return writeNonTx(ctx, () => {
     const changes: Change[] = docs.map((doc) => ({ collection: name, idKey: idKeyOf(doc._id), id: doc._id as DocId, before: null, after: doc }));
     assertUnlocked(ctx, name, changes.map((c) => c.idKey));
-    return { changes, result: { data: { insertedIds: docs.map((d) => d._id) } } };
+    return { changes, result: { data: { insertedIds: docs.map((d) => answeredId(d._id)) } } };
   });
+}
+
+/**
+ * An _id as answered in plain-JSON fields (insertedIds, upsert_id): an ObjectId as its hex string
+ * (node-sdk test/database/unit/oid.test.ts:39-47: add({ _id: db.ObjectId({ id }) }) answers id === the hex string).
+ */
+function answeredId(id: unknown): unknown {
+  return isObjectId(id) ? id.toHexString() : id;
 }
 
 interface Modification {
@@ -188,10 +196,15 @@ interface Modification {
   replacement?: Record<string, unknown>;
 }
 
+/**
+ * `modified` decides `updated`: an operator update counts only a real change (MongoDB's nModified: update() writing
+ * the values a document already has answers updated 0), a replacement (set()) of an existing document always counts 1
+ * (WeChat/CloudBase Document.set reference: "updated: 若指定的 _id 已存在则为 1，否则为 0",
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-server-api/database/doc.set.html).
+ */
 function modify(ctx: Ctx, doc: Doc, m: Modification): { doc: Doc; modified: boolean } {
   if (m.merge) return applyUpdate(doc, m.spec!, ctx.now);
-  const next = applyReplacement(doc._id as DocId, m.replacement!);
-  return { doc: next, modified: fingerprint(next) !== fingerprint(doc) };
+  return { doc: applyReplacement(doc._id as DocId, m.replacement!), modified: true };
 }
 
 function upsertDoc(ctx: Ctx, query: Record<string, unknown>, id: DocId | undefined, m: Modification): Doc {
@@ -210,6 +223,8 @@ function upsertDoc(ctx: Ctx, query: Record<string, unknown>, id: DocId | undefin
  */
 export async function modifyDocument(ctx: Ctx, body: Body): Promise<object> {
   const name = checkCollectionName(body.collectionName);
+  // collection.update() without where() sends no query; CloudBase answers INVALID_PARAM (node-sdk index.test.ts:132-138).
+  if (body.query === undefined || body.query === null || body.query === '') throw invalidParam('update needs a query: use where() or doc()');
   const query = parseQuery(ctx, body.query);
   const data = parseEJSONObject(body.data, 'data', ctx.now);
   const multi = body.multi === true;
@@ -232,7 +247,7 @@ export async function modifyDocument(ctx: Ctx, body: Body): Promise<object> {
     if (!next.modified) return { data: { updated: 0 } };
     ctx.store.check(ctx.txm.changes(tx, { collection: name, idKey, id, doc: next.doc }));
     ctx.txm.write(tx, name, idKey, id, next.doc);
-    return view ? { data: { updated: 1 } } : { data: { updated: 0, upsert_id: id } };
+    return view ? { data: { updated: 1 } } : { data: { updated: 0, upsert_id: answeredId(id) } };
   }
   if (!ctx.store.get(name) && !upsert) throw collectionNotExist(name);
   return writeNonTx<{ data: { updated: number; upsert_id?: unknown } }>(ctx, () => {
@@ -248,9 +263,48 @@ export async function modifyDocument(ctx: Ctx, body: Body): Promise<object> {
       const idKey = idKeyOf(doc._id);
       assertUnlocked(ctx, name, [idKey]);
       changes.push({ collection: name, idKey, id: doc._id as DocId, before: null, after: doc });
-      return { changes, result: { data: { updated: 0, upsert_id: doc._id } } };
+      return { changes, result: { data: { updated: 0, upsert_id: answeredId(doc._id) } } };
     }
     return { changes, result: { data: { updated: changes.length } } };
+  });
+}
+
+/**
+ * database.modifyAndReturnDoc (query, data; Query.updateAndReturn()) → { data: { updated, doc } }: the first matching
+ * document (natural order) gets the operator update and `doc` is its new version (EJSON); nothing matched → updated 0,
+ * doc null. A match counts 1 even when the update changes nothing (node-sdk test/database/index.test.ts:267-287).
+ */
+export async function modifyAndReturnDoc(ctx: Ctx, body: Body): Promise<object> {
+  const name = checkCollectionName(body.collectionName);
+  const query = parseQuery(ctx, body.query);
+  const spec = validateUpdate(parseEJSONObject(body.data, 'data', ctx.now));
+  const tx = txFor(ctx, body);
+  if (tx) {
+    const id = docQueryId(query);
+    if (id === undefined) throw notImplemented(`updateAndReturn() with a query other than {_id} inside a transaction (${SINGLE_DOC_ONLY})`);
+    const idKey = idKeyOf(id);
+    const view = ctx.txm.read(tx, name, idKey);
+    if (!view) {
+      if (!ctx.store.get(name)) throw collectionNotExist(name);
+      return { data: { updated: 0, doc: null } };
+    }
+    ctx.txm.prepareWrite(tx, name, idKey);
+    const next = applyUpdate(view, spec, ctx.now);
+    if (next.modified) {
+      ctx.store.check(ctx.txm.changes(tx, { collection: name, idKey, id, doc: next.doc }));
+      ctx.txm.write(tx, name, idKey, id, next.doc);
+    }
+    return { data: { updated: 1, doc: encodeReadDoc(next.doc) } };
+  }
+  ctx.store.require(name);
+  return writeNonTx<{ data: { updated: number; doc: string | null } }>(ctx, () => {
+    const [d] = matching(ctx, name, query, false);
+    if (!d) return { changes: [], result: { data: { updated: 0, doc: null } } };
+    const idKey = idKeyOf(d._id);
+    assertUnlocked(ctx, name, [idKey]);
+    const next = applyUpdate(d, spec, ctx.now);
+    const changes: Change[] = next.modified ? [{ collection: name, idKey, id: d._id as DocId, before: d, after: next.doc }] : [];
+    return { changes, result: { data: { updated: 1, doc: encodeReadDoc(next.doc) } } };
   });
 }
 
@@ -294,7 +348,7 @@ export async function calculateDocument(ctx: Ctx, body: Body): Promise<object> {
   const name = checkCollectionName(body.collectionName);
   const query = parseQuery(ctx, body.query);
   const coll = ctx.store.require(name);
-  const test = compileQuery(query);
+  const test = compileQuery(query, 'count');
   let total = 0;
   for (const d of candidates(coll, query)) if (test(d)) total += 1;
   return { data: { total } };
@@ -304,9 +358,9 @@ export async function calculateDocument(ctx: Ctx, body: Body): Promise<object> {
 export async function aggregateDocuments(ctx: Ctx, body: Body): Promise<object> {
   refuseTransaction(body, 'aggregate()');
   const name = checkCollectionName(body.collectionName);
-  ctx.store.require(name);
+  const coll = ctx.store.require(name);
   const pipeline = parsePipeline(body.stages, ctx.now);
-  const list = runPipeline(ctx.store.snapshotDocs(name), pipeline, (n) => ctx.store.snapshotDocs(n));
+  const list = runPipeline(ctx.store.snapshotDocs(name), pipeline, (n) => ctx.store.snapshotDocs(n), { name, indexes: coll.declared });
   return { data: { list: list.map(encodeDoc) } };
 }
 

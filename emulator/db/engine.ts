@@ -6,7 +6,7 @@ import { Doc, clone, isPlainObject } from './ejson';
 import { DbError, errorBody, invalidParam, notImplemented } from './errors';
 import { IndexSpec } from './indexes';
 import { runFind } from './query';
-import { MemoryPersistence, NedbPersistence } from './storage';
+import { DiskPersistence, MemoryPersistence } from './storage';
 import { Store, checkCollectionName } from './store';
 import { TRANSACTION_LIFETIME_MS, TransactionManager } from './transactions';
 
@@ -16,7 +16,7 @@ export interface CollectionSpec {
 }
 
 export interface DatabaseOptions {
-  /** 'memory' (nothing touches disk) or a directory: one nedb file per collection under it. */
+  /** 'memory' (nothing touches disk) or a directory: a data file per collection and a write-ahead journal (storage.ts). */
   data: 'memory' | string;
   /** The emulator clock; serverDate() resolves to now() + offset. */
   now?: () => Date;
@@ -46,15 +46,16 @@ export interface DatabaseEngine {
 type Handler = (ctx: docs.Ctx, body: docs.Body) => Promise<object>;
 
 /**
- * Actions the node-sdk 3.18.3 / @cloudbase/database 1.4.3 sends. Anything else (e.g. database.modifyAndReturnDoc
- * from updateAndReturn(), or the legacy database.getInTransaction/updateDocInTransaction/deleteDocInTransaction of
- * the unused transaction.js) is answered NOT_IMPLEMENTED.
+ * Actions the node-sdk 3.18.3 / @cloudbase/database 1.4.3 sends. Anything else (e.g. the legacy
+ * database.getInTransaction/updateDocInTransaction/deleteDocInTransaction of the unused transaction.js) is answered
+ * NOT_IMPLEMENTED.
  */
 function handlers(txm: TransactionManager): Record<string, Handler> {
   return {
     'database.getDocument': docs.getDocument,
     'database.insertDocument': docs.insertDocument,
     'database.modifyDocument': docs.modifyDocument,
+    'database.modifyAndReturnDoc': docs.modifyAndReturnDoc,
     'database.removeDocument': docs.removeDocument,
     'database.calculateDocument': docs.calculateDocument,
     'database.aggregateDocuments': docs.aggregateDocuments,
@@ -92,7 +93,7 @@ class Engine implements DatabaseEngine {
   constructor(private readonly opts: DatabaseOptions) {
     const now = opts.now ?? (() => new Date());
     const txm = new TransactionManager(opts.transactionLifetimeMs ?? TRANSACTION_LIFETIME_MS);
-    const persistence = opts.data === 'memory' ? new MemoryPersistence() : new NedbPersistence(opts.data);
+    const persistence = opts.data === 'memory' ? new MemoryPersistence() : new DiskPersistence(opts.data);
     const store = new Store(persistence, () => txm.oldestSnapshot());
     txm.attach(store);
     this.ctx = { store, txm, now, newId: idGenerator(now) };
@@ -124,7 +125,8 @@ class Engine implements DatabaseEngine {
       if (!isPlainObject(body)) throw invalidParam('request body must be a JSON object');
       const handler = Object.prototype.hasOwnProperty.call(this.actions, action) ? this.actions[action] : undefined;
       if (!handler) throw notImplemented(`action ${action}`);
-      const result = await handler(this.ctx, body);
+      const instant = this.ctx.now();
+      const result = await handler({ ...this.ctx, now: () => instant }, body);
       return { requestId, ...result };
     } catch (e) {
       if (!(e instanceof DbError)) console.error('[emulator/db] unexpected error', e);

@@ -2,8 +2,10 @@
 import { Doc, fingerprint, isPlainObject } from './ejson';
 import { duplicateWrite } from './errors';
 
+/** An index as declared (cloudfunctions/common/db/collections.ts): keys in order with 1, -1 or '2dsphere'. */
 export interface IndexSpec {
-  fields: string[];
+  name?: string;
+  keys: Record<string, 1 | -1 | '2dsphere'>;
   unique?: boolean;
 }
 

@@ -2,16 +2,23 @@
 import 'mingo/init/system';
 import { Query } from 'mingo';
 import { compileFast } from './fast-match';
-import { Doc, clone, isPlainObject, isRegExp } from './ejson';
+import { Doc, assertSafePath, clone, isObjectId, isPlainObject, isRegExp } from './ejson';
 import { DbError, invalidParam, notImplemented } from './errors';
+import { GEO_OPERATORS, type GeoCollection, planNear, refuseNear, validateGeoOperand } from './geo';
+import { MINGO_OPTIONS } from './operators';
+import { planProjection, project } from './projection';
+import type { DocId } from './store';
 
-/** Field-level operators the SDK's db.command can emit (plus $regex/$options/$type/$mod), all evaluated by mingo. */
+/**
+ * Field-level operators the SDK's db.command can emit (plus $regex/$options/$type/$mod), all evaluated by mingo;
+ * the geo ones ($geoWithin, $geoIntersects, $nearSphere from _.geoNear, $near) by geo.ts.
+ */
 const FIELD_OPERATORS = new Set([
   '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$elemMatch', '$exists', '$size',
-  '$mod', '$not', '$regex', '$options', '$type',
+  '$mod', '$not', '$regex', '$options', '$type', ...GEO_OPERATORS,
 ]);
-/** Top-level operators; $expr takes aggregation expressions (mingo). */
-const TOP_OPERATORS = new Set(['$and', '$or', '$nor', '$expr']);
+/** Top-level operators; $expr takes aggregation expressions (mingo), $jsonSchema a schema (json-schema.ts). */
+const TOP_OPERATORS = new Set(['$and', '$or', '$nor', '$expr', '$jsonSchema']);
 
 function hasOperatorKeys(v: Record<string, unknown>): boolean {
   return Object.keys(v).some((k) => k.startsWith('$'));
@@ -22,7 +29,14 @@ export function validateQuery(q: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(q)) {
     if (key.startsWith('$')) {
       if (!TOP_OPERATORS.has(key)) throw notImplemented(`query operator ${key}`);
-      if (key === '$expr') continue;
+      if (key === '$expr') {
+        assertSafeExpression(value);
+        continue;
+      }
+      if (key === '$jsonSchema') {
+        if (!isPlainObject(value)) throw invalidParam('$jsonSchema needs an object');
+        continue;
+      }
       if (!Array.isArray(value) || value.length === 0) throw invalidParam(`${key} must be a non-empty array`);
       for (const sub of value) {
         if (!isPlainObject(sub)) throw invalidParam(`${key} entries must be objects`);
@@ -35,10 +49,25 @@ export function validateQuery(q: Record<string, unknown>): void {
   }
 }
 
+/** Field paths inside aggregation expressions ('$a.b', '$$var.b') must not name Object.prototype members. */
+export function assertSafeExpression(v: unknown): void {
+  if (typeof v === 'string') {
+    if (v.startsWith('$')) assertSafePath(v, 'field path');
+    return;
+  }
+  if (Array.isArray(v)) {
+    v.forEach(assertSafeExpression);
+    return;
+  }
+  if (!isPlainObject(v)) return;
+  for (const [k, x] of Object.entries(v)) if (k !== '$literal') assertSafeExpression(x);
+}
+
 function validateFieldOperators(field: string, ops: Record<string, unknown>): void {
   for (const [op, operand] of Object.entries(ops)) {
     if (!op.startsWith('$')) throw invalidParam(`cannot mix operators and fields in the condition on '${field}'`);
     if (!FIELD_OPERATORS.has(op)) throw notImplemented(`query operator ${op} (on '${field}')`);
+    if (GEO_OPERATORS.has(op)) validateGeoOperand(op, operand);
     if (op === '$in' || op === '$nin' || op === '$all') {
       if (!Array.isArray(operand)) throw invalidParam(`${op} needs an array (on '${field}')`);
       if (op !== '$all' && operand.some((x) => isRegExp(x))) throw notImplemented(`regular expressions inside ${op}`);
@@ -57,12 +86,13 @@ function validateFieldOperators(field: string, ops: Record<string, unknown>): vo
   }
 }
 
-/** Compiles a validated query into a predicate. */
-export function compileQuery(q: Record<string, unknown>): (doc: Doc) => boolean {
+/** Compiles a validated query into a predicate; `context` names the caller for refusing $nearSphere (only find() orders by distance). */
+export function compileQuery(q: Record<string, unknown>, context = 'update() or remove()'): (doc: Doc) => boolean {
   validateQuery(q);
+  refuseNear(q, context);
   let compiled: Query;
   try {
-    compiled = new Query(q);
+    compiled = new Query(q, MINGO_OPTIONS);
   } catch (e) {
     throw mingoError(e);
   }
@@ -90,6 +120,7 @@ export function normalizeOrder(order: unknown): Record<string, 1 | -1> | undefin
   if (Array.isArray(order)) {
     for (const o of order) {
       if (!isPlainObject(o) || typeof o.field !== 'string') throw invalidParam('invalid order');
+      assertSafePath(o.field);
       out[o.field] = o.direction === 'desc' || o.direction === -1 ? -1 : 1;
     }
   } else if (isPlainObject(order)) {
@@ -103,18 +134,9 @@ export function normalizeOrder(order: unknown): Record<string, 1 | -1> | undefin
   return Object.keys(out).length ? out : undefined;
 }
 
-/** Projection as field() produces it: {f: 0|1} or {f: {$slice}|{$elemMatch}} (db.command.project.*). */
+/** Checks a projection as field() produces it ({f: 0|1}, {f: {$slice}|{$elemMatch}}), see projection.ts. */
 export function validateProjection(p: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(p)) {
-    if (k.startsWith('$')) throw invalidParam(`invalid projection field '${k}'`);
-    if (v === 0 || v === 1 || v === true || v === false) continue;
-    if (isPlainObject(v)) {
-      const ops = Object.keys(v);
-      if (ops.length === 1 && (ops[0] === '$slice' || ops[0] === '$elemMatch')) continue;
-      throw notImplemented(`projection ${JSON.stringify(Object.keys(v))} on '${k}'`);
-    }
-    throw invalidParam(`invalid projection value for '${k}'`);
-  }
+  planProjection(p, compileQuery);
 }
 
 export interface FindSpec {
@@ -123,33 +145,46 @@ export interface FindSpec {
   offset?: number;
   limit?: number;
   projection?: Record<string, unknown>;
+  /** The collection read, with its declared indexes: $nearSphere needs a 2dsphere index (none given: not checked). */
+  geo?: GeoCollection;
 }
 
 /** Filter → sort → skip → limit → project, over documents in natural (insertion) order. Returns fresh objects. */
 export function runFind(docs: Doc[], spec: FindSpec): Doc[] {
   validateQuery(spec.query);
-  if (spec.projection) validateProjection(spec.projection);
+  // $nearSphere (_.geoNear): filter by the rest, then distance order (geo.ts), which a sort re-orders as in MongoDB.
+  const near = planNear(spec.query, spec.geo);
+  const where = near ? near.rest : spec.query;
+  const plan = spec.projection && Object.keys(spec.projection).length ? planProjection(spec.projection, compileQuery) : undefined;
+  const shape = (d: Doc) => (plan ? project(d, plan) : withIdFirst(clone(d)));
   try {
     // Plain conditions are decided without mingo (fast-match.ts); mingo keeps the last word on everything else.
-    const fast = compileFast(spec.query);
-    let query = spec.query;
+    const fast = compileFast(where);
+    let query = where;
     if (fast) {
-      const full = new Query(spec.query);
+      const full = new Query(where, MINGO_OPTIONS);
       docs = docs.filter((d) => fast(d) ?? full.test(d));
       query = {};
     }
-    const projection = spec.projection && Object.keys(spec.projection).length ? spec.projection : undefined;
+    if (near) {
+      if (!fast) {
+        const rest = new Query(where, MINGO_OPTIONS);
+        docs = docs.filter((d) => rest.test(d));
+        query = {};
+      }
+      docs = near.order(docs);
+    }
     // Paging by skip sorts every match for every page: on plain string or number keys a native sort does it.
-    const sorted = fast && spec.order ? nativeSort(docs, spec.order) : null;
+    const sorted = (fast || near) && spec.order ? nativeSort(docs, spec.order) : null;
     if (sorted) {
       const page = sorted.slice(spec.offset ?? 0, spec.limit === undefined ? undefined : (spec.offset ?? 0) + spec.limit);
-      return new Query({}).find<Doc>(page, projection).all().map((d) => withIdFirst(clone(d)));
+      return page.map(shape);
     }
-    let cursor = new Query(query).find<Doc>(docs, projection);
+    let cursor = new Query(query, MINGO_OPTIONS).find<Doc>(docs);
     if (spec.order) cursor = cursor.sort(spec.order);
     if (spec.offset) cursor = cursor.skip(spec.offset);
     if (spec.limit !== undefined) cursor = cursor.limit(spec.limit);
-    return cursor.all().map((d) => withIdFirst(clone(d)));
+    return cursor.all().map(shape);
   } catch (e) {
     throw mingoError(e);
   }
@@ -180,10 +215,10 @@ function withIdFirst(d: Doc): Doc {
   return { _id, ...rest };
 }
 
-/** The `_id` of a DOC-type query ({_id: scalar}), or undefined. */
-export function docQueryId(q: Record<string, unknown>): string | number | undefined {
+/** The `_id` of a DOC-type query ({_id: string | number | ObjectId}), or undefined. */
+export function docQueryId(q: Record<string, unknown>): DocId | undefined {
   const keys = Object.keys(q);
   if (keys.length !== 1 || keys[0] !== '_id') return undefined;
   const id = q._id;
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  return typeof id === 'string' || typeof id === 'number' || isObjectId(id) ? id : undefined;
 }

@@ -1,17 +1,20 @@
 // Why: the committed state (in memory, written through to Persistence), with the version history and document locks that transactions need.
-import { Doc, clone } from './ejson';
+import type { ObjectId } from 'bson';
+import { Doc, clone, isObjectId } from './ejson';
 import { collectionNotExist, duplicateWrite, invalidParam, notImplemented } from './errors';
+import { checkGeoKeys } from './geo';
 import { IndexChange, IndexSpec, UniqueIndex, applyToIndexes, checkUnique } from './indexes';
 import { Persistence } from './storage';
 
-export type DocId = string | number;
+export type DocId = string | number | ObjectId;
 
-/** Map key of an _id: strings and numbers never collide ('1' ≠ 1, like MongoDB). */
+/** Map key of an _id: strings, numbers and ObjectIds never collide ('1' ≠ 1, hex string ≠ ObjectId, like MongoDB). */
 export function idKeyOf(id: unknown): string {
   if (typeof id === 'string') return `s:${id}`;
   if (typeof id === 'number' && Number.isFinite(id)) return `n:${id}`;
+  if (isObjectId(id)) return `o:${id.toHexString()}`;
   if (id === undefined) throw invalidParam('document has no _id');
-  throw notImplemented(`_id values of type ${id === null ? 'null' : Array.isArray(id) ? 'array' : typeof id} (only string and number)`);
+  throw notImplemented(`_id values of type ${id === null ? 'null' : Array.isArray(id) ? 'array' : typeof id} (only string, number and ObjectId)`);
 }
 
 // CloudBase collection names: letters, digits, '_' and '-' (console rule); kept permissive but file-safe.
@@ -31,10 +34,15 @@ export class CollectionState {
   readonly indexes: UniqueIndex[] = [];
   constructor(readonly name: string) {}
 
+  /** Every declared index (unique or not, 2dsphere included): what geo queries look for. */
+  readonly declared: IndexSpec[] = [];
+
   addIndex(spec: IndexSpec): void {
-    if (!spec.unique) return; // non-unique indexes only change performance, not results
-    if (!spec.fields.length) throw new Error(`index on ${this.name} needs fields`);
-    const index = new UniqueIndex(spec.fields);
+    const fields = Object.keys(spec.keys);
+    if (!fields.length) throw new Error(`index on ${this.name} needs keys`);
+    if (!this.declared.some((d) => JSON.stringify(d.keys) === JSON.stringify(spec.keys))) this.declared.push(spec);
+    if (!spec.unique) return; // other indexes only change performance, not results (2dsphere: see declared)
+    const index = new UniqueIndex(fields);
     if (this.indexes.some((i) => i.name === index.name)) return;
     for (const [k, d] of this.docs) {
       for (const key of index.keys(d)) {
@@ -136,6 +144,8 @@ export class Store {
         }
       }
       if (coll) checkUnique(name, coll.indexes, list as IndexChange[]);
+      // A 2dsphere index refuses a document whose indexed field holds something other than geometry (geo.ts).
+      if (coll) for (const c of list) if (c.after) checkGeoKeys(name, coll.declared, c.after);
     }
   }
 

@@ -1,7 +1,10 @@
 // Why: applies modifyDocument's update operators (or a replacement) to one document with MongoDB semantics, refusing what it cannot do exactly.
 import { createUpdater } from 'mingo';
-import { Doc, clone, fingerprint, isDate, isPlainObject, isRegExp } from './ejson';
+import { Doc, assertSafePath, clone, fingerprint, isDate, isPlainObject, isRegExp } from './ejson';
 import { DbError, invalidParam, notImplemented, requestFailed } from './errors';
+import { MINGO_OPTIONS } from './operators';
+import { compileQuery } from './query';
+import type { DocId } from './store';
 
 /** Every update operator the SDK's db.command can emit, plus $currentDate (resolved with the emulator clock). */
 const UPDATE_OPERATORS = new Set([
@@ -9,7 +12,7 @@ const UPDATE_OPERATORS = new Set([
   '$currentDate',
 ]);
 
-const updater = createUpdater({ cloneMode: 'deep' });
+const updater = createUpdater({ cloneMode: 'deep', queryOptions: MINGO_OPTIONS as never });
 
 export type UpdateSpec = Record<string, Record<string, unknown>>;
 
@@ -31,6 +34,7 @@ export function validateUpdate(data: Record<string, unknown>): UpdateSpec {
       }
       if (op === '$rename') {
         if (typeof operand !== 'string') throw invalidParam(`$rename target of '${path}' must be a string`);
+        assertSafePath(operand);
         checkPath(operand);
         if (operand === path) throw invalidParam(`$rename source and target must differ: '${path}'`);
         paths.push(operand);
@@ -108,6 +112,36 @@ function checkTarget(doc: Doc, op: string, path: string): void {
   }
 }
 
+/** The values an update operator stores (checked like a document being written). */
+function storedValues(op: string, operand: unknown): unknown[] {
+  if (op === '$set' || op === '$setOnInsert' || op === '$min' || op === '$max') return [operand];
+  if (op === '$push' || op === '$addToSet') return isPlainObject(operand) && '$each' in operand && Array.isArray(operand.$each) ? operand.$each : [operand];
+  return [];
+}
+
+/** The array at a plain path (objects by name, arrays by index), or undefined. */
+function arrayAt(doc: Doc, path: string): unknown[] | undefined {
+  let cur: unknown = doc;
+  for (const seg of path.split('.')) {
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) cur = cur[Number(seg)];
+    else if (isPlainObject(cur)) cur = cur[seg];
+    else return undefined;
+  }
+  return Array.isArray(cur) ? cur : undefined;
+}
+
+/**
+ * $pull with a query on element fields ({arr: {a: {$gt: 1}}}) removes only documents that match: mingo also matched
+ * scalars (it resolves `a` of a scalar to the scalar). Rewritten as $pullAll of the matching elements.
+ */
+function pullByQuery(doc: Doc, path: string, cond: Record<string, unknown>): Record<string, unknown> | null {
+  if (Object.keys(cond).some((k) => k.startsWith('$')) || path.split('.').includes('$[]')) return null;
+  const arr = arrayAt(doc, path);
+  if (!arr) return null;
+  const test = compileQuery(cond);
+  return { $pullAll: { [path]: arr.filter((x) => isPlainObject(x) && test(x)) } };
+}
+
 /** Applies a validated operator update to a copy of `doc`; `modified` is false for no-op updates (like MongoDB's nModified). */
 export function applyUpdate(doc: Doc, spec: UpdateSpec, now: () => Date): { doc: Doc; modified: boolean } {
   const next = clone(doc);
@@ -115,8 +149,10 @@ export function applyUpdate(doc: Doc, spec: UpdateSpec, now: () => Date): { doc:
     for (const [path, operand] of Object.entries(fields)) {
       if (op === '$rename') checkTarget(next, '$set', operand as string);
       else checkTarget(next, op, path);
+      for (const v of storedValues(op, operand)) assertStorable(v, 'update', path);
       try {
         if (op === '$currentDate') updater(next, { $set: { [path]: now() } });
+        else if (op === '$pull' && isPlainObject(operand) && pullByQuery(next, path, operand)) updater(next, pullByQuery(next, path, operand) as never);
         else updater(next, { [op]: { [path]: operand } } as never);
       } catch (e) {
         if (e instanceof DbError) throw e;
@@ -124,17 +160,16 @@ export function applyUpdate(doc: Doc, spec: UpdateSpec, now: () => Date): { doc:
       }
     }
   }
-  assertStorable(next);
+  assertStorable(next, 'values');
   return { doc: next, modified: fingerprint(next) !== fingerprint(doc) };
 }
 
 /** doc.set(): the replacement keeps the document's _id. */
-export function applyReplacement(id: string | number, replacement: Record<string, unknown>): Doc {
-  if (Object.keys(replacement).some((k) => k.startsWith('$'))) throw invalidParam('a replacement document must not contain update operators');
-  if ('_id' in replacement && replacement._id !== id) throw invalidParam(`the (immutable) field '_id' was found to have been altered`);
+export function applyReplacement(id: DocId, replacement: Record<string, unknown>): Doc {
+  if ('_id' in replacement && fingerprint(replacement._id) !== fingerprint(id)) throw invalidParam(`the (immutable) field '_id' was found to have been altered`);
   const { _id: _ignored, ...rest } = replacement;
   const doc: Doc = { _id: id, ...rest };
-  assertStorable(doc);
+  assertStorable(doc, 'update');
   return doc;
 }
 
@@ -161,20 +196,26 @@ export function seedFromQuery(query: Record<string, unknown>): Doc {
   return seed;
 }
 
-/** Field names MongoDB/CloudBase cannot store ('$'-prefixed, dotted), and values this emulator cannot persist. */
-export function assertStorable(doc: unknown, path = ''): void {
+/**
+ * Field names and values a write may store. MongoDB (4.x, as CloudBase answers) refuses '$'-prefixed field names in
+ * every write (node-sdk test/database/index.test.ts:106-107: add({ $_key: 1 }) → DATABASE_REQUEST_FAILED) and dotted
+ * field names in updates and replacements ("The dotted field … is not valid for storage"), while an insert keeps them
+ * (index.test.ts:149-158: add({ 'key.': '1' }) succeeds). mode 'values' checks only the values this emulator cannot persist.
+ */
+export function assertStorable(doc: unknown, mode: 'insert' | 'update' | 'values', path = ''): void {
   if (Array.isArray(doc)) {
-    doc.forEach((v, i) => assertStorable(v, `${path}.${i}`));
+    doc.forEach((v, i) => assertStorable(v, mode, `${path}.${i}`));
     return;
   }
-  if (isRegExp(doc)) throw notImplemented(`storing a regular expression value (at '${path.slice(1)}')`);
+  if (isRegExp(doc)) throw notImplemented(`storing a regular expression value (at '${path.replace(/^\./, '')}')`);
   if (!isPlainObject(doc)) {
-    if (typeof doc === 'number' && !Number.isFinite(doc)) throw notImplemented(`storing ${doc} (at '${path.slice(1)}')`);
+    if (typeof doc === 'number' && !Number.isFinite(doc)) throw notImplemented(`storing ${doc} (at '${path.replace(/^\./, '')}')`);
     return;
   }
   for (const [k, v] of Object.entries(doc)) {
-    if (k.startsWith('$')) throw invalidParam(`field name '${k}' must not start with '$' (at '${path.slice(1) || '<root>'}')`);
-    if (k.includes('.')) throw invalidParam(`field name '${k}' must not contain '.' (at '${path.slice(1) || '<root>'}')`);
-    assertStorable(v, `${path}.${k}`);
+    const at = path ? `${path.replace(/^\./, '')}.${k}` : k;
+    if (mode !== 'values' && k.startsWith('$')) throw requestFailed(`The dollar ($) prefixed field '${k}' in '${at}' is not valid for storage.`);
+    if (mode === 'update' && k.includes('.')) throw requestFailed(`The dotted field '${k}' in '${at}' is not valid for storage.`);
+    assertStorable(v, mode, `${path}.${k}`);
   }
 }

@@ -2,7 +2,7 @@
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
-import type { Activity } from '../../../types/activity';
+import type { Activity, GeoPoint } from '../../../types/activity';
 import type { ActivityPhase, EnrollmentStatus, ServiceCategory } from '../../../types/enums';
 import { phaseQuery } from '../domain/activity-phase';
 
@@ -23,6 +23,11 @@ export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'crea
   /** Who recorded servedCount/summary, and when (activity.recordServed). */
   servedRecordedAt?: Date;
   servedRecordedBy?: string;
+  /**
+   * `location` again as a db.Geo.Point (GeoJSON [lng, lat], GCJ-02), written with every write of `location`: the field
+   * the point_2dsphere index covers and 离我最近 queries. Read back, the SDK hands it out as a db.Geo.Point.
+   */
+  point?: { readonly longitude: number; readonly latitude: number };
 };
 
 export interface EnrollmentDoc {
@@ -59,13 +64,22 @@ export async function findEnrollment(activityId: string, openid: string): Promis
 
 // ---- Activities ----
 
+/** The stored point of a location: a db.Geo.Point, longitude first. */
+const pointOf = (location: GeoPoint) => new (database().Geo.Point)(location.lng, location.lat);
+
+/** A write that sets `location` sets `point` with it. */
+function withPoint(write: object): object {
+  const { location } = write as { location?: GeoPoint };
+  return location ? { ...write, point: pointOf(location) } : write;
+}
+
 export async function insertActivity(doc: ActivityDoc): Promise<void> {
-  await unwrap(activities().add(doc));
+  await unwrap(activities().add(withPoint(doc)));
 }
 
 /** Sets `patch` only if the activity still matches `expected`; false if it changed first. */
 export async function updateActivityIf(activityId: string, expected: object, patch: object): Promise<boolean> {
-  const res = await unwrap(activities().where({ _id: activityId, ...expected }).update(patch));
+  const res = await unwrap(activities().where({ _id: activityId, ...expected }).update(withPoint(patch)));
   return res.updated === 1;
 }
 
@@ -117,7 +131,24 @@ export async function pageActivities(where: object, order: [string, 'asc' | 'des
   return { items: list.data as ActivityDoc[], total: count.total };
 }
 
-/** Up to `limit` (≤ 1000) activities matching `where`, for work done in memory (distance sort, reminders). */
+/**
+ * One page of activities matching `where`, nearest to `near` first, with the total: a $nearSphere query (_.geoNear)
+ * on the point_2dsphere index pages with skip/limit at any size of the collection. Activities without a point are
+ * not found by it, so the total counts those with one (a near query itself cannot be counted).
+ * Two requests, in parallel.
+ */
+export async function pageActivitiesNear(where: object, near: GeoPoint, page: number, pageSize: number): Promise<{ items: ActivityDoc[]; total: number }> {
+  const _ = database().command;
+  const empty = Object.getPrototypeOf(where) === Object.prototype && Object.keys(where).length === 0;
+  const also = (condition: object) => (empty ? condition : _.and([where, condition]));
+  const [list, count] = await Promise.all([
+    unwrap(activities().where(also({ point: _.geoNear({ geometry: pointOf(near) }) })).skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(activities().where(also({ point: _.exists(true) })).count()),
+  ]);
+  return { items: list.data as ActivityDoc[], total: count.total };
+}
+
+/** Up to `limit` (≤ 1000) activities matching `where`, for work done in memory (reminders). */
 export async function someActivities(where: object, limit = PAGE): Promise<ActivityDoc[]> {
   const res = await unwrap(activities().where(where).orderBy('startAt', 'asc').limit(Math.min(limit, PAGE)).get());
   return res.data as ActivityDoc[];
