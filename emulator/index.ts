@@ -1,29 +1,11 @@
 // `npm run emulator`: starts the local CloudBase emulator (EMULATOR_PORT, EMULATOR_DATA=memory|<dir>, EMULATOR_SEED=1).
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { startEmulator } from './server';
 import { seedDemo } from './seed';
+import { devSecrets, secretsFileFor } from './dev-secrets';
 
 const root = path.resolve(__dirname, '..');
-
-/** Dev secrets: from the environment, else kept beside the data so encrypted fields stay readable across restarts. */
-function devSecrets(data: string): Record<string, string> {
-  const fresh = { APP_SECRET_KEY: randomBytes(32).toString('hex'), BOOTSTRAP_TOKEN: `dev-${randomBytes(12).toString('hex')}` };
-  let stored = fresh;
-  if (data !== 'memory') {
-    const file = path.join(data, 'dev-secrets.json');
-    if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8'));
-    else {
-      fs.mkdirSync(data, { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600 });
-    }
-  }
-  return {
-    APP_SECRET_KEY: process.env.APP_SECRET_KEY || stored.APP_SECRET_KEY,
-    BOOTSTRAP_TOKEN: process.env.BOOTSTRAP_TOKEN || stored.BOOTSTRAP_TOKEN,
-  };
-}
 
 async function run(): Promise<void> {
   const port = Number(process.env.EMULATOR_PORT || 8787);
@@ -41,6 +23,7 @@ async function run(): Promise<void> {
   if (fs.existsSync(path.join(staticDir, 'index.html'))) lines.push(`h5 app:        ${emu.url}/`);
   lines.push(`SMS codes:     ${emu.url}/_dev/sms?phone=<phone>   (the SMS outbox, newest first)`);
   lines.push(`health:        ${emu.url}/_dev/health`);
+  if (data !== 'memory' && !process.env.APP_SECRET_KEY) lines.push(`dev secrets:   ${secretsFileFor(data)} (outside the data folder)`);
   console.log(lines.join('\n'));
   const stop = () => emu.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

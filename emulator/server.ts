@@ -3,16 +3,17 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, type DatabaseEngine } from './db';
-import { collectionSpecs, C } from '../cloudfunctions/common/db/collections';
+import { collections, C } from '../cloudfunctions/common/db/collections';
 import { resetEnvCache } from '../cloudfunctions/common/env';
 import { clock } from './clock';
 import { createGateway, builtFunctionLoader, type FunctionLoader, type Gateway } from './gateway';
 import { HttpError, readJson, sendJson, serveStatic } from './http-util';
 import { seedDemo } from './seed';
+import { refusal } from './origin-guard';
 
 export interface EmulatorOptions {
   port: number;
-  /** 'memory' or a directory for the nedb files. */
+  /** 'memory' or a directory for the data files and the journal (emulator/db/storage.ts). */
   data: string;
   root?: string;
   loadFunction?: FunctionLoader;
@@ -51,7 +52,7 @@ function configureSdkEnv(port: number, extra: Record<string, string> = {}): void
 
 export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const root = opts.root ?? path.resolve(__dirname, '..');
-  const db = await createDatabase({ data: opts.data, now: () => clock.now(), collections: collectionSpecs });
+  const db = await createDatabase({ data: opts.data, now: () => clock.now(), collections });
   const gateway = createGateway(opts.loadFunction ?? builtFunctionLoader(root));
   let port = opts.port;
 
@@ -59,16 +60,15 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     handle(req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       if (status === 500) console.error('[emulator]', err);
-      if (!res.headersSent) sendJson(res, status, { code: status === 500 ? 'EMULATOR_ERROR' : 'BAD_REQUEST', message: (err as Error).message });
+      if (!res.headersSent) sendJson(res, status, { code: status === 500 ? 'EMULATOR_ERROR' : status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST', message: (err as Error).message });
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'content-type, x-wx-openid');
-    res.setHeader('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
-    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    // No CORS grant for anyone: other origins (and DNS-rebound hosts) are refused before anything runs.
+    const refused = refusal({ host: req.headers.host, origin: req.headers.origin }, port);
+    if (refused) throw new HttpError(403, refused);
 
     if (url.pathname === '/tcb' && req.method === 'POST') return sendJson(res, 200, await db.handle(await readJson(req)));
 
