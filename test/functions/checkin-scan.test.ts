@@ -2,9 +2,9 @@
 import { useTestEmulator } from '../helpers/emulator';
 import { activityCode, dbRequests, nonce, north, POINT, seedActivity, seedCheckinScene, seedEnrollment } from '../helpers/checkin';
 
-// Half a second before 09:30 on the first day (Asia/Shanghai). The emulator clock runs on from the time set, so
-// scans land a few milliseconds later: starting at :59.5 keeps whole-minute expectations exact.
-const t = useTestEmulator({ clock: '2026-12-01T01:29:59.500Z' });
+// 09:30 on the first day (Asia/Shanghai). The emulator clock runs on from the time set, so scans land milliseconds
+// (under load, seconds) later; credited minutes cut both times to the whole minute, so expectations stay exact.
+const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
 let act: { _id: string };
 // Answers are read loosely here: each test states the shape it expects.
 const call = (...args: Parameters<typeof t.call>): Promise<any> => t.call(...args);
@@ -39,7 +39,7 @@ describe('checkin.scan', () => {
     const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
     const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
     const first = await scan(inCode);
-    expect(first).toMatchObject({ ok: true, data: { kind: 'in', date: '2026-12-01', repeated: false, record: { status: 'open', minutes: 0, signInAt: '2026-12-01T09:29:59+08:00' } } });
+    expect(first).toMatchObject({ ok: true, data: { kind: 'in', date: '2026-12-01', repeated: false, record: { status: 'open', minutes: 0, signInAt: '2026-12-01T09:30:00+08:00' } } });
     expect(first.data.distanceM).toBeGreaterThan(90);
     expect(first.data.distanceM).toBeLessThan(110);
     await t.setClock('2026-12-01T04:45:10Z'); // 12:45:10
@@ -54,7 +54,7 @@ describe('checkin.scan', () => {
     await scan(inCode);
     await t.setClock('2026-12-01T02:00:00Z');
     const again = await scan(inCode);
-    expect(again).toMatchObject({ ok: true, data: { repeated: true, record: { signInAt: '2026-12-01T09:29:59+08:00' } } });
+    expect(again).toMatchObject({ ok: true, data: { repeated: true, record: { signInAt: '2026-12-01T09:30:00+08:00' } } });
     await t.setClock('2026-12-01T05:00:00Z');
     await scan(outCode);
     await t.setClock('2026-12-01T08:00:00Z');
@@ -114,6 +114,22 @@ describe('checkin.scan', () => {
       ['2026-12-01', 450],
       ['2026-12-02', 60],
     ]);
+  });
+
+  it('a sign-out after midnight within the 180 minutes closes the day of the sign-in (an evening ending 22:30)', async () => {
+    // 18:00–22:30 each day: sign-outs are taken until 01:30 the next morning, and belong to the evening before.
+    const evening = await seedActivity(t, 'lz', { dailyStart: '18:00', dailyEnd: '22:30', startAt: new Date('2026-12-01T10:00:00Z'), endAt: new Date('2026-12-02T14:30:00Z') });
+    await seedEnrollment(t, evening._id, 'vol');
+    const inCode = await activityCode(t, evening._id, 'in', 'lz-admin');
+    const outCode = await activityCode(t, evening._id, 'out', 'lz-admin');
+    await t.setClock('2026-12-01T10:05:00Z'); // 18:05
+    expect(await scan(inCode)).toMatchObject({ ok: true, data: { date: '2026-12-01' } });
+    await t.setClock('2026-12-01T16:40:00Z'); // 00:40 on 12-02
+    expect(await scan(outCode)).toMatchObject({ ok: true, data: { kind: 'out', date: '2026-12-01', record: { date: '2026-12-01', status: 'closed', minutes: 265 } } });
+    await t.setClock('2026-12-01T17:31:00Z'); // 01:31: past the 180 minutes
+    expect(await scan(outCode)).toMatchObject({ ok: false, code: 'CHECKIN.OUTSIDE_WINDOW' });
+    const days = await t.emu.db.find('checkin_days', { activityId: evening._id });
+    expect(days.map((d) => [d.date, d.minutes])).toEqual([['2026-12-01', 265]]);
   });
 
   it('CHECKIN.OUTSIDE_WINDOW: from 60 min before the start to 180 min after the end, on scheduled days only', async () => {

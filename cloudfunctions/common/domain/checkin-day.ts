@@ -2,7 +2,7 @@
 // and how many minutes a day credits. The 60/180-minute window and the daily cap live here and nowhere else.
 import { shanghaiInstant } from '../../../types/activity';
 import type { CheckinKind } from '../../../types/checkin';
-import { shanghaiDate } from './shanghai-time';
+import { dayBefore, shanghaiDate } from './shanghai-time';
 
 /** Sign-in (and sign-out) opens this long before `dailyStart`. */
 export const SCAN_OPENS_BEFORE_START_MIN = 60;
@@ -57,28 +57,38 @@ export function scanWindow(schedule: DaySchedule, date: string): ScanWindow | un
 export type ScanTimeCheck = { ok: true; date: string } | { ok: false; reason: 'OUTSIDE_WINDOW'; date: string };
 
 /**
- * Whether a scan at `at` is accepted, and the day it belongs to: always the Asia/Shanghai date of `at`
- * (16:00Z is already tomorrow). A window reaching past midnight is therefore cut at midnight: a sign-out at
- * 00:30 belongs to the next day and is refused there; an admin closes such a day (batchSignOut/adjust).
+ * Whether a scan at `at` is accepted, and the day it belongs to: the Asia/Shanghai date of `at` (16:00Z is already
+ * tomorrow), except a sign-out after midnight that falls within the 180 minutes after the previous day's end: that
+ * belongs to the previous day, the day of its sign-in (a day ending 22:30 takes sign-outs until 01:30).
  */
 export function checkScanTime(schedule: DaySchedule, kind: CheckinKind, at: Date): ScanTimeCheck {
-  const date = shanghaiDate(at);
-  const w = scanWindow(schedule, date);
   const t = at.getTime();
-  const until = kind === 'in' ? w?.signInUntil : w?.signOutUntil;
-  if (!w || !until || t < w.opensAt.getTime() || t > until.getTime()) return { ok: false, reason: 'OUTSIDE_WINDOW', date };
-  return { ok: true, date };
+  const accepts = (date: string) => {
+    const w = scanWindow(schedule, date);
+    if (!w) return false;
+    const until = kind === 'in' ? w.signInUntil : w.signOutUntil;
+    return t >= w.opensAt.getTime() && t <= until.getTime();
+  };
+  const date = shanghaiDate(at);
+  if (accepts(date)) return { ok: true, date };
+  const previous = dayBefore(date);
+  if (kind === 'out' && accepts(previous)) return { ok: true, date: previous };
+  return { ok: false, reason: 'OUTSIDE_WINDOW', date };
 }
 
+/** The instant cut to its whole minute (08:00:59.9 → 08:00:00): what every screen shows. */
+const wholeMinute = (at: Date) => Math.floor(at.getTime() / MIN_MS) * MIN_MS;
+
 /**
- * Minutes credited for a day: the overlap of [signInAt, signOutAt] with that day's [dailyStart, dailyEnd],
- * whole minutes rounded down, capped at `dailyCapMinutes`. 0 without a sign-out, when signing out no later
- * than signing in, or on a date that is not one of the activity's days.
+ * Minutes credited for a day: both times are first cut to the whole minute (a sign-in at 08:00:00.2 counts as 08:00,
+ * as every screen shows it), then the overlap of [sign-in minute, sign-out minute] with that day's
+ * [dailyStart, dailyEnd], capped at `dailyCapMinutes`. 0 without a sign-out, when signing out no later than
+ * signing in, or on a date that is not one of the activity's days.
  */
 export function creditedMinutes(schedule: CreditSchedule, date: string, signInAt?: Date, signOutAt?: Date): number {
   if (!signInAt || !signOutAt || !isScheduled(schedule, date)) return 0;
-  const from = Math.max(signInAt.getTime(), shanghaiInstant(date, schedule.dailyStart).getTime());
-  const to = Math.min(signOutAt.getTime(), shanghaiInstant(date, schedule.dailyEnd).getTime());
+  const from = Math.max(wholeMinute(signInAt), shanghaiInstant(date, schedule.dailyStart).getTime());
+  const to = Math.min(wholeMinute(signOutAt), shanghaiInstant(date, schedule.dailyEnd).getTime());
   if (!(to > from)) return 0;
   return Math.min(Math.floor((to - from) / MIN_MS), Math.max(0, schedule.dailyCapMinutes));
 }

@@ -58,14 +58,28 @@ describe('checkScanTime', () => {
       expect(checkScanTime(LATE, 'in', new Date('2026-12-01T16:00:00Z'))).toEqual({ ok: true, date: '2026-12-02' });
       expect(checkScanTime(LATE, 'in', new Date('2026-12-01T15:59:59Z'))).toEqual(refused('2026-12-01'));
     });
-    it('16:00:00Z after the last day is a day without a window', () => {
+    it('after the last day, midnight (the inclusive end of its sign-out window) is the last instant, then no window', () => {
       expect(checkScanTime(LATE, 'out', new Date('2026-12-02T15:59:59Z'))).toEqual({ ok: true, date: '2026-12-02' });
-      expect(checkScanTime(LATE, 'out', new Date('2026-12-02T16:00:00Z'))).toEqual(refused('2026-12-03'));
+      expect(checkScanTime(LATE, 'out', new Date('2026-12-02T16:00:00Z'))).toEqual({ ok: true, date: '2026-12-02' });
+      expect(checkScanTime(LATE, 'out', new Date('2026-12-02T16:00:01Z'))).toEqual(refused('2026-12-03'));
     });
-    it('cuts a sign-out window that would reach past midnight', () => {
-      const EVENING = { ...TWO_DAYS, dailyStart: '18:00', dailyEnd: '22:00' }; // 22:00 + 180 min = 01:00 the next day
+  });
+
+  describe('a sign-out after midnight within the 180 minutes belongs to the day of its sign-in', () => {
+    const EVENING = { ...TWO_DAYS, dailyStart: '18:00', dailyEnd: '22:30' }; // 22:30 + 180 min = 01:30 the next day
+    it('a day ending 22:30 takes sign-outs until 01:30, dated the day before; not a minute later', () => {
       expect(checkScanTime(EVENING, 'out', sh(D1, '23:59:00'))).toEqual({ ok: true, date: D1 });
-      expect(checkScanTime(EVENING, 'out', sh('2026-12-02', '00:30:00'))).toEqual(refused('2026-12-02'));
+      expect(checkScanTime(EVENING, 'out', sh('2026-12-02', '00:30:00'))).toEqual({ ok: true, date: D1 });
+      expect(checkScanTime(EVENING, 'out', sh('2026-12-02', '01:30:00'))).toEqual({ ok: true, date: D1 });
+      expect(checkScanTime(EVENING, 'out', sh('2026-12-02', '01:30:01'))).toEqual(refused('2026-12-02'));
+      // The last day too: its night runs into a date that is not one of the activity's days.
+      expect(checkScanTime(EVENING, 'out', sh('2026-12-03', '00:45:00'))).toEqual({ ok: true, date: '2026-12-02' });
+    });
+    it('a sign-in after midnight is not carried back', () => {
+      expect(checkScanTime(EVENING, 'in', sh('2026-12-02', '00:30:00'))).toEqual(refused('2026-12-02'));
+    });
+    it('the night’s minutes are those of the evening window', () => {
+      expect(creditedMinutes({ ...EVENING, dailyCapMinutes: 480 }, D1, sh(D1, '18:00:00'), sh('2026-12-02', '00:30:00'))).toBe(270);
     });
   });
 });
@@ -85,10 +99,15 @@ describe('creditedMinutes', () => {
     expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '16:00:00'), sh(D1, '19:30:00'))).toBe(60);
     expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '06:00:00'), sh(D1, '22:00:00'))).toBe(480);
   });
-  it('rounds down to whole minutes', () => {
+  it('cuts both times to the whole minute first, as every screen shows them (product decision, API.md)', () => {
     expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '09:00:00'), sh(D1, '09:45:59'))).toBe(45);
-    expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '09:00:30'), sh(D1, '09:46:00'))).toBe(45);
+    // 09:00:30–09:46:00 reads 09:00–09:46 on screen: 46 minutes, not the 45.5 rounded down.
+    expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '09:00:30'), sh(D1, '09:46:00'))).toBe(46);
     expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '09:00:00'), sh(D1, '09:00:59'))).toBe(0);
+    // A sign-in milliseconds after the minute (08:00:00.002) and a sign-out at 16:00 credit the 480 the screen shows.
+    expect(creditedMinutes(TWO_DAYS, D1, new Date(sh(D1, '09:00:00').getTime() + 2), sh(D1, '17:00:00'))).toBe(480);
+    expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '09:29:59.500'), sh(D1, '11:30:00.900'))).toBe(121);
+    expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '09:30:01.200'), sh(D1, '11:30:00.900'))).toBe(120);
   });
   it('credits nothing without a sign-out, for a sign-out not after the sign-in, or outside the service hours', () => {
     expect(creditedMinutes(TWO_DAYS, D1, sh(D1, '09:00:00'))).toBe(0);
