@@ -1,5 +1,6 @@
 // Demo data for `npm start`: a root 总队 in Gansu with two 支队, a leader, an admin and volunteers,
 // created through the real functions (SMS outbox → user.register) wherever a function exists.
+import { clock } from './clock';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseEngine } from './db';
 import { C } from '../cloudfunctions/common/db/collections';
@@ -53,7 +54,7 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
   if (!token) throw new Error('seed: BOOTSTRAP_TOKEN is not set');
 
   const root = (await expectOk('bootstrapRoot', emu.call('org', { action: 'bootstrapRoot', name: '甘肃省科技志愿服务总队', region: LANZHOU, bootstrapToken: token }, 'demo-leader'))).org;
-  const now = new Date();
+  const now = clock.now(); // the emulator's clock: a moved clock seeds activities around its own today
   const branch = (name: string, region: typeof LANZHOU, intro: string) => ({
     _id: randomBytes(16).toString('hex'),
     name,

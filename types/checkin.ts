@@ -1,6 +1,6 @@
 // checkin function contract: signed sign-in/sign-out codes, scans within 5 km, one record per volunteer and day.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, ListInput, listOf } from './common';
+import { DateSchema, IsoTimeSchema, ListInput, PeriodSchema, listOf } from './common';
 import { DecisionSchema } from './org';
 import { GeoPointSchema } from './activity';
 
@@ -139,7 +139,10 @@ export type CheckinAdjustInput = z.infer<typeof CheckinAdjustInput>;
 export const RecordOutput = z.object({ record: DayRecord });
 export type RecordOutput = z.infer<typeof RecordOutput>;
 
-export const CheckinMyHoursInput = z.object({ from: DateSchema.optional(), to: DateSchema.optional(), orgId: z.string().optional() });
+/** A named period (resolved by the server in Asia/Shanghai) or explicit dates, not both; neither means everything. */
+export const CheckinMyHoursInput = z
+  .object({ period: PeriodSchema.optional(), from: DateSchema.optional(), to: DateSchema.optional(), orgId: z.string().optional() })
+  .refine((v) => !v.period || (!v.from && !v.to), { message: '请选择时间段或填写起止日期，不能同时提供', path: ['period'] });
 export type CheckinMyHoursInput = z.infer<typeof CheckinMyHoursInput>;
 /** A day of 我的时长: the record with its activity's title and team, and the latest correction request. */
 export const MyHoursDay = DayRecord.extend({
@@ -148,7 +151,13 @@ export const MyHoursDay = DayRecord.extend({
   correction: z.lazy(() => Correction).optional(),
 });
 export type MyHoursDay = z.infer<typeof MyHoursDay>;
-export const CheckinMyHoursOutput = z.object({ totalMinutes: z.number().int(), days: z.array(MyHoursDay) });
+export const CheckinMyHoursOutput = z.object({
+  totalMinutes: z.number().int(),
+  days: z.array(MyHoursDay),
+  /** The dates the server used (absent ends are open). */
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+});
 export type CheckinMyHoursOutput = z.infer<typeof CheckinMyHoursOutput>;
 
 /** A volunteer asks for a day to be corrected ("我忘记签退了", or a record that is wrong). */

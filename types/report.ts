@@ -1,6 +1,6 @@
 // report function contract: the statistics 科协 send upward (附件2, 附件3), attendance, certificates and recognition.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema } from './common';
+import { DateSchema, IsoTimeSchema, PeriodSchema } from './common';
 import type { ServiceCategory } from './enums';
 
 /** The activity rows of 附件3 (科技志愿服务活动情况统计表), in the seed's order. */
@@ -35,11 +35,21 @@ export function hoursToNextStar(minutes: number): number | undefined {
   return next === undefined ? undefined : Math.ceil(next - hours);
 }
 
-const Period = { from: DateSchema, to: DateSchema };
+/** A named period (resolved by the server) or explicit dates; not both. */
+const Period = { period: PeriodSchema.optional(), from: DateSchema.optional(), to: DateSchema.optional() };
 const periodRule = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
 const periodIssue = { message: '开始日期不能晚于结束日期', path: ['to'] };
+const oneKindRule = (v: { period?: string; from?: string; to?: string }) => !v.period || (!v.from && !v.to);
+const oneKindIssue = { message: '请选择时间段或填写起止日期，不能同时提供', path: ['period'] };
+/** Reports over a period need one: a named period, or both dates. */
+const periodGivenRule = (v: { period?: string; from?: string; to?: string }) => Boolean(v.period) || Boolean(v.from && v.to);
+const periodGivenIssue = { message: '请选择统计时间段', path: ['period'] };
 
-export const ReportOrgStatsInput = z.object({ orgId: z.string().min(1), ...Period, includeDescendants: z.boolean().optional() }).refine(periodRule, periodIssue);
+export const ReportOrgStatsInput = z
+  .object({ orgId: z.string().min(1), ...Period, includeDescendants: z.boolean().optional() })
+  .refine(periodRule, periodIssue)
+  .refine(oneKindRule, oneKindIssue)
+  .refine(periodGivenRule, periodGivenIssue);
 export type ReportOrgStatsInput = z.infer<typeof ReportOrgStatsInput>;
 
 export const OrgStats = z.object({
@@ -80,19 +90,27 @@ export const ReportExportInput = z
     orgId: z.string().min(1),
     kind: z.enum(EXPORT_KINDS),
     activityId: z.string().optional(),
-    from: DateSchema.optional(),
-    to: DateSchema.optional(),
+    ...Period,
     includeDescendants: z.boolean().optional(),
   })
   .refine(periodRule, periodIssue)
+  .refine(oneKindRule, oneKindIssue)
   .refine((v) => v.kind !== 'attendance' || Boolean(v.activityId), { message: '请选择活动', path: ['activityId'] });
 export type ReportExportInput = z.infer<typeof ReportExportInput>;
 export const ReportExportOutput = z.object({ fileName: z.string(), base64: z.string() });
 export type ReportExportOutput = z.infer<typeof ReportExportOutput>;
 
-export const ReportCertificateInput = z.object({ orgId: z.string().min(1), from: DateSchema.optional(), to: DateSchema.optional() }).refine(periodRule, periodIssue);
+export const ReportCertificateInput = z.object({ orgId: z.string().min(1), ...Period }).refine(periodRule, periodIssue).refine(oneKindRule, oneKindIssue);
 export type ReportCertificateInput = z.infer<typeof ReportCertificateInput>;
-export const ReportCertificateOutput = z.object({ certificateNo: z.string(), pdfBase64: z.string(), minutes: z.number().int(), issuedAt: IsoTimeSchema });
+export const ReportCertificateOutput = z.object({
+  certificateNo: z.string(),
+  pdfBase64: z.string(),
+  minutes: z.number().int(),
+  issuedAt: IsoTimeSchema,
+  /** The period the certificate covers, as the server resolved it. */
+  from: DateSchema,
+  to: DateSchema,
+});
 export type ReportCertificateOutput = z.infer<typeof ReportCertificateOutput>;
 
 export const ReportVerifyCertificateInput = z.object({ certificateNo: z.string().trim().min(1).max(64) });
@@ -107,10 +125,17 @@ export const ReportVerifyCertificateOutput = z.object({
 });
 export type ReportVerifyCertificateOutput = z.infer<typeof ReportVerifyCertificateOutput>;
 
-export const ReportRankingInput = z.object({ orgId: z.string().min(1), ...Period }).refine(periodRule, periodIssue);
+export const ReportRankingInput = z
+  .object({ orgId: z.string().min(1), ...Period })
+  .refine(periodRule, periodIssue)
+  .refine(oneKindRule, oneKindIssue)
+  .refine(periodGivenRule, periodGivenIssue);
 export type ReportRankingInput = z.infer<typeof ReportRankingInput>;
 /** The teams below `orgId` (its children, each with its own descendants) ranked by credited minutes. */
 export const ReportRankingOutput = z.object({
+  /** The period ranked, as the server resolved it. */
+  from: DateSchema,
+  to: DateSchema,
   items: z.array(z.object({ rank: z.number().int(), orgId: z.string(), orgName: z.string(), minutes: z.number().int(), volunteers: z.number().int(), activities: z.number().int() })),
 });
 export type ReportRankingOutput = z.infer<typeof ReportRankingOutput>;

@@ -21,6 +21,12 @@ export type Actions<F extends FunctionName> = {
 
 export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>) {
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
+    const at = now();
+    // Every answer carries the server's clock: the app takes "now" and "today" from it, never from the phone.
+    return { ...(await answer(event, context, at)), serverTime: at.toISOString() };
+  };
+
+  async function answer(event: unknown, context: unknown, at: Date): Promise<Result<unknown>> {
     try {
       env();
       const { action, userInfo: _userInfo, ...input } = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>;
@@ -34,7 +40,7 @@ export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>) {
         return { ok: false, code: ErrorCode.VALIDATION, message: first?.message || ErrorMessage.VALIDATION, details: { issues: parsed.error.issues } };
       }
       const run = (actions as Record<string, (i: unknown, c: Ctx) => Promise<unknown>>)[action as string];
-      const data = await run(parsed.data, { openid: callerOpenid(context), now: now() });
+      const data = await run(parsed.data, { openid: callerOpenid(context), now: at });
       // The output schema strips whatever a use case should not expose (encrypted fields, hashes).
       return { ok: true, data: spec.output.parse(data) };
     } catch (err) {
@@ -42,7 +48,7 @@ export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>) {
       console.error(`[${fn}] unexpected error`, err);
       return { ok: false, code: ErrorCode.INTERNAL, message: ErrorMessage[ErrorCode.INTERNAL] };
     }
-  };
+  }
 }
 
 export function requireOpenid(ctx: Ctx): string {

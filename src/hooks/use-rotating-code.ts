@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { toCloudError, type CloudError } from '../services/cloud-error';
+import { serverNow } from '../services/server-clock';
 import { ROTATING_STEP_SEC } from '../../types/checkin';
 
 export type RotatingCode<T> =
@@ -20,7 +21,7 @@ const RETRY_MS = 5000;
  * to another day): a deadline that is not within one step from now is replaced by one step from now, which is
  * still in time because the previous step stays accepted.
  */
-export function refreshDelayMs(expiresAt: string, now = Date.now()): number {
+export function refreshDelayMs(expiresAt: string, now = serverNow()): number {
   const left = Date.parse(expiresAt) - now;
   const step = ROTATING_STEP_SEC * 1000;
   return left > 0 && left <= step + 2000 ? left : step;

@@ -6,6 +6,7 @@ import { ErrorMessage, type ErrorCodeValue } from '../../types/errors';
 import { CloudError, NETWORK_MESSAGE } from './cloud-error';
 import { CLOUD_ENV, EMULATOR_URL, isEmulator } from './env';
 import { getDevOpenid } from './dev-identity';
+import { noteServerTime } from './server-clock';
 
 export { CloudError, isCloudError, toCloudError, type CloudErrorCode } from './cloud-error';
 
@@ -31,7 +32,9 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
     throw new CloudError('VALIDATION', first?.message || ErrorMessage.VALIDATION, parsedInput.error.issues);
   }
   const event: Event = { action, ...(parsedInput.data as Record<string, unknown>) };
+  const sentAt = Date.now();
   const raw = isEmulator ? await viaEmulator(fn, event) : await viaCloudBase(fn, event);
+  noteServerTime((raw as { serverTime?: unknown } | null)?.serverTime, sentAt, Date.now());
 
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) throw new CloudError('BAD_RESPONSE', ErrorMessage.INTERNAL, raw);

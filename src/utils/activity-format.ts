@@ -1,6 +1,7 @@
 // How activities read on cards and pages: dates and daily hours, Shanghai times, distances.
 import { ACTIVITY_PHASES, ACTIVITY_PHASE_LABEL, type ActivityPhase } from '../../types/enums';
 import type { Activity } from '../../types/activity';
+import { serverNow } from '../services/server-clock';
 
 /** 2026-12-01 -> 12月1日 */
 export function monthDay(date: string): string {
@@ -48,7 +49,7 @@ export function formatDistance(m: number): string {
 }
 
 /** Today in Asia/Shanghai as YYYY-MM-DD, `days` later. */
-export function shanghaiDate(days = 0, now = Date.now()): string {
+export function shanghaiDate(days = 0, now = serverNow()): string {
   return shanghaiParts(new Date(now + days * 86_400_000).toISOString())?.date ?? '';
 }
 

@@ -1,5 +1,6 @@
 // Check-in times as the screens show and send them: business days and clock times are Asia/Shanghai (UTC+8,
-// no daylight saving) whatever zone the phone is set to.
+// no daylight saving) whatever zone the phone is set to, and "today" is the server's.
+import { serverNow } from '../services/server-clock';
 
 const SHANGHAI_MS = 8 * 3600_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -30,8 +31,8 @@ export function dateOf(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** Today in Shanghai by the phone's clock. */
-export const shanghaiToday = () => dateOf(Date.now());
+/** Today in Shanghai by the server's clock. */
+export const shanghaiToday = () => dateOf(serverNow());
 
 /** A Shanghai date and "HH:mm" -> ISO with offset, as the contract wants. */
 export const isoAt = (date: string, hhmm: string) => `${date}T${hhmm}:00+08:00`;
@@ -55,13 +56,6 @@ export function shortDate(date: string): string {
 
 /** "2026-12-01" (to) "2026-12-02" -> "2026-12-01 至 2026-12-02", one date when equal. */
 export const dateRange = (start: string, end: string) => (start === end ? start : `${start} 至 ${end}`);
-
-/** The first day of a month `back` months before the month of `date` (0 = its own month). */
-export function monthStart(date: string, back = 0): string {
-  const [y, m] = date.split('-').map(Number);
-  const index = y * 12 + (m - 1) - back;
-  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}-01`;
-}
 
 /** Metres as people read them: "850米", "5.2公里". */
 export function distanceText(m: number): string {

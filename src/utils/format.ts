@@ -1,4 +1,6 @@
 // Display formats shared by pages.
+import { serverNow } from '../services/server-clock';
+import { dateOf } from './checkin-time';
 
 /** 125 -> 2小时5分钟 */
 export function formatMinutes(total: number): string {
@@ -15,8 +17,5 @@ export function formatDateTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Today as YYYY-MM-DD in the phone's time zone (the end of date pickers). */
-export function todayDate(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** Today as YYYY-MM-DD in Asia/Shanghai by the server's clock (the end of date pickers). */
+export const todayDate = (): string => dateOf(serverNow());

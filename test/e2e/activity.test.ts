@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { confirmModal, eventually, onTop as top, pickOption } from '../helpers/browser';
 import { SHOTS, useH5App } from '../helpers/h5-app';
+import { DEFAULT_TEST_CLOCK } from '../helpers/emulator';
 
 const TEAM = '兰州市科技志愿服务支队';
 const ADMIN = 'demo-admin'; // 李敏, admin of 兰州支队 (emulator seed)
@@ -20,8 +21,8 @@ const app = useH5App(async (t) => {
 });
 const { pages } = app;
 
-/** YYYY-MM-DD in Asia/Shanghai, `days` from today. */
-const shDate = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+/** YYYY-MM-DD in Asia/Shanghai, `days` from the test clock's today. */
+const shDate = (days: number) => new Date(Date.parse(DEFAULT_TEST_CLOCK) + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 const START = shDate(9);
 const END = shDate(10);

@@ -27,7 +27,7 @@ async function pick(page: Page, trigger: string, option: string) {
 }
 
 it('registers a new volunteer with an SMS code and shows 我的 with the ID masked', async () => {
-  const context = await phoneContext(browser, { openid: 'e2e-new-volunteer' });
+  const context = await phoneContext(browser, t.url, { openid: 'e2e-new-volunteer' });
   const page = await context.newPage();
   const phone = '13912345678';
   const idNumber = idNumberFor('19910305', 17);

@@ -20,18 +20,20 @@ const app = useH5App(async (t) => {
 });
 const { pages } = app;
 
-/** Pixels of the chart's canvas that are drawn (not transparent), and those in the bars' blue. */
-function chartPixels(page: Page): Promise<{ width: number; drawn: number; blue: number }> {
+/** Pixels of the chart's canvas that are drawn (not transparent), those in the bars' blue and the 场次 line's green. */
+function chartPixels(page: Page): Promise<{ width: number; drawn: number; blue: number; green: number }> {
   return top(page, 'canvas.stats-chart').evaluate((el) => {
     const canvas = el as HTMLCanvasElement;
     const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     let drawn = 0;
     let blue = 0;
+    let green = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] > 0) drawn++;
       if (data[i + 3] > 200 && data[i] < 60 && data[i + 1] > 90 && data[i + 1] < 130 && data[i + 2] > 200) blue++;
+      if (data[i + 3] > 200 && data[i] < 60 && data[i + 1] > 140 && data[i + 2] < 110) green++;
     }
-    return { width: canvas.width, drawn, blue };
+    return { width: canvas.width, drawn, blue, green };
   });
 }
 
@@ -47,16 +49,22 @@ test('a leader opens last month’s statistics, sees the chart and downloads 附
   await top(page, '.stats-period-lastMonth').click();
   await top(page, '.stats__range').filter({ hasText: '2026-10-01 至 2026-10-31' }).waitFor();
   await top(page, '.stats-figure-minutes .stats__figure-value').filter({ hasText: String(Math.round(expected.minutes / 6) / 10) }).waitFor();
-  expect(await top(page, '.stats-figure-activities .stats__figure-value').innerText()).toBe(String(expected.activities));
-  expect(await top(page, '.stats-figure-times .stats__figure-value').innerText()).toBe(String(expected.volunteerTimes));
-  expect(await top(page, '.stats-figure-served .stats__figure-value').innerText()).toBe(String(expected.servedPeople));
+  const figure = (key: string) => top(page, `.stats-figure-${key} .stats__figure-value`).innerText();
+  expect(await figure('activities')).toBe(String(expected.activities));
+  expect(await figure('times')).toBe(String(expected.volunteerTimes));
+  expect(await figure('volunteers')).toBe(`${expected.distinctVolunteers} 人`);
+  expect(await figure('members')).toBe(`${expected.members} / ${expected.newMembers}`);
+  expect(await figure('served')).toBe(String(expected.servedPeople));
+  expect(await figure('key-days')).toBe(String(expected.keyDayActivities));
+  expect(await figure('key-groups')).toBe(String(expected.keyGroupActivities));
   expect(await top(page, '.stats-category-row').filter({ hasText: '青少年科技教育' }).innerText()).toContain('1 场');
 
-  // The chart: one bar (October) in blue, the line and the labels; an empty canvas would fail here.
+  // The chart: one bar (October) in blue, the 人次 and 场次 dots, the labels; an empty canvas would fail here.
   const pixels = await chartPixels(page);
   expect(pixels.width).toBeGreaterThan(300);
   expect(pixels.blue).toBeGreaterThan(500);
-  expect(pixels.drawn).toBeGreaterThan(pixels.blue);
+  expect(pixels.green).toBeGreaterThan(10);
+  expect(pixels.drawn).toBeGreaterThan(pixels.blue + pixels.green);
 
   // Ranking of the teams below 兰州: 城关 with its October hours.
   const rank = top(page, '.stats-ranking-item').first();
@@ -80,7 +88,7 @@ test('a leader opens last month’s statistics, sees the chart and downloads 附
   // Without the teams below, 兰州 itself held nothing in October.
   await top(page, '.stats-include').click();
   await top(page, '.stats-empty').waitFor();
-  expect(await top(page, '.stats-figure-activities .stats__figure-value').innerText()).toBe('0');
+  expect(await figure('activities')).toBe('0');
 });
 
 test('a plain member of the team is refused', async () => {
@@ -88,4 +96,14 @@ test('a plain member of the team is refused', async () => {
   await top(page, '.stats-error').waitFor();
   expect(await top(page, '.stats-error').innerText()).toContain('只有本队及上级队伍的负责人、管理员可以查看统计');
   expect(await top(page, 'canvas.stats-chart').count()).toBe(0);
+});
+
+test('a phone whose clock is years off still gets the server’s 上月: the page shows what the server counted', async () => {
+  const page = await pages.open('lz-leader', '/admin/stats/index?orgId=lz');
+  await page.context().clock.setSystemTime(new Date('2031-06-15T04:00:00Z'));
+  await top(page, '.stats-title').filter({ hasText: '兰州市科技志愿服务支队' }).waitFor();
+  await top(page, '.stats-period-lastMonth').click();
+  await top(page, '.stats__range').filter({ hasText: '2026-10-01 至 2026-10-31' }).waitFor();
+  await top(page, '.stats-period-year').click();
+  await top(page, '.stats__range').filter({ hasText: '2026-01-01 至 2026-11-23' }).waitFor();
 });

@@ -2,8 +2,8 @@
 import { useTestEmulator } from '../helpers/emulator';
 import { activityCode, nonce, north, seedCheckinScene } from '../helpers/checkin';
 
-// :59.5 so that scans landing milliseconds later still make whole minutes (see checkin-scan.test.ts).
-const t = useTestEmulator({ clock: '2026-12-01T01:29:59.500Z' });
+// 09:30: scans land milliseconds later and still count from 09:30 (credited minutes are whole minutes).
+const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
 let act: { _id: string };
 // Answers are read loosely here: each test states the shape it expects.
 const call = (...args: Parameters<typeof t.call>): Promise<any> => t.call(...args);
@@ -149,5 +149,11 @@ describe('checkin.myHours', () => {
     ]);
     expect((await call('checkin', 'myHours', { from: '2026-12-02' }, 'vol')).data.days).toHaveLength(1);
     expect((await call('checkin', 'myHours', { orgId: 'ts' }, 'vol')).data).toEqual({ totalMinutes: 0, days: [] });
+    // 本月 is the server's month (December 2026 in Shanghai), answered with the dates it used; on 1 January it is over.
+    expect((await call('checkin', 'myHours', { period: 'thisMonth' }, 'vol')).data).toMatchObject({ totalMinutes: 90, from: '2026-12-01', to: '2026-12-02' });
+    await t.setClock('2026-12-31T16:00:00Z');
+    expect((await call('checkin', 'myHours', { period: 'thisMonth' }, 'vol')).data).toEqual({ totalMinutes: 0, days: [], from: '2027-01-01', to: '2027-01-01' });
+    expect((await call('checkin', 'myHours', { period: 'lastMonth' }, 'vol')).data).toMatchObject({ totalMinutes: 90, from: '2026-12-01', to: '2026-12-31' });
+    expect(await call('checkin', 'myHours', { period: 'lastMonth', from: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 });

@@ -19,6 +19,16 @@ describe('functions gateway', () => {
     answers.forEach((a, i) => expect(a).toMatchObject({ ok: true, data: { volunteer: { openid: openids[i] } } }));
   });
 
+  it('every answer, ok or not, carries the server’s clock: the app takes today from it, never from the phone', async () => {
+    await t.setClock('2028-02-29T15:59:30Z');
+    for (const event of [{ action: 'me' }, { action: 'fly' }]) {
+      const res = await fetch(`${t.url}/functions/user`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'nobody' }, body: JSON.stringify(event) });
+      const body = (await res.json()) as { ok: boolean; serverTime?: string };
+      expect(body.ok).toBe(false);
+      expect(Math.abs(Date.parse(body.serverTime ?? '') - Date.parse('2028-02-29T15:59:30Z'))).toBeLessThan(5000);
+    }
+  });
+
   it('answers UNKNOWN_ACTION for an action the function does not have', async () => {
     expect(await t.call('user', 'fly', {}, 'x')).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
     expect(await t.call('activity', 'fly', {}, 'x')).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });

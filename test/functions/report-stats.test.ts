@@ -84,6 +84,27 @@ describe('report.orgStats', () => {
     }
   });
 
+  it('a named period is resolved on the server’s clock (Asia/Shanghai), whatever the phone thinks, and answered with its dates', async () => {
+    // The clock is 2026-11-23 10:00 in Shanghai: 上月 is October, 本月 runs to today, 今年 from 1 January.
+    const lastMonth = await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth', includeDescendants: true }, 'lz-leader');
+    const october = await t.call('report', 'orgStats', { orgId: 'lz', from: '2026-10-01', to: '2026-10-31', includeDescendants: true }, 'lz-leader');
+    expect(lastMonth).toMatchObject({ ok: true, data: { from: '2026-10-01', to: '2026-10-31' } });
+    expect(lastMonth).toEqual(october);
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'thisMonth' }, 'lz-leader')).toMatchObject({ ok: true, data: { from: '2026-11-01', to: '2026-11-23' } });
+    expect(await t.call('report', 'ranking', { orgId: 'lz', period: 'thisYear' }, 'lz-leader')).toMatchObject({ ok: true, data: { from: '2026-01-01', to: '2026-11-23' } });
+    // Just before midnight on New Year’s Eve in Shanghai (15:59 UTC) it is still December; a minute later, January.
+    await t.setClock('2026-12-31T15:59:00Z');
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth' }, 'lz-leader')).toMatchObject({ ok: true, data: { from: '2026-11-01', to: '2026-11-30' } });
+    await t.setClock('2026-12-31T16:01:00Z');
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth' }, 'lz-leader')).toMatchObject({ ok: true, data: { from: '2026-12-01', to: '2026-12-31' } });
+  });
+
+  it('VALIDATION: a period and dates together, or neither', async () => {
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth', ...YEAR }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('report', 'orgStats', { orgId: 'lz' }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('report', 'ranking', { orgId: 'lz', from: '2026-01-01' }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
   it('ORG.NOT_FOUND and VALIDATION', async () => {
     expect(await t.call('report', 'orgStats', { orgId: 'nope', ...YEAR }, 'root-leader')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
     expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2026-12-01', to: '2026-01-01' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
@@ -104,7 +125,7 @@ describe('report.ranking', () => {
   });
 
   it('a team without children answers an empty list; readers only', async () => {
-    expect(await t.call('report', 'ranking', { orgId: 'cg', ...YEAR }, 'lz-admin')).toEqual({ ok: true, data: { items: [] } });
+    expect(await t.call('report', 'ranking', { orgId: 'cg', ...YEAR }, 'lz-admin')).toEqual({ ok: true, data: { ...YEAR, items: [] } });
     expect(await t.call('report', 'ranking', { orgId: 'lz', ...YEAR }, 'lz-admin')).toMatchObject({ ok: true, data: { items: [{ orgId: 'cg', minutes: 150, volunteers: 2, activities: 1 }] } });
     for (const who of ['lz-member', 'ts-admin']) {
       expect(await t.call('report', 'ranking', { orgId: 'lz', ...YEAR }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });

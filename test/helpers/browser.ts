@@ -10,8 +10,21 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
-/** A phone-sized context; `openid` pins the emulator's dev identity (Taro keeps storage as {"data": …} in localStorage). */
-export async function phoneContext(browser: Browser, opts: { openid?: string; geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {}): Promise<BrowserContext> {
+/** The emulator's clock (GET /_dev/health), which every phone's clock is pinned to. */
+async function emulatorNow(baseUrl: string): Promise<Date> {
+  const health = (await (await fetch(`${baseUrl}/_dev/health`)).json()) as { now: string };
+  return new Date(health.now);
+}
+
+/**
+ * A phone-sized context whose clock is pinned to the emulator's at `emulatorUrl` (and flows from there: no page reads
+ * the machine's date); `openid` pins the emulator's dev identity (Taro keeps storage as {"data": …} in localStorage).
+ */
+export async function phoneContext(
+  browser: Browser,
+  emulatorUrl: string,
+  opts: { openid?: string; geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
@@ -21,6 +34,7 @@ export async function phoneContext(browser: Browser, opts: { openid?: string; ge
     timezoneId: 'Asia/Shanghai',
     ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
   });
+  await context.clock.install({ time: await emulatorNow(emulatorUrl) });
   if (opts.openid) {
     await context.addInitScript((openid: string) => {
       if (!window.localStorage.getItem('dev-openid')) window.localStorage.setItem('dev-openid', JSON.stringify({ data: openid }));
@@ -67,11 +81,16 @@ export function pageOpener(browser: () => Browser, baseUrl: () => string) {
   return {
     /** `geolocation` (WGS-84, as a browser reports it) grants the location permission too. */
     async open(openid: string, route: string, opts: { geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {}): Promise<Page> {
-      const context = await phoneContext(browser(), { openid, ...opts });
+      const context = await phoneContext(browser(), baseUrl(), { openid, ...opts });
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/#${route}`);
       return page;
+    },
+    /** Moves every open phone's clock to the emulator's (after the test moved the emulator's). */
+    async syncClocks(): Promise<void> {
+      const now = await emulatorNow(baseUrl());
+      for (const c of contexts) await c.clock.setSystemTime(now);
     },
     async closeAll(): Promise<void> {
       for (const c of contexts.splice(0)) await c.close().catch(() => undefined);

@@ -20,6 +20,12 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
+/**
+ * The emulator clock every test starts from unless it sets its own: no test reads the machine's date (2026-11-22
+ * 10:00 in Shanghai, a Sunday). Time flows on from it, as in production.
+ */
+export const DEFAULT_TEST_CLOCK = '2026-11-22T02:00:00Z';
+
 export async function startTestEmulator(opts: { staticDir?: string; functionEnv?: Record<string, string> } = {}): Promise<TestEmulator> {
   const emu = await startEmulator({
     port: 0,
@@ -33,6 +39,7 @@ export async function startTestEmulator(opts: { staticDir?: string; functionEnv?
     const res = await fetch(`${emu.url}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     return res.json();
   };
+  await dev('POST', '/_dev/clock', { now: DEFAULT_TEST_CLOCK });
   return {
     emu,
     url: emu.url,
@@ -43,7 +50,9 @@ export async function startTestEmulator(opts: { staticDir?: string; functionEnv?
         body: JSON.stringify({ action, ...input }),
       });
       if (res.status !== 200) throw new Error(`gateway answered ${res.status}: ${await res.text()}`);
-      return res.json();
+      // Every answer carries the server's clock (test/functions/gateway.test.ts checks it); tests compare the rest.
+      const { serverTime: _serverTime, ...answer } = (await res.json()) as Answer & { serverTime?: string };
+      return answer;
     },
     dev,
     async setClock(iso: string) {
@@ -164,7 +173,7 @@ export function useTestEmulator(opts: { clock?: string } = {}): TestEmulator {
   afterAll(() => current?.close());
   beforeEach(async () => {
     await current!.dev('POST', '/_dev/reset');
-    if (opts.clock) await current!.setClock(opts.clock);
+    await current!.setClock(opts.clock ?? DEFAULT_TEST_CLOCK);
   });
   return new Proxy({} as TestEmulator, {
     get(_target, key) {

@@ -75,14 +75,16 @@ test('我的 shows the stars earned and the hours to the next one, and the ways 
 
 test('a certificate is issued for the only team and opens as a PDF in the system viewer', async () => {
   answers.me = meWith(600, [LZ, { orgId: 'x', orgName: '申请中的队伍', status: 'pending', role: 'member' }]);
-  answers.certificate = { ok: true, data: { certificateNo: 'KJZY-2026-ABCDEFGHJKMNPQRS', pdfBase64: PDF, minutes: 455, issuedAt: '2026-11-20T09:31:00+08:00' } };
+  answers.certificate = { ok: true, data: { certificateNo: 'KJZY-2026-ABCDEFGHJKMNPQRS', pdfBase64: PDF, minutes: 455, issuedAt: '2026-11-20T09:31:00+08:00', from: '2026-01-01', to: '2026-11-20' } };
   page = renderPage('pages/certificate/index');
   // One team the volunteer served with: chosen already (the pending application is not offered).
   await waitFor(() => expect(text(find(page!, '.cert-org'))).toContain('兰州市科技志愿服务支队'));
   await pickPeriod(page, 'year');
   tap(page, '.cert-issue');
   await waitFor(() => expect(text(find(page!, '.cert-no'))).toBe('KJZY-2026-ABCDEFGHJKMNPQRS'));
-  expect(calls('certificate')).toEqual([{ action: 'certificate', orgId: 'lz', from: expect.stringMatching(/^\d{4}-01-01$/), to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+  // 今年 is named, not computed on the phone: the server resolves it on its own clock and answers the dates it used.
+  expect(calls('certificate')).toEqual([{ action: 'certificate', orgId: 'lz', period: 'thisYear' }]);
+  expect(text(find(page, '.cert-covers'))).toBe('2026-01-01 至 2026-11-20');
   expect(text(find(page, '.cert-minutes'))).toBe('7小时35分钟');
   expect(text(find(page, '.cert-issued-at'))).toBe('2026-11-20 09:31');
 
@@ -141,11 +143,11 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
   answers.orgStats = (body: Body) => ({
     ok: true,
     data: {
-      orgId: 'lz', orgName: '兰州市科技志愿服务支队', from: body.from, to: body.to, includeDescendants: body.includeDescendants, teams: 2, members: 7, newMembers: 1,
+      orgId: 'lz', orgName: '兰州市科技志愿服务支队', from: '2026-11-01', to: '2026-11-23', includeDescendants: body.includeDescendants, teams: 2, members: 7, newMembers: 1,
       activities: 1, byCategory, keyDayActivities: 0, keyGroupActivities: 1, volunteerTimes: 2, distinctVolunteers: 2, minutes: 150, servedPeople: 60, series,
     },
   });
-  answers.ranking = { ok: true, data: { items: [{ rank: 1, orgId: 'cg', orgName: '城关区科技志愿服务队', minutes: 150, volunteers: 2, activities: 1 }] } };
+  answers.ranking = { ok: true, data: { from: '2026-11-01', to: '2026-11-23', items: [{ rank: 1, orgId: 'cg', orgName: '城关区科技志愿服务队', minutes: 150, volunteers: 2, activities: 1 }] } };
   const XLSX = Buffer.from('PK xlsx').toString('base64');
   answers.export = { ok: true, data: { fileName: '附件3_兰州市科技志愿服务支队_2026-11-23.xlsx', base64: XLSX } };
   page = renderPage('admin/stats/index', { orgId: 'lz' });
@@ -153,11 +155,13 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
   expect(text(find(page, '.stats-figure-served'))).toContain('60');
   await waitFor(() => expect(text(find(page!, '.stats-ranking-item'))).toContain('城关区科技志愿服务队'));
   expect(page.querySelector('.stats-chart')).toBeTruthy();
-  expect(calls('orgStats')[0]).toMatchObject({ orgId: 'lz', includeDescendants: true, from: expect.stringMatching(/-01$/) });
+  // 本月 is asked for by name; the page shows the dates the server counted.
+  expect(calls('orgStats')[0]).toEqual({ action: 'orgStats', orgId: 'lz', includeDescendants: true, period: 'thisMonth' });
+  expect(text(find(page, '.stats__range'))).toBe('2026-11-01 至 2026-11-23');
 
   tap(page, '.stats-export-activity');
   await waitFor(() => expect(device.opened).toHaveLength(1));
-  expect(calls('export')[0]).toMatchObject({ orgId: 'lz', kind: 'activityStats', includeDescendants: true });
+  expect(calls('export')[0]).toEqual({ action: 'export', orgId: 'lz', kind: 'activityStats', includeDescendants: true, period: 'thisMonth' });
   expect(device.opened[0]).toEqual({ filePath: 'wxfile://usr/附件3_兰州市科技志愿服务支队_2026-11-23.xlsx', fileType: 'xlsx' });
   expect(device.written[0].data).toBe(XLSX);
 });

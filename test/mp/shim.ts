@@ -29,6 +29,21 @@ export type WxRequestOptions = {
 /** Answers a wx.request: return the response body, or throw to make the request fail. */
 export type RequestHandler = (options: WxRequestOptions) => unknown;
 
+/**
+ * The mini program's clock in this layer: the phone's Date is pinned here (and flows on), and every mocked answer
+ * carries it as the server's `serverTime`, so no page reads the machine's date.
+ */
+export const MP_CLOCK = '2026-11-23T02:00:00Z';
+
+/** Fakes only Date (timers stay real, so rendering is untouched), starting at MP_CLOCK and advancing in real time. */
+function pinClock(): void {
+  jest.useFakeTimers({
+    now: new Date(MP_CLOCK),
+    advanceTimers: true,
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  });
+}
+
 let app: Definition | undefined;
 const pages: unknown[] = [];
 let handler: RequestHandler = () => {
@@ -46,7 +61,9 @@ function installRequestMock(): void {
     requests.push(options);
     setTimeout(() => {
       try {
-        const res = { data: handler(options), statusCode: 200, header: { 'content-type': 'application/json' }, cookies: [] };
+        const body = handler(options);
+        const data = body && typeof body === 'object' && 'ok' in body ? { ...body, serverTime: new Date().toISOString() } : body;
+        const res = { data, statusCode: 200, header: { 'content-type': 'application/json' }, cookies: [] };
         options.success?.(res);
         options.complete?.(res);
       } catch (e) {
@@ -74,6 +91,7 @@ function quietRuntimeNoise(): void {
 /** Loads dist/weapp/app.js once (it pulls in the runtime chunks every page needs) and launches the app. */
 export function launchApp(): void {
   if (app) return;
+  pinClock();
   if (!fs.existsSync(path.join(DIST, 'app.js'))) {
     throw new Error(`${DIST}/app.js not found: build the mini program first (npm run build:weapp) before the mp tests`);
   }

@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import type { Period } from '../../../types/common';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -26,4 +27,48 @@ export function shanghaiDate(at: Date): string {
 export function toIso(at: Date): string {
   const iso = shifted(at);
   return iso ? `${iso.slice(0, 19)}+08:00` : dayjs(at).tz(TZ).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The first day of the month `back` months before the month of `date` (0: its own month). */
+export function monthStart(date: string, back = 0): string {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - back;
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}-01`;
+}
+
+/** The day before a date ("2028-03-01" → "2028-02-29"). */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** A named period on the Shanghai date of `now`: the server's clock decides what 本月 or 去年 is. */
+export function periodRange(period: Period, now: Date): DateRange {
+  const today = shanghaiDate(now);
+  const year = Number(today.slice(0, 4));
+  switch (period) {
+    case 'thisMonth':
+      return { from: monthStart(today), to: today };
+    case 'lastMonth':
+      return { from: monthStart(today, 1), to: dayBefore(monthStart(today)) };
+    case 'last3Months':
+      return { from: monthStart(today, 2), to: today };
+    case 'thisYear':
+      return { from: `${year}-01-01`, to: today };
+    case 'lastYear':
+      return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+  }
+}
+
+/** The dates a request means: its named period resolved at `now`, else its own dates (either may be open). */
+export function requestedRange(input: { period?: Period; from?: string; to?: string }, now: Date): Partial<DateRange> {
+  if (input.period) return periodRange(input.period, now);
+  return { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
 }

@@ -11,6 +11,7 @@ import {
 import type { ActivityAudience, KeyDay, ServiceCategory, ServiceTarget } from '../../../types/enums';
 import type { RegionValue } from '../../components/region-picker';
 import { shanghaiDate, shanghaiParts } from '../../utils/activity-format';
+import { serverNow } from '../../services/server-clock';
 
 export type ActivityForm = {
   title: string;
@@ -53,7 +54,7 @@ export function addDays(date: string, days: number): string {
 }
 
 /** A new activity: next week 09:00–12:00, signup open from today until 18:00 the day before. */
-export function newActivityForm(now = Date.now()): ActivityForm {
+export function newActivityForm(now = serverNow()): ActivityForm {
   const start = shanghaiDate(7, now);
   return {
     title: '',

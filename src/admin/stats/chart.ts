@@ -1,5 +1,6 @@
 // The month-by-month bar chart of 统计报表, drawn on any 2D canvas context (weapp's Canvas 2D node or a browser's
-// <canvas>): hours as bars with their value on top, 人次 as a line with dots, month labels, a legend.
+// <canvas>): hours as bars with their value on top (left axis), 人次 and 活动场次 as lines with dots (right axis),
+// month labels, a legend.
 import type { ChartBar } from './helpers';
 
 /** The part of CanvasRenderingContext2D the chart uses: the same on weapp and in browsers. */
@@ -10,6 +11,7 @@ export type Ctx2D = Pick<
 
 const BLUE = '#1f6fe5';
 const ORANGE = '#ff8f1f';
+const GREEN = '#16a34a';
 const GREY = '#7a7f87';
 const AXIS = '#e3e5e8';
 const FONT = 'sans-serif';
@@ -29,22 +31,27 @@ export function drawStatsChart(ctx: Ctx2D, width: number, height: number, bars: 
   const plotH = height - pad.top - pad.bottom;
   const baseY = pad.top + plotH;
   const maxHours = niceMax(Math.max(...bars.map((b) => b.hours), 0));
-  const maxTimes = niceMax(Math.max(...bars.map((b) => b.times), 0));
+  const maxCount = niceMax(Math.max(...bars.map((b) => Math.max(b.times, b.activities)), 0));
 
-  // Legend.
+  // Legend: a square for the bars, a dash for each line.
   ctx.font = `11px ${FONT}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  ctx.fillStyle = BLUE;
-  ctx.fillRect(pad.left, 8, 10, 10);
-  ctx.fillStyle = GREY;
-  ctx.fillText('服务时长（小时）', pad.left + 14, 13);
-  ctx.fillStyle = ORANGE;
-  ctx.fillRect(pad.left + 120, 12, 12, 2);
-  ctx.fillStyle = GREY;
-  ctx.fillText('参与人次', pad.left + 136, 13);
+  let x = pad.left;
+  for (const [label, colour, bar] of [
+    ['服务时长（小时）', BLUE, true],
+    ['参与人次', ORANGE, false],
+    ['活动场次', GREEN, false],
+  ] as const) {
+    ctx.fillStyle = colour;
+    if (bar) ctx.fillRect(x, 8, 10, 10);
+    else ctx.fillRect(x, 12, 12, 2);
+    ctx.fillStyle = GREY;
+    ctx.fillText(label, x + 15, 13);
+    x += 15 + ctx.measureText(label).width + 12;
+  }
 
-  // Axes: hours on the left, 人次 on the right, a grid line at the half and the top.
+  // Axes: hours on the left, counts on the right, a grid line at the half and the top.
   ctx.strokeStyle = AXIS;
   ctx.lineWidth = 1;
   for (const f of [0, 0.5, 1]) {
@@ -58,7 +65,7 @@ export function drawStatsChart(ctx: Ctx2D, width: number, height: number, bars: 
     ctx.textAlign = 'right';
     ctx.fillText(String(maxHours * f), pad.left - 4, y);
     ctx.textAlign = 'left';
-    ctx.fillText(String(maxTimes * f), width - pad.right + 4, y);
+    ctx.fillText(String(maxCount * f), width - pad.right + 4, y);
   }
 
   const slot = plotW / Math.max(bars.length, 1);
@@ -75,7 +82,7 @@ export function drawStatsChart(ctx: Ctx2D, width: number, height: number, bars: 
     if (b.hours > 0 && bars.length <= 12) {
       ctx.fillStyle = BLUE;
       ctx.textBaseline = 'bottom';
-      ctx.fillText(String(b.hours), centre(i), baseY - h - 2);
+      ctx.fillText(String(b.hours), centre(i), baseY - h - 5); // clear of a dot sitting on the bar's top
     }
     if (i % labelEvery === 0) {
       ctx.fillStyle = GREY;
@@ -84,21 +91,22 @@ export function drawStatsChart(ctx: Ctx2D, width: number, height: number, bars: 
     }
   });
 
-  // 人次 as a line over the bars.
-  ctx.strokeStyle = ORANGE;
-  ctx.fillStyle = ORANGE;
+  line(ctx, bars.map((b, i) => [centre(i), baseY - (b.times / maxCount) * plotH]), ORANGE);
+  line(ctx, bars.map((b, i) => [centre(i), baseY - (b.activities / maxCount) * plotH]), GREEN);
+  ctx.textBaseline = 'alphabetic';
+}
+
+/** A polyline with a dot at each point. */
+function line(ctx: Ctx2D, points: [number, number][], colour: string): void {
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
   ctx.lineWidth = 2;
   ctx.beginPath();
-  bars.forEach((b, i) => {
-    const y = baseY - (b.times / maxTimes) * plotH;
-    if (i === 0) ctx.moveTo(centre(i), y);
-    else ctx.lineTo(centre(i), y);
-  });
+  points.forEach(([px, py], i) => (i === 0 ? ctx.moveTo(px, py) : ctx.lineTo(px, py)));
   ctx.stroke();
-  bars.forEach((b, i) => {
+  for (const [px, py] of points) {
     ctx.beginPath();
-    ctx.arc(centre(i), baseY - (b.times / maxTimes) * plotH, 3, 0, Math.PI * 2);
+    ctx.arc(px, py, 3, 0, Math.PI * 2);
     ctx.fill();
-  });
-  ctx.textBaseline = 'alphabetic';
+  }
 }

@@ -1,5 +1,6 @@
-// 统计报表's period tabs → the report period (Asia/Shanghai dates), and the chart's numbers from OrgStats.series.
-import { monthStart } from '../../utils/checkin-time';
+// 统计报表's period tabs → what the report asks for (a named period the server resolves, or custom dates), and the
+// chart's numbers from OrgStats.series.
+import type { Period } from '../../../types/common';
 import type { OrgStats } from '../../../types/report';
 
 export type StatsPeriod = 'month' | 'lastMonth' | 'year' | 'custom';
@@ -11,41 +12,31 @@ export const STATS_PERIODS: { key: StatsPeriod; title: string }[] = [
 ];
 
 export type Range = { from: string; to: string };
+/** What a report is asked for: a named period (本月 is decided by the server's clock, not the phone's) or dates. */
+export type PeriodQuery = { period: Period } | Range;
 
-/** The day before `date` ("2026-03-01" → "2026-02-28"). */
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+const NAMED: Record<Exclude<StatsPeriod, 'custom'>, Period> = { month: 'thisMonth', lastMonth: 'lastMonth', year: 'thisYear' };
 
-/** The period of a tab on `today`, or what to fix in a custom range. */
-export function statsRange(period: StatsPeriod, today: string, custom: Partial<Range>): Range | { error: string } {
-  switch (period) {
-    case 'month':
-      return { from: monthStart(today, 0), to: today };
-    case 'lastMonth':
-      return { from: monthStart(today, 1), to: dayBefore(monthStart(today, 0)) };
-    case 'year':
-      return { from: `${today.slice(0, 4)}-01-01`, to: today };
-    default:
-      if (!custom.from || !custom.to) return { error: '请选择开始和结束日期' };
-      if (custom.from > custom.to) return { error: '开始日期不能晚于结束日期' };
-      return { from: custom.from, to: custom.to };
-  }
+/** The query of a tab, or what to fix in a custom range. */
+export function statsQuery(period: StatsPeriod, custom: Partial<Range>): PeriodQuery | { error: string } {
+  if (period !== 'custom') return { period: NAMED[period] };
+  if (!custom.from || !custom.to) return { error: '请选择开始和结束日期' };
+  if (custom.from > custom.to) return { error: '开始日期不能晚于结束日期' };
+  return { from: custom.from, to: custom.to };
 }
 
 /** Minutes as hours to one decimal (150 → 2.5). */
 export const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 
-export type ChartBar = { label: string; hours: number; times: number };
+export type ChartBar = { label: string; hours: number; times: number; activities: number };
 
-/** One bar a month: "11月" (with the year when the period spans two), hours to one decimal, 人次. */
+/** One bar a month: "11月" (with the year when the period spans two), hours to one decimal, 人次 and 场次. */
 export function chartBars(series: OrgStats['series']): ChartBar[] {
   const years = new Set(series.map((s) => s.month.slice(0, 4)));
   return series.map((s) => ({
     label: years.size > 1 ? `${s.month.slice(2, 4)}年${Number(s.month.slice(5, 7))}月` : `${Number(s.month.slice(5, 7))}月`,
     hours: hoursOf(s.minutes),
     times: s.volunteerTimes,
+    activities: s.activities,
   }));
 }

@@ -17,7 +17,7 @@ import { toCloudError, type CloudError } from '../../services/cloud-error';
 import { saveFile } from '../../utils/file-save';
 import { shanghaiToday, dateRange } from '../../utils/checkin-time';
 import type { OrgStats, ExportKind } from '../../../types/report';
-import { STATS_PERIODS, chartBars, statsRange, type Range, type StatsPeriod } from './helpers';
+import { STATS_PERIODS, chartBars, statsQuery, type PeriodQuery, type Range, type StatsPeriod } from './helpers';
 import Figures from './components/figures';
 import StatsChart from './components/stats-chart';
 import Ranking from './components/ranking';
@@ -46,30 +46,29 @@ function Report({ orgId }: { orgId: string }) {
   const [exporting, setExporting] = useState<ExportKind | ''>('');
   const latest = useRef(0);
 
-  const picked = useMemo(() => statsRange(period, today, custom), [period, today, custom]);
-  const from = 'error' in picked ? '' : picked.from;
-  const to = 'error' in picked ? '' : picked.to;
-  // One object per period, so that the figures and the ranking reload only when the period really changes.
-  const stableRange = useMemo<Range | null>(() => (from && to ? { from, to } : null), [from, to]);
+  const picked = useMemo(() => statsQuery(period, custom), [period, custom]);
+  const key = 'error' in picked ? '' : JSON.stringify(picked);
+  // One object per query, so that the figures and the ranking reload only when the period really changes.
+  const query = useMemo<PeriodQuery | null>(() => (key ? (JSON.parse(key) as PeriodQuery) : null), [key]);
 
   const load = useCallback(() => {
-    if (!stableRange) return;
+    if (!query) return;
     const ticket = ++latest.current;
     setStats({ status: 'loading' });
-    orgStats({ orgId, ...stableRange, includeDescendants: withBelow }).then(
+    orgStats({ orgId, ...query, includeDescendants: withBelow }).then(
       (data) => ticket === latest.current && setStats({ status: 'ready', data }),
       (e: unknown) => ticket === latest.current && setStats({ status: 'error', error: toCloudError(e) }),
     );
-  }, [orgId, stableRange, withBelow]);
+  }, [orgId, query, withBelow]);
   useEffect(load, [load]);
 
   const bars = useMemo(() => (stats.status === 'ready' ? chartBars(stats.data.series) : []), [stats]);
 
   const download = async (kind: ExportKind) => {
-    if (exporting || !stableRange) return;
+    if (exporting || !query) return;
     setExporting(kind);
     try {
-      const file = await exportReport(kind === 'members' ? { orgId, kind } : { orgId, kind, ...stableRange, includeDescendants: withBelow });
+      const file = await exportReport(kind === 'members' ? { orgId, kind } : { orgId, kind, ...query, includeDescendants: withBelow });
       await saveFile(file);
     } catch (e) {
       Taro.showToast({ title: toCloudError(e).message || '导出失败，请重试', icon: 'none', duration: 2500 });
@@ -79,11 +78,13 @@ function Report({ orgId }: { orgId: string }) {
   };
 
   const ready = stats.status === 'ready' ? stats.data : null;
+  // The dates shown are the ones the server counted (it decides what 本月 is).
+  const shown: Range | null = ready ? { from: ready.from, to: ready.to } : 'error' in picked || 'period' in picked ? null : picked;
   return (
     <View className='app-page stats'>
       <View className='stats__head'>
         <Text className='stats__title stats-title'>{ready?.orgName ?? '统计报表'}</Text>
-        {stableRange ? <Text className='stats__range'>{dateRange(stableRange.from, stableRange.to)}</Text> : null}
+        {shown ? <Text className='stats__range'>{dateRange(shown.from, shown.to)}</Text> : null}
       </View>
       <SegTabs name='stats-period' tabs={STATS_PERIODS} value={period} onChange={setPeriod} />
       <View className='stats__filters'>
@@ -95,9 +96,9 @@ function Report({ orgId }: { orgId: string }) {
       </View>
 
       {'error' in picked ? <Text className='stats__range-error stats-range-error'>{picked.error}</Text> : null}
-      {stableRange && stats.status === 'loading' ? <StateView kind='loading' className='stats-loading' rows={5} /> : null}
-      {stableRange && stats.status === 'error' ? <StateView kind='error' className='stats-error' message={stats.error.message} onRetry={load} /> : null}
-      {stableRange && ready ? (
+      {query && stats.status === 'loading' ? <StateView kind='loading' className='stats-loading' rows={5} /> : null}
+      {query && stats.status === 'error' ? <StateView kind='error' className='stats-error' message={stats.error.message} onRetry={load} /> : null}
+      {query && ready ? (
         <View>
           <Figures stats={ready} />
           <View className='card'>
@@ -108,7 +109,7 @@ function Report({ orgId }: { orgId: string }) {
               <StatsChart bars={bars} />
             )}
           </View>
-          {stableRange ? <Ranking orgId={orgId} range={stableRange} /> : null}
+          <Ranking orgId={orgId} query={query} />
         </View>
       ) : null}
 
@@ -123,7 +124,7 @@ function Report({ orgId }: { orgId: string }) {
           fill='outline'
           type='primary'
           loading={exporting === 'activityStats'}
-          disabled={Boolean(exporting) || !stableRange}
+          disabled={Boolean(exporting) || !query}
           onClick={() => download('activityStats')}
         >
           导出附件3（科技志愿服务活动情况统计表）

@@ -2,6 +2,7 @@
 import type { ActivityGetOutput } from '../../../types/activity';
 import type { CloudErrorCode } from '../../services/cloud-error';
 import { formatShanghaiTime } from '../../utils/activity-format';
+import { serverNow } from '../../services/server-clock';
 
 export type EnrollView =
   /** 我要报名, or 报名候补 when the seats are taken and the activity keeps a waitlist. */
@@ -10,7 +11,7 @@ export type EnrollView =
   | { kind: 'enrolled'; text: string; canCancel: boolean }
   | { kind: 'disabled'; text: string; hint?: string };
 
-export function enrollView(data: ActivityGetOutput, now = Date.now()): EnrollView {
+export function enrollView(data: ActivityGetOutput, now = serverNow()): EnrollView {
   const { activity: a, phase, myEnrollment: mine, signupOpen, enrolledCount } = data;
   if (phase === 'cancelled') return { kind: 'disabled', text: '活动已取消' };
   if (mine && mine.status !== 'cancelled') {

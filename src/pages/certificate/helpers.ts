@@ -11,15 +11,14 @@ export const CERT_PERIODS: { key: CertPeriod; title: string }[] = [
 
 export type CertChoice = { orgId: string; period: CertPeriod; from: string; to: string };
 
-/** The request for the choice, or what to fix first. */
-export function certificateQuery(c: CertChoice, today: string): { input: ReportCertificateInput } | { error: string } {
+/** The request for the choice, or what to fix first. 今年 and 去年 are the server's to resolve (its clock decides). */
+export function certificateQuery(c: CertChoice): { input: ReportCertificateInput } | { error: string } {
   if (!c.orgId) return { error: '请选择出具证明的队伍' };
-  const year = Number(today.slice(0, 4));
   switch (c.period) {
     case 'year':
-      return { input: { orgId: c.orgId, from: `${year}-01-01`, to: today } };
+      return { input: { orgId: c.orgId, period: 'thisYear' } };
     case 'lastYear':
-      return { input: { orgId: c.orgId, from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } };
+      return { input: { orgId: c.orgId, period: 'lastYear' } };
     case 'custom':
       if (!c.from || !c.to) return { error: '请选择开始和结束日期' };
       if (c.from > c.to) return { error: '开始日期不能晚于结束日期' };

@@ -2,7 +2,7 @@
 // 志愿服务记录证明 (《志愿服务记录与证明出具办法（试行）》: free, truthful, by the organiser who recorded it). The
 // certificate number can be checked by anyone at 证明查验.
 // Test classes: cert-org (team picker), cert-period-<all|year|lastYear|custom>, cert-from, cert-to, cert-error,
-// cert-issue, cert-result, cert-no, cert-minutes, cert-issued-at, cert-open, cert-verify, cert-loading, cert-none,
+// cert-issue, cert-result, cert-no, cert-covers, cert-minutes, cert-issued-at, cert-open, cert-verify, cert-loading, cert-none,
 // cert-load-error.
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
@@ -17,7 +17,7 @@ import { me } from '../../services/user';
 import { issueCertificate } from '../../services/report';
 import { toCloudError } from '../../services/cloud-error';
 import { saveFile } from '../../utils/file-save';
-import { dateTimeOf, shanghaiToday } from '../../utils/checkin-time';
+import { dateRange, dateTimeOf, shanghaiToday } from '../../utils/checkin-time';
 import { formatDuration } from '../../../types/duration';
 import type { ReportCertificateOutput } from '../../../types/report';
 import { CERT_PERIODS, certificateFileName, certificateQuery, type CertChoice, type CertPeriod } from './helpers';
@@ -54,7 +54,7 @@ export default function Certificate() {
   };
 
   const issue = async () => {
-    const query = certificateQuery(choice, today);
+    const query = certificateQuery(choice);
     if ('error' in query) {
       setError(query.error);
       return;
@@ -119,6 +119,7 @@ export default function Certificate() {
         <View className='card certificate__result cert-result'>
           <Text className='certificate__result-title'>证明已开具</Text>
           <InfoRow label='证明编号' value={issued.certificateNo} cls='cert-no' />
+          <InfoRow label='证明期间' value={dateRange(issued.from, issued.to)} cls='cert-covers' />
           <InfoRow label='服务时长' value={formatDuration(issued.minutes)} cls='cert-minutes' />
           <InfoRow label='开具时间' value={dateTimeOf(issued.issuedAt)} cls='cert-issued-at' />
           <Button className='certificate__open cert-open' type='primary' fill='outline' block onClick={() => open(issued)}>

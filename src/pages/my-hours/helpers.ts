@@ -1,6 +1,5 @@
-// 我的时长 filters as myHours input: the preset periods end today, so they carry only `from`.
+// 我的时长 filters as myHours input: the preset periods are named for the server to resolve on its own clock.
 import type { CheckinMyHoursInput } from '../../../types/checkin';
-import { monthStart } from '../../utils/checkin-time';
 
 export type Period = 'all' | 'month' | 'quarter' | 'year' | 'custom';
 export const PERIODS: { key: Period; title: string }[] = [
@@ -14,15 +13,15 @@ export const PERIODS: { key: Period; title: string }[] = [
 export type Filters = { period: Period; from: string; to: string; orgId: string };
 
 /** The query of the filters, or an error to show instead (a custom range the wrong way round). */
-export function hoursQuery(f: Filters, today: string): { input: CheckinMyHoursInput } | { error: string } {
+export function hoursQuery(f: Filters): { input: CheckinMyHoursInput } | { error: string } {
   const org = f.orgId ? { orgId: f.orgId } : {};
   switch (f.period) {
     case 'month':
-      return { input: { from: monthStart(today, 0), ...org } };
+      return { input: { period: 'thisMonth', ...org } };
     case 'quarter':
-      return { input: { from: monthStart(today, 2), ...org } };
+      return { input: { period: 'last3Months', ...org } };
     case 'year':
-      return { input: { from: `${today.slice(0, 4)}-01-01`, ...org } };
+      return { input: { period: 'thisYear', ...org } };
     case 'custom':
       if (f.from && f.to && f.from > f.to) return { error: '开始日期不能晚于结束日期' };
       return { input: { ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), ...org } };

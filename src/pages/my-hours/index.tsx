@@ -31,7 +31,7 @@ export default function MyHours() {
   const [correcting, setCorrecting] = useState<MyHoursDay | null>(null);
   const latest = useRef(0);
   const today = shanghaiToday();
-  const query = useMemo(() => hoursQuery(filters, today), [filters, today]);
+  const query = useMemo(() => hoursQuery(filters), [filters]);
 
   const load = useCallback(() => {
     if ('error' in query) return;

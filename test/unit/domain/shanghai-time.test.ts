@@ -1,8 +1,8 @@
-// Day keys are Asia/Shanghai dates: 16:00 UTC is already tomorrow.
+// Day keys are Asia/Shanghai dates: 16:00 UTC is already tomorrow; named periods are resolved on the server's clock.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { shanghaiDate, toIso } from '../../../cloudfunctions/common/domain/shanghai-time';
+import { periodRange, requestedRange, shanghaiDate, toIso } from '../../../cloudfunctions/common/domain/shanghai-time';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -29,5 +29,28 @@ describe('Asia/Shanghai dates', () => {
     const summer1988 = new Date('1988-07-01T15:30:00Z');
     expect(toIso(summer1988)).toBe(tz(summer1988)[1]);
     expect(toIso(summer1988)).toBe('1988-07-02T00:30:00+09:00');
+  });
+});
+
+describe('named periods on the server clock', () => {
+  const at = (iso: string) => new Date(iso);
+  it('本月 and 上月 across a year end: New Year’s Eve 23:59 in Shanghai is still December, a minute later it is January', () => {
+    expect(periodRange('thisMonth', at('2026-12-31T15:59:00Z'))).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(periodRange('lastMonth', at('2026-12-31T15:59:00Z'))).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(periodRange('thisMonth', at('2026-12-31T16:00:00Z'))).toEqual({ from: '2027-01-01', to: '2027-01-01' });
+    expect(periodRange('lastMonth', at('2026-12-31T16:00:00Z'))).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(periodRange('lastYear', at('2026-12-31T16:00:00Z'))).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+  });
+  it('a leap day: 上月 of March 2028 ends on 29 February; 近三个月 starts two months back', () => {
+    expect(periodRange('thisMonth', at('2028-02-29T04:00:00Z'))).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(periodRange('lastMonth', at('2028-03-01T00:00:00Z'))).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(periodRange('lastMonth', at('2027-03-01T00:00:00Z'))).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+    expect(periodRange('last3Months', at('2028-02-29T04:00:00Z'))).toEqual({ from: '2027-12-01', to: '2028-02-29' });
+    expect(periodRange('thisYear', at('2028-02-29T04:00:00Z'))).toEqual({ from: '2028-01-01', to: '2028-02-29' });
+  });
+  it('a request names a period or gives dates (open ends stay open)', () => {
+    expect(requestedRange({ period: 'lastMonth' }, at('2026-11-23T02:00:00Z'))).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(requestedRange({ from: '2026-03-01' }, at('2026-11-23T02:00:00Z'))).toEqual({ from: '2026-03-01' });
+    expect(requestedRange({}, at('2026-11-23T02:00:00Z'))).toEqual({});
   });
 });

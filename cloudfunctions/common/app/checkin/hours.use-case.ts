@@ -4,11 +4,13 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { titlesOf } from '../../db/activity.repository';
 import { correctionsOf, recordsOf, type CorrectionDoc } from '../../db/checkin.repository';
 import { findOrgsByIds } from '../../db/org.repository';
+import { requestedRange } from '../../domain/shanghai-time';
 import { correctionView, recordView } from './record-view';
 
 export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<CheckinMyHoursOutput> {
   const openid = requireOpenid(ctx);
-  const [records, corrections] = await Promise.all([recordsOf(openid, input), correctionsOf(openid)]);
+  const range = requestedRange(input, ctx.now);
+  const [records, corrections] = await Promise.all([recordsOf(openid, { ...range, orgId: input.orgId }), correctionsOf(openid)]);
   const [titles, orgs] = await Promise.all([titlesOf(records.map((r) => r.activityId)), findOrgsByIds([...new Set(records.map((r) => r.orgId))])]);
   const orgNames = new Map(orgs.map((o) => [o._id, o.name]));
   const latest = new Map<string, CorrectionDoc>();
@@ -22,5 +24,5 @@ export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<Che
       ...(c ? { correction: correctionView(c) } : {}),
     };
   });
-  return { totalMinutes: records.reduce((sum, r) => sum + (r.minutes ?? 0), 0), days };
+  return { totalMinutes: records.reduce((sum, r) => sum + (r.minutes ?? 0), 0), days, ...range };
 }

@@ -11,7 +11,7 @@ import { findOrg } from '../../db/org.repository';
 import { findCertificate, insertCertificate, leaderOf, type CertificateDoc } from '../../db/report.repository';
 import { findVolunteer, requireVolunteer } from '../../db/volunteer.repository';
 import { newCertificateNo, normalizeCertificateNo, verifyUrl } from '../../domain/report-certificate';
-import { shanghaiDate, toIso } from '../../domain/shanghai-time';
+import { requestedRange, shanghaiDate, toIso } from '../../domain/shanghai-time';
 import { certificatePdf, type CertificateRow } from '../../adapters/pdf';
 
 /** The leader's name: the team's recorded leader, else its approved leader membership. */
@@ -26,14 +26,15 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
   const org = await findOrg(input.orgId);
   if (!org) throw new AppError(ErrorCode.ORG_NOT_FOUND);
   // Only the team's own records: time served with a team below it is that team's to certify.
-  const records = (await recordsOf(openid, { from: input.from, to: input.to, orgId: org._id })).filter((r) => r.orgId === org._id && r.minutes > 0);
+  const range = requestedRange(input, ctx.now);
+  const records = (await recordsOf(openid, { ...range, orgId: org._id })).filter((r) => r.orgId === org._id && r.minutes > 0);
   const minutes = records.reduce((s, r) => s + r.minutes, 0);
   if (minutes <= 0) throw new AppError(ErrorCode.VALIDATION, '暂无可证明的服务时长');
 
   const today = shanghaiDate(ctx.now);
   const dates = records.map((r) => r.date).sort();
-  const from = input.from ?? dates[0];
-  const to = input.to ?? today;
+  const from = range.from ?? dates[0];
+  const to = range.to ?? today;
   const byActivity = new Map<string, CertificateRow>();
   const titles = new Map((await findActivitiesByIds(records.map((r) => r.activityId))).map((a) => [a._id, a.title]));
   for (const r of [...records].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -77,7 +78,7 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
       issuedAt: ctx.now,
     };
     // 80 random bits: a clash is practically impossible, but the unique index has the last word.
-    if (await insertCertificate(doc)) return { certificateNo, pdfBase64: pdf.toString('base64'), minutes, issuedAt: toIso(ctx.now) };
+    if (await insertCertificate(doc)) return { certificateNo, pdfBase64: pdf.toString('base64'), minutes, issuedAt: toIso(ctx.now), from, to };
     if (attempt >= 2) throw new AppError(ErrorCode.INTERNAL);
   }
 }

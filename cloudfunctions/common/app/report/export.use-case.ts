@@ -5,6 +5,7 @@ import { requireReadableOrg } from './report-scope';
 import { membersExport } from './export-members';
 import { activityStatsExport } from './export-activity-stats';
 import { attendanceExport } from './export-attendance';
+import { requestedRange } from '../../domain/shanghai-time';
 
 export async function exportReport(input: ReportExportInput, ctx: Ctx): Promise<ReportExportOutput> {
   const { org, grants } = await requireReadableOrg(requireOpenid(ctx), input.orgId);
@@ -12,7 +13,7 @@ export async function exportReport(input: ReportExportInput, ctx: Ctx): Promise<
     case 'members':
       return membersExport(org, grants, input.includeDescendants ?? false, ctx.now);
     case 'activityStats':
-      return activityStatsExport(org, input, ctx.now);
+      return activityStatsExport(org, { ...requestedRange(input, ctx.now), includeDescendants: input.includeDescendants }, ctx.now);
     case 'attendance':
       return attendanceExport(org, grants, input.activityId ?? '', ctx.now);
   }

@@ -1,12 +1,15 @@
 // report.orgStats: the figures of 附件3 for a team (optionally with the teams below it) over a period.
 import type { OrgStats, ReportOrgStatsInput } from '../../../../types/report';
 import { requireOpenid, type Ctx } from '../../handler';
+import { periodRange, requestedRange } from '../../domain/shanghai-time';
 import { figuresOf, requireReadableOrg, teamsOf } from './report-scope';
 
 export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<OrgStats> {
   const { org } = await requireReadableOrg(requireOpenid(ctx), input.orgId);
   const includeDescendants = input.includeDescendants ?? false;
   const teams = await teamsOf(org, includeDescendants);
-  const { figures } = await figuresOf(teams, input);
-  return { orgId: org._id, orgName: org.name, from: input.from, to: input.to, includeDescendants, teams: teams.length, ...figures };
+  const requested = requestedRange(input, ctx.now);
+  const p = requested.from && requested.to ? { from: requested.from, to: requested.to } : periodRange('thisMonth', ctx.now);
+  const { figures } = await figuresOf(teams, p);
+  return { orgId: org._id, orgName: org.name, ...p, includeDescendants, teams: teams.length, ...figures };
 }

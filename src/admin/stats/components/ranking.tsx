@@ -5,23 +5,23 @@ import { ranking } from '../../../services/report';
 import { toCloudError } from '../../../services/cloud-error';
 import { formatDuration } from '../../../../types/duration';
 import type { ReportRankingOutput } from '../../../../types/report';
-import type { Range } from '../helpers';
+import type { PeriodQuery } from '../helpers';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: ReportRankingOutput['items'] };
 
-export default function Ranking({ orgId, range }: { orgId: string; range: Range }) {
+export default function Ranking({ orgId, query }: { orgId: string; query: PeriodQuery }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
-    ranking({ orgId, ...range }).then(
+    ranking({ orgId, ...query }).then(
       (r) => live && setState({ status: 'ready', items: r.items }),
       (e: unknown) => live && setState({ status: 'error', message: toCloudError(e).message }),
     );
     return () => {
       live = false;
     };
-  }, [orgId, range]);
+  }, [orgId, query]);
 
   // A team without teams below it has nothing to rank.
   if (state.status === 'ready' && state.items.length === 0) return null;

@@ -1,5 +1,6 @@
-// The chart's canvas: weapp's Canvas 2D node (found by a selector query) or, on h5, a plain <canvas>; both are scaled
-// for the screen's pixel ratio and drawn by chart.ts whenever the bars change.
+// The chart's canvas: weapp's Canvas 2D node (found by a selector query) or, on h5, a plain <canvas> (Taro 4.1's h5
+// selector query answers fields({ node: true }) without a node); both are scaled for the screen's pixel ratio and
+// drawn by chart.ts whenever the bars change.
 import { useEffect, useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas } from '@tarojs/components';
