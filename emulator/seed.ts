@@ -36,8 +36,10 @@ const people = [
   { openid: 'demo-vol4', realName: '赵磊', gender: 'male', birth: '20010225', phone: '13800000006', label: '赵磊（待审核）', role: 'member' },
 ] as const;
 
-export function demoIdNumber(birth: string, seq: number): string {
-  const first17 = `620102${birth}${String(seq).padStart(3, '0')}`;
+/** A valid number for a demo person: the 17th digit (the last of `seq`) is odd for men, even for women, as on a real card. */
+export function demoIdNumber(birth: string, seq: number, gender: 'male' | 'female'): string {
+  const sexed = seq % 2 === (gender === 'male' ? 1 : 0) ? seq : seq + 1;
+  const first17 = `620102${birth}${String(sexed).padStart(3, '0')}`;
   return first17 + idCheckDigit(first17);
 }
 
@@ -75,7 +77,7 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
 
   const identities: DemoIdentity[] = [];
   for (const [i, p] of people.entries()) {
-    await expectOk(`sms.send ${p.phone}`, emu.call('sms', { action: 'send', phone: p.phone, purpose: 'register' }));
+    await expectOk(`sms.send ${p.phone}`, emu.call('sms', { action: 'send', phone: p.phone, purpose: 'register' }, p.openid));
     const [sms] = (await emu.db.find(C.devSms, { phone: p.phone })).sort((a, b) => new Date(b.sentAt).getTime() - new Date(a.sentAt).getTime());
     const orgIds = p.openid === 'demo-vol4' ? [tianshui._id] : p.openid === 'demo-leader' ? [root._id] : [lanzhou._id];
     await expectOk(
@@ -88,7 +90,7 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
           smsCode: sms.code,
           realName: p.realName,
           gender: p.gender,
-          idNumber: demoIdNumber(p.birth, 11 + i * 2),
+          idNumber: demoIdNumber(p.birth, 11 + i * 2, p.gender),
           education: '本科',
           employer: '甘肃省科学技术协会',
           region: LANZHOU,

@@ -1,4 +1,6 @@
-// GB 11643-1999 citizen ID number: shape and check digit. Pure, shared by the form and the server.
+// GB 11643-1999 citizen ID number: shape, check digit, and the sex and birth date it encodes. Pure, shared by the form and the server.
+import { GENDER_LABEL, type Gender } from './enums';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
@@ -23,6 +25,25 @@ export function isValidIdNumber(raw: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
   if (idBirthDate(id) === null) return false;
   return idCheckDigit(id.slice(0, 17)) === id[17];
+}
+
+/** The sex the number records: its 17th digit is odd for men, even for women (GB 11643-1999 §4.3). */
+export function idGender(id: string): Gender {
+  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
+}
+
+/** What a valid number says about its holder, or null for an invalid number: the form shows it, the server stores it. */
+export function idPerson(raw: string): { gender: Gender; birthDate: string } | null {
+  const id = raw.trim().toUpperCase();
+  if (!isValidIdNumber(id)) return null;
+  return { gender: idGender(id), birthDate: idBirthDate(id) as string };
+}
+
+/** Why a stated sex cannot stand beside this number (it disagrees), or undefined; an invalid number is judged elsewhere. */
+export function genderMismatch(gender: Gender | undefined, idNumber: string): string | undefined {
+  const person = gender === undefined ? null : idPerson(idNumber);
+  if (!person || person.gender === gender) return undefined;
+  return `与身份证号不符（身份证号为${GENDER_LABEL[person.gender]}性）`;
 }
 
 /** 620102********1234: the first six and last four characters, the birth date hidden. */

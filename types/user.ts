@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PhoneSchema, RegionSchema, SmsCodeSchema, IsoTimeSchema } from './common';
 import { AVAILABLE_TIMES, EDUCATIONS, ETHNICITIES, FOUR_HEADS, GENDERS, MEMBERSHIP_STATUSES, OCCUPATIONS, POLITICAL_STATUSES, ROLES, SERVICE_CATEGORIES, SERVICE_FIELDS } from './enums';
-import { isValidIdNumber } from './id-number';
+import { genderMismatch, isValidIdNumber } from './id-number';
 
 export const IdNumberSchema = z
   .string()
@@ -33,7 +33,14 @@ export const ProfileFields = z.object({
   fourHeads: z.enum(FOUR_HEADS).optional(),
 });
 
+/** 性别 may be left out (the ID number gives it); one that disagrees with the number is refused, named 性别. */
+export function refineGender(v: { gender?: (typeof GENDERS)[number]; idNumber: string }, ctx: z.RefinementCtx): void {
+  const problem = genderMismatch(v.gender, v.idNumber);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['gender'], message: `性别${problem}` });
+}
+
 export const UserRegisterInput = ProfileFields.extend({
+  gender: z.enum(GENDERS).optional(),
   phone: PhoneSchema,
   smsCode: SmsCodeSchema,
   idNumber: IdNumberSchema,
@@ -43,7 +50,7 @@ export const UserRegisterInput = ProfileFields.extend({
     .max(5, '最多选择5支队伍')
     .refine((ids) => new Set(ids).size === ids.length, '队伍不能重复'),
   consentVersion: z.string().min(1, '请阅读并同意隐私政策和志愿者服务协议'),
-});
+}).superRefine(refineGender);
 export type UserRegisterInput = z.infer<typeof UserRegisterInput>;
 
 export const Volunteer = z.object({

@@ -1,5 +1,6 @@
 // Environment validated once at cold start: a function with a bad configuration fails loudly, not later.
 import { z } from 'zod';
+import { SMS_DAILY_LIMIT_DEFAULT } from './domain/sms-send-quota';
 
 const EnvSchema = z.object({
   /** 64 hex chars (32 bytes): the master key; subkeys for PII encryption, PII lookup and SMS codes derive from it. */
@@ -11,6 +12,8 @@ const EnvSchema = z.object({
   SMS_SIGN_NAME: z.string().optional(),
   SMS_TEMPLATE_ID: z.string().optional(),
   TENCENTCLOUD_REGION: z.string().optional(),
+  /** Codes the whole service sends per Asia/Shanghai day (a ceiling on the SMS bill if callers are many). */
+  SMS_DAILY_LIMIT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().default(SMS_DAILY_LIMIT_DEFAULT)),
   /** Review results: `outbox` (emulator, GET /_dev/messages) or `wechat` (subscribe messages through CloudBase). */
   MESSAGE_PROVIDER: z.enum(['outbox', 'wechat']).default('outbox'),
   /** Subscribe-message template ids chosen in the 微信公众平台, one per MessageKind. */

@@ -56,7 +56,7 @@ it('a leader uploads a filled-in template and reads created, invited and failed 
   const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
   const row = (seq: number, name: string, phone: string, id: string) =>
     [String(seq), name, phone, '女', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告', '科学教育类', '否'];
-  [row(1, '李四', '13800138102', idNumberFor('19900909', 403)), row(2, '少年', '13800138104', idNumberFor('20100101', 405))].forEach(
+  [row(1, '李四', '13800138102', idNumberFor('19900909', 404)), row(2, '少年', '13800138104', idNumberFor('20100101', 405))].forEach(
     (r, i) => (ws.getRow(4 + i).values = r),
   );
   const file = path.join(TMP, 'e2e-import.xlsx');

@@ -1,4 +1,4 @@
-// A new volunteer registers in the h5 build with the code from the SMS outbox and sees 我的 with a masked ID.
+// A new volunteer registers in the h5 build with the code from the SMS outbox (性别/出生日期 read from the ID number) and sees 我的 with a masked ID.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -40,8 +40,11 @@ it('registers a new volunteer with an SMS code and shows 我的 with the ID mask
 
     await page.locator('.reg-sms-code input').fill(code);
     await page.locator('.reg-real-name input').fill('周晓明');
-    await page.locator('.reg-gender-male').click();
+    expect(await page.locator('.reg-gender-male').count()).toBe(0); // the sex is not asked
     await page.locator('.reg-id-number input').fill(idNumber);
+    // Read from the number: its 17th digit is odd (a man), born 1991-03-05.
+    await page.locator('.reg-derived-gender', { hasText: '男' }).waitFor();
+    expect(await page.locator('.reg-derived-birth-date').innerText()).toBe('1991-03-05');
     await pick(page, 'reg-education', '硕士研究生');
     await pick(page, 'reg-region-province', '甘肃省');
     await pick(page, 'reg-region-city', '兰州市');
@@ -66,6 +69,7 @@ it('registers a new volunteer with an SMS code and shows 我的 with the ID mask
     // The ID number is nowhere in clear in the database.
     const volunteers = await t.emu.db.find('volunteers', {});
     expect(volunteers).toHaveLength(1);
+    expect(volunteers[0]).toMatchObject({ gender: 'male', birthDate: '1991-03-05' });
     expect(JSON.stringify(volunteers)).not.toContain(idNumber);
   } finally {
     await context.close();

@@ -131,7 +131,7 @@ describe('kill -9 of the emulator process', () => {
     const register = async (i: number) => {
       const p: Person = { i, openid: `crash-u${i}`, phone: String(13900000000 + i) };
       const url = child.url;
-      const sent = await callFunction(url, 'sms', 'send', { phone: p.phone, purpose: 'register' });
+      const sent = await callFunction(url, 'sms', 'send', { phone: p.phone, purpose: 'register' }, p.openid);
       if (!sent.ok) throw new Error(`sms.send: ${sent.code} ${sent.message}`);
       smsAcknowledged.add(i);
       const [sms] = await getJson<{ code: string }[]>(`${url}/_dev/sms?phone=${p.phone}`);

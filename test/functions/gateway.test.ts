@@ -71,6 +71,10 @@ describe('dev endpoints', () => {
     expect(orgs.ok && orgs.data.total).toBe(3);
     const me = await t.call('user', 'me', {}, 'demo-admin');
     expect(me).toMatchObject({ ok: true, data: { memberships: [{ orgName: '兰州市科技志愿服务支队', role: 'admin', status: 'approved' }] } });
+    // Every demo person's ID number records the sex shown (17th digit odd for men), 李敏's a woman's.
+    expect(me).toMatchObject({ ok: true, data: { volunteer: { realName: '李敏', gender: 'female', birthDate: '1988-05-21' } } });
+    const volunteers = await t.emu.db.find('volunteers', {});
+    expect(volunteers.map((v) => [v.realName, Number(v.idNumberMasked[16]) % 2 === 1 ? 'male' : 'female'])).toEqual(volunteers.map((v) => [v.realName, v.gender]));
     expect((await t.dev<unknown[]>('GET', '/_dev/identities')).length).toBe(6);
   });
 });
@@ -81,7 +85,7 @@ describe('built bundles', () => {
     const emu = await startEmulator({ port: 0, data: 'memory', root: ROOT, functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN } });
     try {
       expect(await emu.call('user', { action: 'me' }, 'someone')).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
-      expect(await emu.call('sms', { action: 'send', phone: '13600000000', purpose: 'register' })).toMatchObject({ ok: true });
+      expect(await emu.call('sms', { action: 'send', phone: '13600000000', purpose: 'register' }, 'someone')).toMatchObject({ ok: true });
     } finally {
       await emu.close();
       // The shared test emulator's SDK endpoint was re-pointed by the second emulator: restore it.

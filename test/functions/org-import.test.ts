@@ -1,4 +1,4 @@
-// 集体注册: template download, import with a per-row report, and activation of imported people by SMS.
+// 集体注册: template download, import with a per-row report in Chinese, and activation of imported people by SMS (no oracle).
 import ExcelJS from 'exceljs';
 import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
 import { CONSENT_VERSION } from '../../types/enums';
@@ -19,7 +19,8 @@ async function filledTemplate(rows: (string | undefined)[][]): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-const row = (seq: number, name: string, phone: string, id: string) => [String(seq), name, phone, '女', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告、科技培训', '科学教育类', '否'];
+// The test numbers all have an odd 17th digit: men.
+const row = (seq: number, name: string, phone: string, id: string) => [String(seq), name, phone, '男', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告、科技培训', '科学教育类', '否'];
 
 it('imports good rows, reports bad ones by row, and adds an already registered volunteer', async () => {
   const existingId = idNumberFor('19880808', 301);
@@ -48,7 +49,7 @@ it('imports good rows, reports bad ones by row, and adds an already registered v
   expect(JSON.stringify(invitations)).not.toContain(newId);
 
   // 李四 opens the mini program, verifies the phone the team entered, and is a member straight away.
-  expect((await t.call('sms', 'send', { phone: '13800138002', purpose: 'register' })).ok).toBe(true);
+  expect((await t.call('sms', 'send', { phone: '13800138002', purpose: 'register' }, 'lisi')).ok).toBe(true);
   const smsCode = await latestSmsCode(t, '13800138002');
   const act = await t.call('user', 'activate', { phone: '13800138002', smsCode, consentVersion: CONSENT_VERSION }, 'lisi');
   expect(act).toMatchObject({ ok: true, data: { volunteer: { realName: '李四', idNumberMasked: `620102********${newId.slice(-4)}`, serviceCategories: ['科普报告', '科技培训'] } } });
@@ -57,7 +58,7 @@ it('imports good rows, reports bad ones by row, and adds an already registered v
 });
 
 it('USER.NOT_INVITED: activation without an import', async () => {
-  await t.call('sms', 'send', { phone: '13800138009', purpose: 'register' });
+  await t.call('sms', 'send', { phone: '13800138009', purpose: 'register' }, 'nobody');
   const smsCode = await latestSmsCode(t, '13800138009');
   expect(await t.call('user', 'activate', { phone: '13800138009', smsCode, consentVersion: CONSENT_VERSION }, 'nobody')).toMatchObject({ ok: false, code: 'USER.NOT_INVITED' });
 });
@@ -67,4 +68,69 @@ it('IMPORT.BAD_FILE for a file that is not the template; AUTH.FORBIDDEN for a pl
   expect((await registerVolunteer(t, 'member', '13800138010', { orgIds: [rootId], idNumber: idNumberFor('19900101', 309) })).ok).toBe(true);
   expect(await t.call('org', 'importTemplate', { orgId: rootId }, 'member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: 'UEsDBA==' }, 'member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+});
+
+it('lists every problem of a row in Chinese, each under its template column', async () => {
+  // 女 for a man's number, a 学历 and a 服务领域 that are not in the lists.
+  const bad = row(1, '王五', '13800138021', idNumberFor('19900101', 311));
+  bad[3] = '女';
+  bad[9] = '博士后';
+  bad[15] = '农业';
+  const r = await t.call('org', 'importVolunteers', { orgId: rootId, file: await filledTemplate([bad]) }, 'leader');
+  expect(r).toMatchObject({ ok: true, data: { created: 0 } });
+  if (!r.ok) return;
+  const [line] = r.data.rows;
+  expect(line).toMatchObject({ row: 4, ok: false, code: 'VALIDATION', name: '王五' });
+  expect(line.errors).toEqual([
+    { column: '性别', message: '与身份证号不符（身份证号为男性）' },
+    { column: '最高学历', message: expect.stringContaining('“博士后”不在选项中') },
+    { column: '服务领域或行业', message: expect.stringContaining('“农业”不在选项中') },
+  ]);
+  expect(line.message).toBe(line.errors.map((e: { column: string; message: string }) => `${e.column}：${e.message}`).join('；'));
+  expect(line.message).not.toMatch(/[A-Za-z]/);
+});
+
+it('the sex of an imported person comes from the number when 性别 is left blank', async () => {
+  const blank = row(1, '赵六', '13800138022', idNumberFor('19900101', 312));
+  blank[3] = '';
+  const r = await t.call('org', 'importVolunteers', { orgId: rootId, file: await filledTemplate([blank]) }, 'leader');
+  expect(r).toMatchObject({ ok: true, data: { created: 1 } });
+  expect(await t.emu.db.find('invitations', {})).toMatchObject([{ gender: 'female', realName: '赵六' }]);
+});
+
+it('the template’s own 范例 row imports: a real ID number that agrees with its 性别', async () => {
+  const tpl = await t.call('org', 'importTemplate', { orgId: rootId }, 'leader');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(tpl.ok ? tpl.data.base64 : '', 'base64') as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
+  ws.getCell('A3').value = '1';
+  const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  const r = await t.call('org', 'importVolunteers', { orgId: rootId, file }, 'leader');
+  expect(r).toMatchObject({ ok: true, data: { created: 1, rows: [{ row: 3, ok: true }] } });
+});
+
+it('no oracle: activation with a missing, used or wrong code answers the same whether the phone was imported, registered or neither', async () => {
+  const IMPORTED = '13800138031';
+  const REGISTERED = '13800138032';
+  const FREE = '13800138033';
+  expect((await registerVolunteer(t, 'reg', REGISTERED, { orgIds: [rootId], idNumber: idNumberFor('19880808', 313) })).ok).toBe(true);
+  expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: await filledTemplate([row(1, '钱七', IMPORTED, idNumberFor('19880808', 315))]) }, 'leader')).toMatchObject({ ok: true, data: { created: 1 } });
+  const seen = (r: Awaited<ReturnType<typeof t.call>>) => (r.ok ? r : { code: r.code, message: r.message, details: r.details });
+  const activate = async (phone: string, smsCode: string) => seen(await t.call('user', 'activate', { phone, smsCode, consentVersion: CONSENT_VERSION }, 'prober'));
+  const first = [await activate(IMPORTED, '123456'), await activate(REGISTERED, '123456'), await activate(FREE, '123456')];
+  expect(first[0]).toEqual({ code: 'SMS.CODE_EXPIRED', message: '验证码已失效，请重新获取', details: undefined });
+  expect(first[1]).toEqual(first[0]);
+  expect(first[2]).toEqual(first[0]);
+  await t.setClock('2026-11-22T02:01:01Z'); // past the 60 s resend wait of the registered phone
+  const codes: string[] = [];
+  for (const phone of [IMPORTED, REGISTERED, FREE]) {
+    expect((await t.call('sms', 'send', { phone, purpose: 'register' }, 'prober')).ok).toBe(true);
+    codes.push(await latestSmsCode(t, phone));
+  }
+  const wrong = ['000000', '111111', '222222', '333333'].find((c) => !codes.includes(c)) as string;
+  const wrongs = [await activate(IMPORTED, wrong), await activate(REGISTERED, wrong), await activate(FREE, wrong)];
+  expect(wrongs[0]).toEqual({ code: 'SMS.CODE_INVALID', message: '验证码错误，还可尝试4次', details: { attemptsLeft: 4 } });
+  expect(wrongs[1]).toEqual(wrongs[0]);
+  expect(wrongs[2]).toEqual(wrongs[0]);
+  expect(await t.emu.db.find('volunteers', { _id: 'prober' })).toHaveLength(0);
 });

@@ -1,4 +1,4 @@
-// user.updateProfile, user.changePhone and user.withdraw through the emulator.
+// user.updateProfile, user.changePhone and user.withdraw through the emulator (sex follows the ID number; no phone oracle).
 import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
@@ -27,11 +27,18 @@ describe('user.updateProfile', () => {
   it('USER.NOT_REGISTERED for someone who has not registered', async () => {
     expect(await t.call('user', 'updateProfile', { employer: 'x' }, 'stranger')).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
   });
+  it('VALIDATION naming 性别: the sex follows the ID number, a disagreeing one is refused and nothing changes', async () => {
+    // p1's number has an odd 17th digit: a man.
+    const r = await t.call('user', 'updateProfile', { gender: 'female', employer: '别处' }, 'p1');
+    expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message: '性别与身份证号不符（身份证号为男性）' });
+    expect(await t.emu.db.find('volunteers', { _id: 'p1' })).toMatchObject([{ gender: 'male', employer: '兰州大学' }]);
+    expect(await t.call('user', 'updateProfile', { gender: 'male' }, 'p1')).toMatchObject({ ok: true, data: { volunteer: { gender: 'male' } } });
+  });
 });
 
 describe('user.changePhone', () => {
   async function codeFor(phone: string) {
-    expect((await t.call('sms', 'send', { phone, purpose: 'changePhone' })).ok).toBe(true);
+    expect((await t.call('sms', 'send', { phone, purpose: 'changePhone' }, 'p1')).ok).toBe(true);
     return latestSmsCode(t, phone);
   }
   it('moves the volunteer to the new number with a code sent to it', async () => {
@@ -40,9 +47,9 @@ describe('user.changePhone', () => {
     expect(await t.call('user', 'changePhone', { phone: '13900000102', smsCode }, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
   it('a register code is not a changePhone code', async () => {
-    await t.call('sms', 'send', { phone: '13900000103', purpose: 'register' });
+    await t.call('sms', 'send', { phone: '13900000103', purpose: 'register' }, 'p1');
     const smsCode = await latestSmsCode(t, '13900000103');
-    expect(await t.call('user', 'changePhone', { phone: '13900000103', smsCode }, 'p1')).toMatchObject({ ok: false, code: 'SMS.CODE_INVALID' });
+    expect(await t.call('user', 'changePhone', { phone: '13900000103', smsCode }, 'p1')).toMatchObject({ ok: false, code: 'SMS.CODE_EXPIRED' });
   });
   it('SMS.CODE_INVALID, SMS.CODE_EXPIRED and USER.PHONE_TAKEN change nothing', async () => {
     const smsCode = await codeFor('13900000104');
@@ -51,9 +58,25 @@ describe('user.changePhone', () => {
     await t.setClock('2026-11-22T02:08:00Z');
     expect(await t.call('user', 'changePhone', { phone: '13900000104', smsCode }, 'p1')).toMatchObject({ ok: false, code: 'SMS.CODE_EXPIRED' });
     expect((await registerVolunteer(t, 'p2', '13900000105', { orgIds: [rootId], idNumber: idNumberFor('19900101', 203) })).ok).toBe(true);
-    expect(await t.call('user', 'changePhone', { phone: '13900000105', smsCode: '123456' }, 'p1')).toMatchObject({ ok: false, code: 'USER.PHONE_TAKEN' });
+    // Only with the right code for the new number is it told that the number is taken.
+    await t.setClock('2026-11-22T02:09:01Z'); // past the 60 s resend wait of p2's own code
+    expect(await t.call('user', 'changePhone', { phone: '13900000105', smsCode: await codeFor('13900000105') }, 'p1')).toMatchObject({ ok: false, code: 'USER.PHONE_TAKEN' });
     const [doc] = await t.emu.db.find('volunteers', { _id: 'p1' });
     expect(doc.phone).toBe('13900000101');
+  });
+  it('no oracle: a missing or wrong code answers the same for a taken and a free number', async () => {
+    expect((await registerVolunteer(t, 'p2', '13900000105', { orgIds: [rootId], idNumber: idNumberFor('19900101', 203) })).ok).toBe(true);
+    const seen = (r: Awaited<ReturnType<typeof t.call>>) => (r.ok ? r : { code: r.code, message: r.message, details: r.details });
+    const change = async (phone: string, smsCode: string) => seen(await t.call('user', 'changePhone', { phone, smsCode }, 'p1'));
+    const missing = [await change('13900000105', '123456'), await change('13900000106', '123456')];
+    expect(missing[0]).toEqual({ code: 'SMS.CODE_EXPIRED', message: '验证码已失效，请重新获取', details: undefined });
+    expect(missing[1]).toEqual(missing[0]);
+    await t.setClock('2026-11-22T02:03:01Z'); // past the 60 s resend wait of p2's own code
+    const codes = [await codeFor('13900000105'), await codeFor('13900000106')];
+    const wrong = ['000000', '111111', '222222'].find((c) => !codes.includes(c)) as string;
+    const wrongs = [await change('13900000105', wrong), await change('13900000106', wrong)];
+    expect(wrongs[0]).toEqual({ code: 'SMS.CODE_INVALID', message: '验证码错误，还可尝试4次', details: { attemptsLeft: 4 } });
+    expect(wrongs[1]).toEqual(wrongs[0]);
   });
 });
 

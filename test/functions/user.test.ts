@@ -1,4 +1,4 @@
-// user.register and user.me through the emulator: every error code of API.md's user table for these actions.
+// user.register and user.me through the emulator: every error code of API.md's user table for these actions, no phone/ID oracle, sex and birth date from the ID number.
 import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, registrationInput, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
@@ -7,8 +7,8 @@ beforeEach(async () => {
   rootId = (await bootstrapRoot(t))._id;
 });
 
-async function sendCode(phone: string): Promise<string> {
-  const r = await t.call('sms', 'send', { phone, purpose: 'register' });
+async function sendCode(phone: string, caller = `sender-${phone}`): Promise<string> {
+  const r = await t.call('sms', 'send', { phone, purpose: 'register' }, caller);
   expect(r.ok).toBe(true);
   return latestSmsCode(t, phone);
 }
@@ -119,6 +119,70 @@ describe('user.register', () => {
     expect(r.ok).toBe(true);
     const me = await t.call('user', 'me', {}, 'root-leader');
     expect(me).toMatchObject({ ok: true, data: { memberships: [{ orgId: rootId, role: 'leader', status: 'approved' }] } });
+  });
+});
+
+describe('user.register gives no phone or ID-number oracle', () => {
+  const TAKEN_PHONE = '13900000031';
+  const FREE_PHONE = '13900000032';
+  const takenId = idNumberFor('19850505', 71);
+  const freeId = idNumberFor('19850505', 73);
+  const minorId = idNumberFor('20100101', 75);
+  const probe = (phone: string, idNumber: string, smsCode: string) => t.call('user', 'register', { ...registrationInput({ orgIds: [rootId], idNumber }), phone, smsCode }, 'prober');
+  /** What a prober sees: code, message and details, nothing else. */
+  const seen = (r: Awaited<ReturnType<typeof probe>>) => (r.ok ? r : { code: r.code, message: r.message, details: r.details });
+
+  beforeEach(async () => {
+    expect((await registerVolunteer(t, 'owner', TAKEN_PHONE, { orgIds: [rootId], idNumber: takenId })).ok).toBe(true);
+    await t.setClock('2026-11-22T02:01:01Z'); // past the 60 s resend wait of the owner's code
+  });
+
+  it('a missing or used code answers the same for a taken or a free phone, and a taken, free or underage ID number', async () => {
+    // The taken phone's code was used by its owner; nobody asked a code for the free one.
+    const answers = [];
+    for (const phone of [TAKEN_PHONE, FREE_PHONE]) for (const id of [takenId, freeId, minorId]) answers.push(seen(await probe(phone, id, '123456')));
+    expect(answers[0]).toEqual({ code: 'SMS.CODE_EXPIRED', message: '验证码已失效，请重新获取', details: undefined });
+    for (const a of answers) expect(a).toEqual(answers[0]);
+  });
+
+  it('a wrong code answers the same for a taken or a free phone and ID number', async () => {
+    const codes = [await sendCode(TAKEN_PHONE, 'prober'), await sendCode(FREE_PHONE, 'prober')];
+    const wrong = ['000000', '111111', '222222'].find((c) => !codes.includes(c)) as string;
+    const rounds: [string, string][][] = [
+      [[TAKEN_PHONE, takenId], [FREE_PHONE, freeId]],
+      [[TAKEN_PHONE, freeId], [FREE_PHONE, takenId]],
+      [[TAKEN_PHONE, minorId], [FREE_PHONE, minorId]],
+    ];
+    for (const [i, [a, b]] of rounds.entries()) {
+      const [ra, rb] = [seen(await probe(a[0], a[1], wrong)), seen(await probe(b[0], b[1], wrong))];
+      expect(ra).toEqual({ code: 'SMS.CODE_INVALID', message: `验证码错误，还可尝试${4 - i}次`, details: { attemptsLeft: 4 - i } });
+      expect(rb).toEqual(ra);
+    }
+    expect(await t.emu.db.find('volunteers', {})).toHaveLength(1);
+  });
+
+  it('after the right code, the taken phone is told: the caller proved they own it', async () => {
+    const code = await sendCode(TAKEN_PHONE, 'prober');
+    expect(await probe(TAKEN_PHONE, freeId, code)).toMatchObject({ ok: false, code: 'USER.PHONE_TAKEN' });
+  });
+});
+
+describe('user.register: sex and birth date come from the ID number', () => {
+  // The 17th digit is odd for men, even for women.
+  const femaleId = idNumberFor('19920304', 82);
+  it('VALIDATION naming 性别 when the chosen sex disagrees with the number; no code is tried, nothing written', async () => {
+    const smsCode = await sendCode('13900000041');
+    const r = await t.call('user', 'register', { ...registrationInput({ orgIds: [rootId], idNumber: femaleId, gender: 'male' }), phone: '13900000041', smsCode }, 'u41');
+    expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message: '性别与身份证号不符（身份证号为女性）', details: { issues: [expect.objectContaining({ path: ['gender'] })] } });
+    expect(await t.emu.db.find('volunteers', {})).toHaveLength(0);
+    expect(await t.emu.db.find('sms_codes', { phone: '13900000041' })).toMatchObject([{ attempts: 0 }]);
+  });
+  it('without a sex, the one of the number is stored, with its birth date; an agreeing one is accepted', async () => {
+    const a = await registerVolunteer(t, 'u42', '13900000042', { orgIds: [rootId], idNumber: femaleId });
+    expect(a).toMatchObject({ ok: true, data: { volunteer: { gender: 'female', birthDate: '1992-03-04' } } });
+    expect(await t.emu.db.find('volunteers', { _id: 'u42' })).toMatchObject([{ gender: 'female', birthDate: '1992-03-04' }]);
+    const b = await registerVolunteer(t, 'u43', '13900000043', { orgIds: [rootId], idNumber: idNumberFor('19920304', 83), gender: 'male' });
+    expect(b).toMatchObject({ ok: true, data: { volunteer: { gender: 'male' } } });
   });
 });
 

@@ -88,7 +88,7 @@ export async function bootstrapRoot(t: TestEmulator, openid = 'root-leader', nam
 export function registrationInput(over: Record<string, unknown> = {}) {
   return {
     realName: '张伟',
-    gender: 'male',
+    // No 性别: it comes from the ID number (a test that states one checks that it agrees).
     idNumber: idNumberFor('19900101'),
     education: '本科',
     employer: '兰州大学',
@@ -100,9 +100,9 @@ export function registrationInput(over: Record<string, unknown> = {}) {
   };
 }
 
-/** Sends a code to `phone` and registers `openid` with it; returns the answer. */
+/** Sends a code to `phone` (asked for by `openid`) and registers `openid` with it; returns the answer. */
 export async function registerVolunteer(t: TestEmulator, openid: string, phone: string, over: Record<string, unknown> = {}) {
-  const sent = await t.call('sms', 'send', { phone, purpose: 'register' });
+  const sent = await t.call('sms', 'send', { phone, purpose: 'register' }, openid);
   if (!sent.ok) throw new Error(`sms.send: ${sent.code}`);
   const smsCode = await latestSmsCode(t, phone);
   return t.call('user', 'register', { ...registrationInput(over), phone, smsCode }, openid);

@@ -1,4 +1,4 @@
-// The registration page of the weapp build renders, checks the phone, and starts the resend countdown (miniprogram-simulate).
+// The registration page of the weapp build renders, checks the phone, starts the resend countdown, and reads 性别/出生日期 from the ID number (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Page, type WxRequestOptions } from './shim';
 
@@ -20,7 +20,7 @@ beforeEach(() => {
 test('the registration page shows its steps and fields in Chinese', async () => {
   const page = open();
   await waitFor(() => expect(text(page)).toContain('发送验证码'));
-  for (const label of ['手机号', '验证码', '真实姓名', '性别', '身份证号', '学历', '所在地区', '服务类别', '选择队伍', '我已阅读并同意', '提交注册']) {
+  for (const label of ['手机号', '验证码', '真实姓名', '身份证号', '学历', '所在地区', '服务类别', '选择队伍', '我已阅读并同意', '提交注册']) {
     expect(text(page)).toContain(label);
   }
   expect(text(page)).toContain('科技培训');
@@ -49,4 +49,20 @@ test('a valid phone number sends the code and starts the resend countdown', asyn
   expect(call.header?.['x-wx-openid']).toMatch(/^dev-[0-9a-f]{16}$/);
   expect(text(page)).toContain('验证码已发送至 138****8000');
   expect(page.querySelector('.field-error-phone')).toBeFalsy();
+});
+
+test('性别 and 出生日期 are not asked: they appear, read-only, once a valid ID number is typed', async () => {
+  const page = open();
+  await waitFor(() => find(page, '.reg-id-number'));
+  expect(page.querySelector('.reg-gender-male')).toBeFalsy();
+  expect(page.querySelector('.reg-derived-gender')).toBeFalsy();
+  expect(text(page)).toContain('性别和出生日期将根据身份证号自动识别');
+  type(page, '.reg-id-number', '11010519491231002'); // 17 characters: not yet a number
+  await simulate.sleep(50);
+  expect(page.querySelector('.reg-derived-gender')).toBeFalsy();
+  type(page, '.reg-id-number', '11010519491231002x');
+  await waitFor(() => expect(find(page, '.reg-derived-gender').dom?.textContent).toBe('女'));
+  expect(find(page, '.reg-derived-birth-date').dom?.textContent).toBe('1949-12-31');
+  type(page, '.reg-id-number', '110105194912310021'); // wrong check digit
+  await waitFor(() => expect(page.querySelector('.reg-derived-gender')).toBeFalsy());
 });

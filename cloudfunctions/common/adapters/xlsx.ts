@@ -1,8 +1,11 @@
 // Spreadsheets with exceljs: the 集体注册 template (with drop-down lists) and reading the rows people filled in.
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ImportColumnKey } from '../domain/volunteer-import';
+import { idCheckDigit } from '../../../types/id-number';
 
 const SHEET = '科技志愿者集体注册信息表';
+/** The 范例 row's number: a man's (odd 17th digit) born 1990-01-28 in 四平市铁西区, with its real check digit. */
+const EXAMPLE_ID_NUMBER = `22030219900128021${idCheckDigit('22030219900128021')}`;
 
 export async function importTemplateXlsx(orgName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -18,7 +21,7 @@ export async function importTemplateXlsx(orgName: string): Promise<Buffer> {
     header.getCell(i + 1).font = { bold: true };
     ws.getColumn(i + 1).width = c.width;
   });
-  ws.getRow(3).values = ['范例', '张三', '13710986743', '男', '220302199001280203', '群众', '汉族', '某某公司', '副高', '本科', '企业', '吉林省', '四平市', '铁西区', '科技培训、科普报告', '科技咨询类', '否'];
+  ws.getRow(3).values = ['范例', '张三', '13710986743', '男', EXAMPLE_ID_NUMBER, '群众', '汉族', '某某公司', '副高', '本科', '企业', '吉林省', '四平市', '铁西区', '科技培训、科普报告', '科技咨询类', '否'];
   ws.getRow(3).font = { italic: true, color: { argb: 'FF888888' } };
   // Drop-down lists as the seed's 填报说明 asks (long lists go to a hidden sheet).
   const lists = wb.addWorksheet('选项', { state: 'hidden' });

@@ -1,7 +1,8 @@
-// SMS codes and per-phone send quotas: every check-then-write here is a conditional update, safe under concurrency.
+// SMS codes and send quotas (per phone, per caller, per day): every check-then-write here is a conditional update, safe under concurrency.
 import { database } from '../cloud';
 import { C } from './collections';
 import { isDuplicateWrite, unwrap } from './db-result';
+import type { CallerSend } from '../domain/sms-send-quota';
 
 export interface SmsCodeDoc {
   _id: string;
@@ -18,28 +19,69 @@ interface QuotaDoc {
   history: number[];
   version: number;
 }
-
-export const smsCodeId = (purpose: string, phone: string) => `${purpose}:${phone}`;
-
-export async function getQuota(phone: string): Promise<QuotaDoc | undefined> {
-  const res = await unwrap(database().collection(C.smsQuota).doc(phone).get());
-  return (res.data as QuotaDoc[])[0];
+interface CallerQuotaDoc {
+  _id: string;
+  sends: CallerSend[];
+  version: number;
 }
 
-/** Writes the new send history only if nobody else wrote it since `version` was read; false if they did. */
-export async function saveQuota(phone: string, history: number[], version: number | undefined): Promise<boolean> {
+export const smsCodeId = (purpose: string, phone: string) => `${purpose}:${phone}`;
+// One collection for the three quotas: a phone's id is its 11 digits, the others carry a prefix.
+const callerQuotaId = (openid: string) => `caller:${openid}`;
+const dailyQuotaId = (day: string) => `day:${day}`;
+
+async function readQuota<T>(id: string): Promise<T | undefined> {
+  const res = await unwrap(database().collection(C.smsQuota).doc(id).get());
+  return (res.data as T[])[0];
+}
+
+/** Writes `fields` only if nobody else wrote the document since `version` was read; false if they did. */
+async function saveVersioned(id: string, fields: Record<string, unknown>, version: number | undefined): Promise<boolean> {
   const coll = database().collection(C.smsQuota);
   if (version === undefined) {
     try {
-      await unwrap(coll.add({ _id: phone, history, version: 1 }));
+      await unwrap(coll.add({ _id: id, ...fields, version: 1 }));
       return true;
     } catch (err) {
       if (isDuplicateWrite(err)) return false;
       throw err;
     }
   }
-  const res = await unwrap(coll.where({ _id: phone, version }).update({ history, version: version + 1 }));
+  const res = await unwrap(coll.where({ _id: id, version }).update({ ...fields, version: version + 1 }));
   return res.updated === 1;
+}
+
+export const getQuota = (phone: string) => readQuota<QuotaDoc>(phone);
+
+/** Writes the new send history of a phone only if nobody else wrote it since `version` was read; false if they did. */
+export const saveQuota = (phone: string, history: number[], version: number | undefined) => saveVersioned(phone, { history }, version);
+
+export const getCallerQuota = (openid: string) => readQuota<CallerQuotaDoc>(callerQuotaId(openid));
+
+/** Writes the phones a caller reached only if nobody else wrote them since `version` was read; false if they did. */
+export const saveCallerQuota = (openid: string, sends: CallerSend[], version: number | undefined) => saveVersioned(callerQuotaId(openid), { sends }, version);
+
+/** Codes counted against the service's ceiling on that Asia/Shanghai day. */
+export async function dailySendCount(day: string): Promise<number> {
+  return (await readQuota<{ count: number }>(dailyQuotaId(day)))?.count ?? 0;
+}
+
+/** Counts one send against the day's ceiling; false once `limit` were counted. Conditional increment: never past the ceiling. */
+export async function takeDailySend(day: string, limit: number): Promise<boolean> {
+  const coll = database().collection(C.smsQuota);
+  const _ = database().command;
+  for (let round = 0; round < 2; round++) {
+    const res = await unwrap(coll.where({ _id: dailyQuotaId(day), count: _.lt(limit) }).update({ count: _.inc(1) }));
+    if (res.updated === 1) return true;
+    // Nothing counted: the day has no counter yet (create it with this send), or it is full (the add is a duplicate).
+    try {
+      await unwrap(coll.add({ _id: dailyQuotaId(day), count: 1 }));
+      return true;
+    } catch (err) {
+      if (!isDuplicateWrite(err)) throw err;
+    }
+  }
+  return false;
 }
 
 export async function putCode(doc: SmsCodeDoc): Promise<void> {

@@ -1,8 +1,10 @@
-// 集体注册 (附件2 of the Changzhou notice): the template's columns and how one row becomes a volunteer profile.
+// 集体注册 (附件2 of the Changzhou notice): the template's columns and how one row becomes a volunteer profile, or every
+// problem of the row in Chinese, each under its column's header.
 import { areaList } from '@vant/area-data';
 import { z } from 'zod';
-import { PhoneSchema } from '../../../types/common';
-import { EDUCATIONS, ETHNICITIES, FOUR_HEADS, OCCUPATIONS, POLITICAL_STATUSES, SERVICE_CATEGORIES, SERVICE_FIELDS, TITLES } from '../../../types/enums';
+import { PhoneSchema, type Region } from '../../../types/common';
+import { EDUCATIONS, ETHNICITIES, FOUR_HEADS, OCCUPATIONS, POLITICAL_STATUSES, SERVICE_CATEGORIES, SERVICE_FIELDS, TITLES, type Gender } from '../../../types/enums';
+import { genderMismatch, idGender } from '../../../types/id-number';
 import { IdNumberSchema, ProfileFields } from '../../../types/user';
 
 export const IMPORT_COLUMNS = [
@@ -26,8 +28,13 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
-export const ImportRow = ProfileFields.omit({ skills: true, availableTimes: true }).extend({ phone: PhoneSchema, idNumber: IdNumberSchema });
-export type ImportRow = z.infer<typeof ImportRow>;
+/** The profile a row must make; 性别 may be blank (the ID number gives it), the region is resolved from its names apart. */
+export const ImportRow = ProfileFields.omit({ skills: true, availableTimes: true, region: true }).extend({
+  gender: ProfileFields.shape.gender.optional(),
+  phone: PhoneSchema,
+  idNumber: IdNumberSchema,
+});
+export type ImportRow = z.infer<typeof ImportRow> & { region: Region; gender: Gender };
 
 const splitMulti = (cell: string) =>
   cell
@@ -36,48 +43,114 @@ const splitMulti = (cell: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+const REGION_SUFFIX = /(省|市|自治区|特别行政区|区|县|自治州|地区|盟)$/;
+
 function codeOf(list: Record<string, string>, name: string, prefix = ''): string | undefined {
-  const hit = Object.entries(list).find(([code, n]) => code.startsWith(prefix) && (n === name || n.replace(/(省|市|自治区|特别行政区|区|县|自治州|地区|盟)$/, '') === name.replace(/(省|市|自治区|特别行政区|区|县|自治州|地区|盟)$/, '')));
+  const hit = Object.entries(list).find(([code, n]) => code.startsWith(prefix) && (n === name || n.replace(REGION_SUFFIX, '') === name.replace(REGION_SUFFIX, '')));
   return hit?.[0];
 }
 
-/** GB/T 2260 codes for 省/市/县 names as people type them ("甘肃省"/"甘肃"); undefined if any is unknown. */
-export function regionCodes(province: string, city: string, county: string): { province: string; city: string; county: string } | undefined {
+type RegionLookup = { ok: true; region: Region } | { ok: false; column: ImportColumnKey; name: string };
+
+/** GB/T 2260 codes for 省/市/县 names as people type them ("甘肃省"/"甘肃"), or the first level that is not found. */
+function lookUpRegion(province: string, city: string, county: string): RegionLookup {
   const p = codeOf(areaList.province_list, province);
-  const c = p && codeOf(areaList.city_list, city, p.slice(0, 2));
-  const k = c && codeOf(areaList.county_list, county, c.slice(0, 4));
-  return p && c && k ? { province: p, city: c, county: k } : undefined;
+  if (!p) return { ok: false, column: 'province', name: province };
+  const c = codeOf(areaList.city_list, city, p.slice(0, 2));
+  if (!c) return { ok: false, column: 'city', name: city };
+  const k = codeOf(areaList.county_list, county, c.slice(0, 4));
+  if (!k) return { ok: false, column: 'county', name: county };
+  return { ok: true, region: { province: p, city: c, county: k } };
 }
 
-export type RowParse = { ok: true; value: ImportRow } | { ok: false; message: string };
+/** GB/T 2260 codes for 省/市/县 names; undefined if any is unknown. */
+export function regionCodes(province: string, city: string, county: string): Region | undefined {
+  const r = lookUpRegion(province, city, county);
+  return r.ok ? r.region : undefined;
+}
 
-/** One sheet row (cells as text, keyed by column) → a validated profile, or the first problem in Chinese. */
+/** A problem of one cell: the template's header and what is wrong, in Chinese. */
+export type CellError = { column: string; message: string };
+export type RowParse = { ok: true; value: ImportRow } | { ok: false; errors: CellError[]; message: string };
+
+const headerOf = (key: ImportColumnKey) => IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? key;
+const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s);
+/** Repeats what was typed, shortened: the admin sees which entry is meant. */
+const quoted = (v: unknown) => {
+  const text = String(v ?? '');
+  return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
+};
+/** Short lists are named in full; a long one (民族) points at the drop-down. */
+function notAnOption(column: (typeof IMPORT_COLUMNS)[number], received: unknown[]): string {
+  const options = 'options' in column ? column.options : 'multi' in column ? column.multi : [];
+  const hint = options.length > 0 && options.length <= 12 ? `可填：${options.join('、')}` : '请从下拉菜单中选择';
+  return `${received.map(quoted).join('、')}不在选项中（${hint}）`;
+}
+
+/** The issues of one column in the words of the template, never zod's English: all values not in its list, else its first problem. */
+function cellMessage(issues: z.ZodIssue[], column: (typeof IMPORT_COLUMNS)[number]): string {
+  const notOptions = issues.flatMap((i) => (i.code === z.ZodIssueCode.invalid_enum_value ? [i.received] : []));
+  if (notOptions.length > 0) return notAnOption(column, notOptions);
+  const issue = issues[0];
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      return issue.received === 'undefined' ? '未填写' : '格式不正确';
+    case z.ZodIssueCode.too_small:
+      if (hasChinese(issue.message)) return issue.message;
+      return issue.type === 'array' ? '未填写' : `至少${String(issue.minimum)}个字`;
+    case z.ZodIssueCode.too_big:
+      if (hasChinese(issue.message)) return issue.message;
+      return issue.type === 'array' ? `最多${String(issue.maximum)}项` : `最多${String(issue.maximum)}个字`;
+    default:
+      return hasChinese(issue.message) ? issue.message : '填写有误';
+  }
+}
+
+/** One sheet row (cells as text, keyed by column) → a validated profile, or every problem, each named by its column. */
 export function parseImportRow(cells: Partial<Record<ImportColumnKey, string>>): RowParse {
   const get = (k: ImportColumnKey) => (cells[k] ?? '').trim();
-  const region = regionCodes(get('province'), get('city'), get('county'));
-  if (!region) return { ok: false, message: `所在区域“${get('province')}${get('city')}${get('county')}”无法识别` };
   const optional = (k: ImportColumnKey) => get(k) || undefined;
+  const found: { key: ImportColumnKey; message: string }[] = [];
+
+  const region = lookUpRegion(get('province'), get('city'), get('county'));
+  if (!region.ok) found.push({ key: region.column, message: region.name ? `${quoted(region.name)}无法识别，请填写省、市、县（区）的全称` : '未填写' });
+  const gender = get('gender');
   const candidate = {
     realName: get('realName'),
     phone: get('phone'),
-    gender: get('gender') === '男' ? 'male' : get('gender') === '女' ? 'female' : get('gender'),
+    gender: gender === '男' ? 'male' : gender === '女' ? 'female' : gender || undefined,
     idNumber: get('idNumber'),
     politicalStatus: optional('politicalStatus'),
     ethnicity: optional('ethnicity'),
     employer: optional('employer'),
     title: optional('title'),
-    education: get('education'),
+    education: get('education') || undefined,
     occupation: optional('occupation'),
-    region,
     serviceCategories: splitMulti(get('serviceCategories')),
     serviceFields: get('serviceFields') ? splitMulti(get('serviceFields')) : undefined,
     fourHeads: optional('fourHeads'),
   };
   const parsed = ImportRow.safeParse(candidate);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const column = IMPORT_COLUMNS.find((c) => c.key === issue.path[0])?.header ?? String(issue.path[0] ?? '');
-    return { ok: false, message: `${column}：${issue.message}` };
+    for (const column of IMPORT_COLUMNS) {
+      const issues = parsed.error.issues.filter((i) => i.path[0] === column.key);
+      if (issues.length > 0) found.push({ key: column.key, message: cellMessage(issues, column) });
+    }
   }
-  return { ok: true, value: parsed.data };
+  // The number is the record of the sex: a 性别 that disagrees is an error (whatever else is wrong), a blank one is filled from it.
+  const stated = candidate.gender === 'male' || candidate.gender === 'female' ? candidate.gender : undefined;
+  const mismatch = genderMismatch(stated, candidate.idNumber);
+  if (mismatch) found.push({ key: 'gender', message: mismatch });
+
+  if (!parsed.success || !region.ok || found.length > 0) {
+    const order = (k: ImportColumnKey) => IMPORT_COLUMNS.findIndex((c) => c.key === k);
+    const errors: CellError[] = [];
+    for (const f of [...found].sort((a, b) => order(a.key) - order(b.key))) {
+      const e = { column: headerOf(f.key), message: f.message };
+      if (!errors.some((x) => x.column === e.column && x.message === e.message)) errors.push(e);
+    }
+    if (errors.length === 0) errors.push({ column: '整行', message: '填写有误' });
+    return { ok: false, errors, message: errors.map((e) => `${e.column}：${e.message}`).join('；') };
+  }
+  return { ok: true, value: { ...parsed.data, region: region.region, gender: idGender(parsed.data.idNumber) } };
 }

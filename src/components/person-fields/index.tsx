@@ -1,4 +1,4 @@
-// 真实姓名, 性别, 学历 and 专业特长 as both 注册 and 编辑资料 ask them; `prefix` names the controls for tests (reg-…, profile-…).
+// 真实姓名, 性别, 学历 and 专业特长 as 注册 and 编辑资料 ask them; `prefix` names the controls for tests (reg-…, profile-…).
 import { Input, Textarea } from '@tarojs/components';
 import FormField from '../form-field';
 import OptionPicker from '../option-picker';
@@ -9,6 +9,21 @@ type NameGender = { realName: string; gender: Gender | '' };
 
 const EDUCATION_OPTIONS = EDUCATIONS.map((e) => ({ value: e, text: e }));
 
+/** 真实姓名 alone: 注册 takes the sex from the ID number instead of asking. */
+export function NameField({ prefix, value, error, onChange }: { prefix: string; value: string; error?: string; onChange: (realName: string) => void }) {
+  return (
+    <FormField name='realName' label='真实姓名' required error={error}>
+      <Input
+        className={`field-input ${prefix}-real-name`}
+        maxlength={20}
+        placeholder='与身份证一致'
+        value={value}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+    </FormField>
+  );
+}
+
 export function NameGenderFields({ prefix, value, errors, onChange }: {
   prefix: string;
   value: NameGender;
@@ -17,15 +32,7 @@ export function NameGenderFields({ prefix, value, errors, onChange }: {
 }) {
   return (
     <>
-      <FormField name='realName' label='真实姓名' required error={errors.realName}>
-        <Input
-          className={`field-input ${prefix}-real-name`}
-          maxlength={20}
-          placeholder='与身份证一致'
-          value={value.realName}
-          onInput={(e) => onChange({ realName: e.detail.value })}
-        />
-      </FormField>
+      <NameField prefix={prefix} value={value.realName} error={errors.realName} onChange={(realName) => onChange({ realName })} />
       <FormField name='gender' label='性别' required error={errors.gender}>
         <Radio.Group
           className={`${prefix}-gender`}

@@ -1,6 +1,8 @@
 // Pure logic of the registration form: its state, validation by the shared contract, and server errors per field.
+// 性别 and 出生日期 are not asked: the ID number records them, and the form shows what it says.
 import { PhoneSchema } from '../../../types/common';
-import { CONSENT_VERSION, type Education, type Gender, type ServiceCategory } from '../../../types/enums';
+import { CONSENT_VERSION, GENDER_LABEL, type Education, type ServiceCategory } from '../../../types/enums';
+import { idPerson } from '../../../types/id-number';
 import { UserRegisterInput } from '../../../types/user';
 import type { ProfileExtras } from '../../components/profile-extras';
 import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
@@ -9,7 +11,6 @@ export type RegisterForm = {
   phone: string;
   smsCode: string;
   realName: string;
-  gender: Gender | '';
   idNumber: string;
   education: Education | '';
   employer: string;
@@ -27,7 +28,6 @@ export const EMPTY_FORM: RegisterForm = {
   phone: '',
   smsCode: '',
   realName: '',
-  gender: '',
   idNumber: '',
   education: '',
   employer: '',
@@ -50,7 +50,6 @@ export const FIELD_ORDER = [
   'phone',
   'smsCode',
   'realName',
-  'gender',
   'idNumber',
   'education',
   'employer',
@@ -86,7 +85,6 @@ export function toCandidate(form: RegisterForm): Record<string, unknown> {
     phone: form.phone.trim(),
     smsCode: form.smsCode.trim(),
     realName: form.realName,
-    gender: form.gender,
     idNumber: form.idNumber,
     education: form.education,
     employer: optional(form.employer),
@@ -108,12 +106,14 @@ type IssueLike = { path: ReadonlyArray<string | number>; message: string };
 function fieldOf(path: ReadonlyArray<string | number>): FieldKey | undefined {
   const head = path[0];
   if (head === 'consentVersion') return 'consent';
+  // The sex is read from the ID number: a problem with it belongs to that row.
+  if (head === 'gender') return 'idNumber';
   return (FIELD_ORDER as ReadonlyArray<unknown>).includes(head) ? (head as FieldKey) : undefined;
 }
 
 function messageFor(field: FieldKey, issue: IssueLike): string {
   // A missing choice reads better as "请选择…" than as a code-format error.
-  if (field === 'gender' || field === 'education') return FIELD_MESSAGE[field];
+  if (field === 'education') return FIELD_MESSAGE[field];
   if (field === 'region' && issue.path.length > 1) return FIELD_MESSAGE.region;
   return hasChinese(issue.message) ? issue.message : FIELD_MESSAGE[field];
 }
@@ -126,6 +126,12 @@ export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>): FieldEr
     if (field && !errors[field]) errors[field] = messageFor(field, issue);
   }
   return errors;
+}
+
+/** 性别 and 出生日期 as the form shows them once the ID number is valid, or null while it is not. */
+export function derivedFromId(idNumber: string): { gender: string; birthDate: string } | null {
+  const person = idPerson(idNumber);
+  return person && { gender: GENDER_LABEL[person.gender], birthDate: person.birthDate };
 }
 
 export type Validation = { ok: true; input: UserRegisterInput } | { ok: false; errors: FieldErrors };

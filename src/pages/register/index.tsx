@@ -18,7 +18,6 @@ const FIELD_OF_KEY: Record<keyof RegisterForm, FieldKey> = {
   phone: 'phone',
   smsCode: 'smsCode',
   realName: 'realName',
-  gender: 'gender',
   idNumber: 'idNumber',
   education: 'education',
   employer: 'employer',

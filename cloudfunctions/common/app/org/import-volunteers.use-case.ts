@@ -1,4 +1,4 @@
-// org.importVolunteers / org.importTemplate: 集体注册 from the 附件2 template, a report line per row.
+// org.importVolunteers / org.importTemplate: 集体注册 from the 附件2 template, a report line per row with all its problems in Chinese.
 import type { FileOutput, OrgIdInput, OrgImportVolunteersInput, OrgImportVolunteersOutput } from '../../../../types/org';
 import { maskIdNumber } from '../../../../types/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
@@ -53,7 +53,7 @@ export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx
     const parsed = parseImportRow(cells);
     const name = cells.realName || undefined;
     if (!parsed.ok) {
-      report.push({ row, ok: false, code: ErrorCode.VALIDATION, message: parsed.message, name });
+      report.push({ row, ok: false, code: ErrorCode.VALIDATION, message: parsed.message, errors: parsed.errors, name });
       continue;
     }
     const v = parsed.value;

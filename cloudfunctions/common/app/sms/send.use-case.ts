@@ -1,22 +1,52 @@
-// sms.send: rate-limit per phone, store only the code's HMAC, hand the code to the SMS port.
+// sms.send: only for a WeChat user, rate-limited per phone, per caller and per day; stores only the code's HMAC, hands the code to the SMS port.
 import type { SmsSendInput, SmsSendOutput } from '../../../../types/sms';
 import { SMS_RULES } from '../../../../types/sms';
-import type { Ctx } from '../../handler';
+import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
+import { env } from '../../env';
 import { decideSend, generateSmsCode, smsText } from '../../domain/sms-code';
-import { getQuota, putCode, saveQuota, smsCodeId } from '../../db/sms.repository';
+import { callerLimitMessage, decideCallerSend, smsDay } from '../../domain/sms-send-quota';
+import { dailySendCount, getCallerQuota, getQuota, putCode, saveCallerQuota, saveQuota, smsCodeId, takeDailySend } from '../../db/sms.repository';
 import { smsCodeHash } from '../../adapters/pii-cipher';
 import { smsSender } from '../../adapters';
 
+/** Rounds of read-decide-write a caller's quota gets when its own concurrent sends keep changing it. */
+const CALLER_QUOTA_ROUNDS = 3;
+
+const busy = () => new AppError(ErrorCode.SMS_RATE_LIMITED, undefined, { retryAfterSec: SMS_RULES.resendAfterSec });
+
+/** Records `phone` among the phones this caller reached this hour, or refuses a phone beyond the limit. */
+async function takeCallerSlot(openid: string, phone: string, nowMs: number): Promise<void> {
+  for (let round = 0; round < CALLER_QUOTA_ROUNDS; round++) {
+    const quota = await getCallerQuota(openid);
+    const decision = decideCallerSend(quota?.sends ?? [], phone, nowMs);
+    if (!decision.ok) throw new AppError(ErrorCode.SMS_RATE_LIMITED, callerLimitMessage(decision.retryAfterSec), { retryAfterSec: decision.retryAfterSec });
+    // Optimistic write: of concurrent sends by one caller, one wins each round and the others decide again.
+    if (await saveCallerQuota(openid, decision.keep, quota?.version)) return;
+  }
+  throw busy();
+}
+
 export async function sendSms(input: SmsSendInput, ctx: Ctx): Promise<SmsSendOutput> {
+  const openid = requireOpenid(ctx);
   const at = ctx.now;
-  const quota = await getQuota(input.phone);
+  const limit = env().SMS_DAILY_LIMIT;
+  const today = smsDay(at.getTime());
+  const dailyFull = () => new AppError(ErrorCode.SMS_DAILY_LIMIT_REACHED, undefined, { retryAfterSec: today.secondsLeft });
+
+  // Reads first, so that a plainly refused send writes nothing.
+  const [quota, sentToday] = await Promise.all([getQuota(input.phone), dailySendCount(today.day)]);
+  if (sentToday >= limit) throw dailyFull();
   const decision = decideSend(quota?.history ?? [], at.getTime());
   if (!decision.ok) throw new AppError(ErrorCode.SMS_RATE_LIMITED, `验证码发送过于频繁，请${decision.retryAfterSec}秒后再试`, { retryAfterSec: decision.retryAfterSec });
+
+  // The caller first: a pumper's refused sends spend none of the phones' own quota.
+  await takeCallerSlot(openid, input.phone, at.getTime());
   // Optimistic write: a concurrent send for the same phone makes this one lose, never both pass.
-  if (!(await saveQuota(input.phone, decision.keep, quota?.version))) {
-    throw new AppError(ErrorCode.SMS_RATE_LIMITED, undefined, { retryAfterSec: SMS_RULES.resendAfterSec });
-  }
+  if (!(await saveQuota(input.phone, decision.keep, quota?.version))) throw busy();
+  // Conditional increment, last: only sends that passed every other rule count against the day.
+  if (!(await takeDailySend(today.day, limit))) throw dailyFull();
+
   const code = generateSmsCode();
   await putCode({
     _id: smsCodeId(input.purpose, input.phone),

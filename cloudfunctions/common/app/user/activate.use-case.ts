@@ -1,4 +1,5 @@
 // user.activate: a person a team imported (集体注册) proves the phone by SMS and becomes a volunteer in those teams.
+// The code comes first: whether a phone was imported or is registered is told only to whoever holds it.
 import type { UserActivateInput, UserRegisterOutput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
@@ -10,7 +11,7 @@ import { membershipId } from '../../db/org.repository';
 import { MEMBERSHIP_LIMIT } from '../../domain/membership';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { newVolunteerNo } from '../../domain/volunteer-no';
-import { idBirthDate } from '../../../../types/id-number';
+import { idBirthDate, idGender } from '../../../../types/id-number';
 import { decryptPii } from '../../adapters/pii-cipher';
 import { verifySmsCode } from '../sms/verify-code';
 import { consumeCode } from '../sms/consume-code';
@@ -26,21 +27,23 @@ type Invitation = Omit<VolunteerDoc, '_id' | 'openid' | 'volunteerNo' | 'birthDa
 export async function activate(input: UserActivateInput, ctx: Ctx): Promise<UserRegisterOutput> {
   const openid = requireOpenid(ctx);
   if (await findVolunteer(openid)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
+  const code = await verifySmsCode('register', input.phone, input.smsCode, ctx.now);
   const db = database();
   const invitations = (await unwrap(db.collection(C.invitations).where({ phone: input.phone, status: 'open' }).orderBy('invitedAt', 'asc').limit(MEMBERSHIP_LIMIT).get())).data as Invitation[];
   if (invitations.length === 0) throw new AppError(ErrorCode.USER_NOT_INVITED);
   const first = invitations[0];
   if (await existsWhere({ phone: input.phone })) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   if (await existsWhere({ idNumberHash: first.idNumberHash })) throw new AppError(ErrorCode.USER_ID_NUMBER_TAKEN);
-  const code = await verifySmsCode('register', input.phone, input.smsCode, ctx.now);
 
   const { _id: _inv, orgId: _org, invitedAt: _at, status: _st, invitedBy: _by, ...profile } = first as Invitation & { invitedBy?: string };
+  const idNumber = decryptPii(first.idNumberEnc);
   const doc: VolunteerDoc = {
     ...profile,
     _id: openid,
     openid,
     volunteerNo: newVolunteerNo(shanghaiDate(ctx.now).slice(0, 4)),
-    birthDate: idBirthDate(decryptPii(first.idNumberEnc)) as string,
+    gender: idGender(idNumber),
+    birthDate: idBirthDate(idNumber) as string,
     consentVersion: input.consentVersion,
     consentAt: ctx.now,
     registeredAt: ctx.now,

@@ -1,4 +1,5 @@
-// user.changePhone: a fresh SMS code to the new number, consumed in the transaction that moves the volunteer to it.
+// user.changePhone: a fresh SMS code to the new number, checked before anything about that number is told (no oracle),
+// consumed in the transaction that moves the volunteer to it.
 import type { UserChangePhoneInput, VolunteerOutput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
@@ -14,8 +15,8 @@ export async function changePhone(input: UserChangePhoneInput, ctx: Ctx): Promis
   const openid = requireOpenid(ctx);
   const doc = await requireVolunteer(openid);
   if (doc.phone === input.phone) throw new AppError(ErrorCode.VALIDATION, '新手机号与当前手机号相同');
-  if (await existsWhere({ phone: input.phone })) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   const code = await verifySmsCode('changePhone', input.phone, input.smsCode, ctx.now);
+  if (await existsWhere({ phone: input.phone })) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   try {
     await database().runTransaction(async (tx: Tx) => {
       await consumeCode(tx, code);

@@ -1,6 +1,7 @@
-// user.register: 18+, unique phone/ID/openid, the SMS code consumed in the same transaction that creates the volunteer.
+// user.register: the SMS code first (no phone/ID oracle), then 18+ and unique phone/ID/openid; sex and birth date from
+// the ID number; the code consumed in the same transaction that creates the volunteer.
 import type { UserRegisterInput, UserRegisterOutput } from '../../../../types/user';
-import { idBirthDate, maskIdNumber } from '../../../../types/id-number';
+import { idBirthDate, idGender, maskIdNumber } from '../../../../types/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { database, type Tx } from '../../cloud';
@@ -17,6 +18,7 @@ import { verifySmsCode } from '../sms/verify-code';
 import { consumeCode } from '../sms/consume-code';
 import { volunteerView } from './volunteer-view';
 
+/** Only after the caller proved the phone: these answers say who else is registered. */
 async function refuseTaken(openid: string, phone: string, idHash: string): Promise<void> {
   const [me, phoneTaken, idTaken] = await Promise.all([findVolunteer(openid), existsWhere({ phone }), existsWhere({ idNumberHash: idHash })]);
   if (me) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
@@ -27,9 +29,8 @@ async function refuseTaken(openid: string, phone: string, idHash: string): Promi
 export async function register(input: UserRegisterInput, ctx: Ctx): Promise<UserRegisterOutput> {
   const openid = requireOpenid(ctx);
   const today = shanghaiDate(ctx.now);
-  if (!isAdultOn(input.idNumber, today)) throw new AppError(ErrorCode.USER_UNDERAGE);
-  const idHash = piiLookupHash(input.idNumber);
-  await refuseTaken(openid, input.phone, idHash);
+  // The caller's own state may be told before the code: it says nothing about anyone else.
+  if (await findVolunteer(openid)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
 
   const orgs = await findOrgsByIds(input.orgIds);
   const approved = new Set(orgs.filter((o) => o.status === 'approved').map((o) => o._id));
@@ -40,9 +41,15 @@ export async function register(input: UserRegisterInput, ctx: Ctx): Promise<User
   if (existing.filter(isLive).length + newOrgIds.length > MEMBERSHIP_LIMIT) throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT);
 
   const code = await verifySmsCode('register', input.phone, input.smsCode, ctx.now);
-  const { smsCode: _code, orgIds: _orgIds, idNumber, ...profile } = input;
+  if (!isAdultOn(input.idNumber, today)) throw new AppError(ErrorCode.USER_UNDERAGE);
+  const idHash = piiLookupHash(input.idNumber);
+  await refuseTaken(openid, input.phone, idHash);
+
+  const { smsCode: _code, orgIds: _orgIds, idNumber, gender: _stated, ...profile } = input;
   const doc: VolunteerDoc = {
     ...profile,
+    // The number is the record of the person's sex; a stated one was checked against it by the contract.
+    gender: idGender(idNumber),
     _id: openid,
     openid,
     volunteerNo: newVolunteerNo(today.slice(0, 4)),

@@ -1,12 +1,12 @@
-// Step 2: who the volunteer is — identity, education, work, region, the optional pickers, service categories, skills.
-import { Input, View } from '@tarojs/components';
+// Step 2: who the volunteer is — identity (性别/出生日期 read from the ID number), education, work, region, the optional pickers, service categories, skills.
+import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { Checkbox } from '../../../components/nutui';
 import ProfileExtrasFields from '../../../components/profile-extras';
-import { EducationField, NameGenderFields, SkillsField } from '../../../components/person-fields';
+import { EducationField, NameField, SkillsField } from '../../../components/person-fields';
 import RegionPicker, { type RegionValue } from '../../../components/region-picker';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
-import type { FieldErrors, RegisterForm } from '../helpers';
+import { derivedFromId, type FieldErrors, type RegisterForm } from '../helpers';
 
 type Props = {
   form: RegisterForm;
@@ -16,11 +16,12 @@ type Props = {
 
 export default function ProfileSection({ form, errors, onChange }: Props) {
   const region: RegionValue = { province: form.province, city: form.city, county: form.county };
+  const derived = derivedFromId(form.idNumber);
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>2 个人信息</View>
-      <NameGenderFields prefix='reg' value={form} errors={errors} onChange={onChange} />
-      <FormField name='idNumber' label='身份证号' required error={errors.idNumber}>
+      <NameField prefix='reg' value={form.realName} error={errors.realName} onChange={(realName) => onChange({ realName })} />
+      <FormField name='idNumber' label='身份证号' required error={errors.idNumber} hint={derived ? undefined : '性别和出生日期将根据身份证号自动识别'}>
         <Input
           className='field-input reg-id-number'
           type='idcard'
@@ -30,6 +31,16 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
           onInput={(e) => onChange({ idNumber: e.detail.value })}
         />
       </FormField>
+      {derived ? (
+        <>
+          <FormField name='gender' label='性别'>
+            <Text className='reg-derived reg-derived-gender'>{derived.gender}</Text>
+          </FormField>
+          <FormField name='birthDate' label='出生日期' hint='根据身份证号自动识别'>
+            <Text className='reg-derived reg-derived-birth-date'>{derived.birthDate}</Text>
+          </FormField>
+        </>
+      ) : null}
       <EducationField prefix='reg' value={form.education} error={errors.education} onChange={(education) => onChange({ education })} />
       <FormField name='employer' label='工作单位' error={errors.employer}>
         <Input
