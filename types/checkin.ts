@@ -1,6 +1,6 @@
 // checkin function contract: signed sign-in/sign-out codes, scans within 5 km, one record per volunteer and day.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, ListInput, PeriodSchema, listOf } from './common';
+import { DateSchema, IsoTimeSchema, ListInput, PeriodSchema, listOf, periodDatesProblem } from './common';
 import { DecisionSchema } from './org';
 import { GeoPointSchema } from './activity';
 
@@ -17,6 +17,11 @@ export const DAY_STATUSES = ['open', 'closed', 'adjusted'] as const;
 export type DayStatus = (typeof DAY_STATUSES)[number];
 export const DAY_STATUS_LABEL: Record<DayStatus, string> = { open: '未签退', closed: '已签退', adjusted: '已补录' };
 
+/** Scans an admin should look at rather than trust: the phone called its own position poor, or it lies exactly on the activity's point. */
+export const SCAN_FLAGS = ['poor_accuracy', 'exact_point'] as const;
+export type ScanFlag = (typeof SCAN_FLAGS)[number];
+export const SCAN_FLAG_LABEL: Record<ScanFlag, string> = { poor_accuracy: '定位精度差', exact_point: '位置与活动地点完全重合' };
+
 export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 export const CORRECTION_STATUS_LABEL: Record<CorrectionStatus, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
@@ -26,6 +31,7 @@ const Reason = z.string().trim().min(2, '请填写原因').max(200, '原因最�
 export const CheckinCodeInput = z.object({
   activityId: z.string().min(1),
   kind: z.enum(CHECKIN_KINDS),
+  /** Default: static for 签到, rotating for 签退 (a static 签退码 photographed and forwarded signs out from anywhere). */
   mode: z.enum(CODE_MODES).optional(),
 });
 export type CheckinCodeInput = z.infer<typeof CheckinCodeInput>;
@@ -79,6 +85,8 @@ export const DayRecord = z.object({
   signOutBy: z.string().optional(),
   /** The audit trail of admin changes, oldest first: the volunteer sees it on the record. */
   adjustments: z.array(Adjustment),
+  /** Scans of the day an admin should look at (always sent by the server; empty when none). */
+  flags: z.array(z.enum(SCAN_FLAGS)).optional(),
 });
 export type DayRecord = z.infer<typeof DayRecord>;
 
@@ -115,6 +123,8 @@ export const RosterEntry = z.object({
   status: z.enum(['absent', ...DAY_STATUSES]),
   /** The audit trail of the day's record (empty when absent or never adjusted). */
   adjustments: z.array(Adjustment),
+  /** Scans of the day an admin should look at, labelled by SCAN_FLAG_LABEL (always sent; empty when none). */
+  flags: z.array(z.enum(SCAN_FLAGS)).optional(),
 });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 /** Every enrolled volunteer of the activity, with that day's record if any. */
@@ -123,7 +133,15 @@ export type CheckinRosterOutput = z.infer<typeof CheckinRosterOutput>;
 
 export const CheckinBatchSignOutInput = z.object({ activityId: z.string().min(1), date: DateSchema, at: IsoTimeSchema, reason: Reason.optional() });
 export type CheckinBatchSignOutInput = z.infer<typeof CheckinBatchSignOutInput>;
-export const CheckinBatchSignOutOutput = z.object({ closed: z.number().int() });
+/** `skippedOwn`: the caller's own open day, left for another manager to close (nobody closes their own day). */
+export const CheckinBatchSignOutOutput = z.object({ closed: z.number().int(), skippedOwn: z.number().int().optional() });
+export type CheckinBatchSignOutOutput = z.infer<typeof CheckinBatchSignOutOutput>;
+
+/** Revokes every code of the activity minted so far (printed posters, forwarded screenshots); new codes work at once. */
+export const CheckinRevokeCodesInput = z.object({ activityId: z.string().min(1) });
+export type CheckinRevokeCodesInput = z.infer<typeof CheckinRevokeCodesInput>;
+export const CheckinRevokeCodesOutput = z.object({ codeVersion: z.number().int() });
+export type CheckinRevokeCodesOutput = z.infer<typeof CheckinRevokeCodesOutput>;
 
 export const CheckinAdjustInput = z
   .object({
@@ -142,13 +160,17 @@ export type RecordOutput = z.infer<typeof RecordOutput>;
 /** A named period (resolved by the server in Asia/Shanghai) or explicit dates, not both; neither means everything. */
 export const CheckinMyHoursInput = z
   .object({ period: PeriodSchema.optional(), from: DateSchema.optional(), to: DateSchema.optional(), orgId: z.string().optional() })
-  .refine((v) => !v.period || (!v.from && !v.to), { message: '请选择时间段或填写起止日期，不能同时提供', path: ['period'] });
+  .refine((v) => !v.period || (!v.from && !v.to), { message: '请选择时间段或填写起止日期，不能同时提供', path: ['period'] })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+  .refine((v) => periodDatesProblem(v) === undefined, (v) => ({ message: periodDatesProblem(v) ?? '', path: ['from'] }));
 export type CheckinMyHoursInput = z.infer<typeof CheckinMyHoursInput>;
 /** A day of 我的时长: the record with its activity's title and team, and the latest correction request. */
 export const MyHoursDay = DayRecord.extend({
   title: z.string(),
   orgName: z.string(),
   correction: z.lazy(() => Correction).optional(),
+  /** The activity was cancelled: the day is shown but counts toward no total and no certificate. */
+  activityCancelled: z.boolean().optional(),
 });
 export type MyHoursDay = z.infer<typeof MyHoursDay>;
 export const CheckinMyHoursOutput = z.object({

@@ -1,9 +1,9 @@
 // Cloud function checkin: signed codes, scans within the radius, day records, admin tools and corrections.
 import { makeMain } from '../common/handler';
-import { code, myCode } from '../common/app/checkin/code.use-case';
+import { code, myCode, revokeCodes } from '../common/app/checkin/code.use-case';
 import { scan, scanVolunteer } from '../common/app/checkin/scan.use-case';
 import { adjust, batchSignOut, roster } from '../common/app/checkin/admin.use-case';
 import { myHours } from '../common/app/checkin/hours.use-case';
 import { corrections, requestCorrection, reviewCorrection } from '../common/app/checkin/correction.use-case';
 
-export const main = makeMain('checkin', { code, scan, myCode, scanVolunteer, roster, batchSignOut, adjust, myHours, requestCorrection, corrections, reviewCorrection });
+export const main = makeMain('checkin', { code, revokeCodes, scan, myCode, scanVolunteer, roster, batchSignOut, adjust, myHours, requestCorrection, corrections, reviewCorrection });

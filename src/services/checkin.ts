@@ -8,6 +8,7 @@ import type { InputOf } from '../../types/functions';
 import type {
   CheckinAdjustInput,
   CheckinBatchSignOutInput,
+  CheckinBatchSignOutOutput,
   CheckinCodeInput,
   CheckinCodeOutput,
   CheckinCorrectionsInput,
@@ -17,6 +18,7 @@ import type {
   CheckinMyHoursInput,
   CheckinMyHoursOutput,
   CheckinRequestCorrectionInput,
+  CheckinRevokeCodesOutput,
   CheckinRosterOutput,
   CheckinScanOutput,
   CheckinScanVolunteerOutput,
@@ -29,6 +31,11 @@ export type Fix = { lat: number; lng: number; accuracy?: number };
 /** An activity's code: static for posters, rotating (every 30 s) for a screen. */
 export function activityCode(input: CheckinCodeInput): Promise<CheckinCodeOutput> {
   return callFunction('checkin', 'code', input);
+}
+
+/** Revokes every code of the activity shown or printed so far (a photographed poster, a forwarded screenshot). */
+export function revokeCodes(activityId: string): Promise<CheckinRevokeCodesOutput> {
+  return callFunction('checkin', 'revokeCodes', { activityId });
 }
 
 /**
@@ -52,7 +59,8 @@ export function roster(activityId: string, date: string): Promise<CheckinRosterO
   return callFunction('checkin', 'roster', { activityId, date });
 }
 
-export function batchSignOut(input: CheckinBatchSignOutInput): Promise<{ closed: number }> {
+/** Closes the day's open records; the caller's own open day is left for another manager (`skippedOwn`). */
+export function batchSignOut(input: CheckinBatchSignOutInput): Promise<CheckinBatchSignOutOutput> {
   return callFunction('checkin', 'batchSignOut', input);
 }
 

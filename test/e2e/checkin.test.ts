@@ -1,6 +1,7 @@
 // Check-in in the h5 build: an admin shows the 签到码 (and saves the poster), a volunteer near the activity scans it
 // (WeChat's scanQRCode stubbed, the browser's WGS-84 position converted) and later the 签退码; the admin's 签到名单
-// and the volunteer's 我的时长 show the day's minutes; placed 6 km away, the volunteer sees the refusal with the distance.
+// and the volunteer's 我的时长 show the day's minutes; placed 6 km away, the volunteer sees the refusal with the distance;
+// a leaked 签退码 revoked from the code page (作废旧码, confirmed) is refused as revoked while the new code works.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -8,7 +9,7 @@ import { getDistance } from 'geolib';
 import { ROOT, bootstrapRoot, registerVolunteer, seedMembership, seedOrg, seedVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { activityCode, north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
 import { readXlsx, tableUnder } from '../helpers/report';
-import { eventually, launchChromium, onTop as top, phoneContext } from '../helpers/browser';
+import { confirmModal, eventually, launchChromium, onTop as top, phoneContext } from '../helpers/browser';
 import { formatDuration } from '../../types/duration';
 import { wgs84ToGcj02 } from '../../types/gcj02';
 
@@ -185,4 +186,25 @@ it('6 km from the activity the volunteer is refused, with the measured distance 
   await top(vol, '.ck-result-my-code').waitFor();
   await vol.waitForTimeout(300);
   await vol.screenshot({ path: path.join(SHOTS, 'e2e-checkin-out-of-range.png') });
+});
+
+it('a photographed 签退码 is revoked from the code page: the old code is refused as revoked, the new one signs out', async () => {
+  const printed = await activityCode(t, activityId, 'out', ADMIN, 'static');
+  // The 签退码 page opens on the rotating screen code.
+  const { page: admin } = await phone(ADMIN, `/admin/checkin-code/index?activityId=${activityId}&kind=out`);
+  await top(admin, '.ck-code-countdown').filter({ hasText: /\d+秒后刷新/ }).waitFor();
+  const before = await shownCode(admin);
+  await top(admin, '.ck-code-revoke').click();
+  expect(await confirmModal(admin, '作废已发出的签到码')).toContain('立即失效');
+  const fresh = await shownCode(admin, before);
+
+  const { page: vol } = await phone(VOLUNTEER, '/pages/scan/index', { geolocation: point(POINT), scanner: true });
+  await top(vol, '.ck-scan-camera').waitFor();
+  await aim(vol, printed);
+  await top(vol, '.ck-scan-camera').click();
+  await top(vol, '.ck-result-message').filter({ hasText: '已被管理员作废' }).waitFor();
+  await top(vol, '.ck-result-again').click();
+  await aim(vol, fresh);
+  await top(vol, '.ck-scan-camera').click();
+  await top(vol, '.ck-result-title').filter({ hasText: '签退成功' }).waitFor();
 });

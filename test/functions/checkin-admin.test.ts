@@ -85,7 +85,7 @@ describe('checkin.adjust', () => {
     expect(await call('checkin', 'adjust', { ...base, reason: '' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await call('checkin', 'adjust', { ...base, date: '2026-12-03', signInAt: '2026-12-03T09:00:00+08:00', signOutAt: '2026-12-03T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await call('checkin', 'adjust', { ...base, signOutAt: '2026-12-01T08:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await call('checkin', 'adjust', { ...base, openid: 'lz-admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    expect(await call('checkin', 'adjust', { ...base, openid: 'ts-admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
     expect(await call('checkin', 'adjust', base, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await call('checkin', 'adjust', base, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.emu.db.find('checkin_days', {})).toHaveLength(0);

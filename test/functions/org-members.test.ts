@@ -115,3 +115,19 @@ describe('org.inbox and org.managed', () => {
     expect(await t.call('org', 'managed', {}, 'root-leader')).toMatchObject({ ok: true, data: { items: [{ _id: rootId, role: 'leader' }] } });
   });
 });
+
+describe('nobody approves their own membership or role', () => {
+  it('an applicant cannot approve their own application; the leader cannot change their own role; an admin cannot make roles', async () => {
+    await seedVolunteer(t, 'vol', '13955556666', '郑丙');
+    expect((await t.call('org', 'join', { orgId: 'lz' }, 'vol')).ok).toBe(true);
+    // A pending applicant holds no grant in the team; the parent's leader does not review a team's members.
+    for (const who of ['vol', 'root-leader']) {
+      expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'approve' }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    }
+    expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([{ status: 'pending' }]);
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-leader', role: 'admin' }, 'lz-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toMatchObject([{ openid: 'lz-admin' }]);
+  });
+});

@@ -151,6 +151,25 @@ describe('org.review', () => {
     expect(await devMessages(t, 'applicant')).toHaveLength(0);
   });
 
+  it('AUTH.SELF_DEALING: a manager of the parent does not decide the team they applied for; another manager does', async () => {
+    const org = await registered('lz-admin');
+    for (const decision of [{ decision: 'approve' }, { decision: 'reject', reason: '撤回申请' }]) {
+      expect(await t.call('org', 'review', { orgId: org._id, ...decision }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING', message: expect.stringContaining('其他') });
+    }
+    expect(await t.emu.db.find('orgs', { _id: org._id })).toMatchObject([{ status: 'pending' }]);
+    expect(await t.emu.db.find('memberships', { orgId: org._id })).toHaveLength(0);
+    expect(await t.call('org', 'review', { orgId: org._id, decision: 'approve' }, 'lz-leader')).toMatchObject({ ok: true, data: { org: { status: 'approved', leaderOpenid: 'lz-admin' } } });
+  });
+
+  it('AUTH.SELF_DEALING: the parent’s only manager applied, so the team above the parent decides', async () => {
+    const r = await t.call('org', 'register', orgRegisterInput('ts', { name: '天水师范学院科技志愿服务分队' }), 'ts-admin');
+    expect(r.ok).toBe(true);
+    const orgId = r.ok ? (r.data.org._id as string) : '';
+    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING', message: expect.stringContaining('上级队伍') });
+    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true, data: { org: { status: 'approved', leaderOpenid: 'ts-admin' } } });
+  });
+
   it('ORG.NOT_FOUND: an unknown team', async () => {
     expect(await t.call('org', 'review', { orgId: 'nope', decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
   });

@@ -1,5 +1,6 @@
 // The scan page of the weapp build: camera → GCJ-02 position → checkin.scan with a fresh nonce, and the answer as a
-// panel (success, the distance of an out-of-range refusal, a refused location); plus 我的时长 with its day (miniprogram-simulate).
+// panel (success, the distance of an out-of-range refusal, a refused location); plus 我的时长 with its day, and on the
+// admin side the 签退码 starting as a rotating code, 作废旧码 after a confirmation, and flagged scans on 签到名单 (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
@@ -24,6 +25,19 @@ const answerWith = (make: () => unknown, opts: Callbacks) =>
 const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
 wx.scanCode = (opts: Callbacks) => answerWith(() => device.scan(), opts);
 wx.getLocation = (opts: Callbacks & { type?: string }) => answerWith(() => (opts.type === 'gcj02' ? device.locate() : new Error('getLocation:fail wrong type')), opts);
+const originalShowModal = wx.showModal;
+afterEach(() => {
+  wx.showModal = originalShowModal;
+});
+/** Answers every wx.showModal with `confirm` and keeps what it was asked. */
+function modalsAnswering(confirm: boolean): Record<string, unknown>[] {
+  const asked: Record<string, unknown>[] = [];
+  wx.showModal = (opts: Callbacks & Record<string, unknown>) => {
+    asked.push(opts);
+    setTimeout(() => opts.success?.({ errMsg: 'showModal:ok', confirm, cancel: !confirm }), 0);
+  };
+  return asked;
+}
 
 let answer: (body: Body) => unknown;
 let page: Page | undefined;
@@ -137,4 +151,68 @@ test('我的时长 shows the total, the day with its audit trail, and a pending 
   expect(page.querySelector('.ck-hours-correct')).toBeFalsy(); // one open request per day
   const call = requests.find((r) => (r.data as Body).action === 'myHours');
   expect(call?.data).toEqual({ action: 'myHours' });
+});
+
+const code = (payload: string, over: Record<string, unknown> = {}) => ({
+  payload, qrSvg: '<svg/>', expiresAt: new Date(Date.now() + 20_000).toISOString(), kind: 'out', mode: 'rotating',
+  title: '社区科普讲解', startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00', ...over,
+});
+
+test('签退码 opens as a rotating screen code; 作废旧码 asks first, then revokes and shows the new code', async () => {
+  let version = 0;
+  answer = (body) => {
+    if (body.action === 'code') return { ok: true, data: code(`kjzy1.code-v${version}-${String(body.mode)}.mac`) };
+    if (body.action === 'revokeCodes') return { ok: true, data: { codeVersion: ++version } };
+    return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+  };
+  const actions = () => requests.filter((r) => r.url.endsWith('/functions/checkin')).map((r) => r.data as Body);
+  page = renderPage('admin/checkin-code/index', { activityId: 'act-1', kind: 'out' });
+  await waitFor(() => expect(text(find(page!, '.ck-code-payload'))).toBe('kjzy1.code-v0-rotating.mac'));
+  expect(text(find(page, '.ck-code-kind-label'))).toBe('签退码');
+  expect(actions()[0]).toEqual({ action: 'code', activityId: 'act-1', kind: 'out', mode: 'rotating' });
+  expect(page.querySelector('.ck-code-static-out-warning')).toBeFalsy();
+
+  const declined = modalsAnswering(false);
+  tap(page, '.ck-code-revoke');
+  await waitFor(() => expect(declined).toHaveLength(1));
+  expect(declined[0]).toMatchObject({ title: '作废已发出的签到码' });
+  expect(String(declined[0].content)).toContain('立即失效');
+  await simulate.sleep(50);
+  expect(actions().filter((a) => a.action === 'revokeCodes')).toHaveLength(0);
+
+  modalsAnswering(true);
+  tap(page, '.ck-code-revoke');
+  await waitFor(() => expect(text(find(page!, '.ck-code-payload'))).toBe('kjzy1.code-v1-rotating.mac'));
+  expect(actions().filter((a) => a.action === 'revokeCodes')).toEqual([{ action: 'revokeCodes', activityId: 'act-1' }]);
+});
+
+test('签到名单 shows flagged scans with their Chinese labels', async () => {
+  const NOW = '2026-11-20T09:30:00+08:00';
+  const LANZHOU = { province: '620000', city: '620100', county: '620102' };
+  const activity = {
+    _id: 'act-1', orgId: 'org-1', orgName: '兰州市科技志愿服务支队', title: '社区科普讲解', category: '科普讲解', description: '走进社区开展科普讲解',
+    serviceTargets: ['社区居民'], region: LANZHOU, address: '兰州市城关区东方红广场', location: { lat: 36.0611, lng: 103.8343 }, radiusM: 5000,
+    startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00',
+    signupStartAt: '2026-11-19T16:00:00.000Z', signupEndAt: '2026-11-30T10:00:00.000Z', capacity: 30, waitlist: true, audience: 'public',
+    dailyCapMinutes: 480, status: 'published', enrolledCount: 2, waitlistCount: 0, createdAt: NOW, updatedAt: NOW,
+  };
+  const row = (openid: string, realName: string, flags: string[]) => ({
+    openid, realName, phoneMasked: '139****0001', signInAt: '2026-12-01T09:30:00+08:00', minutes: 0, status: 'open', adjustments: [], flags,
+  });
+  answer = (body) => {
+    if (body.action === 'get') return { ok: true, data: { activity, phase: 'ongoing', enrolledCount: 2, canManage: true, signupOpen: false } };
+    if (body.action === 'roster') return { ok: true, data: [row('v1', '张伟', ['poor_accuracy', 'exact_point']), row('v2', '刘洋', [])] };
+    return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+  };
+  page = renderPage('admin/roster/index', { activityId: 'act-1' });
+  const rows = await waitFor(() => {
+    const found = page!.querySelectorAll('.ck-roster-row');
+    if (found.length !== 2) throw new Error('rows not shown yet');
+    return found;
+  });
+  // Nodes here answer selectors at page level only: one row carries the flags, and its text shows them.
+  expect(page.querySelectorAll('.ck-roster-flag').map((f) => text(f))).toEqual(['定位精度差', '位置与活动地点完全重合']);
+  expect(page.querySelectorAll('.ck-roster-flags')).toHaveLength(1);
+  expect(text(rows.find((r) => text(r).includes('张伟'))!)).toContain('定位精度差位置与活动地点完全重合请核实是否在现场');
+  expect(text(rows.find((r) => text(r).includes('刘洋'))!)).not.toContain('请核实');
 });

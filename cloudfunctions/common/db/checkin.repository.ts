@@ -3,7 +3,8 @@
 import { database } from '../cloud';
 import { C } from './collections';
 import { isDuplicateWrite, unwrap } from './db-result';
-import type { CorrectionStatus, DayStatus, CheckinKind } from '../../../types/checkin';
+import type { CorrectionStatus, DayStatus, CheckinKind, ScanFlag } from '../../../types/checkin';
+import type { ActivityDoc } from './activity.repository';
 
 export interface AdjustmentDoc {
   by: string;
@@ -14,11 +15,18 @@ export interface AdjustmentDoc {
   after: { signInAt?: Date; signOutAt?: Date; minutes: number };
 }
 
-/** The answer a scan gave, kept under its nonce so a replay answers the same and writes nothing. */
+/**
+ * The answer a volunteer's own scan gave, kept with its nonce so a replay answers the same and writes nothing. The
+ * nonce is a value in a list, never a field name: a client-chosen string such as `constructor` names no field.
+ */
 export interface ScanEcho {
+  nonce: string;
   kind: CheckinKind;
   at: Date;
   distanceM: number;
+  /** The accuracy the phone reported, in metres. */
+  accuracy?: number;
+  flags?: ScanFlag[];
 }
 
 export interface DayRecordDoc {
@@ -34,7 +42,11 @@ export interface DayRecordDoc {
   signInBy?: string;
   signOutBy?: string;
   adjustments: AdjustmentDoc[];
-  scans: Record<string, ScanEcho>;
+  echoes?: ScanEcho[];
+  /** Records written before `echoes` keep their answers keyed by nonce: read for replays, never written. */
+  scans?: Record<string, Omit<ScanEcho, 'nonce'>>;
+  /** Scans an admin should look at (domain/scan-flags), collected from every scan of the day. */
+  flags?: ScanFlag[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -77,11 +89,17 @@ async function addUnlessExists(coll: ReturnType<typeof records>, doc: { _id: str
 /** Creates the day's record; false when it already exists (an earlier or concurrent sign-in). */
 export const createRecord = (doc: DayRecordDoc): Promise<boolean> => addUnlessExists(records(), doc);
 
-/** Sets a later sign-out: writes only if the stored sign-out is missing or earlier than `at` (the latest counts). */
-export async function setSignOutIfLater(id: string, at: Date, patch: Partial<DayRecordDoc> & Record<string, unknown>): Promise<boolean> {
+/**
+ * Sets a later sign-out: writes only if the stored sign-out is missing or earlier than `at` (the latest counts). The
+ * scan's echo joins the list and its flags the record's set in the same write, so concurrent scans lose neither.
+ */
+export async function setSignOutIfLater(id: string, at: Date, patch: Partial<DayRecordDoc>, scan: { echo?: ScanEcho; flags: ScanFlag[] }): Promise<boolean> {
   const _ = database().command;
   const where = _.and([{ _id: id, signInAt: _.exists(true) }, _.or([{ signOutAt: _.exists(false) }, { signOutAt: _.lt(at) }])]);
-  const res = await unwrap(records().where(where).update(patch));
+  const write: Record<string, unknown> = { ...patch };
+  if (scan.echo) write.echoes = _.push([scan.echo]);
+  if (scan.flags.length) write.flags = _.addToSet({ $each: scan.flags });
+  const res = await unwrap(records().where(where).update(write));
   return res.updated === 1;
 }
 
@@ -115,6 +133,38 @@ export async function pageAll<T>(get: (skip: number) => Promise<unknown>): Promi
     out.push(...res.data);
     if (res.data.length < 1000) return out;
   }
+}
+
+// ---- What a scan reads of its activity fresh, and the revocation of its codes ----
+
+/** The fields of an activity that must reach every scan at once: cancellation, revoked codes, and whether it was edited. */
+export type ActivityStamp = Pick<ActivityDoc, '_id' | 'status' | 'codeVersion' | 'updatedAt'>;
+
+/** One projected read of an activity's stamp (a few dozen bytes instead of the whole activity). */
+export async function activityStamp(activityId: string): Promise<ActivityStamp | undefined> {
+  const res = await unwrap(database().collection(C.activities).doc(activityId).field({ status: true, codeVersion: true, updatedAt: true }).get());
+  return (res.data as ActivityStamp[])[0];
+}
+
+/** Title and status of activities (我的时长: a cancelled activity's days count toward nothing). */
+export async function titlesAndStatusOf(activityIds: string[]): Promise<Map<string, Pick<ActivityDoc, 'title' | 'status'>>> {
+  const ids = [...new Set(activityIds)];
+  const out = new Map<string, Pick<ActivityDoc, 'title' | 'status'>>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const res = await unwrap(database().collection(C.activities).where({ _id: database().command.in(chunk) }).field({ title: true, status: true }).limit(chunk.length).get());
+    for (const a of res.data as Pick<ActivityDoc, '_id' | 'title' | 'status'>[]) out.set(a._id, { title: a.title, status: a.status });
+  }
+  return out;
+}
+
+/** Bumps the code version of a published activity (every code minted before stops verifying); undefined if not published. */
+export async function bumpCodeVersion(activityId: string, at: Date, by: string): Promise<number | undefined> {
+  const _ = database().command;
+  const res = await unwrap(
+    database().collection(C.activities).where({ _id: activityId, status: 'published' }).updateAndReturn({ codeVersion: _.inc(1), codesRevokedAt: at, codesRevokedBy: by }),
+  );
+  return res.updated === 1 ? (res.doc as ActivityStamp).codeVersion : undefined;
 }
 
 const corrections = () => database().collection(C.corrections);

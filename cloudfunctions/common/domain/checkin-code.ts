@@ -73,6 +73,25 @@ function decodeBody(bodyPart: string): CodeBody | undefined {
   }
 }
 
+function macMatches(p: { signed: string; macPart: string }, secret: Secret): boolean {
+  const expected = Buffer.from(mac(p.signed, secret), 'utf8');
+  const given = Buffer.from(p.macPart, 'utf8');
+  // Comparing the base64url text, not decoded bytes: a non-canonical encoding of the right MAC is refused too.
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** How many earlier code versions a refused code is still recognised under as revoked (one HMAC each). */
+export const REVOKED_LOOKBACK = 5;
+
+/**
+ * Whether a payload the current secret refuses was signed with one of the activity's earlier secrets (newest first,
+ * at most REVOKED_LOOKBACK): a code that was revoked, not one that was made up. It proves nothing else.
+ */
+export function signedWithEarlier(payload: string, earlierSecrets: readonly Secret[]): boolean {
+  const p = split(payload);
+  return !!p && earlierSecrets.slice(0, REVOKED_LOOKBACK).some((secret) => macMatches(p, secret));
+}
+
 /**
  * The unverified body, to find the activity whose secret verifies it: nothing in it may be trusted or acted on
  * before `verifyPayload` says ok. Undefined when the payload is not a code of ours at all.
@@ -90,11 +109,7 @@ export function parsePayload(payload: string): CodeBody | undefined {
  */
 export function verifyPayload(payload: string, secret: Secret, now: Date | number): CodeVerdict {
   const p = split(payload);
-  if (!p) return { ok: false, reason: 'CODE_INVALID' };
-  const expected = Buffer.from(mac(p.signed, secret), 'utf8');
-  const given = Buffer.from(p.macPart, 'utf8');
-  // Comparing the base64url text, not decoded bytes: a non-canonical encoding of the right MAC is refused too.
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'CODE_INVALID' };
+  if (!p || !macMatches(p, secret)) return { ok: false, reason: 'CODE_INVALID' };
   const body = decodeBody(p.bodyPart);
   if (!body) return { ok: false, reason: 'CODE_INVALID' };
   if (body.s !== undefined) {

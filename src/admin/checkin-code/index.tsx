@@ -1,8 +1,10 @@
-// 签到码/签退码 for an activity's admins: the QR large, rotating every 30 s on a screen (屏幕) or fixed for print
-// (海报, with 保存海报), the code's text for those who cannot scan, and a countdown to the next code.
+// 签到码/签退码 for an activity's admins: the QR large, rotating every 30 s on a screen (屏幕, where the page starts) or
+// fixed for print (海报, with 保存海报), the code's text for those who cannot scan, a countdown to the next code, and
+// 作废旧码 (confirmed) for when a printed or forwarded code has leaked: every code shown so far stops working at once.
 // Test classes: ck-code-kind (tabs ck-code-kind-in/-out), ck-code-mode (tabs ck-code-mode-rotating/-static),
 // ck-code-title, ck-code-kind-label, ck-code-dates, ck-code-qr, ck-code-countdown, ck-code-refresh-error,
-// ck-code-payload, ck-code-copy, ck-code-poster, ck-code-loading, ck-code-error, ck-code-roster.
+// ck-code-payload, ck-code-copy, ck-code-poster, ck-code-static-out-warning, ck-code-revoke, ck-code-loading,
+// ck-code-error, ck-code-roster.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Canvas, Text, View } from '@tarojs/components';
@@ -11,7 +13,8 @@ import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import QrCode from '../../components/qr-code';
 import { useRotatingCode } from '../../hooks/use-rotating-code';
-import { activityCode, keepScreenOn } from '../../services/checkin';
+import { activityCode, keepScreenOn, revokeCodes } from '../../services/checkin';
+import { toCloudError } from '../../services/cloud-error';
 import { CHECKIN_KIND_LABEL, type CheckinKind, type CodeMode } from '../../../types/checkin';
 import { dateRange } from '../../utils/checkin-time';
 import { POSTER_CANVAS_ID, savePoster } from './poster';
@@ -25,6 +28,7 @@ export default function CheckinCode() {
   const [kind, setKind] = useState<CheckinKind>(params.kind === 'out' ? 'out' : 'in');
   const [mode, setMode] = useState<CodeMode>(params.mode === 'static' ? 'static' : 'rotating');
   const [saving, setSaving] = useState(false);
+  const [revoking, setRevoking] = useState(false);
 
   const load = useCallback(() => activityCode({ activityId, kind, mode }), [activityId, kind, mode]);
   const { code, reload } = useRotatingCode(activityId ? load : null);
@@ -82,9 +86,33 @@ export default function CheckinCode() {
     }
   };
 
+  const revoke = async () => {
+    if (revoking) return;
+    const { confirm } = await Taro.showModal({
+      title: '作废已发出的签到码',
+      content: '本活动此前出示、打印或转发的签到码和签退码将立即失效，志愿者须扫描新码。海报需重新保存张贴。确定作废吗？',
+      confirmText: '确定作废',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setRevoking(true);
+    try {
+      await revokeCodes(activityId);
+      reload();
+      Taro.showToast({ title: '旧码已作废，请使用新码', icon: 'none' });
+    } catch (e) {
+      Taro.showToast({ title: toCloudError(e).message, icon: 'none' });
+    } finally {
+      setRevoking(false);
+    }
+  };
+
   return (
     <Shell>
       {tabs}
+      {d.kind === 'out' && d.mode === 'static' ? (
+        <Text className='code-page__warning ck-code-static-out-warning'>固定签退码被拍照转发后，在任何地方都能签退。请尽量在现场展示动态码；如固定码已外传，请点下方“作废旧码”。</Text>
+      ) : null}
       <View className={`card code-page__card is-${d.kind}`}>
         <Text className='code-page__kind ck-code-kind-label'>{label}码</Text>
         <Text className='code-page__title ck-code-title'>{d.title}</Text>
@@ -123,6 +151,9 @@ export default function CheckinCode() {
         )}
         <Button className='ck-code-roster' block onClick={() => Taro.navigateTo({ url: `/admin/roster/index?activityId=${encodeURIComponent(activityId)}` })}>
           查看签到名单
+        </Button>
+        <Button className='ck-code-revoke' block fill='outline' type='danger' loading={revoking} disabled={revoking} onClick={revoke}>
+          作废旧码（签到码外传时使用）
         </Button>
       </View>
       {process.env.TARO_ENV === 'weapp' ? <Canvas type='2d' id={POSTER_CANVAS_ID} className='code-page__canvas' /> : null}

@@ -2,7 +2,8 @@
 // a volunteer by scanning their personal code, close the day for those who forgot (批量签退) and 补录/调整 a row
 // with a reason (the change and its trail show under the row).
 // Test classes: ck-roster-day (one per activity day, is-active), ck-roster-summary, ck-roster-scan, ck-roster-batch,
-// ck-roster-code-in, ck-roster-code-out, ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust),
+// ck-roster-code-in, ck-roster-code-out, ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust,
+// ck-roster-flags/-flag for scans to look at),
 // ck-roster-export (导出签到记录, xlsx of every day), ck-roster-loading, ck-roster-error, ck-roster-empty, ck-roster-readonly; popups: ck-adjust-*, ck-batch-*, ck-vscan-*.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -166,9 +167,11 @@ export default function Roster() {
         open={counts?.open ?? 0}
         visible={batching}
         onClose={() => setBatching(false)}
-        onDone={(closed) => {
+        onDone={({ closed, skippedOwn }) => {
           setBatching(false);
-          Taro.showToast({ title: `已为${closed}人签退`, icon: 'none' });
+          // Nobody closes their own day: the admin's own open record is left for another manager.
+          if (skippedOwn) Taro.showModal({ title: `已为${closed}人签退`, content: '您本人的签到记录须由本队其他管理员处理（本队没有其他管理员时，由上级队伍处理）', showCancel: false }).catch(() => undefined);
+          else Taro.showToast({ title: `已为${closed}人签退`, icon: 'none' });
           loadRows();
         }}
       />

@@ -3,7 +3,9 @@ import { createHmac } from 'node:crypto';
 import {
   parsePayload,
   rotatingExpiresAt,
+  REVOKED_LOOKBACK,
   rotatingStep,
+  signedWithEarlier,
   signPayload,
   verifyPayload,
   type CodeBody,
@@ -139,5 +141,20 @@ describe('tampered, foreign and malformed codes: CODE_INVALID', () => {
     for (const text of ['not json', '[]', 'null', '{"t":"x","a":"act1"}', '{"t":"a","a":"act1","k":"in","m":"static","admin":true}', '{"t":"a","a":"act1","k":"in","m":"rotating","s":-1}']) {
       expect(verifyPayload(signRaw(text), SECRET, at(0))).toEqual(invalid);
     }
+  });
+});
+
+describe('revoked codes: signed with an earlier secret', () => {
+  const secrets = Array.from({ length: 8 }, (_, i) => Buffer.from(String(i).repeat(64), 'hex'));
+  it('tells a code signed with one of the last REVOKED_LOOKBACK secrets from a made-up or tampered one', () => {
+    expect(REVOKED_LOOKBACK).toBe(5);
+    const old = signPayload(staticIn, secrets[0]);
+    expect(signedWithEarlier(old, [secrets[2], secrets[1], secrets[0]])).toBe(true);
+    expect(signedWithEarlier(old, [secrets[1]])).toBe(false);
+    expect(signedWithEarlier(flip(old, old.length - 3), [secrets[0]])).toBe(false);
+    expect(signedWithEarlier('hello', [secrets[0]])).toBe(false);
+    // Six versions later it is only CODE_INVALID: the lookback bounds the work a refused scan can cause.
+    expect(signedWithEarlier(old, [7, 6, 5, 4, 3, 2, 1, 0].map((i) => secrets[i]).slice(1))).toBe(false);
+    expect(signedWithEarlier(old, [4, 3, 2, 1, 0].map((i) => secrets[i]))).toBe(true);
   });
 });

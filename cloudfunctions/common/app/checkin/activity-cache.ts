@@ -1,20 +1,19 @@
-// A warm function instance keeps the activities it has just read for a few seconds: at the start of an activity
-// hundreds of volunteers scan the same code within a minute, and each scan then costs its own record only.
-// An edit (time, place, cancellation) reaches scanning within CACHE_MS; every other action reads fresh.
+// A warm function instance keeps the activities it has read: at the start of an activity hundreds of volunteers scan
+// the same code within a minute. Every scan still reads the activity's stamp (status, code version, updatedAt) fresh,
+// so a cancellation, a revoked code or an edit takes effect on the very next scan; the whole activity is read again
+// only when its stamp changed or the entry is old.
 import { findActivity, type ActivityDoc } from '../../db/activity.repository';
+import { activityStamp, type ActivityStamp } from '../../db/checkin.repository';
 
-const CACHE_MS = 15_000;
+const CACHE_MS = 5 * 60_000;
 const MAX_ENTRIES = 500;
-// The read in flight is shared too: the first burst of scans after a cold start costs one read, not one each.
+// The read in flight is shared too: the first burst of scans after a cold start costs one full read, not one each.
 const cache = new Map<string, { doc: Promise<ActivityDoc | undefined>; until: number }>();
 
-export function cachedActivity(activityId: string): Promise<ActivityDoc | undefined> {
-  const t = Date.now();
-  const hit = cache.get(activityId);
-  if (hit && hit.until > t) return hit.doc;
+function load(activityId: string): Promise<ActivityDoc | undefined> {
   if (cache.size >= MAX_ENTRIES) cache.clear();
   const doc = findActivity(activityId);
-  cache.set(activityId, { doc, until: t + CACHE_MS });
+  cache.set(activityId, { doc, until: Date.now() + CACHE_MS });
   // Unknown ids and failed reads are not kept: a forged payload must not fill the cache.
   doc.then(
     (found) => {
@@ -23,6 +22,22 @@ export function cachedActivity(activityId: string): Promise<ActivityDoc | undefi
     () => cache.delete(activityId),
   );
   return doc;
+}
+
+const sameStamp = (doc: ActivityDoc, stamp: ActivityStamp) =>
+  doc.status === stamp.status && (doc.codeVersion ?? 0) === (stamp.codeVersion ?? 0) && new Date(doc.updatedAt).getTime() === new Date(stamp.updatedAt).getTime();
+
+/**
+ * The activity as it is now. A cache miss is one full read (fresh by itself); a hit is one projected read of the
+ * stamp, and one full read more when the stamp shows the activity changed.
+ */
+export async function currentActivity(activityId: string): Promise<ActivityDoc | undefined> {
+  const hit = cache.get(activityId);
+  if (!hit || hit.until <= Date.now()) return load(activityId);
+  const [doc, stamp] = await Promise.all([hit.doc, activityStamp(activityId)]);
+  if (doc && stamp && sameStamp(doc, stamp)) return doc;
+  cache.delete(activityId);
+  return stamp ? load(activityId) : undefined;
 }
 
 /** Forget everything (tests, and after this instance itself changed an activity). */

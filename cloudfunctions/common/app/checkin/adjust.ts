@@ -1,11 +1,13 @@
 // 补录 and adjustments of a day record by an admin, each with an audit entry (who, when, before, after, why)
-// that the volunteer sees on the record. Shared by checkin.adjust, batchSignOut and approved corrections.
+// that the volunteer sees on the record. Shared by checkin.adjust, batchSignOut and approved corrections; who may
+// ask for it is the callers' to check (four-eyes), the activity's being live is checked here.
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
 import { createRecord, findRecord, updateRecordIf, type AdjustmentDoc, type DayRecordDoc } from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
 import { creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { shanghaiDate } from '../../domain/shanghai-time';
+import { refuseIfCancelled } from './access';
 
 export interface AdjustRequest {
   activity: ActivityDoc;
@@ -34,6 +36,7 @@ function validate(r: AdjustRequest, signInAt: Date | undefined, signOutAt: Date 
 
 /** Applies the change and returns the record as stored; null when `onlyIfOpen` found the day closed. */
 export async function adjustRecord(r: AdjustRequest): Promise<DayRecordDoc | null> {
+  refuseIfCancelled(r.activity);
   const id = dayRecordId(r.activity._id, r.openid, r.date);
   const admin = await findVolunteer(r.by);
   const byName = admin?.realName ?? '管理员';
@@ -68,7 +71,7 @@ export async function adjustRecord(r: AdjustRequest): Promise<DayRecordDoc | nul
         signInBy: r.by,
         ...(signOutAt ? { signOutBy: r.by } : {}),
         adjustments: [entry],
-        scans: {},
+        echoes: [],
         createdAt: r.now,
         updatedAt: r.now,
       };

@@ -1,22 +1,25 @@
-// checkin.code / checkin.myCode: signed QR payloads. Activity codes for the team's admins (static for posters,
-// rotating every 30 s for a phone screen); a volunteer's own code for an admin to scan when their phone cannot locate.
-import type { CheckinCodeInput, CheckinCodeOutput, CheckinMyCodeOutput } from '../../../../types/checkin';
+// checkin.code / checkin.myCode / checkin.revokeCodes: signed QR payloads. Activity codes for the team's admins (static
+// for posters, rotating every 30 s for a phone screen, the default for 签退); a volunteer's own code for an admin to
+// scan when their phone cannot locate; and revoking every code minted so far when one has leaked.
+import type { CheckinCodeInput, CheckinCodeOutput, CheckinMyCodeOutput, CheckinRevokeCodesInput, CheckinRevokeCodesOutput } from '../../../../types/checkin';
 import type { ActivityIdInput } from '../../../../types/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment } from '../../db/activity.repository';
+import { bumpCodeVersion } from '../../db/checkin.repository';
 import { activityCodeSecret } from '../../adapters/pii-cipher';
 import { qrSvg } from '../../adapters/qr';
 import { rotatingExpiresAt, rotatingStep, signPayload } from '../../domain/checkin-code';
 import { toIso } from '../../domain/shanghai-time';
-import { requireActivity, requireManager } from './access';
+import { refuseIfCancelled, requireActivity, requireManager } from './access';
 
 export async function code(input: CheckinCodeInput, ctx: Ctx): Promise<CheckinCodeOutput> {
   const openid = requireOpenid(ctx);
   const activity = await requireActivity(input.activityId);
   await requireManager(openid, activity.orgId);
   if (activity.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
-  const mode = input.mode ?? 'static';
+  // A static 签退码 photographed once signs out from anywhere until revoked: sign-out rotates unless asked otherwise.
+  const mode = input.mode ?? (input.kind === 'out' ? 'rotating' : 'static');
   const secret = activityCodeSecret(activity._id, activity.codeVersion ?? 0);
   const payload =
     mode === 'rotating'
@@ -44,4 +47,15 @@ export async function myCode(input: ActivityIdInput, ctx: Ctx): Promise<CheckinM
   // Rotating like a screen code, so a forwarded screenshot of someone's personal code stops working within a minute.
   const payload = signPayload({ t: 'v', a: activity._id, o: openid, s: rotatingStep(ctx.now) }, activityCodeSecret(activity._id, activity.codeVersion ?? 0));
   return { payload, qrSvg: await qrSvg(payload), expiresAt: toIso(rotatingExpiresAt(ctx.now)) };
+}
+
+/** Every printed or forwarded code of the activity stops verifying at once (scans read the code version fresh). */
+export async function revokeCodes(input: CheckinRevokeCodesInput, ctx: Ctx): Promise<CheckinRevokeCodesOutput> {
+  const openid = requireOpenid(ctx);
+  const activity = await requireActivity(input.activityId);
+  await requireManager(openid, activity.orgId);
+  refuseIfCancelled(activity);
+  const codeVersion = await bumpCodeVersion(activity._id, ctx.now, openid);
+  if (codeVersion === undefined) throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
+  return { codeVersion };
 }

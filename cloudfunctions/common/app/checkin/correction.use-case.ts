@@ -1,5 +1,6 @@
 // A volunteer asks for a day to be corrected ("我忘记签退了", a wrong record); the team's admins approve (the
-// change is applied as an audited adjustment) or reject with a reason.
+// change is applied as an audited adjustment) or reject with a reason. An admin's own request is decided by another
+// admin of the team, or by the parent team's managers when there is no other (four-eyes).
 import type {
   CheckinCorrectionsInput,
   CheckinCorrectionsOutput,
@@ -13,13 +14,14 @@ import { findEnrollment, titlesOf } from '../../db/activity.repository';
 import { addCorrection, correctionsOfRecord, findCorrection, findRecord, listCorrections, reviewCorrectionIf, type CorrectionDoc } from '../../db/checkin.repository';
 import { contactsOf } from '../../db/org.repository';
 import { dayRecordId } from '../../domain/checkin-day';
-import { requireActivity, requireManager } from './access';
+import { refuseIfCancelled, requireActivity, requireDecider, requireReader } from './access';
 import { adjustRecord } from './adjust';
 import { correctionView, recordView } from './record-view';
 
 export async function requestCorrection(input: CheckinRequestCorrectionInput, ctx: Ctx): Promise<CorrectionOutput> {
   const openid = requireOpenid(ctx);
   const activity = await requireActivity(input.activityId);
+  refuseIfCancelled(activity);
   if (input.date < activity.startDate || input.date > activity.endDate) throw new AppError(ErrorCode.VALIDATION, `${input.date}不是该活动的服务日期`);
   const recordId = dayRecordId(activity._id, openid, input.date);
   const [record, enrollment, earlier] = await Promise.all([findRecord(recordId), findEnrollment(activity._id, openid), correctionsOfRecord(recordId)]);
@@ -47,7 +49,8 @@ export async function requestCorrection(input: CheckinRequestCorrectionInput, ct
 
 export async function corrections(input: CheckinCorrectionsInput, ctx: Ctx): Promise<CheckinCorrectionsOutput> {
   const openid = requireOpenid(ctx);
-  await requireManager(openid, input.orgId);
+  // Read by the team's managers and those above it: a parent's manager decides the requests of a team's only admin.
+  await requireReader(openid, input.orgId);
   const page = input.page ?? 1;
   const { items, total } = await listCorrections(input.orgId, input.status, page, input.pageSize ?? 20);
   const [contacts, titles, records] = await Promise.all([
@@ -69,14 +72,15 @@ export async function reviewCorrection(input: CheckinReviewCorrectionInput, ctx:
   const admin = requireOpenid(ctx);
   const c = await findCorrection(input.correctionId);
   if (!c) throw new AppError(ErrorCode.CHECKIN_RECORD_NOT_FOUND, '更正申请不存在');
-  await requireManager(admin, c.orgId);
+  await requireDecider(admin, c.orgId, c.openid);
   if (c.status !== 'pending') throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');
+  const activity = await requireActivity(c.activityId);
+  refuseIfCancelled(activity);
   const patch = { status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), reviewedAt: ctx.now, reviewedBy: admin, ...(input.reason ? { reviewReason: input.reason } : {}) };
   // Claimed first, so two admins approving at once apply the change once.
   if (!(await reviewCorrectionIf(c._id, 'pending', patch))) throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');
   if (input.decision === 'approve') {
     try {
-      const activity = await requireActivity(c.activityId);
       await adjustRecord({ activity, openid: c.openid, date: c.date, signInAt: c.signInAt, signOutAt: c.signOutAt, reason: `更正申请：${c.note}`, by: admin, now: ctx.now });
     } catch (err) {
       // A refused change (e.g. times outside the day) leaves the request pending and answers why.

@@ -1,8 +1,8 @@
-// checkin.myHours: the caller's credited minutes, day by day, with the audit trail and any correction request.
+// checkin.myHours: the caller's credited minutes, day by day, with the audit trail and any correction request. A day
+// of a cancelled activity is shown (the record is the truth of what happened) but counts toward no total.
 import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '../../../../types/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
-import { titlesOf } from '../../db/activity.repository';
-import { correctionsOf, recordsOf, type CorrectionDoc } from '../../db/checkin.repository';
+import { correctionsOf, recordsOf, titlesAndStatusOf, type CorrectionDoc } from '../../db/checkin.repository';
 import { findOrgsByIds } from '../../db/org.repository';
 import { requestedRange } from '../../domain/shanghai-time';
 import { correctionView, recordView } from './record-view';
@@ -11,7 +11,8 @@ export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<Che
   const openid = requireOpenid(ctx);
   const range = requestedRange(input, ctx.now);
   const [records, corrections] = await Promise.all([recordsOf(openid, { ...range, orgId: input.orgId }), correctionsOf(openid)]);
-  const [titles, orgs] = await Promise.all([titlesOf(records.map((r) => r.activityId)), findOrgsByIds([...new Set(records.map((r) => r.orgId))])]);
+  const [activities, orgs] = await Promise.all([titlesAndStatusOf(records.map((r) => r.activityId)), findOrgsByIds([...new Set(records.map((r) => r.orgId))])]);
+  const cancelled = (activityId: string) => activities.get(activityId)?.status === 'cancelled';
   const orgNames = new Map(orgs.map((o) => [o._id, o.name]));
   const latest = new Map<string, CorrectionDoc>();
   for (const c of corrections) latest.set(c.recordId, c); // oldest first, so the last one wins
@@ -19,10 +20,12 @@ export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<Che
     const c = latest.get(r._id);
     return {
       ...recordView(r),
-      title: titles.get(r.activityId) ?? '',
+      title: activities.get(r.activityId)?.title ?? '',
       orgName: orgNames.get(r.orgId) ?? '',
       ...(c ? { correction: correctionView(c) } : {}),
+      ...(cancelled(r.activityId) ? { activityCancelled: true } : {}),
     };
   });
-  return { totalMinutes: records.reduce((sum, r) => sum + (r.minutes ?? 0), 0), days, ...range };
+  const totalMinutes = records.reduce((sum, r) => sum + (cancelled(r.activityId) ? 0 : r.minutes ?? 0), 0);
+  return { totalMinutes, days, ...range };
 }

@@ -1,4 +1,4 @@
-// Stored day records and corrections → the wire shapes (ISO times, no nonces).
+// Stored day records and corrections → the wire shapes (ISO times, flags; no nonces, no echoes).
 import type { Correction, DayRecord } from '../../../../types/checkin';
 import type { AdjustmentDoc, CorrectionDoc, DayRecordDoc } from '../../db/checkin.repository';
 import { toIso } from '../../domain/shanghai-time';
@@ -30,6 +30,7 @@ export function recordView(r: DayRecordDoc): DayRecord {
     signInBy: r.signInBy,
     signOutBy: r.signOutBy,
     adjustments: (r.adjustments ?? []).map(adjustmentView),
+    flags: r.flags ?? [],
   };
 }
 

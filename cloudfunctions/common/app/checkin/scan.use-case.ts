@@ -1,19 +1,21 @@
 // checkin.scan / checkin.scanVolunteer: a signed code, the window, the 5 km rule, then one day record.
-// Requests per scan (activity cached): sign-in = enrollment read + record insert; sign-out = record read + one
-// conditional update. A replayed nonce finds its echo in the record and writes nothing.
-import type { CheckinScanInput, CheckinScanOutput, CheckinScanVolunteerInput, CheckinScanVolunteerOutput, CheckinKind } from '../../../../types/checkin';
+// Requests per scan (activity cached): the activity's fresh stamp (status, code version), then sign-in = enrollment
+// read + record insert, sign-out = record read + one conditional update: three. A replayed nonce finds its echo in the
+// record and writes nothing. Doubtful positions are flagged on the record for the roster (domain/scan-flags).
+import type { CheckinScanInput, CheckinScanOutput, CheckinScanVolunteerInput, CheckinScanVolunteerOutput, CheckinKind, ScanFlag } from '../../../../types/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
-import { createRecord, findRecord, setSignOutIfLater, type DayRecordDoc } from '../../db/checkin.repository';
+import { createRecord, findRecord, setSignOutIfLater, type DayRecordDoc, type ScanEcho } from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
 import { activityCodeSecret } from '../../adapters/pii-cipher';
 import { applyScan, checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
-import { parsePayload, verifyPayload } from '../../domain/checkin-code';
+import { parsePayload, REVOKED_LOOKBACK, signedWithEarlier, verifyPayload } from '../../domain/checkin-code';
 import { withinRadius } from '../../domain/geo';
+import { scanFlags, withFlags } from '../../domain/scan-flags';
 import { toIso } from '../../domain/shanghai-time';
-import { cachedActivity } from './activity-cache';
-import { requireManager } from './access';
+import { currentActivity } from './activity-cache';
+import { requireDecider } from './access';
 import { recordView } from './record-view';
 
 interface Scan {
@@ -22,20 +24,37 @@ interface Scan {
   kind: CheckinKind;
   at: Date;
   distanceM: number;
+  /** What the phone reported of its position's accuracy, in metres. */
+  accuracy?: number;
+  flags: ScanFlag[];
   /** Replay key: the volunteer's nonce, absent when an admin scans a volunteer's code. */
   nonce?: string;
   /** Set when an admin signs the volunteer in or out. */
   by?: string;
 }
 
-/** Verifies a payload and loads its activity; anything forged, foreign or stale is CODE_INVALID/CODE_EXPIRED. */
+/** The activity's secrets before `version`, newest first, as far back as a revoked code is recognised. */
+const earlierSecrets = (activityId: string, version: number) =>
+  Array.from({ length: Math.min(version, REVOKED_LOOKBACK) }, (_, i) => activityCodeSecret(activityId, version - 1 - i));
+
+/**
+ * Verifies a payload against the activity as it is now (cancelled and revoked take effect at once); anything forged,
+ * foreign, revoked or stale is CODE_INVALID/CODE_EXPIRED.
+ */
 async function openCode(payload: string, want: 'a' | 'v', now: Date) {
   const parsed = parsePayload(payload);
   if (!parsed || parsed.t !== want) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
-  const activity = await cachedActivity(parsed.a);
+  const activity = await currentActivity(parsed.a);
   if (!activity) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
-  const verdict = verifyPayload(payload, activityCodeSecret(activity._id, activity.codeVersion ?? 0), now);
-  if (!verdict.ok) throw new AppError(verdict.reason === 'CODE_EXPIRED' ? ErrorCode.CHECKIN_CODE_EXPIRED : ErrorCode.CHECKIN_CODE_INVALID);
+  const version = activity.codeVersion ?? 0;
+  const verdict = verifyPayload(payload, activityCodeSecret(activity._id, version), now);
+  if (!verdict.ok && verdict.reason === 'CODE_EXPIRED') throw new AppError(ErrorCode.CHECKIN_CODE_EXPIRED);
+  if (!verdict.ok) {
+    if (signedWithEarlier(payload, earlierSecrets(activity._id, version))) {
+      throw new AppError(ErrorCode.CHECKIN_CODE_INVALID, '该签到码已被管理员作废，请扫描现场最新出示的签到码', { revoked: true });
+    }
+    throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
+  }
   if (activity.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED, '活动已取消，无需签到');
   return { activity, body: verdict.body };
 }
@@ -57,9 +76,27 @@ function answer(s: Pick<Scan, 'activity' | 'kind' | 'distanceM'>, at: Date, date
   return { kind: s.kind, date, at: toIso(at), distanceM: s.distanceM, record: recordView(record), title: s.activity.title, repeated };
 }
 
+/** The echo of this nonce in the record: in its list, or (records written before the list) an own key of `scans`. */
+function echoOf(record: DayRecordDoc, nonce: string): Omit<ScanEcho, 'nonce'> | undefined {
+  const listed = record.echoes?.find((e) => e.nonce === nonce);
+  if (listed) return listed;
+  const keyed = record.scans;
+  // Own keys only: `constructor` or `toString` is a member of every object, not an earlier scan.
+  return keyed && Object.prototype.hasOwnProperty.call(keyed, nonce) ? keyed[nonce] : undefined;
+}
+
+const echoFor = (s: Scan, kind: CheckinKind, nonce: string): ScanEcho => ({
+  nonce,
+  kind,
+  at: s.at,
+  distanceM: s.distanceM,
+  ...(s.accuracy !== undefined ? { accuracy: s.accuracy } : {}),
+  ...(s.flags.length ? { flags: s.flags } : {}),
+});
+
 /** The echo of an earlier scan with this nonce, answered again without a write. */
 function replay(s: Scan, date: string, record: DayRecordDoc | undefined): CheckinScanOutput | undefined {
-  const echo = s.nonce ? record?.scans?.[s.nonce] : undefined;
+  const echo = s.nonce && record ? echoOf(record, s.nonce) : undefined;
   if (!record || !echo) return undefined;
   return answer({ activity: s.activity, kind: echo.kind, distanceM: echo.distanceM }, new Date(echo.at), date, record, true);
 }
@@ -79,7 +116,8 @@ async function signIn(s: Scan, date: string): Promise<CheckinScanOutput> {
     status: 'open',
     ...(s.by ? { signInBy: s.by } : {}),
     adjustments: [],
-    scans: s.nonce ? { [s.nonce]: { kind: 'in', at: s.at, distanceM: s.distanceM } } : {},
+    echoes: s.nonce ? [echoFor(s, 'in', s.nonce)] : [],
+    ...(s.flags.length ? { flags: s.flags } : {}),
     createdAt: s.at,
     updatedAt: s.at,
   };
@@ -106,15 +144,9 @@ async function signOut(s: Scan, date: string): Promise<CheckinScanOutput> {
     const minutes = creditedMinutes(s.activity, date, step.next.signInAt, step.next.signOutAt);
     const status: DayRecordDoc['status'] = record.status === 'adjusted' ? 'adjusted' : 'closed';
     const by = s.by ? { signOutBy: s.by } : {};
-    const patch: Record<string, unknown> = {
-      ...step.changes,
-      minutes,
-      status,
-      updatedAt: s.at,
-      ...by,
-      ...(s.nonce ? { [`scans.${s.nonce}`]: { kind: 'out', at: s.at, distanceM: s.distanceM } } : {}),
-    };
-    if (await setSignOutIfLater(id, s.at, patch)) return answer(s, s.at, date, { ...record, signOutAt: s.at, minutes, status, updatedAt: s.at, ...by }, false);
+    const patch: Partial<DayRecordDoc> = { ...step.changes, minutes, status, updatedAt: s.at, ...by };
+    const written = await setSignOutIfLater(id, s.at, patch, { echo: s.nonce ? echoFor(s, 'out', s.nonce) : undefined, flags: s.flags });
+    if (written) return answer(s, s.at, date, { ...record, signOutAt: s.at, minutes, status, updatedAt: s.at, ...by, flags: withFlags(record.flags, s.flags) }, false);
     // A concurrent sign-out landed between the read and the write: read again and decide again.
   }
   throw new AppError(ErrorCode.INTERNAL);
@@ -138,7 +170,16 @@ export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinSc
       { distanceM: range.distanceM, radiusM: activity.radiusM },
     );
   }
-  const s: Scan = { activity, openid, kind, at: ctx.now, distanceM: range.distanceM, nonce: input.nonce };
+  const s: Scan = {
+    activity,
+    openid,
+    kind,
+    at: ctx.now,
+    distanceM: range.distanceM,
+    accuracy: input.location.accuracy,
+    flags: scanFlags(input.location, range.distanceM),
+    nonce: input.nonce,
+  };
   // A replay is answered from the record before anything else is checked again.
   if (kind === 'in') return signIn(s, date);
   return signOut(s, date);
@@ -147,9 +188,10 @@ export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinSc
 export async function scanVolunteer(input: CheckinScanVolunteerInput, ctx: Ctx): Promise<CheckinScanVolunteerOutput> {
   const admin = requireOpenid(ctx);
   const { activity, body } = await openCode(input.payload, 'v', ctx.now);
-  await requireManager(admin, activity.orgId);
   const openid = String(body.o);
-  const result = await record({ activity, openid, kind: input.kind, at: ctx.now, distanceM: 0, by: admin });
+  // No location is checked here (the admin is there): so nobody scans their own personal code.
+  await requireDecider(admin, activity.orgId, openid);
+  const result = await record({ activity, openid, kind: input.kind, at: ctx.now, distanceM: 0, flags: [], by: admin });
   const volunteer = await findVolunteer(openid);
   return { ...result, realName: volunteer?.realName ?? '' };
 }

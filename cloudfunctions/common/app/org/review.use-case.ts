@@ -1,4 +1,5 @@
-// org.review: the parent's leader/admins approve a pending team (its applicant becomes the leader) or reject it with a reason.
+// org.review: the parent's leader/admins approve a pending team (its applicant becomes the leader) or reject it with a
+// reason; never the applicant themselves (four-eyes: another manager of the parent, else the managers above it).
 import type { OrgOutput, OrgReviewInput } from '../../../../types/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
@@ -6,18 +7,23 @@ import { database, type Tx } from '../../cloud';
 import { C } from '../../db/collections';
 import { unwrap } from '../../db/db-result';
 import { findVolunteer } from '../../db/volunteer.repository';
-import { managerGrants, membershipId, releaseMembershipSlotInTx, type MembershipDoc, type OrgDoc } from '../../db/org.repository';
-import { canReviewOrg } from '../../domain/org-access';
+import { membershipId, releaseMembershipSlotInTx, type MembershipDoc, type OrgDoc } from '../../db/org.repository';
+import type { DecidingTeam } from '../../domain/four-eyes';
 import { alreadyReviewed, requireOrg } from './org-lookup';
+import { requireSomeoneElse } from './four-eyes';
 import { notifyOrgReviewed } from './notify';
 import { orgView } from './org-view';
 
 export async function reviewOrg(input: OrgReviewInput, ctx: Ctx): Promise<OrgOutput> {
   const openid = requireOpenid(ctx);
   const org = await requireOrg(input.orgId);
-  if (!canReviewOrg(await managerGrants(openid), org)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有上级队伍的负责人或管理员可以审核');
-  if (org.status !== 'pending') throw alreadyReviewed();
+  const forbidden = '只有上级队伍的负责人或管理员可以审核';
+  if (org.parentId === null) throw new AppError(ErrorCode.AUTH_FORBIDDEN, forbidden);
+  // The deciding team is the parent; its own parent (the last but one of the path) steps in when it has no one else.
+  const parent: DecidingTeam = { _id: org.parentId, parentId: org.path.length >= 2 ? org.path[org.path.length - 2] : null };
   const applicant = org.applicantOpenid as string;
+  await requireSomeoneElse({ actor: openid, concerned: applicant, team: parent, forbidden });
+  if (org.status !== 'pending') throw alreadyReviewed();
   const approve = input.decision === 'approve';
   if (approve) {
     const person = await findVolunteer(applicant);

@@ -7,10 +7,10 @@ import { Button, Popup } from '../../../components/nutui';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { batchSignOut } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
-import { CheckinBatchSignOutInput } from '../../../../types/checkin';
+import { CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '../../../../types/checkin';
 import { isoAt, shortDate } from '../../../utils/checkin-time';
 
-type Props = { activityId: string; date: string; dailyEnd: string; open: number; visible: boolean; onClose: () => void; onDone: (closed: number) => void };
+type Props = { activityId: string; date: string; dailyEnd: string; open: number; visible: boolean; onClose: () => void; onDone: (result: CheckinBatchSignOutOutput) => void };
 
 export default function BatchPopup({ activityId, date, dailyEnd, open, visible, onClose, onDone }: Props) {
   const [at, setAt] = useState(dailyEnd);
@@ -36,8 +36,7 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
     });
     if (!confirm) return;
     await send(async () => {
-      const { closed } = await batchSignOut(parsed.data);
-      onDone(closed);
+      onDone(await batchSignOut(parsed.data));
     });
   };
 

@@ -1,8 +1,9 @@
-// One volunteer of the day: in/out times, credited minutes, status; 补录/调整 for the team's managers.
+// One volunteer of the day: in/out times, credited minutes, status, the scans to look at (定位精度差, 位置与活动地点完全重合:
+// the record is not trusted silently); 补录/调整 for the team's managers.
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
-import { DAY_STATUS_LABEL, type Adjustment, type RosterEntry } from '../../../../types/checkin';
+import { DAY_STATUS_LABEL, SCAN_FLAG_LABEL, type Adjustment, type RosterEntry } from '../../../../types/checkin';
 import { formatDuration } from '../../../../types/duration';
 import { clockOf } from '../../../utils/checkin-time';
 
@@ -27,6 +28,16 @@ export default function RosterRow({ row, canManage, trail, onAdjust }: Props) {
         </Text>
         <Text className='roster-row__minutes ck-roster-minutes'>{row.status === 'absent' ? '' : formatDuration(row.minutes)}</Text>
       </View>
+      {row.flags?.length ? (
+        <View className='roster-row__flags ck-roster-flags'>
+          {row.flags.map((f) => (
+            <Text key={f} className='roster-row__flag ck-roster-flag'>
+              {SCAN_FLAG_LABEL[f]}
+            </Text>
+          ))}
+          <Text className='roster-row__flags-hint'>请核实是否在现场</Text>
+        </View>
+      ) : null}
       {trail ? <CheckinAudit items={trail} /> : null}
       {canManage ? (
         <View className='roster-row__actions'>
