@@ -1,6 +1,6 @@
 // activity function contract: publishing, the five phases, enrollment with quota and waitlist, the lists.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, ListInput, RegionSchema, listOf } from './common';
+import { DateSchema, IsoTimeSchema, KeywordSchema, ListInput, RegionSchema, listOf } from './common';
 import {
   ACTIVITY_AUDIENCES,
   ACTIVITY_PHASES,
@@ -176,7 +176,7 @@ export const ActivityListInput = ListInput.extend({
   regionCode: z.string().regex(/^\d{6}$/).optional(),
   category: z.enum(SERVICE_CATEGORIES).optional(),
   phase: z.enum(ACTIVITY_PHASES).optional(),
-  keyword: z.string().trim().max(40).optional(),
+  keyword: KeywordSchema.optional(),
   orgId: z.string().optional(),
   near: GeoPointSchema.optional(),
 });

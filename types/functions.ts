@@ -69,6 +69,8 @@ import {
   CheckinMyHoursOutput,
   CheckinRequestCorrectionInput,
   CheckinReviewCorrectionInput,
+  CheckinRevokeCodesInput,
+  CheckinRevokeCodesOutput,
   CheckinRosterInput,
   CheckinRosterOutput,
   CheckinScanInput,
@@ -123,6 +125,7 @@ export const contract = {
   },
   checkin: {
     code: { input: CheckinCodeInput, output: CheckinCodeOutput },
+    revokeCodes: { input: CheckinRevokeCodesInput, output: CheckinRevokeCodesOutput },
     scan: { input: CheckinScanInput, output: CheckinScanOutput },
     myCode: { input: CheckinMyCodeInput, output: CheckinMyCodeOutput },
     scanVolunteer: { input: CheckinScanVolunteerInput, output: CheckinScanVolunteerOutput },

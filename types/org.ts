@@ -1,6 +1,6 @@
 // org function contract: the 总队—支队—分队 tree, its teams and their public search.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, ListInput, PhoneSchema, RegionSchema, listOf } from './common';
+import { DateSchema, IsoTimeSchema, KeywordSchema, ListInput, PhoneSchema, RegionSchema, listOf } from './common';
 import { MEMBERSHIP_STATUSES, ORG_LEVELS, ORG_STATUSES, ROLES, SERVICE_CATEGORIES, SUPERVISOR_TYPES } from './enums';
 
 export const Org = z.object({
@@ -26,6 +26,9 @@ export const Org = z.object({
   createdAt: IsoTimeSchema,
 });
 export type Org = z.infer<typeof Org>;
+/** A team as anyone may see it (org.search, org.get): no openid of anyone; org.get tells the caller `isLeader` instead. */
+export const PublicOrg = Org.omit({ leaderOpenid: true });
+export type PublicOrg = z.infer<typeof PublicOrg>;
 
 export const OrgBootstrapRootInput = z.object({
   name: z.string().trim().min(2).max(40),
@@ -36,12 +39,12 @@ export type OrgBootstrapRootInput = z.infer<typeof OrgBootstrapRootInput>;
 export const OrgBootstrapRootOutput = z.object({ org: Org });
 
 export const OrgSearchInput = ListInput.extend({
-  keyword: z.string().trim().max(40).optional(),
+  keyword: KeywordSchema.optional(),
   regionCode: z.string().regex(/^\d{6}$/).optional(),
   parentId: z.string().optional(),
 });
 export type OrgSearchInput = z.infer<typeof OrgSearchInput>;
-export const OrgSearchOutput = listOf(Org);
+export const OrgSearchOutput = listOf(PublicOrg);
 export type OrgSearchOutput = z.infer<typeof OrgSearchOutput>;
 
 /** Team names follow the seeds' pattern: XX市科技志愿服务队, XX学会科技志愿服务分队 … */
@@ -97,10 +100,12 @@ export const MembershipOutput = z.object({ membership: Membership });
 export type MembershipOutput = z.infer<typeof MembershipOutput>;
 
 export const OrgGetOutput = z.object({
-  org: Org,
-  parent: Org.nullable(),
-  children: z.array(Org),
+  org: PublicOrg,
+  parent: PublicOrg.nullable(),
+  children: z.array(PublicOrg),
   memberCount: z.number().int(),
+  /** Whether the caller leads this team (what the app would otherwise read from an openid). */
+  isLeader: z.boolean().default(false),
   /** The caller's own membership, if any. */
   myMembership: Membership.nullable(),
   /** Whether the caller may manage this team (its leader/admins) or read it as an ancestor's leader/admin. */
@@ -162,13 +167,16 @@ export type OrgInboxOutput = z.infer<typeof OrgInboxOutput>;
 export const OrgManagedOutput = z.object({ items: z.array(Org.extend({ role: z.enum(ROLES) })) });
 export type OrgManagedOutput = z.infer<typeof OrgManagedOutput>;
 
-/** 集体注册: the 附件2 template (xlsx, base64) filled by a team admin. Cloud fileIDs are not accepted yet. */
+/** 集体注册: the 科技志愿者集体注册信息表 template (附件2 of notice 002, not the report's 附件2 支队基本情况表), xlsx base64, filled by a team admin. Cloud fileIDs are not accepted yet. */
 export const OrgImportVolunteersInput = z.object({
   orgId: z.string().min(1),
   file: z.string().min(1, '请上传文件').max(7_000_000, '文件过大（最多5MB）'),
 });
 export type OrgImportVolunteersInput = z.infer<typeof OrgImportVolunteersInput>;
-export const ImportRowResult = z.object({ row: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional(), name: z.string().optional() });
+/** A problem of one cell of a row: the template's Chinese column header and what is wrong, in Chinese. */
+export const ImportCellError = z.object({ column: z.string(), message: z.string() });
+/** `message` of a refused row lists all of `errors` as “列名：问题；…”. */
+export const ImportRowResult = z.object({ row: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional(), name: z.string().optional(), errors: z.array(ImportCellError).optional() });
 export const OrgImportVolunteersOutput = z.object({
   /** New people: an invitation waits for their own SMS verification on first opening the mini program. */
   created: z.number().int(),

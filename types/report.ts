@@ -1,6 +1,6 @@
 // report function contract: the statistics 科协 send upward (附件2, 附件3), attendance, certificates and recognition.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, PeriodSchema } from './common';
+import { DateSchema, IsoTimeSchema, PeriodSchema, periodDatesProblem } from './common';
 import type { ServiceCategory } from './enums';
 
 /** The activity rows of 附件3 (科技志愿服务活动情况统计表), in the seed's order. */
@@ -41,6 +41,9 @@ const periodRule = (v: { from?: string; to?: string }) => !v.from || !v.to || v.
 const periodIssue = { message: '开始日期不能晚于结束日期', path: ['to'] };
 const oneKindRule = (v: { period?: string; from?: string; to?: string }) => !v.period || (!v.from && !v.to);
 const oneKindIssue = { message: '请选择时间段或填写起止日期，不能同时提供', path: ['period'] };
+/** Before 2000 or longer than 10 years (the server also refuses what ends after next year by its clock). */
+const boundsRule = (v: { from?: string; to?: string }) => periodDatesProblem(v) === undefined;
+const boundsIssue = (v: { from?: string; to?: string }) => ({ message: periodDatesProblem(v) ?? '', path: ['from'] });
 /** Reports over a period need one: a named period, or both dates. */
 const periodGivenRule = (v: { period?: string; from?: string; to?: string }) => Boolean(v.period) || Boolean(v.from && v.to);
 const periodGivenIssue = { message: '请选择统计时间段', path: ['period'] };
@@ -48,6 +51,7 @@ const periodGivenIssue = { message: '请选择统计时间段', path: ['period']
 export const ReportOrgStatsInput = z
   .object({ orgId: z.string().min(1), ...Period, includeDescendants: z.boolean().optional() })
   .refine(periodRule, periodIssue)
+  .refine(boundsRule, boundsIssue)
   .refine(oneKindRule, oneKindIssue)
   .refine(periodGivenRule, periodGivenIssue);
 export type ReportOrgStatsInput = z.infer<typeof ReportOrgStatsInput>;
@@ -83,7 +87,10 @@ export type OrgStats = z.infer<typeof OrgStats>;
 
 export const EXPORT_KINDS = ['members', 'activityStats', 'attendance'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_KIND_LABEL: Record<ExportKind, string> = { members: '附件2 科技志愿者支队基本情况表', activityStats: '附件3 科技志愿服务活动情况统计表', attendance: '活动签到记录' };
+/** The forms' titles as the 益阳 notice names them: the sheets, the file labels and the app's buttons all use these. */
+export const MEMBERS_FORM_TITLE = '科技志愿者支队基本情况表';
+export const ACTIVITY_FORM_TITLE = '科技志愿服务活动情况统计表';
+export const EXPORT_KIND_LABEL: Record<ExportKind, string> = { members: `附件2 ${MEMBERS_FORM_TITLE}`, activityStats: `附件3 ${ACTIVITY_FORM_TITLE}`, attendance: '活动签到记录' };
 
 export const ReportExportInput = z
   .object({
@@ -94,13 +101,18 @@ export const ReportExportInput = z
     includeDescendants: z.boolean().optional(),
   })
   .refine(periodRule, periodIssue)
+  .refine(boundsRule, boundsIssue)
   .refine(oneKindRule, oneKindIssue)
   .refine((v) => v.kind !== 'attendance' || Boolean(v.activityId), { message: '请选择活动', path: ['activityId'] });
 export type ReportExportInput = z.infer<typeof ReportExportInput>;
 export const ReportExportOutput = z.object({ fileName: z.string(), base64: z.string() });
 export type ReportExportOutput = z.infer<typeof ReportExportOutput>;
 
-export const ReportCertificateInput = z.object({ orgId: z.string().min(1), ...Period }).refine(periodRule, periodIssue).refine(oneKindRule, oneKindIssue);
+export const ReportCertificateInput = z
+  .object({ orgId: z.string().min(1), ...Period })
+  .refine(periodRule, periodIssue)
+  .refine(boundsRule, boundsIssue)
+  .refine(oneKindRule, oneKindIssue);
 export type ReportCertificateInput = z.infer<typeof ReportCertificateInput>;
 export const ReportCertificateOutput = z.object({
   certificateNo: z.string(),
@@ -128,6 +140,7 @@ export type ReportVerifyCertificateOutput = z.infer<typeof ReportVerifyCertifica
 export const ReportRankingInput = z
   .object({ orgId: z.string().min(1), ...Period })
   .refine(periodRule, periodIssue)
+  .refine(boundsRule, boundsIssue)
   .refine(oneKindRule, oneKindIssue)
   .refine(periodGivenRule, periodGivenIssue);
 export type ReportRankingInput = z.infer<typeof ReportRankingInput>;

@@ -7,6 +7,7 @@ import { AppError } from './errors';
 import { callerOpenid } from './cloud';
 import { now } from './clock';
 import { env } from './env';
+import { MAX_MESSAGE, boundedDetails, contractErrorMap, cut, eventShapeProblem, issuesForAnswer } from './input-bounds';
 
 export interface Ctx {
   /** undefined only for calls without a WeChat user (timer triggers, tests of the gateway). */
@@ -33,18 +34,23 @@ export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>) {
       const spec = typeof action === 'string' && Object.prototype.hasOwnProperty.call(actions, action)
         ? (contract[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>)[action]
         : undefined;
-      if (!spec) return { ok: false, code: ErrorCode.UNKNOWN_ACTION, message: ErrorMessage[ErrorCode.UNKNOWN_ACTION], details: { fn, action } };
-      const parsed = spec.input.safeParse(input);
+      // The action is named back only when it is a short plain string: nothing the caller sent is echoed at length.
+      const named = typeof action === 'string' ? cut(action) : undefined;
+      if (!spec) return { ok: false, code: ErrorCode.UNKNOWN_ACTION, message: ErrorMessage[ErrorCode.UNKNOWN_ACTION], details: { fn, action: named } };
+      // Refused before any schema walks it: 20,000 nested levels would overflow a recursive parser or serializer.
+      const shape = eventShapeProblem(input);
+      if (shape) return { ok: false, code: ErrorCode.VALIDATION, message: shape };
+      const parsed = spec.input.safeParse(input, { errorMap: contractErrorMap });
       if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        return { ok: false, code: ErrorCode.VALIDATION, message: first?.message || ErrorMessage.VALIDATION, details: { issues: parsed.error.issues } };
+        const issues = issuesForAnswer(parsed.error.issues);
+        return { ok: false, code: ErrorCode.VALIDATION, message: issues[0]?.message || ErrorMessage.VALIDATION, details: { issues } };
       }
       const run = (actions as Record<string, (i: unknown, c: Ctx) => Promise<unknown>>)[action as string];
       const data = await run(parsed.data, { openid: callerOpenid(context), now: at });
       // The output schema strips whatever a use case should not expose (encrypted fields, hashes).
       return { ok: true, data: spec.output.parse(data) };
     } catch (err) {
-      if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
+      if (err instanceof AppError) return { ok: false, code: err.code, message: cut(err.message, MAX_MESSAGE), ...(err.details === undefined ? {} : { details: boundedDetails(err.details) }) };
       console.error(`[${fn}] unexpected error`, err);
       return { ok: false, code: ErrorCode.INTERNAL, message: ErrorMessage[ErrorCode.INTERNAL] };
     }

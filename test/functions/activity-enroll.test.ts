@@ -181,6 +181,24 @@ describe('under concurrency', () => {
     expect(Math.max(...places)).toBeLessThanOrEqual(90);
   });
 
+  it('180 simultaneous enrollments for 60 seats: the 120 queued answers carry the places 1–120, each once, as activity.get shows them after', async () => {
+    const people = ids('q', 180);
+    await seedMembers(t, 'lz', people, 13300000000);
+    const a = await publishActivity(t, 'lz-admin', 'lz', { capacity: 60, waitlist: true });
+    const results = await Promise.all(people.map((p) => enroll(a._id, p)));
+    const queued = people.map((p, i) => [p, dataOf(results[i]).enrollment] as const).filter(([, e]) => e.status === 'waitlisted');
+    expect(queued).toHaveLength(120);
+    expect(queued.map(([, e]) => e.waitlistPosition).sort((x, y) => x - y)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    for (const [p, e] of queued) {
+      expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, p)).myEnrollment.waitlistPosition).toBe(e.waitlistPosition);
+    }
+    // The queue moves up in the order of those places.
+    const head = queued.find(([, e]) => e.waitlistPosition === 1)![0];
+    const enrolled = people.find((_p, i) => dataOf(results[i]).enrollment.status === 'enrolled')!;
+    expect((await cancelEnrollment(a._id, enrolled)).ok).toBe(true);
+    expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, head)).myEnrollment.status).toBe('enrolled');
+  });
+
   it('120 simultaneous enrollments for 30 seats without a waitlist: 30 enrolled, 90 ACTIVITY.FULL', async () => {
     const people = ids('f', 120);
     await seedMembers(t, 'lz', people, 13100000000);

@@ -129,6 +129,43 @@ describe('activity.update', () => {
     expect(await stored(a._id)).toMatchObject({ startDate: '2026-12-01', dailyStart: '09:00' });
   });
 
+  it('VALIDATION: impossible dates and times (2027-02-30, 02-29 of a common year, 04-31, 24:00, +25:00) in publish and update', async () => {
+    for (const over of [
+      { startDate: '2027-02-30', endDate: '2027-03-01' },
+      { startDate: '2026-12-01', endDate: '2027-02-29' },
+      { startDate: '2026-12-01', endDate: '2026-04-31' },
+      { dailyEnd: '24:00' },
+      { signupStartAt: '2026-02-29T08:00:00+08:00' },
+      { signupEndAt: '2026-11-30T18:00:00+25:00' },
+      { signupEndAt: '9999-11-30T18:00:00+08:00' },
+    ]) {
+      expect(await t.call('activity', 'publish', activityInput('lz', over), 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    }
+    const a = await publishActivity(t, 'lz-admin', 'lz');
+    for (const over of [{ endDate: '2026-11-31' }, { startDate: '2026-02-29' }, { signupEndAt: '2026-11-31T18:00:00+08:00' }]) {
+      expect(await t.call('activity', 'update', { activityId: a._id, ...over }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    }
+    expect(await stored(a._id)).toMatchObject({ startDate: '2026-12-01', endDate: '2026-12-02' });
+  });
+
+  it('VALIDATION: an ongoing activity cannot be re-dated so that days already recorded fall outside it', async () => {
+    const a = await publishActivity(t, 'lz-admin', 'lz', { endDate: '2026-12-03' });
+    await t.setClock('2026-12-02T03:00:00Z');
+    const day = (date: string) => ({ _id: `${a._id}_vol_${date}`, activityId: a._id, orgId: 'lz', openid: 'vol', date, minutes: 60, status: 'closed', adjustments: [], scans: {} });
+    await t.emu.db.insert('checkin_days', [day('2026-12-01'), day('2026-12-02')]);
+    for (const over of [{ startDate: '2026-12-02' }, { endDate: '2026-12-01' }, { startDate: '2026-12-05', endDate: '2026-12-06' }]) {
+      expect(await t.call('activity', 'update', { activityId: a._id, ...over }, 'lz-admin')).toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+        message: '2026年12月1日至2026年12月2日已有签到记录，活动日期须包含这些日期',
+      });
+    }
+    expect(await stored(a._id)).toMatchObject({ startDate: '2026-12-01', endDate: '2026-12-03' });
+    // Keeping the recorded days inside is fine: shortened at the end, lengthened.
+    expect(await t.call('activity', 'update', { activityId: a._id, endDate: '2026-12-02' }, 'lz-admin')).toMatchObject({ ok: true, data: { activity: { endDate: '2026-12-02' } } });
+    expect(await t.call('activity', 'update', { activityId: a._id, endDate: '2026-12-04' }, 'lz-admin')).toMatchObject({ ok: true, data: { activity: { endDate: '2026-12-04' } } });
+  });
+
   it('ACTIVITY.NOT_FOUND and AUTH.FORBIDDEN (plain member, sibling admin, ancestor leader)', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     expect(await t.call('activity', 'update', { activityId: 'nope', title: '新的活动名称' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });

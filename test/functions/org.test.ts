@@ -1,5 +1,5 @@
-// org.bootstrapRoot and org.search through the emulator.
-import { LANZHOU, TEST_BOOTSTRAP_TOKEN, bootstrapRoot, useTestEmulator } from '../helpers/emulator';
+// org.bootstrapRoot, org.search and org.get through the emulator: the public answers carry nobody's openid.
+import { LANZHOU, TEST_BOOTSTRAP_TOKEN, bootstrapRoot, dataOf, publishActivity, seedMembership, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator();
 
@@ -52,5 +52,46 @@ describe('org.search', () => {
   });
   it('VALIDATION: pageSize over 50', async () => {
     expect(await t.call('org', 'search', { pageSize: 51 })).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+  it('VALIDATION, not INTERNAL: a NUL or another control character in the keyword (a BSON pattern cannot hold it)', async () => {
+    for (const keyword of ['兰州\u0000', '\u0000', 'a\u0007b']) {
+      expect(await t.call('org', 'search', { keyword })).toMatchObject({ ok: false, code: 'VALIDATION', message: '搜索关键词包含无效字符' });
+      expect(await t.call('activity', 'list', { keyword })).toMatchObject({ ok: false, code: 'VALIDATION', message: '搜索关键词包含无效字符' });
+    }
+  });
+});
+
+describe('no openids in public answers', () => {
+  beforeEach(async () => {
+    const root = await bootstrapRoot(t, 'boss');
+    await t.emu.db.insert('orgs', [
+      { _id: 'lz', name: '兰州市科技志愿服务支队', level: '支队', parentId: root._id, path: [root._id], region: LANZHOU, status: 'approved', leaderOpenid: 'lz-leader', createdAt: new Date('2026-01-02T00:00:00Z') },
+    ]);
+    await seedVolunteer(t, 'lz-leader', '13900000001');
+    await seedMembership(t, 'lz', 'lz-leader', 'leader');
+    await seedMembership(t, 'lz', 'lz-admin', 'admin');
+  });
+
+  it('org.get and org.search show no leaderOpenid to anyone (the leader learns it from isLeader); activity.get/list show no publisher', async () => {
+    const a = await publishActivity(t, 'lz-admin', 'lz');
+    const openids = ['boss', 'lz-leader', 'lz-admin'];
+    for (const who of [undefined, 'stranger', 'lz-leader']) {
+      const answers = [
+        await t.call('org', 'get', { orgId: 'lz' }, who),
+        await t.call('org', 'search', {}, who),
+        await t.call('activity', 'get', { activityId: a._id }, who),
+        await t.call('activity', 'list', {}, who),
+      ];
+      for (const answer of answers) {
+        expect(answer.ok).toBe(true);
+        const text = JSON.stringify(answer);
+        expect(text).not.toContain('leaderOpenid');
+        expect(text).not.toContain('publishedBy');
+        for (const openid of openids.filter((o) => o !== who)) expect(text).not.toContain(`"${openid}"`);
+      }
+    }
+    expect(dataOf(await t.call('org', 'get', { orgId: 'lz' }, 'lz-leader')).isLeader).toBe(true);
+    expect(dataOf(await t.call('org', 'get', { orgId: 'lz' }, 'lz-admin')).isLeader).toBe(false);
+    expect(dataOf(await t.call('org', 'get', { orgId: 'lz' })).isLeader).toBe(false);
   });
 });

@@ -17,7 +17,8 @@ describe('report.certificate', () => {
     const out = dataOf<Certificate>(await t.call('report', 'certificate', { orgId: 'lz', from: '2026-01-01', to: '2026-11-23' }, 'v1'));
     // A1 120 + A2 240 + 180; not 城关's A5 (a team below), not 天水's A6, not last year's A7.
     expect(out.minutes).toBe(540);
-    expect(out.issuedAt).toBe('2026-11-23T10:00:00+08:00');
+    // The emulator clock flows on from 10:00 while the province is seeded.
+    expect(out.issuedAt).toMatch(/^2026-11-23T10:00:\d\d\+08:00$/);
     expect(out.certificateNo).toMatch(/^KJZY-2026-[0-9A-HJKMNP-TV-Z]{16}$/);
     const pdf = Buffer.from(out.pdfBase64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -44,6 +45,28 @@ describe('report.certificate', () => {
     const out = dataOf<Certificate>(await t.call('report', 'certificate', { orgId: 'lz' }, 'v1'));
     expect(out.minutes).toBe(600);
     expect(await t.call('report', 'verifyCertificate', { certificateNo: out.certificateNo })).toMatchObject({ ok: true, data: { from: '2025-12-20', to: '2026-11-23', minutes: 600 } });
+  });
+
+  it('hours of a cancelled activity are not certified', async () => {
+    // v1 served 200 minutes on 取消的科技培训 (A4) before it was called off.
+    await t.emu.db.insert('checkin_days', [
+      { _id: `${fx.A4._id}_v1_2026-07-01`, activityId: fx.A4._id, orgId: 'lz', openid: 'v1', date: '2026-07-01', signInAt: new Date('2026-07-01T01:00:00Z'), signOutAt: new Date('2026-07-01T04:20:00Z'), minutes: 200, status: 'closed', adjustments: [], echoes: [], createdAt: new Date('2026-07-01T01:00:00Z'), updatedAt: new Date('2026-07-01T04:20:00Z') },
+    ]);
+    const out = dataOf<Certificate>(await t.call('report', 'certificate', { orgId: 'lz' }, 'v1'));
+    expect(out.minutes).toBe(600);
+    expect((await pdfText(Buffer.from(out.pdfBase64, 'base64'))).text.replace(/\s+/g, '')).not.toContain('取消的科技培训');
+  });
+
+  it('the period starts no earlier than the first record with the team and ends no later than today; the PDF prints that period', async () => {
+    // 李娜 (v2) first served with 兰州 on 2026-05-10; she asks for the widest period there is, 2018 to the end of next year.
+    const out = dataOf<Certificate & { from: string; to: string }>(await t.call('report', 'certificate', { orgId: 'lz', from: '2018-01-01', to: '2027-12-31' }, 'v2'));
+    expect(out).toMatchObject({ from: '2026-05-10', to: '2026-11-23', minutes: 180 });
+    const flat = (await pdfText(Buffer.from(out.pdfBase64, 'base64'))).text.replace(/\s+/g, '');
+    expect(flat).toContain('于2026年5月10日至2026年11月23日期间在兰州市科技志愿服务支队参加志愿服务');
+    expect(flat).not.toContain('2018年');
+    expect(await t.call('report', 'verifyCertificate', { certificateNo: out.certificateNo })).toMatchObject({ ok: true, data: { from: '2026-05-10', to: '2026-11-23' } });
+    // A start after the first record is kept as asked.
+    expect(dataOf(await t.call('report', 'certificate', { orgId: 'lz', from: '2026-06-01', to: '2026-12-31' }, 'v2'))).toMatchObject({ from: '2026-06-01', to: '2026-11-23', minutes: 120 });
   });
 
   it('stores the certificate with a masked name and no ID number', async () => {

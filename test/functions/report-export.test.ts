@@ -2,6 +2,8 @@
 import ExcelJS from 'exceljs';
 import { dataOf, idNumberFor, registerVolunteer, useTestEmulator } from '../helpers/emulator';
 import { REPORT_CLOCK, YEAR, readXlsx, seedProvince, sheetRows, tableUnder } from '../helpers/report';
+import { seedActivity } from '../helpers/checkin';
+import { MEMBERS_FORM_TITLE } from '../../types/report';
 
 const t = useTestEmulator({ clock: REPORT_CLOCK });
 let fx: Awaited<ReturnType<typeof seedProvince>>;
@@ -19,7 +21,7 @@ describe('report.export members (附件2)', () => {
     const wb = await readXlsx(out.base64);
     const ws = wb.getWorksheet('附件2')!;
     const rows = sheetRows(ws);
-    expect(rows[0][0]).toBe('科技志愿者支队基本情况表');
+    expect(rows[0][0]).toBe(MEMBERS_FORM_TITLE);
     expect(rows[1][0]).toMatch(/^单位：兰州市科技志愿服务支队\s+填报日期：2026年11月23日$/);
     const { header, rows: members } = tableUnder(ws, '序号');
     expect(header.slice(0, 8)).toEqual(['序号', '志愿者姓名', '性别', '单位', '职务/职称', '志愿者编号', '身份证号', '联系电话']);
@@ -54,9 +56,89 @@ describe('report.export members (附件2)', () => {
   });
 });
 
+describe('the exports add up: each figure and list equals report.orgStats for the same team, scope and period', () => {
+  type Row = Record<string, any>;
+  const shanghaiDay = (d: Date | string) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  /** The figures counted here, straight from the database, for the teams `orgIds` over [from, to]. */
+  async function counted(orgIds: string[], from: string, to: string) {
+    const within = (d: string) => d >= from && d <= to;
+    const memberships = (await t.emu.db.find('memberships', { status: 'approved' })) as Row[];
+    const people = new Set(memberships.filter((m) => orgIds.includes(m.orgId) && shanghaiDay(m.reviewedAt ?? m.appliedAt) <= to).map((m) => m.openid));
+    const all = (await t.emu.db.find('activities', {})) as Row[];
+    const cancelled = new Set(all.filter((a) => a.status === 'cancelled').map((a) => a._id));
+    // Hours of a cancelled activity are credited nowhere (not on a certificate either).
+    const records = ((await t.emu.db.find('checkin_days', {})) as Row[]).filter((r) => orgIds.includes(r.orgId) && within(r.date) && r.minutes > 0 && !cancelled.has(r.activityId));
+    const activities = all.filter((a) => orgIds.includes(a.orgId) && a.status !== 'cancelled' && within(a.startDate));
+    return {
+      members: people.size,
+      minutes: records.reduce((s, r) => s + r.minutes, 0),
+      volunteerTimes: new Set(records.map((r) => `${r.activityId}/${r.openid}`)).size,
+      activities: activities.length,
+      servedPeople: activities.reduce((s, a) => s + (a.servedCount ?? 0), 0),
+    };
+  }
+
+  beforeEach(async () => {
+    // Time in 2026 on an activity that began in 2025, and on the cancelled A4 before it was called off.
+    const span = await seedActivity(t, 'cg', { title: '跨年科普讲解', orgName: '城关区科技志愿服务队', startDate: '2025-12-30', endDate: '2026-01-02', startAt: new Date('2025-12-30T01:00:00Z'), endAt: new Date('2026-01-02T09:00:00Z') });
+    const day = (a: { _id: string; orgId: string }, openid: string, date: string, minutes: number) => ({ _id: `${a._id}_${openid}_${date}`, activityId: a._id, orgId: a.orgId, openid, date, minutes, status: 'closed', adjustments: [], scans: {} });
+    await t.emu.db.insert('checkin_days', [day(span, 'v3', '2025-12-31', 90), day(span, 'v3', '2026-01-02', 45), day(fx.A4, 'v2', '2026-07-01', 200)]);
+  });
+
+  const scopes: [string, string, boolean, string[]][] = [
+    ['the 总队 with every team below (three levels)', 'root', true, ['root', 'lz', 'ts', 'cg']],
+    ['兰州 with 城关', 'lz', true, ['lz', 'cg']],
+    ['兰州 alone', 'lz', false, ['lz']],
+  ];
+  const periods = [YEAR, { from: '2025-01-01', to: '2025-12-31' }, { from: '2025-06-01', to: '2026-03-31' }];
+
+  it.each(scopes)('%s', async (_label, orgKey, includeDescendants, teamKeys) => {
+    const ids: Record<string, string> = { root: fx.root._id, lz: 'lz', ts: 'ts', cg: 'cg' };
+    const orgId = ids[orgKey];
+    const orgIds = teamKeys.map((k) => ids[k]);
+    for (const p of periods) {
+      const query = { orgId, ...p, includeDescendants };
+      const stats = dataOf(await t.call('report', 'orgStats', query, 'root-leader'));
+      const mine = await counted(orgIds, p.from, p.to);
+      expect(stats).toMatchObject({ ...mine, teams: orgIds.length });
+
+      // 附件2: one row per member counted, and its note says so.
+      const members = await readXlsx(dataOf(await exportAs('root-leader', { ...query, kind: 'members' })).base64);
+      const ws = members.getWorksheet('附件2')!;
+      expect(tableUnder(ws, '序号').rows).toHaveLength(stats.members);
+      expect(allText(members)).toContain(`共${stats.members}人`);
+
+      // 附件3: the sentences, the activity list and its totals, the months.
+      const form = await readXlsx(dataOf(await exportAs('root-leader', { ...query, kind: 'activityStats' })).base64);
+      const sheet = sheetRows(form.getWorksheet('附件3')!);
+      expect(sheet[2][1]).toContain(`已建立（${orgIds.length}）支科技志愿者队，人数（${stats.members}）人`);
+      expect(sheet[3][1]).toContain(`共组织科技志愿服务活动（${stats.activities}）次`);
+      expect(sheet[3][1]).toContain(`参与服务的专家有（${stats.volunteerTimes}）人次，接受服务的群众有（${stats.servedPeople}）人次`);
+      const list = tableUnder(form.getWorksheet('活动明细')!, '序号');
+      const note = list.header.indexOf('说明');
+      expect(list.rows.filter((r) => r[note] === '')).toHaveLength(stats.activities);
+      const sum = (col: number) => list.rows.reduce((s, r) => s + Number(r[col] || 0), 0);
+      expect([sum(11), sum(12), sum(14)]).toEqual([stats.volunteerTimes, stats.minutes, stats.servedPeople]);
+      const total = sheetRows(form.getWorksheet('活动明细')!).find((r) => r && r[1] === '合计')!;
+      expect([total[11], total[12], total[14]]).toEqual([String(stats.volunteerTimes), String(stats.minutes), String(stats.servedPeople)]);
+      const months = tableUnder(form.getWorksheet('月度统计')!, '月份').rows;
+      expect(months.map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3])])).toEqual(stats.series.map((m: Row) => [m.month, m.activities, m.volunteerTimes, m.minutes]));
+    }
+  });
+
+  it('an activity listed for its time only says why; a cancelled one is not listed', async () => {
+    const form = await readXlsx(dataOf(await exportAs('root-leader', { orgId: fx.root._id, kind: 'activityStats', ...YEAR, includeDescendants: true })).base64);
+    const list = tableUnder(form.getWorksheet('活动明细')!, '序号');
+    const note = list.header.indexOf('说明');
+    expect(list.rows.find((r) => r[1] === '跨年科普讲解')![note]).toBe('活动开始于统计期间之前；服务时长计入本期');
+    expect(list.rows.find((r) => r[1] === '取消的科技培训')).toBeUndefined();
+  });
+});
+
 describe('report.export activityStats (附件3)', () => {
   it('laid out like the form: 填报单位, 志愿队伍, the 志愿活动 sentence with the figures, 亮点活动, the rows left for the team', async () => {
-    const out = dataOf(await exportAs('root-leader', { orgId: 'lz', kind: 'activityStats', ...YEAR }));
+    const out = dataOf(await exportAs('root-leader', { orgId: 'lz', kind: 'activityStats', ...YEAR, includeDescendants: true }));
     expect(out.fileName).toBe('附件3_兰州市科技志愿服务支队_2026-11-23.xlsx');
     const wb = await readXlsx(out.base64);
     const rows = sheetRows(wb.getWorksheet('附件3')!);
@@ -90,8 +172,8 @@ describe('report.export activityStats (附件3)', () => {
     expect(tableUnder(wb.getWorksheet('月度统计')!, '月份').rows).toHaveLength(12);
   });
 
-  it('without a period: the year to date; the team alone when asked', async () => {
-    const wb = await readXlsx(dataOf(await exportAs('lz-admin', { orgId: 'lz', kind: 'activityStats', includeDescendants: false })).base64);
+  it('without a period: the year to date; the team alone unless asked (as report.orgStats)', async () => {
+    const wb = await readXlsx(dataOf(await exportAs('lz-admin', { orgId: 'lz', kind: 'activityStats' })).base64);
     const rows = sheetRows(wb.getWorksheet('附件3')!);
     expect(rows[3][1]).toContain('2026年（1）月以来（统计至2026年11月23日），共组织科技志愿服务活动（3）次，其中');
     expect(rows[2][1]).toContain('已建立（1）支科技志愿者队，人数（5）人');

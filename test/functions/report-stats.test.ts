@@ -111,6 +111,53 @@ describe('report.orgStats', () => {
   });
 });
 
+describe('periods are bounded (VALIDATION with a Chinese message, before anything is read)', () => {
+  // The clock says 2026-11-23: a period may reach 2027-12-31 at the latest.
+  const refusals: [Record<string, unknown>, string][] = [
+    [{ from: '2026-01-01', to: '9999-12-31' }, '统计期间最长10年'],
+    [{ from: '2027-12-01', to: '9999-12-31' }, '统计期间最长10年'],
+    [{ from: '2028-01-01', to: '2028-01-31' }, '统计期间不能晚于2027年12月31日'],
+    [{ from: '2026-01-01', to: '2028-01-01' }, '统计期间不能晚于2027年12月31日'],
+    [{ from: '1999-12-31', to: '2000-12-31' }, '统计期间不能早于2000年1月1日'],
+    [{ from: '2010-01-01', to: '2020-01-01' }, '统计期间最长10年'],
+    [{ from: '2027-02-30', to: '2027-03-31' }, '日期不存在：2027-02-30'],
+    [{ from: '2026-02-01', to: '2026-02-29' }, '日期不存在：2026-02-29'],
+    [{ from: '2026-04-01', to: '2026-04-31' }, '日期不存在：2026-04-31'],
+  ];
+
+  it('orgStats, ranking and the 附件2/附件3 exports', async () => {
+    for (const [dates, message] of refusals) {
+      for (const [action, extra] of [
+        ['orgStats', {}],
+        ['ranking', {}],
+        ['export', { kind: 'activityStats' }],
+        ['export', { kind: 'members' }],
+      ] as const) {
+        const r = await t.call('report', action, { orgId: 'lz', ...extra, ...dates }, 'lz-leader');
+        expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message });
+        expect(JSON.stringify(r).length).toBeLessThan(1000);
+      }
+    }
+  });
+
+  it('the certificate and 我的时长 (checkin.myHours), open ends included', async () => {
+    for (const [dates, message] of refusals) {
+      expect(await t.call('report', 'certificate', { orgId: 'lz', ...dates }, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message });
+      expect(await t.call('checkin', 'myHours', dates, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message });
+    }
+    expect(await t.call('report', 'certificate', { orgId: 'lz', to: '9999-12-31' }, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message: '统计期间不能晚于2027年12月31日' });
+    expect(await t.call('checkin', 'myHours', { from: '9999-01-01' }, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message: '统计期间不能晚于2027年12月31日' });
+  });
+
+  it('the widest periods allowed still answer: ten years, up to the end of next year', async () => {
+    const r = await t.call('report', 'orgStats', { orgId: 'lz', from: '2018-01-01', to: '2027-12-31', includeDescendants: true }, 'lz-leader');
+    expect(r).toMatchObject({ ok: true, data: { from: '2018-01-01', to: '2027-12-31', minutes: 930 } });
+    expect(r.ok && r.data.series).toHaveLength(120);
+    expect(JSON.stringify(r).length).toBeLessThan(20_000);
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2000-01-01', to: '2009-12-31' }, 'lz-leader')).toMatchObject({ ok: true });
+  });
+});
+
 describe('report.ranking', () => {
   it('the child teams, each with its subtree, by credited minutes', async () => {
     expect(await t.call('report', 'ranking', { orgId: rootId, ...YEAR }, 'root-leader')).toMatchObject({

@@ -164,4 +164,13 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
   expect(calls('export')[0]).toEqual({ action: 'export', orgId: 'lz', kind: 'activityStats', includeDescendants: true, period: 'thisMonth' });
   expect(device.opened[0]).toEqual({ filePath: 'wxfile://usr/附件3_兰州市科技志愿服务支队_2026-11-23.xlsx', fileType: 'xlsx' });
   expect(device.written[0].data).toBe(XLSX);
+
+  // 附件2 covers what the figures cover: the same period and, with 含下级队伍 on, the teams below. One export runs at a
+  // time: a tap before the page has re-rendered after the first is ignored, so tap until the second export opens.
+  await waitFor(() => {
+    if (device.opened.length < 2) tap(page!, '.stats-export-members');
+    expect(device.opened).toHaveLength(2);
+  });
+  expect(calls('export')).toHaveLength(2);
+  expect(calls('export')[1]).toEqual({ action: 'export', orgId: 'lz', kind: 'members', includeDescendants: true, period: 'thisMonth' });
 });

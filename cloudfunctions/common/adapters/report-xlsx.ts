@@ -1,6 +1,7 @@
 // The exports as spreadsheets (exceljs), laid out like the paper forms 科协 send upward: 附件2 科技志愿者支队基本情况表,
 // 附件3 科技志愿服务活动情况统计表 with its activity list, and an activity's 签到记录. Rows come in as plain text.
 import ExcelJS from 'exceljs';
+import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE } from '../../../types/report';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -114,7 +115,7 @@ export async function membersXlsx(s: MembersSheet): Promise<Buffer> {
   const wb = workbook();
   const ws = wb.addWorksheet('附件2', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const columns = s.teamColumn ? [...MEMBER_COLUMNS, { header: '所属队伍', width: 24 }] : MEMBER_COLUMNS;
-  title(ws, 1, columns.length, '科技志愿者支队基本情况表');
+  title(ws, 1, columns.length, MEMBERS_FORM_TITLE);
   line(ws, 2, columns.length, `单位：${s.orgName}          填报日期：${s.filledOn}`);
   const next = table(
     ws,
@@ -145,6 +146,7 @@ export const ACTIVITY_COLUMNS: readonly Column[] = [
   { header: '服务时长（分钟）', width: 12 },
   { header: '服务时长', width: 14 },
   { header: '服务群众人次', width: 12 },
+  { header: '说明', width: 26 },
 ];
 
 export interface ActivityStatsSheet {
@@ -155,7 +157,7 @@ export interface ActivityStatsSheet {
   highlightText: string;
   manualRows: readonly (readonly [string, string])[];
   note: string;
-  /** Per activity, ACTIVITY_COLUMNS without 序号. */
+  /** Per activity, ACTIVITY_COLUMNS without 序号 (说明 empty for the activities counted in the period). */
   activities: (string | number)[][];
   /** The last row of the activity list. */
   totals: (string | number)[];
@@ -170,7 +172,7 @@ export async function activityStatsXlsx(s: ActivityStatsSheet): Promise<Buffer> 
   const ws = wb.addWorksheet('附件3', { pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.getColumn(1).width = FORM_LABEL_WIDTH;
   for (const c of [2, 3, 4]) ws.getColumn(c).width = FORM_TEXT_WIDTH / 3;
-  title(ws, 1, 4, '科技志愿服务活动情况统计表');
+  title(ws, 1, 4, ACTIVITY_FORM_TITLE);
   ws.mergeCells(2, 1, 2, 2);
   ws.getCell(2, 1).value = `填报单位（公章）：${s.orgName}`;
   ws.mergeCells(2, 3, 2, 4);

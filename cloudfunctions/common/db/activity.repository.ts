@@ -37,8 +37,10 @@ export interface EnrollmentDoc {
   openid: string;
   status: EnrollmentStatus;
   enrolledAt: Date;
-  /** Order in the waitlist: when the volunteer joined it (ties broken by _id). */
+  /** When the volunteer enrolled or joined the waitlist. */
   queuedAt: Date;
+  /** Place in the waitlist's order: a ticket drawn from the activity's `waitlistSeq` when joining it (older records: queuedAt, then _id). */
+  queueNo?: number;
   promotedAt?: Date;
   cancelledAt?: Date;
 }
@@ -175,6 +177,28 @@ export async function changeWaitlistCount(activityId: string, delta: 1 | -1): Pr
   await unwrap(activities().where(where).update({ waitlistCount: _.inc(delta) }));
 }
 
+/** The first and last dates an activity's day records were kept on (index activityId_date), or undefined when none. */
+export async function recordedDates(activityId: string): Promise<{ first: string; last: string } | undefined> {
+  const days = () => database().collection(C.dayRecords).where({ activityId }).field({ date: true }).limit(1);
+  const [first, last] = await Promise.all([unwrap(days().orderBy('date', 'asc').get()), unwrap(days().orderBy('date', 'desc').get())]);
+  const a = (first.data as { date: string }[])[0];
+  const b = (last.data as { date: string }[])[0];
+  return a && b ? { first: a.date, last: b.date } : undefined;
+}
+
+/**
+ * Joins the waitlist in one atomic update: the activity's waitlistCount and its ticket counter go up together, so
+ * racing joiners each get their own ticket (queue order) and their own count (their place in the queue on joining).
+ */
+export async function joinWaitlist(activityId: string): Promise<{ queueNo: number; position: number } | undefined> {
+  const _ = database().command;
+  const res = (await unwrap(activities().where({ _id: activityId }).updateAndReturn({ waitlistCount: _.inc(1), waitlistSeq: _.inc(1) }))) as {
+    doc?: { waitlistCount?: number; waitlistSeq?: number } | null;
+  };
+  const doc = res.doc;
+  return doc ? { queueNo: doc.waitlistSeq ?? 1, position: doc.waitlistCount ?? 1 } : undefined;
+}
+
 // ---- Enrollments ----
 
 /** Creates the enrollment; a concurrent enrollment of the same volunteer fails with DATABASE_DUPLICATE_WRITE. */
@@ -190,19 +214,17 @@ export async function updateEnrollmentIf(id: string, status: EnrollmentStatus, p
 
 /** The head of the waitlist: first come, first served (ties by _id). */
 export async function firstWaitlisted(activityId: string, n: number): Promise<EnrollmentDoc[]> {
-  const res = await unwrap(enrollments().where({ activityId, status: 'waitlisted' }).orderBy('queuedAt', 'asc').orderBy('_id', 'asc').limit(n).get());
+  const res = await unwrap(enrollments().where({ activityId, status: 'waitlisted' }).orderBy('queueNo', 'asc').orderBy('queuedAt', 'asc').orderBy('_id', 'asc').limit(n).get());
   return res.data as EnrollmentDoc[];
 }
 
-/** 1-based place of a waitlisted enrollment in its queue. */
-export async function waitlistPosition(e: Pick<EnrollmentDoc, '_id' | 'activityId' | 'queuedAt'>): Promise<number> {
+/** 1-based place of a waitlisted enrollment in its queue (by ticket; records without one queue first, by time). */
+export async function waitlistPosition(e: Pick<EnrollmentDoc, '_id' | 'activityId' | 'queuedAt' | 'queueNo'>): Promise<number> {
   const _ = database().command;
-  const ahead = await unwrap(
-    enrollments()
-      .where(_.and([{ activityId: e.activityId, status: 'waitlisted' }, _.or([{ queuedAt: _.lt(e.queuedAt) }, { queuedAt: e.queuedAt, _id: _.lt(e._id) }])]))
-      .count(),
-  );
-  return ahead.total + 1;
+  const byTime = _.or([{ queuedAt: _.lt(e.queuedAt) }, { queuedAt: e.queuedAt, _id: _.lt(e._id) }]);
+  const ahead = e.queueNo === undefined ? _.and([{ queueNo: _.exists(false) }, byTime]) : _.or([{ queueNo: _.lt(e.queueNo) }, { queueNo: _.exists(false) }]);
+  const res = await unwrap(enrollments().where(_.and([{ activityId: e.activityId, status: 'waitlisted' }, ahead])).count());
+  return res.total + 1;
 }
 
 /** Every enrollment of the activity in these states, in queue order (for messages: all of them, page by page). */
@@ -211,7 +233,7 @@ export async function enrollmentsIn(activityId: string, statuses: EnrollmentStat
   const out: EnrollmentDoc[] = [];
   for (;;) {
     const res = await unwrap(
-      enrollments().where({ activityId, status: _.in(statuses) }).orderBy('queuedAt', 'asc').orderBy('_id', 'asc').skip(out.length).limit(PAGE).get(),
+      enrollments().where({ activityId, status: _.in(statuses) }).orderBy('queueNo', 'asc').orderBy('queuedAt', 'asc').orderBy('_id', 'asc').skip(out.length).limit(PAGE).get(),
     );
     const list = res.data as EnrollmentDoc[];
     out.push(...list);
@@ -224,7 +246,7 @@ export async function pageEnrollments(activityId: string, statuses: EnrollmentSt
   const _ = database().command;
   const where = { activityId, status: _.in(statuses) };
   const [list, count] = await Promise.all([
-    unwrap(enrollments().where(where).orderBy('status', 'asc').orderBy('queuedAt', 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(enrollments().where(where).orderBy('status', 'asc').orderBy('queueNo', 'asc').orderBy('queuedAt', 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
     unwrap(enrollments().where(where).count()),
   ]);
   return { items: list.data as EnrollmentDoc[], total: count.total };

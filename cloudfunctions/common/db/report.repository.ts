@@ -68,6 +68,12 @@ export async function activitiesIn(orgIds: readonly string[], p: Period): Promis
   return pagedIn<ReportActivity>(C.activities, orgIds, (chunk) => ({ orgId: _.in(chunk), status: 'published', startDate: dateWithin(p) }), ACTIVITY_FIELDS);
 }
 
+/** Activities by id, whatever their start or status (those a period's day records credit time to). */
+export async function activitiesByIds(ids: readonly string[]): Promise<ReportActivity[]> {
+  const _ = database().command;
+  return pagedIn<ReportActivity>(C.activities, ids, (chunk) => ({ _id: _.in(chunk) }), ACTIVITY_FIELDS);
+}
+
 export type ReportRecord = Pick<DayRecordDoc, '_id' | 'activityId' | 'orgId' | 'openid' | 'date' | 'minutes'>;
 
 /** Day records of these teams dated within the period (only what the figures need). */

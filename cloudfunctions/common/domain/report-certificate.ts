@@ -44,6 +44,16 @@ export function verifyUrl(certificateNo: string, base = DEFAULT_VERIFY_BASE_URL)
   return `${base}${base.includes('?') ? '&' : '?'}no=${encodeURIComponent(certificateNo)}`;
 }
 
+/**
+ * The period a certificate states: what was asked, but never before the volunteer's first record with the team
+ * (a certificate "from 2000" for someone who started in 2026 would claim years nobody can vouch for) nor after today.
+ */
+export function certifiedPeriod(asked: { from?: string; to?: string }, firstRecord: string, today: string): { from: string; to: string } {
+  const from = asked.from && asked.from > firstRecord ? asked.from : firstRecord;
+  const to = asked.to && asked.to < today ? asked.to : today;
+  return { from, to };
+}
+
 export interface CertificateFacts {
   realName: string;
   idNumberMasked: string;

@@ -34,6 +34,13 @@ export function teamLine(t: TeamLine): string {
   return `已建立（${t.ownMembers}）人的科技志愿支队：${t.orgName}。\n本级及下级已建立（${t.teams}）支科技志愿者队，人数（${t.members}）人。`;
 }
 
+/** The note under 附件2: how many people (and teams), as of which day, and what is masked. */
+export function membersNote(n: { members: number; teams: number; includeDescendants: boolean; to: string; today: string }): string {
+  const scope = n.includeDescendants ? `（含下级队伍，共${n.teams}支队伍）` : '';
+  const asOf = n.to < n.today ? `截至${chineseDate(n.to)}，` : '';
+  return `注：${asOf}共${n.members}人${scope}。身份证号已隐去出生日期等信息；联系电话仅向队员所在队伍的负责人、管理员完整显示。`;
+}
+
 export interface ActivityParagraph {
   from: string;
   to: string;

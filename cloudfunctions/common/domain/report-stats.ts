@@ -88,13 +88,16 @@ export function byCategory(activities: readonly Pick<StatActivity, 'category'>[]
 /** The day a membership was approved (its review, or its application when imported approved), Asia/Shanghai. */
 export const approvedOn = (m: Pick<StatMembership, 'appliedAt' | 'reviewedAt'>) => shanghaiDate(new Date(m.reviewedAt ?? m.appliedAt));
 
+/** The memberships that make someone a member at the end of the period: approved, on or before its last day. 附件2 lists these people, 附件3 and orgStats count them. */
+export function countedMemberships<M extends StatMembership>(memberships: readonly M[], p: Period): M[] {
+  return memberships.filter((m) => m.status === 'approved' && approvedOn(m) <= p.to);
+}
+
 /** Distinct approved members at the end of the period, and those among them who first joined one of the teams within it. */
 export function memberFigures(memberships: readonly StatMembership[], p: Period): { members: number; newMembers: number } {
   const firstJoined = new Map<string, string>();
-  for (const m of memberships) {
-    if (m.status !== 'approved') continue;
+  for (const m of countedMemberships(memberships, p)) {
     const day = approvedOn(m);
-    if (day > p.to) continue;
     const seen = firstJoined.get(m.openid);
     if (!seen || day < seen) firstJoined.set(m.openid, day);
   }

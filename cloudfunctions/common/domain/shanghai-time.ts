@@ -2,7 +2,8 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import type { Period } from '../../../types/common';
+import { periodDatesProblem, type Period } from '../../../types/common';
+import { AppError, ErrorCode } from '../errors';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -67,8 +68,25 @@ export function periodRange(period: Period, now: Date): DateRange {
   }
 }
 
-/** The dates a request means: its named period resolved at `now`, else its own dates (either may be open). */
+/** The last day a period may reach at `now`: the end of next year in Asia/Shanghai. */
+export function latestPeriodEnd(now: Date): string {
+  return `${Number(shanghaiDate(now).slice(0, 4)) + 1}-12-31`;
+}
+
+/** What is wrong with a period at `now` (before 2000, longer than 10 years, past the end of next year), or undefined. */
+export function periodProblem(range: Partial<DateRange>, now: Date): string | undefined {
+  const latest = latestPeriodEnd(now);
+  if ((range.from && range.from > latest) || (range.to && range.to > latest)) return `统计期间不能晚于${latest.slice(0, 4)}年12月31日`;
+  return periodDatesProblem(range);
+}
+
+/**
+ * The dates a request means: its named period resolved at `now`, else its own dates (either may be open). Every
+ * period a function reads goes through here, so a period out of bounds is refused (VALIDATION) before any query.
+ */
 export function requestedRange(input: { period?: Period; from?: string; to?: string }, now: Date): Partial<DateRange> {
-  if (input.period) return periodRange(input.period, now);
-  return { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
+  const range = input.period ? periodRange(input.period, now) : { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
+  const problem = periodProblem(range, now);
+  if (problem) throw new AppError(ErrorCode.VALIDATION, problem, { latest: latestPeriodEnd(now) });
+  return range;
 }

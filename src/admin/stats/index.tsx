@@ -16,7 +16,7 @@ import { exportReport, orgStats } from '../../services/report';
 import { toCloudError, type CloudError } from '../../services/cloud-error';
 import { saveFile } from '../../utils/file-save';
 import { shanghaiToday, dateRange } from '../../utils/checkin-time';
-import type { OrgStats, ExportKind } from '../../../types/report';
+import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE, type OrgStats, type ExportKind } from '../../../types/report';
 import { STATS_PERIODS, chartBars, statsQuery, type PeriodQuery, type Range, type StatsPeriod } from './helpers';
 import Figures from './components/figures';
 import StatsChart from './components/stats-chart';
@@ -68,7 +68,8 @@ function Report({ orgId }: { orgId: string }) {
     if (exporting || !query) return;
     setExporting(kind);
     try {
-      const file = await exportReport(kind === 'members' ? { orgId, kind } : { orgId, kind, ...query, includeDescendants: withBelow });
+      // Both forms cover what the figures above cover: the same period and the same teams.
+      const file = await exportReport({ orgId, kind, ...query, includeDescendants: withBelow });
       await saveFile(file);
     } catch (e) {
       Taro.showToast({ title: toCloudError(e).message || '导出失败，请重试', icon: 'none', duration: 2500 });
@@ -115,8 +116,8 @@ function Report({ orgId }: { orgId: string }) {
 
       <View className='card stats__exports'>
         <Text className='stats__section-title'>导出报表</Text>
-        <Button className='stats-export-members' block fill='outline' type='primary' loading={exporting === 'members'} disabled={Boolean(exporting)} onClick={() => download('members')}>
-          导出附件2（科技志愿者支队基本情况表）
+        <Button className='stats-export-members' block fill='outline' type='primary' loading={exporting === 'members'} disabled={Boolean(exporting) || !query} onClick={() => download('members')}>
+          导出附件2（{MEMBERS_FORM_TITLE}）
         </Button>
         <Button
           className='stats__export stats-export-activity'
@@ -127,9 +128,9 @@ function Report({ orgId }: { orgId: string }) {
           disabled={Boolean(exporting) || !query}
           onClick={() => download('activityStats')}
         >
-          导出附件3（科技志愿服务活动情况统计表）
+          导出附件3（{ACTIVITY_FORM_TITLE}）
         </Button>
-        <Text className='stats__note'>附件3 按所选时间段{withBelow ? '、含下级队伍' : ''}统计；附件2 为当前队员名单。</Text>
+        <Text className='stats__note'>附件2、附件3 按所选时间段{withBelow ? '、含下级队伍' : ''}统计，与上方数字一致；附件2 为期末的队员名单。</Text>
       </View>
     </View>
   );

@@ -4,6 +4,7 @@ import {
   byCategory,
   childUnder,
   highlights,
+  countedMemberships,
   memberFigures,
   monthsOf,
   orgFigures,
@@ -78,6 +79,8 @@ describe('report-stats', () => {
       mem('later', '2027-01-05T00:00:00Z'),
     ];
     expect(memberFigures(memberships, P)).toEqual({ members: 3, newMembers: 2 });
+    // 附件2 lists exactly the people counted: the memberships approved by the last day.
+    expect(new Set(countedMemberships(memberships, P).map((m) => m.openid))).toEqual(new Set(['old', 'new', 'midnight']));
   });
 
   it('highlights: the activities with the most volunteer-times, then minutes; none without records or people served', () => {

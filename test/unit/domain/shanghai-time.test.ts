@@ -2,7 +2,8 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { periodRange, requestedRange, shanghaiDate, toIso } from '../../../cloudfunctions/common/domain/shanghai-time';
+import { latestPeriodEnd, periodProblem, periodRange, requestedRange, shanghaiDate, toIso } from '../../../cloudfunctions/common/domain/shanghai-time';
+import { AppError } from '../../../cloudfunctions/common/errors';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -52,5 +53,32 @@ describe('named periods on the server clock', () => {
     expect(requestedRange({ period: 'lastMonth' }, at('2026-11-23T02:00:00Z'))).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(requestedRange({ from: '2026-03-01' }, at('2026-11-23T02:00:00Z'))).toEqual({ from: '2026-03-01' });
     expect(requestedRange({}, at('2026-11-23T02:00:00Z'))).toEqual({});
+  });
+});
+
+describe('periods are bounded: from 2000-01-01, at most 10 years, up to the end of next year by the server clock', () => {
+  const now = new Date('2026-11-23T02:00:00Z');
+  it('the latest day is 31 December of next year in Shanghai (16:00 UTC on 31 December is already the next year)', () => {
+    expect(latestPeriodEnd(now)).toBe('2027-12-31');
+    expect(latestPeriodEnd(new Date('2026-12-31T15:59:59Z'))).toBe('2027-12-31');
+    expect(latestPeriodEnd(new Date('2026-12-31T16:00:00Z'))).toBe('2028-12-31');
+  });
+  it('exact edges', () => {
+    expect(periodProblem({ from: '2000-01-01', to: '2009-12-31' }, now)).toBeUndefined();
+    expect(periodProblem({ from: '1999-12-31', to: '2000-12-31' }, now)).toBe('统计期间不能早于2000年1月1日');
+    expect(periodProblem({ from: '2000-01-01', to: '2010-01-01' }, now)).toBe('统计期间最长10年');
+    expect(periodProblem({ from: '2018-01-01', to: '2027-12-31' }, now)).toBeUndefined();
+    expect(periodProblem({ from: '2027-12-31', to: '2028-01-01' }, now)).toBe('统计期间不能晚于2027年12月31日');
+    expect(periodProblem({ from: '2016-02-29', to: '2026-02-28' }, now)).toBeUndefined();
+    expect(periodProblem({ from: '2016-02-29', to: '2026-03-01' }, now)).toBe('统计期间最长10年');
+    expect(periodProblem({ to: '2028-01-01' }, now)).toBe('统计期间不能晚于2027年12月31日');
+    expect(periodProblem({ from: '2028-01-01' }, now)).toBe('统计期间不能晚于2027年12月31日');
+    expect(periodProblem({ from: '1999-01-01' }, now)).toBe('统计期间不能早于2000年1月1日');
+    expect(periodProblem({}, now)).toBeUndefined();
+  });
+  it('requestedRange refuses an out-of-bounds period with VALIDATION; named periods always fit', () => {
+    expect(() => requestedRange({ from: '2026-01-01', to: '9999-12-31' }, now)).toThrow(AppError);
+    expect(() => requestedRange({ to: '2028-01-01' }, now)).toThrow('统计期间不能晚于2027年12月31日');
+    for (const period of ['thisMonth', 'lastMonth', 'last3Months', 'thisYear', 'lastYear'] as const) expect(() => requestedRange({ period }, now)).not.toThrow();
   });
 });

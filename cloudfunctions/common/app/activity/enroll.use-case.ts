@@ -1,6 +1,7 @@
 // activity.enroll: a seat under the capacity (one conditional update, so concurrent enrollments never exceed it),
 // else a place in the waitlist or ACTIVITY.FULL; enrolling again answers the enrollment already held.
-// Requests for a new enrollment with a free seat: 4 reads (in parallel) + 1 conditional update + 1 insert.
+// Requests for a new enrollment with a free seat: 4 reads (in parallel) + 1 conditional update + 1 insert; a place in
+// the waitlist is one atomic update that draws the ticket and counts the queue.
 import type { ActivityIdInput, EnrollmentOutput } from '../../../../types/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
@@ -14,6 +15,7 @@ import {
   findActivity,
   findEnrollment,
   insertEnrollment,
+  joinWaitlist,
   LIVE_ENROLLMENT,
   releaseSeat,
   takeSeat,
@@ -24,7 +26,7 @@ import {
 import { signupOpen } from '../../domain/activity-phase';
 import { inAudience } from '../../domain/activity-audience';
 import { toIso } from '../../domain/shanghai-time';
-import { enrollmentWithPlace } from './activity-view';
+import { enrollmentView, enrollmentWithPlace } from './activity-view';
 import { fillFreeSeats } from './seats';
 
 const isLive = (e: EnrollmentDoc | undefined): e is EnrollmentDoc => e !== undefined && LIVE_ENROLLMENT.includes(e.status);
@@ -83,37 +85,41 @@ export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<Enrollme
     throw new AppError(ErrorCode.ACTIVITY_FULL, undefined, { capacity: a.capacity });
   }
   const status = seated ? 'enrolled' : 'waitlisted';
-  const doc: EnrollmentDoc = { _id: enrollmentId(a._id, openid), activityId: a._id, openid, status, enrolledAt: now, queuedAt: now };
+  // The place in the queue is drawn before the record is written: racing joiners never share a place.
+  const ticket = seated ? undefined : await joinWaitlist(a._id);
+  if (!seated && !ticket) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
+  const doc: EnrollmentDoc = { _id: enrollmentId(a._id, openid), activityId: a._id, openid, status, enrolledAt: now, queuedAt: now, ...(ticket ? { queueNo: ticket.queueNo } : {}) };
+  const giveUp = async () => (seated ? giveBack(a, now) : changeWaitlistCount(a._id, -1));
   let written = false;
   try {
     if (before) {
       // Enrolling again after cancelling reuses the record, only from the cancelled state just read.
       const _ = database().command;
-      written = await updateEnrollmentIf(doc._id, 'cancelled', { status, enrolledAt: now, queuedAt: now, promotedAt: _.remove(), cancelledAt: _.remove() });
+      const queueNo = ticket ? ticket.queueNo : _.remove();
+      written = await updateEnrollmentIf(doc._id, 'cancelled', { status, enrolledAt: now, queuedAt: now, queueNo, promotedAt: _.remove(), cancelledAt: _.remove() });
     } else {
       await insertEnrollment(doc);
       written = true;
     }
   } catch (err) {
     if (!isDuplicateWrite(err)) {
-      if (seated) await giveBack(a, now);
+      await giveUp();
       throw err;
     }
   }
   if (!written) {
-    // A concurrent enroll of the same volunteer got there first: give the seat back, answer theirs.
-    if (seated) await giveBack(a, now);
+    // A concurrent enroll of the same volunteer got there first: give the seat (or the place) back, answer theirs.
+    await giveUp();
     const held = await theirs(a, openid);
     if (held) return held;
     throw new AppError(ErrorCode.VALIDATION, '报名状态已变化，请刷新后重试');
   }
-  if (status === 'enrolled') return { enrollment: await enrollmentWithPlace(doc) };
+  if (!ticket) return { enrollment: enrollmentView(doc) };
 
-  await changeWaitlistCount(a._id, 1);
   // A seat freed while this volunteer was queued would otherwise stay empty.
   const promoted = await fillFreeSeats(a, now, { queueFirst: false });
   const self = promoted.find((p) => p._id === doc._id);
-  return { enrollment: await enrollmentWithPlace(self ?? doc) };
+  return { enrollment: self ? enrollmentView(self) : enrollmentView(doc, ticket.position) };
 }
 
 /** Returns a seat taken for nothing; someone queued meanwhile (because of it) gets it. */

@@ -5,8 +5,9 @@ import { scheduleIssues, type ActivityOutput, type ActivityUpdateInput } from '.
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { database } from '../../cloud';
-import { enrollmentsIn, findActivity, updateActivityIf, type ActivityDoc } from '../../db/activity.repository';
+import { enrollmentsIn, findActivity, recordedDates, updateActivityIf, type ActivityDoc } from '../../db/activity.repository';
 import { activitySpan, phaseAt } from '../../domain/activity-phase';
+import { recordedDaysOutside } from '../../domain/activity-dates';
 import { toIso } from '../../domain/shanghai-time';
 import { refuseIfCancelled, requireActivity, requireManagerOf } from './activity-lookup';
 import { activityView } from './activity-view';
@@ -18,6 +19,13 @@ const NOTICED: [string, (a: ActivityDoc) => string][] = [
   ['时间', (a) => `${a.startDate}|${a.endDate}|${a.dailyStart}|${a.dailyEnd}`],
   ['地点', (a) => `${a.address}|${a.location.lat},${a.location.lng}`],
 ];
+
+/** Days already recorded (sign-ins kept in checkin_days) stay inside the activity: re-dating may not orphan them. */
+async function keepRecordedDays(activityId: string, span: { startDate: string; endDate: string }): Promise<void> {
+  const recorded = await recordedDates(activityId);
+  const outside = recordedDaysOutside(recorded, span);
+  if (outside) throw new AppError(ErrorCode.VALIDATION, outside, { recordedFrom: recorded?.first, recordedTo: recorded?.last });
+}
 
 function belowEnrolled(enrolledCount: number): AppError {
   return new AppError(ErrorCode.ACTIVITY_CAPACITY_BELOW_ENROLLED, `已有${enrolledCount}人报名，招募人数不能少于${enrolledCount}`, { enrolledCount });
@@ -44,6 +52,7 @@ export async function update(input: ActivityUpdateInput, ctx: Ctx): Promise<Acti
     };
     const issues = scheduleIssues(schedule);
     if (issues.length > 0) throw new AppError(ErrorCode.VALIDATION, issues[0].message, { issues });
+    if (schedule.startDate !== a.startDate || schedule.endDate !== a.endDate) await keepRecordedDays(a._id, schedule);
     if (fields.capacity !== undefined && fields.capacity < a.enrolledCount) throw belowEnrolled(a.enrolledCount);
 
     const patch = {

@@ -1,4 +1,5 @@
-// org.get: a team with its parent, approved children, member count, the caller's membership and rights.
+// org.get: a team with its parent, approved children, member count, the caller's membership and rights; public,
+// so no openid of anyone but the caller's own membership.
 import type { OrgGetOutput, OrgIdInput } from '../../../../types/org';
 import type { Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
@@ -27,6 +28,7 @@ export async function getOrg(input: OrgIdInput, ctx: Ctx): Promise<OrgGetOutput>
     parent: parent ? show(parent) : null,
     children: children.map(show),
     memberCount,
+    isLeader: openid !== undefined && (org.leaderOpenid === openid || (mine?.status === 'approved' && mine.role === 'leader')),
     myMembership: mine ? membershipView(mine) : null,
     canManage: canManage(grants, org),
     canRead: canRead(grants, org),

@@ -10,7 +10,7 @@ import { recordsOf } from '../../db/checkin.repository';
 import { findOrg } from '../../db/org.repository';
 import { findCertificate, insertCertificate, leaderOf, type CertificateDoc } from '../../db/report.repository';
 import { findVolunteer, requireVolunteer } from '../../db/volunteer.repository';
-import { newCertificateNo, normalizeCertificateNo, verifyUrl } from '../../domain/report-certificate';
+import { certifiedPeriod, newCertificateNo, normalizeCertificateNo, verifyUrl } from '../../domain/report-certificate';
 import { requestedRange, shanghaiDate, toIso } from '../../domain/shanghai-time';
 import { certificatePdf, type CertificateRow } from '../../adapters/pdf';
 
@@ -27,22 +27,24 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
   if (!org) throw new AppError(ErrorCode.ORG_NOT_FOUND);
   // Only the team's own records: time served with a team below it is that team's to certify.
   const range = requestedRange(input, ctx.now);
-  const records = (await recordsOf(openid, { ...range, orgId: org._id })).filter((r) => r.orgId === org._id && r.minutes > 0);
+  const ownDays = (await recordsOf(openid, { orgId: org._id })).filter((r) => r.orgId === org._id && r.minutes > 0);
+  // Hours of a cancelled activity are never certified (its records stay, as the truth of what happened).
+  const activities = new Map((await findActivitiesByIds(ownDays.map((r) => r.activityId))).map((a) => [a._id, a]));
+  const credited = ownDays.filter((r) => activities.get(r.activityId)?.status !== 'cancelled');
+  const records = credited.filter((r) => (!range.from || r.date >= range.from) && (!range.to || r.date <= range.to));
   const minutes = records.reduce((s, r) => s + r.minutes, 0);
   if (minutes <= 0) throw new AppError(ErrorCode.VALIDATION, '暂无可证明的服务时长');
 
   const today = shanghaiDate(ctx.now);
-  const dates = records.map((r) => r.date).sort();
-  const from = range.from ?? dates[0];
-  const to = range.to ?? today;
+  const firstRecord = credited.reduce((first, r) => (r.date < first ? r.date : first), records[0].date);
+  const { from, to } = certifiedPeriod(range, firstRecord, today);
   const byActivity = new Map<string, CertificateRow>();
-  const titles = new Map((await findActivitiesByIds(records.map((r) => r.activityId))).map((a) => [a._id, a.title]));
   for (const r of [...records].sort((a, b) => a.date.localeCompare(b.date))) {
     const row = byActivity.get(r.activityId);
     if (row) {
       row.to = r.date;
       row.minutes += r.minutes;
-    } else byActivity.set(r.activityId, { title: titles.get(r.activityId) ?? '（活动已删除）', from: r.date, to: r.date, minutes: r.minutes });
+    } else byActivity.set(r.activityId, { title: activities.get(r.activityId)?.title ?? '（活动已删除）', from: r.date, to: r.date, minutes: r.minutes });
   }
   const leader = await leaderName(org);
 

@@ -1,26 +1,34 @@
 // 附件3 科技志愿服务活动情况统计表: the form with our figures written into its sentences, the activity list behind
-// them and the months. It counts the teams below by default, as the form asks (含县级志愿者队的数据).
-import type { ReportExportInput, ReportExportOutput } from '../../../../types/report';
+// them and the months. Every figure is report.orgStats's for the same team, scope and period, and the list adds up
+// to them: it also shows the activities started earlier whose day records credit time in the period.
+import type { ReportExportOutput } from '../../../../types/report';
 import { STAT_CATEGORY_OF } from '../../../../types/report';
 import { formatDuration } from '../../../../types/duration';
 import type { OrgDoc } from '../../db/org.repository';
+import type { ReportActivity } from '../../db/report.repository';
 import { MANUAL_ROWS, activityParagraph, chineseDate, chineseSpan, exportFileName, highlightText, teamLine } from '../../domain/report-forms';
-import { activityFigures, countedActivities, creditedRecords, highlights, memberFigures, periodOrDefault } from '../../domain/report-stats';
+import { activityFigures, countedActivities, creditedRecords, highlights, memberFigures, type Period } from '../../domain/report-stats';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { activityStatsXlsx } from '../../adapters/report-xlsx';
 import { figuresOf, teamsOf } from './report-scope';
 
-export async function activityStatsExport(org: OrgDoc, input: Pick<ReportExportInput, 'from' | 'to' | 'includeDescendants'>, now: Date): Promise<ReportExportOutput> {
-  const p = periodOrDefault(input, now);
-  const includeDescendants = input.includeDescendants ?? true;
+const byStart = (a: ReportActivity, b: ReportActivity) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title, 'zh');
+
+/** Why a listed activity is not among the activities counted in the period (its time is). */
+const whyListed = (a: ReportActivity | undefined) => (a ? '活动开始于统计期间之前；服务时长计入本期' : '活动已删除；服务时长计入本期');
+
+export async function activityStatsExport(org: OrgDoc, p: Period, includeDescendants: boolean, now: Date): Promise<ReportExportOutput> {
   const teams = await teamsOf(org, includeDescendants);
-  const { activities, records, memberships, figures } = await figuresOf(teams, p);
+  const { activities, records, memberships, earlier, figures } = await figuresOf(teams, p);
   const ownMembers = memberFigures(memberships.filter((m) => m.orgId === org._id), p).members;
   const perActivity = activityFigures(creditedRecords(records, p));
-  const held = countedActivities(activities, p).sort((a, b) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title, 'zh'));
+  const held = countedActivities(activities, p).sort(byStart);
+  const heldIds = new Set(held.map((a) => a._id));
+  const otherIds = [...perActivity.keys()].filter((id) => !heldIds.has(id));
+  const others = earlier;
   const figuresOfActivity = (id: string) => perActivity.get(id) ?? { volunteerTimes: 0, minutes: 0 };
 
-  const rows = held.map((a) => {
+  const row = (a: ReportActivity, counted: boolean) => {
     const f = figuresOfActivity(a._id);
     return [
       a.title,
@@ -36,19 +44,29 @@ export async function activityStatsExport(org: OrgDoc, input: Pick<ReportExportI
       f.volunteerTimes,
       f.minutes,
       formatDuration(f.minutes),
-      a.servedCount ?? '',
+      counted ? (a.servedCount ?? '') : '',
+      counted ? '' : whyListed(a),
     ];
-  });
-  const sum = (pick: (f: { volunteerTimes: number; minutes: number }) => number) => held.reduce((s, a) => s + pick(figuresOfActivity(a._id)), 0);
-  const minutes = sum((f) => f.minutes);
+  };
+  const otherRows = otherIds
+    .map((id) => others.get(id) ?? ({ _id: id, orgId: '', orgName: '', title: '（活动已删除）', category: '其他', status: 'published', startDate: '', endDate: '', address: '' } as ReportActivity))
+    .sort(byStart)
+    .map((a) => {
+      const r = row(a, false);
+      if (!others.has(a._id)) r[r.length - 1] = whyListed(undefined);
+      return r;
+    });
+  const rows = [...held.map((a) => row(a, true)), ...otherRows];
   const totals = [
     '合计',
-    ...Array<string>(8).fill(''),
+    `计入本期的活动${figures.activities}次`,
+    ...Array<string>(7).fill(''),
     held.reduce((s, a) => s + (a.enrolledCount ?? 0), 0),
-    sum((f) => f.volunteerTimes),
-    minutes,
-    formatDuration(minutes),
-    held.reduce((s, a) => s + (a.servedCount ?? 0), 0),
+    figures.volunteerTimes,
+    figures.minutes,
+    formatDuration(figures.minutes),
+    figures.servedPeople,
+    '',
   ];
 
   const today = shanghaiDate(now);

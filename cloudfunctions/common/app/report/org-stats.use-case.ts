@@ -1,15 +1,13 @@
 // report.orgStats: the figures of 附件3 for a team (optionally with the teams below it) over a period.
 import type { OrgStats, ReportOrgStatsInput } from '../../../../types/report';
 import { requireOpenid, type Ctx } from '../../handler';
-import { periodRange, requestedRange } from '../../domain/shanghai-time';
-import { figuresOf, requireReadableOrg, teamsOf } from './report-scope';
+import { figuresOf, reportPeriod, requireReadableOrg, teamsOf } from './report-scope';
 
 export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<OrgStats> {
   const { org } = await requireReadableOrg(requireOpenid(ctx), input.orgId);
   const includeDescendants = input.includeDescendants ?? false;
   const teams = await teamsOf(org, includeDescendants);
-  const requested = requestedRange(input, ctx.now);
-  const p = requested.from && requested.to ? { from: requested.from, to: requested.to } : periodRange('thisMonth', ctx.now);
+  const p = reportPeriod(input, ctx.now, 'thisMonth');
   const { figures } = await figuresOf(teams, p);
   return { orgId: org._id, orgName: org.name, ...p, includeDescendants, teams: teams.length, ...figures };
 }

@@ -1,0 +1,77 @@
+// What a function accepts and what its answer may repeat: events are bounded before any schema walks them, and
+// refusals say where and why in Chinese without echoing what was sent (a 100 kB field must not come back).
+import type { z } from 'zod';
+import { ErrorMessage } from '../../types/errors';
+
+/** How deep and how large an event may be: real inputs nest 3 levels and hold a few dozen values (an xlsx travels as one string). */
+export const MAX_EVENT_DEPTH = 16;
+export const MAX_EVENT_NODES = 5000;
+/** What an error answer may repeat of the input: paths and messages are cut, values never echoed. */
+const MAX_ISSUES = 10;
+const MAX_TEXT = 120;
+export const MAX_MESSAGE = 300;
+const MAX_PATH = 8;
+
+/** Why an event is refused before any schema runs (nested too deep, too many values), or undefined. Iterative: no stack to overflow. */
+export function eventShapeProblem(event: unknown): string | undefined {
+  const stack: [unknown, number][] = [[event, 0]];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++nodes > MAX_EVENT_NODES) return '请求包含的数据过多';
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_EVENT_DEPTH) return '请求数据嵌套过深';
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
+export const cut = (s: string, max = MAX_TEXT) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/** Zod's default messages are English and some repeat the value received: these are Chinese and repeat nothing. */
+export const contractErrorMap: z.ZodErrorMap = (issue) => {
+  const unit = (type: string) => (type === 'string' ? '个字' : type === 'array' ? '项' : '');
+  switch (issue.code) {
+    case 'invalid_type':
+      return { message: issue.received === 'undefined' ? '缺少必填项' : '类型不正确' };
+    case 'invalid_enum_value':
+    case 'invalid_literal':
+    case 'invalid_union':
+    case 'invalid_union_discriminator':
+      return { message: '不是可选的值' };
+    case 'too_small':
+      return { message: issue.type === 'string' || issue.type === 'array' ? `至少${String(issue.minimum)}${unit(issue.type)}` : `不能小于${String(issue.minimum)}` };
+    case 'too_big':
+      return { message: issue.type === 'string' || issue.type === 'array' ? `最多${String(issue.maximum)}${unit(issue.type)}` : `不能大于${String(issue.maximum)}` };
+    case 'invalid_string':
+      return { message: '格式不正确' };
+    case 'not_finite':
+    case 'invalid_date':
+      return { message: '数值无效' };
+    case 'unrecognized_keys':
+      return { message: '包含不支持的字段' };
+    default:
+      return { message: ErrorMessage.VALIDATION };
+  }
+};
+
+/**
+ * Details a use case attached, as the answer shows them: short strings (an id the caller sent may be 100 kB), a few
+ * items per list, a few levels. Real details (`{ distanceM, radiusM }`, `{ retryAfterSec }`) pass unchanged.
+ */
+export function boundedDetails(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return cut(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (depth >= 4) return undefined;
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => boundedDetails(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).slice(0, 50).map(([k, v]) => [cut(k), boundedDetails(v, depth + 1)]));
+}
+
+/** The issues as the answer shows them: where and why, never what was sent (a 100 kB field must not come back). */
+export function issuesForAnswer(issues: readonly z.ZodIssue[]): { code: string; path: (string | number)[]; message: string }[] {
+  return issues.slice(0, MAX_ISSUES).map((i) => ({
+    code: i.code,
+    path: i.path.slice(0, MAX_PATH).map((p) => (typeof p === 'string' ? cut(p) : p)),
+    message: cut(i.message),
+  }));
+}
