@@ -12,6 +12,8 @@ async function run(): Promise<void> {
   const dataEnv = process.env.EMULATOR_DATA || '.data';
   const data = dataEnv === 'memory' ? 'memory' : path.resolve(root, dataEnv);
   const staticDir = path.join(root, 'dist', 'h5');
+  // Known before the emulator merges the secrets into process.env for the functions.
+  const secretsFile = data !== 'memory' && !process.env.APP_SECRET_KEY ? secretsFileFor(data) : null;
   const emu = await startEmulator({ port, data, root, staticDir, functionEnv: devSecrets(data) });
   const lines = [`科技志愿服务 local CloudBase emulator on ${emu.url} (data: ${data})`];
   if (process.env.EMULATOR_SEED === '1') {
@@ -23,7 +25,7 @@ async function run(): Promise<void> {
   if (fs.existsSync(path.join(staticDir, 'index.html'))) lines.push(`h5 app:        ${emu.url}/`);
   lines.push(`SMS codes:     ${emu.url}/_dev/sms?phone=<phone>   (the SMS outbox, newest first)`);
   lines.push(`health:        ${emu.url}/_dev/health`);
-  if (data !== 'memory' && !process.env.APP_SECRET_KEY) lines.push(`dev secrets:   ${secretsFileFor(data)} (outside the data folder)`);
+  if (secretsFile) lines.push(`dev secrets:   ${secretsFile} (outside the data folder)`);
   console.log(lines.join('\n'));
   const stop = () => emu.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
