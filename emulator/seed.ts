@@ -104,6 +104,8 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
     identities.push({ openid: p.openid, label: p.label, role: p.role, order: i });
   }
 
+  await seedAppeal(emu);
+
   // Reviews and roles belong to issue #3's actions; until then the demo sets them directly.
   const db = database();
   const _ = db.command;
@@ -116,6 +118,33 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
   await seedActivities(emu, { lanzhou: lanzhou._id, tianshui: tianshui._id }, now);
   await emu.db.insert('_dev_identities', identities);
   return { seeded: true, identities };
+}
+
+/**
+ * A 身份冲突 appeal for the 总队 to decide (审核 → 身份核验申请): someone says the ID number 陈静 registered with is
+ * theirs. Filed through user.appealIdentity with a code from the outbox, like a registration.
+ */
+async function seedAppeal(emu: SeedTarget): Promise<void> {
+  const index = people.findIndex((p) => p.openid === 'demo-vol3');
+  const holder = people[index];
+  const phone = '13800000007';
+  await expectOk('sms.send appeal', emu.call('sms', { action: 'send', phone, purpose: 'register' }, 'demo-owner'));
+  const [sms] = await emu.db.find(C.devSms, { phone });
+  await expectOk(
+    'user.appealIdentity',
+    emu.call(
+      'user',
+      {
+        action: 'appealIdentity',
+        phone,
+        smsCode: sms.code,
+        idNumber: demoIdNumber(holder.birth, 11 + index * 2, holder.gender),
+        realName: '陈静',
+        statement: '我注册时提示身份证号已被注册，但我从未注册过，请核实',
+      },
+      'demo-owner',
+    ),
+  );
 }
 
 // ---- Activities in each phase, published, joined and recorded through the real functions ----

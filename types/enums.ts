@@ -50,6 +50,7 @@ export const MESSAGE_KINDS = [
   'activityCancelled',
   'waitlistPromoted',
   'activityReminder',
+  'identityAppealDecided',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

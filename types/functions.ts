@@ -2,7 +2,25 @@
 import { z } from 'zod';
 import { Empty } from './common';
 import { SmsSendInput, SmsSendOutput } from './sms';
-import { UserActivateInput, UserChangePhoneInput, UserMeOutput, UserRegisterInput, UserRegisterOutput, UserUpdateProfileInput, UserWithdrawInput, UserWithdrawOutput, VolunteerOutput } from './user';
+import {
+  DecideIdentityAppealInput,
+  DecideIdentityAppealOutput,
+  IdentityAppealsInput,
+  IdentityAppealsOutput,
+  UserActivateInput,
+  UserAppealIdentityInput,
+  UserAppealOutput,
+  UserChangePhoneInput,
+  UserMeOutput,
+  UserMyAppealsOutput,
+  UserMyDataOutput,
+  UserRegisterInput,
+  UserRegisterOutput,
+  UserUpdateProfileInput,
+  UserWithdrawInput,
+  UserWithdrawOutput,
+  VolunteerOutput,
+} from './user';
 import {
   OrgBootstrapRootInput,
   OrgBootstrapRootOutput,
@@ -24,6 +42,9 @@ import {
   OrgImportVolunteersInput,
   OrgImportVolunteersOutput,
   FileOutput,
+  OrgInvitationsOutput,
+  OrgAnswerInvitationInput,
+  OrgAnswerInvitationOutput,
 } from './org';
 import {
   ActivityCancelInput,
@@ -92,6 +113,9 @@ export const contract = {
     changePhone: { input: UserChangePhoneInput, output: VolunteerOutput },
     withdraw: { input: UserWithdrawInput, output: UserWithdrawOutput },
     activate: { input: UserActivateInput, output: UserRegisterOutput },
+    myData: { input: Empty, output: UserMyDataOutput },
+    appealIdentity: { input: UserAppealIdentityInput, output: UserAppealOutput },
+    myIdentityAppeals: { input: Empty, output: UserMyAppealsOutput },
   },
   org: {
     bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },
@@ -109,6 +133,10 @@ export const contract = {
     managed: { input: Empty, output: OrgManagedOutput },
     importVolunteers: { input: OrgImportVolunteersInput, output: OrgImportVolunteersOutput },
     importTemplate: { input: OrgIdInput, output: FileOutput },
+    invitations: { input: Empty, output: OrgInvitationsOutput },
+    answerInvitation: { input: OrgAnswerInvitationInput, output: OrgAnswerInvitationOutput },
+    identityAppeals: { input: IdentityAppealsInput, output: IdentityAppealsOutput },
+    decideIdentityAppeal: { input: DecideIdentityAppealInput, output: DecideIdentityAppealOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },

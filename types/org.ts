@@ -180,10 +180,32 @@ export const ImportRowResult = z.object({ row: z.number().int(), ok: z.boolean()
 export const OrgImportVolunteersOutput = z.object({
   /** New people: an invitation waits for their own SMS verification on first opening the mini program. */
   created: z.number().int(),
-  /** Already registered volunteers: added to the team. */
+  /**
+   * Rows whose phone or ID number is already registered: every one reads 已发出邀请 alike, whether or not the pair names
+   * one volunteer (only then does that volunteer get an invitation, which they accept or decline: org.answerInvitation).
+   */
   invited: z.number().int(),
   rows: z.array(ImportRowResult),
 });
 export type OrgImportVolunteersOutput = z.infer<typeof OrgImportVolunteersOutput>;
 export const FileOutput = z.object({ fileName: z.string(), base64: z.string() });
 export type FileOutput = z.infer<typeof FileOutput>;
+
+/** A team's invitation to the caller (集体注册 of someone already registered): not a membership until accepted. */
+export const OrgInvitation = z.object({
+  invitationId: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  orgLevel: z.enum(ORG_LEVELS).optional(),
+  invitedAt: IsoTimeSchema,
+});
+export type OrgInvitation = z.infer<typeof OrgInvitation>;
+export const OrgInvitationsOutput = z.object({ items: z.array(OrgInvitation) });
+export type OrgInvitationsOutput = z.infer<typeof OrgInvitationsOutput>;
+
+export const INVITATION_DECISIONS = ['accept', 'decline'] as const;
+export const OrgAnswerInvitationInput = z.object({ invitationId: z.string().min(1).max(200), decision: z.enum(INVITATION_DECISIONS) });
+export type OrgAnswerInvitationInput = z.infer<typeof OrgAnswerInvitationInput>;
+/** accept: the approved membership; decline: null (the invitation is gone). */
+export const OrgAnswerInvitationOutput = z.object({ membership: Membership.nullable() });
+export type OrgAnswerInvitationOutput = z.infer<typeof OrgAnswerInvitationOutput>;

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   MESSAGE_TEMPLATE_ACTIVITY_CANCELLED: z.string().optional(),
   MESSAGE_TEMPLATE_WAITLIST_PROMOTED: z.string().optional(),
   MESSAGE_TEMPLATE_ACTIVITY_REMINDER: z.string().optional(),
+  /** 身份核验 results (org function); without it only these sends fail, logged. */
+  MESSAGE_TEMPLATE_IDENTITY_APPEAL_DECIDED: z.string().optional(),
   /** Which version of the mini program a message card opens. */
   MESSAGE_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** The public page a certificate's QR code opens (report.verifyCertificate behind it); `?no=<certificateNo>` is appended. */

@@ -1,7 +1,6 @@
 // What a function accepts and what its answer may repeat: events are bounded before any schema walks them, and
 // refusals say where and why in Chinese without echoing what was sent (a 100 kB field must not come back).
 import type { z } from 'zod';
-import { ErrorMessage } from '../../types/errors';
 
 /** How deep and how large an event may be: real inputs nest 3 levels and hold a few dozen values (an xlsx travels as one string). */
 export const MAX_EVENT_DEPTH = 16;
@@ -28,32 +27,8 @@ export function eventShapeProblem(event: unknown): string | undefined {
 
 export const cut = (s: string, max = MAX_TEXT) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
-/** Zod's default messages are English and some repeat the value received: these are Chinese and repeat nothing. */
-export const contractErrorMap: z.ZodErrorMap = (issue) => {
-  const unit = (type: string) => (type === 'string' ? '个字' : type === 'array' ? '项' : '');
-  switch (issue.code) {
-    case 'invalid_type':
-      return { message: issue.received === 'undefined' ? '缺少必填项' : '类型不正确' };
-    case 'invalid_enum_value':
-    case 'invalid_literal':
-    case 'invalid_union':
-    case 'invalid_union_discriminator':
-      return { message: '不是可选的值' };
-    case 'too_small':
-      return { message: issue.type === 'string' || issue.type === 'array' ? `至少${String(issue.minimum)}${unit(issue.type)}` : `不能小于${String(issue.minimum)}` };
-    case 'too_big':
-      return { message: issue.type === 'string' || issue.type === 'array' ? `最多${String(issue.maximum)}${unit(issue.type)}` : `不能大于${String(issue.maximum)}` };
-    case 'invalid_string':
-      return { message: '格式不正确' };
-    case 'not_finite':
-    case 'invalid_date':
-      return { message: '数值无效' };
-    case 'unrecognized_keys':
-      return { message: '包含不支持的字段' };
-    default:
-      return { message: ErrorMessage.VALIDATION };
-  }
-};
+/** The Chinese messages of the contract (types/zod-messages), shared with the mini program's forms. */
+export { contractErrorMap } from '../../types/zod-messages';
 
 /**
  * Details a use case attached, as the answer shows them: short strings (an id the caller sent may be 100 kB), a few

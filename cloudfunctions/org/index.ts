@@ -12,6 +12,8 @@ import { setRole } from '../common/app/org/set-role.use-case';
 import { removeMember } from '../common/app/org/remove-member.use-case';
 import { inbox, managed } from '../common/app/org/inbox.use-case';
 import { importTemplate, importVolunteers } from '../common/app/org/import-volunteers.use-case';
+import { answerInvitation, listInvitations } from '../common/app/org/invitation.use-case';
+import { decideIdentityAppeal, identityAppeals } from '../common/app/user/appeal-review.use-case';
 
 export const main = makeMain('org', {
   bootstrapRoot,
@@ -29,4 +31,8 @@ export const main = makeMain('org', {
   managed,
   importVolunteers,
   importTemplate,
+  invitations: listInvitations,
+  answerInvitation,
+  identityAppeals,
+  decideIdentityAppeal,
 });

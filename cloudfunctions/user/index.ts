@@ -6,5 +6,7 @@ import { updateProfile } from '../common/app/user/update-profile.use-case';
 import { changePhone } from '../common/app/user/change-phone.use-case';
 import { withdraw } from '../common/app/user/withdraw.use-case';
 import { activate } from '../common/app/user/activate.use-case';
+import { myData } from '../common/app/user/my-data.use-case';
+import { appealIdentity, myIdentityAppeals } from '../common/app/user/appeal-identity.use-case';
 
-export const main = makeMain('user', { register, me, updateProfile, changePhone, withdraw, activate });
+export const main = makeMain('user', { register, me, updateProfile, changePhone, withdraw, activate, myData, appealIdentity, myIdentityAppeals });

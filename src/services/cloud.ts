@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { z } from 'zod';
 import { contract, type ActionName, type FunctionName, type InputOf, type OutputOf } from '../../types/functions';
 import { ErrorMessage, type ErrorCodeValue } from '../../types/errors';
+import { parseContract } from '../../types/zod-messages';
 import { CloudError, NETWORK_MESSAGE } from './cloud-error';
 import { CLOUD_ENV, EMULATOR_URL, isEmulator } from './env';
 import { getDevOpenid } from './dev-identity';
@@ -26,7 +27,8 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
   input: InputOf<F, A>,
 ): Promise<OutputOf<F, A>> {
   const schemas = contract[fn][action] as unknown as Schemas;
-  const parsedInput = schemas.input.safeParse(input);
+  // The same Chinese messages as the function's answer: a refusal reads alike whichever side finds it.
+  const parsedInput = parseContract(schemas.input, input);
   if (!parsedInput.success) {
     const first = parsedInput.error.issues[0];
     throw new CloudError('VALIDATION', first?.message || ErrorMessage.VALIDATION, parsedInput.error.issues);

@@ -3,6 +3,9 @@ import { callFunction } from './cloud';
 import type {
   FileOutput,
   MembershipOutput,
+  OrgAnswerInvitationInput,
+  OrgAnswerInvitationOutput,
+  OrgInvitationsOutput,
   OrgImportVolunteersInput,
   OrgImportVolunteersOutput,
   OrgGetOutput,
@@ -79,4 +82,14 @@ export function importTemplate(orgId: string): Promise<FileOutput> {
 /** 集体注册: a filled-in template (base64 .xlsx); the report lists every row that failed. */
 export function importVolunteers(input: OrgImportVolunteersInput): Promise<OrgImportVolunteersOutput> {
   return callFunction('org', 'importVolunteers', input);
+}
+
+/** Teams that imported the caller (集体注册) and wait for a yes or no. */
+export function myInvitations(): Promise<OrgInvitationsOutput> {
+  return callFunction('org', 'invitations', {});
+}
+
+/** accept: an approved member (ORG.MEMBERSHIP_LIMIT when 5 teams are held); decline: the invitation is gone. */
+export function answerInvitation(input: OrgAnswerInvitationInput): Promise<OrgAnswerInvitationOutput> {
+  return callFunction('org', 'answerInvitation', input);
 }

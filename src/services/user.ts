@@ -1,10 +1,11 @@
 // The volunteer: registration and the "我的" summary.
 import { callFunction } from './cloud';
-import type { OutputOf } from '../../types/functions';
+import type { InputOf, OutputOf } from '../../types/functions';
 import type {
   UserActivateInput,
   UserChangePhoneInput,
   UserMeOutput,
+  UserMyDataOutput,
   UserRegisterInput,
   UserRegisterOutput,
   UserUpdateProfileInput,
@@ -39,4 +40,29 @@ export function withdraw(): Promise<UserWithdrawOutput> {
 /** 激活: someone a team imported (集体注册) proves the phone and becomes a volunteer. */
 export function activate(input: UserActivateInput): Promise<UserRegisterOutput> {
   return callFunction('user', 'activate', input);
+}
+
+/** 我的数据: everything held about the caller as one xlsx (ID number and phone in full, for them only). */
+export function myData(): Promise<UserMyDataOutput> {
+  return callFunction('user', 'myData', {});
+}
+
+/** 身份核验: the owner of an ID number someone else registered asks the root 总队 to check (phone proved by a 注册 code). */
+export function appealIdentity(input: InputOf<'user', 'appealIdentity'>): Promise<OutputOf<'user', 'appealIdentity'>> {
+  return callFunction('user', 'appealIdentity', input);
+}
+
+/** The caller's own appeals, newest first, with the outcome. */
+export function myIdentityAppeals(): Promise<OutputOf<'user', 'myIdentityAppeals'>> {
+  return callFunction('user', 'myIdentityAppeals', {});
+}
+
+/** For the root 总队's leader/admins: appeals to decide (AUTH.FORBIDDEN for anyone else). */
+export function identityAppeals(input: InputOf<'org', 'identityAppeals'>): Promise<OutputOf<'org', 'identityAppeals'>> {
+  return callFunction('org', 'identityAppeals', input);
+}
+
+/** Uphold (the holder is frozen, the number released) or reject, always with a reason the appellant reads. */
+export function decideIdentityAppeal(input: InputOf<'org', 'decideIdentityAppeal'>): Promise<OutputOf<'org', 'decideIdentityAppeal'>> {
+  return callFunction('org', 'decideIdentityAppeal', input);
 }

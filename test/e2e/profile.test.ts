@@ -1,4 +1,5 @@
-// 编辑资料 and 集体注册 in the h5 build: a volunteer edits 工作单位 and 政治面貌 and sees them on 我的; a leader uploads a filled template and reads the report.
+// 编辑资料 and 集体注册 in the h5 build: a volunteer sees 性别/出生日期 read-only, edits 工作单位 and 政治面貌 (only those are
+// sent) and sees them on 我的; a leader uploads a filled template and reads the report.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -40,10 +41,16 @@ it('a volunteer edits 工作单位 and 政治面貌 from 我的 and sees them th
   await top(page, '.mine-edit-profile').click();
   await top(page, '.profile-save').waitFor();
   expect(await top(page, '.profile-employer input').inputValue()).toBe('兰州大学');
+  // 性别 and 出生日期 are the ID number's: shown, not offered.
+  expect(await top(page, '.profile-derived-gender').innerText()).toBe('男');
+  expect(await top(page, '.profile-derived-birth-date').innerText()).toBe('1990-01-01');
+  expect(await top(page, '.profile-gender').count()).toBe(0);
+  const saved = page.waitForRequest((r) => r.url().endsWith('/functions/user') && (r.postDataJSON() as { action?: string } | null)?.action === 'updateProfile');
   await top(page, '.profile-employer input').fill('甘肃农业大学');
   await top(page, '.profile-political').click();
   await top(page, '.profile-political-options .option-item').filter({ hasText: '中共预备党员' }).first().click();
   await top(page, '.profile-save').click();
+  expect((await saved).postDataJSON()).toEqual({ action: 'updateProfile', employer: '甘肃农业大学', politicalStatus: '中共预备党员' });
   await top(page, '.mine-employer').filter({ hasText: '甘肃农业大学' }).waitFor({ timeout: 10000 });
   expect(await top(page, '.mine-political').innerText()).toBe('中共预备党员');
 });

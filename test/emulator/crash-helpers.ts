@@ -6,7 +6,7 @@ import path from 'path';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BOOTSTRAP_TOKEN = 'crash-test-bootstrap-token-0123456789';
-const SECRET_KEY = 'ab'.repeat(32);
+export const SECRET_KEY = 'ab'.repeat(32);
 const FUNCTIONS = ['sms', 'user', 'org'];
 
 /**

@@ -5,7 +5,8 @@ import path from 'path';
 import tcb from '@cloudbase/node-sdk';
 import { LANZHOU, idNumberFor, registrationInput } from '../helpers/emulator';
 import { LOCAL_ENV_ID, pointSdkAt } from '../helpers/sdk-env';
-import { BOOTSTRAP_TOKEN, buildEmulator, callFunction, figuresTable, getJson, killHard, startChild, stop, type Child, type RoundFigures } from './crash-helpers';
+import { phoneLookupHashUnder } from '../../cloudfunctions/common/adapters/pii-cipher';
+import { BOOTSTRAP_TOKEN, SECRET_KEY, buildEmulator, callFunction, figuresTable, getJson, killHard, startChild, stop, type Child, type RoundFigures } from './crash-helpers';
 
 const ROUNDS = 3;
 const WORKERS = 12;
@@ -153,12 +154,12 @@ describe('kill -9 of the emulator process', () => {
       const half: string[] = [];
       const lost: number[] = [];
       for (const p of attempted.values()) {
-        const parts = [volunteers.has(p.openid), memberships.has(`${orgId}_${p.openid}`), codes.get(`register:${p.phone}`)?.used === true];
+        const parts = [volunteers.has(p.openid), memberships.has(`${orgId}_${p.openid}`), codes.get(`register:${phoneLookupHashUnder(SECRET_KEY, p.phone)}`)?.used === true];
         if (parts.every(Boolean)) complete += 1;
         else if (parts.some(Boolean)) half.push(`${p.openid} ${JSON.stringify(parts)}`);
         if (acknowledged.has(p.i) && !parts.every(Boolean)) lost.push(p.i);
       }
-      const smsLost = [...smsAcknowledged].filter((i) => !codes.has(`register:${13900000000 + i}`));
+      const smsLost = [...smsAcknowledged].filter((i) => !codes.has(`register:${phoneLookupHashUnder(SECRET_KEY, String(13900000000 + i))}`));
       figures.push({ round, attempted: attempted.size, acknowledged: acknowledged.size, foundAfterRestart: complete, halfWritten: half.length, lostAcknowledged: lost.length + smsLost.length, left, torn: child.output().includes(TORN) });
       expect(acknowledged.size).toBeGreaterThan(ackBefore);
       expect(half).toEqual([]);

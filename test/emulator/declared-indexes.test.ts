@@ -28,9 +28,9 @@ describe('declared indexes', () => {
   const uniques = collections.flatMap((c) => c.indexes.filter((i) => i.unique).map((i) => ({ collection: c.name, index: i })));
   const plain = collections.flatMap((c) => c.indexes.filter((i) => !i.unique && !Object.values(i.keys).includes('2dsphere')).map((i) => ({ collection: c.name, index: i })));
 
-  it('declares unique indexes for phones, ID numbers, volunteer numbers, team names and certificate numbers', () => {
+  it('declares unique indexes for phones and ID numbers (by their keyed hashes), volunteer numbers, team names, certificate numbers and open appeals', () => {
     expect(uniques.map((u) => `${u.collection}.${Object.keys(u.index.keys).join('+')}`).sort()).toEqual(
-      ['certificates.certificateNo', 'orgs.name', 'volunteers.idNumberHash', 'volunteers.phone', 'volunteers.volunteerNo'].sort(),
+      ['certificates.certificateNo', 'identity_appeals.pendingKey', 'orgs.name', 'volunteers.idNumberHash', 'volunteers.phoneHash', 'volunteers.volunteerNo'].sort(),
     );
   });
 

@@ -1,7 +1,7 @@
 // Records you can trust, through the emulator: nobody decides their own day, leaked codes can be revoked and odd
 // positions are flagged, a cancelled activity takes and credits nothing, and a nonce is never a field name.
 import { seedMembership, seedVolunteer, useTestEmulator } from '../helpers/emulator';
-import { activityCode, nonce, north, POINT, seedCheckinScene, seedEnrollment } from '../helpers/checkin';
+import { activityCode, nonce, north, POINT, seedActivity, seedCheckinScene, seedEnrollment } from '../helpers/checkin';
 
 // 09:30 on the first day (Asia/Shanghai); scans land milliseconds later and count from 09:30.
 const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
@@ -199,6 +199,23 @@ describe('a cancelled activity', () => {
     expect(await cancel()).toMatchObject({ ok: true });
     const hours = await call('checkin', 'myHours', {}, 'vol');
     expect(hours).toMatchObject({ ok: true, data: { totalMinutes: 0, days: [{ date: '2026-12-01', minutes: 90, activityCancelled: true }] } });
+  });
+
+  it('user.me totals agree with myHours: the cancelled activity leaves both its minutes and its count', async () => {
+    const other = await seedActivity(t, 'lz', { title: '科普进校园' });
+    await seedEnrollment(t, other._id, 'vol');
+    await signIn('vol');
+    await t.setClock('2026-12-01T03:00:00Z');
+    expect((await scan(await activityCode(t, act._id, 'out', 'lz-admin', 'static'), 'vol')).ok).toBe(true);
+    await t.setClock('2026-12-02T01:30:00Z');
+    expect((await scan(await activityCode(t, other._id, 'in', 'lz-admin'), 'vol')).ok).toBe(true);
+    await t.setClock('2026-12-02T02:30:00Z');
+    expect((await scan(await activityCode(t, other._id, 'out', 'lz-admin', 'static'), 'vol')).ok).toBe(true);
+    expect(await call('user', 'me', {}, 'vol')).toMatchObject({ ok: true, data: { totals: { minutes: 150, activities: 2 } } });
+
+    expect(await cancel()).toMatchObject({ ok: true });
+    expect(await call('checkin', 'myHours', {}, 'vol')).toMatchObject({ ok: true, data: { totalMinutes: 60 } });
+    expect(await call('user', 'me', {}, 'vol')).toMatchObject({ ok: true, data: { totals: { minutes: 60, activities: 1 } } });
   });
 });
 

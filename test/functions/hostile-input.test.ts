@@ -202,6 +202,8 @@ function validFields(w: World): Record<string, unknown> {
     includeDescendants: true,
     certificateNo: 'KJZY-2026-0123456789ABCDEF',
     region: LANZHOU,
+    statement: '这是我本人的身份证号，我从未注册过',
+    appealId: 'no-such-appeal',
   };
 }
 
@@ -215,6 +217,9 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'checkin.scanVolunteer': (w) => ({ payload: w.volunteerPayload, kind: 'in' }),
   'checkin.corrections': () => ({ status: 'pending' }),
   'report.export': () => ({ kind: 'activityStats' }),
+  'org.answerInvitation': () => ({ invitationId: 'no-such-invitation', decision: 'decline' }),
+  // The real name is not a profile field to change (it may only be left out).
+  'user.updateProfile': () => ({ realName: undefined }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */

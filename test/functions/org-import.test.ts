@@ -22,7 +22,7 @@ async function filledTemplate(rows: (string | undefined)[][]): Promise<string> {
 // The test numbers all have an odd 17th digit: men.
 const row = (seq: number, name: string, phone: string, id: string) => [String(seq), name, phone, '男', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告、科技培训', '科学教育类', '否'];
 
-it('imports good rows, reports bad ones by row, and adds an already registered volunteer', async () => {
+it('imports good rows, reports bad ones by row, and approves nobody already registered', async () => {
   const existingId = idNumberFor('19880808', 301);
   expect((await registerVolunteer(t, 'old', '13800138001', { orgIds: [rootId], idNumber: existingId })).ok).toBe(true);
   const newId = idNumberFor('19900909', 303);
@@ -38,15 +38,17 @@ it('imports good rows, reports bad ones by row, and adds an already registered v
   if (!r.ok) return;
   expect(r.data.rows).toEqual([
     expect.objectContaining({ row: 4, ok: true, name: '李四' }),
-    expect.objectContaining({ row: 5, ok: true }),
+    expect.objectContaining({ row: 5, ok: true, message: expect.stringContaining('邀请') }),
     expect.objectContaining({ row: 6, ok: false, code: 'VALIDATION', message: expect.stringMatching(/^身份证号/) }),
     expect.objectContaining({ row: 7, ok: false, code: 'USER.UNDERAGE' }),
     expect.objectContaining({ row: 8, ok: false, code: 'VALIDATION', message: expect.stringContaining('重复') }),
   ]);
-  expect(await t.emu.db.find('memberships', { openid: 'old', orgId: rootId })).toMatchObject([{ status: 'approved' }]);
+  // Asked first: an import approves nobody (their own application waits for review; org-invitations covers the rest).
+  expect(await t.emu.db.find('memberships', { openid: 'old', orgId: rootId })).toMatchObject([{ status: 'pending' }]);
   const invitations = await t.emu.db.find('invitations', {});
   expect(invitations).toHaveLength(1);
   expect(JSON.stringify(invitations)).not.toContain(newId);
+  expect(JSON.stringify(invitations)).not.toContain('13800138002');
 
   // 李四 opens the mini program, verifies the phone the team entered, and is a member straight away.
   expect((await t.call('sms', 'send', { phone: '13800138002', purpose: 'register' }, 'lisi')).ok).toBe(true);

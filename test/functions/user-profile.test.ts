@@ -1,5 +1,5 @@
 // user.updateProfile, user.changePhone and user.withdraw through the emulator (sex follows the ID number; no phone oracle).
-import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, idNumberFor, latestSmsCode, phoneHashOf, registerVolunteer, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
@@ -19,10 +19,18 @@ describe('user.updateProfile', () => {
   it('VALIDATION: an empty patch, an unknown ethnicity; phone and idNumber are not profile fields', async () => {
     expect(await t.call('user', 'updateProfile', {}, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await t.call('user', 'updateProfile', { ethnicity: '火星族' }, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    const sneaky = await t.call('user', 'updateProfile', { realName: '张伟', phone: '13900009999', idNumber: idNumberFor('19800101', 1) }, 'p1');
+    const sneaky = await t.call('user', 'updateProfile', { employer: '兰州大学', phone: '13900009999', idNumber: idNumberFor('19800101', 1) }, 'p1');
     expect(sneaky.ok).toBe(true);
     const [doc] = await t.emu.db.find('volunteers', { _id: 'p1' });
-    expect(doc.phone).toBe('13900000101');
+    expect(doc.phoneHash).toBe(phoneHashOf('13900000101'));
+    expect(doc.idNumberMasked.endsWith(idNumberFor('19900101', 201).slice(-4))).toBe(true);
+  });
+  it('VALIDATION naming 真实姓名: certificates print the name, so it never changes here (only through a reviewed path)', async () => {
+    const r = await t.call('user', 'updateProfile', { realName: '李四', employer: '别处' }, 'p1');
+    expect(r).toMatchObject({ ok: false, code: 'VALIDATION', details: { issues: [expect.objectContaining({ path: ['realName'] })] } });
+    expect(r.ok ? '' : r.message).toContain('真实姓名');
+    expect(await t.emu.db.find('volunteers', { _id: 'p1' })).toMatchObject([{ realName: '张伟', employer: '兰州大学' }]);
+    expect(await t.call('user', 'me', {}, 'p1')).toMatchObject({ ok: true, data: { volunteer: { realName: '张伟' } } });
   });
   it('USER.NOT_REGISTERED for someone who has not registered', async () => {
     expect(await t.call('user', 'updateProfile', { employer: 'x' }, 'stranger')).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
@@ -62,7 +70,7 @@ describe('user.changePhone', () => {
     await t.setClock('2026-11-22T02:09:01Z'); // past the 60 s resend wait of p2's own code
     expect(await t.call('user', 'changePhone', { phone: '13900000105', smsCode: await codeFor('13900000105') }, 'p1')).toMatchObject({ ok: false, code: 'USER.PHONE_TAKEN' });
     const [doc] = await t.emu.db.find('volunteers', { _id: 'p1' });
-    expect(doc.phone).toBe('13900000101');
+    expect(doc.phoneHash).toBe(phoneHashOf('13900000101'));
   });
   it('no oracle: a missing or wrong code answers the same for a taken and a free number', async () => {
     expect((await registerVolunteer(t, 'p2', '13900000105', { orgIds: [rootId], idNumber: idNumberFor('19900101', 203) })).ok).toBe(true);
@@ -81,13 +89,14 @@ describe('user.changePhone', () => {
 });
 
 describe('user.withdraw', () => {
-  it('anonymises the person, ends live memberships, and frees the phone and ID number', async () => {
+  it('anonymises the person, withdraws a pending application, and frees the phone and ID number', async () => {
     expect(await t.call('user', 'withdraw', { confirm: true }, 'p1')).toMatchObject({ ok: true });
     const [doc] = await t.emu.db.find('volunteers', { _id: 'p1' });
     expect(doc.realName).toBe('已注销志愿者');
     expect(doc.idNumberEnc).toBeUndefined();
     expect(JSON.stringify(doc)).not.toContain('13900000101');
-    expect(await t.emu.db.find('memberships', { openid: 'p1', status: 'left' })).toHaveLength(1);
+    // p1's only membership was a pending application: 注销 withdraws it (user-withdraw.test.ts covers the rest).
+    expect(await t.emu.db.find('memberships', { openid: 'p1' })).toHaveLength(0);
     expect(await t.call('user', 'me', {}, 'p1')).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
     // Another person may now register with that phone.
     await t.setClock('2026-11-22T02:04:00Z');

@@ -1,5 +1,5 @@
 // user.register and user.me through the emulator: every error code of API.md's user table for these actions, no phone/ID oracle, sex and birth date from the ID number.
-import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, registrationInput, useTestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, idNumberFor, latestSmsCode, phoneHashOf, registerVolunteer, registrationInput, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
@@ -52,7 +52,7 @@ describe('user.register', () => {
     await sendCode('13900000014');
     const input = { ...registrationInput({ orgIds: [rootId] }), phone: '13900000014' };
     await Promise.all(Array.from({ length: 10 }, (_, i) => t.call('user', 'register', { ...input, smsCode: String(100000 + i) }, 'u4')));
-    const [doc] = await t.emu.db.find('sms_codes', { phone: '13900000014' });
+    const [doc] = await t.emu.db.find('sms_codes', { phoneHash: phoneHashOf('13900000014') });
     expect(doc.attempts).toBe(5);
   });
 
@@ -175,7 +175,7 @@ describe('user.register: sex and birth date come from the ID number', () => {
     const r = await t.call('user', 'register', { ...registrationInput({ orgIds: [rootId], idNumber: femaleId, gender: 'male' }), phone: '13900000041', smsCode }, 'u41');
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message: '性别与身份证号不符（身份证号为女性）', details: { issues: [expect.objectContaining({ path: ['gender'] })] } });
     expect(await t.emu.db.find('volunteers', {})).toHaveLength(0);
-    expect(await t.emu.db.find('sms_codes', { phone: '13900000041' })).toMatchObject([{ attempts: 0 }]);
+    expect(await t.emu.db.find('sms_codes', { phoneHash: phoneHashOf('13900000041') })).toMatchObject([{ attempts: 0 }]);
   });
   it('without a sex, the one of the number is stored, with its birth date; an agreeing one is accepted', async () => {
     const a = await registerVolunteer(t, 'u42', '13900000042', { orgIds: [rootId], idNumber: femaleId });

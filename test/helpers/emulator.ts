@@ -4,6 +4,7 @@ import { startEmulator, type Emulator } from '../../emulator/server';
 import type { FunctionName } from '../../emulator/gateway';
 import { idCheckDigit } from '../../types/id-number';
 import { CONSENT_VERSION } from '../../types/enums';
+import { sealPhone } from '../../cloudfunctions/common/adapters/pii-cipher';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const TEST_BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
@@ -108,10 +109,22 @@ export async function registerVolunteer(t: TestEmulator, openid: string, phone: 
   return t.call('user', 'register', { ...registrationInput(over), phone, smsCode }, openid);
 }
 
+/**
+ * A phone as the functions store it (encrypted, and its blind index for lookups), sealed by the functions' own cipher
+ * with TEST_SECRET_KEY, which the running test emulator put in this process's environment.
+ */
+export function storedPhone(phone: string): { phoneEnc: string; phoneHash: string } {
+  if (process.env.APP_SECRET_KEY !== TEST_SECRET_KEY) throw new Error('storedPhone: start the test emulator first (it sets APP_SECRET_KEY)');
+  return sealPhone(phone);
+}
+
+/** The blind index of a phone, as stored documents (volunteers, invitations, sms_codes) are found by it. */
+export const phoneHashOf = (phone: string): string => storedPhone(phone).phoneHash;
+
 /** A volunteer written straight into the database (fast fixtures; no counters, as registration leaves them); user.me reads it like a registered one. */
 export async function seedVolunteer(t: TestEmulator, openid: string, phone: string, realName = '张伟') {
   await t.emu.db.insert('volunteers', [
-    { _id: openid, openid, realName, phone, gender: 'male', volunteerNo: `V-${openid}`, idNumberMasked: '620102********0011', idNumberHash: `hash-${openid}`, birthDate: '1990-01-01', education: '本科', region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: new Date('2026-01-01T00:00:00Z') },
+    { _id: openid, openid, realName, ...storedPhone(phone), gender: 'male', volunteerNo: `V-${openid}`, idNumberMasked: '620102********0011', idNumberHash: `hash-${openid}`, birthDate: '1990-01-01', education: '本科', region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: new Date('2026-01-01T00:00:00Z') },
   ]);
 }
 
@@ -228,7 +241,7 @@ export async function seedMembers(t: TestEmulator, orgId: string, openids: strin
       _id: openid,
       openid,
       realName: `志愿者${i + 1}`,
-      phone: String(firstPhone + i),
+      ...storedPhone(String(firstPhone + i)),
       gender: 'male',
       volunteerNo: `V-${openid}`,
       idNumberMasked: '620102********0011',

@@ -1,6 +1,7 @@
 // The scan page of the weapp build: camera → GCJ-02 position → checkin.scan with a fresh nonce, and the answer as a
-// panel (success, the distance of an out-of-range refusal, a refused location); plus 我的时长 with its day, and on the
-// admin side the 签退码 starting as a rotating code, 作废旧码 after a confirmation, and flagged scans on 签到名单 (miniprogram-simulate).
+// panel (success, the distance of an out-of-range refusal, a revoked code, a refused location); plus 我的时长 with its days
+// (one of a cancelled activity), and on the admin side the 签退码 starting as a rotating code, 作废旧码 after a
+// confirmation, and flagged scans on 签到名单 (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
@@ -98,6 +99,24 @@ test('out of range: the panel shows the measured distance, the radius and what t
   expect(text(find(page, '.ck-result-my-code'))).toBe('出示我的签到码');
 });
 
+test('a revoked code is titled 签到码已作废, with the server’s message under it', async () => {
+  const message = '该签到码已被管理员作废，请扫描现场最新出示的签到码';
+  answer = () => ({ ok: false, code: 'CHECKIN.CODE_INVALID', message, details: { revoked: true } });
+  page = renderPage('pages/scan/index');
+  await waitFor(() => find(page!, '.ck-scan-camera'));
+  tap(page, '.ck-scan-camera');
+  await waitFor(() => expect(text(find(page!, '.ck-result-title'))).toBe('签到码已作废'));
+  expect(text(find(page, '.ck-result-message'))).toBe(message);
+  expect(page.querySelector('.ck-result-revoked')).toBeTruthy();
+
+  // A code that is not ours at all keeps its own title.
+  answer = () => ({ ok: false, code: 'CHECKIN.CODE_INVALID', message: '签到码无效，请扫描活动现场的签到码' });
+  tap(page, '.ck-result-again');
+  await waitFor(() => find(page!, '.ck-scan-camera'));
+  tap(page, '.ck-scan-camera');
+  await waitFor(() => expect(text(find(page!, '.ck-result-title'))).toBe('无法识别的签到码'));
+});
+
 test('a refused location is explained and nothing is sent', async () => {
   device.locate = () => new Error('getLocation:fail auth deny');
   page = renderPage('pages/scan/index');
@@ -151,6 +170,28 @@ test('我的时长 shows the total, the day with its audit trail, and a pending 
   expect(page.querySelector('.ck-hours-correct')).toBeFalsy(); // one open request per day
   const call = requests.find((r) => (r.data as Body).action === 'myHours');
   expect(call?.data).toEqual({ action: 'myHours' });
+});
+
+test('我的时长 marks a day of a cancelled activity and leaves it out of the total', async () => {
+  const day = (activityId: string, title: string, minutes: number, over: Record<string, unknown> = {}) => ({
+    ...record({ recordId: `${activityId}_dev_2026-12-01`, activityId, signOutAt: '2026-12-01T10:22:00+08:00', minutes, status: 'closed' }),
+    title, orgName: '兰州市科技志愿服务支队', ...over,
+  });
+  answer = (body) => {
+    if (body.action === 'myHours') {
+      return { ok: true, data: { totalMinutes: 90, days: [day('act-1', '社区科普讲解', 90), day('act-2', '科普进校园', 60, { activityCancelled: true })] } };
+    }
+    return { ok: false, code: 'USER.NOT_REGISTERED', message: '请先注册成为志愿者' };
+  };
+  page = renderPage('pages/my-hours/index');
+  await waitFor(() => expect(text(find(page!, '.ck-hours-total'))).toBe('1小时30分钟'));
+  expect(text(find(page, '.ck-hours-cancelled-note'))).toBe('其中 1 个服务日的活动已取消，不计入时长');
+  expect(page.querySelectorAll('.ck-hours-day-cancelled').map((n) => text(n))).toEqual(['活动已取消（不计入时长）']);
+  const cards = page.querySelectorAll('.ck-hours-day');
+  expect(text(cards.find((c) => text(c).includes('科普进校园'))!)).toContain('活动已取消（不计入时长）');
+  expect(text(cards.find((c) => text(c).includes('社区科普讲解'))!)).not.toContain('活动已取消');
+  // A cancelled activity takes no corrections: only the other day offers one.
+  expect(page.querySelectorAll('.ck-hours-correct')).toHaveLength(1);
 });
 
 const code = (payload: string, over: Record<string, unknown> = {}) => ({

@@ -13,7 +13,7 @@ const org = (id: string, name: string, extra: Record<string, unknown> = {}) => (
 const ROOT_ORG = org('root', '甘肃省科技志愿服务总队', { level: '总队', parentId: null, path: [] });
 const volunteer = {
   openid: 'dev-0000000000000001', volunteerNo: 'KJ202600000001', realName: '张伟', gender: 'male', phoneMasked: '138****0003',
-  idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: NOW,
+  idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: NOW, status: 'active',
 };
 
 let answers: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
-// 编辑资料 of the weapp build: prefilled from `me`, refused field by field when invalid, and only changed fields are sent (miniprogram-simulate).
+// 编辑资料 of the weapp build: prefilled from `me`, 真实姓名/性别/出生日期 read-only, refused field by field in Chinese when
+// invalid, and only changed fields are sent (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
@@ -11,7 +12,7 @@ const volunteer = {
   idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', employer: '兰州大学', title: '副高',
   region: { province: '620000', city: '620100', county: '620102' }, serviceCategories: ['科普报告'], skills: '果树栽培',
   politicalStatus: '中共党员', ethnicity: '回族', occupation: '学校', serviceFields: ['科普报告类'], availableTimes: ['周末'], fourHeads: '否',
-  registeredAt: NOW,
+  registeredAt: NOW, status: 'active',
 };
 
 let answers: Record<string, unknown> = {};
@@ -38,11 +39,21 @@ test('every field is prefilled from me, the phone and ID number are shown masked
   }
 });
 
-test('an emptied name is refused in Chinese before anything is sent', async () => {
+test('真实姓名, 性别 and 出生日期 are shown, with nothing to edit or choose', async () => {
   const p = await open();
-  type(p, '.profile-real-name', '');
+  expect(text(find(p, '.profile-real-name'))).toBe('张伟');
+  expect(p.querySelector('.field-error-realName')).toBeFalsy();
+  expect(text(find(p, '.profile-derived-gender'))).toBe('男');
+  expect(text(find(p, '.profile-derived-birth-date'))).toBe('1992-08-08');
+  expect(p.querySelector('.profile-gender')).toBeFalsy();
+  expect(p.querySelector('.profile-gender-female')).toBeFalsy();
+});
+
+test('a too long 工作单位 is refused in Chinese before anything is sent', async () => {
+  const p = await open();
+  type(p, '.profile-employer', '兰'.repeat(61));
   tap(p, '.profile-save');
-  await waitFor(() => expect(find(p, '.field-error-realName').dom?.textContent).toBe('请输入真实姓名'));
+  await waitFor(() => expect(find(p, '.field-error-employer').dom?.textContent).toBe('最多60个字'));
   await simulate.sleep(50);
   expect(calls('updateProfile')).toHaveLength(0);
 });

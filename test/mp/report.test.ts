@@ -39,7 +39,7 @@ const NOW = '2026-11-20T09:30:00+08:00';
 const volunteer = {
   openid: 'dev-0000000000000001', volunteerNo: 'KJ202600000001', realName: '张伟', gender: 'male', phoneMasked: '138****0003',
   idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', region: { province: '620000', city: '620100', county: '620102' },
-  serviceCategories: ['科普报告'], registeredAt: NOW,
+  serviceCategories: ['科普报告'], registeredAt: NOW, status: 'active',
 };
 const meWith = (minutes: number, memberships: { orgId: string; orgName: string; status: string; role: string }[]) => ({
   ok: true,

@@ -21,6 +21,7 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   activityCancelled: { title: 'thing1', time: 'time2', reason: 'thing3' },
   waitlistPromoted: { title: 'thing1', time: 'time2', address: 'thing3', result: 'phrase4' },
   activityReminder: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
+  identityAppealDecided: { matter: 'thing1', result: 'phrase2', reason: 'thing3', time: 'time4' },
 };
 
 function templateId(kind: MessageKind): string {
@@ -34,6 +35,7 @@ function templateId(kind: MessageKind): string {
     activityCancelled: e.MESSAGE_TEMPLATE_ACTIVITY_CANCELLED,
     waitlistPromoted: e.MESSAGE_TEMPLATE_WAITLIST_PROMOTED,
     activityReminder: e.MESSAGE_TEMPLATE_ACTIVITY_REMINDER,
+    identityAppealDecided: e.MESSAGE_TEMPLATE_IDENTITY_APPEAL_DECIDED,
   };
   const id = ids[kind];
   if (!id) throw new Error(`no subscribe-message template for ${kind}`);

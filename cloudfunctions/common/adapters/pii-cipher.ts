@@ -1,10 +1,11 @@
-// Personal data at rest: AES-256-GCM for ID numbers, keyed HMAC for lookups and SMS codes (never the clear value).
+// Personal data at rest: AES-256-GCM for ID numbers and phones, keyed HMAC (a blind index) for lookups and SMS codes;
+// the clear value is never stored.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { env } from '../env';
 
 const keys = new Map<string, Buffer>();
-function subkey(purpose: 'pii-encrypt' | 'pii-lookup' | 'sms-code' | 'activity-code'): Buffer {
-  const master = env().APP_SECRET_KEY;
+type Purpose = 'pii-encrypt' | 'pii-lookup' | 'sms-code' | 'activity-code';
+function subkey(purpose: Purpose, master = env().APP_SECRET_KEY): Buffer {
   const cacheKey = `${purpose}:${master}`;
   let key = keys.get(cacheKey);
   if (!key) {
@@ -33,6 +34,34 @@ export function decryptPii(sealed: string): string {
 /** Deterministic keyed hash: lets a unique index refuse a second registration of the same ID number. */
 export function piiLookupHash(value: string): string {
   return createHmac('sha256', subkey('pii-lookup')).update(value).digest('hex');
+}
+
+/**
+ * A phone's blind index: what the unique index, every lookup by phone and the SMS code/quota keys use instead of the
+ * number. Domain-separated from the ID number's hash (same key, a `phone:` prefix).
+ */
+export function phoneLookupHash(phone: string): string {
+  return piiLookupHash(`phone:${phone}`);
+}
+
+/** The same blind index under an explicit master key (a tool or test looking into another process's data). */
+export function phoneLookupHashUnder(masterKeyHex: string, phone: string): string {
+  return createHmac('sha256', subkey('pii-lookup', masterKeyHex)).update(`phone:${phone}`).digest('hex');
+}
+
+/** How a phone is stored: encrypted (to show it masked, or in full where allowed) and as its blind index. */
+export interface SealedPhone {
+  phoneEnc: string;
+  phoneHash: string;
+}
+
+export function sealPhone(phone: string): SealedPhone {
+  return { phoneEnc: encryptPii(phone), phoneHash: phoneLookupHash(phone) };
+}
+
+/** The phone of a stored document, '' when it has none (a withdrawn volunteer's is removed). */
+export function openPhone(doc: { phoneEnc?: string }): string {
+  return doc.phoneEnc ? decryptPii(doc.phoneEnc) : '';
 }
 
 export function smsCodeHash(purpose: string, phone: string, code: string): string {

@@ -125,6 +125,19 @@ export async function recordsOf(openid: string, range: { from?: string; to?: str
   return pageAll((skip) => records().where(where).orderBy('date', 'desc').skip(skip).limit(1000).get());
 }
 
+/**
+ * A volunteer's credited totals (user.me): minutes and the number of activities with a record, leaving out the days of
+ * cancelled activities as checkin.myHours does. One grouped read of the records, one projected read of the activities.
+ */
+export async function creditedTotalsOf(openid: string): Promise<{ minutes: number; activities: number }> {
+  const $ = database().command.aggregate;
+  const res = await unwrap(records().aggregate().match({ openid }).group({ _id: '$activityId', minutes: $.sum('$minutes') }).end());
+  const perActivity = (res as { data?: { _id: string; minutes: number | null }[] }).data ?? [];
+  const activities = await titlesAndStatusOf(perActivity.map((a) => a._id));
+  const credited = perActivity.filter((a) => activities.get(a._id)?.status !== 'cancelled');
+  return { minutes: credited.reduce((sum, a) => sum + (a.minutes ?? 0), 0), activities: credited.length };
+}
+
 /** Reads every page of a query (the server returns at most 1000 documents per request). */
 export async function pageAll<T>(get: (skip: number) => Promise<unknown>): Promise<T[]> {
   const out: T[] = [];

@@ -42,10 +42,14 @@ export const C = {
   settings: 'settings',
   dayRecords: 'checkin_days',
   invitations: 'invitations',
+  /** A team's invitation of a registered volunteer (集体注册): no membership until they accept it. */
+  memberInvitations: 'member_invitations',
   activities: 'activities',
   enrollments: 'enrollments',
   corrections: 'checkin_corrections',
   certificates: 'certificates',
+  identityAppeals: 'identity_appeals',
+  auditLog: 'audit_log',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
 } as const;
@@ -56,7 +60,8 @@ const unique = (name: string, ...fields: string[]): IndexDecl => ({ ...asc(name,
 export const collections: CollectionDecl[] = [
   {
     name: C.volunteers,
-    indexes: [unique('phone_unique', 'phone'), unique('idNumberHash_unique', 'idNumberHash'), unique('volunteerNo_unique', 'volunteerNo')],
+    // Phones and ID numbers are unique by their keyed hashes (blind indexes): the clear values are never stored.
+    indexes: [unique('phoneHash_unique', 'phoneHash'), unique('idNumberHash_unique', 'idNumberHash'), unique('volunteerNo_unique', 'volunteerNo')],
     rule: FUNCTIONS_ONLY,
   },
   { name: C.smsCodes, indexes: [], rule: FUNCTIONS_ONLY },
@@ -64,7 +69,8 @@ export const collections: CollectionDecl[] = [
   { name: C.orgs, indexes: [unique('name_unique', 'name'), asc('parentId', 'parentId'), asc('status', 'status')], rule: FUNCTIONS_ONLY },
   { name: C.memberships, indexes: [asc('openid', 'openid'), asc('orgId_status', 'orgId', 'status')], rule: FUNCTIONS_ONLY },
   { name: C.settings, indexes: [], rule: FUNCTIONS_ONLY },
-  { name: C.invitations, indexes: [asc('phone', 'phone'), asc('orgId', 'orgId')], rule: FUNCTIONS_ONLY },
+  { name: C.invitations, indexes: [asc('phoneHash', 'phoneHash'), asc('orgId', 'orgId')], rule: FUNCTIONS_ONLY },
+  { name: C.memberInvitations, indexes: [asc('openid_invitedAt', 'openid', 'invitedAt')], rule: FUNCTIONS_ONLY },
   {
     name: C.activities,
     indexes: [
@@ -80,6 +86,14 @@ export const collections: CollectionDecl[] = [
   { name: C.corrections, indexes: [asc('orgId_status', 'orgId', 'status'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
   { name: C.dayRecords, indexes: [asc('openid_date', 'openid', 'date'), asc('activityId_date', 'activityId', 'date')], rule: FUNCTIONS_ONLY },
   { name: C.certificates, indexes: [unique('certificateNo_unique', 'certificateNo'), asc('openid_issuedAt', 'openid', 'issuedAt')], rule: FUNCTIONS_ONLY },
+  {
+    name: C.identityAppeals,
+    // pendingKey (appellant + ID number hash) while pending, the appeal's own id once decided: one open appeal per pair.
+    indexes: [unique('pendingKey_unique', 'pendingKey'), asc('status_createdAt', 'status', 'createdAt'), asc('appellant', 'appellant')],
+    rule: FUNCTIONS_ONLY,
+  },
+  // Append-only: who decided what about whom, when and why (identity appeals).
+  { name: C.auditLog, indexes: [asc('subject_at', 'subject', 'at')], rule: FUNCTIONS_ONLY },
   { name: C.devSms, indexes: [asc('phone', 'phone')], rule: FUNCTIONS_ONLY, devOnly: true },
   { name: C.devMessages, indexes: [asc('openid', 'openid')], rule: FUNCTIONS_ONLY, devOnly: true },
 ];

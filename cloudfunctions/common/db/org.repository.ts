@@ -6,6 +6,7 @@ import type { Org } from '../../../types/org';
 import type { MembershipStatus, Role } from '../../../types/enums';
 import type { Grant } from '../domain/org-access';
 import { ADMIN_LIMIT, MEMBERSHIP_LIMIT } from '../domain/membership';
+import { openPhone } from '../adapters/pii-cipher';
 
 export type OrgDoc = Omit<Org, 'createdAt'> & {
   createdAt: Date;
@@ -68,14 +69,17 @@ export async function membershipsOf(openid: string): Promise<MembershipDoc[]> {
   return res.data as MembershipDoc[];
 }
 
-/** The caller's approved leader/admin roles: what every permission rule is decided on. */
+/**
+ * The caller's approved leader/admin roles: what every permission rule is decided on. A frozen account's memberships
+ * carry `frozen: true` (app/user/appeal-decide): they grant nothing, with no extra read here.
+ */
 export async function managerGrants(openid: string | undefined): Promise<Grant[]> {
   if (!openid) return [];
   const _ = database().command;
   const res = await unwrap(
     database()
       .collection(C.memberships)
-      .where({ openid, status: 'approved', role: _.in(['leader', 'admin']) })
+      .where({ openid, status: 'approved', role: _.in(['leader', 'admin']), frozen: _.neq(true) })
       .limit(100)
       .get(),
   );
@@ -145,11 +149,14 @@ export const takeAdminSlot = (orgId: string) =>
 export const releaseAdminSlot = (orgId: string) => releaseSlot(C.orgs, orgId, 'adminCount');
 export const releaseAdminSlotInTx = (tx: Tx, orgId: string) => releaseInTx(tx, C.orgs, orgId, 'adminCount');
 
-/** Name and phone of the people behind memberships (members lists and the inbox); never the ID number. */
+/**
+ * Name and phone of the people behind memberships (members lists, rosters, the inbox): the phone decrypted here for
+ * the caller to mask (or show in full where allowed); never the ID number. '' for a withdrawn volunteer's phone.
+ */
 export async function contactsOf(openids: string[]): Promise<Map<string, { realName: string; phone: string }>> {
   const ids = [...new Set(openids)];
   if (ids.length === 0) return new Map();
   const db = database();
-  const res = await unwrap(db.collection(C.volunteers).where({ _id: db.command.in(ids) }).field({ realName: true, phone: true }).limit(ids.length).get());
-  return new Map((res.data as { _id: string; realName: string; phone: string }[]).map((v) => [v._id, { realName: v.realName, phone: v.phone }]));
+  const res = await unwrap(db.collection(C.volunteers).where({ _id: db.command.in(ids) }).field({ realName: true, phoneEnc: true }).limit(ids.length).get());
+  return new Map((res.data as { _id: string; realName: string; phoneEnc?: string }[]).map((v) => [v._id, { realName: v.realName, phone: openPhone(v) }]));
 }

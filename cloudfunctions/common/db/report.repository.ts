@@ -8,6 +8,7 @@ import type { ActivityDoc } from './activity.repository';
 import type { MembershipDoc, OrgDoc } from './org.repository';
 import type { VolunteerDoc } from './volunteer.repository';
 import type { Period } from '../domain/report-stats';
+import { openPhone } from '../adapters/pii-cipher';
 
 /** Ids per `_.in` condition: keeps each request small whatever the size of the subtree. */
 const IN_CHUNK = 100;
@@ -93,12 +94,12 @@ export async function approvedMembershipsOf(orgIds: readonly string[]): Promise<
   return pagedIn<MembershipDoc>(C.memberships, orgIds, (chunk) => ({ orgId: _.in(chunk), status: 'approved' }));
 }
 
-/** The 附件2 fields of volunteers: never the encrypted ID number nor its hash. */
-export type ReportVolunteer = Omit<VolunteerDoc, 'idNumberEnc' | 'idNumberHash' | 'consentVersion' | 'consentAt'>;
+/** The 附件2 fields of volunteers: never the encrypted ID number nor its hash; the phone decrypted ('' once withdrawn). */
+export type ReportVolunteer = Omit<VolunteerDoc, 'idNumberEnc' | 'idNumberHash' | 'phoneEnc' | 'phoneHash' | 'consentVersion' | 'consentAt'> & { phone: string };
 const VOLUNTEER_FIELDS = {
   realName: true,
   gender: true,
-  phone: true,
+  phoneEnc: true,
   volunteerNo: true,
   idNumberMasked: true,
   birthDate: true,
@@ -120,8 +121,8 @@ const VOLUNTEER_FIELDS = {
 
 export async function volunteersByIds(openids: readonly string[]): Promise<Map<string, ReportVolunteer>> {
   const _ = database().command;
-  const list = await pagedIn<ReportVolunteer>(C.volunteers, openids, (chunk) => ({ _id: _.in(chunk) }), VOLUNTEER_FIELDS);
-  return new Map(list.map((v) => [v._id, v]));
+  const list = await pagedIn<Omit<ReportVolunteer, 'phone'> & { phoneEnc?: string }>(C.volunteers, openids, (chunk) => ({ _id: _.in(chunk) }), VOLUNTEER_FIELDS);
+  return new Map(list.map(({ phoneEnc, ...v }) => [v._id, { ...v, phone: openPhone({ phoneEnc }) }]));
 }
 
 /** The approved leader of a team: the one membership with that role. */

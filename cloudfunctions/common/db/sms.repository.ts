@@ -1,13 +1,15 @@
 // SMS codes and send quotas (per phone, per caller, per day): every check-then-write here is a conditional update, safe under concurrency.
+// Phones appear only as their blind index (phoneLookupHash): in ids, in the code documents and in a caller's history.
 import { database } from '../cloud';
 import { C } from './collections';
 import { isDuplicateWrite, unwrap } from './db-result';
 import type { CallerSend } from '../domain/sms-send-quota';
+import { phoneLookupHash } from '../adapters/pii-cipher';
 
 export interface SmsCodeDoc {
   _id: string;
   purpose: string;
-  phone: string;
+  phoneHash: string;
   codeHash: string;
   expiresAt: Date;
   attempts: number;
@@ -25,8 +27,9 @@ interface CallerQuotaDoc {
   version: number;
 }
 
-export const smsCodeId = (purpose: string, phone: string) => `${purpose}:${phone}`;
-// One collection for the three quotas: a phone's id is its 11 digits, the others carry a prefix.
+export const smsCodeId = (purpose: string, phone: string) => `${purpose}:${phoneLookupHash(phone)}`;
+// One collection for the three quotas, told apart by a prefix.
+const phoneQuotaId = (phone: string) => `phone:${phoneLookupHash(phone)}`;
 const callerQuotaId = (openid: string) => `caller:${openid}`;
 const dailyQuotaId = (day: string) => `day:${day}`;
 
@@ -51,14 +54,14 @@ async function saveVersioned(id: string, fields: Record<string, unknown>, versio
   return res.updated === 1;
 }
 
-export const getQuota = (phone: string) => readQuota<QuotaDoc>(phone);
+export const getQuota = (phone: string) => readQuota<QuotaDoc>(phoneQuotaId(phone));
 
 /** Writes the new send history of a phone only if nobody else wrote it since `version` was read; false if they did. */
-export const saveQuota = (phone: string, history: number[], version: number | undefined) => saveVersioned(phone, { history }, version);
+export const saveQuota = (phone: string, history: number[], version: number | undefined) => saveVersioned(phoneQuotaId(phone), { history }, version);
 
 export const getCallerQuota = (openid: string) => readQuota<CallerQuotaDoc>(callerQuotaId(openid));
 
-/** Writes the phones a caller reached only if nobody else wrote them since `version` was read; false if they did. */
+/** Writes the phones (their hashes) a caller reached only if nobody else wrote them since `version` was read; false if they did. */
 export const saveCallerQuota = (openid: string, sends: CallerSend[], version: number | undefined) => saveVersioned(callerQuotaId(openid), { sends }, version);
 
 /** Codes counted against the service's ceiling on that Asia/Shanghai day. */

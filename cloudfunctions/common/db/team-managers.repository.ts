@@ -17,3 +17,32 @@ export async function teamManagerOpenids(orgId: string): Promise<string[]> {
   );
   return (res.data as { openid: string }[]).map((m) => m.openid);
 }
+
+/** An approved team below one the caller manages, with its approved leader/admins (whose cases may fall to the parent). */
+export interface ChildTeam {
+  _id: string;
+  parentId: string;
+  name: string;
+  managers: string[];
+}
+
+/** The approved children of these teams and their managers: two projected reads (a team has at most 6 managers). */
+export async function childTeamsWithManagers(parentIds: string[]): Promise<ChildTeam[]> {
+  if (parentIds.length === 0) return [];
+  const db = database();
+  const _ = db.command;
+  const res = await unwrap(
+    db.collection(C.orgs).where({ parentId: _.in(parentIds), status: 'approved' }).field({ _id: true, parentId: true, name: true }).limit(1000).get(),
+  );
+  const teams = (res.data as Omit<ChildTeam, 'managers'>[]).map((t) => ({ ...t, managers: [] as string[] }));
+  const byId = new Map(teams.map((t) => [t._id, t]));
+  const ids = teams.map((t) => t._id);
+  for (let i = 0; i < ids.length; i += 150) {
+    const chunk = ids.slice(i, i + 150);
+    const found = await unwrap(
+      db.collection(C.memberships).where({ orgId: _.in(chunk), status: 'approved', role: _.in(['leader', 'admin']) }).field({ orgId: true, openid: true }).limit(1000).get(),
+    );
+    for (const m of found.data as { orgId: string; openid: string }[]) byId.get(m.orgId)?.managers.push(m.openid);
+  }
+  return teams;
+}

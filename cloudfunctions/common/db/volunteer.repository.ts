@@ -4,11 +4,17 @@ import { C } from './collections';
 import { unwrap } from './db-result';
 import type { Volunteer } from '../../../types/user';
 import { AppError, ErrorCode } from '../errors';
+import { phoneLookupHash } from '../adapters/pii-cipher';
 
-/** Stored shape: the ID number only encrypted (idNumberEnc) and as a keyed hash for uniqueness. */
-export type VolunteerDoc = Omit<Volunteer, 'registeredAt' | 'phoneMasked'> & {
+/**
+ * Stored shape: the ID number and the phone only encrypted (idNumberEnc, phoneEnc) and as keyed hashes (idNumberHash,
+ * phoneHash) that the unique indexes and every lookup use. `phoneEnc` is opened only to mask it or where the full
+ * number is allowed (adapters/pii-cipher openPhone).
+ */
+export type VolunteerDoc = Omit<Volunteer, 'registeredAt' | 'phoneMasked' | 'status' | 'frozenAt'> & {
   _id: string;
-  phone: string;
+  phoneEnc: string;
+  phoneHash: string;
   idNumberEnc: string;
   idNumberHash: string;
   consentVersion: string;
@@ -16,6 +22,10 @@ export type VolunteerDoc = Omit<Volunteer, 'registeredAt' | 'phoneMasked'> & {
   registeredAt: Date;
   updatedAt: Date;
   withdrawnAt?: Date;
+  /** Frozen by an upheld identity appeal (app/user/appeal-decide): records stay, the account acts no more. */
+  status?: 'frozen';
+  frozenAt?: Date;
+  frozenBy?: { appealId: string; decidedBy: string };
 };
 
 export async function findVolunteer(openid: string): Promise<VolunteerDoc | undefined> {
@@ -23,14 +33,38 @@ export async function findVolunteer(openid: string): Promise<VolunteerDoc | unde
   return (res.data as VolunteerDoc[])[0];
 }
 
-export async function existsWhere(query: Partial<Pick<VolunteerDoc, 'phone' | 'idNumberHash'>>): Promise<boolean> {
-  const res = await unwrap(database().collection(C.volunteers).where(query).count());
+/** Is a volunteer registered with this phone (clear, hashed here) or this ID number hash? */
+export async function existsWhere(query: { phone: string } | { idNumberHash: string }): Promise<boolean> {
+  const where = 'phone' in query ? { phoneHash: phoneLookupHash(query.phone) } : { idNumberHash: query.idNumberHash };
+  const res = await unwrap(database().collection(C.volunteers).where(where).count());
   return res.total > 0;
 }
 
+/** The volunteer registered with this phone, by its blind index: their openid and ID number hash only. */
+export async function findVolunteerByPhone(phone: string): Promise<{ _id: string; idNumberHash: string } | undefined> {
+  const res = await unwrap(database().collection(C.volunteers).where({ phoneHash: phoneLookupHash(phone) }).field({ idNumberHash: true }).limit(1).get());
+  return (res.data as { _id: string; idNumberHash: string }[])[0];
+}
+
+/** The volunteer holding this ID number (by its hash), if any. */
+export async function findVolunteerByIdHash(idNumberHash: string): Promise<VolunteerDoc | undefined> {
+  const res = await unwrap(database().collection(C.volunteers).where({ idNumberHash }).limit(1).get());
+  return (res.data as VolunteerDoc[])[0];
+}
+
 /** The registered, not withdrawn, volunteer behind this openid, or USER.NOT_REGISTERED. */
-export async function requireVolunteer(openid: string): Promise<VolunteerDoc> {
+export async function findLiveVolunteer(openid: string): Promise<VolunteerDoc> {
   const doc = await findVolunteer(openid);
   if (!doc || doc.withdrawnAt) throw new AppError(ErrorCode.USER_NOT_REGISTERED);
+  return doc;
+}
+
+/**
+ * The registered volunteer behind this openid who may act (enroll, join, certificates, profile changes), or
+ * USER.NOT_REGISTERED / USER.FROZEN. Only user.me reads a frozen account (findLiveVolunteer), to say so.
+ */
+export async function requireVolunteer(openid: string): Promise<VolunteerDoc> {
+  const doc = await findLiveVolunteer(openid);
+  if (doc.status === 'frozen') throw new AppError(ErrorCode.USER_FROZEN);
   return doc;
 }

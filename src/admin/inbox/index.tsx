@@ -1,5 +1,6 @@
-// 审核: pending member applications and child-team registrations of every team I manage (approve, or reject with a
-// reason), and volunteers' requests to correct a day record (each opens 时长更正审核 of its team: inbox-correction-item).
+// 审核: pending member applications of every team I manage (approve, or reject with a reason), and the child-team
+// registrations and requests to correct a day record that I may decide (four-eyes: never my own; a team's below mine
+// when it has no other manager). Each correction opens 时长更正审核 of its team (inbox-correction-item).
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -12,6 +13,7 @@ import { CloudError, toCloudError } from '../../services/cloud-error';
 import { formatDateTime } from '../../utils/format';
 import { regionName } from '../../utils/region';
 import { explainManageError } from '../review-errors';
+import IdentityAppealsEntry from '../identity-appeals/entry';
 import type { Org, OrgInboxOutput } from '../../../types/org';
 import './index.scss';
 
@@ -90,6 +92,7 @@ export default function Inbox() {
   const { members, orgs, corrections, counts } = state.data;
   return (
     <Shell>
+      <IdentityAppealsEntry />
       <SegTabs
         name='inbox-tab'
         value={tab}

@@ -26,6 +26,8 @@ function distanceOf(details: unknown): { distanceM: number; radiusM: number } | 
   return typeof d?.distanceM === 'number' && typeof d?.radiusM === 'number' ? { distanceM: d.distanceM, radiusM: d.radiusM } : undefined;
 }
 
+const isRevoked = (details: unknown) => (details as { revoked?: unknown } | null | undefined)?.revoked === true;
+
 export function explainRefusal(r: Refusal, admin = false): RefusalView {
   const base = { key: 'error', title: admin ? '操作失败' : '签到失败', message: r.message, tips: [] as string[], retry: false, setting: false, myCode: false, again: '重新扫码' };
   switch (r.code) {
@@ -63,6 +65,8 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
         ? { ...base, key: 'expired', title: '签到码已过期', message: '该志愿者的签到码已过期，请志愿者刷新“我的签到码”后重新出示。', again: '重新扫码' }
         : { ...base, key: 'expired', title: '签到码已过期', tips: ['扫描现场屏幕上最新的二维码（每30秒更新）'] };
     case 'CHECKIN.CODE_INVALID':
+      // A code the admins revoked is a real code of this activity: say so, with the server's message under it.
+      if (isRevoked(r.details)) return { ...base, key: 'revoked', title: '签到码已作废' };
       return admin
         ? { ...base, key: 'invalid', title: '无法识别', message: '这不是本系统志愿者的个人签到码，请让志愿者打开“我的签到码”。' }
         : { ...base, key: 'invalid', title: '无法识别的签到码', tips: ['确认扫描的是本活动现场的签到码或签退码'] };

@@ -1,15 +1,13 @@
-// 真实姓名, 性别, 学历 and 专业特长 as 注册 and 编辑资料 ask them; `prefix` names the controls for tests (reg-…, profile-…).
+// 真实姓名 (注册 only), 学历 and 专业特长 as 注册 and 编辑资料 ask them (性别 is never asked: the ID number gives it);
+// `prefix` names the controls for tests (reg-…, profile-…).
 import { Input, Textarea } from '@tarojs/components';
 import FormField from '../form-field';
 import OptionPicker from '../option-picker';
-import { Radio } from '../nutui';
-import { EDUCATIONS, GENDERS, GENDER_LABEL, type Education, type Gender } from '../../../types/enums';
-
-type NameGender = { realName: string; gender: Gender | '' };
+import { EDUCATIONS, type Education } from '../../../types/enums';
 
 const EDUCATION_OPTIONS = EDUCATIONS.map((e) => ({ value: e, text: e }));
 
-/** 真实姓名 alone: 注册 takes the sex from the ID number instead of asking. */
+/** 真实姓名 at 注册 (编辑资料 shows it fixed); the sex is not asked beside it, the ID number gives it. */
 export function NameField({ prefix, value, error, onChange }: { prefix: string; value: string; error?: string; onChange: (realName: string) => void }) {
   return (
     <FormField name='realName' label='真实姓名' required error={error}>
@@ -21,33 +19,6 @@ export function NameField({ prefix, value, error, onChange }: { prefix: string; 
         onInput={(e) => onChange(e.detail.value)}
       />
     </FormField>
-  );
-}
-
-export function NameGenderFields({ prefix, value, errors, onChange }: {
-  prefix: string;
-  value: NameGender;
-  errors: { realName?: string; gender?: string };
-  onChange: (patch: Partial<NameGender>) => void;
-}) {
-  return (
-    <>
-      <NameField prefix={prefix} value={value.realName} error={errors.realName} onChange={(realName) => onChange({ realName })} />
-      <FormField name='gender' label='性别' required error={errors.gender}>
-        <Radio.Group
-          className={`${prefix}-gender`}
-          direction='horizontal'
-          value={value.gender}
-          onChange={(v) => onChange({ gender: v === 'male' || v === 'female' ? v : '' })}
-        >
-          {GENDERS.map((g) => (
-            <Radio key={g} value={g} className={`${prefix}-gender-${g}`}>
-              {GENDER_LABEL[g]}
-            </Radio>
-          ))}
-        </Radio.Group>
-      </FormField>
-    </>
   );
 }
 

@@ -12,12 +12,14 @@ import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../type
 import type { UserMeOutput } from '../../../types/user';
 import { STAR_HOURS, hoursToNextStar, starsFor } from '../../../types/report';
 import ManageSection from './components/manage-section';
+import InvitationsEntry from './components/invitations-entry';
 import './index.scss';
 
 const openMyActivities = () => Taro.navigateTo({ url: '/pages/my-activities/index' });
 const openMyHours = () => Taro.navigateTo({ url: '/pages/my-hours/index' });
 const openCertificate = () => Taro.navigateTo({ url: '/pages/certificate/index' });
 const openLinks = () => Taro.navigateTo({ url: '/pages/links/index' });
+const openMyData = () => Taro.navigateTo({ url: '/pages/my-data/index' });
 const STAR_NAMES = ['', '一星', '二星', '三星', '四星', '五星'];
 const openOrg = (orgId: string) => Taro.navigateTo({ url: `/pages/org-detail/index?orgId=${encodeURIComponent(orgId)}` });
 
@@ -80,6 +82,8 @@ function Profile({ data }: { data: UserMeOutput }) {
         </View>
       </View>
 
+      <InvitationsEntry />
+
       <View className='card mine__my-acts'>
         <View className='mine__entry mine-my-activities' onClick={openMyActivities}>
           <Text className='mine__entry-title'>我参加的活动</Text>
@@ -105,6 +109,13 @@ function Profile({ data }: { data: UserMeOutput }) {
           <Text className='mine__entry-title'>志愿服务证明</Text>
           <View className='mine__entry-side'>
             <Text className='mine__muted'>由队伍免费出具，可扫码查验</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        </View>
+        <View className='mine__entry mine-my-data' onClick={openMyData}>
+          <Text className='mine__entry-title'>我的数据与注销</Text>
+          <View className='mine__entry-side'>
+            <Text className='mine__muted'>下载本人全部信息和记录</Text>
             <Text className='mine__arrow'>›</Text>
           </View>
         </View>

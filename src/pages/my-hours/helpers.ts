@@ -1,5 +1,5 @@
-// 我的时长 filters as myHours input: the preset periods are named for the server to resolve on its own clock.
-import type { CheckinMyHoursInput } from '../../../types/checkin';
+// 我的时长 filters as myHours input (the preset periods are named for the server to resolve on its own clock), and what the summary counts.
+import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '../../../types/checkin';
 
 export type Period = 'all' | 'month' | 'quarter' | 'year' | 'custom';
 export const PERIODS: { key: Period; title: string }[] = [
@@ -28,4 +28,9 @@ export function hoursQuery(f: Filters): { input: CheckinMyHoursInput } | { error
     default:
       return { input: org };
   }
+}
+
+/** Days shown whose activity was cancelled: listed, but outside the total. */
+export function cancelledDays(hours: Pick<CheckinMyHoursOutput, 'days'>): number {
+  return hours.days.filter((d) => d.activityCancelled === true).length;
 }

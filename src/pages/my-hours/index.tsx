@@ -1,7 +1,8 @@
 // 我的时长: total and per-day service time, filtered by period (本月/近三个月/今年/全部 or a range) and team; each day
-// shows its audit trail and correction request, and offers 申请更正.
+// shows its audit trail and correction request, and offers 申请更正; days of cancelled activities say they count for nothing.
 // Test classes: ck-hours-period (tabs ck-hours-period-<all|month|quarter|year|custom>), ck-hours-from, ck-hours-to,
-// ck-hours-org, ck-hours-total, ck-hours-count, ck-hours-day (ck-hours-day-date/-title/-times/-minutes/-status),
+// ck-hours-org, ck-hours-total, ck-hours-count, ck-hours-cancelled-note, ck-hours-day (ck-hours-day-date/-title/-times/
+// -minutes/-status/-cancelled),
 // ck-hours-correction(-status/-reason), ck-hours-correct, ck-hours-loading, ck-hours-error, ck-hours-empty,
 // ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -17,7 +18,7 @@ import { toCloudError, type CloudError } from '../../services/cloud-error';
 import type { CheckinMyHoursOutput, MyHoursDay } from '../../../types/checkin';
 import { formatDuration } from '../../../types/duration';
 import { shanghaiToday } from '../../utils/checkin-time';
-import { PERIODS, hoursQuery, type Filters, type Period } from './helpers';
+import { PERIODS, cancelledDays, hoursQuery, type Filters, type Period } from './helpers';
 import DayCard from './components/day-card';
 import CorrectionPopup from './components/correction-popup';
 import './index.scss';
@@ -85,6 +86,9 @@ export default function MyHours() {
             <Text className='my-hours__total-label'>
               累计服务时长 · <Text className='ck-hours-count'>{hours.data.days.length}</Text> 个服务日
             </Text>
+            {cancelledDays(hours.data) > 0 ? (
+              <Text className='my-hours__cancelled-note ck-hours-cancelled-note'>其中 {cancelledDays(hours.data)} 个服务日的活动已取消，不计入时长</Text>
+            ) : null}
           </View>
           {hours.data.days.length === 0 ? (
             <StateView

@@ -1,4 +1,6 @@
 // Pure logic of 编辑资料: the form from `me()`, validation by the shared contract, and only the fields that changed.
+// 真实姓名, 性别 and 出生日期 are not in the form: the name changes only through a reviewed path and the ID number
+// records the others (the page shows them read-only).
 import type {
   AVAILABLE_TIMES,
   ETHNICITIES,
@@ -7,10 +9,10 @@ import type {
   POLITICAL_STATUSES,
   SERVICE_FIELDS,
   Education,
-  Gender,
   ServiceCategory,
 } from '../../../types/enums';
 import { UserUpdateProfileInput, type Volunteer } from '../../../types/user';
+import { parseContract } from '../../../types/zod-messages';
 import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
 
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
@@ -21,8 +23,6 @@ export type ServiceField = (typeof SERVICE_FIELDS)[number];
 export type AvailableTime = (typeof AVAILABLE_TIMES)[number];
 
 export type ProfileForm = {
-  realName: string;
-  gender: Gender | '';
   education: Education | '';
   employer: string;
   title: string;
@@ -40,8 +40,6 @@ export type ProfileForm = {
 };
 
 export const PROFILE_FIELDS = [
-  'realName',
-  'gender',
   'education',
   'employer',
   'title',
@@ -62,8 +60,6 @@ const FIELD_MESSAGE: Record<ProfileFieldKey, string> = PROFILE_FIELD_MESSAGE;
 
 export function formFromVolunteer(v: Volunteer): ProfileForm {
   return {
-    realName: v.realName,
-    gender: v.gender,
     education: v.education,
     employer: v.employer ?? '',
     title: v.title ?? '',
@@ -86,8 +82,6 @@ const orUndefined = <T extends string>(s: T | '') => (s === '' ? undefined : s);
 /** The form in the contract's shape; emptied text fields stay '' so that clearing them is a change too. */
 function toCandidate(form: ProfileForm): Record<string, unknown> {
   return {
-    realName: form.realName,
-    gender: orUndefined(form.gender),
     education: orUndefined(form.education),
     employer: form.employer.trim(),
     title: form.title.trim(),
@@ -113,7 +107,7 @@ export function profileErrorsFromIssues(issues: ReadonlyArray<IssueLike>): Profi
     if (!(PROFILE_FIELDS as ReadonlyArray<unknown>).includes(head)) continue;
     const field = head as ProfileFieldKey;
     if (errors[field]) continue;
-    const plain = field === 'gender' || field === 'education' || (field === 'region' && issue.path.length > 1);
+    const plain = field === 'education' || (field === 'region' && issue.path.length > 1);
     errors[field] = !plain && hasChinese(issue.message) ? issue.message : FIELD_MESSAGE[field];
   }
   return errors;
@@ -128,7 +122,7 @@ export const NOTHING_CHANGED = '没有需要修改的内容';
 /** Checks the whole form, then keeps only the fields that differ from `original`. */
 export function validateProfile(form: ProfileForm, original: ProfileForm): ProfileValidation {
   const candidate = toCandidate(form);
-  const whole = UserUpdateProfileInput.safeParse(candidate);
+  const whole = parseContract(UserUpdateProfileInput, candidate);
   if (!whole.success) {
     const errors = profileErrorsFromIssues(whole.error.issues);
     return Object.keys(errors).length ? { ok: false, errors } : { ok: false, errors, banner: whole.error.issues[0]?.message };
@@ -138,7 +132,7 @@ export function validateProfile(form: ProfileForm, original: ProfileForm): Profi
   for (const [key, value] of Object.entries(candidate)) {
     if (value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key])) changed[key] = value;
   }
-  const result = UserUpdateProfileInput.safeParse(changed);
+  const result = parseContract(UserUpdateProfileInput, changed);
   if (!result.success) return { ok: false, errors: {}, banner: NOTHING_CHANGED };
   return { ok: true, input: result.data };
 }

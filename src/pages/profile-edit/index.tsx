@@ -1,4 +1,5 @@
 // 编辑资料: every profile field prefilled from `me()`, checked by the shared contract; only changed fields are sent.
+// 真实姓名 (changed only through a reviewed path), 性别 and 出生日期 (the ID number's) are shown, never edited or sent.
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -6,6 +7,7 @@ import { Button, Empty, Skeleton } from '../../components/nutui';
 import { me, updateProfile } from '../../services/user';
 import { toCloudError } from '../../services/cloud-error';
 import type { Volunteer } from '../../../types/user';
+import { GENDER_LABEL } from '../../../types/enums';
 import BasicSection from './components/basic-section';
 import ServiceSection from './components/service-section';
 import WithdrawSection from './components/withdraw-section';
@@ -103,6 +105,11 @@ export default function ProfileEdit() {
       <View className='reg-section'>
         <View className='reg-section__title'>账号信息</View>
         <View className='profile-fixed'>
+          <Text className='profile-fixed__label'>真实姓名</Text>
+          <Text className='profile-fixed__value profile-real-name'>{volunteer.realName}</Text>
+          <Text className='profile-fixed__note'>如有错误请联系所在队伍</Text>
+        </View>
+        <View className='profile-fixed'>
           <Text className='profile-fixed__label'>手机号</Text>
           <Text className='profile-fixed__value profile-phone'>{volunteer.phoneMasked}</Text>
           <Text className='profile-fixed__link profile-change-phone' onClick={goChangePhone}>
@@ -113,6 +120,16 @@ export default function ProfileEdit() {
           <Text className='profile-fixed__label'>身份证号</Text>
           <Text className='profile-fixed__value profile-id-number'>{volunteer.idNumberMasked}</Text>
           <Text className='profile-fixed__note'>不可修改</Text>
+        </View>
+        <View className='profile-fixed'>
+          <Text className='profile-fixed__label'>性别</Text>
+          <Text className='profile-fixed__value profile-derived-gender'>{GENDER_LABEL[volunteer.gender]}</Text>
+          <Text className='profile-fixed__note'>根据身份证号</Text>
+        </View>
+        <View className='profile-fixed'>
+          <Text className='profile-fixed__label'>出生日期</Text>
+          <Text className='profile-fixed__value profile-derived-birth-date'>{volunteer.birthDate}</Text>
+          <Text className='profile-fixed__note'>根据身份证号</Text>
         </View>
       </View>
       <BasicSection form={form} errors={errors} onChange={patch} />

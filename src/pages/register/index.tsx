@@ -11,6 +11,7 @@ import ProfileSection from './components/profile-section';
 import OrgSection from './components/org-section';
 import ConsentSection from './components/consent-section';
 import { EMPTY_FORM, explainRegisterError, firstErrorField, validateForm, type FieldErrors, type FieldKey, type RegisterForm } from './helpers';
+import { handAppealDraft } from '../identity-appeal/helpers';
 import './index.scss';
 
 /** Which error line a form key clears when the user edits it. */
@@ -35,6 +36,12 @@ const FIELD_OF_KEY: Record<keyof RegisterForm, FieldKey> = {
   consent: 'consent',
 };
 
+/** To 身份核验申请 with what was typed here (in memory, not in the URL), the unused SMS code included. */
+function appealIdentity(form: RegisterForm) {
+  handAppealDraft({ phone: form.phone, smsCode: form.smsCode, realName: form.realName, idNumber: form.idNumber });
+  Taro.navigateTo({ url: '/pages/identity-appeal/index' });
+}
+
 function scrollToField(field: FieldKey | undefined) {
   if (!field) return;
   Promise.resolve(Taro.pageScrollTo({ selector: `.form-field-${field}`, duration: 200 })).catch(() => undefined);
@@ -45,6 +52,8 @@ export default function Register() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [banner, setBanner] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  // Told USER.ID_NUMBER_TAKEN after a correct code: the owner may ask for 身份核验 (the code is still unused).
+  const [idTaken, setIdTaken] = useState(false);
 
   const patch = (p: Partial<RegisterForm>) => {
     setForm((f) => ({ ...f, ...p }));
@@ -60,6 +69,7 @@ export default function Register() {
   const submit = async () => {
     if (submitting) return;
     setBanner('');
+    setIdTaken(false);
     const checked = validateForm(form);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -78,6 +88,7 @@ export default function Register() {
       const view = explainRegisterError(err.code, err.message, err.details);
       setErrors(view.fields);
       setBanner(view.banner ?? '');
+      setIdTaken(err.code === 'USER.ID_NUMBER_TAKEN');
       scrollToField(firstErrorField(view.fields));
     } finally {
       setSubmitting(false);
@@ -104,6 +115,11 @@ export default function Register() {
       <ConsentSection checked={form.consent} error={errors.consent} onChange={(consent) => patch({ consent })} />
       <View className='register__footer'>
         {banner ? <Text className='register__banner reg-server-error'>{banner}</Text> : null}
+        {idTaken ? (
+          <Text className='register__banner reg-appeal-link' onClick={() => appealIdentity(form)}>
+            身份证号已被注册？申请身份核验 ›
+          </Text>
+        ) : null}
         <Button className='reg-submit' type='primary' block loading={submitting} disabled={submitting} onClick={submit}>
           {submitting ? '正在提交…' : '提交注册'}
         </Button>

@@ -46,7 +46,7 @@ describe('first deploy into an empty environment', () => {
     const updates = callsOf(cloud, 'database.updateCollection');
     expect(updates).toContainEqual([
       'volunteers',
-      { CreateIndexes: [{ IndexName: 'phone_unique', MgoKeySchema: { MgoIndexKeys: [{ Name: 'phone', Direction: '1' }], MgoIsUnique: true } }] },
+      { CreateIndexes: [{ IndexName: 'phoneHash_unique', MgoKeySchema: { MgoIndexKeys: [{ Name: 'phoneHash', Direction: '1' }], MgoIsUnique: true } }] },
     ]);
     expect(updates).toContainEqual([
       'activities',
@@ -173,6 +173,6 @@ it('stops at the first failing step and names it', async () => {
   cloud.database.updateCollection = async () => {
     throw Object.assign(new Error('duplicate key'), { code: 'FailedOperation', requestId: 'req-1' });
   };
-  await expect(deploy(cloud)).rejects.toThrow(/step 2 failed: \+ index volunteers\.phone_unique \{phone: 1\} unique\n {2}duplicate key \(code FailedOperation, requestId req-1\)/);
+  await expect(deploy(cloud)).rejects.toThrow(/step 2 failed: \+ index volunteers\.phoneHash_unique \{phoneHash: 1\} unique\n {2}duplicate key \(code FailedOperation, requestId req-1\)/);
   expect(callsOf(cloud, 'functions.createFunction')).toEqual([]);
 });

@@ -67,7 +67,7 @@ describe('--dry-run', () => {
       for (const i of c.indexes) expect(text).toContain(`+ index ${c.name}.${i.name} `);
     }
     expect(text).toContain('+ index activities.point_2dsphere {point: 2dsphere}');
-    expect(text).toContain('+ index volunteers.phone_unique {phone: 1} unique');
+    expect(text).toContain('+ index volunteers.phoneHash_unique {phoneHash: 1} unique');
     expect(text).not.toContain('_dev_sms');
     for (const fn of ['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron']) expect(text).toContain(`+ function ${fn} Nodejs18.15 index.main`);
     expect(text).toContain('+ trigger cron.hourly timer "0 0 * * * * *"');
@@ -125,7 +125,7 @@ describe('a real run', () => {
     expect(first.clients).toEqual([{ envId: 'kjzy-prod-4f5e6d', secretId: 'AKIDfake000000000000000000000000', secretKey: 'fake-secret-key-value-0000000000', token: undefined, region: undefined }]);
     expect(cloud.collections.size).toBe(deployedCollections().length);
     expect(cloud.fns.get('sms')?.Variables).toContainEqual({ Key: 'BOOTSTRAP_TOKEN', Value: 'bootstrap-secret-42-xyz' });
-    expect(first.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 54 steps.');
+    expect(first.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 65 steps.');
     for (const secret of [KEY, 'bootstrap-secret-42-xyz', 'fake-secret-key-value']) expect(first.out.join('\n')).not.toContain(secret);
 
     cloud.calls = [];

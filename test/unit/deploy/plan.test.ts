@@ -55,7 +55,7 @@ describe('plan against an empty environment', () => {
     const declaredIndexes = deployedCollections().flatMap((c) => c.indexes.map((index) => ({ collection: c.name, index })));
     expect(created).toEqual(declaredIndexes);
     expect(created).toContainEqual({ collection: 'activities', index: { name: 'point_2dsphere', keys: { point: '2dsphere' } } });
-    expect(created).toContainEqual({ collection: 'volunteers', index: { name: 'phone_unique', keys: { phone: 1 }, unique: true } });
+    expect(created).toContainEqual({ collection: 'volunteers', index: { name: 'phoneHash_unique', keys: { phoneHash: 1 }, unique: true } });
   });
 
   it('sets every collection rule to the declared one: no client reads or writes', () => {
@@ -129,20 +129,20 @@ describe('plan against an environment already deployed', () => {
   it('reports extra and changed indexes and keeps them, unless --drop-extra-indexes', () => {
     const observed = upToDate();
     observed.collections.orgs.indexes.push({ name: 'legacy_name', keys: [{ field: 'legacy', direction: '1' }], unique: false });
-    const phone = observed.collections.volunteers.indexes.find((i) => i.name === 'phone_unique');
+    const phone = observed.collections.volunteers.indexes.find((i) => i.name === 'phoneHash_unique');
     if (phone) phone.unique = false;
 
     const kept = planDeploy(declared, observed);
     expect(kept.steps.filter((s) => s.kind !== 'updateFunctionCode')).toEqual([]);
     expect(kept.notes).toEqual([
-      'index volunteers.phone_unique is {phone: 1} in CloudBase, declared {phone: 1} unique: left as it is (rerun with --drop-extra-indexes to drop and recreate it)',
+      'index volunteers.phoneHash_unique is {phoneHash: 1} in CloudBase, declared {phoneHash: 1} unique: left as it is (rerun with --drop-extra-indexes to drop and recreate it)',
       'index orgs.legacy_name {legacy: 1} is not declared in collections.ts: kept (rerun with --drop-extra-indexes to drop it)',
     ]);
 
     const dropped = planDeploy(declared, observed, { dropExtraIndexes: true });
     expect(dropped.steps.filter((s) => s.kind !== 'updateFunctionCode').map((s) => [s.kind, 'collection' in s ? s.collection : '', 'index' in s ? (typeof s.index === 'string' ? s.index : s.index.name) : ''])).toEqual([
-      ['dropIndex', 'volunteers', 'phone_unique'],
-      ['createIndex', 'volunteers', 'phone_unique'],
+      ['dropIndex', 'volunteers', 'phoneHash_unique'],
+      ['createIndex', 'volunteers', 'phoneHash_unique'],
       ['dropIndex', 'orgs', 'legacy_name'],
     ]);
   });

@@ -1,4 +1,7 @@
 // org.importVolunteers / org.importTemplate: 集体注册 from the 附件2 template, a report line per row with all its problems in Chinese.
+// Someone already registered is asked, never added: a row naming them (phone and ID number of one volunteer) invites
+// them, and every row whose phone or ID number is registered reads the same, so the report tells a team admin nothing
+// about whether a phone and an ID number belong together.
 import type { FileOutput, OrgIdInput, OrgImportVolunteersInput, OrgImportVolunteersOutput } from '../../../../types/org';
 import { maskIdNumber } from '../../../../types/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
@@ -6,15 +9,17 @@ import { AppError, ErrorCode } from '../../errors';
 import { database } from '../../cloud';
 import { C } from '../../db/collections';
 import { unwrap } from '../../db/db-result';
-import { managerGrants, type OrgDoc } from '../../db/org.repository';
+import { findMembership, managerGrants, membershipId, type OrgDoc } from '../../db/org.repository';
+import { existsWhere, findVolunteerByPhone } from '../../db/volunteer.repository';
+import { invitationId } from '../../db/invitation.repository';
+import { findMemberInvitation, memberInvitationId, putMemberInvitation } from '../../db/member-invitation.repository';
 import { canManage } from '../../domain/org-access';
 import { requireOrg } from './org-lookup';
 import { isAdultOn } from '../../domain/id-number';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { parseImportRow } from '../../domain/volunteer-import';
-import { encryptPii, piiLookupHash } from '../../adapters/pii-cipher';
+import { encryptPii, piiLookupHash, sealPhone } from '../../adapters/pii-cipher';
 import { importTemplateXlsx, readImportRows } from '../../adapters/xlsx';
-import { addApprovedMember } from './add-member';
 
 /** Leader or admin of this very team (the shared rule): the only people who may import into it. */
 async function requireManagedOrg(openid: string, orgId: string): Promise<OrgDoc> {
@@ -28,6 +33,25 @@ export async function importTemplate(input: OrgIdInput, ctx: Ctx): Promise<FileO
   const org = await requireManagedOrg(requireOpenid(ctx), input.orgId);
   const buf = await importTemplateXlsx(org.name);
   return { fileName: `科技志愿者集体注册信息表-${org.name}.xlsx`, base64: buf.toString('base64') };
+}
+
+/** What every row of a registered phone or ID number reads, whoever it names. */
+const INVITED = '已是注册志愿者：已发出入队邀请，本人在小程序“我的”中确认后加入';
+
+/**
+ * Whether the row's phone or ID number is registered; when both name the same volunteer, that volunteer is invited
+ * (unless already in the team or removed from it). Nothing of what was found reaches the report.
+ */
+async function alreadyRegistered(phone: string, idHash: string, orgId: string, invitedBy: string, at: Date): Promise<boolean> {
+  const byPhone = await findVolunteerByPhone(phone);
+  if (!byPhone) return existsWhere({ idNumberHash: idHash });
+  if (byPhone.idNumberHash !== idHash) return true;
+  const membership = await findMembership(membershipId(orgId, byPhone._id));
+  // A member or applicant is in the team's own lists already; one the team removed (清退) is not invited back this way.
+  if (membership && membership.status !== 'rejected' && membership.status !== 'left') return true;
+  // A second import keeps the first invitation's date: the volunteer's list does not jump.
+  if (!(await findMemberInvitation(memberInvitationId(orgId, byPhone._id)))) await putMemberInvitation(orgId, byPhone._id, invitedBy, at);
+  return true;
 }
 
 export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx): Promise<OrgImportVolunteersOutput> {
@@ -69,21 +93,17 @@ export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx
       continue;
     }
     try {
-      const byPhone = (await unwrap(db.collection(C.volunteers).where({ phone: v.phone }).limit(1).get())).data as { _id: string; idNumberHash: string }[];
-      if (byPhone[0]) {
-        if (byPhone[0].idNumberHash !== idHash) throw new AppError(ErrorCode.USER_PHONE_TAKEN, '该手机号已由另一位志愿者注册（身份证号不一致）');
-        await addApprovedMember(byPhone[0]._id, org._id, ctx.now);
+      if (await alreadyRegistered(v.phone, idHash, org._id, openid, ctx.now)) {
         invited++;
-        report.push({ row, ok: true, message: '已注册志愿者，已加入本队', name });
+        report.push({ row, ok: true, message: INVITED, name });
         continue;
       }
-      const idTaken = await unwrap(db.collection(C.volunteers).where({ idNumberHash: idHash }).count());
-      if (idTaken.total > 0) throw new AppError(ErrorCode.USER_ID_NUMBER_TAKEN, '该身份证号已用其他手机号注册');
-      const { idNumber, ...profile } = v;
+      const { idNumber, phone, ...profile } = v;
       // An invitation: the person verifies their phone by SMS on first opening the mini program, then joins approved.
       await unwrap(
-        db.collection(C.invitations).doc(`${org._id}_${v.phone}`).set({
+        db.collection(C.invitations).doc(invitationId(org._id, phone)).set({
           ...profile,
+          ...sealPhone(phone),
           orgId: org._id,
           idNumberEnc: encryptPii(idNumber),
           idNumberHash: idHash,

@@ -7,7 +7,7 @@ import { env } from '../../env';
 import { decideSend, generateSmsCode, smsText } from '../../domain/sms-code';
 import { callerLimitMessage, decideCallerSend, smsDay } from '../../domain/sms-send-quota';
 import { dailySendCount, getCallerQuota, getQuota, putCode, saveCallerQuota, saveQuota, smsCodeId, takeDailySend } from '../../db/sms.repository';
-import { smsCodeHash } from '../../adapters/pii-cipher';
+import { phoneLookupHash, smsCodeHash } from '../../adapters/pii-cipher';
 import { smsSender } from '../../adapters';
 
 /** Rounds of read-decide-write a caller's quota gets when its own concurrent sends keep changing it. */
@@ -15,11 +15,11 @@ const CALLER_QUOTA_ROUNDS = 3;
 
 const busy = () => new AppError(ErrorCode.SMS_RATE_LIMITED, undefined, { retryAfterSec: SMS_RULES.resendAfterSec });
 
-/** Records `phone` among the phones this caller reached this hour, or refuses a phone beyond the limit. */
-async function takeCallerSlot(openid: string, phone: string, nowMs: number): Promise<void> {
+/** Records a phone (its hash: no clear phone at rest) among those this caller reached this hour, or refuses one beyond the limit. */
+async function takeCallerSlot(openid: string, phoneKey: string, nowMs: number): Promise<void> {
   for (let round = 0; round < CALLER_QUOTA_ROUNDS; round++) {
     const quota = await getCallerQuota(openid);
-    const decision = decideCallerSend(quota?.sends ?? [], phone, nowMs);
+    const decision = decideCallerSend(quota?.sends ?? [], phoneKey, nowMs);
     if (!decision.ok) throw new AppError(ErrorCode.SMS_RATE_LIMITED, callerLimitMessage(decision.retryAfterSec), { retryAfterSec: decision.retryAfterSec });
     // Optimistic write: of concurrent sends by one caller, one wins each round and the others decide again.
     if (await saveCallerQuota(openid, decision.keep, quota?.version)) return;
@@ -41,7 +41,7 @@ export async function sendSms(input: SmsSendInput, ctx: Ctx): Promise<SmsSendOut
   if (!decision.ok) throw new AppError(ErrorCode.SMS_RATE_LIMITED, `验证码发送过于频繁，请${decision.retryAfterSec}秒后再试`, { retryAfterSec: decision.retryAfterSec });
 
   // The caller first: a pumper's refused sends spend none of the phones' own quota.
-  await takeCallerSlot(openid, input.phone, at.getTime());
+  await takeCallerSlot(openid, phoneLookupHash(input.phone), at.getTime());
   // Optimistic write: a concurrent send for the same phone makes this one lose, never both pass.
   if (!(await saveQuota(input.phone, decision.keep, quota?.version))) throw busy();
   // Conditional increment, last: only sends that passed every other rule count against the day.
@@ -51,7 +51,7 @@ export async function sendSms(input: SmsSendInput, ctx: Ctx): Promise<SmsSendOut
   await putCode({
     _id: smsCodeId(input.purpose, input.phone),
     purpose: input.purpose,
-    phone: input.phone,
+    phoneHash: phoneLookupHash(input.phone),
     codeHash: smsCodeHash(input.purpose, input.phone, code),
     expiresAt: new Date(at.getTime() + SMS_RULES.ttlSec * 1000),
     attempts: 0,

@@ -7,17 +7,18 @@ import { database, type Tx } from '../../cloud';
 import { C } from '../../db/collections';
 import { isDuplicateWrite, unwrap } from '../../db/db-result';
 import { existsWhere, findVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
+import { claimInvitations, openInvitationsFor } from '../../db/invitation.repository';
 import { membershipId } from '../../db/org.repository';
 import { MEMBERSHIP_LIMIT } from '../../domain/membership';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { newVolunteerNo } from '../../domain/volunteer-no';
 import { idBirthDate, idGender } from '../../../../types/id-number';
-import { decryptPii } from '../../adapters/pii-cipher';
+import { decryptPii, sealPhone } from '../../adapters/pii-cipher';
 import { verifySmsCode } from '../sms/verify-code';
 import { consumeCode } from '../sms/consume-code';
 import { volunteerView } from './volunteer-view';
 
-type Invitation = Omit<VolunteerDoc, '_id' | 'openid' | 'volunteerNo' | 'birthDate' | 'consentVersion' | 'consentAt' | 'registeredAt' | 'updatedAt'> & {
+type Invitation = Omit<VolunteerDoc, '_id' | 'openid' | 'volunteerNo' | 'birthDate' | 'consentVersion' | 'consentAt' | 'registeredAt' | 'updatedAt' | 'status' | 'frozenAt' | 'frozenBy'> & {
   _id: string;
   orgId: string;
   invitedAt: Date;
@@ -29,16 +30,18 @@ export async function activate(input: UserActivateInput, ctx: Ctx): Promise<User
   if (await findVolunteer(openid)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
   const code = await verifySmsCode('register', input.phone, input.smsCode, ctx.now);
   const db = database();
-  const invitations = (await unwrap(db.collection(C.invitations).where({ phone: input.phone, status: 'open' }).orderBy('invitedAt', 'asc').limit(MEMBERSHIP_LIMIT).get())).data as Invitation[];
+  const invitations = await openInvitationsFor<Invitation>(input.phone, MEMBERSHIP_LIMIT);
   if (invitations.length === 0) throw new AppError(ErrorCode.USER_NOT_INVITED);
   const first = invitations[0];
   if (await existsWhere({ phone: input.phone })) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   if (await existsWhere({ idNumberHash: first.idNumberHash })) throw new AppError(ErrorCode.USER_ID_NUMBER_TAKEN);
 
-  const { _id: _inv, orgId: _org, invitedAt: _at, status: _st, invitedBy: _by, ...profile } = first as Invitation & { invitedBy?: string };
+  const { _id: _inv, orgId: _org, invitedAt: _at, status: _st, invitedBy: _by, phone: _clear, ...profile } = first as Invitation & { invitedBy?: string; phone?: string };
   const idNumber = decryptPii(first.idNumberEnc);
   const doc: VolunteerDoc = {
     ...profile,
+    // The phone just proved by SMS, sealed afresh: the volunteer's own ciphertext, whatever the invitation held.
+    ...sealPhone(input.phone),
     _id: openid,
     openid,
     volunteerNo: newVolunteerNo(shanghaiDate(ctx.now).slice(0, 4)),
@@ -61,6 +64,6 @@ export async function activate(input: UserActivateInput, ctx: Ctx): Promise<User
     if (isDuplicateWrite(err)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
     throw err;
   }
-  await unwrap(db.collection(C.invitations).where({ phone: input.phone, status: 'open' }).update({ status: 'claimed', claimedBy: openid, claimedAt: ctx.now }));
+  await claimInvitations(input.phone, openid, ctx.now);
   return { volunteer: volunteerView(doc) };
 }

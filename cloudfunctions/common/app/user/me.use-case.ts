@@ -1,27 +1,17 @@
-// user.me: the volunteer, the teams with their status, and totals from the day records.
+// user.me: the volunteer, the teams with their status, and totals from the day records (cancelled activities count for
+// nothing, as on 我的时长).
 import type { UserMeOutput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
-import { database } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
-import { requireVolunteer } from '../../db/volunteer.repository';
+import { creditedTotalsOf } from '../../db/checkin.repository';
+import { findLiveVolunteer } from '../../db/volunteer.repository';
 import { findOrgsByIds, membershipsOf } from '../../db/org.repository';
 import { volunteerView } from './volunteer-view';
 
-async function totalsOf(openid: string): Promise<UserMeOutput['totals']> {
-  const db = database();
-  const $ = db.command.aggregate;
-  const res = await unwrap(
-    db.collection(C.dayRecords).aggregate().match({ openid }).group({ _id: null, minutes: $.sum('$minutes'), activities: $.addToSet('$activityId') }).end(),
-  );
-  const row = (res as { data?: { minutes: number; activities: string[] }[] }).data?.[0];
-  return { minutes: row?.minutes ?? 0, activities: row?.activities.length ?? 0 };
-}
-
 export async function me(_input: unknown, ctx: Ctx): Promise<UserMeOutput> {
   const openid = requireOpenid(ctx);
-  const doc = await requireVolunteer(openid);
-  const [memberships, totals] = await Promise.all([membershipsOf(openid), totalsOf(openid)]);
+  // A frozen account still reads itself: the answer says it is frozen (volunteer.status).
+  const doc = await findLiveVolunteer(openid);
+  const [memberships, totals] = await Promise.all([membershipsOf(openid), creditedTotalsOf(openid)]);
   const orgs = new Map((await findOrgsByIds([...new Set(memberships.map((m) => m.orgId))])).map((o) => [o._id, o]));
   return {
     volunteer: volunteerView(doc),

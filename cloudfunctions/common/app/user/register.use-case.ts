@@ -13,15 +13,18 @@ import { isAdultOn } from '../../domain/id-number';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { newVolunteerNo } from '../../domain/volunteer-no';
 import { MEMBERSHIP_LIMIT, isLive } from '../../domain/membership';
-import { encryptPii, piiLookupHash } from '../../adapters/pii-cipher';
+import { encryptPii, piiLookupHash, sealPhone } from '../../adapters/pii-cipher';
 import { verifySmsCode } from '../sms/verify-code';
 import { consumeCode } from '../sms/consume-code';
 import { volunteerView } from './volunteer-view';
 
+/** A volunteer record that is a registration, not the tombstone 注销 leaves. */
+const registered = (v: VolunteerDoc | undefined): v is VolunteerDoc => Boolean(v && !v.withdrawnAt);
+
 /** Only after the caller proved the phone: these answers say who else is registered. */
 async function refuseTaken(openid: string, phone: string, idHash: string): Promise<void> {
   const [me, phoneTaken, idTaken] = await Promise.all([findVolunteer(openid), existsWhere({ phone }), existsWhere({ idNumberHash: idHash })]);
-  if (me) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
+  if (registered(me)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
   if (phoneTaken) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   if (idTaken) throw new AppError(ErrorCode.USER_ID_NUMBER_TAKEN);
 }
@@ -29,8 +32,10 @@ async function refuseTaken(openid: string, phone: string, idHash: string): Promi
 export async function register(input: UserRegisterInput, ctx: Ctx): Promise<UserRegisterOutput> {
   const openid = requireOpenid(ctx);
   const today = shanghaiDate(ctx.now);
-  // The caller's own state may be told before the code: it says nothing about anyone else.
-  if (await findVolunteer(openid)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
+  // The caller's own state may be told before the code: it says nothing about anyone else. After 注销 only a
+  // tombstone is left under the openid (kept records point to it): that account may register again.
+  const before = await findVolunteer(openid);
+  if (registered(before)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
 
   const orgs = await findOrgsByIds(input.orgIds);
   const approved = new Set(orgs.filter((o) => o.status === 'approved').map((o) => o._id));
@@ -45,9 +50,10 @@ export async function register(input: UserRegisterInput, ctx: Ctx): Promise<User
   const idHash = piiLookupHash(input.idNumber);
   await refuseTaken(openid, input.phone, idHash);
 
-  const { smsCode: _code, orgIds: _orgIds, idNumber, gender: _stated, ...profile } = input;
+  const { smsCode: _code, orgIds: _orgIds, idNumber, gender: _stated, phone, ...profile } = input;
   const doc: VolunteerDoc = {
     ...profile,
+    ...sealPhone(phone),
     // The number is the record of the person's sex; a stated one was checked against it by the contract.
     gender: idGender(idNumber),
     _id: openid,
@@ -73,7 +79,16 @@ export async function register(input: UserRegisterInput, ctx: Ctx): Promise<User
   try {
     await database().runTransaction(async (tx: Tx) => {
       await consumeCode(tx, code);
-      await unwrap(tx.collection(C.volunteers).add(doc));
+      if (before) {
+        // Replace the tombstone only if it still is one: a concurrent registration of the same account conflicts here.
+        // In a transaction doc().get() answers the document itself (or null), not a list.
+        const current = (await unwrap(tx.collection(C.volunteers).doc(openid).get())).data as VolunteerDoc | null;
+        if (registered(current ?? undefined)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
+        const { _id: _same, ...fields } = doc;
+        await unwrap(tx.collection(C.volunteers).doc(openid).set(fields));
+      } else {
+        await unwrap(tx.collection(C.volunteers).add(doc));
+      }
       for (const m of memberships) await unwrap(tx.collection(C.memberships).add(m));
     });
   } catch (err) {

@@ -1,8 +1,9 @@
-// The volunteer as every answer shows it: masked phone and ID, nothing encrypted or hashed.
+// The volunteer as every answer shows it: masked phone and ID, nothing encrypted or hashed; frozen said plainly.
 import type { Volunteer } from '../../../../types/user';
 import { maskPhone } from '../../../../types/id-number';
 import type { VolunteerDoc } from '../../db/volunteer.repository';
 import { toIso } from '../../domain/shanghai-time';
+import { openPhone } from '../../adapters/pii-cipher';
 
 export function volunteerView(doc: VolunteerDoc): Volunteer {
   return {
@@ -10,7 +11,7 @@ export function volunteerView(doc: VolunteerDoc): Volunteer {
     volunteerNo: doc.volunteerNo,
     realName: doc.realName,
     gender: doc.gender,
-    phoneMasked: maskPhone(doc.phone),
+    phoneMasked: maskPhone(openPhone(doc)),
     idNumberMasked: doc.idNumberMasked,
     birthDate: doc.birthDate,
     education: doc.education,
@@ -26,5 +27,7 @@ export function volunteerView(doc: VolunteerDoc): Volunteer {
     availableTimes: doc.availableTimes,
     fourHeads: doc.fourHeads,
     registeredAt: toIso(doc.registeredAt),
+    status: doc.status === 'frozen' ? 'frozen' : 'active',
+    ...(doc.frozenAt ? { frozenAt: toIso(doc.frozenAt) } : {}),
   };
 }

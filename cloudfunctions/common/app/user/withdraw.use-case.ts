@@ -1,36 +1,115 @@
-// user.withdraw (注销): anonymise the person, end live memberships, keep every service record.
+// user.withdraw (注销, PIPL Art. 47): deletes what is only about the person (profile, phone, ID number and their hashes,
+// pending applications, invitations, imports, enrollments in activities not yet begun, SMS traces) and keeps what other
+// records and certificates rely on (day records with their audit trail, begun enrollments, past memberships,
+// certificates with the masked name), their free text redacted, as types/user.ts WITHDRAW_REMOVES / WITHDRAW_KEEPS
+// tell the person beforehand.
 import type { UserWithdrawInput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { database } from '../../cloud';
 import { C } from '../../db/collections';
 import { unwrap } from '../../db/db-result';
-import { requireVolunteer } from '../../db/volunteer.repository';
+import { requireVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
+import { membershipsOf, releaseAdminSlot, updateMembershipIf } from '../../db/org.repository';
+import { enrollmentsOf, findActivitiesByIds, LIVE_ENROLLMENT } from '../../db/activity.repository';
+import { deleteMemberInvitationsOf } from '../../db/member-invitation.repository';
+import {
+  closeOrgApplicationsOf,
+  deleteEnrollment,
+  deleteImportedProfilesOf,
+  deleteOpenImportsOf,
+  deletePendingMemberships,
+  deleteSmsTracesOf,
+  rewriteAdjustments,
+  rewriteCorrectionText,
+  rewriteMembershipReason,
+} from '../../db/personal-data.repository';
+import { correctionsOf, recordsOf } from '../../db/checkin.repository';
+import { identifyingStrings, namesPerson, redact } from '../../domain/withdrawal-redaction';
+import { decryptPii, openPhone } from '../../adapters/pii-cipher';
 import { toIso } from '../../domain/shanghai-time';
+import { cancelEnrollment } from '../activity/cancel-enrollment.use-case';
+
+/** Enrollments in activities that have not begun are deleted; a held seat first goes to the waitlist. */
+async function dropFutureEnrollments(openid: string, ctx: Ctx): Promise<void> {
+  const enrollments = await enrollmentsOf(openid);
+  const activities = new Map((await findActivitiesByIds(enrollments.map((e) => e.activityId))).map((a) => [a._id, a]));
+  for (const e of enrollments) {
+    const a = activities.get(e.activityId);
+    if (a && a.status !== 'cancelled' && new Date(a.startAt) <= ctx.now) continue;
+    if (a && a.status !== 'cancelled' && LIVE_ENROLLMENT.includes(e.status)) {
+      try {
+        await cancelEnrollment({ activityId: a._id }, ctx);
+      } catch (err) {
+        // Cancelled or begun meanwhile: the enrollment is deleted all the same (or kept, if begun, on a retry).
+        if (!(err instanceof AppError)) throw err;
+      }
+    }
+    await deleteEnrollment(e._id);
+  }
+}
+
+/** Pending applications are deleted; approved memberships end as `left` (an admin's seat given back). */
+async function endMemberships(openid: string, at: Date): Promise<void> {
+  await deletePendingMemberships(openid);
+  for (const m of await membershipsOf(openid)) {
+    if (m.status !== 'approved') continue;
+    const left = await updateMembershipIf(m._id, { status: 'approved', role: m.role }, { status: 'left', reviewedAt: at, reason: '志愿者注销' });
+    if (left && m.role === 'admin') await releaseAdminSlot(m.orgId);
+  }
+}
+
+/** Kept records of the person whose free text names them (an admin's reason, their own note) are written back redacted. */
+async function redactKeptRecords(v: VolunteerDoc, at: Date): Promise<void> {
+  const secrets = identifyingStrings({ realName: v.realName, phone: openPhone(v), idNumber: v.idNumberEnc ? decryptPii(v.idNumberEnc) : undefined });
+  if (secrets.length === 0) return;
+  const [records, corrections, memberships] = await Promise.all([recordsOf(v._id, {}), correctionsOf(v._id), membershipsOf(v._id)]);
+  for (const r of records) {
+    const adjustments = r.adjustments ?? [];
+    if (namesPerson(adjustments.map((a) => a.reason), secrets)) await rewriteAdjustments(r._id, adjustments.map((a) => ({ ...a, reason: redact(a.reason, secrets) })), at);
+  }
+  for (const c of corrections) {
+    if (namesPerson([c.note, c.reviewReason], secrets)) await rewriteCorrectionText(c._id, { note: redact(c.note, secrets), ...(c.reviewReason ? { reviewReason: redact(c.reviewReason, secrets) } : {}) });
+  }
+  for (const m of memberships) if (m.reason && namesPerson([m.reason], secrets)) await rewriteMembershipReason(m._id, redact(m.reason, secrets));
+}
+
+/**
+ * What stays of the volunteer document: the openid and volunteer number the kept records point to, and placeholders
+ * for the unique fields (a missing field counts as null in a unique index, so two withdrawn people would clash).
+ * `set` replaces the document whole: no field added later outlives 注销 by being forgotten here.
+ */
+function tombstone(v: VolunteerDoc, at: Date) {
+  const gone = `withdrawn:${v._id}`;
+  return {
+    openid: v._id,
+    volunteerNo: v.volunteerNo,
+    realName: '已注销志愿者',
+    idNumberMasked: '已注销',
+    phoneHash: gone,
+    idNumberHash: gone,
+    registeredAt: v.registeredAt,
+    withdrawnAt: at,
+    updatedAt: at,
+  };
+}
 
 export async function withdraw(_input: UserWithdrawInput, ctx: Ctx): Promise<{ withdrawnAt: string }> {
   const openid = requireOpenid(ctx);
-  await requireVolunteer(openid);
+  const v = await requireVolunteer(openid);
   const db = database();
-  const _ = db.command;
   const leads = await unwrap(db.collection(C.memberships).where({ openid, role: 'leader', status: 'approved' }).count());
   if (leads.total > 0) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '您是队伍负责人，请先移交负责人后再注销');
-  // Unique fields get per-person placeholders: the unique indexes treat a missing field as null.
-  const gone = `withdrawn:${openid}`;
-  await unwrap(
-    db.collection(C.volunteers).doc(openid).update({
-      realName: '已注销志愿者',
-      phone: gone,
-      idNumberHash: gone,
-      idNumberEnc: _.remove(),
-      idNumberMasked: '已注销',
-      employer: _.remove(),
-      title: _.remove(),
-      skills: _.remove(),
-      withdrawnAt: ctx.now,
-      updatedAt: ctx.now,
-    }),
-  );
-  await unwrap(db.collection(C.memberships).where({ openid, status: _.in(['pending', 'approved']) }).update({ status: 'left', reviewedAt: ctx.now, reason: '志愿者注销' }));
+
+  await dropFutureEnrollments(openid, ctx);
+  await endMemberships(openid, ctx.now);
+  await closeOrgApplicationsOf(openid, ctx.now);
+  await deleteMemberInvitationsOf(openid);
+  await deleteImportedProfilesOf(openid);
+  await deleteOpenImportsOf({ idNumberHash: v.idNumberHash, phoneHash: v.phoneHash });
+  await deleteSmsTracesOf(v.phoneHash, openid);
+  await redactKeptRecords(v, ctx.now);
+  // Last: until here a failure leaves a registered volunteer who can simply try again.
+  await unwrap(db.collection(C.volunteers).doc(openid).set(tombstone(v, ctx.now)));
   return { withdrawnAt: toIso(ctx.now) };
 }

@@ -8,6 +8,7 @@ import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { requestCorrection } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
 import { CheckinRequestCorrectionInput, type MyHoursDay } from '../../../../types/checkin';
+import { parseContract } from '../../../../types/zod-messages';
 import { clockOf, isoAt, shortDate } from '../../../utils/checkin-time';
 
 const NOTE_MAX = 200;
@@ -40,7 +41,7 @@ export default function CorrectionPopup({ day, onClose, onDone }: Props) {
     if (!fixIn && !fixOut) return setError('请选择要更正的签到或签退时间');
     if ((fixIn && !signIn) || (fixOut && !signOut)) return setError('请选择时间');
     if (fixIn && fixOut && signOut <= signIn) return setError('签退时间须晚于签到时间');
-    const parsed = CheckinRequestCorrectionInput.safeParse({
+    const parsed = parseContract(CheckinRequestCorrectionInput, {
       activityId: day.activityId,
       date: day.date,
       ...(fixIn ? { signInAt: isoAt(day.date, signIn) } : {}),

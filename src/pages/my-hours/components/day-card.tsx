@@ -1,4 +1,5 @@
-// One service day on 我的时长: times, credited minutes, the audit trail and the latest correction request.
+// One service day on 我的时长: times, credited minutes, the audit trail and the latest correction request. A day of a
+// cancelled activity stays visible (it happened) but says it counts toward nothing and offers no correction.
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
@@ -11,8 +12,9 @@ const CORRECTION_TAG: Record<CorrectionStatus, 'warning' | 'success' | 'danger'>
 
 export default function DayCard({ day, onCorrect }: { day: MyHoursDay; onCorrect: () => void }) {
   const c = day.correction;
+  const cancelled = day.activityCancelled === true;
   return (
-    <View className='card hours-day ck-hours-day'>
+    <View className={`card hours-day ck-hours-day${cancelled ? ' is-cancelled' : ''}`}>
       <View className='hours-day__head'>
         <Text className='hours-day__date ck-hours-day-date'>{day.date}</Text>
         <Tag type={DAY_TAG[day.status]} className='ck-hours-day-status'>
@@ -27,7 +29,8 @@ export default function DayCard({ day, onCorrect }: { day: MyHoursDay; onCorrect
         </Text>
         <Text className='hours-day__minutes ck-hours-day-minutes'>{formatDuration(day.minutes)}</Text>
       </View>
-      {day.status === 'open' ? <Text className='hours-day__warn'>未签退的服务日暂不计时长，如忘记签退请申请更正</Text> : null}
+      {cancelled ? <Text className='hours-day__cancelled ck-hours-day-cancelled'>活动已取消（不计入时长）</Text> : null}
+      {day.status === 'open' && !cancelled ? <Text className='hours-day__warn'>未签退的服务日暂不计时长，如忘记签退请申请更正</Text> : null}
       <CheckinAudit items={day.adjustments} />
       {c ? (
         <View className='hours-day__correction ck-hours-correction'>
@@ -44,7 +47,7 @@ export default function DayCard({ day, onCorrect }: { day: MyHoursDay; onCorrect
           {c.status === 'rejected' && c.reviewReason ? <Text className='hours-day__correction-reason ck-hours-correction-reason'>驳回原因：{c.reviewReason}</Text> : null}
         </View>
       ) : null}
-      {c?.status !== 'pending' ? (
+      {c?.status !== 'pending' && !cancelled ? (
         <View className='hours-day__actions'>
           <Text className='hours-day__action ck-hours-correct' onClick={onCorrect}>
             申请更正

@@ -1,10 +1,10 @@
-// 基本信息 of 编辑资料: name, gender, education, work, title, region and the optional pickers.
+// 基本信息 of 编辑资料: education, work, title, region and the optional pickers (name, 性别 and 出生日期 are shown above, fixed).
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import ProfileExtrasFields from '../../../components/profile-extras';
-import { EducationField, NameGenderFields } from '../../../components/person-fields';
+import { EducationField } from '../../../components/person-fields';
 import RegionPicker from '../../../components/region-picker';
 import { TITLES } from '../../../../types/enums';
 import type { ProfileErrors, ProfileForm } from '../helpers';
@@ -23,7 +23,6 @@ export default function BasicSection({ form, errors, onChange }: Props) {
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>基本信息</View>
-      <NameGenderFields prefix='profile' value={form} errors={errors} onChange={onChange} />
       <EducationField prefix='profile' value={form.education} error={errors.education} onChange={(education) => onChange({ education })} />
       <FormField name='employer' label='工作单位' error={errors.employer}>
         <Input

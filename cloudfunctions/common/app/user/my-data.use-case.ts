@@ -1,0 +1,157 @@
+// user.myData (我的数据, PIPL Art. 45): a copy of everything held about the caller, one sheet per kind of record. The ID
+// number and phone appear in full: the file goes only to the person they belong to. Nothing of anyone else is in it
+// beyond the names of teams and activities and the name an admin signed a change of the caller's record with.
+import type { UserMyDataOutput } from '../../../../types/user';
+import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL, ENROLLMENT_STATUS_LABEL } from '../../../../types/enums';
+import { CORRECTION_STATUS_LABEL, DAY_STATUS_LABEL, SCAN_FLAG_LABEL } from '../../../../types/checkin';
+import { formatDuration } from '../../../../types/duration';
+import { requireOpenid, type Ctx } from '../../handler';
+import { findLiveVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
+import { findOrgsByIds, membershipsOf } from '../../db/org.repository';
+import { enrollmentsOf, findActivitiesByIds } from '../../db/activity.repository';
+import { correctionsOf, recordsOf } from '../../db/checkin.repository';
+import { memberInvitationsOf } from '../../db/member-invitation.repository';
+import { certificatesOf, importedProfilesOf, orgApplicationsOf } from '../../db/personal-data.repository';
+import { exportFileName, regionName } from '../../domain/report-forms';
+import { shanghaiDate, toIso } from '../../domain/shanghai-time';
+import { decryptPii, openPhone } from '../../adapters/pii-cipher';
+import { myDataXlsx, type DataSheet } from '../../adapters/my-data-xlsx';
+
+/** 2026-11-22 10:00 in Shanghai; '' for no time. */
+const at = (d: Date | string | undefined) => (d ? toIso(new Date(d)).slice(0, 16).replace('T', ' ') : '');
+const list = (values: readonly string[] | undefined) => (values ?? []).join('、');
+const col = (header: string, width = 14) => ({ header, width });
+
+function profileSheet(v: VolunteerDoc): DataSheet {
+  const rows: [string, string][] = [
+    ['志愿者编号', v.volunteerNo],
+    ['真实姓名', v.realName],
+    ['性别', GENDER_LABEL[v.gender] ?? v.gender],
+    ['出生日期', v.birthDate],
+    ['手机号（完整）', openPhone(v)],
+    ['身份证号（完整）', v.idNumberEnc ? decryptPii(v.idNumberEnc) : ''],
+    ['最高学历', v.education ?? ''],
+    ['工作单位', v.employer ?? ''],
+    ['职称', v.title ?? ''],
+    ['所在地区', regionName(v.region)],
+    ['服务类别', list(v.serviceCategories)],
+    ['特长', v.skills ?? ''],
+    ['政治面貌', v.politicalStatus ?? ''],
+    ['民族', v.ethnicity ?? ''],
+    ['职业', v.occupation ?? ''],
+    ['服务领域或行业', list(v.serviceFields)],
+    ['可服务时间', list(v.availableTimes)],
+    ['基层“四长”', v.fourHeads ?? ''],
+    ['注册时间', at(v.registeredAt)],
+    ['同意的隐私政策与服务协议版本', v.consentVersion ?? ''],
+    ['同意时间', at(v.consentAt)],
+    ['资料更新时间', at(v.updatedAt)],
+  ];
+  return { name: '个人信息', columns: [col('项目', 28), col('内容', 48)], rows };
+}
+
+export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutput> {
+  const openid = requireOpenid(ctx);
+  // A frozen account may still see what is held about it (the right of access does not depend on the account).
+  const v = await findLiveVolunteer(openid);
+  const [memberships, invitations, applications, imported, enrollments, records, corrections, certificates] = await Promise.all([
+    membershipsOf(openid),
+    memberInvitationsOf(openid),
+    orgApplicationsOf(openid),
+    importedProfilesOf(openid),
+    enrollmentsOf(openid),
+    recordsOf(openid, {}),
+    correctionsOf(openid),
+    certificatesOf(openid),
+  ]);
+  const orgIds = [...memberships.map((m) => m.orgId), ...invitations.map((i) => i.orgId), ...imported.map((i) => i.orgId), ...records.map((r) => r.orgId)];
+  const activityIds = [...enrollments.map((e) => e.activityId), ...records.map((r) => r.activityId), ...corrections.map((c) => c.activityId)];
+  const [orgs, activities] = await Promise.all([findOrgsByIds([...new Set(orgIds)]), findActivitiesByIds(activityIds)]);
+  const orgName = new Map(orgs.map((o) => [o._id, o.name]));
+  const activity = new Map(activities.map((a) => [a._id, a]));
+  const team = (id: string) => orgName.get(id) ?? '（队伍已删除）';
+  const title = (id: string) => activity.get(id)?.title ?? '（活动已删除）';
+
+  const sheets: DataSheet[] = [
+    profileSheet(v),
+    {
+      name: '队伍',
+      columns: [col('队伍', 30), col('角色', 8), col('状态', 10), col('申请或加入时间', 18), col('审核或变更时间', 18), col('原因', 30)],
+      rows: memberships.map((m) => [team(m.orgId), ROLE_LABEL[m.role] ?? m.role, MEMBERSHIP_STATUS_LABEL[m.status] ?? m.status, at(m.appliedAt), at(m.reviewedAt), m.reason ?? '']),
+    },
+    {
+      name: '队伍邀请',
+      columns: [col('邀请的队伍', 30), col('邀请时间', 18)],
+      rows: invitations.map((i) => [team(i.orgId), at(i.invitedAt)]),
+    },
+    {
+      name: '队伍注册申请',
+      columns: [col('队伍名称', 30), col('层级', 8), col('状态', 10), col('申请时间', 18), col('联系人', 10), col('联系电话', 14), col('未通过原因', 30)],
+      rows: applications.map((o) => [o.name, o.level, ORG_STATUS_LABEL[o.status] ?? o.status, at(o.createdAt), o.contactName ?? '', o.contactPhone ?? '', o.rejectReason ?? '']),
+    },
+    {
+      name: '集体注册导入',
+      columns: [col('导入的队伍', 30), col('导入时间', 18), col('导入的姓名', 12), col('激活时间', 18)],
+      rows: imported.map((i) => [team(i.orgId), at(i.invitedAt), i.realName ?? '', at(i.claimedAt)]),
+    },
+    {
+      name: '活动报名',
+      columns: [col('活动', 30), col('活动日期', 24), col('状态', 12), col('报名时间', 18), col('候补转正时间', 18), col('取消时间', 18)],
+      rows: enrollments.map((e) => {
+        const a = activity.get(e.activityId);
+        return [title(e.activityId), a ? `${a.startDate} 至 ${a.endDate}` : '', ENROLLMENT_STATUS_LABEL[e.status] ?? e.status, at(e.enrolledAt), at(e.promotedAt), at(e.cancelledAt)];
+      }),
+    },
+    {
+      name: '服务记录',
+      columns: [col('活动', 30), col('队伍', 24), col('日期', 12), col('签到时间', 18), col('签退时间', 18), col('计入分钟', 10), col('计入时长', 12), col('状态', 10), col('签到方式', 14), col('需核查的情况', 20)],
+      rows: records.map((r) => [
+        title(r.activityId),
+        team(r.orgId),
+        r.date,
+        at(r.signInAt),
+        at(r.signOutAt),
+        r.minutes ?? 0,
+        formatDuration(r.minutes ?? 0),
+        DAY_STATUS_LABEL[r.status] ?? r.status,
+        // Who else signed: the volunteer sees that an admin did, not the admin's account.
+        [r.signInBy && r.signInBy !== openid ? '签到由管理员代扫' : '', r.signOutBy && r.signOutBy !== openid ? '签退由管理员代扫' : ''].filter(Boolean).join('；') || '本人扫码',
+        (r.flags ?? []).map((f) => SCAN_FLAG_LABEL[f] ?? f).join('、'),
+      ]),
+    },
+    {
+      name: '记录修改',
+      columns: [col('活动', 30), col('日期', 12), col('修改时间', 18), col('经办人', 10), col('原因', 30), col('修改前', 30), col('修改后', 30)],
+      rows: records.flatMap((r) =>
+        (r.adjustments ?? []).map((a) => [
+          title(r.activityId),
+          r.date,
+          at(a.at),
+          a.byName,
+          a.reason,
+          `${at(a.before.signInAt) || '无签到'} — ${at(a.before.signOutAt) || '无签退'}，${a.before.minutes}分钟`,
+          `${at(a.after.signInAt) || '无签到'} — ${at(a.after.signOutAt) || '无签退'}，${a.after.minutes}分钟`,
+        ]),
+      ),
+    },
+    {
+      name: '更正申请',
+      columns: [col('活动', 30), col('日期', 12), col('申请的签到时间', 18), col('申请的签退时间', 18), col('说明', 30), col('状态', 10), col('提交时间', 18), col('处理时间', 18), col('处理意见', 30)],
+      rows: corrections.map((c) => [title(c.activityId), c.date, at(c.signInAt), at(c.signOutAt), c.note, CORRECTION_STATUS_LABEL[c.status] ?? c.status, at(c.createdAt), at(c.reviewedAt), c.reviewReason ?? '']),
+    },
+    {
+      name: '服务证明',
+      columns: [col('证明编号', 28), col('队伍', 30), col('证明期间', 24), col('时长（分钟）', 12), col('时长', 12), col('活动数', 8), col('出具时间', 18), col('查验时显示的姓名', 14)],
+      rows: certificates.map((c) => [c.certificateNo, c.orgName, `${c.from} 至 ${c.to}`, c.minutes, formatDuration(c.minutes), c.activities, at(c.issuedAt), c.realNameMasked]),
+    },
+  ];
+  const today = shanghaiDate(ctx.now);
+  const notes = [
+    `导出时间：${at(ctx.now)}（北京时间）。本文件是“科技志愿服务”小程序保存的关于您（志愿者编号 ${v.volunteerNo}）的全部个人信息和记录，依《个人信息保护法》第四十五条提供给您本人。`,
+    '“个人信息”表中的手机号和身份证号为完整号码，仅在您本人导出时提供；请妥善保管本文件，不要转发给他人。',
+    '各表：个人信息；队伍（入队申请及成员身份的状态）；队伍邀请；队伍注册申请；集体注册导入（队伍导入的您的信息）；活动报名；服务记录（每日签到签退及计入时长）；记录修改（管理员对您记录的每次修改及原因）；更正申请；服务证明。',
+    '如发现信息有误，可在小程序中修改个人资料、对服务记录提出更正申请，或联系所在队伍。',
+  ];
+  const buf = await myDataXlsx('我的志愿服务数据', notes, sheets);
+  return { fileName: exportFileName(['我的志愿服务数据', v.volunteerNo, today]), base64: buf.toString('base64') };
+}

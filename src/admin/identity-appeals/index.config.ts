@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '身份核验申请', onReachBottomDistance: 80 });

@@ -1,0 +1,71 @@
+// 队伍邀请: teams that entered the volunteer in a 集体注册 ask before adding them; accept (an approved member, if one
+// of the 5 places is free) or decline (the invitation is gone, the team is not told why).
+// Test classes: invitations-loading, invitations-error, invitations-empty, invitation (one per item), invitation-org,
+// invitation-accept, invitation-decline, invitation-error.
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../components/nutui';
+import StateView from '../../components/state-view';
+import { answerInvitation, myInvitations } from '../../services/org';
+import { toCloudError } from '../../services/cloud-error';
+import { dateTimeOf } from '../../utils/checkin-time';
+import type { OrgInvitation } from '../../../types/org';
+import './index.scss';
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: OrgInvitation[] };
+
+export default function Invitations() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [busy, setBusy] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const load = useCallback(() => {
+    setState({ status: 'loading' });
+    myInvitations().then(
+      (r) => setState({ status: 'ready', items: r.items }),
+      (e: unknown) => setState({ status: 'error', message: toCloudError(e).message }),
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  const answer = async (inv: OrgInvitation, decision: 'accept' | 'decline') => {
+    if (busy) return;
+    setBusy(inv.invitationId);
+    setErrors((e) => ({ ...e, [inv.invitationId]: '' }));
+    try {
+      await answerInvitation({ invitationId: inv.invitationId, decision });
+      Taro.showToast({ title: decision === 'accept' ? `已加入${inv.orgName}` : '已拒绝邀请', icon: 'none', duration: 1500 });
+      setState((s) => (s.status === 'ready' ? { status: 'ready', items: s.items.filter((i) => i.invitationId !== inv.invitationId) } : s));
+    } catch (e) {
+      const err = toCloudError(e);
+      setErrors((x) => ({ ...x, [inv.invitationId]: err.code === 'ORG.MEMBERSHIP_LIMIT' ? `${err.message}（可在“我的”中退出一支队伍后再接受）` : err.message }));
+    } finally {
+      setBusy('');
+    }
+  };
+
+  if (state.status === 'loading') return <StateView kind='loading' className='invitations-loading' />;
+  if (state.status === 'error') return <StateView kind='error' className='invitations-error' message={state.message} onRetry={load} />;
+  return (
+    <View className='app-page invitations'>
+      <Text className='invitations__lead'>以下队伍通过集体注册邀请您加入。接受后即成为该队队员（每人最多加入5支队伍）；拒绝后邀请即删除。</Text>
+      {state.items.length === 0 ? <StateView kind='empty' className='invitations-empty' title='暂无队伍邀请' icon='邀' /> : null}
+      {state.items.map((inv) => (
+        <View key={inv.invitationId} className='card invitations__item invitation'>
+          <Text className='invitations__org invitation-org'>{inv.orgName}</Text>
+          <Text className='invitations__time'>邀请时间：{dateTimeOf(inv.invitedAt)}</Text>
+          {errors[inv.invitationId] ? <Text className='invitations__error invitation-error'>{errors[inv.invitationId]}</Text> : null}
+          <View className='invitations__actions'>
+            <Button className='invitation-decline' size='small' disabled={!!busy} onClick={() => answer(inv, 'decline')}>
+              拒绝
+            </Button>
+            <Button className='invitation-accept' size='small' type='primary' loading={busy === inv.invitationId} disabled={!!busy} onClick={() => answer(inv, 'accept')}>
+              接受并加入
+            </Button>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
