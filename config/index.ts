@@ -45,9 +45,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     env: clientEnv(process.env.TARO_ENV),
     defineConstants: {},
-    alias: {
-      '@/types': typesDir,
-    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

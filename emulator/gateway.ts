@@ -1,9 +1,9 @@
 // The functions gateway: runs main(event, context) in-process with the caller's openid in context.environ.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { FUNCTION_NAMES, type FunctionName } from '../types/functions';
 
-export const FUNCTION_NAMES = ['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron'] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+export type { FunctionName };
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>;
 export type FunctionLoader = (name: FunctionName) => Main;

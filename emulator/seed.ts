@@ -7,7 +7,7 @@ import { C } from '../cloudfunctions/common/db/collections';
 import { database } from '../cloudfunctions/common/cloud';
 import { idCheckDigit } from '../types/id-number';
 import { CONSENT_VERSION } from '../types/enums';
-import { ROOT_SETTING_ID } from '../cloudfunctions/common/app/org/bootstrap-root.use-case';
+import { ROOT_SETTING_ID } from '../cloudfunctions/common/db/settings.repository';
 
 type Answer = { ok: boolean; data?: any; code?: string; message?: string };
 

@@ -1,13 +1,19 @@
 // Bundles each cloud function (cloudfunctions/<fn>/index.ts → index.js, common/ inlined) and the emulator.
 // @cloudbase/node-sdk stays external: it is a runtime dependency of each function's package.json.
+// The functions are those cloudbaserc.json deploys (test/unit/deploy holds it to types/functions.ts); `--list` prints them.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const functions = ['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron'];
+const functions = JSON.parse(readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8')).functions.map((f) => f.name);
+if (process.argv[2] === '--list') {
+  console.log(JSON.stringify(functions));
+  process.exit(0);
+}
 const only = process.argv.slice(2);
 const started = Date.now();
 

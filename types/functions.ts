@@ -102,6 +102,14 @@ import {
   RecordOutput,
 } from './checkin';
 
+/** What one tick of the timer did (cron.tick: timer triggers only, every WeChat caller is refused). */
+export const CronTickOutput = z.object({
+  ranAt: z.string(),
+  jobs: z.array(z.object({ name: z.string(), done: z.number().int(), error: z.string().optional() })),
+});
+export type CronTickOutput = z.infer<typeof CronTickOutput>;
+
+/** Every cloud function (a key here is a folder cloudfunctions/<fn>/ and an entry of cloudbaserc.json) with its actions. */
 export const contract = {
   sms: {
     send: { input: SmsSendInput, output: SmsSendOutput },
@@ -172,10 +180,15 @@ export const contract = {
     verifyCertificate: { input: ReportVerifyCertificateInput, output: ReportVerifyCertificateOutput },
     ranking: { input: ReportRankingInput, output: ReportRankingOutput },
   },
+  cron: {
+    tick: { input: Empty, output: CronTickOutput },
+  },
 } as const;
 
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;
+/** The functions, named once: the emulator's gateway serves these, and a unit test holds cloudbaserc.json (which the build reads) to them. */
+export const FUNCTION_NAMES = Object.keys(contract) as FunctionName[];
 export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
 type Entry<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: z.ZodTypeAny; output: z.ZodTypeAny }
   ? Contract[F][A]

@@ -90,7 +90,6 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 /** The forms' titles as the 益阳 notice names them: the sheets, the file labels and the app's buttons all use these. */
 export const MEMBERS_FORM_TITLE = '科技志愿者支队基本情况表';
 export const ACTIVITY_FORM_TITLE = '科技志愿服务活动情况统计表';
-export const EXPORT_KIND_LABEL: Record<ExportKind, string> = { members: `附件2 ${MEMBERS_FORM_TITLE}`, activityStats: `附件3 ${ACTIVITY_FORM_TITLE}`, attendance: '活动签到记录' };
 
 export const ReportExportInput = z
   .object({

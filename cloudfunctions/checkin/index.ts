@@ -2,7 +2,9 @@
 import { makeMain } from '../common/handler';
 import { code, myCode, revokeCodes } from '../common/app/checkin/code.use-case';
 import { scan, scanVolunteer } from '../common/app/checkin/scan.use-case';
-import { adjust, batchSignOut, roster } from '../common/app/checkin/admin.use-case';
+import { roster } from '../common/app/checkin/roster.use-case';
+import { batchSignOut } from '../common/app/checkin/batch-sign-out.use-case';
+import { adjust } from '../common/app/checkin/adjust.use-case';
 import { myHours } from '../common/app/checkin/hours.use-case';
 import { corrections, requestCorrection, reviewCorrection } from '../common/app/checkin/correction.use-case';
 

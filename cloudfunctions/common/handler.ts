@@ -20,11 +20,27 @@ export type Actions<F extends FunctionName> = {
   [A in ActionName<F>]: (input: z.output<Spec<F, A>['input']>, ctx: Ctx) => Promise<z.input<Spec<F, A>['output']>>;
 };
 
-export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>) {
+/** How a function is called, besides its table of actions. */
+export interface MainOptions<F extends FunctionName> {
+  /**
+   * A timer function (cron): it refuses every call that carries a WeChat user, and a trigger's event (which names no
+   * action) runs `timer`. No app reads its answers: they carry no serverTime.
+   */
+  timer?: ActionName<F>;
+}
+
+export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>, options: MainOptions<F> = {}) {
+  const timer = options.timer;
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     const at = now();
-    // Every answer carries the server's clock: the app takes "now" and "today" from it, never from the phone.
-    return { ...(await answer(event, context, at)), serverTime: at.toISOString() };
+    if (timer === undefined) {
+      // Every answer carries the server's clock: the app takes "now" and "today" from it, never from the phone.
+      return { ...(await answer(event, context, at)), serverTime: at.toISOString() };
+    }
+    // Timer triggers carry no WeChat user: a call from the mini program is not a tick.
+    if (callerOpenid(context)) return { ok: false, code: ErrorCode.AUTH_FORBIDDEN, message: ErrorMessage[ErrorCode.AUTH_FORBIDDEN] };
+    const namesAction = event !== null && typeof event === 'object' && 'action' in event;
+    return answer(namesAction ? event : { action: timer }, context, at);
   };
 
   async function answer(event: unknown, context: unknown, at: Date): Promise<Result<unknown>> {

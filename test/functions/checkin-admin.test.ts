@@ -131,6 +131,14 @@ describe('corrections', () => {
     // After a decision, a new request may be made.
     expect((await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '按14点签退' }, 'vol')).ok).toBe(true);
   });
+
+  it('a correction that does not exist: CHECKIN.CORRECTION_NOT_FOUND', async () => {
+    expect(await call('checkin', 'reviewCorrection', { correctionId: 'no-such-correction', decision: 'approve' }, 'lz-admin')).toEqual({
+      ok: false,
+      code: 'CHECKIN.CORRECTION_NOT_FOUND',
+      message: '更正申请不存在',
+    });
+  });
 });
 
 describe('checkin.myHours', () => {

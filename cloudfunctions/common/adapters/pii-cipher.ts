@@ -1,19 +1,7 @@
 // Personal data at rest: AES-256-GCM for ID numbers and phones, keyed HMAC (a blind index) for lookups and SMS codes;
-// the clear value is never stored.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { env } from '../env';
-
-const keys = new Map<string, Buffer>();
-type Purpose = 'pii-encrypt' | 'pii-lookup' | 'sms-code' | 'activity-code';
-function subkey(purpose: Purpose, master = env().APP_SECRET_KEY): Buffer {
-  const cacheKey = `${purpose}:${master}`;
-  let key = keys.get(cacheKey);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', Buffer.from(master, 'hex'), Buffer.alloc(0), purpose, 32));
-    keys.set(cacheKey, key);
-  }
-  return key;
-}
+// the clear value is never stored. The keys come from the key ring (adapters/secrets).
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { subkey } from './secrets';
 
 /** v1.<iv>.<tag>.<ciphertext>, base64url parts. */
 export function encryptPii(plain: string): string {
@@ -66,24 +54,4 @@ export function openPhone(doc: { phoneEnc?: string }): string {
 
 export function smsCodeHash(purpose: string, phone: string, code: string): string {
   return createHmac('sha256', subkey('sms-code')).update(`${purpose}:${phone}:${code}`).digest('hex');
-}
-
-export function hashEquals(aHex: string, bHex: string): boolean {
-  const a = Buffer.from(aHex, 'hex');
-  const b = Buffer.from(bHex, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export function secretEquals(a: string, b: string): boolean {
-  const ha = createHmac('sha256', 'cmp').update(a).digest();
-  const hb = createHmac('sha256', 'cmp').update(b).digest();
-  return timingSafeEqual(ha, hb);
-}
-
-/**
- * The per-activity secret that signs its check-in codes: derived from the server key and the activity id (and the
- * activity's code version, bumped to revoke printed codes), so it exists only inside the functions and is never stored.
- */
-export function activityCodeSecret(activityId: string, version = 0): Buffer {
-  return createHmac('sha256', subkey('activity-code')).update(`${activityId}:${version}`).digest();
 }

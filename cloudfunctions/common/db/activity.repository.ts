@@ -1,7 +1,7 @@
 // Activities and enrollments as stored: times are Dates (the wire's ISO strings are made in the views).
 import { database } from '../cloud';
 import { C } from './collections';
-import { unwrap } from './db-result';
+import { unwrap, writtenUnlessDuplicate } from './db-result';
 import type { Activity, GeoPoint } from '../../../types/activity';
 import type { ActivityPhase, EnrollmentStatus, ServiceCategory } from '../../../types/enums';
 import { phaseQuery } from '../domain/activity-phase';
@@ -83,6 +83,12 @@ export async function insertActivity(doc: ActivityDoc): Promise<void> {
 export async function updateActivityIf(activityId: string, expected: object, patch: object): Promise<boolean> {
   const res = await unwrap(activities().where({ _id: activityId, ...expected }).update(withPoint(patch)));
   return res.updated === 1;
+}
+
+/** An edit: sets `patch` only if the activity is still published and, with a new `capacity`, still holds everyone enrolled. */
+export async function updatePublishedActivity(activityId: string, patch: object, capacity?: number): Promise<boolean> {
+  const expected = capacity === undefined ? { status: 'published' } : { status: 'published', enrolledCount: database().command.lte(capacity) };
+  return updateActivityIf(activityId, expected, patch);
 }
 
 export async function findActivitiesByIds(ids: string[]): Promise<ActivityDoc[]> {
@@ -201,14 +207,14 @@ export async function joinWaitlist(activityId: string): Promise<{ queueNo: numbe
 
 // ---- Enrollments ----
 
-/** Creates the enrollment; a concurrent enrollment of the same volunteer fails with DATABASE_DUPLICATE_WRITE. */
-export async function insertEnrollment(doc: EnrollmentDoc): Promise<void> {
-  await unwrap(enrollments().add(doc));
-}
+/** Creates the enrollment; false when it exists already (a concurrent enrollment of the same volunteer). */
+export const insertEnrollment = (doc: EnrollmentDoc): Promise<boolean> => writtenUnlessDuplicate(enrollments().add(doc));
 
-/** Sets `patch` only if the enrollment is still in `status`; false if someone changed it first. */
-export async function updateEnrollmentIf(id: string, status: EnrollmentStatus, patch: object): Promise<boolean> {
-  const res = await unwrap(enrollments().where({ _id: id, status }).update(patch));
+/** Sets `patch` (and removes the `unset` fields) only if the enrollment is still in `status`; false if someone changed it first. */
+export async function updateEnrollmentIf(id: string, status: EnrollmentStatus, patch: object, unset: readonly (keyof EnrollmentDoc)[] = []): Promise<boolean> {
+  const _ = database().command;
+  const write = { ...patch, ...Object.fromEntries(unset.map((k) => [k, _.remove()])) };
+  const res = await unwrap(enrollments().where({ _id: id, status }).update(write));
   return res.updated === 1;
 }
 

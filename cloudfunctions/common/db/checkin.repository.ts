@@ -1,9 +1,9 @@
-// Day records and correction requests as stored. A day record has a deterministic id (activity, volunteer, date),
-// so a scan is one read and one conditional write: no query, no transaction.
+// Day records as stored. A day record has a deterministic id (activity, volunteer, date), so a scan is one read and
+// one conditional write: no query, no transaction.
 import { database } from '../cloud';
 import { C } from './collections';
-import { isDuplicateWrite, unwrap } from './db-result';
-import type { CorrectionStatus, DayStatus, CheckinKind, ScanFlag } from '../../../types/checkin';
+import { unwrap, writtenUnlessDuplicate } from './db-result';
+import type { DayStatus, CheckinKind, ScanFlag } from '../../../types/checkin';
 import type { ActivityDoc } from './activity.repository';
 
 export interface AdjustmentDoc {
@@ -51,23 +51,6 @@ export interface DayRecordDoc {
   updatedAt: Date;
 }
 
-export interface CorrectionDoc {
-  _id: string;
-  recordId: string;
-  activityId: string;
-  orgId: string;
-  openid: string;
-  date: string;
-  signInAt?: Date;
-  signOutAt?: Date;
-  note: string;
-  status: CorrectionStatus;
-  createdAt: Date;
-  reviewedAt?: Date;
-  reviewedBy?: string;
-  reviewReason?: string;
-}
-
 const records = () => database().collection(C.dayRecords);
 
 export async function findRecord(id: string): Promise<DayRecordDoc | undefined> {
@@ -75,19 +58,8 @@ export async function findRecord(id: string): Promise<DayRecordDoc | undefined> 
   return (res.data as DayRecordDoc[])[0];
 }
 
-/** Inserts `doc` under its own id; false when that id exists (an earlier or concurrent write of the same thing). */
-async function addUnlessExists(coll: ReturnType<typeof records>, doc: { _id: string }): Promise<boolean> {
-  try {
-    await unwrap(coll.add(doc));
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
-}
-
 /** Creates the day's record; false when it already exists (an earlier or concurrent sign-in). */
-export const createRecord = (doc: DayRecordDoc): Promise<boolean> => addUnlessExists(records(), doc);
+export const createRecord = (doc: DayRecordDoc): Promise<boolean> => writtenUnlessDuplicate(records().add(doc));
 
 /**
  * Sets a later sign-out: writes only if the stored sign-out is missing or earlier than `at` (the latest counts). The
@@ -178,40 +150,4 @@ export async function bumpCodeVersion(activityId: string, at: Date, by: string):
     database().collection(C.activities).where({ _id: activityId, status: 'published' }).updateAndReturn({ codeVersion: _.inc(1), codesRevokedAt: at, codesRevokedBy: by }),
   );
   return res.updated === 1 ? (res.doc as ActivityStamp).codeVersion : undefined;
-}
-
-const corrections = () => database().collection(C.corrections);
-
-export async function findCorrection(id: string): Promise<CorrectionDoc | undefined> {
-  const res = await unwrap(corrections().doc(id).get());
-  return (res.data as CorrectionDoc[])[0];
-}
-
-export async function correctionsOfRecord(recordId: string): Promise<CorrectionDoc[]> {
-  const res = await unwrap(corrections().where({ recordId }).orderBy('createdAt', 'asc').limit(100).get());
-  return res.data as CorrectionDoc[];
-}
-
-/** Adds a correction under a per-day sequence id; false if a concurrent request took that id. */
-export const addCorrection = (doc: CorrectionDoc): Promise<boolean> => addUnlessExists(corrections(), doc);
-
-export async function correctionsOf(openid: string): Promise<CorrectionDoc[]> {
-  return pageAll((skip) => corrections().where({ openid }).orderBy('createdAt', 'asc').skip(skip).limit(1000).get());
-}
-
-export async function listCorrections(orgId: string, status: CorrectionStatus | undefined, page: number, pageSize: number): Promise<{ items: CorrectionDoc[]; total: number }> {
-  const where = status ? { orgId, status } : { orgId };
-  const [list, count] = await Promise.all([
-    unwrap(corrections().where(where).orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get()),
-    unwrap(corrections().where(where).count()),
-  ]);
-  return { items: list.data as CorrectionDoc[], total: count.total };
-}
-
-/** Moves a correction from `from` to the patched state; false when it was no longer in `from`. Undefined fields are removed. */
-export async function reviewCorrectionIf(id: string, from: CorrectionStatus, patch: Partial<CorrectionDoc>): Promise<boolean> {
-  const _ = database().command;
-  const set = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === undefined ? _.remove() : v]));
-  const res = await unwrap(corrections().where({ _id: id, status: from }).update(set));
-  return res.updated === 1;
 }

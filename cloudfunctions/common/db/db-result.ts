@@ -30,4 +30,14 @@ export async function unwrap<T>(request: Promise<T> | T): Promise<T> {
 }
 
 export const isDuplicateWrite = (err: unknown): boolean => err instanceof DbError && err.code === 'DATABASE_DUPLICATE_WRITE';
-export const isTransactionConflict = (err: unknown): boolean => err instanceof DbError && err.code === 'DATABASE_TRANSACTION_CONFLICT';
+
+/** Runs a write; false when a unique index (or the document's own _id) refused it as a duplicate. */
+export async function writtenUnlessDuplicate(request: Promise<unknown>): Promise<boolean> {
+  try {
+    await unwrap(request);
+    return true;
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false;
+    throw err;
+  }
+}

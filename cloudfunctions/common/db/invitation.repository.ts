@@ -8,6 +8,11 @@ import { phoneLookupHash } from '../adapters/pii-cipher';
 /** One per team and phone: a second import of the same person into the same team replaces the first. */
 export const invitationId = (orgId: string, phone: string) => `${orgId}_${phoneLookupHash(phone)}`;
 
+/** Writes (or replaces) the invitation of the person with this phone to this team: `fields` hold the phone only sealed. */
+export async function putInvitation(orgId: string, phone: string, fields: Record<string, unknown>): Promise<void> {
+  await unwrap(database().collection(C.invitations).doc(invitationId(orgId, phone)).set(fields));
+}
+
 /** The open invitations of this phone, oldest first, at most `limit`. */
 export async function openInvitationsFor<T>(phone: string, limit: number): Promise<T[]> {
   const res = await unwrap(

@@ -1,10 +1,12 @@
 // Teams of the 总队—支队—分队 tree and memberships in them; the 5-team and 5-admin limits as counters.
 import { database, type Tx } from '../cloud';
 import { C } from './collections';
-import { unwrap } from './db-result';
+import { unwrap, writtenUnlessDuplicate } from './db-result';
+import { pendingDecidable } from './decidable-where';
 import type { Org } from '../../../types/org';
 import type { MembershipStatus, Role } from '../../../types/enums';
 import type { Grant } from '../domain/org-access';
+import type { Decides } from '../domain/four-eyes';
 import { ADMIN_LIMIT, MEMBERSHIP_LIMIT } from '../domain/membership';
 import { openPhone } from '../adapters/pii-cipher';
 
@@ -47,6 +49,9 @@ export async function findOrgsByIds(ids: string[]): Promise<OrgDoc[]> {
   return res.data as OrgDoc[];
 }
 
+/** Stores a team application; false when the unique index on name refused it (a team of that name exists or was just applied for). */
+export const insertOrg = (doc: OrgDoc): Promise<boolean> => writtenUnlessDuplicate(database().collection(C.orgs).add(doc));
+
 export async function orgNameTaken(name: string): Promise<boolean> {
   const res = await unwrap(database().collection(C.orgs).where({ name }).count());
   return res.total > 0;
@@ -56,6 +61,38 @@ export async function orgNameTaken(name: string): Promise<boolean> {
 export async function approvedChildren(orgId: string): Promise<OrgDoc[]> {
   const res = await unwrap(database().collection(C.orgs).where({ parentId: orgId, status: 'approved' }).orderBy('createdAt', 'asc').limit(1000).get());
   return res.data as OrgDoc[];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One page of approved teams, oldest first, by part of the name (taken literally), a region code and the parent. */
+export async function searchApprovedOrgs(
+  f: { keyword?: string; regionCode?: string; parentId?: string },
+  page: number,
+  pageSize: number,
+): Promise<{ items: OrgDoc[]; total: number }> {
+  const db = database();
+  const _ = db.command;
+  const conditions: object[] = [{ status: 'approved' }];
+  if (f.keyword) conditions.push({ name: db.RegExp({ regexp: escapeRegExp(f.keyword), options: 'i' }) });
+  if (f.regionCode) conditions.push(_.or([{ 'region.province': f.regionCode }, { 'region.city': f.regionCode }, { 'region.county': f.regionCode }]));
+  if (f.parentId) conditions.push({ parentId: f.parentId });
+  const where = _.and(conditions);
+  const coll = db.collection(C.orgs);
+  const [list, count] = await Promise.all([
+    unwrap(coll.where(where).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(coll.where(where).count()),
+  ]);
+  return { items: list.data as OrgDoc[], total: count.total };
+}
+
+/** The oldest `limit` pending team applications among the cases `decides` covers, with their count (none when it covers nothing). */
+export async function pendingApplicationsDecided(decides: readonly Decides[], limit: number): Promise<{ items: OrgDoc[]; total: number }> {
+  const where = pendingDecidable(decides, 'parentId', 'applicantOpenid');
+  if (!where) return { items: [], total: 0 };
+  const coll = database().collection(C.orgs);
+  const [list, count] = await Promise.all([unwrap(coll.where(where).orderBy('createdAt', 'asc').limit(limit).get()), unwrap(coll.where(where).count())]);
+  return { items: list.data as OrgDoc[], total: count.total };
 }
 
 export async function findMembership(id: string): Promise<MembershipDoc | undefined> {
@@ -71,7 +108,7 @@ export async function membershipsOf(openid: string): Promise<MembershipDoc[]> {
 
 /**
  * The caller's approved leader/admin roles: what every permission rule is decided on. A frozen account's memberships
- * carry `frozen: true` (app/user/appeal-decide): they grant nothing, with no extra read here.
+ * carry `frozen: true` (app/user/appeal-freeze): they grant nothing, with no extra read here.
  */
 export async function managerGrants(openid: string | undefined): Promise<Grant[]> {
   if (!openid) return [];
@@ -90,10 +127,53 @@ export async function countMembers(orgId: string, status: MembershipStatus = 'ap
   return (await unwrap(database().collection(C.memberships).where({ orgId, status }).count())).total;
 }
 
-/** Sets `patch` on the membership only if it is still in the `expected` state; false if someone changed it first. */
-export async function updateMembershipIf(id: string, expected: Partial<Pick<MembershipDoc, 'status' | 'role' | 'orgId'>>, patch: object): Promise<boolean> {
-  const res = await unwrap(database().collection(C.memberships).where({ _id: id, ...expected }).update(patch));
+/** Whether the volunteer is the approved leader of any team. */
+export async function leadsAnyTeam(openid: string): Promise<boolean> {
+  const res = await unwrap(database().collection(C.memberships).where({ openid, role: 'leader', status: 'approved' }).count());
+  return res.total > 0;
+}
+
+/** One page of a team's memberships (in one state, or all), newest application first. */
+export async function pageMemberships(orgId: string, status: MembershipStatus | undefined, page: number, pageSize: number): Promise<{ items: MembershipDoc[]; total: number }> {
+  const where = status ? { orgId, status } : { orgId };
+  const coll = database().collection(C.memberships);
+  const [list, count] = await Promise.all([
+    unwrap(coll.where(where).orderBy('appliedAt', 'desc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(coll.where(where).count()),
+  ]);
+  return { items: list.data as MembershipDoc[], total: count.total };
+}
+
+/** The oldest `limit` pending applications to these teams, with their count. */
+export async function pendingMembershipsIn(orgIds: string[], limit: number): Promise<{ items: MembershipDoc[]; total: number }> {
+  const where = { orgId: database().command.in(orgIds), status: 'pending' };
+  const coll = database().collection(C.memberships);
+  const [list, count] = await Promise.all([unwrap(coll.where(where).orderBy('appliedAt', 'asc').limit(limit).get()), unwrap(coll.where(where).count())]);
+  return { items: list.data as MembershipDoc[], total: count.total };
+}
+
+/** Creates the membership; false when it exists already (a concurrent write of the same volunteer and team). */
+export const insertMembership = (doc: MembershipDoc): Promise<boolean> => writtenUnlessDuplicate(database().collection(C.memberships).add(doc));
+
+/**
+ * Sets `patch` (and removes the `unset` fields) on the membership only if it is still in the `expected` state; false
+ * if someone changed it first.
+ */
+export async function updateMembershipIf(
+  id: string,
+  expected: Partial<Pick<MembershipDoc, 'status' | 'role' | 'orgId'>>,
+  patch: object,
+  unset: readonly (keyof MembershipDoc)[] = [],
+): Promise<boolean> {
+  const _ = database().command;
+  const write = { ...patch, ...Object.fromEntries(unset.map((k) => [k, _.remove()])) };
+  const res = await unwrap(database().collection(C.memberships).where({ _id: id, ...expected }).update(write));
   return res.updated === 1;
+}
+
+/** An upheld identity appeal: the account's memberships grant nothing more (managerGrants skips them); records stay. */
+export async function freezeMembershipsOf(openid: string): Promise<void> {
+  await unwrap(database().collection(C.memberships).where({ openid }).update({ frozen: true }));
 }
 
 // ---- Counters: `liveMemberships` on the volunteer, `adminCount` on the team ----

@@ -22,7 +22,7 @@ export type VolunteerDoc = Omit<Volunteer, 'registeredAt' | 'phoneMasked' | 'sta
   registeredAt: Date;
   updatedAt: Date;
   withdrawnAt?: Date;
-  /** Frozen by an upheld identity appeal (app/user/appeal-decide): records stay, the account acts no more. */
+  /** Frozen by an upheld identity appeal (app/user/appeal-review): records stay, the account acts no more. */
   status?: 'frozen';
   frozenAt?: Date;
   frozenBy?: { appealId: string; decidedBy: string };
@@ -67,4 +67,17 @@ export async function requireVolunteer(openid: string): Promise<VolunteerDoc> {
   const doc = await findLiveVolunteer(openid);
   if (doc.status === 'frozen') throw new AppError(ErrorCode.USER_FROZEN);
   return doc;
+}
+
+/** Profile fields changed by the volunteer: objects and arrays are replaced whole (_.set), not merged key by key. */
+export async function updateProfileFields(openid: string, fields: Record<string, unknown>, at: Date): Promise<void> {
+  const _ = database().command;
+  const patch: Record<string, unknown> = { updatedAt: at };
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) patch[key] = typeof value === 'object' ? _.set(value) : value;
+  await unwrap(database().collection(C.volunteers).doc(openid).update(patch));
+}
+
+/** Replaces the volunteer document whole with what 注销 keeps (`set`: no field outlives it by being forgotten). */
+export async function replaceWithTombstone(openid: string, tombstone: Record<string, unknown>): Promise<void> {
+  await unwrap(database().collection(C.volunteers).doc(openid).set(tombstone));
 }

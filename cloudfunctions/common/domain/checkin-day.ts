@@ -1,13 +1,12 @@
 // The rules of a day record (API.md, "Rules for a day record"): which scans a day accepts, which scan counts,
-// and how many minutes a day credits. The 60/180-minute window and the daily cap live here and nowhere else.
+// and how many minutes a day credits. The window's rule and the daily cap live here and nowhere else; its two lengths
+// are constants of types/checkin, which the messages are built from.
 import { shanghaiInstant } from '../../../types/activity';
-import type { CheckinKind } from '../../../types/checkin';
+import { SCAN_OPENS_BEFORE_START_MIN, SIGN_OUT_CLOSES_AFTER_END_MIN, type CheckinKind } from '../../../types/checkin';
 import { dayBefore, shanghaiDate } from './shanghai-time';
 
-/** Sign-in (and sign-out) opens this long before `dailyStart`. */
-export const SCAN_OPENS_BEFORE_START_MIN = 60;
-/** Sign-out stays open this long after `dailyEnd`; sign-in closes at `dailyEnd`. */
-export const SIGN_OUT_CLOSES_AFTER_END_MIN = 180;
+/** The 60/180-minute window (types/checkin, where the screens' and the refusal's wording is built from it too). */
+export { SCAN_OPENS_BEFORE_START_MIN, SIGN_OUT_CLOSES_AFTER_END_MIN };
 
 const MIN_MS = 60_000;
 

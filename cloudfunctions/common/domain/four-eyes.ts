@@ -40,3 +40,27 @@ export function mayDecide(grants: readonly Grant[], m: Matter): FourEyesVerdict 
   if (own) return 'allowed';
   return teamHasOtherDecider(m.teamManagers, m.concerned) ? 'forbidden' : 'allowed';
 }
+
+// ---- Read the other way round: whose cases, in which teams, does an actor decide (org.inbox, org.get) ----
+
+/** In one deciding team, the actor decides everyone's cases but `except`'s, or `only` those of these people. */
+export type Decides = { team: DecidingTeam; name: string } & ({ except: string[] } | { only: string[] });
+
+/** No openid is empty: '' stands for anyone who is neither the actor nor one of the team's managers. */
+const ANYONE_ELSE = '';
+
+/** Whose cases in `team` the actor decides, or undefined for no one's. */
+export function whomDecides(grants: readonly Grant[], actor: string, team: DecidingTeam, teamManagers: readonly string[]): { except: string[] } | { only: string[] } | undefined {
+  const allowed = (concerned: string) => mayDecide(grants, { actor, concerned, team, teamManagers }) === 'allowed';
+  // mayDecide tells people apart only as the actor, one of the team's managers, or anyone else.
+  const named = [...new Set([actor, ...teamManagers])];
+  if (allowed(ANYONE_ELSE)) return { except: named.filter((p) => !allowed(p)) };
+  const only = named.filter(allowed);
+  return only.length > 0 ? { only } : undefined;
+}
+
+/** The team that decides an application for a new team: its parent, whose own parent (the last but one of the path) steps in if need be. */
+export function applicationTeam(org: Pick<OrgNode, 'parentId' | 'path'>): DecidingTeam | undefined {
+  if (org.parentId === null) return undefined;
+  return { _id: org.parentId, parentId: org.path.length >= 2 ? org.path[org.path.length - 2] : null };
+}

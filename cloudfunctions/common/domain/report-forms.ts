@@ -2,7 +2,7 @@
 // filled with our figures: pure text, so the exports and their tests agree on every sentence.
 import { areaList } from '@vant/area-data';
 import { STAT_CATEGORIES, type StatCategory } from '../../../types/report';
-import { formatDuration } from '../../../types/duration';
+import { formatDuration } from '../../../types/format';
 
 /** 2026-11-23 → 2026年11月23日 */
 export function chineseDate(date: string): string {

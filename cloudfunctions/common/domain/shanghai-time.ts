@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import { periodDatesProblem, type Period } from '../../../types/common';
+import { addDays, shanghaiDateOf, shanghaiIso } from '../../../types/time';
 import { AppError, ErrorCode } from '../errors';
 
 dayjs.extend(utc);
@@ -16,18 +17,16 @@ export const TZ = 'Asia/Shanghai';
  * about 0.1 ms a call). Earlier instants go through the time-zone database.
  */
 const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
-const OFFSET_MS = 8 * 3600_000;
-const shifted = (at: Date) => (at.getTime() >= FIXED_OFFSET_SINCE ? new Date(at.getTime() + OFFSET_MS).toISOString() : null);
+const fixedOffset = (at: Date) => at.getTime() >= FIXED_OFFSET_SINCE;
 
-/** YYYY-MM-DD of the instant in Asia/Shanghai. */
+/** YYYY-MM-DD of the instant in Asia/Shanghai (types/time, shared with the mini program). */
 export function shanghaiDate(at: Date): string {
-  return shifted(at)?.slice(0, 10) ?? dayjs(at).tz(TZ).format('YYYY-MM-DD');
+  return fixedOffset(at) ? shanghaiDateOf(at.getTime()) : dayjs(at).tz(TZ).format('YYYY-MM-DD');
 }
 
 /** ISO-8601 with the +08:00 offset, the wire format of times. */
 export function toIso(at: Date): string {
-  const iso = shifted(at);
-  return iso ? `${iso.slice(0, 19)}+08:00` : dayjs(at).tz(TZ).format('YYYY-MM-DDTHH:mm:ssZ');
+  return fixedOffset(at) ? shanghaiIso(at.getTime()) : dayjs(at).tz(TZ).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -39,11 +38,7 @@ export function monthStart(date: string, back = 0): string {
 }
 
 /** The day before a date ("2028-03-01" → "2028-02-29"). */
-export function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export const dayBefore = (date: string): string => addDays(date, -1);
 
 export interface DateRange {
   from: string;

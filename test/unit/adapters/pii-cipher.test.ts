@@ -1,5 +1,7 @@
 // ID numbers at rest: AES-256-GCM round trip, tamper detection, keyed lookup hash, SMS code hash.
-import { activityCodeSecret, decryptPii, encryptPii, hashEquals, piiLookupHash, smsCodeHash } from '../../../cloudfunctions/common/adapters/pii-cipher';
+import { decryptPii, encryptPii, piiLookupHash, smsCodeHash } from '../../../cloudfunctions/common/adapters/pii-cipher';
+import { hashEquals } from '../../../cloudfunctions/common/adapters/secrets';
+import { activityCodeSecret } from '../../../cloudfunctions/common/adapters/checkin-code-secret';
 import { resetEnvCache } from '../../../cloudfunctions/common/env';
 
 beforeAll(() => {

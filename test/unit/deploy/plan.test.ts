@@ -1,9 +1,12 @@
-// The deploy planner against the real declarations: every declared collection, index and rule, every function of cloudbaserc.json.
-import { readFileSync } from 'node:fs';
+// The deploy planner against the real declarations: every declared collection, index and rule, every function of
+// cloudbaserc.json, which are those the build bundles and the contract names.
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { collections, deployedCollections, FUNCTIONS_ONLY } from '../../../cloudfunctions/common/db/collections';
 import { functionsFromRc, type Rc } from '../../../scripts/deploy/config';
 import { EMPTY_ENVIRONMENT, planDeploy, type DeclaredState, type ObservedState, type Step } from '../../../scripts/deploy/plan';
+import { FUNCTION_NAMES } from '../../../types/functions';
 
 const root = path.resolve(__dirname, '../../..');
 const rc = JSON.parse(readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8')) as Rc;
@@ -83,10 +86,14 @@ describe('plan against an empty environment', () => {
   });
 
   it('deploys the same functions that scripts/build-functions.mjs bundles', () => {
-    const script = readFileSync(path.join(root, 'scripts', 'build-functions.mjs'), 'utf8');
-    const list = /const functions = \[([^\]]*)\]/.exec(script)?.[1] ?? '';
-    const built = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    const listed = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-functions.mjs'), '--list'], { encoding: 'utf8' });
+    const built = JSON.parse(listed.stdout) as string[];
     expect(built).toEqual(rc.functions.map((f) => f.name));
+  });
+
+  it('deploys exactly the functions of the contract (types/functions.ts), each with its entry', () => {
+    expect(rc.functions.map((f) => f.name)).toEqual(FUNCTION_NAMES);
+    for (const fn of FUNCTION_NAMES) expect({ fn, entry: existsSync(path.join(root, 'cloudfunctions', fn, 'index.ts')) }).toEqual({ fn, entry: true });
   });
 });
 

@@ -1,5 +1,5 @@
 // The four-eyes rule: nobody decides their own case; the team's other managers do, else the parent's managers.
-import { decidesFromParent, mayDecide, teamHasOtherDecider, type DecidingTeam, type Matter } from '../../../cloudfunctions/common/domain/four-eyes';
+import { applicationTeam, decidesFromParent, mayDecide, teamHasOtherDecider, whomDecides, type DecidingTeam, type Matter } from '../../../cloudfunctions/common/domain/four-eyes';
 import type { Grant } from '../../../cloudfunctions/common/domain/org-access';
 
 const lz: DecidingTeam = { _id: 'lz', parentId: 'root' };
@@ -47,5 +47,23 @@ describe('four-eyes', () => {
     expect(teamHasOtherDecider(['a'], 'a')).toBe(false);
     expect(teamHasOtherDecider(['a', 'b'], 'a')).toBe(true);
     expect(teamHasOtherDecider([], 'a')).toBe(false);
+  });
+});
+
+describe('four-eyes read the other way round (org.inbox)', () => {
+  it('in their own team a manager decides everyone’s cases but their own', () => {
+    expect(whomDecides(lzAdmin, 'a', lz, [])).toEqual({ except: ['a'] });
+  });
+
+  it('from the parent: only the team’s only manager, or anyone but themselves when the team has no manager', () => {
+    expect(whomDecides(rootLeader, 'r', lz, ['a'])).toEqual({ only: ['a'] });
+    expect(whomDecides(rootLeader, 'r', lz, [])).toEqual({ except: ['r'] });
+    expect(whomDecides(rootLeader, 'r', lz, ['a', 'b'])).toBeUndefined();
+  });
+
+  it('a team application is decided by the parent, whose own parent is the last but one of the path', () => {
+    expect(applicationTeam({ parentId: null, path: [] })).toBeUndefined();
+    expect(applicationTeam({ parentId: 'root', path: ['root'] })).toEqual({ _id: 'root', parentId: null });
+    expect(applicationTeam({ parentId: 'lz', path: ['root', 'lz'] })).toEqual({ _id: 'lz', parentId: 'root' });
   });
 });

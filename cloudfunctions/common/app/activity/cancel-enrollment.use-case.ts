@@ -5,7 +5,7 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { changeWaitlistCount, findActivity, findEnrollment, LIVE_ENROLLMENT, updateEnrollmentIf, type EnrollmentDoc } from '../../db/activity.repository';
 import { enrollmentView } from './activity-view';
-import { passSeat } from './seats';
+import { passSeat } from './waitlist-promotion';
 
 const isLive = (e: EnrollmentDoc | undefined): e is EnrollmentDoc => e !== undefined && LIVE_ENROLLMENT.includes(e.status);
 

@@ -4,14 +4,15 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { enrollmentsIn, updateActivityIf, type ActivityDoc } from '../../db/activity.repository';
 import { phaseAt } from '../../domain/activity-phase';
-import { refuseIfCancelled, requireActivity, requireManagerOf } from './activity-lookup';
+import { requireManager } from '../access';
+import { refuseIfCancelled, requireActivity } from './activity-lookup';
 import { activityView } from './activity-view';
 import { notifyActivityCancelled } from './notify';
 
 export async function cancel(input: ActivityCancelInput, ctx: Ctx): Promise<ActivityOutput> {
   const openid = requireOpenid(ctx);
   const a = await requireActivity(input.activityId);
-  await requireManagerOf(openid, a.orgId, '取消活动');
+  await requireManager(openid, a.orgId, '只有本队负责人或管理员可以取消活动');
   refuseIfCancelled(a);
   if (phaseAt(a, ctx.now) === 'ended') throw new AppError(ErrorCode.VALIDATION, '活动已结束，不能取消');
   const patch = { status: 'cancelled' as const, cancelReason: input.reason, cancelledAt: ctx.now, updatedAt: ctx.now };

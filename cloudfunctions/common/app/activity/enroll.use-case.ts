@@ -5,8 +5,6 @@
 import type { ActivityIdInput, EnrollmentOutput } from '../../../../types/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database } from '../../cloud';
-import { isDuplicateWrite } from '../../db/db-result';
 import { requireVolunteer } from '../../db/volunteer.repository';
 import { findOrgsByIds, membershipsOf, type MembershipDoc } from '../../db/org.repository';
 import {
@@ -27,7 +25,7 @@ import { signupOpen } from '../../domain/activity-phase';
 import { inAudience } from '../../domain/activity-audience';
 import { toIso } from '../../domain/shanghai-time';
 import { enrollmentView, enrollmentWithPlace } from './activity-view';
-import { fillFreeSeats } from './seats';
+import { fillFreeSeats } from './waitlist-promotion';
 
 const isLive = (e: EnrollmentDoc | undefined): e is EnrollmentDoc => e !== undefined && LIVE_ENROLLMENT.includes(e.status);
 const minute = (at: Date) => toIso(at).slice(0, 16).replace('T', ' ');
@@ -90,22 +88,15 @@ export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<Enrollme
   if (!seated && !ticket) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
   const doc: EnrollmentDoc = { _id: enrollmentId(a._id, openid), activityId: a._id, openid, status, enrolledAt: now, queuedAt: now, ...(ticket ? { queueNo: ticket.queueNo } : {}) };
   const giveUp = async () => (seated ? giveBack(a, now) : changeWaitlistCount(a._id, -1));
-  let written = false;
+  // Enrolling again after cancelling reuses the record, only from the cancelled state just read.
+  const reuse = () =>
+    updateEnrollmentIf(doc._id, 'cancelled', { status, enrolledAt: now, queuedAt: now, ...(ticket ? { queueNo: ticket.queueNo } : {}) }, ticket ? ['promotedAt', 'cancelledAt'] : ['queueNo', 'promotedAt', 'cancelledAt']);
+  let written: boolean;
   try {
-    if (before) {
-      // Enrolling again after cancelling reuses the record, only from the cancelled state just read.
-      const _ = database().command;
-      const queueNo = ticket ? ticket.queueNo : _.remove();
-      written = await updateEnrollmentIf(doc._id, 'cancelled', { status, enrolledAt: now, queuedAt: now, queueNo, promotedAt: _.remove(), cancelledAt: _.remove() });
-    } else {
-      await insertEnrollment(doc);
-      written = true;
-    }
+    written = before ? await reuse() : await insertEnrollment(doc);
   } catch (err) {
-    if (!isDuplicateWrite(err)) {
-      await giveUp();
-      throw err;
-    }
+    await giveUp();
+    throw err;
   }
   if (!written) {
     // A concurrent enroll of the same volunteer got there first: give the seat (or the place) back, answer theirs.

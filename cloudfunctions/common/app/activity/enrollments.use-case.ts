@@ -5,13 +5,14 @@ import { maskPhone } from '../../../../types/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { countEnrollments, LIVE_ENROLLMENT, pageEnrollments } from '../../db/activity.repository';
 import { contactsOf } from '../../db/org.repository';
-import { requireActivity, requireReaderOf } from './activity-lookup';
+import { requireReader } from '../access';
+import { requireActivity } from './activity-lookup';
 import { enrollmentView } from './activity-view';
 
 export async function enrollments(input: ActivityEnrollmentsInput, ctx: Ctx): Promise<ActivityEnrollmentsOutput> {
   const openid = requireOpenid(ctx);
   const a = await requireActivity(input.activityId);
-  await requireReaderOf(openid, a.orgId);
+  await requireReader(openid, a.orgId, '只有本队及上级队伍的负责人、管理员可以查看');
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const statuses = input.status ? [input.status] : LIVE_ENROLLMENT;

@@ -2,17 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_DAILY_CAP_MINUTES, MAX_RADIUS_M, type ActivityOutput, type ActivityPublishInput } from '../../../../types/activity';
 import { requireOpenid, type Ctx } from '../../handler';
-import { AppError, ErrorCode } from '../../errors';
-import { findOrg, managerGrants } from '../../db/org.repository';
 import { insertActivity, type ActivityDoc } from '../../db/activity.repository';
-import { canManage } from '../../domain/org-access';
 import { activitySpan } from '../../domain/activity-phase';
+import { requireManagedOrg } from '../access';
 import { activityView } from './activity-view';
 
 export async function publish(input: ActivityPublishInput, ctx: Ctx): Promise<ActivityOutput> {
   const openid = requireOpenid(ctx);
-  const [org, grants] = await Promise.all([findOrg(input.orgId), managerGrants(openid)]);
-  if (!org || org.status !== 'approved' || !canManage(grants, org)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有本队负责人或管理员可以发布活动');
+  const { org } = await requireManagedOrg(openid, input.orgId, '只有本队负责人或管理员可以发布活动', { approvedOnly: true, unknownForbidden: true });
   const doc: ActivityDoc = {
     ...input,
     _id: randomBytes(16).toString('hex'),

@@ -2,12 +2,12 @@
 import type { ActivityPublishedInput, ActivityPublishedOutput } from '../../../../types/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { activityFilter, pageActivities } from '../../db/activity.repository';
-import { requireReaderOf } from './activity-lookup';
+import { requireReader } from '../access';
 import { listItem } from './activity-view';
 
 export async function published(input: ActivityPublishedInput, ctx: Ctx): Promise<ActivityPublishedOutput> {
   const openid = requireOpenid(ctx);
-  await requireReaderOf(openid, input.orgId);
+  await requireReader(openid, input.orgId, '只有本队及上级队伍的负责人、管理员可以查看');
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const where = activityFilter({ orgId: input.orgId, phase: input.phase }, ctx.now);

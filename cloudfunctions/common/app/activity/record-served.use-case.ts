@@ -5,13 +5,14 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { updateActivityIf, type ActivityDoc } from '../../db/activity.repository';
 import { phaseAt } from '../../domain/activity-phase';
-import { refuseIfCancelled, requireActivity, requireManagerOf } from './activity-lookup';
+import { requireManager } from '../access';
+import { refuseIfCancelled, requireActivity } from './activity-lookup';
 import { activityView } from './activity-view';
 
 export async function recordServed(input: ActivityRecordServedInput, ctx: Ctx): Promise<ActivityOutput> {
   const openid = requireOpenid(ctx);
   const a = await requireActivity(input.activityId);
-  await requireManagerOf(openid, a.orgId, '填写服务人数');
+  await requireManager(openid, a.orgId, '只有本队负责人或管理员可以填写服务人数');
   refuseIfCancelled(a);
   const phase = phaseAt(a, ctx.now);
   if (phase !== 'ongoing' && phase !== 'ended') throw new AppError(ErrorCode.VALIDATION, '活动开始后才能填写服务人数');

@@ -4,15 +4,15 @@
 import { scheduleIssues, type ActivityOutput, type ActivityUpdateInput } from '../../../../types/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database } from '../../cloud';
-import { enrollmentsIn, findActivity, recordedDates, updateActivityIf, type ActivityDoc } from '../../db/activity.repository';
+import { enrollmentsIn, findActivity, recordedDates, updatePublishedActivity, type ActivityDoc } from '../../db/activity.repository';
 import { activitySpan, phaseAt } from '../../domain/activity-phase';
 import { recordedDaysOutside } from '../../domain/activity-dates';
 import { toIso } from '../../domain/shanghai-time';
-import { refuseIfCancelled, requireActivity, requireManagerOf } from './activity-lookup';
+import { requireManager } from '../access';
+import { refuseIfCancelled, requireActivity } from './activity-lookup';
 import { activityView } from './activity-view';
 import { notifyActivityChanged } from './notify';
-import { fillFreeSeats } from './seats';
+import { fillFreeSeats } from './waitlist-promotion';
 
 /** What volunteers planned their day around, by the words a message uses. */
 const NOTICED: [string, (a: ActivityDoc) => string][] = [
@@ -37,7 +37,7 @@ export async function update(input: ActivityUpdateInput, ctx: Ctx): Promise<Acti
   const { activityId, ...given } = input;
   const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Omit<ActivityUpdateInput, 'activityId'>;
   let a = await requireActivity(activityId);
-  await requireManagerOf(openid, a.orgId, '修改活动');
+  await requireManager(openid, a.orgId, '只有本队负责人或管理员可以修改活动');
 
   for (let attempt = 0; ; attempt++) {
     refuseIfCancelled(a);
@@ -63,8 +63,7 @@ export async function update(input: ActivityUpdateInput, ctx: Ctx): Promise<Acti
       updatedAt: now,
     };
     // Conditional on the capacity still holding everyone enrolled: a seat taken meanwhile is counted.
-    const expected = fields.capacity === undefined ? { status: 'published' } : { status: 'published', enrolledCount: database().command.lte(fields.capacity) };
-    if (await updateActivityIf(a._id, expected, patch)) {
+    if (await updatePublishedActivity(a._id, patch, fields.capacity)) {
       return { activity: activityView(await afterUpdate(a, { ...a, ...patch }, now)) };
     }
     const fresh = await findActivity(a._id);

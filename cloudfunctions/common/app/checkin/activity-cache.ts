@@ -39,8 +39,3 @@ export async function currentActivity(activityId: string): Promise<ActivityDoc |
   cache.delete(activityId);
   return stamp ? load(activityId) : undefined;
 }
-
-/** Forget everything (tests, and after this instance itself changed an activity). */
-export function forgetActivities(): void {
-  cache.clear();
-}

@@ -7,11 +7,12 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment } from '../../db/activity.repository';
 import { bumpCodeVersion } from '../../db/checkin.repository';
-import { activityCodeSecret } from '../../adapters/pii-cipher';
+import { activityCodeSecret } from '../../adapters/checkin-code-secret';
 import { qrSvg } from '../../adapters/qr';
 import { rotatingExpiresAt, rotatingStep, signPayload } from '../../domain/checkin-code';
 import { toIso } from '../../domain/shanghai-time';
-import { refuseIfCancelled, requireActivity, requireManager } from './access';
+import { requireManager } from '../access';
+import { refuseDayChangesIfCancelled, requireActivity } from '../activity/activity-lookup';
 
 export async function code(input: CheckinCodeInput, ctx: Ctx): Promise<CheckinCodeOutput> {
   const openid = requireOpenid(ctx);
@@ -54,7 +55,7 @@ export async function revokeCodes(input: CheckinRevokeCodesInput, ctx: Ctx): Pro
   const openid = requireOpenid(ctx);
   const activity = await requireActivity(input.activityId);
   await requireManager(openid, activity.orgId);
-  refuseIfCancelled(activity);
+  refuseDayChangesIfCancelled(activity);
   const codeVersion = await bumpCodeVersion(activity._id, ctx.now, openid);
   if (codeVersion === undefined) throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
   return { codeVersion };

@@ -11,17 +11,19 @@ import type {
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, titlesOf } from '../../db/activity.repository';
-import { addCorrection, correctionsOfRecord, findCorrection, findRecord, listCorrections, reviewCorrectionIf, type CorrectionDoc } from '../../db/checkin.repository';
+import { findRecord } from '../../db/checkin.repository';
+import { addCorrection, correctionsOfRecord, findCorrection, listCorrections, reviewCorrectionIf, type CorrectionDoc } from '../../db/correction.repository';
 import { contactsOf } from '../../db/org.repository';
 import { dayRecordId } from '../../domain/checkin-day';
-import { refuseIfCancelled, requireActivity, requireDecider, requireReader } from './access';
-import { adjustRecord } from './adjust';
+import { requireDayDecider, requireReader } from '../access';
+import { refuseDayChangesIfCancelled, requireActivity } from '../activity/activity-lookup';
+import { adjustRecord } from './adjust-record';
 import { correctionView, recordView } from './record-view';
 
 export async function requestCorrection(input: CheckinRequestCorrectionInput, ctx: Ctx): Promise<CorrectionOutput> {
   const openid = requireOpenid(ctx);
   const activity = await requireActivity(input.activityId);
-  refuseIfCancelled(activity);
+  refuseDayChangesIfCancelled(activity);
   if (input.date < activity.startDate || input.date > activity.endDate) throw new AppError(ErrorCode.VALIDATION, `${input.date}不是该活动的服务日期`);
   const recordId = dayRecordId(activity._id, openid, input.date);
   const [record, enrollment, earlier] = await Promise.all([findRecord(recordId), findEnrollment(activity._id, openid), correctionsOfRecord(recordId)]);
@@ -71,11 +73,11 @@ export async function corrections(input: CheckinCorrectionsInput, ctx: Ctx): Pro
 export async function reviewCorrection(input: CheckinReviewCorrectionInput, ctx: Ctx): Promise<CorrectionOutput> {
   const admin = requireOpenid(ctx);
   const c = await findCorrection(input.correctionId);
-  if (!c) throw new AppError(ErrorCode.CHECKIN_RECORD_NOT_FOUND, '更正申请不存在');
-  await requireDecider(admin, c.orgId, c.openid);
+  if (!c) throw new AppError(ErrorCode.CHECKIN_CORRECTION_NOT_FOUND);
+  await requireDayDecider(admin, c.orgId, c.openid);
   if (c.status !== 'pending') throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');
   const activity = await requireActivity(c.activityId);
-  refuseIfCancelled(activity);
+  refuseDayChangesIfCancelled(activity);
   const patch = { status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), reviewedAt: ctx.now, reviewedBy: admin, ...(input.reason ? { reviewReason: input.reason } : {}) };
   // Claimed first, so two admins approving at once apply the change once.
   if (!(await reviewCorrectionIf(c._id, 'pending', patch))) throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');

@@ -2,7 +2,8 @@
 // of a cancelled activity is shown (the record is the truth of what happened) but counts toward no total.
 import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '../../../../types/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
-import { correctionsOf, recordsOf, titlesAndStatusOf, type CorrectionDoc } from '../../db/checkin.repository';
+import { recordsOf, titlesAndStatusOf } from '../../db/checkin.repository';
+import { correctionsOf, type CorrectionDoc } from '../../db/correction.repository';
 import { findOrgsByIds } from '../../db/org.repository';
 import { requestedRange } from '../../domain/shanghai-time';
 import { correctionView, recordView } from './record-view';

@@ -1,6 +1,7 @@
 // Stored day records and corrections → the wire shapes (ISO times, flags; no nonces, no echoes).
 import type { Correction, DayRecord } from '../../../../types/checkin';
-import type { AdjustmentDoc, CorrectionDoc, DayRecordDoc } from '../../db/checkin.repository';
+import type { AdjustmentDoc, DayRecordDoc } from '../../db/checkin.repository';
+import type { CorrectionDoc } from '../../db/correction.repository';
 import { toIso } from '../../domain/shanghai-time';
 
 const iso = (d: Date | undefined) => (d ? toIso(new Date(d)) : undefined);

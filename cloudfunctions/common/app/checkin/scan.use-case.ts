@@ -3,19 +3,21 @@
 // read + record insert, sign-out = record read + one conditional update: three. A replayed nonce finds its echo in the
 // record and writes nothing. Doubtful positions are flagged on the record for the roster (domain/scan-flags).
 import type { CheckinScanInput, CheckinScanOutput, CheckinScanVolunteerInput, CheckinScanVolunteerOutput, CheckinKind, ScanFlag } from '../../../../types/checkin';
+import { scanWindowText } from '../../../../types/checkin';
+import { formatDistance } from '../../../../types/format';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
 import { createRecord, findRecord, setSignOutIfLater, type DayRecordDoc, type ScanEcho } from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
-import { activityCodeSecret } from '../../adapters/pii-cipher';
+import { activityCodeSecret } from '../../adapters/checkin-code-secret';
 import { applyScan, checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { parsePayload, REVOKED_LOOKBACK, signedWithEarlier, verifyPayload } from '../../domain/checkin-code';
 import { withinRadius } from '../../domain/geo';
 import { scanFlags, withFlags } from '../../domain/scan-flags';
 import { toIso } from '../../domain/shanghai-time';
 import { currentActivity } from './activity-cache';
-import { requireDecider } from './access';
+import { requireDayDecider } from '../access';
 import { recordView } from './record-view';
 
 interface Scan {
@@ -65,7 +67,7 @@ function windowDate(activity: ActivityDoc, kind: CheckinKind, at: Date): string 
     const verb = kind === 'in' ? '签到' : '签退';
     throw new AppError(
       ErrorCode.CHECKIN_OUTSIDE_WINDOW,
-      `不在${verb}时间内：活动${activity.startDate === activity.endDate ? activity.startDate : `${activity.startDate}至${activity.endDate}`}每天${activity.dailyStart}-${activity.dailyEnd}，开始前1小时可签到，结束后3小时内可签退`,
+      `不在${verb}时间内：活动${activity.startDate === activity.endDate ? activity.startDate : `${activity.startDate}至${activity.endDate}`}每天${activity.dailyStart}-${activity.dailyEnd}，${scanWindowText()}`,
       { date: check.date },
     );
   }
@@ -190,15 +192,8 @@ export async function scanVolunteer(input: CheckinScanVolunteerInput, ctx: Ctx):
   const { activity, body } = await openCode(input.payload, 'v', ctx.now);
   const openid = String(body.o);
   // No location is checked here (the admin is there): so nobody scans their own personal code.
-  await requireDecider(admin, activity.orgId, openid);
+  await requireDayDecider(admin, activity.orgId, openid);
   const result = await record({ activity, openid, kind: input.kind, at: ctx.now, distanceM: 0, flags: [], by: admin });
   const volunteer = await findVolunteer(openid);
   return { ...result, realName: volunteer?.realName ?? '' };
-}
-
-/** 850米, 5公里, 5.1公里, 12公里. */
-export function formatDistance(m: number): string {
-  if (m < 1000) return `${m}米`;
-  const km = (m / 1000).toFixed(m >= 10_000 ? 0 : 1).replace(/\.0$/, '');
-  return `${km}公里`;
 }

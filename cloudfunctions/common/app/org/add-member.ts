@@ -1,9 +1,6 @@
 // Makes a volunteer who accepted a team's invitation an approved member, within the 5-team limit.
 import { AppError, ErrorCode } from '../../errors';
-import { database } from '../../cloud';
-import { C } from '../../db/collections';
-import { isDuplicateWrite, unwrap } from '../../db/db-result';
-import { findMembership, membershipId, releaseMembershipSlot, takeMembershipSlot, updateMembershipIf, type MembershipDoc } from '../../db/org.repository';
+import { findMembership, insertMembership, membershipId, releaseMembershipSlot, takeMembershipSlot, updateMembershipIf, type MembershipDoc } from '../../db/org.repository';
 
 export async function addApprovedMember(openid: string, orgId: string, invitation: { invitedAt: Date; invitedBy: string }, at: Date): Promise<MembershipDoc> {
   const id = membershipId(orgId, openid);
@@ -19,17 +16,12 @@ export async function addApprovedMember(openid: string, orgId: string, invitatio
   if (!(await takeMembershipSlot(openid))) throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT, '您已加入或申请了5支队伍，请先退出一支再接受邀请');
   const doc: MembershipDoc = { _id: id, orgId, openid, status: 'approved', role: 'member', appliedAt: invitation.invitedAt, reviewedAt: at, reviewedBy: invitation.invitedBy };
   try {
-    if (same) {
-      const _ = database().command;
-      if (!(await updateMembershipIf(id, { status: same.status }, { status: 'approved', role: 'member', appliedAt: doc.appliedAt, reviewedAt: at, reviewedBy: doc.reviewedBy, reason: _.remove() }))) {
-        throw new AppError(ErrorCode.ORG_ALREADY_MEMBER);
-      }
-    } else {
-      await unwrap(database().collection(C.memberships).add(doc));
-    }
+    const written = same
+      ? await updateMembershipIf(id, { status: same.status }, { status: 'approved', role: 'member', appliedAt: doc.appliedAt, reviewedAt: at, reviewedBy: doc.reviewedBy }, ['reason'])
+      : await insertMembership(doc);
+    if (!written) throw new AppError(ErrorCode.ORG_ALREADY_MEMBER);
   } catch (err) {
     await releaseMembershipSlot(openid);
-    if (isDuplicateWrite(err)) throw new AppError(ErrorCode.ORG_ALREADY_MEMBER);
     throw err;
   }
   return doc;

@@ -5,14 +5,11 @@ import type { Org } from '../../../../types/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { env } from '../../env';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { isDuplicateWrite, unwrap } from '../../db/db-result';
 import { membershipId, type MembershipDoc, type OrgDoc } from '../../db/org.repository';
-import { secretEquals } from '../../adapters/pii-cipher';
+import { findRootOrgId } from '../../db/settings.repository';
+import { inTransaction } from '../../db/unit-of-work';
+import { secretEquals } from '../../adapters/secrets';
 import { orgView } from './org-view';
-
-export const ROOT_SETTING_ID = 'rootOrg';
 
 export async function bootstrapRoot(input: OrgBootstrapRootInput, ctx: Ctx): Promise<{ org: Org }> {
   const openid = requireOpenid(ctx);
@@ -30,20 +27,15 @@ export async function bootstrapRoot(input: OrgBootstrapRootInput, ctx: Ctx): Pro
     createdAt: ctx.now,
   };
   const leader: MembershipDoc = { _id: membershipId(org._id, openid), orgId: org._id, openid, status: 'approved', role: 'leader', appliedAt: ctx.now, reviewedAt: ctx.now };
-  try {
-    await database().runTransaction(async (tx: Tx) => {
-      // The fixed id of the root marker makes a second bootstrap a duplicate write, also when two race.
-      await unwrap(tx.collection(C.settings).add({ _id: ROOT_SETTING_ID, orgId: org._id, createdAt: ctx.now }));
-      await unwrap(tx.collection(C.orgs).add(org));
-      await unwrap(tx.collection(C.memberships).add(leader));
-    });
-  } catch (err) {
-    if (isDuplicateWrite(err)) {
-      const marker = await unwrap(database().collection(C.settings).doc(ROOT_SETTING_ID).get());
-      if ((marker.data as unknown[]).length > 0) throw new AppError(ErrorCode.ORG_ROOT_EXISTS);
-      throw new AppError(ErrorCode.ORG_NAME_TAKEN);
-    }
-    throw err;
+  const outcome = await inTransaction(async (uow) => {
+    // A second bootstrap is a duplicate write of the root marker, also when two race.
+    await uow.markRootOrg(org._id, ctx.now);
+    await uow.addOrg(org);
+    await uow.addMembership(leader);
+  });
+  if (outcome === 'duplicate') {
+    if ((await findRootOrgId()) !== undefined) throw new AppError(ErrorCode.ORG_ROOT_EXISTS);
+    throw new AppError(ErrorCode.ORG_NAME_TAKEN);
   }
   return { org: orgView(org) };
 }

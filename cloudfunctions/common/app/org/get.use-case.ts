@@ -6,7 +6,7 @@ import type { Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { approvedChildren, countMembers, findMembership, findOrg, managerGrants, membershipId, type OrgDoc } from '../../db/org.repository';
 import { canManage, canRead, type Grant } from '../../domain/org-access';
-import { decidesApplication } from './decidable';
+import { decidesApplication } from '../access';
 import { requireOrg } from './org-lookup';
 import { membershipView, orgView } from './org-view';
 

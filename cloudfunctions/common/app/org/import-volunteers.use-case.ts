@@ -6,31 +6,24 @@ import type { FileOutput, OrgIdInput, OrgImportVolunteersInput, OrgImportVolunte
 import { maskIdNumber } from '../../../../types/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
-import { findMembership, managerGrants, membershipId, type OrgDoc } from '../../db/org.repository';
+import { findMembership, membershipId, type OrgDoc } from '../../db/org.repository';
 import { existsWhere, findVolunteerByPhone } from '../../db/volunteer.repository';
-import { invitationId } from '../../db/invitation.repository';
+import { putInvitation } from '../../db/invitation.repository';
 import { findMemberInvitation, memberInvitationId, putMemberInvitation } from '../../db/member-invitation.repository';
-import { canManage } from '../../domain/org-access';
-import { requireOrg } from './org-lookup';
+import { requireManagedOrg } from '../access';
 import { isAdultOn } from '../../domain/id-number';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { parseImportRow } from '../../domain/volunteer-import';
 import { encryptPii, piiLookupHash, sealPhone } from '../../adapters/pii-cipher';
 import { importTemplateXlsx, readImportRows } from '../../adapters/xlsx';
 
-/** Leader or admin of this very team (the shared rule): the only people who may import into it. */
-async function requireManagedOrg(openid: string, orgId: string): Promise<OrgDoc> {
-  const [org, grants] = await Promise.all([requireOrg(orgId), managerGrants(openid)]);
-  if (org.status !== 'approved') throw new AppError(ErrorCode.ORG_NOT_FOUND);
-  if (!canManage(grants, org)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有本队负责人或管理员可以集体注册');
-  return org;
+/** Leader or admin of this very, approved team: the only people who may import into it. */
+async function importingOrg(openid: string, orgId: string): Promise<OrgDoc> {
+  return (await requireManagedOrg(openid, orgId, '只有本队负责人或管理员可以集体注册', { approvedOnly: true })).org;
 }
 
 export async function importTemplate(input: OrgIdInput, ctx: Ctx): Promise<FileOutput> {
-  const org = await requireManagedOrg(requireOpenid(ctx), input.orgId);
+  const org = await importingOrg(requireOpenid(ctx), input.orgId);
   const buf = await importTemplateXlsx(org.name);
   return { fileName: `科技志愿者集体注册信息表-${org.name}.xlsx`, base64: buf.toString('base64') };
 }
@@ -56,7 +49,7 @@ async function alreadyRegistered(phone: string, idHash: string, orgId: string, i
 
 export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx): Promise<OrgImportVolunteersOutput> {
   const openid = requireOpenid(ctx);
-  const org = await requireManagedOrg(openid, input.orgId);
+  const org = await importingOrg(openid, input.orgId);
   let rows;
   try {
     rows = await readImportRows(Buffer.from(input.file, 'base64'));
@@ -66,7 +59,6 @@ export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx
   if (rows.length === 0) throw new AppError(ErrorCode.IMPORT_BAD_FILE, '文件中没有找到“真实姓名”表头或数据行，请使用集体注册模板');
   if (rows.length > 500) throw new AppError(ErrorCode.VALIDATION, '一次最多导入500人，请分批导入');
 
-  const db = database();
   const today = shanghaiDate(ctx.now);
   const seenPhones = new Set<string>();
   const seenIds = new Set<string>();
@@ -100,19 +92,17 @@ export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx
       }
       const { idNumber, phone, ...profile } = v;
       // An invitation: the person verifies their phone by SMS on first opening the mini program, then joins approved.
-      await unwrap(
-        db.collection(C.invitations).doc(invitationId(org._id, phone)).set({
-          ...profile,
-          ...sealPhone(phone),
-          orgId: org._id,
-          idNumberEnc: encryptPii(idNumber),
-          idNumberHash: idHash,
-          idNumberMasked: maskIdNumber(idNumber),
-          invitedBy: openid,
-          invitedAt: ctx.now,
-          status: 'open',
-        }),
-      );
+      await putInvitation(org._id, phone, {
+        ...profile,
+        ...sealPhone(phone),
+        orgId: org._id,
+        idNumberEnc: encryptPii(idNumber),
+        idNumberHash: idHash,
+        idNumberMasked: maskIdNumber(idNumber),
+        invitedBy: openid,
+        invitedAt: ctx.now,
+        status: 'open',
+      });
       created++;
       report.push({ row, ok: true, message: '已导入，待本人短信验证后激活', name });
     } catch (err) {

@@ -2,21 +2,9 @@
 import type { MembershipOutput, OrgIdInput } from '../../../../types/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { isDuplicateWrite, unwrap } from '../../db/db-result';
+import { inTransaction } from '../../db/unit-of-work';
 import { requireVolunteer } from '../../db/volunteer.repository';
-import {
-  findMembership,
-  findOrg,
-  membershipId,
-  releaseAdminSlotInTx,
-  releaseMembershipSlot,
-  releaseMembershipSlotInTx,
-  takeMembershipSlot,
-  updateMembershipIf,
-  type MembershipDoc,
-} from '../../db/org.repository';
+import { findMembership, findOrg, insertMembership, membershipId, releaseMembershipSlot, takeMembershipSlot, updateMembershipIf, type MembershipDoc } from '../../db/org.repository';
 import { isLive } from '../../domain/membership';
 import { membershipView } from './org-view';
 
@@ -32,21 +20,14 @@ export async function joinOrg(input: OrgIdInput, ctx: Ctx): Promise<MembershipOu
 
   if (!(await takeMembershipSlot(openid))) throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT);
   const doc: MembershipDoc = { _id: id, orgId: org._id, openid, status: 'pending', role: 'member', appliedAt: ctx.now };
-  let written = false;
+  // Re-applying after a rejection or leaving reuses the record, only from the state just read.
+  const reapply = (from: MembershipDoc) => updateMembershipIf(id, { status: from.status }, { status: 'pending', role: 'member', appliedAt: ctx.now }, ['reviewedAt', 'reviewedBy', 'reason']);
+  let written: boolean;
   try {
-    if (before) {
-      // Re-applying after a rejection or leaving reuses the record, only from the state just read.
-      const _ = database().command;
-      written = await updateMembershipIf(id, { status: before.status }, { status: 'pending', role: 'member', appliedAt: ctx.now, reviewedAt: _.remove(), reviewedBy: _.remove(), reason: _.remove() });
-    } else {
-      await unwrap(database().collection(C.memberships).add(doc));
-      written = true;
-    }
+    written = before ? await reapply(before) : await insertMembership(doc);
   } catch (err) {
-    if (!isDuplicateWrite(err)) {
-      await releaseMembershipSlot(openid);
-      throw err;
-    }
+    await releaseMembershipSlot(openid);
+    throw err;
   }
   if (!written) {
     // A concurrent join of the same team got there first: give the slot back.
@@ -63,13 +44,12 @@ export async function leaveOrg(input: OrgIdInput, ctx: Ctx): Promise<MembershipO
   if (!m || !isLive(m)) throw new AppError(ErrorCode.VALIDATION, '您不是该队伍的队员');
   if (m.role === 'leader') throw new AppError(ErrorCode.AUTH_FORBIDDEN, '负责人不能退出自己的队伍');
   const left: MembershipDoc = { ...m, status: 'left', reviewedAt: ctx.now };
-  await database().runTransaction(async (tx: Tx) => {
-    const memberships = tx.collection(C.memberships);
-    const current = (await unwrap(memberships.doc(id).get())).data as MembershipDoc | null;
+  await inTransaction(async (uow) => {
+    const current = await uow.membership(id);
     if (!current || current.status !== m.status || current.role !== m.role) throw new AppError(ErrorCode.VALIDATION, '队员状态已变化，请刷新后重试');
-    await unwrap(memberships.doc(id).update({ status: 'left', reviewedAt: ctx.now }));
-    await releaseMembershipSlotInTx(tx, openid);
-    if (m.status === 'approved' && m.role === 'admin') await releaseAdminSlotInTx(tx, m.orgId);
+    await uow.updateMembership(id, { status: 'left', reviewedAt: ctx.now });
+    await uow.releaseMembershipSlot(openid);
+    if (m.status === 'approved' && m.role === 'admin') await uow.releaseAdminSlot(m.orgId);
   });
   return { membership: membershipView(left) };
 }

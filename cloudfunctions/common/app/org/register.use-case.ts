@@ -3,11 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { OrgOutput, OrgRegisterInput } from '../../../../types/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database } from '../../cloud';
-import { C } from '../../db/collections';
-import { isDuplicateWrite, unwrap } from '../../db/db-result';
 import { requireVolunteer } from '../../db/volunteer.repository';
-import { findOrg, orgNameTaken, releaseMembershipSlot, takeMembershipSlot, type OrgDoc } from '../../db/org.repository';
+import { findOrg, insertOrg, orgNameTaken, releaseMembershipSlot, takeMembershipSlot, type OrgDoc } from '../../db/org.repository';
 import { orgView } from './org-view';
 
 export async function registerOrg(input: OrgRegisterInput, ctx: Ctx): Promise<OrgOutput> {
@@ -31,13 +28,17 @@ export async function registerOrg(input: OrgRegisterInput, ctx: Ctx): Promise<Or
   if (!(await takeMembershipSlot(openid))) {
     throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT, '您已加入或申请了5支队伍（含待审核的新队伍），无法再申请成立队伍');
   }
+  let written: boolean;
   try {
     // The unique index on name refuses a second team of the same name, also when two applications race.
-    await unwrap(database().collection(C.orgs).add(org));
+    written = await insertOrg(org);
   } catch (err) {
     await releaseMembershipSlot(openid);
-    if (isDuplicateWrite(err)) throw new AppError(ErrorCode.ORG_NAME_TAKEN);
     throw err;
+  }
+  if (!written) {
+    await releaseMembershipSlot(openid);
+    throw new AppError(ErrorCode.ORG_NAME_TAKEN);
   }
   return { org: orgView(org, { showContact: true }) };
 }

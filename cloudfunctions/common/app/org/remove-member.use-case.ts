@@ -2,19 +2,16 @@
 import type { MembershipOutput, OrgRemoveMemberInput } from '../../../../types/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
-import { managerGrants, releaseAdminSlotInTx, releaseMembershipSlotInTx, type MembershipDoc } from '../../db/org.repository';
-import { canManage, canRemove } from '../../domain/org-access';
-import { requireMembershipIn, requireOrg } from './org-lookup';
+import { inTransaction } from '../../db/unit-of-work';
+import { canRemove } from '../../domain/org-access';
+import { requireManagedOrg } from '../access';
+import { requireMembershipIn } from './org-lookup';
 import { notifyMemberRemoved } from './notify';
 import { membershipView } from './org-view';
 
 export async function removeMember(input: OrgRemoveMemberInput, ctx: Ctx): Promise<MembershipOutput> {
   const openid = requireOpenid(ctx);
-  const [org, grants] = await Promise.all([requireOrg(input.orgId), managerGrants(openid)]);
-  if (!canManage(grants, org)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有本队负责人或管理员可以清退队员');
+  const { org, grants } = await requireManagedOrg(openid, input.orgId, '只有本队负责人或管理员可以清退队员');
   const m = await requireMembershipIn(org, input.memberId);
   if (m.role === 'leader') throw new AppError(ErrorCode.AUTH_FORBIDDEN, '不能清退队伍负责人');
   if (!canRemove(grants, org, m.role)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有负责人可以清退管理员');
@@ -22,13 +19,12 @@ export async function removeMember(input: OrgRemoveMemberInput, ctx: Ctx): Promi
 
   const reviewed = { reviewedAt: ctx.now, reviewedBy: openid };
   // One transaction: the status, the volunteer's slot and (for an admin) the admin seat change together.
-  await database().runTransaction(async (tx: Tx) => {
-    const memberships = tx.collection(C.memberships);
-    const current = (await unwrap(memberships.doc(m._id).get())).data as MembershipDoc | null;
+  await inTransaction(async (uow) => {
+    const current = await uow.membership(m._id);
     if (!current || current.status !== 'approved' || current.role !== m.role) throw new AppError(ErrorCode.VALIDATION, '队员状态已变化，请刷新后重试');
-    await unwrap(memberships.doc(m._id).update({ status: 'removed', reason: input.reason, ...reviewed }));
-    await releaseMembershipSlotInTx(tx, m.openid);
-    if (m.role === 'admin') await releaseAdminSlotInTx(tx, org._id);
+    await uow.updateMembership(m._id, { status: 'removed', reason: input.reason, ...reviewed });
+    await uow.releaseMembershipSlot(m.openid);
+    if (m.role === 'admin') await uow.releaseAdminSlot(org._id);
   });
   await notifyMemberRemoved(m.openid, org.name, input.reason, ctx.now);
   return { membership: membershipView({ ...m, status: 'removed', reason: input.reason, ...reviewed }) };

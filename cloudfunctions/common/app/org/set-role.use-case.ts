@@ -2,12 +2,10 @@
 import type { MembershipOutput, OrgSetRoleInput } from '../../../../types/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
-import { managerGrants, releaseAdminSlot, releaseAdminSlotInTx, takeAdminSlot, updateMembershipIf, type MembershipDoc } from '../../db/org.repository';
-import { canSetRoles } from '../../domain/org-access';
-import { requireMembershipIn, requireOrg } from './org-lookup';
+import { releaseAdminSlot, takeAdminSlot, updateMembershipIf } from '../../db/org.repository';
+import { inTransaction } from '../../db/unit-of-work';
+import { requireLedOrg } from '../access';
+import { requireMembershipIn } from './org-lookup';
 import { notifyRoleChanged } from './notify';
 import { membershipView } from './org-view';
 
@@ -15,8 +13,7 @@ const changed = () => new AppError(ErrorCode.VALIDATION, '队员状态已变化�
 
 export async function setRole(input: OrgSetRoleInput, ctx: Ctx): Promise<MembershipOutput> {
   const openid = requireOpenid(ctx);
-  const [org, grants] = await Promise.all([requireOrg(input.orgId), managerGrants(openid)]);
-  if (!canSetRoles(grants, org)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有队伍负责人可以设置管理员');
+  const { org } = await requireLedOrg(openid, input.orgId, '只有队伍负责人可以设置管理员');
   const m = await requireMembershipIn(org, input.memberId);
   if (m.role === 'leader') throw new AppError(ErrorCode.AUTH_FORBIDDEN, '不能更改负责人的角色');
   if (m.status !== 'approved') throw new AppError(ErrorCode.VALIDATION, '只能为已加入的队员设置角色');
@@ -33,12 +30,11 @@ export async function setRole(input: OrgSetRoleInput, ctx: Ctx): Promise<Members
     }
     if (!written) throw changed();
   } else {
-    await database().runTransaction(async (tx: Tx) => {
-      const memberships = tx.collection(C.memberships);
-      const current = (await unwrap(memberships.doc(m._id).get())).data as MembershipDoc | null;
+    await inTransaction(async (uow) => {
+      const current = await uow.membership(m._id);
       if (!current || current.status !== 'approved' || current.role !== 'admin') throw changed();
-      await unwrap(memberships.doc(m._id).update({ role: 'member' }));
-      await releaseAdminSlotInTx(tx, org._id);
+      await uow.updateMembership(m._id, { role: 'member' });
+      await uow.releaseAdminSlot(org._id);
     });
   }
   await notifyRoleChanged(m.openid, org.name, input.role, ctx.now);

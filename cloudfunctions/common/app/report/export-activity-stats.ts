@@ -3,7 +3,7 @@
 // to them: it also shows the activities started earlier whose day records credit time in the period.
 import type { ReportExportOutput } from '../../../../types/report';
 import { STAT_CATEGORY_OF } from '../../../../types/report';
-import { formatDuration } from '../../../../types/duration';
+import { formatDuration } from '../../../../types/format';
 import type { OrgDoc } from '../../db/org.repository';
 import type { ReportActivity } from '../../db/report.repository';
 import { MANUAL_ROWS, activityParagraph, chineseDate, chineseSpan, exportFileName, highlightText, teamLine } from '../../domain/report-forms';

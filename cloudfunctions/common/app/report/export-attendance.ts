@@ -2,7 +2,7 @@
 // Phones in full only for the leader/admins of the activity's own team.
 import type { ReportExportOutput } from '../../../../types/report';
 import { DAY_STATUS_LABEL } from '../../../../types/checkin';
-import { formatDuration } from '../../../../types/duration';
+import { formatDuration } from '../../../../types/format';
 import { maskPhone } from '../../../../types/id-number';
 import { AppError, ErrorCode } from '../../errors';
 import { findActivity } from '../../db/activity.repository';

@@ -2,13 +2,14 @@
 // period are resolved as report.orgStats resolves them, so a form and the statistics of the same query agree.
 import type { ReportExportInput, ReportExportOutput } from '../../../../types/report';
 import { requireOpenid, type Ctx } from '../../handler';
-import { reportPeriod, requireReadableOrg } from './report-scope';
+import { requireReadableOrg } from '../access';
+import { READ_STATS, reportPeriod } from './report-scope';
 import { membersExport } from './export-members';
 import { activityStatsExport } from './export-activity-stats';
 import { attendanceExport } from './export-attendance';
 
 export async function exportReport(input: ReportExportInput, ctx: Ctx): Promise<ReportExportOutput> {
-  const { org, grants } = await requireReadableOrg(requireOpenid(ctx), input.orgId);
+  const { org, grants } = await requireReadableOrg(requireOpenid(ctx), input.orgId, READ_STATS);
   const includeDescendants = input.includeDescendants ?? false;
   switch (input.kind) {
     case 'members':

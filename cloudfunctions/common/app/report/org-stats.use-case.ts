@@ -1,10 +1,11 @@
 // report.orgStats: the figures of 附件3 for a team (optionally with the teams below it) over a period.
 import type { OrgStats, ReportOrgStatsInput } from '../../../../types/report';
 import { requireOpenid, type Ctx } from '../../handler';
-import { figuresOf, reportPeriod, requireReadableOrg, teamsOf } from './report-scope';
+import { requireReadableOrg } from '../access';
+import { figuresOf, READ_STATS, reportPeriod, teamsOf } from './report-scope';
 
 export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<OrgStats> {
-  const { org } = await requireReadableOrg(requireOpenid(ctx), input.orgId);
+  const { org } = await requireReadableOrg(requireOpenid(ctx), input.orgId, READ_STATS);
   const includeDescendants = input.includeDescendants ?? false;
   const teams = await teamsOf(org, includeDescendants);
   const p = reportPeriod(input, ctx.now, 'thisMonth');

@@ -4,10 +4,11 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { approvedChildren } from '../../db/org.repository';
 import { activitiesIn, approvedDescendants } from '../../db/report.repository';
 import { rankChildren } from '../../domain/report-stats';
-import { periodRecords, reportPeriod, requireReadableOrg } from './report-scope';
+import { requireReadableOrg } from '../access';
+import { periodRecords, READ_STATS, reportPeriod } from './report-scope';
 
 export async function ranking(input: ReportRankingInput, ctx: Ctx): Promise<ReportRankingOutput> {
-  const { org } = await requireReadableOrg(requireOpenid(ctx), input.orgId);
+  const { org } = await requireReadableOrg(requireOpenid(ctx), input.orgId, READ_STATS);
   const p = reportPeriod(input, ctx.now, 'thisMonth');
   const [children, below] = await Promise.all([approvedChildren(org._id), approvedDescendants(org._id)]);
   if (children.length === 0) return { ...p, items: [] };

@@ -1,8 +1,6 @@
-// What the report use cases share: who may read a team's reports, and the teams and rows a report covers.
-import { AppError, ErrorCode } from '../../errors';
-import { findOrg, managerGrants, type OrgDoc } from '../../db/org.repository';
+// What the report use cases share: the period, the teams and the rows a report covers.
+import type { OrgDoc } from '../../db/org.repository';
 import { activitiesByIds, activitiesIn, approvedDescendants, approvedMembershipsOf, recordsIn, type ReportActivity, type ReportRecord } from '../../db/report.repository';
-import { canRead, type Grant } from '../../domain/org-access';
 import { orgFigures, periodOrDefault, type Period, type StatFigures } from '../../domain/report-stats';
 import { periodRange, requestedRange } from '../../domain/shanghai-time';
 import type { Period as NamedPeriod } from '../../../../types/common';
@@ -17,13 +15,8 @@ export function reportPeriod(input: { period?: NamedPeriod; from?: string; to?: 
   return fallback === 'thisMonth' ? periodRange('thisMonth', now) : periodOrDefault(requested, now);
 }
 
-/** The team's leader/admins and those of every team above it (canRead); anyone else is refused. */
-export async function requireReadableOrg(openid: string, orgId: string): Promise<{ org: OrgDoc; grants: Grant[] }> {
-  const [org, grants] = await Promise.all([findOrg(orgId), managerGrants(openid)]);
-  if (!org) throw new AppError(ErrorCode.ORG_NOT_FOUND);
-  if (!canRead(grants, org)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有本队及上级队伍的负责人、管理员可以查看统计');
-  return { org, grants };
-}
+/** Who may read a team's reports: its leader/admins and those of every team above it (app/access requireReadableOrg). */
+export const READ_STATS = '只有本队及上级队伍的负责人、管理员可以查看统计';
 
 /** The team alone, or with every approved team below it. */
 export async function teamsOf(org: OrgDoc, includeDescendants: boolean): Promise<OrgDoc[]> {

@@ -4,7 +4,8 @@ import { SMS_RULES } from '../../../../types/sms';
 import { AppError, ErrorCode } from '../../errors';
 import { checkCodeState } from '../../domain/sms-code';
 import { getCode, smsCodeId, takeAttempt, type SmsCodeDoc } from '../../db/sms.repository';
-import { hashEquals, smsCodeHash } from '../../adapters/pii-cipher';
+import { smsCodeHash } from '../../adapters/pii-cipher';
+import { hashEquals } from '../../adapters/secrets';
 
 /**
  * The one answer for a code that cannot be used: never sent, expired, or already used. A used code is what a

@@ -3,9 +3,7 @@
 import type { UserActivateInput, UserRegisterOutput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { isDuplicateWrite, unwrap } from '../../db/db-result';
+import { inTransaction } from '../../db/unit-of-work';
 import { existsWhere, findVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
 import { claimInvitations, openInvitationsFor } from '../../db/invitation.repository';
 import { membershipId } from '../../db/org.repository';
@@ -29,7 +27,6 @@ export async function activate(input: UserActivateInput, ctx: Ctx): Promise<User
   const openid = requireOpenid(ctx);
   if (await findVolunteer(openid)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
   const code = await verifySmsCode('register', input.phone, input.smsCode, ctx.now);
-  const db = database();
   const invitations = await openInvitationsFor<Invitation>(input.phone, MEMBERSHIP_LIMIT);
   if (invitations.length === 0) throw new AppError(ErrorCode.USER_NOT_INVITED);
   const first = invitations[0];
@@ -52,18 +49,14 @@ export async function activate(input: UserActivateInput, ctx: Ctx): Promise<User
     registeredAt: ctx.now,
     updatedAt: ctx.now,
   };
-  try {
-    await db.runTransaction(async (tx: Tx) => {
-      await consumeCode(tx, code);
-      await unwrap(tx.collection(C.volunteers).add(doc));
-      for (const inv of invitations) {
-        await unwrap(tx.collection(C.memberships).add({ _id: membershipId(inv.orgId, openid), orgId: inv.orgId, openid, status: 'approved', role: 'member', appliedAt: inv.invitedAt, reviewedAt: ctx.now }));
-      }
-    });
-  } catch (err) {
-    if (isDuplicateWrite(err)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
-    throw err;
-  }
+  const outcome = await inTransaction(async (uow) => {
+    await consumeCode(uow, code);
+    await uow.addVolunteer(doc);
+    for (const inv of invitations) {
+      await uow.addMembership({ _id: membershipId(inv.orgId, openid), orgId: inv.orgId, openid, status: 'approved', role: 'member', appliedAt: inv.invitedAt, reviewedAt: ctx.now });
+    }
+  });
+  if (outcome === 'duplicate') throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
   await claimInvitations(input.phone, openid, ctx.now);
   return { volunteer: volunteerView(doc) };
 }

@@ -1,15 +1,13 @@
 // What an upheld 身份冲突 appeal does to the account that held the number, beyond the transaction that froze it: its
 // team roles grant nothing (memberships marked, records unchanged) and its seats in activities still to come or under
 // way go to the waitlist, so it can neither manage, enroll, sign in nor be certified. Past records stay as they are.
-import { database } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
 import { changeWaitlistCount, enrollmentsOf, findActivitiesByIds, LIVE_ENROLLMENT, updateEnrollmentIf } from '../../db/activity.repository';
-import { passSeat } from '../activity/seats';
+import { freezeMembershipsOf } from '../../db/org.repository';
+import { passSeat } from '../activity/waitlist-promotion';
 
 export async function freezeAccountEffects(openid: string, at: Date): Promise<void> {
   // managerGrants ignores memberships marked frozen (db/org.repository).
-  await unwrap(database().collection(C.memberships).where({ openid }).update({ frozen: true }));
+  await freezeMembershipsOf(openid);
   const live = (await enrollmentsOf(openid)).filter((e) => LIVE_ENROLLMENT.includes(e.status));
   if (live.length === 0) return;
   const activities = new Map((await findActivitiesByIds([...new Set(live.map((e) => e.activityId))])).map((a) => [a._id, a]));

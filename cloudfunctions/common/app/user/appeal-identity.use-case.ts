@@ -5,9 +5,7 @@ import type { UserAppealIdentityInput, UserAppealOutput, UserMyAppealsOutput } f
 import { maskIdNumber } from '../../../../types/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { isDuplicateWrite, unwrap } from '../../db/db-result';
+import { inTransaction } from '../../db/unit-of-work';
 import { findVolunteer, findVolunteerByIdHash } from '../../db/volunteer.repository';
 import { appealsOf, type AppealDoc } from '../../db/appeal.repository';
 import { pendingAppealKey } from '../../domain/identity-appeal';
@@ -40,16 +38,12 @@ export async function appealIdentity(input: UserAppealIdentityInput, ctx: Ctx): 
     createdAt: ctx.now,
     holder: holder._id,
   };
-  try {
-    await database().runTransaction(async (tx: Tx) => {
-      await consumeCode(tx, code);
-      await unwrap(tx.collection(C.identityAppeals).add(doc));
-    });
-  } catch (err) {
-    // The unique pendingKey: this person already has an open appeal for this number (the code stays unused).
-    if (isDuplicateWrite(err)) throw new AppError(ErrorCode.APPEAL_PENDING);
-    throw err;
-  }
+  const outcome = await inTransaction(async (uow) => {
+    await consumeCode(uow, code);
+    await uow.addAppeal(doc);
+  });
+  // The unique pendingKey: this person already has an open appeal for this number (the code stays unused).
+  if (outcome === 'duplicate') throw new AppError(ErrorCode.APPEAL_PENDING);
   return { appeal: myAppealView(doc) };
 }
 

@@ -4,31 +4,16 @@
 import type { DecideIdentityAppealInput, DecideIdentityAppealOutput, IdentityAppealsInput, IdentityAppealsOutput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
-import { managerGrants } from '../../db/org.repository';
 import { findVolunteer, findVolunteerByIdHash, type VolunteerDoc } from '../../db/volunteer.repository';
 import { findAppeal, pageAppeals, type AppealDoc, type AuditEntry } from '../../db/appeal.repository';
+import { inTransaction } from '../../db/unit-of-work';
 import { decidedAppealKey, mayDecideAppeal, releasedIdKey } from '../../domain/identity-appeal';
-import { canManage, type Grant } from '../../domain/org-access';
-import { ROOT_SETTING_ID } from '../org/bootstrap-root.use-case';
+import { requireRootManager } from '../access';
 import { appealForReview } from './appeal-view';
 import { freezeAccountEffects } from './appeal-freeze';
 import { notifyAppellant, notifyFrozen } from './appeal-notify';
 
 const FORBIDDEN = '只有总队负责人或管理员可以处理身份核验申请';
-
-async function rootOrgId(): Promise<string | undefined> {
-  const res = await unwrap(database().collection(C.settings).doc(ROOT_SETTING_ID).get());
-  return (res.data as { orgId: string }[])[0]?.orgId;
-}
-
-async function requireRootManager(openid: string): Promise<{ rootId: string; grants: Grant[] }> {
-  const [rootId, grants] = await Promise.all([rootOrgId(), managerGrants(openid)]);
-  if (!rootId || !canManage(grants, { _id: rootId })) throw new AppError(ErrorCode.AUTH_FORBIDDEN, FORBIDDEN);
-  return { rootId, grants };
-}
 
 /** Who holds the number: for a pending appeal whoever holds it now, for a decided one the account it was filed against. */
 async function holderOf(a: AppealDoc): Promise<VolunteerDoc | undefined> {
@@ -42,7 +27,7 @@ async function reviewView(a: AppealDoc) {
 }
 
 export async function identityAppeals(input: IdentityAppealsInput, ctx: Ctx): Promise<IdentityAppealsOutput> {
-  await requireRootManager(requireOpenid(ctx));
+  await requireRootManager(requireOpenid(ctx), FORBIDDEN);
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const { items, total } = await pageAppeals(input.status, page, pageSize);
@@ -51,7 +36,7 @@ export async function identityAppeals(input: IdentityAppealsInput, ctx: Ctx): Pr
 
 export async function decideIdentityAppeal(input: DecideIdentityAppealInput, ctx: Ctx): Promise<DecideIdentityAppealOutput> {
   const openid = requireOpenid(ctx);
-  const { rootId, grants } = await requireRootManager(openid);
+  const { rootId, grants } = await requireRootManager(openid, FORBIDDEN);
   const appeal = await findAppeal(input.appealId);
   if (!appeal) throw new AppError(ErrorCode.APPEAL_NOT_FOUND);
   if (appeal.status !== 'pending') throw new AppError(ErrorCode.APPEAL_DECIDED);
@@ -81,26 +66,12 @@ export async function decideIdentityAppeal(input: DecideIdentityAppealInput, ctx
     at: ctx.now,
   };
   // One transaction: the decision, the frozen account with its number released, and the audit entry, or none of them.
-  await database().runTransaction(async (tx: Tx) => {
-    const appeals = tx.collection(C.identityAppeals);
-    const current = (await unwrap(appeals.doc(appeal._id).get())).data as AppealDoc | null;
+  await inTransaction(async (uow) => {
+    const current = await uow.appeal(appeal._id);
     if (!current || current.status !== 'pending') throw new AppError(ErrorCode.APPEAL_DECIDED);
-    const { _id, ...fields } = decided;
-    await unwrap(appeals.doc(_id).set(fields));
-    if (frozen) {
-      const _ = database().command;
-      await unwrap(
-        tx.collection(C.volunteers).doc(frozen._id).update({
-          status: 'frozen',
-          frozenAt: ctx.now,
-          frozenBy: { appealId: appeal._id, decidedBy: openid },
-          idNumberHash: releasedIdKey(appeal._id),
-          idNumberEnc: _.remove(),
-          updatedAt: ctx.now,
-        }),
-      );
-    }
-    await unwrap(tx.collection(C.auditLog).add(audit));
+    await uow.putAppeal(decided);
+    if (frozen) await uow.freezeVolunteer(frozen._id, { at: ctx.now, appealId: appeal._id, decidedBy: openid, releasedIdKey: releasedIdKey(appeal._id) });
+    await uow.addAudit(audit);
   });
   if (frozen) {
     await freezeAccountEffects(frozen._id, ctx.now);

@@ -3,9 +3,7 @@
 import type { UserChangePhoneInput, VolunteerOutput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { isDuplicateWrite, unwrap } from '../../db/db-result';
+import { inTransaction } from '../../db/unit-of-work';
 import { existsWhere, requireVolunteer } from '../../db/volunteer.repository';
 import { phoneLookupHash, sealPhone } from '../../adapters/pii-cipher';
 import { verifySmsCode } from '../sms/verify-code';
@@ -19,15 +17,11 @@ export async function changePhone(input: UserChangePhoneInput, ctx: Ctx): Promis
   const code = await verifySmsCode('changePhone', input.phone, input.smsCode, ctx.now);
   if (await existsWhere({ phone: input.phone })) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   const sealed = sealPhone(input.phone);
-  try {
-    await database().runTransaction(async (tx: Tx) => {
-      await consumeCode(tx, code);
-      await unwrap(tx.collection(C.volunteers).doc(openid).update({ ...sealed, updatedAt: ctx.now }));
-    });
-  } catch (err) {
-    // The unique index on the phone's hash refuses a number another volunteer took meanwhile.
-    if (isDuplicateWrite(err)) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
-    throw err;
-  }
+  const outcome = await inTransaction(async (uow) => {
+    await consumeCode(uow, code);
+    await uow.updateVolunteer(openid, { ...sealed, updatedAt: ctx.now });
+  });
+  // The unique index on the phone's hash refuses a number another volunteer took meanwhile.
+  if (outcome === 'duplicate') throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   return { volunteer: volunteerView({ ...doc, ...sealed, updatedAt: ctx.now }) };
 }

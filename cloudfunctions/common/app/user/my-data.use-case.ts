@@ -4,12 +4,13 @@
 import type { UserMyDataOutput } from '../../../../types/user';
 import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL, ENROLLMENT_STATUS_LABEL } from '../../../../types/enums';
 import { CORRECTION_STATUS_LABEL, DAY_STATUS_LABEL, SCAN_FLAG_LABEL } from '../../../../types/checkin';
-import { formatDuration } from '../../../../types/duration';
+import { formatDuration } from '../../../../types/format';
 import { requireOpenid, type Ctx } from '../../handler';
 import { findLiveVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
 import { findOrgsByIds, membershipsOf } from '../../db/org.repository';
 import { enrollmentsOf, findActivitiesByIds } from '../../db/activity.repository';
-import { correctionsOf, recordsOf } from '../../db/checkin.repository';
+import { recordsOf } from '../../db/checkin.repository';
+import { correctionsOf } from '../../db/correction.repository';
 import { memberInvitationsOf } from '../../db/member-invitation.repository';
 import { certificatesOf, importedProfilesOf, orgApplicationsOf } from '../../db/personal-data.repository';
 import { exportFileName, regionName } from '../../domain/report-forms';

@@ -4,9 +4,7 @@ import type { UserRegisterInput, UserRegisterOutput } from '../../../../types/us
 import { idBirthDate, idGender, maskIdNumber } from '../../../../types/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database, type Tx } from '../../cloud';
-import { C } from '../../db/collections';
-import { isDuplicateWrite, unwrap } from '../../db/db-result';
+import { inTransaction } from '../../db/unit-of-work';
 import { existsWhere, findVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
 import { findOrgsByIds, membershipId, membershipsOf, type MembershipDoc } from '../../db/org.repository';
 import { isAdultOn } from '../../domain/id-number';
@@ -76,27 +74,21 @@ export async function register(input: UserRegisterInput, ctx: Ctx): Promise<User
     appliedAt: ctx.now,
   }));
 
-  try {
-    await database().runTransaction(async (tx: Tx) => {
-      await consumeCode(tx, code);
-      if (before) {
-        // Replace the tombstone only if it still is one: a concurrent registration of the same account conflicts here.
-        // In a transaction doc().get() answers the document itself (or null), not a list.
-        const current = (await unwrap(tx.collection(C.volunteers).doc(openid).get())).data as VolunteerDoc | null;
-        if (registered(current ?? undefined)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
-        const { _id: _same, ...fields } = doc;
-        await unwrap(tx.collection(C.volunteers).doc(openid).set(fields));
-      } else {
-        await unwrap(tx.collection(C.volunteers).add(doc));
-      }
-      for (const m of memberships) await unwrap(tx.collection(C.memberships).add(m));
-    });
-  } catch (err) {
-    if (isDuplicateWrite(err)) {
-      await refuseTaken(openid, input.phone, idHash);
-      throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
+  const outcome = await inTransaction(async (uow) => {
+    await consumeCode(uow, code);
+    if (before) {
+      // Replace the tombstone only if it still is one: a concurrent registration of the same account conflicts here.
+      const current = await uow.volunteer(openid);
+      if (registered(current ?? undefined)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
+      await uow.replaceVolunteer(doc);
+    } else {
+      await uow.addVolunteer(doc);
     }
-    throw err;
+    for (const m of memberships) await uow.addMembership(m);
+  });
+  if (outcome === 'duplicate') {
+    await refuseTaken(openid, input.phone, idHash);
+    throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
   }
   return { volunteer: volunteerView(doc) };
 }

@@ -4,10 +4,7 @@ import { genderMismatch } from '../../../../types/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { decryptPii } from '../../adapters/pii-cipher';
-import { database } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
-import { requireVolunteer } from '../../db/volunteer.repository';
+import { requireVolunteer, updateProfileFields } from '../../db/volunteer.repository';
 import { volunteerView } from './volunteer-view';
 
 export async function updateProfile(input: UserUpdateProfileInput, ctx: Ctx): Promise<VolunteerOutput> {
@@ -15,10 +12,6 @@ export async function updateProfile(input: UserUpdateProfileInput, ctx: Ctx): Pr
   const doc = await requireVolunteer(openid);
   const mismatch = input.gender && doc.idNumberEnc ? genderMismatch(input.gender, decryptPii(doc.idNumberEnc)) : undefined;
   if (mismatch) throw new AppError(ErrorCode.VALIDATION, `性别${mismatch}`, { issues: [{ code: 'custom', path: ['gender'], message: `性别${mismatch}` }] });
-  const _ = database().command;
-  // Objects and arrays are replaced whole (_.set), not merged key by key into the stored ones.
-  const patch: Record<string, unknown> = { updatedAt: ctx.now };
-  for (const [key, value] of Object.entries(input)) if (value !== undefined) patch[key] = typeof value === 'object' ? _.set(value) : value;
-  await unwrap(database().collection(C.volunteers).doc(openid).update(patch));
+  await updateProfileFields(openid, input, ctx.now);
   return { volunteer: volunteerView({ ...doc, ...input, updatedAt: ctx.now }) };
 }

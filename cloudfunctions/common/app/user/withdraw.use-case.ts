@@ -6,11 +6,8 @@
 import type { UserWithdrawInput } from '../../../../types/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { database } from '../../cloud';
-import { C } from '../../db/collections';
-import { unwrap } from '../../db/db-result';
-import { requireVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
-import { membershipsOf, releaseAdminSlot, updateMembershipIf } from '../../db/org.repository';
+import { replaceWithTombstone, requireVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
+import { leadsAnyTeam, membershipsOf, releaseAdminSlot, updateMembershipIf } from '../../db/org.repository';
 import { enrollmentsOf, findActivitiesByIds, LIVE_ENROLLMENT } from '../../db/activity.repository';
 import { deleteMemberInvitationsOf } from '../../db/member-invitation.repository';
 import {
@@ -24,7 +21,8 @@ import {
   rewriteCorrectionText,
   rewriteMembershipReason,
 } from '../../db/personal-data.repository';
-import { correctionsOf, recordsOf } from '../../db/checkin.repository';
+import { recordsOf } from '../../db/checkin.repository';
+import { correctionsOf } from '../../db/correction.repository';
 import { identifyingStrings, namesPerson, redact } from '../../domain/withdrawal-redaction';
 import { decryptPii, openPhone } from '../../adapters/pii-cipher';
 import { toIso } from '../../domain/shanghai-time';
@@ -97,9 +95,7 @@ function tombstone(v: VolunteerDoc, at: Date) {
 export async function withdraw(_input: UserWithdrawInput, ctx: Ctx): Promise<{ withdrawnAt: string }> {
   const openid = requireOpenid(ctx);
   const v = await requireVolunteer(openid);
-  const db = database();
-  const leads = await unwrap(db.collection(C.memberships).where({ openid, role: 'leader', status: 'approved' }).count());
-  if (leads.total > 0) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '您是队伍负责人，请先移交负责人后再注销');
+  if (await leadsAnyTeam(openid)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '您是队伍负责人，请先移交负责人后再注销');
 
   await dropFutureEnrollments(openid, ctx);
   await endMemberships(openid, ctx.now);
@@ -110,6 +106,6 @@ export async function withdraw(_input: UserWithdrawInput, ctx: Ctx): Promise<{ w
   await deleteSmsTracesOf(v.phoneHash, openid);
   await redactKeptRecords(v, ctx.now);
   // Last: until here a failure leaves a registered volunteer who can simply try again.
-  await unwrap(db.collection(C.volunteers).doc(openid).set(tombstone(v, ctx.now)));
+  await replaceWithTombstone(openid, tombstone(v, ctx.now));
   return { withdrawnAt: toIso(ctx.now) };
 }

@@ -7,7 +7,7 @@ import { createRecord, findRecord, updateRecordIf, type AdjustmentDoc, type DayR
 import { findVolunteer } from '../../db/volunteer.repository';
 import { creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { shanghaiDate } from '../../domain/shanghai-time';
-import { refuseIfCancelled } from './access';
+import { refuseDayChangesIfCancelled } from '../activity/activity-lookup';
 
 export interface AdjustRequest {
   activity: ActivityDoc;
@@ -36,7 +36,7 @@ function validate(r: AdjustRequest, signInAt: Date | undefined, signOutAt: Date 
 
 /** Applies the change and returns the record as stored; null when `onlyIfOpen` found the day closed. */
 export async function adjustRecord(r: AdjustRequest): Promise<DayRecordDoc | null> {
-  refuseIfCancelled(r.activity);
+  refuseDayChangesIfCancelled(r.activity);
   const id = dayRecordId(r.activity._id, r.openid, r.date);
   const admin = await findVolunteer(r.by);
   const byName = admin?.realName ?? '管理员';
