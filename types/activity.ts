@@ -1,5 +1,6 @@
 // activity function contract: publishing, the five phases, enrollment with quota and waitlist, the lists.
 import { z } from 'zod';
+import { shanghaiInstant } from './time';
 import { DateSchema, IsoTimeSchema, KeywordSchema, ListInput, RegionSchema, listOf } from './common';
 import {
   ACTIVITY_AUDIENCES,
@@ -30,8 +31,8 @@ export type GeoPoint = z.infer<typeof GeoPointSchema>;
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为HH:mm');
 
 const dayCount = (startDate: string, endDate: string) => Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
-/** The instant of a Shanghai date and time (UTC+8 all year, no daylight saving). */
-export const shanghaiInstant = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
+/** The instant of a Shanghai date and time (types/time), where the schedule rules read it. */
+export { shanghaiInstant };
 
 /** Every field an admin fills in; `publish` takes them all, `update` any of them. */
 export const activityFields = {

@@ -3,12 +3,20 @@ import { z } from 'zod';
 import { DateSchema, IsoTimeSchema, ListInput, PeriodSchema, listOf, periodDatesProblem } from './common';
 import { DecisionSchema } from './org';
 import { GeoPointSchema } from './activity';
+import { formatDuration } from './format';
 
 export const CHECKIN_KINDS = ['in', 'out'] as const;
 export type CheckinKind = (typeof CHECKIN_KINDS)[number];
 export const CHECKIN_KIND_LABEL: Record<CheckinKind, string> = { in: '签到', out: '签退' };
 export const CODE_MODES = ['static', 'rotating'] as const;
 export type CodeMode = (typeof CODE_MODES)[number];
+/** Sign-in (and sign-out) opens this long before `dailyStart` (the rule itself: cloudfunctions domain/checkin-day). */
+export const SCAN_OPENS_BEFORE_START_MIN = 60;
+/** Sign-out stays open this long after `dailyEnd`; sign-in closes at `dailyEnd`. */
+export const SIGN_OUT_CLOSES_AFTER_END_MIN = 180;
+/** The window as people read it: "开始前1小时可签到，结束后3小时内可签退" (`since`: "起" where the sentence wants it). */
+export const scanWindowText = (since = ''): string =>
+  `开始前${formatDuration(SCAN_OPENS_BEFORE_START_MIN)}${since}可签到，结束后${formatDuration(SIGN_OUT_CLOSES_AFTER_END_MIN)}内可签退`;
 /** A rotating code changes every 30 s; the current and the previous step are accepted. */
 export const ROTATING_STEP_SEC = 30;
 

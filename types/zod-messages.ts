@@ -40,3 +40,11 @@ export const contractErrorMap: z.ZodErrorMap = (issue, ctx) => {
 export function parseContract<T extends z.ZodTypeAny>(schema: T, value: unknown): z.SafeParseReturnType<z.input<T>, z.output<T>> {
   return schema.safeParse(value, { errorMap: contractErrorMap });
 }
+
+/**
+ * Whether an issue of `parseContract` carries the map's generic wording ("至少1项") rather than one the schema gave
+ * ("请输入真实姓名"): forms show a row's own hint in place of the generic one.
+ */
+export function isGenericIssue(issue: z.ZodIssue): boolean {
+  return issue.message === contractErrorMap(issue, { data: undefined, defaultError: '' }).message;
+}

@@ -1,7 +1,6 @@
 // The teams I lead or administer and the size of my approvals inbox, for the 管理 section of 我的.
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { inbox, managedOrgs } from '../services/org';
-import { toCloudError } from '../services/cloud-error';
+import { hasData, useResource } from './use-resource';
 import type { OrgManagedOutput } from '../../types/org';
 
 export type ManagedState =
@@ -11,27 +10,13 @@ export type ManagedState =
   | { status: 'ready'; items: OrgManagedOutput['items']; pending: number | null };
 
 export function useManaged(): { managed: ManagedState; reload: () => void } {
-  const [managed, setManaged] = useState<ManagedState>({ status: 'loading' });
-  const latest = useRef(0);
-
-  const reload = useCallback(() => {
-    const ticket = ++latest.current;
-    setManaged({ status: 'loading' });
-    managedOrgs().then(
-      ({ items }) => {
-        if (ticket !== latest.current) return;
-        setManaged({ status: 'ready', items, pending: null });
-        if (items.length === 0) return;
-        inbox().then(
-          (res) => ticket === latest.current && setManaged({ status: 'ready', items, pending: res.counts.total }),
-          () => undefined,
-        );
-      },
-      (e: unknown) => ticket === latest.current && setManaged({ status: 'error', message: toCloudError(e).message }),
-    );
-  }, []);
-
   // 我的 remounts its profile on every show (useMe reloads), so loading on mount keeps the badge fresh.
-  useEffect(reload, [reload]);
-  return { managed, reload };
+  const orgs = useResource(managedOrgs);
+  const items = hasData(orgs.state) ? orgs.state.data.items : null;
+  // The inbox is asked after the teams, and only of someone who manages one.
+  const box = useResource(items && items.length > 0 ? inbox : null, [items]);
+  if (orgs.state.status === 'loading') return { managed: orgs.state, reload: orgs.reload };
+  if (orgs.state.status === 'error') return { managed: { status: 'error', message: orgs.state.error.message }, reload: orgs.reload };
+  const pending = items && items.length > 0 && box.state.status === 'ready' ? box.state.data.counts.total : null;
+  return { managed: { status: 'ready', items: orgs.state.data.items, pending }, reload: orgs.reload };
 }

@@ -1,6 +1,7 @@
 // A paged list ({items,total,page} answers): first page with loading/error states, then more pages on demand.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { toCloudError, type CloudError } from '../services/cloud-error';
+import { latestGate, useLatest } from './use-resource';
 
 export type Page<T> = { items: T[]; total: number; page: number };
 
@@ -20,34 +21,31 @@ export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, k
   hasMore: boolean;
 } {
   const [list, setList] = useState<PagedList<T>>({ status: 'loading' });
-  const latest = useRef(0);
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-  const keyRef = useRef(keyOf);
-  keyRef.current = keyOf;
-  const current = useRef(list);
-  current.current = list;
+  const gate = useRef(latestGate()).current;
+  const fetchRef = useLatest(fetchPage);
+  const keyRef = useLatest(keyOf);
+  const shown = useLatest(list);
 
   const reload = useCallback(() => {
-    const ticket = ++latest.current;
+    const fresh = gate.next();
     setList({ status: 'loading' });
     fetchRef.current(1).then(
-      (res) => ticket === latest.current && setList({ status: 'ready', items: res.items, total: res.total, page: 1, loadingMore: false, moreError: '' }),
-      (e: unknown) => ticket === latest.current && setList({ status: 'error', error: toCloudError(e) }),
+      (res) => fresh() && setList({ status: 'ready', items: res.items, total: res.total, page: 1, loadingMore: false, moreError: '' }),
+      (e: unknown) => fresh() && setList({ status: 'error', error: toCloudError(e) }),
     );
-  }, []);
+  }, [gate]);
 
   const hasMore = list.status === 'ready' && list.items.length < list.total;
 
   const loadMore = useCallback(() => {
-    const now = current.current;
+    const now = shown.current;
     if (now.status !== 'ready' || now.loadingMore || now.items.length >= now.total) return;
-    const ticket = latest.current;
+    const same = gate.same();
     const next = now.page + 1;
     setList({ ...now, loadingMore: true, moreError: '' });
     fetchRef.current(next).then(
       (res) => {
-        if (ticket !== latest.current) return;
+        if (!same()) return;
         setList((prev) => {
           if (prev.status !== 'ready') return prev;
           // A row may shift pages between requests; keep each item once.
@@ -57,11 +55,12 @@ export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, k
         });
       },
       (e: unknown) => {
-        if (ticket !== latest.current) return;
+        if (!same()) return;
         setList((prev) => (prev.status === 'ready' ? { ...prev, loadingMore: false, moreError: toCloudError(e).message } : prev));
       },
     );
-  }, []);
+  }, [gate]);
 
+  useEffect(() => gate.cancel, [gate]);
   return { list, reload, loadMore, hasMore };
 }

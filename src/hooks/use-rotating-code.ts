@@ -6,6 +6,7 @@ import { useDidHide, useDidShow } from '@tarojs/taro';
 import { toCloudError, type CloudError } from '../services/cloud-error';
 import { serverNow } from '../services/server-clock';
 import { ROTATING_STEP_SEC } from '../../types/checkin';
+import { useLatest } from './use-resource';
 
 export type RotatingCode<T> =
   | { status: 'idle' }
@@ -29,8 +30,7 @@ export function refreshDelayMs(expiresAt: string, now = serverNow()): number {
 
 export function useRotatingCode<T extends { expiresAt?: string }>(load: (() => Promise<T>) | null): { code: RotatingCode<T>; reload: () => void } {
   const [code, setCode] = useState<RotatingCode<T>>(load ? { status: 'loading' } : { status: 'idle' });
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const loadRef = useLatest(load);
   const ticket = useRef(0);
   const refreshAt = useRef(0);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);

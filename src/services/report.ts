@@ -22,7 +22,7 @@ export function ranking(input: ReportRankingInput): Promise<ReportRankingOutput>
   return callFunction('report', 'ranking', input);
 }
 
-/** An xlsx as base64 with its file name (hand it to utils/file-save). */
+/** An xlsx as base64 with its file name (hand it to device/file). */
 export function exportReport(input: ReportExportInput): Promise<ReportExportOutput> {
   return callFunction('report', 'export', input);
 }

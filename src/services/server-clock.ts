@@ -1,5 +1,6 @@
 // The server's clock as the app sees it: every answer carries `serverTime`, and "now" and "today" on every screen come
 // from it (a phone's clock may be minutes or years off; before the first answer the phone's clock is all there is).
+import { DAY_MS, shanghaiDateOf } from '../../types/time';
 
 let offsetMs = 0;
 
@@ -14,3 +15,6 @@ export function noteServerTime(serverTime: unknown, sentAt: number, receivedAt: 
 
 /** Milliseconds since the epoch by the server's clock. */
 export const serverNow = (): number => Date.now() + offsetMs;
+
+/** Today (or `days` later) as an Asia/Shanghai date by the server's clock: what "today" means on every screen. */
+export const serverToday = (days = 0): string => shanghaiDateOf(serverNow() + days * DAY_MS);

@@ -117,7 +117,7 @@ it('离我最近 sorts by the distance from the browser position, converted to G
   await top(vol, '.act-total').filter({ hasText: '按距离由近到远' }).waitFor();
   const distances = await top(vol, '.act-card-distance').allInnerTexts();
   expect(distances.length).toBeGreaterThan(0);
-  const metres = distances.map((d) => (d.endsWith('km') ? parseFloat(d) * 1000 : parseFloat(d)));
+  const metres = distances.map((d) => (d.endsWith('公里') ? parseFloat(d) * 1000 : parseFloat(d)));
   expect([...metres].sort((a, b) => a - b)).toEqual(metres);
   // The nearest is in 兰州, within a few km; 天水 (≈ 250 km) comes last.
   expect(metres[0]).toBeLessThan(5000);

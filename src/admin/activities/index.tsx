@@ -11,6 +11,7 @@ import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { publishedActivities } from '../../services/activity';
 import { ALL_PHASES, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
+import { routes } from '../../routes';
 import './index.scss';
 
 const TABS = phaseTabs(ALL_PHASES);
@@ -34,7 +35,7 @@ export default function PublishedActivities() {
     if (list.status === 'ready' && list.items[0]) Taro.setNavigationBarTitle({ title: `我发布的活动 · ${list.items[0].orgName}` }).catch(() => undefined);
   }, [list]);
 
-  const publish = () => Taro.navigateTo({ url: `/admin/activity-edit/index?orgId=${encodeURIComponent(orgId)}` });
+  const publish = () => Taro.navigateTo({ url: routes.publishActivity(orgId) });
 
   if (!orgId) {
     return (
@@ -66,7 +67,7 @@ export default function PublishedActivities() {
               key={a._id}
               activity={a}
               className='pub-act-item'
-              onClick={() => Taro.navigateTo({ url: `/pages/activity-detail/index?id=${encodeURIComponent(a._id)}` })}
+              onClick={() => Taro.navigateTo({ url: routes.activityDetail(a._id) })}
               extra={
                 <>
                   <Text className='pub-acts__waitlist pub-act-waitlist'>{a.waitlist ? `候补 ${a.waitlistCount} 人` : '不设候补'}</Text>
@@ -74,7 +75,7 @@ export default function PublishedActivities() {
                     className='pub-acts__roster pub-act-roster'
                     onClick={(e) => {
                       e.stopPropagation();
-                      Taro.navigateTo({ url: `/admin/enrollments/index?id=${encodeURIComponent(a._id)}` });
+                      Taro.navigateTo({ url: routes.enrollments(a._id) });
                     }}
                   >
                     报名名单 ›

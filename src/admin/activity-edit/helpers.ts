@@ -10,8 +10,9 @@ import {
 } from '../../../types/activity';
 import type { ActivityAudience, KeyDay, ServiceCategory, ServiceTarget } from '../../../types/enums';
 import type { RegionValue } from '../../components/region-picker';
-import { shanghaiDate, shanghaiParts } from '../../utils/activity-format';
 import { serverNow } from '../../services/server-clock';
+import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
+import { DAY_MS, addDays, isoAt, shanghaiDateOf, shanghaiParts } from '../../../types/time';
 
 export type ActivityForm = {
   title: string;
@@ -46,16 +47,9 @@ export type ActivityForm = {
 export const DESCRIPTION_MAX = 2000;
 export const RISK_MAX = 500;
 
-/** YYYY-MM-DD plus `days`. */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(t)) return date;
-  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** A new activity: next week 09:00–12:00, signup open from today until 18:00 the day before. */
 export function newActivityForm(now = serverNow()): ActivityForm {
-  const start = shanghaiDate(7, now);
+  const start = shanghaiDateOf(now + 7 * DAY_MS);
   return {
     title: '',
     category: '',
@@ -71,7 +65,7 @@ export function newActivityForm(now = serverNow()): ActivityForm {
     endDate: start,
     dailyStart: '09:00',
     dailyEnd: '12:00',
-    signupStartDate: shanghaiDate(0, now),
+    signupStartDate: shanghaiDateOf(now),
     signupStartTime: '00:00',
     signupEndDate: addDays(start, -1),
     signupEndTime: '18:00',
@@ -159,8 +153,16 @@ export const ACTIVITY_FIELDS = [
 export type ActivityFieldKey = (typeof ACTIVITY_FIELDS)[number];
 export type ActivityErrors = Partial<Record<ActivityFieldKey, string>>;
 
-/** Shown when the contract's message is not meant for people (zod's English defaults, format rules). */
-const FIELD_MESSAGE: Record<ActivityFieldKey, string> = {
+/** The rows of the form and where refusals go (hooks/use-contract-form). */
+export const ACTIVITY_SPEC: FormSpec<ActivityFieldKey> = {
+  order: ACTIVITY_FIELDS,
+  always: ['category'],
+  codes: {
+    'ACTIVITY.CAPACITY_BELOW_ENROLLED': { field: 'capacity' },
+    'AUTH.FORBIDDEN': { banner: true, say: '只有本队负责人或管理员可以发布和修改活动' },
+  },
+  // Nested paths (region.city, location.lat) carry format rules; the row's hint says what to do.
+  hints: {
   title: '请填写活动名称（4-40字）',
   category: '请选择服务类别',
   description: '请填写活动介绍（至少10字）',
@@ -183,12 +185,12 @@ const FIELD_MESSAGE: Record<ActivityFieldKey, string> = {
   riskNotice: `风险提示最多${RISK_MAX}字`,
   contactName: '联系人最多20字',
   contactPhone: '联系电话最多20位',
+  },
 };
 
-const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s);
 /** '' and junk become NaN, which the contract refuses with its number rules. */
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s.trim()));
-const instant = (date: string, time: string) => (date && time ? `${date}T${time}:00+08:00` : '');
+const instant = (date: string, time: string) => (date && time ? isoAt(date, time) : '');
 
 /** The form in the contract's shape (not yet validated); optional text left empty is `undefined` when publishing. */
 export function toCandidate(form: ActivityForm, orgId: string, forUpdate = false): Record<string, unknown> {
@@ -221,41 +223,16 @@ export function toCandidate(form: ActivityForm, orgId: string, forUpdate = false
   };
 }
 
-type IssueLike = { path: ReadonlyArray<string | number>; message: string };
+export type Validation<T> = Checked<T, ActivityFieldKey>;
 
-/** The first issue per field, in Chinese. */
-export function activityErrorsFromIssues(issues: ReadonlyArray<IssueLike>): ActivityErrors {
-  const errors: ActivityErrors = {};
-  for (const issue of issues) {
-    const head = issue.path[0];
-    if (!(ACTIVITY_FIELDS as ReadonlyArray<unknown>).includes(head)) continue;
-    const field = head as ActivityFieldKey;
-    if (errors[field]) continue;
-    // Nested paths (region.city, location.lat) carry format rules; the row's message says what to do.
-    const plain = issue.path.length > 1 || field === 'category';
-    errors[field] = !plain && hasChinese(issue.message) ? issue.message : FIELD_MESSAGE[field];
-  }
-  return errors;
-}
-
-export type Validation<T> = { ok: true; input: T } | { ok: false; errors: ActivityErrors; banner?: string };
-
-export function validatePublish(form: ActivityForm, orgId: string): Validation<ActivityPublishInput> {
-  const result = ActivityPublishInput.safeParse(toCandidate(form, orgId));
-  if (result.success) return { ok: true, input: result.data };
-  const errors = activityErrorsFromIssues(result.error.issues);
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: false, errors, banner: result.error.issues[0]?.message };
-}
+export const validatePublish = (form: ActivityForm, orgId: string): Validation<ActivityPublishInput> => checkForm(ACTIVITY_SPEC, ActivityPublishInput, toCandidate(form, orgId));
 
 export const NOTHING_CHANGED = '没有需要保存的修改';
 
 /** Checks the whole activity as the server will (schedule rules included), then keeps only what changed. */
 export function validateUpdate(form: ActivityForm, original: ActivityForm, activityId: string, orgId: string): Validation<ActivityUpdateInput> {
-  const whole = ActivityPublishInput.safeParse(toCandidate(form, orgId));
-  if (!whole.success) {
-    const errors = activityErrorsFromIssues(whole.error.issues);
-    return Object.keys(errors).length ? { ok: false, errors } : { ok: false, errors, banner: whole.error.issues[0]?.message };
-  }
+  const whole = validatePublish(form, orgId);
+  if (!whole.ok) return whole;
   const now = toCandidate(form, orgId, true);
   const before = toCandidate(original, orgId, true);
   const changed: Record<string, unknown> = {};
@@ -263,35 +240,5 @@ export function validateUpdate(form: ActivityForm, original: ActivityForm, activ
     if (key !== 'orgId' && value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key])) changed[key] = value;
   }
   if (Object.keys(changed).length === 0) return { ok: false, errors: {}, banner: NOTHING_CHANGED };
-  const result = ActivityUpdateInput.safeParse({ activityId, ...changed });
-  if (!result.success) return { ok: false, errors: activityErrorsFromIssues(result.error.issues) };
-  return { ok: true, input: result.data };
-}
-
-export function firstActivityError(errors: ActivityErrors): ActivityFieldKey | undefined {
-  return ACTIVITY_FIELDS.find((f) => errors[f]);
-}
-
-function isIssueList(details: unknown): details is IssueLike[] {
-  return (
-    Array.isArray(details) &&
-    details.every((d) => typeof d === 'object' && d !== null && Array.isArray((d as IssueLike).path) && typeof (d as IssueLike).message === 'string')
-  );
-}
-
-/** Where a refused publish/update shows its message: next to a field, or in the banner above the button. */
-export function explainSaveError(code: string, message: string, details: unknown): { fields: ActivityErrors; banner?: string } {
-  switch (code) {
-    case 'ACTIVITY.CAPACITY_BELOW_ENROLLED':
-      return { fields: { capacity: message } };
-    case 'AUTH.FORBIDDEN':
-      return { fields: {}, banner: message || '只有本队负责人或管理员可以发布和修改活动' };
-    case 'VALIDATION': {
-      const issues = isIssueList(details) ? details : isIssueList((details as { issues?: unknown } | undefined)?.issues) ? (details as { issues: IssueLike[] }).issues : [];
-      const fields = activityErrorsFromIssues(issues);
-      return Object.keys(fields).length ? { fields } : { fields, banner: message };
-    }
-    default:
-      return { fields: {}, banner: message };
-  }
+  return checkForm(ACTIVITY_SPEC, ActivityUpdateInput, { activityId, ...changed });
 }

@@ -3,34 +3,24 @@
 // (h5), -choose-location (weapp), -address, -radius, -start-date, -end-date, -daily-start, -daily-end,
 // -signup-start-date/-time, -signup-end-date/-time, -capacity, -waitlist, -audience-<public|members>, -daily-cap, -risk,
 // -contact-name, -contact-phone, act-edit-submit, act-edit-banner, act-edit-org; field errors: field-error-<field>.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import StateView from '../../components/state-view';
 import { publishActivity, updateActivity } from '../../services/activity';
-import { toCloudError } from '../../services/cloud-error';
 import BasicSection from './components/basic-section';
 import PlaceSection from './components/place-section';
 import TimeSection from './components/time-section';
 import EnrollSection from './components/enroll-section';
-import { useEditTarget, type EditTarget } from './use-edit-target';
-import type { ActivityOutput } from '../../../types/activity';
-import {
-  explainSaveError,
-  firstActivityError,
-  newActivityForm,
-  validatePublish,
-  validateUpdate,
-  withFollowers,
-  type ActivityErrors,
-  type ActivityFieldKey,
-  type ActivityForm,
-} from './helpers';
+import { useEditTarget } from './use-edit-target';
+import { ACTIVITY_SPEC, newActivityForm, validatePublish, validateUpdate, withFollowers, type ActivityFieldKey, type ActivityForm } from './helpers';
+import { useContractForm } from '../../hooks/use-contract-form';
+import { routes } from '../../routes';
 import './index.scss';
 
-/** Which error line a form key clears when the user edits it. */
-const FIELD_OF_KEY: Partial<Record<keyof ActivityForm, ActivityFieldKey>> = {
+/** The error rows a form key's edit clears (changing the hours clears the 结束时间 rule too). */
+const ROWS_OF_KEY: Partial<Record<keyof ActivityForm, ActivityFieldKey | ActivityFieldKey[]>> = {
   lat: 'location',
   lng: 'location',
   signupStartDate: 'signupStartAt',
@@ -38,24 +28,19 @@ const FIELD_OF_KEY: Partial<Record<keyof ActivityForm, ActivityFieldKey>> = {
   signupEndDate: 'signupEndAt',
   signupEndTime: 'signupEndAt',
   dailyCapHours: 'dailyCapMinutes',
+  dailyStart: ['dailyStart', 'dailyEnd'],
 };
-const fieldOf = (k: keyof ActivityForm): ActivityFieldKey => FIELD_OF_KEY[k] ?? (k as ActivityFieldKey);
+const rowsOf = (k: keyof ActivityForm) => ROWS_OF_KEY[k] ?? (k as ActivityFieldKey);
 
-function scrollToField(field: ActivityFieldKey | undefined) {
-  if (!field) return;
-  Promise.resolve(Taro.pageScrollTo({ selector: `.form-field-${field}`, duration: 200 })).catch(() => undefined);
-}
-
-type ReadyTarget = Extract<EditTarget, { status: 'ready' }>;
-const detailUrl = (id: string) => `/pages/activity-detail/index?id=${encodeURIComponent(id)}`;
 
 export default function ActivityEdit() {
   const { params } = useRouter();
   const { target, retry } = useEditTarget(params);
-  const [form, setForm] = useState<ActivityForm>(newActivityForm);
-  const [errors, setErrors] = useState<ActivityErrors>({});
-  const [banner, setBanner] = useState('');
-  const [submitting, setSubmitting] = useState(false);
+  const { values: form, setValues: setForm, errors, banner, submitting, patch, submit: send } = useContractForm(ACTIVITY_SPEC, newActivityForm, {
+    rowsOf,
+    follow: withFollowers,
+    clearBannerOnEdit: true,
+  });
 
   useEffect(() => {
     if (target.status !== 'ready') return;
@@ -63,60 +48,21 @@ export default function ActivityEdit() {
     Taro.setNavigationBarTitle({ title: target.mode === 'edit' ? '编辑活动' : '发布活动' }).catch(() => undefined);
   }, [target]);
 
-  const patch = (p: Partial<ActivityForm>) => {
-    setForm((f) => withFollowers(f, p));
-    setBanner('');
-    setErrors((e) => {
-      const next = { ...e };
-      (Object.keys(p) as (keyof ActivityForm)[]).forEach((k) => delete next[fieldOf(k)]);
-      if ('dailyStart' in p || 'dailyEnd' in p) delete next.dailyEnd;
-      return next;
-    });
-  };
-
   if (target.status === 'loading') return <Shell><StateView kind='loading' className='act-edit-loading' rows={8} /></Shell>;
   if (target.status === 'error') return <Shell><StateView kind='error' className='act-edit-error' message={target.message} onRetry={retry} /></Shell>;
   if (target.status === 'missing') return <Shell><StateView kind='empty' className='act-edit-missing' icon='活' title={target.title} description={target.description} /></Shell>;
 
-  /** The checked input and how to send it, or what is wrong with the form. */
-  const prepare = (t: ReadyTarget): { ok: true; send: () => Promise<ActivityOutput> } | { ok: false; errors: ActivityErrors; banner?: string } => {
-    if (t.mode === 'edit') {
-      const v = validateUpdate(form, t.form, t.activityId, t.orgId);
-      return v.ok ? { ok: true, send: () => updateActivity(v.input) } : v;
-    }
-    const v = validatePublish(form, t.orgId);
-    return v.ok ? { ok: true, send: () => publishActivity(v.input) } : v;
+  const done = (activityId: string) => {
+    Taro.showToast({ title: target.mode === 'edit' ? '已保存' : '发布成功', icon: 'success', duration: 1500 });
+    setTimeout(() => {
+      if (target.mode === 'edit' && Taro.getCurrentPages().length > 1) Taro.navigateBack();
+      else Taro.redirectTo({ url: routes.activityDetail(activityId) });
+    }, 1000);
   };
-
-  const submit = async () => {
-    if (submitting) return;
-    setBanner('');
-    const checked = prepare(target);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setBanner(checked.banner ?? '');
-      scrollToField(firstActivityError(checked.errors));
-      return;
-    }
-    setErrors({});
-    setSubmitting(true);
-    try {
-      const { activity } = await checked.send();
-      Taro.showToast({ title: target.mode === 'edit' ? '已保存' : '发布成功', icon: 'success', duration: 1500 });
-      setTimeout(() => {
-        if (target.mode === 'edit' && Taro.getCurrentPages().length > 1) Taro.navigateBack();
-        else Taro.redirectTo({ url: detailUrl(activity._id) });
-      }, 1000);
-    } catch (e) {
-      const err = toCloudError(e);
-      const view = explainSaveError(err.code, err.message, err.details);
-      setErrors(view.fields);
-      setBanner(view.banner ?? '');
-      scrollToField(firstActivityError(view.fields));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = () =>
+    target.mode === 'edit'
+      ? send(() => validateUpdate(form, target.form, target.activityId, target.orgId), async (input) => done((await updateActivity(input)).activity._id))
+      : send(() => validatePublish(form, target.orgId), async (input) => done((await publishActivity(input)).activity._id));
 
   return (
     <Shell>

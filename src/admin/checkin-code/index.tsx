@@ -13,11 +13,13 @@ import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import QrCode from '../../components/qr-code';
 import { useRotatingCode } from '../../hooks/use-rotating-code';
-import { activityCode, keepScreenOn, revokeCodes } from '../../services/checkin';
+import { activityCode, revokeCodes } from '../../services/checkin';
+import { keepScreenOn } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
 import { CHECKIN_KIND_LABEL, type CheckinKind, type CodeMode } from '../../../types/checkin';
-import { dateRange } from '../../utils/checkin-time';
 import { POSTER_CANVAS_ID, savePoster } from './poster';
+import { dateRange } from '../../../types/time';
+import { routes } from '../../routes';
 import './index.scss';
 
 const FORBIDDEN_CODES = new Set(['AUTH.FORBIDDEN', 'ACTIVITY.NOT_FOUND', 'ACTIVITY.CANCELLED']);
@@ -149,7 +151,7 @@ export default function CheckinCode() {
         ) : (
           <Text className='code-page__hint'>动态码截图会很快失效；要发到微信群或打印，请切换到“海报（固定码）”保存海报</Text>
         )}
-        <Button className='ck-code-roster' block onClick={() => Taro.navigateTo({ url: `/admin/roster/index?activityId=${encodeURIComponent(activityId)}` })}>
+        <Button className='ck-code-roster' block onClick={() => Taro.navigateTo({ url: routes.roster(activityId) })}>
           查看签到名单
         </Button>
         <Button className='ck-code-revoke' block fill='outline' type='danger' loading={revoking} disabled={revoking} onClick={revoke}>

@@ -3,6 +3,7 @@
 // and downloads the PNG.
 import Taro from '@tarojs/taro';
 import { qrMatrix } from '../../components/qr-code/matrix';
+import { COLOR } from '../../styles/colors';
 
 export type PosterInfo = { title: string; kindLabel: string; dates: string; daily: string; payload: string };
 
@@ -30,26 +31,26 @@ function wrap(ctx: Ctx, text: string, width: number, max: number): string[] {
 
 export function drawPoster(ctx: Ctx, info: PosterInfo): void {
   const cx = POSTER_W / 2;
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = COLOR.white;
   ctx.fillRect(0, 0, POSTER_W, POSTER_H);
-  ctx.fillStyle = '#1f6fe5';
+  ctx.fillStyle = COLOR.primary;
   ctx.fillRect(0, 0, POSTER_W, 210);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = COLOR.white;
   ctx.font = '30px sans-serif';
   ctx.fillText('科技志愿服务', cx, 64);
   ctx.font = 'bold 60px sans-serif';
   ctx.fillText(`活动${info.kindLabel}码`, cx, 140);
 
-  ctx.fillStyle = '#1a1a1a';
+  ctx.fillStyle = COLOR.text;
   ctx.font = 'bold 40px sans-serif';
   let y = 270;
   for (const line of wrap(ctx, info.title, 650, 2)) {
     ctx.fillText(line, cx, y);
     y += 54;
   }
-  ctx.fillStyle = '#5c6066';
+  ctx.fillStyle = COLOR.textBody;
   ctx.font = '28px sans-serif';
   ctx.fillText(`活动日期：${info.dates}`, cx, y + 10);
   ctx.fillText(`每天 ${info.daily}`, cx, y + 52);
@@ -59,17 +60,17 @@ export function drawPoster(ctx: Ctx, info: PosterInfo): void {
   const edge = unit * (matrix.size + 4);
   const left = Math.round((POSTER_W - edge) / 2);
   const top = y + 100;
-  ctx.fillStyle = '#000000';
+  ctx.fillStyle = COLOR.black;
   for (let r = 0; r < matrix.size; r++) {
     for (let c = 0; c < matrix.size; c++) {
       if (matrix.dark[r * matrix.size + c]) ctx.fillRect(left + (c + 2) * unit, top + (r + 2) * unit, unit, unit);
     }
   }
 
-  ctx.fillStyle = '#1a1a1a';
+  ctx.fillStyle = COLOR.text;
   ctx.font = '28px sans-serif';
   ctx.fillText('打开“科技志愿服务”小程序，点“扫码签到”扫描此码', cx, top + edge + 50);
-  ctx.fillStyle = '#7a7f87';
+  ctx.fillStyle = COLOR.textSecondary;
   ctx.font = '24px sans-serif';
   ctx.fillText('须在活动地点5公里范围内、活动时间内签到', cx, top + edge + 92);
 }

@@ -2,8 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '../../components/nutui';
 import { CORRECTION_STATUS_LABEL, type CorrectionItem as Item } from '../../../types/checkin';
-import { formatDuration } from '../../../types/duration';
-import { clockOf, dateTimeOf } from '../../utils/checkin-time';
+import { clockOf, dateTimeOf } from '../../../types/time';
+import { formatDuration } from '../../../types/format';
 
 const TAG = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
 

@@ -8,7 +8,7 @@ import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
-import ReasonPopup from '../../components/reason-popup';
+import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { useManaged } from '../../hooks/use-managed';
@@ -117,7 +117,7 @@ function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
           ))
         : null}
       <ListFooter name='ck-corr' list={list} hasMore={hasMore} onMore={loadMore} endText={list.status === 'ready' ? `共 ${list.total} 条` : ''} />
-      <ReasonPopup
+      <ReasonSheet
         visible={rejecting !== null}
         title='驳回更正申请'
         subject={rejecting ? `驳回 ${rejecting.realName} ${rejecting.date} 的更正申请` : ''}

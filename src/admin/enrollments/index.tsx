@@ -1,7 +1,7 @@
 // 报名名单 (?id=): who enrolled in an activity — name, masked phone, status and when — by status, page by page.
 // Test classes: roster-tab-<all|enrolled|waitlisted|cancelled>, roster-item, roster-name, roster-phone, roster-status,
 // roster-title, roster-loading/-error/-empty, roster-list-more/-end.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../components/nutui';
@@ -10,15 +10,15 @@ import StateView from '../../components/state-view';
 import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { getActivity, listEnrollments } from '../../services/activity';
-import { toCloudError } from '../../services/cloud-error';
+import { useResource } from '../../hooks/use-resource';
 import { ENROLLMENT_TAG } from '../../utils/status-tag';
-import { formatSchedule, formatShanghaiTime } from '../../utils/activity-format';
+import { formatSchedule } from '../../utils/activity-format';
 import { ENROLLMENT_STATUS_LABEL, type EnrollmentStatus } from '../../../types/enums';
-import type { ActivityGetOutput, EnrolledVolunteer } from '../../../types/activity';
+import type { EnrolledVolunteer } from '../../../types/activity';
+import { monthDayTimeOf } from '../../../types/time';
 import './index.scss';
 
 type Tab = 'all' | EnrollmentStatus;
-type Head = { status: 'loading' } | { status: 'error'; message: string; missing: boolean } | { status: 'ready'; data: ActivityGetOutput };
 
 const TABS: { key: Tab; title: string }[] = [
   { key: 'all', title: '全部' },
@@ -28,35 +28,18 @@ const TABS: { key: Tab; title: string }[] = [
 ];
 
 function when(e: EnrolledVolunteer): string {
-  if (e.status === 'cancelled' && e.cancelledAt) return `取消于 ${formatShanghaiTime(e.cancelledAt)}`;
-  if (e.promotedAt) return `报名于 ${formatShanghaiTime(e.enrolledAt)}，${formatShanghaiTime(e.promotedAt)} 递补`;
-  return `报名于 ${formatShanghaiTime(e.enrolledAt)}`;
+  if (e.status === 'cancelled' && e.cancelledAt) return `取消于 ${monthDayTimeOf(e.cancelledAt)}`;
+  if (e.promotedAt) return `报名于 ${monthDayTimeOf(e.enrolledAt)}，${monthDayTimeOf(e.promotedAt)} 递补`;
+  return `报名于 ${monthDayTimeOf(e.enrolledAt)}`;
 }
 
 export default function Enrollments() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
   const [tab, setTab] = useState<Tab>('all');
-  const [head, setHead] = useState<Head>({ status: 'loading' });
-  const latest = useRef(0);
-
-  const loadHead = useCallback(() => {
-    const ticket = ++latest.current;
-    setHead({ status: 'loading' });
-    getActivity(id).then(
-      (data) => ticket === latest.current && setHead({ status: 'ready', data }),
-      (e: unknown) => {
-        if (ticket !== latest.current) return;
-        const err = toCloudError(e);
-        setHead({ status: 'error', message: err.message, missing: err.code === 'ACTIVITY.NOT_FOUND' });
-      },
-    );
-  }, [id]);
+  const { state: head, reload: loadHead } = useResource(id ? () => getActivity(id) : null, [id]);
   const fetchPage = useCallback((page: number) => listEnrollments({ activityId: id, status: tab === 'all' ? undefined : tab, page, pageSize: PAGE_SIZE }), [id, tab]);
   const { list, reload, loadMore, hasMore } = usePagedList(fetchPage, (e) => e.enrollmentId);
 
-  useEffect(() => {
-    if (id) loadHead();
-  }, [id, loadHead]);
   useEffect(() => {
     if (id) reload();
   }, [id, fetchPage, reload]);
@@ -67,10 +50,10 @@ export default function Enrollments() {
   if (head.status === 'error') {
     return (
       <Shell>
-        {head.missing ? (
+        {head.error.code === 'ACTIVITY.NOT_FOUND' ? (
           <StateView kind='empty' className='roster-not-found' icon='活' title='活动不存在' description='该活动不存在或已被删除' />
         ) : (
-          <StateView kind='error' className='roster-error' message={head.message} onRetry={loadHead} />
+          <StateView kind='error' className='roster-error' message={head.error.message} onRetry={loadHead} />
         )}
       </Shell>
     );

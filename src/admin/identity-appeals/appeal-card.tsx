@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '../../components/nutui';
 import { APPEAL_STATUS_LABEL, type AppealForReview } from '../../../types/user';
-import { formatDateTime } from '../../utils/format';
+import { dateTimeOf } from '../../../types/time';
 
 const TAG = { pending: 'warning', upheld: 'success', rejected: 'danger' } as const;
 const LABEL = { ...APPEAL_STATUS_LABEL, upheld: '已核实' };
@@ -26,15 +26,15 @@ export default function AppealCard({ item, busy, onUphold, onReject }: Props) {
           {item.realName} {item.appellantPhone}
         </Text>
         <Text className='appeal-card__label'>已注册账号</Text>
-        <Text className='appeal-card__value id-appeal-holder'>{h ? `${h.realName} ${h.phone}（${h.volunteerNo}，${formatDateTime(h.registeredAt)}注册）` : '已注销或已释放'}</Text>
+        <Text className='appeal-card__value id-appeal-holder'>{h ? `${h.realName} ${h.phone}（${h.volunteerNo}，${dateTimeOf(h.registeredAt)}注册）` : '已注销或已释放'}</Text>
         <Text className='appeal-card__label'>情况说明</Text>
         <Text className='appeal-card__value id-appeal-statement'>{item.statement}</Text>
       </View>
-      <Text className='appeal-card__time'>提交于 {formatDateTime(item.createdAt)}</Text>
+      <Text className='appeal-card__time'>提交于 {dateTimeOf(item.createdAt)}</Text>
       {item.status !== 'pending' ? (
         <Text className='appeal-card__reason id-appeal-reason'>
           {item.decidedByName ? `${item.decidedByName} ` : ''}
-          {item.decidedAt ? `${formatDateTime(item.decidedAt)} ` : ''}处理：{item.reason}
+          {item.decidedAt ? `${dateTimeOf(item.decidedAt)} ` : ''}处理：{item.reason}
         </Text>
       ) : (
         <View className='appeal-card__buttons'>

@@ -7,7 +7,7 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
-import ReasonPopup from '../../components/reason-popup';
+import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { decideIdentityAppeal, identityAppeals } from '../../services/user';
@@ -70,7 +70,7 @@ export default function IdentityAppeals() {
           ))
         : null}
       <ListFooter name='id-appeal' list={list} hasMore={hasMore} onMore={loadMore} endText={list.status === 'ready' ? `共 ${list.total} 条` : ''} />
-      <ReasonPopup
+      <ReasonSheet
         visible={deciding !== null}
         title={deciding?.decision === 'uphold' ? '核实属实' : '驳回申请'}
         subject={

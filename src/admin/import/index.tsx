@@ -7,7 +7,7 @@ import StateView from '../../components/state-view';
 import { importTemplate, importVolunteers } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';
 import type { OrgImportVolunteersOutput } from '../../../types/org';
-import { pickXlsx, saveFile } from './file-io';
+import { pickXlsx, saveFile } from '../../device/file';
 import './index.scss';
 
 type Upload = { status: 'idle' } | { status: 'importing'; name: string } | { status: 'error'; message: string } | { status: 'done'; name: string; report: OrgImportVolunteersOutput };

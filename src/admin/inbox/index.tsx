@@ -1,44 +1,36 @@
 // 审核: pending member applications of every team I manage (approve, or reject with a reason), and the child-team
 // registrations and requests to correct a day record that I may decide (four-eyes: never my own; a team's below mine
 // when it has no other manager). Each correction opens 时长更正审核 of its team (inbox-correction-item).
-import { useCallback, useRef, useState, type ReactNode } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState, type ReactNode } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
-import ReasonPopup from '../../components/reason-popup';
+import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { inbox, reviewMember, reviewOrg } from '../../services/org';
-import { CloudError, toCloudError } from '../../services/cloud-error';
-import { formatDateTime } from '../../utils/format';
+import { toCloudError } from '../../services/cloud-error';
+import { useResource } from '../../hooks/use-resource';
 import { regionName } from '../../utils/region';
 import { explainManageError } from '../review-errors';
 import IdentityAppealsEntry from '../identity-appeals/entry';
 import type { Org, OrgInboxOutput } from '../../../types/org';
+import { dateTimeOf } from '../../../types/time';
+import { routes } from '../../routes';
 import './index.scss';
 
 type Tab = 'members' | 'orgs' | 'corrections';
 type MemberApp = OrgInboxOutput['members'][number];
-type State = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: OrgInboxOutput };
 type Rejecting = { kind: 'member'; item: MemberApp } | { kind: 'org'; item: Org } | null;
 
 export default function Inbox() {
   const { params } = useRouter();
   const [tab, setTab] = useState<Tab>(params.tab === 'orgs' || params.tab === 'corrections' ? params.tab : 'members');
-  const [state, setState] = useState<State>({ status: 'loading' });
   const [busyId, setBusyId] = useState('');
   const [rejecting, setRejecting] = useState<Rejecting>(null);
-  const latest = useRef(0);
-
-  const load = useCallback((quiet = false) => {
-    const ticket = ++latest.current;
-    if (!quiet) setState({ status: 'loading' });
-    inbox().then(
-      (data) => ticket === latest.current && setState({ status: 'ready', data }),
-      (e: unknown) => ticket === latest.current && setState({ status: 'error', error: toCloudError(e) }),
-    );
-  }, []);
-  useDidShow(() => load(state.status === 'ready'));
+  // Back from 时长更正审核: read again without blanking the list.
+  const { state, reload } = useResource(inbox, [], { when: 'show', keepOnShow: true });
+  const refresh = () => reload({ quiet: true });
 
   const approve = async (id: string, action: () => Promise<unknown>) => {
     if (busyId) return;
@@ -46,12 +38,12 @@ export default function Inbox() {
     try {
       await action();
       Taro.showToast({ title: '已通过', icon: 'success', duration: 1200 });
-      load(true);
+      refresh();
     } catch (e) {
       const err = toCloudError(e);
       const view = explainManageError(err.code, err.message);
       Taro.showToast({ title: view.message, icon: 'none', duration: 2500 });
-      if (view.reload) load(true);
+      if (view.reload) refresh();
     } finally {
       setBusyId('');
     }
@@ -69,12 +61,12 @@ export default function Inbox() {
     } catch (e) {
       const err = toCloudError(e);
       const view = explainManageError(err.code, err.message);
-      if (view.reload) load(true);
+      if (view.reload) refresh();
       throw Object.assign(err, { message: view.message });
     }
     setRejecting(null);
     Taro.showToast({ title: '已驳回', icon: 'none', duration: 1200 });
-    load(true);
+    refresh();
   };
 
   if (state.status === 'loading') return <Shell><StateView kind='loading' className='inbox-loading' rows={5} /></Shell>;
@@ -86,7 +78,7 @@ export default function Inbox() {
         </Shell>
       );
     }
-    return <Shell><StateView kind='error' className='inbox-error' message={state.error.message} onRetry={() => load()} /></Shell>;
+    return <Shell><StateView kind='error' className='inbox-error' message={state.error.message} onRetry={reload} /></Shell>;
   }
 
   const { members, orgs, corrections, counts } = state.data;
@@ -111,7 +103,7 @@ export default function Inbox() {
             <View
               key={c.correctionId}
               className='card inbox-item inbox-correction-item'
-              onClick={() => Taro.navigateTo({ url: `/admin/corrections/index?orgId=${encodeURIComponent(c.orgId)}` })}
+              onClick={() => Taro.navigateTo({ url: routes.corrections(c.orgId) })}
             >
               <View className='inbox-item__head'>
                 <Text className='inbox-item__name'>{c.realName}</Text>
@@ -121,7 +113,7 @@ export default function Inbox() {
                 {c.orgName} · {c.title}
               </Text>
               <Text className='inbox-item__intro'>{c.note}</Text>
-              <Text className='inbox-item__time'>提交时间：{formatDateTime(c.createdAt)} · 去处理 ›</Text>
+              <Text className='inbox-item__time'>提交时间：{dateTimeOf(c.createdAt)} · 去处理 ›</Text>
             </View>
           ))
         : null}
@@ -134,7 +126,7 @@ export default function Inbox() {
                 <Text className='inbox-item__phone'>{m.phoneMasked}</Text>
               </View>
               <Text className='inbox-item__line'>申请加入：{m.orgName}</Text>
-              <Text className='inbox-item__time'>申请时间：{formatDateTime(m.appliedAt)}</Text>
+              <Text className='inbox-item__time'>申请时间：{dateTimeOf(m.appliedAt)}</Text>
               <Buttons
                 busy={busyId === m.memberId}
                 onApprove={() => approve(m.memberId, () => reviewMember({ orgId: m.orgId, memberId: m.memberId, decision: 'approve' }))}
@@ -156,7 +148,7 @@ export default function Inbox() {
                 </Text>
               ) : null}
               {o.intro ? <Text className='inbox-item__intro'>{o.intro}</Text> : null}
-              <Text className='inbox-item__time'>提交时间：{formatDateTime(o.createdAt)}</Text>
+              <Text className='inbox-item__time'>提交时间：{dateTimeOf(o.createdAt)}</Text>
               <Buttons
                 busy={busyId === o._id}
                 onApprove={() => approve(o._id, () => reviewOrg({ orgId: o._id, decision: 'approve' }))}
@@ -165,7 +157,7 @@ export default function Inbox() {
             </View>
           ))}
 
-      <ReasonPopup
+      <ReasonSheet
         visible={rejecting !== null}
         title='驳回申请'
         subject={rejecting ? (rejecting.kind === 'member' ? `${rejecting.item.realName} 申请加入 ${rejecting.item.orgName}` : `${rejecting.item.name} 的注册申请`) : ''}

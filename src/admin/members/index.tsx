@@ -1,48 +1,36 @@
 // 成员管理: a team's members by status; the leader appoints admins, managers review applications and 清退 with a reason.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
-import ReasonPopup from '../../components/reason-popup';
+import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { getOrg, listMembers, removeMember, reviewMember, setMemberRole } from '../../services/org';
-import { toCloudError, type CloudError } from '../../services/cloud-error';
+import { toCloudError } from '../../services/cloud-error';
+import { useResource } from '../../hooks/use-resource';
 import { explainManageError } from '../review-errors';
-import type { Member, OrgGetOutput } from '../../../types/org';
+import type { Member } from '../../../types/org';
 import MemberRow from './components/member-row';
 import { memberActions, type Viewer } from './helpers';
+import { COLOR } from '../../styles/colors';
 import './index.scss';
 
 type Tab = 'approved' | 'pending' | 'removed';
-type OrgState = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: OrgGetOutput };
 type Asking = { kind: 'remove' | 'reject'; member: Member } | null;
 
 export default function Members() {
   const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
   const [tab, setTab] = useState<Tab>('approved');
-  const [org, setOrg] = useState<OrgState>({ status: 'loading' });
   const [busyId, setBusyId] = useState('');
   const [asking, setAsking] = useState<Asking>(null);
-  const latestOrg = useRef(0);
-
-  const loadOrg = useCallback(() => {
-    const ticket = ++latestOrg.current;
-    setOrg({ status: 'loading' });
-    getOrg(orgId).then(
-      (data) => {
-        if (ticket !== latestOrg.current) return;
-        setOrg({ status: 'ready', data });
-        Taro.setNavigationBarTitle({ title: `成员管理 · ${data.org.name}` }).catch(() => undefined);
-      },
-      (e: unknown) => ticket === latestOrg.current && setOrg({ status: 'error', error: toCloudError(e) }),
-    );
-  }, [orgId]);
+  const { state: org, reload: loadOrg } = useResource(() => getOrg(orgId), [orgId], {
+    onData: (data) => void Taro.setNavigationBarTitle({ title: `成员管理 · ${data.org.name}` }).catch(() => undefined),
+  });
 
   const fetchPage = useCallback((page: number) => listMembers({ orgId, status: tab, page, pageSize: PAGE_SIZE }), [orgId, tab]);
   const { list, reload, loadMore, hasMore } = usePagedList(fetchPage, (m) => m.memberId);
 
-  useEffect(loadOrg, [loadOrg]);
   useEffect(reload, [tab, orgId, reload]);
   useReachBottom(loadMore);
 
@@ -92,7 +80,7 @@ export default function Members() {
       title: role === 'admin' ? '设为管理员' : '取消管理员',
       content: role === 'admin' ? `设为管理员后，${m.realName}可以审核入队申请、管理成员。每支队伍最多5名管理员。` : `确定取消${m.realName}的管理员身份吗？`,
       confirmText: '确定',
-      confirmColor: '#1f6fe5',
+      confirmColor: COLOR.primary,
       cancelText: '取消',
     });
     if (confirm) act(m, () => setMemberRole({ orgId, memberId: m.memberId, role }), role === 'admin' ? '已设为管理员' : '已取消管理员');
@@ -171,7 +159,7 @@ export default function Members() {
         </View>
       ) : null}
 
-      <ReasonPopup
+      <ReasonSheet
         visible={asking !== null}
         title={asking?.kind === 'remove' ? '清退成员' : '驳回申请'}
         subject={asking ? (asking.kind === 'remove' ? `将 ${asking.member.realName} 清退出队伍，记录会保留` : `驳回 ${asking.member.realName} 的入队申请`) : ''}

@@ -5,65 +5,39 @@
 // ck-roster-code-in, ck-roster-code-out, ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust,
 // ck-roster-flags/-flag for scans to look at),
 // ck-roster-export (导出签到记录, xlsx of every day), ck-roster-loading, ck-roster-error, ck-roster-empty, ck-roster-readonly; popups: ck-adjust-*, ck-batch-*, ck-vscan-*.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import StateView from '../../components/state-view';
 import { roster } from '../../services/checkin';
 import { getActivity } from '../../services/activity';
-import { toCloudError, type CloudError } from '../../services/cloud-error';
-import type { ActivityGetOutput } from '../../../types/activity';
-import type { Adjustment, CheckinRosterOutput, RosterEntry } from '../../../types/checkin';
-import { daysBetween, shanghaiToday, shortDate } from '../../utils/checkin-time';
+import { useResource } from '../../hooks/use-resource';
+import type { Adjustment, RosterEntry } from '../../../types/checkin';
 import { dayCounts, defaultDay } from './helpers';
 import RosterRow from './components/roster-row';
 import AdjustPopup from './components/adjust-popup';
 import BatchPopup from './components/batch-popup';
 import VolunteerScanPopup from './components/volunteer-scan-popup';
 import ExportAttendance from './components/export-attendance';
+import { daysBetween, monthDay } from '../../../types/time';
+import { serverToday } from '../../services/server-clock';
+import { routes } from '../../routes';
 import './index.scss';
-
-type Loaded<T> = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: T };
 
 export default function Roster() {
   const activityId = decodeURIComponent(useRouter().params.activityId ?? '');
-  const [activity, setActivity] = useState<Loaded<ActivityGetOutput>>({ status: 'loading' });
   const [date, setDate] = useState('');
-  const [rows, setRows] = useState<Loaded<CheckinRosterOutput>>({ status: 'loading' });
+  const { state: activity, reload: loadActivity } = useResource(activityId ? () => getActivity(activityId) : null, [activityId], {
+    onData: ({ activity: a }) => setDate((d) => d || defaultDay(daysBetween(a.startDate, a.endDate), serverToday())),
+  });
+  const { state: rows, reload: loadRows } = useResource(date ? () => roster(activityId, date) : null, [activityId, date]);
   const [adjusting, setAdjusting] = useState<RosterEntry | null>(null);
   const [batching, setBatching] = useState(false);
   const [scanning, setScanning] = useState(false);
   /** Trails of the rows adjusted on this screen (the roster itself does not carry them). */
   const [trails, setTrails] = useState<Record<string, Adjustment[]>>({});
-  const latest = useRef(0);
 
-  const loadActivity = useCallback(() => {
-    setActivity({ status: 'loading' });
-    getActivity(activityId).then(
-      (data) => {
-        setActivity({ status: 'ready', data });
-        const { startDate, endDate } = data.activity;
-        setDate((d) => d || defaultDay(daysBetween(startDate, endDate), shanghaiToday()));
-      },
-      (e: unknown) => setActivity({ status: 'error', error: toCloudError(e) }),
-    );
-  }, [activityId]);
-
-  const loadRows = useCallback(() => {
-    if (!date) return;
-    const ticket = ++latest.current;
-    setRows({ status: 'loading' });
-    roster(activityId, date).then(
-      (data) => ticket === latest.current && setRows({ status: 'ready', data }),
-      (e: unknown) => ticket === latest.current && setRows({ status: 'error', error: toCloudError(e) }),
-    );
-  }, [activityId, date]);
-
-  useEffect(() => {
-    if (activityId) loadActivity();
-  }, [activityId, loadActivity]);
-  useEffect(loadRows, [loadRows]);
   useEffect(() => setTrails({}), [date]);
 
   if (!activityId) return <Shell><StateView kind='empty' className='ck-roster-error' icon='名' title='未指定活动' description='请从活动详情进入签到名单' /></Shell>;
@@ -84,7 +58,6 @@ export default function Roster() {
   const canManage = activity.data.canManage;
   const days = daysBetween(a.startDate, a.endDate);
   const counts = rows.status === 'ready' ? dayCounts(rows.data) : null;
-  const codeUrl = (kind: 'in' | 'out') => `/admin/checkin-code/index?activityId=${encodeURIComponent(activityId)}&kind=${kind}`;
 
   return (
     <Shell>
@@ -97,8 +70,8 @@ export default function Roster() {
       <ScrollView scrollX className='roster__days'>
         {days.map((d) => (
           <View key={d} className={`roster__day ck-roster-day${d === date ? ' is-active' : ''}`} onClick={() => setDate(d)}>
-            <Text className='roster__day-date'>{shortDate(d)}</Text>
-            <Text className='roster__day-week'>{d === shanghaiToday() ? '今天' : WEEK[new Date(`${d}T00:00:00Z`).getUTCDay()]}</Text>
+            <Text className='roster__day-date'>{monthDay(d)}</Text>
+            <Text className='roster__day-week'>{d === serverToday() ? '今天' : WEEK[new Date(`${d}T00:00:00Z`).getUTCDay()]}</Text>
           </View>
         ))}
       </ScrollView>
@@ -108,10 +81,10 @@ export default function Roster() {
           <Button className='ck-roster-scan' size='small' type='primary' onClick={() => setScanning(true)}>
             扫志愿者签到码
           </Button>
-          <Button className='ck-roster-code-in' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: codeUrl('in') })}>
+          <Button className='ck-roster-code-in' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: routes.checkinCode(activityId, 'in') })}>
             签到码
           </Button>
-          <Button className='ck-roster-code-out' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: codeUrl('out') })}>
+          <Button className='ck-roster-code-out' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: routes.checkinCode(activityId, 'out') })}>
             签退码
           </Button>
         </View>

@@ -2,6 +2,7 @@
 // <canvas>): hours as bars with their value on top (left axis), 人次 and 活动场次 as lines with dots (right axis),
 // month labels, a legend.
 import type { ChartBar } from './helpers';
+import { COLOR } from '../../styles/colors';
 
 /** The part of CanvasRenderingContext2D the chart uses: the same on weapp and in browsers. */
 export type Ctx2D = Pick<
@@ -9,11 +10,11 @@ export type Ctx2D = Pick<
   'clearRect' | 'fillRect' | 'fillText' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'arc' | 'fill' | 'measureText'
 > & { fillStyle: string | CanvasGradient | CanvasPattern; strokeStyle: string | CanvasGradient | CanvasPattern; lineWidth: number; font: string; textAlign: CanvasTextAlign; textBaseline: CanvasTextBaseline };
 
-const BLUE = '#1f6fe5';
-const ORANGE = '#ff8f1f';
-const GREEN = '#16a34a';
-const GREY = '#7a7f87';
-const AXIS = '#e3e5e8';
+const BLUE = COLOR.primary;
+const ORANGE = COLOR.accent;
+const GREEN = COLOR.chartGreen;
+const GREY = COLOR.textSecondary;
+const AXIS = COLOR.chartAxis;
 const FONT = 'sans-serif';
 
 /** A round upper bound for the axis: 1, 2, 5 × 10^n. */

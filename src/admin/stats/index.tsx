@@ -5,7 +5,7 @@
 // stats-include, stats-loading, stats-error, stats-empty, stats-figure-<activities|times|volunteers|minutes|members|
 // served|key-days|key-groups>, stats-category-row, stats-chart, stats-ranking(-item/-error), stats-export-members,
 // stats-export-activity.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
@@ -13,17 +13,18 @@ import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import DateRange from '../../components/date-range';
 import { exportReport, orgStats } from '../../services/report';
-import { toCloudError, type CloudError } from '../../services/cloud-error';
-import { saveFile } from '../../utils/file-save';
-import { shanghaiToday, dateRange } from '../../utils/checkin-time';
-import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE, type OrgStats, type ExportKind } from '../../../types/report';
+import { toCloudError } from '../../services/cloud-error';
+import { useResource } from '../../hooks/use-resource';
+import { saveFile } from '../../device/file';
+import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE, type ExportKind } from '../../../types/report';
 import { STATS_PERIODS, chartBars, statsQuery, type PeriodQuery, type Range, type StatsPeriod } from './helpers';
 import Figures from './components/figures';
 import StatsChart from './components/stats-chart';
 import Ranking from './components/ranking';
+import { dateRange } from '../../../types/time';
+import { serverToday } from '../../services/server-clock';
+import { COLOR } from '../../styles/colors';
 import './index.scss';
-
-type Stats = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: OrgStats };
 
 export default function StatsPage() {
   const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
@@ -38,29 +39,18 @@ export default function StatsPage() {
 }
 
 function Report({ orgId }: { orgId: string }) {
-  const today = shanghaiToday();
+  const today = serverToday();
   const [period, setPeriod] = useState<StatsPeriod>('month');
   const [custom, setCustom] = useState<Partial<Range>>({});
   const [withBelow, setWithBelow] = useState(true);
-  const [stats, setStats] = useState<Stats>({ status: 'loading' });
   const [exporting, setExporting] = useState<ExportKind | ''>('');
-  const latest = useRef(0);
 
   const picked = useMemo(() => statsQuery(period, custom), [period, custom]);
   const key = 'error' in picked ? '' : JSON.stringify(picked);
   // One object per query, so that the figures and the ranking reload only when the period really changes.
   const query = useMemo<PeriodQuery | null>(() => (key ? (JSON.parse(key) as PeriodQuery) : null), [key]);
 
-  const load = useCallback(() => {
-    if (!query) return;
-    const ticket = ++latest.current;
-    setStats({ status: 'loading' });
-    orgStats({ orgId, ...query, includeDescendants: withBelow }).then(
-      (data) => ticket === latest.current && setStats({ status: 'ready', data }),
-      (e: unknown) => ticket === latest.current && setStats({ status: 'error', error: toCloudError(e) }),
-    );
-  }, [orgId, query, withBelow]);
-  useEffect(load, [load]);
+  const { state: stats, reload: load } = useResource(query ? () => orgStats({ orgId, ...query, includeDescendants: withBelow }) : null, [orgId, query, withBelow]);
 
   const bars = useMemo(() => (stats.status === 'ready' ? chartBars(stats.data.series) : []), [stats]);
 
@@ -92,7 +82,7 @@ function Report({ orgId }: { orgId: string }) {
         {period === 'custom' ? <DateRange name='stats' from={custom.from ?? ''} to={custom.to ?? ''} end={today} today={today} onChange={(p) => setCustom((c) => ({ ...c, ...p }))} /> : null}
         <View className='stats__switch'>
           <Text>含下级队伍</Text>
-          <Switch className='stats-include' checked={withBelow} color='#1f6fe5' onChange={(e) => setWithBelow(Boolean(e.detail.value))} />
+          <Switch className='stats-include' checked={withBelow} color={COLOR.primary} onChange={(e) => setWithBelow(Boolean(e.detail.value))} />
         </View>
       </View>
 

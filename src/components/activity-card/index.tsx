@@ -4,9 +4,10 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../nutui';
 import { PHASE_TAG } from '../../utils/status-tag';
-import { formatDistance, formatSchedule } from '../../utils/activity-format';
+import { formatSchedule } from '../../utils/activity-format';
 import { ACTIVITY_PHASE_LABEL } from '../../../types/enums';
 import type { ActivityListItem } from '../../../types/activity';
+import { formatDistance } from '../../../types/format';
 import './index.scss';
 
 type Props = {

@@ -2,8 +2,8 @@
 // why and the times before → after. Test classes: ck-audit, ck-audit-item.
 import { Text, View } from '@tarojs/components';
 import type { Adjustment } from '../../../types/checkin';
-import { formatDuration } from '../../../types/duration';
-import { clockOf, dateTimeOf } from '../../utils/checkin-time';
+import { clockOf, dateTimeOf } from '../../../types/time';
+import { formatDuration } from '../../../types/format';
 import './index.scss';
 
 const span = (s: Adjustment['before']) => `${clockOf(s.signInAt) || '—'} ~ ${clockOf(s.signOutAt) || '—'}（${formatDuration(s.minutes)}）`;

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
 import type { ActivityGetOutput } from '../../../types/activity';
+import { routes } from '../../routes';
 import './index.scss';
 
 export default function CheckinEntry({ data }: { data: ActivityGetOutput }) {
@@ -19,10 +20,10 @@ export default function CheckinEntry({ data }: { data: ActivityGetOutput }) {
       <Text className='checkin-entry__title'>签到签退</Text>
       {volunteer ? (
         <View className='checkin-entry__row'>
-          <Button className='ck-act-scan' type='primary' onClick={go(`/pages/scan/index?activityId=${id}&auto=1`)}>
+          <Button className='ck-act-scan' type='primary' onClick={go(routes.scan({ activityId: id, auto: true }))}>
             扫码签到
           </Button>
-          <Button className='ck-act-my-code' fill='outline' type='primary' onClick={go(`/pages/my-code/index?activityId=${id}`)}>
+          <Button className='ck-act-my-code' fill='outline' type='primary' onClick={go(routes.myCode(id))}>
             我的签到码
           </Button>
         </View>
@@ -31,15 +32,15 @@ export default function CheckinEntry({ data }: { data: ActivityGetOutput }) {
         <View className='checkin-entry__row'>
           {phase !== 'ended' ? (
             <>
-              <Button className='ck-act-code-in' size='small' fill='outline' type='primary' onClick={go(`/admin/checkin-code/index?activityId=${id}&kind=in`)}>
+              <Button className='ck-act-code-in' size='small' fill='outline' type='primary' onClick={go(routes.checkinCode(id, 'in'))}>
                 签到码
               </Button>
-              <Button className='ck-act-code-out' size='small' fill='outline' type='primary' onClick={go(`/admin/checkin-code/index?activityId=${id}&kind=out`)}>
+              <Button className='ck-act-code-out' size='small' fill='outline' type='primary' onClick={go(routes.checkinCode(id, 'out'))}>
                 签退码
               </Button>
             </>
           ) : null}
-          <Button className='ck-act-checkin-roster' size='small' fill='outline' type='primary' onClick={go(`/admin/roster/index?activityId=${id}`)}>
+          <Button className='ck-act-checkin-roster' size='small' fill='outline' type='primary' onClick={go(routes.roster(id))}>
             签到名单
           </Button>
         </View>

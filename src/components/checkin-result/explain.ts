@@ -1,4 +1,5 @@
 // Every way a scan can fail, in plain Chinese with what to do next; switched on codes, never on message text.
+import { scanWindowText } from '../../../types/checkin';
 
 /** A wire error, or one the phone raised before sending (LOCATION_DENIED, LOCATION_UNAVAILABLE). */
 export type Refusal = { code: string; message: string; details?: unknown };
@@ -75,7 +76,7 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
         ? { ...base, key: 'not-enrolled', title: '该志愿者未报名', message: '该志愿者没有报名本活动（或仍在候补），不能签到。' }
         : { ...base, key: 'not-enrolled', title: '您没有报名该活动', tips: ['报名成功（不在候补中）后才能签到，请联系活动管理员'] };
     case 'CHECKIN.OUTSIDE_WINDOW':
-      return { ...base, key: 'outside-window', title: '不在签到时间内', tips: admin ? [] : ['活动开始前1小时起可签到，结束后3小时内可签退'] };
+      return { ...base, key: 'outside-window', title: '不在签到时间内', tips: admin ? [] : [`活动${scanWindowText('起')}`] };
     case 'CHECKIN.NOT_SIGNED_IN':
       return admin
         ? { ...base, key: 'not-signed-in', title: '尚未签到', message: '该志愿者今天还没有签到，请先为其签到，或在名单中补录。' }

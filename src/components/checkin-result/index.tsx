@@ -5,9 +5,9 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
 import { CHECKIN_KIND_LABEL, type CheckinScanOutput } from '../../../types/checkin';
-import { formatDuration } from '../../../types/duration';
-import { clockOf, distanceText } from '../../utils/checkin-time';
 import { explainRefusal, type Refusal } from './explain';
+import { clockOf } from '../../../types/time';
+import { formatDistance, formatDuration } from '../../../types/format';
 import './index.scss';
 
 export type ScanOutcome = { ok: true; data: CheckinScanOutput & { realName?: string } } | ({ ok: false } & Refusal);
@@ -36,8 +36,8 @@ export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onH
       <Text className='checkin-result__title ck-result-title'>{view.title}</Text>
       {view.distance ? (
         <View className='checkin-result__distance ck-result-distance'>
-          <Text className='checkin-result__distance-main'>您距活动地点约 {distanceText(view.distance.distanceM)}</Text>
-          <Text className='checkin-result__distance-sub'>签到范围为 {distanceText(view.distance.radiusM)} 以内</Text>
+          <Text className='checkin-result__distance-main'>您距活动地点约 {formatDistance(view.distance.distanceM)}</Text>
+          <Text className='checkin-result__distance-sub'>签到范围为 {formatDistance(view.distance.radiusM)} 以内</Text>
         </View>
       ) : null}
       <Text className='checkin-result__message ck-result-message'>{view.message}</Text>
@@ -89,7 +89,7 @@ function Success({ data, onAgain, onHours }: { data: CheckinScanOutput & { realN
         <Fact label={`${verb}时间`} value={`${data.date} ${clockOf(at)}`} cls='ck-result-time' />
         {data.kind === 'out' ? <Fact label='当日时长' value={formatDuration(data.record.minutes)} cls='ck-result-minutes' /> : null}
         {data.kind === 'in' && data.record.signOutAt ? <Fact label='签退时间' value={clockOf(data.record.signOutAt)} cls='ck-result-out-time' /> : null}
-        {!data.realName ? <Fact label='距活动地点' value={`约${distanceText(data.distanceM)}`} cls='ck-result-distance' /> : null}
+        {!data.realName ? <Fact label='距活动地点' value={`约${formatDistance(data.distanceM)}`} cls='ck-result-distance' /> : null}
       </View>
       <Text className='checkin-result__message ck-result-message'>
         {data.kind === 'in' ? '活动结束离开时，请记得扫描签退码签退，否则当天时长不计入。' : '感谢您的志愿服务！时长已计入“我的时长”。'}

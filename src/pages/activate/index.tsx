@@ -9,7 +9,9 @@ import { CONSENT_VERSION } from '../../../types/enums';
 import { UserActivateInput } from '../../../types/user';
 import PhoneSection from '../register/components/phone-section';
 import ConsentSection from '../register/components/consent-section';
-import { explainRegisterError, fieldErrorsFromIssues, type FieldErrors } from '../register/helpers';
+import { REGISTER_SPEC, type FieldErrors } from '../register/helpers';
+import { checkForm, explainError } from '../../hooks/form-spec';
+import { routes, tabs } from '../../routes';
 import '../register/index.scss';
 
 export default function Activate() {
@@ -23,20 +25,20 @@ export default function Activate() {
     if (submitting) return;
     setBanner('');
     setNotInvited(false);
-    const checked = UserActivateInput.safeParse({
+    const checked = checkForm(REGISTER_SPEC, UserActivateInput, {
       phone: form.phone.trim(),
       smsCode: form.smsCode.trim(),
       consentVersion: form.consent ? CONSENT_VERSION : '',
     });
-    if (!checked.success) {
-      setErrors(fieldErrorsFromIssues(checked.error.issues));
+    if (!checked.ok) {
+      setErrors(checked.errors);
       return;
     }
     setSubmitting(true);
     try {
-      await activate(checked.data);
+      await activate(checked.input);
       Taro.showToast({ title: '激活成功', icon: 'success', duration: 1500 });
-      setTimeout(() => Taro.switchTab({ url: '/pages/mine/index' }), 1200);
+      setTimeout(() => Taro.switchTab({ url: tabs.mine }), 1200);
     } catch (e) {
       const err = toCloudError(e);
       if (err.code === 'USER.NOT_INVITED') {
@@ -45,7 +47,7 @@ export default function Activate() {
         setBanner(err.message);
         return;
       }
-      const view = explainRegisterError(err.code, err.message, err.details);
+      const view = explainError(REGISTER_SPEC, err.code, err.message, err.details);
       setErrors(view.fields);
       setBanner(view.banner ?? '');
     } finally {
@@ -82,7 +84,7 @@ export default function Activate() {
           <View className='register__banner activate-error'>
             <Text>{banner}</Text>
             {notInvited ? (
-              <Text className='activate-register-link' onClick={() => Taro.redirectTo({ url: '/pages/register/index' })}>
+              <Text className='activate-register-link' onClick={() => Taro.redirectTo({ url: routes.register() })}>
                 {' '}
                 去注册 ›
               </Text>

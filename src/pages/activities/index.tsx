@@ -11,14 +11,15 @@ import ListFooter from '../../components/list-footer';
 import { EMPTY_REGION } from '../../components/region-picker';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { listActivities } from '../../services/activity';
-import { LOCATION_DENIED_MESSAGE, currentGcj02 } from '../../utils/location';
+import { LOCATION_DENIED_MESSAGE, locate } from '../../device/location';
 import { SQUARE_PHASES, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
 import type { GeoPoint } from '../../../types/activity';
 import SquareFilters, { type SquareQuery } from './components/filters';
+import { routes } from '../../routes';
 import './index.scss';
 
 const TABS = phaseTabs(SQUARE_PHASES);
-const openDetail = (id: string) => Taro.navigateTo({ url: `/pages/activity-detail/index?id=${encodeURIComponent(id)}` });
+const openDetail = (id: string) => Taro.navigateTo({ url: routes.activityDetail(id) });
 
 export default function Activities() {
   const [query, setQuery] = useState<SquareQuery>({ keyword: '', region: EMPTY_REGION, category: '' });
@@ -48,7 +49,7 @@ export default function Activities() {
     if (near) return setNear(null);
     setLocating(true);
     try {
-      setNear(await currentGcj02());
+      setNear(await locate());
     } catch {
       Taro.showToast({ title: LOCATION_DENIED_MESSAGE, icon: 'none', duration: 2500 });
     } finally {

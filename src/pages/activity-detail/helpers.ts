@@ -1,8 +1,8 @@
 // Pure logic of 活动详情: what the enroll button says and does, and where an enrollment error sends the volunteer.
 import type { ActivityGetOutput } from '../../../types/activity';
 import type { CloudErrorCode } from '../../services/cloud-error';
-import { formatShanghaiTime } from '../../utils/activity-format';
 import { serverNow } from '../../services/server-clock';
+import { monthDayTimeOf } from '../../../types/time';
 
 export type EnrollView =
   /** 我要报名, or 报名候补 when the seats are taken and the activity keeps a waitlist. */
@@ -23,7 +23,7 @@ export function enrollView(data: ActivityGetOutput, now = serverNow()): EnrollVi
     return a.waitlist ? { kind: 'enroll', text: '报名候补' } : { kind: 'disabled', text: '名额已满' };
   }
   if (phase === 'ended') return { kind: 'disabled', text: '活动已结束' };
-  if (Date.parse(a.signupStartAt) > now) return { kind: 'disabled', text: '报名未开始', hint: `将于${formatShanghaiTime(a.signupStartAt)}开始报名` };
+  if (Date.parse(a.signupStartAt) > now) return { kind: 'disabled', text: '报名未开始', hint: `将于${monthDayTimeOf(a.signupStartAt)}开始报名` };
   return { kind: 'disabled', text: '报名已结束' };
 }
 

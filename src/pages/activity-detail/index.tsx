@@ -3,15 +3,15 @@
 // Test classes: act-title, act-phase, act-org, act-members-only, act-cancel-reason, act-schedule, act-place, act-open-map,
 // act-signup-window, act-enrolled-count, act-waitlist, act-risk-notice, act-enroll, act-my-status, act-cancel-enroll,
 // act-enroll-disabled, act-enroll-hint, act-manage, act-edit, act-roster, act-cancel-activity, act-detail-loading/-error/-not-found.
-import { useCallback, useRef, useState, type ReactNode } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState, type ReactNode } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import StateView from '../../components/state-view';
-import ReasonPopup from '../../components/reason-popup';
+import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { cancelActivity, cancelEnrollment, enroll, getActivity } from '../../services/activity';
 import { toCloudError } from '../../services/cloud-error';
+import { useResource } from '../../hooks/use-resource';
 import { ACTIVITY_PHASE_LABEL } from '../../../types/enums';
-import type { ActivityGetOutput } from '../../../types/activity';
 import ActivityInfo from './components/activity-info';
 import EnrollBar from './components/enroll-bar';
 import ManageActions from './components/manage-actions';
@@ -19,36 +19,18 @@ import ServedPopup from './components/served-popup';
 import { askToSubscribe } from '../../services/subscribe';
 import CheckinEntry from '../../components/checkin-entry';
 import { enrollView, explainEnrollError } from './helpers';
+import { routes, tabs } from '../../routes';
+import { COLOR } from '../../styles/colors';
 import './index.scss';
-
-type State = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; data: ActivityGetOutput };
 
 export default function ActivityDetail() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
-  const [state, setState] = useState<State>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
   const [askingReason, setAskingReason] = useState(false);
   const [recordingServed, setRecordingServed] = useState(false);
-  const latest = useRef(0);
-
-  const load = useCallback(
-    (quiet = false) => {
-      const ticket = ++latest.current;
-      if (!id) return setState({ status: 'not-found' });
-      if (!quiet) setState({ status: 'loading' });
-      getActivity(id).then(
-        (data) => ticket === latest.current && setState({ status: 'ready', data }),
-        (e: unknown) => {
-          if (ticket !== latest.current) return;
-          const err = toCloudError(e);
-          setState(err.code === 'ACTIVITY.NOT_FOUND' ? { status: 'not-found' } : { status: 'error', message: err.message });
-        },
-      );
-    },
-    [id],
-  );
   // Back from editing or from registering/joining a team: read again without blanking the page.
-  useDidShow(() => load(state.status === 'ready'));
+  const { state, reload } = useResource(id ? () => getActivity(id) : null, [id], { when: 'show', keepOnShow: true });
+  const refresh = () => reload({ quiet: true });
 
   const run = async (action: () => Promise<string>) => {
     if (busy) return;
@@ -56,14 +38,14 @@ export default function ActivityDetail() {
     try {
       const done = await action();
       Taro.showToast({ title: done, icon: 'none', duration: 2000 });
-      load(true);
+      refresh();
     } catch (e) {
       const err = toCloudError(e);
       const outcome = explainEnrollError(err.code, err.message);
       setBusy(false);
       if (outcome.kind === 'toast') {
         Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
-        if (outcome.reload) load(true);
+        if (outcome.reload) refresh();
         return;
       }
       const toRegister = outcome.kind === 'register';
@@ -71,17 +53,16 @@ export default function ActivityDetail() {
         title: toRegister ? '请先注册' : '请先加入队伍',
         content: outcome.message,
         confirmText: toRegister ? '去注册' : '去加入',
-        confirmColor: '#1f6fe5',
+        confirmColor: COLOR.primary,
         cancelText: '稍后',
       });
-      if (confirm) Taro.navigateTo({ url: toRegister ? '/pages/register/index' : '/pages/orgs/index' });
+      if (confirm) Taro.navigateTo({ url: toRegister ? routes.register() : routes.orgs() });
     } finally {
       setBusy(false);
     }
   };
 
-  if (state.status === 'loading') return <Shell><StateView kind='loading' className='act-detail-loading' rows={6} /></Shell>;
-  if (state.status === 'not-found') {
+  if (!id || (state.status === 'error' && state.error.code === 'ACTIVITY.NOT_FOUND')) {
     return (
       <Shell>
         <StateView
@@ -90,12 +71,13 @@ export default function ActivityDetail() {
           icon='活'
           title='活动不存在'
           description='该活动不存在或已被删除'
-          action={{ text: '看看其他活动', className: 'act-go-square', onClick: () => Taro.switchTab({ url: '/pages/activities/index' }) }}
+          action={{ text: '看看其他活动', className: 'act-go-square', onClick: () => Taro.switchTab({ url: tabs.activities }) }}
         />
       </Shell>
     );
   }
-  if (state.status === 'error') return <Shell><StateView kind='error' className='act-detail-error' message={state.message} onRetry={() => load()} /></Shell>;
+  if (state.status === 'loading') return <Shell><StateView kind='loading' className='act-detail-loading' rows={6} /></Shell>;
+  if (state.status === 'error') return <Shell><StateView kind='error' className='act-detail-error' message={state.error.message} onRetry={reload} /></Shell>;
 
   const { data } = state;
   const a = data.activity;
@@ -110,7 +92,7 @@ export default function ActivityDetail() {
         title: '风险告知',
         content: `${a.riskNotice}\n\n报名即表示您已知悉上述风险。`,
         confirmText: '确认报名',
-        confirmColor: '#1f6fe5',
+        confirmColor: COLOR.primary,
         cancelText: '再想想',
       });
       if (!confirm) return;
@@ -126,9 +108,9 @@ export default function ActivityDetail() {
       title: '取消报名',
       content: view.kind === 'enrolled' && view.text !== '已报名' ? '取消后将失去候补名次，确定取消吗？' : '取消后名额将让给其他志愿者，确定取消报名吗？',
       confirmText: '取消报名',
-      confirmColor: '#e34d59',
+      confirmColor: COLOR.danger,
       cancelText: '不取消',
-      cancelColor: '#1a1a1a',
+      cancelColor: COLOR.text,
     });
     if (confirm) run(() => cancelEnrollment(a._id).then(() => '已取消报名'));
   };
@@ -136,7 +118,7 @@ export default function ActivityDetail() {
     await cancelActivity({ activityId: a._id, reason });
     setAskingReason(false);
     Taro.showToast({ title: '活动已取消，已通知报名的志愿者', icon: 'none', duration: 2000 });
-    load(true);
+    refresh();
   };
 
   return (
@@ -168,7 +150,7 @@ export default function ActivityDetail() {
       <ActivityInfo data={data} />
       <EnrollBar view={view} busy={busy} onEnroll={onEnroll} onCancel={onCancel} />
 
-      <ReasonPopup
+      <ReasonSheet
         visible={askingReason}
         title='取消活动'
         subject={`取消“${a.title}”，已报名和候补的${data.enrolledCount + a.waitlistCount}位志愿者会收到通知`}
@@ -186,7 +168,7 @@ export default function ActivityDetail() {
         onDone={() => {
           setRecordingServed(false);
           Taro.showToast({ title: '已保存', icon: 'success' });
-          load(true);
+          refresh();
         }}
       />
     </Shell>

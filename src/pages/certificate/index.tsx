@@ -4,48 +4,41 @@
 // Test classes: cert-org (team picker), cert-period-<all|year|lastYear|custom>, cert-from, cert-to, cert-error,
 // cert-issue, cert-result, cert-no, cert-covers, cert-minutes, cert-issued-at, cert-open, cert-verify, cert-loading, cert-none,
 // cert-load-error.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import InfoRow from '../../components/info-row';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
-import OptionPicker, { type PickerOption } from '../../components/option-picker';
+import OptionPicker from '../../components/option-picker';
 import DateRange from '../../components/date-range';
 import { me } from '../../services/user';
 import { issueCertificate } from '../../services/report';
 import { toCloudError } from '../../services/cloud-error';
-import { saveFile } from '../../utils/file-save';
-import { dateRange, dateTimeOf, shanghaiToday } from '../../utils/checkin-time';
-import { formatDuration } from '../../../types/duration';
+import { useResource } from '../../hooks/use-resource';
+import { saveFile } from '../../device/file';
 import type { ReportCertificateOutput } from '../../../types/report';
 import { CERT_PERIODS, certificateFileName, certificateQuery, type CertChoice, type CertPeriod } from './helpers';
+import { dateRange, dateTimeOf } from '../../../types/time';
+import { formatDuration } from '../../../types/format';
+import { serverToday } from '../../services/server-clock';
+import { routes } from '../../routes';
 import './index.scss';
 
-type Teams = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; options: PickerOption[] };
-
 export default function Certificate() {
-  const [teams, setTeams] = useState<Teams>({ status: 'loading' });
   const [choice, setChoice] = useState<CertChoice>({ orgId: '', period: 'all', from: '', to: '' });
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<ReportCertificateOutput | null>(null);
-  const today = shanghaiToday();
+  const today = serverToday();
 
-  const load = useCallback(() => {
-    setTeams({ status: 'loading' });
-    me().then(
-      (r) => {
-        // Time served stays the team's to certify after leaving it; applications never recorded any.
-        const options = r.memberships.filter((m) => m.status !== 'pending' && m.status !== 'rejected').map((m) => ({ value: m.orgId, text: m.orgName }));
-        setTeams({ status: 'ready', options });
-        if (options.length === 1) setChoice((c) => ({ ...c, orgId: options[0].value }));
-      },
-      (e: unknown) => setTeams({ status: 'error', message: toCloudError(e).message }),
-    );
-  }, []);
-  useEffect(load, [load]);
+  // Time served stays the team's to certify after leaving it; applications never recorded any.
+  const { state: teams, reload: load } = useResource(
+    () => me().then((r) => r.memberships.filter((m) => m.status !== 'pending' && m.status !== 'rejected').map((m) => ({ value: m.orgId, text: m.orgName }))),
+    [],
+    { isEmpty: (options) => options.length === 0, onData: (options) => options.length === 1 && setChoice((c) => ({ ...c, orgId: options[0].value })) },
+  );
 
   const set = (patch: Partial<CertChoice>) => {
     setError('');
@@ -79,8 +72,8 @@ export default function Certificate() {
   };
 
   if (teams.status === 'loading') return <StateView kind='loading' className='cert-loading' rows={4} />;
-  if (teams.status === 'error') return <StateView kind='error' className='cert-load-error' message={teams.message} onRetry={load} />;
-  if (teams.options.length === 0) {
+  if (teams.status === 'error') return <StateView kind='error' className='cert-load-error' message={teams.error.message} onRetry={load} />;
+  if (teams.status === 'empty') {
     return (
       <View className='app-page certificate'>
         <StateView
@@ -89,7 +82,7 @@ export default function Certificate() {
           icon='证'
           title='暂无可出具证明的队伍'
           description='加入志愿服务队伍并参加活动后，可由队伍为您出具志愿服务证明'
-          action={{ text: '加入队伍', className: 'cert-join', onClick: () => Taro.navigateTo({ url: '/pages/orgs/index' }) }}
+          action={{ text: '加入队伍', className: 'cert-join', onClick: () => Taro.navigateTo({ url: routes.orgs() }) }}
         />
       </View>
     );
@@ -103,7 +96,7 @@ export default function Certificate() {
 
       <View className='card certificate__form'>
         <Text className='certificate__label'>出具队伍</Text>
-        <OptionPicker className='cert-org' title='选择队伍' placeholder='请选择队伍' options={teams.options} value={choice.orgId} onChange={(orgId) => set({ orgId })} />
+        <OptionPicker className='cert-org' title='选择队伍' placeholder='请选择队伍' options={teams.data} value={choice.orgId} onChange={(orgId) => set({ orgId })} />
         <Text className='certificate__label'>证明期间</Text>
         <SegTabs name='cert-period' tabs={CERT_PERIODS} value={choice.period} onChange={(period: CertPeriod) => set({ period })} />
         {choice.period === 'custom' ? (
@@ -127,7 +120,7 @@ export default function Certificate() {
           </Button>
           <Text
             className='certificate__verify cert-verify'
-            onClick={() => Taro.navigateTo({ url: `/pages/verify/index?no=${encodeURIComponent(issued.certificateNo)}` })}
+            onClick={() => Taro.navigateTo({ url: routes.verify(issued.certificateNo) })}
           >
             查验此证明 ›
           </Text>

@@ -7,7 +7,9 @@ import { changePhone } from '../../services/user';
 import { toCloudError } from '../../services/cloud-error';
 import { UserChangePhoneInput } from '../../../types/user';
 import PhoneSection from '../register/components/phone-section';
-import { explainRegisterError, fieldErrorsFromIssues, type FieldErrors } from '../register/helpers';
+import { REGISTER_SPEC, type FieldErrors } from '../register/helpers';
+import { checkForm, explainError } from '../../hooks/form-spec';
+import { tabs } from '../../routes';
 import '../register/index.scss';
 
 export default function ChangePhone() {
@@ -19,19 +21,19 @@ export default function ChangePhone() {
   const submit = async () => {
     if (saving) return;
     setBanner('');
-    const checked = UserChangePhoneInput.safeParse({ phone: form.phone.trim(), smsCode: form.smsCode.trim() });
-    if (!checked.success) {
-      setErrors(fieldErrorsFromIssues(checked.error.issues));
+    const checked = checkForm(REGISTER_SPEC, UserChangePhoneInput, { phone: form.phone.trim(), smsCode: form.smsCode.trim() });
+    if (!checked.ok) {
+      setErrors(checked.errors);
       return;
     }
     setSaving(true);
     try {
-      await changePhone(checked.data);
+      await changePhone(checked.input);
       Taro.showToast({ title: '手机号已更换', icon: 'success', duration: 1500 });
-      setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' })), 1000);
+      setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: tabs.mine })), 1000);
     } catch (e) {
       const err = toCloudError(e);
-      const view = explainRegisterError(err.code, err.message, err.details);
+      const view = explainError(REGISTER_SPEC, err.code, err.message, err.details);
       setErrors(view.fields);
       setBanner(view.banner ?? '');
     } finally {

@@ -1,6 +1,7 @@
 // Pure logic of 身份核验申请: the hand-off from the register page (kept in memory: an ID number never rides in a URL
 // or in storage), validation by the shared contract, and where a server error belongs.
 import { UserAppealIdentityInput } from '../../../types/user';
+import { checkForm, explainError, type Checked, type FormSpec } from '../../hooks/form-spec';
 
 export type AppealForm = { phone: string; smsCode: string; realName: string; idNumber: string; statement: string };
 export type AppealField = keyof AppealForm;
@@ -23,40 +24,19 @@ export function takeAppealDraft(): AppealForm {
   return { ...EMPTY_APPEAL, ...d };
 }
 
-type IssueLike = { path: ReadonlyArray<string | number>; message: string };
+/** The rows of the form; the contract's own words are shown as they are. */
+export const APPEAL_SPEC: FormSpec<AppealField> = {
+  order: FIELDS,
+  hints: {},
+  keepGeneric: true,
+  codes: { 'SMS.CODE_INVALID': { field: 'smsCode' }, 'SMS.CODE_EXPIRED': { field: 'smsCode' }, 'SMS.TOO_MANY_ATTEMPTS': { field: 'smsCode' } },
+};
 
-export function errorsFromIssues(issues: ReadonlyArray<IssueLike>): AppealErrors {
-  const errors: AppealErrors = {};
-  for (const issue of issues) {
-    const field = issue.path[0] as AppealField;
-    if (FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
-}
-
-export type AppealValidation = { ok: true; input: UserAppealIdentityInput } | { ok: false; errors: AppealErrors };
-
-export function validateAppeal(form: AppealForm): AppealValidation {
-  const result = UserAppealIdentityInput.safeParse({ ...form, phone: form.phone.trim(), smsCode: form.smsCode.trim() });
-  return result.success ? { ok: true, input: result.data } : { ok: false, errors: errorsFromIssues(result.error.issues) };
-}
+export const validateAppeal = (form: AppealForm): Checked<UserAppealIdentityInput, AppealField> =>
+  checkForm(APPEAL_SPEC, UserAppealIdentityInput, { ...form, phone: form.phone.trim(), smsCode: form.smsCode.trim() });
 
 /** A refused appeal: next to a field, or in the banner (with a way to 注册 when the number turned out free). */
 export function explainAppealError(code: string, message: string, details: unknown): { fields: AppealErrors; banner?: string; toRegister?: boolean } {
-  switch (code) {
-    case 'SMS.CODE_INVALID':
-    case 'SMS.CODE_EXPIRED':
-    case 'SMS.TOO_MANY_ATTEMPTS':
-      return { fields: { smsCode: message } };
-    case 'USER.ID_NUMBER_FREE':
-      return { fields: { idNumber: message }, banner: message, toRegister: true };
-    case 'VALIDATION': {
-      // The client's own check hands the issues over as they are, the server's answer as `details.issues`.
-      const issues = Array.isArray(details) ? details : (details as { issues?: IssueLike[] } | undefined)?.issues;
-      const fields = Array.isArray(issues) ? errorsFromIssues(issues) : {};
-      return Object.keys(fields).length ? { fields } : { fields, banner: message };
-    }
-    default:
-      return { fields: {}, banner: message };
-  }
+  if (code === 'USER.ID_NUMBER_FREE') return { fields: { idNumber: message }, banner: message, toRegister: true };
+  return explainError(APPEAL_SPEC, code, message, details);
 }

@@ -1,6 +1,6 @@
 // 身份核验申请: the owner of an ID number someone else registered asks the root 总队 to check, with the phone proved by a
 // 注册 SMS code (the register page hands over its unused one) and a short statement; their appeals and outcomes below.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
@@ -8,10 +8,12 @@ import FormField from '../../components/form-field';
 import { NameField } from '../../components/person-fields';
 import { appealIdentity, myIdentityAppeals } from '../../services/user';
 import { toCloudError } from '../../services/cloud-error';
+import { useResource } from '../../hooks/use-resource';
 import { APPEAL_STATEMENT_MAX } from '../../../types/user';
 import PhoneSection from '../register/components/phone-section';
-import MyAppeals, { type MyAppealsState } from './components/my-appeals';
+import MyAppeals from './components/my-appeals';
 import { explainAppealError, takeAppealDraft, validateAppeal, type AppealErrors, type AppealForm } from './helpers';
+import { routes } from '../../routes';
 import '../register/index.scss';
 import './index.scss';
 
@@ -20,16 +22,7 @@ export default function IdentityAppeal() {
   const [errors, setErrors] = useState<AppealErrors>({});
   const [banner, setBanner] = useState<{ text: string; toRegister?: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [mine, setMine] = useState<MyAppealsState>({ status: 'loading' });
-
-  const loadMine = useCallback(() => {
-    setMine({ status: 'loading' });
-    myIdentityAppeals().then(
-      (r) => setMine({ status: 'ready', items: r.items }),
-      (e: unknown) => setMine({ status: 'error', message: toCloudError(e).message }),
-    );
-  }, []);
-  useEffect(loadMine, [loadMine]);
+  const { state: mine, reload: loadMine } = useResource(() => myIdentityAppeals().then((r) => r.items), [], { isEmpty: (items) => items.length === 0 });
 
   const patch = (field: keyof AppealForm, value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -89,7 +82,7 @@ export default function IdentityAppeal() {
           <View className='register__banner appeal-error'>
             <Text>{banner.text}</Text>
             {banner.toRegister ? (
-              <Text className='appeal-register-link' onClick={() => Taro.redirectTo({ url: '/pages/register/index' })}>
+              <Text className='appeal-register-link' onClick={() => Taro.redirectTo({ url: routes.register() })}>
                 {' '}
                 去注册 ›
               </Text>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Skeleton } from '../../components/nutui';
 import { useMe } from '../../hooks/use-me';
+import { routes, tabs } from '../../routes';
 import './index.scss';
 
 const FEATURES = [
@@ -14,7 +15,7 @@ const FEATURES = [
 
 export default function Index() {
   const { state, reload } = useMe();
-  const goRegister = () => Taro.navigateTo({ url: '/pages/register/index' });
+  const goRegister = () => Taro.navigateTo({ url: routes.register() });
 
   return (
     <View className='app-page home'>
@@ -45,7 +46,7 @@ export default function Index() {
           <View className='home__welcome home-welcome'>
             <Text className='home__welcome-name'>{state.data.volunteer.realName}，欢迎回来</Text>
             <Text className='home__welcome-no'>志愿者编号 {state.data.volunteer.volunteerNo}</Text>
-            <Button className='home-mine' size='small' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+            <Button className='home-mine' size='small' onClick={() => Taro.switchTab({ url: tabs.mine })}>
               查看我的
             </Button>
           </View>
@@ -53,14 +54,14 @@ export default function Index() {
       </View>
 
       <View className='card home__scan'>
-        <Button className='home-scan' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/pages/scan/index?auto=1' })}>
+        <Button className='home-scan' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: routes.scan({ auto: true }) })}>
           扫码签到 / 签退
         </Button>
         <View className='home__scan-links'>
-          <Text className='home__scan-link home-my-code' onClick={() => Taro.navigateTo({ url: '/pages/my-code/index' })}>
+          <Text className='home__scan-link home-my-code' onClick={() => Taro.navigateTo({ url: routes.myCode() })}>
             我的签到码
           </Text>
-          <Text className='home__scan-link home-my-hours' onClick={() => Taro.navigateTo({ url: '/pages/my-hours/index' })}>
+          <Text className='home__scan-link home-my-hours' onClick={() => Taro.navigateTo({ url: routes.myHours() })}>
             我的时长
           </Text>
         </View>

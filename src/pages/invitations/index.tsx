@@ -2,32 +2,23 @@
 // of the 5 places is free) or decline (the invitation is gone, the team is not told why).
 // Test classes: invitations-loading, invitations-error, invitations-empty, invitation (one per item), invitation-org,
 // invitation-accept, invitation-decline, invitation-error.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import StateView from '../../components/state-view';
 import { answerInvitation, myInvitations } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';
-import { dateTimeOf } from '../../utils/checkin-time';
+import { useResource } from '../../hooks/use-resource';
 import type { OrgInvitation } from '../../../types/org';
+import { dateTimeOf } from '../../../types/time';
 import './index.scss';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: OrgInvitation[] };
-
 export default function Invitations() {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const { state, reload: load, update } = useResource(() => myInvitations().then((r) => r.items));
   const [busy, setBusy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    myInvitations().then(
-      (r) => setState({ status: 'ready', items: r.items }),
-      (e: unknown) => setState({ status: 'error', message: toCloudError(e).message }),
-    );
-  }, []);
-  useEffect(load, [load]);
 
   const answer = async (inv: OrgInvitation, decision: 'accept' | 'decline') => {
     if (busy) return;
@@ -36,7 +27,7 @@ export default function Invitations() {
     try {
       await answerInvitation({ invitationId: inv.invitationId, decision });
       Taro.showToast({ title: decision === 'accept' ? `已加入${inv.orgName}` : '已拒绝邀请', icon: 'none', duration: 1500 });
-      setState((s) => (s.status === 'ready' ? { status: 'ready', items: s.items.filter((i) => i.invitationId !== inv.invitationId) } : s));
+      update((items) => items.filter((i) => i.invitationId !== inv.invitationId));
     } catch (e) {
       const err = toCloudError(e);
       setErrors((x) => ({ ...x, [inv.invitationId]: err.code === 'ORG.MEMBERSHIP_LIMIT' ? `${err.message}（可在“我的”中退出一支队伍后再接受）` : err.message }));
@@ -46,12 +37,12 @@ export default function Invitations() {
   };
 
   if (state.status === 'loading') return <StateView kind='loading' className='invitations-loading' />;
-  if (state.status === 'error') return <StateView kind='error' className='invitations-error' message={state.message} onRetry={load} />;
+  if (state.status === 'error') return <StateView kind='error' className='invitations-error' message={state.error.message} onRetry={load} />;
   return (
     <View className='app-page invitations'>
       <Text className='invitations__lead'>以下队伍通过集体注册邀请您加入。接受后即成为该队队员（每人最多加入5支队伍）；拒绝后邀请即删除。</Text>
-      {state.items.length === 0 ? <StateView kind='empty' className='invitations-empty' title='暂无队伍邀请' icon='邀' /> : null}
-      {state.items.map((inv) => (
+      {state.data.length === 0 ? <StateView kind='empty' className='invitations-empty' title='暂无队伍邀请' icon='邀' /> : null}
+      {state.data.map((inv) => (
         <View key={inv.invitationId} className='card invitations__item invitation'>
           <Text className='invitations__org invitation-org'>{inv.orgName}</Text>
           <Text className='invitations__time'>邀请时间：{dateTimeOf(inv.invitedAt)}</Text>

@@ -4,6 +4,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { POLICY_DOCS, SITE_LINKS } from './links';
+import { routes } from '../../routes';
 import './index.scss';
 
 function openUrl(url: string) {
@@ -45,7 +46,7 @@ export default function Links() {
       </View>
 
       <View className='card links__section'>
-        <View className='links__site links-verify' onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
+        <View className='links__site links-verify' onClick={() => Taro.navigateTo({ url: routes.verify() })}>
           <View className='links__site-main'>
             <Text className='links__title'>志愿服务证明查验</Text>
             <Text className='links__note'>输入证明编号，查验证明是否真实有效</Text>

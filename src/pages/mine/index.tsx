@@ -5,23 +5,23 @@ import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
 import DevSwitcher from '../../components/dev-switcher';
 import { useMe } from '../../hooks/use-me';
 import { regionName } from '../../utils/region';
-import { formatMinutes } from '../../utils/format';
-import { formatDuration } from '../../../types/duration';
 import { STATUS_TAG } from '../../utils/status-tag';
 import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../types/enums';
 import type { UserMeOutput } from '../../../types/user';
 import { STAR_HOURS, hoursToNextStar, starsFor } from '../../../types/report';
 import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
+import { formatDuration } from '../../../types/format';
+import { routes } from '../../routes';
 import './index.scss';
 
-const openMyActivities = () => Taro.navigateTo({ url: '/pages/my-activities/index' });
-const openMyHours = () => Taro.navigateTo({ url: '/pages/my-hours/index' });
-const openCertificate = () => Taro.navigateTo({ url: '/pages/certificate/index' });
-const openLinks = () => Taro.navigateTo({ url: '/pages/links/index' });
-const openMyData = () => Taro.navigateTo({ url: '/pages/my-data/index' });
+const openMyActivities = () => Taro.navigateTo({ url: routes.myActivities() });
+const openMyHours = () => Taro.navigateTo({ url: routes.myHours() });
+const openCertificate = () => Taro.navigateTo({ url: routes.certificate() });
+const openLinks = () => Taro.navigateTo({ url: routes.links() });
+const openMyData = () => Taro.navigateTo({ url: routes.myData() });
 const STAR_NAMES = ['', '一星', '二星', '三星', '四星', '五星'];
-const openOrg = (orgId: string) => Taro.navigateTo({ url: `/pages/org-detail/index?orgId=${encodeURIComponent(orgId)}` });
+const openOrg = (orgId: string) => Taro.navigateTo({ url: routes.orgDetail(orgId) });
 
 export default function Mine() {
   const { state, reload } = useMe();
@@ -44,10 +44,10 @@ export default function Mine() {
       {state.status === 'unregistered' ? (
         <View className='card mine-empty'>
           <Empty image={<View className='state-icon'>志</View>} title='您还不是科技志愿者' description='注册后即可加入志愿服务队伍、报名参加活动' size='small' />
-          <Button className='mine-register' type='primary' block onClick={() => Taro.navigateTo({ url: '/pages/register/index' })}>
+          <Button className='mine-register' type='primary' block onClick={() => Taro.navigateTo({ url: routes.register() })}>
             立即注册
           </Button>
-          <Text className='mine__link mine-activate' onClick={() => Taro.navigateTo({ url: '/pages/activate/index' })}>
+          <Text className='mine__link mine-activate' onClick={() => Taro.navigateTo({ url: routes.activate() })}>
             已由队伍导入？点此激活
           </Text>
         </View>
@@ -65,7 +65,7 @@ function Profile({ data }: { data: UserMeOutput }) {
       <View className='mine__header'>
         <Text className='mine__name mine-name'>{volunteer.realName}</Text>
         <Text className='mine__gender'>{GENDER_LABEL[volunteer.gender]}</Text>
-        <Text className='mine__edit mine-edit-profile' onClick={() => Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
+        <Text className='mine__edit mine-edit-profile' onClick={() => Taro.navigateTo({ url: routes.profileEdit() })}>
           编辑资料 ›
         </Text>
         <Stars minutes={totals.minutes} />
@@ -73,7 +73,7 @@ function Profile({ data }: { data: UserMeOutput }) {
 
       <View className='card mine__stats'>
         <View className='mine__stat' onClick={openMyHours}>
-          <Text className='mine__stat-value mine-minutes'>{formatMinutes(totals.minutes)}</Text>
+          <Text className='mine__stat-value mine-minutes'>{formatDuration(totals.minutes)}</Text>
           <Text className='mine__stat-label'>服务时长</Text>
         </View>
         <View className='mine__stat' onClick={openMyActivities}>
@@ -167,10 +167,10 @@ function Profile({ data }: { data: UserMeOutput }) {
           </View>
         ))}
         <View className='mine__org-actions'>
-          <Button className='mine-join-org' size='small' type='primary' fill='outline' onClick={() => Taro.navigateTo({ url: '/pages/orgs/index' })}>
+          <Button className='mine-join-org' size='small' type='primary' fill='outline' onClick={() => Taro.navigateTo({ url: routes.orgs() })}>
             加入队伍
           </Button>
-          <Button className='mine-register-org' size='small' fill='outline' onClick={() => Taro.navigateTo({ url: '/pages/org-register/index' })}>
+          <Button className='mine-register-org' size='small' fill='outline' onClick={() => Taro.navigateTo({ url: routes.orgRegister() })}>
             注册队伍
           </Button>
         </View>

@@ -11,9 +11,11 @@ import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { myActivities } from '../../services/activity';
 import { ENROLLMENT_TAG } from '../../utils/status-tag';
-import { ALL_PHASES, formatShanghaiTime, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
+import { ALL_PHASES, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
 import { ENROLLMENT_STATUS_LABEL } from '../../../types/enums';
 import type { Enrollment } from '../../../types/activity';
+import { monthDayTimeOf } from '../../../types/time';
+import { routes, tabs } from '../../routes';
 import './index.scss';
 
 const TABS = phaseTabs(ALL_PHASES);
@@ -48,7 +50,7 @@ export default function MyActivities() {
           icon='活'
           title={tab === 'all' ? '还没有报名活动' : '没有该状态的活动'}
           description='在活动广场找到感兴趣的志愿活动，报名参加吧'
-          action={{ text: '去看看活动', className: 'my-act-go-square', onClick: () => Taro.switchTab({ url: '/pages/activities/index' }) }}
+          action={{ text: '去看看活动', className: 'my-act-go-square', onClick: () => Taro.switchTab({ url: tabs.activities }) }}
         />
       ) : null}
       {list.status === 'ready' ? (
@@ -58,13 +60,13 @@ export default function MyActivities() {
               key={a._id}
               activity={a}
               className='my-act-item'
-              onClick={() => Taro.navigateTo({ url: `/pages/activity-detail/index?id=${encodeURIComponent(a._id)}` })}
+              onClick={() => Taro.navigateTo({ url: routes.activityDetail(a._id) })}
               extra={
                 <>
                   <Tag type={ENROLLMENT_TAG[a.enrollment.status]} className='my-act-status'>
                     {statusText(a.enrollment)}
                   </Tag>
-                  <Text className='my-acts__time'>报名于 {formatShanghaiTime(a.enrollment.enrolledAt)}</Text>
+                  <Text className='my-acts__time'>报名于 {monthDayTimeOf(a.enrollment.enrolledAt)}</Text>
                 </>
               }
             />

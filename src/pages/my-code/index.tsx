@@ -8,14 +8,13 @@ import { Text, View } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import QrCode from '../../components/qr-code';
 import { useRotatingCode } from '../../hooks/use-rotating-code';
-import { keepScreenOn, myCode } from '../../services/checkin';
+import { myCode } from '../../services/checkin';
+import { keepScreenOn } from '../../device/screen';
 import { getActivity, myActivities } from '../../services/activity';
-import { toCloudError, type CloudError } from '../../services/cloud-error';
-import type { ActivityMineOutput } from '../../../types/activity';
+import { useResource } from '../../hooks/use-resource';
 import './index.scss';
 
 type Chosen = { activityId: string; title: string };
-type Choices = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; items: ActivityMineOutput['items'] };
 
 export default function MyCode() {
   const routed = decodeURIComponent(useRouter().params.activityId ?? '');
@@ -35,31 +34,23 @@ export default function MyCode() {
 }
 
 function ActivityChoice({ onPick }: { onPick: (c: Chosen) => void }) {
-  const [choices, setChoices] = useState<Choices>({ status: 'loading' });
-  const load = useCallback(() => {
-    setChoices({ status: 'loading' });
-    myActivities({ phase: 'ongoing', pageSize: 50 }).then(
-      ({ items }) => {
-        const mine = items.filter((a) => a.enrollment.status === 'enrolled');
-        if (mine.length === 1) onPick({ activityId: mine[0]._id, title: mine[0].title });
-        else setChoices({ status: 'ready', items: mine });
-      },
-      (e: unknown) => setChoices({ status: 'error', error: toCloudError(e) }),
-    );
-  }, [onPick]);
-  useEffect(load, [load]);
+  const { state: choices, reload: load } = useResource(() => myActivities({ phase: 'ongoing', pageSize: 50 }).then(({ items }) => items.filter((a) => a.enrollment.status === 'enrolled')), [], {
+    isEmpty: (mine) => mine.length === 0,
+    // One activity: straight to its code.
+    onData: (mine) => mine.length === 1 && onPick({ activityId: mine[0]._id, title: mine[0].title }),
+  });
 
   return (
     <View className='app-page my-code'>
       {choices.status === 'loading' ? <StateView kind='loading' className='ck-mycode-loading' /> : null}
       {choices.status === 'error' ? <StateView kind='error' className='ck-mycode-error' message={choices.error.message} onRetry={load} /> : null}
-      {choices.status === 'ready' && choices.items.length === 0 ? (
+      {choices.status === 'empty' ? (
         <StateView kind='empty' className='ck-mycode-none' icon='码' title='今天没有进行中的活动' description='个人签到码只在您已报名的活动进行期间可用' />
       ) : null}
-      {choices.status === 'ready' && choices.items.length > 0 ? (
+      {choices.status === 'ready' && choices.data.length > 1 ? (
         <View className='card'>
           <Text className='my-code__pick-title'>请选择要签到的活动</Text>
-          {choices.items.map((a) => (
+          {choices.data.map((a) => (
             <View key={a._id} className='my-code__choice ck-mycode-activity' onClick={() => onPick({ activityId: a._id, title: a.title })}>
               <Text className='my-code__choice-title'>{a.title}</Text>
               <Text className='my-code__choice-meta'>

@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import { myData } from '../../services/user';
 import { useSubmit } from '../../hooks/use-submit';
-import { saveFile } from '../../utils/file-save';
+import { saveFile } from '../../device/file';
 import { MY_DATA_SHEETS } from '../../../types/user';
 import WithdrawCard from './components/withdraw-card';
 import './index.scss';

@@ -5,7 +5,7 @@
 // -minutes/-status/-cancelled),
 // ck-hours-correction(-status/-reason), ck-hours-correct, ck-hours-loading, ck-hours-error, ck-hours-empty,
 // ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
@@ -14,44 +14,27 @@ import OptionPicker from '../../components/option-picker';
 import DateRange from '../../components/date-range';
 import { myHours } from '../../services/checkin';
 import { me } from '../../services/user';
-import { toCloudError, type CloudError } from '../../services/cloud-error';
-import type { CheckinMyHoursOutput, MyHoursDay } from '../../../types/checkin';
-import { formatDuration } from '../../../types/duration';
-import { shanghaiToday } from '../../utils/checkin-time';
+import { useResource } from '../../hooks/use-resource';
+import type { MyHoursDay } from '../../../types/checkin';
 import { PERIODS, cancelledDays, hoursQuery, type Filters, type Period } from './helpers';
 import DayCard from './components/day-card';
 import CorrectionPopup from './components/correction-popup';
+import { formatDuration } from '../../../types/format';
+import { serverToday } from '../../services/server-clock';
+import { routes } from '../../routes';
 import './index.scss';
-
-type Hours = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready'; data: CheckinMyHoursOutput };
 
 export default function MyHours() {
   const [filters, setFilters] = useState<Filters>({ period: 'all', from: '', to: '', orgId: '' });
-  const [hours, setHours] = useState<Hours>({ status: 'loading' });
-  const [orgs, setOrgs] = useState<{ value: string; text: string }[]>([]);
   const [correcting, setCorrecting] = useState<MyHoursDay | null>(null);
-  const latest = useRef(0);
-  const today = shanghaiToday();
+  const today = serverToday();
   const query = useMemo(() => hoursQuery(filters), [filters]);
 
-  const load = useCallback(() => {
-    if ('error' in query) return;
-    const ticket = ++latest.current;
-    setHours({ status: 'loading' });
-    myHours(query.input).then(
-      (data) => ticket === latest.current && setHours({ status: 'ready', data }),
-      (e: unknown) => ticket === latest.current && setHours({ status: 'error', error: toCloudError(e) }),
-    );
-  }, [query]);
-  useEffect(load, [load]);
+  const { state: hours, reload: load } = useResource('error' in query ? null : () => myHours(query.input), [query]);
 
   // The team filter lists my teams; without them (not registered, or me failed) it offers 全部队伍 only.
-  useEffect(() => {
-    me().then(
-      (r) => setOrgs(r.memberships.filter((m) => m.status !== 'pending' && m.status !== 'rejected').map((m) => ({ value: m.orgId, text: m.orgName }))),
-      () => undefined,
-    );
-  }, []);
+  const mine = useResource(me);
+  const orgs = mine.state.status === 'ready' ? mine.state.data.memberships.filter((m) => m.status !== 'pending' && m.status !== 'rejected').map((m) => ({ value: m.orgId, text: m.orgName })) : [];
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
@@ -97,7 +80,7 @@ export default function MyHours() {
               icon='时'
               title='暂无服务记录'
               description='参加活动并扫码签到、签退后，服务时长会显示在这里'
-              action={{ text: '去扫码签到', className: 'ck-hours-go-scan', onClick: () => Taro.navigateTo({ url: '/pages/scan/index' }) }}
+              action={{ text: '去扫码签到', className: 'ck-hours-go-scan', onClick: () => Taro.navigateTo({ url: routes.scan() }) }}
             />
           ) : (
             hours.data.days.map((d) => <DayCard key={d.recordId} day={d} onCorrect={() => setCorrecting(d)} />)

@@ -1,6 +1,6 @@
 // 队伍详情: who the team is, where it sits in the tree, my membership and what I may do with it.
-import { useCallback, useRef, useState, type ReactNode } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState, type ReactNode } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '../../components/nutui';
 import StateView from '../../components/state-view';
@@ -8,45 +8,27 @@ import OrgCard from '../../components/org-card';
 import { getOrg, joinOrg, leaveOrg } from '../../services/org';
 import { askToSubscribe } from '../../services/subscribe';
 import { toCloudError } from '../../services/cloud-error';
+import { useResource } from '../../hooks/use-resource';
 import { regionName } from '../../utils/region';
 import { STATUS_TAG } from '../../utils/status-tag';
 import { MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL } from '../../../types/enums';
-import type { OrgGetOutput } from '../../../types/org';
 import { actionsFor, explainActionError } from './helpers';
 import OrgInfo from './components/org-info';
+import { routes } from '../../routes';
+import { COLOR } from '../../styles/colors';
 import './index.scss';
 
-type State = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; data: OrgGetOutput };
-
-const detailUrl = (orgId: string) => `/pages/org-detail/index?orgId=${encodeURIComponent(orgId)}`;
 
 export default function OrgDetail() {
   const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
-  const [state, setState] = useState<State>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
-  const latest = useRef(0);
-
-  const load = useCallback(
-    (quiet = false) => {
-      const ticket = ++latest.current;
-      if (!orgId) return setState({ status: 'not-found' });
-      if (!quiet) setState({ status: 'loading' });
-      getOrg(orgId).then(
-        (data) => {
-          if (ticket !== latest.current) return;
-          setState({ status: 'ready', data });
-          Taro.setNavigationBarTitle({ title: data.org.name }).catch(() => undefined);
-        },
-        (e: unknown) => {
-          if (ticket !== latest.current) return;
-          const err = toCloudError(e);
-          setState(err.code === 'ORG.NOT_FOUND' ? { status: 'not-found' } : { status: 'error', message: err.message });
-        },
-      );
-    },
-    [orgId],
-  );
-  useDidShow(() => load(state.status === 'ready'));
+  // Back from another team or from registering: read again without blanking the page.
+  const { state, reload } = useResource(orgId ? () => getOrg(orgId) : null, [orgId], {
+    when: 'show',
+    keepOnShow: true,
+    onData: (data) => void Taro.setNavigationBarTitle({ title: data.org.name }).catch(() => undefined),
+  });
+  const refresh = () => reload({ quiet: true });
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     if (busy) return;
@@ -54,25 +36,24 @@ export default function OrgDetail() {
     try {
       await action();
       Taro.showToast({ title: done, icon: 'none', duration: 2000 });
-      load(true);
+      refresh();
     } catch (e) {
       const err = toCloudError(e);
       const outcome = explainActionError(err.code, err.message);
       setBusy(false);
       if (outcome.kind === 'register') {
-        const { confirm } = await Taro.showModal({ title: '请先注册', content: outcome.message, confirmText: '去注册', confirmColor: '#1f6fe5', cancelText: '稍后' });
-        if (confirm) Taro.navigateTo({ url: '/pages/register/index' });
+        const { confirm } = await Taro.showModal({ title: '请先注册', content: outcome.message, confirmText: '去注册', confirmColor: COLOR.primary, cancelText: '稍后' });
+        if (confirm) Taro.navigateTo({ url: routes.register() });
       } else {
         Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
-        if (outcome.kind === 'reload') load(true);
+        if (outcome.kind === 'reload') refresh();
       }
     } finally {
       setBusy(false);
     }
   };
 
-  if (state.status === 'loading') return <Page><StateView kind='loading' className='org-loading' rows={6} /></Page>;
-  if (state.status === 'not-found') {
+  if (!orgId || (state.status === 'error' && state.error.code === 'ORG.NOT_FOUND')) {
     return (
       <Page>
         <StateView
@@ -81,12 +62,13 @@ export default function OrgDetail() {
           title='队伍不存在'
           description='该队伍不存在或尚未通过审核'
           icon='队'
-          action={{ text: '查找其他队伍', className: 'org-search', onClick: () => Taro.redirectTo({ url: '/pages/orgs/index' }) }}
+          action={{ text: '查找其他队伍', className: 'org-search', onClick: () => Taro.redirectTo({ url: routes.orgs() }) }}
         />
       </Page>
     );
   }
-  if (state.status === 'error') return <Page><StateView kind='error' className='org-error' message={state.message} onRetry={() => load()} /></Page>;
+  if (state.status === 'loading') return <Page><StateView kind='loading' className='org-loading' rows={6} /></Page>;
+  if (state.status === 'error') return <Page><StateView kind='error' className='org-error' message={state.error.message} onRetry={reload} /></Page>;
 
   const { org, parent, children, memberCount, myMembership } = state.data;
   const actions = actionsFor(state.data);
@@ -100,9 +82,9 @@ export default function OrgDetail() {
       title: pending ? '撤回申请' : '退出队伍',
       content: pending ? `确定撤回加入“${org.name}”的申请吗？` : `确定退出“${org.name}”吗？退出后如需再次加入，需要重新申请并审核。`,
       confirmText: pending ? '撤回' : '退出',
-      confirmColor: '#e34d59',
+      confirmColor: COLOR.danger,
       cancelText: '取消',
-      cancelColor: '#1a1a1a',
+      cancelColor: COLOR.text,
     });
     if (confirm) run(() => leaveOrg(org._id), pending ? '已撤回申请' : '已退出队伍');
   };
@@ -162,7 +144,7 @@ export default function OrgDetail() {
       {parent ? (
         <View className='card org-detail__section'>
           <Text className='org-detail__section-title'>上级队伍</Text>
-          <View className='org-detail__link org-parent' onClick={() => Taro.navigateTo({ url: detailUrl(parent._id) })}>
+          <View className='org-detail__link org-parent' onClick={() => Taro.navigateTo({ url: routes.orgDetail(parent._id) })}>
             <Text>{parent.name}</Text>
             <Text className='org-detail__arrow'>›</Text>
           </View>
@@ -173,7 +155,7 @@ export default function OrgDetail() {
         <Text className='org-detail__section-title is-bare'>下级队伍（{children.length}）</Text>
         {children.length === 0 ? <Text className='org-detail__muted is-bare org-children-empty'>暂无下级队伍</Text> : null}
         {children.map((c) => (
-          <OrgCard key={c._id} org={c} className='org-child' onClick={() => Taro.navigateTo({ url: detailUrl(c._id) })} />
+          <OrgCard key={c._id} org={c} className='org-child' onClick={() => Taro.navigateTo({ url: routes.orgDetail(c._id) })} />
         ))}
       </View>
 
@@ -181,13 +163,13 @@ export default function OrgDetail() {
         {actions.manage ? (
           <Button
             className='org-manage-members'
-            onClick={() => Taro.navigateTo({ url: `/admin/members/index?orgId=${encodeURIComponent(org._id)}` })}
+            onClick={() => Taro.navigateTo({ url: routes.members(org._id) })}
           >
             成员管理
           </Button>
         ) : null}
         {actions.review ? (
-          <Button className='org-review' onClick={() => Taro.navigateTo({ url: '/admin/inbox/index' })}>
+          <Button className='org-review' onClick={() => Taro.navigateTo({ url: routes.inbox() })}>
             审核
           </Button>
         ) : null}

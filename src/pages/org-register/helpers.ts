@@ -1,8 +1,9 @@
-// Pure logic of the team registration form: state, validation by the shared contract, server errors per field, the name proposal.
+// Pure logic of the team registration form: state, its rows (validated by the shared contract, server errors per row), the name proposal.
 import { ORG_NAME_PATTERN, OrgRegisterInput } from '../../../types/org';
 import type { OrgLevel, ServiceCategory, SupervisorType } from '../../../types/enums';
 import type { RegionValue } from '../../components/region-picker';
 import { cityName, countyName, provinceName } from '../../utils/region';
+import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
 
 export type OrgForm = {
   parentId: string;
@@ -54,22 +55,32 @@ export const ORG_FIELD_ORDER = [
 export type OrgFieldKey = (typeof ORG_FIELD_ORDER)[number];
 export type OrgFieldErrors = Partial<Record<OrgFieldKey, string>>;
 
-/** Shown when the contract's own message is not meant for people (zod's English defaults, code formats). */
-const FIELD_MESSAGE: Record<OrgFieldKey, string> = {
-  parentId: '请选择上级队伍',
-  level: '请选择队伍层级',
-  region: '请选择所在地区（省、市、区县）',
-  name: '请填写队伍名称',
-  intro: `请填写队伍简介，最多${INTRO_MAX}字`,
-  contactName: '请填写联系人姓名',
-  contactPhone: '请输入11位手机号',
-  serviceCategories: '至少选择一个服务类别',
-  registeredWithCivilAffairs: '请选择是否在民政部门登记',
-  supervisorType: '请选择主管单位类型',
-  foundedAt: '请选择成立日期',
+/** The rows of the form and where refusals go (hooks/use-contract-form). */
+export const ORG_SPEC: FormSpec<OrgFieldKey> = {
+  order: ORG_FIELD_ORDER,
+  hints: {
+    parentId: '请选择上级队伍',
+    level: '请选择队伍层级',
+    region: '请选择所在地区（省、市、区县）',
+    name: '请填写队伍名称',
+    intro: `请填写队伍简介，最多${INTRO_MAX}字`,
+    contactName: '请填写联系人姓名',
+    contactPhone: '请输入11位手机号',
+    serviceCategories: '至少选择一个服务类别',
+    registeredWithCivilAffairs: '请选择是否在民政部门登记',
+    supervisorType: '请选择主管单位类型',
+    foundedAt: '请选择成立日期',
+  },
+  always: ['level', 'supervisorType'],
+  // A blank or short name reads better as "请填写…" than as the length rule.
+  hintWhen: (field, issue) => field === 'name' && issue.code === 'too_small',
+  codes: {
+    'ORG.NAME_TAKEN': { field: 'name', say: '队伍名称已被使用' },
+    'ORG.PARENT_NOT_FOUND': { field: 'parentId', say: '上级队伍不存在或未通过审核，请重新选择', always: true },
+    'ORG.NOT_FOUND': { field: 'parentId', say: '上级队伍不存在或未通过审核，请重新选择', always: true },
+    'USER.NOT_REGISTERED': { banner: true, say: '注册成为科技志愿者后才能申请注册队伍', always: true },
+  },
 };
-
-const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s);
 
 /** The form as the contract's input (not yet validated). */
 export function toCandidate(form: OrgForm): Record<string, unknown> {
@@ -88,38 +99,7 @@ export function toCandidate(form: OrgForm): Record<string, unknown> {
   };
 }
 
-type IssueLike = { path: ReadonlyArray<string | number>; message: string };
-
-function messageFor(field: OrgFieldKey, issue: IssueLike): string {
-  if (field === 'level' || field === 'supervisorType') return FIELD_MESSAGE[field];
-  if (field === 'region' && issue.path.length > 1) return FIELD_MESSAGE.region;
-  // A blank name reads better as "请填写…" than as the pattern rule.
-  if (field === 'name' && issue.message === '队伍名称过短') return FIELD_MESSAGE.name;
-  return hasChinese(issue.message) ? issue.message : FIELD_MESSAGE[field];
-}
-
-/** The first issue per field, in Chinese. */
-export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>): OrgFieldErrors {
-  const errors: OrgFieldErrors = {};
-  for (const issue of issues) {
-    const head = issue.path[0];
-    const field = (ORG_FIELD_ORDER as ReadonlyArray<unknown>).includes(head) ? (head as OrgFieldKey) : undefined;
-    if (field && !errors[field]) errors[field] = messageFor(field, issue);
-  }
-  return errors;
-}
-
-export type OrgValidation = { ok: true; input: OrgRegisterInput } | { ok: false; errors: OrgFieldErrors };
-
-export function validateOrgForm(form: OrgForm): OrgValidation {
-  const result = OrgRegisterInput.safeParse(toCandidate(form));
-  if (result.success) return { ok: true, input: result.data };
-  return { ok: false, errors: fieldErrorsFromIssues(result.error.issues) };
-}
-
-export function firstOrgErrorField(errors: OrgFieldErrors): OrgFieldKey | undefined {
-  return ORG_FIELD_ORDER.find((f) => errors[f]);
-}
+export const validateOrgForm = (form: OrgForm): Checked<OrgRegisterInput, OrgFieldKey> => checkForm(ORG_SPEC, OrgRegisterInput, toCandidate(form));
 
 /**
  * The seeds' naming pattern for a region and level: a 总队 takes the province's name, a 支队 the city's,
@@ -136,32 +116,4 @@ export function suggestName(region: RegionValue, level: OrgForm['level']): strin
   if (!place) return '';
   const name = `${place}科技志愿服务${level}`;
   return ORG_NAME_PATTERN.test(name) ? name : '';
-}
-
-function isIssueList(details: unknown): details is IssueLike[] {
-  return (
-    Array.isArray(details) &&
-    details.every((d) => typeof d === 'object' && d !== null && Array.isArray((d as IssueLike).path) && typeof (d as IssueLike).message === 'string')
-  );
-}
-
-export type OrgErrorView = { fields: OrgFieldErrors; banner?: string; needsRegistration?: boolean };
-
-/** Where a failed registration's message belongs: next to a field, or in the banner above the submit button. */
-export function explainOrgRegisterError(code: string, message: string, details: unknown): OrgErrorView {
-  switch (code) {
-    case 'ORG.NAME_TAKEN':
-      return { fields: { name: message || '队伍名称已被使用' } };
-    case 'ORG.PARENT_NOT_FOUND':
-    case 'ORG.NOT_FOUND':
-      return { fields: { parentId: '上级队伍不存在或未通过审核，请重新选择' } };
-    case 'USER.NOT_REGISTERED':
-      return { fields: {}, banner: '注册成为科技志愿者后才能申请注册队伍', needsRegistration: true };
-    case 'VALIDATION': {
-      const fields = isIssueList(details) ? fieldErrorsFromIssues(details) : {};
-      return Object.keys(fields).length ? { fields } : { fields, banner: message };
-    }
-    default:
-      return { fields: {}, banner: message };
-  }
 }

@@ -1,5 +1,5 @@
 // 队伍注册: a registered volunteer applies for a new team under a parent; the parent's leader or admins review it.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
@@ -9,52 +9,27 @@ import StateView from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
 import { registerOrg } from '../../services/org';
 import { askToSubscribe } from '../../services/subscribe';
-import { toCloudError } from '../../services/cloud-error';
-import {
-  EMPTY_ORG_FORM,
-  explainOrgRegisterError,
-  firstOrgErrorField,
-  validateOrgForm,
-  type OrgFieldErrors,
-  type OrgFieldKey,
-  type OrgForm,
-} from './helpers';
+import { EMPTY_ORG_FORM, ORG_SPEC, validateOrgForm, type OrgFieldKey, type OrgForm } from './helpers';
+import { useContractForm } from '../../hooks/use-contract-form';
+import { routes } from '../../routes';
 import './index.scss';
 
-/** Which error line a form key clears when the user edits it. */
-const FIELD_OF_KEY: Record<keyof OrgForm, OrgFieldKey> = {
-  parentId: 'parentId',
-  parentName: 'parentId',
-  name: 'name',
-  level: 'level',
-  region: 'region',
-  intro: 'intro',
-  contactName: 'contactName',
-  contactPhone: 'contactPhone',
-  serviceCategories: 'serviceCategories',
-  registeredWithCivilAffairs: 'registeredWithCivilAffairs',
-  supervisorType: 'supervisorType',
-  foundedAt: 'foundedAt',
-};
+const rowOf = (k: keyof OrgForm): OrgFieldKey => (k === 'parentName' ? 'parentId' : k);
 
-function scrollToField(field: OrgFieldKey | undefined) {
-  if (!field) return;
-  Promise.resolve(Taro.pageScrollTo({ selector: `.form-field-${field}`, duration: 200 })).catch(() => undefined);
-}
-
-const goRegister = () => Taro.navigateTo({ url: '/pages/register/index' });
+const goRegister = () => Taro.navigateTo({ url: routes.register() });
 
 export default function OrgRegister() {
   const { params } = useRouter();
   const { state, reload } = useMe();
-  const [form, setForm] = useState<OrgForm>(() => ({
-    ...EMPTY_ORG_FORM,
-    parentId: params.parentId ? decodeURIComponent(params.parentId) : '',
-    parentName: params.parentName ? decodeURIComponent(params.parentName) : '',
-  }));
-  const [errors, setErrors] = useState<OrgFieldErrors>({});
-  const [banner, setBanner] = useState<{ text: string; register?: boolean } | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { values: form, setValues: setForm, errors, banner, refusal, submitting, patch, submit: send } = useContractForm(
+    ORG_SPEC,
+    () => ({
+      ...EMPTY_ORG_FORM,
+      parentId: params.parentId ? decodeURIComponent(params.parentId) : '',
+      parentName: params.parentName ? decodeURIComponent(params.parentName) : '',
+    }),
+    { rowsOf: rowOf },
+  );
   const prefilled = useRef(false);
 
   // The applicant is the natural contact person: prefill the name once, leave the phone to them.
@@ -64,42 +39,16 @@ export default function OrgRegister() {
     setForm((f) => (f.contactName ? f : { ...f, contactName: state.data.volunteer.realName }));
   }, [state]);
 
-  const patch = (p: Partial<OrgForm>) => {
-    setForm((f) => ({ ...f, ...p }));
-    const cleared = new Set((Object.keys(p) as (keyof OrgForm)[]).map((k) => FIELD_OF_KEY[k]));
-    setErrors((e) => {
-      const next = { ...e };
-      cleared.forEach((f) => delete next[f]);
-      return next;
-    });
-  };
-
-  const submit = async () => {
-    if (submitting) return;
-    setBanner(null);
-    const checked = validateOrgForm(form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      scrollToField(firstOrgErrorField(checked.errors));
-      return;
-    }
-    setErrors({});
-    setSubmitting(true);
-    await askToSubscribe(['orgReviewed']);
-    try {
-      const { org } = await registerOrg(checked.input);
-      Taro.showToast({ title: '已提交，等待审核', icon: 'success', duration: 1500 });
-      setTimeout(() => Taro.redirectTo({ url: `/pages/org-detail/index?orgId=${encodeURIComponent(org._id)}` }), 1200);
-    } catch (e) {
-      const err = toCloudError(e);
-      const view = explainOrgRegisterError(err.code, err.message, err.details);
-      setErrors(view.fields);
-      setBanner(view.banner ? { text: view.banner, register: view.needsRegistration } : null);
-      scrollToField(firstOrgErrorField(view.fields));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = () =>
+    send(
+      () => validateOrgForm(form),
+      async (input) => {
+        await askToSubscribe(['orgReviewed']);
+        const { org } = await registerOrg(input);
+        Taro.showToast({ title: '已提交，等待审核', icon: 'success', duration: 1500 });
+        setTimeout(() => Taro.redirectTo({ url: routes.orgDetail(org._id) }), 1200);
+      },
+    );
 
   if (state.status === 'loading') {
     return (
@@ -141,8 +90,8 @@ export default function OrgRegister() {
       <View className='register__footer'>
         {banner ? (
           <View className='register__banner orgreg-server-error'>
-            <Text>{banner.text}</Text>
-            {banner.register ? (
+            <Text>{banner}</Text>
+            {refusal === 'USER.NOT_REGISTERED' ? (
               <Text className='orgreg-banner-link' onClick={goRegister}>
                 去注册
               </Text>

@@ -9,11 +9,12 @@ import OrgCard from '../../components/org-card';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { searchOrgs } from '../../services/org';
 import type { Org } from '../../../types/org';
+import { routes } from '../../routes';
 import './index.scss';
 
 type Query = { keyword: string; region: RegionValue };
 
-const openDetail = (org: Org) => Taro.navigateTo({ url: `/pages/org-detail/index?orgId=${encodeURIComponent(org._id)}` });
+const openDetail = (org: Org) => Taro.navigateTo({ url: routes.orgDetail(org._id) });
 
 export default function Orgs() {
   const { params } = useRouter();
@@ -79,7 +80,7 @@ export default function Orgs() {
           title={filtered ? '没有找到符合条件的队伍' : '暂无队伍'}
           description={filtered ? '换个关键词或地区试试，也可以注册一支新队伍' : '还没有通过审核的志愿服务队伍'}
           icon='队'
-          action={{ text: '注册队伍', className: 'orgs-register', onClick: () => Taro.navigateTo({ url: '/pages/org-register/index' }) }}
+          action={{ text: '注册队伍', className: 'orgs-register', onClick: () => Taro.navigateTo({ url: routes.orgRegister() }) }}
         />
       ) : null}
 

@@ -14,6 +14,7 @@ import type {
 import { UserUpdateProfileInput, type Volunteer } from '../../../types/user';
 import { parseContract } from '../../../types/zod-messages';
 import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
+import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
 
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 export type Ethnicity = (typeof ETHNICITIES)[number];
@@ -56,7 +57,26 @@ export const PROFILE_FIELDS = [
 export type ProfileFieldKey = (typeof PROFILE_FIELDS)[number];
 export type ProfileErrors = Partial<Record<ProfileFieldKey, string>>;
 
-const FIELD_MESSAGE: Record<ProfileFieldKey, string> = PROFILE_FIELD_MESSAGE;
+/** The rows of the form and where refusals go (hooks/use-contract-form); the contract's Chinese wording is kept. */
+export const PROFILE_SPEC: FormSpec<ProfileFieldKey> = { order: PROFILE_FIELDS, hints: PROFILE_FIELD_MESSAGE, always: ['education'], keepGeneric: true };
+
+/** The form before `me()` answers (never shown: the page waits for the profile). */
+export const EMPTY_PROFILE: ProfileForm = {
+  education: '',
+  employer: '',
+  title: '',
+  province: '',
+  city: '',
+  county: '',
+  serviceCategories: [],
+  skills: '',
+  politicalStatus: '',
+  ethnicity: '',
+  occupation: '',
+  serviceFields: [],
+  availableTimes: [],
+  fourHeads: '',
+};
 
 export function formFromVolunteer(v: Volunteer): ProfileForm {
   return {
@@ -97,36 +117,13 @@ function toCandidate(form: ProfileForm): Record<string, unknown> {
   };
 }
 
-type IssueLike = { path: ReadonlyArray<string | number>; message: string };
-const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s);
-
-export function profileErrorsFromIssues(issues: ReadonlyArray<IssueLike>): ProfileErrors {
-  const errors: ProfileErrors = {};
-  for (const issue of issues) {
-    const head = issue.path[0];
-    if (!(PROFILE_FIELDS as ReadonlyArray<unknown>).includes(head)) continue;
-    const field = head as ProfileFieldKey;
-    if (errors[field]) continue;
-    const plain = field === 'education' || (field === 'region' && issue.path.length > 1);
-    errors[field] = !plain && hasChinese(issue.message) ? issue.message : FIELD_MESSAGE[field];
-  }
-  return errors;
-}
-
-export type ProfileValidation =
-  | { ok: true; input: UserUpdateProfileInput }
-  | { ok: false; errors: ProfileErrors; banner?: string };
-
 export const NOTHING_CHANGED = '没有需要修改的内容';
 
 /** Checks the whole form, then keeps only the fields that differ from `original`. */
-export function validateProfile(form: ProfileForm, original: ProfileForm): ProfileValidation {
+export function validateProfile(form: ProfileForm, original: ProfileForm): Checked<UserUpdateProfileInput, ProfileFieldKey> {
   const candidate = toCandidate(form);
-  const whole = parseContract(UserUpdateProfileInput, candidate);
-  if (!whole.success) {
-    const errors = profileErrorsFromIssues(whole.error.issues);
-    return Object.keys(errors).length ? { ok: false, errors } : { ok: false, errors, banner: whole.error.issues[0]?.message };
-  }
+  const whole = checkForm(PROFILE_SPEC, UserUpdateProfileInput, candidate);
+  if (!whole.ok) return whole;
   const before = toCandidate(original);
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(candidate)) {
@@ -135,8 +132,4 @@ export function validateProfile(form: ProfileForm, original: ProfileForm): Profi
   const result = parseContract(UserUpdateProfileInput, changed);
   if (!result.success) return { ok: false, errors: {}, banner: NOTHING_CHANGED };
   return { ok: true, input: result.data };
-}
-
-export function firstProfileError(errors: ProfileErrors): ProfileFieldKey | undefined {
-  return PROFILE_FIELDS.find((f) => errors[f]);
 }

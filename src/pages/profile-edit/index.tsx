@@ -1,79 +1,47 @@
 // 编辑资料: every profile field prefilled from `me()`, checked by the shared contract; only changed fields are sent.
 // 真实姓名 (changed only through a reviewed path), 性别 and 出生日期 (the ID number's) are shown, never edited or sent.
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton } from '../../components/nutui';
 import { me, updateProfile } from '../../services/user';
-import { toCloudError } from '../../services/cloud-error';
-import type { Volunteer } from '../../../types/user';
+import { useResource } from '../../hooks/use-resource';
 import { GENDER_LABEL } from '../../../types/enums';
 import BasicSection from './components/basic-section';
 import ServiceSection from './components/service-section';
 import WithdrawSection from './components/withdraw-section';
-import { firstProfileError, formFromVolunteer, profileErrorsFromIssues, validateProfile, type ProfileErrors, type ProfileForm } from './helpers';
+import { EMPTY_PROFILE, PROFILE_SPEC, formFromVolunteer, validateProfile, type ProfileFieldKey, type ProfileForm } from './helpers';
+import { useContractForm } from '../../hooks/use-contract-form';
+import { routes, tabs } from '../../routes';
 import './index.scss';
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; volunteer: Volunteer };
-
-/** Which error line a form key clears when the user edits it. */
-const errorKey = (k: keyof ProfileForm) => (k === 'province' || k === 'city' || k === 'county' ? 'region' : k);
+/** The error row of a form key (the three region keys share one). */
+const rowOf = (k: keyof ProfileForm): ProfileFieldKey => (k === 'province' || k === 'city' || k === 'county' ? 'region' : k);
 
 export default function ProfileEdit() {
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [form, setForm] = useState<ProfileForm | null>(null);
+  const { values: form, setValues: setForm, errors, banner, submitting: saving, patch, submit } = useContractForm<ProfileForm, ProfileFieldKey>(PROFILE_SPEC, EMPTY_PROFILE, {
+    rowsOf: rowOf,
+    clearBannerOnEdit: true,
+  });
   const original = useRef<ProfileForm | null>(null);
-  const [errors, setErrors] = useState<ProfileErrors>({});
-  const [banner, setBanner] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { state: load, reload: fetchMe } = useResource(() => me().then((r) => r.volunteer), [], {
+    onData: (volunteer) => {
+      original.current = formFromVolunteer(volunteer);
+      setForm(formFromVolunteer(volunteer));
+    },
+  });
 
-  const fetchMe = () => {
-    setLoad({ status: 'loading' });
-    me().then(
-      ({ volunteer }) => {
-        original.current = formFromVolunteer(volunteer);
-        setForm(formFromVolunteer(volunteer));
-        setLoad({ status: 'ready', volunteer });
+  const save = () => {
+    if (!original.current) return;
+    const before = original.current;
+    return submit(
+      () => validateProfile(form, before),
+      async (input) => {
+        await updateProfile(input);
+        Taro.showToast({ title: '已保存', icon: 'success', duration: 1500 });
+        setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: tabs.mine })), 1000);
       },
-      (e: unknown) => setLoad({ status: 'error', message: toCloudError(e).message }),
     );
-  };
-  useEffect(fetchMe, []);
-
-  const patch = (p: Partial<ProfileForm>) => {
-    setForm((f) => (f ? { ...f, ...p } : f));
-    setBanner('');
-    setErrors((e) => {
-      const next = { ...e };
-      (Object.keys(p) as (keyof ProfileForm)[]).forEach((k) => delete next[errorKey(k)]);
-      return next;
-    });
-  };
-
-  const save = async () => {
-    if (saving || !form || !original.current) return;
-    const checked = validateProfile(form, original.current);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setBanner(checked.banner ?? '');
-      const first = firstProfileError(checked.errors);
-      if (first) Promise.resolve(Taro.pageScrollTo({ selector: `.form-field-${first}`, duration: 200 })).catch(() => undefined);
-      return;
-    }
-    setSaving(true);
-    setBanner('');
-    try {
-      await updateProfile(checked.input);
-      Taro.showToast({ title: '已保存', icon: 'success', duration: 1500 });
-      setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' })), 1000);
-    } catch (e) {
-      const err = toCloudError(e);
-      const fields = err.code === 'VALIDATION' && Array.isArray(err.details) ? profileErrorsFromIssues(err.details) : {};
-      setErrors(fields);
-      if (!Object.keys(fields).length) setBanner(err.message);
-    } finally {
-      setSaving(false);
-    }
   };
 
   if (load.status === 'loading') {
@@ -85,12 +53,12 @@ export default function ProfileEdit() {
       </View>
     );
   }
-  if (load.status === 'error' || !form) {
+  if (load.status === 'error') {
     return (
       <View className='app-page profile-edit'>
         <View className='card profile-error'>
-          <Empty image={<View className='state-icon is-error'>!</View>} title='加载失败' description={load.status === 'error' ? load.message : ''} size='small' />
-          <Button className='profile-retry' type='primary' block onClick={fetchMe}>
+          <Empty image={<View className='state-icon is-error'>!</View>} title='加载失败' description={load.status === 'error' ? load.error.message : ''} size='small' />
+          <Button className='profile-retry' type='primary' block onClick={() => fetchMe()}>
             重试
           </Button>
         </View>
@@ -98,8 +66,8 @@ export default function ProfileEdit() {
     );
   }
 
-  const { volunteer } = load;
-  const goChangePhone = () => Taro.navigateTo({ url: '/pages/change-phone/index' });
+  const volunteer = load.data;
+  const goChangePhone = () => Taro.navigateTo({ url: routes.changePhone() });
   return (
     <View className='app-page register profile-edit'>
       <View className='reg-section'>

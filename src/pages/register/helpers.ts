@@ -1,4 +1,4 @@
-// Pure logic of the registration form: its state, validation by the shared contract, and server errors per field.
+// Pure logic of the registration form: its state, its rows (validated by the shared contract, server errors per row).
 // 性别 and 出生日期 are not asked: the ID number records them, and the form shows what it says.
 import { PhoneSchema } from '../../../types/common';
 import { CONSENT_VERSION, GENDER_LABEL, type Education, type ServiceCategory } from '../../../types/enums';
@@ -6,6 +6,8 @@ import { idPerson } from '../../../types/id-number';
 import { UserRegisterInput } from '../../../types/user';
 import type { ProfileExtras } from '../../components/profile-extras';
 import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
+import { EMPTY_PROFILE } from '../profile-edit/helpers';
+import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
 
 export type RegisterForm = {
   phone: string;
@@ -24,23 +26,14 @@ export type RegisterForm = {
   consent: boolean;
 } & ProfileExtras;
 
+// 服务领域 and 可服务时间 are asked later, in 编辑资料.
+const { serviceFields: _fields, availableTimes: _times, ...blankProfile } = EMPTY_PROFILE;
 export const EMPTY_FORM: RegisterForm = {
   phone: '',
   smsCode: '',
   realName: '',
   idNumber: '',
-  education: '',
-  employer: '',
-  title: '',
-  province: '',
-  city: '',
-  county: '',
-  serviceCategories: [],
-  skills: '',
-  politicalStatus: '',
-  ethnicity: '',
-  occupation: '',
-  fourHeads: '',
+  ...blankProfile,
   orgIds: [],
   consent: false,
 };
@@ -67,16 +60,33 @@ export const FIELD_ORDER = [
 export type FieldKey = (typeof FIELD_ORDER)[number];
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
-const FIELD_MESSAGE: Record<FieldKey, string> = {
-  ...PROFILE_FIELD_MESSAGE,
-  phone: '请输入11位手机号',
-  smsCode: '验证码为6位数字',
-  idNumber: '请输入有效的18位居民身份证号码',
-  orgIds: '至少选择一支志愿服务队伍',
-  consent: '请阅读并同意隐私政策和志愿者服务协议',
+/** The rows of the form and where refusals go (hooks/use-contract-form): also used by 激活 and 更换手机号. */
+export const REGISTER_SPEC: FormSpec<FieldKey> = {
+  order: FIELD_ORDER,
+  // The sex is read from the ID number: a problem with it belongs to that row.
+  fieldOf: (path) => (path[0] === 'consentVersion' ? 'consent' : path[0] === 'gender' ? 'idNumber' : (FIELD_ORDER as ReadonlyArray<unknown>).includes(path[0]) ? (path[0] as FieldKey) : undefined),
+  hints: {
+    ...PROFILE_FIELD_MESSAGE,
+    phone: '请输入11位手机号',
+    smsCode: '验证码为6位数字',
+    idNumber: '请输入有效的18位居民身份证号码',
+    orgIds: '至少选择一支志愿服务队伍',
+    consent: '请阅读并同意隐私政策和志愿者服务协议',
+  },
+  // A missing choice reads better as "请选择…" than as a code-format error.
+  always: ['education'],
+  codes: {
+    'SMS.CODE_INVALID': { field: 'smsCode' },
+    'SMS.CODE_EXPIRED': { field: 'smsCode' },
+    'SMS.TOO_MANY_ATTEMPTS': { field: 'smsCode' },
+    'USER.PHONE_TAKEN': { field: 'phone' },
+    'USER.ID_NUMBER_TAKEN': { field: 'idNumber' },
+    'USER.UNDERAGE': { field: 'idNumber' },
+    'ORG.NOT_FOUND': { field: 'orgIds' },
+    'ORG.MEMBERSHIP_LIMIT': { field: 'orgIds' },
+  },
 };
 
-const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s);
 const optional = (s: string) => (s.trim() ? s : undefined);
 
 /** The form as the contract's input (not yet validated). */
@@ -101,85 +111,17 @@ export function toCandidate(form: RegisterForm): Record<string, unknown> {
   };
 }
 
-type IssueLike = { path: ReadonlyArray<string | number>; message: string };
-
-function fieldOf(path: ReadonlyArray<string | number>): FieldKey | undefined {
-  const head = path[0];
-  if (head === 'consentVersion') return 'consent';
-  // The sex is read from the ID number: a problem with it belongs to that row.
-  if (head === 'gender') return 'idNumber';
-  return (FIELD_ORDER as ReadonlyArray<unknown>).includes(head) ? (head as FieldKey) : undefined;
-}
-
-function messageFor(field: FieldKey, issue: IssueLike): string {
-  // A missing choice reads better as "请选择…" than as a code-format error.
-  if (field === 'education') return FIELD_MESSAGE[field];
-  if (field === 'region' && issue.path.length > 1) return FIELD_MESSAGE.region;
-  return hasChinese(issue.message) ? issue.message : FIELD_MESSAGE[field];
-}
-
-/** The first issue per field, in Chinese. */
-export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = fieldOf(issue.path);
-    if (field && !errors[field]) errors[field] = messageFor(field, issue);
-  }
-  return errors;
-}
-
 /** 性别 and 出生日期 as the form shows them once the ID number is valid, or null while it is not. */
 export function derivedFromId(idNumber: string): { gender: string; birthDate: string } | null {
   const person = idPerson(idNumber);
   return person && { gender: GENDER_LABEL[person.gender], birthDate: person.birthDate };
 }
 
-export type Validation = { ok: true; input: UserRegisterInput } | { ok: false; errors: FieldErrors };
-
-export function validateForm(form: RegisterForm): Validation {
-  const result = UserRegisterInput.safeParse(toCandidate(form));
-  if (result.success) return { ok: true, input: result.data };
-  return { ok: false, errors: fieldErrorsFromIssues(result.error.issues) };
-}
+export const validateForm = (form: RegisterForm): Checked<UserRegisterInput, FieldKey> => checkForm(REGISTER_SPEC, UserRegisterInput, toCandidate(form));
 
 export function phoneError(phone: string): string | undefined {
-  const result = PhoneSchema.safeParse(phone.trim());
-  return result.success ? undefined : result.error.issues[0]?.message ?? FIELD_MESSAGE.phone;
-}
-
-export function firstErrorField(errors: FieldErrors): FieldKey | undefined {
-  return FIELD_ORDER.find((f) => errors[f]);
-}
-
-function isIssueList(details: unknown): details is IssueLike[] {
-  return (
-    Array.isArray(details) &&
-    details.every((d) => typeof d === 'object' && d !== null && Array.isArray((d as IssueLike).path) && typeof (d as IssueLike).message === 'string')
-  );
-}
-
-/** Where a failed registration's message belongs: next to a field, or in the banner above the submit button. */
-export function explainRegisterError(code: string, message: string, details: unknown): { fields: FieldErrors; banner?: string } {
-  switch (code) {
-    case 'SMS.CODE_INVALID':
-    case 'SMS.CODE_EXPIRED':
-    case 'SMS.TOO_MANY_ATTEMPTS':
-      return { fields: { smsCode: message } };
-    case 'USER.PHONE_TAKEN':
-      return { fields: { phone: message } };
-    case 'USER.ID_NUMBER_TAKEN':
-    case 'USER.UNDERAGE':
-      return { fields: { idNumber: message } };
-    case 'ORG.NOT_FOUND':
-    case 'ORG.MEMBERSHIP_LIMIT':
-      return { fields: { orgIds: message } };
-    case 'VALIDATION': {
-      const fields = isIssueList(details) ? fieldErrorsFromIssues(details) : {};
-      return Object.keys(fields).length ? { fields } : { fields, banner: message };
-    }
-    default:
-      return { fields: {}, banner: message };
-  }
+  const result = checkForm(REGISTER_SPEC, PhoneSchema, phone.trim());
+  return result.ok ? undefined : (result.banner ?? REGISTER_SPEC.hints.phone);
 }
 
 /** `details.retryAfterSec` of SMS.RATE_LIMITED, if the server sent one. */

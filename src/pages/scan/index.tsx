@@ -8,8 +8,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import QrEntry from '../../components/qr-entry';
 import CheckinResult, { type ScanOutcome } from '../../components/checkin-result';
-import { buzz, isLocateError, locate, newNonce, readQrCode, scanActivityCode, type Fix } from '../../services/checkin';
+import { newNonce, scanActivityCode } from '../../services/checkin';
+import { isLocateError, locate, type Fix } from '../../device/location';
+import { readQrCode } from '../../device/scan';
+import { buzz } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
+import { routes } from '../../routes';
 import './index.scss';
 
 type Phase = 'idle' | 'locating' | 'sending';
@@ -29,7 +33,7 @@ export default function Scan() {
     try {
       if (!a.location) {
         setPhase('locating');
-        a.location = await locate();
+        a.location = await locate({ precise: true });
       }
       setPhase('sending');
       const data = await scanActivityCode(a.payload, a.location, a.nonce);
@@ -60,8 +64,8 @@ export default function Scan() {
     );
   }, []);
 
-  const openMyCode = () => Taro.navigateTo({ url: `/pages/my-code/index${activityId ? `?activityId=${encodeURIComponent(activityId)}` : ''}` });
-  const openHours = () => Taro.navigateTo({ url: '/pages/my-hours/index' });
+  const openMyCode = () => Taro.navigateTo({ url: routes.myCode(activityId || undefined) });
+  const openHours = () => Taro.navigateTo({ url: routes.myHours() });
 
   if (outcome) {
     return (

@@ -3,41 +3,36 @@
 // the period; anything else says it was not found.
 // Test classes: verify-input, verify-submit, verify-loading, verify-valid (verify-name/-org/-minutes/-period/-issued-at),
 // verify-invalid, verify-error.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import InfoRow from '../../components/info-row';
 import { verifyCertificate } from '../../services/report';
-import { toCloudError } from '../../services/cloud-error';
-import { dateRange, dateTimeOf } from '../../utils/checkin-time';
-import { formatDuration } from '../../../types/duration';
+import { useResource } from '../../hooks/use-resource';
 import type { ReportVerifyCertificateOutput } from '../../../types/report';
+import { dateRange, dateTimeOf } from '../../../types/time';
+import { formatDuration } from '../../../types/format';
 import './index.scss';
-
-type Check = { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; no: string; result: ReportVerifyCertificateOutput };
 
 export default function Verify() {
   const routed = decodeURIComponent(useRouter().params.no ?? '').trim();
   const [no, setNo] = useState(routed);
-  const [check, setCheck] = useState<Check>({ status: 'idle' });
-
-  const run = useCallback((value: string) => {
-    const certificateNo = value.trim();
-    if (!certificateNo) {
-      setCheck({ status: 'error', message: '请输入证明编号' });
-      return;
-    }
-    setCheck({ status: 'loading' });
-    verifyCertificate(certificateNo).then(
-      (result) => setCheck({ status: 'done', no: certificateNo, result }),
-      (e: unknown) => setCheck({ status: 'error', message: toCloudError(e).message }),
-    );
-  }, []);
+  // Nothing is shown until a number is checked; a blank one is refused here.
+  const [asked, setAsked] = useState<'no' | 'blank' | 'yes'>('no');
+  const certificateNo = no.trim();
+  const { state: check, reload } = useResource(() => verifyCertificate(certificateNo).then((result) => ({ no: certificateNo, result })), [], { when: 'manual' });
+  const run = () => {
+    setAsked(certificateNo ? 'yes' : 'blank');
+    if (certificateNo) reload();
+  };
 
   useEffect(() => {
-    if (routed) run(routed);
-  }, [routed, run]);
+    if (routed) run();
+    // Once, for the number the route brought.
+  }, []);
+  const loading = asked === 'yes' && check.status === 'loading';
+  const error = asked === 'blank' ? '请输入证明编号' : asked === 'yes' && check.status === 'error' ? check.error.message : '';
 
   return (
     <View className='app-page verify'>
@@ -51,20 +46,20 @@ export default function Verify() {
           maxlength={64}
           confirmType='search'
           onInput={(e) => setNo(e.detail.value)}
-          onConfirm={() => run(no)}
+          onConfirm={run}
         />
-        <Button className='verify__submit verify-submit' type='primary' block loading={check.status === 'loading'} disabled={check.status === 'loading'} onClick={() => run(no)}>
+        <Button className='verify__submit verify-submit' type='primary' block loading={loading} disabled={loading} onClick={run}>
           查验
         </Button>
       </View>
 
-      {check.status === 'loading' ? <Text className='verify__hint verify-loading'>正在查验…</Text> : null}
-      {check.status === 'error' ? <Text className='verify__hint is-error verify-error'>{check.message}</Text> : null}
-      {check.status === 'done' && check.result.valid ? <Valid no={check.no} result={check.result} /> : null}
-      {check.status === 'done' && !check.result.valid ? (
+      {loading ? <Text className='verify__hint verify-loading'>正在查验…</Text> : null}
+      {error ? <Text className='verify__hint is-error verify-error'>{error}</Text> : null}
+      {asked === 'yes' && check.status === 'ready' && check.data.result.valid ? <Valid no={check.data.no} result={check.data.result} /> : null}
+      {asked === 'yes' && check.status === 'ready' && !check.data.result.valid ? (
         <View className='card verify__result is-invalid verify-invalid'>
           <Text className='verify__verdict'>未查到该证明</Text>
-          <Text className='verify__lead'>编号 {check.no} 不存在。请核对编号；如有疑问，请联系出具证明的队伍。</Text>
+          <Text className='verify__lead'>编号 {check.data.no} 不存在。请核对编号；如有疑问，请联系出具证明的队伍。</Text>
         </View>
       ) : null}
     </View>

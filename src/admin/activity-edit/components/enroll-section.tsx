@@ -5,6 +5,7 @@ import { Radio } from '../../../components/nutui';
 import { MAX_CAPACITY, MAX_DAILY_CAP_MINUTES } from '../../../../types/activity';
 import { ACTIVITY_AUDIENCES, ACTIVITY_AUDIENCE_LABEL } from '../../../../types/enums';
 import { RISK_MAX, type ActivityErrors, type ActivityForm } from '../helpers';
+import { COLOR } from '../../../styles/colors';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
 
@@ -19,7 +20,7 @@ export default function EnrollSection({ form, errors, onChange }: Props) {
       <FormField name='waitlist' label='允许候补' error={errors.waitlist}>
         <View className='act-edit__switch-row'>
           <Text className='act-edit__switch-text'>{form.waitlist ? '报满后可候补，有人取消时按顺序递补' : '报满即止'}</Text>
-          <Switch className='act-edit-waitlist' color='#1f6fe5' checked={form.waitlist} onChange={(e) => onChange({ waitlist: Boolean(e.detail.value) })} />
+          <Switch className='act-edit-waitlist' color={COLOR.primary} checked={form.waitlist} onChange={(e) => onChange({ waitlist: Boolean(e.detail.value) })} />
         </View>
       </FormField>
       <FormField name='audience' label='参加对象' required error={errors.audience} vertical>

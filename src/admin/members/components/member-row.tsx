@@ -1,10 +1,10 @@
 // One member: name, masked phone, role and status, the reason of a 清退, and the actions the viewer may take.
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
-import { formatDateTime } from '../../../utils/format';
 import { MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../../types/enums';
 import type { Member } from '../../../../types/org';
 import type { MemberActions } from '../helpers';
+import { dateTimeOf } from '../../../../types/time';
 
 type Props = {
   member: Member;
@@ -27,7 +27,7 @@ export default function MemberRow({ member: m, actions, busy, onApprove, onRejec
         <Text className='member-row__phone member-phone'>{m.phoneMasked}</Text>
       </View>
       <Text className='member-row__meta'>
-        {MEMBERSHIP_STATUS_LABEL[m.status]} · 申请于 {formatDateTime(m.appliedAt)}
+        {MEMBERSHIP_STATUS_LABEL[m.status]} · 申请于 {dateTimeOf(m.appliedAt)}
       </Text>
       {m.reason && (m.status === 'removed' || m.status === 'rejected') ? (
         <Text className='member-row__reason member-reason'>原因：{m.reason}</Text>

@@ -1,15 +1,13 @@
 // 补录/调整 one volunteer's day: sign-in and sign-out times and a required reason; it joins the audit trail.
 // Test classes: ck-adjust-in, ck-adjust-out, ck-adjust-reason, ck-adjust-error, ck-adjust-submit.
 import { useEffect, useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
+import FormSheet, { SheetTextarea } from '../../../components/form-sheet';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { adjustRecord } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
+import { REASON_MAX } from '../../../components/form-sheet/reason-sheet';
 import { CheckinAdjustInput, type DayRecord, type RosterEntry } from '../../../../types/checkin';
-import { clockOf, isoAt, shortDate } from '../../../utils/checkin-time';
-
-const REASON_MAX = 200;
+import { clockOf, isoAt, monthDay } from '../../../../types/time';
 
 type Props = {
   activityId: string;
@@ -54,31 +52,28 @@ export default function AdjustPopup({ activityId, date, daily, row, onClose, onD
   };
 
   return (
-    <Popup visible={row !== null} position='bottom' round title={row?.status === 'absent' ? '补录签到' : '调整签到记录'} closeable onClose={onClose}>
-      {row ? (
-        <View className='roster-popup'>
-          <Text className='roster-popup__subject'>
-            {row.realName} · {shortDate(date)}
-          </Text>
-          <CheckinTimePicker className='ck-adjust-in' label='签到时间' value={signIn} start={daily.start} onChange={setSignIn} />
-          <CheckinTimePicker className='ck-adjust-out' label='签退时间' value={signOut} placeholder='不填写（仍未签退）' start={daily.end} onChange={setSignOut} />
-          <Textarea
-            className='roster-popup__input ck-adjust-reason'
-            maxlength={REASON_MAX}
-            placeholder='请填写原因（必填），如：按现场签到表补录'
-            value={reason}
-            onInput={(e) => {
-              setReason(e.detail.value);
-              setError('');
-            }}
-          />
-          <Text className='roster-popup__error ck-adjust-error'>{error}</Text>
-          <Text className='roster-popup__hint'>修改会记入变更记录，志愿者可以看到修改人、时间和原因。</Text>
-          <Button className='ck-adjust-submit' type='primary' block loading={busy} disabled={busy} onClick={submit}>
-            确认{row.status === 'absent' ? '补录' : '调整'}
-          </Button>
-        </View>
-      ) : null}
-    </Popup>
+    <FormSheet
+      visible={row !== null}
+      title={row?.status === 'absent' ? '补录签到' : '调整签到记录'}
+      subject={row ? `${row.realName} · ${monthDay(date)}` : ''}
+      onClose={onClose}
+      error={error}
+      errorClass='ck-adjust-error'
+      hint='修改会记入变更记录，志愿者可以看到修改人、时间和原因。'
+      confirm={{ text: `确认${row?.status === 'absent' ? '补录' : '调整'}`, className: 'ck-adjust-submit', busy, onClick: submit }}
+    >
+      <CheckinTimePicker className='ck-adjust-in' label='签到时间' value={signIn} start={daily.start} onChange={setSignIn} />
+      <CheckinTimePicker className='ck-adjust-out' label='签退时间' value={signOut} placeholder='不填写（仍未签退）' start={daily.end} onChange={setSignOut} />
+      <SheetTextarea
+        className='ck-adjust-reason'
+        max={REASON_MAX}
+        placeholder='请填写原因（必填），如：按现场签到表补录'
+        value={reason}
+        onInput={(text) => {
+          setReason(text);
+          setError('');
+        }}
+      />
+    </FormSheet>
   );
 }

@@ -2,13 +2,13 @@
 // Test classes: ck-batch-at, ck-batch-reason, ck-batch-error, ck-batch-submit.
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
+import FormSheet, { SheetTextarea } from '../../../components/form-sheet';
+import { REASON_MAX } from '../../../components/form-sheet/reason-sheet';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { batchSignOut } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
 import { CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '../../../../types/checkin';
-import { isoAt, shortDate } from '../../../utils/checkin-time';
+import { isoAt, monthDay } from '../../../../types/time';
 
 type Props = { activityId: string; date: string; dailyEnd: string; open: number; visible: boolean; onClose: () => void; onDone: (result: CheckinBatchSignOutOutput) => void };
 
@@ -30,7 +30,7 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
     const { confirm } = await Taro.showModal({
       title: '批量签退',
-      content: `将为${open}名未签退的志愿者签退，签退时间 ${shortDate(date)} ${at}。确定吗？`,
+      content: `将为${open}名未签退的志愿者签退，签退时间 ${monthDay(date)} ${at}。确定吗？`,
       confirmText: '确定签退',
       cancelText: '取消',
     });
@@ -41,27 +41,26 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
   };
 
   return (
-    <Popup visible={visible} position='bottom' round title='批量签退' closeable onClose={onClose}>
-      <View className='roster-popup'>
-        <Text className='roster-popup__subject'>
-          {shortDate(date)} 有 {open} 名志愿者已签到但未签退
-        </Text>
-        <CheckinTimePicker className='ck-batch-at' label='签退时间' value={at} start={dailyEnd} onChange={setAt} />
-        <Textarea
-          className='roster-popup__input ck-batch-reason'
-          maxlength={200}
-          placeholder='原因（选填），默认：管理员批量签退（志愿者未签退）'
-          value={reason}
-          onInput={(e) => {
-            setReason(e.detail.value);
-            setError('');
-          }}
-        />
-        <Text className='roster-popup__error ck-batch-error'>{error}</Text>
-        <Button className='ck-batch-submit' type='primary' block loading={busy} disabled={busy} onClick={submit}>
-          批量签退
-        </Button>
-      </View>
-    </Popup>
+    <FormSheet
+      visible={visible}
+      title='批量签退'
+      subject={`${monthDay(date)} 有 ${open} 名志愿者已签到但未签退`}
+      onClose={onClose}
+      error={error}
+      errorClass='ck-batch-error'
+      confirm={{ text: '批量签退', className: 'ck-batch-submit', busy, onClick: submit }}
+    >
+      <CheckinTimePicker className='ck-batch-at' label='签退时间' value={at} start={dailyEnd} onChange={setAt} />
+      <SheetTextarea
+        className='ck-batch-reason'
+        max={REASON_MAX}
+        placeholder='原因（选填），默认：管理员批量签退（志愿者未签退）'
+        value={reason}
+        onInput={(text) => {
+          setReason(text);
+          setError('');
+        }}
+      />
+    </FormSheet>
   );
 }

@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import { Button } from '../../../components/nutui';
 import { exportReport } from '../../../services/report';
 import { toCloudError } from '../../../services/cloud-error';
-import { saveFile } from '../../../utils/file-save';
+import { saveFile } from '../../../device/file';
 
 export default function ExportAttendance({ orgId, activityId }: { orgId: string; activityId: string }) {
   const [busy, setBusy] = useState(false);

@@ -4,8 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
 import { DAY_STATUS_LABEL, SCAN_FLAG_LABEL, type Adjustment, type RosterEntry } from '../../../../types/checkin';
-import { formatDuration } from '../../../../types/duration';
-import { clockOf } from '../../../utils/checkin-time';
+import { clockOf } from '../../../../types/time';
+import { formatDuration } from '../../../../types/format';
 
 const STATUS_TAG = { absent: 'default', open: 'warning', closed: 'success', adjusted: 'primary' } as const;
 const statusLabel = (s: RosterEntry['status']) => (s === 'absent' ? '未签到' : DAY_STATUS_LABEL[s]);

@@ -1,37 +1,22 @@
 // 下级队伍排行: the teams directly below, each with its own subtree, by hours in the period.
-import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ranking } from '../../../services/report';
-import { toCloudError } from '../../../services/cloud-error';
-import { formatDuration } from '../../../../types/duration';
-import type { ReportRankingOutput } from '../../../../types/report';
+import { useResource } from '../../../hooks/use-resource';
 import type { PeriodQuery } from '../helpers';
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: ReportRankingOutput['items'] };
+import { formatDuration } from '../../../../types/format';
 
 export default function Ranking({ orgId, query }: { orgId: string; query: PeriodQuery }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    ranking({ orgId, ...query }).then(
-      (r) => live && setState({ status: 'ready', items: r.items }),
-      (e: unknown) => live && setState({ status: 'error', message: toCloudError(e).message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [orgId, query]);
+  const { state } = useResource(() => ranking({ orgId, ...query }).then((r) => r.items), [orgId, query], { isEmpty: (items) => items.length === 0 });
 
   // A team without teams below it has nothing to rank.
-  if (state.status === 'ready' && state.items.length === 0) return null;
+  if (state.status === 'empty') return null;
   return (
     <View className='card stats-ranking'>
       <Text className='stats__section-title'>下级队伍排行</Text>
       {state.status === 'loading' ? <Text className='stats__note'>加载中…</Text> : null}
-      {state.status === 'error' ? <Text className='stats__note is-error stats-ranking-error'>{state.message}</Text> : null}
+      {state.status === 'error' ? <Text className='stats__note is-error stats-ranking-error'>{state.error.message}</Text> : null}
       {state.status === 'ready'
-        ? state.items.map((it) => (
+        ? state.data.map((it) => (
             <View key={it.orgId} className='stats__rank stats-ranking-item'>
               <Text className={`stats__rank-no${it.rank <= 3 ? ' is-top' : ''}`}>{it.rank}</Text>
               <View className='stats__rank-main'>

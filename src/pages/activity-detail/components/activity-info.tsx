@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatSchedule, formatSignupWindow } from '../../../utils/activity-format';
 import { regionName } from '../../../utils/region';
-import { formatDuration } from '../../../../types/duration';
 import { ACTIVITY_AUDIENCE_LABEL } from '../../../../types/enums';
 import type { Activity, ActivityGetOutput } from '../../../../types/activity';
 import { waitlistText } from '../helpers';
+import { formatDistance, formatDuration } from '../../../../types/format';
 
 function openMap(a: Activity) {
   if (process.env.TARO_ENV === 'weapp') {
@@ -66,7 +66,7 @@ export default function ActivityInfo({ data }: { data: ActivityGetOutput }) {
         ) : null}
         <Row label='签到规则' cls='act-checkin-rule'>
           <Text>
-            活动地点{a.radiusM >= 1000 ? `${a.radiusM / 1000}公里` : `${a.radiusM}米`}内扫码签到签退，每日最多计{formatDuration(a.dailyCapMinutes)}
+            活动地点{formatDistance(a.radiusM)}内扫码签到签退，每日最多计{formatDuration(a.dailyCapMinutes)}
           </Text>
         </Row>
         {a.contactName || a.contactPhone ? (

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
 import type { ActivityPhase } from '../../../../types/enums';
+import { routes } from '../../../routes';
 
 type Props = { activityId: string; phase: ActivityPhase; servedCount?: number; onCancelActivity: () => void; onRecordServed: () => void };
 
@@ -16,11 +17,11 @@ export default function ManageActions({ activityId, phase, servedCount, onCancel
       <Text className='act-detail__section-title'>活动管理</Text>
       <View className='act-detail__manage'>
         {editable ? (
-          <Button className='act-edit' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: `/admin/activity-edit/index?id=${id}` })}>
+          <Button className='act-edit' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: routes.editActivity(id) })}>
             编辑
           </Button>
         ) : null}
-        <Button className='act-roster' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: `/admin/enrollments/index?id=${id}` })}>
+        <Button className='act-roster' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: routes.enrollments(id) })}>
           报名名单
         </Button>
         {started ? (

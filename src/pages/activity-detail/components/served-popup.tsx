@@ -1,8 +1,8 @@
 // 服务人数: once the activity has started, its leader and admins record how many people it served (接受服务的群众
 // 人次 of 附件3) and a short summary of what was done; both can be corrected later.
 import { useEffect, useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
+import { Input } from '@tarojs/components';
+import FormSheet, { SheetLabel, SheetTextarea } from '../../../components/form-sheet';
 import { recordServed } from '../../../services/activity';
 import { useSubmit } from '../../../hooks/use-submit';
 
@@ -31,32 +31,20 @@ export default function ServedPopup({ visible, activityId, servedCount, summary,
   };
 
   return (
-    <Popup visible={visible} position='bottom' round title='服务人数' closeable onClose={onClose}>
-      <View className='served-popup'>
-        <Text className='served-popup__label'>接受服务的群众人次</Text>
-        <Input
-          className='served-popup__input served-count'
-          type='number'
-          placeholder='例如 120'
-          value={count}
-          onInput={(e) => {
-            setCount(e.detail.value);
-            setError('');
-          }}
-        />
-        <Text className='served-popup__label'>活动总结（选填，用于附件3 亮点活动）</Text>
-        <Textarea
-          className='served-popup__input served-popup__summary served-summary'
-          maxlength={SUMMARY_MAX}
-          placeholder='服务内容与效果'
-          value={text}
-          onInput={(e) => setText(e.detail.value)}
-        />
-        <Text className='served-popup__error served-error'>{error}</Text>
-        <Button className='served-save' type='primary' block loading={busy} disabled={busy} onClick={save}>
-          保存
-        </Button>
-      </View>
-    </Popup>
+    <FormSheet visible={visible} title='服务人数' onClose={onClose} error={error} errorClass='served-error' confirm={{ text: '保存', className: 'served-save', busy, onClick: save }}>
+      <SheetLabel>接受服务的群众人次</SheetLabel>
+      <Input
+        className='served-popup__count served-count'
+        type='number'
+        placeholder='例如 120'
+        value={count}
+        onInput={(e) => {
+          setCount(e.detail.value);
+          setError('');
+        }}
+      />
+      <SheetLabel>活动总结（选填，用于附件3 亮点活动）</SheetLabel>
+      <SheetTextarea className='served-summary' max={SUMMARY_MAX} placeholder='服务内容与效果' value={text} onInput={setText} />
+    </FormSheet>
   );
 }

@@ -3,20 +3,20 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import StateView from '../../../components/state-view';
 import { APPEAL_STATUS_LABEL, type MyAppeal } from '../../../../types/user';
-import { formatDateTime } from '../../../utils/format';
+import { dateTimeOf } from '../../../../types/time';
 
-export type MyAppealsState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: MyAppeal[] };
+import type { Resource } from '../../../hooks/use-resource';
 
 const TAG = { pending: 'warning', upheld: 'success', rejected: 'danger' } as const;
 
-export default function MyAppeals({ state, onRetry }: { state: MyAppealsState; onRetry: () => void }) {
+export default function MyAppeals({ state, onRetry }: { state: Resource<MyAppeal[]>; onRetry: () => void }) {
   if (state.status === 'loading') return <StateView kind='loading' className='appeal-mine-loading' rows={2} />;
-  if (state.status === 'error') return <StateView kind='error' className='appeal-mine-error' message={state.message} onRetry={onRetry} />;
-  if (state.items.length === 0) return null;
+  if (state.status === 'error') return <StateView kind='error' className='appeal-mine-error' message={state.error.message} onRetry={onRetry} />;
+  if (state.status === 'empty') return null;
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>我的申请</View>
-      {state.items.map((a) => (
+      {state.data.map((a) => (
         <View key={a.appealId} className='card appeal-item appeal-mine-item'>
           <View className='appeal-item__head'>
             <Text className='appeal-item__name'>
@@ -26,7 +26,7 @@ export default function MyAppeals({ state, onRetry }: { state: MyAppealsState; o
               {APPEAL_STATUS_LABEL[a.status]}
             </Tag>
           </View>
-          <Text className='appeal-item__line'>提交时间：{formatDateTime(a.createdAt)}</Text>
+          <Text className='appeal-item__line'>提交时间：{dateTimeOf(a.createdAt)}</Text>
           {a.reason ? <Text className='appeal-item__line appeal-mine-reason'>{a.status === 'rejected' ? '未通过原因' : '处理说明'}：{a.reason}</Text> : null}
           {a.status === 'upheld' ? <Text className='appeal-item__hint'>该身份证号已释放，请返回注册页重新注册</Text> : null}
         </View>

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
 import { ORG_STATUS_LABEL, ROLE_LABEL } from '../../../../types/enums';
+import { routes } from '../../../routes';
 
 export default function ManageSection() {
   const { managed, reload } = useManaged();
@@ -27,7 +28,7 @@ export default function ManageSection() {
   return (
     <View className='card mine__manage mine-manage'>
       <Text className='mine__section-title'>队伍管理</Text>
-      <View className='mine__entry mine-inbox' onClick={() => Taro.navigateTo({ url: '/admin/inbox/index' })}>
+      <View className='mine__entry mine-inbox' onClick={() => Taro.navigateTo({ url: routes.inbox() })}>
         <Text className='mine__entry-title'>审核</Text>
         <View className='mine__entry-side'>
           {managed.pending ? (
@@ -44,7 +45,7 @@ export default function ManageSection() {
             className='mine__entry mine-managed-org'
             onClick={() =>
               Taro.navigateTo({
-                url: o.status === 'approved' ? `/admin/members/index?orgId=${encodeURIComponent(o._id)}` : `/pages/org-detail/index?orgId=${encodeURIComponent(o._id)}`,
+                url: o.status === 'approved' ? routes.members(o._id) : routes.orgDetail(o._id),
               })
             }
           >
@@ -60,7 +61,7 @@ export default function ManageSection() {
                 className='mine__link mine-import-org'
                 onClick={(e) => {
                   e.stopPropagation();
-                  Taro.navigateTo({ url: `/admin/import/index?orgId=${encodeURIComponent(o._id)}` });
+                  Taro.navigateTo({ url: routes.import(o._id) });
                 }}
               >
                 集体注册
@@ -70,16 +71,16 @@ export default function ManageSection() {
           </View>
           {o.status === 'approved' ? (
             <View className='mine__team-actions'>
-              <Text className='mine__action mine-publish-activity' onClick={() => Taro.navigateTo({ url: `/admin/activity-edit/index?orgId=${encodeURIComponent(o._id)}` })}>
+              <Text className='mine__action mine-publish-activity' onClick={() => Taro.navigateTo({ url: routes.publishActivity(o._id) })}>
                 发布活动
               </Text>
-              <Text className='mine__action mine-published-activities' onClick={() => Taro.navigateTo({ url: `/admin/activities/index?orgId=${encodeURIComponent(o._id)}` })}>
+              <Text className='mine__action mine-published-activities' onClick={() => Taro.navigateTo({ url: routes.publishedActivities(o._id) })}>
                 我发布的活动
               </Text>
-              <Text className='mine__action mine-corrections' onClick={() => Taro.navigateTo({ url: `/admin/corrections/index?orgId=${encodeURIComponent(o._id)}` })}>
+              <Text className='mine__action mine-corrections' onClick={() => Taro.navigateTo({ url: routes.corrections(o._id) })}>
                 时长更正审核
               </Text>
-              <Text className='mine__action mine-stats' onClick={() => Taro.navigateTo({ url: `/admin/stats/index?orgId=${encodeURIComponent(o._id)}` })}>
+              <Text className='mine__action mine-stats' onClick={() => Taro.navigateTo({ url: routes.stats(o._id) })}>
                 统计报表
               </Text>
             </View>

@@ -7,6 +7,7 @@ import { Button } from '../../../components/nutui';
 import { withdraw } from '../../../services/user';
 import { useSubmit } from '../../../hooks/use-submit';
 import { WITHDRAW_KEEPS, WITHDRAW_REMOVES } from '../../../../types/user';
+import { tabs } from '../../../routes';
 
 export default function WithdrawCard() {
   const [asked, setAsked] = useState(false);
@@ -16,7 +17,7 @@ export default function WithdrawCard() {
     submit(async () => {
       await withdraw();
       Taro.showToast({ title: '已注销', icon: 'success', duration: 1500 });
-      setTimeout(() => Taro.switchTab({ url: '/pages/mine/index' }), 1200);
+      setTimeout(() => Taro.switchTab({ url: tabs.mine }), 1200);
     });
 
   return (

@@ -2,14 +2,15 @@
 // the team's admins review it. Test classes: ck-correct-forgot, ck-correct-in-toggle, ck-correct-in,
 // ck-correct-out-toggle, ck-correct-out, ck-correct-note, ck-correct-error, ck-correct-submit.
 import { useEffect, useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Checkbox, Popup } from '../../../components/nutui';
+import { View } from '@tarojs/components';
+import { Checkbox } from '../../../components/nutui';
+import FormSheet, { SheetTextarea } from '../../../components/form-sheet';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { requestCorrection } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
 import { CheckinRequestCorrectionInput, type MyHoursDay } from '../../../../types/checkin';
 import { parseContract } from '../../../../types/zod-messages';
-import { clockOf, isoAt, shortDate } from '../../../utils/checkin-time';
+import { clockOf, isoAt, monthDay } from '../../../../types/time';
 
 const NOTE_MAX = 200;
 const FORGOT = '我忘记签退了';
@@ -56,47 +57,40 @@ export default function CorrectionPopup({ day, onClose, onDone }: Props) {
   };
 
   return (
-    <Popup visible={day !== null} position='bottom' round title='申请更正' closeable onClose={onClose}>
-      {day ? (
-        <View className='correction-popup'>
-          <Text className='correction-popup__subject'>
-            {day.title} · {shortDate(day.date)}
-          </Text>
-          {!day.signOutAt ? (
-            <View className='correction-popup__quick ck-correct-forgot' onClick={() => { setFixOut(true); setNote(FORGOT); setError(''); }}>
-              我忘记签退了，补填签退时间
-            </View>
-          ) : null}
-          <View className='correction-popup__row'>
-            <Checkbox className='ck-correct-in-toggle' checked={fixIn} onChange={(v) => setFixIn(v)} label='更正签到时间' />
-          </View>
-          <CheckinTimePicker className='ck-correct-in' label='签到时间' value={signIn} disabled={!fixIn} onChange={setSignIn} />
-          <View className='correction-popup__row'>
-            <Checkbox className='ck-correct-out-toggle' checked={fixOut} onChange={(v) => setFixOut(v)} label='更正签退时间' />
-          </View>
-          <CheckinTimePicker className='ck-correct-out' label='签退时间' value={signOut} start='17:00' disabled={!fixOut} onChange={setSignOut} />
-          <Textarea
-            className='correction-popup__note ck-correct-note'
-            maxlength={NOTE_MAX}
-            placeholder='请说明情况，如：活动结束时手机没电，忘记签退'
-            value={note}
-            onInput={(e) => {
-              setNote(e.detail.value);
-              setError('');
-            }}
-          />
-          <View className='correction-popup__meta'>
-            <Text className='correction-popup__error ck-correct-error'>{error}</Text>
-            <Text className='correction-popup__count'>
-              {note.trim().length}/{NOTE_MAX}
-            </Text>
-          </View>
-          <Text className='correction-popup__hint'>提交后由活动所属队伍的管理员审核，通过后时长自动更新。</Text>
-          <Button className='ck-correct-submit' type='primary' block loading={busy} disabled={busy} onClick={submit}>
-            提交申请
-          </Button>
+    <FormSheet
+      visible={day !== null}
+      title='申请更正'
+      subject={day ? `${day.title} · ${monthDay(day.date)}` : ''}
+      onClose={onClose}
+      error={error}
+      errorClass='ck-correct-error'
+      count={{ value: note.trim().length, max: NOTE_MAX }}
+      hint='提交后由活动所属队伍的管理员审核，通过后时长自动更新。'
+      confirm={{ text: '提交申请', className: 'ck-correct-submit', busy, onClick: submit }}
+    >
+      {day && !day.signOutAt ? (
+        <View className='correction-popup__quick ck-correct-forgot' onClick={() => { setFixOut(true); setNote(FORGOT); setError(''); }}>
+          我忘记签退了，补填签退时间
         </View>
       ) : null}
-    </Popup>
+      <View className='correction-popup__row'>
+        <Checkbox className='ck-correct-in-toggle' checked={fixIn} onChange={(v) => setFixIn(v)} label='更正签到时间' />
+      </View>
+      <CheckinTimePicker className='ck-correct-in' label='签到时间' value={signIn} disabled={!fixIn} onChange={setSignIn} />
+      <View className='correction-popup__row'>
+        <Checkbox className='ck-correct-out-toggle' checked={fixOut} onChange={(v) => setFixOut(v)} label='更正签退时间' />
+      </View>
+      <CheckinTimePicker className='ck-correct-out' label='签退时间' value={signOut} start='17:00' disabled={!fixOut} onChange={setSignOut} />
+      <SheetTextarea
+        className='ck-correct-note'
+        max={NOTE_MAX}
+        placeholder='请说明情况，如：活动结束时手机没电，忘记签退'
+        value={note}
+        onInput={(text) => {
+          setNote(text);
+          setError('');
+        }}
+      />
+    </FormSheet>
   );
 }

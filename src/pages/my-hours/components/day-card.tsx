@@ -4,8 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
 import { CORRECTION_STATUS_LABEL, DAY_STATUS_LABEL, type CorrectionStatus, type DayStatus, type MyHoursDay } from '../../../../types/checkin';
-import { formatDuration } from '../../../../types/duration';
-import { clockOf } from '../../../utils/checkin-time';
+import { clockOf } from '../../../../types/time';
+import { formatDuration } from '../../../../types/format';
 
 const DAY_TAG: Record<DayStatus, 'warning' | 'success' | 'primary'> = { open: 'warning', closed: 'success', adjusted: 'primary' };
 const CORRECTION_TAG: Record<CorrectionStatus, 'warning' | 'success' | 'danger'> = { pending: 'warning', approved: 'success', rejected: 'danger' };

@@ -4,8 +4,9 @@ import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import { Checkbox } from '../../../components/nutui';
 import { SERVICE_CATEGORIES, SUPERVISOR_TYPES } from '../../../../types/enums';
-import { todayDate } from '../../../utils/format';
 import type { OrgFieldErrors, OrgForm } from '../helpers';
+import { serverToday } from '../../../services/server-clock';
+import { COLOR } from '../../../styles/colors';
 
 type Props = { form: OrgForm; errors: OrgFieldErrors; onChange: (patch: Partial<OrgForm>) => void };
 
@@ -53,7 +54,7 @@ export default function ContactSection({ form, errors, onChange }: Props) {
           <Text className='orgreg-switch-text'>{form.registeredWithCivilAffairs ? '已在民政部门登记' : '未在民政部门登记'}</Text>
           <Switch
             className='orgreg-civil'
-            color='#1f6fe5'
+            color={COLOR.primary}
             checked={form.registeredWithCivilAffairs}
             onChange={(e) => onChange({ registeredWithCivilAffairs: Boolean(e.detail.value) })}
           />
@@ -71,7 +72,7 @@ export default function ContactSection({ form, errors, onChange }: Props) {
       </FormField>
       <FormField name='foundedAt' label='成立日期' error={errors.foundedAt}>
         <View className='orgreg-date-row'>
-          <Picker mode='date' value={form.foundedAt || todayDate()} end={todayDate()} onChange={(e) => onChange({ foundedAt: String(e.detail.value) })}>
+          <Picker mode='date' value={form.foundedAt || serverToday()} end={serverToday()} onChange={(e) => onChange({ foundedAt: String(e.detail.value) })}>
             <View className='option-picker__trigger orgreg-founded'>
               <Text className={form.foundedAt ? 'option-picker__value' : 'option-picker__placeholder'}>{form.foundedAt || '选填'}</Text>
               <Text className='option-picker__arrow'>›</Text>

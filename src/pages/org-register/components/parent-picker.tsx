@@ -1,34 +1,25 @@
 // 上级队伍: a bottom sheet that searches approved teams by name; tapping one chooses it.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Input, ScrollView, Text, View } from '@tarojs/components';
 import { Button, Popup } from '../../../components/nutui';
 import { searchOrgs } from '../../../services/org';
-import { toCloudError } from '../../../services/cloud-error';
+import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
 import type { Org } from '../../../../types/org';
 
 type Props = { value: { id: string; name: string }; onChange: (org: Org) => void };
 
-type ListState = { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Org[]; total: number };
-
 export default function ParentPicker({ value, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const [keyword, setKeyword] = useState('');
-  const [list, setList] = useState<ListState>({ status: 'idle' });
-  const latest = useRef(0);
-
-  const load = (kw: string) => {
-    const ticket = ++latest.current;
-    setList({ status: 'loading' });
-    searchOrgs({ keyword: kw.trim() || undefined, pageSize: 50 }).then(
-      (res) => ticket === latest.current && setList({ status: 'ready', items: res.items, total: res.total }),
-      (e: unknown) => ticket === latest.current && setList({ status: 'error', message: toCloudError(e).message }),
-    );
-  };
+  // Searched for the first time when the sheet opens, again on 搜索 (with the keyword as typed then).
+  const [asked, setAsked] = useState(false);
+  const { state: list, reload: search } = useResource(() => searchOrgs({ keyword: keyword.trim() || undefined, pageSize: 50 }), [], { when: 'manual' });
 
   const show = () => {
     setOpen(true);
-    if (list.status === 'idle' || list.status === 'error') load(keyword);
+    if (!asked || list.status === 'error') search();
+    setAsked(true);
   };
 
   return (
@@ -46,27 +37,27 @@ export default function ParentPicker({ value, onChange }: Props) {
               value={keyword}
               confirmType='search'
               onInput={(e) => setKeyword(e.detail.value)}
-              onConfirm={() => load(keyword)}
+              onConfirm={() => search()}
             />
-            <Button className='orgreg-parent-search' size='small' onClick={() => load(keyword)}>
+            <Button className='orgreg-parent-search' size='small' onClick={() => search()}>
               搜索
             </Button>
           </View>
           <ScrollView scrollY className='parent-picker__list'>
-            {list.status === 'loading' ? <Text className='parent-picker__muted orgreg-parent-loading'>正在加载队伍…</Text> : null}
+            {asked && list.status === 'loading' ? <Text className='parent-picker__muted orgreg-parent-loading'>正在加载队伍…</Text> : null}
             {list.status === 'error' ? (
               <View className='parent-picker__error'>
-                <Text className='parent-picker__error-text orgreg-parent-error'>队伍列表加载失败：{list.message}</Text>
-                <Button size='small' className='orgreg-parent-retry' onClick={() => load(keyword)}>
+                <Text className='parent-picker__error-text orgreg-parent-error'>队伍列表加载失败：{list.error.message}</Text>
+                <Button size='small' className='orgreg-parent-retry' onClick={() => search()}>
                   重试
                 </Button>
               </View>
             ) : null}
-            {list.status === 'ready' && list.items.length === 0 ? (
+            {list.status === 'ready' && list.data.items.length === 0 ? (
               <Text className='parent-picker__muted orgreg-parent-empty'>没有找到队伍，换个名称试试</Text>
             ) : null}
             {list.status === 'ready'
-              ? list.items.map((o) => (
+              ? list.data.items.map((o) => (
                   <View
                     key={o._id}
                     className={`parent-picker__item orgreg-parent-option${o._id === value.id ? ' is-active' : ''}`}
@@ -82,8 +73,8 @@ export default function ParentPicker({ value, onChange }: Props) {
                   </View>
                 ))
               : null}
-            {list.status === 'ready' && list.total > list.items.length ? (
-              <Text className='parent-picker__muted'>共{list.total}支队伍，请输入名称缩小范围</Text>
+            {list.status === 'ready' && list.data.total > list.data.items.length ? (
+              <Text className='parent-picker__muted'>共{list.data.total}支队伍，请输入名称缩小范围</Text>
             ) : null}
           </ScrollView>
         </View>

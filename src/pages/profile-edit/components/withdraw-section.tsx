@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '../../../components/nutui';
 import { withdraw } from '../../../services/user';
 import { toCloudError } from '../../../services/cloud-error';
+import { tabs } from '../../../routes';
 
 export default function WithdrawSection() {
   const [open, setOpen] = useState(false);
@@ -19,7 +20,7 @@ export default function WithdrawSection() {
       await withdraw();
       setOpen(false);
       Taro.showToast({ title: '已注销', icon: 'success', duration: 1500 });
-      setTimeout(() => Taro.switchTab({ url: '/pages/index/index' }), 1200);
+      setTimeout(() => Taro.switchTab({ url: tabs.home }), 1200);
     } catch (e) {
       const err = toCloudError(e);
       setOpen(false);

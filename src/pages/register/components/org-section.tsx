@@ -1,11 +1,11 @@
 // Step 3: choose 1–5 approved teams to apply to; a keyword narrows the list, chosen teams stay listed.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { Button, Checkbox } from '../../../components/nutui';
 import { searchOrgs } from '../../../services/org';
-import { toCloudError } from '../../../services/cloud-error';
+import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
 import type { Org } from '../../../../types/org';
 
@@ -13,31 +13,16 @@ export const MAX_ORGS = 5;
 
 type Props = { value: string[]; error?: string; onChange: (orgIds: string[]) => void };
 
-type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Org[]; total: number };
-
 export default function OrgSection({ value, error, onChange }: Props) {
   const [keyword, setKeyword] = useState('');
-  const [list, setList] = useState<ListState>({ status: 'loading' });
   const known = useRef<Record<string, Org>>({});
-  const latest = useRef(0);
-
-  const load = (kw: string) => {
-    const ticket = ++latest.current;
-    setList({ status: 'loading' });
-    searchOrgs(kw.trim() ? { keyword: kw.trim() } : {}).then(
-      (res) => {
-        if (ticket !== latest.current) return;
-        res.items.forEach((o) => (known.current[o._id] = o));
-        setList({ status: 'ready', items: res.items, total: res.total });
-      },
-      (e: unknown) => ticket === latest.current && setList({ status: 'error', message: toCloudError(e).message }),
-    );
-  };
-
-  useEffect(() => load(''), []);
+  // All teams at first, then those the keyword (as typed when 搜索 is tapped) finds.
+  const { state: list, reload: search } = useResource(() => searchOrgs(keyword.trim() ? { keyword: keyword.trim() } : {}), [], {
+    onData: (res) => res.items.forEach((o) => (known.current[o._id] = o)),
+  });
 
   // Chosen teams first (even when the current search no longer finds them), then the rest of the results.
-  const found = list.status === 'ready' ? list.items : [];
+  const found = list.status === 'ready' ? list.data.items : [];
   const chosen = value.map((id) => known.current[id]).filter((o): o is Org => Boolean(o));
   const shown = [...chosen, ...found.filter((o) => !value.includes(o._id))];
 
@@ -52,17 +37,17 @@ export default function OrgSection({ value, error, onChange }: Props) {
             value={keyword}
             confirmType='search'
             onInput={(e) => setKeyword(e.detail.value)}
-            onConfirm={() => load(keyword)}
+            onConfirm={() => search()}
           />
-          <Button className='reg-org-search' size='small' onClick={() => load(keyword)}>
+          <Button className='reg-org-search' size='small' onClick={() => search()}>
             搜索
           </Button>
         </View>
         {list.status === 'loading' ? <Text className='reg-orgs__muted reg-orgs-loading'>正在加载队伍…</Text> : null}
         {list.status === 'error' ? (
           <View className='reg-orgs__error reg-orgs-error'>
-            <Text className='reg-orgs__error-text'>队伍列表加载失败：{list.message}</Text>
-            <Button className='reg-orgs-retry' size='small' onClick={() => load(keyword)}>
+            <Text className='reg-orgs__error-text'>队伍列表加载失败：{list.error.message}</Text>
+            <Button className='reg-orgs-retry' size='small' onClick={() => search()}>
               重试
             </Button>
           </View>
@@ -86,8 +71,8 @@ export default function OrgSection({ value, error, onChange }: Props) {
             </Checkbox>
           ))}
         </Checkbox.Group>
-        {list.status === 'ready' && list.total > found.length ? (
-          <Text className='reg-orgs__muted'>共{list.total}支队伍，请输入名称搜索更多</Text>
+        {list.status === 'ready' && list.data.total > found.length ? (
+          <Text className='reg-orgs__muted'>共{list.data.total}支队伍，请输入名称搜索更多</Text>
         ) : null}
       </FormField>
     </View>

@@ -1,0 +1,90 @@
+// Files between the person and the app: a generated file (xlsx export, PDF certificate) is handed over as a download on
+// h5, and on weapp written to the user data folder and opened with the system viewer (whose menu forwards it to a
+// WeChat chat or saves it); a filled-in .xlsx (集体注册) is picked from a chat or the disk.
+import Taro from '@tarojs/taro';
+
+export type SavedFile = { fileName: string; base64: string };
+
+const MIME: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+function extensionOf(fileName: string): 'xlsx' | 'pdf' {
+  return fileName.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
+}
+
+export async function saveFile(file: SavedFile): Promise<void> {
+  const ext = extensionOf(file.fileName);
+  if (process.env.TARO_ENV === 'h5') {
+    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: MIME[ext] }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    return;
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`;
+  await new Promise<void>((resolve, reject) =>
+    Taro.getFileSystemManager().writeFile({ filePath, data: file.base64, encoding: 'base64', success: () => resolve(), fail: reject }),
+  );
+  await Taro.openDocument({ filePath, fileType: ext, showMenu: true });
+}
+
+export type PickedFile = { name: string; base64: string };
+
+/** The one hidden file input of the h5 build (kept in the DOM so browsers and tests can drive it). */
+function h5FileInput(): HTMLInputElement {
+  const existing = document.querySelector<HTMLInputElement>('input.import-file-input');
+  if (existing) return existing;
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.xlsx';
+  input.className = 'import-file-input';
+  input.style.display = 'none';
+  document.body.appendChild(input);
+  return input;
+}
+
+function readAsBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Resolves null when the user closes the chooser without a file. */
+export async function pickXlsx(): Promise<PickedFile | null> {
+  if (process.env.TARO_ENV === 'h5') {
+    const input = h5FileInput();
+    input.value = '';
+    const file = await new Promise<File | null>((resolve) => {
+      input.onchange = () => resolve(input.files?.[0] ?? null);
+      input.click();
+    });
+    return file ? { name: file.name, base64: await readAsBase64(file) } : null;
+  }
+  let chosen: Taro.chooseMessageFile.SuccessCallbackResult;
+  try {
+    chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+  } catch {
+    return null;
+  }
+  const picked = chosen.tempFiles[0];
+  if (!picked) return null;
+  const base64 = await new Promise<string>((resolve, reject) =>
+    Taro.getFileSystemManager().readFile({
+      filePath: picked.path,
+      encoding: 'base64',
+      success: (r) => resolve(String(r.data)),
+      fail: reject,
+    }),
+  );
+  return { name: picked.name, base64 };
+}

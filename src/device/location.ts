@@ -1,0 +1,41 @@
+// Where the phone is, in GCJ-02 (the system of WeChat maps and of activity points; see ARCHITECTURE.md § Coordinates):
+// the one place that asks the platform for a position, for scans and for sorting activities by distance.
+import Taro from '@tarojs/taro';
+import { wgs84ToGcj02 } from '../../types/gcj02';
+import { errMsgOf } from './errors';
+
+export type Fix = { lat: number; lng: number; accuracy?: number };
+
+export const LOCATION_DENIED_MESSAGE = '无法获取您的位置，请在设置中允许使用位置信息后重试';
+
+/** Why the phone gave no position: the user (or the system) refused, or it could not find one. */
+export type LocateFailure = 'denied' | 'unavailable';
+export class LocateError extends Error {
+  readonly reason: LocateFailure;
+  constructor(reason: LocateFailure, detail: string) {
+    super(detail);
+    Object.setPrototypeOf(this, LocateError.prototype);
+    this.name = 'LocateError';
+    this.reason = reason;
+  }
+}
+export const isLocateError = (e: unknown): e is LocateError => e instanceof LocateError || (e as { name?: unknown } | null)?.name === 'LocateError';
+
+/**
+ * The phone's position in GCJ-02: weapp asks for it directly, h5 gets WGS-84 from the browser and converts. `precise`
+ * (a scan) waits for a high-accuracy fix and says how accurate it is; otherwise (sorting by distance) coarse will do.
+ */
+export async function locate(opts: { precise?: boolean } = {}): Promise<Fix> {
+  const weapp = process.env.TARO_ENV === 'weapp';
+  const high = opts.precise ? { isHighAccuracy: true, highAccuracyExpireTime: weapp ? 5000 : 10000 } : {};
+  try {
+    const r = await Taro.getLocation({ type: weapp ? 'gcj02' : 'wgs84', ...high });
+    const fix = { lat: r.latitude, lng: r.longitude, ...(opts.precise && r.accuracy >= 0 ? { accuracy: r.accuracy } : {}) };
+    // Browsers only speak WGS-84.
+    return weapp ? fix : wgs84ToGcj02(fix);
+  } catch (e) {
+    const msg = errMsgOf(e);
+    throw new LocateError(/auth|deny|denied|permission|authoriz/i.test(msg) ? 'denied' : 'unavailable', msg);
+  }
+}
+

@@ -1,0 +1,56 @@
+// Every page's address, built from typed parameters (encoded once, here): pages navigate with `routes.x(...)`, never
+// with a hand-written string. Kept free of Taro so that tests can build and read addresses.
+
+type Params = Record<string, string | number | undefined>;
+
+/** A path with its query; parameters left undefined or '' are not written. */
+export function withQuery(path: string, params: Params = {}): string {
+  const query = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return query ? `${path}?${query}` : path;
+}
+
+/** The tab bar's pages: reached with switchTab, which takes no query. */
+export const tabs = {
+  home: '/pages/index/index',
+  activities: '/pages/activities/index',
+  mine: '/pages/mine/index',
+} as const;
+export type TabUrl = (typeof tabs)[keyof typeof tabs];
+
+export const routes = {
+  register: () => '/pages/register/index',
+  activate: () => '/pages/activate/index',
+  identityAppeal: () => '/pages/identity-appeal/index',
+  profileEdit: () => '/pages/profile-edit/index',
+  changePhone: () => '/pages/change-phone/index',
+  orgs: () => '/pages/orgs/index',
+  orgDetail: (orgId: string) => withQuery('/pages/org-detail/index', { orgId }),
+  orgRegister: () => '/pages/org-register/index',
+  activityDetail: (id: string) => withQuery('/pages/activity-detail/index', { id }),
+  myActivities: () => '/pages/my-activities/index',
+  /** `auto`: open the scanner at once; `activityId`: the activity the volunteer came from. */
+  scan: (opts: { activityId?: string; auto?: boolean } = {}) => withQuery('/pages/scan/index', { activityId: opts.activityId, auto: opts.auto ? 1 : undefined }),
+  myCode: (activityId?: string) => withQuery('/pages/my-code/index', { activityId }),
+  myHours: () => '/pages/my-hours/index',
+  certificate: () => '/pages/certificate/index',
+  verify: (no?: string) => withQuery('/pages/verify/index', { no }),
+  links: () => '/pages/links/index',
+  myData: () => '/pages/my-data/index',
+  invitations: () => '/pages/invitations/index',
+  // The admin subpackage.
+  inbox: () => '/admin/inbox/index',
+  members: (orgId: string) => withQuery('/admin/members/index', { orgId }),
+  import: (orgId: string) => withQuery('/admin/import/index', { orgId }),
+  publishActivity: (orgId: string) => withQuery('/admin/activity-edit/index', { orgId }),
+  editActivity: (id: string) => withQuery('/admin/activity-edit/index', { id }),
+  publishedActivities: (orgId: string) => withQuery('/admin/activities/index', { orgId }),
+  enrollments: (id: string) => withQuery('/admin/enrollments/index', { id }),
+  checkinCode: (activityId: string, kind: 'in' | 'out') => withQuery('/admin/checkin-code/index', { activityId, kind }),
+  roster: (activityId: string) => withQuery('/admin/roster/index', { activityId }),
+  corrections: (orgId: string) => withQuery('/admin/corrections/index', { orgId }),
+  stats: (orgId: string) => withQuery('/admin/stats/index', { orgId }),
+  identityAppeals: () => '/admin/identity-appeals/index',
+} as const;

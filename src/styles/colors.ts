@@ -1,0 +1,14 @@
+// The palette where CSS variables cannot reach (modal buttons, native switches, canvas drawings): the same values
+// app.scss gives its --app-… and --nutui-color-… variables.
+export const COLOR = {
+  primary: '#1f6fe5',
+  danger: '#e34d59',
+  text: '#1a1a1a',
+  textSecondary: '#7a7f87',
+  textBody: '#5c6066',
+  accent: '#ff8f1f',
+  chartGreen: '#16a34a',
+  chartAxis: '#e3e5e8',
+  white: '#ffffff',
+  black: '#000000',
+} as const;

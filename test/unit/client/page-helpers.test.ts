@@ -1,0 +1,130 @@
+// The pure rules of the pages: which buttons show, which day opens, what a refusal tells the person, the filters'
+// queries, and how activities and statuses read.
+import { memberActions, type Viewer } from '../../../src/admin/members/helpers';
+import { dayCounts, defaultDay } from '../../../src/admin/roster/helpers';
+import { explainManageError } from '../../../src/admin/review-errors';
+import { enrollView, explainEnrollError, waitlistText } from '../../../src/pages/activity-detail/helpers';
+import { cancelledDays, hoursQuery } from '../../../src/pages/my-hours/helpers';
+import { actionsFor, explainActionError } from '../../../src/pages/org-detail/helpers';
+import { formatSchedule, formatSignupWindow, phaseOf, phaseTabs, SQUARE_PHASES } from '../../../src/utils/activity-format';
+import { regionName, provinceOptions, cityOptions, countyOptions } from '../../../src/utils/region';
+import { ENROLLMENT_TAG, PHASE_TAG, STATUS_TAG } from '../../../src/utils/status-tag';
+import { PROFILE_FIELD_MESSAGE } from '../../../src/utils/profile-messages';
+import type { Member, OrgGetOutput } from '../../../types/org';
+import type { ActivityGetOutput } from '../../../types/activity';
+import type { RosterEntry } from '../../../types/checkin';
+import { ACTIVITY_PHASES, ENROLLMENT_STATUSES, MEMBERSHIP_STATUSES } from '../../../types/enums';
+
+const member = (m: Partial<Member>): Member => ({ memberId: 'm1', orgId: 'o1', orgName: '队', openid: 'x', realName: '张伟', phoneMasked: '138****0000', role: 'member', status: 'approved', appliedAt: '2026-01-01T00:00:00Z', ...m }) as Member;
+
+describe('成员管理 row actions', () => {
+  const leader: Viewer = { role: 'leader', canManage: true, memberId: 'me' };
+  const admin: Viewer = { role: 'admin', canManage: true, memberId: 'me' };
+  it('the leader appoints and removes; an admin removes members only; nobody acts on themselves or the leader', () => {
+    expect(memberActions(leader, member({}))).toEqual({ setAdmin: true, unsetAdmin: false, remove: true, review: false });
+    expect(memberActions(leader, member({ role: 'admin' }))).toEqual({ setAdmin: false, unsetAdmin: true, remove: true, review: false });
+    expect(memberActions(admin, member({ role: 'admin' })).remove).toBe(false);
+    expect(memberActions(admin, member({ memberId: 'me' })).remove).toBe(false);
+    expect(memberActions(admin, member({ role: 'leader' })).remove).toBe(false);
+    expect(memberActions(admin, member({ status: 'pending' }))).toMatchObject({ review: true, remove: false });
+    expect(memberActions({ ...admin, canManage: false }, member({}))).toMatchObject({ remove: false, review: false });
+  });
+});
+
+describe('签到名单', () => {
+  const days = ['2026-12-01', '2026-12-02', '2026-12-03'];
+  it('opens today, else the last day begun, else the first', () => {
+    expect(defaultDay(days, '2026-12-02')).toBe('2026-12-02');
+    expect(defaultDay(days, '2026-12-09')).toBe('2026-12-03');
+    expect(defaultDay(days, '2026-11-01')).toBe('2026-12-01');
+    expect(defaultDay([], '2026-11-01')).toBe('2026-11-01');
+  });
+  it('counts a day', () => {
+    const rows = [{ status: 'open' }, { status: 'closed' }, { status: 'absent' }] as RosterEntry[];
+    expect(dayCounts(rows)).toEqual({ enrolled: 3, signedIn: 2, open: 1, absent: 1 });
+  });
+});
+
+describe('refusals by code', () => {
+  it('review and member actions', () => {
+    expect(explainManageError('AUTH.FORBIDDEN', 'x')).toMatchObject({ reload: true });
+    expect(explainManageError('ORG.ADMIN_LIMIT', '')).toEqual({ message: '每支队伍最多设置5名管理员', reload: false });
+    expect(explainManageError('NETWORK', 'x')).toEqual({ message: '网络异常，请稍后重试', reload: false });
+    expect(explainManageError('SOMETHING' as never, '出错了')).toEqual({ message: '出错了', reload: true });
+  });
+  it('enrolling', () => {
+    expect(explainEnrollError('USER.NOT_REGISTERED', 'x').kind).toBe('register');
+    expect(explainEnrollError('USER.NO_APPROVED_ORG', 'x').kind).toBe('join-org');
+    expect(explainEnrollError('ACTIVITY.FULL', 'x')).toEqual({ kind: 'toast', message: '报名人数已满', reload: true });
+    expect(explainEnrollError('ACTIVITY.SIGNUP_CLOSED', '')).toEqual({ kind: 'toast', message: '不在报名时间内', reload: true });
+  });
+  it('joining and leaving a team', () => {
+    expect(explainActionError('USER.NOT_REGISTERED', 'x').kind).toBe('register');
+    expect(explainActionError('ORG.MEMBERSHIP_LIMIT', '')).toEqual({ kind: 'toast', message: '最多可加入5支志愿服务队伍' });
+    expect(explainActionError('ORG.ALREADY_MEMBER', '已加入')).toEqual({ kind: 'reload', message: '已加入' });
+  });
+});
+
+describe('活动详情 enroll button', () => {
+  const data = (over: Partial<ActivityGetOutput>, a: Record<string, unknown> = {}): ActivityGetOutput =>
+    ({ phase: 'recruiting', signupOpen: true, enrolledCount: 1, canManage: false, ...over, activity: { capacity: 2, waitlist: false, waitlistCount: 0, signupStartAt: '2026-12-01T00:00:00Z', ...a } }) as unknown as ActivityGetOutput;
+  it('says what a tap does', () => {
+    expect(enrollView(data({}))).toEqual({ kind: 'enroll', text: '我要报名' });
+    expect(enrollView(data({ enrolledCount: 2 }))).toEqual({ kind: 'disabled', text: '名额已满' });
+    expect(enrollView(data({ enrolledCount: 2 }, { waitlist: true }))).toEqual({ kind: 'enroll', text: '报名候补' });
+    expect(enrollView(data({ phase: 'cancelled' }))).toEqual({ kind: 'disabled', text: '活动已取消' });
+    expect(enrollView(data({ myEnrollment: { status: 'waitlisted', waitlistPosition: 2 } as never }))).toEqual({ kind: 'enrolled', text: '候补第2位', canCancel: true });
+    expect(enrollView(data({ signupOpen: false }), Date.parse('2026-11-01T00:00:00Z'))).toEqual({ kind: 'disabled', text: '报名未开始', hint: '将于12月1日 08:00开始报名' });
+    expect(enrollView(data({ signupOpen: false }), Date.parse('2026-12-02T00:00:00Z')).text).toBe('报名已结束');
+  });
+  it('the waitlist line', () => {
+    expect(waitlistText(data({}))).toBe('不设候补，报满即止');
+    expect(waitlistText(data({}, { waitlist: true, waitlistCount: 3 }))).toBe('3人候补中，有人取消时按顺序递补');
+  });
+});
+
+describe('队伍详情 buttons', () => {
+  const org = (over: Partial<OrgGetOutput>): OrgGetOutput => ({ org: { status: 'approved' }, canManage: false, canRead: false, ...over }) as unknown as OrgGetOutput;
+  it('join, leave or withdraw, manage, review', () => {
+    expect(actionsFor(org({}))).toEqual({ join: true, leave: '', manage: false, review: false });
+    expect(actionsFor(org({ myMembership: { status: 'pending', role: 'member' } as never })).leave).toBe('撤回申请');
+    expect(actionsFor(org({ myMembership: { status: 'approved', role: 'leader' } as never, canManage: true }))).toEqual({ join: false, leave: '', manage: true, review: true });
+  });
+});
+
+describe('我的时长 filters', () => {
+  it('named periods for the server; a custom range the wrong way round is refused', () => {
+    expect(hoursQuery({ period: 'month', from: '', to: '', orgId: 'o1' })).toEqual({ input: { period: 'thisMonth', orgId: 'o1' } });
+    expect(hoursQuery({ period: 'custom', from: '2026-12-02', to: '2026-12-01', orgId: '' })).toEqual({ error: '开始日期不能晚于结束日期' });
+    expect(hoursQuery({ period: 'custom', from: '2026-12-01', to: '', orgId: '' })).toEqual({ input: { from: '2026-12-01' } });
+    expect(hoursQuery({ period: 'all', from: '', to: '', orgId: '' })).toEqual({ input: {} });
+    expect(cancelledDays({ days: [{ activityCancelled: true }, {}] as never })).toBe(1);
+  });
+});
+
+describe('how activities and statuses read', () => {
+  it('schedules and signup windows in Shanghai time', () => {
+    expect(formatSchedule({ startDate: '2026-12-01', endDate: '2026-12-01', dailyStart: '09:00', dailyEnd: '12:00' })).toBe('12月1日 09:00-12:00');
+    expect(formatSchedule({ startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00' })).toBe('12月1日—12月2日 每天09:00-17:00');
+    expect(formatSignupWindow({ signupStartAt: '2026-11-19T16:00:00Z', signupEndAt: '2026-11-30T10:00:00Z' })).toBe('11月20日 00:00 至 11月30日 18:00');
+  });
+  it('phase tabs', () => {
+    expect(phaseTabs(SQUARE_PHASES)[0]).toEqual({ key: 'all', title: '全部' });
+    expect(phaseTabs(SQUARE_PHASES)).toHaveLength(5);
+    expect(phaseOf('all')).toBeUndefined();
+    expect(phaseOf('ongoing')).toBe('ongoing');
+  });
+  it('regions by code', () => {
+    expect(regionName({ province: '620000', city: '620100', county: '620102' })).toContain('兰州市');
+    expect(provinceOptions().length).toBeGreaterThan(30);
+    expect(cityOptions('620000').map((o) => o.name)).toContain('兰州市');
+    expect(countyOptions('620100').map((o) => o.name)).toContain('城关区');
+    expect(cityOptions('')).toEqual([]);
+  });
+  it('every status has a tag and every profile row a message', () => {
+    for (const s of MEMBERSHIP_STATUSES) expect(STATUS_TAG[s]).toBeTruthy();
+    for (const p of ACTIVITY_PHASES) expect(PHASE_TAG[p]).toBeTruthy();
+    for (const e of ENROLLMENT_STATUSES) expect(ENROLLMENT_TAG[e]).toBeTruthy();
+    expect(Object.values(PROFILE_FIELD_MESSAGE).every((m) => /[\u4e00-\u9fa5]/.test(m))).toBe(true);
+  });
+});

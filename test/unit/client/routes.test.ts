@@ -1,0 +1,29 @@
+// src/routes.ts: every address a page builds names a page the app declares, with its parameters encoded once.
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { routes, tabs, withQuery } from '../../../src/routes';
+
+const config = readFileSync(join(__dirname, '../../../src/app.config.ts'), 'utf8');
+const listed = (key: string) => JSON.parse(`[${(new RegExp(`${key}: \\[([^\\]]*)\\]`).exec(config)?.[1] ?? '').replace(/'/g, '"')}]`) as string[];
+const declared = new Set([...listed('pages').map((p) => `/${p}`), ...listed("root: 'admin', pages").map((p) => `/admin/${p}`)]);
+
+describe('routes', () => {
+  it('every builder and tab leads to a page declared in app.config', () => {
+    const built = Object.values(routes).map((build) => (build as (...a: unknown[]) => string)('x', 'in'));
+    for (const url of [...built, ...Object.values(tabs)]) expect(declared).toContain(url.split('?')[0]);
+    expect(declared.size).toBe(32);
+  });
+  it('encodes parameters and leaves out the empty ones', () => {
+    expect(routes.orgDetail('a b&c')).toBe('/pages/org-detail/index?orgId=a%20b%26c');
+    expect(routes.checkinCode('act1', 'out')).toBe('/admin/checkin-code/index?activityId=act1&kind=out');
+    expect(routes.myCode()).toBe('/pages/my-code/index');
+    expect(routes.myCode('')).toBe('/pages/my-code/index');
+    expect(routes.scan({ auto: true })).toBe('/pages/scan/index?auto=1');
+    expect(routes.scan({ activityId: 'act1', auto: true })).toBe('/pages/scan/index?activityId=act1&auto=1');
+    expect(routes.verify('KJZY-2026-0001')).toBe('/pages/verify/index?no=KJZY-2026-0001');
+    expect(withQuery('/p', { a: undefined, b: '', c: 0 })).toBe('/p?c=0');
+  });
+  it('tabs take no query (switchTab drops it)', () => {
+    for (const url of Object.values(tabs)) expect(url).not.toContain('?');
+  });
+});
