@@ -76,10 +76,11 @@ export function scheduleIssues(s: Schedule): { path: string; message: string }[]
   return issues;
 }
 
-const withSchedule = <T extends z.ZodTypeAny>(schema: T) =>
+/** The schema with the schedule rules added; typed as the schema itself (zod's generic superRefine would widen it to any). */
+const withSchedule = <T extends z.ZodTypeAny>(schema: T): z.ZodEffects<T> =>
   schema.superRefine((v: Schedule, ctx) => {
     for (const i of scheduleIssues(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i.path], message: i.message });
-  });
+  }) as z.ZodEffects<T>;
 
 export const ActivityPublishInput = withSchedule(z.object({ orgId: z.string().min(1), ...activityFields }));
 export type ActivityPublishInput = z.infer<typeof ActivityPublishInput>;

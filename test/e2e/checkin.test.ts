@@ -132,7 +132,7 @@ it('an admin shows the 签到码, the volunteer signs in near the activity and l
   const [day] = hours.data.days;
   // Signed in in the 09:30 minute (after the admin's screens), out at 12:45: 195 minutes, as the screens read.
   expect(day.signInAt).toMatch(/^2026-12-01T09:3\d:\d\d\+08:00$/);
-  expect(day.minutes).toBe(12 * 60 + 45 - (9 * 60 + Number(day.signInAt.slice(14, 16))));
+  expect(day.minutes).toBe(12 * 60 + 45 - (9 * 60 + Number(day.signInAt?.slice(14, 16))));
   expect(await top(vol, '.ck-result-minutes').innerText()).toBe(formatDuration(day.minutes));
 
   // The admin's 签到名单 of that day: the volunteer signed out, with the same minutes.

@@ -100,9 +100,9 @@ describe('date operators', () => {
     const fmt = await agg('students').project({ _id: 0, formatDate: h.$.dateToString({ date: '$date', format: '%Y-%m-%d' }) }).end();
     expect(fmt.data).toEqual([{ formatDate: '1999-12-11' }, { formatDate: '1998-11-10' }, { formatDate: '1997-10-09' }]);
     const tz = await agg('students').project({ _id: 0, formatDate: h.$.dateToString({ date: '$date', format: '%H:%M:%S', timezone: 'Asia/Shanghai' }) }).end();
-    expect(tz.data.every((d: any) => d.formatDate === '00:00:00')).toBe(true);
+    expect(tz.data.every((d: { formatDate: string }) => d.formatDate === '00:00:00')).toBe(true);
     const onNull = await agg('students').project({ _id: 0, formatDate: h.$.dateToString({ date: '$empty', onNull: 'null' }) }).end();
-    expect(onNull.data.every((d: any) => d.formatDate === 'null')).toBe(true);
+    expect(onNull.data.every((d: { formatDate: string }) => d.formatDate === 'null')).toBe(true);
   });
 
   it('dateToString: every MongoDB format specifier', async () => {
@@ -224,8 +224,8 @@ describe('group accumulators and set operators', () => {
     // command.test.ts:803-997.
     await h.seed('flags', [{ arr: [true] }, { arr: [] }, { arr: [true, false] }, { arr: [1] }, { arr: [1, 0] }, { arr: ['stark'] }]);
     const flags = await agg('flags').project({ _id: 0, all: h.$.allElementsTrue(['$arr']), any: h.$.anyElementTrue(['$arr']) }).end();
-    expect(flags.data.map((d: any) => d.all)).toEqual([true, true, false, true, false, true]);
-    expect(flags.data.map((d: any) => d.any)).toEqual([true, false, true, true, true, true]);
+    expect(flags.data.map((d: { all: boolean }) => d.all)).toEqual([true, true, false, true, false, true]);
+    expect(flags.data.map((d: { any: boolean }) => d.any)).toEqual([true, false, true, true, true, true]);
     await h.seed('sets', [
       { A: [1, 2], B: [1, 2] }, { A: [1, 2], B: [2, 1, 2] }, { A: [1, 2], B: [1, 2, 3] }, { A: [1, 2], B: [3, 1] },
       { A: [1, 2], B: [] }, { A: [1, 2], B: [{}, []] }, { A: [], B: [] }, { A: [], B: [1] },
@@ -237,12 +237,12 @@ describe('group accumulators and set operators', () => {
       inter: h.$.setIntersection(['$A', '$B']),
       sub: h.$.setIsSubset(['$A', '$B']),
     }).end();
-    expect(sets.data.map((d: any) => d.diff)).toEqual([[], [], [3], [3], [], [{}, []], [], [1]]);
-    expect(sets.data.map((d: any) => d.eq)).toEqual([true, true, false, false, false, false, true, false]);
-    expect(sets.data.map((d: any) => d.inter)).toEqual([[1, 2], [1, 2], [1, 2], [1], [], [], [], []]);
-    expect(sets.data.map((d: any) => d.sub)).toEqual([true, true, true, false, false, false, true, true]);
+    expect(sets.data.map((d: { diff: unknown[] }) => d.diff)).toEqual([[], [], [3], [3], [], [{}, []], [], [1]]);
+    expect(sets.data.map((d: { eq: boolean }) => d.eq)).toEqual([true, true, false, false, false, false, true, false]);
+    expect(sets.data.map((d: { inter: unknown[] }) => d.inter)).toEqual([[1, 2], [1, 2], [1, 2], [1], [], [], [], []]);
+    expect(sets.data.map((d: { sub: boolean }) => d.sub)).toEqual([true, true, true, false, false, false, true, true]);
     const union = await agg('sets').project({ _id: 0, u: h.$.setUnion(['$A', '$B']) }).end();
-    expect(union.data.map((d: any) => [...d.u].map((x: unknown) => JSON.stringify(x)).sort())).toEqual(
+    expect(union.data.map((d: { u: unknown[] }) => [...d.u].map((x: unknown) => JSON.stringify(x)).sort())).toEqual(
       [[1, 2], [1, 2], [1, 2, 3], [1, 2, 3], [1, 2], [1, 2, {}, []], [], [1]].map((u) => u.map((x) => JSON.stringify(x)).sort()),
     );
   });
@@ -278,9 +278,9 @@ describe('stages', () => {
     await h.seed('l1', data);
     await h.seed('l2', data);
     const byField = await agg('l1').lookup({ from: 'l2', localField: 'category', foreignField: 'category', as: 'docs' }).end();
-    expect(byField.data.map((d: any) => d.docs.length)).toEqual([2, 2, 1]);
+    expect(byField.data.map((d: { docs: unknown[] }) => d.docs.length)).toEqual([2, 2, 1]);
     const piped = await agg('l1').lookup({ from: 'l2', pipeline: h.$.pipeline().match({ category: 'Web' }).project({ _id: 0, n: h.$.size('$tags') }).done(), as: 'docs' }).end();
-    expect(piped.data.map((d: any) => d.docs)).toEqual([[{ n: 2 }, { n: 2 }], [{ n: 2 }, { n: 2 }], [{ n: 2 }, { n: 2 }]]);
+    expect(piped.data.map((d: { docs: unknown[] }) => d.docs)).toEqual([[{ n: 2 }, { n: 2 }], [{ n: 2 }, { n: 2 }], [{ n: 2 }, { n: 2 }]]);
   });
 
   it('raw pipelines with $match and $count', async () => {

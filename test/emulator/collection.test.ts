@@ -16,7 +16,7 @@ describe('collection (collection.test.ts)', () => {
     await expect(h.db.createCollection('coll')).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_ALREADY_EXIST' });
     await h.seed('coll', [{ name: 'A' }, { name: 'B' }]);
     expect((await h.db.collection('coll').get()).data).toHaveLength(2);
-    expect((await h.db.collection('coll').orderBy('name', 'desc').get()).data.map((d: any) => d.name)).toEqual(['B', 'A']);
+    expect((await h.db.collection('coll').orderBy('name', 'desc').get()).data.map((d: { name: string }) => d.name)).toEqual(['B', 'A']);
     expect((await h.db.collection('coll').limit(1).get()).data).toHaveLength(1);
     expect((await h.db.collection('coll').skip(2).get()).data).toEqual([]);
   });

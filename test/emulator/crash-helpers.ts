@@ -3,6 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
+import type { ActionName, FunctionName, InputOf, OutputOf } from '../../types/functions';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BOOTSTRAP_TOKEN = 'crash-test-bootstrap-token-0123456789';
@@ -59,8 +60,8 @@ export function startChild(build: string, data: string, env: Record<string, stri
     },
   });
   let output = '';
-  proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  proc.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  proc.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | string | null>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal)));
   return new Promise<Child>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error('the emulator did not start within 30 s')), 30_000);
@@ -74,10 +75,10 @@ export function startChild(build: string, data: string, env: Record<string, stri
       const m = /emulator on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (!m) return;
       clearTimeout(timer);
-      proc.stdout!.off('data', onData);
+      proc.stdout.off('data', onData);
       resolve({ url: m[1], proc, output: () => output, exited });
     };
-    proc.stdout!.on('data', onData);
+    proc.stdout.on('data', onData);
   });
 }
 
@@ -93,17 +94,17 @@ export async function stop(child: Child): Promise<void> {
   if (code !== 0) throw new Error(`the emulator stopped with ${code}\n${child.output()}`);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Answer = { ok: true; data: any } | { ok: false; code: string; message: string };
+export type Answer<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
-export async function callFunction(url: string, fn: string, action: string, input: Record<string, unknown>, openid?: string): Promise<Answer> {
+/** Calls `fn.action` of the emulator at `url`, typed by the contract (types/functions.ts) as the tests' t.call is. */
+export async function callFunction<F extends FunctionName, A extends ActionName<F>>(url: string, fn: F, action: A, input: InputOf<F, A>, openid?: string): Promise<Answer<OutputOf<F, A>>> {
   const res = await fetch(`${url}/functions/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
     body: JSON.stringify({ action, ...input }),
   });
   if (res.status !== 200) throw new Error(`gateway answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as Answer;
+  return (await res.json()) as Answer<OutputOf<F, A>>;
 }
 
 export async function getJson<T>(url: string): Promise<T> {

@@ -121,7 +121,7 @@ describe('kill -9 of the emulator process', () => {
     let child = await start(data, env);
     const root = await callFunction(child.url, 'org', 'bootstrapRoot', { name: '甘肃省科技志愿服务总队', region: LANZHOU, bootstrapToken: BOOTSTRAP_TOKEN }, 'root-leader');
     if (!root.ok) throw new Error(`bootstrapRoot: ${root.code} ${root.message}`);
-    const orgId = root.data.org._id as string;
+    const orgId = root.data.org._id;
 
     const attempted = new Map<number, Person>();
     const acknowledged = new Set<number>();

@@ -12,7 +12,7 @@ export interface EmulatorHarness {
   $: Db['command']['aggregate'];
   url: string;
   /** One raw request to the server (bypassing the SDK), answered as parsed JSON. */
-  raw(body: object): Promise<any>;
+  raw(body: object): Promise<Record<string, unknown>>;
   /** Seeds a collection through the SDK (add), returning the ids. */
   seed(collection: string, docs: object[]): Promise<unknown[]>;
   close(): Promise<void>;

@@ -2,6 +2,11 @@
 import { startHarness, type EmulatorHarness } from './helpers';
 
 let h: EmulatorHarness;
+/** What startTransaction() hands out (@cloudbase/database types it as any). */
+interface Transaction {
+  collection(name: string): ReturnType<EmulatorHarness['db']['collection']>;
+  commit(): Promise<unknown>;
+}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -48,7 +53,7 @@ describe('updateAndReturn()', () => {
     // node-sdk test/database/unit/transaction.test.ts:255-266 (modifyAndReturnDoc in a transaction, where({category})):
     // the emulator runs single-document transactions only, so a non-_id query there is NOT_IMPLEMENTED.
     await h.seed('fam', [{ _id: 'a', category: 'Web' }]);
-    const tx: any = await h.db.startTransaction();
+    const tx: Transaction = await h.db.startTransaction();
     const res = await tx.collection('fam').where({ _id: 'a' }).updateAndReturn({ category: 'web' });
     expect(res.doc.category).toBe('web');
     expect((await h.db.collection('fam').doc('a').get()).data[0].category).toBe('Web');

@@ -59,7 +59,7 @@ describe('db.ObjectId', () => {
     expect((await h.db.collection('oidlookup').add({ _id: h.db.ObjectId({ id: id2 }), inviter_uid: h.db.ObjectId({ id: id1 }), name: 'test1' })).id).toBe(id2);
     const res = await h.db.collection('oidlookup').aggregate().lookup({ from: 'oid', localField: 'inviter_uid', foreignField: '_id', as: 'newTest' }).end();
     expect(res.data).toHaveLength(1);
-    expect(res.data[0].newTest.map((d: any) => d.name)).toEqual(['test']);
+    expect(res.data[0].newTest.map((d: { name: string }) => d.name)).toEqual(['test']);
     expect(res.data[0].newTest[0]._id).toBeInstanceOf(ObjectId);
     const grouped = await h.db.collection('oid').aggregate().group({ _id: '$inviter_uid', n: h.$.sum(1) }).end();
     expect(grouped.data).toHaveLength(1);
@@ -83,9 +83,9 @@ describe('ObjectId comparisons', () => {
     const c = '4b2509efdc9c81268a7348d3';
     await h.seed('cmp', [{ i: 1, o: h.db.ObjectId({ id: a }) }, { i: 2, o: h.db.ObjectId({ id: b }) }, { i: 3, o: h.db.ObjectId({ id: c }) }, { i: 4, o: 'str' }, { i: 5, o: 7 }]);
     const order = await h.db.collection('cmp').orderBy('o', 'asc').get();
-    expect(order.data.map((d: any) => d.i)).toEqual([5, 4, 3, 1, 2]);
-    expect((await h.db.collection('cmp').where({ o: h._.gt(h.db.ObjectId({ id: a })) }).get()).data.map((d: any) => d.i)).toEqual([2]);
+    expect(order.data.map((d: { i: number }) => d.i)).toEqual([5, 4, 3, 1, 2]);
+    expect((await h.db.collection('cmp').where({ o: h._.gt(h.db.ObjectId({ id: a })) }).get()).data.map((d: { i: number }) => d.i)).toEqual([2]);
     const typed = await h.db.collection('cmp').options({ raw: true }).where({ o: { $type: 'objectId' } }).get();
-    expect(typed.data.map((d: any) => d.i)).toEqual([1, 2, 3]);
+    expect(typed.data.map((d: { i: number }) => d.i)).toEqual([1, 2, 3]);
   });
 });

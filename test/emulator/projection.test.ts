@@ -22,14 +22,14 @@ describe('field() projection on get()', () => {
     // node-sdk test/database/unit/projection.test.ts:30-40; MongoDB $slice projection returns all other fields too
     // (https://www.mongodb.com/docs/manual/reference/operator/projection/slice/).
     const res = await h.db.collection('passages').field({ tags: h._.project.slice(1) }).get();
-    expect(res.data.map((d: any) => d.tags)).toEqual([['JavaScript'], ['Go'], ['Go']]);
-    expect(res.data.every((d: any) => typeof d._id === 'string' && typeof d.category === 'string')).toBe(true);
+    expect(res.data.map((d: { tags: string[] }) => d.tags)).toEqual([['JavaScript'], ['Go'], ['Go']]);
+    expect(res.data.every((d: { _id: unknown; category: unknown }) => typeof d._id === 'string' && typeof d.category === 'string')).toBe(true);
   });
 
   it('field({category: true}) returns _id and category only', async () => {
     // node-sdk projection.test.ts:42-54.
     const res = await h.db.collection('passages').field({ category: true }).get();
-    expect(res.data.map((d: any) => Object.keys(d).sort())).toEqual([['_id', 'category'], ['_id', 'category'], ['_id', 'category']]);
+    expect(res.data.map((d: object) => Object.keys(d).sort())).toEqual([['_id', 'category'], ['_id', 'category'], ['_id', 'category']]);
   });
 
   it('field({category: 0}) drops category', async () => {

@@ -67,7 +67,7 @@ describe('update operators (advanced-operator.test.ts)', () => {
     expect((await life({ tags2: h._.push([1, 2, 3]) })).updated).toBe(1);
     expect((await getOne('adv', { category: 'Life' })).tags2).toEqual([1, 2, 3, 1, 2, 3]);
     expect((await life({ tags2: h._.push(4) })).updated).toBe(1);
-    expect((await life({ tags2: (h._.push as any)(5, 6) })).updated).toBe(1);
+    expect((await life({ tags2: h._.push(5, 6) })).updated).toBe(1);
     expect((await getOne('adv', { category: 'Life' })).tags2).toEqual([1, 2, 3, 1, 2, 3, 4, 5, 6]);
     expect((await life({ tags2: h._.push({ each: [7, 8, 9], sort: -1, slice: 3 }) })).updated).toBe(1);
     expect((await getOne('adv', { category: 'Life' })).tags2).toEqual([9, 8, 7]);

@@ -1,4 +1,5 @@
 // activity.list, mine, published and enrollments through the emulator: filters, phases, distance, paging, permissions.
+import type { InputOf } from '../../types/functions';
 import { bootstrapRoot, dataOf, LANZHOU_POINT, publishActivity, seedMembers, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
@@ -21,7 +22,7 @@ beforeEach(async () => {
   await seedMembers(t, 'lz', ['vol', 'vol2', 'vol3']);
 });
 
-const list = (input: Record<string, unknown> = {}, openid?: string) => t.call('activity', 'list', input, openid);
+const list = (input: InputOf<'activity', 'list'> = {}, openid?: string) => t.call('activity', 'list', input, openid);
 const titles = (r: { ok: boolean; data?: { items: { title: string }[] } }) => (r.ok ? r.data!.items.map((i) => i.title) : r);
 
 /** Five activities, one in each phase at the test clock (2026-11-22): four in 兰州 around LANZHOU_POINT, the ongoing one in 天水. */
@@ -80,9 +81,9 @@ describe('activity.list', () => {
 
   it('filters by phase, region (province, city or county), category, keyword (taken literally) and team', async () => {
     await fourActivities();
-    for (const phase of ['recruiting', 'closed', 'ongoing', 'ended', 'cancelled']) {
+    for (const phase of ['recruiting', 'closed', 'ongoing', 'ended', 'cancelled'] as const) {
       const r = await list({ phase });
-      expect(r.ok && r.data.items.map((i: { phase: string }) => i.phase)).toEqual([phase]);
+      expect(r.ok && r.data.items.map((i) => i.phase)).toEqual([phase]);
     }
     expect(titles(await list({ regionCode: '620500' }))).toEqual(['果树栽培技术培训(天水)']);
     expect(titles(await list({ regionCode: '620502' }))).toEqual(['果树栽培技术培训(天水)']);
@@ -99,8 +100,8 @@ describe('activity.list', () => {
   it('near me: activities not yet over, nearest first, with their distance; paged', async () => {
     await fourActivities();
     const r = await list({ near: LANZHOU_POINT });
-    expect(r.ok && r.data.items.map((i: { title: string; distanceM: number }) => i.title)).toEqual(['社区防灾减灾科普', '青少年机器人课堂', '果树栽培技术培训(天水)']);
-    const [here, north5km, tianshui] = dataOf(r).items.map((i: { distanceM: number }) => i.distanceM);
+    expect(r.ok && r.data.items.map((i) => i.title)).toEqual(['社区防灾减灾科普', '青少年机器人课堂', '果树栽培技术培训(天水)']);
+    const [here, north5km, tianshui] = dataOf(r).items.map((i) => i.distanceM);
     expect(here).toBe(0);
     expect(north5km).toBeGreaterThan(5500);
     expect(north5km).toBeLessThan(5600);

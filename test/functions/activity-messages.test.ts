@@ -1,25 +1,20 @@
 // Activity notices are messages, not conditions: with the WeChat adapter failing (no WeChat here, no activity
 // templates configured), cancelling and reminding still happen; the review templates alone satisfy the environment.
-import { bootstrapRoot, devMessages, publishActivity, seedMembers, seedMembership, seedOrg, seedVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, devMessages, publishActivity, seedMembers, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
-let t: TestEmulator;
-let errors: jest.SpyInstance;
-beforeAll(async () => {
-  t = await startTestEmulator({
-    functionEnv: {
-      MESSAGE_PROVIDER: 'wechat',
-      MESSAGE_TEMPLATE_MEMBER_REVIEWED: 'tpl-member',
-      MESSAGE_TEMPLATE_ORG_REVIEWED: 'tpl-org',
-      MESSAGE_TEMPLATE_MEMBER_REMOVED: 'tpl-removed',
-      MESSAGE_TEMPLATE_ROLE_CHANGED: 'tpl-role',
-    },
-  });
+const t = useTestEmulator({
+  clock: '2026-11-22T02:00:00Z',
+  functionEnv: {
+    MESSAGE_PROVIDER: 'wechat',
+    MESSAGE_TEMPLATE_MEMBER_REVIEWED: 'tpl-member',
+    MESSAGE_TEMPLATE_ORG_REVIEWED: 'tpl-org',
+    MESSAGE_TEMPLATE_MEMBER_REMOVED: 'tpl-removed',
+    MESSAGE_TEMPLATE_ROLE_CHANGED: 'tpl-role',
+  },
 });
-afterAll(() => t.close());
+let errors: jest.SpyInstance;
 beforeEach(async () => {
   errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  await t.dev('POST', '/_dev/reset');
-  await t.setClock('2026-11-22T02:00:00Z');
   const root = await bootstrapRoot(t, 'root-leader');
   await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
   await seedVolunteer(t, 'lz-admin', '13900000002');

@@ -1,4 +1,5 @@
 // 离我最近 at scale: activity.list with `near` is a geo query paged by the database, right past 1,000 activities, at a fixed cost per page.
+import type { InputOf } from '../../types/functions';
 import { bootstrapRoot, databaseRequests, dataOf, LANZHOU_POINT, publishActivity, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
@@ -10,7 +11,7 @@ beforeEach(async () => {
   await seedMembership(t, 'lz', 'lz-admin', 'admin');
 });
 
-const list = (input: Record<string, unknown>) => t.call('activity', 'list', input);
+const list = (input: InputOf<'activity', 'list'>) => t.call('activity', 'list', input);
 
 /** Great-circle distance for ordering (haversine; any radius orders the same). */
 function haversine(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
@@ -61,7 +62,7 @@ describe('activity.list near me over 1,500 activities', () => {
     const [template] = await t.emu.db.find('activities', { title: '模板活动（将被删除）' });
     expect((await t.call('activity', 'cancel', { activityId: template._id, reason: '模板' }, 'lz-admin')).ok).toBe(true);
 
-    const distances = new Map<number, number[]>();
+    const distances = new Map<number, (number | undefined)[]>();
     for (const page of [1, 2, 20, 21, 30]) {
       await t.dev('DELETE', '/_dev/stats');
       const r = dataOf(await list({ near: LANZHOU_POINT, page, pageSize: 50 }));
@@ -69,12 +70,12 @@ describe('activity.list near me over 1,500 activities', () => {
       expect(r.total).toBe(1500);
       expect(r.page).toBe(page);
       expect(r.items.map((i: { _id: string }) => i._id)).toEqual(expected.slice((page - 1) * 50, page * 50));
-      distances.set(page, r.items.map((i: { distanceM: number }) => i.distanceM));
+      distances.set(page, r.items.map((i) => i.distanceM));
     }
     // Distances (whole metres) never decrease, within a page and from one page to the next.
     for (const [a, b] of [[1, 2], [20, 21]]) {
       const run = [...distances.get(a)!, ...distances.get(b)!];
-      expect(run).toEqual([...run].sort((x, y) => x - y));
+      expect(run).toEqual([...run].sort((x, y) => Number(x) - Number(y)));
     }
     // Page 30 ends with the farthest activity, ~60 km out: a list of the "first 1,000" never reached it.
     expect(distances.get(30)!.at(-1)).toBeGreaterThan(59_000);
@@ -98,13 +99,13 @@ describe('the stored point follows the location', () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     const stored = async () => (await t.emu.db.find('activities', { _id: a._id }))[0];
     expect((await stored()).point).toEqual({ type: 'Point', coordinates: [LANZHOU_POINT.lng, LANZHOU_POINT.lat] });
-    expect(a.point).toBeUndefined(); // not part of the contract
+    expect((a as Record<string, unknown>).point).toBeUndefined(); // not part of the contract
     const moved = { lat: 34.58, lng: 105.72 };
     expect((await t.call('activity', 'update', { activityId: a._id, location: moved }, 'lz-admin')).ok).toBe(true);
     expect(await stored()).toMatchObject({ location: moved, point: { type: 'Point', coordinates: [105.72, 34.58] } });
     expect((await t.call('activity', 'update', { activityId: a._id, title: '改个名字的活动' }, 'lz-admin')).ok).toBe(true);
     expect((await stored()).point).toEqual({ type: 'Point', coordinates: [105.72, 34.58] });
     const near = dataOf(await list({ near: moved }));
-    expect(near.items.map((i: { _id: string; distanceM: number }) => [i._id, i.distanceM])).toEqual([[a._id, 0]]);
+    expect(near.items.map((i) => [i._id, i.distanceM])).toEqual([[a._id, 0]]);
   });
 });

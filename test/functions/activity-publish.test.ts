@@ -58,7 +58,7 @@ describe('activity.publish', () => {
     expect(doc.endAt).toEqual(new Date('2026-12-02T09:00:00Z'));
     expect(doc.signupEndAt).toEqual(new Date('2026-11-30T10:00:00Z'));
     expect(doc.publishedBy).toBe('lz-admin');
-    expect(dataOf(r).activity.startAt).toBeUndefined();
+    expect((dataOf(r).activity as Record<string, unknown>).startAt).toBeUndefined(); // not part of the contract
   });
 
   it('the leader may publish an activity after the fact (past dates)', async () => {
@@ -248,7 +248,8 @@ describe('activity.cancel', () => {
       expect(await t.call('activity', 'cancel', { activityId: a._id, reason: '场地原因' }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     }
     expect(await t.call('activity', 'cancel', { activityId: 'nope', reason: '场地原因' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
-    expect(await t.call('activity', 'cancel', { activityId: a._id }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    // No reason: the contract refuses it, so it goes untyped.
+    expect(await t.callRaw('activity', 'cancel', { activityId: a._id }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
     await t.setClock('2026-12-02T09:00:00Z');
     expect(await t.call('activity', 'cancel', { activityId: a._id, reason: '场地原因' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect((await stored(a._id)).status).toBe('published');
@@ -283,7 +284,7 @@ describe('activity.get', () => {
       data: { enrolledCount: 1, canManage: false, myEnrollment: { status: 'waitlisted', waitlistPosition: 1, enrollmentId: `${a._id}_vol2` } },
     });
     expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, 'vol')).myEnrollment).toMatchObject({ status: 'enrolled' });
-    expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, 'vol')).myEnrollment.waitlistPosition).toBeUndefined();
+    expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, 'vol')).myEnrollment?.waitlistPosition).toBeUndefined();
     expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, 'lz-admin'))).toMatchObject({ canManage: true });
     expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, 'root-leader'))).toMatchObject({ canManage: false });
     expect(dataOf(await t.call('activity', 'get', { activityId: a._id })).myEnrollment).toBeUndefined();

@@ -1,4 +1,5 @@
 // activity.recordServed through the emulator: the team's managers record people served and a summary once it started.
+import type { InputOf } from '../../types/functions';
 import { publishActivity, seedMembership, seedOrg, seedVolunteer, useTestEmulator, bootstrapRoot } from '../helpers/emulator';
 
 // Before signup closes: the activity (2026-12-01/02, 09:00–17:00 Shanghai) has not started.
@@ -21,7 +22,7 @@ beforeEach(async () => {
   activityId = (await publishActivity(t, 'lz-admin', 'lz'))._id;
 });
 
-const record = (who: string, input: Record<string, unknown>) => t.call('activity', 'recordServed', { activityId, ...input }, who);
+const record = (who: string, input: Omit<InputOf<'activity', 'recordServed'>, 'activityId'>) => t.call('activity', 'recordServed', { activityId, ...input }, who);
 
 describe('activity.recordServed', () => {
   it('VALIDATION before the activity starts', async () => {

@@ -1,12 +1,10 @@
 // Admin tools and the volunteer's hours: roster, batch sign-out, 补录/adjust with audit, corrections, myHours.
-import { useTestEmulator } from '../helpers/emulator';
+import { dataOf, useTestEmulator } from '../helpers/emulator';
 import { activityCode, nonce, north, seedCheckinScene } from '../helpers/checkin';
 
 // 09:30: scans land milliseconds later and still count from 09:30 (credited minutes are whole minutes).
 const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
 let act: { _id: string };
-// Answers are read loosely here: each test states the shape it expects.
-const call = (...args: Parameters<typeof t.call>): Promise<any> => t.call(...args);
 
 beforeEach(async () => {
   act = await seedCheckinScene(t, ['vol', 'vol2', 'vol3']);
@@ -14,7 +12,7 @@ beforeEach(async () => {
 
 async function signIn(openid: string) {
   const code = await activityCode(t, act._id, 'in', 'lz-admin');
-  const r = await call('checkin', 'scan', { payload: code, location: north(50), nonce: nonce() }, openid);
+  const r = await t.call('checkin', 'scan', { payload: code, location: north(50), nonce: nonce() }, openid);
   if (!r.ok) throw new Error(`${r.code} ${r.message}`);
 }
 
@@ -24,21 +22,21 @@ describe('checkin.roster', () => {
     await signIn('vol2');
     await t.setClock('2026-12-01T03:30:00.900Z');
     const out = await activityCode(t, act._id, 'out', 'lz-admin');
-    await call('checkin', 'scan', { payload: out, location: north(50), nonce: nonce() }, 'vol2');
-    const r = await call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'lz-admin');
+    await t.call('checkin', 'scan', { payload: out, location: north(50), nonce: nonce() }, 'vol2');
+    const r = await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'lz-admin');
     expect(r.ok).toBe(true);
-    expect(r.data.map((e: any) => [e.realName, e.status, e.minutes])).toEqual([
+    expect(dataOf(r).map((e) => [e.realName, e.status, e.minutes])).toEqual([
       ['张伟', 'open', 0],
       ['刘洋', 'closed', 120],
       ['陈静', 'absent', 0],
     ]);
-    expect(r.data[0].phoneMasked).toBe('139****0003');
+    expect(dataOf(r)[0].phoneMasked).toBe('139****0003');
   });
 
   it('an ancestor team reads it; a sibling team and a plain member are refused', async () => {
-    expect((await call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'root-leader')).ok).toBe(true);
-    expect(await call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect((await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'root-leader')).ok).toBe(true);
+    expect(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 });
 
@@ -47,47 +45,47 @@ describe('checkin.batchSignOut', () => {
     await signIn('vol');
     await signIn('vol2');
     await t.setClock('2026-12-01T10:00:00Z'); // 18:00
-    const r = await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin');
+    const r = await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { closed: 2 } });
     const [day] = await t.emu.db.find('checkin_days', { openid: 'vol' });
     expect(day).toMatchObject({ status: 'adjusted', minutes: 450, signOutBy: 'lz-admin' });
     expect(day.adjustments).toHaveLength(1);
     expect(day.adjustments[0]).toMatchObject({ by: 'lz-admin', byName: '李敏', reason: expect.stringContaining('批量签退'), before: { minutes: 0 }, after: { minutes: 450 } });
-    expect(await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: true, data: { closed: 0 } });
+    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: true, data: { closed: 0 } });
   });
 
   it('refuses a time on another day, in the future, or from someone who does not manage the team', async () => {
-    expect(await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-02T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T09:00:00+08:00' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-02T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T09:00:00+08:00' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 });
 
 describe('checkin.adjust', () => {
   it('补录 creates the day with the reason; a later change keeps the whole trail, which the volunteer sees', async () => {
     await t.setClock('2026-12-01T10:00:00Z');
-    const created = await call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signInAt: '2026-12-01T09:00:00+08:00', signOutAt: '2026-12-01T12:00:00+08:00', reason: '手机无法定位，现场登记' }, 'lz-admin');
+    const created = await t.call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signInAt: '2026-12-01T09:00:00+08:00', signOutAt: '2026-12-01T12:00:00+08:00', reason: '手机无法定位，现场登记' }, 'lz-admin');
     expect(created).toMatchObject({ ok: true, data: { record: { status: 'adjusted', minutes: 180, adjustments: [{ byName: '李敏', reason: '手机无法定位，现场登记', before: { minutes: 0 }, after: { minutes: 180 } }] } } });
-    const changed = await call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signOutAt: '2026-12-01T13:30:00+08:00', reason: '核对签到表后更正' }, 'lz-admin');
-    expect(changed.data.record.minutes).toBe(270);
-    expect(changed.data.record.adjustments.map((a: any) => [a.before.minutes, a.after.minutes])).toEqual([
+    const changed = await t.call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signOutAt: '2026-12-01T13:30:00+08:00', reason: '核对签到表后更正' }, 'lz-admin');
+    expect(dataOf(changed).record.minutes).toBe(270);
+    expect(dataOf(changed).record.adjustments.map((a) => [a.before.minutes, a.after.minutes])).toEqual([
       [0, 180],
       [180, 270],
     ]);
-    const hours = await call('checkin', 'myHours', {}, 'vol3');
+    const hours = await t.call('checkin', 'myHours', {}, 'vol3');
     expect(hours).toMatchObject({ ok: true, data: { totalMinutes: 270, days: [{ title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', minutes: 270, status: 'adjusted' }] } });
-    expect(hours.data.days[0].adjustments).toHaveLength(2);
+    expect(dataOf(hours).days[0].adjustments).toHaveLength(2);
   });
 
   it('refuses without a reason, outside the schedule, with sign-out before sign-in, for someone not enrolled, or by a non-manager', async () => {
     await t.setClock('2026-12-03T10:00:00Z');
     const base = { activityId: act._id, openid: 'vol', date: '2026-12-01', signInAt: '2026-12-01T09:00:00+08:00', signOutAt: '2026-12-01T12:00:00+08:00', reason: '补录' };
-    expect(await call('checkin', 'adjust', { ...base, reason: '' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await call('checkin', 'adjust', { ...base, date: '2026-12-03', signInAt: '2026-12-03T09:00:00+08:00', signOutAt: '2026-12-03T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await call('checkin', 'adjust', { ...base, signOutAt: '2026-12-01T08:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await call('checkin', 'adjust', { ...base, openid: 'ts-admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
-    expect(await call('checkin', 'adjust', base, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await call('checkin', 'adjust', base, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'adjust', { ...base, reason: '' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'adjust', { ...base, date: '2026-12-03', signInAt: '2026-12-03T09:00:00+08:00', signOutAt: '2026-12-03T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'adjust', { ...base, signOutAt: '2026-12-01T08:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'adjust', { ...base, openid: 'ts-admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    expect(await t.call('checkin', 'adjust', base, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'adjust', base, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.emu.db.find('checkin_days', {})).toHaveLength(0);
   });
 });
@@ -96,44 +94,44 @@ describe('corrections', () => {
   it('"我忘记签退了": the volunteer asks, an admin approves, the day is corrected with the audit entry', async () => {
     await signIn('vol');
     await t.setClock('2026-12-02T01:00:00Z');
-    const asked = await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
+    const asked = await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
     expect(asked).toMatchObject({ ok: true, data: { correction: { status: 'pending', note: '我忘记签退了' } } });
-    expect(await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:00:00+08:00', note: '再申请一次' }, 'vol')).toMatchObject({ ok: false, code: 'CHECKIN.CORRECTION_PENDING' });
+    expect(await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:00:00+08:00', note: '再申请一次' }, 'vol')).toMatchObject({ ok: false, code: 'CHECKIN.CORRECTION_PENDING' });
 
-    const box = await call('org', 'inbox', {}, 'lz-admin');
+    const box = await t.call('org', 'inbox', {}, 'lz-admin');
     expect(box).toMatchObject({ ok: true, data: { counts: { corrections: 1, total: 1 }, corrections: [{ realName: '张伟', title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', date: '2026-12-01', note: '我忘记签退了' }] } });
-    const list = await call('checkin', 'corrections', { orgId: 'lz', status: 'pending' }, 'lz-admin');
+    const list = await t.call('checkin', 'corrections', { orgId: 'lz', status: 'pending' }, 'lz-admin');
     expect(list).toMatchObject({ ok: true, data: { total: 1, items: [{ realName: '张伟', title: '社区科普讲解', record: { status: 'open' } }] } });
-    expect(await call('checkin', 'corrections', { orgId: 'lz' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'corrections', { orgId: 'lz' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
 
-    const id = asked.data.correction.correctionId;
+    const id = dataOf(asked).correction.correctionId;
     const [a, b] = await Promise.all([
-      call('checkin', 'reviewCorrection', { correctionId: id, decision: 'approve' }, 'lz-admin'),
-      call('checkin', 'reviewCorrection', { correctionId: id, decision: 'approve' }, 'lz-admin'),
+      t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'approve' }, 'lz-admin'),
+      t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'approve' }, 'lz-admin'),
     ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     const [day] = await t.emu.db.find('checkin_days', { openid: 'vol' });
     expect(day).toMatchObject({ minutes: 420, status: 'adjusted' });
     expect(day.adjustments).toHaveLength(1);
-    const hours = await call('checkin', 'myHours', {}, 'vol');
-    expect(hours.data.days[0]).toMatchObject({ minutes: 420, correction: { status: 'approved' } });
+    const hours = await t.call('checkin', 'myHours', {}, 'vol');
+    expect(dataOf(hours).days[0]).toMatchObject({ minutes: 420, correction: { status: 'approved' } });
   });
 
   it('a rejection keeps the record and tells the reason; a reason is required', async () => {
     await signIn('vol');
     await t.setClock('2026-12-02T01:00:00Z');
-    const asked = await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
-    const id = asked.data.correction.correctionId;
-    expect(await call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject', reason: '当天14点已离开' }, 'lz-admin')).toMatchObject({ ok: true, data: { correction: { status: 'rejected', reviewReason: '当天14点已离开' } } });
+    const asked = await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
+    const id = dataOf(asked).correction.correctionId;
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject', reason: '当天14点已离开' }, 'lz-admin')).toMatchObject({ ok: true, data: { correction: { status: 'rejected', reviewReason: '当天14点已离开' } } });
     const [day] = await t.emu.db.find('checkin_days', { openid: 'vol' });
     expect(day).toMatchObject({ status: 'open', minutes: 0 });
     // After a decision, a new request may be made.
-    expect((await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '按14点签退' }, 'vol')).ok).toBe(true);
+    expect((await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '按14点签退' }, 'vol')).ok).toBe(true);
   });
 
   it('a correction that does not exist: CHECKIN.CORRECTION_NOT_FOUND', async () => {
-    expect(await call('checkin', 'reviewCorrection', { correctionId: 'no-such-correction', decision: 'approve' }, 'lz-admin')).toEqual({
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: 'no-such-correction', decision: 'approve' }, 'lz-admin')).toEqual({
       ok: false,
       code: 'CHECKIN.CORRECTION_NOT_FOUND',
       message: '更正申请不存在',
@@ -146,22 +144,22 @@ describe('checkin.myHours', () => {
     await signIn('vol');
     await t.setClock('2026-12-01T03:00:00Z');
     const out = await activityCode(t, act._id, 'out', 'lz-admin');
-    await call('checkin', 'scan', { payload: out, location: north(50), nonce: nonce() }, 'vol');
+    await t.call('checkin', 'scan', { payload: out, location: north(50), nonce: nonce() }, 'vol');
     await t.setClock('2026-12-02T01:00:00Z');
     await signIn('vol');
-    const all = await call('checkin', 'myHours', {}, 'vol');
-    expect(all.data.totalMinutes).toBe(90);
-    expect(all.data.days.map((d: any) => [d.date, d.status, d.minutes])).toEqual([
+    const all = await t.call('checkin', 'myHours', {}, 'vol');
+    expect(dataOf(all).totalMinutes).toBe(90);
+    expect(dataOf(all).days.map((d) => [d.date, d.status, d.minutes])).toEqual([
       ['2026-12-02', 'open', 0],
       ['2026-12-01', 'closed', 90],
     ]);
-    expect((await call('checkin', 'myHours', { from: '2026-12-02' }, 'vol')).data.days).toHaveLength(1);
-    expect((await call('checkin', 'myHours', { orgId: 'ts' }, 'vol')).data).toEqual({ totalMinutes: 0, days: [] });
+    expect(dataOf(await t.call('checkin', 'myHours', { from: '2026-12-02' }, 'vol')).days).toHaveLength(1);
+    expect(dataOf(await t.call('checkin', 'myHours', { orgId: 'ts' }, 'vol'))).toEqual({ totalMinutes: 0, days: [] });
     // 本月 is the server's month (December 2026 in Shanghai), answered with the dates it used; on 1 January it is over.
-    expect((await call('checkin', 'myHours', { period: 'thisMonth' }, 'vol')).data).toMatchObject({ totalMinutes: 90, from: '2026-12-01', to: '2026-12-02' });
+    expect(dataOf(await t.call('checkin', 'myHours', { period: 'thisMonth' }, 'vol'))).toMatchObject({ totalMinutes: 90, from: '2026-12-01', to: '2026-12-02' });
     await t.setClock('2026-12-31T16:00:00Z');
-    expect((await call('checkin', 'myHours', { period: 'thisMonth' }, 'vol')).data).toEqual({ totalMinutes: 0, days: [], from: '2027-01-01', to: '2027-01-01' });
-    expect((await call('checkin', 'myHours', { period: 'lastMonth' }, 'vol')).data).toMatchObject({ totalMinutes: 90, from: '2026-12-01', to: '2026-12-31' });
-    expect(await call('checkin', 'myHours', { period: 'lastMonth', from: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(dataOf(await t.call('checkin', 'myHours', { period: 'thisMonth' }, 'vol'))).toEqual({ totalMinutes: 0, days: [], from: '2027-01-01', to: '2027-01-01' });
+    expect(dataOf(await t.call('checkin', 'myHours', { period: 'lastMonth' }, 'vol'))).toMatchObject({ totalMinutes: 90, from: '2026-12-01', to: '2026-12-31' });
+    expect(await t.call('checkin', 'myHours', { period: 'lastMonth', from: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 });

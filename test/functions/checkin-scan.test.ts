@@ -1,36 +1,40 @@
 // checkin.code and checkin.scan through the emulator: every refusal, replay, the day rules, concurrency, cost.
-import { useTestEmulator } from '../helpers/emulator';
+import { dataOf, detailsOf, refusalOf, useTestEmulator } from '../helpers/emulator';
 import { activityCode, dbRequests, nonce, north, POINT, seedActivity, seedCheckinScene, seedEnrollment } from '../helpers/checkin';
 
 // 09:30 on the first day (Asia/Shanghai). The emulator clock runs on from the time set, so scans land milliseconds
 // (under load, seconds) later; credited minutes cut both times to the whole minute, so expectations stay exact.
 const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
 let act: { _id: string };
-// Answers are read loosely here: each test states the shape it expects.
-const call = (...args: Parameters<typeof t.call>): Promise<any> => t.call(...args);
 
 beforeEach(async () => {
   act = await seedCheckinScene(t, ['vol']);
 });
 
 const scan = (payload: string, openid = 'vol', location: { lat: number; lng: number } = north(100), n = nonce()) =>
-  call('checkin', 'scan', { payload, location, nonce: n }, openid);
+  t.call('checkin', 'scan', { payload, location, nonce: n }, openid);
 
 describe('checkin.code', () => {
   it('gives the admins of the team a static code and an SVG QR, a rotating one with its expiry', async () => {
-    const s = await call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'lz-admin');
+    const s = await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'lz-admin');
     expect(s).toMatchObject({ ok: true, data: { kind: 'in', mode: 'static', title: '社区科普讲解' } });
-    expect(s.data.qrSvg).toMatch(/^<svg/);
-    expect(s.data.expiresAt).toBeUndefined();
-    const r = await call('checkin', 'code', { activityId: act._id, kind: 'out', mode: 'rotating' }, 'lz-admin');
-    expect(r.ok && Date.parse(r.data.expiresAt) - Date.parse('2026-12-01T01:30:00Z')).toBeLessThanOrEqual(30_000);
-    expect(r.data.payload).not.toBe(s.data.payload);
+    expect(dataOf(s).qrSvg).toMatch(/^<svg/);
+    expect(dataOf(s).expiresAt).toBeUndefined();
+    const r = await t.call('checkin', 'code', { activityId: act._id, kind: 'out', mode: 'rotating' }, 'lz-admin');
+    expect(r.ok && Date.parse(r.data.expiresAt ?? '') - Date.parse('2026-12-01T01:30:00Z')).toBeLessThanOrEqual(30_000);
+    expect(dataOf(r).payload).not.toBe(dataOf(s).payload);
+  });
+
+  it("states the activity's own radius, which the poster and the code screen print", async () => {
+    expect(dataOf(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'lz-admin')).radiusM).toBe(5000);
+    expect(await t.call('activity', 'update', { activityId: act._id, radiusM: 1200 }, 'lz-admin')).toMatchObject({ ok: true });
+    expect(dataOf(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'lz-admin')).radiusM).toBe(1200);
   });
 
   it('AUTH.FORBIDDEN for a plain member and for the admin of a sibling team', async () => {
-    expect(await call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await call('checkin', 'code', { activityId: 'nope', kind: 'in' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+    expect(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'code', { activityId: 'nope', kind: 'in' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
   });
 });
 
@@ -40,8 +44,8 @@ describe('checkin.scan', () => {
     const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
     const first = await scan(inCode);
     expect(first).toMatchObject({ ok: true, data: { kind: 'in', date: '2026-12-01', repeated: false, record: { status: 'open', minutes: 0, signInAt: '2026-12-01T09:30:00+08:00' } } });
-    expect(first.data.distanceM).toBeGreaterThan(90);
-    expect(first.data.distanceM).toBeLessThan(110);
+    expect(dataOf(first).distanceM).toBeGreaterThan(90);
+    expect(dataOf(first).distanceM).toBeLessThan(110);
     await t.setClock('2026-12-01T04:45:10Z'); // 12:45:10
     const out = await scan(outCode);
     expect(out).toMatchObject({ ok: true, data: { kind: 'out', record: { status: 'closed', minutes: 195, signOutAt: '2026-12-01T12:45:10+08:00' } } });
@@ -80,8 +84,8 @@ describe('checkin.scan', () => {
     const stats = await t.dev<{ database: Record<string, number> }>('GET', '/_dev/stats');
     // A replayed sign-in tries the record's insert, which its unique id refuses; nothing is modified.
     expect(Object.keys(stats.database).filter((k) => /modify|update|remove|delete|transaction/i.test(k))).toEqual([]);
-    expect(replayIn.data).toMatchObject({ kind: 'in', at: first.data.at, distanceM: first.data.distanceM, repeated: true });
-    expect(replayOut.data).toMatchObject({ kind: 'out', at: out.data.at, distanceM: out.data.distanceM, repeated: true });
+    expect(dataOf(replayIn)).toMatchObject({ kind: 'in', at: dataOf(first).at, distanceM: dataOf(first).distanceM, repeated: true });
+    expect(dataOf(replayOut)).toMatchObject({ kind: 'out', at: dataOf(out).at, distanceM: dataOf(out).distanceM, repeated: true });
     expect(await t.emu.db.find('checkin_days', { openid: 'vol' })).toEqual(before);
   });
 
@@ -154,8 +158,8 @@ describe('checkin.scan', () => {
     const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
     const far = await scan(inCode, 'vol', north(5100));
     expect(far).toMatchObject({ ok: false, code: 'CHECKIN.OUT_OF_RANGE', details: { radiusM: 5000 } });
-    expect(far.details.distanceM).toBeGreaterThan(5050);
-    expect(far.message).toMatch(/5\.1公里/);
+    expect(detailsOf(far).distanceM).toBeGreaterThan(5050);
+    expect(refusalOf(far).message).toMatch(/5\.1公里/);
     expect(await t.emu.db.find('checkin_days', {})).toHaveLength(0);
     expect((await scan(inCode, 'vol', north(4900))).ok).toBe(true);
   });
@@ -184,8 +188,8 @@ describe('checkin.scan', () => {
     expect(await scan(`${head}.${body}.${otherMac}`)).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID' });
     expect(await scan('hello world')).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID' });
     // A volunteer's personal code is not an activity code.
-    const mine = await call('checkin', 'myCode', { activityId: act._id }, 'vol');
-    expect(await scan(mine.data.payload)).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID' });
+    const mine = await t.call('checkin', 'myCode', { activityId: act._id }, 'vol');
+    expect(await scan(dataOf(mine).payload)).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID' });
   });
 
   it('CHECKIN.CODE_EXPIRED: a rotating code is good for its step and the next one only', async () => {
@@ -199,8 +203,8 @@ describe('checkin.scan', () => {
 
   it('VALIDATION for a bad nonce or location, before anything is read', async () => {
     const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
-    expect(await call('checkin', 'scan', { payload: inCode, location: POINT, nonce: 'x' }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await call('checkin', 'scan', { payload: inCode, location: { lat: 200, lng: 0 }, nonce: nonce() }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'scan', { payload: inCode, location: POINT, nonce: 'x' }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'scan', { payload: inCode, location: { lat: 200, lng: 0 }, nonce: nonce() }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
   it('the same volunteer scanning in and out several times at once writes one record', async () => {
@@ -208,8 +212,8 @@ describe('checkin.scan', () => {
     const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
     const ins = await Promise.all(Array.from({ length: 10 }, () => scan(inCode)));
     expect(ins.every((r) => r.ok)).toBe(true);
-    expect(ins.filter((r) => !r.data.repeated)).toHaveLength(1);
-    expect(new Set(ins.map((r) => r.data.record.signInAt)).size).toBe(1);
+    expect(ins.map(dataOf).filter((d) => !d.repeated)).toHaveLength(1);
+    expect(new Set(ins.map((r) => dataOf(r).record.signInAt)).size).toBe(1);
     await t.setClock('2026-12-01T03:00:00Z');
     const outs = await Promise.all(Array.from({ length: 10 }, () => scan(outCode)));
     expect(outs.every((r) => r.ok)).toBe(true);
@@ -221,21 +225,21 @@ describe('checkin.scan', () => {
   it('ACTIVITY.CANCELLED: a cancelled activity takes no scans', async () => {
     const cancelled = await seedActivity(t, 'lz', { status: 'cancelled' });
     await seedEnrollment(t, cancelled._id, 'vol');
-    expect(await call('checkin', 'code', { activityId: cancelled._id, kind: 'in' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.CANCELLED' });
+    expect(await t.call('checkin', 'code', { activityId: cancelled._id, kind: 'in' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.CANCELLED' });
   });
 });
 
 describe('checkin.myCode and scanVolunteer', () => {
   it('an admin scans a volunteer whose phone cannot locate; the record says who did', async () => {
-    const mine = await call('checkin', 'myCode', { activityId: act._id }, 'vol');
+    const mine = await t.call('checkin', 'myCode', { activityId: act._id }, 'vol');
     expect(mine).toMatchObject({ ok: true });
-    expect(mine.data.qrSvg).toMatch(/^<svg/);
-    const r = await call('checkin', 'scanVolunteer', { payload: mine.data.payload, kind: 'in' }, 'lz-admin');
+    expect(dataOf(mine).qrSvg).toMatch(/^<svg/);
+    const r = await t.call('checkin', 'scanVolunteer', { payload: dataOf(mine).payload, kind: 'in' }, 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { kind: 'in', realName: '张伟', record: { signInBy: 'lz-admin', status: 'open' } } });
-    expect(await call('checkin', 'scanVolunteer', { payload: mine.data.payload, kind: 'in' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'scanVolunteer', { payload: dataOf(mine).payload, kind: 'in' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 
   it('CHECKIN.NOT_ENROLLED: no personal code without an enrollment', async () => {
-    expect(await call('checkin', 'myCode', { activityId: act._id }, 'vol2')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    expect(await t.call('checkin', 'myCode', { activityId: act._id }, 'vol2')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
   });
 });

@@ -134,8 +134,8 @@ async function seedWorld(): Promise<World> {
   await seedMembership(t, 'lz', 'applicant', 'member', 'pending');
   const a = await publishActivity(t, 'lz-admin', 'lz', { waitlist: true });
   dataOf(await t.call('activity', 'enroll', { activityId: a._id }, 'vol'));
-  const payload = dataOf(await t.call('checkin', 'code', { activityId: a._id, kind: 'in' }, 'lz-admin')).payload as string;
-  const volunteerPayload = dataOf(await t.call('checkin', 'myCode', { activityId: a._id }, 'vol')).payload as string;
+  const payload = dataOf(await t.call('checkin', 'code', { activityId: a._id, kind: 'in' }, 'lz-admin')).payload;
+  const volunteerPayload = dataOf(await t.call('checkin', 'myCode', { activityId: a._id }, 'vol')).payload;
   await t.emu.db.insert('checkin_days', [
     { _id: `${a._id}_vol_2026-12-01`, activityId: a._id, orgId: 'lz', openid: 'vol', date: '2026-12-01', signInAt: new Date('2026-12-01T01:00:00Z'), minutes: 0, status: 'open', adjustments: [], scans: {}, createdAt: new Date('2026-12-01T01:00:00Z'), updatedAt: new Date('2026-12-01T01:00:00Z') },
   ]);

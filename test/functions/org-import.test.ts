@@ -88,7 +88,7 @@ it('lists every problem of a row in Chinese, each under its template column', as
     { column: '最高学历', message: expect.stringContaining('“博士后”不在选项中') },
     { column: '服务领域或行业', message: expect.stringContaining('“农业”不在选项中') },
   ]);
-  expect(line.message).toBe(line.errors.map((e: { column: string; message: string }) => `${e.column}：${e.message}`).join('；'));
+  expect(line.message).toBe(line.errors?.map((e) => `${e.column}：${e.message}`).join('；'));
   expect(line.message).not.toMatch(/[A-Za-z]/);
 });
 

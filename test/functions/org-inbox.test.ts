@@ -6,8 +6,6 @@ import { activityCode, nonce, north, seedCheckinScene } from '../helpers/checkin
 
 // 09:30 on the first day of the activity (Asia/Shanghai).
 const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
-// Answers are read loosely here: each test states the shape it expects.
-const call = (...args: Parameters<typeof t.call>): Promise<any> => t.call(...args);
 let act: { _id: string };
 
 beforeEach(async () => {
@@ -18,18 +16,18 @@ beforeEach(async () => {
 /** Signs in at 09:30 and asks the next morning for a sign-out at 16:30; returns the correction's id. */
 async function forgotToSignOut(openid: string): Promise<string> {
   await t.setClock('2026-12-01T01:30:00.000Z');
-  const signed = await call('checkin', 'scan', { payload: await activityCode(t, act._id, 'in', 'lz-admin'), location: north(50), nonce: nonce() }, openid);
+  const signed = await t.call('checkin', 'scan', { payload: await activityCode(t, act._id, 'in', 'lz-admin'), location: north(50), nonce: nonce() }, openid);
   if (!signed.ok) throw new Error(`${signed.code} ${signed.message}`);
   await t.setClock('2026-12-02T01:00:00Z');
-  const asked = await call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, openid);
+  const asked = await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, openid);
   if (!asked.ok) throw new Error(`${asked.code} ${asked.message}`);
   return asked.data.correction.correctionId;
 }
 
 const inboxOf = async (openid: string) => {
-  const r = await call('org', 'inbox', {}, openid);
+  const r = await t.call('org', 'inbox', {}, openid);
   if (!r.ok) throw new Error(`org.inbox: ${r.code}`);
-  return r.data as { orgs: { _id: string }[]; corrections: { correctionId: string; orgName: string; realName: string }[]; counts: Record<string, number> };
+  return r.data;
 };
 const correctionIds = async (openid: string) => (await inboxOf(openid)).corrections.map((c) => c.correctionId);
 
@@ -47,9 +45,9 @@ describe('corrections in org.inbox', () => {
     expect(await correctionIds('ts-admin')).toEqual([]);
 
     // The list and the decision agree, both ways.
-    expect(await call('checkin', 'reviewCorrection', { correctionId: vol, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await call('checkin', 'reviewCorrection', { correctionId: own, decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING' });
-    expect(await call('checkin', 'reviewCorrection', { correctionId: own, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true });
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: vol, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: own, decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING' });
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: own, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true });
     expect(await correctionIds('root-leader')).toEqual([]);
   });
 
@@ -66,9 +64,9 @@ describe('corrections in org.inbox', () => {
 
 describe('team applications in org.inbox and org.get', () => {
   const apply = async (openid: string, parentId: string, name: string) => {
-    const r = await call('org', 'register', orgRegisterInput(parentId, { name }), openid);
+    const r = await t.call('org', 'register', orgRegisterInput(parentId, { name }), openid);
     if (!r.ok) throw new Error(`org.register: ${r.code}`);
-    return r.data.org._id as string;
+    return r.data.org._id;
   };
 
   it('the parent’s only manager applied: the grandparent sees it, opens it and decides it; the applicant does not review it', async () => {
@@ -79,18 +77,18 @@ describe('team applications in org.inbox and org.get', () => {
     expect(grandparent.counts).toMatchObject({ orgs: 1 });
     expect((await inboxOf('lz-admin')).orgs).toEqual([]);
 
-    expect(await call('org', 'get', { orgId }, 'root-leader')).toMatchObject({ ok: true, data: { org: { _id: orgId, status: 'pending' }, parent: { _id: 'ts' } } });
-    expect(await call('org', 'get', { orgId }, 'ts-admin')).toMatchObject({ ok: true, data: { org: { status: 'pending' } } });
-    for (const who of ['lz-admin', 'vol', undefined]) expect(await call('org', 'get', { orgId }, who)).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
-    expect(await call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true });
+    expect(await t.call('org', 'get', { orgId }, 'root-leader')).toMatchObject({ ok: true, data: { org: { _id: orgId, status: 'pending' }, parent: { _id: 'ts' } } });
+    expect(await t.call('org', 'get', { orgId }, 'ts-admin')).toMatchObject({ ok: true, data: { org: { status: 'pending' } } });
+    for (const who of ['lz-admin', 'vol', undefined]) expect(await t.call('org', 'get', { orgId }, who)).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
+    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true });
   });
 
   it('anyone else’s application: the parent’s manager sees and opens it, the grandparent neither', async () => {
     const orgId = await apply('vol', 'lz', '兰州大学科技志愿服务分队');
     expect((await inboxOf('lz-admin')).orgs.map((o) => o._id)).toEqual([orgId]);
     expect((await inboxOf('root-leader')).orgs).toEqual([]);
-    expect(await call('org', 'get', { orgId }, 'lz-admin')).toMatchObject({ ok: true, data: { org: { status: 'pending' } } });
-    expect(await call('org', 'get', { orgId }, 'root-leader')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
-    expect(await call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('org', 'get', { orgId }, 'lz-admin')).toMatchObject({ ok: true, data: { org: { status: 'pending' } } });
+    expect(await t.call('org', 'get', { orgId }, 'root-leader')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
+    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 });

@@ -1,23 +1,18 @@
 // Review results are messages, not conditions: with the WeChat adapter failing (no WeChat here), reviews still happen.
-import { bootstrapRoot, devMessages, seedMembership, seedOrg, seedVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, devMessages, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
-let t: TestEmulator;
-let errors: jest.SpyInstance;
-beforeAll(async () => {
-  t = await startTestEmulator({
-    functionEnv: {
-      MESSAGE_PROVIDER: 'wechat',
-      MESSAGE_TEMPLATE_MEMBER_REVIEWED: 'tpl-member',
-      MESSAGE_TEMPLATE_ORG_REVIEWED: 'tpl-org',
-      MESSAGE_TEMPLATE_MEMBER_REMOVED: 'tpl-removed',
-      MESSAGE_TEMPLATE_ROLE_CHANGED: 'tpl-role',
-    },
-  });
+const t = useTestEmulator({
+  functionEnv: {
+    MESSAGE_PROVIDER: 'wechat',
+    MESSAGE_TEMPLATE_MEMBER_REVIEWED: 'tpl-member',
+    MESSAGE_TEMPLATE_ORG_REVIEWED: 'tpl-org',
+    MESSAGE_TEMPLATE_MEMBER_REMOVED: 'tpl-removed',
+    MESSAGE_TEMPLATE_ROLE_CHANGED: 'tpl-role',
+  },
 });
-afterAll(() => t.close());
+let errors: jest.SpyInstance;
 beforeEach(async () => {
   errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  await t.dev('POST', '/_dev/reset');
   const root = await bootstrapRoot(t, 'root-leader');
   await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
   await seedVolunteer(t, 'lz-admin', '13900000002');

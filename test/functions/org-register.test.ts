@@ -1,4 +1,5 @@
 // org.register, org.review and org.get through the emulator: a team's application, its review and who sees what.
+import type { InputOf } from '../../types/functions';
 import {
   bootstrapRoot,
   devMessages,
@@ -34,8 +35,8 @@ beforeEach(async () => {
   await seedMembership(t, 'ts', 'ts-admin', 'admin');
 });
 
-const register = (openid: string, over: Record<string, unknown> = {}) => t.call('org', 'register', orgRegisterInput('lz', over), openid);
-async function registered(openid = 'applicant', over: Record<string, unknown> = {}) {
+const register = (openid: string, over: Partial<InputOf<'org', 'register'>> = {}) => t.call('org', 'register', orgRegisterInput('lz', over), openid);
+async function registered(openid = 'applicant', over: Partial<InputOf<'org', 'register'>> = {}) {
   const r = await register(openid, over);
   if (!r.ok) throw new Error(`org.register: ${r.code}`);
   return r.data.org as { _id: string; name: string };
@@ -153,7 +154,7 @@ describe('org.review', () => {
 
   it('AUTH.SELF_DEALING: a manager of the parent does not decide the team they applied for; another manager does', async () => {
     const org = await registered('lz-admin');
-    for (const decision of [{ decision: 'approve' }, { decision: 'reject', reason: '撤回申请' }]) {
+    for (const decision of [{ decision: 'approve' as const }, { decision: 'reject' as const, reason: '撤回申请' }]) {
       expect(await t.call('org', 'review', { orgId: org._id, ...decision }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING', message: expect.stringContaining('其他') });
     }
     expect(await t.emu.db.find('orgs', { _id: org._id })).toMatchObject([{ status: 'pending' }]);
@@ -164,7 +165,7 @@ describe('org.review', () => {
   it('AUTH.SELF_DEALING: the parent’s only manager applied, so the team above the parent decides', async () => {
     const r = await t.call('org', 'register', orgRegisterInput('ts', { name: '天水师范学院科技志愿服务分队' }), 'ts-admin');
     expect(r.ok).toBe(true);
-    const orgId = r.ok ? (r.data.org._id as string) : '';
+    const orgId = r.ok ? r.data.org._id : '';
     expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING', message: expect.stringContaining('上级队伍') });
     expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true, data: { org: { status: 'approved', leaderOpenid: 'ts-admin' } } });

@@ -4,6 +4,7 @@ import { dataOf, idNumberFor, registerVolunteer, useTestEmulator } from '../help
 import { REPORT_CLOCK, YEAR, readXlsx, seedProvince, sheetRows, tableUnder } from '../helpers/report';
 import { seedActivity } from '../helpers/checkin';
 import { MEMBERS_FORM_TITLE } from '../../types/report';
+import type { InputOf } from '../../types/functions';
 
 const t = useTestEmulator({ clock: REPORT_CLOCK });
 let fx: Awaited<ReturnType<typeof seedProvince>>;
@@ -11,7 +12,7 @@ beforeEach(async () => {
   fx = await seedProvince(t);
 });
 
-const exportAs = (who: string, input: Record<string, unknown>) => t.call<{ fileName: string; base64: string }>('report', 'export', input, who);
+const exportAs = (who: string, input: InputOf<'report', 'export'>) => t.call('report', 'export', input, who);
 const allText = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => sheetRows(ws).map((r) => (r ?? []).join('|')).join('\n')).join('\n');
 
 describe('report.export members (附件2)', () => {
@@ -57,18 +58,21 @@ describe('report.export members (附件2)', () => {
 });
 
 describe('the exports add up: each figure and list equals report.orgStats for the same team, scope and period', () => {
-  type Row = Record<string, any>;
+  // The stored documents, as far as they are counted here.
+  type MembershipDoc = { orgId: string; openid: string; appliedAt: Date; reviewedAt?: Date };
+  type ActivityDoc = { _id: string; orgId: string; status: string; startDate: string; servedCount?: number };
+  type DayDoc = { activityId: string; orgId: string; openid: string; date: string; minutes: number };
   const shanghaiDay = (d: Date | string) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
   /** The figures counted here, straight from the database, for the teams `orgIds` over [from, to]. */
   async function counted(orgIds: string[], from: string, to: string) {
     const within = (d: string) => d >= from && d <= to;
-    const memberships = (await t.emu.db.find('memberships', { status: 'approved' })) as Row[];
+    const memberships = (await t.emu.db.find('memberships', { status: 'approved' })) as MembershipDoc[];
     const people = new Set(memberships.filter((m) => orgIds.includes(m.orgId) && shanghaiDay(m.reviewedAt ?? m.appliedAt) <= to).map((m) => m.openid));
-    const all = (await t.emu.db.find('activities', {})) as Row[];
+    const all = (await t.emu.db.find('activities', {})) as ActivityDoc[];
     const cancelled = new Set(all.filter((a) => a.status === 'cancelled').map((a) => a._id));
     // Hours of a cancelled activity are credited nowhere (not on a certificate either).
-    const records = ((await t.emu.db.find('checkin_days', {})) as Row[]).filter((r) => orgIds.includes(r.orgId) && within(r.date) && r.minutes > 0 && !cancelled.has(r.activityId));
+    const records = ((await t.emu.db.find('checkin_days', {})) as DayDoc[]).filter((r) => orgIds.includes(r.orgId) && within(r.date) && r.minutes > 0 && !cancelled.has(r.activityId));
     const activities = all.filter((a) => orgIds.includes(a.orgId) && a.status !== 'cancelled' && within(a.startDate));
     return {
       members: people.size,
@@ -123,7 +127,7 @@ describe('the exports add up: each figure and list equals report.orgStats for th
       const total = sheetRows(form.getWorksheet('活动明细')!).find((r) => r && r[1] === '合计')!;
       expect([total[11], total[12], total[14]]).toEqual([String(stats.volunteerTimes), String(stats.minutes), String(stats.servedPeople)]);
       const months = tableUnder(form.getWorksheet('月度统计')!, '月份').rows;
-      expect(months.map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3])])).toEqual(stats.series.map((m: Row) => [m.month, m.activities, m.volunteerTimes, m.minutes]));
+      expect(months.map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3])])).toEqual(stats.series.map((m) => [m.month, m.activities, m.volunteerTimes, m.minutes]));
     }
   });
 
@@ -223,7 +227,7 @@ describe('report.export attendance', () => {
 
 describe('report.export permissions', () => {
   it('AUTH.FORBIDDEN for a plain member and a sibling team, whatever the kind', async () => {
-    for (const kind of ['members', 'activityStats']) {
+    for (const kind of ['members', 'activityStats'] as const) {
       for (const who of ['lz-member', 'ts-admin', 'cg-admin']) {
         expect(await exportAs(who, { orgId: 'lz', kind })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
       }

@@ -113,7 +113,7 @@ describe('report.orgStats', () => {
 
 describe('periods are bounded (VALIDATION with a Chinese message, before anything is read)', () => {
   // The clock says 2026-11-23: a period may reach 2027-12-31 at the latest.
-  const refusals: [Record<string, unknown>, string][] = [
+  const refusals: [{ from: string; to: string }, string][] = [
     [{ from: '2026-01-01', to: '9999-12-31' }, '统计期间最长10年'],
     [{ from: '2027-12-01', to: '9999-12-31' }, '统计期间最长10年'],
     [{ from: '2028-01-01', to: '2028-01-31' }, '统计期间不能晚于2027年12月31日'],

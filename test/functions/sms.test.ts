@@ -1,5 +1,5 @@
 // sms.send through the emulator with the real SDK: outbox, HMAC-only storage, per-phone, per-caller and daily limits, races.
-import { latestSmsCode, useTestEmulator } from '../helpers/emulator';
+import { detailsOf, latestSmsCode, useTestEmulator } from '../helpers/emulator';
 import { resetEnvCache } from '../../cloudfunctions/common/env';
 import { SMS_PHONES_PER_CALLER_PER_HOUR } from '../../cloudfunctions/common/domain/sms-send-quota';
 
@@ -33,7 +33,7 @@ describe('sms.send', () => {
     await t.setClock('2026-11-22T02:00:45Z');
     const r = await send('13900000002');
     expect(r).toMatchObject({ ok: false, code: 'SMS.RATE_LIMITED' });
-    if (!r.ok) expect(r.details.retryAfterSec).toBeGreaterThanOrEqual(14);
+    if (!r.ok) expect(detailsOf(r).retryAfterSec).toBeGreaterThanOrEqual(14);
     await t.setClock('2026-11-22T02:01:01Z');
     expect((await send('13900000002')).ok).toBe(true);
   });
@@ -89,7 +89,7 @@ describe('sms.send against SMS pumping', () => {
     const fourth = await send(d, 'pumper');
     // The first phone leaves the hour at 03:00, 30 minutes on.
     expect(fourth).toEqual({ ok: false, code: 'SMS.RATE_LIMITED', message: '您在1小时内已向3个手机号发送验证码，请30分钟后再试', details: { retryAfterSec: expect.any(Number) } });
-    if (!fourth.ok) expect(Math.abs(fourth.details.retryAfterSec - 30 * 60)).toBeLessThanOrEqual(5);
+    if (!fourth.ok) expect(Math.abs(Number(detailsOf(fourth).retryAfterSec) - 30 * 60)).toBeLessThanOrEqual(5);
     expect(await t.emu.db.find('_dev_sms', { phone: d })).toHaveLength(0);
     expect(await send(a, 'pumper')).toMatchObject({ ok: true }); // a resend to a phone already reached
     expect(await send(d, 'someone-else')).toMatchObject({ ok: true });
@@ -103,7 +103,7 @@ describe('sms.send against SMS pumping', () => {
     const sent = results.filter((r) => r.ok).length;
     expect(sent).toBeGreaterThanOrEqual(1);
     expect(sent).toBeLessThanOrEqual(SMS_PHONES_PER_CALLER_PER_HOUR);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'SMS.RATE_LIMITED' && r.details.retryAfterSec > 0)).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'SMS.RATE_LIMITED' && Number(detailsOf(r).retryAfterSec) > 0)).toBe(true);
     expect(await t.emu.db.find('_dev_sms', {})).toHaveLength(sent);
     // Refused sends used none of the targets' own quota: their owners can still get a code at once.
     const refused = targets.filter((_, i) => !results[i].ok);
@@ -121,8 +121,8 @@ describe('sms.send against SMS pumping', () => {
       expect(refused).toEqual({ ok: false, code: 'SMS.DAILY_LIMIT_REACHED', message: '今日验证码发送量已达上限，请明天再试', details: { retryAfterSec: expect.any(Number) } });
       expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'SMS.DAILY_LIMIT_REACHED')).toBe(true);
       // Until midnight in Shanghai, an hour on.
-      if (refused && !refused.ok) expect(refused.details.retryAfterSec).toBeGreaterThan(3600 - 5);
-      if (refused && !refused.ok) expect(refused.details.retryAfterSec).toBeLessThanOrEqual(3600);
+      if (refused && !refused.ok) expect(detailsOf(refused).retryAfterSec).toBeGreaterThan(3600 - 5);
+      if (refused && !refused.ok) expect(detailsOf(refused).retryAfterSec).toBeLessThanOrEqual(3600);
       expect(await t.emu.db.find('_dev_sms', {})).toHaveLength(5);
       await t.setClock('2026-11-22T16:00:01Z'); // the next day in Shanghai
       expect(await send('13900000299')).toMatchObject({ ok: true });

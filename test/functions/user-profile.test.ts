@@ -18,15 +18,17 @@ describe('user.updateProfile', () => {
   });
   it('VALIDATION: an empty patch, an unknown ethnicity; phone and idNumber are not profile fields', async () => {
     expect(await t.call('user', 'updateProfile', {}, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('user', 'updateProfile', { ethnicity: '火星族' }, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    const sneaky = await t.call('user', 'updateProfile', { employer: '兰州大学', phone: '13900009999', idNumber: idNumberFor('19800101', 1) }, 'p1');
+    // What the contract refuses (an ethnicity not in the list, fields that are not the profile's) goes untyped.
+    expect(await t.callRaw('user', 'updateProfile', { ethnicity: '火星族' }, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    const sneaky = await t.callRaw('user', 'updateProfile', { employer: '兰州大学', phone: '13900009999', idNumber: idNumberFor('19800101', 1) }, 'p1');
     expect(sneaky.ok).toBe(true);
     const [doc] = await t.emu.db.find('volunteers', { _id: 'p1' });
     expect(doc.phoneHash).toBe(phoneHashOf('13900000101'));
     expect(doc.idNumberMasked.endsWith(idNumberFor('19900101', 201).slice(-4))).toBe(true);
   });
   it('VALIDATION naming 真实姓名: certificates print the name, so it never changes here (only through a reviewed path)', async () => {
-    const r = await t.call('user', 'updateProfile', { realName: '李四', employer: '别处' }, 'p1');
+    // The contract has no realName in a profile patch: sent untyped.
+    const r = await t.callRaw('user', 'updateProfile', { realName: '李四', employer: '别处' }, 'p1');
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION', details: { issues: [expect.objectContaining({ path: ['realName'] })] } });
     expect(r.ok ? '' : r.message).toContain('真实姓名');
     expect(await t.emu.db.find('volunteers', { _id: 'p1' })).toMatchObject([{ realName: '张伟', employer: '兰州大学' }]);
@@ -103,7 +105,7 @@ describe('user.withdraw', () => {
     expect((await registerVolunteer(t, 'p3', '13900000101', { orgIds: [rootId], idNumber: idNumberFor('19900101', 205) })).ok).toBe(true);
   });
   it('a team leader must hand over first; without confirm it is VALIDATION', async () => {
-    expect(await t.call('user', 'withdraw', {}, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.callRaw('user', 'withdraw', {}, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' }); // no confirm: untyped
     expect((await registerVolunteer(t, 'root-leader', '13900000106', { orgIds: [rootId], idNumber: idNumberFor('19900101', 207) })).ok).toBe(true);
     expect(await t.call('user', 'withdraw', { confirm: true }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });

@@ -52,7 +52,7 @@ it('removes pending applications, invitations, the own team application and enro
 
 it('an admin’s seat is given back; a leader must hand over first; without confirm it is VALIDATION', async () => {
   await seedPeople(t);
-  expect(await t.call('user', 'withdraw', {}, ME.openid)).toMatchObject({ ok: false, code: 'VALIDATION' });
+  expect(await t.callRaw('user', 'withdraw', {}, ME.openid)).toMatchObject({ ok: false, code: 'VALIDATION' }); // no confirm: untyped
   dataOf(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_me', role: 'admin' }, 'lz-leader'));
   expect(await t.emu.db.find('orgs', { _id: 'lz' })).toEqual([expect.objectContaining({ adminCount: 2 })]);
   dataOf(await t.call('user', 'withdraw', { confirm: true }, ME.openid));

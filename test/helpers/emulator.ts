@@ -1,7 +1,7 @@
 // Starts an in-memory emulator whose gateway runs the functions' TypeScript sources, and calls them over HTTP.
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/server';
-import type { FunctionName } from '../../emulator/gateway';
+import type { ActionName, FunctionName, InputOf, OutputOf } from '../../types/functions';
 import { idCheckDigit } from '../../types/id-number';
 import { CONSENT_VERSION } from '../../types/enums';
 import { sealPhone } from '../../cloudfunctions/common/adapters/pii-cipher';
@@ -10,13 +10,19 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const TEST_BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
 export const TEST_SECRET_KEY = '0f'.repeat(32);
 
-export type Answer<T = any> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: any };
+export type Answer<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: unknown };
 
 export interface TestEmulator {
   emu: Emulator;
   url: string;
-  call<T = any>(fn: FunctionName, action: string, input?: Record<string, unknown>, openid?: string): Promise<Answer<T>>;
-  dev<T = any>(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T>;
+  /** Calls `fn.action` as the contract (types/functions.ts) types it: its input, and its output in the answer. */
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input?: InputOf<F, A>, openid?: string): Promise<Answer<OutputOf<F, A>>>;
+  /**
+   * Sends what the contract refuses (invalid or hostile input, unknown actions, wrong types) and reads the answer
+   * untyped. Only for tests that mean to; everything else goes through call().
+   */
+  callRaw(fn: string, action: string, input?: unknown, openid?: string): Promise<Answer<unknown>>;
+  dev<T = unknown>(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T>;
   setClock(iso: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,20 +47,24 @@ export async function startTestEmulator(opts: { staticDir?: string; functionEnv?
     return res.json();
   };
   await dev('POST', '/_dev/clock', { now: DEFAULT_TEST_CLOCK });
+  const callRaw = async (fn: string, action: string, input: unknown = {}, openid?: string): Promise<Answer<unknown>> => {
+    const res = await fetch(`${emu.url}/functions/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+      body: JSON.stringify({ action, ...(input as object) }),
+    });
+    if (res.status !== 200) throw new Error(`gateway answered ${res.status}: ${await res.text()}`);
+    // Every answer carries the server's clock (test/functions/gateway.test.ts checks it); tests compare the rest.
+    const { serverTime: _serverTime, ...answer } = (await res.json()) as Answer & { serverTime?: string };
+    return answer;
+  };
   return {
     emu,
     url: emu.url,
-    async call(fn, action, input = {}, openid) {
-      const res = await fetch(`${emu.url}/functions/${fn}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-        body: JSON.stringify({ action, ...input }),
-      });
-      if (res.status !== 200) throw new Error(`gateway answered ${res.status}: ${await res.text()}`);
-      // Every answer carries the server's clock (test/functions/gateway.test.ts checks it); tests compare the rest.
-      const { serverTime: _serverTime, ...answer } = (await res.json()) as Answer & { serverTime?: string };
-      return answer;
-    },
+    // The contract types the answer; the functions validate their output against it before answering.
+    call: <F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input?: InputOf<F, A>, openid?: string) =>
+      callRaw(fn, action, input, openid) as Promise<Answer<OutputOf<F, A>>>,
+    callRaw,
     dev,
     async setClock(iso: string) {
       await dev('POST', '/_dev/clock', { now: iso });
@@ -83,11 +93,14 @@ export async function latestSmsCode(t: TestEmulator, phone: string): Promise<str
 export async function bootstrapRoot(t: TestEmulator, openid = 'root-leader', name = '甘肃省科技志愿服务总队') {
   const r = await t.call('org', 'bootstrapRoot', { name, region: LANZHOU, bootstrapToken: TEST_BOOTSTRAP_TOKEN }, openid);
   if (!r.ok) throw new Error(`bootstrapRoot: ${r.code}`);
-  return r.data.org as { _id: string; name: string };
+  return r.data.org;
 }
 
-export function registrationInput(over: Record<string, unknown> = {}) {
-  return {
+type RegisterInput = InputOf<'user', 'register'>;
+
+/** A valid user.register input but for the phone and its code (registerVolunteer sends those). */
+export function registrationInput(over: Partial<RegisterInput> = {}): Omit<RegisterInput, 'phone' | 'smsCode'> {
+  const valid: Omit<RegisterInput, 'phone' | 'smsCode'> = {
     realName: '张伟',
     // No 性别: it comes from the ID number (a test that states one checks that it agrees).
     idNumber: idNumberFor('19900101'),
@@ -95,14 +108,14 @@ export function registrationInput(over: Record<string, unknown> = {}) {
     employer: '兰州大学',
     region: LANZHOU,
     serviceCategories: ['科普报告'],
-    orgIds: [] as string[],
+    orgIds: [],
     consentVersion: CONSENT_VERSION,
-    ...over,
   };
+  return { ...valid, ...over };
 }
 
 /** Sends a code to `phone` (asked for by `openid`) and registers `openid` with it; returns the answer. */
-export async function registerVolunteer(t: TestEmulator, openid: string, phone: string, over: Record<string, unknown> = {}) {
+export async function registerVolunteer(t: TestEmulator, openid: string, phone: string, over: Partial<RegisterInput> = {}) {
   const sent = await t.call('sms', 'send', { phone, purpose: 'register' }, openid);
   if (!sent.ok) throw new Error(`sms.send: ${sent.code}`);
   const smsCode = await latestSmsCode(t, phone);
@@ -155,7 +168,7 @@ export async function seedMembership(t: TestEmulator, orgId: string, openid: str
 }
 
 /** A valid org.register input under `parentId`. */
-export function orgRegisterInput(parentId: string, over: Record<string, unknown> = {}) {
+export function orgRegisterInput(parentId: string, over: Partial<InputOf<'org', 'register'>> = {}): InputOf<'org', 'register'> {
   return {
     name: '兰州大学科技志愿服务分队',
     parentId,
@@ -178,10 +191,10 @@ export async function devMessages(t: TestEmulator, openid: string) {
  * The jest lifecycle every functions test file shares: one emulator for the file, emptied (and its clock set)
  * before each test. Returns a stand-in that forwards to the running emulator.
  */
-export function useTestEmulator(opts: { clock?: string } = {}): TestEmulator {
+export function useTestEmulator(opts: { clock?: string; functionEnv?: Record<string, string> } = {}): TestEmulator {
   let current: TestEmulator | undefined;
   beforeAll(async () => {
-    current = await startTestEmulator();
+    current = await startTestEmulator({ functionEnv: opts.functionEnv });
   });
   afterAll(() => current?.close());
   beforeEach(async () => {
@@ -201,11 +214,17 @@ export function useTestEmulator(opts: { clock?: string } = {}): TestEmulator {
 export const LANZHOU_POINT = { lat: 36.0611, lng: 103.8343 };
 
 /**
+ * The fields of an activity.publish input. InputOf<'activity', 'publish'> is `any` (types/activity.ts's withSchedule
+ * loses its schema's type), so they are named here from activity.update's input, which has them all (optional).
+ */
+export type ActivityFields = Omit<InputOf<'activity', 'update'>, 'activityId'>;
+
+/**
  * A valid activity.publish input for `orgId`: 2026-12-01 and 12-02, 09:00–17:00 Asia/Shanghai
  * (startAt 2026-12-01T01:00Z, endAt 2026-12-02T09:00Z); signup from 2026-11-20 00:00 to 2026-11-30 18:00 (+08:00).
  */
-export function activityInput(orgId: string, over: Record<string, unknown> = {}) {
-  return {
+export function activityInput(orgId: string, over: ActivityFields = {}): InputOf<'activity', 'publish'> {
+  const valid: InputOf<'activity', 'publish'> = {
     orgId,
     title: '社区科普讲解活动',
     category: '科普讲解',
@@ -221,15 +240,15 @@ export function activityInput(orgId: string, over: Record<string, unknown> = {})
     signupStartAt: '2026-11-20T00:00:00+08:00',
     signupEndAt: '2026-11-30T18:00:00+08:00',
     capacity: 30,
-    ...over,
   };
+  return { ...valid, ...over };
 }
 
 /** Publishes through activity.publish as `openid` (a leader/admin of `orgId`); returns the activity. */
-export async function publishActivity(t: TestEmulator, openid: string, orgId: string, over: Record<string, unknown> = {}) {
+export async function publishActivity(t: TestEmulator, openid: string, orgId: string, over: ActivityFields = {}) {
   const r = await t.call('activity', 'publish', activityInput(orgId, over), openid);
   if (!r.ok) throw new Error(`activity.publish: ${r.code} ${r.message}`);
-  return r.data.activity as { _id: string; [k: string]: any };
+  return r.data.activity;
 }
 
 /** Volunteers with an approved membership of `orgId`, written in one batch each (phones firstPhone + i). */
@@ -261,7 +280,20 @@ export async function databaseRequests(t: TestEmulator): Promise<{ total: number
 }
 
 /** The data of a successful answer; anything else fails the test with its code. */
-export function dataOf<T = any>(r: Answer<T>): T {
+export function dataOf<T>(r: Answer<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
   return r.data;
+}
+
+/** The refusal of a failed answer (code, message, details); a successful one fails the test. */
+export function refusalOf(r: Answer<unknown>): { code: string; message: string; details?: unknown } {
+  if (r.ok) throw new Error(`expected a refusal, got ok: ${JSON.stringify(r.data)}`);
+  return r;
+}
+
+/** The details of a refusal, which the contract leaves open (each code carries its own): read as a plain object. */
+export function detailsOf(r: Answer<unknown>): Record<string, unknown> {
+  const { code, details } = refusalOf(r);
+  if (typeof details !== 'object' || details === null) throw new Error(`expected details with ${code}, got ${JSON.stringify(details)}`);
+  return details as Record<string, unknown>;
 }

@@ -3,7 +3,9 @@
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
-type Wx = Record<string, (opts: Record<string, any>) => unknown>;
+type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void };
+/** A wx API as a test replaces it: its callbacks, and whatever else the page passes. */
+type Wx = Record<string, (opts: Callbacks & Record<string, unknown>) => unknown>;
 
 const wx = (globalThis as unknown as { wx: Wx }).wx;
 const all = (page: Page, selector: string) => page.querySelectorAll(selector);
@@ -165,7 +167,7 @@ describe('活动详情', () => {
     ok({ activity: activity({ riskNotice: '户外活动，请注意防寒保暖。' }), phase: 'recruiting', enrolledCount: 12, canManage: false, signupOpen: true, ...over });
 
   test('enrolling asks to confirm the risk notice first, then shows 已报名 with 取消报名', async () => {
-    const modals: Record<string, any>[] = [];
+    const modals: Record<string, unknown>[] = [];
     wx.showModal = (opts) => {
       modals.push(opts);
       setTimeout(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }), 0);
@@ -199,13 +201,13 @@ describe('活动详情', () => {
 
   test('without an approved team the volunteer is offered the way to 队伍', async () => {
     const navigated: string[] = [];
-    const modals: Record<string, any>[] = [];
+    const modals: Record<string, unknown>[] = [];
     wx.showModal = (opts) => {
       modals.push(opts);
       setTimeout(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }), 0);
     };
     wx.navigateTo = (opts) => {
-      navigated.push(opts.url);
+      navigated.push(String(opts.url));
       setTimeout(() => opts.success?.({ errMsg: 'navigateTo:ok' }), 0);
     };
     answers['activity.get'] = detail({ activity: activity() });

@@ -98,13 +98,13 @@ describe('队伍注册', () => {
     answers['user.me'] = ok({ volunteer, memberships: [], totals: { minutes: 0, activities: 0 } });
     page = renderPage('pages/org-register/index');
     await waitFor(() => find(page!, '.orgreg-submit'));
-    tap(page!, '.orgreg-submit');
+    tap(page, '.orgreg-submit');
     await waitFor(() => find(page!, '.field-error-parentId'));
-    expect(find(page!, '.field-error-parentId').dom?.textContent).toBe('请选择上级队伍');
-    expect(find(page!, '.field-error-level').dom?.textContent).toBe('请选择队伍层级');
-    expect(find(page!, '.field-error-name').dom?.textContent).toBe('请填写队伍名称');
-    expect(find(page!, '.field-error-intro').dom?.textContent).toBe('请填写队伍简介');
-    expect(find(page!, '.field-error-contactPhone').dom?.textContent).toBe('请输入11位手机号');
+    expect(find(page, '.field-error-parentId').dom?.textContent).toBe('请选择上级队伍');
+    expect(find(page, '.field-error-level').dom?.textContent).toBe('请选择队伍层级');
+    expect(find(page, '.field-error-name').dom?.textContent).toBe('请填写队伍名称');
+    expect(find(page, '.field-error-intro').dom?.textContent).toBe('请填写队伍简介');
+    expect(find(page, '.field-error-contactPhone').dom?.textContent).toBe('请输入11位手机号');
     await simulate.sleep(50);
     expect(calls('org')).toHaveLength(0);
   });
@@ -113,7 +113,7 @@ describe('队伍注册', () => {
     answers['user.me'] = { ok: false, code: 'USER.NOT_REGISTERED', message: '请先注册成为志愿者' };
     page = renderPage('pages/org-register/index');
     await waitFor(() => find(page!, '.orgreg-go-register'));
-    expect(text(page!)).toContain('请先注册成为科技志愿者');
+    expect(text(page)).toContain('请先注册成为科技志愿者');
   });
 });
 
@@ -134,7 +134,7 @@ describe('审核 (admin subpackage)', () => {
     page = renderPage('admin/inbox/index');
     await waitFor(() => expect(find(page!, '.inbox-tab-members-count').dom?.textContent).toBe('2'));
     answers['org.inbox'] = inbox(1);
-    tap(page!, '.inbox-approve');
+    tap(page, '.inbox-approve');
     await waitFor(() => expect(find(page!, '.inbox-tab-members-count').dom?.textContent).toBe('1'));
     expect(calls('org', 'reviewMember')).toEqual([{ action: 'reviewMember', orgId: 'lz', memberId: 'lz_dev-v0', decision: 'approve' }]);
     expect(calls('org', 'inbox')).toHaveLength(2);
@@ -144,6 +144,6 @@ describe('审核 (admin subpackage)', () => {
     answers['org.inbox'] = inbox(0);
     page = renderPage('admin/inbox/index');
     await waitFor(() => find(page!, '.inbox-members-empty'));
-    expect(text(page!)).toContain('暂无待审核申请');
+    expect(text(page)).toContain('暂无待审核申请');
   });
 });
