@@ -2,7 +2,9 @@
 const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } } }],
 };
-const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+// `@contract/x` is types/x (tsconfig.json paths; the Taro build and esbuild read the same alias).
+const moduleNameMapper = { '^@contract/(.*)$': '<rootDir>/types/$1' };
+const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 module.exports = {
   // Per-project testTimeout is ignored by jest 30: one generous global bound (browser tests need it).
   testTimeout: 120000,

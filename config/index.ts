@@ -45,6 +45,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     env: clientEnv(process.env.TARO_ENV),
     defineConstants: {},
+    // `@contract/x` is types/x, as in tsconfig.json.
+    alias: { '@contract': typesDir },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

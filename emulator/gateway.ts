@@ -1,7 +1,7 @@
 // The functions gateway: runs main(event, context) in-process with the caller's openid in context.environ.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { FUNCTION_NAMES, type FunctionName } from '../types/functions';
+import { FUNCTION_NAMES, type FunctionName } from '@contract/functions';
 
 export type { FunctionName };
 

@@ -5,11 +5,13 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseEngine } from './db';
 import { C } from '../cloudfunctions/common/db/collections';
 import { database } from '../cloudfunctions/common/cloud';
-import { idCheckDigit } from '../types/id-number';
-import { CONSENT_VERSION } from '../types/enums';
+import { idCheckDigit } from '@contract/id-number';
+import { CONSENT_VERSION } from '@contract/enums';
 import { ROOT_SETTING_ID } from '../cloudfunctions/common/db/settings.repository';
 
-type Answer = { ok: boolean; data?: any; code?: string; message?: string };
+/** What the seed reads back from an answer: the ids of what it created. */
+type Seeded = { org: { _id: string }; activity: { _id: string } };
+type Answer = { ok: boolean; data?: Seeded; code?: string; message?: string };
 
 /** What seeding needs of the emulator: its database and in-process function calls. */
 export interface SeedTarget {
@@ -43,9 +45,9 @@ export function demoIdNumber(birth: string, seq: number, gender: 'male' | 'femal
   return first17 + idCheckDigit(first17);
 }
 
-async function expectOk(what: string, p: Promise<unknown>): Promise<any> {
+async function expectOk(what: string, p: Promise<unknown>): Promise<Seeded> {
   const r = (await p) as Answer;
-  if (!r.ok) throw new Error(`seed: ${what} failed: ${r.code} ${r.message}`);
+  if (!r.ok || !r.data) throw new Error(`seed: ${what} failed: ${r.code} ${r.message}`);
   return r.data;
 }
 

@@ -2,6 +2,7 @@
 // @cloudbase/node-sdk stays external: it is a runtime dependency of each function's package.json.
 // The functions are those cloudbaserc.json deploys (test/unit/deploy holds it to types/functions.ts); `--list` prints them.
 import { build } from 'esbuild';
+import { nodeProgram } from './esbuild-node.mjs';
 import { readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -34,17 +35,7 @@ await Promise.all([
       }),
     ),
   only.length === 0 || only.includes('emulator')
-    ? build({
-        entryPoints: [path.join(root, 'emulator', 'index.ts')],
-        outfile: path.join(root, '.build', 'emulator.js'),
-        bundle: true,
-        platform: 'node',
-        target: 'node18',
-        format: 'cjs',
-        sourcemap: 'linked',
-        packages: 'external',
-        logLevel: 'warning',
-      })
+    ? build(nodeProgram(path.join(root, 'emulator', 'index.ts'), path.join(root, '.build', 'emulator.js')))
     : null,
 ]);
 // report sets its certificates in Noto Sans SC: the font ships beside the bundle (see common/adapters/pdf.ts).

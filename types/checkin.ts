@@ -56,6 +56,8 @@ export const CheckinCodeOutput = z.object({
   endDate: DateSchema,
   dailyStart: z.string(),
   dailyEnd: z.string(),
+  /** The activity's own scan radius, which the poster and the screen state (at most 5 km). */
+  radiusM: z.number(),
 });
 export type CheckinCodeOutput = z.infer<typeof CheckinCodeOutput>;
 
@@ -68,24 +70,31 @@ export const CheckinScanInput = z.object({
 });
 export type CheckinScanInput = z.infer<typeof CheckinScanInput>;
 
+/** A day's times and credited minutes, before or after an adjustment. */
+const DayTimes = z.object({ signInAt: IsoTimeSchema.optional(), signOutAt: IsoTimeSchema.optional(), minutes: z.number().int() });
 export const Adjustment = z.object({
   by: z.string(),
   byName: z.string(),
   at: IsoTimeSchema,
   reason: z.string(),
-  before: z.object({ signInAt: IsoTimeSchema.optional(), signOutAt: IsoTimeSchema.optional(), minutes: z.number().int() }),
-  after: z.object({ signInAt: IsoTimeSchema.optional(), signOutAt: IsoTimeSchema.optional(), minutes: z.number().int() }),
+  before: DayTimes,
+  after: DayTimes,
 });
 export type Adjustment = z.infer<typeof Adjustment>;
 
-export const DayRecord = z.object({
-  recordId: z.string(),
+/** Whose day of which activity, and its times: a record and a correction of it both name these. */
+const dayFields = {
   activityId: z.string(),
   orgId: z.string(),
   openid: z.string(),
   date: DateSchema,
   signInAt: IsoTimeSchema.optional(),
   signOutAt: IsoTimeSchema.optional(),
+};
+
+export const DayRecord = z.object({
+  recordId: z.string(),
+  ...dayFields,
   minutes: z.number().int(),
   status: z.enum(DAY_STATUSES),
   /** Who signed the volunteer in or out when not by their own scan (an admin scanning their code). */
@@ -201,12 +210,7 @@ export const CheckinRequestCorrectionInput = z.object({
 export type CheckinRequestCorrectionInput = z.infer<typeof CheckinRequestCorrectionInput>;
 export const Correction = z.object({
   correctionId: z.string(),
-  activityId: z.string(),
-  orgId: z.string(),
-  openid: z.string(),
-  date: DateSchema,
-  signInAt: IsoTimeSchema.optional(),
-  signOutAt: IsoTimeSchema.optional(),
+  ...dayFields,
   note: z.string(),
   status: z.enum(CORRECTION_STATUSES),
   createdAt: IsoTimeSchema,

@@ -18,5 +18,7 @@ declare namespace NodeJS {
     TARO_APP_EMULATOR_URL: string;
     /** CloudBase environment id passed to Taro.cloud.init when TARO_APP_BACKEND is cloudbase. */
     TARO_APP_CLOUD_ENV: string;
+    /** The subscribe-message template ids by message kind, as JSON (config/index.ts from MESSAGE_TEMPLATE_*); '{}' when none. */
+    TARO_APP_MESSAGE_TEMPLATES: string;
   }
 }

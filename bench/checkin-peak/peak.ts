@@ -33,7 +33,7 @@ export async function runPeak({ root, scans, concurrency }: { root: string; scan
   const emu = await startEmulator({ port: 0, data: 'memory', root, loadFunction: builtFunctionLoader(root), functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench-bootstrap-token-0000' } });
   const post = async (route: string, body: unknown, openid?: string) => {
     const res = await fetch(`${emu.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) }, body: JSON.stringify(body) });
-    return res.json() as Promise<{ ok: boolean; code?: string; data?: any }>;
+    return res.json() as Promise<{ ok: boolean; code?: string; data?: { payload?: unknown } }>;
   };
   try {
     // 09:05 on the activity's day, Asia/Shanghai.
@@ -57,7 +57,7 @@ export async function runPeak({ root, scans, concurrency }: { root: string; scan
     }
     const code = await post('/functions/checkin', { action: 'code', activityId: 'act-bench', kind: 'in', mode: 'static' }, 'admin-bench');
     if (!code.ok) throw new Error(`checkin.code failed: ${JSON.stringify(code)}`);
-    const payload = code.data.payload as string;
+    const payload = code.data?.payload as string;
 
     // Warm both paths once, then measure.
     await post('/functions/checkin', { action: 'noop' }, openids[0]);

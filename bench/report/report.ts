@@ -9,7 +9,7 @@ const BRANCHES = 10;
 const TEAMS_PER_BRANCH = 5;
 const VOLUNTEERS_PER_DAY = 20;
 
-type Answer = { ok: boolean; code?: string; data?: any };
+type Answer = { ok: boolean; code?: string; data?: unknown };
 
 export async function runReport({ root, records, runs }: { root: string; records: number; runs: number }) {
   const emu = await startEmulator({ port: 0, data: 'memory', root, loadFunction: builtFunctionLoader(root), functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench-bootstrap-token-0000' } });

@@ -1,5 +1,5 @@
 // Coded failures raised by use cases and mapped by the handler to { ok:false, code, message }.
-import { ErrorCode, ErrorMessage, type ErrorCodeValue } from '../../types/errors';
+import { ErrorCode, ErrorMessage, type ErrorCodeValue } from '@contract/errors';
 
 export class AppError extends Error {
   constructor(

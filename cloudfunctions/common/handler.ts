@@ -1,8 +1,8 @@
 // Turns a table of use cases into a cloud function main(): parse, identify, run, map to the answer envelope.
 import type { z } from 'zod';
-import { contract, type ActionName, type Contract, type FunctionName } from '../../types/functions';
-import { ErrorCode, ErrorMessage } from '../../types/errors';
-import type { Result } from '../../types/common';
+import { contract, type ActionName, type Contract, type FunctionName } from '@contract/functions';
+import { ErrorCode, ErrorMessage } from '@contract/errors';
+import type { Result } from '@contract/common';
 import { AppError } from './errors';
 import { callerOpenid } from './cloud';
 import { now } from './clock';

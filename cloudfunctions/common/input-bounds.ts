@@ -28,7 +28,7 @@ export function eventShapeProblem(event: unknown): string | undefined {
 export const cut = (s: string, max = MAX_TEXT) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** The Chinese messages of the contract (types/zod-messages), shared with the mini program's forms. */
-export { contractErrorMap } from '../../types/zod-messages';
+export { contractErrorMap } from '@contract/zod-messages';
 
 /**
  * Details a use case attached, as the answer shows them: short strings (an id the caller sent may be 100 kB), a few

@@ -124,6 +124,18 @@ function txFor(ctx: Ctx, body: Body): Transaction | undefined {
     : ctx.txm.require(body.transactionId);
 }
 
+/**
+ * The one document a write inside a transaction names (by {_id} only), as the transaction sees it. `view` is null
+ * when there is none; a missing collection is then refused, as outside a transaction.
+ */
+function txTarget(ctx: Ctx, tx: Transaction, name: string, id: DocId | undefined, refusal = SINGLE_DOC_ONLY): { id: DocId; idKey: string; view: Doc | null } {
+  if (id === undefined) throw notImplemented(refusal);
+  const idKey = idKeyOf(id);
+  const view = ctx.txm.read(tx, name, idKey);
+  if (!view && !ctx.store.get(name)) throw collectionNotExist(name);
+  return { id, idKey, view };
+}
+
 /** database.getDocument → { data: { list: EJSON[], limit, offset } } (in a transaction: { data: { list } }). */
 export async function getDocument(ctx: Ctx, body: Body): Promise<object> {
   const name = checkCollectionName(body.collectionName);
@@ -131,10 +143,7 @@ export async function getDocument(ctx: Ctx, body: Body): Promise<object> {
   const projection = body.projection !== undefined && body.projection !== '' ? parseEJSONObject(body.projection, 'projection', ctx.now) : undefined;
   const tx = txFor(ctx, body);
   if (tx) {
-    const id = docQueryId(query);
-    if (id === undefined) throw notImplemented(SINGLE_DOC_ONLY);
-    const doc = ctx.txm.read(tx, name, idKeyOf(id));
-    if (!doc && !ctx.store.get(name)) throw collectionNotExist(name);
+    const { view: doc } = txTarget(ctx, tx, name, docQueryId(query));
     const list = doc ? runFind([doc], { query: {}, projection }) : [];
     return { data: { list: list.map(encodeReadDoc) } };
   }
@@ -235,19 +244,14 @@ export async function modifyDocument(ctx: Ctx, body: Body): Promise<object> {
   const id = docIdOf(query, body);
   const tx = txFor(ctx, body);
   if (tx) {
-    if (id === undefined) throw notImplemented(SINGLE_DOC_ONLY);
-    const idKey = idKeyOf(id);
-    const view = ctx.txm.read(tx, name, idKey);
-    if (!view && !upsert) {
-      if (!ctx.store.get(name)) throw collectionNotExist(name);
-      return { data: { updated: 0 } };
-    }
+    const { id: docId, idKey, view } = txTarget(ctx, tx, name, id);
+    if (!view && !upsert) return { data: { updated: 0 } };
     ctx.txm.prepareWrite(tx, name, idKey);
-    const next = view ? modify(ctx, view, m) : { doc: upsertDoc(ctx, query, id, m), modified: true };
+    const next = view ? modify(ctx, view, m) : { doc: upsertDoc(ctx, query, docId, m), modified: true };
     if (!next.modified) return { data: { updated: 0 } };
-    ctx.store.check(ctx.txm.changes(tx, { collection: name, idKey, id, doc: next.doc }));
-    ctx.txm.write(tx, name, idKey, id, next.doc);
-    return view ? { data: { updated: 1 } } : { data: { updated: 0, upsert_id: answeredId(id) } };
+    ctx.store.check(ctx.txm.changes(tx, { collection: name, idKey, id: docId, doc: next.doc }));
+    ctx.txm.write(tx, name, idKey, docId, next.doc);
+    return view ? { data: { updated: 1 } } : { data: { updated: 0, upsert_id: answeredId(docId) } };
   }
   if (!ctx.store.get(name) && !upsert) throw collectionNotExist(name);
   return writeNonTx<{ data: { updated: number; upsert_id?: unknown } }>(ctx, () => {
@@ -281,18 +285,13 @@ export async function modifyAndReturnDoc(ctx: Ctx, body: Body): Promise<object> 
   const tx = txFor(ctx, body);
   if (tx) {
     const id = docQueryId(query);
-    if (id === undefined) throw notImplemented(`updateAndReturn() with a query other than {_id} inside a transaction (${SINGLE_DOC_ONLY})`);
-    const idKey = idKeyOf(id);
-    const view = ctx.txm.read(tx, name, idKey);
-    if (!view) {
-      if (!ctx.store.get(name)) throw collectionNotExist(name);
-      return { data: { updated: 0, doc: null } };
-    }
+    const { id: docId, idKey, view } = txTarget(ctx, tx, name, id, `updateAndReturn() with a query other than {_id} inside a transaction (${SINGLE_DOC_ONLY})`);
+    if (!view) return { data: { updated: 0, doc: null } };
     ctx.txm.prepareWrite(tx, name, idKey);
     const next = applyUpdate(view, spec, ctx.now);
     if (next.modified) {
-      ctx.store.check(ctx.txm.changes(tx, { collection: name, idKey, id, doc: next.doc }));
-      ctx.txm.write(tx, name, idKey, id, next.doc);
+      ctx.store.check(ctx.txm.changes(tx, { collection: name, idKey, id: docId, doc: next.doc }));
+      ctx.txm.write(tx, name, idKey, docId, next.doc);
     }
     return { data: { updated: 1, doc: encodeReadDoc(next.doc) } };
   }
@@ -316,15 +315,10 @@ export async function removeDocument(ctx: Ctx, body: Body): Promise<object> {
   const id = docIdOf(query, body);
   const tx = txFor(ctx, body);
   if (tx) {
-    if (id === undefined) throw notImplemented(SINGLE_DOC_ONLY);
-    const idKey = idKeyOf(id);
-    const view = ctx.txm.read(tx, name, idKey);
-    if (!view) {
-      if (!ctx.store.get(name)) throw collectionNotExist(name);
-      return { data: { deleted: 0 } };
-    }
+    const { id: docId, idKey, view } = txTarget(ctx, tx, name, id);
+    if (!view) return { data: { deleted: 0 } };
     ctx.txm.prepareWrite(tx, name, idKey);
-    ctx.txm.write(tx, name, idKey, id, null);
+    ctx.txm.write(tx, name, idKey, docId, null);
     return { data: { deleted: 1 } };
   }
   ctx.store.require(name);

@@ -32,7 +32,7 @@ export interface ManagerClient {
     createFunctionTriggers(name: string, triggers: TriggerDecl[]): Promise<unknown>;
     deleteFunctionTrigger(name: string, triggerName: string): Promise<unknown>;
   };
-  commonService(service?: string, version?: string): { call(options: { Action: string; Param: Record<string, unknown> }): Promise<any> };
+  commonService(service?: string, version?: string): { call(options: { Action: string; Param: Record<string, unknown> }): Promise<{ AclTag?: unknown; Rule?: unknown } | undefined> };
 }
 
 /** manager-node's ICloudFunction, as much of it as the deploy sets (no triggers: those are separate steps). */

@@ -1,7 +1,7 @@
 // Where the phone is, in GCJ-02 (the system of WeChat maps and of activity points; see ARCHITECTURE.md § Coordinates):
 // the one place that asks the platform for a position, for scans and for sorting activities by distance.
 import Taro from '@tarojs/taro';
-import { wgs84ToGcj02 } from '../../types/gcj02';
+import { wgs84ToGcj02 } from '@contract/gcj02';
 import { errMsgOf } from './errors';
 
 export type Fix = { lat: number; lng: number; accuracy?: number };

@@ -2,7 +2,7 @@
 // zod issues become row errors by path, and error codes reach their row through a table, never by reading message
 // text. Pure (no Taro), so helpers and tests use it as it is; hooks/use-contract-form holds the state.
 import type { z } from 'zod';
-import { isGenericIssue, parseContract } from '../../types/zod-messages';
+import { isGenericIssue, parseContract } from '@contract/zod-messages';
 
 export type IssueLike = { path: ReadonlyArray<string | number>; message: string; code?: string };
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;

@@ -28,20 +28,21 @@ export function useContractForm<F extends object, K extends string>(
   const [submitting, setSubmitting] = useState(false);
   const running = useRef(false);
 
+  const { follow, rowsOf, clearBannerOnEdit } = opts;
   const patch = useCallback(
     (p: Partial<F>) => {
-      setValues((v) => (opts.follow ? opts.follow(v, p) : { ...v, ...p }));
-      if (opts.clearBannerOnEdit) setBanner('');
+      setValues((v) => (follow ? follow(v, p) : { ...v, ...p }));
+      if (clearBannerOnEdit) setBanner('');
       setErrors((e) => {
         const next = { ...e };
         for (const key of Object.keys(p) as (keyof F)[]) {
-          const rows = opts.rowsOf ? opts.rowsOf(key) : (key as unknown as K);
-          for (const row of typeof rows === 'string' ? [rows] : rows) delete next[row as K];
+          const rows = rowsOf ? rowsOf(key) : (key as unknown as K);
+          for (const row of typeof rows === 'string' ? [rows] : rows) delete next[row];
         }
         return next;
       });
     },
-    [opts.follow, opts.rowsOf, opts.clearBannerOnEdit],
+    [follow, rowsOf, clearBannerOnEdit],
   );
 
   /** Shows errors (and a banner) and scrolls to the first row in trouble. */

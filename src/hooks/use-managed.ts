@@ -1,7 +1,7 @@
 // The teams I lead or administer and the size of my approvals inbox, for the 管理 section of 我的.
 import { inbox, managedOrgs } from '../services/org';
 import { hasData, useResource } from './use-resource';
-import type { OrgManagedOutput } from '../../types/org';
+import type { OrgManagedOutput } from '@contract/org';
 
 export type ManagedState =
   | { status: 'loading' }

@@ -1,7 +1,7 @@
 // Loads "me" whenever the page shows: registered, not yet registered, or failed (with retry).
 import { me } from '../services/user';
 import { useResource } from './use-resource';
-import type { UserMeOutput } from '../../types/user';
+import type { UserMeOutput } from '@contract/user';
 
 export type MeState =
   | { status: 'loading' }

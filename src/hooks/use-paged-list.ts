@@ -33,7 +33,7 @@ export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, k
       (res) => fresh() && setList({ status: 'ready', items: res.items, total: res.total, page: 1, loadingMore: false, moreError: '' }),
       (e: unknown) => fresh() && setList({ status: 'error', error: toCloudError(e) }),
     );
-  }, [gate]);
+  }, [gate, fetchRef]);
 
   const hasMore = list.status === 'ready' && list.items.length < list.total;
 
@@ -59,7 +59,7 @@ export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, k
         setList((prev) => (prev.status === 'ready' ? { ...prev, loadingMore: false, moreError: toCloudError(e).message } : prev));
       },
     );
-  }, [gate]);
+  }, [gate, fetchRef, keyRef, shown]);
 
   useEffect(() => gate.cancel, [gate]);
   return { list, reload, loadMore, hasMore };

@@ -101,16 +101,17 @@ export function useResource<T>(
     const fn = loadRef.current;
     // `opts` may be a tap's event when passed straight to onClick: only a real `quiet: true` counts.
     if (fn && gate.current) void runLoad(gate.current, fn, setState, { ...optionsRef.current, quiet: opts?.quiet === true });
-  }, []);
+  }, [loadRef, optionsRef]);
 
   const update = useCallback((change: (data: T) => T) => {
     setState((s) => (hasData(s) ? settled(change(s.data), optionsRef.current.isEmpty) : s));
-  }, []);
+  }, [optionsRef]);
 
   const when = options.when ?? 'deps';
   useEffect(() => {
     if (when === 'deps') reload();
-    // `deps` are the caller's: what the load reads.
+    // `deps` are the caller's: what its load reads (a load may be null until they are known, or run by hand).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [when, reload, ...deps]);
   useDidShow(() => {
     if (when === 'show') reload({ quiet: optionsRef.current.keepOnShow && hasData(stateRef.current) });

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { toCloudError, type CloudError } from '../services/cloud-error';
 import { serverNow } from '../services/server-clock';
-import { ROTATING_STEP_SEC } from '../../types/checkin';
+import { ROTATING_STEP_SEC } from '@contract/checkin';
 import { useLatest } from './use-resource';
 
 export type RotatingCode<T> =
@@ -74,15 +74,17 @@ export function useRotatingCode<T extends { expiresAt?: string }>(load: (() => P
         },
       );
     },
-    [stop],
+    [stop, loadRef],
   );
 
   const reload = useCallback(() => fetchCode(false), [fetchCode]);
 
   useEffect(() => {
     reload();
+    // The ticket is a counter, not a node: the cleanup moves it on so answers still in flight are dropped.
+    const tickets = ticket;
     return () => {
-      ticket.current++;
+      tickets.current++;
       stop();
     };
   }, [load, reload, stop]);

@@ -16,7 +16,7 @@ import type {
   ActivityRecordServedInput,
   ActivityUpdateInput,
   EnrollmentOutput,
-} from '../../types/activity';
+} from '@contract/activity';
 
 export function listActivities(input: ActivityListInput = {}): Promise<ActivityListOutput> {
   return callFunction('activity', 'list', input);

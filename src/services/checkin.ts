@@ -1,7 +1,7 @@
 // Check-in: codes, scans with the phone's position (GCJ-02 on both platforms, from src/device), day records, admin
 // tools and corrections.
 import { callFunction } from './cloud';
-import type { InputOf } from '../../types/functions';
+import type { InputOf } from '@contract/functions';
 import type {
   CheckinAdjustInput,
   CheckinBatchSignOutInput,
@@ -21,7 +21,7 @@ import type {
   CheckinScanVolunteerOutput,
   CorrectionOutput,
   RecordOutput,
-} from '../../types/checkin';
+} from '@contract/checkin';
 
 import type { Fix } from '../device/location';
 

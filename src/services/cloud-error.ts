@@ -1,5 +1,5 @@
 // The one error type callers of the services see: a wire code to switch on and a Chinese message to show.
-import { ErrorMessage, type ErrorCodeValue } from '../../types/errors';
+import { ErrorMessage, type ErrorCodeValue } from '@contract/errors';
 
 /** Wire codes plus the two the client itself can raise. */
 export type CloudErrorCode = ErrorCodeValue | 'NETWORK' | 'BAD_RESPONSE';

@@ -1,9 +1,9 @@
 // The only door to the backend: checks input and output against the contract and picks the transport.
 import Taro from '@tarojs/taro';
 import { z } from 'zod';
-import { contract, type ActionName, type FunctionName, type InputOf, type OutputOf } from '../../types/functions';
-import { ErrorMessage, type ErrorCodeValue } from '../../types/errors';
-import { parseContract } from '../../types/zod-messages';
+import { contract, type ActionName, type FunctionName, type InputOf, type OutputOf } from '@contract/functions';
+import { ErrorMessage, type ErrorCodeValue } from '@contract/errors';
+import { parseContract } from '@contract/zod-messages';
 import { CloudError, NETWORK_MESSAGE } from './cloud-error';
 import { CLOUD_ENV, EMULATOR_URL, isEmulator } from './env';
 import { getDevOpenid } from './dev-identity';

@@ -21,7 +21,7 @@ import type {
   OrgSearchInput,
   OrgSearchOutput,
   OrgSetRoleInput,
-} from '../../types/org';
+} from '@contract/org';
 
 export function searchOrgs(params: OrgSearchInput = {}): Promise<OrgSearchOutput> {
   return callFunction('org', 'search', params);

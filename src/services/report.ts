@@ -11,7 +11,7 @@ import type {
   ReportRankingInput,
   ReportRankingOutput,
   ReportVerifyCertificateOutput,
-} from '../../types/report';
+} from '@contract/report';
 
 export function orgStats(input: ReportOrgStatsInput): Promise<OrgStats> {
   return callFunction('report', 'orgStats', input);

@@ -1,6 +1,6 @@
 // The server's clock as the app sees it: every answer carries `serverTime`, and "now" and "today" on every screen come
 // from it (a phone's clock may be minutes or years off; before the first answer the phone's clock is all there is).
-import { DAY_MS, shanghaiDateOf } from '../../types/time';
+import { DAY_MS, shanghaiDateOf } from '@contract/time';
 
 let offsetMs = 0;
 

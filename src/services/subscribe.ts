@@ -3,7 +3,7 @@
 // 清退) and 注册队伍 (review result). Refusing, or an old client, never blocks what the person was doing; the
 // emulator and h5 have no such step (their messages land in the outbox).
 import Taro from '@tarojs/taro';
-import type { MessageKind } from '../../types/enums';
+import type { MessageKind } from '@contract/enums';
 import { MESSAGE_TEMPLATES } from './env';
 import { templateIdsFor } from '../utils/subscribe-templates';
 

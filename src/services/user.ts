@@ -1,6 +1,6 @@
 // The volunteer: registration and the "我的" summary.
 import { callFunction } from './cloud';
-import type { InputOf, OutputOf } from '../../types/functions';
+import type { InputOf, OutputOf } from '@contract/functions';
 import type {
   UserActivateInput,
   UserChangePhoneInput,
@@ -10,7 +10,7 @@ import type {
   UserRegisterOutput,
   UserUpdateProfileInput,
   VolunteerOutput,
-} from '../../types/user';
+} from '@contract/user';
 
 type UserWithdrawOutput = OutputOf<'user', 'withdraw'>;
 

@@ -1,7 +1,7 @@
 // How activities read on cards and pages: the schedule, the signup window and the tabs by phase (times from types/time).
-import { ACTIVITY_PHASES, ACTIVITY_PHASE_LABEL, type ActivityPhase } from '../../types/enums';
-import type { Activity } from '../../types/activity';
-import { monthDay, monthDayTimeOf } from '../../types/time';
+import { ACTIVITY_PHASES, ACTIVITY_PHASE_LABEL, type ActivityPhase } from '@contract/enums';
+import type { Activity } from '@contract/activity';
+import { monthDay, monthDayTimeOf } from '@contract/time';
 
 /** Single day: 12月1日 09:00-12:00; several days: 12月1日—12月2日 每天09:00-17:00. */
 export function formatSchedule(a: Pick<Activity, 'startDate' | 'endDate' | 'dailyStart' | 'dailyEnd'>): string {

@@ -1,6 +1,6 @@
 // GB/T 2260 province/city/county options and names, from @vant/area-data.
 import { areaList } from '@vant/area-data';
-import type { Region } from '../../types/common';
+import type { Region } from '@contract/common';
 
 export type RegionOption = { code: string; name: string };
 

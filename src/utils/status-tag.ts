@@ -1,5 +1,5 @@
 // The NutUI tag colour of each membership status, activity phase and enrollment status (labels live in types/enums).
-import type { ActivityPhase, EnrollmentStatus, MembershipStatus } from '../../types/enums';
+import type { ActivityPhase, EnrollmentStatus, MembershipStatus } from '@contract/enums';
 
 type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'default';
 

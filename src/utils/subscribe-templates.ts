@@ -1,5 +1,5 @@
 // The subscribe-message templates one request asks for (services/subscribe): pure, so that it can be tested alone.
-import type { MessageKind } from '../../types/enums';
+import type { MessageKind } from '@contract/enums';
 
 /** WeChat takes at most three templates in one request. */
 const MAX_PER_REQUEST = 3;

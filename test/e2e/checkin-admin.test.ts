@@ -6,7 +6,7 @@ import { bootstrapRoot, idNumberFor, registerVolunteer, seedMembership, seedOrg,
 import { activityCode, nonce, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
 import { confirmModal, onTop as top } from '../helpers/browser';
 import { SHOTS, useH5App } from '../helpers/h5-app';
-import { formatDuration } from '../../types/format';
+import { formatDuration } from '@contract/format';
 
 const ADMIN = 'e2e-cka-admin';
 const FORGOT = 'e2e-cka-forgot'; // asks for a correction

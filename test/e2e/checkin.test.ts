@@ -10,8 +10,8 @@ import { ROOT, bootstrapRoot, registerVolunteer, seedMembership, seedOrg, seedVo
 import { activityCode, north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
 import { readXlsx, tableUnder } from '../helpers/report';
 import { confirmModal, eventually, launchChromium, onTop as top, phoneContext } from '../helpers/browser';
-import { formatDuration } from '../../types/format';
-import { wgs84ToGcj02 } from '../../types/gcj02';
+import { formatDuration } from '@contract/format';
+import { wgs84ToGcj02 } from '@contract/gcj02';
 
 /** E2E_H5_DIR: a copy of the h5 build, so that a rebuild by someone else does not pull it away mid-run. */
 const H5 = process.env.E2E_H5_DIR || path.join(ROOT, 'dist', 'h5');

@@ -8,8 +8,8 @@ import { dataOf } from '../helpers/emulator';
 import { REPORT_CLOCK, readXlsx, seedProvince, sheetRows } from '../helpers/report';
 import { onTop as top } from '../helpers/browser';
 import { SHOTS, useH5App } from '../helpers/h5-app';
-import { formatDuration } from '../../types/format';
-import type { OrgStats } from '../../types/report';
+import { formatDuration } from '@contract/format';
+import type { OrgStats } from '@contract/report';
 
 /** The clock is 2026-11-23 (Asia/Shanghai): 上月 is October, when 城关 (below 兰州) held 青少年科技营. */
 const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };

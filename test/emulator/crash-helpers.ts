@@ -3,7 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import type { ActionName, FunctionName, InputOf, OutputOf } from '../../types/functions';
+import type { ActionName, FunctionName, InputOf, OutputOf } from '@contract/functions';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BOOTSTRAP_TOKEN = 'crash-test-bootstrap-token-0123456789';

@@ -1,5 +1,5 @@
 // activity.list, mine, published and enrollments through the emulator: filters, phases, distance, paging, permissions.
-import type { InputOf } from '../../types/functions';
+import type { InputOf } from '@contract/functions';
 import { bootstrapRoot, dataOf, LANZHOU_POINT, publishActivity, seedMembers, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });

@@ -1,5 +1,5 @@
 // 离我最近 at scale: activity.list with `near` is a geo query paged by the database, right past 1,000 activities, at a fixed cost per page.
-import type { InputOf } from '../../types/functions';
+import type { InputOf } from '@contract/functions';
 import { bootstrapRoot, databaseRequests, dataOf, LANZHOU_POINT, publishActivity, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });

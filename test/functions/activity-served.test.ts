@@ -1,5 +1,5 @@
 // activity.recordServed through the emulator: the team's managers record people served and a summary once it started.
-import type { InputOf } from '../../types/functions';
+import type { InputOf } from '@contract/functions';
 import { publishActivity, seedMembership, seedOrg, seedVolunteer, useTestEmulator, bootstrapRoot } from '../helpers/emulator';
 
 // Before signup closes: the activity (2026-12-01/02, 09:00–17:00 Shanghai) has not started.

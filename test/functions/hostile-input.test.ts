@@ -3,8 +3,8 @@
 // huge numbers), as the caller the action is for and, when the input gets past the contract, as nobody and a stranger.
 // No answer may be INTERNAL, no HTTP status 5xx, and no answer may grow with the input it was sent.
 import { z } from 'zod';
-import { contract } from '../../types/functions';
-import { CONSENT_VERSION } from '../../types/enums';
+import { contract } from '@contract/functions';
+import { CONSENT_VERSION } from '@contract/enums';
 import {
   LANZHOU,
   LANZHOU_POINT,

@@ -2,7 +2,7 @@
 // USER.ID_NUMBER_TAKEN, with the same SMS code); the root 总队's leader/admins decide it, never a party to it. Upheld: the
 // holder is frozen (records stay; no enrolling, signing in, certificates or managing), the number is released and the
 // owner registers, the audit log says who decided what, when and why. Rejected: the appellant reads why.
-import type { InputOf } from '../../types/functions';
+import type { InputOf } from '@contract/functions';
 import { bootstrapRoot, devMessages, idNumberFor, latestSmsCode, registerVolunteer, registrationInput, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 import { POINT, activityCode, nonce, seedActivity } from '../helpers/checkin';
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { dataOf, useTestEmulator } from '../helpers/emulator';
 import { readXlsx, sheetRows } from '../helpers/report';
 import { ME, OTHER, seedPeople } from '../helpers/my-data';
-import { MY_DATA_SHEETS } from '../../types/user';
+import { MY_DATA_SHEETS } from '@contract/user';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 

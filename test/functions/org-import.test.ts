@@ -1,7 +1,7 @@
 // 集体注册: template download, import with a per-row report in Chinese, and activation of imported people by SMS (no oracle).
 import ExcelJS from 'exceljs';
 import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
-import { CONSENT_VERSION } from '../../types/enums';
+import { CONSENT_VERSION } from '@contract/enums';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;

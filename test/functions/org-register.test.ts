@@ -1,5 +1,5 @@
 // org.register, org.review and org.get through the emulator: a team's application, its review and who sees what.
-import type { InputOf } from '../../types/functions';
+import type { InputOf } from '@contract/functions';
 import {
   bootstrapRoot,
   devMessages,

@@ -1,7 +1,7 @@
 // Phones at rest: volunteers, invitations, SMS codes and quotas and identity appeals hold a phone only encrypted and as
 // its keyed hash; answers still show it masked; the hash keeps it unique, also when two people take one number at once.
 import ExcelJS from 'exceljs';
-import { CONSENT_VERSION } from '../../types/enums';
+import { CONSENT_VERSION } from '@contract/enums';
 import { bootstrapRoot, idNumberFor, latestSmsCode, phoneHashOf, registerVolunteer, seedMembers, seedMembership, seedVolunteer, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { dataOf, idNumberFor, registerVolunteer, useTestEmulator } from '../helpers/emulator';
 import { REPORT_CLOCK, YEAR, readXlsx, seedProvince, sheetRows, tableUnder } from '../helpers/report';
 import { seedActivity } from '../helpers/checkin';
-import { MEMBERS_FORM_TITLE } from '../../types/report';
-import type { InputOf } from '../../types/functions';
+import { MEMBERS_FORM_TITLE } from '@contract/report';
+import type { InputOf } from '@contract/functions';
 
 const t = useTestEmulator({ clock: REPORT_CLOCK });
 let fx: Awaited<ReturnType<typeof seedProvince>>;

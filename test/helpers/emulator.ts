@@ -1,9 +1,9 @@
 // Starts an in-memory emulator whose gateway runs the functions' TypeScript sources, and calls them over HTTP.
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/server';
-import type { ActionName, FunctionName, InputOf, OutputOf } from '../../types/functions';
-import { idCheckDigit } from '../../types/id-number';
-import { CONSENT_VERSION } from '../../types/enums';
+import type { ActionName, FunctionName, InputOf, OutputOf } from '@contract/functions';
+import { idCheckDigit } from '@contract/id-number';
+import { CONSENT_VERSION } from '@contract/enums';
 import { sealPhone } from '../../cloudfunctions/common/adapters/pii-cipher';
 
 export const ROOT = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 // 身份核验 on the weapp build: the owner's appeal page (their appeals, the form checked in Chinese before sending) and
 // the root admins' list, where deciding needs a reason (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
-import { idCheckDigit } from '../../types/id-number';
+import { idCheckDigit } from '@contract/id-number';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 
 let page: Page | undefined;

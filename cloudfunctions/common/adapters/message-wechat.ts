@@ -2,11 +2,11 @@
 // WeChat open-API proxy (node-sdk callWxOpenApi), no access_token needed inside a CloudBase function.
 // It cannot be exercised on this machine (no WeChat, no network); the emulator uses the outbox adapter.
 // Deploying it needs: MESSAGE_PROVIDER=wechat, the MESSAGE_TEMPLATE_* ids (four for reviews, required at cold
-// start; four for activity notices, a missing one fails only that kind's sends), the cloud call permission
+// start; four for activity notices and one for a 身份冲突 decision, a missing one fails only that kind's sends), the cloud call permission
 // `subscribeMessage.send` for the function (config.json → permissions.openapi), and templates whose keywords
 // match KEYWORDS below (adjust the map to the templates picked in the 微信公众平台). The user must have accepted
 // the template with wx.requestSubscribeMessage, or WeChat answers 43101 — logged by the caller, never fatal.
-import type { MessageKind } from '../../../types/enums';
+import type { MessageKind } from '@contract/enums';
 import type { MessageSender, OutgoingMessage } from '../ports/message-sender';
 import { cloudApp } from '../cloud';
 import { env } from '../env';

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { formatDuration } from '../../../types/format';
+import { formatDuration } from '@contract/format';
 import { CERTIFICATE_NOTE, certificateBody, type CertificateFacts } from '../domain/report-certificate';
 import { chineseDate, shortSpan } from '../domain/report-forms';
 

@@ -1,7 +1,7 @@
 // The exports as spreadsheets (exceljs), laid out like the paper forms 科协 send upward: 附件2 科技志愿者支队基本情况表,
 // 附件3 科技志愿服务活动情况统计表 with its activity list, and an activity's 签到记录. Rows come in as plain text.
 import ExcelJS from 'exceljs';
-import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE } from '../../../types/report';
+import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE } from '@contract/report';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

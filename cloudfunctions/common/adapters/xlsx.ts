@@ -1,7 +1,7 @@
 // Spreadsheets with exceljs: the 集体注册 template (with drop-down lists) and reading the rows people filled in.
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ImportColumnKey } from '../domain/volunteer-import';
-import { idCheckDigit } from '../../../types/id-number';
+import { idCheckDigit } from '@contract/id-number';
 
 const SHEET = '科技志愿者集体注册信息表';
 /** The 范例 row's number: a man's (odd 17th digit) born 1990-01-28 in 四平市铁西区, with its real check digit. */

@@ -2,8 +2,8 @@
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
-import type { Activity, GeoPoint } from '../../../types/activity';
-import type { ActivityPhase, EnrollmentStatus, ServiceCategory } from '../../../types/enums';
+import type { Activity, GeoPoint } from '@contract/activity';
+import type { ActivityPhase, EnrollmentStatus, ServiceCategory } from '@contract/enums';
 import { phaseQuery } from '../domain/activity-phase';
 
 export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'createdAt' | 'updatedAt'> & {

@@ -3,7 +3,7 @@
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
-import type { AppealStatus } from '../../../types/user';
+import type { AppealStatus } from '@contract/user';
 
 export interface AppealDoc {
   _id: string;

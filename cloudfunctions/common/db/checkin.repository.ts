@@ -3,7 +3,7 @@
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
-import type { DayStatus, CheckinKind, ScanFlag } from '../../../types/checkin';
+import type { DayStatus, CheckinKind, ScanFlag } from '@contract/checkin';
 import type { ActivityDoc } from './activity.repository';
 
 export interface AdjustmentDoc {
@@ -29,14 +29,18 @@ export interface ScanEcho {
   flags?: ScanFlag[];
 }
 
-export interface DayRecordDoc {
-  _id: string;
+/** Whose day of which activity (Shanghai date), and its times: a day record and a correction of it both hold these. */
+export interface DayFields {
   activityId: string;
   orgId: string;
   openid: string;
   date: string;
   signInAt?: Date;
   signOutAt?: Date;
+}
+
+export interface DayRecordDoc extends DayFields {
+  _id: string;
   minutes: number;
   status: DayStatus;
   signInBy?: string;

@@ -3,20 +3,14 @@
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
-import { pageAll } from './checkin.repository';
+import { pageAll, type DayFields } from './checkin.repository';
 import { pendingDecidable } from './decidable-where';
-import type { CorrectionStatus } from '../../../types/checkin';
+import type { CorrectionStatus } from '@contract/checkin';
 import type { Decides } from '../domain/four-eyes';
 
-export interface CorrectionDoc {
+export interface CorrectionDoc extends DayFields {
   _id: string;
   recordId: string;
-  activityId: string;
-  orgId: string;
-  openid: string;
-  date: string;
-  signInAt?: Date;
-  signOutAt?: Date;
   note: string;
   status: CorrectionStatus;
   createdAt: Date;

@@ -2,7 +2,7 @@
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
-import type { Volunteer } from '../../../types/user';
+import type { Volunteer } from '@contract/user';
 import { AppError, ErrorCode } from '../errors';
 import { phoneLookupHash } from '../adapters/pii-cipher';
 

@@ -1,5 +1,5 @@
 // Who may enroll: any volunteer of an approved team; a members-only activity only those of its team's subtree.
-import type { ActivityAudience } from '../../../types/enums';
+import type { ActivityAudience } from '@contract/enums';
 import type { OrgNode } from './org-access';
 
 /**

@@ -1,6 +1,6 @@
 // The five phases of an activity, derived from the clock on every read (never stored, so never stale).
-import type { ActivityPhase, ActivityStatus } from '../../../types/enums';
-import { shanghaiInstant } from '../../../types/activity';
+import type { ActivityPhase, ActivityStatus } from '@contract/enums';
+import { shanghaiInstant } from '@contract/activity';
 
 export interface Schedule {
   status: ActivityStatus;

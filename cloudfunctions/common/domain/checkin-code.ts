@@ -6,11 +6,11 @@
 // Bodies: an activity code `{t:'a', a, k:'in'|'out', m:'static'|'rotating', s?}` shown on a poster or screen, and a
 // volunteer's personal code `{t:'v', a, o, s?}` that an admin scans. With `s` a code rotates: s = floor(epochMs/30000).
 //
-// The per-activity secret is derived on the server (adapters/pii-cipher activityCodeSecret: HMAC of the activity id
+// The per-activity secret is derived on the server (adapters/checkin-code-secret: HMAC of the activity id
 // and its code version under a subkey of APP_SECRET_KEY): nothing is stored, and bumping the version revokes codes.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { CHECKIN_KINDS, CODE_MODES, ROTATING_STEP_SEC } from '../../../types/checkin';
+import { CHECKIN_KINDS, CODE_MODES, ROTATING_STEP_SEC } from '@contract/checkin';
 
 export const CODE_PREFIX = 'kjzy1';
 /** Longer payloads are refused before any work (the scan input allows 2000 characters). */

@@ -1,8 +1,8 @@
 // The rules of a day record (API.md, "Rules for a day record"): which scans a day accepts, which scan counts,
 // and how many minutes a day credits. The window's rule and the daily cap live here and nowhere else; its two lengths
 // are constants of types/checkin, which the messages are built from.
-import { shanghaiInstant } from '../../../types/activity';
-import { SCAN_OPENS_BEFORE_START_MIN, SIGN_OUT_CLOSES_AFTER_END_MIN, type CheckinKind } from '../../../types/checkin';
+import { shanghaiInstant } from '@contract/activity';
+import { SCAN_OPENS_BEFORE_START_MIN, SIGN_OUT_CLOSES_AFTER_END_MIN, type CheckinKind } from '@contract/checkin';
 import { dayBefore, shanghaiDate } from './shanghai-time';
 
 /** The 60/180-minute window (types/checkin, where the screens' and the refusal's wording is built from it too). */

@@ -1,6 +1,6 @@
 // The 5 km rule: the server alone measures how far a scan is from the activity's point (both GCJ-02).
 import { getDistance } from 'geolib';
-import { MAX_RADIUS_M, type GeoPoint } from '../../../types/activity';
+import { MAX_RADIUS_M, type GeoPoint } from '@contract/activity';
 
 /**
  * Great-circle metres between two points, rounded to whole metres (geolib `getDistance`, accuracy 1).

@@ -1,5 +1,5 @@
 // Rules on the 居民身份证 number beyond its checksum: the 18+ rule of the seeds (003_*) and masking.
-import { idBirthDate, maskIdNumber } from '../../../types/id-number';
+import { idBirthDate, maskIdNumber } from '@contract/id-number';
 
 export { maskIdNumber };
 

@@ -1,5 +1,5 @@
 // Who may do what in the team tree: leaders/admins manage their own team and read every team below it.
-import type { Role } from '../../../types/enums';
+import type { Role } from '@contract/enums';
 
 /** One approved membership of the caller: the team and the role held in it. */
 export interface Grant {

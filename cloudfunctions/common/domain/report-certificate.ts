@@ -1,6 +1,6 @@
 // 志愿服务记录证明 (民政部令第67号《志愿服务记录与证明出具办法》): its number, its verification address and its wording.
 import { randomBytes } from 'node:crypto';
-import { formatDuration } from '../../../types/format';
+import { formatDuration } from '@contract/format';
 import { chineseSpan } from './report-forms';
 
 /** Crockford's base32: no I, L, O, U, so a number read aloud or typed is not misread. */

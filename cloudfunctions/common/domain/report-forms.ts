@@ -1,8 +1,8 @@
 // The wording of the forms 科协 send upward (附件2, 附件3 of the 益阳 notice) and of the service certificate,
 // filled with our figures: pure text, so the exports and their tests agree on every sentence.
 import { areaList } from '@vant/area-data';
-import { STAT_CATEGORIES, type StatCategory } from '../../../types/report';
-import { formatDuration } from '../../../types/format';
+import { STAT_CATEGORIES, type StatCategory } from '@contract/report';
+import { formatDuration } from '@contract/format';
 
 /** 2026-11-23 → 2026年11月23日 */
 export function chineseDate(date: string): string {

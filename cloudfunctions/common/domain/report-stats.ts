@@ -1,6 +1,6 @@
 // The figures of 附件3 (科技志愿服务活动情况统计表) and the team ranking, computed from plain rows: no database, no clock.
-import { KEY_GROUP_TARGETS, STAT_CATEGORIES, STAT_CATEGORY_OF, type OrgStats, type StatCategory } from '../../../types/report';
-import type { ActivityStatus, MembershipStatus, ServiceCategory } from '../../../types/enums';
+import { KEY_GROUP_TARGETS, STAT_CATEGORIES, STAT_CATEGORY_OF, type OrgStats, type StatCategory } from '@contract/report';
+import type { ActivityStatus, MembershipStatus, ServiceCategory } from '@contract/enums';
 import { shanghaiDate } from './shanghai-time';
 
 /** Asia/Shanghai dates, both ends included. */

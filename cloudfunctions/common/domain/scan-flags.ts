@@ -1,6 +1,6 @@
 // Which scans an admin should look at rather than trust silently: a position the phone itself reports as poor, or one
 // exactly on the activity's point (a typed-in, copied or simulated position, not a real fix, which always wanders).
-import type { ScanFlag } from '../../../types/checkin';
+import type { ScanFlag } from '@contract/checkin';
 
 /** A reported accuracy worse than this (metres) is flagged: the fix could be anywhere in a 500 m circle or wider. */
 export const POOR_ACCURACY_M = 500;

@@ -2,8 +2,8 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { periodDatesProblem, type Period } from '../../../types/common';
-import { addDays, shanghaiDateOf, shanghaiIso } from '../../../types/time';
+import { periodDatesProblem, type Period } from '@contract/common';
+import { addDays, shanghaiDateOf, shanghaiIso } from '@contract/time';
 import { AppError, ErrorCode } from '../errors';
 
 dayjs.extend(utc);

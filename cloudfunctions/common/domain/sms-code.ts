@@ -1,6 +1,6 @@
 // SMS code rules of API.md: 6 CSPRNG digits, 5 min, single use, 5 tries, resend after 60 s, 5/hour, 10/day.
 import { randomInt } from 'node:crypto';
-import { SMS_RULES } from '../../../types/sms';
+import { SMS_RULES } from '@contract/sms';
 
 export function generateSmsCode(): string {
   return String(randomInt(0, 10 ** SMS_RULES.codeLength)).padStart(SMS_RULES.codeLength, '0');

@@ -2,10 +2,10 @@
 // problem of the row in Chinese, each under its column's header.
 import { areaList } from '@vant/area-data';
 import { z } from 'zod';
-import { PhoneSchema, type Region } from '../../../types/common';
-import { EDUCATIONS, ETHNICITIES, FOUR_HEADS, OCCUPATIONS, POLITICAL_STATUSES, SERVICE_CATEGORIES, SERVICE_FIELDS, TITLES, type Gender } from '../../../types/enums';
-import { genderMismatch, idGender } from '../../../types/id-number';
-import { IdNumberSchema, ProfileFields } from '../../../types/user';
+import { PhoneSchema, type Region } from '@contract/common';
+import { EDUCATIONS, ETHNICITIES, FOUR_HEADS, OCCUPATIONS, POLITICAL_STATUSES, SERVICE_CATEGORIES, SERVICE_FIELDS, TITLES, type Gender } from '@contract/enums';
+import { genderMismatch, idGender } from '@contract/id-number';
+import { IdNumberSchema, ProfileFields } from '@contract/user';
 
 export const IMPORT_COLUMNS = [
   { key: 'seq', header: '序号', width: 6 },

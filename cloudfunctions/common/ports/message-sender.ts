@@ -1,5 +1,5 @@
 // Port: how a review result reaches a volunteer (a WeChat subscribe message in production, an outbox in the emulator).
-import type { MessageKind } from '../../../types/enums';
+import type { MessageKind } from '@contract/enums';
 
 export interface OutgoingMessage {
   openid: string;

@@ -1,5 +1,6 @@
 // Why: geo in find(), count() and $match: $geoWithin/$geoIntersects as mingo operators, and $nearSphere planned as a distance sort that needs a 2dsphere index.
-import { OpType, useOperators } from 'mingo/core';
+// mingo names its registration `useOperators`; it is not a React hook.
+import { OpType, useOperators as registerOperators } from 'mingo/core';
 import { Doc, isPlainObject } from '../ejson';
 import { DbError, invalidParam, notImplemented, requestFailed } from '../errors';
 import type { IndexSpec } from '../indexes';
@@ -81,7 +82,7 @@ const someShape = (doc: unknown, path: string, test: (s: Shape) => boolean) =>
   });
 
 // Evaluated inside mingo like any query operator (so they work under $or, $not, $elemMatch, $match, …).
-useOperators(OpType.QUERY, {
+registerOperators(OpType.QUERY, {
   $geoWithin: (selector: string, value: unknown) => {
     const region = regionOf(value);
     return (obj: unknown) => someShape(obj, selector, (s) => within(s, region));

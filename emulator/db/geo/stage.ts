@@ -49,7 +49,7 @@ export function parseGeoNearStage(value: unknown, validate: (q: Record<string, u
     distanceField,
     query: q,
     includeLocs: includeLocs as string | undefined,
-    distanceMultiplier: (distanceMultiplier as number | undefined) ?? 1,
+    distanceMultiplier: distanceMultiplier ?? 1,
     key: key as string | undefined,
   };
 }

@@ -75,7 +75,7 @@ export default function PublishedActivities() {
                     className='pub-acts__roster pub-act-roster'
                     onClick={(e) => {
                       e.stopPropagation();
-                      Taro.navigateTo({ url: routes.enrollments(a._id) });
+                      void Taro.navigateTo({ url: routes.enrollments(a._id) });
                     }}
                   >
                     报名名单 ›

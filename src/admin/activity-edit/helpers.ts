@@ -7,12 +7,12 @@ import {
   MAX_DAILY_CAP_MINUTES,
   MAX_RADIUS_M,
   type Activity,
-} from '../../../types/activity';
-import type { ActivityAudience, KeyDay, ServiceCategory, ServiceTarget } from '../../../types/enums';
+} from '@contract/activity';
+import type { ActivityAudience, KeyDay, ServiceCategory, ServiceTarget } from '@contract/enums';
 import type { RegionValue } from '../../components/region-picker';
 import { serverNow } from '../../services/server-clock';
 import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
-import { DAY_MS, addDays, isoAt, shanghaiDateOf, shanghaiParts } from '../../../types/time';
+import { DAY_MS, addDays, isoAt, shanghaiDateOf, shanghaiParts } from '@contract/time';
 
 export type ActivityForm = {
   title: string;

@@ -46,17 +46,17 @@ export default function ActivityEdit() {
     if (target.status !== 'ready') return;
     setForm(target.form);
     Taro.setNavigationBarTitle({ title: target.mode === 'edit' ? '编辑活动' : '发布活动' }).catch(() => undefined);
-  }, [target]);
+  }, [target, setForm]);
 
   if (target.status === 'loading') return <Shell><StateView kind='loading' className='act-edit-loading' rows={8} /></Shell>;
   if (target.status === 'error') return <Shell><StateView kind='error' className='act-edit-error' message={target.message} onRetry={retry} /></Shell>;
   if (target.status === 'missing') return <Shell><StateView kind='empty' className='act-edit-missing' icon='活' title={target.title} description={target.description} /></Shell>;
 
   const done = (activityId: string) => {
-    Taro.showToast({ title: target.mode === 'edit' ? '已保存' : '发布成功', icon: 'success', duration: 1500 });
+    void Taro.showToast({ title: target.mode === 'edit' ? '已保存' : '发布成功', icon: 'success', duration: 1500 });
     setTimeout(() => {
-      if (target.mode === 'edit' && Taro.getCurrentPages().length > 1) Taro.navigateBack();
-      else Taro.redirectTo({ url: routes.activityDetail(activityId) });
+      if (target.mode === 'edit' && Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+      else void Taro.redirectTo({ url: routes.activityDetail(activityId) });
     }, 1000);
   };
   const submit = () =>

@@ -16,9 +16,10 @@ import { useRotatingCode } from '../../hooks/use-rotating-code';
 import { activityCode, revokeCodes } from '../../services/checkin';
 import { keepScreenOn } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
-import { CHECKIN_KIND_LABEL, type CheckinKind, type CodeMode } from '../../../types/checkin';
+import { CHECKIN_KIND_LABEL, type CheckinKind, type CodeMode } from '@contract/checkin';
 import { POSTER_CANVAS_ID, savePoster } from './poster';
-import { dateRange } from '../../../types/time';
+import { dateRange } from '@contract/time';
+import { formatDistance } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
 
@@ -73,15 +74,15 @@ export default function CheckinCode() {
     if (saving) return;
     setSaving(true);
     try {
-      await savePoster({ title: d.title, kindLabel: label, dates: dateRange(d.startDate, d.endDate), daily: `${d.dailyStart}-${d.dailyEnd}`, payload: d.payload });
-      Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '海报已下载' : '海报已保存到相册', icon: 'none' });
+      await savePoster({ title: d.title, kindLabel: label, dates: dateRange(d.startDate, d.endDate), daily: `${d.dailyStart}-${d.dailyEnd}`, payload: d.payload, radiusM: d.radiusM });
+      void Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '海报已下载' : '海报已保存到相册', icon: 'none' });
     } catch (e) {
       const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
       if (/auth|deny|denied/i.test(msg)) {
         const { confirm } = await Taro.showModal({ title: '无法保存到相册', content: '请允许“保存到相册”后重试', confirmText: '去设置', cancelText: '取消' });
         if (confirm) Taro.openSetting().catch(() => undefined);
       } else if (!/cancel/i.test(msg)) {
-        Taro.showToast({ title: '海报保存失败，请重试', icon: 'none' });
+        void Taro.showToast({ title: '海报保存失败，请重试', icon: 'none' });
       }
     } finally {
       setSaving(false);
@@ -101,9 +102,9 @@ export default function CheckinCode() {
     try {
       await revokeCodes(activityId);
       reload();
-      Taro.showToast({ title: '旧码已作废，请使用新码', icon: 'none' });
+      void Taro.showToast({ title: '旧码已作废，请使用新码', icon: 'none' });
     } catch (e) {
-      Taro.showToast({ title: toCloudError(e).message, icon: 'none' });
+      void Taro.showToast({ title: toCloudError(e).message, icon: 'none' });
     } finally {
       setRevoking(false);
     }
@@ -130,7 +131,7 @@ export default function CheckinCode() {
           <Text className='code-page__countdown'>固定码，可打印张贴或发到微信群</Text>
         )}
         {code.refreshError ? <Text className='code-page__refresh-error ck-code-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text> : null}
-        <Text className='code-page__how'>志愿者打开小程序点“扫码签到”扫描此码，须在活动地点5公里内</Text>
+        <Text className='code-page__how'>志愿者打开小程序点“扫码签到”扫描此码，须在活动地点{formatDistance(d.radiusM)}内</Text>
       </View>
 
       <View className='card code-page__text'>

@@ -3,9 +3,10 @@
 // and downloads the PNG.
 import Taro from '@tarojs/taro';
 import { qrMatrix } from '../../components/qr-code/matrix';
+import { formatDistance } from '@contract/format';
 import { COLOR } from '../../styles/colors';
 
-export type PosterInfo = { title: string; kindLabel: string; dates: string; daily: string; payload: string };
+export type PosterInfo = { title: string; kindLabel: string; dates: string; daily: string; payload: string; radiusM: number };
 
 export const POSTER_W = 750;
 export const POSTER_H = 1120;
@@ -72,7 +73,7 @@ export function drawPoster(ctx: Ctx, info: PosterInfo): void {
   ctx.fillText('打开“科技志愿服务”小程序，点“扫码签到”扫描此码', cx, top + edge + 50);
   ctx.fillStyle = COLOR.textSecondary;
   ctx.font = '24px sans-serif';
-  ctx.fillText('须在活动地点5公里范围内、活动时间内签到', cx, top + edge + 92);
+  ctx.fillText(`须在活动地点${formatDistance(info.radiusM)}范围内、活动时间内签到`, cx, top + edge + 92);
 }
 
 const fileName = (info: PosterInfo) => `${info.title.replace(/[\\/:*?"<>|\s]+/g, '')}-${info.kindLabel}码.png`;

@@ -1,9 +1,9 @@
 // One correction request: who, which day, the record now and the times asked for, the volunteer's note.
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '../../components/nutui';
-import { CORRECTION_STATUS_LABEL, type CorrectionItem as Item } from '../../../types/checkin';
-import { clockOf, dateTimeOf } from '../../../types/time';
-import { formatDuration } from '../../../types/format';
+import { CORRECTION_STATUS_LABEL, type CorrectionItem as Item } from '@contract/checkin';
+import { clockOf, dateTimeOf } from '@contract/time';
+import { formatDuration } from '@contract/format';
 
 const TAG = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
 

@@ -14,7 +14,7 @@ import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { useManaged } from '../../hooks/use-managed';
 import { listCorrections, reviewCorrection } from '../../services/checkin';
 import { toCloudError } from '../../services/cloud-error';
-import type { CorrectionItem as Item, CorrectionStatus } from '../../../types/checkin';
+import type { CorrectionItem as Item, CorrectionStatus } from '@contract/checkin';
 import CorrectionItem from './correction-item';
 import './index.scss';
 
@@ -66,9 +66,9 @@ function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
     setBusyId(item.correctionId);
     try {
       await reviewCorrection({ correctionId: item.correctionId, decision: 'approve' });
-      Taro.showToast({ title: '已通过', icon: 'none' });
+      void Taro.showToast({ title: '已通过', icon: 'none' });
     } catch (e) {
-      Taro.showToast({ title: toCloudError(e).message, icon: 'none', duration: 2500 });
+      void Taro.showToast({ title: toCloudError(e).message, icon: 'none', duration: 2500 });
     } finally {
       setBusyId('');
       reload();
@@ -79,7 +79,7 @@ function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
     if (!rejecting) return;
     await reviewCorrection({ correctionId: rejecting.correctionId, decision: 'reject', reason });
     setRejecting(null);
-    Taro.showToast({ title: '已驳回', icon: 'none' });
+    void Taro.showToast({ title: '已驳回', icon: 'none' });
     reload();
   };
 

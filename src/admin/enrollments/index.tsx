@@ -13,9 +13,9 @@ import { getActivity, listEnrollments } from '../../services/activity';
 import { useResource } from '../../hooks/use-resource';
 import { ENROLLMENT_TAG } from '../../utils/status-tag';
 import { formatSchedule } from '../../utils/activity-format';
-import { ENROLLMENT_STATUS_LABEL, type EnrollmentStatus } from '../../../types/enums';
-import type { EnrolledVolunteer } from '../../../types/activity';
-import { monthDayTimeOf } from '../../../types/time';
+import { ENROLLMENT_STATUS_LABEL, type EnrollmentStatus } from '@contract/enums';
+import type { EnrolledVolunteer } from '@contract/activity';
+import { monthDayTimeOf } from '@contract/time';
 import './index.scss';
 
 type Tab = 'all' | EnrollmentStatus;

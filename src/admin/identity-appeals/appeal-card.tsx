@@ -2,8 +2,8 @@
 // phone to call, the masked number, the statement; the decision and its reason once made.
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '../../components/nutui';
-import { APPEAL_STATUS_LABEL, type AppealForReview } from '../../../types/user';
-import { dateTimeOf } from '../../../types/time';
+import { APPEAL_STATUS_LABEL, type AppealForReview } from '@contract/user';
+import { dateTimeOf } from '@contract/time';
 
 const TAG = { pending: 'warning', upheld: 'success', rejected: 'danger' } as const;
 const LABEL = { ...APPEAL_STATUS_LABEL, upheld: '已核实' };

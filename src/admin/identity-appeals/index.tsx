@@ -11,7 +11,7 @@ import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { decideIdentityAppeal, identityAppeals } from '../../services/user';
-import type { AppealForReview, AppealStatus } from '../../../types/user';
+import type { AppealForReview, AppealStatus } from '@contract/user';
 import AppealCard from './appeal-card';
 import './index.scss';
 
@@ -31,7 +31,7 @@ export default function IdentityAppeals() {
     await decideIdentityAppeal({ appealId: deciding.item.appealId, decision: deciding.decision, reason });
     const upheld = deciding.decision === 'uphold';
     setDeciding(null);
-    Taro.showToast({ title: upheld ? '已核实，账号已冻结' : '已驳回', icon: 'none', duration: 1500 });
+    void Taro.showToast({ title: upheld ? '已核实，账号已冻结' : '已驳回', icon: 'none', duration: 1500 });
     reload();
   };
 

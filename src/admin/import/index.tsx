@@ -6,7 +6,7 @@ import { Button } from '../../components/nutui';
 import StateView from '../../components/state-view';
 import { importTemplate, importVolunteers } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';
-import type { OrgImportVolunteersOutput } from '../../../types/org';
+import type { OrgImportVolunteersOutput } from '@contract/org';
 import { pickXlsx, saveFile } from '../../device/file';
 import './index.scss';
 
@@ -31,7 +31,7 @@ export default function Import() {
     try {
       await saveFile(await importTemplate(orgId));
     } catch (e) {
-      Taro.showToast({ title: toCloudError(e).message || '下载失败', icon: 'none', duration: 2000 });
+      void Taro.showToast({ title: toCloudError(e).message || '下载失败', icon: 'none', duration: 2000 });
     } finally {
       setDownloading(false);
     }

@@ -14,8 +14,8 @@ import { useResource } from '../../hooks/use-resource';
 import { regionName } from '../../utils/region';
 import { explainManageError } from '../review-errors';
 import IdentityAppealsEntry from '../identity-appeals/entry';
-import type { Org, OrgInboxOutput } from '../../../types/org';
-import { dateTimeOf } from '../../../types/time';
+import type { Org, OrgInboxOutput } from '@contract/org';
+import { dateTimeOf } from '@contract/time';
 import { routes } from '../../routes';
 import './index.scss';
 
@@ -37,12 +37,12 @@ export default function Inbox() {
     setBusyId(id);
     try {
       await action();
-      Taro.showToast({ title: '已通过', icon: 'success', duration: 1200 });
+      void Taro.showToast({ title: '已通过', icon: 'success', duration: 1200 });
       refresh();
     } catch (e) {
       const err = toCloudError(e);
       const view = explainManageError(err.code, err.message);
-      Taro.showToast({ title: view.message, icon: 'none', duration: 2500 });
+      void Taro.showToast({ title: view.message, icon: 'none', duration: 2500 });
       if (view.reload) refresh();
     } finally {
       setBusyId('');
@@ -65,7 +65,7 @@ export default function Inbox() {
       throw Object.assign(err, { message: view.message });
     }
     setRejecting(null);
-    Taro.showToast({ title: '已驳回', icon: 'none', duration: 1200 });
+    void Taro.showToast({ title: '已驳回', icon: 'none', duration: 1200 });
     refresh();
   };
 

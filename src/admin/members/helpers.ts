@@ -1,6 +1,6 @@
 // Which actions a manager sees on a member row: role changes are the leader's, 清退 and reviews any manager's.
-import type { Member } from '../../../types/org';
-import type { Role } from '../../../types/enums';
+import type { Member } from '@contract/org';
+import type { Role } from '@contract/enums';
 
 export type Viewer = { role: Role | null; canManage: boolean; memberId: string | null };
 

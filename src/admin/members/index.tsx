@@ -10,7 +10,7 @@ import { getOrg, listMembers, removeMember, reviewMember, setMemberRole } from '
 import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
 import { explainManageError } from '../review-errors';
-import type { Member } from '../../../types/org';
+import type { Member } from '@contract/org';
 import MemberRow from './components/member-row';
 import { memberActions, type Viewer } from './helpers';
 import { COLOR } from '../../styles/colors';
@@ -63,12 +63,12 @@ export default function Members() {
     setBusyId(m.memberId);
     try {
       await action();
-      Taro.showToast({ title: done, icon: 'none', duration: 1500 });
+      void Taro.showToast({ title: done, icon: 'none', duration: 1500 });
       reload();
     } catch (e) {
       const err = toCloudError(e);
       const view = explainManageError(err.code, err.message);
-      Taro.showToast({ title: view.message, icon: 'none', duration: 2500 });
+      void Taro.showToast({ title: view.message, icon: 'none', duration: 2500 });
       if (view.reload) reload();
     } finally {
       setBusyId('');
@@ -83,7 +83,7 @@ export default function Members() {
       confirmColor: COLOR.primary,
       cancelText: '取消',
     });
-    if (confirm) act(m, () => setMemberRole({ orgId, memberId: m.memberId, role }), role === 'admin' ? '已设为管理员' : '已取消管理员');
+    if (confirm) void act(m, () => setMemberRole({ orgId, memberId: m.memberId, role }), role === 'admin' ? '已设为管理员' : '已取消管理员');
   };
 
   const submitReason = async (reason: string) => {
@@ -99,7 +99,7 @@ export default function Members() {
       throw Object.assign(err, { message: view.message });
     }
     setAsking(null);
-    Taro.showToast({ title: kind === 'remove' ? '已清退' : '已驳回', icon: 'none', duration: 1500 });
+    void Taro.showToast({ title: kind === 'remove' ? '已清退' : '已驳回', icon: 'none', duration: 1500 });
     reload();
   };
 

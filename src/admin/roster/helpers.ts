@@ -1,5 +1,5 @@
 // 签到名单: which day to open first and the day's head counts.
-import type { RosterEntry } from '../../../types/checkin';
+import type { RosterEntry } from '@contract/checkin';
 
 /** Today when the activity runs today, else its last day already begun, else its first day. */
 export function defaultDay(days: string[], today: string): string {

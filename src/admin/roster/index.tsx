@@ -13,14 +13,14 @@ import StateView from '../../components/state-view';
 import { roster } from '../../services/checkin';
 import { getActivity } from '../../services/activity';
 import { useResource } from '../../hooks/use-resource';
-import type { Adjustment, RosterEntry } from '../../../types/checkin';
+import type { Adjustment, RosterEntry } from '@contract/checkin';
 import { dayCounts, defaultDay } from './helpers';
 import RosterRow from './components/roster-row';
 import AdjustPopup from './components/adjust-popup';
 import BatchPopup from './components/batch-popup';
 import VolunteerScanPopup from './components/volunteer-scan-popup';
 import ExportAttendance from './components/export-attendance';
-import { daysBetween, monthDay } from '../../../types/time';
+import { daysBetween, monthDay } from '@contract/time';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
 import './index.scss';
@@ -129,7 +129,7 @@ export default function Roster() {
         onDone={(record) => {
           setAdjusting(null);
           setTrails((t) => ({ ...t, [record.openid]: record.adjustments }));
-          Taro.showToast({ title: '已保存', icon: 'none' });
+          void Taro.showToast({ title: '已保存', icon: 'none' });
           loadRows();
         }}
       />
@@ -144,7 +144,7 @@ export default function Roster() {
           setBatching(false);
           // Nobody closes their own day: the admin's own open record is left for another manager.
           if (skippedOwn) Taro.showModal({ title: `已为${closed}人签退`, content: '您本人的签到记录须由本队其他管理员处理（本队没有其他管理员时，由上级队伍处理）', showCancel: false }).catch(() => undefined);
-          else Taro.showToast({ title: `已为${closed}人签退`, icon: 'none' });
+          else void Taro.showToast({ title: `已为${closed}人签退`, icon: 'none' });
           loadRows();
         }}
       />

@@ -1,7 +1,7 @@
 // 统计报表's period tabs → what the report asks for (a named period the server resolves, or custom dates), and the
 // chart's numbers from OrgStats.series.
-import type { Period } from '../../../types/common';
-import type { OrgStats } from '../../../types/report';
+import type { Period } from '@contract/common';
+import type { OrgStats } from '@contract/report';
 
 export type StatsPeriod = 'month' | 'lastMonth' | 'year' | 'custom';
 export const STATS_PERIODS: { key: StatsPeriod; title: string }[] = [

@@ -16,12 +16,12 @@ import { exportReport, orgStats } from '../../services/report';
 import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
 import { saveFile } from '../../device/file';
-import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE, type ExportKind } from '../../../types/report';
+import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE, type ExportKind } from '@contract/report';
 import { STATS_PERIODS, chartBars, statsQuery, type PeriodQuery, type Range, type StatsPeriod } from './helpers';
 import Figures from './components/figures';
 import StatsChart from './components/stats-chart';
 import Ranking from './components/ranking';
-import { dateRange } from '../../../types/time';
+import { dateRange } from '@contract/time';
 import { serverToday } from '../../services/server-clock';
 import { COLOR } from '../../styles/colors';
 import './index.scss';
@@ -62,7 +62,7 @@ function Report({ orgId }: { orgId: string }) {
       const file = await exportReport({ orgId, kind, ...query, includeDescendants: withBelow });
       await saveFile(file);
     } catch (e) {
-      Taro.showToast({ title: toCloudError(e).message || '导出失败，请重试', icon: 'none', duration: 2500 });
+      void Taro.showToast({ title: toCloudError(e).message || '导出失败，请重试', icon: 'none', duration: 2500 });
     } finally {
       setExporting('');
     }

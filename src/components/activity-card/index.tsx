@@ -5,9 +5,9 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '../nutui';
 import { PHASE_TAG } from '../../utils/status-tag';
 import { formatSchedule } from '../../utils/activity-format';
-import { ACTIVITY_PHASE_LABEL } from '../../../types/enums';
-import type { ActivityListItem } from '../../../types/activity';
-import { formatDistance } from '../../../types/format';
+import { ACTIVITY_PHASE_LABEL } from '@contract/enums';
+import type { ActivityListItem } from '@contract/activity';
+import { formatDistance } from '@contract/format';
 import './index.scss';
 
 type Props = {

@@ -1,9 +1,9 @@
 // The audit trail of a day record: every admin change (补录, 调整, 批量签退, an approved correction) with who, when,
 // why and the times before → after. Test classes: ck-audit, ck-audit-item.
 import { Text, View } from '@tarojs/components';
-import type { Adjustment } from '../../../types/checkin';
-import { clockOf, dateTimeOf } from '../../../types/time';
-import { formatDuration } from '../../../types/format';
+import type { Adjustment } from '@contract/checkin';
+import { clockOf, dateTimeOf } from '@contract/time';
+import { formatDuration } from '@contract/format';
 import './index.scss';
 
 const span = (s: Adjustment['before']) => `${clockOf(s.signInAt) || '—'} ~ ${clockOf(s.signOutAt) || '—'}（${formatDuration(s.minutes)}）`;

@@ -4,7 +4,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
-import type { ActivityGetOutput } from '../../../types/activity';
+import type { ActivityGetOutput } from '@contract/activity';
 import { routes } from '../../routes';
 import './index.scss';
 

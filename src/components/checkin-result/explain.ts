@@ -1,5 +1,5 @@
 // Every way a scan can fail, in plain Chinese with what to do next; switched on codes, never on message text.
-import { scanWindowText } from '../../../types/checkin';
+import { scanWindowText } from '@contract/checkin';
 
 /** A wire error, or one the phone raised before sending (LOCATION_DENIED, LOCATION_UNAVAILABLE). */
 export type Refusal = { code: string; message: string; details?: unknown };

@@ -4,10 +4,10 @@
 // ck-result-minutes, ck-result-tips, ck-result-again, ck-result-retry, ck-result-my-code, ck-result-setting, ck-result-hours.
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
-import { CHECKIN_KIND_LABEL, type CheckinScanOutput } from '../../../types/checkin';
+import { CHECKIN_KIND_LABEL, type CheckinScanOutput } from '@contract/checkin';
 import { explainRefusal, type Refusal } from './explain';
-import { clockOf } from '../../../types/time';
-import { formatDistance, formatDuration } from '../../../types/format';
+import { clockOf } from '@contract/time';
+import { formatDistance, formatDuration } from '@contract/format';
 import './index.scss';
 
 export type ScanOutcome = { ok: true; data: CheckinScanOutput & { realName?: string } } | ({ ok: false } & Refusal);

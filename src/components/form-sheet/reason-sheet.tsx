@@ -25,7 +25,7 @@ export default function ReasonSheet({ visible, title, subject, placeholder, conf
       setReason('');
       setError('');
     }
-  }, [visible]);
+  }, [visible, setError]);
 
   const confirm = () => {
     const text = reason.trim();

@@ -1,7 +1,7 @@
 // One team in a list (search results, child teams): name, level, region and the start of its intro.
 import { Text, View } from '@tarojs/components';
 import { regionName } from '../../utils/region';
-import type { Org } from '../../../types/org';
+import type { Org } from '@contract/org';
 import './index.scss';
 
 type Props = { org: Org; className: string; onClick: () => void; extra?: string };

@@ -3,7 +3,7 @@
 import { Input, Textarea } from '@tarojs/components';
 import FormField from '../form-field';
 import OptionPicker from '../option-picker';
-import { EDUCATIONS, type Education } from '../../../types/enums';
+import { EDUCATIONS, type Education } from '@contract/enums';
 
 const EDUCATION_OPTIONS = EDUCATIONS.map((e) => ({ value: e, text: e }));
 

@@ -1,7 +1,7 @@
 // The optional profile pickers shared by 注册 and 编辑资料: 政治面貌, 民族, 从业类别 and 是否为基层“四长”.
 import FormField from '../form-field';
 import OptionPicker from '../option-picker';
-import { ETHNICITIES, FOUR_HEADS, OCCUPATIONS, POLITICAL_STATUSES } from '../../../types/enums';
+import { ETHNICITIES, FOUR_HEADS, OCCUPATIONS, POLITICAL_STATUSES } from '@contract/enums';
 
 type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 type Ethnicity = (typeof ETHNICITIES)[number];

@@ -33,7 +33,7 @@ export default function QrEntry({ name, scanText, manualHint, busy, onCode }: Pr
     } catch (e) {
       const message = toCloudError(e).message;
       setError(message);
-      Taro.showToast({ title: message, icon: 'none' });
+      void Taro.showToast({ title: message, icon: 'none' });
     }
   };
 

@@ -22,12 +22,14 @@ type Props = {
 };
 
 const toPicker = (list: RegionOption[]) => list.map((o) => ({ value: o.code, text: o.name }));
+/** A filter's list starts with its placeholder (全部省份 …), which clears that level. */
+const withAll = (list: RegionOption[], all: string, clearable?: boolean) => (clearable ? [{ value: '', text: all }, ...toPicker(list)] : toPicker(list));
 
 export default function RegionPicker({ value, onChange, name, depth = 3, placeholders = ['省份', '城市', '区县'], clearable }: Props) {
-  const withAll = (list: RegionOption[], all: string) => (clearable ? [{ value: '', text: all }, ...toPicker(list)] : toPicker(list));
-  const provinces = useMemo(() => withAll(provinceOptions(), placeholders[0]), []);
-  const cities = useMemo(() => withAll(cityOptions(value.province), placeholders[1]), [value.province]);
-  const counties = useMemo(() => withAll(countyOptions(value.city), placeholders[2] ?? '区县'), [value.city]);
+  const [provinceAll, cityAll, countyAll = '区县'] = placeholders;
+  const provinces = useMemo(() => withAll(provinceOptions(), provinceAll, clearable), [provinceAll, clearable]);
+  const cities = useMemo(() => withAll(cityOptions(value.province), cityAll, clearable), [value.province, cityAll, clearable]);
+  const counties = useMemo(() => withAll(countyOptions(value.city), countyAll, clearable), [value.city, countyAll, clearable]);
 
   return (
     <View className={`region-picker is-depth-${depth}`}>

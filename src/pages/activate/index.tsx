@@ -5,8 +5,8 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import { activate } from '../../services/user';
 import { toCloudError } from '../../services/cloud-error';
-import { CONSENT_VERSION } from '../../../types/enums';
-import { UserActivateInput } from '../../../types/user';
+import { CONSENT_VERSION } from '@contract/enums';
+import { UserActivateInput } from '@contract/user';
 import PhoneSection from '../register/components/phone-section';
 import ConsentSection from '../register/components/consent-section';
 import { REGISTER_SPEC, type FieldErrors } from '../register/helpers';
@@ -37,7 +37,7 @@ export default function Activate() {
     setSubmitting(true);
     try {
       await activate(checked.input);
-      Taro.showToast({ title: '激活成功', icon: 'success', duration: 1500 });
+      void Taro.showToast({ title: '激活成功', icon: 'success', duration: 1500 });
       setTimeout(() => Taro.switchTab({ url: tabs.mine }), 1200);
     } catch (e) {
       const err = toCloudError(e);

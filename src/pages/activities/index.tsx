@@ -13,7 +13,7 @@ import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { listActivities } from '../../services/activity';
 import { LOCATION_DENIED_MESSAGE, locate } from '../../device/location';
 import { SQUARE_PHASES, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
-import type { GeoPoint } from '../../../types/activity';
+import type { GeoPoint } from '@contract/activity';
 import SquareFilters, { type SquareQuery } from './components/filters';
 import { routes } from '../../routes';
 import './index.scss';
@@ -51,7 +51,7 @@ export default function Activities() {
     try {
       setNear(await locate());
     } catch {
-      Taro.showToast({ title: LOCATION_DENIED_MESSAGE, icon: 'none', duration: 2500 });
+      void Taro.showToast({ title: LOCATION_DENIED_MESSAGE, icon: 'none', duration: 2500 });
     } finally {
       setLocating(false);
     }

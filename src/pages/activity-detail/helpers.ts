@@ -1,8 +1,8 @@
 // Pure logic of 活动详情: what the enroll button says and does, and where an enrollment error sends the volunteer.
-import type { ActivityGetOutput } from '../../../types/activity';
+import type { ActivityGetOutput } from '@contract/activity';
 import type { CloudErrorCode } from '../../services/cloud-error';
 import { serverNow } from '../../services/server-clock';
-import { monthDayTimeOf } from '../../../types/time';
+import { monthDayTimeOf } from '@contract/time';
 
 export type EnrollView =
   /** 我要报名, or 报名候补 when the seats are taken and the activity keeps a waitlist. */

@@ -11,7 +11,7 @@ import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { cancelActivity, cancelEnrollment, enroll, getActivity } from '../../services/activity';
 import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
-import { ACTIVITY_PHASE_LABEL } from '../../../types/enums';
+import { ACTIVITY_PHASE_LABEL } from '@contract/enums';
 import ActivityInfo from './components/activity-info';
 import EnrollBar from './components/enroll-bar';
 import ManageActions from './components/manage-actions';
@@ -37,14 +37,14 @@ export default function ActivityDetail() {
     setBusy(true);
     try {
       const done = await action();
-      Taro.showToast({ title: done, icon: 'none', duration: 2000 });
+      void Taro.showToast({ title: done, icon: 'none', duration: 2000 });
       refresh();
     } catch (e) {
       const err = toCloudError(e);
       const outcome = explainEnrollError(err.code, err.message);
       setBusy(false);
       if (outcome.kind === 'toast') {
-        Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
+        void Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
         if (outcome.reload) refresh();
         return;
       }
@@ -56,7 +56,7 @@ export default function ActivityDetail() {
         confirmColor: COLOR.primary,
         cancelText: '稍后',
       });
-      if (confirm) Taro.navigateTo({ url: toRegister ? routes.register() : routes.orgs() });
+      if (confirm) void Taro.navigateTo({ url: toRegister ? routes.register() : routes.orgs() });
     } finally {
       setBusy(false);
     }
@@ -97,7 +97,7 @@ export default function ActivityDetail() {
       });
       if (!confirm) return;
     }
-    run(async () => {
+    void run(async () => {
       const { enrollment } = await enroll(a._id);
       if (enrollment.status === 'waitlisted') return enrollment.waitlistPosition ? `名额已满，您是候补第${enrollment.waitlistPosition}位` : '名额已满，已加入候补';
       return '报名成功';
@@ -112,12 +112,12 @@ export default function ActivityDetail() {
       cancelText: '不取消',
       cancelColor: COLOR.text,
     });
-    if (confirm) run(() => cancelEnrollment(a._id).then(() => '已取消报名'));
+    if (confirm) void run(() => cancelEnrollment(a._id).then(() => '已取消报名'));
   };
   const submitCancelActivity = async (reason: string) => {
     await cancelActivity({ activityId: a._id, reason });
     setAskingReason(false);
-    Taro.showToast({ title: '活动已取消，已通知报名的志愿者', icon: 'none', duration: 2000 });
+    void Taro.showToast({ title: '活动已取消，已通知报名的志愿者', icon: 'none', duration: 2000 });
     refresh();
   };
 
@@ -167,7 +167,7 @@ export default function ActivityDetail() {
         onClose={() => setRecordingServed(false)}
         onDone={() => {
           setRecordingServed(false);
-          Taro.showToast({ title: '已保存', icon: 'success' });
+          void Taro.showToast({ title: '已保存', icon: 'success' });
           refresh();
         }}
       />

@@ -1,5 +1,5 @@
 // 我的证明 choices → report.certificate input: the team, and the period the certificate covers.
-import type { ReportCertificateInput } from '../../../types/report';
+import type { ReportCertificateInput } from '@contract/report';
 
 export type CertPeriod = 'all' | 'year' | 'lastYear' | 'custom';
 export const CERT_PERIODS: { key: CertPeriod; title: string }[] = [

@@ -18,10 +18,10 @@ import { issueCertificate } from '../../services/report';
 import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
 import { saveFile } from '../../device/file';
-import type { ReportCertificateOutput } from '../../../types/report';
+import type { ReportCertificateOutput } from '@contract/report';
 import { CERT_PERIODS, certificateFileName, certificateQuery, type CertChoice, type CertPeriod } from './helpers';
-import { dateRange, dateTimeOf } from '../../../types/time';
-import { formatDuration } from '../../../types/format';
+import { dateRange, dateTimeOf } from '@contract/time';
+import { formatDuration } from '@contract/format';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
 import './index.scss';
@@ -67,7 +67,7 @@ export default function Certificate() {
     try {
       await saveFile({ fileName: certificateFileName(cert.certificateNo), base64: cert.pdfBase64 });
     } catch (e) {
-      Taro.showToast({ title: toCloudError(e).message || '打开文件失败', icon: 'none' });
+      void Taro.showToast({ title: toCloudError(e).message || '打开文件失败', icon: 'none' });
     }
   };
 

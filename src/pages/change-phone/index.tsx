@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import { changePhone } from '../../services/user';
 import { toCloudError } from '../../services/cloud-error';
-import { UserChangePhoneInput } from '../../../types/user';
+import { UserChangePhoneInput } from '@contract/user';
 import PhoneSection from '../register/components/phone-section';
 import { REGISTER_SPEC, type FieldErrors } from '../register/helpers';
 import { checkForm, explainError } from '../../hooks/form-spec';
@@ -29,7 +29,7 @@ export default function ChangePhone() {
     setSaving(true);
     try {
       await changePhone(checked.input);
-      Taro.showToast({ title: '手机号已更换', icon: 'success', duration: 1500 });
+      void Taro.showToast({ title: '手机号已更换', icon: 'success', duration: 1500 });
       setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: tabs.mine })), 1000);
     } catch (e) {
       const err = toCloudError(e);

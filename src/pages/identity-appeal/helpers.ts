@@ -1,6 +1,6 @@
 // Pure logic of 身份核验申请: the hand-off from the register page (kept in memory: an ID number never rides in a URL
 // or in storage), validation by the shared contract, and where a server error belongs.
-import { UserAppealIdentityInput } from '../../../types/user';
+import { UserAppealIdentityInput } from '@contract/user';
 import { checkForm, explainError, type Checked, type FormSpec } from '../../hooks/form-spec';
 
 export type AppealForm = { phone: string; smsCode: string; realName: string; idNumber: string; statement: string };

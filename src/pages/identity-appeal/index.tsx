@@ -9,7 +9,7 @@ import { NameField } from '../../components/person-fields';
 import { appealIdentity, myIdentityAppeals } from '../../services/user';
 import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
-import { APPEAL_STATEMENT_MAX } from '../../../types/user';
+import { APPEAL_STATEMENT_MAX } from '@contract/user';
 import PhoneSection from '../register/components/phone-section';
 import MyAppeals from './components/my-appeals';
 import { explainAppealError, takeAppealDraft, validateAppeal, type AppealErrors, type AppealForm } from './helpers';
@@ -37,7 +37,7 @@ export default function IdentityAppeal() {
     setSubmitting(true);
     try {
       await appealIdentity(checked.input);
-      Taro.showToast({ title: '已提交', icon: 'success', duration: 1500 });
+      void Taro.showToast({ title: '已提交', icon: 'success', duration: 1500 });
       setForm((f) => ({ ...f, smsCode: '', statement: '' }));
       setErrors({});
       loadMine();

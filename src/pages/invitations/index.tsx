@@ -10,8 +10,8 @@ import StateView from '../../components/state-view';
 import { answerInvitation, myInvitations } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
-import type { OrgInvitation } from '../../../types/org';
-import { dateTimeOf } from '../../../types/time';
+import type { OrgInvitation } from '@contract/org';
+import { dateTimeOf } from '@contract/time';
 import './index.scss';
 
 export default function Invitations() {
@@ -26,7 +26,7 @@ export default function Invitations() {
     setErrors((e) => ({ ...e, [inv.invitationId]: '' }));
     try {
       await answerInvitation({ invitationId: inv.invitationId, decision });
-      Taro.showToast({ title: decision === 'accept' ? `已加入${inv.orgName}` : '已拒绝邀请', icon: 'none', duration: 1500 });
+      void Taro.showToast({ title: decision === 'accept' ? `已加入${inv.orgName}` : '已拒绝邀请', icon: 'none', duration: 1500 });
       update((items) => items.filter((i) => i.invitationId !== inv.invitationId));
     } catch (e) {
       const err = toCloudError(e);

@@ -6,12 +6,12 @@ import DevSwitcher from '../../components/dev-switcher';
 import { useMe } from '../../hooks/use-me';
 import { regionName } from '../../utils/region';
 import { STATUS_TAG } from '../../utils/status-tag';
-import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../types/enums';
-import type { UserMeOutput } from '../../../types/user';
-import { STAR_HOURS, hoursToNextStar, starsFor } from '../../../types/report';
+import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
+import type { UserMeOutput } from '@contract/user';
+import { STAR_HOURS, hoursToNextStar, starsFor } from '@contract/report';
 import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
-import { formatDuration } from '../../../types/format';
+import { formatDuration } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
 

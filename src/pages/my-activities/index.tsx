@@ -12,9 +12,9 @@ import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { myActivities } from '../../services/activity';
 import { ENROLLMENT_TAG } from '../../utils/status-tag';
 import { ALL_PHASES, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
-import { ENROLLMENT_STATUS_LABEL } from '../../../types/enums';
-import type { Enrollment } from '../../../types/activity';
-import { monthDayTimeOf } from '../../../types/time';
+import { ENROLLMENT_STATUS_LABEL } from '@contract/enums';
+import type { Enrollment } from '@contract/activity';
+import { monthDayTimeOf } from '@contract/time';
 import { routes, tabs } from '../../routes';
 import './index.scss';
 

@@ -9,7 +9,7 @@ import { Button } from '../../components/nutui';
 import { myData } from '../../services/user';
 import { useSubmit } from '../../hooks/use-submit';
 import { saveFile } from '../../device/file';
-import { MY_DATA_SHEETS } from '../../../types/user';
+import { MY_DATA_SHEETS } from '@contract/user';
 import WithdrawCard from './components/withdraw-card';
 import './index.scss';
 

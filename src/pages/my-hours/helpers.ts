@@ -1,5 +1,5 @@
 // 我的时长 filters as myHours input (the preset periods are named for the server to resolve on its own clock), and what the summary counts.
-import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '../../../types/checkin';
+import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '@contract/checkin';
 
 export type Period = 'all' | 'month' | 'quarter' | 'year' | 'custom';
 export const PERIODS: { key: Period; title: string }[] = [

@@ -15,11 +15,11 @@ import DateRange from '../../components/date-range';
 import { myHours } from '../../services/checkin';
 import { me } from '../../services/user';
 import { useResource } from '../../hooks/use-resource';
-import type { MyHoursDay } from '../../../types/checkin';
+import type { MyHoursDay } from '@contract/checkin';
 import { PERIODS, cancelledDays, hoursQuery, type Filters, type Period } from './helpers';
 import DayCard from './components/day-card';
 import CorrectionPopup from './components/correction-popup';
-import { formatDuration } from '../../../types/format';
+import { formatDuration } from '@contract/format';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
 import './index.scss';
@@ -93,7 +93,7 @@ export default function MyHours() {
         onClose={() => setCorrecting(null)}
         onDone={() => {
           setCorrecting(null);
-          Taro.showToast({ title: '已提交，等待管理员审核', icon: 'none', duration: 2000 });
+          void Taro.showToast({ title: '已提交，等待管理员审核', icon: 'none', duration: 2000 });
           load();
         }}
       />

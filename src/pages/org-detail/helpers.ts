@@ -1,6 +1,6 @@
 // Pure rules of the team page: which buttons the caller sees and what a failed action tells them.
 import type { CloudErrorCode } from '../../services/cloud-error';
-import type { OrgGetOutput } from '../../../types/org';
+import type { OrgGetOutput } from '@contract/org';
 
 export type DetailActions = {
   join: boolean;

@@ -11,7 +11,7 @@ import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
 import { regionName } from '../../utils/region';
 import { STATUS_TAG } from '../../utils/status-tag';
-import { MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL } from '../../../types/enums';
+import { MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
 import { actionsFor, explainActionError } from './helpers';
 import OrgInfo from './components/org-info';
 import { routes } from '../../routes';
@@ -35,7 +35,7 @@ export default function OrgDetail() {
     setBusy(true);
     try {
       await action();
-      Taro.showToast({ title: done, icon: 'none', duration: 2000 });
+      void Taro.showToast({ title: done, icon: 'none', duration: 2000 });
       refresh();
     } catch (e) {
       const err = toCloudError(e);
@@ -43,9 +43,9 @@ export default function OrgDetail() {
       setBusy(false);
       if (outcome.kind === 'register') {
         const { confirm } = await Taro.showModal({ title: '请先注册', content: outcome.message, confirmText: '去注册', confirmColor: COLOR.primary, cancelText: '稍后' });
-        if (confirm) Taro.navigateTo({ url: routes.register() });
+        if (confirm) void Taro.navigateTo({ url: routes.register() });
       } else {
-        Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
+        void Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
         if (outcome.kind === 'reload') refresh();
       }
     } finally {
@@ -74,7 +74,7 @@ export default function OrgDetail() {
   const actions = actionsFor(state.data);
   const join = async () => {
     await askToSubscribe(['memberReviewed', 'roleChanged', 'memberRemoved']);
-    run(() => joinOrg(org._id), '已提交申请，请等待队伍审核');
+    void run(() => joinOrg(org._id), '已提交申请，请等待队伍审核');
   };
   const leave = async () => {
     const pending = actions.leave === '撤回申请';
@@ -86,7 +86,7 @@ export default function OrgDetail() {
       cancelText: '取消',
       cancelColor: COLOR.text,
     });
-    if (confirm) run(() => leaveOrg(org._id), pending ? '已撤回申请' : '已退出队伍');
+    if (confirm) void run(() => leaveOrg(org._id), pending ? '已撤回申请' : '已退出队伍');
   };
 
   return (

@@ -1,6 +1,6 @@
 // Pure logic of the team registration form: state, its rows (validated by the shared contract, server errors per row), the name proposal.
-import { ORG_NAME_PATTERN, OrgRegisterInput } from '../../../types/org';
-import type { OrgLevel, ServiceCategory, SupervisorType } from '../../../types/enums';
+import { ORG_NAME_PATTERN, OrgRegisterInput } from '@contract/org';
+import type { OrgLevel, ServiceCategory, SupervisorType } from '@contract/enums';
 import type { RegionValue } from '../../components/region-picker';
 import { cityName, countyName, provinceName } from '../../utils/region';
 import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';

@@ -37,7 +37,7 @@ export default function OrgRegister() {
     if (state.status !== 'ready' || prefilled.current) return;
     prefilled.current = true;
     setForm((f) => (f.contactName ? f : { ...f, contactName: state.data.volunteer.realName }));
-  }, [state]);
+  }, [state, setForm]);
 
   const submit = () =>
     send(
@@ -45,7 +45,7 @@ export default function OrgRegister() {
       async (input) => {
         await askToSubscribe(['orgReviewed']);
         const { org } = await registerOrg(input);
-        Taro.showToast({ title: '已提交，等待审核', icon: 'success', duration: 1500 });
+        void Taro.showToast({ title: '已提交，等待审核', icon: 'success', duration: 1500 });
         setTimeout(() => Taro.redirectTo({ url: routes.orgDetail(org._id) }), 1200);
       },
     );

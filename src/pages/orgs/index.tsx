@@ -1,14 +1,14 @@
 // 队伍: search approved teams by name and region, page by page as the list scrolls; each opens its detail.
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Text, View } from '@tarojs/components';
 import RegionPicker, { EMPTY_REGION, type RegionValue } from '../../components/region-picker';
+import SearchBar from '../../components/search-bar';
 import StateView from '../../components/state-view';
 import OrgCard from '../../components/org-card';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { searchOrgs } from '../../services/org';
-import type { Org } from '../../../types/org';
+import type { Org } from '@contract/org';
 import { routes } from '../../routes';
 import './index.scss';
 
@@ -19,7 +19,6 @@ const openDetail = (org: Org) => Taro.navigateTo({ url: routes.orgDetail(org._id
 export default function Orgs() {
   const { params } = useRouter();
   const initialKeyword = decodeURIComponent(params.keyword ?? '');
-  const [keyword, setKeyword] = useState(initialKeyword);
   const [query, setQuery] = useState<Query>({ keyword: initialKeyword, region: EMPTY_REGION });
 
   const fetchPage = useCallback(
@@ -37,26 +36,13 @@ export default function Orgs() {
   useEffect(reload, [query, reload]);
   useReachBottom(loadMore);
 
-  const search = () => setQuery((q) => ({ ...q, keyword: keyword.trim() }));
+  const search = (keyword: string) => setQuery((q) => ({ ...q, keyword }));
   const filtered = Boolean(query.keyword || query.region.province);
 
   return (
     <View className='app-page orgs'>
       <View className='orgs__filters'>
-        <View className='orgs__search'>
-          <Input
-            className='orgs__input orgs-keyword'
-            placeholder='输入队伍名称，如：兰州市'
-            value={keyword}
-            maxlength={40}
-            confirmType='search'
-            onInput={(e) => setKeyword(e.detail.value)}
-            onConfirm={search}
-          />
-          <Button className='orgs-search' size='small' type='primary' onClick={search}>
-            搜索
-          </Button>
-        </View>
+        <SearchBar name='orgs' placeholder='输入队伍名称，如：兰州市' initial={initialKeyword} onSearch={search} />
         <RegionPicker
           name='orgs-region'
           depth={2}

@@ -10,9 +10,9 @@ import type {
   SERVICE_FIELDS,
   Education,
   ServiceCategory,
-} from '../../../types/enums';
-import { UserUpdateProfileInput, type Volunteer } from '../../../types/user';
-import { parseContract } from '../../../types/zod-messages';
+} from '@contract/enums';
+import { UserUpdateProfileInput, type Volunteer } from '@contract/user';
+import { parseContract } from '@contract/zod-messages';
 import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
 import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
 
@@ -40,20 +40,9 @@ export type ProfileForm = {
   fourHeads: FourHeads | '';
 };
 
-export const PROFILE_FIELDS = [
-  'education',
-  'employer',
-  'title',
-  'region',
-  'politicalStatus',
-  'ethnicity',
-  'occupation',
-  'fourHeads',
-  'serviceCategories',
-  'serviceFields',
-  'availableTimes',
-  'skills',
-] as const;
+/** The profile rows 注册 and 编辑资料 both ask, in page order. */
+export const PROFILE_CORE_ROWS = ['education', 'employer', 'title', 'region', 'politicalStatus', 'ethnicity', 'occupation', 'fourHeads', 'serviceCategories'] as const;
+export const PROFILE_FIELDS = [...PROFILE_CORE_ROWS, 'serviceFields', 'availableTimes', 'skills'] as const;
 export type ProfileFieldKey = (typeof PROFILE_FIELDS)[number];
 export type ProfileErrors = Partial<Record<ProfileFieldKey, string>>;
 

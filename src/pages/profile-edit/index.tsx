@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton } from '../../components/nutui';
 import { me, updateProfile } from '../../services/user';
 import { useResource } from '../../hooks/use-resource';
-import { GENDER_LABEL } from '../../../types/enums';
+import { GENDER_LABEL } from '@contract/enums';
 import BasicSection from './components/basic-section';
 import ServiceSection from './components/service-section';
 import WithdrawSection from './components/withdraw-section';
@@ -38,7 +38,7 @@ export default function ProfileEdit() {
       () => validateProfile(form, before),
       async (input) => {
         await updateProfile(input);
-        Taro.showToast({ title: '已保存', icon: 'success', duration: 1500 });
+        void Taro.showToast({ title: '已保存', icon: 'success', duration: 1500 });
         setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: tabs.mine })), 1000);
       },
     );

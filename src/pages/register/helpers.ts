@@ -1,12 +1,12 @@
 // Pure logic of the registration form: its state, its rows (validated by the shared contract, server errors per row).
 // 性别 and 出生日期 are not asked: the ID number records them, and the form shows what it says.
-import { PhoneSchema } from '../../../types/common';
-import { CONSENT_VERSION, GENDER_LABEL, type Education, type ServiceCategory } from '../../../types/enums';
-import { idPerson } from '../../../types/id-number';
-import { UserRegisterInput } from '../../../types/user';
+import { PhoneSchema } from '@contract/common';
+import { CONSENT_VERSION, GENDER_LABEL, type Education, type ServiceCategory } from '@contract/enums';
+import { idPerson } from '@contract/id-number';
+import { UserRegisterInput } from '@contract/user';
 import type { ProfileExtras } from '../../components/profile-extras';
 import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
-import { EMPTY_PROFILE } from '../profile-edit/helpers';
+import { EMPTY_PROFILE, PROFILE_CORE_ROWS } from '../profile-edit/helpers';
 import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
 
 export type RegisterForm = {
@@ -44,15 +44,7 @@ export const FIELD_ORDER = [
   'smsCode',
   'realName',
   'idNumber',
-  'education',
-  'employer',
-  'title',
-  'region',
-  'politicalStatus',
-  'ethnicity',
-  'occupation',
-  'fourHeads',
-  'serviceCategories',
+  ...PROFILE_CORE_ROWS,
   'skills',
   'orgIds',
   'consent',

@@ -20,7 +20,7 @@ const rowOf = (k: keyof RegisterForm): FieldKey => (k === 'province' || k === 'c
 /** To 身份核验申请 with what was typed here (in memory, not in the URL), the unused SMS code included. */
 function appealIdentity(form: RegisterForm) {
   handAppealDraft({ phone: form.phone, smsCode: form.smsCode, realName: form.realName, idNumber: form.idNumber });
-  Taro.navigateTo({ url: routes.identityAppeal() });
+  void Taro.navigateTo({ url: routes.identityAppeal() });
 }
 
 export default function Register() {
@@ -35,7 +35,7 @@ export default function Register() {
       async (input) => {
         if (input.orgIds.length > 0) await askToSubscribe(['memberReviewed']);
         await register(input);
-        Taro.showToast({ title: '注册成功', icon: 'success', duration: 1500 });
+        void Taro.showToast({ title: '注册成功', icon: 'success', duration: 1500 });
         setTimeout(() => Taro.switchTab({ url: tabs.mine }), 1200);
       },
     );

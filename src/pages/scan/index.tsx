@@ -58,10 +58,11 @@ export default function Scan() {
     if (params.auto !== '1' || process.env.TARO_ENV !== 'weapp') return;
     readQrCode().then(
       (code) => {
-        if (code) onCode(code);
+        if (code) void onCode(code);
       },
       () => undefined,
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page opens from 首页
   }, []);
 
   const openMyCode = () => Taro.navigateTo({ url: routes.myCode(activityId || undefined) });

@@ -10,9 +10,9 @@ import { Button } from '../../components/nutui';
 import InfoRow from '../../components/info-row';
 import { verifyCertificate } from '../../services/report';
 import { useResource } from '../../hooks/use-resource';
-import type { ReportVerifyCertificateOutput } from '../../../types/report';
-import { dateRange, dateTimeOf } from '../../../types/time';
-import { formatDuration } from '../../../types/format';
+import type { ReportVerifyCertificateOutput } from '@contract/report';
+import { dateRange, dateTimeOf } from '@contract/time';
+import { formatDuration } from '@contract/format';
 import './index.scss';
 
 export default function Verify() {
@@ -29,7 +29,7 @@ export default function Verify() {
 
   useEffect(() => {
     if (routed) run();
-    // Once, for the number the route brought.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the number the route brought
   }, []);
   const loading = asked === 'yes' && check.status === 'loading';
   const error = asked === 'blank' ? '请输入证明编号' : asked === 'yes' && check.status === 'error' ? check.error.message : '';

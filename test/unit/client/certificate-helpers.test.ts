@@ -1,6 +1,6 @@
 // 我的证明's choices → report.certificate input: the periods, and what must be fixed before asking.
 import { certificateFileName, certificateQuery, type CertChoice } from '../../../src/pages/certificate/helpers';
-import { ReportCertificateInput } from '../../../types/report';
+import { ReportCertificateInput } from '@contract/report';
 
 const choice = (over: Partial<CertChoice>): CertChoice => ({ orgId: 'lz', period: 'all', from: '', to: '', ...over });
 

@@ -10,10 +10,10 @@ import { formatSchedule, formatSignupWindow, phaseOf, phaseTabs, SQUARE_PHASES }
 import { regionName, provinceOptions, cityOptions, countyOptions } from '../../../src/utils/region';
 import { ENROLLMENT_TAG, PHASE_TAG, STATUS_TAG } from '../../../src/utils/status-tag';
 import { PROFILE_FIELD_MESSAGE } from '../../../src/utils/profile-messages';
-import type { Member, OrgGetOutput } from '../../../types/org';
-import type { ActivityGetOutput } from '../../../types/activity';
-import type { RosterEntry } from '../../../types/checkin';
-import { ACTIVITY_PHASES, ENROLLMENT_STATUSES, MEMBERSHIP_STATUSES } from '../../../types/enums';
+import type { Member, OrgGetOutput } from '@contract/org';
+import type { ActivityGetOutput } from '@contract/activity';
+import type { RosterEntry } from '@contract/checkin';
+import { ACTIVITY_PHASES, ENROLLMENT_STATUSES, MEMBERSHIP_STATUSES } from '@contract/enums';
 
 const member = (m: Partial<Member>): Member => ({ memberId: 'm1', orgId: 'o1', orgName: '队', openid: 'x', realName: '张伟', phoneMasked: '138****0000', role: 'member', status: 'approved', appliedAt: '2026-01-01T00:00:00Z', ...m }) as Member;
 

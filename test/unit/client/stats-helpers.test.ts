@@ -1,6 +1,6 @@
 // 统计报表's periods (Asia/Shanghai dates), the chart's bars from the month series, and what the chart draws.
 import { chartBars, statsQuery, type ChartBar } from '../../../src/admin/stats/helpers';
-import { ReportOrgStatsInput } from '../../../types/report';
+import { ReportOrgStatsInput } from '@contract/report';
 import { drawStatsChart, niceMax, type Ctx2D } from '../../../src/admin/stats/chart';
 
 describe('statsQuery', () => {

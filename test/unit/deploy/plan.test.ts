@@ -6,7 +6,7 @@ import path from 'node:path';
 import { collections, deployedCollections, FUNCTIONS_ONLY } from '../../../cloudfunctions/common/db/collections';
 import { functionsFromRc, type Rc } from '../../../scripts/deploy/config';
 import { EMPTY_ENVIRONMENT, planDeploy, type DeclaredState, type ObservedState, type Step } from '../../../scripts/deploy/plan';
-import { FUNCTION_NAMES } from '../../../types/functions';
+import { FUNCTION_NAMES } from '@contract/functions';
 
 const root = path.resolve(__dirname, '../../..');
 const rc = JSON.parse(readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8')) as Rc;

@@ -1,6 +1,6 @@
 // The 18+ rule: adult on the Asia/Shanghai day of registration, the 18th birthday included.
 import { ageOn, isAdultOn } from '../../../cloudfunctions/common/domain/id-number';
-import { idCheckDigit } from '../../../types/id-number';
+import { idCheckDigit } from '@contract/id-number';
 
 const id = (birth: string) => {
   const first17 = `620102${birth}001`;

@@ -1,6 +1,6 @@
 // 集体注册 rows: names of regions to GB/T 2260 codes, 性别 from the ID number, multi-select cells, every problem in Chinese under its column.
 import { IMPORT_COLUMNS, parseImportRow, regionCodes } from '../../../cloudfunctions/common/domain/volunteer-import';
-import { isValidIdNumber } from '../../../types/id-number';
+import { isValidIdNumber } from '@contract/id-number';
 import { importTemplateXlsx, readImportRows } from '../../../cloudfunctions/common/adapters/xlsx';
 import ExcelJS from 'exceljs';
 

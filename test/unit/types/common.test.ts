@@ -1,5 +1,5 @@
 // The shared shapes refuse what cannot exist: calendar dates and times that do not exist, periods out of bounds, search keywords with control characters.
-import { DateSchema, IsoTimeSchema, KeywordSchema, periodDatesProblem } from '../../../types/common';
+import { DateSchema, IsoTimeSchema, KeywordSchema, periodDatesProblem } from '@contract/common';
 
 describe('dates and times that exist', () => {
   it.each(['2027-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-1'])('DateSchema refuses %s', (d) => {

@@ -1,5 +1,5 @@
 // Durations and distances as people read them, the same on every screen, export and server message.
-import { formatDistance, formatDuration } from '../../../types/format';
+import { formatDistance, formatDuration } from '@contract/format';
 
 describe('formatDuration', () => {
   it.each([

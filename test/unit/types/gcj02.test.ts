@@ -1,6 +1,6 @@
 // WGS-84 → GCJ-02 on the h5 client: the canonical formula's known answers, and points outside China left alone.
 import { getDistance } from 'geolib';
-import { outOfChina, wgs84ToGcj02 } from '../../../types/gcj02';
+import { outOfChina, wgs84ToGcj02 } from '@contract/gcj02';
 
 const metres = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) =>
   getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng }, 0.01);

@@ -1,6 +1,6 @@
 // GB 11643 check digit, birth dates, sex and masking: the rules both the form and the server use.
-import { genderMismatch, idBirthDate, idCheckDigit, idGender, idPerson, isValidIdNumber, maskIdNumber, maskName, maskPhone } from '../../../types/id-number';
-import { IdNumberSchema, UserRegisterInput } from '../../../types/user';
+import { genderMismatch, idBirthDate, idCheckDigit, idGender, idPerson, isValidIdNumber, maskIdNumber, maskName, maskPhone } from '@contract/id-number';
+import { IdNumberSchema, UserRegisterInput } from '@contract/user';
 
 const valid = (first17: string) => first17 + idCheckDigit(first17);
 

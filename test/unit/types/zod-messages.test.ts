@@ -1,10 +1,10 @@
 // The contract's Chinese messages (types/zod-messages.ts) on real schemas: zod's English defaults replaced, a schema's
 // own messages kept, nothing of the input repeated.
 import { z } from 'zod';
-import { contractErrorMap, parseContract } from '../../../types/zod-messages';
-import { UserUpdateProfileInput, UserWithdrawInput } from '../../../types/user';
-import { ActivityPublishInput } from '../../../types/activity';
-import { CheckinRequestCorrectionInput } from '../../../types/checkin';
+import { contractErrorMap, parseContract } from '@contract/zod-messages';
+import { UserUpdateProfileInput, UserWithdrawInput } from '@contract/user';
+import { ActivityPublishInput } from '@contract/activity';
+import { CheckinRequestCorrectionInput } from '@contract/checkin';
 
 const messages = (r: z.SafeParseReturnType<unknown, unknown>) => (r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
 

@@ -1,5 +1,5 @@
 // Activities and enrollments as answers show them: ISO times, the phase of the moment, internal fields left out.
-import type { Activity, ActivityListItem, Enrollment } from '../../../../types/activity';
+import type { Activity, ActivityListItem, Enrollment } from '@contract/activity';
 import { waitlistPosition, type ActivityDoc, type EnrollmentDoc } from '../../db/activity.repository';
 import { phaseAt } from '../../domain/activity-phase';
 import { toIso } from '../../domain/shanghai-time';

@@ -1,6 +1,6 @@
 // activity.cancelEnrollment: the volunteer withdraws before the activity starts; a seat given up goes to the
 // first waitlisted volunteer, who is told.
-import type { ActivityIdInput, EnrollmentOutput } from '../../../../types/activity';
+import type { ActivityIdInput, EnrollmentOutput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { changeWaitlistCount, findActivity, findEnrollment, LIVE_ENROLLMENT, updateEnrollmentIf, type EnrollmentDoc } from '../../db/activity.repository';

@@ -1,5 +1,5 @@
 // activity.cancel: the team's leader/admins call an activity off; every enrolled and waitlisted volunteer is told why.
-import type { ActivityCancelInput, ActivityOutput } from '../../../../types/activity';
+import type { ActivityCancelInput, ActivityOutput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { enrollmentsIn, updateActivityIf, type ActivityDoc } from '../../db/activity.repository';

@@ -2,7 +2,7 @@
 // else a place in the waitlist or ACTIVITY.FULL; enrolling again answers the enrollment already held.
 // Requests for a new enrollment with a free seat: 4 reads (in parallel) + 1 conditional update + 1 insert; a place in
 // the waitlist is one atomic update that draws the ticket and counts the queue.
-import type { ActivityIdInput, EnrollmentOutput } from '../../../../types/activity';
+import type { ActivityIdInput, EnrollmentOutput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { requireVolunteer } from '../../db/volunteer.repository';

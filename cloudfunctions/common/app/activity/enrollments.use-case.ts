@@ -1,7 +1,7 @@
 // activity.enrollments: who enrolled (then who waits, in queue order), with real name and masked phone, for the
 // managers of the activity's team and of the teams above it.
-import type { ActivityEnrollmentsInput, ActivityEnrollmentsOutput } from '../../../../types/activity';
-import { maskPhone } from '../../../../types/id-number';
+import type { ActivityEnrollmentsInput, ActivityEnrollmentsOutput } from '@contract/activity';
+import { maskPhone } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { countEnrollments, LIVE_ENROLLMENT, pageEnrollments } from '../../db/activity.repository';
 import { contactsOf } from '../../db/org.repository';

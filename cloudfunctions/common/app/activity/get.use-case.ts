@@ -1,5 +1,5 @@
 // activity.get: an activity with its phase now, the caller's enrollment (and waitlist place) and what they may do.
-import type { ActivityGetOutput, ActivityIdInput } from '../../../../types/activity';
+import type { ActivityGetOutput, ActivityIdInput } from '@contract/activity';
 import type { Ctx } from '../../handler';
 import { findEnrollment } from '../../db/activity.repository';
 import { managerGrants } from '../../db/org.repository';

@@ -1,6 +1,6 @@
 // activity.list: the activity square, filtered by region, category, phase, keyword and team, newest first,
 // or by distance from `near` (离我最近: a geo query on the activities' point, paged by the database).
-import type { ActivityListInput, ActivityListOutput } from '../../../../types/activity';
+import type { ActivityListInput, ActivityListOutput } from '@contract/activity';
 import type { Ctx } from '../../handler';
 import { activityFilter, pageActivities, pageActivitiesNear } from '../../db/activity.repository';
 import { distanceM } from '../../domain/geo';

@@ -1,6 +1,6 @@
 // activity.mine: the activities the caller enrolled in (or waits for), with their enrollment; a cancelled activity
 // stays listed so the volunteer sees it was called off. A volunteer has few: filtered and paged in memory.
-import type { ActivityMineInput, ActivityMineOutput } from '../../../../types/activity';
+import type { ActivityMineInput, ActivityMineOutput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { enrollmentsOf, findActivitiesByIds } from '../../db/activity.repository';
 import { phaseAt } from '../../domain/activity-phase';

@@ -1,6 +1,6 @@
 // Activity notices to volunteers (changed, cancelled, promoted from the waitlist, tomorrow's reminder).
 // A failed send is logged and never undoes the change that caused it.
-import type { MessageKind } from '../../../../types/enums';
+import type { MessageKind } from '@contract/enums';
 import { messageSender } from '../../adapters';
 import type { ActivityDoc } from '../../db/activity.repository';
 

@@ -1,6 +1,6 @@
 // activity.publish: the leader/admins of an approved team publish an activity (past dates allowed: recording one after the fact).
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_DAILY_CAP_MINUTES, MAX_RADIUS_M, type ActivityOutput, type ActivityPublishInput } from '../../../../types/activity';
+import { DEFAULT_DAILY_CAP_MINUTES, MAX_RADIUS_M, type ActivityOutput, type ActivityPublishInput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { insertActivity, type ActivityDoc } from '../../db/activity.repository';
 import { activitySpan } from '../../domain/activity-phase';

@@ -1,5 +1,5 @@
 // activity.published: a team's activities for its managers and those of the teams above it, newest first, with counts.
-import type { ActivityPublishedInput, ActivityPublishedOutput } from '../../../../types/activity';
+import type { ActivityPublishedInput, ActivityPublishedOutput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { activityFilter, pageActivities } from '../../db/activity.repository';
 import { requireReader } from '../access';

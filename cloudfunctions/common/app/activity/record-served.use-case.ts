@@ -1,6 +1,6 @@
 // activity.recordServed: once an activity has started, its team's leader/admins record how many people were served
 // (附件3 接受服务的群众人次) and a short summary; they may correct both later.
-import type { ActivityOutput, ActivityRecordServedInput } from '../../../../types/activity';
+import type { ActivityOutput, ActivityRecordServedInput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { updateActivityIf, type ActivityDoc } from '../../db/activity.repository';

@@ -1,7 +1,7 @@
 // activity.update: the team's leader/admins edit an activity that has not ended. The schedule rules are checked on
 // the merged result; the capacity never goes below the enrolled count (conditional update), a raise moves the
 // waitlist up, and enrolled/waitlisted volunteers are told when the time or the place changed.
-import { scheduleIssues, type ActivityOutput, type ActivityUpdateInput } from '../../../../types/activity';
+import { scheduleIssues, type ActivityOutput, type ActivityUpdateInput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { enrollmentsIn, findActivity, recordedDates, updatePublishedActivity, type ActivityDoc } from '../../db/activity.repository';

@@ -1,6 +1,6 @@
 // checkin.adjust: 补录 or a change of one person's day by another manager of the team (four-eyes), with a reason
 // the volunteer sees on the record.
-import type { CheckinAdjustInput, RecordOutput } from '../../../../types/checkin';
+import type { CheckinAdjustInput, RecordOutput } from '@contract/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { requireDayDecider } from '../access';

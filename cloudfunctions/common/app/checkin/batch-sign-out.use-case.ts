@@ -1,6 +1,6 @@
 // checkin.batchSignOut: the team's leader/admins close every day still open at a time they give (volunteers who
 // forgot to sign out), each with an audit entry; their own open day is left for another manager (four-eyes).
-import type { CheckinBatchSignOutInput, CheckinBatchSignOutOutput } from '../../../../types/checkin';
+import type { CheckinBatchSignOutInput, CheckinBatchSignOutOutput } from '@contract/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { recordsOfDay } from '../../db/checkin.repository';

@@ -1,8 +1,8 @@
 // checkin.code / checkin.myCode / checkin.revokeCodes: signed QR payloads. Activity codes for the team's admins (static
 // for posters, rotating every 30 s for a phone screen, the default for 签退); a volunteer's own code for an admin to
 // scan when their phone cannot locate; and revoking every code minted so far when one has leaked.
-import type { CheckinCodeInput, CheckinCodeOutput, CheckinMyCodeOutput, CheckinRevokeCodesInput, CheckinRevokeCodesOutput } from '../../../../types/checkin';
-import type { ActivityIdInput } from '../../../../types/activity';
+import type { CheckinCodeInput, CheckinCodeOutput, CheckinMyCodeOutput, CheckinRevokeCodesInput, CheckinRevokeCodesOutput } from '@contract/checkin';
+import type { ActivityIdInput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment } from '../../db/activity.repository';
@@ -37,6 +37,7 @@ export async function code(input: CheckinCodeInput, ctx: Ctx): Promise<CheckinCo
     endDate: activity.endDate,
     dailyStart: activity.dailyStart,
     dailyEnd: activity.dailyEnd,
+    radiusM: activity.radiusM,
   };
 }
 

@@ -7,7 +7,7 @@ import type {
   CheckinRequestCorrectionInput,
   CheckinReviewCorrectionInput,
   CorrectionOutput,
-} from '../../../../types/checkin';
+} from '@contract/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, titlesOf } from '../../db/activity.repository';

@@ -1,6 +1,6 @@
 // checkin.myHours: the caller's credited minutes, day by day, with the audit trail and any correction request. A day
 // of a cancelled activity is shown (the record is the truth of what happened) but counts toward no total.
-import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '../../../../types/checkin';
+import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '@contract/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
 import { recordsOf, titlesAndStatusOf } from '../../db/checkin.repository';
 import { correctionsOf, type CorrectionDoc } from '../../db/correction.repository';

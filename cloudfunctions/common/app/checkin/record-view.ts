@@ -1,5 +1,5 @@
 // Stored day records and corrections → the wire shapes (ISO times, flags; no nonces, no echoes).
-import type { Correction, DayRecord } from '../../../../types/checkin';
+import type { Correction, DayRecord } from '@contract/checkin';
 import type { AdjustmentDoc, DayRecordDoc } from '../../db/checkin.repository';
 import type { CorrectionDoc } from '../../db/correction.repository';
 import { toIso } from '../../domain/shanghai-time';

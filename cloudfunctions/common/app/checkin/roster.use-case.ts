@@ -1,7 +1,7 @@
 // checkin.roster: who is in and who is out on a day, with the scans to look at, for the managers of the activity's
 // team and of the teams above it.
-import type { CheckinRosterInput, CheckinRosterOutput } from '../../../../types/checkin';
-import { maskPhone } from '../../../../types/id-number';
+import type { CheckinRosterInput, CheckinRosterOutput } from '@contract/checkin';
+import { maskPhone } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { enrollmentsIn } from '../../db/activity.repository';
 import { recordsOfDay } from '../../db/checkin.repository';

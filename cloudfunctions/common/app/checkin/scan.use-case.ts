@@ -2,9 +2,9 @@
 // Requests per scan (activity cached): the activity's fresh stamp (status, code version), then sign-in = enrollment
 // read + record insert, sign-out = record read + one conditional update: three. A replayed nonce finds its echo in the
 // record and writes nothing. Doubtful positions are flagged on the record for the roster (domain/scan-flags).
-import type { CheckinScanInput, CheckinScanOutput, CheckinScanVolunteerInput, CheckinScanVolunteerOutput, CheckinKind, ScanFlag } from '../../../../types/checkin';
-import { scanWindowText } from '../../../../types/checkin';
-import { formatDistance } from '../../../../types/format';
+import type { CheckinScanInput, CheckinScanOutput, CheckinScanVolunteerInput, CheckinScanVolunteerOutput, CheckinKind, ScanFlag } from '@contract/checkin';
+import { scanWindowText } from '@contract/checkin';
+import { formatDistance } from '@contract/format';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';

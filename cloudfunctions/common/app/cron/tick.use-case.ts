@@ -1,5 +1,5 @@
 // cron.tick: one tick of the timer runs each registered job once; a failing job is logged and does not stop the others.
-import type { CronTickOutput } from '../../../../types/functions';
+import type { CronTickOutput } from '@contract/functions';
 import type { Ctx } from '../../handler';
 import { remindActivities } from '../activity/remind.job';
 

@@ -1,7 +1,7 @@
 // org.bootstrapRoot: creates the one root 总队 with a deploy-time token; the caller becomes its leader.
 import { randomBytes } from 'node:crypto';
-import type { OrgBootstrapRootInput } from '../../../../types/org';
-import type { Org } from '../../../../types/org';
+import type { OrgBootstrapRootInput } from '@contract/org';
+import type { Org } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { env } from '../../env';

@@ -1,7 +1,7 @@
 // org.get: a team with its parent, approved children, member count, the caller's membership and rights; public,
 // so no openid of anyone but the caller's own membership. A team under review shows to its applicant and to whoever
 // decides it (its parent's managers, or the grandparent's when the applicant is the parent's only manager).
-import type { OrgGetOutput, OrgIdInput } from '../../../../types/org';
+import type { OrgGetOutput, OrgIdInput } from '@contract/org';
 import type { Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { approvedChildren, countMembers, findMembership, findOrg, managerGrants, membershipId, type OrgDoc } from '../../db/org.repository';

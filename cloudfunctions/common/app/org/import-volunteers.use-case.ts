@@ -2,8 +2,8 @@
 // Someone already registered is asked, never added: a row naming them (phone and ID number of one volunteer) invites
 // them, and every row whose phone or ID number is registered reads the same, so the report tells a team admin nothing
 // about whether a phone and an ID number belong together.
-import type { FileOutput, OrgIdInput, OrgImportVolunteersInput, OrgImportVolunteersOutput } from '../../../../types/org';
-import { maskIdNumber } from '../../../../types/id-number';
+import type { FileOutput, OrgIdInput, OrgImportVolunteersInput, OrgImportVolunteersOutput } from '@contract/org';
+import { maskIdNumber } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findMembership, membershipId, type OrgDoc } from '../../db/org.repository';

@@ -1,7 +1,7 @@
 // org.inbox / org.managed: the teams a leader/admin manages, with what waits for their review (members, teams,
 // corrections of day records). Teams and corrections are exactly what the caller may decide under four-eyes: never
 // their own, and a child team's where it has no other manager (app/access decidingTeams).
-import type { OrgInboxOutput, OrgManagedOutput } from '../../../../types/org';
+import type { OrgInboxOutput, OrgManagedOutput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { contactsOf, findOrgsByIds, managerGrants, pendingApplicationsDecided, pendingMembershipsIn } from '../../db/org.repository';
 import { pendingCorrectionsDecided } from '../../db/correction.repository';

@@ -1,6 +1,6 @@
 // org.invitations / org.answerInvitation: a registered volunteer a team imported (集体注册) sees the invitation on 我的
 // and accepts it (an approved member, if a place of the 5 is free) or declines it (it is gone).
-import type { OrgAnswerInvitationInput, OrgAnswerInvitationOutput, OrgInvitationsOutput } from '../../../../types/org';
+import type { OrgAnswerInvitationInput, OrgAnswerInvitationOutput, OrgInvitationsOutput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { requireVolunteer } from '../../db/volunteer.repository';

@@ -1,5 +1,5 @@
 // org.join / org.leave: a volunteer applies to a team (at most 5 live teams, also under concurrent joins) or leaves it.
-import type { MembershipOutput, OrgIdInput } from '../../../../types/org';
+import type { MembershipOutput, OrgIdInput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { inTransaction } from '../../db/unit-of-work';

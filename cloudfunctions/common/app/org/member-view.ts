@@ -1,6 +1,6 @@
 // Memberships as managers see them (members list, inbox): real name and masked phone, never the phone or ID number.
-import type { Member } from '../../../../types/org';
-import { maskPhone } from '../../../../types/id-number';
+import type { Member } from '@contract/org';
+import { maskPhone } from '@contract/id-number';
 import { contactsOf, type MembershipDoc } from '../../db/org.repository';
 import { toIso } from '../../domain/shanghai-time';
 

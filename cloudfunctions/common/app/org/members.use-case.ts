@@ -1,5 +1,5 @@
 // org.members: a team's memberships, newest first, for its managers and the managers of its ancestors.
-import type { OrgMembersInput, OrgMembersOutput } from '../../../../types/org';
+import type { OrgMembersInput, OrgMembersOutput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { pageMemberships } from '../../db/org.repository';
 import { requireReadableOrg } from '../access';

@@ -1,6 +1,6 @@
 // Review results to the volunteer: a failed send is logged and never undoes the review that caused it.
-import type { MessageKind } from '../../../../types/enums';
-import { ROLE_LABEL } from '../../../../types/enums';
+import type { MessageKind } from '@contract/enums';
+import { ROLE_LABEL } from '@contract/enums';
 import { messageSender } from '../../adapters';
 import { toIso } from '../../domain/shanghai-time';
 

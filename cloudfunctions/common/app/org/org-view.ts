@@ -1,6 +1,6 @@
 // The org and the membership as answers show them (dates as ISO strings, the contact phone masked unless allowed).
-import type { Membership, Org } from '../../../../types/org';
-import { maskPhone } from '../../../../types/id-number';
+import type { Membership, Org } from '@contract/org';
+import { maskPhone } from '@contract/id-number';
 import type { MembershipDoc, OrgDoc } from '../../db/org.repository';
 import { toIso } from '../../domain/shanghai-time';
 

@@ -1,6 +1,6 @@
 // org.register: a registered volunteer applies for a child team; it stays pending until the parent's managers review it.
 import { randomBytes } from 'node:crypto';
-import type { OrgOutput, OrgRegisterInput } from '../../../../types/org';
+import type { OrgOutput, OrgRegisterInput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { requireVolunteer } from '../../db/volunteer.repository';

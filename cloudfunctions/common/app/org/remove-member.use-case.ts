@@ -1,5 +1,5 @@
 // org.removeMember (清退): a manager ends an approved membership with a reason; the record stays, the volunteer is told.
-import type { MembershipOutput, OrgRemoveMemberInput } from '../../../../types/org';
+import type { MembershipOutput, OrgRemoveMemberInput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { inTransaction } from '../../db/unit-of-work';

@@ -1,5 +1,5 @@
 // org.reviewMember: the team's leader/admins approve or reject a pending application; the volunteer gets a message.
-import type { MembershipOutput, OrgReviewMemberInput } from '../../../../types/org';
+import type { MembershipOutput, OrgReviewMemberInput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { updateMembershipIf, type MembershipDoc } from '../../db/org.repository';
 import { inTransaction } from '../../db/unit-of-work';

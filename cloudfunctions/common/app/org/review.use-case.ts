@@ -1,6 +1,6 @@
 // org.review: the parent's leader/admins approve a pending team (its applicant becomes the leader) or reject it with a
 // reason; never the applicant themselves (four-eyes: another manager of the parent, else the managers above it).
-import type { OrgOutput, OrgReviewInput } from '../../../../types/org';
+import type { OrgOutput, OrgReviewInput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findVolunteer } from '../../db/volunteer.repository';

@@ -1,5 +1,5 @@
 // org.search: approved teams by keyword, region and parent, for the registration form and team search.
-import type { OrgSearchInput, OrgSearchOutput } from '../../../../types/org';
+import type { OrgSearchInput, OrgSearchOutput } from '@contract/org';
 import type { Ctx } from '../../handler';
 import { searchApprovedOrgs } from '../../db/org.repository';
 import { orgView } from './org-view';

@@ -1,5 +1,5 @@
 // org.setRole: the leader makes an approved member an admin (at most 5, also under concurrency) or back a member.
-import type { MembershipOutput, OrgSetRoleInput } from '../../../../types/org';
+import type { MembershipOutput, OrgSetRoleInput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { releaseAdminSlot, takeAdminSlot, updateMembershipIf } from '../../db/org.repository';

@@ -1,7 +1,7 @@
 // report.certificate: a 志愿服务记录证明 (PDF) of the caller's credited time with one team, stored under an
 // unguessable number; report.verifyCertificate: anyone holding the number sees that it is genuine, and no more.
-import type { ReportCertificateInput, ReportCertificateOutput, ReportVerifyCertificateOutput } from '../../../../types/report';
-import { maskName } from '../../../../types/id-number';
+import type { ReportCertificateInput, ReportCertificateOutput, ReportVerifyCertificateOutput } from '@contract/report';
+import { maskName } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { env } from '../../env';

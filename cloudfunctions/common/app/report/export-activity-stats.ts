@@ -1,9 +1,9 @@
 // 附件3 科技志愿服务活动情况统计表: the form with our figures written into its sentences, the activity list behind
 // them and the months. Every figure is report.orgStats's for the same team, scope and period, and the list adds up
 // to them: it also shows the activities started earlier whose day records credit time in the period.
-import type { ReportExportOutput } from '../../../../types/report';
-import { STAT_CATEGORY_OF } from '../../../../types/report';
-import { formatDuration } from '../../../../types/format';
+import type { ReportExportOutput } from '@contract/report';
+import { STAT_CATEGORY_OF } from '@contract/report';
+import { formatDuration } from '@contract/format';
 import type { OrgDoc } from '../../db/org.repository';
 import type { ReportActivity } from '../../db/report.repository';
 import { MANUAL_ROWS, activityParagraph, chineseDate, chineseSpan, exportFileName, highlightText, teamLine } from '../../domain/report-forms';

@@ -1,9 +1,9 @@
 // An activity's 签到记录: one row per volunteer and day, with the credited time and the last adjustment's reason.
 // Phones in full only for the leader/admins of the activity's own team.
-import type { ReportExportOutput } from '../../../../types/report';
-import { DAY_STATUS_LABEL } from '../../../../types/checkin';
-import { formatDuration } from '../../../../types/format';
-import { maskPhone } from '../../../../types/id-number';
+import type { ReportExportOutput } from '@contract/report';
+import { DAY_STATUS_LABEL } from '@contract/checkin';
+import { formatDuration } from '@contract/format';
+import { maskPhone } from '@contract/id-number';
 import { AppError, ErrorCode } from '../../errors';
 import { findActivity } from '../../db/activity.repository';
 import { contactsOf, findOrg, type OrgDoc } from '../../db/org.repository';

@@ -1,9 +1,9 @@
 // 附件2 科技志愿者支队基本情况表: one row per person who is a member at the end of the period (today unless asked),
 // exactly the people report.orgStats counts as `members` for the same team, scope and period. The ID number appears
 // only masked; the phone in full only to the leader/admins of the member's own team (the form travels upward).
-import type { ReportExportOutput } from '../../../../types/report';
-import { GENDER_LABEL, ROLE_LABEL, type Role } from '../../../../types/enums';
-import { maskPhone } from '../../../../types/id-number';
+import type { ReportExportOutput } from '@contract/report';
+import { GENDER_LABEL, ROLE_LABEL, type Role } from '@contract/enums';
+import { maskPhone } from '@contract/id-number';
 import type { MembershipDoc, OrgDoc } from '../../db/org.repository';
 import { approvedMembershipsOf, volunteersByIds } from '../../db/report.repository';
 import { canManage, type Grant } from '../../domain/org-access';

@@ -1,6 +1,6 @@
 // report.export: 附件2 (members), 附件3 (activity statistics) or an activity's 签到记录 as an xlsx file. The scope and
 // period are resolved as report.orgStats resolves them, so a form and the statistics of the same query agree.
-import type { ReportExportInput, ReportExportOutput } from '../../../../types/report';
+import type { ReportExportInput, ReportExportOutput } from '@contract/report';
 import { requireOpenid, type Ctx } from '../../handler';
 import { requireReadableOrg } from '../access';
 import { READ_STATS, reportPeriod } from './report-scope';

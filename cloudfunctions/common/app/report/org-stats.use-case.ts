@@ -1,5 +1,5 @@
 // report.orgStats: the figures of 附件3 for a team (optionally with the teams below it) over a period.
-import type { OrgStats, ReportOrgStatsInput } from '../../../../types/report';
+import type { OrgStats, ReportOrgStatsInput } from '@contract/report';
 import { requireOpenid, type Ctx } from '../../handler';
 import { requireReadableOrg } from '../access';
 import { figuresOf, READ_STATS, reportPeriod, teamsOf } from './report-scope';

@@ -1,5 +1,5 @@
 // report.ranking: the teams directly below a team, each with its own subtree, ranked by credited minutes.
-import type { ReportRankingInput, ReportRankingOutput } from '../../../../types/report';
+import type { ReportRankingInput, ReportRankingOutput } from '@contract/report';
 import { requireOpenid, type Ctx } from '../../handler';
 import { approvedChildren } from '../../db/org.repository';
 import { activitiesIn, approvedDescendants } from '../../db/report.repository';

@@ -3,7 +3,7 @@ import type { OrgDoc } from '../../db/org.repository';
 import { activitiesByIds, activitiesIn, approvedDescendants, approvedMembershipsOf, recordsIn, type ReportActivity, type ReportRecord } from '../../db/report.repository';
 import { orgFigures, periodOrDefault, type Period, type StatFigures } from '../../domain/report-stats';
 import { periodRange, requestedRange } from '../../domain/shanghai-time';
-import type { Period as NamedPeriod } from '../../../../types/common';
+import type { Period as NamedPeriod } from '@contract/common';
 
 /**
  * The period a report covers: the named period or the dates asked for (bounded: see requestedRange), else by

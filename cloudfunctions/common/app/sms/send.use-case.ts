@@ -1,6 +1,6 @@
 // sms.send: only for a WeChat user, rate-limited per phone, per caller and per day; stores only the code's HMAC, hands the code to the SMS port.
-import type { SmsSendInput, SmsSendOutput } from '../../../../types/sms';
-import { SMS_RULES } from '../../../../types/sms';
+import type { SmsSendInput, SmsSendOutput } from '@contract/sms';
+import { SMS_RULES } from '@contract/sms';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { env } from '../../env';

@@ -1,6 +1,6 @@
 // Checks a submitted SMS code without consuming it; the caller consumes it in the transaction that uses it.
 // Every use case checks the code before anything about the phone or ID number: without the code, no answer tells them apart.
-import { SMS_RULES } from '../../../../types/sms';
+import { SMS_RULES } from '@contract/sms';
 import { AppError, ErrorCode } from '../../errors';
 import { checkCodeState } from '../../domain/sms-code';
 import { getCode, smsCodeId, takeAttempt, type SmsCodeDoc } from '../../db/sms.repository';

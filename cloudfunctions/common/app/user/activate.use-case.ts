@@ -1,6 +1,6 @@
 // user.activate: a person a team imported (集体注册) proves the phone by SMS and becomes a volunteer in those teams.
 // The code comes first: whether a phone was imported or is registered is told only to whoever holds it.
-import type { UserActivateInput, UserRegisterOutput } from '../../../../types/user';
+import type { UserActivateInput, UserRegisterOutput } from '@contract/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { inTransaction } from '../../db/unit-of-work';
@@ -10,7 +10,7 @@ import { membershipId } from '../../db/org.repository';
 import { MEMBERSHIP_LIMIT } from '../../domain/membership';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { newVolunteerNo } from '../../domain/volunteer-no';
-import { idBirthDate, idGender } from '../../../../types/id-number';
+import { idBirthDate, idGender } from '@contract/id-number';
 import { decryptPii, sealPhone } from '../../adapters/pii-cipher';
 import { verifySmsCode } from '../sms/verify-code';
 import { consumeCode } from '../sms/consume-code';

@@ -1,8 +1,8 @@
 // user.appealIdentity: someone whose ID number another account registered (user.register said USER.ID_NUMBER_TAKEN)
 // files a 身份冲突 appeal for the root 总队 to decide. The SMS code comes first, as in register: without it nothing
 // tells whether a number is taken. user.myIdentityAppeals: the appellant follows their appeals and reads the outcome.
-import type { UserAppealIdentityInput, UserAppealOutput, UserMyAppealsOutput } from '../../../../types/user';
-import { maskIdNumber } from '../../../../types/id-number';
+import type { UserAppealIdentityInput, UserAppealOutput, UserMyAppealsOutput } from '@contract/user';
+import { maskIdNumber } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { inTransaction } from '../../db/unit-of-work';

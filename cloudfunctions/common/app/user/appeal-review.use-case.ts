@@ -1,7 +1,7 @@
 // org.identityAppeals / org.decideIdentityAppeal: the root 总队's leader and admins decide 身份冲突 appeals, never one
 // who is a party. Upheld: the account holding the number is frozen (records stay), the number is released so its owner
 // can register, and the audit log records who decided what, when and why; rejected: the appellant is told why.
-import type { DecideIdentityAppealInput, DecideIdentityAppealOutput, IdentityAppealsInput, IdentityAppealsOutput } from '../../../../types/user';
+import type { DecideIdentityAppealInput, DecideIdentityAppealOutput, IdentityAppealsInput, IdentityAppealsOutput } from '@contract/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findVolunteer, findVolunteerByIdHash, type VolunteerDoc } from '../../db/volunteer.repository';

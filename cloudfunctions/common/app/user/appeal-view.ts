@@ -1,7 +1,7 @@
 // 身份冲突 appeals as answers show them: to the appellant their own (phone masked), to the root admins both people
 // with phones in full (they call them to verify who holds the card); the ID number always masked.
-import type { AppealForReview, MyAppeal } from '../../../../types/user';
-import { maskPhone } from '../../../../types/id-number';
+import type { AppealForReview, MyAppeal } from '@contract/user';
+import { maskPhone } from '@contract/id-number';
 import type { AppealDoc } from '../../db/appeal.repository';
 import type { VolunteerDoc } from '../../db/volunteer.repository';
 import { toIso } from '../../domain/shanghai-time';

@@ -1,6 +1,6 @@
 // user.changePhone: a fresh SMS code to the new number, checked before anything about that number is told (no oracle),
 // consumed in the transaction that moves the volunteer to it.
-import type { UserChangePhoneInput, VolunteerOutput } from '../../../../types/user';
+import type { UserChangePhoneInput, VolunteerOutput } from '@contract/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { inTransaction } from '../../db/unit-of-work';

@@ -1,6 +1,6 @@
 // user.me: the volunteer, the teams with their status, and totals from the day records (cancelled activities count for
 // nothing, as on 我的时长).
-import type { UserMeOutput } from '../../../../types/user';
+import type { UserMeOutput } from '@contract/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { creditedTotalsOf } from '../../db/checkin.repository';
 import { findLiveVolunteer } from '../../db/volunteer.repository';

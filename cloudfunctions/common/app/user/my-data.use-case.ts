@@ -1,10 +1,10 @@
 // user.myData (我的数据, PIPL Art. 45): a copy of everything held about the caller, one sheet per kind of record. The ID
 // number and phone appear in full: the file goes only to the person they belong to. Nothing of anyone else is in it
 // beyond the names of teams and activities and the name an admin signed a change of the caller's record with.
-import type { UserMyDataOutput } from '../../../../types/user';
-import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL, ENROLLMENT_STATUS_LABEL } from '../../../../types/enums';
-import { CORRECTION_STATUS_LABEL, DAY_STATUS_LABEL, SCAN_FLAG_LABEL } from '../../../../types/checkin';
-import { formatDuration } from '../../../../types/format';
+import type { UserMyDataOutput } from '@contract/user';
+import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL, ENROLLMENT_STATUS_LABEL } from '@contract/enums';
+import { CORRECTION_STATUS_LABEL, DAY_STATUS_LABEL, SCAN_FLAG_LABEL } from '@contract/checkin';
+import { formatDuration } from '@contract/format';
 import { requireOpenid, type Ctx } from '../../handler';
 import { findLiveVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';
 import { findOrgsByIds, membershipsOf } from '../../db/org.repository';

@@ -1,7 +1,7 @@
 // user.register: the SMS code first (no phone/ID oracle), then 18+ and unique phone/ID/openid; sex and birth date from
 // the ID number; the code consumed in the same transaction that creates the volunteer.
-import type { UserRegisterInput, UserRegisterOutput } from '../../../../types/user';
-import { idBirthDate, idGender, maskIdNumber } from '../../../../types/id-number';
+import type { UserRegisterInput, UserRegisterOutput } from '@contract/user';
+import { idBirthDate, idGender, maskIdNumber } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { inTransaction } from '../../db/unit-of-work';

@@ -1,6 +1,6 @@
 // user.updateProfile: any profile field but the phone and the ID number; 性别 only as the ID number records it.
-import type { UserUpdateProfileInput, VolunteerOutput } from '../../../../types/user';
-import { genderMismatch } from '../../../../types/id-number';
+import type { UserUpdateProfileInput, VolunteerOutput } from '@contract/user';
+import { genderMismatch } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { decryptPii } from '../../adapters/pii-cipher';

@@ -1,6 +1,6 @@
 // The volunteer as every answer shows it: masked phone and ID, nothing encrypted or hashed; frozen said plainly.
-import type { Volunteer } from '../../../../types/user';
-import { maskPhone } from '../../../../types/id-number';
+import type { Volunteer } from '@contract/user';
+import { maskPhone } from '@contract/id-number';
 import type { VolunteerDoc } from '../../db/volunteer.repository';
 import { toIso } from '../../domain/shanghai-time';
 import { openPhone } from '../../adapters/pii-cipher';

@@ -3,7 +3,7 @@
 // records and certificates rely on (day records with their audit trail, begun enrollments, past memberships,
 // certificates with the masked name), their free text redacted, as types/user.ts WITHDRAW_REMOVES / WITHDRAW_KEEPS
 // tell the person beforehand.
-import type { UserWithdrawInput } from '../../../../types/user';
+import type { UserWithdrawInput } from '@contract/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { replaceWithTombstone, requireVolunteer, type VolunteerDoc } from '../../db/volunteer.repository';

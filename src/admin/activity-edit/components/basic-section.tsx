@@ -3,7 +3,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import { Checkbox } from '../../../components/nutui';
-import { KEY_DAYS, SERVICE_CATEGORIES, SERVICE_TARGETS } from '../../../../types/enums';
+import { KEY_DAYS, SERVICE_CATEGORIES, SERVICE_TARGETS } from '@contract/enums';
 import { DESCRIPTION_MAX, type ActivityErrors, type ActivityForm } from '../helpers';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };

@@ -2,8 +2,8 @@
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { Radio } from '../../../components/nutui';
-import { MAX_CAPACITY, MAX_DAILY_CAP_MINUTES } from '../../../../types/activity';
-import { ACTIVITY_AUDIENCES, ACTIVITY_AUDIENCE_LABEL } from '../../../../types/enums';
+import { MAX_CAPACITY, MAX_DAILY_CAP_MINUTES } from '@contract/activity';
+import { ACTIVITY_AUDIENCES, ACTIVITY_AUDIENCE_LABEL } from '@contract/enums';
 import { RISK_MAX, type ActivityErrors, type ActivityForm } from '../helpers';
 import { COLOR } from '../../../styles/colors';
 

@@ -5,7 +5,7 @@ import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import RegionPicker from '../../../components/region-picker';
 import { Button } from '../../../components/nutui';
-import { MAX_RADIUS_M } from '../../../../types/activity';
+import { MAX_RADIUS_M } from '@contract/activity';
 import type { ActivityErrors, ActivityForm } from '../helpers';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
@@ -29,7 +29,7 @@ export default function PlaceSection({ form, errors, onChange }: Props) {
       onChange({ lat: String(r.latitude), lng: String(r.longitude), address: addressOf(r) || form.address });
     } catch (e) {
       const msg = typeof e === 'object' && e !== null ? String((e as { errMsg?: string }).errMsg ?? '') : '';
-      if (!/cancel/i.test(msg)) Taro.showToast({ title: '无法打开地图，请在设置中允许使用位置信息', icon: 'none', duration: 2500 });
+      if (!/cancel/i.test(msg)) void Taro.showToast({ title: '无法打开地图，请在设置中允许使用位置信息', icon: 'none', duration: 2500 });
     }
   };
   const picked = form.lat !== '' && form.lng !== '';

@@ -1,7 +1,7 @@
 // Section 3 of the activity form: when — the days (one or several), the hours of each day, the signup window.
 import { Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
-import { MAX_ACTIVITY_DAYS } from '../../../../types/activity';
+import { MAX_ACTIVITY_DAYS } from '@contract/activity';
 import type { ActivityErrors, ActivityForm } from '../helpers';
 import DateTimeInput from './date-time-input';
 

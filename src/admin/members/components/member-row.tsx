@@ -1,10 +1,10 @@
 // One member: name, masked phone, role and status, the reason of a 清退, and the actions the viewer may take.
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
-import { MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '../../../../types/enums';
-import type { Member } from '../../../../types/org';
+import { MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
+import type { Member } from '@contract/org';
 import type { MemberActions } from '../helpers';
-import { dateTimeOf } from '../../../../types/time';
+import { dateTimeOf } from '@contract/time';
 
 type Props = {
   member: Member;

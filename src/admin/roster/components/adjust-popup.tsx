@@ -6,8 +6,9 @@ import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { adjustRecord } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
 import { REASON_MAX } from '../../../components/form-sheet/reason-sheet';
-import { CheckinAdjustInput, type DayRecord, type RosterEntry } from '../../../../types/checkin';
-import { clockOf, isoAt, monthDay } from '../../../../types/time';
+import { CheckinAdjustInput, type DayRecord, type RosterEntry } from '@contract/checkin';
+import { parseContract } from '@contract/zod-messages';
+import { clockOf, isoAt, monthDay } from '@contract/time';
 
 type Props = {
   activityId: string;
@@ -31,12 +32,12 @@ export default function AdjustPopup({ activityId, date, daily, row, onClose, onD
     setSignOut(clockOf(row.signOutAt) || (row.status === 'absent' ? daily.end : ''));
     setReason('');
     setError('');
-  }, [row, daily.start, daily.end]);
+  }, [row, daily.start, daily.end, setError]);
 
   const submit = () => {
     if (!row || busy) return;
     if (signIn && signOut && signOut <= signIn) return setError('签退时间须晚于签到时间');
-    const parsed = CheckinAdjustInput.safeParse({
+    const parsed = parseContract(CheckinAdjustInput, {
       activityId,
       openid: row.openid,
       date,

@@ -7,8 +7,9 @@ import { REASON_MAX } from '../../../components/form-sheet/reason-sheet';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { batchSignOut } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
-import { CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '../../../../types/checkin';
-import { isoAt, monthDay } from '../../../../types/time';
+import { CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '@contract/checkin';
+import { parseContract } from '@contract/zod-messages';
+import { isoAt, monthDay } from '@contract/time';
 
 type Props = { activityId: string; date: string; dailyEnd: string; open: number; visible: boolean; onClose: () => void; onDone: (result: CheckinBatchSignOutOutput) => void };
 
@@ -22,11 +23,11 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
     setAt(dailyEnd);
     setReason('');
     setError('');
-  }, [visible, dailyEnd]);
+  }, [visible, dailyEnd, setError]);
 
   const submit = async () => {
     if (busy) return;
-    const parsed = CheckinBatchSignOutInput.safeParse({ activityId, date, at: isoAt(date, at), ...(reason.trim() ? { reason } : {}) });
+    const parsed = parseContract(CheckinBatchSignOutInput, { activityId, date, at: isoAt(date, at), ...(reason.trim() ? { reason } : {}) });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
     const { confirm } = await Taro.showModal({
       title: '批量签退',

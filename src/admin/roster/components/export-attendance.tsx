@@ -14,7 +14,7 @@ export default function ExportAttendance({ orgId, activityId }: { orgId: string;
     try {
       await saveFile(await exportReport({ orgId, kind: 'attendance', activityId }));
     } catch (e) {
-      Taro.showToast({ title: toCloudError(e).message || '导出失败，请重试', icon: 'none', duration: 2500 });
+      void Taro.showToast({ title: toCloudError(e).message || '导出失败，请重试', icon: 'none', duration: 2500 });
     } finally {
       setBusy(false);
     }

@@ -3,9 +3,9 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
-import { DAY_STATUS_LABEL, SCAN_FLAG_LABEL, type Adjustment, type RosterEntry } from '../../../../types/checkin';
-import { clockOf } from '../../../../types/time';
-import { formatDuration } from '../../../../types/format';
+import { DAY_STATUS_LABEL, SCAN_FLAG_LABEL, type Adjustment, type RosterEntry } from '@contract/checkin';
+import { clockOf } from '@contract/time';
+import { formatDuration } from '@contract/format';
 
 const STATUS_TAG = { absent: 'default', open: 'warning', closed: 'success', adjusted: 'primary' } as const;
 const statusLabel = (s: RosterEntry['status']) => (s === 'absent' ? '未签到' : DAY_STATUS_LABEL[s]);

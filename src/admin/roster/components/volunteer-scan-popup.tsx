@@ -9,7 +9,7 @@ import QrEntry from '../../../components/qr-entry';
 import CheckinResult, { type ScanOutcome } from '../../../components/checkin-result';
 import { scanVolunteerCode } from '../../../services/checkin';
 import { toCloudError } from '../../../services/cloud-error';
-import type { CheckinKind } from '../../../../types/checkin';
+import type { CheckinKind } from '@contract/checkin';
 
 type Props = { visible: boolean; onClose: () => void; onScanned: () => void };
 

@@ -1,6 +1,6 @@
 // The figures of 附件3 for the period: the headline cards, then activities by category.
 import { Text, View } from '@tarojs/components';
-import { STAT_CATEGORIES, type OrgStats } from '../../../../types/report';
+import { STAT_CATEGORIES, type OrgStats } from '@contract/report';
 import { hoursOf } from '../helpers';
 
 type Figure = { key: string; label: string; value: string };

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { ranking } from '../../../services/report';
 import { useResource } from '../../../hooks/use-resource';
 import type { PeriodQuery } from '../helpers';
-import { formatDuration } from '../../../../types/format';
+import { formatDuration } from '@contract/format';
 
 export default function Ranking({ orgId, query }: { orgId: string; query: PeriodQuery }) {
   const { state } = useResource(() => ranking({ orgId, ...query }).then((r) => r.items), [orgId, query], { isEmpty: (items) => items.length === 0 });

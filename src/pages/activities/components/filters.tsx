@@ -1,10 +1,9 @@
 // The filters of the activity square: keyword, region (province, city), category and 离我最近.
-import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Text, View } from '@tarojs/components';
 import OptionPicker from '../../../components/option-picker';
 import RegionPicker, { type RegionValue } from '../../../components/region-picker';
-import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
+import SearchBar from '../../../components/search-bar';
+import { SERVICE_CATEGORIES, type ServiceCategory } from '@contract/enums';
 
 export type SquareQuery = { keyword: string; region: RegionValue; category: ServiceCategory | '' };
 
@@ -18,24 +17,9 @@ type Props = {
 };
 
 export default function SquareFilters({ query, onChange, near, onToggleNear }: Props) {
-  const [keyword, setKeyword] = useState(query.keyword);
-  const search = () => onChange({ keyword: keyword.trim() });
   return (
     <View className='acts__filters'>
-      <View className='acts__search'>
-        <Input
-          className='acts__input act-keyword'
-          placeholder='搜索活动名称'
-          value={keyword}
-          maxlength={40}
-          confirmType='search'
-          onInput={(e) => setKeyword(e.detail.value)}
-          onConfirm={search}
-        />
-        <Button className='act-search' size='small' type='primary' onClick={search}>
-          搜索
-        </Button>
-      </View>
+      <SearchBar name='act' placeholder='搜索活动名称' initial={query.keyword} onSearch={(keyword) => onChange({ keyword })} />
       <RegionPicker
         name='act-region'
         depth={2}

@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatSchedule, formatSignupWindow } from '../../../utils/activity-format';
 import { regionName } from '../../../utils/region';
-import { ACTIVITY_AUDIENCE_LABEL } from '../../../../types/enums';
-import type { Activity, ActivityGetOutput } from '../../../../types/activity';
+import { ACTIVITY_AUDIENCE_LABEL } from '@contract/enums';
+import type { Activity, ActivityGetOutput } from '@contract/activity';
 import { waitlistText } from '../helpers';
-import { formatDistance, formatDuration } from '../../../../types/format';
+import { formatDistance, formatDuration } from '@contract/format';
 
 function openMap(a: Activity) {
   if (process.env.TARO_ENV === 'weapp') {

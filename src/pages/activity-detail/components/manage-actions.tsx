@@ -3,7 +3,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
-import type { ActivityPhase } from '../../../../types/enums';
+import type { ActivityPhase } from '@contract/enums';
 import { routes } from '../../../routes';
 
 type Props = { activityId: string; phase: ActivityPhase; servedCount?: number; onCancelActivity: () => void; onRecordServed: () => void };

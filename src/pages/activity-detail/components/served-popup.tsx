@@ -20,7 +20,7 @@ export default function ServedPopup({ visible, activityId, servedCount, summary,
     setCount(servedCount === undefined ? '' : String(servedCount));
     setText(summary ?? '');
     setError('');
-  }, [visible, servedCount, summary]);
+  }, [visible, servedCount, summary, setError]);
 
   const save = () => {
     if (!/^\d{1,7}$/.test(count.trim())) return setError('请填写服务群众人次（整数）');

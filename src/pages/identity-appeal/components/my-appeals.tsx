@@ -2,8 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import StateView from '../../../components/state-view';
-import { APPEAL_STATUS_LABEL, type MyAppeal } from '../../../../types/user';
-import { dateTimeOf } from '../../../../types/time';
+import { APPEAL_STATUS_LABEL, type MyAppeal } from '@contract/user';
+import { dateTimeOf } from '@contract/time';
 
 import type { Resource } from '../../../hooks/use-resource';
 

@@ -3,7 +3,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
-import { ORG_STATUS_LABEL, ROLE_LABEL } from '../../../../types/enums';
+import { ORG_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
 import { routes } from '../../../routes';
 
 export default function ManageSection() {
@@ -61,7 +61,7 @@ export default function ManageSection() {
                 className='mine__link mine-import-org'
                 onClick={(e) => {
                   e.stopPropagation();
-                  Taro.navigateTo({ url: routes.import(o._id) });
+                  void Taro.navigateTo({ url: routes.import(o._id) });
                 }}
               >
                 集体注册

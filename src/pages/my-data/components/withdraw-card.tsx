@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
 import { withdraw } from '../../../services/user';
 import { useSubmit } from '../../../hooks/use-submit';
-import { WITHDRAW_KEEPS, WITHDRAW_REMOVES } from '../../../../types/user';
+import { WITHDRAW_KEEPS, WITHDRAW_REMOVES } from '@contract/user';
 import { tabs } from '../../../routes';
 
 export default function WithdrawCard() {
@@ -16,7 +16,7 @@ export default function WithdrawCard() {
   const confirm = () =>
     submit(async () => {
       await withdraw();
-      Taro.showToast({ title: '已注销', icon: 'success', duration: 1500 });
+      void Taro.showToast({ title: '已注销', icon: 'success', duration: 1500 });
       setTimeout(() => Taro.switchTab({ url: tabs.mine }), 1200);
     });
 

@@ -8,9 +8,9 @@ import FormSheet, { SheetTextarea } from '../../../components/form-sheet';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { requestCorrection } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
-import { CheckinRequestCorrectionInput, type MyHoursDay } from '../../../../types/checkin';
-import { parseContract } from '../../../../types/zod-messages';
-import { clockOf, isoAt, monthDay } from '../../../../types/time';
+import { CheckinRequestCorrectionInput, type MyHoursDay } from '@contract/checkin';
+import { parseContract } from '@contract/zod-messages';
+import { clockOf, isoAt, monthDay } from '@contract/time';
 
 const NOTE_MAX = 200;
 const FORGOT = '我忘记签退了';
@@ -35,7 +35,7 @@ export default function CorrectionPopup({ day, onClose, onDone }: Props) {
     setSignOut(clockOf(day.signOutAt));
     setNote(forgot ? FORGOT : '');
     setError('');
-  }, [day]);
+  }, [day, setError]);
 
   const submit = () => {
     if (!day || busy) return;

@@ -3,9 +3,9 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
-import { CORRECTION_STATUS_LABEL, DAY_STATUS_LABEL, type CorrectionStatus, type DayStatus, type MyHoursDay } from '../../../../types/checkin';
-import { clockOf } from '../../../../types/time';
-import { formatDuration } from '../../../../types/format';
+import { CORRECTION_STATUS_LABEL, DAY_STATUS_LABEL, type CorrectionStatus, type DayStatus, type MyHoursDay } from '@contract/checkin';
+import { clockOf } from '@contract/time';
+import { formatDuration } from '@contract/format';
 
 const DAY_TAG: Record<DayStatus, 'warning' | 'success' | 'primary'> = { open: 'warning', closed: 'success', adjusted: 'primary' };
 const CORRECTION_TAG: Record<CorrectionStatus, 'warning' | 'success' | 'danger'> = { pending: 'warning', approved: 'success', rejected: 'danger' };

@@ -1,6 +1,6 @@
 // The team's registration facts (附件1): intro, contact, service categories, civil-affairs registration, supervisor, founding date.
 import { Text, View } from '@tarojs/components';
-import type { Org } from '../../../../types/org';
+import type { Org } from '@contract/org';
 
 export default function OrgInfo({ org }: { org: Org }) {
   const rows: { label: string; value: string; cls: string }[] = [];

@@ -5,7 +5,7 @@ import { Button, Popup } from '../../../components/nutui';
 import { searchOrgs } from '../../../services/org';
 import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
-import type { Org } from '../../../../types/org';
+import type { Org } from '@contract/org';
 
 type Props = { value: { id: string; name: string }; onChange: (org: Org) => void };
 

@@ -3,7 +3,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import RegionPicker from '../../../components/region-picker';
-import { ORG_LEVELS } from '../../../../types/enums';
+import { ORG_LEVELS } from '@contract/enums';
 import { INTRO_MAX, NAME_EXAMPLE, suggestName, type OrgFieldErrors, type OrgForm } from '../helpers';
 import ParentPicker from './parent-picker';
 

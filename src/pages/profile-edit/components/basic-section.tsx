@@ -6,7 +6,7 @@ import OptionPicker from '../../../components/option-picker';
 import ProfileExtrasFields from '../../../components/profile-extras';
 import { EducationField } from '../../../components/person-fields';
 import RegionPicker from '../../../components/region-picker';
-import { TITLES } from '../../../../types/enums';
+import { TITLES } from '@contract/enums';
 import type { ProfileErrors, ProfileForm } from '../helpers';
 
 type Props = { form: ProfileForm; errors: ProfileErrors; onChange: (patch: Partial<ProfileForm>) => void };

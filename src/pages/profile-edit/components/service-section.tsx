@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { SkillsField } from '../../../components/person-fields';
 import { Checkbox } from '../../../components/nutui';
-import { AVAILABLE_TIMES, SERVICE_CATEGORIES, SERVICE_FIELDS } from '../../../../types/enums';
+import { AVAILABLE_TIMES, SERVICE_CATEGORIES, SERVICE_FIELDS } from '@contract/enums';
 import type { ProfileErrors, ProfileForm } from '../helpers';
 
 type Props = { form: ProfileForm; errors: ProfileErrors; onChange: (patch: Partial<ProfileForm>) => void };

@@ -19,7 +19,7 @@ export default function WithdrawSection() {
     try {
       await withdraw();
       setOpen(false);
-      Taro.showToast({ title: '已注销', icon: 'success', duration: 1500 });
+      void Taro.showToast({ title: '已注销', icon: 'success', duration: 1500 });
       setTimeout(() => Taro.switchTab({ url: tabs.home }), 1200);
     } catch (e) {
       const err = toCloudError(e);

@@ -7,7 +7,7 @@ import { Button, Checkbox } from '../../../components/nutui';
 import { searchOrgs } from '../../../services/org';
 import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
-import type { Org } from '../../../../types/org';
+import type { Org } from '@contract/org';
 
 export const MAX_ORGS = 5;
 

@@ -6,9 +6,9 @@ import { Button } from '../../../components/nutui';
 import { useCountdown } from '../../../hooks/use-countdown';
 import { sendSmsCode } from '../../../services/sms';
 import { toCloudError } from '../../../services/cloud-error';
-import { SMS_RULES } from '../../../../types/sms';
-import type { SmsPurpose } from '../../../../types/enums';
-import { maskPhone } from '../../../../types/id-number';
+import { SMS_RULES } from '@contract/sms';
+import type { SmsPurpose } from '@contract/enums';
+import { maskPhone } from '@contract/id-number';
 import { phoneError, retryAfterSec, type FieldErrors, type RegisterForm } from '../helpers';
 
 type Props = {

@@ -5,7 +5,7 @@ import { Checkbox } from '../../../components/nutui';
 import ProfileExtrasFields from '../../../components/profile-extras';
 import { EducationField, NameField, SkillsField } from '../../../components/person-fields';
 import RegionPicker, { type RegionValue } from '../../../components/region-picker';
-import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../../types/enums';
+import { SERVICE_CATEGORIES, type ServiceCategory } from '@contract/enums';
 import { derivedFromId, type FieldErrors, type RegisterForm } from '../helpers';
 
 type Props = {
