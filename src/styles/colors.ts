@@ -1,5 +1,5 @@
 // The palette where CSS variables cannot reach (modal buttons, native switches, canvas drawings): the same values
-// app.scss gives its --app-… and --nutui-color-… variables.
+// src/styles/colors.scss gives its --app-… and --nutui-color-… variables (keep the two in step).
 export const COLOR = {
   primary: '#1f6fe5',
   danger: '#e34d59',
@@ -10,5 +10,6 @@ export const COLOR = {
   chartGreen: '#16a34a',
   chartAxis: '#e3e5e8',
   white: '#ffffff',
+  /** The QR code's dark modules (--app-qr-dark on screen). */
   black: '#000000',
 } as const;
