@@ -1,6 +1,9 @@
 // Test layers as jest projects: `npx jest --selectProjects unit` runs one layer alone.
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } } }],
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } } },
+  ],
 };
 // `@contract/x` is types/x (tsconfig.json paths; the Taro build and esbuild read the same alias).
 const moduleNameMapper = { '^@contract/(.*)$': '<rootDir>/types/$1' };

@@ -15,7 +15,10 @@ export function secretsFileFor(dataDir: string, env: NodeJS.ProcessEnv = process
   return path.join(base, `secrets-${id}.json`);
 }
 
-const fresh = (): DevSecrets => ({ APP_SECRET_KEY: randomBytes(32).toString('hex'), BOOTSTRAP_TOKEN: `dev-${randomBytes(12).toString('hex')}` });
+const fresh = (): DevSecrets => ({
+  APP_SECRET_KEY: randomBytes(32).toString('hex'),
+  BOOTSTRAP_TOKEN: `dev-${randomBytes(12).toString('hex')}`,
+});
 
 /**
  * The secrets for a data folder: the environment wins; else the stored ones, created on first use. An earlier

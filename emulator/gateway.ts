@@ -35,7 +35,9 @@ export function createGateway(load: FunctionLoader) {
       }
       calls[name] = (calls[name] ?? 0) + 1;
       // A fresh context per call: concurrent calls never share an identity.
-      const environ = [`WX_OPENID=${openid ?? ''}`, `WX_APPID=${WX_APPID}`, 'WX_UNIONID=', `TCB_ENV=${process.env.TCB_ENV ?? ''}`].join(';');
+      const environ = [`WX_OPENID=${openid ?? ''}`, `WX_APPID=${WX_APPID}`, 'WX_UNIONID=', `TCB_ENV=${process.env.TCB_ENV ?? ''}`].join(
+        ';',
+      );
       const context = {
         request_id: randomUUID(),
         function_name: name,

@@ -6,7 +6,12 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Extra `host[:port]` names allowed, e.g. a LAN address for testing on a phone: EMULATOR_ALLOWED_HOSTS=192.168.1.5. */
 function extraHosts(env: NodeJS.ProcessEnv): Set<string> {
-  return new Set((env.EMULATOR_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    (env.EMULATOR_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 const hostname = (host: string) => (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]);
@@ -15,7 +20,8 @@ const hostname = (host: string) => (host.startsWith('[') ? host.slice(0, host.in
 export function refusal(headers: { host?: string; origin?: string }, port: number, env: NodeJS.ProcessEnv = process.env): string | null {
   const extra = extraHosts(env);
   const host = (headers.host ?? '').toLowerCase();
-  const allowedHost = (h: string) => (LOOPBACK.has(hostname(h)) && (h === hostname(h) || h.endsWith(`:${port}`))) || extra.has(h) || extra.has(hostname(h));
+  const allowedHost = (h: string) =>
+    (LOOPBACK.has(hostname(h)) && (h === hostname(h) || h.endsWith(`:${port}`))) || extra.has(h) || extra.has(hostname(h));
   if (!allowedHost(host)) return `host ${JSON.stringify(headers.host ?? '')} is not this machine (EMULATOR_ALLOWED_HOSTS adds one)`;
   const origin = headers.origin;
   if (origin === undefined) return null;

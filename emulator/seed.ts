@@ -30,12 +30,60 @@ const LANZHOU = { province: '620000', city: '620100', county: '620102' };
 const TIANSHUI = { province: '620000', city: '620500', county: '620502' };
 
 const people = [
-  { openid: 'demo-leader', realName: '王建国', gender: 'male', birth: '19750312', phone: '13800000001', label: '王建国（总队负责人）', role: 'leader' },
-  { openid: 'demo-admin', realName: '李敏', gender: 'female', birth: '19880521', phone: '13800000002', label: '李敏（兰州支队管理员）', role: 'admin' },
-  { openid: 'demo-vol1', realName: '张伟', gender: 'male', birth: '19920808', phone: '13800000003', label: '张伟（志愿者）', role: 'member' },
-  { openid: 'demo-vol2', realName: '刘洋', gender: 'female', birth: '19950117', phone: '13800000004', label: '刘洋（志愿者）', role: 'member' },
-  { openid: 'demo-vol3', realName: '陈静', gender: 'female', birth: '19990630', phone: '13800000005', label: '陈静（志愿者）', role: 'member' },
-  { openid: 'demo-vol4', realName: '赵磊', gender: 'male', birth: '20010225', phone: '13800000006', label: '赵磊（待审核）', role: 'member' },
+  {
+    openid: 'demo-leader',
+    realName: '王建国',
+    gender: 'male',
+    birth: '19750312',
+    phone: '13800000001',
+    label: '王建国（总队负责人）',
+    role: 'leader',
+  },
+  {
+    openid: 'demo-admin',
+    realName: '李敏',
+    gender: 'female',
+    birth: '19880521',
+    phone: '13800000002',
+    label: '李敏（兰州支队管理员）',
+    role: 'admin',
+  },
+  {
+    openid: 'demo-vol1',
+    realName: '张伟',
+    gender: 'male',
+    birth: '19920808',
+    phone: '13800000003',
+    label: '张伟（志愿者）',
+    role: 'member',
+  },
+  {
+    openid: 'demo-vol2',
+    realName: '刘洋',
+    gender: 'female',
+    birth: '19950117',
+    phone: '13800000004',
+    label: '刘洋（志愿者）',
+    role: 'member',
+  },
+  {
+    openid: 'demo-vol3',
+    realName: '陈静',
+    gender: 'female',
+    birth: '19990630',
+    phone: '13800000005',
+    label: '陈静（志愿者）',
+    role: 'member',
+  },
+  {
+    openid: 'demo-vol4',
+    realName: '赵磊',
+    gender: 'male',
+    birth: '20010225',
+    phone: '13800000006',
+    label: '赵磊（待审核）',
+    role: 'member',
+  },
 ] as const;
 
 /** A valid number for a demo person: the 17th digit (the last of `seq`) is odd for men, even for women, as on a real card. */
@@ -57,7 +105,12 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
   const token = process.env.BOOTSTRAP_TOKEN;
   if (!token) throw new Error('seed: BOOTSTRAP_TOKEN is not set');
 
-  const root = (await expectOk('bootstrapRoot', emu.call('org', { action: 'bootstrapRoot', name: '甘肃省科技志愿服务总队', region: LANZHOU, bootstrapToken: token }, 'demo-leader'))).org;
+  const root = (
+    await expectOk(
+      'bootstrapRoot',
+      emu.call('org', { action: 'bootstrapRoot', name: '甘肃省科技志愿服务总队', region: LANZHOU, bootstrapToken: token }, 'demo-leader'),
+    )
+  ).org;
   const now = clock.now(); // the emulator's clock: a moved clock seeds activities around its own today
   const branch = (name: string, region: typeof LANZHOU, intro: string) => ({
     _id: randomBytes(16).toString('hex'),
@@ -80,7 +133,9 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
   const identities: DemoIdentity[] = [];
   for (const [i, p] of people.entries()) {
     await expectOk(`sms.send ${p.phone}`, emu.call('sms', { action: 'send', phone: p.phone, purpose: 'register' }, p.openid));
-    const [sms] = (await emu.db.find(C.devSms, { phone: p.phone })).sort((a, b) => new Date(b.sentAt).getTime() - new Date(a.sentAt).getTime());
+    const [sms] = (await emu.db.find(C.devSms, { phone: p.phone })).sort(
+      (a, b) => new Date(b.sentAt).getTime() - new Date(a.sentAt).getTime(),
+    );
     const orgIds = p.openid === 'demo-vol4' ? [tianshui._id] : p.openid === 'demo-leader' ? [root._id] : [lanzhou._id];
     await expectOk(
       `user.register ${p.realName}`,
@@ -111,11 +166,30 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
   // Reviews and roles belong to issue #3's actions; until then the demo sets them directly.
   const db = database();
   const _ = db.command;
-  await db.collection(C.memberships).where({ orgId: lanzhou._id, openid: _.in(['demo-admin', 'demo-vol1', 'demo-vol2', 'demo-vol3']) }).update({ status: 'approved', reviewedAt: now });
+  await db
+    .collection(C.memberships)
+    .where({ orgId: lanzhou._id, openid: _.in(['demo-admin', 'demo-vol1', 'demo-vol2', 'demo-vol3']) })
+    .update({ status: 'approved', reviewedAt: now });
   await db.collection(C.memberships).where({ orgId: lanzhou._id, openid: 'demo-admin' }).update({ role: 'admin' });
   await db.collection(C.memberships).add([
-    { _id: `${lanzhou._id}_demo-leader`, orgId: lanzhou._id, openid: 'demo-leader', status: 'approved', role: 'leader', appliedAt: now, reviewedAt: now },
-    { _id: `${tianshui._id}_demo-leader`, orgId: tianshui._id, openid: 'demo-leader', status: 'approved', role: 'leader', appliedAt: now, reviewedAt: now },
+    {
+      _id: `${lanzhou._id}_demo-leader`,
+      orgId: lanzhou._id,
+      openid: 'demo-leader',
+      status: 'approved',
+      role: 'leader',
+      appliedAt: now,
+      reviewedAt: now,
+    },
+    {
+      _id: `${tianshui._id}_demo-leader`,
+      orgId: tianshui._id,
+      openid: 'demo-leader',
+      status: 'approved',
+      role: 'leader',
+      appliedAt: now,
+      reviewedAt: now,
+    },
   ]);
   await seedActivities(emu, { lanzhou: lanzhou._id, tianshui: tianshui._id }, now);
   await emu.db.insert('_dev_identities', identities);
@@ -177,14 +251,24 @@ function activityInput(orgId: string, over: Record<string, unknown>) {
 }
 
 async function seedActivities(emu: SeedTarget, orgs: { lanzhou: string; tianshui: string }, now: Date) {
-  const publish = async (input: Record<string, unknown>, by = 'demo-admin') => (await expectOk(`activity.publish ${input.title}`, emu.call('activity', { action: 'publish', ...input }, by))).activity;
-  const enroll = (activityId: string, openids: string[]) => Promise.all(openids.map((o) => expectOk(`activity.enroll ${o}`, emu.call('activity', { action: 'enroll', activityId }, o))));
-  const update = (activityId: string, patch: Record<string, unknown>) => expectOk('activity.update', emu.call('activity', { action: 'update', activityId, ...patch }, 'demo-admin'));
+  const publish = async (input: Record<string, unknown>, by = 'demo-admin') =>
+    (await expectOk(`activity.publish ${input.title}`, emu.call('activity', { action: 'publish', ...input }, by))).activity;
+  const enroll = (activityId: string, openids: string[]) =>
+    Promise.all(openids.map((o) => expectOk(`activity.enroll ${o}`, emu.call('activity', { action: 'enroll', activityId }, o))));
+  const update = (activityId: string, patch: Record<string, unknown>) =>
+    expectOk('activity.update', emu.call('activity', { action: 'update', activityId, ...patch }, 'demo-admin'));
   const openSignup = { signupStartAt: iso(new Date(now.getTime() - DAY)) };
 
   // 报名中: next week, two days, the volunteers can enroll (张伟 already has).
   const recruiting = await publish(
-    activityInput(orgs.lanzhou, { title: '“科技为民”社区科普讲解', startDate: shDate(now, 7), endDate: shDate(now, 8), ...openSignup, signupEndAt: iso(new Date(now.getTime() + 6 * DAY)), keyDay: '科技活动周' }),
+    activityInput(orgs.lanzhou, {
+      title: '“科技为民”社区科普讲解',
+      startDate: shDate(now, 7),
+      endDate: shDate(now, 8),
+      ...openSignup,
+      signupEndAt: iso(new Date(now.getTime() + 6 * DAY)),
+      keyDay: '科技活动周',
+    }),
   );
   await enroll(recruiting._id, ['demo-vol1']);
   // 报名中, only for members of the team and the teams below it.
@@ -206,34 +290,101 @@ async function seedActivities(emu: SeedTarget, orgs: { lanzhou: string; tianshui
     }),
   );
   // 报名结束: enrolled while open, then the signup closed.
-  const closed = await publish(activityInput(orgs.lanzhou, { title: '防灾减灾知识宣讲', startDate: shDate(now, 3), endDate: shDate(now, 3), ...openSignup, signupEndAt: iso(new Date(now.getTime() + DAY)) }));
+  const closed = await publish(
+    activityInput(orgs.lanzhou, {
+      title: '防灾减灾知识宣讲',
+      startDate: shDate(now, 3),
+      endDate: shDate(now, 3),
+      ...openSignup,
+      signupEndAt: iso(new Date(now.getTime() + DAY)),
+    }),
+  );
   await enroll(closed._id, ['demo-vol1', 'demo-vol2']);
   await update(closed._id, { signupEndAt: iso(new Date(now.getTime() - 3_600_000)) });
   // 活动中: yesterday to tomorrow, 08:00–20:00 each day: the admin shows the code, volunteers scan today.
   const ongoing = await publish(
-    activityInput(orgs.lanzhou, { title: '全国科普日主题展', keyDay: '全国科普日', startDate: shDate(now, 5), endDate: shDate(now, 7), dailyStart: '08:00', dailyEnd: '20:00', ...openSignup, signupEndAt: iso(new Date(now.getTime() + DAY)) }),
+    activityInput(orgs.lanzhou, {
+      title: '全国科普日主题展',
+      keyDay: '全国科普日',
+      startDate: shDate(now, 5),
+      endDate: shDate(now, 7),
+      dailyStart: '08:00',
+      dailyEnd: '20:00',
+      ...openSignup,
+      signupEndAt: iso(new Date(now.getTime() + DAY)),
+    }),
   );
   await enroll(ongoing._id, ['demo-vol1', 'demo-vol2', 'demo-vol3']);
-  await update(ongoing._id, { startDate: shDate(now, -1), endDate: shDate(now, 1), signupEndAt: iso(new Date(now.getTime() - 2 * DAY)), signupStartAt: iso(new Date(now.getTime() - 5 * DAY)) });
+  await update(ongoing._id, {
+    startDate: shDate(now, -1),
+    endDate: shDate(now, 1),
+    signupEndAt: iso(new Date(now.getTime() - 2 * DAY)),
+    signupStartAt: iso(new Date(now.getTime() - 5 * DAY)),
+  });
   // 活动结束: last week; the admin recorded the day (补录) so 我的时长, 证明 and 统计报表 have hours.
-  const ended = await publish(activityInput(orgs.lanzhou, { title: '农村科技培训：大棚种植技术', category: '科技培训', serviceTargets: ['农民'], startDate: shDate(now, 4), endDate: shDate(now, 4), ...openSignup, signupEndAt: iso(new Date(now.getTime() + DAY)) }));
+  const ended = await publish(
+    activityInput(orgs.lanzhou, {
+      title: '农村科技培训：大棚种植技术',
+      category: '科技培训',
+      serviceTargets: ['农民'],
+      startDate: shDate(now, 4),
+      endDate: shDate(now, 4),
+      ...openSignup,
+      signupEndAt: iso(new Date(now.getTime() + DAY)),
+    }),
+  );
   await enroll(ended._id, ['demo-vol1', 'demo-vol2']);
   const lastWeek = shDate(now, -7);
-  await update(ended._id, { startDate: lastWeek, endDate: lastWeek, signupStartAt: iso(new Date(now.getTime() - 14 * DAY)), signupEndAt: iso(new Date(now.getTime() - 8 * DAY)) });
-  for (const [openid, out] of [['demo-vol1', '16:30'], ['demo-vol2', '12:00']] as const) {
+  await update(ended._id, {
+    startDate: lastWeek,
+    endDate: lastWeek,
+    signupStartAt: iso(new Date(now.getTime() - 14 * DAY)),
+    signupEndAt: iso(new Date(now.getTime() - 8 * DAY)),
+  });
+  for (const [openid, out] of [
+    ['demo-vol1', '16:30'],
+    ['demo-vol2', '12:00'],
+  ] as const) {
     await expectOk(
       'checkin.adjust',
-      emu.call('checkin', { action: 'adjust', activityId: ended._id, openid, date: lastWeek, signInAt: `${lastWeek}T09:00:00+08:00`, signOutAt: `${lastWeek}T${out}:00+08:00`, reason: '按现场签到表补录' }, 'demo-admin'),
+      emu.call(
+        'checkin',
+        {
+          action: 'adjust',
+          activityId: ended._id,
+          openid,
+          date: lastWeek,
+          signInAt: `${lastWeek}T09:00:00+08:00`,
+          signOutAt: `${lastWeek}T${out}:00+08:00`,
+          reason: '按现场签到表补录',
+        },
+        'demo-admin',
+      ),
     );
   }
   // Closing it, the admin recorded the people served and what was done (附件3's 受众 and 亮点活动).
   await expectOk(
     'activity.recordServed',
-    emu.call('activity', { action: 'recordServed', activityId: ended._id, servedCount: 85, summary: '讲解大棚温湿度管理和病虫害绿色防控，现场解答种植户问题' }, 'demo-admin'),
+    emu.call(
+      'activity',
+      { action: 'recordServed', activityId: ended._id, servedCount: 85, summary: '讲解大棚温湿度管理和病虫害绿色防控，现场解答种植户问题' },
+      'demo-admin',
+    ),
   );
   // 已取消.
-  const cancelled = await publish(activityInput(orgs.lanzhou, { title: '黄河湿地生态科普行', startDate: shDate(now, 5), endDate: shDate(now, 5), ...openSignup, signupEndAt: iso(new Date(now.getTime() + 4 * DAY)) }));
-  await expectOk('activity.cancel', emu.call('activity', { action: 'cancel', activityId: cancelled._id, reason: '天气预报有大风降温，活动取消' }, 'demo-admin'));
+  const cancelled = await publish(
+    activityInput(orgs.lanzhou, {
+      title: '黄河湿地生态科普行',
+      startDate: shDate(now, 5),
+      endDate: shDate(now, 5),
+      ...openSignup,
+      signupEndAt: iso(new Date(now.getTime() + 4 * DAY)),
+    }),
+  );
+  await expectOk(
+    'activity.cancel',
+    emu.call('activity', { action: 'cancel', activityId: cancelled._id, reason: '天气预报有大风降温，活动取消' }, 'demo-admin'),
+  );
   // 天水: a recruiting activity of the other team, led by 王建国.
   await publish(
     activityInput(orgs.tianshui, {

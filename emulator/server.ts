@@ -60,7 +60,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     handle(req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       if (status === 500) console.error('[emulator]', err);
-      if (!res.headersSent) sendJson(res, status, { code: status === 500 ? 'EMULATOR_ERROR' : status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST', message: (err as Error).message });
+      if (!res.headersSent)
+        sendJson(res, status, {
+          code: status === 500 ? 'EMULATOR_ERROR' : status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST',
+          message: (err as Error).message,
+        });
     });
   });
 
@@ -102,7 +106,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         return sendJson(res, 200, newestFirst(rows, 'sentAt'));
       }
       case 'GET /_dev/identities':
-        return sendJson(res, 200, (await db.find('_dev_identities')).sort((a, b) => a.order - b.order).map(({ openid, label, role }) => ({ openid, label, role })));
+        return sendJson(
+          res,
+          200,
+          (await db.find('_dev_identities')).sort((a, b) => a.order - b.order).map(({ openid, label, role }) => ({ openid, label, role })),
+        );
       case 'GET /_dev/stats':
         return sendJson(res, 200, { database: db.stats(), functions: gateway.stats() });
       case 'DELETE /_dev/stats':

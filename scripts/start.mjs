@@ -9,7 +9,8 @@ process.chdir(root);
 const port = process.env.EMULATOR_PORT || '8787';
 
 step('build functions', 'node', ['scripts/build-functions.mjs']);
-if (process.env.SKIP_H5_BUILD !== '1') step('build h5', path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], emulatorClientEnv);
+if (process.env.SKIP_H5_BUILD !== '1')
+  step('build h5', path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], emulatorClientEnv);
 
 const child = spawn('node', ['.build/emulator.js'], {
   stdio: 'inherit',

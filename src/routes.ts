@@ -32,7 +32,8 @@ export const routes = {
   activityDetail: (id: string) => withQuery('/pages/activity-detail/index', { id }),
   myActivities: () => '/pages/my-activities/index',
   /** `auto`: open the scanner at once; `activityId`: the activity the volunteer came from. */
-  scan: (opts: { activityId?: string; auto?: boolean } = {}) => withQuery('/pages/scan/index', { activityId: opts.activityId, auto: opts.auto ? 1 : undefined }),
+  scan: (opts: { activityId?: string; auto?: boolean } = {}) =>
+    withQuery('/pages/scan/index', { activityId: opts.activityId, auto: opts.auto ? 1 : undefined }),
   myCode: (activityId?: string) => withQuery('/pages/my-code/index', { activityId }),
   myHours: () => '/pages/my-hours/index',
   certificate: () => '/pages/certificate/index',

@@ -30,7 +30,8 @@ export type GeoPoint = z.infer<typeof GeoPointSchema>;
 
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为HH:mm');
 
-const dayCount = (startDate: string, endDate: string) => Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
+const dayCount = (startDate: string, endDate: string) =>
+  Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
 /** The instant of a Shanghai date and time (types/time), where the schedule rules read it. */
 export { shanghaiInstant };
 
@@ -72,7 +73,8 @@ export function scheduleIssues(s: Schedule): { path: string; message: string }[]
   const signupStart = Date.parse(s.signupStartAt);
   const signupEnd = Date.parse(s.signupEndAt);
   if (!(signupEnd > signupStart)) issues.push({ path: 'signupEndAt', message: '报名截止时间须晚于报名开始时间' });
-  if (signupEnd > shanghaiInstant(s.endDate, s.dailyEnd).getTime()) issues.push({ path: 'signupEndAt', message: '报名截止时间不能晚于活动结束' });
+  if (signupEnd > shanghaiInstant(s.endDate, s.dailyEnd).getTime())
+    issues.push({ path: 'signupEndAt', message: '报名截止时间不能晚于活动结束' });
   return issues;
 }
 
@@ -96,7 +98,10 @@ export type ActivityUpdateInput = z.infer<typeof ActivityUpdateInput>;
 export const ActivityIdInput = z.object({ activityId: z.string().min(1) });
 export type ActivityIdInput = z.infer<typeof ActivityIdInput>;
 
-export const ActivityCancelInput = z.object({ activityId: z.string().min(1), reason: z.string().trim().min(2, '请填写取消原因').max(200, '原因最多200字') });
+export const ActivityCancelInput = z.object({
+  activityId: z.string().min(1),
+  reason: z.string().trim().min(2, '请填写取消原因').max(200, '原因最多200字'),
+});
 export type ActivityCancelInput = z.infer<typeof ActivityCancelInput>;
 
 export const Activity = z.object({
@@ -175,7 +180,10 @@ export const ActivityListItem = Activity.extend({
 export type ActivityListItem = z.infer<typeof ActivityListItem>;
 
 export const ActivityListInput = ListInput.extend({
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   category: z.enum(SERVICE_CATEGORIES).optional(),
   phase: z.enum(ACTIVITY_PHASES).optional(),
   keyword: KeywordSchema.optional(),

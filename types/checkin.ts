@@ -148,7 +148,12 @@ export type RosterEntry = z.infer<typeof RosterEntry>;
 export const CheckinRosterOutput = z.array(RosterEntry);
 export type CheckinRosterOutput = z.infer<typeof CheckinRosterOutput>;
 
-export const CheckinBatchSignOutInput = z.object({ activityId: z.string().min(1), date: DateSchema, at: IsoTimeSchema, reason: Reason.optional() });
+export const CheckinBatchSignOutInput = z.object({
+  activityId: z.string().min(1),
+  date: DateSchema,
+  at: IsoTimeSchema,
+  reason: Reason.optional(),
+});
 export type CheckinBatchSignOutInput = z.infer<typeof CheckinBatchSignOutInput>;
 /** `skippedOwn`: the caller's own open day, left for another manager to close (nobody closes their own day). */
 export const CheckinBatchSignOutOutput = z.object({ closed: z.number().int(), skippedOwn: z.number().int().optional() });
@@ -179,7 +184,10 @@ export const CheckinMyHoursInput = z
   .object({ period: PeriodSchema.optional(), from: DateSchema.optional(), to: DateSchema.optional(), orgId: z.string().optional() })
   .refine((v) => !v.period || (!v.from && !v.to), { message: '请选择时间段或填写起止日期，不能同时提供', path: ['period'] })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
-  .refine((v) => periodDatesProblem(v) === undefined, (v) => ({ message: periodDatesProblem(v) ?? '', path: ['from'] }));
+  .refine(
+    (v) => periodDatesProblem(v) === undefined,
+    (v) => ({ message: periodDatesProblem(v) ?? '', path: ['from'] }),
+  );
 export type CheckinMyHoursInput = z.infer<typeof CheckinMyHoursInput>;
 /** A day of 我的时长: the record with its activity's title and team, and the latest correction request. */
 export const MyHoursDay = DayRecord.extend({

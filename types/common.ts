@@ -40,7 +40,13 @@ export function periodDatesProblem(v: { from?: string; to?: string }): string | 
   if (v.from && v.to && v.to >= periodLimit(v.from)) return `统计期间最长${PERIOD_MAX_YEARS}年`;
   return undefined;
 }
-export const PERIOD_LABEL: Record<Period, string> = { thisMonth: '本月', lastMonth: '上月', last3Months: '近三个月', thisYear: '今年', lastYear: '去年' };
+export const PERIOD_LABEL: Record<Period, string> = {
+  thisMonth: '本月',
+  lastMonth: '上月',
+  last3Months: '近三个月',
+  thisYear: '今年',
+  lastYear: '去年',
+};
 
 /** The instants the app deals in (activities, scans, reviews) lie within these years. */
 export const MIN_YEAR = 2000;

@@ -40,7 +40,10 @@ export const OrgBootstrapRootOutput = z.object({ org: Org });
 
 export const OrgSearchInput = ListInput.extend({
   keyword: KeywordSchema.optional(),
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   parentId: z.string().optional(),
 });
 export type OrgSearchInput = z.infer<typeof OrgSearchInput>;
@@ -130,13 +133,19 @@ export type Member = z.infer<typeof Member>;
 export const OrgMembersOutput = listOf(Member);
 export type OrgMembersOutput = z.infer<typeof OrgMembersOutput>;
 
-export const OrgReviewMemberInput = z.object({ orgId: z.string().min(1), memberId: z.string().min(1), ...reviewFields }).refine(reasonOnReject, reasonIssue);
+export const OrgReviewMemberInput = z
+  .object({ orgId: z.string().min(1), memberId: z.string().min(1), ...reviewFields })
+  .refine(reasonOnReject, reasonIssue);
 export type OrgReviewMemberInput = z.infer<typeof OrgReviewMemberInput>;
 
 export const OrgSetRoleInput = z.object({ orgId: z.string().min(1), memberId: z.string().min(1), role: z.enum(['admin', 'member']) });
 export type OrgSetRoleInput = z.infer<typeof OrgSetRoleInput>;
 
-export const OrgRemoveMemberInput = z.object({ orgId: z.string().min(1), memberId: z.string().min(1), reason: z.string().trim().min(1, '请填写清退原因').max(200) });
+export const OrgRemoveMemberInput = z.object({
+  orgId: z.string().min(1),
+  memberId: z.string().min(1),
+  reason: z.string().trim().min(1, '请填写清退原因').max(200),
+});
 export type OrgRemoveMemberInput = z.infer<typeof OrgRemoveMemberInput>;
 
 /** The approvals inbox of a leader/admin: pending members and child teams of every team they manage. */
@@ -176,7 +185,14 @@ export type OrgImportVolunteersInput = z.infer<typeof OrgImportVolunteersInput>;
 /** A problem of one cell of a row: the template's Chinese column header and what is wrong, in Chinese. */
 export const ImportCellError = z.object({ column: z.string(), message: z.string() });
 /** `message` of a refused row lists all of `errors` as “列名：问题；…”. */
-export const ImportRowResult = z.object({ row: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional(), name: z.string().optional(), errors: z.array(ImportCellError).optional() });
+export const ImportRowResult = z.object({
+  row: z.number().int(),
+  ok: z.boolean(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  name: z.string().optional(),
+  errors: z.array(ImportCellError).optional(),
+});
 export const OrgImportVolunteersOutput = z.object({
   /** New people: an invitation waits for their own SMS verification on first opening the mini program. */
   created: z.number().int(),

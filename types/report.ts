@@ -81,7 +81,9 @@ export const OrgStats = z.object({
   /** 接受服务的群众人次: the numbers served that admins recorded when closing activities. */
   servedPeople: z.number().int(),
   /** Month by month within the period, for the chart. */
-  series: z.array(z.object({ month: z.string(), activities: z.number().int(), volunteerTimes: z.number().int(), minutes: z.number().int() })),
+  series: z.array(
+    z.object({ month: z.string(), activities: z.number().int(), volunteerTimes: z.number().int(), minutes: z.number().int() }),
+  ),
 });
 export type OrgStats = z.infer<typeof OrgStats>;
 
@@ -148,7 +150,15 @@ export const ReportRankingOutput = z.object({
   /** The period ranked, as the server resolved it. */
   from: DateSchema,
   to: DateSchema,
-  items: z.array(z.object({ rank: z.number().int(), orgId: z.string(), orgName: z.string(), minutes: z.number().int(), volunteers: z.number().int(), activities: z.number().int() })),
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      orgId: z.string(),
+      orgName: z.string(),
+      minutes: z.number().int(),
+      volunteers: z.number().int(),
+      activities: z.number().int(),
+    }),
+  ),
 });
 export type ReportRankingOutput = z.infer<typeof ReportRankingOutput>;
-

@@ -1,7 +1,19 @@
 // user function contract: registration, the volunteer profile and "我的".
 import { z } from 'zod';
 import { PhoneSchema, RegionSchema, SmsCodeSchema, IsoTimeSchema, ListInput, listOf } from './common';
-import { AVAILABLE_TIMES, EDUCATIONS, ETHNICITIES, FOUR_HEADS, GENDERS, MEMBERSHIP_STATUSES, OCCUPATIONS, POLITICAL_STATUSES, ROLES, SERVICE_CATEGORIES, SERVICE_FIELDS } from './enums';
+import {
+  AVAILABLE_TIMES,
+  EDUCATIONS,
+  ETHNICITIES,
+  FOUR_HEADS,
+  GENDERS,
+  MEMBERSHIP_STATUSES,
+  OCCUPATIONS,
+  POLITICAL_STATUSES,
+  ROLES,
+  SERVICE_CATEGORIES,
+  SERVICE_FIELDS,
+} from './enums';
 import { genderMismatch, isValidIdNumber } from './id-number';
 
 export const VOLUNTEER_STATUSES = ['active', 'frozen'] as const;
@@ -205,7 +217,19 @@ export type DecideIdentityAppealOutput = z.infer<typeof DecideIdentityAppealOutp
 export const UserMyDataOutput = z.object({ fileName: z.string(), base64: z.string() });
 export type UserMyDataOutput = z.infer<typeof UserMyDataOutput>;
 /** The sheets of the 我的数据 file, in order (the page lists them; the file has each, empty or not). */
-export const MY_DATA_SHEETS = ['说明', '个人信息', '队伍', '队伍邀请', '队伍注册申请', '集体注册导入', '活动报名', '服务记录', '记录修改', '更正申请', '服务证明'] as const;
+export const MY_DATA_SHEETS = [
+  '说明',
+  '个人信息',
+  '队伍',
+  '队伍邀请',
+  '队伍注册申请',
+  '集体注册导入',
+  '活动报名',
+  '服务记录',
+  '记录修改',
+  '更正申请',
+  '服务证明',
+] as const;
 
 /** What 注销 deletes for good; the page shows it before the confirmation. */
 export const WITHDRAW_REMOVES = [

@@ -21,9 +21,19 @@ export const contractErrorMap: z.ZodErrorMap = (issue, ctx) => {
     case 'invalid_union_discriminator':
       return { message: '不是可选的值' };
     case 'too_small':
-      return { message: issue.type === 'string' || issue.type === 'array' ? `至少${String(issue.minimum)}${unit(issue.type)}` : `不能小于${String(issue.minimum)}` };
+      return {
+        message:
+          issue.type === 'string' || issue.type === 'array'
+            ? `至少${String(issue.minimum)}${unit(issue.type)}`
+            : `不能小于${String(issue.minimum)}`,
+      };
     case 'too_big':
-      return { message: issue.type === 'string' || issue.type === 'array' ? `最多${String(issue.maximum)}${unit(issue.type)}` : `不能大于${String(issue.maximum)}` };
+      return {
+        message:
+          issue.type === 'string' || issue.type === 'array'
+            ? `最多${String(issue.maximum)}${unit(issue.type)}`
+            : `不能大于${String(issue.maximum)}`,
+      };
     case 'invalid_string':
       return { message: '格式不正确' };
     case 'not_finite':

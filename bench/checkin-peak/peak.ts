@@ -30,30 +30,90 @@ async function drive(total: number, concurrency: number, call: (i: number) => Pr
 }
 
 export async function runPeak({ root, scans, concurrency }: { root: string; scans: number; concurrency: number }) {
-  const emu = await startEmulator({ port: 0, data: 'memory', root, loadFunction: builtFunctionLoader(root), functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench-bootstrap-token-0000' } });
+  const emu = await startEmulator({
+    port: 0,
+    data: 'memory',
+    root,
+    loadFunction: builtFunctionLoader(root),
+    functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench-bootstrap-token-0000' },
+  });
   const post = async (route: string, body: unknown, openid?: string) => {
-    const res = await fetch(`${emu.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) }, body: JSON.stringify(body) });
+    const res = await fetch(`${emu.url}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+      body: JSON.stringify(body),
+    });
     return res.json() as Promise<{ ok: boolean; code?: string; data?: { payload?: unknown } }>;
   };
   try {
     // 09:05 on the activity's day, Asia/Shanghai.
     await post('/_dev/clock', { now: '2026-12-01T01:05:00Z' });
     const created = new Date('2026-11-01T00:00:00Z');
-    await emu.db.insert('orgs', [{ _id: 'org-bench', name: '兰州市科技志愿服务支队', level: '支队', parentId: null, path: [], region: LANZHOU, status: 'approved', createdAt: created }]);
-    await emu.db.insert('volunteers', [{ _id: 'admin-bench', openid: 'admin-bench', realName: '李敏', phone: '13900000000', registeredAt: created }]);
-    await emu.db.insert('memberships', [{ _id: 'org-bench_admin-bench', orgId: 'org-bench', openid: 'admin-bench', role: 'admin', status: 'approved', appliedAt: created }]);
+    await emu.db.insert('orgs', [
+      {
+        _id: 'org-bench',
+        name: '兰州市科技志愿服务支队',
+        level: '支队',
+        parentId: null,
+        path: [],
+        region: LANZHOU,
+        status: 'approved',
+        createdAt: created,
+      },
+    ]);
+    await emu.db.insert('volunteers', [
+      { _id: 'admin-bench', openid: 'admin-bench', realName: '李敏', phone: '13900000000', registeredAt: created },
+    ]);
+    await emu.db.insert('memberships', [
+      { _id: 'org-bench_admin-bench', orgId: 'org-bench', openid: 'admin-bench', role: 'admin', status: 'approved', appliedAt: created },
+    ]);
     await emu.db.insert('activities', [
       {
-        _id: 'act-bench', orgId: 'org-bench', orgName: '兰州市科技志愿服务支队', title: '科普日大型科普展', category: '科普讲解', description: '基准测试用活动', serviceTargets: [],
-        region: LANZHOU, address: '兰州市城关区', location: POINT, radiusM: 5000, startDate: '2026-12-01', endDate: '2026-12-01', dailyStart: '09:00', dailyEnd: '17:00',
-        signupStartAt: created, signupEndAt: new Date('2026-11-30T00:00:00Z'), startAt: new Date('2026-12-01T01:00:00Z'), endAt: new Date('2026-12-01T09:00:00Z'),
-        capacity: scans, waitlist: false, audience: 'public', dailyCapMinutes: 480, status: 'published', enrolledCount: scans, waitlistCount: 0, createdAt: created, updatedAt: created, publishedBy: 'admin-bench',
+        _id: 'act-bench',
+        orgId: 'org-bench',
+        orgName: '兰州市科技志愿服务支队',
+        title: '科普日大型科普展',
+        category: '科普讲解',
+        description: '基准测试用活动',
+        serviceTargets: [],
+        region: LANZHOU,
+        address: '兰州市城关区',
+        location: POINT,
+        radiusM: 5000,
+        startDate: '2026-12-01',
+        endDate: '2026-12-01',
+        dailyStart: '09:00',
+        dailyEnd: '17:00',
+        signupStartAt: created,
+        signupEndAt: new Date('2026-11-30T00:00:00Z'),
+        startAt: new Date('2026-12-01T01:00:00Z'),
+        endAt: new Date('2026-12-01T09:00:00Z'),
+        capacity: scans,
+        waitlist: false,
+        audience: 'public',
+        dailyCapMinutes: 480,
+        status: 'published',
+        enrolledCount: scans,
+        waitlistCount: 0,
+        createdAt: created,
+        updatedAt: created,
+        publishedBy: 'admin-bench',
       },
     ]);
     const openids = Array.from({ length: scans }, (_, i) => `vol-${String(i).padStart(6, '0')}`);
     for (let i = 0; i < scans; i += 1000) {
       const chunk = openids.slice(i, i + 1000);
-      await emu.db.insert('enrollments', chunk.map((o) => ({ _id: `act-bench_${o}`, activityId: 'act-bench', openid: o, status: 'enrolled', enrolledAt: created, queuedAt: created })));
+      await emu.db.insert(
+        'enrollments',
+        chunk.map((o) => ({
+          _id: `act-bench_${o}`,
+          activityId: 'act-bench',
+          openid: o,
+          status: 'enrolled',
+          enrolledAt: created,
+          queuedAt: created,
+        })),
+      );
     }
     const code = await post('/functions/checkin', { action: 'code', activityId: 'act-bench', kind: 'in', mode: 'static' }, 'admin-bench');
     if (!code.ok) throw new Error(`checkin.code failed: ${JSON.stringify(code)}`);
@@ -61,11 +121,15 @@ export async function runPeak({ root, scans, concurrency }: { root: string; scan
 
     // Warm both paths once, then measure.
     await post('/functions/checkin', { action: 'noop' }, openids[0]);
-    const noop = await drive(scans, concurrency, (i) => post('/functions/checkin', { action: 'noop' }, openids[i]).then((r) => ({ ok: r.code === 'UNKNOWN_ACTION', code: r.code })));
+    const noop = await drive(scans, concurrency, (i) =>
+      post('/functions/checkin', { action: 'noop' }, openids[i]).then((r) => ({ ok: r.code === 'UNKNOWN_ACTION', code: r.code })),
+    );
 
     await fetch(`${emu.url}/_dev/stats`, { method: 'DELETE' });
     const near = { lat: POINT.lat + 0.001, lng: POINT.lng, accuracy: 30 };
-    const scan = await drive(scans, concurrency, (i) => post('/functions/checkin', { action: 'scan', payload, location: near, nonce: `bench-nonce-${i}` }, openids[i]));
+    const scan = await drive(scans, concurrency, (i) =>
+      post('/functions/checkin', { action: 'scan', payload, location: near, nonce: `bench-nonce-${i}` }, openids[i]),
+    );
     const stats = (await (await fetch(`${emu.url}/_dev/stats`)).json()) as { database: Record<string, number> };
     const dbRequests = Object.values(stats.database).reduce((a, b) => a + b, 0);
     const records = await post('/functions/checkin', { action: 'roster', activityId: 'act-bench', date: '2026-12-01' }, 'admin-bench');

@@ -10,6 +10,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 execFileSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs'), 'checkin'], { stdio: 'inherit' });
 const outfile = path.join(root, '.build', 'bench-checkin-peak.cjs');
-await build({ entryPoints: [path.join(root, 'bench/checkin-peak/peak.ts')], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(root, 'bench/checkin-peak/peak.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const { runPeak } = await import(pathToFileURL(outfile).href);
 await runPeak({ root, scans: Number(process.argv[2] ?? 10000), concurrency: Number(process.argv[3] ?? 64) });

@@ -13,22 +13,54 @@ export async function runPersist(mode: 'disk' | 'memory'): Promise<void> {
   const server = await createDatabaseServer(engine, 0);
   pointSdkAt(server.url);
   const db = tcb.init({ env: LOCAL_ENV_ID }).database();
-  const doc = (i: number) => ({ n: i, name: `志愿者${i}`, at: new Date(), tags: ['x', 'y'], nested: { a: i, b: 'hello world '.repeat(5) } });
+  const doc = (i: number) => ({
+    n: i,
+    name: `志愿者${i}`,
+    at: new Date(),
+    tags: ['x', 'y'],
+    nested: { a: i, b: 'hello world '.repeat(5) },
+  });
   const N = 2000;
   let t = Date.now();
   for (let i = 0; i < N; i++) await db.collection('a').add(doc(i));
   const seq = Date.now() - t;
   t = Date.now();
   let next = 0;
-  await Promise.all(Array.from({ length: 100 }, async () => { while (next < N) { const i = next++; await db.collection('b').add(doc(i)); } }));
+  await Promise.all(
+    Array.from({ length: 100 }, async () => {
+      while (next < N) {
+        const i = next++;
+        await db.collection('b').add(doc(i));
+      }
+    }),
+  );
   const par = Date.now() - t;
   t = Date.now();
   next = 0;
   const T = 500;
-  await Promise.all(Array.from({ length: 50 }, async () => { while (next < T) { const i = next++; await db.runTransaction(async (tx: { collection(name: string): { add(d: object): Promise<unknown> } }) => { await tx.collection('c').add({ _id: `t${i}-1`, i }); await tx.collection('c').add({ _id: `t${i}-2`, i }); await tx.collection('a').add({ _id: `t${i}-3`, i }); }); } }));
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (next < T) {
+        const i = next++;
+        await db.runTransaction(async (tx: { collection(name: string): { add(d: object): Promise<unknown> } }) => {
+          await tx.collection('c').add({ _id: `t${i}-1`, i });
+          await tx.collection('c').add({ _id: `t${i}-2`, i });
+          await tx.collection('a').add({ _id: `t${i}-3`, i });
+        });
+      }
+    }),
+  );
   const txs = Date.now() - t;
-  const line = (label: string, ms: number, n: number) => `${label.padEnd(34)} ${String(ms).padStart(6)} ms  ${Math.round((n * 1000) / ms)}/s`;
-  console.log([`data: ${data}`, line(`${N} inserts, sequential`, seq, N), line(`${N} inserts, 100 in flight`, par, N), line(`${T} transactions (3 docs), 50 in flight`, txs, T)].join('\n'));
+  const line = (label: string, ms: number, n: number) =>
+    `${label.padEnd(34)} ${String(ms).padStart(6)} ms  ${Math.round((n * 1000) / ms)}/s`;
+  console.log(
+    [
+      `data: ${data}`,
+      line(`${N} inserts, sequential`, seq, N),
+      line(`${N} inserts, 100 in flight`, par, N),
+      line(`${T} transactions (3 docs), 50 in flight`, txs, T),
+    ].join('\n'),
+  );
   t = Date.now();
   await server.close();
   await engine.close();
@@ -36,7 +68,9 @@ export async function runPersist(mode: 'disk' | 'memory'): Promise<void> {
   if (data !== 'memory') {
     t = Date.now();
     const again = await createDatabase({ data, collections: [] });
-    console.log(`reload: ${Date.now() - t} ms, a=${(await again.find('a')).length} b=${(await again.find('b')).length} c=${(await again.find('c')).length}`);
+    console.log(
+      `reload: ${Date.now() - t} ms, a=${(await again.find('a')).length} b=${(await again.find('b')).length} c=${(await again.find('c')).length}`,
+    );
     await again.close();
     await fs.rm(data, { recursive: true, force: true });
   }

@@ -10,6 +10,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 execFileSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs'), 'report'], { stdio: 'inherit' });
 const outfile = path.join(root, '.build', 'bench-report.cjs');
-await build({ entryPoints: [path.join(root, 'bench/report/report.ts')], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(root, 'bench/report/report.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const { runReport } = await import(pathToFileURL(outfile).href);
 await runReport({ root, records: Number(process.argv[2] ?? 40000), runs: Number(process.argv[3] ?? 5) });

@@ -12,4 +12,16 @@ import { published } from '../common/app/activity/published.use-case';
 import { enrollments } from '../common/app/activity/enrollments.use-case';
 import { recordServed } from '../common/app/activity/record-served.use-case';
 
-export const main = makeMain('activity', { publish, update, cancel, get, list, enroll, cancelEnrollment, mine, published, enrollments, recordServed });
+export const main = makeMain('activity', {
+  publish,
+  update,
+  cancel,
+  get,
+  list,
+  enroll,
+  cancelEnrollment,
+  mine,
+  published,
+  enrollments,
+  recordServed,
+});

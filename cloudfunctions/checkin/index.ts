@@ -8,4 +8,17 @@ import { adjust } from '../common/app/checkin/adjust.use-case';
 import { myHours } from '../common/app/checkin/hours.use-case';
 import { corrections, requestCorrection, reviewCorrection } from '../common/app/checkin/correction.use-case';
 
-export const main = makeMain('checkin', { code, revokeCodes, scan, myCode, scanVolunteer, roster, batchSignOut, adjust, myHours, requestCorrection, corrections, reviewCorrection });
+export const main = makeMain('checkin', {
+  code,
+  revokeCodes,
+  scan,
+  myCode,
+  scanVolunteer,
+  roster,
+  batchSignOut,
+  adjust,
+  myHours,
+  requestCorrection,
+  corrections,
+  reviewCorrection,
+});

@@ -44,12 +44,25 @@ export function env(): Env {
     if (!parsed.success) {
       throw new Error(`invalid function environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
-    if (parsed.data.SMS_PROVIDER === 'tencentcloud' && !(parsed.data.SMS_SDK_APP_ID && parsed.data.SMS_SIGN_NAME && parsed.data.SMS_TEMPLATE_ID)) {
+    if (
+      parsed.data.SMS_PROVIDER === 'tencentcloud' &&
+      !(parsed.data.SMS_SDK_APP_ID && parsed.data.SMS_SIGN_NAME && parsed.data.SMS_TEMPLATE_ID)
+    ) {
       throw new Error('invalid function environment: SMS_PROVIDER=tencentcloud needs SMS_SDK_APP_ID, SMS_SIGN_NAME and SMS_TEMPLATE_ID');
     }
     const e = parsed.data;
-    if (e.MESSAGE_PROVIDER === 'wechat' && !(e.MESSAGE_TEMPLATE_MEMBER_REVIEWED && e.MESSAGE_TEMPLATE_ORG_REVIEWED && e.MESSAGE_TEMPLATE_MEMBER_REMOVED && e.MESSAGE_TEMPLATE_ROLE_CHANGED)) {
-      throw new Error('invalid function environment: MESSAGE_PROVIDER=wechat needs MESSAGE_TEMPLATE_MEMBER_REVIEWED, _ORG_REVIEWED, _MEMBER_REMOVED and _ROLE_CHANGED');
+    if (
+      e.MESSAGE_PROVIDER === 'wechat' &&
+      !(
+        e.MESSAGE_TEMPLATE_MEMBER_REVIEWED &&
+        e.MESSAGE_TEMPLATE_ORG_REVIEWED &&
+        e.MESSAGE_TEMPLATE_MEMBER_REMOVED &&
+        e.MESSAGE_TEMPLATE_ROLE_CHANGED
+      )
+    ) {
+      throw new Error(
+        'invalid function environment: MESSAGE_PROVIDER=wechat needs MESSAGE_TEMPLATE_MEMBER_REVIEWED, _ORG_REVIEWED, _MEMBER_REMOVED and _ROLE_CHANGED',
+      );
     }
     cached = parsed.data;
   }

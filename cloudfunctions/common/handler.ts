@@ -15,7 +15,9 @@ export interface Ctx {
   now: Date;
 }
 
-type Spec<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: z.ZodTypeAny; output: z.ZodTypeAny } ? Contract[F][A] : never;
+type Spec<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: z.ZodTypeAny; output: z.ZodTypeAny }
+  ? Contract[F][A]
+  : never;
 export type Actions<F extends FunctionName> = {
   [A in ActionName<F>]: (input: z.output<Spec<F, A>['input']>, ctx: Ctx) => Promise<z.input<Spec<F, A>['output']>>;
 };
@@ -47,12 +49,19 @@ export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>, opt
     try {
       env();
       const { action, userInfo: _userInfo, ...input } = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>;
-      const spec = typeof action === 'string' && Object.prototype.hasOwnProperty.call(actions, action)
-        ? (contract[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>)[action]
-        : undefined;
+      const spec =
+        typeof action === 'string' && Object.prototype.hasOwnProperty.call(actions, action)
+          ? (contract[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>)[action]
+          : undefined;
       // The action is named back only when it is a short plain string: nothing the caller sent is echoed at length.
       const named = typeof action === 'string' ? cut(action) : undefined;
-      if (!spec) return { ok: false, code: ErrorCode.UNKNOWN_ACTION, message: ErrorMessage[ErrorCode.UNKNOWN_ACTION], details: { fn, action: named } };
+      if (!spec)
+        return {
+          ok: false,
+          code: ErrorCode.UNKNOWN_ACTION,
+          message: ErrorMessage[ErrorCode.UNKNOWN_ACTION],
+          details: { fn, action: named },
+        };
       // Refused before any schema walks it: 20,000 nested levels would overflow a recursive parser or serializer.
       const shape = eventShapeProblem(input);
       if (shape) return { ok: false, code: ErrorCode.VALIDATION, message: shape };
@@ -66,7 +75,13 @@ export function makeMain<F extends FunctionName>(fn: F, actions: Actions<F>, opt
       // The output schema strips whatever a use case should not expose (encrypted fields, hashes).
       return { ok: true, data: spec.output.parse(data) };
     } catch (err) {
-      if (err instanceof AppError) return { ok: false, code: err.code, message: cut(err.message, MAX_MESSAGE), ...(err.details === undefined ? {} : { details: boundedDetails(err.details) }) };
+      if (err instanceof AppError)
+        return {
+          ok: false,
+          code: err.code,
+          message: cut(err.message, MAX_MESSAGE),
+          ...(err.details === undefined ? {} : { details: boundedDetails(err.details) }),
+        };
       console.error(`[${fn}] unexpected error`, err);
       return { ok: false, code: ErrorCode.INTERNAL, message: ErrorMessage[ErrorCode.INTERNAL] };
     }

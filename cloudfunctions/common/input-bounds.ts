@@ -39,7 +39,11 @@ export function boundedDetails(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   if (depth >= 4) return undefined;
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => boundedDetails(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).slice(0, 50).map(([k, v]) => [cut(k), boundedDetails(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, 50)
+      .map(([k, v]) => [cut(k), boundedDetails(v, depth + 1)]),
+  );
 }
 
 /** The issues as the answer shows them: where and why, never what was sent (a 100 kB field must not come back). */

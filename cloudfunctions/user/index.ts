@@ -9,4 +9,14 @@ import { activate } from '../common/app/user/activate.use-case';
 import { myData } from '../common/app/user/my-data.use-case';
 import { appealIdentity, myIdentityAppeals } from '../common/app/user/appeal-identity.use-case';
 
-export const main = makeMain('user', { register, me, updateProfile, changePhone, withdraw, activate, myData, appealIdentity, myIdentityAppeals });
+export const main = makeMain('user', {
+  register,
+  me,
+  updateProfile,
+  changePhone,
+  withdraw,
+  activate,
+  myData,
+  appealIdentity,
+  myIdentityAppeals,
+});

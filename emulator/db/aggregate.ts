@@ -9,8 +9,22 @@ import { assertSafeExpression, compileQuery, mingoError, validateQuery } from '.
 
 /** Stages aggregate() can build (aggregate.js) that this emulator runs; $geoNear is geo.ts's. */
 const STAGES = new Set([
-  '$addFields', '$bucket', '$bucketAuto', '$count', '$geoNear', '$group', '$limit', '$match', '$project', '$lookup',
-  '$replaceRoot', '$sample', '$skip', '$sort', '$sortByCount', '$unwind',
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$geoNear',
+  '$group',
+  '$limit',
+  '$match',
+  '$project',
+  '$lookup',
+  '$replaceRoot',
+  '$sample',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unwind',
 ]);
 
 /**
@@ -39,7 +53,10 @@ export function parsePipeline(stages: unknown, now: () => Date): Record<string, 
     if (key === '$lookup' && isPlainObject(value) && typeof value.from !== 'string') throw invalidParam('$lookup needs from');
     if (key !== '$match') assertSafeExpression(value);
     assertSafeNames(key, value);
-    if ((key === '$limit' || key === '$skip') && !(typeof value === 'number' && Number.isInteger(value) && value >= (key === '$limit' ? 1 : 0))) {
+    if (
+      (key === '$limit' || key === '$skip') &&
+      !(typeof value === 'number' && Number.isInteger(value) && value >= (key === '$limit' ? 1 : 0))
+    ) {
       throw invalidParam(`${key} needs a ${key === '$limit' ? 'positive' : 'non-negative'} integer`);
     }
     return { [key]: value };
@@ -81,7 +98,8 @@ function normalizeProject(spec: Record<string, unknown>): Record<string, unknown
   projectKinds(spec, '', kinds);
   const excluded = kinds.find(([p, k]) => k === 'exclude' && p !== '_id');
   const included = kinds.find(([p, k]) => k !== 'exclude' && p !== '_id');
-  if (excluded && included) throw requestFailed(`Invalid $project :: caused by :: Cannot do exclusion on field ${excluded[0]} in inclusion projection`);
+  if (excluded && included)
+    throw requestFailed(`Invalid $project :: caused by :: Cannot do exclusion on field ${excluded[0]} in inclusion projection`);
   if (!included || !isExclusionValue(spec._id)) return [{ $project: spec }];
   return [{ $project: { ...spec, _id: 1 } }, { $project: { _id: 0 } }];
 }
@@ -102,7 +120,12 @@ function normalizeStages(stages: Record<string, unknown>[]): Record<string, unkn
  * Runs a parsed pipeline; `resolve` gives the (copied) documents of another collection for $lookup, `geo` the
  * collection's declared indexes for a first $geoNear stage.
  */
-export function runPipeline(docs: Doc[], pipeline: Record<string, unknown>[], resolve: (name: string) => Doc[], geo?: GeoCollection): Doc[] {
+export function runPipeline(
+  docs: Doc[],
+  pipeline: Record<string, unknown>[],
+  resolve: (name: string) => Doc[],
+  geo?: GeoCollection,
+): Doc[] {
   const [first, ...rest] = pipeline;
   if (first && '$geoNear' in first) {
     if (!geo) throw notImplemented('$geoNear without the collection it reads');

@@ -177,7 +177,10 @@ export function parseDataFile(text: string): { rows: Map<string, StoredRow>; bad
 
 /** Rows in natural order: by rank, ties (only in files from older versions) in file order. */
 export function inNaturalOrder(rows: Iterable<StoredRow>): StoredRow[] {
-  return [...rows].map((r, i) => ({ r, i })).sort((a, b) => a.r.o - b.r.o || a.i - b.i).map((x) => x.r);
+  return [...rows]
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.o - b.r.o || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** fsync of a directory, so renames, creations and deletions in it survive a power loss (a no-op where unsupported). */

@@ -28,7 +28,14 @@ function zoneFormatter(tz: string): Intl.DateTimeFormat {
   if (!f) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
       });
     } catch {
       throw requestFailed(`unrecognized time zone identifier: "${tz}"`);
@@ -102,7 +109,12 @@ function toZone(v: unknown, op: string): string | undefined | null {
 }
 
 /** The operand forms of $year etc.: `<date>`, `[<date>]` or `{ date, timezone }`. */
-function dateAndZone(obj: Record<string, unknown>, expr: unknown, options: Options, op: string): { date: Date; tz: string | undefined } | null {
+function dateAndZone(
+  obj: Record<string, unknown>,
+  expr: unknown,
+  options: Options,
+  op: string,
+): { date: Date; tz: string | undefined } | null {
   let dateExpr = expr;
   let tzExpr: unknown;
   if (Array.isArray(expr)) {
@@ -138,24 +150,58 @@ function format(p: Local, fmt: string): string {
     }
     const s = fmt[++i];
     switch (s) {
-      case 'Y': out += pad(p.year, 4); break;
-      case 'm': out += pad(p.month, 2); break;
-      case 'd': out += pad(p.day, 2); break;
-      case 'H': out += pad(p.hour, 2); break;
-      case 'M': out += pad(p.minute, 2); break;
-      case 'S': out += pad(p.second, 2); break;
-      case 'L': out += pad(p.millisecond, 3); break;
-      case 'j': out += pad(p.yday + 1, 3); break;
-      case 'w': out += String(p.weekday + 1); break;
-      case 'u': out += String(isoWeekday(p)); break;
-      case 'U': out += pad(sundayWeek(p), 2); break;
-      case 'V': out += pad(isoWeek(p).week, 2); break;
-      case 'G': out += pad(isoWeek(p).year, 4); break;
-      case 'z': out += `${p.offset < 0 ? '-' : '+'}${pad(Math.trunc(p.offset / 60), 2)}${pad(p.offset % 60, 2)}`; break;
-      case 'Z': out += String(p.offset); break;
-      case '%': out += '%'; break;
-      case undefined: throw requestFailed('$dateToString: unmatched \'%\' at end of format string');
-      default: throw requestFailed(`$dateToString: invalid format character '%${s}' in format string`);
+      case 'Y':
+        out += pad(p.year, 4);
+        break;
+      case 'm':
+        out += pad(p.month, 2);
+        break;
+      case 'd':
+        out += pad(p.day, 2);
+        break;
+      case 'H':
+        out += pad(p.hour, 2);
+        break;
+      case 'M':
+        out += pad(p.minute, 2);
+        break;
+      case 'S':
+        out += pad(p.second, 2);
+        break;
+      case 'L':
+        out += pad(p.millisecond, 3);
+        break;
+      case 'j':
+        out += pad(p.yday + 1, 3);
+        break;
+      case 'w':
+        out += String(p.weekday + 1);
+        break;
+      case 'u':
+        out += String(isoWeekday(p));
+        break;
+      case 'U':
+        out += pad(sundayWeek(p), 2);
+        break;
+      case 'V':
+        out += pad(isoWeek(p).week, 2);
+        break;
+      case 'G':
+        out += pad(isoWeek(p).year, 4);
+        break;
+      case 'z':
+        out += `${p.offset < 0 ? '-' : '+'}${pad(Math.trunc(p.offset / 60), 2)}${pad(p.offset % 60, 2)}`;
+        break;
+      case 'Z':
+        out += String(p.offset);
+        break;
+      case '%':
+        out += '%';
+        break;
+      case undefined:
+        throw requestFailed("$dateToString: unmatched '%' at end of format string");
+      default:
+        throw requestFailed(`$dateToString: invalid format character '%${s}' in format string`);
     }
   }
   return out;
@@ -163,20 +209,22 @@ function format(p: Local, fmt: string): string {
 
 const $dateToString: Expr = (obj, expr, options) => {
   if (!isPlainObject(expr)) throw requestFailed('$dateToString only supports an object as its argument');
-  for (const k of Object.keys(expr)) if (!['date', 'format', 'timezone', 'onNull'].includes(k)) throw requestFailed(`unrecognized parameter to $dateToString: ${k}`);
+  for (const k of Object.keys(expr))
+    if (!['date', 'format', 'timezone', 'onNull'].includes(k)) throw requestFailed(`unrecognized parameter to $dateToString: ${k}`);
   if (!('date' in expr)) throw requestFailed("Missing 'date' parameter to $dateToString");
   const date = toDate(computeValue(obj, expr.date, null, options), '$dateToString');
   const fmt = expr.format === undefined ? '%Y-%m-%dT%H:%M:%S.%LZ' : computeValue(obj, expr.format, null, options);
   const tz = toZone(expr.timezone === undefined ? undefined : computeValue(obj, expr.timezone, null, options), '$dateToString');
   if (fmt === null || fmt === undefined || tz === null) return null;
   if (typeof fmt !== 'string') throw requestFailed(`$dateToString requires that 'format' be a string, found: ${typeName(fmt)}`);
-  if (date === null) return 'onNull' in expr ? computeValue(obj, expr.onNull, null, options) ?? null : null;
+  if (date === null) return 'onNull' in expr ? (computeValue(obj, expr.onNull, null, options) ?? null) : null;
   return format(local(date, tz), fmt);
 };
 
 const $dateToParts: Expr = (obj, expr, options) => {
   if (!isPlainObject(expr)) throw requestFailed('$dateToParts only supports an object as its argument');
-  for (const k of Object.keys(expr)) if (!['date', 'timezone', 'iso8601'].includes(k)) throw requestFailed(`unrecognized option to $dateToParts: ${k}`);
+  for (const k of Object.keys(expr))
+    if (!['date', 'timezone', 'iso8601'].includes(k)) throw requestFailed(`unrecognized option to $dateToParts: ${k}`);
   const date = toDate(computeValue(obj, expr.date, null, options), '$dateToParts');
   const tz = toZone(expr.timezone === undefined ? undefined : computeValue(obj, expr.timezone, null, options), '$dateToParts');
   const iso = expr.iso8601 === undefined ? false : computeValue(obj, expr.iso8601, null, options);
@@ -193,9 +241,11 @@ const $dateToParts: Expr = (obj, expr, options) => {
 
 /** Replacements for mingo's date operators, keyed by operator name. */
 export function dateOperators(mingoOps: Record<string, Expr>): Record<string, Expr> {
-  const refuse = (op: string, why: string): Expr => () => {
-    throw notImplemented(`${op} (${why})`);
-  };
+  const refuse =
+    (op: string, why: string): Expr =>
+    () => {
+      throw notImplemented(`${op} (${why})`);
+    };
   const $dateFromParts: Expr = (obj, expr, options) => {
     if (isPlainObject(expr) && ('isoWeekYear' in expr || 'isoWeek' in expr || 'isoDayOfWeek' in expr)) {
       throw notImplemented('$dateFromParts with ISO week fields (isoWeekYear/isoWeek/isoDayOfWeek)');
@@ -227,9 +277,9 @@ export function dateOperators(mingoOps: Record<string, Expr>): Record<string, Ex
     $dateToParts,
     $dateFromParts,
     $dateFromString,
-    $dateAdd: refuse('$dateAdd', 'not among CloudBase\'s documented aggregation operators; mingo clamps months differently'),
-    $dateSubtract: refuse('$dateSubtract', 'not among CloudBase\'s documented aggregation operators; mingo clamps months differently'),
-    $dateDiff: refuse('$dateDiff', 'not among CloudBase\'s documented aggregation operators'),
-    $dateTrunc: refuse('$dateTrunc', 'not among CloudBase\'s documented aggregation operators'),
+    $dateAdd: refuse('$dateAdd', "not among CloudBase's documented aggregation operators; mingo clamps months differently"),
+    $dateSubtract: refuse('$dateSubtract', "not among CloudBase's documented aggregation operators; mingo clamps months differently"),
+    $dateDiff: refuse('$dateDiff', "not among CloudBase's documented aggregation operators"),
+    $dateTrunc: refuse('$dateTrunc', "not among CloudBase's documented aggregation operators"),
   };
 }

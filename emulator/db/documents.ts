@@ -47,13 +47,16 @@ function intField(v: unknown, name: string): number | undefined {
 
 function docIdOf(query: Record<string, unknown>, body: Body): DocId | undefined {
   const id = docQueryId(query);
-  if (body.queryType === 'DOC' && id === undefined) throw invalidParam("queryType DOC needs query {_id}");
+  if (body.queryType === 'DOC' && id === undefined) throw invalidParam('queryType DOC needs query {_id}');
   return id;
 }
 
 /** A non-transactional write touched a document locked by an open transaction: wait for its release. */
 class Blocked {
-  constructor(readonly what: string, readonly holder: string) {}
+  constructor(
+    readonly what: string,
+    readonly holder: string,
+  ) {}
 }
 
 function assertUnlocked(ctx: Ctx, collection: string, idKeys: Iterable<string>): void {
@@ -128,7 +131,13 @@ function txFor(ctx: Ctx, body: Body): Transaction | undefined {
  * The one document a write inside a transaction names (by {_id} only), as the transaction sees it. `view` is null
  * when there is none; a missing collection is then refused, as outside a transaction.
  */
-function txTarget(ctx: Ctx, tx: Transaction, name: string, id: DocId | undefined, refusal = SINGLE_DOC_ONLY): { id: DocId; idKey: string; view: Doc | null } {
+function txTarget(
+  ctx: Ctx,
+  tx: Transaction,
+  name: string,
+  id: DocId | undefined,
+  refusal = SINGLE_DOC_ONLY,
+): { id: DocId; idKey: string; view: Doc | null } {
   if (id === undefined) throw notImplemented(refusal);
   const idKey = idKeyOf(id);
   const view = ctx.txm.read(tx, name, idKey);
@@ -140,7 +149,8 @@ function txTarget(ctx: Ctx, tx: Transaction, name: string, id: DocId | undefined
 export async function getDocument(ctx: Ctx, body: Body): Promise<object> {
   const name = checkCollectionName(body.collectionName);
   const query = parseQuery(ctx, body.query);
-  const projection = body.projection !== undefined && body.projection !== '' ? parseEJSONObject(body.projection, 'projection', ctx.now) : undefined;
+  const projection =
+    body.projection !== undefined && body.projection !== '' ? parseEJSONObject(body.projection, 'projection', ctx.now) : undefined;
   const tx = txFor(ctx, body);
   if (tx) {
     const { view: doc } = txTarget(ctx, tx, name, docQueryId(query));
@@ -185,8 +195,18 @@ export async function insertDocument(ctx: Ctx, body: Body): Promise<object> {
     return { data: { insertedIds: docs.map((d) => answeredId(d._id)) } };
   }
   return writeNonTx(ctx, () => {
-    const changes: Change[] = docs.map((doc) => ({ collection: name, idKey: idKeyOf(doc._id), id: doc._id as DocId, before: null, after: doc }));
-    assertUnlocked(ctx, name, changes.map((c) => c.idKey));
+    const changes: Change[] = docs.map((doc) => ({
+      collection: name,
+      idKey: idKeyOf(doc._id),
+      id: doc._id as DocId,
+      before: null,
+      after: doc,
+    }));
+    assertUnlocked(
+      ctx,
+      name,
+      changes.map((c) => c.idKey),
+    );
     return { changes, result: { data: { insertedIds: docs.map((d) => answeredId(d._id)) } } };
   });
 }
@@ -233,7 +253,8 @@ function upsertDoc(ctx: Ctx, query: Record<string, unknown>, id: DocId | undefin
 export async function modifyDocument(ctx: Ctx, body: Body): Promise<object> {
   const name = checkCollectionName(body.collectionName);
   // collection.update() without where() sends no query; CloudBase answers INVALID_PARAM (node-sdk index.test.ts:132-138).
-  if (body.query === undefined || body.query === null || body.query === '') throw invalidParam('update needs a query: use where() or doc()');
+  if (body.query === undefined || body.query === null || body.query === '')
+    throw invalidParam('update needs a query: use where() or doc()');
   const query = parseQuery(ctx, body.query);
   const data = parseEJSONObject(body.data, 'data', ctx.now);
   const multi = body.multi === true;
@@ -256,7 +277,11 @@ export async function modifyDocument(ctx: Ctx, body: Body): Promise<object> {
   if (!ctx.store.get(name) && !upsert) throw collectionNotExist(name);
   return writeNonTx<{ data: { updated: number; upsert_id?: unknown } }>(ctx, () => {
     const matched = matching(ctx, name, query, multi);
-    assertUnlocked(ctx, name, matched.map((d) => idKeyOf(d._id)));
+    assertUnlocked(
+      ctx,
+      name,
+      matched.map((d) => idKeyOf(d._id)),
+    );
     const changes: Change[] = [];
     for (const d of matched) {
       const next = modify(ctx, d, m);
@@ -285,7 +310,11 @@ export async function modifyAndReturnDoc(ctx: Ctx, body: Body): Promise<object> 
   const tx = txFor(ctx, body);
   if (tx) {
     const id = docQueryId(query);
-    const { id: docId, idKey, view } = txTarget(ctx, tx, name, id, `updateAndReturn() with a query other than {_id} inside a transaction (${SINGLE_DOC_ONLY})`);
+    const {
+      id: docId,
+      idKey,
+      view,
+    } = txTarget(ctx, tx, name, id, `updateAndReturn() with a query other than {_id} inside a transaction (${SINGLE_DOC_ONLY})`);
     if (!view) return { data: { updated: 0, doc: null } };
     ctx.txm.prepareWrite(tx, name, idKey);
     const next = applyUpdate(view, spec, ctx.now);
@@ -325,7 +354,11 @@ export async function removeDocument(ctx: Ctx, body: Body): Promise<object> {
   return writeNonTx(ctx, () => {
     const matched = matching(ctx, name, query, multi);
     const changes: Change[] = matched.map((d) => ({ collection: name, idKey: idKeyOf(d._id), id: d._id as DocId, before: d, after: null }));
-    assertUnlocked(ctx, name, changes.map((c) => c.idKey));
+    assertUnlocked(
+      ctx,
+      name,
+      changes.map((c) => c.idKey),
+    );
     return { changes, result: { data: { deleted: changes.length } } };
   });
 }
@@ -366,4 +399,3 @@ export async function addCollection(ctx: Ctx, body: Body): Promise<object> {
   await ctx.store.persistence.ensure(name);
   return {};
 }
-

@@ -20,7 +20,9 @@ export function isReservedName(name: string): boolean {
 export function assertSafePath(path: string, where = 'field path'): void {
   for (const seg of path.replace(/^\$+/, '').split('.')) {
     if (RESERVED_NAMES.has(seg)) {
-      throw invalidParam(`${where} '${path}' uses the name '${seg}', which the emulator refuses (it names a JavaScript Object.prototype member)`);
+      throw invalidParam(
+        `${where} '${path}' uses the name '${seg}', which the emulator refuses (it names a JavaScript Object.prototype member)`,
+      );
     }
   }
 }

@@ -36,8 +36,7 @@ export class DbError extends Error {
 
 export const invalidParam = (message: string): DbError => new DbError(ErrorCode.INVALID_PARAM, message);
 
-export const notImplemented = (what: string): DbError =>
-  new DbError(ErrorCode.NOT_IMPLEMENTED, `emulator does not implement ${what}`);
+export const notImplemented = (what: string): DbError => new DbError(ErrorCode.NOT_IMPLEMENTED, `emulator does not implement ${what}`);
 
 export const requestFailed = (message: string): DbError => new DbError(ErrorCode.REQUEST_FAILED, message);
 
@@ -55,14 +54,10 @@ export const transactionNotExist = (): DbError =>
     '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
   );
 
-export const collectionNotExist = (name: string): DbError =>
-  new DbError(ErrorCode.COLLECTION_NOT_EXIST, `Db or Table not exist: ${name}`);
+export const collectionNotExist = (name: string): DbError => new DbError(ErrorCode.COLLECTION_NOT_EXIST, `Db or Table not exist: ${name}`);
 
 export const duplicateWrite = (collection: string, index: string, key: string): DbError =>
-  new DbError(
-    ErrorCode.DUPLICATE_WRITE,
-    `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${key}`,
-  );
+  new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${key}`);
 
 /** The JSON body answered for an error (always with HTTP 200, like CloudBase). */
 export function errorBody(err: unknown, requestId: string): { code: string; message: string; requestId: string } {

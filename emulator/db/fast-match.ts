@@ -7,7 +7,8 @@ type Doc = Record<string, unknown>;
 type Verdict = boolean | undefined;
 type Test = (doc: Doc) => Verdict;
 
-const isPrimitive = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isPrimitive = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function and(tests: Test[]): Test {
   return (doc) => {

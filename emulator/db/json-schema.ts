@@ -41,7 +41,10 @@ function typeCheck(spec: unknown, table: Record<string, Check>, keyword: string)
   const names = Array.isArray(spec) ? spec : [spec];
   const checks = names.map((n) => {
     if (typeof n !== 'string') throw requestFailed(`$jsonSchema keyword '${keyword}' must be a string or an array of strings`);
-    if (keyword === 'bsonType' && ['long', 'decimal', 'binData', 'timestamp', 'javascript', 'minKey', 'maxKey', 'undefined', 'dbPointer', 'symbol'].includes(n)) {
+    if (
+      keyword === 'bsonType' &&
+      ['long', 'decimal', 'binData', 'timestamp', 'javascript', 'minKey', 'maxKey', 'undefined', 'dbPointer', 'symbol'].includes(n)
+    ) {
       throw notImplemented(`$jsonSchema bsonType '${n}'`);
     }
     const c = table[n];
@@ -97,7 +100,8 @@ export function compile(schema: unknown): Check {
         checks.push(typeCheck(schema.bsonType, BSON_TYPES, 'bsonType'));
         break;
       case 'enum': {
-        if (!Array.isArray(schema.enum) || schema.enum.length === 0) throw requestFailed("$jsonSchema keyword 'enum' must be a non-empty array");
+        if (!Array.isArray(schema.enum) || schema.enum.length === 0)
+          throw requestFailed("$jsonSchema keyword 'enum' must be a non-empty array");
         const allowed = new Set(schema.enum.map(fingerprint));
         checks.push((v) => allowed.has(fingerprint(v)));
         break;
@@ -115,7 +119,8 @@ export function compile(schema: unknown): Check {
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
         if (typeof schema[k] !== 'boolean') throw requestFailed(`$jsonSchema keyword '${k}' must be a boolean`);
-        if (!((k === 'exclusiveMinimum' ? 'minimum' : 'maximum') in schema)) throw requestFailed(`$jsonSchema keyword '${k}' needs its bound`);
+        if (!((k === 'exclusiveMinimum' ? 'minimum' : 'maximum') in schema))
+          throw requestFailed(`$jsonSchema keyword '${k}' needs its bound`);
         break;
       case 'multipleOf': {
         const m = num(schema, k);
@@ -189,7 +194,9 @@ export function compile(schema: unknown): Check {
       case 'properties': {
         if (!isPlainObject(schema.properties)) throw requestFailed("$jsonSchema keyword 'properties' must be an object");
         const props = Object.entries(schema.properties).map(([name, s]) => [name, compile(s)] as const);
-        when(isObj, (v) => props.every(([name, c]) => !Object.prototype.hasOwnProperty.call(v, name) || c((v as Record<string, unknown>)[name])));
+        when(isObj, (v) =>
+          props.every(([name, c]) => !Object.prototype.hasOwnProperty.call(v, name) || c((v as Record<string, unknown>)[name])),
+        );
         break;
       }
       case 'additionalProperties': {

@@ -25,7 +25,9 @@ function $elemMatch(selector: string, value: unknown, options: Options): (obj: R
   return (obj) => {
     const a = resolve(obj, selector, { unwrapArray: true });
     if (!Array.isArray(a)) return false;
-    return a.some((x) => (operatorForm ? query.test({ v: x }) : (isPlainObject(x) || Array.isArray(x)) && query.test(x as Record<string, unknown>)));
+    return a.some((x) =>
+      operatorForm ? query.test({ v: x }) : (isPlainObject(x) || Array.isArray(x)) && query.test(x as Record<string, unknown>),
+    );
   };
 }
 
@@ -58,12 +60,16 @@ function typeName(v: unknown): string {
 
 function args(obj: Record<string, unknown>, expr: unknown, options: Options, op: string, min: number, max: number): unknown[] {
   const list = Array.isArray(expr) ? expr : [expr];
-  if (list.length < min || list.length > max) throw requestFailed(`Expression ${op} takes ${min === max ? `exactly ${min}` : `at least ${min} and at most ${max}`} arguments. ${list.length} were passed in.`);
+  if (list.length < min || list.length > max)
+    throw requestFailed(
+      `Expression ${op} takes ${min === max ? `exactly ${min}` : `at least ${min} and at most ${max}`} arguments. ${list.length} were passed in.`,
+    );
   return list.map((e) => computeValue(obj, e, null, options));
 }
 
 function nonNegInt(v: unknown, op: string, what: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw requestFailed(`${op} requires an integral ${what}, found a value of type: ${typeName(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw requestFailed(`${op} requires an integral ${what}, found a value of type: ${typeName(v)}`);
   if (v < 0) throw requestFailed(`${op} requires a nonnegative ${what}, found: ${v}`);
   return v;
 }
@@ -109,7 +115,8 @@ function substrBytes(op: string): Expr {
     const lower = Math.trunc(start);
     if (lower < 0) throw requestFailed(`${op}: starting index must be non-negative (got: ${lower})`);
     const length = count < 0 ? buf.length : Math.trunc(count);
-    if (lower < buf.length && isContinuation(buf[lower])) throw requestFailed(`${op}: Invalid range, starting index is a UTF-8 continuation byte.`);
+    if (lower < buf.length && isContinuation(buf[lower]))
+      throw requestFailed(`${op}: Invalid range, starting index is a UTF-8 continuation byte.`);
     if (lower + length < buf.length && isContinuation(buf[lower + length])) {
       throw requestFailed(`${op}: Invalid range, ending index is in the middle of a UTF-8 character.`);
     }
@@ -121,8 +128,10 @@ function substrBytes(op: string): Expr {
 const $substrCP: Expr = (obj, expr, options) => {
   const [s, start, count] = args(obj, expr, options, '$substrCP', 3, 3);
   const cps = Array.from(coerceToString(s, '$substrCP'));
-  if (typeof start !== 'number' || !Number.isInteger(start)) throw requestFailed(`$substrCP: starting index must be an integer (is ${typeName(start)})`);
-  if (typeof count !== 'number' || !Number.isInteger(count)) throw requestFailed(`$substrCP: length must be an integer (is ${typeName(count)})`);
+  if (typeof start !== 'number' || !Number.isInteger(start))
+    throw requestFailed(`$substrCP: starting index must be an integer (is ${typeName(start)})`);
+  if (typeof count !== 'number' || !Number.isInteger(count))
+    throw requestFailed(`$substrCP: length must be an integer (is ${typeName(count)})`);
   if (start < 0) throw requestFailed(`$substrCP: starting index must be non-negative (got: ${start})`);
   if (count < 0) throw requestFailed(`$substrCP: length must be a nonnegative integer (got: ${count})`);
   return cps.slice(start, start + count).join('');

@@ -52,7 +52,8 @@ export function planProjection(p: Record<string, unknown>, compileQuery: (q: Rec
       if (path.includes('.')) throw requestFailed(`Cannot use $elemMatch projection on a nested field: '${path}'`);
       const cond = v.$elemMatch;
       if (!isPlainObject(cond)) throw requestFailed(`elemMatch: Invalid argument, object required (on '${path}')`);
-      const operatorForm = Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$') && !['$and', '$or', '$nor'].includes(k));
+      const operatorForm =
+        Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$') && !['$and', '$or', '$nor'].includes(k));
       const test = compileQuery(operatorForm ? { v: cond } : cond);
       plan.elemMatches.push({
         field: path,
@@ -61,7 +62,9 @@ export function planProjection(p: Record<string, unknown>, compileQuery: (q: Rec
       inclusion ??= path;
       continue;
     }
-    throw notImplemented(`projection ${JSON.stringify(ops)} on '${path}' (CloudBase's field() takes true/false, project.slice and project.elemMatch)`);
+    throw notImplemented(
+      `projection ${JSON.stringify(ops)} on '${path}' (CloudBase's field() takes true/false, project.slice and project.elemMatch)`,
+    );
   }
   if (inclusion !== null && exclusion !== null) throw requestFailed(`Cannot do exclusion on field ${exclusion} in inclusion projection`);
   if (inclusion !== null || (plan.id && Object.keys(p).length === 1 && '_id' in p)) plan.mode = 'include';

@@ -14,8 +14,24 @@ import type { DocId } from './store';
  * the geo ones ($geoWithin, $geoIntersects, $nearSphere from _.geoNear, $near) by geo.ts.
  */
 const FIELD_OPERATORS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$elemMatch', '$exists', '$size',
-  '$mod', '$not', '$regex', '$options', '$type', ...GEO_OPERATORS,
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$all',
+  '$elemMatch',
+  '$exists',
+  '$size',
+  '$mod',
+  '$not',
+  '$regex',
+  '$options',
+  '$type',
+  ...GEO_OPERATORS,
 ]);
 /** Top-level operators; $expr takes aggregation expressions (mingo), $jsonSchema a schema (json-schema.ts). */
 const TOP_OPERATORS = new Set(['$and', '$or', '$nor', '$expr', '$jsonSchema']);
@@ -109,7 +125,8 @@ export function compileQuery(q: Record<string, unknown>, context = 'update() or 
 export function mingoError(e: unknown): DbError {
   if (e instanceof DbError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  if (/unknown|not supported|unsupported|not implemented|not registered/i.test(message)) return notImplemented(`an operator used here (mingo: ${message})`);
+  if (/unknown|not supported|unsupported|not implemented|not registered/i.test(message))
+    return notImplemented(`an operator used here (mingo: ${message})`);
   return invalidParam(message);
 }
 

@@ -149,7 +149,10 @@ async function lockFolder(dir: string): Promise<void> {
     }
     const pid = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
     const inUse = pid === process.pid ? openFolders.has(path.resolve(dir)) : Number.isInteger(pid) && pid > 0 && isAlive(pid);
-    if (inUse) throw new Error(`the data folder ${dir} is in use by process ${pid} (another emulator?); stop it, or delete ${file} if that process is not an emulator`);
+    if (inUse)
+      throw new Error(
+        `the data folder ${dir} is in use by process ${pid} (another emulator?); stop it, or delete ${file} if that process is not an emulator`,
+      );
     await fs.rm(file, { force: true });
   }
   throw new Error(`could not lock the data folder ${dir}`);
@@ -251,7 +254,11 @@ export class DiskPersistence implements Persistence {
     }, this.checkpointIntervalMs);
     this.timer.unref();
     const out = new Map<string, Doc[]>();
-    for (const name of [...this.image.keys()].sort()) out.set(name, inNaturalOrder(this.image.get(name)!.values()).map((r) => decodeDoc(r.json)));
+    for (const name of [...this.image.keys()].sort())
+      out.set(
+        name,
+        inNaturalOrder(this.image.get(name)!.values()).map((r) => decodeDoc(r.json)),
+      );
     return out;
   }
 
@@ -286,7 +293,9 @@ export class DiskPersistence implements Persistence {
         await fs.copyFile(f, `${f}.damaged-${Date.now()}`);
         kept.push(path.basename(f));
       }
-      console.error(`[emulator/db] ${path.basename(file)} is damaged after record ${applied}: later commits are not loaded (copies kept of ${kept.join(', ')})`);
+      console.error(
+        `[emulator/db] ${path.basename(file)} is damaged after record ${applied}: later commits are not loaded (copies kept of ${kept.join(', ')})`,
+      );
       return;
     }
   }
@@ -434,7 +443,9 @@ export class DiskPersistence implements Persistence {
   }
 
   private fileText(collection: string): string {
-    return inNaturalOrder(this.image.get(collection)?.values() ?? []).map(rowLine).join('');
+    return inNaturalOrder(this.image.get(collection)?.values() ?? [])
+      .map(rowLine)
+      .join('');
   }
 
   private async whenIdle(): Promise<void> {

@@ -14,7 +14,9 @@ export function idKeyOf(id: unknown): string {
   if (typeof id === 'number' && Number.isFinite(id)) return `n:${id}`;
   if (isObjectId(id)) return `o:${id.toHexString()}`;
   if (id === undefined) throw invalidParam('document has no _id');
-  throw notImplemented(`_id values of type ${id === null ? 'null' : Array.isArray(id) ? 'array' : typeof id} (only string, number and ObjectId)`);
+  throw notImplemented(
+    `_id values of type ${id === null ? 'null' : Array.isArray(id) ? 'array' : typeof id} (only string, number and ObjectId)`,
+  );
 }
 
 // CloudBase collection names: letters, digits, '_' and '-' (console rule); kept permissive but file-safe.
@@ -253,4 +255,3 @@ export class Store {
     }
   }
 }
-

@@ -8,7 +8,19 @@ import type { DocId } from './store';
 
 /** Every update operator the SDK's db.command can emit, plus $currentDate (resolved with the emulator clock). */
 const UPDATE_OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll', '$pop', '$addToSet', '$bit',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$pop',
+  '$addToSet',
+  '$bit',
   '$currentDate',
 ]);
 
@@ -30,7 +42,9 @@ export function validateUpdate(data: Record<string, unknown>): UpdateSpec {
       checkPath(path);
       paths.push(path);
       if ((op === '$inc' || op === '$mul') && typeof operand !== 'number') {
-        throw invalidParam(`Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`);
+        throw invalidParam(
+          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`,
+        );
       }
       if (op === '$rename') {
         if (typeof operand !== 'string') throw invalidParam(`$rename target of '${path}' must be a string`);
@@ -106,7 +120,8 @@ function checkTarget(doc: Doc, op: string, path: string): void {
     return;
   }
   if (cur === undefined) return;
-  if (ARRAY_TARGET.has(op) && !Array.isArray(cur)) throw requestFailed(`The field '${path}' must be an array but is of type ${typeName(cur)}`);
+  if (ARRAY_TARGET.has(op) && !Array.isArray(cur))
+    throw requestFailed(`The field '${path}' must be an array but is of type ${typeName(cur)}`);
   if ((op === '$inc' || op === '$mul') && typeof cur !== 'number') {
     throw requestFailed(`Cannot apply ${op} to a value of non-numeric type: '${path}' is of type ${typeName(cur)}`);
   }
@@ -115,7 +130,8 @@ function checkTarget(doc: Doc, op: string, path: string): void {
 /** The values an update operator stores (checked like a document being written). */
 function storedValues(op: string, operand: unknown): unknown[] {
   if (op === '$set' || op === '$setOnInsert' || op === '$min' || op === '$max') return [operand];
-  if (op === '$push' || op === '$addToSet') return isPlainObject(operand) && '$each' in operand && Array.isArray(operand.$each) ? operand.$each : [operand];
+  if (op === '$push' || op === '$addToSet')
+    return isPlainObject(operand) && '$each' in operand && Array.isArray(operand.$each) ? operand.$each : [operand];
   return [];
 }
 
@@ -152,7 +168,8 @@ export function applyUpdate(doc: Doc, spec: UpdateSpec, now: () => Date): { doc:
       for (const v of storedValues(op, operand)) assertStorable(v, 'update', path);
       try {
         if (op === '$currentDate') updater(next, { $set: { [path]: now() } });
-        else if (op === '$pull' && isPlainObject(operand) && pullByQuery(next, path, operand)) updater(next, pullByQuery(next, path, operand) as never);
+        else if (op === '$pull' && isPlainObject(operand) && pullByQuery(next, path, operand))
+          updater(next, pullByQuery(next, path, operand) as never);
         else updater(next, { [op]: { [path]: operand } } as never);
       } catch (e) {
         if (e instanceof DbError) throw e;
@@ -166,7 +183,8 @@ export function applyUpdate(doc: Doc, spec: UpdateSpec, now: () => Date): { doc:
 
 /** doc.set(): the replacement keeps the document's _id. */
 export function applyReplacement(id: DocId, replacement: Record<string, unknown>): Doc {
-  if ('_id' in replacement && fingerprint(replacement._id) !== fingerprint(id)) throw invalidParam(`the (immutable) field '_id' was found to have been altered`);
+  if ('_id' in replacement && fingerprint(replacement._id) !== fingerprint(id))
+    throw invalidParam(`the (immutable) field '_id' was found to have been altered`);
   const { _id: _ignored, ...rest } = replacement;
   const doc: Doc = { _id: id, ...rest };
   assertStorable(doc, 'update');
@@ -214,7 +232,8 @@ export function assertStorable(doc: unknown, mode: 'insert' | 'update' | 'values
   }
   for (const [k, v] of Object.entries(doc)) {
     const at = path ? `${path.replace(/^\./, '')}.${k}` : k;
-    if (mode !== 'values' && k.startsWith('$')) throw requestFailed(`The dollar ($) prefixed field '${k}' in '${at}' is not valid for storage.`);
+    if (mode !== 'values' && k.startsWith('$'))
+      throw requestFailed(`The dollar ($) prefixed field '${k}' in '${at}' is not valid for storage.`);
     if (mode === 'update' && k.includes('.')) throw requestFailed(`The dotted field '${k}' in '${at}' is not valid for storage.`);
     assertStorable(v, mode, `${path}.${k}`);
   }

@@ -2,7 +2,17 @@
 import type { CreateIndex, DropIndex } from '@cloudbase/manager-node/types/interfaces';
 import type { IndexDecl } from '../../cloudfunctions/common/db/collections';
 import { resolvedEnv, type FunctionDecl, type TriggerDecl } from './config';
-import { indexKeys, type DeclaredState, type ObservedCollection, type ObservedFunction, type ObservedIndex, type ObservedState, type Plan, type Step, describeStep } from './plan';
+import {
+  indexKeys,
+  type DeclaredState,
+  type ObservedCollection,
+  type ObservedFunction,
+  type ObservedIndex,
+  type ObservedState,
+  type Plan,
+  type Step,
+  describeStep,
+} from './plan';
 
 /**
  * The part of a manager-node `CloudBase` instance the deploy calls. `nodeIo().createClient` in main.ts returns a real
@@ -10,8 +20,13 @@ import { indexKeys, type DeclaredState, type ObservedCollection, type ObservedFu
  */
 export interface ManagerClient {
   database: {
-    listCollections(options?: { MgoLimit?: number; MgoOffset?: number }): Promise<{ Collections: Array<{ CollectionName: string }>; Pager?: { Total: number } }>;
-    describeCollection(name: string): Promise<{ Indexes?: Array<{ Name: string; Keys?: Array<{ Name?: string; Direction?: string }>; Unique?: boolean }> }>;
+    listCollections(options?: {
+      MgoLimit?: number;
+      MgoOffset?: number;
+    }): Promise<{ Collections: Array<{ CollectionName: string }>; Pager?: { Total: number } }>;
+    describeCollection(
+      name: string,
+    ): Promise<{ Indexes?: Array<{ Name: string; Keys?: Array<{ Name?: string; Direction?: string }>; Unique?: boolean }> }>;
     createCollectionIfNotExists(name: string): Promise<{ IsCreated: boolean }>;
     updateCollection(name: string, indexes: { CreateIndexes?: CreateIndex[]; DropIndexes?: DropIndex[] }): Promise<unknown>;
   };
@@ -32,7 +47,10 @@ export interface ManagerClient {
     createFunctionTriggers(name: string, triggers: TriggerDecl[]): Promise<unknown>;
     deleteFunctionTrigger(name: string, triggerName: string): Promise<unknown>;
   };
-  commonService(service?: string, version?: string): { call(options: { Action: string; Param: Record<string, unknown> }): Promise<{ AclTag?: unknown; Rule?: unknown } | undefined> };
+  commonService(
+    service?: string,
+    version?: string,
+  ): { call(options: { Action: string; Param: Record<string, unknown> }): Promise<{ AclTag?: unknown; Rule?: unknown } | undefined> };
 }
 
 /** manager-node's ICloudFunction, as much of it as the deploy sets (no triggers: those are separate steps). */
@@ -138,7 +156,11 @@ export async function observe(client: ManagerClient, declared: DeclaredState, en
       timeout: d.Timeout,
       memorySize: d.MemorySize,
       env: Object.fromEntries((d.Environment?.Variables ?? []).map((v) => [v.Key, v.Value])),
-      triggers: (d.Triggers ?? []).map((t) => ({ name: t.TriggerName ?? t.Name ?? '', type: t.Type, config: triggerConfig(t.TriggerDesc ?? t.Config) })),
+      triggers: (d.Triggers ?? []).map((t) => ({
+        name: t.TriggerName ?? t.Name ?? '',
+        type: t.Type,
+        config: triggerConfig(t.TriggerDesc ?? t.Config),
+      })),
     };
     observed.functions[fn.name] = f;
   }
@@ -199,7 +221,9 @@ export async function applyPlan(client: ManagerClient, plan: Plan, ctx: ApplyCon
       await applyStep(client, step, ctx);
     } catch (e) {
       const err = e as { message?: string; code?: unknown; requestId?: unknown };
-      const detail = [err.code ? `code ${String(err.code)}` : '', err.requestId ? `requestId ${String(err.requestId)}` : ''].filter(Boolean).join(', ');
+      const detail = [err.code ? `code ${String(err.code)}` : '', err.requestId ? `requestId ${String(err.requestId)}` : '']
+        .filter(Boolean)
+        .join(', ');
       throw new Error(`step ${i + 1} failed: ${describeStep(step)}\n  ${err.message ?? String(e)}${detail ? ` (${detail})` : ''}`);
     }
   }

@@ -101,7 +101,10 @@ export function parseDotEnv(text: string): Record<string, string> {
 }
 
 /** cloudbaserc.json and the variables: `.env` beside it, overridden by the shell's environment. */
-export function loadConfig(dir: string, processEnv: Record<string, string | undefined>): { rc: Rc; vars: Record<string, string | undefined>; dotEnvFound: boolean } {
+export function loadConfig(
+  dir: string,
+  processEnv: Record<string, string | undefined>,
+): { rc: Rc; vars: Record<string, string | undefined>; dotEnvFound: boolean } {
   const rc = JSON.parse(readFileSync(path.join(dir, 'cloudbaserc.json'), 'utf8')) as Rc;
   const dotEnvPath = path.join(dir, '.env');
   const dotEnvFound = existsSync(dotEnvPath);
@@ -118,7 +121,12 @@ export interface VariableProblem {
   functions: string[];
 }
 
-const REVIEW_TEMPLATES = ['MESSAGE_TEMPLATE_MEMBER_REVIEWED', 'MESSAGE_TEMPLATE_ORG_REVIEWED', 'MESSAGE_TEMPLATE_MEMBER_REMOVED', 'MESSAGE_TEMPLATE_ROLE_CHANGED'];
+const REVIEW_TEMPLATES = [
+  'MESSAGE_TEMPLATE_MEMBER_REVIEWED',
+  'MESSAGE_TEMPLATE_ORG_REVIEWED',
+  'MESSAGE_TEMPLATE_MEMBER_REMOVED',
+  'MESSAGE_TEMPLATE_ROLE_CHANGED',
+];
 const SMS_SETTINGS = ['SMS_SDK_APP_ID', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ID'];
 
 /** The variables a function cannot start without, given its resolved ones (mirrors the checks of cloudfunctions/common/env.ts). */
@@ -126,8 +134,10 @@ function requiredFor(vars: Record<string, string>): Array<{ name: string; valid?
   const req: Array<{ name: string; valid?: (v: string) => boolean; hint: string }> = [
     { name: 'APP_SECRET_KEY', valid: (v) => /^[0-9a-fA-F]{64}$/.test(v), hint: 'must be 64 hex characters: openssl rand -hex 32' },
   ];
-  if (vars.SMS_PROVIDER === 'tencentcloud') for (const name of SMS_SETTINGS) req.push({ name, hint: 'needed by SMS_PROVIDER=tencentcloud' });
-  if (vars.MESSAGE_PROVIDER === 'wechat') for (const name of REVIEW_TEMPLATES) req.push({ name, hint: 'needed by MESSAGE_PROVIDER=wechat' });
+  if (vars.SMS_PROVIDER === 'tencentcloud')
+    for (const name of SMS_SETTINGS) req.push({ name, hint: 'needed by SMS_PROVIDER=tencentcloud' });
+  if (vars.MESSAGE_PROVIDER === 'wechat')
+    for (const name of REVIEW_TEMPLATES) req.push({ name, hint: 'needed by MESSAGE_PROVIDER=wechat' });
   return req;
 }
 

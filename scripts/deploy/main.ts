@@ -56,8 +56,12 @@ export async function main(argv: string[], io: DeployIo): Promise<number> {
 
   if (dryRun) {
     const plan = planDeploy(declared, EMPTY_ENVIRONMENT, options);
-    io.out(`Deploy plan (dry run) for environment ${envId ?? '(ENV_ID unset)'}: against an empty environment; CloudBase was not contacted.`);
-    io.out(`A real run first reads the environment and plans only what is missing or different. ${dotEnvFound ? '.env read.' : 'No .env found.'}`);
+    io.out(
+      `Deploy plan (dry run) for environment ${envId ?? '(ENV_ID unset)'}: against an empty environment; CloudBase was not contacted.`,
+    );
+    io.out(
+      `A real run first reads the environment and plans only what is missing or different. ${dotEnvFound ? '.env read.' : 'No .env found.'}`,
+    );
     for (const line of formatPlan(declared, plan)) io.out(line);
     io.out(`${plan.steps.length} steps.`);
     if (problems.length > 0 || missing.length > 0) {
@@ -98,11 +102,17 @@ export async function main(argv: string[], io: DeployIo): Promise<number> {
     for (const line of formatPlan(declared, plan)) io.out(line);
     applying = true;
     await applyPlan(client, plan, { envId: envId as string, functionRootPath, log: io.out });
-    io.out(`Deployed to ${envId}: ${plan.steps.length} steps.${plan.notes.length ? ` ${plan.notes.length} notes above were left as they are.` : ''}`);
+    io.out(
+      `Deployed to ${envId}: ${plan.steps.length} steps.${plan.notes.length ? ` ${plan.notes.length} notes above were left as they are.` : ''}`,
+    );
     return 0;
   } catch (e) {
     io.err(`deploy failed: ${(e as Error).message}`);
-    io.err(applying ? 'Steps before the failure stay applied; a rerun plans only what is still missing or different.' : 'Nothing was changed in CloudBase.');
+    io.err(
+      applying
+        ? 'Steps before the failure stay applied; a rerun plans only what is still missing or different.'
+        : 'Nothing was changed in CloudBase.',
+    );
     return 1;
   }
 }

@@ -114,7 +114,11 @@ function planCollection(c: CollectionDecl, observed: ObservedCollection | undefi
     else notes.push(`index ${what}: kept (rerun with --drop-extra-indexes to drop it)`);
   }
   if (!ruleInSync(c.rule, observed?.rule)) {
-    const why = !observed ? 'new collection' : observed.rule ? `is ${observed.rule.aclTag}${observed.rule.rule ? ` ${observed.rule.rule.replace(/\s+/g, ' ')}` : ''}` : 'could not be read';
+    const why = !observed
+      ? 'new collection'
+      : observed.rule
+        ? `is ${observed.rule.aclTag}${observed.rule.rule ? ` ${observed.rule.rule.replace(/\s+/g, ' ')}` : ''}`
+        : 'could not be read';
     steps.push({ kind: 'setRule', collection: c.name, rule: c.rule, why });
   }
 }
@@ -139,7 +143,9 @@ function planFunction(fn: FunctionDecl, observed: ObservedFunction | undefined, 
     return;
   }
   if (observed.runtime !== fn.runtime) {
-    notes.push(`function ${fn.name} runs ${observed.runtime} in CloudBase, declared ${fn.runtime}: a runtime is fixed at creation (delete the function in the console and rerun to change it)`);
+    notes.push(
+      `function ${fn.name} runs ${observed.runtime} in CloudBase, declared ${fn.runtime}: a runtime is fixed at creation (delete the function in the console and rerun to change it)`,
+    );
   }
   // The code is uploaded on every deploy: that is what a deploy is for (the zip is not byte-comparable with what runs).
   steps.push({ kind: 'updateFunctionCode', fn });
@@ -150,10 +156,17 @@ function planFunction(fn: FunctionDecl, observed: ObservedFunction | undefined, 
     const found = existing.get(trigger.name);
     existing.delete(trigger.name);
     if (found && found.type === trigger.type && found.config.trim() === trigger.config.trim()) continue;
-    if (found) steps.push({ kind: 'deleteTrigger', fn: fn.name, trigger: trigger.name, why: `is ${found.type} "${found.config}", declared ${trigger.type} "${trigger.config}"` });
+    if (found)
+      steps.push({
+        kind: 'deleteTrigger',
+        fn: fn.name,
+        trigger: trigger.name,
+        why: `is ${found.type} "${found.config}", declared ${trigger.type} "${trigger.config}"`,
+      });
     steps.push({ kind: 'createTrigger', fn: fn.name, trigger });
   }
-  for (const extra of existing.values()) notes.push(`trigger ${fn.name}.${extra.name} (${extra.type} "${extra.config}") is not in cloudbaserc.json: kept`);
+  for (const extra of existing.values())
+    notes.push(`trigger ${fn.name}.${extra.name} (${extra.type} "${extra.config}") is not in cloudbaserc.json: kept`);
 }
 
 /** Steps in order: per collection (create, drops, creates, rule), then per function (create or code, config, triggers). */
@@ -194,7 +207,9 @@ function describeFunction(fn: FunctionDecl): string {
 
 /** A function's variables by name: literal values from cloudbaserc.json are shown, filled ones never (they may be secrets). */
 export function describeEnv(fn: FunctionDecl): string {
-  return fn.env.map((v) => (v.source === 'literal' ? `${v.name}=${v.value}` : v.value === undefined ? `${v.name} (unset: left out)` : v.name)).join(', ');
+  return fn.env
+    .map((v) => (v.source === 'literal' ? `${v.name}=${v.value}` : v.value === undefined ? `${v.name} (unset: left out)` : v.name))
+    .join(', ');
 }
 
 /** The whole plan as console lines, grouped: database, functions, then notes. */
@@ -203,7 +218,9 @@ export function formatPlan(declared: DeclaredState, plan: Plan): string[] {
   const dbKinds: ReadonlySet<Step['kind']> = new Set(['createCollection', 'createIndex', 'dropIndex', 'setRule']);
   const dbSteps = plan.steps.filter((s) => dbKinds.has(s.kind));
   const fnSteps = plan.steps.filter((s) => !dbKinds.has(s.kind));
-  lines.push(`Database: ${declared.collections.length} collections declared in cloudfunctions/common/db/collections.ts (emulator-only ones are not deployed)`);
+  lines.push(
+    `Database: ${declared.collections.length} collections declared in cloudfunctions/common/db/collections.ts (emulator-only ones are not deployed)`,
+  );
   lines.push(...(dbSteps.length ? dbSteps.map((s) => `  ${describeStep(s)}`) : ['  (nothing to do)']));
   lines.push(`Functions: ${declared.functions.length} from cloudbaserc.json`);
   lines.push(...(fnSteps.length ? fnSteps.map((s) => `  ${describeStep(s)}`) : ['  (nothing to do)']));

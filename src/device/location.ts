@@ -19,7 +19,8 @@ export class LocateError extends Error {
     this.reason = reason;
   }
 }
-export const isLocateError = (e: unknown): e is LocateError => e instanceof LocateError || (e as { name?: unknown } | null)?.name === 'LocateError';
+export const isLocateError = (e: unknown): e is LocateError =>
+  e instanceof LocateError || (e as { name?: unknown } | null)?.name === 'LocateError';
 
 /**
  * The phone's position in GCJ-02: weapp asks for it directly, h5 gets WGS-84 from the browser and converts. `precise`
@@ -38,4 +39,3 @@ export async function locate(opts: { precise?: boolean } = {}): Promise<Fix> {
     throw new LocateError(/auth|deny|denied|permission|authoriz/i.test(msg) ? 'denied' : 'unavailable', msg);
   }
 }
-

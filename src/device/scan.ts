@@ -3,7 +3,15 @@ import Taro from '@tarojs/taro';
 import { CloudError } from '../services/cloud-error';
 import { errMsgOf } from './errors';
 
-type WxJsSdk = { scanQRCode?: (opts: { needResult: 0 | 1; scanType?: string[]; success?: (res: { resultStr?: string }) => void; fail?: (err: unknown) => void; cancel?: () => void }) => void };
+type WxJsSdk = {
+  scanQRCode?: (opts: {
+    needResult: 0 | 1;
+    scanType?: string[];
+    success?: (res: { resultStr?: string }) => void;
+    fail?: (err: unknown) => void;
+    cancel?: () => void;
+  }) => void;
+};
 const h5Wx = (): WxJsSdk | undefined => (typeof window === 'undefined' ? undefined : (window as unknown as { wx?: WxJsSdk }).wx);
 
 /**
@@ -39,4 +47,3 @@ export async function readQrCode(): Promise<string | null> {
     }),
   );
 }
-

@@ -49,7 +49,11 @@ export function fieldErrors<K extends string>(spec: FormSpec<K>, issues: Readonl
 }
 
 /** The form's candidate checked by its contract schema (Chinese messages), as the server will check it. */
-export function checkForm<S extends z.ZodTypeAny, K extends string>(spec: FormSpec<K>, schema: S, candidate: unknown): Checked<z.output<S>, K> {
+export function checkForm<S extends z.ZodTypeAny, K extends string>(
+  spec: FormSpec<K>,
+  schema: S,
+  candidate: unknown,
+): Checked<z.output<S>, K> {
   const result = parseContract(schema, candidate);
   if (result.success) return { ok: true, input: result.data };
   const errors = fieldErrors(spec, result.error.issues, true);
@@ -57,7 +61,12 @@ export function checkForm<S extends z.ZodTypeAny, K extends string>(spec: FormSp
 }
 
 function isIssueList(details: unknown): details is IssueLike[] {
-  return Array.isArray(details) && details.every((d) => typeof d === 'object' && d !== null && Array.isArray((d as IssueLike).path) && typeof (d as IssueLike).message === 'string');
+  return (
+    Array.isArray(details) &&
+    details.every(
+      (d) => typeof d === 'object' && d !== null && Array.isArray((d as IssueLike).path) && typeof (d as IssueLike).message === 'string',
+    )
+  );
 }
 
 /** The issues of a VALIDATION refusal: the client's own (a list) or the server's (`{ issues }`). */

@@ -5,7 +5,6 @@ import Taro from '@tarojs/taro';
 import { toCloudError, type CloudError } from '../services/cloud-error';
 import { explainError, firstError, type Checked, type FieldErrors, type FormSpec } from './form-spec';
 
-
 function scrollTo(field: string | undefined) {
   if (!field) return;
   Promise.resolve(Taro.pageScrollTo({ selector: `.form-field-${field}`, duration: 200 })).catch(() => undefined);

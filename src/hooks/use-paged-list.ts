@@ -12,7 +12,10 @@ export type PagedList<T> =
 
 export const PAGE_SIZE = 20;
 
-export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, keyOf: (item: T) => string): {
+export function usePagedList<T>(
+  fetchPage: (page: number) => Promise<Page<T>>,
+  keyOf: (item: T) => string,
+): {
   list: PagedList<T>;
   /** Loads page 1 again (after a new keyword, a tab switch or an action). */
   reload: () => void;

@@ -60,7 +60,12 @@ export function settled<T>(data: T, isEmpty?: (data: T) => boolean): Resource<T>
  * One request: shows loading unless `quiet`, then settles with the answer or the error, unless a later request
  * started (or the gate was cancelled) meanwhile.
  */
-export async function runLoad<T>(gate: LatestGate, load: () => Promise<T>, set: (r: Resource<T>) => void, opts: ResourceOptions<T> & { quiet?: boolean } = {}): Promise<void> {
+export async function runLoad<T>(
+  gate: LatestGate,
+  load: () => Promise<T>,
+  set: (r: Resource<T>) => void,
+  opts: ResourceOptions<T> & { quiet?: boolean } = {},
+): Promise<void> {
   const current = gate.next();
   if (!opts.quiet) set({ status: 'loading' });
   let data: T;
@@ -97,15 +102,21 @@ export function useResource<T>(
   const optionsRef = useLatest(options);
   const stateRef = useLatest(state);
 
-  const reload = useCallback((opts?: { quiet?: boolean }) => {
-    const fn = loadRef.current;
-    // `opts` may be a tap's event when passed straight to onClick: only a real `quiet: true` counts.
-    if (fn && gate.current) void runLoad(gate.current, fn, setState, { ...optionsRef.current, quiet: opts?.quiet === true });
-  }, [loadRef, optionsRef]);
+  const reload = useCallback(
+    (opts?: { quiet?: boolean }) => {
+      const fn = loadRef.current;
+      // `opts` may be a tap's event when passed straight to onClick: only a real `quiet: true` counts.
+      if (fn && gate.current) void runLoad(gate.current, fn, setState, { ...optionsRef.current, quiet: opts?.quiet === true });
+    },
+    [loadRef, optionsRef],
+  );
 
-  const update = useCallback((change: (data: T) => T) => {
-    setState((s) => (hasData(s) ? settled(change(s.data), optionsRef.current.isEmpty) : s));
-  }, [optionsRef]);
+  const update = useCallback(
+    (change: (data: T) => T) => {
+      setState((s) => (hasData(s) ? settled(change(s.data), optionsRef.current.isEmpty) : s));
+    },
+    [optionsRef],
+  );
 
   const when = options.when ?? 'deps';
   useEffect(() => {

@@ -28,7 +28,9 @@ export function refreshDelayMs(expiresAt: string, now = serverNow()): number {
   return left > 0 && left <= step + 2000 ? left : step;
 }
 
-export function useRotatingCode<T extends { expiresAt?: string }>(load: (() => Promise<T>) | null): { code: RotatingCode<T>; reload: () => void } {
+export function useRotatingCode<T extends { expiresAt?: string }>(
+  load: (() => Promise<T>) | null,
+): { code: RotatingCode<T>; reload: () => void } {
   const [code, setCode] = useState<RotatingCode<T>>(load ? { status: 'loading' } : { status: 'idle' });
   const loadRef = useLatest(load);
   const ticket = useRef(0);

@@ -12,5 +12,8 @@ export function templateIdsFor(kinds: MessageKind[], configured: string | undefi
   } catch {
     return [];
   }
-  return [...new Set(kinds.map((k) => ids[k]).filter((id): id is string => typeof id === 'string' && id.length > 0))].slice(0, MAX_PER_REQUEST);
+  return [...new Set(kinds.map((k) => ids[k]).filter((id): id is string => typeof id === 'string' && id.length > 0))].slice(
+    0,
+    MAX_PER_REQUEST,
+  );
 }

@@ -70,7 +70,14 @@ it('an admin publishes a two-day activity; a volunteer finds it by region, enrol
   const found = await app.t.call('activity', 'list', { keyword: TITLE });
   if (!found.ok) throw new Error(`activity.list: ${found.code}`);
   expect(found.data.items).toHaveLength(1);
-  expect(found.data.items[0]).toMatchObject({ location: POINT, startDate: START, endDate: END, radiusM: 5000, dailyCapMinutes: 480, riskNotice: RISK });
+  expect(found.data.items[0]).toMatchObject({
+    location: POINT,
+    startDate: START,
+    endDate: END,
+    radiusM: 5000,
+    dailyCapMinutes: 480,
+    riskNotice: RISK,
+  });
 
   // The volunteer filters the square by 兰州: the 天水 activity of the seed goes, ours stays.
   const vol = await pages.open(VOLUNTEER, '/pages/activities/index');

@@ -21,7 +21,10 @@ const app = useH5App(async (t) => {
   await seedOrg(t, 'e2e-cka-lz', '兰州市科技志愿服务支队', root);
   await seedVolunteer(t, ADMIN, '13900002001', '李敏');
   await seedMembership(t, 'e2e-cka-lz', ADMIN, 'admin');
-  for (const [openid, phone, realName, seq] of [[FORGOT, '13900002002', '张伟', 11], [LEFT, '13900002003', '王芳', 12]] as const) {
+  for (const [openid, phone, realName, seq] of [
+    [FORGOT, '13900002002', '张伟', 11],
+    [LEFT, '13900002003', '王芳', 12],
+  ] as const) {
     const reg = await registerVolunteer(t, openid, phone, { realName, idNumber: idNumberFor('19900101', seq), orgIds: ['e2e-cka-lz'] });
     if (!reg.ok) throw new Error(`register: ${reg.code}`);
   }
@@ -73,7 +76,9 @@ test('a forgotten sign-out is corrected on request and approved; the rest are cl
   // 签到名单: one still open; 批量签退 at the end of the day (17:00) closes it.
   await admin.goto(`${app.t.url}/#/admin/roster/index?activityId=${encodeURIComponent(activityId)}`);
   await top(admin, '.ck-roster-day').filter({ hasText: '12月1日' }).click();
-  await top(admin, '.ck-roster-summary').filter({ hasText: /1\s*未签退/ }).waitFor();
+  await top(admin, '.ck-roster-summary')
+    .filter({ hasText: /1\s*未签退/ })
+    .waitFor();
   await top(admin, '.ck-roster-batch').click();
   await top(admin, '.ck-batch-at').filter({ hasText: '17:00' }).waitFor();
   await top(admin, '.ck-batch-submit').click();
@@ -83,7 +88,11 @@ test('a forgotten sign-out is corrected on request and approved; the rest are cl
   const closed = await dayOf(LEFT);
   expectUntilFive(closed);
   expect(await left.locator('.ck-roster-minutes').innerText()).toBe(formatDuration(closed.minutes));
-  expect(await top(admin, '.ck-roster-row').filter({ hasText: '张伟' }).locator('.ck-roster-minutes').innerText()).toBe(formatDuration(corrected.minutes));
-  await top(admin, '.ck-roster-summary').filter({ hasText: /0\s*未签退/ }).waitFor();
+  expect(await top(admin, '.ck-roster-row').filter({ hasText: '张伟' }).locator('.ck-roster-minutes').innerText()).toBe(
+    formatDuration(corrected.minutes),
+  );
+  await top(admin, '.ck-roster-summary')
+    .filter({ hasText: /0\s*未签退/ })
+    .waitFor();
   await admin.screenshot({ path: path.join(SHOTS, 'e2e-checkin-admin-roster.png') });
 });

@@ -6,7 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { getDistance } from 'geolib';
-import { ROOT, bootstrapRoot, registerVolunteer, seedMembership, seedOrg, seedVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import {
+  ROOT,
+  bootstrapRoot,
+  registerVolunteer,
+  seedMembership,
+  seedOrg,
+  seedVolunteer,
+  startTestEmulator,
+  type TestEmulator,
+} from '../helpers/emulator';
 import { activityCode, north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
 import { readXlsx, tableUnder } from '../helpers/report';
 import { confirmModal, eventually, launchChromium, onTop as top, phoneContext } from '../helpers/browser';
@@ -55,14 +64,20 @@ type Geo = { latitude: number; longitude: number; accuracy?: number };
  * A phone as `openid`. With `scanner`, WeChat's JS-SDK scanQRCode is stubbed: it answers whatever the test put in
  * `window.__scanned`, as WeChat would answer the text of the QR code in front of the camera.
  */
-async function phone(openid: string, route: string, opts: { geolocation?: Geo; scanner?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+async function phone(
+  openid: string,
+  route: string,
+  opts: { geolocation?: Geo; scanner?: boolean } = {},
+): Promise<{ page: Page; context: BrowserContext }> {
   const context = await phoneContext(browser, t.url, { openid, geolocation: opts.geolocation });
   contexts.push(context);
   if (opts.scanner) {
     await context.addInitScript(() => {
       const w = window as unknown as { wx: unknown; __scanned: string };
       w.__scanned = '';
-      w.wx = { scanQRCode: (o: { success: (r: { resultStr: string }) => void }) => setTimeout(() => o.success({ resultStr: w.__scanned }), 50) };
+      w.wx = {
+        scanQRCode: (o: { success: (r: { resultStr: string }) => void }) => setTimeout(() => o.success({ resultStr: w.__scanned }), 50),
+      };
     });
   }
   const page = await context.newPage();
@@ -90,7 +105,9 @@ it('an admin shows the 签到码, the volunteer signs in near the activity and l
   await top(admin, '.ck-code-title').filter({ hasText: TITLE }).waitFor();
   expect(await top(admin, '.ck-code-kind-label').innerText()).toBe('签到码');
   expect(await top(admin, '.ck-code-dates').innerText()).toContain('2026-12-01 至 2026-12-02');
-  await top(admin, '.ck-code-countdown').filter({ hasText: /\d+秒后刷新/ }).waitFor();
+  await top(admin, '.ck-code-countdown')
+    .filter({ hasText: /\d+秒后刷新/ })
+    .waitFor();
   expect(await top(admin, '.ck-code-qr').count()).toBe(1);
   const signInCode = await shownCode(admin);
   await admin.waitForTimeout(400);
@@ -192,7 +209,9 @@ it('a photographed 签退码 is revoked from the code page: the old code is refu
   const printed = await activityCode(t, activityId, 'out', ADMIN, 'static');
   // The 签退码 page opens on the rotating screen code.
   const { page: admin } = await phone(ADMIN, `/admin/checkin-code/index?activityId=${activityId}&kind=out`);
-  await top(admin, '.ck-code-countdown').filter({ hasText: /\d+秒后刷新/ }).waitFor();
+  await top(admin, '.ck-code-countdown')
+    .filter({ hasText: /\d+秒后刷新/ })
+    .waitFor();
   const before = await shownCode(admin);
   await top(admin, '.ck-code-revoke').click();
   expect(await confirmModal(admin, '作废已发出的签到码')).toContain('立即失效');

@@ -27,7 +27,9 @@ test('a team’s invitation waits on 我的 with a badge; accepting it makes the
   await item.locator('.invitation-accept').click();
   await eventually(async () => expect(await item.count()).toBe(0));
   await top(page, '.invitations-empty').waitFor();
-  expect(await app.t.emu.db.find('memberships', { openid: ME.openid, orgId: (await app.t.emu.db.find('orgs', { name: rootName }))[0]._id })).toEqual([expect.objectContaining({ status: 'approved' })]);
+  expect(
+    await app.t.emu.db.find('memberships', { openid: ME.openid, orgId: (await app.t.emu.db.find('orgs', { name: rootName }))[0]._id }),
+  ).toEqual([expect.objectContaining({ status: 'approved' })]);
 
   await page.goto(`${app.t.url}/#/pages/mine/index`);
   await top(page, '.mine-membership').filter({ hasText: rootName }).filter({ hasText: '已加入' }).waitFor();
@@ -50,7 +52,13 @@ test('我的数据 downloads every record as an xlsx, with the ID number and pho
   await download.saveAs(file);
   await top(page, '.my-data-saved').waitFor();
   const wb = await readXlsx(fs.readFileSync(file).toString('base64'));
-  const text = wb.worksheets.map((ws) => sheetRows(ws).map((r) => (r ?? []).join('\t')).join('\n')).join('\n');
+  const text = wb.worksheets
+    .map((ws) =>
+      sheetRows(ws)
+        .map((r) => (r ?? []).join('\t'))
+        .join('\n'),
+    )
+    .join('\n');
   expect(text).toContain(ME.idNumber);
   expect(text).toContain(ME.phone);
   expect(text).toContain(`${ME.realName}实际服务到16点`);

@@ -16,7 +16,10 @@ const app = useH5App(async (t) => {
   // The volunteer registers (through the real functions) applying to the 总队 only: 兰州 is joined in the browser.
   const root = await t.call('org', 'search', { keyword: '甘肃省科技志愿服务总队' });
   if (!root.ok || root.data.items.length !== 1) throw new Error('seeded 总队 not found');
-  const reg = await registerVolunteer(t, VOLUNTEER.openid, VOLUNTEER.phone, { realName: VOLUNTEER.realName, orgIds: [root.data.items[0]._id] });
+  const reg = await registerVolunteer(t, VOLUNTEER.openid, VOLUNTEER.phone, {
+    realName: VOLUNTEER.realName,
+    orgIds: [root.data.items[0]._id],
+  });
   if (!reg.ok) throw new Error(`register: ${reg.code}`);
 });
 const { pages } = app;
@@ -72,7 +75,10 @@ it('applies to a team, the leader approves it from the inbox, and the volunteer 
   await top(a, '.mine-membership').filter({ hasText: TEAM }).filter({ hasText: '已加入' }).waitFor();
 
   // The review result went out as a subscribe message to the volunteer.
-  const messages = await app.t.dev<Array<{ openid: string; kind: string; data: Record<string, string> }>>('GET', `/_dev/messages?openid=${VOLUNTEER.openid}`);
+  const messages = await app.t.dev<Array<{ openid: string; kind: string; data: Record<string, string> }>>(
+    'GET',
+    `/_dev/messages?openid=${VOLUNTEER.openid}`,
+  );
   const reviewed = messages.filter((m) => m.kind === 'memberReviewed');
   expect(reviewed).toHaveLength(1);
   expect(JSON.stringify(reviewed[0])).toContain(TEAM);

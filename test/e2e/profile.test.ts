@@ -15,7 +15,10 @@ const VOLUNTEER = { openid: 'e2e-profile-volunteer', phone: '13912340011' };
 let t: TestEmulator;
 let browser: Browser;
 let rootId: string;
-const pages = pageOpener(() => browser, () => t.url);
+const pages = pageOpener(
+  () => browser,
+  () => t.url,
+);
 const open = pages.open;
 
 beforeAll(async () => {
@@ -23,7 +26,11 @@ beforeAll(async () => {
   t = await startTestEmulator({ staticDir: H5 });
   await t.dev('POST', '/_dev/reset');
   rootId = (await bootstrapRoot(t, LEADER))._id;
-  const reg = await registerVolunteer(t, VOLUNTEER.openid, VOLUNTEER.phone, { realName: '钱进', orgIds: [rootId], idNumber: idNumberFor('19900101', 401) });
+  const reg = await registerVolunteer(t, VOLUNTEER.openid, VOLUNTEER.phone, {
+    realName: '钱进',
+    orgIds: [rootId],
+    idNumber: idNumberFor('19900101', 401),
+  });
   if (!reg.ok) throw new Error(`register: ${reg.code}`);
   browser = await launchChromium();
   fs.mkdirSync(TMP, { recursive: true });
@@ -45,7 +52,9 @@ it('a volunteer edits 工作单位 and 政治面貌 from 我的 and sees them th
   expect(await top(page, '.profile-derived-gender').innerText()).toBe('男');
   expect(await top(page, '.profile-derived-birth-date').innerText()).toBe('1990-01-01');
   expect(await top(page, '.profile-gender').count()).toBe(0);
-  const saved = page.waitForRequest((r) => r.url().endsWith('/functions/user') && (r.postDataJSON() as { action?: string } | null)?.action === 'updateProfile');
+  const saved = page.waitForRequest(
+    (r) => r.url().endsWith('/functions/user') && (r.postDataJSON() as { action?: string } | null)?.action === 'updateProfile',
+  );
   await top(page, '.profile-employer input').fill('甘肃农业大学');
   await top(page, '.profile-political').click();
   await top(page, '.profile-political-options .option-item').filter({ hasText: '中共预备党员' }).first().click();
@@ -61,8 +70,25 @@ it('a leader uploads a filled-in template and reads created, invited and failed 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(tpl.data.base64, 'base64') as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
-  const row = (seq: number, name: string, phone: string, id: string) =>
-    [String(seq), name, phone, '女', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告', '科学教育类', '否'];
+  const row = (seq: number, name: string, phone: string, id: string) => [
+    String(seq),
+    name,
+    phone,
+    '女',
+    id,
+    '群众',
+    '汉族',
+    '兰州大学',
+    '中级',
+    '本科',
+    '学校',
+    '甘肃省',
+    '兰州市',
+    '城关区',
+    '科普报告',
+    '科学教育类',
+    '否',
+  ];
   [row(1, '李四', '13800138102', idNumberFor('19900909', 404)), row(2, '少年', '13800138104', idNumberFor('20100101', 405))].forEach(
     (r, i) => (ws.getRow(4 + i).values = r),
   );

@@ -35,7 +35,10 @@ it('registers a new volunteer with an SMS code and shows 我的 with the ID mask
     await page.goto(`${t.url}/#/pages/register/index`);
     await page.locator('.reg-phone input').fill(phone);
     await page.locator('.reg-send-code').click();
-    await page.getByText(/\d+\s*秒/).first().waitFor();
+    await page
+      .getByText(/\d+\s*秒/)
+      .first()
+      .waitFor();
     const code = await latestSmsCode(t, phone);
 
     await page.locator('.reg-sms-code input').fill(code);

@@ -38,7 +38,9 @@ function chartPixels(page: Page): Promise<{ width: number; drawn: number; blue: 
 }
 
 test('a leader opens last month’s statistics, sees the chart and downloads 附件3', async () => {
-  const expected = dataOf<OrgStats>(await app.t.call('report', 'orgStats', { orgId: 'lz', ...OCTOBER, includeDescendants: true }, 'lz-leader'));
+  const expected = dataOf<OrgStats>(
+    await app.t.call('report', 'orgStats', { orgId: 'lz', ...OCTOBER, includeDescendants: true }, 'lz-leader'),
+  );
   expect(expected.activities).toBe(1);
 
   const page = await pages.open('lz-leader', '/pages/mine/index');
@@ -48,7 +50,9 @@ test('a leader opens last month’s statistics, sees the chart and downloads 附
   await top(page, '.stats-title').filter({ hasText: '兰州市科技志愿服务支队' }).waitFor();
   await top(page, '.stats-period-lastMonth').click();
   await top(page, '.stats__range').filter({ hasText: '2026-10-01 至 2026-10-31' }).waitFor();
-  await top(page, '.stats-figure-minutes .stats__figure-value').filter({ hasText: String(Math.round(expected.minutes / 6) / 10) }).waitFor();
+  await top(page, '.stats-figure-minutes .stats__figure-value')
+    .filter({ hasText: String(Math.round(expected.minutes / 6) / 10) })
+    .waitFor();
   const figure = (key: string) => top(page, `.stats-figure-${key} .stats__figure-value`).innerText();
   expect(await figure('activities')).toBe(String(expected.activities));
   expect(await figure('times')).toBe(String(expected.volunteerTimes));

@@ -24,7 +24,10 @@ describe('collection (collection.test.ts)', () => {
   it('remove() ignores skip/orderBy/limit (the SDK does not send them)', async () => {
     // collection.test.ts:98-130: where({text}).orderBy().skip(3).remove() leaves no document.
     const text = 'test for add and remove with skip';
-    await h.seed('coll', Array.from({ length: 10 }, () => ({ text })));
+    await h.seed(
+      'coll',
+      Array.from({ length: 10 }, () => ({ text })),
+    );
     await h.db.collection('coll').where({ text }).orderBy('text', 'asc').skip(3).remove();
     expect((await h.db.collection('coll').where({ text }).get()).data).toHaveLength(0);
   });
@@ -33,9 +36,23 @@ describe('collection (collection.test.ts)', () => {
     // collection.test.ts:64-89 and 132-161.
     const res = await h.db.collection('coll').add({ name: 'huming' });
     expect(typeof res.id).toBe('string');
-    expect((await h.db.collection('coll').where({ name: h._.eq('huming') }).update({ age: 18 })).updated).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('coll')
+          .where({ name: h._.eq('huming') })
+          .update({ age: 18 })
+      ).updated,
+    ).toBe(1);
     expect((await h.db.collection('coll').where({}).get()).data).toEqual([{ _id: res.id, name: 'huming', age: 18 }]);
-    expect((await h.db.collection('coll').where({ name: h._.eq('huming') }).remove()).deleted).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('coll')
+          .where({ name: h._.eq('huming') })
+          .remove()
+      ).deleted,
+    ).toBe(1);
     expect((await h.db.collection('coll').field({ age: 1 }).get()).data).toEqual([]);
   });
 });
@@ -45,7 +62,14 @@ describe('documents (document.test.ts, index.test.ts)', () => {
     // node-sdk test/database/unit/document.test.ts:46-62 and 97-111.
     const res = await h.db.collection('docs').doc('123123123').set({ name: 'jude' });
     expect(res.upsertedId).toBe('123123123');
-    expect((await h.db.collection('docs').where({ name: h._.eq('jude') }).get()).data).toHaveLength(1);
+    expect(
+      (
+        await h.db
+          .collection('docs')
+          .where({ name: h._.eq('jude') })
+          .get()
+      ).data,
+    ).toHaveLength(1);
     expect((await h.db.collection('docs').doc('abcdefABCDEF0123456789ab').remove()).deleted).toBe(0);
     expect((await h.db.collection('docs').doc('123123123').remove()).deleted).toBe(1);
   });
@@ -70,7 +94,12 @@ describe('documents (document.test.ts, index.test.ts)', () => {
   it('the $text operator is refused loudly', async () => {
     // advanced-operator.test.ts:539-548 (skipped upstream: no text index in CloudBase).
     await h.seed('docs', [{ a: 'life' }]);
-    const res = await h.raw({ action: 'database.getDocument', collectionName: 'docs', queryType: 'WHERE', query: '{"$text":{"$search":"life"}}' });
+    const res = await h.raw({
+      action: 'database.getDocument',
+      collectionName: 'docs',
+      queryType: 'WHERE',
+      query: '{"$text":{"$search":"life"}}',
+    });
     expect(res).toMatchObject({ code: 'NOT_IMPLEMENTED', message: expect.stringContaining('$text') });
   });
 });

@@ -20,7 +20,12 @@ export async function buildEmulator(): Promise<string> {
   const out = await fs.mkdtemp(path.join(os.tmpdir(), 'emu-crash-build-'));
   const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning' };
   const builds = [
-    { ...common, entryPoints: [path.join(ROOT, 'emulator', 'index.ts')], outfile: path.join(out, 'build', 'emulator.js'), packages: 'external' },
+    {
+      ...common,
+      entryPoints: [path.join(ROOT, 'emulator', 'index.ts')],
+      outfile: path.join(out, 'build', 'emulator.js'),
+      packages: 'external',
+    },
     ...FUNCTIONS.map((fn) => ({
       ...common,
       entryPoints: [path.join(ROOT, 'cloudfunctions', fn, 'index.ts')],
@@ -97,7 +102,13 @@ export async function stop(child: Child): Promise<void> {
 export type Answer<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 /** Calls `fn.action` of the emulator at `url`, typed by the contract (types/functions.ts) as the tests' t.call is. */
-export async function callFunction<F extends FunctionName, A extends ActionName<F>>(url: string, fn: F, action: A, input: InputOf<F, A>, openid?: string): Promise<Answer<OutputOf<F, A>>> {
+export async function callFunction<F extends FunctionName, A extends ActionName<F>>(
+  url: string,
+  fn: F,
+  action: A,
+  input: InputOf<F, A>,
+  openid?: string,
+): Promise<Answer<OutputOf<F, A>>> {
   const res = await fetch(`${url}/functions/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
@@ -128,7 +139,8 @@ export interface RoundFigures {
 }
 
 export function figuresTable(title: string, rows: RoundFigures[]): string {
-  const head = 'round  attempted  acknowledged  found after restart  half-written  acknowledged but lost  torn record dropped  left by the kill';
+  const head =
+    'round  attempted  acknowledged  found after restart  half-written  acknowledged but lost  torn record dropped  left by the kill';
   const lines = rows.map((r) =>
     [
       String(r.round).padStart(5),

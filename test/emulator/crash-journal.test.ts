@@ -136,7 +136,11 @@ describe('disk persistence', () => {
     const folded = await open();
     const expected = folded.data;
     expect(ids(expected, 'volunteers')).toEqual(['v2', 'v3']);
-    expect(expected.get('sms_codes')).toEqual([{ _id: 'c1', used: false }, { _id: 'c2', used: true }, { _id: 'c3', used: true }]);
+    expect(expected.get('sms_codes')).toEqual([
+      { _id: 'c1', used: false },
+      { _id: 'c2', used: true },
+      { _id: 'c3', used: true },
+    ]);
     expect(ids(expected, 'extra')).toEqual(['e2']);
     await folded.p.close();
     const s1 = await snapshotFiles();
@@ -235,8 +239,23 @@ describe('disk persistence', () => {
 
   it('natural order survives deletes and restarts (the engine renumbers ranks on load)', async () => {
     const specs = [{ name: 'c' }];
-    const modify = (id: string, v: number) => ({ action: 'database.modifyDocument', collectionName: 'c', queryType: 'DOC', query: JSON.stringify({ _id: id }), data: `{"$set":{"v":{"$numberInt":"${v}"}}}`, multi: false, merge: true, upsert: false });
-    const remove = (id: string) => ({ action: 'database.removeDocument', collectionName: 'c', queryType: 'DOC', query: JSON.stringify({ _id: id }), multi: false });
+    const modify = (id: string, v: number) => ({
+      action: 'database.modifyDocument',
+      collectionName: 'c',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: id }),
+      data: `{"$set":{"v":{"$numberInt":"${v}"}}}`,
+      multi: false,
+      merge: true,
+      upsert: false,
+    });
+    const remove = (id: string) => ({
+      action: 'database.removeDocument',
+      collectionName: 'c',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: id }),
+      multi: false,
+    });
     const e1 = await createDatabase({ data: dir, collections: specs });
     await e1.insert('c', [{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }, { _id: 'd' }]);
     expect(await e1.handle(remove('a'))).toMatchObject({ data: { deleted: 1 } });

@@ -6,7 +6,19 @@ import tcb from '@cloudbase/node-sdk';
 import { LANZHOU, idNumberFor, registrationInput } from '../helpers/emulator';
 import { LOCAL_ENV_ID, pointSdkAt } from '../helpers/sdk-env';
 import { phoneLookupHashUnder } from '../../cloudfunctions/common/adapters/pii-cipher';
-import { BOOTSTRAP_TOKEN, SECRET_KEY, buildEmulator, callFunction, figuresTable, getJson, killHard, startChild, stop, type Child, type RoundFigures } from './crash-helpers';
+import {
+  BOOTSTRAP_TOKEN,
+  SECRET_KEY,
+  buildEmulator,
+  callFunction,
+  figuresTable,
+  getJson,
+  killHard,
+  startChild,
+  stop,
+  type Child,
+  type RoundFigures,
+} from './crash-helpers';
 
 const ROUNDS = 3;
 const WORKERS = 12;
@@ -119,7 +131,13 @@ describe('kill -9 of the emulator process', () => {
     // Small checkpoints: the kill also lands while journals are folded into the data files.
     const env = { EMULATOR_CHECKPOINT_BYTES: String(48 * 1024) };
     let child = await start(data, env);
-    const root = await callFunction(child.url, 'org', 'bootstrapRoot', { name: '甘肃省科技志愿服务总队', region: LANZHOU, bootstrapToken: BOOTSTRAP_TOKEN }, 'root-leader');
+    const root = await callFunction(
+      child.url,
+      'org',
+      'bootstrapRoot',
+      { name: '甘肃省科技志愿服务总队', region: LANZHOU, bootstrapToken: BOOTSTRAP_TOKEN },
+      'root-leader',
+    );
     if (!root.ok) throw new Error(`bootstrapRoot: ${root.code} ${root.message}`);
     const orgId = root.data.org._id;
 
@@ -138,7 +156,13 @@ describe('kill -9 of the emulator process', () => {
       const [sms] = await getJson<{ code: string }[]>(`${url}/_dev/sms?phone=${p.phone}`);
       attempted.set(i, p);
       const idNumber = idNumberFor(`19${70 + Math.floor(i / 999)}0101`, (i % 999) + 1);
-      const r = await callFunction(url, 'user', 'register', { ...registrationInput({ idNumber, orgIds: [orgId] }), phone: p.phone, smsCode: sms.code }, p.openid);
+      const r = await callFunction(
+        url,
+        'user',
+        'register',
+        { ...registrationInput({ idNumber, orgIds: [orgId] }), phone: p.phone, smsCode: sms.code },
+        p.openid,
+      );
       if (!r.ok) throw new Error(`user.register: ${r.code} ${r.message}`);
       acknowledged.add(i);
     };
@@ -149,18 +173,37 @@ describe('kill -9 of the emulator process', () => {
       const left = await leftAtKill(data);
       child = await start(data, env);
 
-      const [volunteers, memberships, codes] = await Promise.all([readAll(child, 'volunteers'), readAll(child, 'memberships'), readAll(child, 'sms_codes')]);
+      const [volunteers, memberships, codes] = await Promise.all([
+        readAll(child, 'volunteers'),
+        readAll(child, 'memberships'),
+        readAll(child, 'sms_codes'),
+      ]);
       let complete = 0;
       const half: string[] = [];
       const lost: number[] = [];
       for (const p of attempted.values()) {
-        const parts = [volunteers.has(p.openid), memberships.has(`${orgId}_${p.openid}`), codes.get(`register:${phoneLookupHashUnder(SECRET_KEY, p.phone)}`)?.used === true];
+        const parts = [
+          volunteers.has(p.openid),
+          memberships.has(`${orgId}_${p.openid}`),
+          codes.get(`register:${phoneLookupHashUnder(SECRET_KEY, p.phone)}`)?.used === true,
+        ];
         if (parts.every(Boolean)) complete += 1;
         else if (parts.some(Boolean)) half.push(`${p.openid} ${JSON.stringify(parts)}`);
         if (acknowledged.has(p.i) && !parts.every(Boolean)) lost.push(p.i);
       }
-      const smsLost = [...smsAcknowledged].filter((i) => !codes.has(`register:${phoneLookupHashUnder(SECRET_KEY, String(13900000000 + i))}`));
-      figures.push({ round, attempted: attempted.size, acknowledged: acknowledged.size, foundAfterRestart: complete, halfWritten: half.length, lostAcknowledged: lost.length + smsLost.length, left, torn: child.output().includes(TORN) });
+      const smsLost = [...smsAcknowledged].filter(
+        (i) => !codes.has(`register:${phoneLookupHashUnder(SECRET_KEY, String(13900000000 + i))}`),
+      );
+      figures.push({
+        round,
+        attempted: attempted.size,
+        acknowledged: acknowledged.size,
+        foundAfterRestart: complete,
+        halfWritten: half.length,
+        lostAcknowledged: lost.length + smsLost.length,
+        left,
+        torn: child.output().includes(TORN),
+      });
       expect(acknowledged.size).toBeGreaterThan(ackBefore);
       expect(half).toEqual([]);
       expect(lost).toEqual([]);
@@ -175,7 +218,12 @@ describe('kill -9 of the emulator process', () => {
     child = await start(data, env);
     expect([...(await readAll(child, 'volunteers')).keys()]).toEqual(volunteersBefore);
     await stop(child);
-    report.push(figuresTable(`user.register burst, ${WORKERS} concurrent, kill -9 after a random number of acknowledgements (per round, cumulative):`, figures));
+    report.push(
+      figuresTable(
+        `user.register burst, ${WORKERS} concurrent, kill -9 after a random number of acknowledgements (per round, cumulative):`,
+        figures,
+      ),
+    );
   }, 240_000);
 
   it('3-document transactions and 3-document batch inserts through the node-sdk: all or nothing of each, every acknowledged one found', async () => {
@@ -222,7 +270,16 @@ describe('kill -9 of the emulator process', () => {
         else if (parts.some(Boolean)) half.push(`${i} ${JSON.stringify(parts)}`);
         if (acknowledged.has(i) && !parts.every(Boolean)) lost.push(i);
       }
-      figures.push({ round, attempted: attempted.size, acknowledged: acknowledged.size, foundAfterRestart: complete, halfWritten: half.length, lostAcknowledged: lost.length, left, torn: child.output().includes(TORN) });
+      figures.push({
+        round,
+        attempted: attempted.size,
+        acknowledged: acknowledged.size,
+        foundAfterRestart: complete,
+        halfWritten: half.length,
+        lostAcknowledged: lost.length,
+        left,
+        torn: child.output().includes(TORN),
+      });
       expect(acknowledged.size).toBeGreaterThan(ackBefore);
       expect(half).toEqual([]);
       expect(lost).toEqual([]);
@@ -232,6 +289,11 @@ describe('kill -9 of the emulator process', () => {
     }
     await stop(child);
     expect(await listJournals(data)).toEqual([]);
-    report.push(figuresTable(`node-sdk burst (transactions and batch inserts of 3 documents), ${WORKERS} concurrent, kill -9 mid-burst (cumulative):`, figures));
+    report.push(
+      figuresTable(
+        `node-sdk burst (transactions and batch inserts of 3 documents), ${WORKERS} concurrent, kill -9 mid-burst (cumulative):`,
+        figures,
+      ),
+    );
   }, 240_000);
 });

@@ -47,6 +47,7 @@ export async function startHarness(opts: { now?: () => Date; collections?: Colle
 
 /** Every own key of Object.prototype (and a few other shared prototypes), to check nothing was added to them. */
 export function prototypeKeys(): string[] {
-  return [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Date.prototype]
-    .map((p) => Object.getOwnPropertyNames(p).sort().join(','));
+  return [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Date.prototype].map((p) =>
+    Object.getOwnPropertyNames(p).sort().join(','),
+  );
 }

@@ -17,7 +17,10 @@ beforeEach(() => h.engine.reset());
 describe('updateAndReturn()', () => {
   it('updates the first match and returns its new version', async () => {
     // node-sdk test/database/index.test.ts:267-274: res.doc.a === 2.
-    const ids = await h.seed('fam', [{ a: 1, n: 1 }, { a: 1, n: 2 }]);
+    const ids = await h.seed('fam', [
+      { a: 1, n: 1 },
+      { a: 1, n: 2 },
+    ]);
     const res = await h.db.collection('fam').where({ a: 1 }).updateAndReturn({ a: 2 });
     expect(res.updated).toBe(1);
     expect(res.doc).toEqual({ _id: ids[0], a: 2, n: 1 });
@@ -44,7 +47,10 @@ describe('updateAndReturn()', () => {
   it('applies update commands and returns typed values (dates)', async () => {
     await h.seed('fam', [{ _id: 'x', n: 1, tags: [] }]);
     const at = new Date('2030-01-01T00:00:00Z');
-    const res = await h.db.collection('fam').where({ _id: 'x' }).updateAndReturn({ n: h._.inc(5), tags: h._.push('t'), at });
+    const res = await h.db
+      .collection('fam')
+      .where({ _id: 'x' })
+      .updateAndReturn({ n: h._.inc(5), tags: h._.push('t'), at });
     expect(res.doc).toEqual({ _id: 'x', n: 6, tags: ['t'], at });
     expect(res.doc.at).toBeInstanceOf(Date);
   });
@@ -57,12 +63,16 @@ describe('updateAndReturn()', () => {
     const res = await tx.collection('fam').where({ _id: 'a' }).updateAndReturn({ category: 'web' });
     expect(res.doc.category).toBe('web');
     expect((await h.db.collection('fam').doc('a').get()).data[0].category).toBe('Web');
-    await expect(tx.collection('fam').where({ category: 'web' }).updateAndReturn({ category: 'x' })).rejects.toMatchObject({ code: 'NOT_IMPLEMENTED' });
+    await expect(tx.collection('fam').where({ category: 'web' }).updateAndReturn({ category: 'x' })).rejects.toMatchObject({
+      code: 'NOT_IMPLEMENTED',
+    });
     await tx.commit();
     expect((await h.db.collection('fam').doc('a').get()).data[0].category).toBe('web');
   });
 
   it('an unknown collection is DATABASE_COLLECTION_NOT_EXIST', async () => {
-    await expect(h.db.collection('nope').where({ a: 1 }).updateAndReturn({ a: 2 })).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
+    await expect(h.db.collection('nope').where({ a: 1 }).updateAndReturn({ a: 2 })).rejects.toMatchObject({
+      code: 'DATABASE_COLLECTION_NOT_EXIST',
+    });
   });
 });

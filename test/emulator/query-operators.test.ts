@@ -17,7 +17,16 @@ const advanced = [
   { category: 'Life', tags: ['Go', 'Python', 'JavaScript'], index: 2, tags2: [1, 2, 3] },
   { category: 'number', tags: [1, 2, 3, 4, 5, 6, 7, 8, 9], index: 3, tags2: [1, 2, 3] },
   { category: 'embedded', tags: [{ value: 1 }, { value: 7 }], index: 4, tags2: [1, 2, 3] },
-  { category: 'float', tags: ['Go', 'Python', 'JavaScript'], index: 0.2, arr: [{ name: 'A', subObj: {} }, { name: 'B', subObj: {} }, { name: 'C', subObj: {} }] },
+  {
+    category: 'float',
+    tags: ['Go', 'Python', 'JavaScript'],
+    index: 0.2,
+    arr: [
+      { name: 'A', subObj: {} },
+      { name: 'B', subObj: {} },
+      { name: 'C', subObj: {} },
+    ],
+  },
 ];
 /** command.mod as the SDK runs it, with [divisor, remainder] or (divisor, remainder); its typings declare no parameters. */
 const modAnyArity = (...args: unknown[]) => (h._.mod as (...args: unknown[]) => ReturnType<typeof h._.mod>)(...args);
@@ -78,26 +87,50 @@ describe('array operators (advanced-operator.test.ts)', () => {
   it('jsonSchema with types, properties and bounds', async () => {
     // MongoDB $jsonSchema (https://www.mongodb.com/docs/manual/reference/operator/query/jsonSchema/): keywords apply
     // only to values of their type; properties only to fields present.
-    const schema = { required: ['index'], properties: { index: { bsonType: 'int', minimum: 1 }, tags2: { bsonType: 'array', maxItems: 3 } } };
+    const schema = {
+      required: ['index'],
+      properties: { index: { bsonType: 'int', minimum: 1 }, tags2: { bsonType: 'array', maxItems: 3 } },
+    };
     expect(await cats(h._.jsonSchema(schema))).toEqual(['Web', 'Life', 'number', 'embedded']);
     expect(await cats(h._.jsonSchema({ properties: { index: { bsonType: 'double' } }, required: ['index'] }))).toEqual(['float']);
-    expect(await cats(h._.jsonSchema({ properties: { category: { type: 'string', pattern: '^[a-z]+$', maxLength: 5 } } }))).toEqual(['luke', 'float']);
-    expect(await cats(h._.jsonSchema({ properties: { tags: { items: { bsonType: 'string' } } }, required: ['tags'] }))).toEqual(['Web', 'Web', 'luke', 'Life', 'float']);
+    expect(await cats(h._.jsonSchema({ properties: { category: { type: 'string', pattern: '^[a-z]+$', maxLength: 5 } } }))).toEqual([
+      'luke',
+      'float',
+    ]);
+    expect(await cats(h._.jsonSchema({ properties: { tags: { items: { bsonType: 'string' } } }, required: ['tags'] }))).toEqual([
+      'Web',
+      'Web',
+      'luke',
+      'Life',
+      'float',
+    ]);
     expect(await cats(h._.jsonSchema({ properties: { category: { enum: ['Web', 'luke'] } } }))).toEqual(['Web', 'Web', 'luke']);
     expect(await cats(h._.jsonSchema({ not: { required: ['tags2'] } }))).toEqual(['luke', 'float']);
   });
 
   it('jsonSchema keywords the emulator or MongoDB cannot honour are refused', async () => {
     // MongoDB refuses "$ref", "format", type "integer" etc.; the emulator refuses "dependencies"/"patternProperties".
-    await expect(cats(h._.jsonSchema({ properties: { a: { type: 'integer' } } }))).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    await expect(cats(h._.jsonSchema({ properties: { a: { type: 'integer' } } }))).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+    });
     await expect(cats(h._.jsonSchema({ format: 'email' }))).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
-    await expect(cats(h._.jsonSchema({ dependencies: { a: ['b'] } }))).rejects.toMatchObject({ code: 'NOT_IMPLEMENTED', message: expect.stringContaining('dependencies') });
-    await expect(cats(h._.jsonSchema({ properties: { a: { bsonType: 'long' } } }))).rejects.toMatchObject({ code: 'NOT_IMPLEMENTED', message: expect.stringContaining('long') });
+    await expect(cats(h._.jsonSchema({ dependencies: { a: ['b'] } }))).rejects.toMatchObject({
+      code: 'NOT_IMPLEMENTED',
+      message: expect.stringContaining('dependencies'),
+    });
+    await expect(cats(h._.jsonSchema({ properties: { a: { bsonType: 'long' } } }))).rejects.toMatchObject({
+      code: 'NOT_IMPLEMENTED',
+      message: expect.stringContaining('long'),
+    });
   });
 
   it('aggregate $match with a query command', async () => {
     // advanced-operator.test.ts:381-394.
-    const res = await h.db.collection('adv').aggregate().match({ category: h._.eq('Web') }).end();
+    const res = await h.db
+      .collection('adv')
+      .aggregate()
+      .match({ category: h._.eq('Web') })
+      .end();
     expect(res.data.map((d: { category: string }) => d.category)).toEqual(['Web', 'Web']);
   });
 });
@@ -106,7 +139,11 @@ describe('regular expressions (regex-query.test.ts)', () => {
   it('JS RegExp, db.RegExp, several fields, or() of regexes, update and remove by regex', async () => {
     // node-sdk test/database/unit/regex-query.test.ts:44-159.
     const coll = h.db.collection('regex');
-    await coll.add({ name: 'AbCdEfxxxxxxxxxxxxxx1234结尾', name2: 'fffffffffffffffffff', deepObject: { 'l-02-01': { 'l-03-01': { level: 1 } } } });
+    await coll.add({
+      name: 'AbCdEfxxxxxxxxxxxxxx1234结尾',
+      name2: 'fffffffffffffffffff',
+      deepObject: { 'l-02-01': { 'l-03-01': { level: 1 } } },
+    });
     const count = async (where: object) => (await coll.where(where).get()).data.length;
     const re = () => h.db.RegExp({ regexp: '^abcdef.*\\d+结尾$', options: 'i' });
     expect(await count({ name: /^abcdef.*\d+结尾$/i })).toBe(1);
@@ -115,7 +152,9 @@ describe('regular expressions (regex-query.test.ts)', () => {
     expect(await count({ name: re(), name2: /fff/ })).toBe(1);
     expect(await count(h._.or({ name: re(), name2: h.db.RegExp({ regexp: 'fffffff', options: 'i' }) }))).toBe(1);
     expect(await count({ name: h._.or(re(), h.db.RegExp({ regexp: '^fffffff$', options: 'i' })) })).toBe(1);
-    const upd = await coll.where({ name: h._.or(re(), h.db.RegExp({ regexp: '^fffffff$', options: 'i' })) }).update({ name: 'ABCDEFxxxx5678结尾' });
+    const upd = await coll
+      .where({ name: h._.or(re(), h.db.RegExp({ regexp: '^fffffff$', options: 'i' })) })
+      .update({ name: 'ABCDEFxxxx5678结尾' });
     expect(upd.updated).toBe(1);
     expect((await coll.where({ name: re() }).remove()).deleted).toBe(1);
     expect(await count({})).toBe(0);
@@ -131,16 +170,31 @@ describe('regular expressions (regex-query.test.ts)', () => {
 describe('order, logic operators and dates', () => {
   it('orderBy on Chinese strings compares binary (code point) order', async () => {
     // node-sdk test/database/unit/order.test.ts:31-88.
-    await h.seed('order', [{ category: '类别B', value: 1 }, { category: '类别C', value: 2 }, { category: '类别A', value: 3 }]);
+    await h.seed('order', [
+      { category: '类别B', value: 1 },
+      { category: '类别C', value: 2 },
+      { category: '类别A', value: 3 },
+    ]);
     const res = await h.db.collection('order').where({ category: /^类别/i }).orderBy('category', 'asc').get();
     expect(res.data.map((d: { category: string }) => d.category)).toEqual(['类别A', '类别B', '类别C']);
-    expect((await h.db.collection('order').where({ category: h.db.RegExp({ regexp: '^类别' }) }).remove()).deleted).toBe(3);
+    expect(
+      (
+        await h.db
+          .collection('order')
+          .where({ category: h.db.RegExp({ regexp: '^类别' }) })
+          .remove()
+      ).deleted,
+    ).toBe(3);
   });
 
   it('or over several fields, nor of field conditions, or over dates', async () => {
     // node-sdk test/database/unit/logic-operators.test.ts:32-59.
     const date = new Date('2030-01-01T00:00:00Z');
-    await h.seed('logic', [{ category: 'Web', tags: ['JavaScript', 'C#'], date }, { category: 'Web', tags: ['Go', 'C#'] }, { category: 'Life', tags: ['Go'] }]);
+    await h.seed('logic', [
+      { category: 'Web', tags: ['JavaScript', 'C#'], date },
+      { category: 'Web', tags: ['Go', 'C#'] },
+      { category: 'Life', tags: ['Go'] },
+    ]);
     const logic = h.db.collection('logic');
     expect((await logic.where(h._.or({ category: 'Life' }, { date })).get()).data).toHaveLength(2);
     expect((await logic.where({ category: h._.nor(h._.eq('Life'), h._.eq('Web')) }).get()).data).toEqual([]);
@@ -149,7 +203,12 @@ describe('order, logic operators and dates', () => {
 
   it('dates: direct match, eq, lte', async () => {
     // node-sdk test/database/unit/query-date.test.ts:12-59.
-    await h.seed('dates', [{ date: new Date(1565314149491) }, { date: new Date(1565314249491) }, { date: new Date(1565314349491) }, { date: h.db.serverDate() }]);
+    await h.seed('dates', [
+      { date: new Date(1565314149491) },
+      { date: new Date(1565314249491) },
+      { date: new Date(1565314349491) },
+      { date: h.db.serverDate() },
+    ]);
     const n = async (where: object) => (await h.db.collection('dates').where(where).get()).data.length;
     expect(await n({ date: new Date(1565314149491) })).toBe(1);
     expect(await n({ date: h._.eq(new Date(1565314149491)) })).toBe(1);
@@ -158,11 +217,18 @@ describe('order, logic operators and dates', () => {
 
   it('compound and on two fields', async () => {
     // node-sdk test/database/index.test.ts:182-203.
-    await h.seed('q', [{ a: 1, b: 100 }, { a: 10, b: 1 }, { a: 5, b: 50 }]);
+    await h.seed('q', [
+      { a: 1, b: 100 },
+      { a: 10, b: 1 },
+      { a: 5, b: 50 },
+    ]);
     const query = h._.or({ b: h._.and(h._.gte(1), h._.lte(10)) }, { b: h._.and(h._.gt(99), h._.lte(101)) });
     expect((await h.db.collection('q').where(query).get()).data).toHaveLength(2);
     expect((await h.db.collection('q').where(query).remove()).deleted).toBe(2);
-    const res = await h.db.collection('q').where({ date: h._.gt(20190401).and(h._.lte(20190430)), hour: h._.gt(8).and(h._.lte(12)) }).get();
+    const res = await h.db
+      .collection('q')
+      .where({ date: h._.gt(20190401).and(h._.lte(20190430)), hour: h._.gt(8).and(h._.lte(12)) })
+      .get();
     expect(res.data).toEqual([]);
   });
 
@@ -170,7 +236,10 @@ describe('order, logic operators and dates', () => {
     // node-sdk test/database/unit/collection.test.ts:163-183.
     await h.seed('raw', [{ key: 'a', value: 60 }]);
     const coll = h.db.collection('raw');
-    const r1 = await coll.options({ raw: true }).where({ key: { $eq: 'a' } }).get();
+    const r1 = await coll
+      .options({ raw: true })
+      .where({ key: { $eq: 'a' } })
+      .get();
     const r2 = await coll.options({ raw: true }).where({ key: 'a' }).get();
     expect(r1.data).toHaveLength(1);
     expect(r2.data).toHaveLength(1);

@@ -11,14 +11,22 @@ import { useTestEmulator } from '../helpers/emulator';
 const t = useTestEmulator();
 
 /** A raw request with the Host and Origin a browser (or a rebinding attacker's page) would send. */
-function request(method: string, route: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  method: string,
+  route: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const { port } = new URL(t.url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: route, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: route, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -56,7 +64,14 @@ describe('cross-origin requests', () => {
     expect(same.status).toBe(200);
     expect(JSON.parse(same.body)).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
     expect((await request('GET', '/_dev/health', { host })).status).toBe(200);
-    expect((await request('GET', '/_dev/health', { host: host.replace('127.0.0.1', 'localhost'), origin: `http://${host.replace('127.0.0.1', 'localhost')}` })).status).toBe(200);
+    expect(
+      (
+        await request('GET', '/_dev/health', {
+          host: host.replace('127.0.0.1', 'localhost'),
+          origin: `http://${host.replace('127.0.0.1', 'localhost')}`,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('the rule itself: loopback names on this port, an explicit extra host, nothing else', () => {
@@ -65,7 +80,9 @@ describe('cross-origin requests', () => {
     expect(refusal({ host: '127.0.0.1:8787', origin: 'http://localhost:8787' }, 8787)).toMatch(/cross-origin/);
     expect(refusal({ host: '127.0.0.1:8787', origin: 'null' }, 8787)).toMatch(/not allowed|cross-origin/);
     expect(refusal({ host: '192.168.1.5:8787' }, 8787)).toMatch(/not this machine/);
-    expect(refusal({ host: '192.168.1.5:8787' }, 8787, { EMULATOR_ALLOWED_HOSTS: '192.168.1.5' } as unknown as NodeJS.ProcessEnv)).toBeNull();
+    expect(
+      refusal({ host: '192.168.1.5:8787' }, 8787, { EMULATOR_ALLOWED_HOSTS: '192.168.1.5' } as unknown as NodeJS.ProcessEnv),
+    ).toBeNull();
     expect(refusal({}, 8787)).toMatch(/not this machine/);
   });
 });

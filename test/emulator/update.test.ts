@@ -24,7 +24,15 @@ describe('update operators (advanced-operator.test.ts)', () => {
     h.seed('adv', [
       { category: 'Life', tags: ['Go', 'Python', 'JavaScript'], index: 2, tags2: [1, 2, 3] },
       { category: 'number', tags: [1, 2, 3, 4, 5, 6, 7, 8, 9], index: 3 },
-      { category: 'float', index: 0.2, arr: [{ name: 'A', subObj: {} }, { name: 'B', subObj: {} }, { name: 'C', subObj: {} }] },
+      {
+        category: 'float',
+        index: 0.2,
+        arr: [
+          { name: 'A', subObj: {} },
+          { name: 'B', subObj: {} },
+          { name: 'C', subObj: {} },
+        ],
+      },
     ]),
   );
   const life = (data: object) => h.db.collection('adv').where({ category: 'Life' }).update(data);
@@ -38,7 +46,10 @@ describe('update operators (advanced-operator.test.ts)', () => {
     expect((await getOne('adv', { category: 'Life' })).tags).toEqual(['Python', 'JavaScript']);
     expect((await life({ tags: h._.pull(h._.in(['Python'])), tags2: h._.pull(1) })).updated).toBe(1);
     expect(await getOne('adv', { category: 'Life' })).toMatchObject({ tags: ['JavaScript'], tags2: [2, 3] });
-    const num = await h.db.collection('adv').where({ category: 'number' }).update({ tags: h._.pull(h._.gte(5)) });
+    const num = await h.db
+      .collection('adv')
+      .where({ category: 'number' })
+      .update({ tags: h._.pull(h._.gte(5)) });
     expect(num.updated).toBe(1);
     expect((await getOne('adv', { category: 'number' })).tags).toEqual([1, 2, 3, 4]);
   });
@@ -46,10 +57,20 @@ describe('update operators (advanced-operator.test.ts)', () => {
   it('pull with a condition on element fields removes matching documents only, never scalars', async () => {
     // MongoDB $pull: a condition on fields applies to array elements that are documents.
     await h.seed('mixed', [{ _id: 'm', arr: [1, 7, { a: 1 }, { a: 5 }] }]);
-    const res = await h.db.collection('mixed').doc('m').update({ arr: h._.pull({ a: h._.gt(2) }) });
+    const res = await h.db
+      .collection('mixed')
+      .doc('m')
+      .update({ arr: h._.pull({ a: h._.gt(2) }) });
     expect(res.updated).toBe(1);
     expect((await h.db.collection('mixed').doc('m').get()).data[0].arr).toEqual([1, 7, { a: 1 }]);
-    expect((await h.db.collection('mixed').doc('m').update({ arr: h._.pull({ a: h._.gt(100) }) })).updated).toBe(0);
+    expect(
+      (
+        await h.db
+          .collection('mixed')
+          .doc('m')
+          .update({ arr: h._.pull({ a: h._.gt(100) }) })
+      ).updated,
+    ).toBe(0);
   });
 
   it('rename, max, min', async () => {
@@ -90,13 +111,26 @@ describe('updated counts', () => {
     // document.test.ts:64-95 (set → updated 1); WeChat Document.set reference: "updated: 若指定的 _id 已存在则为 1，否则为 0"
     // (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-server-api/database/doc.set.html).
     await h.seed('docs', [{ _id: 'd', data: { type: 'set' } }]);
-    const same = await h.db.collection('docs').doc('d').set({ data: { type: 'set' } });
+    const same = await h.db
+      .collection('docs')
+      .doc('d')
+      .set({ data: { type: 'set' } });
     expect(same).toMatchObject({ updated: 1 });
-    const other = await h.db.collection('docs').doc('d').set({ data: { arr: [1, 2, 3], foo: 123 }, array: [0, 0, 0] });
+    const other = await h.db
+      .collection('docs')
+      .doc('d')
+      .set({ data: { arr: [1, 2, 3], foo: 123 }, array: [0, 0, 0] });
     expect(other.updated).toBe(1);
-    const upd = await h.db.collection('docs').doc('d').update({ data: { arr: h._.push([4, 5, 6]), foo: h._.inc(1) }, array: h._.pop() });
+    const upd = await h.db
+      .collection('docs')
+      .doc('d')
+      .update({ data: { arr: h._.push([4, 5, 6]), foo: h._.inc(1) }, array: h._.pop() });
     expect(upd.updated).toBe(1);
-    expect((await h.db.collection('docs').doc('d').get()).data[0]).toEqual({ _id: 'd', data: { arr: [1, 2, 3, 4, 5, 6], foo: 124 }, array: [0, 0] });
+    expect((await h.db.collection('docs').doc('d').get()).data[0]).toEqual({
+      _id: 'd',
+      data: { arr: [1, 2, 3, 4, 5, 6], foo: 124 },
+      array: [0, 0],
+    });
     const created = await h.db.collection('docs').doc('123123123').set({ name: 'jude' });
     expect(created).toMatchObject({ updated: 0, upsertedId: '123123123' });
   });
@@ -108,7 +142,11 @@ describe('updated counts', () => {
     expect((await h.db.collection('docs').doc('c').update({ s: 'x' })).updated).toBe(0);
     expect((await h.db.collection('docs').where({ _id: 'c', n: 1 }).update({ n: 2 })).updated).toBe(1);
     expect((await h.db.collection('docs').where({ _id: 'c', n: 1 }).update({ n: 3 })).updated).toBe(0);
-    const raw = await h.db.collection('docs').options({ raw: true }).where({ s: { $eq: 'x' } }).update({ $set: { n: 10 } });
+    const raw = await h.db
+      .collection('docs')
+      .options({ raw: true })
+      .where({ s: { $eq: 'x' } })
+      .update({ $set: { n: 10 } });
     expect(raw.updated).toBe(1);
   });
 
@@ -116,11 +154,46 @@ describe('updated counts', () => {
     // node-sdk test/database/index.test.ts:219-265.
     await h.seed('docs', [{ testNum: 1 }, { testNum: 1 }, { testNum: 1 }]);
     const coll = h.db.collection('docs');
-    expect((await coll.where({ testNum: 1 }).options({ multiple: false }).update({ testNum: h._.inc(1) })).updated).toBe(1);
-    expect((await coll.where({ testNum: h._.gt(0) }).options({ multiple: true }).update({ testNum: h._.inc(1) })).updated).toBe(3);
-    expect((await coll.where({ testNum: h._.gt(0) }).options({}).update({ testNum: h._.inc(1) })).updated).toBe(3);
-    expect((await coll.where({ testNum: h._.gt(0) }).options({ multiple: false }).remove()).deleted).toBe(1);
-    expect((await coll.where({ testNum: h._.gt(0) }).options({}).remove()).deleted).toBe(2);
+    expect(
+      (
+        await coll
+          .where({ testNum: 1 })
+          .options({ multiple: false })
+          .update({ testNum: h._.inc(1) })
+      ).updated,
+    ).toBe(1);
+    expect(
+      (
+        await coll
+          .where({ testNum: h._.gt(0) })
+          .options({ multiple: true })
+          .update({ testNum: h._.inc(1) })
+      ).updated,
+    ).toBe(3);
+    expect(
+      (
+        await coll
+          .where({ testNum: h._.gt(0) })
+          .options({})
+          .update({ testNum: h._.inc(1) })
+      ).updated,
+    ).toBe(3);
+    expect(
+      (
+        await coll
+          .where({ testNum: h._.gt(0) })
+          .options({ multiple: false })
+          .remove()
+      ).deleted,
+    ).toBe(1);
+    expect(
+      (
+        await coll
+          .where({ testNum: h._.gt(0) })
+          .options({})
+          .remove()
+      ).deleted,
+    ).toBe(2);
   });
 
   it('updating to an empty array, nested nulls', async () => {
@@ -128,7 +201,10 @@ describe('updated counts', () => {
     const id = (await h.db.collection('docs').add({ a: 1 })).id as string;
     await h.db.collection('docs').where({ _id: id }).update({ a: [] });
     expect((await getOne('docs', { _id: id })).a).toEqual([]);
-    const res = await h.db.collection('docs').where({ _id: id }).update({ data: { a: null, b: null, c: null } });
+    const res = await h.db
+      .collection('docs')
+      .where({ _id: id })
+      .update({ data: { a: null, b: null, c: null } });
     expect(res.updated).toBe(1);
     expect((await getOne('docs', { _id: id })).data).toEqual({ a: null, b: null, c: null });
     expect((await h.db.collection('docs').doc(id).remove()).deleted).toBe(1);
@@ -142,7 +218,12 @@ describe('field names', () => {
     await expect(h.db.collection('names').add({ a: { $b: 1 } })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     await h.seed('names', [{ _id: 'n' }]);
     await expect(h.db.collection('names').doc('n').set({ $x: 1 })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
-    await expect(h.db.collection('names').doc('n').update({ a: h._.set({ $x: 1 }) })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    await expect(
+      h.db
+        .collection('names')
+        .doc('n')
+        .update({ a: h._.set({ $x: 1 }) }),
+    ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
   });
 
   it('an insert keeps a field name containing a dot; later updates of other fields work', async () => {
@@ -150,7 +231,14 @@ describe('field names', () => {
     const res = await h.db.collection('names').add({ 'key.': '1', 'a.b': 2 });
     const id = res.id as string;
     expect((await h.db.collection('names').doc(id).get()).data[0]).toEqual({ _id: id, 'key.': '1', 'a.b': 2 });
-    expect((await h.db.collection('names').where({ _id: id }).update({ data: { a: null } })).updated).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('names')
+          .where({ _id: id })
+          .update({ data: { a: null } })
+      ).updated,
+    ).toBe(1);
     // A dotted query path walks nested fields (MongoDB): it does not read the dotted field name.
     expect((await h.db.collection('names').where({ 'a.b': 2 }).get()).data).toEqual([]);
   });
@@ -158,10 +246,23 @@ describe('field names', () => {
   it('set() of nested objects stores them nested; a dotted field name inside set()/update values is refused', async () => {
     // MongoDB 4.x storage validation for updates/replacements: "The dotted field 'x.y' in 'o.x.y' is not valid for storage."
     await h.seed('names', [{ _id: 'n' }]);
-    await h.db.collection('names').doc('n').set({ o: { x: { y: 1 } } });
+    await h.db
+      .collection('names')
+      .doc('n')
+      .set({ o: { x: { y: 1 } } });
     expect((await h.db.collection('names').doc('n').get()).data[0]).toEqual({ _id: 'n', o: { x: { y: 1 } } });
-    await expect(h.db.collection('names').doc('n').set({ o: { 'x.y': 1 } })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
-    await expect(h.db.collection('names').doc('n').update({ o: h._.set({ 'x.y': 1 }) })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    await expect(
+      h.db
+        .collection('names')
+        .doc('n')
+        .set({ o: { 'x.y': 1 } }),
+    ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    await expect(
+      h.db
+        .collection('names')
+        .doc('n')
+        .update({ o: h._.set({ 'x.y': 1 }) }),
+    ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     // update() with a dotted key is a path into nested objects.
     await h.db.collection('names').doc('n').update({ 'o.x.z': 2 });
     expect((await h.db.collection('names').doc('n').get()).data[0]).toEqual({ _id: 'n', o: { x: { y: 1, z: 2 } } });
@@ -189,7 +290,10 @@ describe('serverDate()', () => {
     expect(doc.foo.bar.getTime()).toBe(doc.serverDate2.getTime());
     expect(doc.emptyArray).toEqual([]);
     expect(doc.emptyObject).toEqual({});
-    await h.db.collection('dates').doc(res.id as string).update({ a: h.db.serverDate(), b: h.db.serverDate(), list: h._.push(h.db.serverDate()) });
+    await h.db
+      .collection('dates')
+      .doc(res.id as string)
+      .update({ a: h.db.serverDate(), b: h.db.serverDate(), list: h._.push(h.db.serverDate()) });
     const [after] = (await h.db.collection('dates').where({ _id: res.id }).get()).data;
     expect(after.a.getTime()).toBe(after.b.getTime());
     expect(after.list[0].getTime()).toBe(after.a.getTime());
@@ -208,11 +312,14 @@ describe('serverDate()', () => {
     const date = new Date('2030-01-01T00:00:00Z');
     const id = (await h.db.collection('dates').add({ date, serverDate1: h.db.serverDate(), innerServerDate: [] })).id as string;
     const newDate = new Date('2030-02-01T00:00:00Z');
-    const res = await h.db.collection('dates').where({ date: h._.lte(date).and(h._.gte(date)) }).update({
-      date: newDate,
-      serverDate2: h.db.serverDate({ offset: 1000 * 60 * 60 }),
-      innerServerDate: h._.push(h.db.serverDate({ offset: 60000 })),
-    });
+    const res = await h.db
+      .collection('dates')
+      .where({ date: h._.lte(date).and(h._.gte(date)) })
+      .update({
+        date: newDate,
+        serverDate2: h.db.serverDate({ offset: 1000 * 60 * 60 }),
+        innerServerDate: h._.push(h.db.serverDate({ offset: 60000 })),
+      });
     expect(res.updated).toBe(1);
     const doc = (await h.db.collection('dates').doc(id).get()).data[0];
     expect(doc.date.getTime()).toBe(newDate.getTime());

@@ -1,6 +1,17 @@
 // activity.enroll and cancelEnrollment through the emulator: the signup window, audience, capacity (also under
 // 120 simultaneous calls), the waitlist and its order, idempotence, and the database requests of one enrollment.
-import { bootstrapRoot, databaseRequests, dataOf, devMessages, publishActivity, seedMembers, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import {
+  bootstrapRoot,
+  databaseRequests,
+  dataOf,
+  devMessages,
+  publishActivity,
+  seedMembers,
+  seedMembership,
+  seedOrg,
+  seedVolunteer,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 // 2026-11-22 10:00 Asia/Shanghai: signup (11-20 00:00 – 11-30 18:00) is open; the activity starts 12-01 09:00.
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
@@ -24,13 +35,18 @@ const enroll = (activityId: string, openid: string) => t.call('activity', 'enrol
 const cancelEnrollment = (activityId: string, openid: string) => t.call('activity', 'cancelEnrollment', { activityId }, openid);
 const stored = async (id: string) => (await t.emu.db.find('activities', { _id: id }))[0];
 const statuses = async (activityId: string) =>
-  Object.fromEntries((await t.emu.db.find('enrollments', { activityId })).map((e: { openid: string; status: string }) => [e.openid, e.status]));
+  Object.fromEntries(
+    (await t.emu.db.find('enrollments', { activityId })).map((e: { openid: string; status: string }) => [e.openid, e.status]),
+  );
 
 describe('activity.enroll', () => {
   it('enrolls a volunteer of an approved team and counts the seat; a second call answers the same enrollment', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     const first = await enroll(a._id, 'vol');
-    expect(first).toMatchObject({ ok: true, data: { enrollment: { enrollmentId: `${a._id}_vol`, activityId: a._id, openid: 'vol', status: 'enrolled' } } });
+    expect(first).toMatchObject({
+      ok: true,
+      data: { enrollment: { enrollmentId: `${a._id}_vol`, activityId: a._id, openid: 'vol', status: 'enrolled' } },
+    });
     expect(dataOf(first).enrollment.waitlistPosition).toBeUndefined();
     expect(await enroll(a._id, 'vol')).toEqual(first);
     expect(await stored(a._id)).toMatchObject({ enrolledCount: 1, waitlistCount: 0 });
@@ -47,7 +63,12 @@ describe('activity.enroll', () => {
   it('ACTIVITY.SIGNUP_CLOSED: before the window (saying when it opens), exactly at signupEndAt and after; allowed exactly at signupStartAt', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     await t.setClock('2026-11-19T15:59:59Z');
-    expect(await enroll(a._id, 'vol')).toMatchObject({ ok: false, code: 'ACTIVITY.SIGNUP_CLOSED', message: '报名尚未开始，将于2026-11-20 00:00开始', details: { signupStartAt: '2026-11-20T00:00:00+08:00' } });
+    expect(await enroll(a._id, 'vol')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.SIGNUP_CLOSED',
+      message: '报名尚未开始，将于2026-11-20 00:00开始',
+      details: { signupStartAt: '2026-11-20T00:00:00+08:00' },
+    });
     await t.setClock('2026-11-19T16:00:00Z');
     expect(await enroll(a._id, 'vol')).toMatchObject({ ok: true, data: { enrollment: { status: 'enrolled' } } });
     await t.setClock('2026-11-30T09:59:59Z');
@@ -118,7 +139,13 @@ describe('activity.cancelEnrollment', () => {
 
     expect(await cancelEnrollment(a._id, 'vol')).toMatchObject({ ok: true, data: { enrollment: { status: 'cancelled' } } });
     expect(await statuses(a._id)).toEqual({ vol: 'cancelled', w3: 'enrolled', w1: 'waitlisted', w2: 'waitlisted' });
-    expect(await devMessages(t, 'w3')).toMatchObject([{ kind: 'waitlistPromoted', page: `pages/activity-detail/index?id=${a._id}`, data: { title: '社区科普讲解活动', result: '报名成功' } }]);
+    expect(await devMessages(t, 'w3')).toMatchObject([
+      {
+        kind: 'waitlistPromoted',
+        page: `pages/activity-detail/index?id=${a._id}`,
+        data: { title: '社区科普讲解活动', result: '报名成功' },
+      },
+    ]);
     expect(await stored(a._id)).toMatchObject({ enrolledCount: 1, waitlistCount: 2 });
 
     await cancelEnrollment(a._id, 'w3');
@@ -153,7 +180,11 @@ describe('activity.cancelEnrollment', () => {
     await t.setClock('2026-12-01T00:59:59Z');
     expect((await cancelEnrollment(a._id, 'w1')).ok).toBe(true);
     await t.setClock('2026-12-01T01:00:00Z');
-    expect(await cancelEnrollment(a._id, 'vol')).toMatchObject({ ok: false, code: 'ACTIVITY.SIGNUP_CLOSED', message: expect.stringContaining('活动已开始') });
+    expect(await cancelEnrollment(a._id, 'vol')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.SIGNUP_CLOSED',
+      message: expect.stringContaining('活动已开始'),
+    });
     expect(await cancelEnrollment('nope', 'vol')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
     const b = await publishActivity(t, 'lz-admin', 'lz');
     await t.setClock('2026-11-22T02:00:00Z');
@@ -190,7 +221,9 @@ describe('under concurrency', () => {
     const queued = people.map((p, i) => [p, dataOf(results[i]).enrollment] as const).filter(([, e]) => e.status === 'waitlisted');
     expect(queued).toHaveLength(120);
     // sort() leaves missing places at the end without comparing them.
-    expect(queued.map(([, e]) => e.waitlistPosition).sort((x, y) => Number(x) - Number(y))).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(queued.map(([, e]) => e.waitlistPosition).sort((x, y) => Number(x) - Number(y))).toEqual(
+      Array.from({ length: 120 }, (_, i) => i + 1),
+    );
     for (const [p, e] of queued) {
       expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, p)).myEnrollment?.waitlistPosition).toBe(e.waitlistPosition);
     }
@@ -215,7 +248,9 @@ describe('under concurrency', () => {
   it('the same volunteer enrolling 10 times at once: one enrollment, counted once, every call answers it', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz', { capacity: 5 });
     const results = await Promise.all(Array.from({ length: 10 }, () => enroll(a._id, 'vol')));
-    expect(results.every((r) => r.ok && r.data.enrollment.status === 'enrolled' && r.data.enrollment.enrollmentId === `${a._id}_vol`)).toBe(true);
+    expect(results.every((r) => r.ok && r.data.enrollment.status === 'enrolled' && r.data.enrollment.enrollmentId === `${a._id}_vol`)).toBe(
+      true,
+    );
     expect(await t.emu.db.find('enrollments', { activityId: a._id })).toHaveLength(1);
     expect(await stored(a._id)).toMatchObject({ enrolledCount: 1, waitlistCount: 0 });
   });

@@ -1,6 +1,16 @@
 // activity.list, mine, published and enrollments through the emulator: filters, phases, distance, paging, permissions.
 import type { InputOf } from '@contract/functions';
-import { bootstrapRoot, dataOf, LANZHOU_POINT, publishActivity, seedMembers, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import {
+  bootstrapRoot,
+  dataOf,
+  LANZHOU_POINT,
+  publishActivity,
+  seedMembers,
+  seedMembership,
+  seedOrg,
+  seedVolunteer,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 const TIANSHUI = { province: '620000', city: '620500', county: '620502' };
@@ -94,7 +104,9 @@ describe('activity.list', () => {
     expect(titles(await list({ keyword: '(天水)' }))).toEqual(['果树栽培技术培训(天水)']);
     expect(titles(await list({ keyword: '.*' }))).toEqual([]);
     expect(titles(await list({ orgId: 'ts' }))).toEqual(['果树栽培技术培训(天水)']);
-    expect(titles(await list({ orgId: 'lz', phase: 'recruiting', category: '科普讲解', regionCode: '620102' }))).toEqual(['社区防灾减灾科普']);
+    expect(titles(await list({ orgId: 'lz', phase: 'recruiting', category: '科普讲解', regionCode: '620102' }))).toEqual([
+      '社区防灾减灾科普',
+    ]);
   });
 
   it('near me: activities not yet over, nearest first, with their distance; paged', async () => {
@@ -116,17 +128,41 @@ describe('activity.list', () => {
 describe('activity.mine', () => {
   it('my enrollments with my status, newest start first; a cancelled activity stays, my cancelled enrollment goes', async () => {
     const a = await fourActivities();
-    const full = await publishActivity(t, 'lz-admin', 'lz', { title: '老年人智能手机培训', capacity: 1, waitlist: true, startDate: '2026-12-05', endDate: '2026-12-05' });
+    const full = await publishActivity(t, 'lz-admin', 'lz', {
+      title: '老年人智能手机培训',
+      capacity: 1,
+      waitlist: true,
+      startDate: '2026-12-05',
+      endDate: '2026-12-05',
+    });
     const left = await publishActivity(t, 'lz-admin', 'lz', { title: '已退出的科普活动', startDate: '2026-12-06', endDate: '2026-12-06' });
     await t.call('activity', 'enroll', { activityId: full._id }, 'vol2');
-    for (const id of [a.recruiting._id, full._id, left._id]) expect((await t.call('activity', 'enroll', { activityId: id }, 'vol')).ok).toBe(true);
+    for (const id of [a.recruiting._id, full._id, left._id])
+      expect((await t.call('activity', 'enroll', { activityId: id }, 'vol')).ok).toBe(true);
     await t.call('activity', 'cancelEnrollment', { activityId: left._id }, 'vol');
     await t.emu.db.insert('enrollments', [
-      { _id: `${a.ended._id}_vol`, activityId: a.ended._id, openid: 'vol', status: 'enrolled', enrolledAt: new Date('2026-10-25T00:00:00Z'), queuedAt: new Date('2026-10-25T00:00:00Z') },
-      { _id: `${a.cancelled._id}_vol`, activityId: a.cancelled._id, openid: 'vol', status: 'enrolled', enrolledAt: new Date('2026-11-21T00:00:00Z'), queuedAt: new Date('2026-11-21T00:00:00Z') },
+      {
+        _id: `${a.ended._id}_vol`,
+        activityId: a.ended._id,
+        openid: 'vol',
+        status: 'enrolled',
+        enrolledAt: new Date('2026-10-25T00:00:00Z'),
+        queuedAt: new Date('2026-10-25T00:00:00Z'),
+      },
+      {
+        _id: `${a.cancelled._id}_vol`,
+        activityId: a.cancelled._id,
+        openid: 'vol',
+        status: 'enrolled',
+        enrolledAt: new Date('2026-11-21T00:00:00Z'),
+        queuedAt: new Date('2026-11-21T00:00:00Z'),
+      },
     ]);
     const r = await t.call('activity', 'mine', {}, 'vol');
-    expect(r.ok && r.data.items.map((i: { title: string; phase: string; enrollment: { status: string } }) => [i.title, i.phase, i.enrollment.status])).toEqual([
+    expect(
+      r.ok &&
+        r.data.items.map((i: { title: string; phase: string; enrollment: { status: string } }) => [i.title, i.phase, i.enrollment.status]),
+    ).toEqual([
       ['科普大篷车巡展', 'cancelled', 'enrolled'],
       ['老年人智能手机培训', 'recruiting', 'waitlisted'],
       ['社区防灾减灾科普', 'recruiting', 'enrolled'],
@@ -134,7 +170,10 @@ describe('activity.mine', () => {
     ]);
     expect(dataOf(r).items[1].enrollment.waitlistPosition).toBe(1);
     expect(titles(await t.call('activity', 'mine', { phase: 'ended' }, 'vol'))).toEqual(['科技咨询进社区']);
-    expect(await t.call('activity', 'mine', { page: 2, pageSize: 3 }, 'vol')).toMatchObject({ ok: true, data: { total: 4, page: 2, items: [{ title: '科技咨询进社区' }] } });
+    expect(await t.call('activity', 'mine', { page: 2, pageSize: 3 }, 'vol')).toMatchObject({
+      ok: true,
+      data: { total: 4, page: 2, items: [{ title: '科技咨询进社区' }] },
+    });
     expect(await t.call('activity', 'mine', {}, 'vol3')).toMatchObject({ ok: true, data: { items: [], total: 0 } });
     expect(await t.call('activity', 'mine', {})).toMatchObject({ ok: false, code: 'AUTH.UNAUTHENTICATED' });
   });
@@ -150,10 +189,21 @@ describe('activity.published', () => {
     await t.call('activity', 'enroll', { activityId: first._id }, 'vol2');
     for (const who of ['lz-admin', 'root-leader']) {
       const r = await t.call('activity', 'published', { orgId: 'lz' }, who);
-      expect(r).toMatchObject({ ok: true, data: { total: 2, items: [{ title: '第二场科普讲座', enrolledCount: 0 }, { title: '第一场科普讲座', enrolledCount: 1, waitlistCount: 1, phase: 'recruiting' }] } });
+      expect(r).toMatchObject({
+        ok: true,
+        data: {
+          total: 2,
+          items: [
+            { title: '第二场科普讲座', enrolledCount: 0 },
+            { title: '第一场科普讲座', enrolledCount: 1, waitlistCount: 1, phase: 'recruiting' },
+          ],
+        },
+      });
     }
     expect(dataOf(await t.call('activity', 'published', { orgId: 'lz', phase: 'ended' }, 'lz-admin')).total).toBe(0);
-    expect(dataOf(await t.call('activity', 'published', { orgId: 'lz', pageSize: 1, page: 2 }, 'lz-admin')).items).toMatchObject([{ title: '第一场科普讲座' }]);
+    expect(dataOf(await t.call('activity', 'published', { orgId: 'lz', pageSize: 1, page: 2 }, 'lz-admin')).items).toMatchObject([
+      { title: '第一场科普讲座' },
+    ]);
   });
 
   it('AUTH.FORBIDDEN: a plain member, a sibling team’s admin, a child team’s admin, an unknown team', async () => {
@@ -185,13 +235,21 @@ describe('activity.enrollments', () => {
       },
     });
     expect(JSON.stringify(r)).not.toContain('13700000001');
-    expect(await t.call('activity', 'enrollments', { activityId: a._id, status: 'waitlisted', page: 2, pageSize: 1 }, 'root-leader')).toMatchObject({
+    expect(
+      await t.call('activity', 'enrollments', { activityId: a._id, status: 'waitlisted', page: 2, pageSize: 1 }, 'root-leader'),
+    ).toMatchObject({
       ok: true,
       data: { total: 2, items: [{ openid: 'vol', waitlistPosition: 2 }] },
     });
-    expect(await t.call('activity', 'enrollments', { activityId: a._id, page: 2, pageSize: 2 }, 'lz-admin')).toMatchObject({ ok: true, data: { items: [{ openid: 'vol', waitlistPosition: 2 }] } });
+    expect(await t.call('activity', 'enrollments', { activityId: a._id, page: 2, pageSize: 2 }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { items: [{ openid: 'vol', waitlistPosition: 2 }] },
+    });
     await t.call('activity', 'cancelEnrollment', { activityId: a._id }, 'vol3');
-    expect(await t.call('activity', 'enrollments', { activityId: a._id, status: 'cancelled' }, 'lz-admin')).toMatchObject({ ok: true, data: { total: 1, items: [{ openid: 'vol3', status: 'cancelled' }] } });
+    expect(await t.call('activity', 'enrollments', { activityId: a._id, status: 'cancelled' }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { total: 1, items: [{ openid: 'vol3', status: 'cancelled' }] },
+    });
   });
 
   it('AUTH.FORBIDDEN for a plain member, a sibling team’s admin and a child team’s admin; ACTIVITY.NOT_FOUND', async () => {
@@ -199,6 +257,9 @@ describe('activity.enrollments', () => {
     for (const who of ['vol', 'ts-admin', 'cg-admin']) {
       expect(await t.call('activity', 'enrollments', { activityId: a._id }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     }
-    expect(await t.call('activity', 'enrollments', { activityId: 'nope' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+    expect(await t.call('activity', 'enrollments', { activityId: 'nope' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.NOT_FOUND',
+    });
   });
 });

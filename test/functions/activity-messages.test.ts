@@ -1,6 +1,15 @@
 // Activity notices are messages, not conditions: with the WeChat adapter failing (no WeChat here, no activity
 // templates configured), cancelling and reminding still happen; the review templates alone satisfy the environment.
-import { bootstrapRoot, devMessages, publishActivity, seedMembers, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import {
+  bootstrapRoot,
+  devMessages,
+  publishActivity,
+  seedMembers,
+  seedMembership,
+  seedOrg,
+  seedVolunteer,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 const t = useTestEmulator({
   clock: '2026-11-22T02:00:00Z',
@@ -26,7 +35,10 @@ afterEach(() => errors.mockRestore());
 it('a cancellation whose message cannot be sent is logged and stands', async () => {
   const a = await publishActivity(t, 'lz-admin', 'lz');
   expect((await t.call('activity', 'enroll', { activityId: a._id }, 'vol')).ok).toBe(true);
-  expect(await t.call('activity', 'cancel', { activityId: a._id, reason: '场地原因' }, 'lz-admin')).toMatchObject({ ok: true, data: { activity: { status: 'cancelled' } } });
+  expect(await t.call('activity', 'cancel', { activityId: a._id, reason: '场地原因' }, 'lz-admin')).toMatchObject({
+    ok: true,
+    data: { activity: { status: 'cancelled' } },
+  });
   expect(await devMessages(t, 'vol')).toHaveLength(0);
   expect(errors.mock.calls.some(([text]) => String(text).includes('activityCancelled to vol not sent'))).toBe(true);
 });

@@ -1,6 +1,16 @@
 // 离我最近 at scale: activity.list with `near` is a geo query paged by the database, right past 1,000 activities, at a fixed cost per page.
 import type { InputOf } from '@contract/functions';
-import { bootstrapRoot, databaseRequests, dataOf, LANZHOU_POINT, publishActivity, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import {
+  bootstrapRoot,
+  databaseRequests,
+  dataOf,
+  LANZHOU_POINT,
+  publishActivity,
+  seedMembership,
+  seedOrg,
+  seedVolunteer,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 
@@ -45,7 +55,14 @@ async function manyActivities(n: number, ended: number) {
       title: `活动${i}`,
       location,
       point: { type: 'Point', coordinates: [location.lng, location.lat] },
-      ...(over ? { startDate: '2026-11-01', endDate: '2026-11-01', startAt: new Date('2026-11-01T01:00:00Z'), endAt: new Date('2026-11-01T09:00:00Z') } : {}),
+      ...(over
+        ? {
+            startDate: '2026-11-01',
+            endDate: '2026-11-01',
+            startAt: new Date('2026-11-01T01:00:00Z'),
+            endAt: new Date('2026-11-01T09:00:00Z'),
+          }
+        : {}),
     });
   }
   await t.emu.db.insert('activities', docs);
@@ -70,10 +87,16 @@ describe('activity.list near me over 1,500 activities', () => {
       expect(r.total).toBe(1500);
       expect(r.page).toBe(page);
       expect(r.items.map((i: { _id: string }) => i._id)).toEqual(expected.slice((page - 1) * 50, page * 50));
-      distances.set(page, r.items.map((i) => i.distanceM));
+      distances.set(
+        page,
+        r.items.map((i) => i.distanceM),
+      );
     }
     // Distances (whole metres) never decrease, within a page and from one page to the next.
-    for (const [a, b] of [[1, 2], [20, 21]]) {
+    for (const [a, b] of [
+      [1, 2],
+      [20, 21],
+    ]) {
       const run = [...distances.get(a)!, ...distances.get(b)!];
       expect(run).toEqual([...run].sort((x, y) => Number(x) - Number(y)));
     }

@@ -1,5 +1,15 @@
 // activity.publish, update, cancel and get through the emulator: permissions, the schedule rules, messages, phases.
-import { activityInput, bootstrapRoot, dataOf, devMessages, publishActivity, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import {
+  activityInput,
+  bootstrapRoot,
+  dataOf,
+  devMessages,
+  publishActivity,
+  seedMembership,
+  seedOrg,
+  seedVolunteer,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 // 2026-11-22 10:00 Asia/Shanghai: signup (11-20 00:00 – 11-30 18:00) is open.
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
@@ -62,9 +72,22 @@ describe('activity.publish', () => {
   });
 
   it('the leader may publish an activity after the fact (past dates)', async () => {
-    const r = await t.call('activity', 'publish', activityInput('lz', { startDate: '2026-10-01', endDate: '2026-10-01', signupStartAt: '2026-09-01T00:00:00+08:00', signupEndAt: '2026-09-30T00:00:00+08:00' }), 'lz-leader');
+    const r = await t.call(
+      'activity',
+      'publish',
+      activityInput('lz', {
+        startDate: '2026-10-01',
+        endDate: '2026-10-01',
+        signupStartAt: '2026-09-01T00:00:00+08:00',
+        signupEndAt: '2026-09-30T00:00:00+08:00',
+      }),
+      'lz-leader',
+    );
     expect(r).toMatchObject({ ok: true, data: { activity: { startDate: '2026-10-01' } } });
-    expect(await t.call('activity', 'get', { activityId: dataOf(r).activity._id })).toMatchObject({ ok: true, data: { phase: 'ended', signupOpen: false } });
+    expect(await t.call('activity', 'get', { activityId: dataOf(r).activity._id })).toMatchObject({
+      ok: true,
+      data: { phase: 'ended', signupOpen: false },
+    });
   });
 
   it('AUTH.FORBIDDEN: a plain member, a sibling team’s admin, the ancestor’s leader, a team under review, an unknown team', async () => {
@@ -92,8 +115,11 @@ describe('activity.publish', () => {
       { capacity: 0 },
       { dailyCapMinutes: 721 },
     ];
-    for (const over of bad) expect(await t.call('activity', 'publish', activityInput('lz', over), 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('activity', 'publish', activityInput('lz', { endDate: '2026-11-30' }), 'lz-admin')).toMatchObject({ message: '结束日期不能早于开始日期' });
+    for (const over of bad)
+      expect(await t.call('activity', 'publish', activityInput('lz', over), 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('activity', 'publish', activityInput('lz', { endDate: '2026-11-30' }), 'lz-admin')).toMatchObject({
+      message: '结束日期不能早于开始日期',
+    });
     expect(await t.emu.db.find('activities')).toHaveLength(0);
   });
 
@@ -106,26 +132,66 @@ describe('activity.update', () => {
   it('changes the given fields, keeps the others, recomputes the span', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     await t.setClock('2026-11-23T02:00:00Z');
-    const r = await t.call('activity', 'update', { activityId: a._id, title: '社区防灾科普讲解', endDate: '2026-12-03', dailyEnd: '16:30' }, 'lz-leader');
-    expect(r).toMatchObject({ ok: true, data: { activity: { title: '社区防灾科普讲解', endDate: '2026-12-03', dailyEnd: '16:30', address: a.address, capacity: 30, updatedAt: expect.stringMatching(/^2026-11-23T10:00:\d\d\+08:00$/) } } });
+    const r = await t.call(
+      'activity',
+      'update',
+      { activityId: a._id, title: '社区防灾科普讲解', endDate: '2026-12-03', dailyEnd: '16:30' },
+      'lz-leader',
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        activity: {
+          title: '社区防灾科普讲解',
+          endDate: '2026-12-03',
+          dailyEnd: '16:30',
+          address: a.address,
+          capacity: 30,
+          updatedAt: expect.stringMatching(/^2026-11-23T10:00:\d\d\+08:00$/),
+        },
+      },
+    });
     expect((await stored(a._id)).endAt).toEqual(new Date('2026-12-03T08:30:00Z'));
   });
 
   it('replaces lists and places whole (a shorter list leaves nothing behind)', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz', { serviceTargets: ['青少年', '老年人', '社区居民'] });
     const TIANSHUI = { province: '620000', city: '620500', county: '620502' };
-    const r = await t.call('activity', 'update', { activityId: a._id, serviceTargets: ['农民'], region: TIANSHUI, location: { lat: 34.58, lng: 105.72 } }, 'lz-admin');
-    expect(r).toMatchObject({ ok: true, data: { activity: { serviceTargets: ['农民'], region: TIANSHUI, location: { lat: 34.58, lng: 105.72 } } } });
+    const r = await t.call(
+      'activity',
+      'update',
+      { activityId: a._id, serviceTargets: ['农民'], region: TIANSHUI, location: { lat: 34.58, lng: 105.72 } },
+      'lz-admin',
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      data: { activity: { serviceTargets: ['农民'], region: TIANSHUI, location: { lat: 34.58, lng: 105.72 } } },
+    });
     expect(await stored(a._id)).toMatchObject({ serviceTargets: ['农民'], region: TIANSHUI, location: { lat: 34.58, lng: 105.72 } });
     expect((await stored(a._id)).serviceTargets).toHaveLength(1);
   });
 
   it('VALIDATION: the schedule rules on the merged activity', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
-    expect(await t.call('activity', 'update', { activityId: a._id, startDate: '2026-12-05' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION', message: '结束日期不能早于开始日期' });
-    expect(await t.call('activity', 'update', { activityId: a._id, dailyStart: '18:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION', message: '每日结束时间须晚于开始时间' });
-    expect(await t.call('activity', 'update', { activityId: a._id, signupEndAt: '2026-12-03T00:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION', message: '报名截止时间不能晚于活动结束' });
-    expect(await t.call('activity', 'update', { activityId: a._id, radiusM: 6000 }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('activity', 'update', { activityId: a._id, startDate: '2026-12-05' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '结束日期不能早于开始日期',
+    });
+    expect(await t.call('activity', 'update', { activityId: a._id, dailyStart: '18:00' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '每日结束时间须晚于开始时间',
+    });
+    expect(await t.call('activity', 'update', { activityId: a._id, signupEndAt: '2026-12-03T00:00:00+08:00' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '报名截止时间不能晚于活动结束',
+    });
+    expect(await t.call('activity', 'update', { activityId: a._id, radiusM: 6000 }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
     expect(await stored(a._id)).toMatchObject({ startDate: '2026-12-01', dailyStart: '09:00' });
   });
 
@@ -143,7 +209,10 @@ describe('activity.update', () => {
     }
     const a = await publishActivity(t, 'lz-admin', 'lz');
     for (const over of [{ endDate: '2026-11-31' }, { startDate: '2026-02-29' }, { signupEndAt: '2026-11-31T18:00:00+08:00' }]) {
-      expect(await t.call('activity', 'update', { activityId: a._id, ...over }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+      expect(await t.call('activity', 'update', { activityId: a._id, ...over }, 'lz-admin')).toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+      });
     }
     expect(await stored(a._id)).toMatchObject({ startDate: '2026-12-01', endDate: '2026-12-02' });
   });
@@ -151,7 +220,17 @@ describe('activity.update', () => {
   it('VALIDATION: an ongoing activity cannot be re-dated so that days already recorded fall outside it', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz', { endDate: '2026-12-03' });
     await t.setClock('2026-12-02T03:00:00Z');
-    const day = (date: string) => ({ _id: `${a._id}_vol_${date}`, activityId: a._id, orgId: 'lz', openid: 'vol', date, minutes: 60, status: 'closed', adjustments: [], scans: {} });
+    const day = (date: string) => ({
+      _id: `${a._id}_vol_${date}`,
+      activityId: a._id,
+      orgId: 'lz',
+      openid: 'vol',
+      date,
+      minutes: 60,
+      status: 'closed',
+      adjustments: [],
+      scans: {},
+    });
     await t.emu.db.insert('checkin_days', [day('2026-12-01'), day('2026-12-02')]);
     for (const over of [{ startDate: '2026-12-02' }, { endDate: '2026-12-01' }, { startDate: '2026-12-05', endDate: '2026-12-06' }]) {
       expect(await t.call('activity', 'update', { activityId: a._id, ...over }, 'lz-admin')).toMatchObject({
@@ -162,15 +241,27 @@ describe('activity.update', () => {
     }
     expect(await stored(a._id)).toMatchObject({ startDate: '2026-12-01', endDate: '2026-12-03' });
     // Keeping the recorded days inside is fine: shortened at the end, lengthened.
-    expect(await t.call('activity', 'update', { activityId: a._id, endDate: '2026-12-02' }, 'lz-admin')).toMatchObject({ ok: true, data: { activity: { endDate: '2026-12-02' } } });
-    expect(await t.call('activity', 'update', { activityId: a._id, endDate: '2026-12-04' }, 'lz-admin')).toMatchObject({ ok: true, data: { activity: { endDate: '2026-12-04' } } });
+    expect(await t.call('activity', 'update', { activityId: a._id, endDate: '2026-12-02' }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { activity: { endDate: '2026-12-02' } },
+    });
+    expect(await t.call('activity', 'update', { activityId: a._id, endDate: '2026-12-04' }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { activity: { endDate: '2026-12-04' } },
+    });
   });
 
   it('ACTIVITY.NOT_FOUND and AUTH.FORBIDDEN (plain member, sibling admin, ancestor leader)', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
-    expect(await t.call('activity', 'update', { activityId: 'nope', title: '新的活动名称' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+    expect(await t.call('activity', 'update', { activityId: 'nope', title: '新的活动名称' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.NOT_FOUND',
+    });
     for (const who of ['lz-member', 'ts-admin', 'root-leader']) {
-      expect(await t.call('activity', 'update', { activityId: a._id, title: '新的活动名称' }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+      expect(await t.call('activity', 'update', { activityId: a._id, title: '新的活动名称' }, who)).toMatchObject({
+        ok: false,
+        code: 'AUTH.FORBIDDEN',
+      });
     }
     expect((await stored(a._id)).title).toBe('社区科普讲解活动');
   });
@@ -178,29 +269,58 @@ describe('activity.update', () => {
   it('ACTIVITY.CAPACITY_BELOW_ENROLLED: not below the enrolled count; equal is fine', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     for (const v of ['vol', 'vol2']) expect((await t.call('activity', 'enroll', { activityId: a._id }, v)).ok).toBe(true);
-    expect(await t.call('activity', 'update', { activityId: a._id, capacity: 1 }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.CAPACITY_BELOW_ENROLLED', details: { enrolledCount: 2 } });
-    expect(await t.call('activity', 'update', { activityId: a._id, capacity: 2 }, 'lz-admin')).toMatchObject({ ok: true, data: { activity: { capacity: 2, enrolledCount: 2 } } });
+    expect(await t.call('activity', 'update', { activityId: a._id, capacity: 1 }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.CAPACITY_BELOW_ENROLLED',
+      details: { enrolledCount: 2 },
+    });
+    expect(await t.call('activity', 'update', { activityId: a._id, capacity: 2 }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { activity: { capacity: 2, enrolledCount: 2 } },
+    });
   });
 
   it('ACTIVITY.CANCELLED for a cancelled activity, VALIDATION for an ended one', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     const b = await publishActivity(t, 'lz-admin', 'lz');
     expect((await t.call('activity', 'cancel', { activityId: a._id, reason: '天气原因' }, 'lz-admin')).ok).toBe(true);
-    expect(await t.call('activity', 'update', { activityId: a._id, title: '新的活动名称' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.CANCELLED' });
+    expect(await t.call('activity', 'update', { activityId: a._id, title: '新的活动名称' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.CANCELLED',
+    });
     await t.setClock('2026-12-02T09:00:00Z');
-    expect(await t.call('activity', 'update', { activityId: b._id, title: '新的活动名称' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION', message: '活动已结束，不能修改' });
+    expect(await t.call('activity', 'update', { activityId: b._id, title: '新的活动名称' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '活动已结束，不能修改',
+    });
   });
 
   it('a new time or place is told to enrolled and waitlisted volunteers; other edits are not', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz', { capacity: 1, waitlist: true });
-    expect(await t.call('activity', 'enroll', { activityId: a._id }, 'vol')).toMatchObject({ ok: true, data: { enrollment: { status: 'enrolled' } } });
-    expect(await t.call('activity', 'enroll', { activityId: a._id }, 'vol2')).toMatchObject({ ok: true, data: { enrollment: { status: 'waitlisted' } } });
-    expect((await t.call('activity', 'update', { activityId: a._id, description: '走进社区开展地震科普讲解', dailyStart: '09:00' }, 'lz-admin')).ok).toBe(true);
+    expect(await t.call('activity', 'enroll', { activityId: a._id }, 'vol')).toMatchObject({
+      ok: true,
+      data: { enrollment: { status: 'enrolled' } },
+    });
+    expect(await t.call('activity', 'enroll', { activityId: a._id }, 'vol2')).toMatchObject({
+      ok: true,
+      data: { enrollment: { status: 'waitlisted' } },
+    });
+    expect(
+      (await t.call('activity', 'update', { activityId: a._id, description: '走进社区开展地震科普讲解', dailyStart: '09:00' }, 'lz-admin'))
+        .ok,
+    ).toBe(true);
     expect(await devMessages(t, 'vol')).toHaveLength(0);
-    expect((await t.call('activity', 'update', { activityId: a._id, dailyStart: '08:30', address: '兰州市城关区中山路120号' }, 'lz-admin')).ok).toBe(true);
+    expect(
+      (await t.call('activity', 'update', { activityId: a._id, dailyStart: '08:30', address: '兰州市城关区中山路120号' }, 'lz-admin')).ok,
+    ).toBe(true);
     for (const v of ['vol', 'vol2']) {
       expect(await devMessages(t, v)).toMatchObject([
-        { kind: 'activityChanged', page: `pages/activity-detail/index?id=${a._id}`, data: { title: '社区科普讲解活动', time: '2026-12-01 08:30', address: '兰州市城关区中山路120号', change: '时间和地点已变更' } },
+        {
+          kind: 'activityChanged',
+          page: `pages/activity-detail/index?id=${a._id}`,
+          data: { title: '社区科普讲解活动', time: '2026-12-01 08:30', address: '兰州市城关区中山路120号', change: '时间和地点已变更' },
+        },
       ]);
     }
     expect(await devMessages(t, 'lz-member')).toHaveLength(0);
@@ -212,7 +332,10 @@ describe('activity.update', () => {
     const r = await t.call('activity', 'update', { activityId: a._id, capacity: 2 }, 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { activity: { capacity: 2, enrolledCount: 2, waitlistCount: 1 } } });
     expect(await t.emu.db.find('enrollments', { activityId: a._id })).toEqual(
-      expect.arrayContaining([expect.objectContaining({ openid: 'vol', status: 'enrolled' }), expect.objectContaining({ openid: 'vol2', status: 'waitlisted' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ openid: 'vol', status: 'enrolled' }),
+        expect.objectContaining({ openid: 'vol2', status: 'waitlisted' }),
+      ]),
     );
     expect(await devMessages(t, 'vol')).toMatchObject([{ kind: 'waitlistPromoted' }]);
     expect(await devMessages(t, 'vol2')).toHaveLength(0);
@@ -229,8 +352,14 @@ describe('activity.cancel', () => {
     const doc = await stored(a._id);
     expect(doc.status).toBe('cancelled');
     expect(doc.cancelledAt.getTime() - Date.parse('2026-11-22T02:00:00Z')).toBeLessThan(60_000);
-    for (const v of ['vol', 'vol2']) expect(await devMessages(t, v)).toMatchObject([{ kind: 'activityCancelled', data: { reason: '天气原因，活动取消', title: '社区科普讲解活动' } }]);
-    expect(await t.call('activity', 'get', { activityId: a._id }, 'vol')).toMatchObject({ ok: true, data: { phase: 'cancelled', signupOpen: false } });
+    for (const v of ['vol', 'vol2'])
+      expect(await devMessages(t, v)).toMatchObject([
+        { kind: 'activityCancelled', data: { reason: '天气原因，活动取消', title: '社区科普讲解活动' } },
+      ]);
+    expect(await t.call('activity', 'get', { activityId: a._id }, 'vol')).toMatchObject({
+      ok: true,
+      data: { phase: 'cancelled', signupOpen: false },
+    });
   });
 
   it('ACTIVITY.CANCELLED the second time: one set of messages', async () => {
@@ -245,13 +374,22 @@ describe('activity.cancel', () => {
   it('AUTH.FORBIDDEN, ACTIVITY.NOT_FOUND, VALIDATION (no reason; already ended)', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     for (const who of ['lz-member', 'ts-admin', 'root-leader', 'vol']) {
-      expect(await t.call('activity', 'cancel', { activityId: a._id, reason: '场地原因' }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+      expect(await t.call('activity', 'cancel', { activityId: a._id, reason: '场地原因' }, who)).toMatchObject({
+        ok: false,
+        code: 'AUTH.FORBIDDEN',
+      });
     }
-    expect(await t.call('activity', 'cancel', { activityId: 'nope', reason: '场地原因' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+    expect(await t.call('activity', 'cancel', { activityId: 'nope', reason: '场地原因' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.NOT_FOUND',
+    });
     // No reason: the contract refuses it, so it goes untyped.
     expect(await t.callRaw('activity', 'cancel', { activityId: a._id }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
     await t.setClock('2026-12-02T09:00:00Z');
-    expect(await t.call('activity', 'cancel', { activityId: a._id, reason: '场地原因' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('activity', 'cancel', { activityId: a._id, reason: '场地原因' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
     expect((await stored(a._id)).status).toBe('published');
   });
 });
@@ -281,7 +419,11 @@ describe('activity.get', () => {
     await t.call('activity', 'enroll', { activityId: a._id }, 'vol2');
     expect(await t.call('activity', 'get', { activityId: a._id }, 'vol2')).toMatchObject({
       ok: true,
-      data: { enrolledCount: 1, canManage: false, myEnrollment: { status: 'waitlisted', waitlistPosition: 1, enrollmentId: `${a._id}_vol2` } },
+      data: {
+        enrolledCount: 1,
+        canManage: false,
+        myEnrollment: { status: 'waitlisted', waitlistPosition: 1, enrollmentId: `${a._id}_vol2` },
+      },
     });
     expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, 'vol')).myEnrollment).toMatchObject({ status: 'enrolled' });
     expect(dataOf(await t.call('activity', 'get', { activityId: a._id }, 'vol')).myEnrollment?.waitlistPosition).toBeUndefined();

@@ -1,5 +1,14 @@
 // The cron function's day-before reminder through POST /_dev/cron: enrolled volunteers only, from 08:00, exactly once.
-import { bootstrapRoot, devMessages, publishActivity, seedMembers, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import {
+  bootstrapRoot,
+  devMessages,
+  publishActivity,
+  seedMembers,
+  seedMembership,
+  seedOrg,
+  seedVolunteer,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let activityId: string;
@@ -29,7 +38,11 @@ it('the day before, from 08:00 Asia/Shanghai, each enrolled volunteer is reminde
   expect(await tick('2026-11-30T00:00:00Z')).toBe(2); // 11-30 08:00
   for (const v of ['vol', 'vol2']) {
     expect(await reminders(v)).toMatchObject([
-      { kind: 'activityReminder', page: `pages/activity-detail/index?id=${activityId}`, data: { title: '社区科普讲解活动', time: '2026-12-01 09:00', address: '兰州市城关区东方红广场' } },
+      {
+        kind: 'activityReminder',
+        page: `pages/activity-detail/index?id=${activityId}`,
+        data: { title: '社区科普讲解活动', time: '2026-12-01 09:00', address: '兰州市城关区东方红广场' },
+      },
     ]);
   }
   // vol3 waits (vol4 left the queue, nobody left a seat); vol4 cancelled.
@@ -53,7 +66,11 @@ it('a postponed activity is reminded again for its new first day; a cancelled on
   expect(await tick('2026-12-01T02:00:00Z')).toBe(2);
   expect((await reminders('vol')).map((m) => m.data.time)).toEqual(['2026-12-02 09:00', '2026-12-01 09:00']);
 
-  const other = await publishActivity(t, 'lz-admin', 'lz', { startDate: '2026-12-03', endDate: '2026-12-03', signupEndAt: '2026-12-01T18:00:00+08:00' });
+  const other = await publishActivity(t, 'lz-admin', 'lz', {
+    startDate: '2026-12-03',
+    endDate: '2026-12-03',
+    signupEndAt: '2026-12-01T18:00:00+08:00',
+  });
   await t.call('activity', 'enroll', { activityId: other._id }, 'vol3');
   await t.call('activity', 'cancel', { activityId: other._id, reason: '场地原因' }, 'lz-admin');
   expect(await tick('2026-12-02T02:00:00Z')).toBe(0);
@@ -62,7 +79,10 @@ it('a postponed activity is reminded again for its new first day; a cancelled on
 
 it('the cron function answers each job with what it did', async () => {
   await t.setClock('2026-11-30T02:00:00Z');
-  expect(await t.dev('POST', '/_dev/cron')).toEqual({ ok: true, data: { ranAt: expect.stringMatching(/^2026-11-30T02:00/), jobs: [{ name: 'activityReminder', done: 2 }] } });
+  expect(await t.dev('POST', '/_dev/cron')).toEqual({
+    ok: true,
+    data: { ranAt: expect.stringMatching(/^2026-11-30T02:00/), jobs: [{ name: 'activityReminder', done: 2 }] },
+  });
 });
 
 it('a WeChat user cannot run the timer: AUTH.FORBIDDEN, nothing sent', async () => {

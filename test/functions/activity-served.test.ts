@@ -22,20 +22,34 @@ beforeEach(async () => {
   activityId = (await publishActivity(t, 'lz-admin', 'lz'))._id;
 });
 
-const record = (who: string, input: Omit<InputOf<'activity', 'recordServed'>, 'activityId'>) => t.call('activity', 'recordServed', { activityId, ...input }, who);
+const record = (who: string, input: Omit<InputOf<'activity', 'recordServed'>, 'activityId'>) =>
+  t.call('activity', 'recordServed', { activityId, ...input }, who);
 
 describe('activity.recordServed', () => {
   it('VALIDATION before the activity starts', async () => {
-    expect(await record('lz-admin', { servedCount: 10 })).toMatchObject({ ok: false, code: 'VALIDATION', message: '活动开始后才能填写服务人数' });
+    expect(await record('lz-admin', { servedCount: 10 })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '活动开始后才能填写服务人数',
+    });
   });
 
   it('once started, and again after it ended: the count and summary are stored and shown', async () => {
     await t.setClock('2026-12-01T02:00:00Z');
-    expect(await record('lz-admin', { servedCount: 120, summary: '  讲解防灾减灾知识  ' })).toMatchObject({ ok: true, data: { activity: { _id: activityId, servedCount: 120, summary: '讲解防灾减灾知识' } } });
+    expect(await record('lz-admin', { servedCount: 120, summary: '  讲解防灾减灾知识  ' })).toMatchObject({
+      ok: true,
+      data: { activity: { _id: activityId, servedCount: 120, summary: '讲解防灾减灾知识' } },
+    });
     await t.setClock('2026-12-05T02:00:00Z');
     // A correction keeps the summary when none is given.
-    expect(await record('lz-admin', { servedCount: 150 })).toMatchObject({ ok: true, data: { activity: { servedCount: 150, summary: '讲解防灾减灾知识' } } });
-    expect(await t.call('activity', 'get', { activityId }, 'lz-member')).toMatchObject({ ok: true, data: { activity: { servedCount: 150, summary: '讲解防灾减灾知识' } } });
+    expect(await record('lz-admin', { servedCount: 150 })).toMatchObject({
+      ok: true,
+      data: { activity: { servedCount: 150, summary: '讲解防灾减灾知识' } },
+    });
+    expect(await t.call('activity', 'get', { activityId }, 'lz-member')).toMatchObject({
+      ok: true,
+      data: { activity: { servedCount: 150, summary: '讲解防灾减灾知识' } },
+    });
     const [stored] = await t.emu.db.find('activities', { _id: activityId });
     expect(stored).toMatchObject({ servedCount: 150, servedRecordedBy: 'lz-admin' });
   });
@@ -51,7 +65,10 @@ describe('activity.recordServed', () => {
     expect(await t.call('activity', 'cancel', { activityId, reason: '天气原因' }, 'lz-admin')).toMatchObject({ ok: true });
     await t.setClock('2026-12-01T02:00:00Z');
     expect(await record('lz-admin', { servedCount: 10 })).toMatchObject({ ok: false, code: 'ACTIVITY.CANCELLED' });
-    expect(await t.call('activity', 'recordServed', { activityId: 'nope', servedCount: 1 }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+    expect(await t.call('activity', 'recordServed', { activityId: 'nope', servedCount: 1 }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.NOT_FOUND',
+    });
   });
 
   it('VALIDATION: a negative count', async () => {

@@ -35,8 +35,14 @@ describe('checkin.roster', () => {
 
   it('an ancestor team reads it; a sibling team and a plain member are refused', async () => {
     expect((await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'root-leader')).ok).toBe(true);
-    expect(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'ts-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'vol')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
   });
 });
 
@@ -45,45 +51,113 @@ describe('checkin.batchSignOut', () => {
     await signIn('vol');
     await signIn('vol2');
     await t.setClock('2026-12-01T10:00:00Z'); // 18:00
-    const r = await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin');
+    const r = await t.call(
+      'checkin',
+      'batchSignOut',
+      { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' },
+      'lz-admin',
+    );
     expect(r).toMatchObject({ ok: true, data: { closed: 2 } });
     const [day] = await t.emu.db.find('checkin_days', { openid: 'vol' });
     expect(day).toMatchObject({ status: 'adjusted', minutes: 450, signOutBy: 'lz-admin' });
     expect(day.adjustments).toHaveLength(1);
-    expect(day.adjustments[0]).toMatchObject({ by: 'lz-admin', byName: '李敏', reason: expect.stringContaining('批量签退'), before: { minutes: 0 }, after: { minutes: 450 } });
-    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: true, data: { closed: 0 } });
+    expect(day.adjustments[0]).toMatchObject({
+      by: 'lz-admin',
+      byName: '李敏',
+      reason: expect.stringContaining('批量签退'),
+      before: { minutes: 0 },
+      after: { minutes: 450 },
+    });
+    expect(
+      await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin'),
+    ).toMatchObject({ ok: true, data: { closed: 0 } });
   });
 
   it('refuses a time on another day, in the future, or from someone who does not manage the team', async () => {
-    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-02T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T09:00:00+08:00' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(
+      await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-02T10:00:00+08:00' }, 'lz-admin'),
+    ).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(
+      await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin'),
+    ).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(
+      await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T09:00:00+08:00' }, 'root-leader'),
+    ).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 });
 
 describe('checkin.adjust', () => {
   it('补录 creates the day with the reason; a later change keeps the whole trail, which the volunteer sees', async () => {
     await t.setClock('2026-12-01T10:00:00Z');
-    const created = await t.call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signInAt: '2026-12-01T09:00:00+08:00', signOutAt: '2026-12-01T12:00:00+08:00', reason: '手机无法定位，现场登记' }, 'lz-admin');
-    expect(created).toMatchObject({ ok: true, data: { record: { status: 'adjusted', minutes: 180, adjustments: [{ byName: '李敏', reason: '手机无法定位，现场登记', before: { minutes: 0 }, after: { minutes: 180 } }] } } });
-    const changed = await t.call('checkin', 'adjust', { activityId: act._id, openid: 'vol3', date: '2026-12-01', signOutAt: '2026-12-01T13:30:00+08:00', reason: '核对签到表后更正' }, 'lz-admin');
+    const created = await t.call(
+      'checkin',
+      'adjust',
+      {
+        activityId: act._id,
+        openid: 'vol3',
+        date: '2026-12-01',
+        signInAt: '2026-12-01T09:00:00+08:00',
+        signOutAt: '2026-12-01T12:00:00+08:00',
+        reason: '手机无法定位，现场登记',
+      },
+      'lz-admin',
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      data: {
+        record: {
+          status: 'adjusted',
+          minutes: 180,
+          adjustments: [{ byName: '李敏', reason: '手机无法定位，现场登记', before: { minutes: 0 }, after: { minutes: 180 } }],
+        },
+      },
+    });
+    const changed = await t.call(
+      'checkin',
+      'adjust',
+      { activityId: act._id, openid: 'vol3', date: '2026-12-01', signOutAt: '2026-12-01T13:30:00+08:00', reason: '核对签到表后更正' },
+      'lz-admin',
+    );
     expect(dataOf(changed).record.minutes).toBe(270);
     expect(dataOf(changed).record.adjustments.map((a) => [a.before.minutes, a.after.minutes])).toEqual([
       [0, 180],
       [180, 270],
     ]);
     const hours = await t.call('checkin', 'myHours', {}, 'vol3');
-    expect(hours).toMatchObject({ ok: true, data: { totalMinutes: 270, days: [{ title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', minutes: 270, status: 'adjusted' }] } });
+    expect(hours).toMatchObject({
+      ok: true,
+      data: { totalMinutes: 270, days: [{ title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', minutes: 270, status: 'adjusted' }] },
+    });
     expect(dataOf(hours).days[0].adjustments).toHaveLength(2);
   });
 
   it('refuses without a reason, outside the schedule, with sign-out before sign-in, for someone not enrolled, or by a non-manager', async () => {
     await t.setClock('2026-12-03T10:00:00Z');
-    const base = { activityId: act._id, openid: 'vol', date: '2026-12-01', signInAt: '2026-12-01T09:00:00+08:00', signOutAt: '2026-12-01T12:00:00+08:00', reason: '补录' };
+    const base = {
+      activityId: act._id,
+      openid: 'vol',
+      date: '2026-12-01',
+      signInAt: '2026-12-01T09:00:00+08:00',
+      signOutAt: '2026-12-01T12:00:00+08:00',
+      reason: '补录',
+    };
     expect(await t.call('checkin', 'adjust', { ...base, reason: '' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'adjust', { ...base, date: '2026-12-03', signInAt: '2026-12-03T09:00:00+08:00', signOutAt: '2026-12-03T10:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'adjust', { ...base, signOutAt: '2026-12-01T08:00:00+08:00' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'adjust', { ...base, openid: 'ts-admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    expect(
+      await t.call(
+        'checkin',
+        'adjust',
+        { ...base, date: '2026-12-03', signInAt: '2026-12-03T09:00:00+08:00', signOutAt: '2026-12-03T10:00:00+08:00' },
+        'lz-admin',
+      ),
+    ).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'adjust', { ...base, signOutAt: '2026-12-01T08:00:00+08:00' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
+    expect(await t.call('checkin', 'adjust', { ...base, openid: 'ts-admin' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'CHECKIN.NOT_ENROLLED',
+    });
     expect(await t.call('checkin', 'adjust', base, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.call('checkin', 'adjust', base, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.emu.db.find('checkin_days', {})).toHaveLength(0);
@@ -94,14 +168,37 @@ describe('corrections', () => {
   it('"我忘记签退了": the volunteer asks, an admin approves, the day is corrected with the audit entry', async () => {
     await signIn('vol');
     await t.setClock('2026-12-02T01:00:00Z');
-    const asked = await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
+    const asked = await t.call(
+      'checkin',
+      'requestCorrection',
+      { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' },
+      'vol',
+    );
     expect(asked).toMatchObject({ ok: true, data: { correction: { status: 'pending', note: '我忘记签退了' } } });
-    expect(await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:00:00+08:00', note: '再申请一次' }, 'vol')).toMatchObject({ ok: false, code: 'CHECKIN.CORRECTION_PENDING' });
+    expect(
+      await t.call(
+        'checkin',
+        'requestCorrection',
+        { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:00:00+08:00', note: '再申请一次' },
+        'vol',
+      ),
+    ).toMatchObject({ ok: false, code: 'CHECKIN.CORRECTION_PENDING' });
 
     const box = await t.call('org', 'inbox', {}, 'lz-admin');
-    expect(box).toMatchObject({ ok: true, data: { counts: { corrections: 1, total: 1 }, corrections: [{ realName: '张伟', title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', date: '2026-12-01', note: '我忘记签退了' }] } });
+    expect(box).toMatchObject({
+      ok: true,
+      data: {
+        counts: { corrections: 1, total: 1 },
+        corrections: [
+          { realName: '张伟', title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', date: '2026-12-01', note: '我忘记签退了' },
+        ],
+      },
+    });
     const list = await t.call('checkin', 'corrections', { orgId: 'lz', status: 'pending' }, 'lz-admin');
-    expect(list).toMatchObject({ ok: true, data: { total: 1, items: [{ realName: '张伟', title: '社区科普讲解', record: { status: 'open' } }] } });
+    expect(list).toMatchObject({
+      ok: true,
+      data: { total: 1, items: [{ realName: '张伟', title: '社区科普讲解', record: { status: 'open' } }] },
+    });
     expect(await t.call('checkin', 'corrections', { orgId: 'lz' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
 
     const id = dataOf(asked).correction.correctionId;
@@ -120,14 +217,33 @@ describe('corrections', () => {
   it('a rejection keeps the record and tells the reason; a reason is required', async () => {
     await signIn('vol');
     await t.setClock('2026-12-02T01:00:00Z');
-    const asked = await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, 'vol');
+    const asked = await t.call(
+      'checkin',
+      'requestCorrection',
+      { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' },
+      'vol',
+    );
     const id = dataOf(asked).correction.correctionId;
-    expect(await t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject', reason: '当天14点已离开' }, 'lz-admin')).toMatchObject({ ok: true, data: { correction: { status: 'rejected', reviewReason: '当天14点已离开' } } });
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
+    expect(
+      await t.call('checkin', 'reviewCorrection', { correctionId: id, decision: 'reject', reason: '当天14点已离开' }, 'lz-admin'),
+    ).toMatchObject({ ok: true, data: { correction: { status: 'rejected', reviewReason: '当天14点已离开' } } });
     const [day] = await t.emu.db.find('checkin_days', { openid: 'vol' });
     expect(day).toMatchObject({ status: 'open', minutes: 0 });
     // After a decision, a new request may be made.
-    expect((await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '按14点签退' }, 'vol')).ok).toBe(true);
+    expect(
+      (
+        await t.call(
+          'checkin',
+          'requestCorrection',
+          { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '按14点签退' },
+          'vol',
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it('a correction that does not exist: CHECKIN.CORRECTION_NOT_FOUND', async () => {
@@ -156,10 +272,26 @@ describe('checkin.myHours', () => {
     expect(dataOf(await t.call('checkin', 'myHours', { from: '2026-12-02' }, 'vol')).days).toHaveLength(1);
     expect(dataOf(await t.call('checkin', 'myHours', { orgId: 'ts' }, 'vol'))).toEqual({ totalMinutes: 0, days: [] });
     // 本月 is the server's month (December 2026 in Shanghai), answered with the dates it used; on 1 January it is over.
-    expect(dataOf(await t.call('checkin', 'myHours', { period: 'thisMonth' }, 'vol'))).toMatchObject({ totalMinutes: 90, from: '2026-12-01', to: '2026-12-02' });
+    expect(dataOf(await t.call('checkin', 'myHours', { period: 'thisMonth' }, 'vol'))).toMatchObject({
+      totalMinutes: 90,
+      from: '2026-12-01',
+      to: '2026-12-02',
+    });
     await t.setClock('2026-12-31T16:00:00Z');
-    expect(dataOf(await t.call('checkin', 'myHours', { period: 'thisMonth' }, 'vol'))).toEqual({ totalMinutes: 0, days: [], from: '2027-01-01', to: '2027-01-01' });
-    expect(dataOf(await t.call('checkin', 'myHours', { period: 'lastMonth' }, 'vol'))).toMatchObject({ totalMinutes: 90, from: '2026-12-01', to: '2026-12-31' });
-    expect(await t.call('checkin', 'myHours', { period: 'lastMonth', from: '2026-12-01' }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(dataOf(await t.call('checkin', 'myHours', { period: 'thisMonth' }, 'vol'))).toEqual({
+      totalMinutes: 0,
+      days: [],
+      from: '2027-01-01',
+      to: '2027-01-01',
+    });
+    expect(dataOf(await t.call('checkin', 'myHours', { period: 'lastMonth' }, 'vol'))).toMatchObject({
+      totalMinutes: 90,
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
+    expect(await t.call('checkin', 'myHours', { period: 'lastMonth', from: '2026-12-01' }, 'vol')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
   });
 });

@@ -32,9 +32,18 @@ describe('checkin.code', () => {
   });
 
   it('AUTH.FORBIDDEN for a plain member and for the admin of a sibling team', async () => {
-    expect(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'vol')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('checkin', 'code', { activityId: 'nope', kind: 'in' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+    expect(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'vol')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('checkin', 'code', { activityId: act._id, kind: 'in' }, 'ts-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('checkin', 'code', { activityId: 'nope', kind: 'in' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.NOT_FOUND',
+    });
   });
 });
 
@@ -43,12 +52,23 @@ describe('checkin.scan', () => {
     const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
     const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
     const first = await scan(inCode);
-    expect(first).toMatchObject({ ok: true, data: { kind: 'in', date: '2026-12-01', repeated: false, record: { status: 'open', minutes: 0, signInAt: '2026-12-01T09:30:00+08:00' } } });
+    expect(first).toMatchObject({
+      ok: true,
+      data: {
+        kind: 'in',
+        date: '2026-12-01',
+        repeated: false,
+        record: { status: 'open', minutes: 0, signInAt: '2026-12-01T09:30:00+08:00' },
+      },
+    });
     expect(dataOf(first).distanceM).toBeGreaterThan(90);
     expect(dataOf(first).distanceM).toBeLessThan(110);
     await t.setClock('2026-12-01T04:45:10Z'); // 12:45:10
     const out = await scan(outCode);
-    expect(out).toMatchObject({ ok: true, data: { kind: 'out', record: { status: 'closed', minutes: 195, signOutAt: '2026-12-01T12:45:10+08:00' } } });
+    expect(out).toMatchObject({
+      ok: true,
+      data: { kind: 'out', record: { status: 'closed', minutes: 195, signOutAt: '2026-12-01T12:45:10+08:00' } },
+    });
     expect(await t.emu.db.find('checkin_days', { openid: 'vol' })).toHaveLength(1);
   });
 
@@ -125,14 +145,22 @@ describe('checkin.scan', () => {
 
   it('a sign-out after midnight within the 180 minutes closes the day of the sign-in (an evening ending 22:30)', async () => {
     // 18:00–22:30 each day: sign-outs are taken until 01:30 the next morning, and belong to the evening before.
-    const evening = await seedActivity(t, 'lz', { dailyStart: '18:00', dailyEnd: '22:30', startAt: new Date('2026-12-01T10:00:00Z'), endAt: new Date('2026-12-02T14:30:00Z') });
+    const evening = await seedActivity(t, 'lz', {
+      dailyStart: '18:00',
+      dailyEnd: '22:30',
+      startAt: new Date('2026-12-01T10:00:00Z'),
+      endAt: new Date('2026-12-02T14:30:00Z'),
+    });
     await seedEnrollment(t, evening._id, 'vol');
     const inCode = await activityCode(t, evening._id, 'in', 'lz-admin');
     const outCode = await activityCode(t, evening._id, 'out', 'lz-admin');
     await t.setClock('2026-12-01T10:05:00Z'); // 18:05
     expect(await scan(inCode)).toMatchObject({ ok: true, data: { date: '2026-12-01' } });
     await t.setClock('2026-12-01T16:40:00Z'); // 00:40 on 12-02
-    expect(await scan(outCode)).toMatchObject({ ok: true, data: { kind: 'out', date: '2026-12-01', record: { date: '2026-12-01', status: 'closed', minutes: 265 } } });
+    expect(await scan(outCode)).toMatchObject({
+      ok: true,
+      data: { kind: 'out', date: '2026-12-01', record: { date: '2026-12-01', status: 'closed', minutes: 265 } },
+    });
     await t.setClock('2026-12-01T17:31:00Z'); // 01:31: past the 180 minutes
     expect(await scan(outCode)).toMatchObject({ ok: false, code: 'CHECKIN.OUTSIDE_WINDOW' });
     const days = await t.emu.db.find('checkin_days', { activityId: evening._id });
@@ -203,8 +231,14 @@ describe('checkin.scan', () => {
 
   it('VALIDATION for a bad nonce or location, before anything is read', async () => {
     const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
-    expect(await t.call('checkin', 'scan', { payload: inCode, location: POINT, nonce: 'x' }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('checkin', 'scan', { payload: inCode, location: { lat: 200, lng: 0 }, nonce: nonce() }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('checkin', 'scan', { payload: inCode, location: POINT, nonce: 'x' }, 'vol')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
+    expect(await t.call('checkin', 'scan', { payload: inCode, location: { lat: 200, lng: 0 }, nonce: nonce() }, 'vol')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
   });
 
   it('the same volunteer scanning in and out several times at once writes one record', async () => {
@@ -225,7 +259,10 @@ describe('checkin.scan', () => {
   it('ACTIVITY.CANCELLED: a cancelled activity takes no scans', async () => {
     const cancelled = await seedActivity(t, 'lz', { status: 'cancelled' });
     await seedEnrollment(t, cancelled._id, 'vol');
-    expect(await t.call('checkin', 'code', { activityId: cancelled._id, kind: 'in' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ACTIVITY.CANCELLED' });
+    expect(await t.call('checkin', 'code', { activityId: cancelled._id, kind: 'in' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.CANCELLED',
+    });
   });
 });
 
@@ -236,7 +273,10 @@ describe('checkin.myCode and scanVolunteer', () => {
     expect(dataOf(mine).qrSvg).toMatch(/^<svg/);
     const r = await t.call('checkin', 'scanVolunteer', { payload: dataOf(mine).payload, kind: 'in' }, 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { kind: 'in', realName: '张伟', record: { signInBy: 'lz-admin', status: 'open' } } });
-    expect(await t.call('checkin', 'scanVolunteer', { payload: dataOf(mine).payload, kind: 'in' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('checkin', 'scanVolunteer', { payload: dataOf(mine).payload, kind: 'in' }, 'ts-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
   });
 
   it('CHECKIN.NOT_ENROLLED: no personal code without an enrollment', async () => {

@@ -12,7 +12,11 @@ describe('functions gateway', () => {
     const openids = Array.from({ length: 8 }, (_, i) => `conc-${i}`);
     for (const [i, openid] of openids.entries()) {
       const { idNumberFor } = await import('../helpers/emulator');
-      const r = await registerVolunteer(t, openid, `1370000000${i}`, { orgIds: [root._id], idNumber: idNumberFor('19900101', 100 + i * 2), realName: `志愿者${'甲乙丙丁戊己庚辛'[i]}` });
+      const r = await registerVolunteer(t, openid, `1370000000${i}`, {
+        orgIds: [root._id],
+        idNumber: idNumberFor('19900101', 100 + i * 2),
+        realName: `志愿者${'甲乙丙丁戊己庚辛'[i]}`,
+      });
       expect(r.ok).toBe(true);
     }
     const answers = await Promise.all(openids.map((openid) => t.call('user', 'me', {}, openid)));
@@ -22,7 +26,11 @@ describe('functions gateway', () => {
   it('every answer, ok or not, carries the server’s clock: the app takes today from it, never from the phone', async () => {
     await t.setClock('2028-02-29T15:59:30Z');
     for (const event of [{ action: 'me' }, { action: 'fly' }]) {
-      const res = await fetch(`${t.url}/functions/user`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'nobody' }, body: JSON.stringify(event) });
+      const res = await fetch(`${t.url}/functions/user`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wx-openid': 'nobody' },
+        body: JSON.stringify(event),
+      });
       const body = (await res.json()) as { ok: boolean; serverTime?: string };
       expect(body.ok).toBe(false);
       expect(Math.abs(Date.parse(body.serverTime ?? '') - Date.parse('2028-02-29T15:59:30Z'))).toBeLessThan(5000);
@@ -38,7 +46,11 @@ describe('functions gateway', () => {
   it('refuses a body that is not JSON and an openid that could forge the context', async () => {
     const res = await fetch(`${t.url}/functions/user`, { method: 'POST', body: '{nope' });
     expect(res.status).toBe(400);
-    const forged = await fetch(`${t.url}/functions/user`, { method: 'POST', headers: { 'x-wx-openid': 'a;WX_OPENID=b' }, body: '{"action":"me"}' });
+    const forged = await fetch(`${t.url}/functions/user`, {
+      method: 'POST',
+      headers: { 'x-wx-openid': 'a;WX_OPENID=b' },
+      body: '{"action":"me"}',
+    });
     expect(forged.status).toBe(400);
     expect((await fetch(`${t.url}/functions/nosuch`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
@@ -71,11 +83,16 @@ describe('dev endpoints', () => {
     const orgs = await t.call('org', 'search', {});
     expect(orgs.ok && orgs.data.total).toBe(3);
     const me = await t.call('user', 'me', {}, 'demo-admin');
-    expect(me).toMatchObject({ ok: true, data: { memberships: [{ orgName: '兰州市科技志愿服务支队', role: 'admin', status: 'approved' }] } });
+    expect(me).toMatchObject({
+      ok: true,
+      data: { memberships: [{ orgName: '兰州市科技志愿服务支队', role: 'admin', status: 'approved' }] },
+    });
     // Every demo person's ID number records the sex shown (17th digit odd for men), 李敏's a woman's.
     expect(me).toMatchObject({ ok: true, data: { volunteer: { realName: '李敏', gender: 'female', birthDate: '1988-05-21' } } });
     const volunteers = await t.emu.db.find('volunteers', {});
-    expect(volunteers.map((v) => [v.realName, Number(v.idNumberMasked[16]) % 2 === 1 ? 'male' : 'female'])).toEqual(volunteers.map((v) => [v.realName, v.gender]));
+    expect(volunteers.map((v) => [v.realName, Number(v.idNumberMasked[16]) % 2 === 1 ? 'male' : 'female'])).toEqual(
+      volunteers.map((v) => [v.realName, v.gender]),
+    );
     expect((await t.dev<unknown[]>('GET', '/_dev/identities')).length).toBe(6);
   });
 });
@@ -83,7 +100,12 @@ describe('dev endpoints', () => {
 describe('built bundles', () => {
   it('the esbuild bundle of each function runs in the gateway like the source', async () => {
     execFileSync('node', [path.join(ROOT, 'scripts/build-functions.mjs'), 'user', 'org', 'sms'], { stdio: 'pipe' });
-    const emu = await startEmulator({ port: 0, data: 'memory', root: ROOT, functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN } });
+    const emu = await startEmulator({
+      port: 0,
+      data: 'memory',
+      root: ROOT,
+      functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN },
+    });
     try {
       expect(await emu.call('user', { action: 'me' }, 'someone')).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
       expect(await emu.call('sms', { action: 'send', phone: '13600000000', purpose: 'register' }, 'someone')).toMatchObject({ ok: true });

@@ -50,7 +50,10 @@ const HOSTILE: Hostile[] = [
   { label: '"constructor"', value: 'constructor' },
   { label: '"prototype"', value: 'prototype' },
   { label: '"toString"', value: 'toString' },
-  { label: 'an object with __proto__ and constructor keys', value: JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}') },
+  {
+    label: 'an object with __proto__ and constructor keys',
+    value: JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'),
+  },
   { label: 'a query operator object', value: JSON.parse('{"$gt":"","$ne":null}') },
   { label: 'a regex', value: '.*' },
   { label: 'a $ name', value: '$where' },
@@ -137,10 +140,33 @@ async function seedWorld(): Promise<World> {
   const payload = dataOf(await t.call('checkin', 'code', { activityId: a._id, kind: 'in' }, 'lz-admin')).payload;
   const volunteerPayload = dataOf(await t.call('checkin', 'myCode', { activityId: a._id }, 'vol')).payload;
   await t.emu.db.insert('checkin_days', [
-    { _id: `${a._id}_vol_2026-12-01`, activityId: a._id, orgId: 'lz', openid: 'vol', date: '2026-12-01', signInAt: new Date('2026-12-01T01:00:00Z'), minutes: 0, status: 'open', adjustments: [], scans: {}, createdAt: new Date('2026-12-01T01:00:00Z'), updatedAt: new Date('2026-12-01T01:00:00Z') },
+    {
+      _id: `${a._id}_vol_2026-12-01`,
+      activityId: a._id,
+      orgId: 'lz',
+      openid: 'vol',
+      date: '2026-12-01',
+      signInAt: new Date('2026-12-01T01:00:00Z'),
+      minutes: 0,
+      status: 'open',
+      adjustments: [],
+      scans: {},
+      createdAt: new Date('2026-12-01T01:00:00Z'),
+      updatedAt: new Date('2026-12-01T01:00:00Z'),
+    },
   ]);
   await t.emu.db.insert('checkin_corrections', [
-    { _id: 'corr-1', recordId: `${a._id}_vol_2026-12-01`, activityId: a._id, orgId: 'lz', openid: 'vol', date: '2026-12-01', note: '忘记签退了', status: 'pending', createdAt: new Date('2026-11-22T00:00:00Z') },
+    {
+      _id: 'corr-1',
+      recordId: `${a._id}_vol_2026-12-01`,
+      activityId: a._id,
+      orgId: 'lz',
+      openid: 'vol',
+      date: '2026-12-01',
+      note: '忘记签退了',
+      status: 'pending',
+      createdAt: new Date('2026-11-22T00:00:00Z'),
+    },
   ]);
   return { rootId: root._id, activityId: a._id, payload, volunteerPayload, correctionId: 'corr-1' };
 }
@@ -233,7 +259,10 @@ const CALLER: Record<string, string> = {
   'org.leave': 'vol2',
 };
 const callerOf = (fn: string, action: string) =>
-  CALLER[`${fn}.${action}`] ?? (fn === 'user' || ['enroll', 'cancelEnrollment', 'mine', 'scan', 'myCode', 'myHours', 'requestCorrection', 'certificate'].includes(action) ? 'vol' : 'lz-admin');
+  CALLER[`${fn}.${action}`] ??
+  (fn === 'user' || ['enroll', 'cancelEnrollment', 'mine', 'scan', 'myCode', 'myHours', 'requestCorrection', 'certificate'].includes(action)
+    ? 'vol'
+    : 'lz-admin');
 
 interface Finding {
   call: string;
@@ -276,7 +305,10 @@ async function sweep(fn: keyof typeof contract): Promise<{ findings: Finding[]; 
 
   for (const [action, spec] of Object.entries(contract[fn]) as [string, { input: z.ZodTypeAny }][]) {
     const keys = keysOf(spec.input);
-    const base = { ...Object.fromEntries(keys.filter((k) => k in valid).map((k) => [k, valid[k]])), ...(OVERRIDE[`${fn}.${action}`]?.(w) ?? {}) };
+    const base = {
+      ...Object.fromEntries(keys.filter((k) => k in valid).map((k) => [k, valid[k]])),
+      ...(OVERRIDE[`${fn}.${action}`]?.(w) ?? {}),
+    };
     // The sweep starts from inputs the contract accepts, so that one bad field is all that is wrong.
     expect({ call: `${fn}.${action}`, ok: spec.input.safeParse(base).success }).toEqual({ call: `${fn}.${action}`, ok: true });
     const caller = callerOf(fn, action);
@@ -322,7 +354,8 @@ async function sweep(fn: keyof typeof contract): Promise<{ findings: Finding[]; 
     '12345',
     deepArray(20_000),
   ]) {
-    for (const caller of [undefined, 'lz-admin']) record(`${fn} with the body ${text.slice(0, 30)}`, caller ?? 'nobody', await send(fn, text, caller));
+    for (const caller of [undefined, 'lz-admin'])
+      record(`${fn} with the body ${text.slice(0, 30)}`, caller ?? 'nobody', await send(fn, text, caller));
   }
   // Nothing was polluted in this process either.
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -8,7 +8,14 @@ import { MY_DATA_SHEETS } from '@contract/user';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 
-const textOf = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => sheetRows(ws).map((r) => (r ?? []).join('\t')).join('\n')).join('\n');
+const textOf = (wb: ExcelJS.Workbook) =>
+  wb.worksheets
+    .map((ws) =>
+      sheetRows(ws)
+        .map((r) => (r ?? []).join('\t'))
+        .join('\n'),
+    )
+    .join('\n');
 /** Rows of a sheet under its header, as objects keyed by the header's cells. */
 function table(wb: ExcelJS.Workbook, name: string): Record<string, string>[] {
   const ws = wb.getWorksheet(name);
@@ -25,7 +32,13 @@ it('holds every kind of record of the caller, the ID number and phone in full', 
   expect(wb.worksheets.map((ws) => ws.name)).toEqual([...MY_DATA_SHEETS]);
 
   const profile = Object.fromEntries(table(wb, '个人信息').map((r) => [r['项目'], r['内容']]));
-  expect(profile).toMatchObject({ 真实姓名: ME.realName, '手机号（完整）': ME.phone, '身份证号（完整）': ME.idNumber, 工作单位: ME.employer, 出生日期: '1988-08-08' });
+  expect(profile).toMatchObject({
+    真实姓名: ME.realName,
+    '手机号（完整）': ME.phone,
+    '身份证号（完整）': ME.idNumber,
+    工作单位: ME.employer,
+    出生日期: '1988-08-08',
+  });
   expect(table(wb, '队伍')).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ 队伍: '兰州市科技志愿服务支队', 状态: '已加入', 角色: '队员' }),
@@ -33,15 +46,42 @@ it('holds every kind of record of the caller, the ID number and phone in full', 
     ]),
   );
   expect(table(wb, '队伍邀请')).toEqual([expect.objectContaining({ 邀请的队伍: '甘肃省科技志愿服务总队' })]);
-  expect(table(wb, '队伍注册申请')).toEqual([expect.objectContaining({ 队伍名称: '兰州大学化学科技志愿服务分队', 状态: '待审核', 联系电话: ME.phone })]);
-  expect(table(wb, '活动报名').map((r) => [r['活动'], r['状态']]).sort()).toEqual([
-    [F.title, '已报名'],
-    [P.title, '已报名'],
-  ].sort());
-  expect(table(wb, '服务记录')).toEqual([expect.objectContaining({ 活动: P.title, 日期: '2026-11-15', 签到时间: '2026-11-15 09:00', 签退时间: '2026-11-15 12:00', 计入分钟: '180', 状态: '已补录' })]);
-  expect(table(wb, '记录修改')).toEqual([expect.objectContaining({ 经办人: '钱管理', 原因: `现场网络故障，补录${ME.realName}的签到`, 修改后: '2026-11-15 09:00 — 2026-11-15 12:00，180分钟' })]);
-  expect(table(wb, '更正申请')).toEqual([expect.objectContaining({ 说明: `${ME.realName}实际服务到16点`, 状态: '待审核', 申请的签退时间: '2026-11-15 16:00' })]);
-  expect(table(wb, '服务证明')).toEqual([expect.objectContaining({ 证明编号: certificates.me, 队伍: '兰州市科技志愿服务支队', '时长（分钟）': '180', 查验时显示的姓名: '张*' })]);
+  expect(table(wb, '队伍注册申请')).toEqual([
+    expect.objectContaining({ 队伍名称: '兰州大学化学科技志愿服务分队', 状态: '待审核', 联系电话: ME.phone }),
+  ]);
+  expect(
+    table(wb, '活动报名')
+      .map((r) => [r['活动'], r['状态']])
+      .sort(),
+  ).toEqual(
+    [
+      [F.title, '已报名'],
+      [P.title, '已报名'],
+    ].sort(),
+  );
+  expect(table(wb, '服务记录')).toEqual([
+    expect.objectContaining({
+      活动: P.title,
+      日期: '2026-11-15',
+      签到时间: '2026-11-15 09:00',
+      签退时间: '2026-11-15 12:00',
+      计入分钟: '180',
+      状态: '已补录',
+    }),
+  ]);
+  expect(table(wb, '记录修改')).toEqual([
+    expect.objectContaining({
+      经办人: '钱管理',
+      原因: `现场网络故障，补录${ME.realName}的签到`,
+      修改后: '2026-11-15 09:00 — 2026-11-15 12:00，180分钟',
+    }),
+  ]);
+  expect(table(wb, '更正申请')).toEqual([
+    expect.objectContaining({ 说明: `${ME.realName}实际服务到16点`, 状态: '待审核', 申请的签退时间: '2026-11-15 16:00' }),
+  ]);
+  expect(table(wb, '服务证明')).toEqual([
+    expect.objectContaining({ 证明编号: certificates.me, 队伍: '兰州市科技志愿服务支队', '时长（分钟）': '180', 查验时显示的姓名: '张*' }),
+  ]);
   expect(textOf(wb)).toContain('第四十五条');
 });
 
@@ -49,10 +89,12 @@ it('nothing of another volunteer is in it', async () => {
   const { certificates } = await seedPeople(t);
   const wb = await readXlsx(dataOf(await t.call('user', 'myData', {}, ME.openid)).base64);
   const all = textOf(wb);
-  for (const theirs of [OTHER.phone, OTHER.idNumber, OTHER.realName, OTHER.employer, certificates.other, OTHER.openid, 'lz-admin']) expect(all).not.toContain(theirs);
+  for (const theirs of [OTHER.phone, OTHER.idNumber, OTHER.realName, OTHER.employer, certificates.other, OTHER.openid, 'lz-admin'])
+    expect(all).not.toContain(theirs);
   // And the other's file holds none of mine.
   const theirs = textOf(await readXlsx(dataOf(await t.call('user', 'myData', {}, OTHER.openid)).base64));
-  for (const mine of [ME.phone, ME.idNumber, ME.realName, ME.employer, certificates.me, '兰州大学化学科技志愿服务分队']) expect(theirs).not.toContain(mine);
+  for (const mine of [ME.phone, ME.idNumber, ME.realName, ME.employer, certificates.me, '兰州大学化学科技志愿服务分队'])
+    expect(theirs).not.toContain(mine);
   expect(theirs).toContain(OTHER.idNumber);
 });
 

@@ -20,7 +20,25 @@ async function filledTemplate(rows: (string | undefined)[][]): Promise<string> {
 }
 
 // The test numbers all have an odd 17th digit: men.
-const row = (seq: number, name: string, phone: string, id: string) => [String(seq), name, phone, '男', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告、科技培训', '科学教育类', '否'];
+const row = (seq: number, name: string, phone: string, id: string) => [
+  String(seq),
+  name,
+  phone,
+  '男',
+  id,
+  '群众',
+  '汉族',
+  '兰州大学',
+  '中级',
+  '本科',
+  '学校',
+  '甘肃省',
+  '兰州市',
+  '城关区',
+  '科普报告、科技培训',
+  '科学教育类',
+  '否',
+];
 
 it('imports good rows, reports bad ones by row, and approves nobody already registered', async () => {
   const existingId = idNumberFor('19880808', 301);
@@ -54,22 +72,38 @@ it('imports good rows, reports bad ones by row, and approves nobody already regi
   expect((await t.call('sms', 'send', { phone: '13800138002', purpose: 'register' }, 'lisi')).ok).toBe(true);
   const smsCode = await latestSmsCode(t, '13800138002');
   const act = await t.call('user', 'activate', { phone: '13800138002', smsCode, consentVersion: CONSENT_VERSION }, 'lisi');
-  expect(act).toMatchObject({ ok: true, data: { volunteer: { realName: '李四', idNumberMasked: `620102********${newId.slice(-4)}`, serviceCategories: ['科普报告', '科技培训'] } } });
-  expect(await t.call('user', 'me', {}, 'lisi')).toMatchObject({ ok: true, data: { memberships: [{ orgId: rootId, status: 'approved' }] } });
+  expect(act).toMatchObject({
+    ok: true,
+    data: {
+      volunteer: { realName: '李四', idNumberMasked: `620102********${newId.slice(-4)}`, serviceCategories: ['科普报告', '科技培训'] },
+    },
+  });
+  expect(await t.call('user', 'me', {}, 'lisi')).toMatchObject({
+    ok: true,
+    data: { memberships: [{ orgId: rootId, status: 'approved' }] },
+  });
   expect(await t.emu.db.find('invitations', { status: 'claimed' })).toHaveLength(1);
 });
 
 it('USER.NOT_INVITED: activation without an import', async () => {
   await t.call('sms', 'send', { phone: '13800138009', purpose: 'register' }, 'nobody');
   const smsCode = await latestSmsCode(t, '13800138009');
-  expect(await t.call('user', 'activate', { phone: '13800138009', smsCode, consentVersion: CONSENT_VERSION }, 'nobody')).toMatchObject({ ok: false, code: 'USER.NOT_INVITED' });
+  expect(await t.call('user', 'activate', { phone: '13800138009', smsCode, consentVersion: CONSENT_VERSION }, 'nobody')).toMatchObject({
+    ok: false,
+    code: 'USER.NOT_INVITED',
+  });
 });
 
 it('IMPORT.BAD_FILE for a file that is not the template; AUTH.FORBIDDEN for a plain member', async () => {
-  expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: Buffer.from('hello').toString('base64') }, 'leader')).toMatchObject({ ok: false, code: 'IMPORT.BAD_FILE' });
+  expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: Buffer.from('hello').toString('base64') }, 'leader')).toMatchObject(
+    { ok: false, code: 'IMPORT.BAD_FILE' },
+  );
   expect((await registerVolunteer(t, 'member', '13800138010', { orgIds: [rootId], idNumber: idNumberFor('19900101', 309) })).ok).toBe(true);
   expect(await t.call('org', 'importTemplate', { orgId: rootId }, 'member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-  expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: 'UEsDBA==' }, 'member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+  expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: 'UEsDBA==' }, 'member')).toMatchObject({
+    ok: false,
+    code: 'AUTH.FORBIDDEN',
+  });
 });
 
 it('lists every problem of a row in Chinese, each under its template column', async () => {
@@ -116,9 +150,17 @@ it('no oracle: activation with a missing, used or wrong code answers the same wh
   const REGISTERED = '13800138032';
   const FREE = '13800138033';
   expect((await registerVolunteer(t, 'reg', REGISTERED, { orgIds: [rootId], idNumber: idNumberFor('19880808', 313) })).ok).toBe(true);
-  expect(await t.call('org', 'importVolunteers', { orgId: rootId, file: await filledTemplate([row(1, '钱七', IMPORTED, idNumberFor('19880808', 315))]) }, 'leader')).toMatchObject({ ok: true, data: { created: 1 } });
+  expect(
+    await t.call(
+      'org',
+      'importVolunteers',
+      { orgId: rootId, file: await filledTemplate([row(1, '钱七', IMPORTED, idNumberFor('19880808', 315))]) },
+      'leader',
+    ),
+  ).toMatchObject({ ok: true, data: { created: 1 } });
   const seen = (r: Awaited<ReturnType<typeof t.call>>) => (r.ok ? r : { code: r.code, message: r.message, details: r.details });
-  const activate = async (phone: string, smsCode: string) => seen(await t.call('user', 'activate', { phone, smsCode, consentVersion: CONSENT_VERSION }, 'prober'));
+  const activate = async (phone: string, smsCode: string) =>
+    seen(await t.call('user', 'activate', { phone, smsCode, consentVersion: CONSENT_VERSION }, 'prober'));
   const first = [await activate(IMPORTED, '123456'), await activate(REGISTERED, '123456'), await activate(FREE, '123456')];
   expect(first[0]).toEqual({ code: 'SMS.CODE_EXPIRED', message: '验证码已失效，请重新获取', details: undefined });
   expect(first[1]).toEqual(first[0]);

@@ -16,10 +16,20 @@ beforeEach(async () => {
 /** Signs in at 09:30 and asks the next morning for a sign-out at 16:30; returns the correction's id. */
 async function forgotToSignOut(openid: string): Promise<string> {
   await t.setClock('2026-12-01T01:30:00.000Z');
-  const signed = await t.call('checkin', 'scan', { payload: await activityCode(t, act._id, 'in', 'lz-admin'), location: north(50), nonce: nonce() }, openid);
+  const signed = await t.call(
+    'checkin',
+    'scan',
+    { payload: await activityCode(t, act._id, 'in', 'lz-admin'), location: north(50), nonce: nonce() },
+    openid,
+  );
   if (!signed.ok) throw new Error(`${signed.code} ${signed.message}`);
   await t.setClock('2026-12-02T01:00:00Z');
-  const asked = await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' }, openid);
+  const asked = await t.call(
+    'checkin',
+    'requestCorrection',
+    { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' },
+    openid,
+  );
   if (!asked.ok) throw new Error(`${asked.code} ${asked.message}`);
   return asked.data.correction.correctionId;
 }
@@ -45,9 +55,17 @@ describe('corrections in org.inbox', () => {
     expect(await correctionIds('ts-admin')).toEqual([]);
 
     // The list and the decision agree, both ways.
-    expect(await t.call('checkin', 'reviewCorrection', { correctionId: vol, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('checkin', 'reviewCorrection', { correctionId: own, decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING' });
-    expect(await t.call('checkin', 'reviewCorrection', { correctionId: own, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true });
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: vol, decision: 'approve' }, 'root-leader')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: own, decision: 'approve' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.SELF_DEALING',
+    });
+    expect(await t.call('checkin', 'reviewCorrection', { correctionId: own, decision: 'approve' }, 'root-leader')).toMatchObject({
+      ok: true,
+    });
     expect(await correctionIds('root-leader')).toEqual([]);
   });
 
@@ -77,9 +95,13 @@ describe('team applications in org.inbox and org.get', () => {
     expect(grandparent.counts).toMatchObject({ orgs: 1 });
     expect((await inboxOf('lz-admin')).orgs).toEqual([]);
 
-    expect(await t.call('org', 'get', { orgId }, 'root-leader')).toMatchObject({ ok: true, data: { org: { _id: orgId, status: 'pending' }, parent: { _id: 'ts' } } });
+    expect(await t.call('org', 'get', { orgId }, 'root-leader')).toMatchObject({
+      ok: true,
+      data: { org: { _id: orgId, status: 'pending' }, parent: { _id: 'ts' } },
+    });
     expect(await t.call('org', 'get', { orgId }, 'ts-admin')).toMatchObject({ ok: true, data: { org: { status: 'pending' } } });
-    for (const who of ['lz-admin', 'vol', undefined]) expect(await t.call('org', 'get', { orgId }, who)).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
+    for (const who of ['lz-admin', 'vol', undefined])
+      expect(await t.call('org', 'get', { orgId }, who)).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
     expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true });
   });
 
@@ -89,6 +111,9 @@ describe('team applications in org.inbox and org.get', () => {
     expect((await inboxOf('root-leader')).orgs).toEqual([]);
     expect(await t.call('org', 'get', { orgId }, 'lz-admin')).toMatchObject({ ok: true, data: { org: { status: 'pending' } } });
     expect(await t.call('org', 'get', { orgId }, 'root-leader')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
-    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
   });
 });

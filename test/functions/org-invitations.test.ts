@@ -27,12 +27,34 @@ async function filledTemplate(rows: string[][]): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 // The test numbers all have an odd 17th digit: men.
-const row = (seq: number, name: string, phone: string, id: string) => [String(seq), name, phone, '男', id, '群众', '汉族', '兰州大学', '中级', '本科', '学校', '甘肃省', '兰州市', '城关区', '科普报告', '科学教育类', '否'];
+const row = (seq: number, name: string, phone: string, id: string) => [
+  String(seq),
+  name,
+  phone,
+  '男',
+  id,
+  '群众',
+  '汉族',
+  '兰州大学',
+  '中级',
+  '本科',
+  '学校',
+  '甘肃省',
+  '兰州市',
+  '城关区',
+  '科普报告',
+  '科学教育类',
+  '否',
+];
 
 async function importRows(rows: string[][]) {
   const r = await t.call('org', 'importVolunteers', { orgId: root._id, file: await filledTemplate(rows) }, 'leader');
   if (!r.ok) throw new Error(`importVolunteers: ${r.code} ${r.message}`);
-  return r.data as { created: number; invited: number; rows: { row: number; name?: string; ok: boolean; code?: string; message?: string }[] };
+  return r.data as {
+    created: number;
+    invited: number;
+    rows: { row: number; name?: string; ok: boolean; code?: string; message?: string }[];
+  };
 }
 /** What a row says apart from its number and the name typed into it. */
 const said = ({ row: _row, name: _name, ...rest }: { row: number; name?: string }) => rest;
@@ -70,7 +92,16 @@ describe('org.importVolunteers of people already registered', () => {
   });
 
   it('a member the team removed (清退) reads the same as anyone else, and gets no invitation', async () => {
-    await t.emu.db.insert('memberships', [{ _id: `${root._id}_vb`, orgId: root._id, openid: 'vb', role: 'member', status: 'removed', appliedAt: new Date('2026-01-02T00:00:00Z') }]);
+    await t.emu.db.insert('memberships', [
+      {
+        _id: `${root._id}_vb`,
+        orgId: root._id,
+        openid: 'vb',
+        role: 'member',
+        status: 'removed',
+        appliedAt: new Date('2026-01-02T00:00:00Z'),
+      },
+    ]);
     const data = await importRows([row(1, '李乙', B_PHONE, B_ID), row(2, '王甲', A_PHONE, A_ID)]);
     expect(said(data.rows[0])).toEqual(said(data.rows[1]));
     expect(await invitationsOf('vb')).toEqual([]);
@@ -88,16 +119,25 @@ describe('org.answerInvitation', () => {
     const r = await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'accept' }, 'va');
     expect(r).toMatchObject({ ok: true, data: { membership: { orgId: root._id, openid: 'va', status: 'approved', role: 'member' } } });
     expect(await invitationsOf('va')).toEqual([]);
-    expect(await t.call('user', 'me', {}, 'va')).toMatchObject({ ok: true, data: { memberships: expect.arrayContaining([expect.objectContaining({ orgId: root._id, status: 'approved' })]) } });
+    expect(await t.call('user', 'me', {}, 'va')).toMatchObject({
+      ok: true,
+      data: { memberships: expect.arrayContaining([expect.objectContaining({ orgId: root._id, status: 'approved' })]) },
+    });
     expect(await t.emu.db.find('volunteers', { _id: 'va' })).toMatchObject([{ liveMemberships: 2 }]);
   });
 
   it('decline: the invitation is gone and nothing else changes', async () => {
     const [inv] = await invitationsOf('va');
-    expect(await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'decline' }, 'va')).toMatchObject({ ok: true, data: { membership: null } });
+    expect(await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'decline' }, 'va')).toMatchObject({
+      ok: true,
+      data: { membership: null },
+    });
     expect(await invitationsOf('va')).toEqual([]);
     expect(await membershipOf('va', root._id)).toBeUndefined();
-    expect(await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'accept' }, 'va')).toMatchObject({ ok: false, code: 'ORG.INVITATION_NOT_FOUND' });
+    expect(await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'accept' }, 'va')).toMatchObject({
+      ok: false,
+      code: 'ORG.INVITATION_NOT_FOUND',
+    });
   });
 
   it('ORG.MEMBERSHIP_LIMIT: accepting while in 5 teams is refused and the invitation waits', async () => {
@@ -106,12 +146,18 @@ describe('org.answerInvitation', () => {
       expect(await t.call('org', 'join', { orgId: id }, 'va')).toMatchObject({ ok: true });
     }
     const [inv] = await invitationsOf('va');
-    expect(await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'accept' }, 'va')).toMatchObject({ ok: false, code: 'ORG.MEMBERSHIP_LIMIT' });
+    expect(await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'accept' }, 'va')).toMatchObject({
+      ok: false,
+      code: 'ORG.MEMBERSHIP_LIMIT',
+    });
     expect(await membershipOf('va', root._id)).toBeUndefined();
     expect(await invitationsOf('va')).toHaveLength(1);
     // Leaving one team frees the place: the invitation can then be accepted.
     expect(await t.call('org', 'leave', { orgId: 't4' }, 'va')).toMatchObject({ ok: true });
-    expect(await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'accept' }, 'va')).toMatchObject({ ok: true, data: { membership: { status: 'approved' } } });
+    expect(await t.call('org', 'answerInvitation', { invitationId: inv.invitationId, decision: 'accept' }, 'va')).toMatchObject({
+      ok: true,
+      data: { membership: { status: 'approved' } },
+    });
   });
 
   it('ORG.INVITATION_NOT_FOUND: someone else’s invitation, or one that does not exist', async () => {

@@ -39,9 +39,13 @@ beforeEach(async () => {
 describe('org.members', () => {
   beforeEach(async () => {
     // Two real registrations (encrypted ID numbers, real phones) applying to 兰州 at registration.
-    expect(await registerVolunteer(t, 'vol-a', '13911112222', { realName: '周甲', idNumber: ID_A, orgIds: ['lz'] })).toMatchObject({ ok: true });
+    expect(await registerVolunteer(t, 'vol-a', '13911112222', { realName: '周甲', idNumber: ID_A, orgIds: ['lz'] })).toMatchObject({
+      ok: true,
+    });
     await t.setClock('2026-11-22T03:00:00Z');
-    expect(await registerVolunteer(t, 'vol-b', '13933334444', { realName: '吴乙', idNumber: ID_B, orgIds: ['lz'] })).toMatchObject({ ok: true });
+    expect(await registerVolunteer(t, 'vol-b', '13933334444', { realName: '吴乙', idNumber: ID_B, orgIds: ['lz'] })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('managers read their team newest first, with real names and masked phones, never a phone or an ID number', async () => {
@@ -50,14 +54,28 @@ describe('org.members', () => {
     if (!r.ok) return;
     expect(r.data.total).toBe(5);
     expect(r.data.items.map((m: { openid: string }) => m.openid)).toEqual(['vol-b', 'vol-a', 'lz-member', 'lz-admin', 'lz-leader']);
-    expect(r.data.items[0]).toEqual({ memberId: 'lz_vol-b', openid: 'vol-b', realName: '吴乙', phoneMasked: '139****4444', status: 'pending', role: 'member', appliedAt: '2026-11-22T11:00:00+08:00' });
+    expect(r.data.items[0]).toEqual({
+      memberId: 'lz_vol-b',
+      openid: 'vol-b',
+      realName: '吴乙',
+      phoneMasked: '139****4444',
+      status: 'pending',
+      role: 'member',
+      appliedAt: '2026-11-22T11:00:00+08:00',
+    });
     const json = JSON.stringify(r.data);
     for (const secret of ['13911112222', '13933334444', ID_A, ID_B, ID_A.slice(-4) + '"', 'idNumber']) expect(json).not.toContain(secret);
   });
 
   it('filters by status and paginates', async () => {
-    expect(await t.call('org', 'members', { orgId: 'lz', status: 'pending' }, 'lz-leader')).toMatchObject({ ok: true, data: { total: 2, items: [{ openid: 'vol-b' }, { openid: 'vol-a' }] } });
-    expect(await t.call('org', 'members', { orgId: 'lz', pageSize: 2, page: 3 }, 'lz-leader')).toMatchObject({ ok: true, data: { total: 5, page: 3, items: [{ openid: 'lz-leader' }] } });
+    expect(await t.call('org', 'members', { orgId: 'lz', status: 'pending' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { total: 2, items: [{ openid: 'vol-b' }, { openid: 'vol-a' }] },
+    });
+    expect(await t.call('org', 'members', { orgId: 'lz', pageSize: 2, page: 3 }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { total: 5, page: 3, items: [{ openid: 'lz-leader' }] },
+    });
     expect(await t.call('org', 'members', { orgId: 'lz', pageSize: 51 }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
@@ -93,14 +111,22 @@ describe('org.inbox and org.managed', () => {
       ok: true,
       data: {
         counts: { members: 1, orgs: 1, total: 2 },
-        members: [{ memberId: 'lz_vol', orgName: '兰州市科技志愿服务支队', realName: '郑丙', phoneMasked: '139****6666', status: 'pending' }],
+        members: [
+          { memberId: 'lz_vol', orgName: '兰州市科技志愿服务支队', realName: '郑丙', phoneMasked: '139****6666', status: 'pending' },
+        ],
         orgs: [{ name: '兰州大学科技志愿服务分队', status: 'pending', parentId: 'lz', contactPhone: '139****5678' }],
       },
     });
-    expect(await t.call('org', 'inbox', {}, 'ts-admin')).toMatchObject({ ok: true, data: { counts: { members: 1, orgs: 0, total: 1 }, members: [{ orgName: '天水市科技志愿服务支队' }] } });
+    expect(await t.call('org', 'inbox', {}, 'ts-admin')).toMatchObject({
+      ok: true,
+      data: { counts: { members: 1, orgs: 0, total: 1 }, members: [{ orgName: '天水市科技志愿服务支队' }] },
+    });
     // The root's leader reviews child teams of the root only, and members of the root.
     expect(await t.call('org', 'inbox', {}, 'root-leader')).toMatchObject({ ok: true, data: { counts: { total: 0 } } });
-    expect(await t.call('org', 'inbox', {}, 'vol')).toMatchObject({ ok: true, data: { counts: { members: 0, orgs: 0, total: 0 }, members: [], orgs: [] } });
+    expect(await t.call('org', 'inbox', {}, 'vol')).toMatchObject({
+      ok: true,
+      data: { counts: { members: 0, orgs: 0, total: 0 }, members: [], orgs: [] },
+    });
   });
 
   it('counts drop as applications are reviewed', async () => {
@@ -110,9 +136,20 @@ describe('org.inbox and org.managed', () => {
 
   it('managed: the teams the caller leads or administers, with the role', async () => {
     await seedMembership(t, 'cg', 'lz-leader', 'admin');
-    expect(await t.call('org', 'managed', {}, 'lz-leader')).toMatchObject({ ok: true, data: { items: [{ _id: 'lz', role: 'leader' }, { _id: 'cg', role: 'admin' }] } });
+    expect(await t.call('org', 'managed', {}, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: {
+        items: [
+          { _id: 'lz', role: 'leader' },
+          { _id: 'cg', role: 'admin' },
+        ],
+      },
+    });
     expect(await t.call('org', 'managed', {}, 'lz-member')).toMatchObject({ ok: true, data: { items: [] } });
-    expect(await t.call('org', 'managed', {}, 'root-leader')).toMatchObject({ ok: true, data: { items: [{ _id: rootId, role: 'leader' }] } });
+    expect(await t.call('org', 'managed', {}, 'root-leader')).toMatchObject({
+      ok: true,
+      data: { items: [{ _id: rootId, role: 'leader' }] },
+    });
   });
 });
 
@@ -122,12 +159,24 @@ describe('nobody approves their own membership or role', () => {
     expect((await t.call('org', 'join', { orgId: 'lz' }, 'vol')).ok).toBe(true);
     // A pending applicant holds no grant in the team; the parent's leader does not review a team's members.
     for (const who of ['vol', 'root-leader']) {
-      expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'approve' }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+      expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'approve' }, who)).toMatchObject({
+        ok: false,
+        code: 'AUTH.FORBIDDEN',
+      });
     }
     expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([{ status: 'pending' }]);
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-leader', role: 'admin' }, 'lz-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-leader', role: 'admin' }, 'lz-leader')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-member')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toMatchObject([{ openid: 'lz-admin' }]);
   });
 });

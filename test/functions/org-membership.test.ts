@@ -27,12 +27,16 @@ async function teams(n: number): Promise<string[]> {
   for (const id of ids) await seedOrg(t, id, `第${id}科技志愿服务分队`, { _id: 'lz', path: [] }, { level: '分队' });
   return ids;
 }
-const live = async (openid: string) => (await t.emu.db.find('memberships', { openid })).filter((m) => m.status === 'pending' || m.status === 'approved');
+const live = async (openid: string) =>
+  (await t.emu.db.find('memberships', { openid })).filter((m) => m.status === 'pending' || m.status === 'approved');
 
 describe('org.join', () => {
   it('creates a pending membership with the deterministic id', async () => {
     const r = await t.call('org', 'join', { orgId: 'lz' }, 'vol');
-    expect(r).toMatchObject({ ok: true, data: { membership: { memberId: 'lz_vol', orgId: 'lz', openid: 'vol', status: 'pending', role: 'member' } } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { membership: { memberId: 'lz_vol', orgId: 'lz', openid: 'vol', status: 'pending', role: 'member' } },
+    });
     expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([{ status: 'pending' }]);
   });
 
@@ -77,7 +81,10 @@ describe('org.join', () => {
 
   it('re-applying after a rejection reuses the record; a removed member may not re-apply', async () => {
     await seedMembership(t, 'ts', 'vol', 'member', 'rejected');
-    expect(await t.call('org', 'join', { orgId: 'ts' }, 'vol')).toMatchObject({ ok: true, data: { membership: { memberId: 'ts_vol', status: 'pending' } } });
+    expect(await t.call('org', 'join', { orgId: 'ts' }, 'vol')).toMatchObject({
+      ok: true,
+      data: { membership: { memberId: 'ts_vol', status: 'pending' } },
+    });
     const [doc] = await t.emu.db.find('memberships', { _id: 'ts_vol' });
     expect(doc.reason).toBeUndefined();
     await seedMembership(t, 'lz', 'vol', 'member', 'removed');
@@ -110,8 +117,12 @@ describe('org.reviewMember', () => {
   it('an admin approves; the volunteer gets a message', async () => {
     const r = await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'approve' }, 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { membership: { status: 'approved', role: 'member' } } });
-    expect(await devMessages(t, 'vol')).toMatchObject([{ kind: 'memberReviewed', page: 'pages/mine/index', data: { orgName: '兰州市科技志愿服务支队', result: '已通过' } }]);
-    expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'reject', reason: '晚了' }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await devMessages(t, 'vol')).toMatchObject([
+      { kind: 'memberReviewed', page: 'pages/mine/index', data: { orgName: '兰州市科技志愿服务支队', result: '已通过' } },
+    ]);
+    expect(
+      await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'reject', reason: '晚了' }, 'lz-leader'),
+    ).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
   it('reject keeps the reason, frees the slot and tells the volunteer', async () => {
@@ -122,16 +133,25 @@ describe('org.reviewMember', () => {
   });
 
   it('VALIDATION: a rejection needs a reason', async () => {
-    expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'reject' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'reject' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
     expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([{ status: 'pending' }]);
   });
 
   it('AUTH.FORBIDDEN: a plain member, another team’s admin, the ancestor’s leader', async () => {
     for (const who of ['lz-member', 'ts-admin', 'root-leader', 'vol']) {
-      expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'approve' }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+      expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol', decision: 'approve' }, who)).toMatchObject({
+        ok: false,
+        code: 'AUTH.FORBIDDEN',
+      });
     }
     // A manager of one team cannot review another team's application through its own orgId.
-    expect(await t.call('org', 'reviewMember', { orgId: 'ts', memberId: 'lz_vol', decision: 'approve' }, 'ts-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('org', 'reviewMember', { orgId: 'ts', memberId: 'lz_vol', decision: 'approve' }, 'ts-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
     expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([{ status: 'pending' }]);
     expect(await devMessages(t, 'vol')).toHaveLength(0);
   });
@@ -139,30 +159,52 @@ describe('org.reviewMember', () => {
 
 describe('org.setRole', () => {
   it('the leader makes a member an admin and back; the volunteer is told', async () => {
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-leader')).toMatchObject({ ok: true, data: { membership: { role: 'admin' } } });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { membership: { role: 'admin' } },
+    });
     expect(await t.emu.db.find('orgs', { _id: 'lz' })).toMatchObject([{ adminCount: 2 }]);
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'member' }, 'lz-leader')).toMatchObject({ ok: true, data: { membership: { role: 'member' } } });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'member' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { membership: { role: 'member' } },
+    });
     expect(await t.emu.db.find('orgs', { _id: 'lz' })).toMatchObject([{ adminCount: 1 }]);
     expect((await devMessages(t, 'lz-member')).map((m) => m.data.role)).toEqual(['队员', '管理员']);
   });
 
   it('AUTH.FORBIDDEN: an admin, a member, the leader’s own role', async () => {
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-leader', role: 'member' }, 'lz-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-member')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-leader', role: 'member' }, 'lz-leader')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toHaveLength(1);
   });
 
   it('VALIDATION: only approved members get a role', async () => {
     await seedMembership(t, 'lz', 'vol', 'member', 'pending');
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_vol', role: 'admin' }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_vol', role: 'admin' }, 'lz-leader')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toHaveLength(1);
   });
 
   it('ORG.ADMIN_LIMIT: the 6th admin is refused', async () => {
     for (let i = 0; i < 5; i++) await seedMembership(t, 'lz', `m${i}`, 'member');
-    for (let i = 0; i < 4; i++) expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: `lz_m${i}`, role: 'admin' }, 'lz-leader')).toMatchObject({ ok: true });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_m4', role: 'admin' }, 'lz-leader')).toMatchObject({ ok: false, code: 'ORG.ADMIN_LIMIT' });
+    for (let i = 0; i < 4; i++)
+      expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: `lz_m${i}`, role: 'admin' }, 'lz-leader')).toMatchObject({ ok: true });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_m4', role: 'admin' }, 'lz-leader')).toMatchObject({
+      ok: false,
+      code: 'ORG.ADMIN_LIMIT',
+    });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toHaveLength(5);
   });
 
@@ -171,7 +213,9 @@ describe('org.setRole', () => {
     await seedVolunteer(t, 'boss', '13900000009');
     await seedMembership(t, 'team', 'boss', 'leader');
     for (let i = 0; i < 8; i++) await seedMembership(t, 'team', `m${i}`, 'member');
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => t.call('org', 'setRole', { orgId: 'team', memberId: `team_m${i}`, role: 'admin' }, 'boss')));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => t.call('org', 'setRole', { orgId: 'team', memberId: `team_m${i}`, role: 'admin' }, 'boss')),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'ORG.ADMIN_LIMIT')).toBe(true);
     expect(await t.emu.db.find('memberships', { orgId: 'team', role: 'admin' })).toHaveLength(5);
@@ -183,26 +227,50 @@ describe('org.removeMember', () => {
     await seedMembership(t, 'lz', 'vol', 'member', 'approved');
     const r = await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_vol', reason: '长期未参加活动' }, 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { membership: { status: 'removed', reason: '长期未参加活动' } } });
-    expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([{ status: 'removed', reason: '长期未参加活动', reviewedBy: 'lz-admin' }]);
+    expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([
+      { status: 'removed', reason: '长期未参加活动', reviewedBy: 'lz-admin' },
+    ]);
     expect(await devMessages(t, 'vol')).toMatchObject([{ kind: 'memberRemoved', data: { reason: '长期未参加活动' } }]);
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_vol', reason: '再次' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_vol', reason: '再次' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
   });
 
   it('removing an admin frees the admin seat; only the leader removes admins', async () => {
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-admin', reason: '调离' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-admin', reason: '调离' }, 'lz-leader')).toMatchObject({ ok: true });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-leader')).toMatchObject({ ok: true });
+    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-admin', reason: '调离' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-admin', reason: '调离' }, 'lz-leader')).toMatchObject({
+      ok: true,
+    });
+    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-leader')).toMatchObject({
+      ok: true,
+    });
     expect(await t.emu.db.find('orgs', { _id: 'lz' })).toMatchObject([{ adminCount: 1 }]);
   });
 
   it('AUTH.FORBIDDEN: the leader cannot be removed; a member or another team’s admin cannot remove', async () => {
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-leader', reason: '无' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: '无' }, 'lz-member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: '无' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-leader', reason: '无' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: '无' }, 'lz-member')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
+    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: '无' }, 'ts-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', status: 'approved' })).toHaveLength(3);
   });
 
   it('VALIDATION: a reason is required', async () => {
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: ' ' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: ' ' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
   });
 });

@@ -35,7 +35,8 @@ beforeEach(async () => {
   await seedMembership(t, 'ts', 'ts-admin', 'admin');
 });
 
-const register = (openid: string, over: Partial<InputOf<'org', 'register'>> = {}) => t.call('org', 'register', orgRegisterInput('lz', over), openid);
+const register = (openid: string, over: Partial<InputOf<'org', 'register'>> = {}) =>
+  t.call('org', 'register', orgRegisterInput('lz', over), openid);
 async function registered(openid = 'applicant', over: Partial<InputOf<'org', 'register'>> = {}) {
   const r = await register(openid, over);
   if (!r.ok) throw new Error(`org.register: ${r.code}`);
@@ -45,7 +46,10 @@ async function registered(openid = 'applicant', over: Partial<InputOf<'org', 're
 describe('org.register', () => {
   it('creates a pending team under an approved parent; the applicant sees the full contact phone', async () => {
     const r = await register('applicant');
-    expect(r).toMatchObject({ ok: true, data: { org: { status: 'pending', parentId: 'lz', path: [rootId, 'lz'], level: '分队', contactPhone: '13912345678' } } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { org: { status: 'pending', parentId: 'lz', path: [rootId, 'lz'], level: '分队', contactPhone: '13912345678' } },
+    });
     const [doc] = await t.emu.db.find('orgs', { name: '兰州大学科技志愿服务分队' });
     expect(doc).toMatchObject({ status: 'pending', applicantOpenid: 'applicant' });
     expect(doc.leaderOpenid).toBeUndefined();
@@ -54,7 +58,10 @@ describe('org.register', () => {
 
   it('works for a volunteer registered through user.register (real SMS flow)', async () => {
     expect(await registerVolunteer(t, 'fresh', '13900000099', { orgIds: ['lz'] })).toMatchObject({ ok: true });
-    expect(await register('fresh', { name: '兰州理工大学科技志愿服务分队' })).toMatchObject({ ok: true, data: { org: { status: 'pending' } } });
+    expect(await register('fresh', { name: '兰州理工大学科技志愿服务分队' })).toMatchObject({
+      ok: true,
+      data: { org: { status: 'pending' } },
+    });
     // The team counter starts from the records: the membership applied for at registration plus this application.
     expect(await t.emu.db.find('volunteers', { _id: 'fresh' })).toMatchObject([{ liveMemberships: 2 }]);
   });
@@ -72,9 +79,14 @@ describe('org.register', () => {
   });
 
   it('ORG.PARENT_NOT_FOUND: an unknown or not yet approved parent', async () => {
-    expect(await t.call('org', 'register', orgRegisterInput('nope'), 'applicant')).toMatchObject({ ok: false, code: 'ORG.PARENT_NOT_FOUND' });
+    expect(await t.call('org', 'register', orgRegisterInput('nope'), 'applicant')).toMatchObject({
+      ok: false,
+      code: 'ORG.PARENT_NOT_FOUND',
+    });
     const pending = await registered();
-    expect(await t.call('org', 'register', orgRegisterInput(pending._id, { name: '兰州大学物理学院科技志愿服务分队' }), 'visitor')).toMatchObject({
+    expect(
+      await t.call('org', 'register', orgRegisterInput(pending._id, { name: '兰州大学物理学院科技志愿服务分队' }), 'visitor'),
+    ).toMatchObject({
       ok: false,
       code: 'ORG.PARENT_NOT_FOUND',
     });
@@ -104,7 +116,9 @@ describe('org.review', () => {
     const org = await registered();
     const r = await t.call('org', 'review', { orgId: org._id, decision: 'approve' }, 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { org: { status: 'approved', leaderOpenid: 'applicant' } } });
-    expect(await t.emu.db.find('memberships', { orgId: org._id })).toMatchObject([{ _id: `${org._id}_applicant`, openid: 'applicant', role: 'leader', status: 'approved' }]);
+    expect(await t.emu.db.find('memberships', { orgId: org._id })).toMatchObject([
+      { _id: `${org._id}_applicant`, openid: 'applicant', role: 'leader', status: 'approved' },
+    ]);
     const [msg] = await devMessages(t, 'applicant');
     expect(msg).toMatchObject({ openid: 'applicant', kind: 'orgReviewed', data: { orgName: org.name, result: '已通过' } });
     const get = await t.call('org', 'get', { orgId: org._id }, 'applicant');
@@ -117,7 +131,9 @@ describe('org.review', () => {
     expect(r).toMatchObject({ ok: true, data: { org: { status: 'rejected', rejectReason: '材料不全，请补充主管单位信息' } } });
     const get = await t.call('org', 'get', { orgId: org._id }, 'applicant');
     expect(get).toMatchObject({ ok: true, data: { org: { status: 'rejected', rejectReason: '材料不全，请补充主管单位信息' } } });
-    expect(await devMessages(t, 'applicant')).toMatchObject([{ kind: 'orgReviewed', data: { result: '未通过', reason: '材料不全，请补充主管单位信息' } }]);
+    expect(await devMessages(t, 'applicant')).toMatchObject([
+      { kind: 'orgReviewed', data: { result: '未通过', reason: '材料不全，请补充主管单位信息' } },
+    ]);
     expect(await t.emu.db.find('memberships', { orgId: org._id })).toHaveLength(0);
     const [v] = await t.emu.db.find('volunteers', { _id: 'applicant' });
     expect(v.liveMemberships).toBe(0);
@@ -125,7 +141,10 @@ describe('org.review', () => {
 
   it('VALIDATION: a rejection needs a reason; a reviewed team cannot be reviewed again', async () => {
     const org = await registered();
-    expect(await t.call('org', 'review', { orgId: org._id, decision: 'reject' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('org', 'review', { orgId: org._id, decision: 'reject' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
     expect((await t.call('org', 'review', { orgId: org._id, decision: 'approve' }, 'lz-admin')).ok).toBe(true);
     const again = await t.call('org', 'review', { orgId: org._id, decision: 'reject', reason: '重复' }, 'lz-leader');
     expect(again).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('已审核') });
@@ -146,7 +165,10 @@ describe('org.review', () => {
   it('AUTH.FORBIDDEN: a plain member of the parent, a sibling team’s admin, the root’s leader, the applicant', async () => {
     const org = await registered();
     for (const who of ['lz-member', 'ts-admin', 'root-leader', 'applicant']) {
-      expect(await t.call('org', 'review', { orgId: org._id, decision: 'approve' }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+      expect(await t.call('org', 'review', { orgId: org._id, decision: 'approve' }, who)).toMatchObject({
+        ok: false,
+        code: 'AUTH.FORBIDDEN',
+      });
     }
     expect(await t.emu.db.find('orgs', { _id: org._id })).toMatchObject([{ status: 'pending' }]);
     expect(await devMessages(t, 'applicant')).toHaveLength(0);
@@ -155,24 +177,41 @@ describe('org.review', () => {
   it('AUTH.SELF_DEALING: a manager of the parent does not decide the team they applied for; another manager does', async () => {
     const org = await registered('lz-admin');
     for (const decision of [{ decision: 'approve' as const }, { decision: 'reject' as const, reason: '撤回申请' }]) {
-      expect(await t.call('org', 'review', { orgId: org._id, ...decision }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING', message: expect.stringContaining('其他') });
+      expect(await t.call('org', 'review', { orgId: org._id, ...decision }, 'lz-admin')).toMatchObject({
+        ok: false,
+        code: 'AUTH.SELF_DEALING',
+        message: expect.stringContaining('其他'),
+      });
     }
     expect(await t.emu.db.find('orgs', { _id: org._id })).toMatchObject([{ status: 'pending' }]);
     expect(await t.emu.db.find('memberships', { orgId: org._id })).toHaveLength(0);
-    expect(await t.call('org', 'review', { orgId: org._id, decision: 'approve' }, 'lz-leader')).toMatchObject({ ok: true, data: { org: { status: 'approved', leaderOpenid: 'lz-admin' } } });
+    expect(await t.call('org', 'review', { orgId: org._id, decision: 'approve' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { org: { status: 'approved', leaderOpenid: 'lz-admin' } },
+    });
   });
 
   it('AUTH.SELF_DEALING: the parent’s only manager applied, so the team above the parent decides', async () => {
     const r = await t.call('org', 'register', orgRegisterInput('ts', { name: '天水师范学院科技志愿服务分队' }), 'ts-admin');
     expect(r.ok).toBe(true);
     const orgId = r.ok ? r.data.org._id : '';
-    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.SELF_DEALING', message: expect.stringContaining('上级队伍') });
+    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'ts-admin')).toMatchObject({
+      ok: false,
+      code: 'AUTH.SELF_DEALING',
+      message: expect.stringContaining('上级队伍'),
+    });
     expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({ ok: true, data: { org: { status: 'approved', leaderOpenid: 'ts-admin' } } });
+    expect(await t.call('org', 'review', { orgId, decision: 'approve' }, 'root-leader')).toMatchObject({
+      ok: true,
+      data: { org: { status: 'approved', leaderOpenid: 'ts-admin' } },
+    });
   });
 
   it('ORG.NOT_FOUND: an unknown team', async () => {
-    expect(await t.call('org', 'review', { orgId: 'nope', decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
+    expect(await t.call('org', 'review', { orgId: 'nope', decision: 'approve' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'ORG.NOT_FOUND',
+    });
   });
 });
 
@@ -196,9 +235,18 @@ describe('org.get', () => {
   });
 
   it('a member sees their membership; an admin manages; an ancestor’s leader reads', async () => {
-    expect(await t.call('org', 'get', { orgId: 'lz' }, 'lz-member')).toMatchObject({ ok: true, data: { myMembership: { role: 'member', status: 'approved', memberId: 'lz_lz-member' }, canManage: false, canRead: false } });
-    expect(await t.call('org', 'get', { orgId: 'lz' }, 'lz-admin')).toMatchObject({ ok: true, data: { org: { contactPhone: '13800000001' }, canManage: true, canRead: true } });
-    expect(await t.call('org', 'get', { orgId: 'lz' }, 'root-leader')).toMatchObject({ ok: true, data: { org: { contactPhone: '138****0001' }, canManage: false, canRead: true } });
+    expect(await t.call('org', 'get', { orgId: 'lz' }, 'lz-member')).toMatchObject({
+      ok: true,
+      data: { myMembership: { role: 'member', status: 'approved', memberId: 'lz_lz-member' }, canManage: false, canRead: false },
+    });
+    expect(await t.call('org', 'get', { orgId: 'lz' }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { org: { contactPhone: '13800000001' }, canManage: true, canRead: true },
+    });
+    expect(await t.call('org', 'get', { orgId: 'lz' }, 'root-leader')).toMatchObject({
+      ok: true,
+      data: { org: { contactPhone: '138****0001' }, canManage: false, canRead: true },
+    });
     expect(await t.call('org', 'get', { orgId: 'lz' }, 'ts-admin')).toMatchObject({ ok: true, data: { canManage: false, canRead: false } });
   });
 
@@ -207,8 +255,14 @@ describe('org.get', () => {
     const org = await registered();
     expect(await t.call('org', 'get', { orgId: org._id }, 'visitor')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
     expect(await t.call('org', 'get', { orgId: org._id }, 'ts-admin')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
-    expect(await t.call('org', 'get', { orgId: org._id }, 'applicant')).toMatchObject({ ok: true, data: { org: { status: 'pending', contactPhone: '13912345678' } } });
-    expect(await t.call('org', 'get', { orgId: org._id }, 'lz-admin')).toMatchObject({ ok: true, data: { org: { status: 'pending', contactPhone: '139****5678' } } });
+    expect(await t.call('org', 'get', { orgId: org._id }, 'applicant')).toMatchObject({
+      ok: true,
+      data: { org: { status: 'pending', contactPhone: '13912345678' } },
+    });
+    expect(await t.call('org', 'get', { orgId: org._id }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { org: { status: 'pending', contactPhone: '139****5678' } },
+    });
     // Search lists approved teams only.
     expect(await t.call('org', 'search', { parentId: 'lz' })).toMatchObject({ ok: true, data: { total: 1 } });
   });

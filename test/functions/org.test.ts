@@ -1,5 +1,14 @@
 // org.bootstrapRoot, org.search and org.get through the emulator: the public answers carry nobody's openid.
-import { LANZHOU, TEST_BOOTSTRAP_TOKEN, bootstrapRoot, dataOf, publishActivity, seedMembership, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import {
+  LANZHOU,
+  TEST_BOOTSTRAP_TOKEN,
+  bootstrapRoot,
+  dataOf,
+  publishActivity,
+  seedMembership,
+  seedVolunteer,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 const t = useTestEmulator();
 
@@ -18,7 +27,10 @@ describe('org.bootstrapRoot', () => {
 
   it('ORG.ROOT_EXISTS: only one root, also when two bootstraps race', async () => {
     const input = (name: string) => ({ name, region: LANZHOU, bootstrapToken: TEST_BOOTSTRAP_TOKEN });
-    const results = await Promise.all([t.call('org', 'bootstrapRoot', input('总队甲'), 'a'), t.call('org', 'bootstrapRoot', input('总队乙'), 'b')]);
+    const results = await Promise.all([
+      t.call('org', 'bootstrapRoot', input('总队甲'), 'a'),
+      t.call('org', 'bootstrapRoot', input('总队乙'), 'b'),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: 'ORG.ROOT_EXISTS' });
     expect(await t.emu.db.find('orgs', {})).toHaveLength(1);
@@ -33,14 +45,24 @@ describe('org.search', () => {
     const base = { level: '支队', parentId: root._id, path: [root._id], status: 'approved', createdAt: new Date('2026-01-01T00:00:00Z') };
     await t.emu.db.insert('orgs', [
       { ...base, _id: 'lz', name: '兰州市科技志愿服务支队', region: LANZHOU, createdAt: new Date('2026-01-02T00:00:00Z') },
-      { ...base, _id: 'ts', name: '天水市科技志愿服务支队', region: { province: '620000', city: '620500', county: '620502' }, createdAt: new Date('2026-01-03T00:00:00Z') },
+      {
+        ...base,
+        _id: 'ts',
+        name: '天水市科技志愿服务支队',
+        region: { province: '620000', city: '620500', county: '620502' },
+        createdAt: new Date('2026-01-03T00:00:00Z'),
+      },
       { ...base, _id: 'pending', name: '兰州市某学会科技志愿服务分队', region: LANZHOU, status: 'pending' },
     ]);
   });
 
   it('lists approved teams only, oldest first, with a total', async () => {
     const r = await t.call('org', 'search', {});
-    expect(r.ok && r.data.items.map((o: { name: string }) => o.name)).toEqual(['甘肃省科技志愿服务总队', '兰州市科技志愿服务支队', '天水市科技志愿服务支队']);
+    expect(r.ok && r.data.items.map((o: { name: string }) => o.name)).toEqual([
+      '甘肃省科技志愿服务总队',
+      '兰州市科技志愿服务支队',
+      '天水市科技志愿服务支队',
+    ]);
     expect(r.ok && r.data.total).toBe(3);
   });
   it('filters by keyword, region and parent, and paginates', async () => {
@@ -55,8 +77,16 @@ describe('org.search', () => {
   });
   it('VALIDATION, not INTERNAL: a NUL or another control character in the keyword (a BSON pattern cannot hold it)', async () => {
     for (const keyword of ['兰州\u0000', '\u0000', 'a\u0007b']) {
-      expect(await t.call('org', 'search', { keyword })).toMatchObject({ ok: false, code: 'VALIDATION', message: '搜索关键词包含无效字符' });
-      expect(await t.call('activity', 'list', { keyword })).toMatchObject({ ok: false, code: 'VALIDATION', message: '搜索关键词包含无效字符' });
+      expect(await t.call('org', 'search', { keyword })).toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+        message: '搜索关键词包含无效字符',
+      });
+      expect(await t.call('activity', 'list', { keyword })).toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+        message: '搜索关键词包含无效字符',
+      });
     }
   });
 });
@@ -65,7 +95,17 @@ describe('no openids in public answers', () => {
   beforeEach(async () => {
     const root = await bootstrapRoot(t, 'boss');
     await t.emu.db.insert('orgs', [
-      { _id: 'lz', name: '兰州市科技志愿服务支队', level: '支队', parentId: root._id, path: [root._id], region: LANZHOU, status: 'approved', leaderOpenid: 'lz-leader', createdAt: new Date('2026-01-02T00:00:00Z') },
+      {
+        _id: 'lz',
+        name: '兰州市科技志愿服务支队',
+        level: '支队',
+        parentId: root._id,
+        path: [root._id],
+        region: LANZHOU,
+        status: 'approved',
+        leaderOpenid: 'lz-leader',
+        createdAt: new Date('2026-01-02T00:00:00Z'),
+      },
     ]);
     await seedVolunteer(t, 'lz-leader', '13900000001');
     await seedMembership(t, 'lz', 'lz-leader', 'leader');

@@ -29,7 +29,9 @@ describe('report.certificate', () => {
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain('志愿服务记录证明');
     expect(flat).toContain(`证明编号：${out.certificateNo}`);
-    expect(flat).toContain('兹证明张伟（证件类型：居民身份证，证件号码：620102********0011，志愿者编号：V-v1）于2026年1月1日至2026年11月23日期间在兰州市科技志愿服务支队参加志愿服务');
+    expect(flat).toContain(
+      '兹证明张伟（证件类型：居民身份证，证件号码：620102********0011，志愿者编号：V-v1）于2026年1月1日至2026年11月23日期间在兰州市科技志愿服务支队参加志愿服务',
+    );
     expect(flat).toContain('累计志愿服务时长9小时');
     expect(flat).toContain('农技服务下乡2026年5月10日至5月11日7小时');
     expect(flat).toContain('全国科普日科普报告会2026年9月20日2小时');
@@ -44,13 +46,30 @@ describe('report.certificate', () => {
   it('without a period: every credited day with the team, from the first one to today', async () => {
     const out = dataOf<Certificate>(await t.call('report', 'certificate', { orgId: 'lz' }, 'v1'));
     expect(out.minutes).toBe(600);
-    expect(await t.call('report', 'verifyCertificate', { certificateNo: out.certificateNo })).toMatchObject({ ok: true, data: { from: '2025-12-20', to: '2026-11-23', minutes: 600 } });
+    expect(await t.call('report', 'verifyCertificate', { certificateNo: out.certificateNo })).toMatchObject({
+      ok: true,
+      data: { from: '2025-12-20', to: '2026-11-23', minutes: 600 },
+    });
   });
 
   it('hours of a cancelled activity are not certified', async () => {
     // v1 served 200 minutes on 取消的科技培训 (A4) before it was called off.
     await t.emu.db.insert('checkin_days', [
-      { _id: `${fx.A4._id}_v1_2026-07-01`, activityId: fx.A4._id, orgId: 'lz', openid: 'v1', date: '2026-07-01', signInAt: new Date('2026-07-01T01:00:00Z'), signOutAt: new Date('2026-07-01T04:20:00Z'), minutes: 200, status: 'closed', adjustments: [], echoes: [], createdAt: new Date('2026-07-01T01:00:00Z'), updatedAt: new Date('2026-07-01T04:20:00Z') },
+      {
+        _id: `${fx.A4._id}_v1_2026-07-01`,
+        activityId: fx.A4._id,
+        orgId: 'lz',
+        openid: 'v1',
+        date: '2026-07-01',
+        signInAt: new Date('2026-07-01T01:00:00Z'),
+        signOutAt: new Date('2026-07-01T04:20:00Z'),
+        minutes: 200,
+        status: 'closed',
+        adjustments: [],
+        echoes: [],
+        createdAt: new Date('2026-07-01T01:00:00Z'),
+        updatedAt: new Date('2026-07-01T04:20:00Z'),
+      },
     ]);
     const out = dataOf<Certificate>(await t.call('report', 'certificate', { orgId: 'lz' }, 'v1'));
     expect(out.minutes).toBe(600);
@@ -59,26 +78,55 @@ describe('report.certificate', () => {
 
   it('the period starts no earlier than the first record with the team and ends no later than today; the PDF prints that period', async () => {
     // 李娜 (v2) first served with 兰州 on 2026-05-10; she asks for the widest period there is, 2018 to the end of next year.
-    const out = dataOf<Certificate & { from: string; to: string }>(await t.call('report', 'certificate', { orgId: 'lz', from: '2018-01-01', to: '2027-12-31' }, 'v2'));
+    const out = dataOf<Certificate & { from: string; to: string }>(
+      await t.call('report', 'certificate', { orgId: 'lz', from: '2018-01-01', to: '2027-12-31' }, 'v2'),
+    );
     expect(out).toMatchObject({ from: '2026-05-10', to: '2026-11-23', minutes: 180 });
     const flat = (await pdfText(Buffer.from(out.pdfBase64, 'base64'))).text.replace(/\s+/g, '');
     expect(flat).toContain('于2026年5月10日至2026年11月23日期间在兰州市科技志愿服务支队参加志愿服务');
     expect(flat).not.toContain('2018年');
-    expect(await t.call('report', 'verifyCertificate', { certificateNo: out.certificateNo })).toMatchObject({ ok: true, data: { from: '2026-05-10', to: '2026-11-23' } });
+    expect(await t.call('report', 'verifyCertificate', { certificateNo: out.certificateNo })).toMatchObject({
+      ok: true,
+      data: { from: '2026-05-10', to: '2026-11-23' },
+    });
     // A start after the first record is kept as asked.
-    expect(dataOf(await t.call('report', 'certificate', { orgId: 'lz', from: '2026-06-01', to: '2026-12-31' }, 'v2'))).toMatchObject({ from: '2026-06-01', to: '2026-11-23', minutes: 120 });
+    expect(dataOf(await t.call('report', 'certificate', { orgId: 'lz', from: '2026-06-01', to: '2026-12-31' }, 'v2'))).toMatchObject({
+      from: '2026-06-01',
+      to: '2026-11-23',
+      minutes: 120,
+    });
   });
 
   it('stores the certificate with a masked name and no ID number', async () => {
     const idNumber = idNumberFor('19880808', 41);
-    expect(await registerVolunteer(t, 'vol-real', '13955556666', { realName: '陈真', idNumber, orgIds: ['lz'] })).toMatchObject({ ok: true });
+    expect(await registerVolunteer(t, 'vol-real', '13955556666', { realName: '陈真', idNumber, orgIds: ['lz'] })).toMatchObject({
+      ok: true,
+    });
     await t.emu.db.insert('checkin_days', [
-      { _id: `${fx.A1._id}_vol-real_2026-09-20`, activityId: fx.A1._id, orgId: 'lz', openid: 'vol-real', date: '2026-09-20', minutes: 45, status: 'closed', adjustments: [], scans: {} },
+      {
+        _id: `${fx.A1._id}_vol-real_2026-09-20`,
+        activityId: fx.A1._id,
+        orgId: 'lz',
+        openid: 'vol-real',
+        date: '2026-09-20',
+        minutes: 45,
+        status: 'closed',
+        adjustments: [],
+        scans: {},
+      },
     ]);
     const out = dataOf<Certificate>(await t.call('report', 'certificate', { orgId: 'lz' }, 'vol-real'));
     const stored = await t.emu.db.find('certificates', { certificateNo: out.certificateNo });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ openid: 'vol-real', orgId: 'lz', orgName: '兰州市科技志愿服务支队', realNameMasked: '陈*', minutes: 45, from: '2026-09-20', to: '2026-11-23' });
+    expect(stored[0]).toMatchObject({
+      openid: 'vol-real',
+      orgId: 'lz',
+      orgName: '兰州市科技志愿服务支队',
+      realNameMasked: '陈*',
+      minutes: 45,
+      from: '2026-09-20',
+      to: '2026-11-23',
+    });
     const json = JSON.stringify(stored[0]);
     expect(json).not.toContain(idNumber);
     expect(json).not.toContain(idNumber.slice(6, 14));
@@ -91,8 +139,16 @@ describe('report.certificate', () => {
 
   it('VALIDATION without credited time with the team (only a team below, or nothing in the period)', async () => {
     // 王芳 served with 城关 only; 张伟 has nothing in 2026-07.
-    expect(await t.call('report', 'certificate', { orgId: 'lz' }, 'v3')).toMatchObject({ ok: false, code: 'VALIDATION', message: '暂无可证明的服务时长' });
-    expect(await t.call('report', 'certificate', { orgId: 'lz', from: '2026-07-01', to: '2026-07-31' }, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message: '暂无可证明的服务时长' });
+    expect(await t.call('report', 'certificate', { orgId: 'lz' }, 'v3')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '暂无可证明的服务时长',
+    });
+    expect(await t.call('report', 'certificate', { orgId: 'lz', from: '2026-07-01', to: '2026-07-31' }, 'v1')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '暂无可证明的服务时长',
+    });
     expect(await t.call('report', 'certificate', { orgId: 'cg' }, 'v3')).toMatchObject({ ok: true, data: { minutes: 100 } });
   });
 
@@ -108,13 +164,26 @@ describe('report.verifyCertificate', () => {
     const r = await t.call('report', 'verifyCertificate', { certificateNo: out.certificateNo });
     expect(r).toEqual({
       ok: true,
-      data: { valid: true, realNameMasked: '张*', orgName: '兰州市科技志愿服务支队', minutes: 540, issuedAt: '2026-11-23T10:00:00+08:00', from: '2026-01-01', to: '2026-11-23' },
+      data: {
+        valid: true,
+        realNameMasked: '张*',
+        orgName: '兰州市科技志愿服务支队',
+        minutes: 540,
+        issuedAt: '2026-11-23T10:00:00+08:00',
+        from: '2026-01-01',
+        to: '2026-11-23',
+      },
     });
-    expect(await t.call('report', 'verifyCertificate', { certificateNo: ` ${out.certificateNo.toLowerCase()} ` }, 'someone-else')).toMatchObject({ ok: true, data: { valid: true } });
+    expect(
+      await t.call('report', 'verifyCertificate', { certificateNo: ` ${out.certificateNo.toLowerCase()} ` }, 'someone-else'),
+    ).toMatchObject({ ok: true, data: { valid: true } });
   });
 
   it('a made-up number answers valid:false and nothing more', async () => {
-    expect(await t.call('report', 'verifyCertificate', { certificateNo: 'KJZY-2026-0000000000000000' })).toEqual({ ok: true, data: { valid: false } });
+    expect(await t.call('report', 'verifyCertificate', { certificateNo: 'KJZY-2026-0000000000000000' })).toEqual({
+      ok: true,
+      data: { valid: false },
+    });
     expect(await t.call('report', 'verifyCertificate', { certificateNo: 'not a number' })).toEqual({ ok: true, data: { valid: false } });
     expect(await t.call('report', 'verifyCertificate', { certificateNo: '' })).toMatchObject({ ok: false, code: 'VALIDATION' });
   });

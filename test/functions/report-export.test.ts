@@ -13,7 +13,14 @@ beforeEach(async () => {
 });
 
 const exportAs = (who: string, input: InputOf<'report', 'export'>) => t.call('report', 'export', input, who);
-const allText = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => sheetRows(ws).map((r) => (r ?? []).join('|')).join('\n')).join('\n');
+const allText = (wb: ExcelJS.Workbook) =>
+  wb.worksheets
+    .map((ws) =>
+      sheetRows(ws)
+        .map((r) => (r ?? []).join('|'))
+        .join('\n'),
+    )
+    .join('\n');
 
 describe('report.export members (附件2)', () => {
   it('the form’s title and lines, one row per approved member, phones in full for the team’s own admin', async () => {
@@ -28,17 +35,47 @@ describe('report.export members (附件2)', () => {
     expect(header.slice(0, 8)).toEqual(['序号', '志愿者姓名', '性别', '单位', '职务/职称', '志愿者编号', '身份证号', '联系电话']);
     // Leader, admin, then members by approval date; the pending applicant is not listed.
     expect(members.map((r) => r[1])).toEqual(['赵队长', '钱管理', '孙队员', '张伟', '李娜']);
-    expect(members[3]).toEqual(expect.arrayContaining(['4', '张伟', '男', 'V-v1', '620102********0011', '13900000011', '甘肃省 兰州市 城关区', '队员', '2026-02-01']));
+    expect(members[3]).toEqual(
+      expect.arrayContaining([
+        '4',
+        '张伟',
+        '男',
+        'V-v1',
+        '620102********0011',
+        '13900000011',
+        '甘肃省 兰州市 城关区',
+        '队员',
+        '2026-02-01',
+      ]),
+    );
   });
 
   it('an ancestor’s leader gets masked phones; the ID number is never in clear', async () => {
     const idNumber = idNumberFor('19880808', 41);
-    expect(await registerVolunteer(t, 'vol-real', '13955556666', { realName: '陈真', idNumber, orgIds: ['lz'], employer: '兰州大学', title: '副高' })).toMatchObject({ ok: true });
-    expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol-real', decision: 'approve' }, 'lz-admin')).toMatchObject({ ok: true });
+    expect(
+      await registerVolunteer(t, 'vol-real', '13955556666', {
+        realName: '陈真',
+        idNumber,
+        orgIds: ['lz'],
+        employer: '兰州大学',
+        title: '副高',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await t.call('org', 'reviewMember', { orgId: 'lz', memberId: 'lz_vol-real', decision: 'approve' }, 'lz-admin')).toMatchObject({
+      ok: true,
+    });
     const wb = await readXlsx(dataOf(await exportAs('root-leader', { orgId: 'lz', kind: 'members' })).base64);
     const { rows } = tableUnder(wb.getWorksheet('附件2')!, '序号');
     const chen = rows.find((r) => r[1] === '陈真')!;
-    expect(chen.slice(1, 8)).toEqual(['陈真', '男', '兰州大学', '副高', expect.stringMatching(/^KJ2026\d{8}$/), `620102********${idNumber.slice(-4)}`, '139****6666']);
+    expect(chen.slice(1, 8)).toEqual([
+      '陈真',
+      '男',
+      '兰州大学',
+      '副高',
+      expect.stringMatching(/^KJ2026\d{8}$/),
+      `620102********${idNumber.slice(-4)}`,
+      '139****6666',
+    ]);
     expect(rows.find((r) => r[1] === '张伟')![7]).toBe('139****0011');
     const text = allText(wb);
     expect(text).not.toContain(idNumber);
@@ -68,11 +105,15 @@ describe('the exports add up: each figure and list equals report.orgStats for th
   async function counted(orgIds: string[], from: string, to: string) {
     const within = (d: string) => d >= from && d <= to;
     const memberships = (await t.emu.db.find('memberships', { status: 'approved' })) as MembershipDoc[];
-    const people = new Set(memberships.filter((m) => orgIds.includes(m.orgId) && shanghaiDay(m.reviewedAt ?? m.appliedAt) <= to).map((m) => m.openid));
+    const people = new Set(
+      memberships.filter((m) => orgIds.includes(m.orgId) && shanghaiDay(m.reviewedAt ?? m.appliedAt) <= to).map((m) => m.openid),
+    );
     const all = (await t.emu.db.find('activities', {})) as ActivityDoc[];
     const cancelled = new Set(all.filter((a) => a.status === 'cancelled').map((a) => a._id));
     // Hours of a cancelled activity are credited nowhere (not on a certificate either).
-    const records = ((await t.emu.db.find('checkin_days', {})) as DayDoc[]).filter((r) => orgIds.includes(r.orgId) && within(r.date) && r.minutes > 0 && !cancelled.has(r.activityId));
+    const records = ((await t.emu.db.find('checkin_days', {})) as DayDoc[]).filter(
+      (r) => orgIds.includes(r.orgId) && within(r.date) && r.minutes > 0 && !cancelled.has(r.activityId),
+    );
     const activities = all.filter((a) => orgIds.includes(a.orgId) && a.status !== 'cancelled' && within(a.startDate));
     return {
       members: people.size,
@@ -85,9 +126,30 @@ describe('the exports add up: each figure and list equals report.orgStats for th
 
   beforeEach(async () => {
     // Time in 2026 on an activity that began in 2025, and on the cancelled A4 before it was called off.
-    const span = await seedActivity(t, 'cg', { title: '跨年科普讲解', orgName: '城关区科技志愿服务队', startDate: '2025-12-30', endDate: '2026-01-02', startAt: new Date('2025-12-30T01:00:00Z'), endAt: new Date('2026-01-02T09:00:00Z') });
-    const day = (a: { _id: string; orgId: string }, openid: string, date: string, minutes: number) => ({ _id: `${a._id}_${openid}_${date}`, activityId: a._id, orgId: a.orgId, openid, date, minutes, status: 'closed', adjustments: [], scans: {} });
-    await t.emu.db.insert('checkin_days', [day(span, 'v3', '2025-12-31', 90), day(span, 'v3', '2026-01-02', 45), day(fx.A4, 'v2', '2026-07-01', 200)]);
+    const span = await seedActivity(t, 'cg', {
+      title: '跨年科普讲解',
+      orgName: '城关区科技志愿服务队',
+      startDate: '2025-12-30',
+      endDate: '2026-01-02',
+      startAt: new Date('2025-12-30T01:00:00Z'),
+      endAt: new Date('2026-01-02T09:00:00Z'),
+    });
+    const day = (a: { _id: string; orgId: string }, openid: string, date: string, minutes: number) => ({
+      _id: `${a._id}_${openid}_${date}`,
+      activityId: a._id,
+      orgId: a.orgId,
+      openid,
+      date,
+      minutes,
+      status: 'closed',
+      adjustments: [],
+      scans: {},
+    });
+    await t.emu.db.insert('checkin_days', [
+      day(span, 'v3', '2025-12-31', 90),
+      day(span, 'v3', '2026-01-02', 45),
+      day(fx.A4, 'v2', '2026-07-01', 200),
+    ]);
   });
 
   const scopes: [string, string, boolean, string[]][] = [
@@ -127,12 +189,16 @@ describe('the exports add up: each figure and list equals report.orgStats for th
       const total = sheetRows(form.getWorksheet('活动明细')!).find((r) => r && r[1] === '合计')!;
       expect([total[11], total[12], total[14]]).toEqual([String(stats.volunteerTimes), String(stats.minutes), String(stats.servedPeople)]);
       const months = tableUnder(form.getWorksheet('月度统计')!, '月份').rows;
-      expect(months.map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3])])).toEqual(stats.series.map((m) => [m.month, m.activities, m.volunteerTimes, m.minutes]));
+      expect(months.map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3])])).toEqual(
+        stats.series.map((m) => [m.month, m.activities, m.volunteerTimes, m.minutes]),
+      );
     }
   });
 
   it('an activity listed for its time only says why; a cancelled one is not listed', async () => {
-    const form = await readXlsx(dataOf(await exportAs('root-leader', { orgId: fx.root._id, kind: 'activityStats', ...YEAR, includeDescendants: true })).base64);
+    const form = await readXlsx(
+      dataOf(await exportAs('root-leader', { orgId: fx.root._id, kind: 'activityStats', ...YEAR, includeDescendants: true })).base64,
+    );
     const list = tableUnder(form.getWorksheet('活动明细')!, '序号');
     const note = list.header.indexOf('说明');
     expect(list.rows.find((r) => r[1] === '跨年科普讲解')![note]).toBe('活动开始于统计期间之前；服务时长计入本期');
@@ -154,14 +220,20 @@ describe('report.export activityStats (附件3)', () => {
     expect(rows[3][0]).toBe('志愿\n活动');
     const para = rows[3][1];
     expect(para).toContain('2026年（1）月以来（统计至2026年12月31日），共组织科技志愿服务活动（4）次（含下级志愿者队伍的数据，下同）');
-    expect(para).toContain('其中科普报告（1）次、科技培训（0）次、技术咨询（0）次、农技服务（1）次、医疗服务（1）次、青少年科技教育（1）次、其他（0）次。');
+    expect(para).toContain(
+      '其中科普报告（1）次、科技培训（0）次、技术咨询（0）次、农技服务（1）次、医疗服务（1）次、青少年科技教育（1）次、其他（0）次。',
+    );
     expect(para).toContain('结合全国科普日等重点活动开展服务（1）次');
     expect(para).toContain('结合农村妇女、青少年等重点人群开展服务（2）次');
     expect(para).toContain('参与服务的专家有（7）人次，接受服务的群众有（400）人次。');
     // The activities with the most volunteer-times: A1 and A2 (2 each; A2 has more minutes), then A5 is left out.
     const highlights = rows[4][1];
-    expect(highlights).toContain('1. 农技服务下乡：2026年5月10日至2026年5月11日，榆中县城关镇；参与服务专家2人次，累计服务8小时，受众40人次。');
-    expect(highlights).toContain('2. 全国科普日科普报告会：2026年9月20日，兰州市科技馆；参与服务专家2人次，累计服务3小时30分钟，受众300人次；服务内容与效果：讲解防灾减灾知识。');
+    expect(highlights).toContain(
+      '1. 农技服务下乡：2026年5月10日至2026年5月11日，榆中县城关镇；参与服务专家2人次，累计服务8小时，受众40人次。',
+    );
+    expect(highlights).toContain(
+      '2. 全国科普日科普报告会：2026年9月20日，兰州市科技馆；参与服务专家2人次，累计服务3小时30分钟，受众300人次；服务内容与效果：讲解防灾减灾知识。',
+    );
     expect(rows.slice(5, 8).map((r) => r[0])).toEqual(['服务\n阵地', '科技惠民(农)', '网络\n动员']);
 
     const list = tableUnder(wb.getWorksheet('活动明细')!, '序号');
@@ -201,27 +273,51 @@ describe('report.export attendance', () => {
     const total = sheetRows(ws).find((r) => r && r[0] === '合计')!;
     expect(total.slice(0, 7)).toEqual(['合计', '2人', '', '', '', '480', '8小时']);
 
-    const a3 = tableUnder((await readXlsx(dataOf(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A3._id })).base64)).getWorksheet('签到记录')!, '日期');
+    const a3 = tableUnder(
+      (await readXlsx(dataOf(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A3._id })).base64)).getWorksheet(
+        '签到记录',
+      )!,
+      '日期',
+    );
     expect(a3.rows).toEqual([['2026-06-01', '李娜', '13900000012', '09:00', '09:30', '30', '30分钟', '已补录', '现场网络故障，补录签到']]);
   });
 
   it('readers from above see masked phones; a 城关 activity exports from 兰州; the open day shows 未签退', async () => {
-    const a1 = tableUnder((await readXlsx(dataOf(await exportAs('root-leader', { orgId: 'lz', kind: 'attendance', activityId: fx.A1._id })).base64)).getWorksheet('签到记录')!, '日期');
+    const a1 = tableUnder(
+      (
+        await readXlsx(dataOf(await exportAs('root-leader', { orgId: 'lz', kind: 'attendance', activityId: fx.A1._id })).base64)
+      ).getWorksheet('签到记录')!,
+      '日期',
+    );
     expect(a1.rows.map((r) => [r[1], r[2], r[4], r[6], r[7]])).toEqual([
       ['李娜', '139****0012', '10:30', '1小时30分钟', '已签退'],
       ['孙队员', '139****0003', '', '0分钟', '未签退'],
       ['张伟', '139****0011', '11:00', '2小时', '已签退'],
     ]);
-    const a5 = tableUnder((await readXlsx(dataOf(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A5._id })).base64)).getWorksheet('签到记录')!, '日期');
+    const a5 = tableUnder(
+      (await readXlsx(dataOf(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A5._id })).base64)).getWorksheet(
+        '签到记录',
+      )!,
+      '日期',
+    );
     // lz-admin reads 城关 but does not manage it.
     expect(a5.rows.map((r) => r[2])).toEqual(['139****0013', '139****0011']);
   });
 
   it('VALIDATION: no activity, or one of another team; ACTIVITY.NOT_FOUND', async () => {
     expect(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance' })).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A6._id })).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await exportAs('cg-admin', { orgId: 'cg', kind: 'attendance', activityId: fx.A1._id })).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: 'nope' })).toMatchObject({ ok: false, code: 'ACTIVITY.NOT_FOUND' });
+    expect(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A6._id })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
+    expect(await exportAs('cg-admin', { orgId: 'cg', kind: 'attendance', activityId: fx.A1._id })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
+    expect(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.NOT_FOUND',
+    });
   });
 });
 
@@ -232,6 +328,9 @@ describe('report.export permissions', () => {
         expect(await exportAs(who, { orgId: 'lz', kind })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
       }
     }
-    expect(await exportAs('ts-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A1._id })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await exportAs('ts-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A1._id })).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    });
   });
 });

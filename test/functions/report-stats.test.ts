@@ -68,14 +68,20 @@ describe('report.orgStats', () => {
       data: { activities: 1, volunteerTimes: 2, minutes: 180 + 30, servedPeople: 0, series: [{ month: '2026-05' }, { month: '2026-06' }] },
     });
     expect(await t.call('activity', 'recordServed', { activityId: A3._id, servedCount: 75 }, 'lz-admin')).toMatchObject({ ok: true });
-    expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2026-05-11', to: '2026-06-30' }, 'lz-leader')).toMatchObject({ ok: true, data: { servedPeople: 75 } });
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2026-05-11', to: '2026-06-30' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { servedPeople: 75 },
+    });
   });
 
   it('the team’s own admin and leader and an ancestor’s leader may read', async () => {
     for (const who of ['lz-admin', 'lz-leader', 'root-leader']) {
       expect(await t.call('report', 'orgStats', { orgId: 'lz', ...YEAR }, who)).toMatchObject({ ok: true, data: { activities: 3 } });
     }
-    expect(await t.call('report', 'orgStats', { orgId: 'cg', ...YEAR }, 'lz-admin')).toMatchObject({ ok: true, data: { activities: 1, minutes: 150 } });
+    expect(await t.call('report', 'orgStats', { orgId: 'cg', ...YEAR }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { activities: 1, minutes: 150 },
+    });
   });
 
   it('AUTH.FORBIDDEN: a plain member, a sibling team’s admin, a child team’s admin, a stranger', async () => {
@@ -87,27 +93,56 @@ describe('report.orgStats', () => {
   it('a named period is resolved on the server’s clock (Asia/Shanghai), whatever the phone thinks, and answered with its dates', async () => {
     // The clock is 2026-11-23 10:00 in Shanghai: 上月 is October, 本月 runs to today, 今年 from 1 January.
     const lastMonth = await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth', includeDescendants: true }, 'lz-leader');
-    const october = await t.call('report', 'orgStats', { orgId: 'lz', from: '2026-10-01', to: '2026-10-31', includeDescendants: true }, 'lz-leader');
+    const october = await t.call(
+      'report',
+      'orgStats',
+      { orgId: 'lz', from: '2026-10-01', to: '2026-10-31', includeDescendants: true },
+      'lz-leader',
+    );
     expect(lastMonth).toMatchObject({ ok: true, data: { from: '2026-10-01', to: '2026-10-31' } });
     expect(lastMonth).toEqual(october);
-    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'thisMonth' }, 'lz-leader')).toMatchObject({ ok: true, data: { from: '2026-11-01', to: '2026-11-23' } });
-    expect(await t.call('report', 'ranking', { orgId: 'lz', period: 'thisYear' }, 'lz-leader')).toMatchObject({ ok: true, data: { from: '2026-01-01', to: '2026-11-23' } });
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'thisMonth' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { from: '2026-11-01', to: '2026-11-23' },
+    });
+    expect(await t.call('report', 'ranking', { orgId: 'lz', period: 'thisYear' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { from: '2026-01-01', to: '2026-11-23' },
+    });
     // Just before midnight on New Year’s Eve in Shanghai (15:59 UTC) it is still December; a minute later, January.
     await t.setClock('2026-12-31T15:59:00Z');
-    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth' }, 'lz-leader')).toMatchObject({ ok: true, data: { from: '2026-11-01', to: '2026-11-30' } });
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { from: '2026-11-01', to: '2026-11-30' },
+    });
     await t.setClock('2026-12-31T16:01:00Z');
-    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth' }, 'lz-leader')).toMatchObject({ ok: true, data: { from: '2026-12-01', to: '2026-12-31' } });
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth' }, 'lz-leader')).toMatchObject({
+      ok: true,
+      data: { from: '2026-12-01', to: '2026-12-31' },
+    });
   });
 
   it('VALIDATION: a period and dates together, or neither', async () => {
-    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth', ...YEAR }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', period: 'lastMonth', ...YEAR }, 'lz-leader')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
     expect(await t.call('report', 'orgStats', { orgId: 'lz' }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('report', 'ranking', { orgId: 'lz', from: '2026-01-01' }, 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('report', 'ranking', { orgId: 'lz', from: '2026-01-01' }, 'lz-leader')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
   });
 
   it('ORG.NOT_FOUND and VALIDATION', async () => {
-    expect(await t.call('report', 'orgStats', { orgId: 'nope', ...YEAR }, 'root-leader')).toMatchObject({ ok: false, code: 'ORG.NOT_FOUND' });
-    expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2026-12-01', to: '2026-01-01' }, 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('report', 'orgStats', { orgId: 'nope', ...YEAR }, 'root-leader')).toMatchObject({
+      ok: false,
+      code: 'ORG.NOT_FOUND',
+    });
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2026-12-01', to: '2026-01-01' }, 'lz-admin')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
   });
 });
 
@@ -142,19 +177,38 @@ describe('periods are bounded (VALIDATION with a Chinese message, before anythin
 
   it('the certificate and 我的时长 (checkin.myHours), open ends included', async () => {
     for (const [dates, message] of refusals) {
-      expect(await t.call('report', 'certificate', { orgId: 'lz', ...dates }, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message });
+      expect(await t.call('report', 'certificate', { orgId: 'lz', ...dates }, 'v1')).toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+        message,
+      });
       expect(await t.call('checkin', 'myHours', dates, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message });
     }
-    expect(await t.call('report', 'certificate', { orgId: 'lz', to: '9999-12-31' }, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message: '统计期间不能晚于2027年12月31日' });
-    expect(await t.call('checkin', 'myHours', { from: '9999-01-01' }, 'v1')).toMatchObject({ ok: false, code: 'VALIDATION', message: '统计期间不能晚于2027年12月31日' });
+    expect(await t.call('report', 'certificate', { orgId: 'lz', to: '9999-12-31' }, 'v1')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '统计期间不能晚于2027年12月31日',
+    });
+    expect(await t.call('checkin', 'myHours', { from: '9999-01-01' }, 'v1')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '统计期间不能晚于2027年12月31日',
+    });
   });
 
   it('the widest periods allowed still answer: ten years, up to the end of next year', async () => {
-    const r = await t.call('report', 'orgStats', { orgId: 'lz', from: '2018-01-01', to: '2027-12-31', includeDescendants: true }, 'lz-leader');
+    const r = await t.call(
+      'report',
+      'orgStats',
+      { orgId: 'lz', from: '2018-01-01', to: '2027-12-31', includeDescendants: true },
+      'lz-leader',
+    );
     expect(r).toMatchObject({ ok: true, data: { from: '2018-01-01', to: '2027-12-31', minutes: 930 } });
     expect(r.ok && r.data.series).toHaveLength(120);
     expect(JSON.stringify(r).length).toBeLessThan(20_000);
-    expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2000-01-01', to: '2009-12-31' }, 'lz-leader')).toMatchObject({ ok: true });
+    expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2000-01-01', to: '2009-12-31' }, 'lz-leader')).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -173,7 +227,10 @@ describe('report.ranking', () => {
 
   it('a team without children answers an empty list; readers only', async () => {
     expect(await t.call('report', 'ranking', { orgId: 'cg', ...YEAR }, 'lz-admin')).toEqual({ ok: true, data: { ...YEAR, items: [] } });
-    expect(await t.call('report', 'ranking', { orgId: 'lz', ...YEAR }, 'lz-admin')).toMatchObject({ ok: true, data: { items: [{ orgId: 'cg', minutes: 150, volunteers: 2, activities: 1 }] } });
+    expect(await t.call('report', 'ranking', { orgId: 'lz', ...YEAR }, 'lz-admin')).toMatchObject({
+      ok: true,
+      data: { items: [{ orgId: 'cg', minutes: 150, volunteers: 2, activities: 1 }] },
+    });
     for (const who of ['lz-member', 'ts-admin']) {
       expect(await t.call('report', 'ranking', { orgId: 'lz', ...YEAR }, who)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     }

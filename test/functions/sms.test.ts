@@ -88,7 +88,12 @@ describe('sms.send against SMS pumping', () => {
     await t.setClock('2026-11-22T02:30:00Z');
     const fourth = await send(d, 'pumper');
     // The first phone leaves the hour at 03:00, 30 minutes on.
-    expect(fourth).toEqual({ ok: false, code: 'SMS.RATE_LIMITED', message: '您在1小时内已向3个手机号发送验证码，请30分钟后再试', details: { retryAfterSec: expect.any(Number) } });
+    expect(fourth).toEqual({
+      ok: false,
+      code: 'SMS.RATE_LIMITED',
+      message: '您在1小时内已向3个手机号发送验证码，请30分钟后再试',
+      details: { retryAfterSec: expect.any(Number) },
+    });
     if (!fourth.ok) expect(Math.abs(Number(detailsOf(fourth).retryAfterSec) - 30 * 60)).toBeLessThanOrEqual(5);
     expect(await t.emu.db.find('_dev_sms', { phone: d })).toHaveLength(0);
     expect(await send(a, 'pumper')).toMatchObject({ ok: true }); // a resend to a phone already reached
@@ -103,7 +108,9 @@ describe('sms.send against SMS pumping', () => {
     const sent = results.filter((r) => r.ok).length;
     expect(sent).toBeGreaterThanOrEqual(1);
     expect(sent).toBeLessThanOrEqual(SMS_PHONES_PER_CALLER_PER_HOUR);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'SMS.RATE_LIMITED' && Number(detailsOf(r).retryAfterSec) > 0)).toBe(true);
+    expect(
+      results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'SMS.RATE_LIMITED' && Number(detailsOf(r).retryAfterSec) > 0),
+    ).toBe(true);
     expect(await t.emu.db.find('_dev_sms', {})).toHaveLength(sent);
     // Refused sends used none of the targets' own quota: their owners can still get a code at once.
     const refused = targets.filter((_, i) => !results[i].ok);
@@ -118,7 +125,12 @@ describe('sms.send against SMS pumping', () => {
       const results = await Promise.all(phones(13900000200, 12).map((p) => send(p)));
       expect(results.filter((r) => r.ok)).toHaveLength(5);
       const refused = results.find((r) => !r.ok);
-      expect(refused).toEqual({ ok: false, code: 'SMS.DAILY_LIMIT_REACHED', message: '今日验证码发送量已达上限，请明天再试', details: { retryAfterSec: expect.any(Number) } });
+      expect(refused).toEqual({
+        ok: false,
+        code: 'SMS.DAILY_LIMIT_REACHED',
+        message: '今日验证码发送量已达上限，请明天再试',
+        details: { retryAfterSec: expect.any(Number) },
+      });
       expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'SMS.DAILY_LIMIT_REACHED')).toBe(true);
       // Until midnight in Shanghai, an hour on.
       if (refused && !refused.ok) expect(detailsOf(refused).retryAfterSec).toBeGreaterThan(3600 - 5);

@@ -11,16 +11,34 @@ beforeEach(async () => {
 
 describe('user.updateProfile', () => {
   it('changes profile fields, replaces lists whole, and keeps phone and ID untouched', async () => {
-    const r = await t.call('user', 'updateProfile', { employer: '兰州理工大学', serviceCategories: ['农技服务'], politicalStatus: '中共党员', ethnicity: '回族', fourHeads: '学校校长' }, 'p1');
-    expect(r).toMatchObject({ ok: true, data: { volunteer: { employer: '兰州理工大学', serviceCategories: ['农技服务'], politicalStatus: '中共党员', phoneMasked: '139****0101' } } });
+    const r = await t.call(
+      'user',
+      'updateProfile',
+      { employer: '兰州理工大学', serviceCategories: ['农技服务'], politicalStatus: '中共党员', ethnicity: '回族', fourHeads: '学校校长' },
+      'p1',
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        volunteer: { employer: '兰州理工大学', serviceCategories: ['农技服务'], politicalStatus: '中共党员', phoneMasked: '139****0101' },
+      },
+    });
     const me = await t.call('user', 'me', {}, 'p1');
-    expect(me).toMatchObject({ ok: true, data: { volunteer: { serviceCategories: ['农技服务'], ethnicity: '回族', fourHeads: '学校校长' } } });
+    expect(me).toMatchObject({
+      ok: true,
+      data: { volunteer: { serviceCategories: ['农技服务'], ethnicity: '回族', fourHeads: '学校校长' } },
+    });
   });
   it('VALIDATION: an empty patch, an unknown ethnicity; phone and idNumber are not profile fields', async () => {
     expect(await t.call('user', 'updateProfile', {}, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
     // What the contract refuses (an ethnicity not in the list, fields that are not the profile's) goes untyped.
     expect(await t.callRaw('user', 'updateProfile', { ethnicity: '火星族' }, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    const sneaky = await t.callRaw('user', 'updateProfile', { employer: '兰州大学', phone: '13900009999', idNumber: idNumberFor('19800101', 1) }, 'p1');
+    const sneaky = await t.callRaw(
+      'user',
+      'updateProfile',
+      { employer: '兰州大学', phone: '13900009999', idNumber: idNumberFor('19800101', 1) },
+      'p1',
+    );
     expect(sneaky.ok).toBe(true);
     const [doc] = await t.emu.db.find('volunteers', { _id: 'p1' });
     expect(doc.phoneHash).toBe(phoneHashOf('13900000101'));
@@ -42,7 +60,10 @@ describe('user.updateProfile', () => {
     const r = await t.call('user', 'updateProfile', { gender: 'female', employer: '别处' }, 'p1');
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message: '性别与身份证号不符（身份证号为男性）' });
     expect(await t.emu.db.find('volunteers', { _id: 'p1' })).toMatchObject([{ gender: 'male', employer: '兰州大学' }]);
-    expect(await t.call('user', 'updateProfile', { gender: 'male' }, 'p1')).toMatchObject({ ok: true, data: { volunteer: { gender: 'male' } } });
+    expect(await t.call('user', 'updateProfile', { gender: 'male' }, 'p1')).toMatchObject({
+      ok: true,
+      data: { volunteer: { gender: 'male' } },
+    });
   });
 });
 
@@ -53,24 +74,39 @@ describe('user.changePhone', () => {
   }
   it('moves the volunteer to the new number with a code sent to it', async () => {
     const smsCode = await codeFor('13900000102');
-    expect(await t.call('user', 'changePhone', { phone: '13900000102', smsCode }, 'p1')).toMatchObject({ ok: true, data: { volunteer: { phoneMasked: '139****0102' } } });
+    expect(await t.call('user', 'changePhone', { phone: '13900000102', smsCode }, 'p1')).toMatchObject({
+      ok: true,
+      data: { volunteer: { phoneMasked: '139****0102' } },
+    });
     expect(await t.call('user', 'changePhone', { phone: '13900000102', smsCode }, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
   it('a register code is not a changePhone code', async () => {
     await t.call('sms', 'send', { phone: '13900000103', purpose: 'register' }, 'p1');
     const smsCode = await latestSmsCode(t, '13900000103');
-    expect(await t.call('user', 'changePhone', { phone: '13900000103', smsCode }, 'p1')).toMatchObject({ ok: false, code: 'SMS.CODE_EXPIRED' });
+    expect(await t.call('user', 'changePhone', { phone: '13900000103', smsCode }, 'p1')).toMatchObject({
+      ok: false,
+      code: 'SMS.CODE_EXPIRED',
+    });
   });
   it('SMS.CODE_INVALID, SMS.CODE_EXPIRED and USER.PHONE_TAKEN change nothing', async () => {
     const smsCode = await codeFor('13900000104');
     const wrong = smsCode === '000000' ? '111111' : '000000';
-    expect(await t.call('user', 'changePhone', { phone: '13900000104', smsCode: wrong }, 'p1')).toMatchObject({ ok: false, code: 'SMS.CODE_INVALID' });
+    expect(await t.call('user', 'changePhone', { phone: '13900000104', smsCode: wrong }, 'p1')).toMatchObject({
+      ok: false,
+      code: 'SMS.CODE_INVALID',
+    });
     await t.setClock('2026-11-22T02:08:00Z');
-    expect(await t.call('user', 'changePhone', { phone: '13900000104', smsCode }, 'p1')).toMatchObject({ ok: false, code: 'SMS.CODE_EXPIRED' });
+    expect(await t.call('user', 'changePhone', { phone: '13900000104', smsCode }, 'p1')).toMatchObject({
+      ok: false,
+      code: 'SMS.CODE_EXPIRED',
+    });
     expect((await registerVolunteer(t, 'p2', '13900000105', { orgIds: [rootId], idNumber: idNumberFor('19900101', 203) })).ok).toBe(true);
     // Only with the right code for the new number is it told that the number is taken.
     await t.setClock('2026-11-22T02:09:01Z'); // past the 60 s resend wait of p2's own code
-    expect(await t.call('user', 'changePhone', { phone: '13900000105', smsCode: await codeFor('13900000105') }, 'p1')).toMatchObject({ ok: false, code: 'USER.PHONE_TAKEN' });
+    expect(await t.call('user', 'changePhone', { phone: '13900000105', smsCode: await codeFor('13900000105') }, 'p1')).toMatchObject({
+      ok: false,
+      code: 'USER.PHONE_TAKEN',
+    });
     const [doc] = await t.emu.db.find('volunteers', { _id: 'p1' });
     expect(doc.phoneHash).toBe(phoneHashOf('13900000101'));
   });
@@ -106,7 +142,9 @@ describe('user.withdraw', () => {
   });
   it('a team leader must hand over first; without confirm it is VALIDATION', async () => {
     expect(await t.callRaw('user', 'withdraw', {}, 'p1')).toMatchObject({ ok: false, code: 'VALIDATION' }); // no confirm: untyped
-    expect((await registerVolunteer(t, 'root-leader', '13900000106', { orgIds: [rootId], idNumber: idNumberFor('19900101', 207) })).ok).toBe(true);
+    expect(
+      (await registerVolunteer(t, 'root-leader', '13900000106', { orgIds: [rootId], idNumber: idNumberFor('19900101', 207) })).ok,
+    ).toBe(true);
     expect(await t.call('user', 'withdraw', { confirm: true }, 'root-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 });

@@ -1,5 +1,13 @@
 // user.register and user.me through the emulator: every error code of API.md's user table for these actions, no phone/ID oracle, sex and birth date from the ID number.
-import { bootstrapRoot, idNumberFor, latestSmsCode, phoneHashOf, registerVolunteer, registrationInput, useTestEmulator } from '../helpers/emulator';
+import {
+  bootstrapRoot,
+  idNumberFor,
+  latestSmsCode,
+  phoneHashOf,
+  registerVolunteer,
+  registrationInput,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
@@ -23,11 +31,21 @@ describe('user.register', () => {
     expect(r.data.volunteer.phoneMasked).toBe('139****0011');
     expect(r.data.volunteer.birthDate).toBe('1990-01-01');
     expect(JSON.stringify(r.data)).not.toContain(idNumber);
-    const everything = JSON.stringify([await t.emu.db.find('volunteers', {}), await t.emu.db.find('memberships', {}), await t.emu.db.find('sms_codes', {})]);
+    const everything = JSON.stringify([
+      await t.emu.db.find('volunteers', {}),
+      await t.emu.db.find('memberships', {}),
+      await t.emu.db.find('sms_codes', {}),
+    ]);
     expect(everything).not.toContain(idNumber);
     expect(everything).not.toContain('19900101');
     const me = await t.call('user', 'me', {}, 'u1');
-    expect(me).toMatchObject({ ok: true, data: { memberships: [{ orgId: rootId, status: 'pending', role: 'member', orgName: '甘肃省科技志愿服务总队' }], totals: { minutes: 0, activities: 0 } } });
+    expect(me).toMatchObject({
+      ok: true,
+      data: {
+        memberships: [{ orgId: rootId, status: 'pending', role: 'member', orgName: '甘肃省科技志愿服务总队' }],
+        totals: { minutes: 0, activities: 0 },
+      },
+    });
   });
 
   it('SMS.CODE_INVALID: a wrong code is refused, counts a try and writes no volunteer', async () => {
@@ -43,7 +61,8 @@ describe('user.register', () => {
     const code = await sendCode('13900000013');
     const wrong = code === '000000' ? '111111' : '000000';
     const input = { ...registrationInput({ orgIds: [rootId] }), phone: '13900000013' };
-    for (let i = 0; i < 4; i++) expect(await t.call('user', 'register', { ...input, smsCode: wrong }, 'u3')).toMatchObject({ code: 'SMS.CODE_INVALID' });
+    for (let i = 0; i < 4; i++)
+      expect(await t.call('user', 'register', { ...input, smsCode: wrong }, 'u3')).toMatchObject({ code: 'SMS.CODE_INVALID' });
     expect(await t.call('user', 'register', { ...input, smsCode: wrong }, 'u3')).toMatchObject({ code: 'SMS.TOO_MANY_ATTEMPTS' });
     expect(await t.call('user', 'register', { ...input, smsCode: code }, 'u3')).toMatchObject({ code: 'SMS.TOO_MANY_ATTEMPTS' });
   });
@@ -84,14 +103,23 @@ describe('user.register', () => {
     const idNumber = idNumberFor('19850505', 41);
     expect((await registerVolunteer(t, 'u8', '13900000019', { orgIds: [rootId], idNumber })).ok).toBe(true);
     await t.setClock('2026-11-22T02:01:01Z'); // past the 60 s resend wait for the same phone
-    expect(await registerVolunteer(t, 'u9', '13900000019', { orgIds: [rootId], idNumber: idNumberFor('19850505', 43) })).toMatchObject({ ok: false, code: 'USER.PHONE_TAKEN' });
-    expect(await registerVolunteer(t, 'u9', '13900000020', { orgIds: [rootId], idNumber })).toMatchObject({ ok: false, code: 'USER.ID_NUMBER_TAKEN' });
+    expect(await registerVolunteer(t, 'u9', '13900000019', { orgIds: [rootId], idNumber: idNumberFor('19850505', 43) })).toMatchObject({
+      ok: false,
+      code: 'USER.PHONE_TAKEN',
+    });
+    expect(await registerVolunteer(t, 'u9', '13900000020', { orgIds: [rootId], idNumber })).toMatchObject({
+      ok: false,
+      code: 'USER.ID_NUMBER_TAKEN',
+    });
     expect(await t.emu.db.find('volunteers', {})).toHaveLength(1);
   });
 
   it('USER.UNDERAGE: 18 on the day (Asia/Shanghai) is enough, one day short is not', async () => {
     // 2026-11-22 02:00 UTC is 10:00 in Shanghai.
-    expect(await registerVolunteer(t, 'u10', '13900000021', { orgIds: [rootId], idNumber: idNumberFor('20081123', 51) })).toMatchObject({ ok: false, code: 'USER.UNDERAGE' });
+    expect(await registerVolunteer(t, 'u10', '13900000021', { orgIds: [rootId], idNumber: idNumberFor('20081123', 51) })).toMatchObject({
+      ok: false,
+      code: 'USER.UNDERAGE',
+    });
     expect((await registerVolunteer(t, 'u11', '13900000022', { orgIds: [rootId], idNumber: idNumberFor('20081122', 53) })).ok).toBe(true);
   });
 
@@ -100,7 +128,10 @@ describe('user.register', () => {
     const badId = idNumberFor('19900101', 61).slice(0, 17) + (idNumberFor('19900101', 61).endsWith('0') ? '1' : '0');
     expect(await t.call('user', 'register', { ...base, idNumber: badId }, 'u12')).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await t.call('user', 'register', { ...base, orgIds: [] }, 'u12')).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await t.call('user', 'register', { ...base, orgIds: ['a', 'b', 'c', 'd', 'e', 'f'] }, 'u12')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await t.call('user', 'register', { ...base, orgIds: ['a', 'b', 'c', 'd', 'e', 'f'] }, 'u12')).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
   });
 
   it('ORG.NOT_FOUND: applying to a team that does not exist writes nothing', async () => {
@@ -128,7 +159,8 @@ describe('user.register gives no phone or ID-number oracle', () => {
   const takenId = idNumberFor('19850505', 71);
   const freeId = idNumberFor('19850505', 73);
   const minorId = idNumberFor('20100101', 75);
-  const probe = (phone: string, idNumber: string, smsCode: string) => t.call('user', 'register', { ...registrationInput({ orgIds: [rootId], idNumber }), phone, smsCode }, 'prober');
+  const probe = (phone: string, idNumber: string, smsCode: string) =>
+    t.call('user', 'register', { ...registrationInput({ orgIds: [rootId], idNumber }), phone, smsCode }, 'prober');
   /** What a prober sees: code, message and details, nothing else. */
   const seen = (r: Awaited<ReturnType<typeof probe>>) => (r.ok ? r : { code: r.code, message: r.message, details: r.details });
 
@@ -140,7 +172,8 @@ describe('user.register gives no phone or ID-number oracle', () => {
   it('a missing or used code answers the same for a taken or a free phone, and a taken, free or underage ID number', async () => {
     // The taken phone's code was used by its owner; nobody asked a code for the free one.
     const answers = [];
-    for (const phone of [TAKEN_PHONE, FREE_PHONE]) for (const id of [takenId, freeId, minorId]) answers.push(seen(await probe(phone, id, '123456')));
+    for (const phone of [TAKEN_PHONE, FREE_PHONE])
+      for (const id of [takenId, freeId, minorId]) answers.push(seen(await probe(phone, id, '123456')));
     expect(answers[0]).toEqual({ code: 'SMS.CODE_EXPIRED', message: '验证码已失效，请重新获取', details: undefined });
     for (const a of answers) expect(a).toEqual(answers[0]);
   });
@@ -149,9 +182,18 @@ describe('user.register gives no phone or ID-number oracle', () => {
     const codes = [await sendCode(TAKEN_PHONE, 'prober'), await sendCode(FREE_PHONE, 'prober')];
     const wrong = ['000000', '111111', '222222'].find((c) => !codes.includes(c)) as string;
     const rounds: [string, string][][] = [
-      [[TAKEN_PHONE, takenId], [FREE_PHONE, freeId]],
-      [[TAKEN_PHONE, freeId], [FREE_PHONE, takenId]],
-      [[TAKEN_PHONE, minorId], [FREE_PHONE, minorId]],
+      [
+        [TAKEN_PHONE, takenId],
+        [FREE_PHONE, freeId],
+      ],
+      [
+        [TAKEN_PHONE, freeId],
+        [FREE_PHONE, takenId],
+      ],
+      [
+        [TAKEN_PHONE, minorId],
+        [FREE_PHONE, minorId],
+      ],
     ];
     for (const [i, [a, b]] of rounds.entries()) {
       const [ra, rb] = [seen(await probe(a[0], a[1], wrong)), seen(await probe(b[0], b[1], wrong))];
@@ -172,8 +214,18 @@ describe('user.register: sex and birth date come from the ID number', () => {
   const femaleId = idNumberFor('19920304', 82);
   it('VALIDATION naming 性别 when the chosen sex disagrees with the number; no code is tried, nothing written', async () => {
     const smsCode = await sendCode('13900000041');
-    const r = await t.call('user', 'register', { ...registrationInput({ orgIds: [rootId], idNumber: femaleId, gender: 'male' }), phone: '13900000041', smsCode }, 'u41');
-    expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message: '性别与身份证号不符（身份证号为女性）', details: { issues: [expect.objectContaining({ path: ['gender'] })] } });
+    const r = await t.call(
+      'user',
+      'register',
+      { ...registrationInput({ orgIds: [rootId], idNumber: femaleId, gender: 'male' }), phone: '13900000041', smsCode },
+      'u41',
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: '性别与身份证号不符（身份证号为女性）',
+      details: { issues: [expect.objectContaining({ path: ['gender'] })] },
+    });
     expect(await t.emu.db.find('volunteers', {})).toHaveLength(0);
     expect(await t.emu.db.find('sms_codes', { phoneHash: phoneHashOf('13900000041') })).toMatchObject([{ attempts: 0 }]);
   });

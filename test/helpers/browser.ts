@@ -3,10 +3,20 @@ import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error('chromium is missing: run `apt-get install -y chromium fonts-noto-cjk` (npm test does it as root)');
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error('chromium is missing: run `apt-get install -y chromium fonts-noto-cjk` (npm test does it as root)');
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
@@ -80,7 +90,11 @@ export function pageOpener(browser: () => Browser, baseUrl: () => string) {
   const contexts: BrowserContext[] = [];
   return {
     /** `geolocation` (WGS-84, as a browser reports it) grants the location permission too. */
-    async open(openid: string, route: string, opts: { geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {}): Promise<Page> {
+    async open(
+      openid: string,
+      route: string,
+      opts: { geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {},
+    ): Promise<Page> {
       const context = await phoneContext(browser(), baseUrl(), { openid, ...opts });
       contexts.push(context);
       const page = await context.newPage();

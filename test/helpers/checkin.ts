@@ -49,12 +49,23 @@ export async function seedActivity(t: TestEmulator, orgId: string, over: Record<
   return doc;
 }
 
-export async function seedEnrollment(t: TestEmulator, activityId: string, openid: string, status: 'enrolled' | 'waitlisted' | 'cancelled' = 'enrolled') {
+export async function seedEnrollment(
+  t: TestEmulator,
+  activityId: string,
+  openid: string,
+  status: 'enrolled' | 'waitlisted' | 'cancelled' = 'enrolled',
+) {
   const at = new Date('2026-11-10T00:00:00Z');
   await t.emu.db.insert('enrollments', [{ _id: `${activityId}_${openid}`, activityId, openid, status, enrolledAt: at, queuedAt: at }]);
 }
 
-export async function activityCode(t: TestEmulator, activityId: string, kind: 'in' | 'out', admin: string, mode: 'static' | 'rotating' = 'static'): Promise<string> {
+export async function activityCode(
+  t: TestEmulator,
+  activityId: string,
+  kind: 'in' | 'out',
+  admin: string,
+  mode: 'static' | 'rotating' = 'static',
+): Promise<string> {
   const r = await t.call('checkin', 'code', { activityId, kind, mode }, admin);
   if (!r.ok) throw new Error(`checkin.code: ${r.code} ${r.message}`);
   return r.data.payload;
@@ -77,7 +88,13 @@ export async function seedCheckinScene(t: TestEmulator, enrolled: string[]) {
   const root = await bootstrapRoot(t, 'root-leader');
   await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
   await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
-  const people = [['lz-admin', '李敏'], ['ts-admin', '赵强'], ['vol', '张伟'], ['vol2', '刘洋'], ['vol3', '陈静']];
+  const people = [
+    ['lz-admin', '李敏'],
+    ['ts-admin', '赵强'],
+    ['vol', '张伟'],
+    ['vol2', '刘洋'],
+    ['vol3', '陈静'],
+  ];
   for (const [i, [openid, name]] of people.entries()) await seedVolunteer(t, openid, `1390000000${i + 1}`, name);
   await seedMembership(t, 'lz', 'lz-admin', 'admin');
   await seedMembership(t, 'ts', 'ts-admin', 'admin');

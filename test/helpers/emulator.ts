@@ -16,7 +16,12 @@ export interface TestEmulator {
   emu: Emulator;
   url: string;
   /** Calls `fn.action` as the contract (types/functions.ts) types it: its input, and its output in the answer. */
-  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input?: InputOf<F, A>, openid?: string): Promise<Answer<OutputOf<F, A>>>;
+  call<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    action: A,
+    input?: InputOf<F, A>,
+    openid?: string,
+  ): Promise<Answer<OutputOf<F, A>>>;
   /**
    * Sends what the contract refuses (invalid or hostile input, unknown actions, wrong types) and reads the answer
    * untyped. Only for tests that mean to; everything else goes through call().
@@ -43,7 +48,11 @@ export async function startTestEmulator(opts: { staticDir?: string; functionEnv?
     functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, ...opts.functionEnv },
   });
   const dev = async (method: string, route: string, body?: unknown) => {
-    const res = await fetch(`${emu.url}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${emu.url}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return res.json();
   };
   await dev('POST', '/_dev/clock', { now: DEFAULT_TEST_CLOCK });
@@ -127,7 +136,8 @@ export async function registerVolunteer(t: TestEmulator, openid: string, phone: 
  * with TEST_SECRET_KEY, which the running test emulator put in this process's environment.
  */
 export function storedPhone(phone: string): { phoneEnc: string; phoneHash: string } {
-  if (process.env.APP_SECRET_KEY !== TEST_SECRET_KEY) throw new Error('storedPhone: start the test emulator first (it sets APP_SECRET_KEY)');
+  if (process.env.APP_SECRET_KEY !== TEST_SECRET_KEY)
+    throw new Error('storedPhone: start the test emulator first (it sets APP_SECRET_KEY)');
   return sealPhone(phone);
 }
 
@@ -137,12 +147,32 @@ export const phoneHashOf = (phone: string): string => storedPhone(phone).phoneHa
 /** A volunteer written straight into the database (fast fixtures; no counters, as registration leaves them); user.me reads it like a registered one. */
 export async function seedVolunteer(t: TestEmulator, openid: string, phone: string, realName = '张伟') {
   await t.emu.db.insert('volunteers', [
-    { _id: openid, openid, realName, ...storedPhone(phone), gender: 'male', volunteerNo: `V-${openid}`, idNumberMasked: '620102********0011', idNumberHash: `hash-${openid}`, birthDate: '1990-01-01', education: '本科', region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: new Date('2026-01-01T00:00:00Z') },
+    {
+      _id: openid,
+      openid,
+      realName,
+      ...storedPhone(phone),
+      gender: 'male',
+      volunteerNo: `V-${openid}`,
+      idNumberMasked: '620102********0011',
+      idNumberHash: `hash-${openid}`,
+      birthDate: '1990-01-01',
+      education: '本科',
+      region: LANZHOU,
+      serviceCategories: ['科普报告'],
+      registeredAt: new Date('2026-01-01T00:00:00Z'),
+    },
   ]);
 }
 
 /** An approved team under `parent` (ids chosen by the test), without going through register/review. */
-export async function seedOrg(t: TestEmulator, _id: string, name: string, parent: { _id: string; path?: string[] } | null, over: Record<string, unknown> = {}) {
+export async function seedOrg(
+  t: TestEmulator,
+  _id: string,
+  name: string,
+  parent: { _id: string; path?: string[] } | null,
+  over: Record<string, unknown> = {},
+) {
   const doc = {
     _id,
     name,
@@ -161,7 +191,14 @@ export async function seedOrg(t: TestEmulator, _id: string, name: string, parent
   return doc;
 }
 
-export async function seedMembership(t: TestEmulator, orgId: string, openid: string, role: 'leader' | 'admin' | 'member' = 'member', status = 'approved', appliedAt = new Date('2026-01-02T00:00:00Z')) {
+export async function seedMembership(
+  t: TestEmulator,
+  orgId: string,
+  openid: string,
+  role: 'leader' | 'admin' | 'member' = 'member',
+  status = 'approved',
+  appliedAt = new Date('2026-01-02T00:00:00Z'),
+) {
   const doc = { _id: `${orgId}_${openid}`, orgId, openid, role, status, appliedAt };
   await t.emu.db.insert('memberships', [doc]);
   return doc;
@@ -184,7 +221,10 @@ export function orgRegisterInput(parentId: string, over: Partial<InputOf<'org', 
 }
 
 export async function devMessages(t: TestEmulator, openid: string) {
-  return t.dev<{ openid: string; kind: string; title: string; body: string; page: string | null; data: Record<string, string> }[]>('GET', `/_dev/messages?openid=${openid}`);
+  return t.dev<{ openid: string; kind: string; title: string; body: string; page: string | null; data: Record<string, string> }[]>(
+    'GET',
+    `/_dev/messages?openid=${openid}`,
+  );
 }
 
 /**
@@ -270,7 +310,10 @@ export async function seedMembers(t: TestEmulator, orgId: string, openids: strin
       registeredAt: new Date('2026-01-01T00:00:00Z'),
     })),
   );
-  await t.emu.db.insert('memberships', openids.map((openid) => ({ _id: `${orgId}_${openid}`, orgId, openid, role: 'member', status: 'approved', appliedAt: at })));
+  await t.emu.db.insert(
+    'memberships',
+    openids.map((openid) => ({ _id: `${orgId}_${openid}`, orgId, openid, role: 'member', status: 'approved', appliedAt: at })),
+  );
 }
 
 /** Database requests the emulator served since the last DELETE /_dev/stats. */

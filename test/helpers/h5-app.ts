@@ -19,7 +19,8 @@ export function useH5App(prepare: (t: TestEmulator) => Promise<void>) {
     () => t!.url,
   );
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error(`${H5} is missing: run \`npm run build:h5\` (npm test builds it first)`);
+    if (!fs.existsSync(path.join(H5, 'index.html')))
+      throw new Error(`${H5} is missing: run \`npm run build:h5\` (npm test builds it first)`);
     t = await startTestEmulator({ staticDir: H5 });
     // Moving the emulator's clock moves the phones' too: a page never runs on the machine's date.
     const setClock = t.setClock.bind(t);

@@ -24,10 +24,15 @@ export interface PdfText {
 
 export function pdfText(pdf: Buffer): Promise<PdfText> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['--input-type=module', '-e', SCRIPT], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`pdf.js failed: ${stderr || err.message}`));
-      else resolve(JSON.parse(stdout) as PdfText);
-    });
+    const child = execFile(
+      process.execPath,
+      ['--input-type=module', '-e', SCRIPT],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`pdf.js failed: ${stderr || err.message}`));
+        else resolve(JSON.parse(stdout) as PdfText);
+      },
+    );
     child.stdin?.end(pdf);
   });
 }

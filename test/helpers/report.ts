@@ -15,7 +15,11 @@ export const YEAR = { from: '2026-01-01', to: '2026-12-31' };
  */
 export async function seedProvince(t: TestEmulator) {
   const root = await bootstrapRoot(t, 'root-leader');
-  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root, { leaderOpenid: 'lz-leader', contactName: '王建国', contactPhone: '13800000001' });
+  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root, {
+    leaderOpenid: 'lz-leader',
+    contactName: '王建国',
+    contactPhone: '13800000001',
+  });
   const ts = await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
   const cg = await seedOrg(t, 'cg', '城关区科技志愿服务队', lz, { level: '队' });
   const people: [string, string, string][] = [
@@ -35,14 +39,39 @@ export async function seedProvince(t: TestEmulator) {
   await seedMembership(t, 'lz', 'lz-member', 'member', 'approved', new Date('2026-01-02T00:00:00Z'));
   await seedMembership(t, 'lz', 'v1', 'member', 'approved', new Date('2026-02-01T00:00:00Z'));
   // Applied last year, approved in March: a new member of 2026.
-  await t.emu.db.insert('memberships', [{ _id: 'lz_v2', orgId: 'lz', openid: 'v2', role: 'member', status: 'approved', appliedAt: new Date('2025-12-25T00:00:00Z'), reviewedAt: new Date('2026-03-01T00:00:00Z') }]);
+  await t.emu.db.insert('memberships', [
+    {
+      _id: 'lz_v2',
+      orgId: 'lz',
+      openid: 'v2',
+      role: 'member',
+      status: 'approved',
+      appliedAt: new Date('2025-12-25T00:00:00Z'),
+      reviewedAt: new Date('2026-03-01T00:00:00Z'),
+    },
+  ]);
   await seedMembership(t, 'lz', 'pending-one', 'member', 'pending');
   await seedMembership(t, 'ts', 'ts-admin', 'admin', 'approved', before);
   await seedMembership(t, 'cg', 'cg-admin', 'admin', 'approved', before);
   await seedMembership(t, 'cg', 'v3', 'member', 'approved', new Date('2026-04-01T00:00:00Z'));
 
-  const day = (date: string) => ({ startDate: date, endDate: date, startAt: new Date(`${date}T01:00:00Z`), endAt: new Date(`${date}T09:00:00Z`) });
-  const A1 = await seedActivity(t, 'lz', { title: '全国科普日科普报告会', category: '科普报告', keyDay: '全国科普日', serviceTargets: ['公众'], servedCount: 300, summary: '讲解防灾减灾知识', address: '兰州市科技馆', enrolledCount: 3, ...day('2026-09-20') });
+  const day = (date: string) => ({
+    startDate: date,
+    endDate: date,
+    startAt: new Date(`${date}T01:00:00Z`),
+    endAt: new Date(`${date}T09:00:00Z`),
+  });
+  const A1 = await seedActivity(t, 'lz', {
+    title: '全国科普日科普报告会',
+    category: '科普报告',
+    keyDay: '全国科普日',
+    serviceTargets: ['公众'],
+    servedCount: 300,
+    summary: '讲解防灾减灾知识',
+    address: '兰州市科技馆',
+    enrolledCount: 3,
+    ...day('2026-09-20'),
+  });
   const A2 = await seedActivity(t, 'lz', {
     title: '农技服务下乡',
     category: '农技服务',
@@ -56,9 +85,28 @@ export async function seedProvince(t: TestEmulator) {
     endAt: new Date('2026-05-11T09:00:00Z'),
   });
   const A3 = await seedActivity(t, 'lz', { title: '社区义诊咨询', category: '义诊咨询', enrolledCount: 1, ...day('2026-06-01') });
-  const A4 = await seedActivity(t, 'lz', { title: '取消的科技培训', category: '科技培训', status: 'cancelled', keyDay: '科技活动周', servedCount: 999, ...day('2026-07-01') });
-  const A5 = await seedActivity(t, 'cg', { title: '青少年科技营', category: '青少年科技教育', serviceTargets: ['青少年'], servedCount: 60, orgName: '城关区科技志愿服务队', ...day('2026-10-10') });
-  const A6 = await seedActivity(t, 'ts', { title: '天水科普讲解', category: '科普讲解', orgName: '天水市科技志愿服务支队', ...day('2026-04-01') });
+  const A4 = await seedActivity(t, 'lz', {
+    title: '取消的科技培训',
+    category: '科技培训',
+    status: 'cancelled',
+    keyDay: '科技活动周',
+    servedCount: 999,
+    ...day('2026-07-01'),
+  });
+  const A5 = await seedActivity(t, 'cg', {
+    title: '青少年科技营',
+    category: '青少年科技教育',
+    serviceTargets: ['青少年'],
+    servedCount: 60,
+    orgName: '城关区科技志愿服务队',
+    ...day('2026-10-10'),
+  });
+  const A6 = await seedActivity(t, 'ts', {
+    title: '天水科普讲解',
+    category: '科普讲解',
+    orgName: '天水市科技志愿服务支队',
+    ...day('2026-04-01'),
+  });
   const A7 = await seedActivity(t, 'lz', { title: '去年的科普报告', category: '科普报告', ...day('2025-12-20') });
 
   const records: [typeof A1, string, string, number][] = [
@@ -96,7 +144,19 @@ export async function seedProvince(t: TestEmulator) {
   );
   // A3's only day is 补录 by the admin through checkin.adjust: 09:00–09:30, 30 minutes for v2.
   await seedEnrollment(t, A3._id, 'v2');
-  const adjusted = await t.call('checkin', 'adjust', { activityId: A3._id, openid: 'v2', date: '2026-06-01', signInAt: '2026-06-01T09:00:00+08:00', signOutAt: '2026-06-01T09:30:00+08:00', reason: '现场网络故障，补录签到' }, 'lz-admin');
+  const adjusted = await t.call(
+    'checkin',
+    'adjust',
+    {
+      activityId: A3._id,
+      openid: 'v2',
+      date: '2026-06-01',
+      signInAt: '2026-06-01T09:00:00+08:00',
+      signOutAt: '2026-06-01T09:30:00+08:00',
+      reason: '现场网络故障，补录签到',
+    },
+    'lz-admin',
+  );
   if (!adjusted.ok) throw new Error(`checkin.adjust: ${adjusted.code} ${adjusted.message}`);
   return { root, lz, ts, cg, A1, A2, A3, A4, A5, A6, A7 };
 }

@@ -27,13 +27,45 @@ async function pick(page: Page, trigger: string, option: string) {
 
 const NOW = '2026-11-20T09:30:00+08:00';
 const LANZHOU = { province: '620000', city: '620100', county: '620102' };
-const ORG = { _id: 'lz', name: '兰州市科技志愿服务支队', level: '支队', parentId: 'root', path: ['root'], region: LANZHOU, intro: '开展科普报告。', status: 'approved', createdAt: NOW };
+const ORG = {
+  _id: 'lz',
+  name: '兰州市科技志愿服务支队',
+  level: '支队',
+  parentId: 'root',
+  path: ['root'],
+  region: LANZHOU,
+  intro: '开展科普报告。',
+  status: 'approved',
+  createdAt: NOW,
+};
 const activity = (over: Record<string, unknown> = {}) => ({
-  _id: 'a1', orgId: 'lz', orgName: ORG.name, title: '社区科普讲解活动', category: '科普讲解', description: '走进社区开展防灾减灾科普讲解',
-  serviceTargets: ['社区居民'], region: LANZHOU, address: '兰州市城关区东方红广场', location: { lat: 36.0577, lng: 103.8342 }, radiusM: 5000,
-  startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00',
-  signupStartAt: '2026-11-19T16:00:00.000Z', signupEndAt: '2026-11-30T10:00:00.000Z', capacity: 30, waitlist: true, audience: 'public',
-  dailyCapMinutes: 480, status: 'published', enrolledCount: 12, waitlistCount: 0, createdAt: NOW, updatedAt: NOW, ...over,
+  _id: 'a1',
+  orgId: 'lz',
+  orgName: ORG.name,
+  title: '社区科普讲解活动',
+  category: '科普讲解',
+  description: '走进社区开展防灾减灾科普讲解',
+  serviceTargets: ['社区居民'],
+  region: LANZHOU,
+  address: '兰州市城关区东方红广场',
+  location: { lat: 36.0577, lng: 103.8342 },
+  radiusM: 5000,
+  startDate: '2026-12-01',
+  endDate: '2026-12-02',
+  dailyStart: '09:00',
+  dailyEnd: '17:00',
+  signupStartAt: '2026-11-19T16:00:00.000Z',
+  signupEndAt: '2026-11-30T10:00:00.000Z',
+  capacity: 30,
+  waitlist: true,
+  audience: 'public',
+  dailyCapMinutes: 480,
+  status: 'published',
+  enrolledCount: 12,
+  waitlistCount: 0,
+  createdAt: NOW,
+  updatedAt: NOW,
+  ...over,
 });
 
 let answers: Record<string, unknown> = {};
@@ -50,7 +82,11 @@ beforeEach(() => {
   onRequest((req: WxRequestOptions) => {
     const fn = req.url.split('/functions/')[1];
     const answer = answers[`${fn}.${(req.data as Body).action}`];
-    return answer === undefined ? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' } : typeof answer === 'function' ? answer(req.data) : answer;
+    return answer === undefined
+      ? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' }
+      : typeof answer === 'function'
+        ? answer(req.data)
+        : answer;
   });
 });
 
@@ -94,7 +130,17 @@ describe('发布活动 (admin subpackage)', () => {
     const chosen: unknown[] = [];
     wx.chooseLocation = (opts) => {
       chosen.push(opts);
-      setTimeout(() => opts.success?.({ errMsg: 'chooseLocation:ok', name: '东方红广场', address: '甘肃省兰州市城关区', latitude: 36.0577, longitude: 103.8342 }), 0);
+      setTimeout(
+        () =>
+          opts.success?.({
+            errMsg: 'chooseLocation:ok',
+            name: '东方红广场',
+            address: '甘肃省兰州市城关区',
+            latitude: 36.0577,
+            longitude: 103.8342,
+          }),
+        0,
+      );
     };
     answers['activity.publish'] = (body: Body) => ok({ activity: activity({ _id: 'new1', title: body.title }) });
     const p = await open();
@@ -137,7 +183,18 @@ describe('活动广场', () => {
     answers['activity.list'] = ok({
       items: [
         { ...activity(), phase: 'recruiting' },
-        { ...activity({ _id: 'a2', title: '青少年科技教育进校园', audience: 'members', startDate: '2026-12-05', endDate: '2026-12-05', dailyStart: '14:00', dailyEnd: '16:30' }), phase: 'closed' },
+        {
+          ...activity({
+            _id: 'a2',
+            title: '青少年科技教育进校园',
+            audience: 'members',
+            startDate: '2026-12-05',
+            endDate: '2026-12-05',
+            dailyStart: '14:00',
+            dailyEnd: '16:30',
+          }),
+          phase: 'closed',
+        },
       ],
       total: 2,
       page: 1,
@@ -164,7 +221,14 @@ describe('活动广场', () => {
 
 describe('活动详情', () => {
   const detail = (over: Record<string, unknown> = {}) =>
-    ok({ activity: activity({ riskNotice: '户外活动，请注意防寒保暖。' }), phase: 'recruiting', enrolledCount: 12, canManage: false, signupOpen: true, ...over });
+    ok({
+      activity: activity({ riskNotice: '户外活动，请注意防寒保暖。' }),
+      phase: 'recruiting',
+      enrolledCount: 12,
+      canManage: false,
+      signupOpen: true,
+      ...over,
+    });
 
   test('enrolling asks to confirm the risk notice first, then shows 已报名 with 取消报名', async () => {
     const modals: Record<string, unknown>[] = [];
@@ -173,13 +237,18 @@ describe('活动详情', () => {
       setTimeout(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }), 0);
     };
     answers['activity.get'] = detail();
-    answers['activity.enroll'] = ok({ enrollment: { enrollmentId: 'a1_me', activityId: 'a1', openid: 'me', status: 'enrolled', enrolledAt: NOW } });
+    answers['activity.enroll'] = ok({
+      enrollment: { enrollmentId: 'a1_me', activityId: 'a1', openid: 'me', status: 'enrolled', enrolledAt: NOW },
+    });
     page = renderPage('pages/activity-detail/index', { id: 'a1' });
     await waitFor(() => find(page!, '.act-enroll'));
     expect(find(page, '.act-risk-notice').dom?.textContent).toBe('户外活动，请注意防寒保暖。');
     expect(page.querySelector('.act-manage')).toBeFalsy();
 
-    answers['activity.get'] = detail({ enrolledCount: 13, myEnrollment: { enrollmentId: 'a1_me', activityId: 'a1', openid: 'me', status: 'enrolled', enrolledAt: NOW } });
+    answers['activity.get'] = detail({
+      enrolledCount: 13,
+      myEnrollment: { enrollmentId: 'a1_me', activityId: 'a1', openid: 'me', status: 'enrolled', enrolledAt: NOW },
+    });
     tap(page, '.act-enroll');
     await waitFor(() => expect(find(page!, '.act-my-status').dom?.textContent).toBe('已报名'));
     expect(modals[0]).toMatchObject({ title: '风险告知' });
@@ -238,7 +307,9 @@ describe('活动详情', () => {
     await simulate.sleep(30);
     tap(page, '.served-save');
     await waitFor(() => expect(find(page!, '.act-served').dom?.textContent).toBe('服务 120 人次'));
-    expect(calls('activity', 'recordServed')).toEqual([{ action: 'recordServed', activityId: 'a1', servedCount: 120, summary: '讲解防灾减灾知识' }]);
+    expect(calls('activity', 'recordServed')).toEqual([
+      { action: 'recordServed', activityId: 'a1', servedCount: 120, summary: '讲解防灾减灾知识' },
+    ]);
   });
 
   test('before the signup opens the button says so, with the opening time', async () => {

@@ -7,7 +7,8 @@ import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, t
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 
-const scans = () => requests.filter((r) => r.url.endsWith('/functions/checkin') && (r.data as Body).action === 'scan').map((r) => r.data as Body);
+const scans = () =>
+  requests.filter((r) => r.url.endsWith('/functions/checkin') && (r.data as Body).action === 'scan').map((r) => r.data as Body);
 
 // The device: Taro binds wx's APIs when the app loads, so the stubs exist before the first render and answer as told.
 type Device = { scan: () => { result: string } | Error; locate: () => { latitude: number; longitude: number; accuracy: number } | Error };
@@ -25,7 +26,8 @@ const answerWith = (make: () => unknown, opts: Callbacks) =>
   }, 0);
 const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
 wx.scanCode = (opts: Callbacks) => answerWith(() => device.scan(), opts);
-wx.getLocation = (opts: Callbacks & { type?: string }) => answerWith(() => (opts.type === 'gcj02' ? device.locate() : new Error('getLocation:fail wrong type')), opts);
+wx.getLocation = (opts: Callbacks & { type?: string }) =>
+  answerWith(() => (opts.type === 'gcj02' ? device.locate() : new Error('getLocation:fail wrong type')), opts);
 const originalShowModal = wx.showModal;
 afterEach(() => {
   wx.showModal = originalShowModal;
@@ -51,8 +53,16 @@ beforeEach(() => {
 });
 
 const record = (over: Record<string, unknown> = {}) => ({
-  recordId: 'act-1_dev_2026-12-01', activityId: 'act-1', orgId: 'org-1', openid: 'dev', date: '2026-12-01',
-  signInAt: '2026-12-01T08:52:00+08:00', minutes: 0, status: 'open', adjustments: [], ...over,
+  recordId: 'act-1_dev_2026-12-01',
+  activityId: 'act-1',
+  orgId: 'org-1',
+  openid: 'dev',
+  date: '2026-12-01',
+  signInAt: '2026-12-01T08:52:00+08:00',
+  minutes: 0,
+  status: 'open',
+  adjustments: [],
+  ...over,
 });
 
 test('the scan page offers the camera and the way to 我的签到码', async () => {
@@ -63,7 +73,18 @@ test('the scan page offers the camera and the way to 我的签到码', async () 
 });
 
 test('a scan sends the code, the GCJ-02 position and a fresh nonce, and shows 签到成功', async () => {
-  answer = () => ({ ok: true, data: { kind: 'in', date: '2026-12-01', at: '2026-12-01T08:52:00+08:00', distanceM: 120, record: record(), title: '社区科普讲解', repeated: false } });
+  answer = () => ({
+    ok: true,
+    data: {
+      kind: 'in',
+      date: '2026-12-01',
+      at: '2026-12-01T08:52:00+08:00',
+      distanceM: 120,
+      record: record(),
+      title: '社区科普讲解',
+      repeated: false,
+    },
+  });
   page = renderPage('pages/scan/index');
   await waitFor(() => find(page!, '.ck-scan-camera'));
   tap(page, '.ck-scan-camera');
@@ -86,7 +107,8 @@ test('out of range: the panel shows the measured distance, the radius and what t
   answer = () => ({
     ok: false,
     code: 'CHECKIN.OUT_OF_RANGE',
-    message: '您距活动地点约6.2公里，超出5公里签到范围。请到达活动地点后再试；如已在现场，请打开手机的精确定位，或请管理员扫描您的个人签到码',
+    message:
+      '您距活动地点约6.2公里，超出5公里签到范围。请到达活动地点后再试；如已在现场，请打开手机的精确定位，或请管理员扫描您的个人签到码',
     details: { distanceM: 6180, radiusM: 5000 },
   });
   page = renderPage('pages/scan/index');
@@ -131,7 +153,10 @@ test('a refused location is explained and nothing is sent', async () => {
 test('我的签到码 draws the rotating personal code as boxes and counts down to the next one', async () => {
   answer = (body) =>
     body.action === 'myCode'
-      ? { ok: true, data: { payload: 'v.personal-code-0123456789', qrSvg: '<svg/>', expiresAt: new Date(Date.now() + 20_000).toISOString() } }
+      ? {
+          ok: true,
+          data: { payload: 'v.personal-code-0123456789', qrSvg: '<svg/>', expiresAt: new Date(Date.now() + 20_000).toISOString() },
+        }
       : { ok: false, code: 'ACTIVITY.NOT_FOUND', message: '活动不存在或已删除' };
   page = renderPage('pages/my-code/index', { activityId: 'act-1' });
   await waitFor(() => expect(text(find(page!, '.ck-mycode-countdown'))).toMatch(/^(20|19)秒后自动刷新$/));
@@ -150,9 +175,29 @@ test('我的时长 shows the total, the day with its audit trail, and a pending 
           days: [
             {
               ...record({ signOutAt: '2026-12-01T16:35:00+08:00', minutes: 455, status: 'adjusted' }),
-              title: '社区科普讲解', orgName: '兰州市科技志愿服务支队',
-              adjustments: [{ by: 'admin', byName: '李敏', at: '2026-12-01T18:00:00+08:00', reason: '按现场签到表补录', before: { signInAt: '2026-12-01T08:52:00+08:00', minutes: 0 }, after: { signInAt: '2026-12-01T08:52:00+08:00', signOutAt: '2026-12-01T16:35:00+08:00', minutes: 455 } }],
-              correction: { correctionId: 'c1', activityId: 'act-1', orgId: 'org-1', openid: 'dev', date: '2026-12-01', signOutAt: '2026-12-01T17:00:00+08:00', note: '我忘记签退了', status: 'pending', createdAt: '2026-12-01T19:00:00+08:00' },
+              title: '社区科普讲解',
+              orgName: '兰州市科技志愿服务支队',
+              adjustments: [
+                {
+                  by: 'admin',
+                  byName: '李敏',
+                  at: '2026-12-01T18:00:00+08:00',
+                  reason: '按现场签到表补录',
+                  before: { signInAt: '2026-12-01T08:52:00+08:00', minutes: 0 },
+                  after: { signInAt: '2026-12-01T08:52:00+08:00', signOutAt: '2026-12-01T16:35:00+08:00', minutes: 455 },
+                },
+              ],
+              correction: {
+                correctionId: 'c1',
+                activityId: 'act-1',
+                orgId: 'org-1',
+                openid: 'dev',
+                date: '2026-12-01',
+                signOutAt: '2026-12-01T17:00:00+08:00',
+                note: '我忘记签退了',
+                status: 'pending',
+                createdAt: '2026-12-01T19:00:00+08:00',
+              },
             },
           ],
         },
@@ -175,11 +220,16 @@ test('我的时长 shows the total, the day with its audit trail, and a pending 
 test('我的时长 marks a day of a cancelled activity and leaves it out of the total', async () => {
   const day = (activityId: string, title: string, minutes: number, over: Record<string, unknown> = {}) => ({
     ...record({ recordId: `${activityId}_dev_2026-12-01`, activityId, signOutAt: '2026-12-01T10:22:00+08:00', minutes, status: 'closed' }),
-    title, orgName: '兰州市科技志愿服务支队', ...over,
+    title,
+    orgName: '兰州市科技志愿服务支队',
+    ...over,
   });
   answer = (body) => {
     if (body.action === 'myHours') {
-      return { ok: true, data: { totalMinutes: 90, days: [day('act-1', '社区科普讲解', 90), day('act-2', '科普进校园', 60, { activityCancelled: true })] } };
+      return {
+        ok: true,
+        data: { totalMinutes: 90, days: [day('act-1', '社区科普讲解', 90), day('act-2', '科普进校园', 60, { activityCancelled: true })] },
+      };
     }
     return { ok: false, code: 'USER.NOT_REGISTERED', message: '请先注册成为志愿者' };
   };
@@ -195,8 +245,17 @@ test('我的时长 marks a day of a cancelled activity and leaves it out of the 
 });
 
 const code = (payload: string, over: Record<string, unknown> = {}) => ({
-  payload, qrSvg: '<svg/>', expiresAt: new Date(Date.now() + 20_000).toISOString(), kind: 'out', mode: 'rotating',
-  title: '社区科普讲解', startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00', ...over,
+  payload,
+  qrSvg: '<svg/>',
+  expiresAt: new Date(Date.now() + 20_000).toISOString(),
+  kind: 'out',
+  mode: 'rotating',
+  title: '社区科普讲解',
+  startDate: '2026-12-01',
+  endDate: '2026-12-02',
+  dailyStart: '09:00',
+  dailyEnd: '17:00',
+  ...over,
 });
 
 test('签退码 opens as a rotating screen code; 作废旧码 asks first, then revokes and shows the new code', async () => {
@@ -231,17 +290,46 @@ test('签到名单 shows flagged scans with their Chinese labels', async () => {
   const NOW = '2026-11-20T09:30:00+08:00';
   const LANZHOU = { province: '620000', city: '620100', county: '620102' };
   const activity = {
-    _id: 'act-1', orgId: 'org-1', orgName: '兰州市科技志愿服务支队', title: '社区科普讲解', category: '科普讲解', description: '走进社区开展科普讲解',
-    serviceTargets: ['社区居民'], region: LANZHOU, address: '兰州市城关区东方红广场', location: { lat: 36.0611, lng: 103.8343 }, radiusM: 5000,
-    startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00',
-    signupStartAt: '2026-11-19T16:00:00.000Z', signupEndAt: '2026-11-30T10:00:00.000Z', capacity: 30, waitlist: true, audience: 'public',
-    dailyCapMinutes: 480, status: 'published', enrolledCount: 2, waitlistCount: 0, createdAt: NOW, updatedAt: NOW,
+    _id: 'act-1',
+    orgId: 'org-1',
+    orgName: '兰州市科技志愿服务支队',
+    title: '社区科普讲解',
+    category: '科普讲解',
+    description: '走进社区开展科普讲解',
+    serviceTargets: ['社区居民'],
+    region: LANZHOU,
+    address: '兰州市城关区东方红广场',
+    location: { lat: 36.0611, lng: 103.8343 },
+    radiusM: 5000,
+    startDate: '2026-12-01',
+    endDate: '2026-12-02',
+    dailyStart: '09:00',
+    dailyEnd: '17:00',
+    signupStartAt: '2026-11-19T16:00:00.000Z',
+    signupEndAt: '2026-11-30T10:00:00.000Z',
+    capacity: 30,
+    waitlist: true,
+    audience: 'public',
+    dailyCapMinutes: 480,
+    status: 'published',
+    enrolledCount: 2,
+    waitlistCount: 0,
+    createdAt: NOW,
+    updatedAt: NOW,
   };
   const row = (openid: string, realName: string, flags: string[]) => ({
-    openid, realName, phoneMasked: '139****0001', signInAt: '2026-12-01T09:30:00+08:00', minutes: 0, status: 'open', adjustments: [], flags,
+    openid,
+    realName,
+    phoneMasked: '139****0001',
+    signInAt: '2026-12-01T09:30:00+08:00',
+    minutes: 0,
+    status: 'open',
+    adjustments: [],
+    flags,
   });
   answer = (body) => {
-    if (body.action === 'get') return { ok: true, data: { activity, phase: 'ongoing', enrolledCount: 2, canManage: true, signupOpen: false } };
+    if (body.action === 'get')
+      return { ok: true, data: { activity, phase: 'ongoing', enrolledCount: 2, canManage: true, signupOpen: false } };
     if (body.action === 'roster') return { ok: true, data: [row('v1', '张伟', ['poor_accuracy', 'exact_point']), row('v2', '刘洋', [])] };
     return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
   };

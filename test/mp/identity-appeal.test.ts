@@ -20,7 +20,14 @@ const mine = {
   decidedAt: NOW,
   reason: '未能提供身份证明材料',
 };
-const forReview = { ...mine, status: 'pending', decidedAt: undefined, reason: undefined, appellantPhone: '13900000611', holder: { realName: '冒用者', phone: '13900000601', volunteerNo: 'KJ202600000009', registeredAt: NOW } };
+const forReview = {
+  ...mine,
+  status: 'pending',
+  decidedAt: undefined,
+  reason: undefined,
+  appellantPhone: '13900000611',
+  holder: { realName: '冒用者', phone: '13900000601', volunteerNo: 'KJ202600000009', registeredAt: NOW },
+};
 
 let answers: Record<string, unknown> = {};
 const calls = (action: string) => requests.map((r) => r.data as Body).filter((b) => b.action === action);
@@ -30,13 +37,16 @@ beforeEach(() => {
   onRequest((req: WxRequestOptions) => {
     const { action } = req.data as Body;
     const a = answers[action];
-    return typeof a === 'function' ? a(req.data) : a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    return typeof a === 'function' ? a(req.data) : (a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' });
   });
 });
 
 test('身份核验申请: my appeals with the outcome; the form is checked in Chinese before anything is sent, then filed', async () => {
   answers.myIdentityAppeals = { ok: true, data: { items: [mine] } };
-  answers.appealIdentity = (b: Body) => ({ ok: true, data: { appeal: { ...mine, appealId: 'ap-2', status: 'pending', reason: undefined, decidedAt: undefined, statement: b.statement } } });
+  answers.appealIdentity = (b: Body) => ({
+    ok: true,
+    data: { appeal: { ...mine, appealId: 'ap-2', status: 'pending', reason: undefined, decidedAt: undefined, statement: b.statement } },
+  });
   page = renderPage('pages/identity-appeal/index');
   await waitFor(() => expect(text(find(page!, '.appeal-mine-reason'))).toContain('未能提供身份证明材料'));
   expect(text(page)).toContain('身份证号被他人注册？');
@@ -60,7 +70,10 @@ test('身份核验申请: my appeals with the outcome; the form is checked in Ch
 
 test('身份核验 for root admins: both people with phones to call; 核实属实 needs a reason; others see no permission', async () => {
   answers.identityAppeals = { ok: true, data: { items: [forReview], total: 1, page: 1 } };
-  answers.decideIdentityAppeal = (b: Body) => ({ ok: true, data: { appeal: { ...forReview, status: 'upheld', reason: b.reason, decidedAt: NOW } } });
+  answers.decideIdentityAppeal = (b: Body) => ({
+    ok: true,
+    data: { appeal: { ...forReview, status: 'upheld', reason: b.reason, decidedAt: NOW } },
+  });
   page = renderPage('admin/identity-appeals/index');
   await waitFor(() => expect(text(find(page!, '.id-appeal-holder'))).toContain('冒用者 13900000601'));
   expect(text(find(page, '.id-appeal-appellant'))).toBe('张真 13900000611');
@@ -70,7 +83,11 @@ test('身份核验 for root admins: both people with phones to call; 核实属�
   await waitFor(() => expect(text(find(page!, '.reason-error'))).toBe('请填写原因'));
   type(page, '.reason-input', '电话核实身份证原件');
   tap(page, '.reason-confirm');
-  await waitFor(() => expect(calls('decideIdentityAppeal')).toEqual([expect.objectContaining({ appealId: 'ap-1', decision: 'uphold', reason: '电话核实身份证原件' })]));
+  await waitFor(() =>
+    expect(calls('decideIdentityAppeal')).toEqual([
+      expect.objectContaining({ appealId: 'ap-1', decision: 'uphold', reason: '电话核实身份证原件' }),
+    ]),
+  );
   page.detach();
 
   answers.identityAppeals = { ok: false, code: 'AUTH.FORBIDDEN', message: '只有总队负责人或管理员可以处理身份核验申请' };

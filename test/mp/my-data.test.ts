@@ -35,7 +35,7 @@ beforeEach(() => {
   onRequest((req: WxRequestOptions) => {
     const { action } = req.data as Body;
     const a = answers[action];
-    return typeof a === 'function' ? a(req.data) : a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    return typeof a === 'function' ? a(req.data) : (a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' });
   });
 });
 
@@ -67,7 +67,19 @@ test('队伍邀请: accepting one removes it; at 5 teams the refusal says how to
   answers.invitations = { ok: true, data: { items: [item('a', '甘肃省科技志愿服务总队'), item('b', '天水市科技志愿服务支队')] } };
   answers.answerInvitation = (body: Body) =>
     body.invitationId === 'a'
-      ? { ok: true, data: { membership: { memberId: 'a_me', orgId: 'a', openid: 'me', status: 'approved', role: 'member', appliedAt: '2026-11-20T08:00:00+08:00' } } }
+      ? {
+          ok: true,
+          data: {
+            membership: {
+              memberId: 'a_me',
+              orgId: 'a',
+              openid: 'me',
+              status: 'approved',
+              role: 'member',
+              appliedAt: '2026-11-20T08:00:00+08:00',
+            },
+          },
+        }
       : { ok: false, code: 'ORG.MEMBERSHIP_LIMIT', message: '您已加入或申请了5支队伍，请先退出一支再接受邀请' };
   page = renderPage('pages/invitations/index');
   await waitFor(() => expect(page!.querySelectorAll('.invitation')).toHaveLength(2));

@@ -8,12 +8,31 @@ const calls = (fn: string, action?: string) =>
 const NOW = '2026-11-20T09:30:00+08:00';
 const LANZHOU = { province: '620000', city: '620100', county: '620102' };
 const org = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
-  _id: id, name, level: '支队', parentId: 'root', path: ['root'], region: LANZHOU, intro: '开展科普报告和科技培训。', status: 'approved', createdAt: NOW, ...extra,
+  _id: id,
+  name,
+  level: '支队',
+  parentId: 'root',
+  path: ['root'],
+  region: LANZHOU,
+  intro: '开展科普报告和科技培训。',
+  status: 'approved',
+  createdAt: NOW,
+  ...extra,
 });
 const ROOT_ORG = org('root', '甘肃省科技志愿服务总队', { level: '总队', parentId: null, path: [] });
 const volunteer = {
-  openid: 'dev-0000000000000001', volunteerNo: 'KJ202600000001', realName: '张伟', gender: 'male', phoneMasked: '138****0003',
-  idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', region: LANZHOU, serviceCategories: ['科普报告'], registeredAt: NOW, status: 'active',
+  openid: 'dev-0000000000000001',
+  volunteerNo: 'KJ202600000001',
+  realName: '张伟',
+  gender: 'male',
+  phoneMasked: '138****0003',
+  idNumberMasked: '620102********0011',
+  birthDate: '1992-08-08',
+  education: '本科',
+  region: LANZHOU,
+  serviceCategories: ['科普报告'],
+  registeredAt: NOW,
+  status: 'active',
 };
 
 let answers: Record<string, unknown> = {};
@@ -55,7 +74,16 @@ describe('队伍 search', () => {
 
 describe('队伍详情', () => {
   const detail = (over: Record<string, unknown>) =>
-    ok({ org: org('lz', '兰州市科技志愿服务支队'), parent: ROOT_ORG, children: [], memberCount: 5, myMembership: null, canManage: false, canRead: false, ...over });
+    ok({
+      org: org('lz', '兰州市科技志愿服务支队'),
+      parent: ROOT_ORG,
+      children: [],
+      memberCount: 5,
+      myMembership: null,
+      canManage: false,
+      canRead: false,
+      ...over,
+    });
   const open = () => (page = renderPage('pages/org-detail/index', { orgId: 'lz' }));
 
   test('a visitor sees the team, its parent and 申请加入', async () => {
@@ -70,7 +98,9 @@ describe('队伍详情', () => {
   });
 
   test('an applicant sees 待审核 and may withdraw instead of applying again', async () => {
-    answers['org.get'] = detail({ myMembership: { memberId: 'lz_me', orgId: 'lz', openid: 'me', status: 'pending', role: 'member', appliedAt: NOW } });
+    answers['org.get'] = detail({
+      myMembership: { memberId: 'lz_me', orgId: 'lz', openid: 'me', status: 'pending', role: 'member', appliedAt: NOW },
+    });
     open();
     await waitFor(() => expect(find(page!, '.org-status').dom?.textContent).toBe('待审核'));
     expect(page!.querySelector('.org-join')).toBeFalsy();
@@ -121,7 +151,15 @@ describe('审核 (admin subpackage)', () => {
   const inbox = (n: number) =>
     ok({
       members: Array.from({ length: n }, (_, i) => ({
-        memberId: `lz_dev-v${i}`, openid: `dev-v${i}`, realName: ['赵磊', '孙悦'][i], phoneMasked: '139****0001', status: 'pending', role: 'member', appliedAt: NOW, orgId: 'lz', orgName: '兰州市科技志愿服务支队',
+        memberId: `lz_dev-v${i}`,
+        openid: `dev-v${i}`,
+        realName: ['赵磊', '孙悦'][i],
+        phoneMasked: '139****0001',
+        status: 'pending',
+        role: 'member',
+        appliedAt: NOW,
+        orgId: 'lz',
+        orgName: '兰州市科技志愿服务支队',
       })),
       orgs: [],
       corrections: [],
@@ -130,7 +168,9 @@ describe('审核 (admin subpackage)', () => {
 
   test('approving an application sends the team and member, then refreshes the counts', async () => {
     answers['org.inbox'] = inbox(2);
-    answers['org.reviewMember'] = ok({ membership: { memberId: 'lz_dev-v0', orgId: 'lz', openid: 'dev-v0', status: 'approved', role: 'member', appliedAt: NOW } });
+    answers['org.reviewMember'] = ok({
+      membership: { memberId: 'lz_dev-v0', orgId: 'lz', openid: 'dev-v0', status: 'approved', role: 'member', appliedAt: NOW },
+    });
     page = renderPage('admin/inbox/index');
     await waitFor(() => expect(find(page!, '.inbox-tab-members-count').dom?.textContent).toBe('2'));
     answers['org.inbox'] = inbox(1);

@@ -8,11 +8,27 @@ const calls = (action: string) =>
 
 const NOW = '2026-11-20T09:30:00+08:00';
 const volunteer = {
-  openid: 'dev-0000000000000001', volunteerNo: 'KJ202600000001', realName: '张伟', gender: 'male', phoneMasked: '138****0003',
-  idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', employer: '兰州大学', title: '副高',
-  region: { province: '620000', city: '620100', county: '620102' }, serviceCategories: ['科普报告'], skills: '果树栽培',
-  politicalStatus: '中共党员', ethnicity: '回族', occupation: '学校', serviceFields: ['科普报告类'], availableTimes: ['周末'], fourHeads: '否',
-  registeredAt: NOW, status: 'active',
+  openid: 'dev-0000000000000001',
+  volunteerNo: 'KJ202600000001',
+  realName: '张伟',
+  gender: 'male',
+  phoneMasked: '138****0003',
+  idNumberMasked: '620102********0011',
+  birthDate: '1992-08-08',
+  education: '本科',
+  employer: '兰州大学',
+  title: '副高',
+  region: { province: '620000', city: '620100', county: '620102' },
+  serviceCategories: ['科普报告'],
+  skills: '果树栽培',
+  politicalStatus: '中共党员',
+  ethnicity: '回族',
+  occupation: '学校',
+  serviceFields: ['科普报告类'],
+  availableTimes: ['周末'],
+  fourHeads: '否',
+  registeredAt: NOW,
+  status: 'active',
 };
 
 let answers: Record<string, unknown> = {};
@@ -34,7 +50,20 @@ const open = async () => {
 
 test('every field is prefilled from me, the phone and ID number are shown masked', async () => {
   const p = await open();
-  for (const shown of ['138****0003', '620102********0011', '本科', '副高', '中共党员', '回族', '学校', '政治面貌', '服务领域', '可服务时间', '基层“四长”', '注销志愿者身份']) {
+  for (const shown of [
+    '138****0003',
+    '620102********0011',
+    '本科',
+    '副高',
+    '中共党员',
+    '回族',
+    '学校',
+    '政治面貌',
+    '服务领域',
+    '可服务时间',
+    '基层“四长”',
+    '注销志愿者身份',
+  ]) {
     expect(text(p)).toContain(shown);
   }
 });

@@ -20,7 +20,18 @@ beforeEach(() => {
 test('the registration page shows its steps and fields in Chinese', async () => {
   const page = open();
   await waitFor(() => expect(text(page)).toContain('发送验证码'));
-  for (const label of ['手机号', '验证码', '真实姓名', '身份证号', '学历', '所在地区', '服务类别', '选择队伍', '我已阅读并同意', '提交注册']) {
+  for (const label of [
+    '手机号',
+    '验证码',
+    '真实姓名',
+    '身份证号',
+    '学历',
+    '所在地区',
+    '服务类别',
+    '选择队伍',
+    '我已阅读并同意',
+    '提交注册',
+  ]) {
     expect(text(page)).toContain(label);
   }
   expect(text(page)).toContain('科技培训');

@@ -12,7 +12,11 @@ const pickPeriod = async (page: Page, key: string) => {
 const calls = (action: string) => requests.map((r) => r.data as Body).filter((b) => b.action === action);
 
 // The device: Taro binds wx's APIs (and wx.env) when the app loads, so these exist before the first render.
-const device = { written: [] as { filePath: string; data: string; encoding: string }[], opened: [] as { filePath: string; fileType: string }[], clipboard: [] as string[] };
+const device = {
+  written: [] as { filePath: string; data: string; encoding: string }[],
+  opened: [] as { filePath: string; fileType: string }[],
+  clipboard: [] as string[],
+};
 const ok = (opts: Callbacks, res: object = {}) =>
   setTimeout(() => {
     opts.success?.({ errMsg: 'ok', ...res });
@@ -37,9 +41,18 @@ wx.setClipboardData = (opts: Callbacks & { data: string }) => {
 
 const NOW = '2026-11-20T09:30:00+08:00';
 const volunteer = {
-  openid: 'dev-0000000000000001', volunteerNo: 'KJ202600000001', realName: '张伟', gender: 'male', phoneMasked: '138****0003',
-  idNumberMasked: '620102********0011', birthDate: '1992-08-08', education: '本科', region: { province: '620000', city: '620100', county: '620102' },
-  serviceCategories: ['科普报告'], registeredAt: NOW, status: 'active',
+  openid: 'dev-0000000000000001',
+  volunteerNo: 'KJ202600000001',
+  realName: '张伟',
+  gender: 'male',
+  phoneMasked: '138****0003',
+  idNumberMasked: '620102********0011',
+  birthDate: '1992-08-08',
+  education: '本科',
+  region: { province: '620000', city: '620100', county: '620102' },
+  serviceCategories: ['科普报告'],
+  registeredAt: NOW,
+  status: 'active',
 };
 const meWith = (minutes: number, memberships: { orgId: string; orgName: string; status: string; role: string }[]) => ({
   ok: true,
@@ -60,7 +73,7 @@ beforeEach(() => {
   onRequest((req: WxRequestOptions) => {
     const { action } = req.data as Body;
     const a = answers[action];
-    return typeof a === 'function' ? a(req.data) : a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    return typeof a === 'function' ? a(req.data) : (a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' });
   });
 });
 
@@ -75,7 +88,17 @@ test('我的 shows the stars earned and the hours to the next one, and the ways 
 
 test('a certificate is issued for the only team and opens as a PDF in the system viewer', async () => {
   answers.me = meWith(600, [LZ, { orgId: 'x', orgName: '申请中的队伍', status: 'pending', role: 'member' }]);
-  answers.certificate = { ok: true, data: { certificateNo: 'KJZY-2026-ABCDEFGHJKMNPQRS', pdfBase64: PDF, minutes: 455, issuedAt: '2026-11-20T09:31:00+08:00', from: '2026-01-01', to: '2026-11-20' } };
+  answers.certificate = {
+    ok: true,
+    data: {
+      certificateNo: 'KJZY-2026-ABCDEFGHJKMNPQRS',
+      pdfBase64: PDF,
+      minutes: 455,
+      issuedAt: '2026-11-20T09:31:00+08:00',
+      from: '2026-01-01',
+      to: '2026-11-20',
+    },
+  };
   page = renderPage('pages/certificate/index');
   // One team the volunteer served with: chosen already (the pending application is not offered).
   await waitFor(() => expect(text(find(page!, '.cert-org'))).toContain('兰州市科技志愿服务支队'));
@@ -113,7 +136,18 @@ test('without credited hours the team says so, and nothing opens', async () => {
 test('证明查验 checks the number from the QR code at once, and a made-up number is not found', async () => {
   answers.verifyCertificate = (body: Body) =>
     body.certificateNo === 'KJZY-2026-ABCDEFGHJKMNPQRS'
-      ? { ok: true, data: { valid: true, realNameMasked: '张*', orgName: '兰州市科技志愿服务支队', minutes: 455, issuedAt: '2026-11-20T09:31:00+08:00', from: '2026-01-01', to: '2026-11-20' } }
+      ? {
+          ok: true,
+          data: {
+            valid: true,
+            realNameMasked: '张*',
+            orgName: '兰州市科技志愿服务支队',
+            minutes: 455,
+            issuedAt: '2026-11-20T09:31:00+08:00',
+            from: '2026-01-01',
+            to: '2026-11-20',
+          },
+        }
       : { ok: true, data: { valid: false } };
   page = renderPage('pages/verify/index', { no: 'KJZY-2026-ABCDEFGHJKMNPQRS' });
   await waitFor(() => expect(text(find(page!, '.verify-name'))).toBe('张*'));
@@ -143,11 +177,33 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
   answers.orgStats = (body: Body) => ({
     ok: true,
     data: {
-      orgId: 'lz', orgName: '兰州市科技志愿服务支队', from: '2026-11-01', to: '2026-11-23', includeDescendants: body.includeDescendants, teams: 2, members: 7, newMembers: 1,
-      activities: 1, byCategory, keyDayActivities: 0, keyGroupActivities: 1, volunteerTimes: 2, distinctVolunteers: 2, minutes: 150, servedPeople: 60, series,
+      orgId: 'lz',
+      orgName: '兰州市科技志愿服务支队',
+      from: '2026-11-01',
+      to: '2026-11-23',
+      includeDescendants: body.includeDescendants,
+      teams: 2,
+      members: 7,
+      newMembers: 1,
+      activities: 1,
+      byCategory,
+      keyDayActivities: 0,
+      keyGroupActivities: 1,
+      volunteerTimes: 2,
+      distinctVolunteers: 2,
+      minutes: 150,
+      servedPeople: 60,
+      series,
     },
   });
-  answers.ranking = { ok: true, data: { from: '2026-11-01', to: '2026-11-23', items: [{ rank: 1, orgId: 'cg', orgName: '城关区科技志愿服务队', minutes: 150, volunteers: 2, activities: 1 }] } };
+  answers.ranking = {
+    ok: true,
+    data: {
+      from: '2026-11-01',
+      to: '2026-11-23',
+      items: [{ rank: 1, orgId: 'cg', orgName: '城关区科技志愿服务队', minutes: 150, volunteers: 2, activities: 1 }],
+    },
+  };
   const XLSX = Buffer.from('PK xlsx').toString('base64');
   answers.export = { ok: true, data: { fileName: '附件3_兰州市科技志愿服务支队_2026-11-23.xlsx', base64: XLSX } };
   page = renderPage('admin/stats/index', { orgId: 'lz' });
@@ -161,7 +217,13 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
 
   tap(page, '.stats-export-activity');
   await waitFor(() => expect(device.opened).toHaveLength(1));
-  expect(calls('export')[0]).toEqual({ action: 'export', orgId: 'lz', kind: 'activityStats', includeDescendants: true, period: 'thisMonth' });
+  expect(calls('export')[0]).toEqual({
+    action: 'export',
+    orgId: 'lz',
+    kind: 'activityStats',
+    includeDescendants: true,
+    period: 'thisMonth',
+  });
   expect(device.opened[0]).toEqual({ filePath: 'wxfile://usr/附件3_兰州市科技志愿服务支队_2026-11-23.xlsx', fileType: 'xlsx' });
   expect(device.written[0].data).toBe(XLSX);
 

@@ -7,6 +7,10 @@ import { now } from '../clock';
 
 export const outboxMessageSender: MessageSender = {
   async send(message: OutgoingMessage) {
-    await unwrap(database().collection(C.devMessages).add({ ...message, page: message.page ?? null, sentAt: now() }));
+    await unwrap(
+      database()
+        .collection(C.devMessages)
+        .add({ ...message, page: message.page ?? null, sentAt: now() }),
+    );
   },
 };

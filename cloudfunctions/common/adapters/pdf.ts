@@ -75,8 +75,15 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
 
 function frame(doc: PDFKit.PDFDocument): void {
   doc.save();
-  doc.lineWidth(2).strokeColor(RED).rect(28, 28, A4.width - 56, A4.height - 56).stroke();
-  doc.lineWidth(0.6).rect(34, 34, A4.width - 68, A4.height - 68).stroke();
+  doc
+    .lineWidth(2)
+    .strokeColor(RED)
+    .rect(28, 28, A4.width - 56, A4.height - 56)
+    .stroke();
+  doc
+    .lineWidth(0.6)
+    .rect(34, 34, A4.width - 68, A4.height - 68)
+    .stroke();
   doc.restore();
 }
 
@@ -88,7 +95,14 @@ function footers(doc: PDFKit.PDFDocument, certificateNo: string): void {
     // Text below the bottom margin would open a new page: the margin is lifted while the footer is written.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).fillColor(MUTED).text(`证明编号：${certificateNo}    第${i - start + 1}页／共${count}页`, MARGIN, A4.height - 50, { width: TABLE_WIDTH, align: 'center', lineBreak: false });
+    doc
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`证明编号：${certificateNo}    第${i - start + 1}页／共${count}页`, MARGIN, A4.height - 50, {
+        width: TABLE_WIDTH,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
 }
@@ -116,7 +130,10 @@ function tableRow(doc: PDFKit.PDFDocument, y: number, cells: string[], opts: { b
   x = MARGIN;
   for (const c of COLUMNS.slice(0, -1)) {
     x += c.width;
-    doc.moveTo(x, y).lineTo(x, y + height).stroke();
+    doc
+      .moveTo(x, y)
+      .lineTo(x, y + height)
+      .stroke();
   }
   doc.restore();
   return y + height;
@@ -174,7 +191,10 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
   doc.fontSize(11.5).fillColor(INK);
   lines.forEach((line, i) => doc.text(line, MARGIN, y + i * 24, { width: TABLE_WIDTH - qrSize - 16 }));
   drawQr(doc, c.verifyUrl, qrX, y - 6, qrSize);
-  doc.fontSize(8.5).fillColor(MUTED).text('扫码核验', qrX, y + qrSize - 2, { width: qrSize, align: 'center' });
+  doc
+    .fontSize(8.5)
+    .fillColor(MUTED)
+    .text('扫码核验', qrX, y + qrSize - 2, { width: qrSize, align: 'center' });
 
   const noteY = Math.max(y + 4 * 24 + 16, y + qrSize + 22);
   doc.fontSize(9).fillColor(MUTED).text(CERTIFICATE_NOTE, MARGIN, noteY, { width: TABLE_WIDTH, lineGap: 3 });

@@ -113,7 +113,9 @@ export interface MembersSheet {
 
 export async function membersXlsx(s: MembersSheet): Promise<Buffer> {
   const wb = workbook();
-  const ws = wb.addWorksheet('附件2', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('附件2', {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const columns = s.teamColumn ? [...MEMBER_COLUMNS, { header: '所属队伍', width: 24 }] : MEMBER_COLUMNS;
   title(ws, 1, columns.length, MEMBERS_FORM_TITLE);
   line(ws, 2, columns.length, `单位：${s.orgName}          填报日期：${s.filledOn}`);
@@ -169,7 +171,9 @@ const FORM_TEXT_WIDTH = 96;
 
 export async function activityStatsXlsx(s: ActivityStatsSheet): Promise<Buffer> {
   const wb = workbook();
-  const ws = wb.addWorksheet('附件3', { pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('附件3', {
+    pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.getColumn(1).width = FORM_LABEL_WIDTH;
   for (const c of [2, 3, 4]) ws.getColumn(c).width = FORM_TEXT_WIDTH / 3;
   title(ws, 1, 4, ACTIVITY_FORM_TITLE);
@@ -262,7 +266,9 @@ export interface AttendanceSheet {
 
 export async function attendanceXlsx(s: AttendanceSheet): Promise<Buffer> {
   const wb = workbook();
-  const ws = wb.addWorksheet('签到记录', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('签到记录', {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   title(ws, 1, ATTENDANCE_COLUMNS.length, s.title);
   line(ws, 2, ATTENDANCE_COLUMNS.length, s.subtitle);
   const end = table(ws, 3, ATTENDANCE_COLUMNS, s.rows);

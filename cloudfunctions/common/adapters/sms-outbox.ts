@@ -7,6 +7,10 @@ import { now } from '../clock';
 
 export const outboxSmsSender: SmsSender = {
   async send(message: SmsMessage) {
-    await unwrap(database().collection(C.devSms).add({ ...message, sentAt: now() }));
+    await unwrap(
+      database()
+        .collection(C.devSms)
+        .add({ ...message, sentAt: now() }),
+    );
   },
 };

@@ -10,7 +10,11 @@ export const tencentSmsSender: SmsSender = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sms = require('tencentcloud-sdk-nodejs-sms');
     const client = new sms.sms.v20210111.Client({
-      credential: { secretId: process.env.TENCENTCLOUD_SECRETID, secretKey: process.env.TENCENTCLOUD_SECRETKEY, token: process.env.TENCENTCLOUD_SESSIONTOKEN },
+      credential: {
+        secretId: process.env.TENCENTCLOUD_SECRETID,
+        secretKey: process.env.TENCENTCLOUD_SECRETKEY,
+        token: process.env.TENCENTCLOUD_SESSIONTOKEN,
+      },
       region: e.TENCENTCLOUD_REGION || 'ap-guangzhou',
     });
     const res = await client.SendSms({

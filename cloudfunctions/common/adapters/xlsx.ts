@@ -21,7 +21,25 @@ export async function importTemplateXlsx(orgName: string): Promise<Buffer> {
     header.getCell(i + 1).font = { bold: true };
     ws.getColumn(i + 1).width = c.width;
   });
-  ws.getRow(3).values = ['范例', '张三', '13710986743', '男', EXAMPLE_ID_NUMBER, '群众', '汉族', '某某公司', '副高', '本科', '企业', '吉林省', '四平市', '铁西区', '科技培训、科普报告', '科技咨询类', '否'];
+  ws.getRow(3).values = [
+    '范例',
+    '张三',
+    '13710986743',
+    '男',
+    EXAMPLE_ID_NUMBER,
+    '群众',
+    '汉族',
+    '某某公司',
+    '副高',
+    '本科',
+    '企业',
+    '吉林省',
+    '四平市',
+    '铁西区',
+    '科技培训、科普报告',
+    '科技咨询类',
+    '否',
+  ];
   ws.getRow(3).font = { italic: true, color: { argb: 'FF888888' } };
   // Drop-down lists as the seed's 填报说明 asks (long lists go to a hidden sheet).
   const lists = wb.addWorksheet('选项', { state: 'hidden' });
@@ -36,7 +54,8 @@ export async function importTemplateXlsx(orgName: string): Promise<Buffer> {
   ws.getColumn(3).numFmt = '@';
   ws.getColumn(5).numFmt = '@';
   const note = ws.getCell(1005, 1);
-  note.value = '填报说明：政治面貌、民族、职称、最高学历、从业类别、是否为基层“四长”可在下拉菜单中选择；服务类别、服务领域可多选，用顿号“、”分隔。身份证号、手机号请设为文本格式。';
+  note.value =
+    '填报说明：政治面貌、民族、职称、最高学历、从业类别、是否为基层“四长”可在下拉菜单中选择；服务类别、服务领域可多选，用顿号“、”分隔。身份证号、手机号请设为文本格式。';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -71,7 +90,12 @@ export async function readImportRows(file: Buffer): Promise<SheetRow[]> {
     if (!texts.includes('真实姓名')) return;
     headerRow = n;
     for (const c of IMPORT_COLUMNS) {
-      const idx = texts.findIndex((t) => t === c.header.replace(/\s/g, '') || (c.key === 'serviceFields' && t.startsWith('服务领域')) || (c.key === 'fourHeads' && t.includes('四长')));
+      const idx = texts.findIndex(
+        (t) =>
+          t === c.header.replace(/\s/g, '') ||
+          (c.key === 'serviceFields' && t.startsWith('服务领域')) ||
+          (c.key === 'fourHeads' && t.includes('四长')),
+      );
       if (idx > 0) columnOf.set(c.key, idx);
     }
   });

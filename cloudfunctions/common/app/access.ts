@@ -6,7 +6,15 @@ import { findOrg, findOrgsByIds, managerGrants, type OrgDoc } from '../db/org.re
 import { childTeamsWithManagers, teamManagerOpenids } from '../db/team-managers.repository';
 import { findRootOrgId } from '../db/settings.repository';
 import { canManage, canRead, canSetRoles, type Grant, type OrgNode } from '../domain/org-access';
-import { applicationTeam, decidesFromParent, mayDecide, teamHasOtherDecider, whomDecides, type Decides, type DecidingTeam } from '../domain/four-eyes';
+import {
+  applicationTeam,
+  decidesFromParent,
+  mayDecide,
+  teamHasOtherDecider,
+  whomDecides,
+  type Decides,
+  type DecidingTeam,
+} from '../domain/four-eyes';
 
 const forbid = (message?: string) => new AppError(ErrorCode.AUTH_FORBIDDEN, message);
 
@@ -34,15 +42,23 @@ interface OrgOptions {
 }
 
 /** The team (ORG.NOT_FOUND when there is none) and the caller's grants, if `rule` lets them in. */
-async function requireOrgBy(rule: OrgRule, openid: string, orgId: string, forbidden: string, opts: OrgOptions = {}): Promise<{ org: OrgDoc; grants: Grant[] }> {
+async function requireOrgBy(
+  rule: OrgRule,
+  openid: string,
+  orgId: string,
+  forbidden: string,
+  opts: OrgOptions = {},
+): Promise<{ org: OrgDoc; grants: Grant[] }> {
   const [org, grants] = await Promise.all([findOrg(orgId), managerGrants(openid)]);
-  if (!org || (opts.approvedOnly && org.status !== 'approved')) throw opts.unknownForbidden ? forbid(forbidden) : new AppError(ErrorCode.ORG_NOT_FOUND);
+  if (!org || (opts.approvedOnly && org.status !== 'approved'))
+    throw opts.unknownForbidden ? forbid(forbidden) : new AppError(ErrorCode.ORG_NOT_FOUND);
   if (!rule(grants, org)) throw forbid(forbidden);
   return { org, grants };
 }
 
 /** A team for its leader and admins (publishing, reviews, 清退, 集体注册). */
-export const requireManagedOrg = (openid: string, orgId: string, forbidden: string, opts?: OrgOptions) => requireOrgBy(canManage, openid, orgId, forbidden, opts);
+export const requireManagedOrg = (openid: string, orgId: string, forbidden: string, opts?: OrgOptions) =>
+  requireOrgBy(canManage, openid, orgId, forbidden, opts);
 
 /** A team for its leader alone (roles). */
 export const requireLedOrg = (openid: string, orgId: string, forbidden: string) => requireOrgBy(canSetRoles, openid, orgId, forbidden);
@@ -81,7 +97,9 @@ export async function requireSomeoneElse(c: FourEyesCheck): Promise<void> {
   const inTeam = teamHasOtherDecider(await teamManagerOpenids(c.team._id), c.concerned);
   throw new AppError(
     ErrorCode.AUTH_SELF_DEALING,
-    inTeam ? '此事涉及您本人，须由本队其他负责人或管理员处理' : '此事涉及您本人，本队没有其他负责人或管理员，须由上级队伍的负责人或管理员处理',
+    inTeam
+      ? '此事涉及您本人，须由本队其他负责人或管理员处理'
+      : '此事涉及您本人，本队没有其他负责人或管理员，须由上级队伍的负责人或管理员处理',
     { decidedBy: inTeam ? 'team' : 'parent' },
   );
 }
@@ -121,7 +139,11 @@ export async function decidingTeams(actor: string, grants?: readonly Grant[]): P
 }
 
 /** Whether `actor` decides the application for `org` (its parent's managers, or the grandparent's where four-eyes says so). */
-export async function decidesApplication(grants: readonly Grant[], actor: string | undefined, org: Pick<OrgDoc, 'parentId' | 'path' | 'applicantOpenid'>): Promise<boolean> {
+export async function decidesApplication(
+  grants: readonly Grant[],
+  actor: string | undefined,
+  org: Pick<OrgDoc, 'parentId' | 'path' | 'applicantOpenid'>,
+): Promise<boolean> {
   const team = applicationTeam(org);
   if (!team || !actor || !org.applicantOpenid) return false;
   const teamManagers = decidesFromParent(grants, team) ? await teamManagerOpenids(team._id) : [];

@@ -81,13 +81,18 @@ export async function insertActivity(doc: ActivityDoc): Promise<void> {
 
 /** Sets `patch` only if the activity still matches `expected`; false if it changed first. */
 export async function updateActivityIf(activityId: string, expected: object, patch: object): Promise<boolean> {
-  const res = await unwrap(activities().where({ _id: activityId, ...expected }).update(withPoint(patch)));
+  const res = await unwrap(
+    activities()
+      .where({ _id: activityId, ...expected })
+      .update(withPoint(patch)),
+  );
   return res.updated === 1;
 }
 
 /** An edit: sets `patch` only if the activity is still published and, with a new `capacity`, still holds everyone enrolled. */
 export async function updatePublishedActivity(activityId: string, patch: object, capacity?: number): Promise<boolean> {
-  const expected = capacity === undefined ? { status: 'published' } : { status: 'published', enrolledCount: database().command.lte(capacity) };
+  const expected =
+    capacity === undefined ? { status: 'published' } : { status: 'published', enrolledCount: database().command.lte(capacity) };
   return updateActivityIf(activityId, expected, patch);
 }
 
@@ -96,7 +101,12 @@ export async function findActivitiesByIds(ids: string[]): Promise<ActivityDoc[]>
   const out: ActivityDoc[] = [];
   for (let i = 0; i < unique.length; i += PAGE) {
     const chunk = unique.slice(i, i + PAGE);
-    const res = await unwrap(activities().where({ _id: database().command.in(chunk) }).limit(chunk.length).get());
+    const res = await unwrap(
+      activities()
+        .where({ _id: database().command.in(chunk) })
+        .limit(chunk.length)
+        .get(),
+    );
     out.push(...(res.data as ActivityDoc[]));
   }
   return out;
@@ -123,7 +133,8 @@ export function activityFilter(f: ActivityFilter, now: Date): object {
   const conditions: object[] = [];
   if (f.phase) conditions.push(phaseQuery(f.phase, now, _));
   if (f.notEnded) conditions.push({ status: 'published', endAt: _.gt(now) });
-  if (f.regionCode) conditions.push(_.or([{ 'region.province': f.regionCode }, { 'region.city': f.regionCode }, { 'region.county': f.regionCode }]));
+  if (f.regionCode)
+    conditions.push(_.or([{ 'region.province': f.regionCode }, { 'region.city': f.regionCode }, { 'region.county': f.regionCode }]));
   if (f.category) conditions.push({ category: f.category });
   if (f.orgId) conditions.push({ orgId: f.orgId });
   if (f.keyword) conditions.push({ title: db.RegExp({ regexp: escapeRegExp(f.keyword), options: 'i' }) });
@@ -132,10 +143,23 @@ export function activityFilter(f: ActivityFilter, now: Date): object {
 }
 
 /** One page of activities matching `where`, with the total. */
-export async function pageActivities(where: object, order: [string, 'asc' | 'desc'][], page: number, pageSize: number): Promise<{ items: ActivityDoc[]; total: number }> {
+export async function pageActivities(
+  where: object,
+  order: [string, 'asc' | 'desc'][],
+  page: number,
+  pageSize: number,
+): Promise<{ items: ActivityDoc[]; total: number }> {
   let query = activities().where(where);
   for (const [field, dir] of order) query = query.orderBy(field, dir);
-  const [list, count] = await Promise.all([unwrap(query.skip((page - 1) * pageSize).limit(pageSize).get()), unwrap(activities().where(where).count())]);
+  const [list, count] = await Promise.all([
+    unwrap(
+      query
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .get(),
+    ),
+    unwrap(activities().where(where).count()),
+  ]);
   return { items: list.data as ActivityDoc[], total: count.total };
 }
 
@@ -145,13 +169,28 @@ export async function pageActivities(where: object, order: [string, 'asc' | 'des
  * not found by it, so the total counts those with one (a near query itself cannot be counted).
  * Two requests, in parallel.
  */
-export async function pageActivitiesNear(where: object, near: GeoPoint, page: number, pageSize: number): Promise<{ items: ActivityDoc[]; total: number }> {
+export async function pageActivitiesNear(
+  where: object,
+  near: GeoPoint,
+  page: number,
+  pageSize: number,
+): Promise<{ items: ActivityDoc[]; total: number }> {
   const _ = database().command;
   const empty = Object.getPrototypeOf(where) === Object.prototype && Object.keys(where).length === 0;
   const also = (condition: object) => (empty ? condition : _.and([where, condition]));
   const [list, count] = await Promise.all([
-    unwrap(activities().where(also({ point: _.geoNear({ geometry: pointOf(near) }) })).skip((page - 1) * pageSize).limit(pageSize).get()),
-    unwrap(activities().where(also({ point: _.exists(true) })).count()),
+    unwrap(
+      activities()
+        .where(also({ point: _.geoNear({ geometry: pointOf(near) }) }))
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .get(),
+    ),
+    unwrap(
+      activities()
+        .where(also({ point: _.exists(true) }))
+        .count(),
+    ),
   ]);
   return { items: list.data as ActivityDoc[], total: count.total };
 }
@@ -168,19 +207,31 @@ export async function someActivities(where: object, limit = PAGE): Promise<Activ
 
 export async function takeSeat(a: Pick<ActivityDoc, '_id' | 'capacity'>): Promise<boolean> {
   const _ = database().command;
-  const res = await unwrap(activities().where({ _id: a._id, status: 'published', capacity: a.capacity, enrolledCount: _.lt(a.capacity) }).update({ enrolledCount: _.inc(1) }));
+  const res = await unwrap(
+    activities()
+      .where({ _id: a._id, status: 'published', capacity: a.capacity, enrolledCount: _.lt(a.capacity) })
+      .update({ enrolledCount: _.inc(1) }),
+  );
   return res.updated === 1;
 }
 
 export async function releaseSeat(activityId: string): Promise<void> {
   const _ = database().command;
-  await unwrap(activities().where({ _id: activityId, enrolledCount: _.gt(0) }).update({ enrolledCount: _.inc(-1) }));
+  await unwrap(
+    activities()
+      .where({ _id: activityId, enrolledCount: _.gt(0) })
+      .update({ enrolledCount: _.inc(-1) }),
+  );
 }
 
 export async function changeWaitlistCount(activityId: string, delta: 1 | -1): Promise<void> {
   const _ = database().command;
   const where = delta < 0 ? { _id: activityId, waitlistCount: _.gt(0) } : { _id: activityId };
-  await unwrap(activities().where(where).update({ waitlistCount: _.inc(delta) }));
+  await unwrap(
+    activities()
+      .where(where)
+      .update({ waitlistCount: _.inc(delta) }),
+  );
 }
 
 /** The first and last dates an activity's day records were kept on (index activityId_date), or undefined when none. */
@@ -198,7 +249,11 @@ export async function recordedDates(activityId: string): Promise<{ first: string
  */
 export async function joinWaitlist(activityId: string): Promise<{ queueNo: number; position: number } | undefined> {
   const _ = database().command;
-  const res = (await unwrap(activities().where({ _id: activityId }).updateAndReturn({ waitlistCount: _.inc(1), waitlistSeq: _.inc(1) }))) as {
+  const res = (await unwrap(
+    activities()
+      .where({ _id: activityId })
+      .updateAndReturn({ waitlistCount: _.inc(1), waitlistSeq: _.inc(1) }),
+  )) as {
     doc?: { waitlistCount?: number; waitlistSeq?: number } | null;
   };
   const doc = res.doc;
@@ -211,7 +266,12 @@ export async function joinWaitlist(activityId: string): Promise<{ queueNo: numbe
 export const insertEnrollment = (doc: EnrollmentDoc): Promise<boolean> => writtenUnlessDuplicate(enrollments().add(doc));
 
 /** Sets `patch` (and removes the `unset` fields) only if the enrollment is still in `status`; false if someone changed it first. */
-export async function updateEnrollmentIf(id: string, status: EnrollmentStatus, patch: object, unset: readonly (keyof EnrollmentDoc)[] = []): Promise<boolean> {
+export async function updateEnrollmentIf(
+  id: string,
+  status: EnrollmentStatus,
+  patch: object,
+  unset: readonly (keyof EnrollmentDoc)[] = [],
+): Promise<boolean> {
   const _ = database().command;
   const write = { ...patch, ...Object.fromEntries(unset.map((k) => [k, _.remove()])) };
   const res = await unwrap(enrollments().where({ _id: id, status }).update(write));
@@ -220,7 +280,15 @@ export async function updateEnrollmentIf(id: string, status: EnrollmentStatus, p
 
 /** The head of the waitlist: first come, first served (ties by _id). */
 export async function firstWaitlisted(activityId: string, n: number): Promise<EnrollmentDoc[]> {
-  const res = await unwrap(enrollments().where({ activityId, status: 'waitlisted' }).orderBy('queueNo', 'asc').orderBy('queuedAt', 'asc').orderBy('_id', 'asc').limit(n).get());
+  const res = await unwrap(
+    enrollments()
+      .where({ activityId, status: 'waitlisted' })
+      .orderBy('queueNo', 'asc')
+      .orderBy('queuedAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(n)
+      .get(),
+  );
   return res.data as EnrollmentDoc[];
 }
 
@@ -228,8 +296,15 @@ export async function firstWaitlisted(activityId: string, n: number): Promise<En
 export async function waitlistPosition(e: Pick<EnrollmentDoc, '_id' | 'activityId' | 'queuedAt' | 'queueNo'>): Promise<number> {
   const _ = database().command;
   const byTime = _.or([{ queuedAt: _.lt(e.queuedAt) }, { queuedAt: e.queuedAt, _id: _.lt(e._id) }]);
-  const ahead = e.queueNo === undefined ? _.and([{ queueNo: _.exists(false) }, byTime]) : _.or([{ queueNo: _.lt(e.queueNo) }, { queueNo: _.exists(false) }]);
-  const res = await unwrap(enrollments().where(_.and([{ activityId: e.activityId, status: 'waitlisted' }, ahead])).count());
+  const ahead =
+    e.queueNo === undefined
+      ? _.and([{ queueNo: _.exists(false) }, byTime])
+      : _.or([{ queueNo: _.lt(e.queueNo) }, { queueNo: _.exists(false) }]);
+  const res = await unwrap(
+    enrollments()
+      .where(_.and([{ activityId: e.activityId, status: 'waitlisted' }, ahead]))
+      .count(),
+  );
   return res.total + 1;
 }
 
@@ -239,7 +314,14 @@ export async function enrollmentsIn(activityId: string, statuses: EnrollmentStat
   const out: EnrollmentDoc[] = [];
   for (;;) {
     const res = await unwrap(
-      enrollments().where({ activityId, status: _.in(statuses) }).orderBy('queueNo', 'asc').orderBy('queuedAt', 'asc').orderBy('_id', 'asc').skip(out.length).limit(PAGE).get(),
+      enrollments()
+        .where({ activityId, status: _.in(statuses) })
+        .orderBy('queueNo', 'asc')
+        .orderBy('queuedAt', 'asc')
+        .orderBy('_id', 'asc')
+        .skip(out.length)
+        .limit(PAGE)
+        .get(),
     );
     const list = res.data as EnrollmentDoc[];
     out.push(...list);
@@ -248,11 +330,26 @@ export async function enrollmentsIn(activityId: string, statuses: EnrollmentStat
 }
 
 /** One page of an activity's enrollments, enrolled before waitlisted, each in queue order. */
-export async function pageEnrollments(activityId: string, statuses: EnrollmentStatus[], page: number, pageSize: number): Promise<{ items: EnrollmentDoc[]; total: number }> {
+export async function pageEnrollments(
+  activityId: string,
+  statuses: EnrollmentStatus[],
+  page: number,
+  pageSize: number,
+): Promise<{ items: EnrollmentDoc[]; total: number }> {
   const _ = database().command;
   const where = { activityId, status: _.in(statuses) };
   const [list, count] = await Promise.all([
-    unwrap(enrollments().where(where).orderBy('status', 'asc').orderBy('queueNo', 'asc').orderBy('queuedAt', 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(
+      enrollments()
+        .where(where)
+        .orderBy('status', 'asc')
+        .orderBy('queueNo', 'asc')
+        .orderBy('queuedAt', 'asc')
+        .orderBy('_id', 'asc')
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .get(),
+    ),
     unwrap(enrollments().where(where).count()),
   ]);
   return { items: list.data as EnrollmentDoc[], total: count.total };
@@ -288,7 +385,14 @@ export async function titlesOf(activityIds: string[]): Promise<Map<string, strin
   const out = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const res = await unwrap(database().collection(C.activities).where({ _id: database().command.in(chunk) }).field({ title: true }).limit(chunk.length).get());
+    const res = await unwrap(
+      database()
+        .collection(C.activities)
+        .where({ _id: database().command.in(chunk) })
+        .field({ title: true })
+        .limit(chunk.length)
+        .get(),
+    );
     for (const a of res.data as { _id: string; title: string }[]) out.set(a._id, a.title);
   }
   return out;

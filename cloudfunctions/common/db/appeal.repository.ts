@@ -51,11 +51,23 @@ export async function appealsOf(appellant: string): Promise<AppealDoc[]> {
 }
 
 /** A page of appeals for the root admins: the pending ones oldest first (first come, first decided), others newest first. */
-export async function pageAppeals(status: AppealStatus | undefined, page: number, pageSize: number): Promise<{ items: AppealDoc[]; total: number }> {
+export async function pageAppeals(
+  status: AppealStatus | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ items: AppealDoc[]; total: number }> {
   const where = status ? { status } : {};
   const order = status === 'pending' ? 'asc' : 'desc';
   const [list, count] = await Promise.all([
-    unwrap(appeals().where(where).orderBy('createdAt', order).orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(
+      appeals()
+        .where(where)
+        .orderBy('createdAt', order)
+        .orderBy('_id', 'asc')
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .get(),
+    ),
     unwrap(appeals().where(where).count()),
   ]);
   return { items: list.data as AppealDoc[], total: count.total };

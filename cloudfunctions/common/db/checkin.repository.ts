@@ -69,7 +69,12 @@ export const createRecord = (doc: DayRecordDoc): Promise<boolean> => writtenUnle
  * Sets a later sign-out: writes only if the stored sign-out is missing or earlier than `at` (the latest counts). The
  * scan's echo joins the list and its flags the record's set in the same write, so concurrent scans lose neither.
  */
-export async function setSignOutIfLater(id: string, at: Date, patch: Partial<DayRecordDoc>, scan: { echo?: ScanEcho; flags: ScanFlag[] }): Promise<boolean> {
+export async function setSignOutIfLater(
+  id: string,
+  at: Date,
+  patch: Partial<DayRecordDoc>,
+  scan: { echo?: ScanEcho; flags: ScanFlag[] },
+): Promise<boolean> {
   const _ = database().command;
   const where = _.and([{ _id: id, signInAt: _.exists(true) }, _.or([{ signOutAt: _.exists(false) }, { signOutAt: _.lt(at) }])]);
   const write: Record<string, unknown> = { ...patch };
@@ -107,7 +112,13 @@ export async function recordsOf(openid: string, range: { from?: string; to?: str
  */
 export async function creditedTotalsOf(openid: string): Promise<{ minutes: number; activities: number }> {
   const $ = database().command.aggregate;
-  const res = await unwrap(records().aggregate().match({ openid }).group({ _id: '$activityId', minutes: $.sum('$minutes') }).end());
+  const res = await unwrap(
+    records()
+      .aggregate()
+      .match({ openid })
+      .group({ _id: '$activityId', minutes: $.sum('$minutes') })
+      .end(),
+  );
   const perActivity = (res as { data?: { _id: string; minutes: number | null }[] }).data ?? [];
   const activities = await titlesAndStatusOf(perActivity.map((a) => a._id));
   const credited = perActivity.filter((a) => activities.get(a._id)?.status !== 'cancelled');
@@ -131,7 +142,9 @@ export type ActivityStamp = Pick<ActivityDoc, '_id' | 'status' | 'codeVersion' |
 
 /** One projected read of an activity's stamp (a few dozen bytes instead of the whole activity). */
 export async function activityStamp(activityId: string): Promise<ActivityStamp | undefined> {
-  const res = await unwrap(database().collection(C.activities).doc(activityId).field({ status: true, codeVersion: true, updatedAt: true }).get());
+  const res = await unwrap(
+    database().collection(C.activities).doc(activityId).field({ status: true, codeVersion: true, updatedAt: true }).get(),
+  );
   return (res.data as ActivityStamp[])[0];
 }
 
@@ -141,7 +154,14 @@ export async function titlesAndStatusOf(activityIds: string[]): Promise<Map<stri
   const out = new Map<string, Pick<ActivityDoc, 'title' | 'status'>>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const res = await unwrap(database().collection(C.activities).where({ _id: database().command.in(chunk) }).field({ title: true, status: true }).limit(chunk.length).get());
+    const res = await unwrap(
+      database()
+        .collection(C.activities)
+        .where({ _id: database().command.in(chunk) })
+        .field({ title: true, status: true })
+        .limit(chunk.length)
+        .get(),
+    );
     for (const a of res.data as Pick<ActivityDoc, '_id' | 'title' | 'status'>[]) out.set(a._id, { title: a.title, status: a.status });
   }
   return out;
@@ -151,7 +171,10 @@ export async function titlesAndStatusOf(activityIds: string[]): Promise<Map<stri
 export async function bumpCodeVersion(activityId: string, at: Date, by: string): Promise<number | undefined> {
   const _ = database().command;
   const res = await unwrap(
-    database().collection(C.activities).where({ _id: activityId, status: 'published' }).updateAndReturn({ codeVersion: _.inc(1), codesRevokedAt: at, codesRevokedBy: by }),
+    database()
+      .collection(C.activities)
+      .where({ _id: activityId, status: 'published' })
+      .updateAndReturn({ codeVersion: _.inc(1), codesRevokedAt: at, codesRevokedBy: by }),
   );
   return res.updated === 1 ? (res.doc as ActivityStamp).codeVersion : undefined;
 }

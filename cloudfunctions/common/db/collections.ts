@@ -61,7 +61,11 @@ export const collections: CollectionDecl[] = [
   {
     name: C.volunteers,
     // Phones and ID numbers are unique by their keyed hashes (blind indexes): the clear values are never stored.
-    indexes: [unique('phoneHash_unique', 'phoneHash'), unique('idNumberHash_unique', 'idNumberHash'), unique('volunteerNo_unique', 'volunteerNo')],
+    indexes: [
+      unique('phoneHash_unique', 'phoneHash'),
+      unique('idNumberHash_unique', 'idNumberHash'),
+      unique('volunteerNo_unique', 'volunteerNo'),
+    ],
     rule: FUNCTIONS_ONLY,
   },
   { name: C.smsCodes, indexes: [], rule: FUNCTIONS_ONLY },
@@ -82,10 +86,22 @@ export const collections: CollectionDecl[] = [
     ],
     rule: FUNCTIONS_ONLY,
   },
-  { name: C.enrollments, indexes: [asc('activityId_status_queuedAt', 'activityId', 'status', 'queuedAt'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
+  {
+    name: C.enrollments,
+    indexes: [asc('activityId_status_queuedAt', 'activityId', 'status', 'queuedAt'), asc('openid', 'openid')],
+    rule: FUNCTIONS_ONLY,
+  },
   { name: C.corrections, indexes: [asc('orgId_status', 'orgId', 'status'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
-  { name: C.dayRecords, indexes: [asc('openid_date', 'openid', 'date'), asc('activityId_date', 'activityId', 'date')], rule: FUNCTIONS_ONLY },
-  { name: C.certificates, indexes: [unique('certificateNo_unique', 'certificateNo'), asc('openid_issuedAt', 'openid', 'issuedAt')], rule: FUNCTIONS_ONLY },
+  {
+    name: C.dayRecords,
+    indexes: [asc('openid_date', 'openid', 'date'), asc('activityId_date', 'activityId', 'date')],
+    rule: FUNCTIONS_ONLY,
+  },
+  {
+    name: C.certificates,
+    indexes: [unique('certificateNo_unique', 'certificateNo'), asc('openid_issuedAt', 'openid', 'issuedAt')],
+    rule: FUNCTIONS_ONLY,
+  },
   {
     name: C.identityAppeals,
     // pendingKey (appellant + ID number hash) while pending, the appeal's own id once decided: one open appeal per pair.

@@ -38,17 +38,32 @@ export async function correctionsOf(openid: string): Promise<CorrectionDoc[]> {
   return pageAll((skip) => corrections().where({ openid }).orderBy('createdAt', 'asc').skip(skip).limit(1000).get());
 }
 
-export async function listCorrections(orgId: string, status: CorrectionStatus | undefined, page: number, pageSize: number): Promise<{ items: CorrectionDoc[]; total: number }> {
+export async function listCorrections(
+  orgId: string,
+  status: CorrectionStatus | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ items: CorrectionDoc[]; total: number }> {
   const where = status ? { orgId, status } : { orgId };
   const [list, count] = await Promise.all([
-    unwrap(corrections().where(where).orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(
+      corrections()
+        .where(where)
+        .orderBy('createdAt', 'desc')
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .get(),
+    ),
     unwrap(corrections().where(where).count()),
   ]);
   return { items: list.data as CorrectionDoc[], total: count.total };
 }
 
 /** The oldest `limit` pending requests among the cases `decides` covers, with their count (two requests, in parallel; none when it covers nothing). */
-export async function pendingCorrectionsDecided(decides: readonly Decides[], limit: number): Promise<{ items: CorrectionDoc[]; total: number }> {
+export async function pendingCorrectionsDecided(
+  decides: readonly Decides[],
+  limit: number,
+): Promise<{ items: CorrectionDoc[]; total: number }> {
   const where = pendingDecidable(decides, 'orgId', 'openid');
   if (!where) return { items: [], total: 0 };
   const [list, count] = await Promise.all([

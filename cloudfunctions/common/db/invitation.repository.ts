@@ -16,12 +16,22 @@ export async function putInvitation(orgId: string, phone: string, fields: Record
 /** The open invitations of this phone, oldest first, at most `limit`. */
 export async function openInvitationsFor<T>(phone: string, limit: number): Promise<T[]> {
   const res = await unwrap(
-    database().collection(C.invitations).where({ phoneHash: phoneLookupHash(phone), status: 'open' }).orderBy('invitedAt', 'asc').limit(limit).get(),
+    database()
+      .collection(C.invitations)
+      .where({ phoneHash: phoneLookupHash(phone), status: 'open' })
+      .orderBy('invitedAt', 'asc')
+      .limit(limit)
+      .get(),
   );
   return res.data as T[];
 }
 
 /** Marks every open invitation of this phone claimed by the volunteer who proved it. */
 export async function claimInvitations(phone: string, openid: string, at: Date): Promise<void> {
-  await unwrap(database().collection(C.invitations).where({ phoneHash: phoneLookupHash(phone), status: 'open' }).update({ status: 'claimed', claimedBy: openid, claimedAt: at }));
+  await unwrap(
+    database()
+      .collection(C.invitations)
+      .where({ phoneHash: phoneLookupHash(phone), status: 'open' })
+      .update({ status: 'claimed', claimedBy: openid, claimedAt: at }),
+  );
 }

@@ -45,7 +45,13 @@ export async function findOrg(orgId: string): Promise<OrgDoc | undefined> {
 export async function findOrgsByIds(ids: string[]): Promise<OrgDoc[]> {
   if (ids.length === 0) return [];
   const _ = database().command;
-  const res = await unwrap(database().collection(C.orgs).where({ _id: _.in(ids) }).limit(ids.length).get());
+  const res = await unwrap(
+    database()
+      .collection(C.orgs)
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+      .get(),
+  );
   return res.data as OrgDoc[];
 }
 
@@ -59,7 +65,9 @@ export async function orgNameTaken(name: string): Promise<boolean> {
 
 /** Approved children of a team, oldest first (a province has a few dozen 支队; 1000 is the server's maximum page). */
 export async function approvedChildren(orgId: string): Promise<OrgDoc[]> {
-  const res = await unwrap(database().collection(C.orgs).where({ parentId: orgId, status: 'approved' }).orderBy('createdAt', 'asc').limit(1000).get());
+  const res = await unwrap(
+    database().collection(C.orgs).where({ parentId: orgId, status: 'approved' }).orderBy('createdAt', 'asc').limit(1000).get(),
+  );
   return res.data as OrgDoc[];
 }
 
@@ -75,12 +83,20 @@ export async function searchApprovedOrgs(
   const _ = db.command;
   const conditions: object[] = [{ status: 'approved' }];
   if (f.keyword) conditions.push({ name: db.RegExp({ regexp: escapeRegExp(f.keyword), options: 'i' }) });
-  if (f.regionCode) conditions.push(_.or([{ 'region.province': f.regionCode }, { 'region.city': f.regionCode }, { 'region.county': f.regionCode }]));
+  if (f.regionCode)
+    conditions.push(_.or([{ 'region.province': f.regionCode }, { 'region.city': f.regionCode }, { 'region.county': f.regionCode }]));
   if (f.parentId) conditions.push({ parentId: f.parentId });
   const where = _.and(conditions);
   const coll = db.collection(C.orgs);
   const [list, count] = await Promise.all([
-    unwrap(coll.where(where).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(
+      coll
+        .where(where)
+        .orderBy('createdAt', 'asc')
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .get(),
+    ),
     unwrap(coll.where(where).count()),
   ]);
   return { items: list.data as OrgDoc[], total: count.total };
@@ -91,7 +107,10 @@ export async function pendingApplicationsDecided(decides: readonly Decides[], li
   const where = pendingDecidable(decides, 'parentId', 'applicantOpenid');
   if (!where) return { items: [], total: 0 };
   const coll = database().collection(C.orgs);
-  const [list, count] = await Promise.all([unwrap(coll.where(where).orderBy('createdAt', 'asc').limit(limit).get()), unwrap(coll.where(where).count())]);
+  const [list, count] = await Promise.all([
+    unwrap(coll.where(where).orderBy('createdAt', 'asc').limit(limit).get()),
+    unwrap(coll.where(where).count()),
+  ]);
   return { items: list.data as OrgDoc[], total: count.total };
 }
 
@@ -134,11 +153,24 @@ export async function leadsAnyTeam(openid: string): Promise<boolean> {
 }
 
 /** One page of a team's memberships (in one state, or all), newest application first. */
-export async function pageMemberships(orgId: string, status: MembershipStatus | undefined, page: number, pageSize: number): Promise<{ items: MembershipDoc[]; total: number }> {
+export async function pageMemberships(
+  orgId: string,
+  status: MembershipStatus | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ items: MembershipDoc[]; total: number }> {
   const where = status ? { orgId, status } : { orgId };
   const coll = database().collection(C.memberships);
   const [list, count] = await Promise.all([
-    unwrap(coll.where(where).orderBy('appliedAt', 'desc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get()),
+    unwrap(
+      coll
+        .where(where)
+        .orderBy('appliedAt', 'desc')
+        .orderBy('_id', 'asc')
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .get(),
+    ),
     unwrap(coll.where(where).count()),
   ]);
   return { items: list.data as MembershipDoc[], total: count.total };
@@ -148,12 +180,16 @@ export async function pageMemberships(orgId: string, status: MembershipStatus | 
 export async function pendingMembershipsIn(orgIds: string[], limit: number): Promise<{ items: MembershipDoc[]; total: number }> {
   const where = { orgId: database().command.in(orgIds), status: 'pending' };
   const coll = database().collection(C.memberships);
-  const [list, count] = await Promise.all([unwrap(coll.where(where).orderBy('appliedAt', 'asc').limit(limit).get()), unwrap(coll.where(where).count())]);
+  const [list, count] = await Promise.all([
+    unwrap(coll.where(where).orderBy('appliedAt', 'asc').limit(limit).get()),
+    unwrap(coll.where(where).count()),
+  ]);
   return { items: list.data as MembershipDoc[], total: count.total };
 }
 
 /** Creates the membership; false when it exists already (a concurrent write of the same volunteer and team). */
-export const insertMembership = (doc: MembershipDoc): Promise<boolean> => writtenUnlessDuplicate(database().collection(C.memberships).add(doc));
+export const insertMembership = (doc: MembershipDoc): Promise<boolean> =>
+  writtenUnlessDuplicate(database().collection(C.memberships).add(doc));
 
 /**
  * Sets `patch` (and removes the `unset` fields) on the membership only if it is still in the `expected` state; false
@@ -167,7 +203,12 @@ export async function updateMembershipIf(
 ): Promise<boolean> {
   const _ = database().command;
   const write = { ...patch, ...Object.fromEntries(unset.map((k) => [k, _.remove()])) };
-  const res = await unwrap(database().collection(C.memberships).where({ _id: id, ...expected }).update(write));
+  const res = await unwrap(
+    database()
+      .collection(C.memberships)
+      .where({ _id: id, ...expected })
+      .update(write),
+  );
   return res.updated === 1;
 }
 
@@ -196,7 +237,12 @@ async function takeSlot(collection: string, id: string, field: string, limit: nu
 /** Gives a slot back outside a transaction: the compensation when the write that needed it failed. */
 async function releaseSlot(collection: string, id: string, field: string): Promise<void> {
   const _ = database().command;
-  await unwrap(database().collection(collection).where({ _id: id, [field]: _.gt(0) }).update({ [field]: _.inc(-1) }));
+  await unwrap(
+    database()
+      .collection(collection)
+      .where({ _id: id, [field]: _.gt(0) })
+      .update({ [field]: _.inc(-1) }),
+  );
 }
 
 /** Gives a slot back inside the transaction that ends the membership or the role. */
@@ -204,14 +250,25 @@ async function releaseInTx(tx: Tx, collection: string, id: string, field: string
   const doc = (await unwrap(tx.collection(collection).doc(id).get())).data as Record<string, unknown> | null;
   const current = doc?.[field];
   // A missing counter is counted from the records on first use, which already show the membership as ended.
-  if (typeof current === 'number' && current > 0) await unwrap(tx.collection(collection).doc(id).update({ [field]: current - 1 }));
+  if (typeof current === 'number' && current > 0)
+    await unwrap(
+      tx
+        .collection(collection)
+        .doc(id)
+        .update({ [field]: current - 1 }),
+    );
 }
 
 async function countLiveOf(openid: string): Promise<number> {
   const db = database();
   const _ = db.command;
   const [memberships, applications] = await Promise.all([
-    unwrap(db.collection(C.memberships).where({ openid, status: _.in(LIVE) }).count()),
+    unwrap(
+      db
+        .collection(C.memberships)
+        .where({ openid, status: _.in(LIVE) })
+        .count(),
+    ),
     // A team application holds a slot until reviewed: its applicant becomes the leader, a member, on approval.
     unwrap(db.collection(C.orgs).where({ applicantOpenid: openid, status: 'pending' }).count()),
   ]);
@@ -219,13 +276,20 @@ async function countLiveOf(openid: string): Promise<number> {
 }
 
 /** One of the volunteer's 5 teams (a pending or approved membership, or a pending team application). */
-export const takeMembershipSlot = (openid: string) => takeSlot(C.volunteers, openid, 'liveMemberships', MEMBERSHIP_LIMIT, () => countLiveOf(openid));
+export const takeMembershipSlot = (openid: string) =>
+  takeSlot(C.volunteers, openid, 'liveMemberships', MEMBERSHIP_LIMIT, () => countLiveOf(openid));
 export const releaseMembershipSlot = (openid: string) => releaseSlot(C.volunteers, openid, 'liveMemberships');
 export const releaseMembershipSlotInTx = (tx: Tx, openid: string) => releaseInTx(tx, C.volunteers, openid, 'liveMemberships');
 
 /** One of the team's 5 admin seats. */
 export const takeAdminSlot = (orgId: string) =>
-  takeSlot(C.orgs, orgId, 'adminCount', ADMIN_LIMIT, async () => (await unwrap(database().collection(C.memberships).where({ orgId, status: 'approved', role: 'admin' }).count())).total);
+  takeSlot(
+    C.orgs,
+    orgId,
+    'adminCount',
+    ADMIN_LIMIT,
+    async () => (await unwrap(database().collection(C.memberships).where({ orgId, status: 'approved', role: 'admin' }).count())).total,
+  );
 export const releaseAdminSlot = (orgId: string) => releaseSlot(C.orgs, orgId, 'adminCount');
 export const releaseAdminSlotInTx = (tx: Tx, orgId: string) => releaseInTx(tx, C.orgs, orgId, 'adminCount');
 
@@ -237,6 +301,15 @@ export async function contactsOf(openids: string[]): Promise<Map<string, { realN
   const ids = [...new Set(openids)];
   if (ids.length === 0) return new Map();
   const db = database();
-  const res = await unwrap(db.collection(C.volunteers).where({ _id: db.command.in(ids) }).field({ realName: true, phoneEnc: true }).limit(ids.length).get());
-  return new Map((res.data as { _id: string; realName: string; phoneEnc?: string }[]).map((v) => [v._id, { realName: v.realName, phone: openPhone(v) }]));
+  const res = await unwrap(
+    db
+      .collection(C.volunteers)
+      .where({ _id: db.command.in(ids) })
+      .field({ realName: true, phoneEnc: true })
+      .limit(ids.length)
+      .get(),
+  );
+  return new Map(
+    (res.data as { _id: string; realName: string; phoneEnc?: string }[]).map((v) => [v._id, { realName: v.realName, phone: openPhone(v) }]),
+  );
 }

@@ -62,7 +62,9 @@ export async function closeOrgApplicationsOf(openid: string, at: Date): Promise<
   const db = database();
   const _ = db.command;
   const orgs = db.collection(C.orgs);
-  await unwrap(orgs.where({ applicantOpenid: openid, status: 'pending' }).update({ status: 'rejected', rejectReason: '申请人已注销', reviewedAt: at }));
+  await unwrap(
+    orgs.where({ applicantOpenid: openid, status: 'pending' }).update({ status: 'rejected', rejectReason: '申请人已注销', reviewedAt: at }),
+  );
   await unwrap(orgs.where({ applicantOpenid: openid, status: 'rejected' }).update({ contactName: _.remove(), contactPhone: _.remove() }));
 }
 
@@ -80,7 +82,12 @@ export async function deleteSmsTracesOf(phoneHash: string | undefined, openid: s
   const _ = db.command;
   if (phoneHash) await unwrap(db.collection(C.smsCodes).where({ phoneHash }).remove());
   const ids = [`caller:${openid}`, ...(phoneHash ? [`phone:${phoneHash}`] : [])];
-  await unwrap(db.collection(C.smsQuota).where({ _id: _.in(ids) }).remove());
+  await unwrap(
+    db
+      .collection(C.smsQuota)
+      .where({ _id: _.in(ids) })
+      .remove(),
+  );
 }
 
 // ---- Free text of kept records, written back redacted (domain/withdrawal-redaction) ----

@@ -21,7 +21,12 @@ function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
 }
 
 /** Every page of `where` for each chunk of `ids` (the condition built by `where`), in _id order. */
-async function pagedIn<T>(collection: string, ids: readonly string[], where: (chunk: string[]) => object, fields?: Record<string, true>): Promise<T[]> {
+async function pagedIn<T>(
+  collection: string,
+  ids: readonly string[],
+  where: (chunk: string[]) => object,
+  fields?: Record<string, true>,
+): Promise<T[]> {
   const out: T[] = [];
   for (const chunk of chunks([...new Set(ids)])) {
     const query = () => {
@@ -40,12 +45,27 @@ const dateWithin = (p: Period) => {
 
 /** Approved teams anywhere below `orgId` (their `path` holds it). */
 export async function approvedDescendants(orgId: string): Promise<OrgDoc[]> {
-  return pageAll<OrgDoc>((skip) => database().collection(C.orgs).where({ path: orgId, status: 'approved' }).orderBy('_id', 'asc').skip(skip).limit(PAGE).get());
+  return pageAll<OrgDoc>((skip) =>
+    database().collection(C.orgs).where({ path: orgId, status: 'approved' }).orderBy('_id', 'asc').skip(skip).limit(PAGE).get(),
+  );
 }
 
 export type ReportActivity = Pick<
   ActivityDoc,
-  '_id' | 'orgId' | 'orgName' | 'title' | 'category' | 'status' | 'startDate' | 'endDate' | 'address' | 'keyDay' | 'serviceTargets' | 'servedCount' | 'summary' | 'enrolledCount'
+  | '_id'
+  | 'orgId'
+  | 'orgName'
+  | 'title'
+  | 'category'
+  | 'status'
+  | 'startDate'
+  | 'endDate'
+  | 'address'
+  | 'keyDay'
+  | 'serviceTargets'
+  | 'servedCount'
+  | 'summary'
+  | 'enrolledCount'
 >;
 const ACTIVITY_FIELDS = {
   orgId: true,
@@ -66,7 +86,12 @@ const ACTIVITY_FIELDS = {
 /** Activities of these teams held (not cancelled) and starting within the period. */
 export async function activitiesIn(orgIds: readonly string[], p: Period): Promise<ReportActivity[]> {
   const _ = database().command;
-  return pagedIn<ReportActivity>(C.activities, orgIds, (chunk) => ({ orgId: _.in(chunk), status: 'published', startDate: dateWithin(p) }), ACTIVITY_FIELDS);
+  return pagedIn<ReportActivity>(
+    C.activities,
+    orgIds,
+    (chunk) => ({ orgId: _.in(chunk), status: 'published', startDate: dateWithin(p) }),
+    ACTIVITY_FIELDS,
+  );
 }
 
 /** Activities by id, whatever their start or status (those a period's day records credit time to). */
@@ -80,12 +105,20 @@ export type ReportRecord = Pick<DayRecordDoc, '_id' | 'activityId' | 'orgId' | '
 /** Day records of these teams dated within the period (only what the figures need). */
 export async function recordsIn(orgIds: readonly string[], p: Period): Promise<ReportRecord[]> {
   const _ = database().command;
-  return pagedIn<ReportRecord>(C.dayRecords, orgIds, (chunk) => ({ orgId: _.in(chunk), date: dateWithin(p) }), { activityId: true, orgId: true, openid: true, date: true, minutes: true });
+  return pagedIn<ReportRecord>(C.dayRecords, orgIds, (chunk) => ({ orgId: _.in(chunk), date: dateWithin(p) }), {
+    activityId: true,
+    orgId: true,
+    openid: true,
+    date: true,
+    minutes: true,
+  });
 }
 
 /** Every day record of one activity, whole (the attendance sheet shows times, status and the last adjustment). */
 export async function recordsOfActivity(activityId: string): Promise<DayRecordDoc[]> {
-  return pageAll<DayRecordDoc>((skip) => database().collection(C.dayRecords).where({ activityId }).orderBy('_id', 'asc').skip(skip).limit(PAGE).get());
+  return pageAll<DayRecordDoc>((skip) =>
+    database().collection(C.dayRecords).where({ activityId }).orderBy('_id', 'asc').skip(skip).limit(PAGE).get(),
+  );
 }
 
 /** Approved memberships of these teams. */
@@ -95,7 +128,10 @@ export async function approvedMembershipsOf(orgIds: readonly string[]): Promise<
 }
 
 /** The 附件2 fields of volunteers: never the encrypted ID number nor its hash; the phone decrypted ('' once withdrawn). */
-export type ReportVolunteer = Omit<VolunteerDoc, 'idNumberEnc' | 'idNumberHash' | 'phoneEnc' | 'phoneHash' | 'consentVersion' | 'consentAt'> & { phone: string };
+export type ReportVolunteer = Omit<
+  VolunteerDoc,
+  'idNumberEnc' | 'idNumberHash' | 'phoneEnc' | 'phoneHash' | 'consentVersion' | 'consentAt'
+> & { phone: string };
 const VOLUNTEER_FIELDS = {
   realName: true,
   gender: true,
@@ -121,7 +157,12 @@ const VOLUNTEER_FIELDS = {
 
 export async function volunteersByIds(openids: readonly string[]): Promise<Map<string, ReportVolunteer>> {
   const _ = database().command;
-  const list = await pagedIn<Omit<ReportVolunteer, 'phone'> & { phoneEnc?: string }>(C.volunteers, openids, (chunk) => ({ _id: _.in(chunk) }), VOLUNTEER_FIELDS);
+  const list = await pagedIn<Omit<ReportVolunteer, 'phone'> & { phoneEnc?: string }>(
+    C.volunteers,
+    openids,
+    (chunk) => ({ _id: _.in(chunk) }),
+    VOLUNTEER_FIELDS,
+  );
   return new Map(list.map(({ phoneEnc, ...v }) => [v._id, { ...v, phone: openPhone({ phoneEnc }) }]));
 }
 

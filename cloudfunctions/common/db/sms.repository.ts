@@ -57,12 +57,14 @@ async function saveVersioned(id: string, fields: Record<string, unknown>, versio
 export const getQuota = (phone: string) => readQuota<QuotaDoc>(phoneQuotaId(phone));
 
 /** Writes the new send history of a phone only if nobody else wrote it since `version` was read; false if they did. */
-export const saveQuota = (phone: string, history: number[], version: number | undefined) => saveVersioned(phoneQuotaId(phone), { history }, version);
+export const saveQuota = (phone: string, history: number[], version: number | undefined) =>
+  saveVersioned(phoneQuotaId(phone), { history }, version);
 
 export const getCallerQuota = (openid: string) => readQuota<CallerQuotaDoc>(callerQuotaId(openid));
 
 /** Writes the phones (their hashes) a caller reached only if nobody else wrote them since `version` was read; false if they did. */
-export const saveCallerQuota = (openid: string, sends: CallerSend[], version: number | undefined) => saveVersioned(callerQuotaId(openid), { sends }, version);
+export const saveCallerQuota = (openid: string, sends: CallerSend[], version: number | undefined) =>
+  saveVersioned(callerQuotaId(openid), { sends }, version);
 
 /** Codes counted against the service's ceiling on that Asia/Shanghai day. */
 export async function dailySendCount(day: string): Promise<number> {

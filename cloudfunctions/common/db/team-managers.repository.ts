@@ -32,7 +32,12 @@ export async function childTeamsWithManagers(parentIds: string[]): Promise<Child
   const db = database();
   const _ = db.command;
   const res = await unwrap(
-    db.collection(C.orgs).where({ parentId: _.in(parentIds), status: 'approved' }).field({ _id: true, parentId: true, name: true }).limit(1000).get(),
+    db
+      .collection(C.orgs)
+      .where({ parentId: _.in(parentIds), status: 'approved' })
+      .field({ _id: true, parentId: true, name: true })
+      .limit(1000)
+      .get(),
   );
   const teams = (res.data as Omit<ChildTeam, 'managers'>[]).map((t) => ({ ...t, managers: [] as string[] }));
   const byId = new Map(teams.map((t) => [t._id, t]));
@@ -40,7 +45,12 @@ export async function childTeamsWithManagers(parentIds: string[]): Promise<Child
   for (let i = 0; i < ids.length; i += 150) {
     const chunk = ids.slice(i, i + 150);
     const found = await unwrap(
-      db.collection(C.memberships).where({ orgId: _.in(chunk), status: 'approved', role: _.in(['leader', 'admin']) }).field({ orgId: true, openid: true }).limit(1000).get(),
+      db
+        .collection(C.memberships)
+        .where({ orgId: _.in(chunk), status: 'approved', role: _.in(['leader', 'admin']) })
+        .field({ orgId: true, openid: true })
+        .limit(1000)
+        .get(),
     );
     for (const m of found.data as { orgId: string; openid: string }[]) byId.get(m.orgId)?.managers.push(m.openid);
   }

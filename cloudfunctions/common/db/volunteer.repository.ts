@@ -42,7 +42,14 @@ export async function existsWhere(query: { phone: string } | { idNumberHash: str
 
 /** The volunteer registered with this phone, by its blind index: their openid and ID number hash only. */
 export async function findVolunteerByPhone(phone: string): Promise<{ _id: string; idNumberHash: string } | undefined> {
-  const res = await unwrap(database().collection(C.volunteers).where({ phoneHash: phoneLookupHash(phone) }).field({ idNumberHash: true }).limit(1).get());
+  const res = await unwrap(
+    database()
+      .collection(C.volunteers)
+      .where({ phoneHash: phoneLookupHash(phone) })
+      .field({ idNumberHash: true })
+      .limit(1)
+      .get(),
+  );
   return (res.data as { _id: string; idNumberHash: string }[])[0];
 }
 

@@ -39,7 +39,11 @@ export function signupOpen(s: Schedule, now: Date): boolean {
 }
 
 /** The database conditions that select one phase (`startAt`, `endAt`, `signupEndAt` are stored Dates). */
-export function phaseQuery(phase: ActivityPhase, now: Date, cmd: { lt(v: unknown): unknown; lte(v: unknown): unknown; gt(v: unknown): unknown }): Record<string, unknown> {
+export function phaseQuery(
+  phase: ActivityPhase,
+  now: Date,
+  cmd: { lt(v: unknown): unknown; lte(v: unknown): unknown; gt(v: unknown): unknown },
+): Record<string, unknown> {
   switch (phase) {
     case 'cancelled':
       return { status: 'cancelled' };

@@ -117,14 +117,20 @@ export type ScanStep =
  * counts, a sign-out with no sign-in is NOT_SIGNED_IN. Minutes follow from `creditedMinutes` on `next`.
  */
 export function applyScan(record: DayTimes | undefined, kind: CheckinKind, at: Date): ScanStep {
-  const current: DayTimes = { ...(record?.signInAt ? { signInAt: record.signInAt } : {}), ...(record?.signOutAt ? { signOutAt: record.signOutAt } : {}) };
+  const current: DayTimes = {
+    ...(record?.signInAt ? { signInAt: record.signInAt } : {}),
+    ...(record?.signOutAt ? { signOutAt: record.signOutAt } : {}),
+  };
   if (kind === 'in') {
     if (current.signInAt) return { ok: true, write: 'none', repeated: true, next: current, changes: {} };
     const next = { ...current, signInAt: at };
-    return record ? { ok: true, write: 'update', repeated: false, next, changes: { signInAt: at } } : { ok: true, write: 'insert', repeated: false, next, changes: { signInAt: at } };
+    return record
+      ? { ok: true, write: 'update', repeated: false, next, changes: { signInAt: at } }
+      : { ok: true, write: 'insert', repeated: false, next, changes: { signInAt: at } };
   }
   if (!current.signInAt) return { ok: false, reason: 'NOT_SIGNED_IN' };
-  if (current.signOutAt && current.signOutAt.getTime() >= at.getTime()) return { ok: true, write: 'none', repeated: true, next: current, changes: {} };
+  if (current.signOutAt && current.signOutAt.getTime() >= at.getTime())
+    return { ok: true, write: 'none', repeated: true, next: current, changes: {} };
   return { ok: true, write: 'update', repeated: false, next: { ...current, signOutAt: at }, changes: { signOutAt: at } };
 }
 

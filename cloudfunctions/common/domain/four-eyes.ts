@@ -50,7 +50,12 @@ export type Decides = { team: DecidingTeam; name: string } & ({ except: string[]
 const ANYONE_ELSE = '';
 
 /** Whose cases in `team` the actor decides, or undefined for no one's. */
-export function whomDecides(grants: readonly Grant[], actor: string, team: DecidingTeam, teamManagers: readonly string[]): { except: string[] } | { only: string[] } | undefined {
+export function whomDecides(
+  grants: readonly Grant[],
+  actor: string,
+  team: DecidingTeam,
+  teamManagers: readonly string[],
+): { except: string[] } | { only: string[] } | undefined {
   const allowed = (concerned: string) => mayDecide(grants, { actor, concerned, team, teamManagers }) === 'allowed';
   // mayDecide tells people apart only as the actor, one of the team's managers, or anyone else.
   const named = [...new Set([actor, ...teamManagers])];

@@ -72,4 +72,5 @@ export function certificateBody(f: CertificateFacts): string {
   );
 }
 
-export const CERTIFICATE_NOTE = '本证明依据《志愿服务记录与证明出具办法》（民政部令第67号）出具，所载时长为签到签退记录核定的服务时长。扫描二维码或访问核验地址输入证明编号，可核验本证明的真实性。';
+export const CERTIFICATE_NOTE =
+  '本证明依据《志愿服务记录与证明出具办法》（民政部令第67号）出具，所载时长为签到签退记录核定的服务时长。扫描二维码或访问核验地址输入证明编号，可核验本证明的真实性。';

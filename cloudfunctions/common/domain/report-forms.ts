@@ -94,17 +94,28 @@ export function highlightText(items: readonly Highlight[]): string {
 /** The rows of 附件3 we hold no records for: the seed's wording, brackets left for the team. */
 export const MANUAL_ROWS: readonly [string, string][] = [
   ['服务\n阵地', '流动科技馆巡展（  ）次，是否在全县基本覆盖（是/否）；\n科普大篷车巡展（  ）次，是否在全县基本覆盖（是/否）。'],
-  ['科技惠民(农)', '开展农村重点人群科学素质培训培育（  ）次，培训（  ）人次；组织参加全国农民科学素质网络知识竞赛（  ）人次，组织参加省科学素质网络大赛（  ）人次。'],
-  ['网络\n动员', '已建立（  ）人的科普中国信息员队伍，共分享“科普中国”文章（  ）篇，平均每人（  ）篇；分享本省科普文章（  ）篇，平均每人（  ）篇。'],
+  [
+    '科技惠民(农)',
+    '开展农村重点人群科学素质培训培育（  ）次，培训（  ）人次；组织参加全国农民科学素质网络知识竞赛（  ）人次，组织参加省科学素质网络大赛（  ）人次。',
+  ],
+  [
+    '网络\n动员',
+    '已建立（  ）人的科普中国信息员队伍，共分享“科普中国”文章（  ）篇，平均每人（  ）篇；分享本省科普文章（  ）篇，平均每人（  ）篇。',
+  ],
 ];
 
 /** 甘肃省 兰州市 城关区, from the GB/T 2260 codes (unknown codes are left out). */
 export function regionName(region: { province: string; city: string; county: string } | undefined): string {
   if (!region) return '';
-  return [areaList.province_list[region.province], areaList.city_list[region.city], areaList.county_list[region.county]].filter(Boolean).join(' ');
+  return [areaList.province_list[region.province], areaList.city_list[region.city], areaList.county_list[region.county]]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A file name people can save anywhere: the parts joined with _, characters file systems refuse taken out. */
 export function exportFileName(parts: readonly string[], ext = 'xlsx'): string {
-  return `${parts.map((p) => p.replace(/[\\/:*?"<>|\s]+/g, '')).filter(Boolean).join('_')}.${ext}`;
+  return `${parts
+    .map((p) => p.replace(/[\\/:*?"<>|\s]+/g, ''))
+    .filter(Boolean)
+    .join('_')}.${ext}`;
 }

@@ -125,7 +125,10 @@ export function activityFigures(records: readonly StatRecord[]): Map<string, { v
  * period; time counts when a day record dated within the period credits it (a volunteer of a two-month activity is
  * one 人次 of the period, and one of each month in the series).
  */
-export function orgFigures(rows: { activities: readonly StatActivity[]; records: readonly StatRecord[]; memberships: readonly StatMembership[] }, p: Period): StatFigures {
+export function orgFigures(
+  rows: { activities: readonly StatActivity[]; records: readonly StatRecord[]; memberships: readonly StatMembership[] },
+  p: Period,
+): StatFigures {
   const acts = countedActivities(rows.activities, p);
   const recs = creditedRecords(rows.records, p);
   const pairs = new Set(recs.map(pairKey));
@@ -153,11 +156,21 @@ export function orgFigures(rows: { activities: readonly StatActivity[]; records:
 }
 
 /** The 1–`n` activities with the most volunteer-times (then minutes, then the earlier start): 附件3's 亮点活动. */
-export function highlights<A extends StatActivity>(activities: readonly A[], figures: Map<string, { volunteerTimes: number; minutes: number }>, n = 2): A[] {
+export function highlights<A extends StatActivity>(
+  activities: readonly A[],
+  figures: Map<string, { volunteerTimes: number; minutes: number }>,
+  n = 2,
+): A[] {
   const score = (a: A) => figures.get(a._id) ?? { volunteerTimes: 0, minutes: 0 };
   return activities
     .filter((a) => score(a).volunteerTimes > 0 || (a.servedCount ?? 0) > 0)
-    .sort((a, b) => score(b).volunteerTimes - score(a).volunteerTimes || score(b).minutes - score(a).minutes || (b.servedCount ?? 0) - (a.servedCount ?? 0) || a.startDate.localeCompare(b.startDate))
+    .sort(
+      (a, b) =>
+        score(b).volunteerTimes - score(a).volunteerTimes ||
+        score(b).minutes - score(a).minutes ||
+        (b.servedCount ?? 0) - (a.servedCount ?? 0) ||
+        a.startDate.localeCompare(b.startDate),
+    )
     .slice(0, n);
 }
 

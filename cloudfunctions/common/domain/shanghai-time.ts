@@ -80,7 +80,9 @@ export function periodProblem(range: Partial<DateRange>, now: Date): string | un
  * period a function reads goes through here, so a period out of bounds is refused (VALIDATION) before any query.
  */
 export function requestedRange(input: { period?: Period; from?: string; to?: string }, now: Date): Partial<DateRange> {
-  const range = input.period ? periodRange(input.period, now) : { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
+  const range = input.period
+    ? periodRange(input.period, now)
+    : { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
   const problem = periodProblem(range, now);
   if (problem) throw new AppError(ErrorCode.VALIDATION, problem, { latest: latestPeriodEnd(now) });
   return range;

@@ -3,7 +3,17 @@
 import { areaList } from '@vant/area-data';
 import { z } from 'zod';
 import { PhoneSchema, type Region } from '@contract/common';
-import { EDUCATIONS, ETHNICITIES, FOUR_HEADS, OCCUPATIONS, POLITICAL_STATUSES, SERVICE_CATEGORIES, SERVICE_FIELDS, TITLES, type Gender } from '@contract/enums';
+import {
+  EDUCATIONS,
+  ETHNICITIES,
+  FOUR_HEADS,
+  OCCUPATIONS,
+  POLITICAL_STATUSES,
+  SERVICE_CATEGORIES,
+  SERVICE_FIELDS,
+  TITLES,
+  type Gender,
+} from '@contract/enums';
 import { genderMismatch, idGender } from '@contract/id-number';
 import { IdNumberSchema, ProfileFields } from '@contract/user';
 
@@ -46,7 +56,9 @@ const splitMulti = (cell: string) =>
 const REGION_SUFFIX = /(省|市|自治区|特别行政区|区|县|自治州|地区|盟)$/;
 
 function codeOf(list: Record<string, string>, name: string, prefix = ''): string | undefined {
-  const hit = Object.entries(list).find(([code, n]) => code.startsWith(prefix) && (n === name || n.replace(REGION_SUFFIX, '') === name.replace(REGION_SUFFIX, '')));
+  const hit = Object.entries(list).find(
+    ([code, n]) => code.startsWith(prefix) && (n === name || n.replace(REGION_SUFFIX, '') === name.replace(REGION_SUFFIX, '')),
+  );
   return hit?.[0];
 }
 
@@ -113,7 +125,8 @@ export function parseImportRow(cells: Partial<Record<ImportColumnKey, string>>):
   const found: { key: ImportColumnKey; message: string }[] = [];
 
   const region = lookUpRegion(get('province'), get('city'), get('county'));
-  if (!region.ok) found.push({ key: region.column, message: region.name ? `${quoted(region.name)}无法识别，请填写省、市、县（区）的全称` : '未填写' });
+  if (!region.ok)
+    found.push({ key: region.column, message: region.name ? `${quoted(region.name)}无法识别，请填写省、市、县（区）的全称` : '未填写' });
   const gender = get('gender');
   const candidate = {
     realName: get('realName'),

@@ -5,7 +5,9 @@ export const REDACTED = '[已注销]';
 
 /** The strings that identify the person in free text: the real name (2+ chars), the phone, the ID number (either case of X). */
 export function identifyingStrings(p: { realName?: string; phone?: string; idNumber?: string }): string[] {
-  const out = [p.realName, p.phone, p.idNumber, p.idNumber?.toLowerCase()].filter((s): s is string => typeof s === 'string' && Array.from(s.trim()).length >= 2);
+  const out = [p.realName, p.phone, p.idNumber, p.idNumber?.toLowerCase()].filter(
+    (s): s is string => typeof s === 'string' && Array.from(s.trim()).length >= 2,
+  );
   // Longest first: an ID number is replaced whole before any shorter string inside it.
   return [...new Set(out.map((s) => s.trim()))].sort((a, b) => b.length - a.length);
 }
@@ -15,4 +17,5 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /** Whether any of `texts` names the person (then the record is written back redacted). */
-export const namesPerson = (texts: readonly (string | undefined)[], secrets: readonly string[]) => texts.some((t) => t !== undefined && secrets.some((s) => t.includes(s)));
+export const namesPerson = (texts: readonly (string | undefined)[], secrets: readonly string[]) =>
+  texts.some((t) => t !== undefined && secrets.some((s) => t.includes(s)));

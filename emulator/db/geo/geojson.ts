@@ -12,7 +12,8 @@ export const fmt = (v: unknown) => JSON.stringify(v);
 
 export function parsePosition(c: unknown): Vec {
   if (!Array.isArray(c)) throw new GeoError(`Point must be an array or object, instead got ${fmt(c)}`);
-  if (!c.every((x) => typeof x === 'number' && Number.isFinite(x))) throw new GeoError(`Point must only contain numeric elements, instead got ${fmt(c)}`);
+  if (!c.every((x) => typeof x === 'number' && Number.isFinite(x)))
+    throw new GeoError(`Point must only contain numeric elements, instead got ${fmt(c)}`);
   if (c.length !== 2) throw new GeoError(`Point must only contain two numeric elements, instead got ${fmt(c)}`);
   const [lng, lat] = c as number[];
   if (Math.abs(lng) > 180 || Math.abs(lat) > 90) throw new GeoError(`longitude/latitude is out of bounds, lng: ${lng} lat: ${lat}`);
@@ -43,8 +44,10 @@ function parseLoop(ring: unknown): Loop {
   if (vs.length > 1 && same(vs[0], vs[vs.length - 1])) vs.pop();
   if (vs.length < 3) throw new GeoError(`Loop must have at least 3 different vertices: ${fmt(ring)}`);
   for (let i = 0; i < vs.length; i++) {
-    for (let j = i + 1; j < vs.length; j++) if (same(vs[i], vs[j])) throw new GeoError(`Loop is not valid: ${fmt(ring)} Duplicate vertices at ${i} and ${j}`);
-    if (Math.abs(dot(vs[i], vs[(i + 1) % vs.length]) + 1) < 1e-15) throw new GeoError(`Loop is not valid: ${fmt(ring)} Edge ${i} has antipodal vertices`);
+    for (let j = i + 1; j < vs.length; j++)
+      if (same(vs[i], vs[j])) throw new GeoError(`Loop is not valid: ${fmt(ring)} Duplicate vertices at ${i} and ${j}`);
+    if (Math.abs(dot(vs[i], vs[(i + 1) % vs.length]) + 1) < 1e-15)
+      throw new GeoError(`Loop is not valid: ${fmt(ring)} Edge ${i} has antipodal vertices`);
   }
   const loop = new Loop(vs);
   for (let i = 0; i < vs.length; i++) {
@@ -65,7 +68,13 @@ function parsePolygon(c: unknown): Polygon {
   for (const hole of holes) {
     const inside = hole.v.every((p) => shell.nearBoundary(p) || shell.contains(p));
     const shellEdges = shell.v.map((_, i) => shell.edge(i));
-    if (!inside || anyCrossing(hole.v.map((_, i) => hole.edge(i)), shellEdges)) {
+    if (
+      !inside ||
+      anyCrossing(
+        hole.v.map((_, i) => hole.edge(i)),
+        shellEdges,
+      )
+    ) {
       throw new GeoError(`Secondary loops not contained by first exterior loop - secondary loops must be holes: ${fmt(c)}`);
     }
   }
@@ -83,7 +92,8 @@ function parseGeoJSON(v: unknown): { type: string; shape: Shape } {
   if (typeof type !== 'string') throw new GeoError(`unknown GeoJSON type: ${fmt(v)}`);
   if (coordinates === undefined) throw new GeoError(`${type} must have coordinates: ${fmt(v)}`);
   const many = (what: string): unknown[] => {
-    if (!Array.isArray(coordinates) || coordinates.length === 0) throw new GeoError(`${what} coordinates must have at least 1 element: ${fmt(v)}`);
+    if (!Array.isArray(coordinates) || coordinates.length === 0)
+      throw new GeoError(`${what} coordinates must have at least 1 element: ${fmt(v)}`);
     return coordinates;
   };
   switch (type) {
@@ -105,7 +115,8 @@ function parseGeoJSON(v: unknown): { type: string; shape: Shape } {
 }
 
 /** A legacy coordinate pair [x, y], which a 2dsphere index takes as a point. */
-export const isLegacyPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number');
+export const isLegacyPair = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number');
 
 /** A stored value as a shape: GeoJSON or a legacy pair; anything else (or invalid) is not geometry and never matches. */
 export function storedShape(v: unknown): Shape | null {

@@ -26,7 +26,8 @@ function regionOf(operand: unknown): Region {
   if (key === '$centerSphere') {
     if (!Array.isArray(value) || value.length !== 2) throw invalidParam(`malformed $centerSphere: ${fmt(value)}`);
     const [center, radius] = value;
-    if (typeof radius !== 'number' || !Number.isFinite(radius) || radius < 0) throw invalidParam(`radius must be a non-negative number: ${fmt(value)}`);
+    if (typeof radius !== 'number' || !Number.isFinite(radius) || radius < 0)
+      throw invalidParam(`radius must be a non-negative number: ${fmt(value)}`);
     try {
       return { cap: { center: parsePosition(center), radius } };
     } catch (e) {
@@ -60,7 +61,11 @@ export function parseNear(op: string, operand: unknown): NearSpec {
     if (v < 0) throw invalidParam(`${name} must be non-negative`);
     return v;
   };
-  return { center: shape.points[0], maxDistance: metres($maxDistance, '$maxDistance', Infinity), minDistance: metres($minDistance, '$minDistance', 0) };
+  return {
+    center: shape.points[0],
+    maxDistance: metres($maxDistance, '$maxDistance', Infinity),
+    minDistance: metres($minDistance, '$minDistance', 0),
+  };
 }
 
 /** Checks a geo operand while the query is validated (query.ts whitelist). */
@@ -71,7 +76,8 @@ export function validateGeoOperand(op: string, operand: unknown): void {
 }
 
 function geoIntersectsShape(operand: unknown): Shape {
-  if (!isPlainObject(operand) || Object.keys(operand).length !== 1 || !('$geometry' in operand)) throw invalidParam('$geoIntersects needs {$geometry: <GeoJSON>}');
+  if (!isPlainObject(operand) || Object.keys(operand).length !== 1 || !('$geometry' in operand))
+    throw invalidParam('$geoIntersects needs {$geometry: <GeoJSON>}');
   return operandShape(operand.$geometry, '$geoIntersects').shape;
 }
 

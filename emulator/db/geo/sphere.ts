@@ -166,7 +166,13 @@ function polygonHasLine(poly: Polygon, line: Vec[]): boolean {
 function polygonHasPolygon(poly: Polygon, other: Polygon): boolean {
   const shell = other.loops[0];
   if (!shell.v.every((p) => polygonHas(poly, p))) return false;
-  if (anyCrossing(shell.v.map((_, i) => shell.edge(i)), edgesOf(poly))) return false;
+  if (
+    anyCrossing(
+      shell.v.map((_, i) => shell.edge(i)),
+      edgesOf(poly),
+    )
+  )
+    return false;
   // A hole of `poly` lying inside `other` leaves part of `other` outside `poly`.
   return poly.loops.slice(1).every((hole) => !hole.v.some((p) => !other.loops.some((l) => l.nearBoundary(p)) && strictlyInside(other, p)));
 }
@@ -193,7 +199,10 @@ function lineTouchesLine(x: Vec[], y: Vec[]): boolean {
   const xs = segmentsOf(x);
   const ys = segmentsOf(y);
   if (anyCrossing(xs, ys)) return true;
-  return x.some((p) => ys.some(([a, b]) => distToArc(p, a, b) < BOUNDARY_RAD)) || y.some((p) => xs.some(([a, b]) => distToArc(p, a, b) < BOUNDARY_RAD));
+  return (
+    x.some((p) => ys.some(([a, b]) => distToArc(p, a, b) < BOUNDARY_RAD)) ||
+    y.some((p) => xs.some(([a, b]) => distToArc(p, a, b) < BOUNDARY_RAD))
+  );
 }
 
 function lineTouchesPolygon(line: Vec[], poly: Polygon): boolean {

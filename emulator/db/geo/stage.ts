@@ -15,7 +15,17 @@ export interface GeoNearStage {
   key?: string;
 }
 
-const GEO_NEAR_OPTIONS = new Set(['near', 'distanceField', 'spherical', 'maxDistance', 'minDistance', 'query', 'includeLocs', 'distanceMultiplier', 'key']);
+const GEO_NEAR_OPTIONS = new Set([
+  'near',
+  'distanceField',
+  'spherical',
+  'maxDistance',
+  'minDistance',
+  'query',
+  'includeLocs',
+  'distanceMultiplier',
+  'key',
+]);
 
 /**
  * Parses the stage as MongoDB 4.x does (https://www.mongodb.com/docs/manual/reference/operator/aggregation/geoNear/).
@@ -25,7 +35,8 @@ const GEO_NEAR_OPTIONS = new Set(['near', 'distanceField', 'spherical', 'maxDist
 export function parseGeoNearStage(value: unknown, validate: (q: Record<string, unknown>) => void): GeoNearStage {
   if (!isPlainObject(value)) throw invalidParam('$geoNear needs an object');
   for (const k of Object.keys(value)) {
-    if (k === 'limit' || k === 'num') throw notImplemented(`$geoNear '${k}' (MongoDB ≤ 4.0 honours it, 4.2+ rejects it): use a $limit stage`);
+    if (k === 'limit' || k === 'num')
+      throw notImplemented(`$geoNear '${k}' (MongoDB ≤ 4.0 honours it, 4.2+ rejects it): use a $limit stage`);
     if (!GEO_NEAR_OPTIONS.has(k)) throw invalidParam(`Unknown argument to $geoNear: ${k}`);
   }
   const { near, distanceField, spherical, maxDistance, minDistance, query, includeLocs, distanceMultiplier, key } = value;
@@ -33,7 +44,10 @@ export function parseGeoNearStage(value: unknown, validate: (q: Record<string, u
   if (isLegacyPair(near)) throw notImplemented('$geoNear near a legacy coordinate pair (distances in radians); use a GeoJSON Point');
   if (typeof distanceField !== 'string' || !distanceField) throw invalidParam("$geoNear requires a 'distanceField' option as a String");
   if (spherical !== undefined && typeof spherical !== 'boolean') throw invalidParam('spherical must be a boolean');
-  for (const [name, v] of [['includeLocs', includeLocs], ['key', key]] as const) {
+  for (const [name, v] of [
+    ['includeLocs', includeLocs],
+    ['key', key],
+  ] as const) {
     if (v !== undefined && (typeof v !== 'string' || !v)) throw invalidParam(`$geoNear ${name} must be a non-empty string`);
   }
   for (const path of [distanceField, includeLocs, key]) if (typeof path === 'string') assertSafePath(path);
@@ -83,7 +97,13 @@ const GEO_NEAR_DEFAULT_LIMIT_40 = 100;
  * stages. When more than 100 documents come out and the rest of the pipeline answers differently on the first 100
  * only (MongoDB ≤ 4.0) and on all of them (4.2+), the answer depends on CloudBase's MongoDB version: refused.
  */
-export function runGeoNear(docs: Doc[], stage: GeoNearStage, coll: GeoCollection, test: (d: Doc) => boolean, rest: (docs: Doc[]) => Doc[]): Doc[] {
+export function runGeoNear(
+  docs: Doc[],
+  stage: GeoNearStage,
+  coll: GeoCollection,
+  test: (d: Doc) => boolean,
+  rest: (docs: Doc[]) => Doc[],
+): Doc[] {
   const field = geoNearField(stage, coll);
   const ranked = byDistance(docs.filter(test), field, stage.near);
   const out = ranked.map(({ doc, distance, location }) => {

@@ -19,7 +19,10 @@ const TABS = phaseTabs(ALL_PHASES);
 export default function PublishedActivities() {
   const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
   const [tab, setTab] = useState<PhaseTab>('all');
-  const fetchPage = useCallback((page: number) => publishedActivities({ orgId, phase: phaseOf(tab), page, pageSize: PAGE_SIZE }), [orgId, tab]);
+  const fetchPage = useCallback(
+    (page: number) => publishedActivities({ orgId, phase: phaseOf(tab), page, pageSize: PAGE_SIZE }),
+    [orgId, tab],
+  );
   const { list, reload, loadMore, hasMore } = usePagedList(fetchPage, (a) => a._id);
   useEffect(() => {
     if (orgId) reload();
@@ -32,7 +35,8 @@ export default function PublishedActivities() {
     shown.current = true;
   });
   useEffect(() => {
-    if (list.status === 'ready' && list.items[0]) Taro.setNavigationBarTitle({ title: `我发布的活动 · ${list.items[0].orgName}` }).catch(() => undefined);
+    if (list.status === 'ready' && list.items[0])
+      Taro.setNavigationBarTitle({ title: `我发布的活动 · ${list.items[0].orgName}` }).catch(() => undefined);
   }, [list]);
 
   const publish = () => Taro.navigateTo({ url: routes.publishActivity(orgId) });
@@ -58,7 +62,13 @@ export default function PublishedActivities() {
         />
       ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
-        <StateView kind='empty' className='pub-act-empty' icon='活' title={tab === 'all' ? '还没有发布活动' : '没有该状态的活动'} description='发布活动后，志愿者可以在活动广场报名' />
+        <StateView
+          kind='empty'
+          className='pub-act-empty'
+          icon='活'
+          title={tab === 'all' ? '还没有发布活动' : '没有该状态的活动'}
+          description='发布活动后，志愿者可以在活动广场报名'
+        />
       ) : null}
       {list.status === 'ready' ? (
         <View className='pub-acts__list'>

@@ -163,28 +163,28 @@ export const ACTIVITY_SPEC: FormSpec<ActivityFieldKey> = {
   },
   // Nested paths (region.city, location.lat) carry format rules; the row's hint says what to do.
   hints: {
-  title: '请填写活动名称（4-40字）',
-  category: '请选择服务类别',
-  description: '请填写活动介绍（至少10字）',
-  serviceTargets: '请选择服务对象',
-  keyDay: '请选择重点节日',
-  region: '请选择活动所在地区（省、市、区县）',
-  address: '请填写活动地址',
-  location: process.env.TARO_ENV === 'weapp' ? '请在地图上选择活动位置' : '请填写正确的纬度（-90~90）和经度（-180~180）',
-  radiusM: `签到范围为50-${MAX_RADIUS_M}米`,
-  startDate: '请选择开始日期',
-  endDate: '请选择结束日期',
-  dailyStart: '请选择每日开始时间',
-  dailyEnd: '请选择每日结束时间',
-  signupStartAt: '请选择报名开始日期和时间',
-  signupEndAt: '请选择报名截止日期和时间',
-  capacity: '请填写招募人数',
-  waitlist: '请选择是否允许候补',
-  audience: '请选择参加对象',
-  dailyCapMinutes: `每日时长上限为0.5-${MAX_DAILY_CAP_MINUTES / 60}小时`,
-  riskNotice: `风险提示最多${RISK_MAX}字`,
-  contactName: '联系人最多20字',
-  contactPhone: '联系电话最多20位',
+    title: '请填写活动名称（4-40字）',
+    category: '请选择服务类别',
+    description: '请填写活动介绍（至少10字）',
+    serviceTargets: '请选择服务对象',
+    keyDay: '请选择重点节日',
+    region: '请选择活动所在地区（省、市、区县）',
+    address: '请填写活动地址',
+    location: process.env.TARO_ENV === 'weapp' ? '请在地图上选择活动位置' : '请填写正确的纬度（-90~90）和经度（-180~180）',
+    radiusM: `签到范围为50-${MAX_RADIUS_M}米`,
+    startDate: '请选择开始日期',
+    endDate: '请选择结束日期',
+    dailyStart: '请选择每日开始时间',
+    dailyEnd: '请选择每日结束时间',
+    signupStartAt: '请选择报名开始日期和时间',
+    signupEndAt: '请选择报名截止日期和时间',
+    capacity: '请填写招募人数',
+    waitlist: '请选择是否允许候补',
+    audience: '请选择参加对象',
+    dailyCapMinutes: `每日时长上限为0.5-${MAX_DAILY_CAP_MINUTES / 60}小时`,
+    riskNotice: `风险提示最多${RISK_MAX}字`,
+    contactName: '联系人最多20字',
+    contactPhone: '联系电话最多20位',
   },
 };
 
@@ -225,12 +225,18 @@ export function toCandidate(form: ActivityForm, orgId: string, forUpdate = false
 
 export type Validation<T> = Checked<T, ActivityFieldKey>;
 
-export const validatePublish = (form: ActivityForm, orgId: string): Validation<ActivityPublishInput> => checkForm(ACTIVITY_SPEC, ActivityPublishInput, toCandidate(form, orgId));
+export const validatePublish = (form: ActivityForm, orgId: string): Validation<ActivityPublishInput> =>
+  checkForm(ACTIVITY_SPEC, ActivityPublishInput, toCandidate(form, orgId));
 
 export const NOTHING_CHANGED = '没有需要保存的修改';
 
 /** Checks the whole activity as the server will (schedule rules included), then keeps only what changed. */
-export function validateUpdate(form: ActivityForm, original: ActivityForm, activityId: string, orgId: string): Validation<ActivityUpdateInput> {
+export function validateUpdate(
+  form: ActivityForm,
+  original: ActivityForm,
+  activityId: string,
+  orgId: string,
+): Validation<ActivityUpdateInput> {
   const whole = validatePublish(form, orgId);
   if (!whole.ok) return whole;
   const now = toCandidate(form, orgId, true);

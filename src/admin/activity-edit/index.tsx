@@ -14,7 +14,15 @@ import PlaceSection from './components/place-section';
 import TimeSection from './components/time-section';
 import EnrollSection from './components/enroll-section';
 import { useEditTarget } from './use-edit-target';
-import { ACTIVITY_SPEC, newActivityForm, validatePublish, validateUpdate, withFollowers, type ActivityFieldKey, type ActivityForm } from './helpers';
+import {
+  ACTIVITY_SPEC,
+  newActivityForm,
+  validatePublish,
+  validateUpdate,
+  withFollowers,
+  type ActivityFieldKey,
+  type ActivityForm,
+} from './helpers';
 import { useContractForm } from '../../hooks/use-contract-form';
 import { routes } from '../../routes';
 import './index.scss';
@@ -32,11 +40,18 @@ const ROWS_OF_KEY: Partial<Record<keyof ActivityForm, ActivityFieldKey | Activit
 };
 const rowsOf = (k: keyof ActivityForm) => ROWS_OF_KEY[k] ?? (k as ActivityFieldKey);
 
-
 export default function ActivityEdit() {
   const { params } = useRouter();
   const { target, retry } = useEditTarget(params);
-  const { values: form, setValues: setForm, errors, banner, submitting, patch, submit: send } = useContractForm(ACTIVITY_SPEC, newActivityForm, {
+  const {
+    values: form,
+    setValues: setForm,
+    errors,
+    banner,
+    submitting,
+    patch,
+    submit: send,
+  } = useContractForm(ACTIVITY_SPEC, newActivityForm, {
     rowsOf,
     follow: withFollowers,
     clearBannerOnEdit: true,
@@ -48,9 +63,24 @@ export default function ActivityEdit() {
     Taro.setNavigationBarTitle({ title: target.mode === 'edit' ? '编辑活动' : '发布活动' }).catch(() => undefined);
   }, [target, setForm]);
 
-  if (target.status === 'loading') return <Shell><StateView kind='loading' className='act-edit-loading' rows={8} /></Shell>;
-  if (target.status === 'error') return <Shell><StateView kind='error' className='act-edit-error' message={target.message} onRetry={retry} /></Shell>;
-  if (target.status === 'missing') return <Shell><StateView kind='empty' className='act-edit-missing' icon='活' title={target.title} description={target.description} /></Shell>;
+  if (target.status === 'loading')
+    return (
+      <Shell>
+        <StateView kind='loading' className='act-edit-loading' rows={8} />
+      </Shell>
+    );
+  if (target.status === 'error')
+    return (
+      <Shell>
+        <StateView kind='error' className='act-edit-error' message={target.message} onRetry={retry} />
+      </Shell>
+    );
+  if (target.status === 'missing')
+    return (
+      <Shell>
+        <StateView kind='empty' className='act-edit-missing' icon='活' title={target.title} description={target.description} />
+      </Shell>
+    );
 
   const done = (activityId: string) => {
     void Taro.showToast({ title: target.mode === 'edit' ? '已保存' : '发布成功', icon: 'success', duration: 1500 });
@@ -61,8 +91,14 @@ export default function ActivityEdit() {
   };
   const submit = () =>
     target.mode === 'edit'
-      ? send(() => validateUpdate(form, target.form, target.activityId, target.orgId), async (input) => done((await updateActivity(input)).activity._id))
-      : send(() => validatePublish(form, target.orgId), async (input) => done((await publishActivity(input)).activity._id));
+      ? send(
+          () => validateUpdate(form, target.form, target.activityId, target.orgId),
+          async (input) => done((await updateActivity(input)).activity._id),
+        )
+      : send(
+          () => validatePublish(form, target.orgId),
+          async (input) => done((await publishActivity(input)).activity._id),
+        );
 
   return (
     <Shell>

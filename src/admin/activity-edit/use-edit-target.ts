@@ -16,13 +16,15 @@ async function findTarget(orgId: string, id: string): Promise<Missing | Ready> {
     if (id) {
       const data = await getActivity(id);
       if (!data.canManage) return missing('暂无修改权限', '只有发布队伍的负责人或管理员可以修改活动');
-      if (data.phase === 'cancelled' || data.phase === 'ended') return missing(data.phase === 'cancelled' ? '活动已取消' : '活动已结束', '已取消或已结束的活动不能修改');
+      if (data.phase === 'cancelled' || data.phase === 'ended')
+        return missing(data.phase === 'cancelled' ? '活动已取消' : '活动已结束', '已取消或已结束的活动不能修改');
       const a = data.activity;
       return { status: 'ready', mode: 'edit', orgId: a.orgId, orgName: a.orgName, activityId: a._id, form: formFromActivity(a) };
     }
     if (orgId) {
       const data = await getOrg(orgId);
-      if (!data.canManage || data.org.status !== 'approved') return missing('暂无发布权限', '只有通过审核的队伍的负责人或管理员可以发布活动');
+      if (!data.canManage || data.org.status !== 'approved')
+        return missing('暂无发布权限', '只有通过审核的队伍的负责人或管理员可以发布活动');
       return { status: 'ready', mode: 'publish', orgId, orgName: data.org.name, activityId: '', form: newActivityForm() };
     }
   } catch (e) {
@@ -38,6 +40,7 @@ export function useEditTarget(params: { orgId?: string; id?: string }): { target
   const orgId = decodeURIComponent(params.orgId ?? '');
   const id = decodeURIComponent(params.id ?? '');
   const { state, reload } = useResource(() => findTarget(orgId, id), [orgId, id]);
-  const target: EditTarget = state.status === 'error' ? { status: 'error', message: state.error.message } : state.status === 'loading' ? state : state.data;
+  const target: EditTarget =
+    state.status === 'error' ? { status: 'error', message: state.error.message } : state.status === 'loading' ? state : state.data;
   return { target, retry: reload };
 }

@@ -44,23 +44,55 @@ export default function CheckinCode() {
   }, [kind]);
 
   if (!activityId) {
-    return <Shell><StateView kind='empty' className='ck-code-error' icon='码' title='未指定活动' description='请从活动详情进入签到码' /></Shell>;
+    return (
+      <Shell>
+        <StateView kind='empty' className='ck-code-error' icon='码' title='未指定活动' description='请从活动详情进入签到码' />
+      </Shell>
+    );
   }
 
   const tabs = (
     <>
-      <SegTabs name='ck-code-kind' value={kind} onChange={setKind} tabs={[{ key: 'in', title: '签到码' }, { key: 'out', title: '签退码' }]} />
-      <SegTabs name='ck-code-mode' value={mode} onChange={setMode} tabs={[{ key: 'rotating', title: '屏幕展示（动态码）' }, { key: 'static', title: '海报（固定码）' }]} />
+      <SegTabs
+        name='ck-code-kind'
+        value={kind}
+        onChange={setKind}
+        tabs={[
+          { key: 'in', title: '签到码' },
+          { key: 'out', title: '签退码' },
+        ]}
+      />
+      <SegTabs
+        name='ck-code-mode'
+        value={mode}
+        onChange={setMode}
+        tabs={[
+          { key: 'rotating', title: '屏幕展示（动态码）' },
+          { key: 'static', title: '海报（固定码）' },
+        ]}
+      />
     </>
   );
 
-  if (code.status === 'idle' || code.status === 'loading') return <Shell>{tabs}<StateView kind='loading' className='ck-code-loading' rows={8} /></Shell>;
+  if (code.status === 'idle' || code.status === 'loading')
+    return (
+      <Shell>
+        {tabs}
+        <StateView kind='loading' className='ck-code-loading' rows={8} />
+      </Shell>
+    );
   if (code.status === 'error') {
     return (
       <Shell>
         {tabs}
         {FORBIDDEN_CODES.has(code.error.code) ? (
-          <StateView kind='empty' className='ck-code-error' icon='码' title='无法出示签到码' description={code.error.code === 'AUTH.FORBIDDEN' ? '只有活动所属队伍的负责人和管理员可以出示签到码' : code.error.message} />
+          <StateView
+            kind='empty'
+            className='ck-code-error'
+            icon='码'
+            title='无法出示签到码'
+            description={code.error.code === 'AUTH.FORBIDDEN' ? '只有活动所属队伍的负责人和管理员可以出示签到码' : code.error.message}
+          />
         ) : (
           <StateView kind='error' className='ck-code-error' message={code.error.message} onRetry={reload} />
         )}
@@ -74,12 +106,24 @@ export default function CheckinCode() {
     if (saving) return;
     setSaving(true);
     try {
-      await savePoster({ title: d.title, kindLabel: label, dates: dateRange(d.startDate, d.endDate), daily: `${d.dailyStart}-${d.dailyEnd}`, payload: d.payload, radiusM: d.radiusM });
+      await savePoster({
+        title: d.title,
+        kindLabel: label,
+        dates: dateRange(d.startDate, d.endDate),
+        daily: `${d.dailyStart}-${d.dailyEnd}`,
+        payload: d.payload,
+        radiusM: d.radiusM,
+      });
       void Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '海报已下载' : '海报已保存到相册', icon: 'none' });
     } catch (e) {
       const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
       if (/auth|deny|denied/i.test(msg)) {
-        const { confirm } = await Taro.showModal({ title: '无法保存到相册', content: '请允许“保存到相册”后重试', confirmText: '去设置', cancelText: '取消' });
+        const { confirm } = await Taro.showModal({
+          title: '无法保存到相册',
+          content: '请允许“保存到相册”后重试',
+          confirmText: '去设置',
+          cancelText: '取消',
+        });
         if (confirm) Taro.openSetting().catch(() => undefined);
       } else if (!/cancel/i.test(msg)) {
         void Taro.showToast({ title: '海报保存失败，请重试', icon: 'none' });
@@ -114,7 +158,9 @@ export default function CheckinCode() {
     <Shell>
       {tabs}
       {d.kind === 'out' && d.mode === 'static' ? (
-        <Text className='code-page__warning ck-code-static-out-warning'>固定签退码被拍照转发后，在任何地方都能签退。请尽量在现场展示动态码；如固定码已外传，请点下方“作废旧码”。</Text>
+        <Text className='code-page__warning ck-code-static-out-warning'>
+          固定签退码被拍照转发后，在任何地方都能签退。请尽量在现场展示动态码；如固定码已外传，请点下方“作废旧码”。
+        </Text>
       ) : null}
       <View className={`card code-page__card is-${d.kind}`}>
         <Text className='code-page__kind ck-code-kind-label'>{label}码</Text>
@@ -126,11 +172,15 @@ export default function CheckinCode() {
           <QrCode className='ck-code-qr' payload={d.payload} svg={d.qrSvg} size={300} />
         </View>
         {d.mode === 'rotating' ? (
-          <Text className='code-page__countdown ck-code-countdown'>{code.left === null ? '正在刷新…' : `二维码每30秒更新 · ${code.left}秒后刷新`}</Text>
+          <Text className='code-page__countdown ck-code-countdown'>
+            {code.left === null ? '正在刷新…' : `二维码每30秒更新 · ${code.left}秒后刷新`}
+          </Text>
         ) : (
           <Text className='code-page__countdown'>固定码，可打印张贴或发到微信群</Text>
         )}
-        {code.refreshError ? <Text className='code-page__refresh-error ck-code-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text> : null}
+        {code.refreshError ? (
+          <Text className='code-page__refresh-error ck-code-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text>
+        ) : null}
         <Text className='code-page__how'>志愿者打开小程序点“扫码签到”扫描此码，须在活动地点{formatDistance(d.radiusM)}内</Text>
       </View>
 

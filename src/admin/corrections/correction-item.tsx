@@ -37,7 +37,9 @@ export default function CorrectionItem({ item, busy, onApprove, onReject }: Prop
         <Text className='correction-item__value ck-corr-note'>{item.note}</Text>
       </View>
       <Text className='correction-item__time'>提交于 {dateTimeOf(item.createdAt)}</Text>
-      {item.status === 'rejected' && item.reviewReason ? <Text className='correction-item__reason'>驳回原因：{item.reviewReason}</Text> : null}
+      {item.status === 'rejected' && item.reviewReason ? (
+        <Text className='correction-item__reason'>驳回原因：{item.reviewReason}</Text>
+      ) : null}
       {item.status === 'pending' ? (
         <View className='correction-item__buttons'>
           <Button className='ck-corr-reject' size='small' disabled={busy} onClick={onReject}>

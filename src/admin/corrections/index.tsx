@@ -32,9 +32,30 @@ function OrgChoice({ onPick }: { onPick: (orgId: string) => void }) {
     if (approved.length === 1) onPick(approved[0]._id);
   }, [approved, onPick]);
 
-  if (managed.status === 'loading') return <Shell><StateView kind='loading' className='ck-corr-loading' /></Shell>;
-  if (managed.status === 'error') return <Shell><StateView kind='error' className='ck-corr-error' message={managed.message} onRetry={reload} /></Shell>;
-  if (approved.length === 0) return <Shell><StateView kind='empty' className='ck-corr-empty' icon='队' title='暂无管理的队伍' description='队伍负责人和管理员可以审核队员的时长更正申请' /></Shell>;
+  if (managed.status === 'loading')
+    return (
+      <Shell>
+        <StateView kind='loading' className='ck-corr-loading' />
+      </Shell>
+    );
+  if (managed.status === 'error')
+    return (
+      <Shell>
+        <StateView kind='error' className='ck-corr-error' message={managed.message} onRetry={reload} />
+      </Shell>
+    );
+  if (approved.length === 0)
+    return (
+      <Shell>
+        <StateView
+          kind='empty'
+          className='ck-corr-empty'
+          icon='队'
+          title='暂无管理的队伍'
+          description='队伍负责人和管理员可以审核队员的时长更正申请'
+        />
+      </Shell>
+    );
   return (
     <Shell>
       <View className='card'>
@@ -61,7 +82,12 @@ function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
 
   const approve = async (item: Item) => {
     const asked = [item.signInAt ? '签到时间' : '', item.signOutAt ? '签退时间' : ''].filter(Boolean).join('和');
-    const { confirm } = await Taro.showModal({ title: '通过更正申请', content: `将按申请修改${item.realName} ${item.date} 的${asked}，并记入变更记录。`, confirmText: '通过', cancelText: '取消' });
+    const { confirm } = await Taro.showModal({
+      title: '通过更正申请',
+      content: `将按申请修改${item.realName} ${item.date} 的${asked}，并记入变更记录。`,
+      confirmText: '通过',
+      cancelText: '取消',
+    });
     if (!confirm) return;
     setBusyId(item.correctionId);
     try {
@@ -103,7 +129,13 @@ function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
       {list.status === 'loading' ? <StateView kind='loading' className='ck-corr-loading' rows={4} /> : null}
       {list.status === 'error' ? (
         list.error.code === 'AUTH.FORBIDDEN' ? (
-          <StateView kind='empty' className='ck-corr-error' icon='队' title='暂无审核权限' description='只有队伍负责人和管理员可以审核更正申请' />
+          <StateView
+            kind='empty'
+            className='ck-corr-error'
+            icon='队'
+            title='暂无审核权限'
+            description='只有队伍负责人和管理员可以审核更正申请'
+          />
         ) : (
           <StateView kind='error' className='ck-corr-error' message={list.error.message} onRetry={reload} />
         )
@@ -113,10 +145,22 @@ function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
       ) : null}
       {list.status === 'ready'
         ? list.items.map((c) => (
-            <CorrectionItem key={c.correctionId} item={c} busy={busyId === c.correctionId} onApprove={() => approve(c)} onReject={() => setRejecting(c)} />
+            <CorrectionItem
+              key={c.correctionId}
+              item={c}
+              busy={busyId === c.correctionId}
+              onApprove={() => approve(c)}
+              onReject={() => setRejecting(c)}
+            />
           ))
         : null}
-      <ListFooter name='ck-corr' list={list} hasMore={hasMore} onMore={loadMore} endText={list.status === 'ready' ? `共 ${list.total} 条` : ''} />
+      <ListFooter
+        name='ck-corr'
+        list={list}
+        hasMore={hasMore}
+        onMore={loadMore}
+        endText={list.status === 'ready' ? `共 ${list.total} 条` : ''}
+      />
       <ReasonSheet
         visible={rejecting !== null}
         title='驳回更正申请'

@@ -37,7 +37,10 @@ export default function Enrollments() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
   const [tab, setTab] = useState<Tab>('all');
   const { state: head, reload: loadHead } = useResource(id ? () => getActivity(id) : null, [id]);
-  const fetchPage = useCallback((page: number) => listEnrollments({ activityId: id, status: tab === 'all' ? undefined : tab, page, pageSize: PAGE_SIZE }), [id, tab]);
+  const fetchPage = useCallback(
+    (page: number) => listEnrollments({ activityId: id, status: tab === 'all' ? undefined : tab, page, pageSize: PAGE_SIZE }),
+    [id, tab],
+  );
   const { list, reload, loadMore, hasMore } = usePagedList(fetchPage, (e) => e.enrollmentId);
 
   useEffect(() => {
@@ -45,8 +48,24 @@ export default function Enrollments() {
   }, [id, fetchPage, reload]);
   useReachBottom(loadMore);
 
-  if (!id) return <Shell><StateView kind='empty' className='roster-no-activity' icon='活' title='未指定活动' description='请从活动详情或“我发布的活动”进入' /></Shell>;
-  if (head.status === 'loading') return <Shell><StateView kind='loading' className='roster-loading' rows={5} /></Shell>;
+  if (!id)
+    return (
+      <Shell>
+        <StateView
+          kind='empty'
+          className='roster-no-activity'
+          icon='活'
+          title='未指定活动'
+          description='请从活动详情或“我发布的活动”进入'
+        />
+      </Shell>
+    );
+  if (head.status === 'loading')
+    return (
+      <Shell>
+        <StateView kind='loading' className='roster-loading' rows={5} />
+      </Shell>
+    );
   if (head.status === 'error') {
     return (
       <Shell>
@@ -59,7 +78,17 @@ export default function Enrollments() {
     );
   }
   if (!head.data.canManage) {
-    return <Shell><StateView kind='empty' className='roster-forbidden' icon='活' title='暂无查看权限' description='只有发布队伍的负责人和管理员可以查看报名名单' /></Shell>;
+    return (
+      <Shell>
+        <StateView
+          kind='empty'
+          className='roster-forbidden'
+          icon='活'
+          title='暂无查看权限'
+          description='只有发布队伍的负责人和管理员可以查看报名名单'
+        />
+      </Shell>
+    );
   }
 
   const a = head.data.activity;
@@ -74,9 +103,16 @@ export default function Enrollments() {
       </View>
       <SegTabs name='roster-tab' tabs={TABS} value={tab} onChange={setTab} />
       {list.status === 'loading' ? <StateView kind='loading' className='roster-list-loading' rows={4} /> : null}
-      {list.status === 'error' ? <StateView kind='error' className='roster-list-error' message={list.error.message} onRetry={reload} /> : null}
+      {list.status === 'error' ? (
+        <StateView kind='error' className='roster-list-error' message={list.error.message} onRetry={reload} />
+      ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
-        <StateView kind='empty' className='roster-empty' icon='员' title={tab === 'all' ? '还没有志愿者报名' : `暂无${TABS.find((t) => t.key === tab)?.title}的志愿者`} />
+        <StateView
+          kind='empty'
+          className='roster-empty'
+          icon='员'
+          title={tab === 'all' ? '还没有志愿者报名' : `暂无${TABS.find((t) => t.key === tab)?.title}的志愿者`}
+        />
       ) : null}
       {list.status === 'ready' ? (
         <View className='roster__list'>
@@ -102,4 +138,3 @@ export default function Enrollments() {
 function Shell({ children }: { children: ReactNode }) {
   return <View className='app-page roster'>{children}</View>;
 }
-

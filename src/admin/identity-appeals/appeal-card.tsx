@@ -26,7 +26,9 @@ export default function AppealCard({ item, busy, onUphold, onReject }: Props) {
           {item.realName} {item.appellantPhone}
         </Text>
         <Text className='appeal-card__label'>已注册账号</Text>
-        <Text className='appeal-card__value id-appeal-holder'>{h ? `${h.realName} ${h.phone}（${h.volunteerNo}，${dateTimeOf(h.registeredAt)}注册）` : '已注销或已释放'}</Text>
+        <Text className='appeal-card__value id-appeal-holder'>
+          {h ? `${h.realName} ${h.phone}（${h.volunteerNo}，${dateTimeOf(h.registeredAt)}注册）` : '已注销或已释放'}
+        </Text>
         <Text className='appeal-card__label'>情况说明</Text>
         <Text className='appeal-card__value id-appeal-statement'>{item.statement}</Text>
       </View>

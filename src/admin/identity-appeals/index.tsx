@@ -50,7 +50,13 @@ export default function IdentityAppeals() {
       {list.status === 'loading' ? <StateView kind='loading' className='id-appeal-loading' rows={4} /> : null}
       {list.status === 'error' ? (
         list.error.code === 'AUTH.FORBIDDEN' || list.error.code === 'USER.NOT_REGISTERED' ? (
-          <StateView kind='empty' className='id-appeal-forbidden' icon='审' title='暂无处理权限' description='身份核验申请由总队负责人和管理员处理' />
+          <StateView
+            kind='empty'
+            className='id-appeal-forbidden'
+            icon='审'
+            title='暂无处理权限'
+            description='身份核验申请由总队负责人和管理员处理'
+          />
         ) : (
           <StateView kind='error' className='id-appeal-error' message={list.error.message} onRetry={reload} />
         )
@@ -69,7 +75,13 @@ export default function IdentityAppeals() {
             />
           ))
         : null}
-      <ListFooter name='id-appeal' list={list} hasMore={hasMore} onMore={loadMore} endText={list.status === 'ready' ? `共 ${list.total} 条` : ''} />
+      <ListFooter
+        name='id-appeal'
+        list={list}
+        hasMore={hasMore}
+        onMore={loadMore}
+        endText={list.status === 'ready' ? `共 ${list.total} 条` : ''}
+      />
       <ReasonSheet
         visible={deciding !== null}
         title={deciding?.decision === 'uphold' ? '核实属实' : '驳回申请'}

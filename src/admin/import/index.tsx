@@ -10,7 +10,11 @@ import type { OrgImportVolunteersOutput } from '@contract/org';
 import { pickXlsx, saveFile } from '../../device/file';
 import './index.scss';
 
-type Upload = { status: 'idle' } | { status: 'importing'; name: string } | { status: 'error'; message: string } | { status: 'done'; name: string; report: OrgImportVolunteersOutput };
+type Upload =
+  | { status: 'idle' }
+  | { status: 'importing'; name: string }
+  | { status: 'error'; message: string }
+  | { status: 'done'; name: string; report: OrgImportVolunteersOutput };
 
 export default function Import() {
   const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
@@ -49,7 +53,10 @@ export default function Import() {
       setUpload({ status: 'done', name, report });
     } catch (e) {
       const err = toCloudError(e);
-      setUpload({ status: 'error', message: err.code === 'IMPORT.BAD_FILE' ? `${err.message}（请使用下载的模板填写后上传）` : err.message });
+      setUpload({
+        status: 'error',
+        message: err.code === 'IMPORT.BAD_FILE' ? `${err.message}（请使用下载的模板填写后上传）` : err.message,
+      });
     }
   };
 
@@ -59,7 +66,9 @@ export default function Import() {
       <View className='card import__steps'>
         <Text className='import__title'>集体注册志愿者</Text>
         <Text className='import__text'>1. 下载模板，按表头填写队员信息（每行一人）。</Text>
-        <Text className='import__text'>2. 上传填好的 .xlsx 文件：已注册的志愿者直接加入本队，其他人会收到邀请，首次打开小程序验证手机号即可激活。</Text>
+        <Text className='import__text'>
+          2. 上传填好的 .xlsx 文件：已注册的志愿者直接加入本队，其他人会收到邀请，首次打开小程序验证手机号即可激活。
+        </Text>
         <View className='import__actions'>
           <Button className='import-download' fill='outline' type='primary' loading={downloading} disabled={downloading} onClick={download}>
             下载模板

@@ -69,16 +69,31 @@ export default function Inbox() {
     refresh();
   };
 
-  if (state.status === 'loading') return <Shell><StateView kind='loading' className='inbox-loading' rows={5} /></Shell>;
+  if (state.status === 'loading')
+    return (
+      <Shell>
+        <StateView kind='loading' className='inbox-loading' rows={5} />
+      </Shell>
+    );
   if (state.status === 'error') {
     if (state.error.code === 'AUTH.FORBIDDEN' || state.error.code === 'USER.NOT_REGISTERED') {
       return (
         <Shell>
-          <StateView kind='empty' className='inbox-forbidden' icon='审' title='暂无审核权限' description='只有队伍负责人和管理员可以审核入队和队伍注册申请' />
+          <StateView
+            kind='empty'
+            className='inbox-forbidden'
+            icon='审'
+            title='暂无审核权限'
+            description='只有队伍负责人和管理员可以审核入队和队伍注册申请'
+          />
         </Shell>
       );
     }
-    return <Shell><StateView kind='error' className='inbox-error' message={state.error.message} onRetry={reload} /></Shell>;
+    return (
+      <Shell>
+        <StateView kind='error' className='inbox-error' message={state.error.message} onRetry={reload} />
+      </Shell>
+    );
   }
 
   const { members, orgs, corrections, counts } = state.data;
@@ -134,7 +149,8 @@ export default function Inbox() {
               />
             </View>
           ))
-        : tab === 'orgs' && orgs.map((o) => (
+        : tab === 'orgs' &&
+          orgs.map((o) => (
             <View key={o._id} className='card inbox-item inbox-org-item'>
               <View className='inbox-item__head'>
                 <Text className='inbox-item__name'>{o.name}</Text>
@@ -160,7 +176,13 @@ export default function Inbox() {
       <ReasonSheet
         visible={rejecting !== null}
         title='驳回申请'
-        subject={rejecting ? (rejecting.kind === 'member' ? `${rejecting.item.realName} 申请加入 ${rejecting.item.orgName}` : `${rejecting.item.name} 的注册申请`) : ''}
+        subject={
+          rejecting
+            ? rejecting.kind === 'member'
+              ? `${rejecting.item.realName} 申请加入 ${rejecting.item.orgName}`
+              : `${rejecting.item.name} 的注册申请`
+            : ''
+        }
         placeholder='请填写驳回原因，申请人会看到'
         confirmText='确认驳回'
         onConfirm={reject}
@@ -175,7 +197,9 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 function Empty({ cls }: { cls: string }) {
-  return <StateView kind='empty' className={`inbox-empty ${cls}`} icon='审' title='暂无待审核申请' description='新的申请提交后会出现在这里' />;
+  return (
+    <StateView kind='empty' className={`inbox-empty ${cls}`} icon='审' title='暂无待审核申请' description='新的申请提交后会出现在这里' />
+  );
 }
 
 function Buttons({ busy, onApprove, onReject }: { busy: boolean; onApprove: () => void; onReject: () => void }) {

@@ -34,8 +34,18 @@ export default function Members() {
   useEffect(reload, [tab, orgId, reload]);
   useReachBottom(loadMore);
 
-  if (!orgId) return <Shell><StateView kind='empty' className='members-no-org' icon='队' title='未指定队伍' description='请从“我的”或队伍详情进入成员管理' /></Shell>;
-  if (org.status === 'loading') return <Shell><StateView kind='loading' className='members-loading' rows={5} /></Shell>;
+  if (!orgId)
+    return (
+      <Shell>
+        <StateView kind='empty' className='members-no-org' icon='队' title='未指定队伍' description='请从“我的”或队伍详情进入成员管理' />
+      </Shell>
+    );
+  if (org.status === 'loading')
+    return (
+      <Shell>
+        <StateView kind='loading' className='members-loading' rows={5} />
+      </Shell>
+    );
   if (org.status === 'error') {
     return (
       <Shell>
@@ -49,11 +59,21 @@ export default function Members() {
   }
 
   const me = org.data.myMembership;
-  const viewer: Viewer = { role: me?.status === 'approved' ? me.role : null, canManage: org.data.canManage, memberId: me?.memberId ?? null };
+  const viewer: Viewer = {
+    role: me?.status === 'approved' ? me.role : null,
+    canManage: org.data.canManage,
+    memberId: me?.memberId ?? null,
+  };
   if (!org.data.canManage && !org.data.canRead) {
     return (
       <Shell>
-        <StateView kind='empty' className='members-forbidden' icon='队' title='暂无管理权限' description='只有队伍负责人、管理员和上级队伍的管理者可以查看成员' />
+        <StateView
+          kind='empty'
+          className='members-forbidden'
+          icon='队'
+          title='暂无管理权限'
+          description='只有队伍负责人、管理员和上级队伍的管理者可以查看成员'
+        />
       </Shell>
     );
   }
@@ -78,12 +98,16 @@ export default function Members() {
   const setRole = async (m: Member, role: 'admin' | 'member') => {
     const { confirm } = await Taro.showModal({
       title: role === 'admin' ? '设为管理员' : '取消管理员',
-      content: role === 'admin' ? `设为管理员后，${m.realName}可以审核入队申请、管理成员。每支队伍最多5名管理员。` : `确定取消${m.realName}的管理员身份吗？`,
+      content:
+        role === 'admin'
+          ? `设为管理员后，${m.realName}可以审核入队申请、管理成员。每支队伍最多5名管理员。`
+          : `确定取消${m.realName}的管理员身份吗？`,
       confirmText: '确定',
       confirmColor: COLOR.primary,
       cancelText: '取消',
     });
-    if (confirm) void act(m, () => setMemberRole({ orgId, memberId: m.memberId, role }), role === 'admin' ? '已设为管理员' : '已取消管理员');
+    if (confirm)
+      void act(m, () => setMemberRole({ orgId, memberId: m.memberId, role }), role === 'admin' ? '已设为管理员' : '已取消管理员');
   };
 
   const submitReason = async (reason: string) => {
@@ -121,7 +145,9 @@ export default function Members() {
       />
       {!org.data.canManage ? <Text className='members__readonly members-readonly'>您是上级队伍的管理者，只能查看成员</Text> : null}
       {list.status === 'loading' ? <StateView kind='loading' className='members-list-loading' rows={4} /> : null}
-      {list.status === 'error' ? <StateView kind='error' className='members-list-error' message={list.error.message} onRetry={reload} /> : null}
+      {list.status === 'error' ? (
+        <StateView kind='error' className='members-list-error' message={list.error.message} onRetry={reload} />
+      ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
         <StateView kind='empty' className='members-empty' icon='员' title={EMPTY_TITLE[tab]} />
       ) : null}
@@ -162,7 +188,13 @@ export default function Members() {
       <ReasonSheet
         visible={asking !== null}
         title={asking?.kind === 'remove' ? '清退成员' : '驳回申请'}
-        subject={asking ? (asking.kind === 'remove' ? `将 ${asking.member.realName} 清退出队伍，记录会保留` : `驳回 ${asking.member.realName} 的入队申请`) : ''}
+        subject={
+          asking
+            ? asking.kind === 'remove'
+              ? `将 ${asking.member.realName} 清退出队伍，记录会保留`
+              : `驳回 ${asking.member.realName} 的入队申请`
+            : ''
+        }
         placeholder={asking?.kind === 'remove' ? '请填写清退原因，该志愿者会看到' : '请填写驳回原因，申请人会看到'}
         confirmText={asking?.kind === 'remove' ? '确认清退' : '确认驳回'}
         onConfirm={submitReason}

@@ -5,7 +5,7 @@ import type { RosterEntry } from '@contract/checkin';
 export function defaultDay(days: string[], today: string): string {
   if (days.includes(today)) return today;
   const past = days.filter((d) => d < today);
-  return past.length ? past[past.length - 1] : days[0] ?? today;
+  return past.length ? past[past.length - 1] : (days[0] ?? today);
 }
 
 export type DayCounts = { enrolled: number; signedIn: number; open: number; absent: number };

@@ -40,8 +40,18 @@ export default function Roster() {
 
   useEffect(() => setTrails({}), [date]);
 
-  if (!activityId) return <Shell><StateView kind='empty' className='ck-roster-error' icon='名' title='未指定活动' description='请从活动详情进入签到名单' /></Shell>;
-  if (activity.status === 'loading') return <Shell><StateView kind='loading' className='ck-roster-loading' rows={5} /></Shell>;
+  if (!activityId)
+    return (
+      <Shell>
+        <StateView kind='empty' className='ck-roster-error' icon='名' title='未指定活动' description='请从活动详情进入签到名单' />
+      </Shell>
+    );
+  if (activity.status === 'loading')
+    return (
+      <Shell>
+        <StateView kind='loading' className='ck-roster-loading' rows={5} />
+      </Shell>
+    );
   if (activity.status === 'error') {
     return (
       <Shell>
@@ -81,10 +91,22 @@ export default function Roster() {
           <Button className='ck-roster-scan' size='small' type='primary' onClick={() => setScanning(true)}>
             扫志愿者签到码
           </Button>
-          <Button className='ck-roster-code-in' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: routes.checkinCode(activityId, 'in') })}>
+          <Button
+            className='ck-roster-code-in'
+            size='small'
+            fill='outline'
+            type='primary'
+            onClick={() => Taro.navigateTo({ url: routes.checkinCode(activityId, 'in') })}
+          >
             签到码
           </Button>
-          <Button className='ck-roster-code-out' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: routes.checkinCode(activityId, 'out') })}>
+          <Button
+            className='ck-roster-code-out'
+            size='small'
+            fill='outline'
+            type='primary'
+            onClick={() => Taro.navigateTo({ url: routes.checkinCode(activityId, 'out') })}
+          >
             签退码
           </Button>
         </View>
@@ -112,12 +134,22 @@ export default function Roster() {
       ) : null}
 
       {rows.status === 'loading' ? <StateView kind='loading' className='ck-roster-loading' rows={4} /> : null}
-      {rows.status === 'error' ? <StateView kind='error' className='ck-roster-error' message={rows.error.message} onRetry={loadRows} /> : null}
+      {rows.status === 'error' ? (
+        <StateView kind='error' className='ck-roster-error' message={rows.error.message} onRetry={loadRows} />
+      ) : null}
       {rows.status === 'ready' && rows.data.length === 0 ? (
-        <StateView kind='empty' className='ck-roster-empty' icon='名' title='暂无报名的志愿者' description='志愿者报名成功后会出现在名单中' />
+        <StateView
+          kind='empty'
+          className='ck-roster-empty'
+          icon='名'
+          title='暂无报名的志愿者'
+          description='志愿者报名成功后会出现在名单中'
+        />
       ) : null}
       {rows.status === 'ready'
-        ? rows.data.map((r) => <RosterRow key={r.openid} row={r} canManage={canManage} trail={trails[r.openid]} onAdjust={() => setAdjusting(r)} />)
+        ? rows.data.map((r) => (
+            <RosterRow key={r.openid} row={r} canManage={canManage} trail={trails[r.openid]} onAdjust={() => setAdjusting(r)} />
+          ))
         : null}
 
       <AdjustPopup
@@ -143,7 +175,12 @@ export default function Roster() {
         onDone={({ closed, skippedOwn }) => {
           setBatching(false);
           // Nobody closes their own day: the admin's own open record is left for another manager.
-          if (skippedOwn) Taro.showModal({ title: `已为${closed}人签退`, content: '您本人的签到记录须由本队其他管理员处理（本队没有其他管理员时，由上级队伍处理）', showCancel: false }).catch(() => undefined);
+          if (skippedOwn)
+            Taro.showModal({
+              title: `已为${closed}人签退`,
+              content: '您本人的签到记录须由本队其他管理员处理（本队没有其他管理员时，由上级队伍处理）',
+              showCancel: false,
+            }).catch(() => undefined);
           else void Taro.showToast({ title: `已为${closed}人签退`, icon: 'none' });
           loadRows();
         }}

@@ -8,7 +8,14 @@ import { COLOR } from '../../styles/colors';
 export type Ctx2D = Pick<
   CanvasRenderingContext2D,
   'clearRect' | 'fillRect' | 'fillText' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'arc' | 'fill' | 'measureText'
-> & { fillStyle: string | CanvasGradient | CanvasPattern; strokeStyle: string | CanvasGradient | CanvasPattern; lineWidth: number; font: string; textAlign: CanvasTextAlign; textBaseline: CanvasTextBaseline };
+> & {
+  fillStyle: string | CanvasGradient | CanvasPattern;
+  strokeStyle: string | CanvasGradient | CanvasPattern;
+  lineWidth: number;
+  font: string;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
+};
 
 const BLUE = COLOR.primary;
 const ORANGE = COLOR.accent;
@@ -92,8 +99,16 @@ export function drawStatsChart(ctx: Ctx2D, width: number, height: number, bars: 
     }
   });
 
-  line(ctx, bars.map((b, i) => [centre(i), baseY - (b.times / maxCount) * plotH]), ORANGE);
-  line(ctx, bars.map((b, i) => [centre(i), baseY - (b.activities / maxCount) * plotH]), GREEN);
+  line(
+    ctx,
+    bars.map((b, i) => [centre(i), baseY - (b.times / maxCount) * plotH]),
+    ORANGE,
+  );
+  line(
+    ctx,
+    bars.map((b, i) => [centre(i), baseY - (b.activities / maxCount) * plotH]),
+    GREEN,
+  );
   ctx.textBaseline = 'alphabetic';
 }
 

@@ -31,7 +31,13 @@ export default function StatsPage() {
   if (!orgId) {
     return (
       <View className='app-page stats'>
-        <StateView kind='empty' className='stats-empty' icon='统' title='请选择队伍' description='请从「我的 → 队伍管理」打开队伍的统计报表' />
+        <StateView
+          kind='empty'
+          className='stats-empty'
+          icon='统'
+          title='请选择队伍'
+          description='请从「我的 → 队伍管理」打开队伍的统计报表'
+        />
       </View>
     );
   }
@@ -50,7 +56,11 @@ function Report({ orgId }: { orgId: string }) {
   // One object per query, so that the figures and the ranking reload only when the period really changes.
   const query = useMemo<PeriodQuery | null>(() => (key ? (JSON.parse(key) as PeriodQuery) : null), [key]);
 
-  const { state: stats, reload: load } = useResource(query ? () => orgStats({ orgId, ...query, includeDescendants: withBelow }) : null, [orgId, query, withBelow]);
+  const { state: stats, reload: load } = useResource(query ? () => orgStats({ orgId, ...query, includeDescendants: withBelow }) : null, [
+    orgId,
+    query,
+    withBelow,
+  ]);
 
   const bars = useMemo(() => (stats.status === 'ready' ? chartBars(stats.data.series) : []), [stats]);
 
@@ -79,23 +89,45 @@ function Report({ orgId }: { orgId: string }) {
       </View>
       <SegTabs name='stats-period' tabs={STATS_PERIODS} value={period} onChange={setPeriod} />
       <View className='stats__filters'>
-        {period === 'custom' ? <DateRange name='stats' from={custom.from ?? ''} to={custom.to ?? ''} end={today} today={today} onChange={(p) => setCustom((c) => ({ ...c, ...p }))} /> : null}
+        {period === 'custom' ? (
+          <DateRange
+            name='stats'
+            from={custom.from ?? ''}
+            to={custom.to ?? ''}
+            end={today}
+            today={today}
+            onChange={(p) => setCustom((c) => ({ ...c, ...p }))}
+          />
+        ) : null}
         <View className='stats__switch'>
           <Text>含下级队伍</Text>
-          <Switch className='stats-include' checked={withBelow} color={COLOR.primary} onChange={(e) => setWithBelow(Boolean(e.detail.value))} />
+          <Switch
+            className='stats-include'
+            checked={withBelow}
+            color={COLOR.primary}
+            onChange={(e) => setWithBelow(Boolean(e.detail.value))}
+          />
         </View>
       </View>
 
       {'error' in picked ? <Text className='stats__range-error stats-range-error'>{picked.error}</Text> : null}
       {query && stats.status === 'loading' ? <StateView kind='loading' className='stats-loading' rows={5} /> : null}
-      {query && stats.status === 'error' ? <StateView kind='error' className='stats-error' message={stats.error.message} onRetry={load} /> : null}
+      {query && stats.status === 'error' ? (
+        <StateView kind='error' className='stats-error' message={stats.error.message} onRetry={load} />
+      ) : null}
       {query && ready ? (
         <View>
           <Figures stats={ready} />
           <View className='card'>
             <Text className='stats__section-title'>月度趋势</Text>
             {ready.activities === 0 && ready.minutes === 0 ? (
-              <StateView kind='empty' className='stats-empty' icon='统' title='本期暂无活动' description='换个时间段看看，或发布新的志愿服务活动' />
+              <StateView
+                kind='empty'
+                className='stats-empty'
+                icon='统'
+                title='本期暂无活动'
+                description='换个时间段看看，或发布新的志愿服务活动'
+              />
             ) : (
               <StatsChart bars={bars} />
             )}
@@ -106,7 +138,15 @@ function Report({ orgId }: { orgId: string }) {
 
       <View className='card stats__exports'>
         <Text className='stats__section-title'>导出报表</Text>
-        <Button className='stats-export-members' block fill='outline' type='primary' loading={exporting === 'members'} disabled={Boolean(exporting) || !query} onClick={() => download('members')}>
+        <Button
+          className='stats-export-members'
+          block
+          fill='outline'
+          type='primary'
+          loading={exporting === 'members'}
+          disabled={Boolean(exporting) || !query}
+          onClick={() => download('members')}
+        >
           导出附件2（{MEMBERS_FORM_TITLE}）
         </Button>
         <Button
@@ -120,7 +160,9 @@ function Report({ orgId }: { orgId: string }) {
         >
           导出附件3（{ACTIVITY_FORM_TITLE}）
         </Button>
-        <Text className='stats__note'>附件2、附件3 按所选时间段{withBelow ? '、含下级队伍' : ''}统计，与上方数字一致；附件2 为期末的队员名单。</Text>
+        <Text className='stats__note'>
+          附件2、附件3 按所选时间段{withBelow ? '、含下级队伍' : ''}统计，与上方数字一致；附件2 为期末的队员名单。
+        </Text>
       </View>
     </View>
   );

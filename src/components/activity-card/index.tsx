@@ -39,7 +39,9 @@ export default function ActivityCard({ activity: a, className, onClick, extra }:
       <View className='activity-card__line'>
         <Text className='activity-card__label'>地点</Text>
         <Text className='activity-card__value act-card-place'>{a.address}</Text>
-        {a.distanceM !== undefined ? <Text className='activity-card__distance act-card-distance'>{formatDistance(a.distanceM)}</Text> : null}
+        {a.distanceM !== undefined ? (
+          <Text className='activity-card__distance act-card-distance'>{formatDistance(a.distanceM)}</Text>
+        ) : null}
       </View>
       <View className='activity-card__foot'>
         <Text className='activity-card__org'>{a.orgName}</Text>

@@ -30,7 +30,16 @@ function distanceOf(details: unknown): { distanceM: number; radiusM: number } | 
 const isRevoked = (details: unknown) => (details as { revoked?: unknown } | null | undefined)?.revoked === true;
 
 export function explainRefusal(r: Refusal, admin = false): RefusalView {
-  const base = { key: 'error', title: admin ? '操作失败' : '签到失败', message: r.message, tips: [] as string[], retry: false, setting: false, myCode: false, again: '重新扫码' };
+  const base = {
+    key: 'error',
+    title: admin ? '操作失败' : '签到失败',
+    message: r.message,
+    tips: [] as string[],
+    retry: false,
+    setting: false,
+    myCode: false,
+    again: '重新扫码',
+  };
   switch (r.code) {
     case 'CHECKIN.OUT_OF_RANGE':
       return {
@@ -38,7 +47,11 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
         key: 'out-of-range',
         title: '不在签到范围内',
         distance: distanceOf(r.details),
-        tips: ['到达活动地点后重新扫码', '打开手机定位服务和微信的“精确位置”权限后重试（室内定位可能偏差较大，可到窗边或室外）', MY_CODE_TIP],
+        tips: [
+          '到达活动地点后重新扫码',
+          '打开手机定位服务和微信的“精确位置”权限后重试（室内定位可能偏差较大，可到窗边或室外）',
+          MY_CODE_TIP,
+        ],
         myCode: true,
       };
     case 'LOCATION_DENIED':
@@ -63,7 +76,13 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
       };
     case 'CHECKIN.CODE_EXPIRED':
       return admin
-        ? { ...base, key: 'expired', title: '签到码已过期', message: '该志愿者的签到码已过期，请志愿者刷新“我的签到码”后重新出示。', again: '重新扫码' }
+        ? {
+            ...base,
+            key: 'expired',
+            title: '签到码已过期',
+            message: '该志愿者的签到码已过期，请志愿者刷新“我的签到码”后重新出示。',
+            again: '重新扫码',
+          }
         : { ...base, key: 'expired', title: '签到码已过期', tips: ['扫描现场屏幕上最新的二维码（每30秒更新）'] };
     case 'CHECKIN.CODE_INVALID':
       // A code the admins revoked is a real code of this activity: say so, with the server's message under it.
@@ -80,11 +99,21 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
     case 'CHECKIN.NOT_SIGNED_IN':
       return admin
         ? { ...base, key: 'not-signed-in', title: '尚未签到', message: '该志愿者今天还没有签到，请先为其签到，或在名单中补录。' }
-        : { ...base, key: 'not-signed-in', title: '您今天还没有签到', tips: ['先扫描签到码签到', '如果您到场时忘记签到，可在“我的时长”中申请更正'] };
+        : {
+            ...base,
+            key: 'not-signed-in',
+            title: '您今天还没有签到',
+            tips: ['先扫描签到码签到', '如果您到场时忘记签到，可在“我的时长”中申请更正'],
+          };
     case 'ACTIVITY.CANCELLED':
       return { ...base, key: 'cancelled', title: '活动已取消' };
     case 'AUTH.FORBIDDEN':
-      return { ...base, key: 'forbidden', title: '没有权限', message: admin ? '只有本活动所属队伍的负责人和管理员可以为志愿者签到。' : r.message };
+      return {
+        ...base,
+        key: 'forbidden',
+        title: '没有权限',
+        message: admin ? '只有本活动所属队伍的负责人和管理员可以为志愿者签到。' : r.message,
+      };
     case 'USER.NOT_REGISTERED':
       return { ...base, key: 'unregistered', title: '请先注册', tips: ['注册成为志愿者并报名活动后才能签到'] };
     case 'NETWORK':

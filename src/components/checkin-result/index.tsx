@@ -62,7 +62,12 @@ export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onH
             去开启定位权限
           </Button>
         ) : null}
-        <Button className='ck-result-again' type={view.retry || (view.setting && onSetting) ? 'default' : 'primary'} block onClick={onAgain}>
+        <Button
+          className='ck-result-again'
+          type={view.retry || (view.setting && onSetting) ? 'default' : 'primary'}
+          block
+          onClick={onAgain}
+        >
           {view.again}
         </Button>
         {view.myCode && onMyCode ? (
@@ -75,11 +80,19 @@ export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onH
   );
 }
 
-function Success({ data, onAgain, onHours }: { data: CheckinScanOutput & { realName?: string }; onAgain: () => void; onHours?: () => void }) {
+function Success({
+  data,
+  onAgain,
+  onHours,
+}: {
+  data: CheckinScanOutput & { realName?: string };
+  onAgain: () => void;
+  onHours?: () => void;
+}) {
   const verb = CHECKIN_KIND_LABEL[data.kind];
   const who = data.realName ? `${data.realName} ` : '';
   const title = data.repeated ? (data.kind === 'in' ? `${who}今天已签到` : `${who}已签退`) : `${who}${verb}成功`;
-  const at = data.kind === 'in' ? data.record.signInAt ?? data.at : data.record.signOutAt ?? data.at;
+  const at = data.kind === 'in' ? (data.record.signInAt ?? data.at) : (data.record.signOutAt ?? data.at);
   return (
     <View className={`card checkin-result is-ok ck-result ck-result-${data.kind}`}>
       <View className='checkin-result__icon'>✓</View>
@@ -88,7 +101,9 @@ function Success({ data, onAgain, onHours }: { data: CheckinScanOutput & { realN
       <View className='checkin-result__facts'>
         <Fact label={`${verb}时间`} value={`${data.date} ${clockOf(at)}`} cls='ck-result-time' />
         {data.kind === 'out' ? <Fact label='当日时长' value={formatDuration(data.record.minutes)} cls='ck-result-minutes' /> : null}
-        {data.kind === 'in' && data.record.signOutAt ? <Fact label='签退时间' value={clockOf(data.record.signOutAt)} cls='ck-result-out-time' /> : null}
+        {data.kind === 'in' && data.record.signOutAt ? (
+          <Fact label='签退时间' value={clockOf(data.record.signOutAt)} cls='ck-result-out-time' />
+        ) : null}
         {!data.realName ? <Fact label='距活动地点' value={`约${formatDistance(data.distanceM)}`} cls='ck-result-distance' /> : null}
       </View>
       <Text className='checkin-result__message ck-result-message'>

@@ -2,7 +2,14 @@
 import { Picker, Text, View } from '@tarojs/components';
 import './index.scss';
 
-type Props = { name: string; from: string; to: string; /** the latest date either may take */ end?: string; today: string; onChange: (patch: { from?: string; to?: string }) => void };
+type Props = {
+  name: string;
+  from: string;
+  to: string;
+  /** the latest date either may take */ end?: string;
+  today: string;
+  onChange: (patch: { from?: string; to?: string }) => void;
+};
 
 export default function DateRange({ name, from, to, end, today, onChange }: Props) {
   return (

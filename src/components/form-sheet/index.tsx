@@ -23,10 +23,29 @@ type Props = {
   cancelClass?: string;
 };
 
-export default function FormSheet({ visible, title, onClose, subject, children, error, errorClass, count, hint, confirm, cancelClass }: Props) {
+export default function FormSheet({
+  visible,
+  title,
+  onClose,
+  subject,
+  children,
+  error,
+  errorClass,
+  count,
+  hint,
+  confirm,
+  cancelClass,
+}: Props) {
   const errorLine = <Text className={`form-sheet__error ${errorClass}`}>{error}</Text>;
   const button = (
-    <Button className={confirm.className} type={confirm.danger ? 'danger' : 'primary'} block={!cancelClass} loading={confirm.busy} disabled={confirm.busy} onClick={confirm.onClick}>
+    <Button
+      className={confirm.className}
+      type={confirm.danger ? 'danger' : 'primary'}
+      block={!cancelClass}
+      loading={confirm.busy}
+      disabled={confirm.busy}
+      onClick={confirm.onClick}
+    >
       {confirm.text}
     </Button>
   );
@@ -64,8 +83,28 @@ export default function FormSheet({ visible, title, onClose, subject, children, 
 }
 
 /** The sheet's text box; typing clears the error (`onInput`). */
-export function SheetTextarea({ className, value, max, placeholder, onInput }: { className: string; value: string; max: number; placeholder: string; onInput: (text: string) => void }) {
-  return <Textarea className={`form-sheet__input ${className}`} maxlength={max} placeholder={placeholder} value={value} onInput={(e) => onInput(e.detail.value)} />;
+export function SheetTextarea({
+  className,
+  value,
+  max,
+  placeholder,
+  onInput,
+}: {
+  className: string;
+  value: string;
+  max: number;
+  placeholder: string;
+  onInput: (text: string) => void;
+}) {
+  return (
+    <Textarea
+      className={`form-sheet__input ${className}`}
+      maxlength={max}
+      placeholder={placeholder}
+      value={value}
+      onInput={(e) => onInput(e.detail.value)}
+    />
+  );
 }
 
 /** A labelled row of the sheet. */

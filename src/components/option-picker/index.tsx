@@ -23,10 +23,7 @@ export default function OptionPicker({ className, title, placeholder, options, v
 
   return (
     <View className='option-picker'>
-      <View
-        className={`option-picker__trigger ${className}${disabled ? ' is-disabled' : ''}`}
-        onClick={() => !disabled && setOpen(true)}
-      >
+      <View className={`option-picker__trigger ${className}${disabled ? ' is-disabled' : ''}`} onClick={() => !disabled && setOpen(true)}>
         <Text className={current ? 'option-picker__value' : 'option-picker__placeholder'}>{current ? current.text : placeholder}</Text>
         <Text className='option-picker__arrow'>›</Text>
       </View>

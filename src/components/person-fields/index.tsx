@@ -8,7 +8,17 @@ import { EDUCATIONS, type Education } from '@contract/enums';
 const EDUCATION_OPTIONS = EDUCATIONS.map((e) => ({ value: e, text: e }));
 
 /** 真实姓名 at 注册 (编辑资料 shows it fixed); the sex is not asked beside it, the ID number gives it. */
-export function NameField({ prefix, value, error, onChange }: { prefix: string; value: string; error?: string; onChange: (realName: string) => void }) {
+export function NameField({
+  prefix,
+  value,
+  error,
+  onChange,
+}: {
+  prefix: string;
+  value: string;
+  error?: string;
+  onChange: (realName: string) => void;
+}) {
   return (
     <FormField name='realName' label='真实姓名' required error={error}>
       <Input
@@ -22,7 +32,12 @@ export function NameField({ prefix, value, error, onChange }: { prefix: string; 
   );
 }
 
-export function EducationField({ prefix, value, error, onChange }: {
+export function EducationField({
+  prefix,
+  value,
+  error,
+  onChange,
+}: {
   prefix: string;
   value: Education | '';
   error?: string;
@@ -42,7 +57,17 @@ export function EducationField({ prefix, value, error, onChange }: {
   );
 }
 
-export function SkillsField({ prefix, value, error, onChange }: { prefix: string; value: string; error?: string; onChange: (skills: string) => void }) {
+export function SkillsField({
+  prefix,
+  value,
+  error,
+  onChange,
+}: {
+  prefix: string;
+  value: string;
+  error?: string;
+  onChange: (skills: string) => void;
+}) {
   return (
     <FormField name='skills' label='专业特长' error={error} vertical>
       <Textarea

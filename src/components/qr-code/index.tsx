@@ -45,7 +45,12 @@ function QrBoxes({ payload, size, className }: { payload: string; size: number; 
           <View
             key={`${r}-${c}`}
             className='qr-code__run'
-            style={{ top: u((r + QUIET) * drawn.unit), left: u((c + QUIET) * drawn.unit), width: u(len * drawn.unit), height: u(drawn.unit) }}
+            style={{
+              top: u((r + QUIET) * drawn.unit),
+              left: u((c + QUIET) * drawn.unit),
+              width: u(len * drawn.unit),
+              height: u(drawn.unit),
+            }}
           />
         )),
       )}

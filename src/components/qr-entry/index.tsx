@@ -48,7 +48,15 @@ export default function QrEntry({ name, scanText, manualHint, busy, onCode }: Pr
   return (
     <View className='qr-entry'>
       {camera ? (
-        <Button className={`qr-entry__camera ${name}-camera`} type='primary' size='large' block loading={busy} disabled={busy} onClick={scan}>
+        <Button
+          className={`qr-entry__camera ${name}-camera`}
+          type='primary'
+          size='large'
+          block
+          loading={busy}
+          disabled={busy}
+          onClick={scan}
+        >
           {scanText}
         </Button>
       ) : null}

@@ -23,7 +23,8 @@ type Props = {
 
 const toPicker = (list: RegionOption[]) => list.map((o) => ({ value: o.code, text: o.name }));
 /** A filter's list starts with its placeholder (全部省份 …), which clears that level. */
-const withAll = (list: RegionOption[], all: string, clearable?: boolean) => (clearable ? [{ value: '', text: all }, ...toPicker(list)] : toPicker(list));
+const withAll = (list: RegionOption[], all: string, clearable?: boolean) =>
+  clearable ? [{ value: '', text: all }, ...toPicker(list)] : toPicker(list);
 
 export default function RegionPicker({ value, onChange, name, depth = 3, placeholders = ['省份', '城市', '区县'], clearable }: Props) {
   const [provinceAll, cityAll, countyAll = '区县'] = placeholders;

@@ -10,7 +10,11 @@ export default function SegTabs<K extends string>({ name, tabs, value, onChange 
   return (
     <View className={`seg-tabs ${name}`}>
       {tabs.map((t) => (
-        <View key={t.key} className={`seg-tabs__tab ${name}-${t.key}${t.key === value ? ' is-active' : ''}`} onClick={() => onChange(t.key)}>
+        <View
+          key={t.key}
+          className={`seg-tabs__tab ${name}-${t.key}${t.key === value ? ' is-active' : ''}`}
+          onClick={() => onChange(t.key)}
+        >
           <Text className='seg-tabs__title'>{t.title}</Text>
           {t.count ? <Text className={`seg-tabs__count ${name}-${t.key}-count`}>{t.count > 99 ? '99+' : t.count}</Text> : null}
         </View>

@@ -19,12 +19,12 @@ export default function StateView(props: Props) {
     );
   }
   const isError = props.kind === 'error';
-  const image = <View className={`state-icon${isError ? ' is-error' : ''}`}>{isError ? '!' : props.icon ?? '空'}</View>;
+  const image = <View className={`state-icon${isError ? ' is-error' : ''}`}>{isError ? '!' : (props.icon ?? '空')}</View>;
   return (
     <View className={`card state-view ${props.className}`}>
       <Empty
         image={image}
-        title={isError ? props.title ?? '加载失败' : props.title}
+        title={isError ? (props.title ?? '加载失败') : props.title}
         description={isError ? props.message : props.description}
         size='small'
       />
@@ -34,7 +34,12 @@ export default function StateView(props: Props) {
         </Button>
       ) : null}
       {props.action ? (
-        <Button className={`${props.action.className} state-view__button`} type={isError ? 'default' : 'primary'} block onClick={props.action.onClick}>
+        <Button
+          className={`${props.action.className} state-view__button`}
+          type={isError ? 'default' : 'primary'}
+          block
+          onClick={props.action.onClick}
+        >
           {props.action.text}
         </Button>
       ) : null}

@@ -23,7 +23,8 @@ export function enrollView(data: ActivityGetOutput, now = serverNow()): EnrollVi
     return a.waitlist ? { kind: 'enroll', text: '报名候补' } : { kind: 'disabled', text: '名额已满' };
   }
   if (phase === 'ended') return { kind: 'disabled', text: '活动已结束' };
-  if (Date.parse(a.signupStartAt) > now) return { kind: 'disabled', text: '报名未开始', hint: `将于${monthDayTimeOf(a.signupStartAt)}开始报名` };
+  if (Date.parse(a.signupStartAt) > now)
+    return { kind: 'disabled', text: '报名未开始', hint: `将于${monthDayTimeOf(a.signupStartAt)}开始报名` };
   return { kind: 'disabled', text: '报名已结束' };
 }
 

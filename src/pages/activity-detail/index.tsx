@@ -76,8 +76,18 @@ export default function ActivityDetail() {
       </Shell>
     );
   }
-  if (state.status === 'loading') return <Shell><StateView kind='loading' className='act-detail-loading' rows={6} /></Shell>;
-  if (state.status === 'error') return <Shell><StateView kind='error' className='act-detail-error' message={state.error.message} onRetry={reload} /></Shell>;
+  if (state.status === 'loading')
+    return (
+      <Shell>
+        <StateView kind='loading' className='act-detail-loading' rows={6} />
+      </Shell>
+    );
+  if (state.status === 'error')
+    return (
+      <Shell>
+        <StateView kind='error' className='act-detail-error' message={state.error.message} onRetry={reload} />
+      </Shell>
+    );
 
   const { data } = state;
   const a = data.activity;
@@ -86,7 +96,9 @@ export default function ActivityDetail() {
   const onEnroll = async () => {
     // A full activity with a waitlist: being moved up is the message that matters most.
     const full = data.enrolledCount >= a.capacity;
-    await askToSubscribe(full ? ['waitlistPromoted', 'activityReminder', 'activityCancelled'] : ['activityReminder', 'activityChanged', 'activityCancelled']);
+    await askToSubscribe(
+      full ? ['waitlistPromoted', 'activityReminder', 'activityCancelled'] : ['activityReminder', 'activityChanged', 'activityCancelled'],
+    );
     if (a.riskNotice) {
       const { confirm } = await Taro.showModal({
         title: '风险告知',
@@ -99,14 +111,18 @@ export default function ActivityDetail() {
     }
     void run(async () => {
       const { enrollment } = await enroll(a._id);
-      if (enrollment.status === 'waitlisted') return enrollment.waitlistPosition ? `名额已满，您是候补第${enrollment.waitlistPosition}位` : '名额已满，已加入候补';
+      if (enrollment.status === 'waitlisted')
+        return enrollment.waitlistPosition ? `名额已满，您是候补第${enrollment.waitlistPosition}位` : '名额已满，已加入候补';
       return '报名成功';
     });
   };
   const onCancel = async () => {
     const { confirm } = await Taro.showModal({
       title: '取消报名',
-      content: view.kind === 'enrolled' && view.text !== '已报名' ? '取消后将失去候补名次，确定取消吗？' : '取消后名额将让给其他志愿者，确定取消报名吗？',
+      content:
+        view.kind === 'enrolled' && view.text !== '已报名'
+          ? '取消后将失去候补名次，确定取消吗？'
+          : '取消后名额将让给其他志愿者，确定取消报名吗？',
       confirmText: '取消报名',
       confirmColor: COLOR.danger,
       cancelText: '不取消',
@@ -144,7 +160,13 @@ export default function ActivityDetail() {
       ) : null}
 
       {data.canManage ? (
-        <ManageActions activityId={a._id} phase={data.phase} servedCount={a.servedCount} onCancelActivity={() => setAskingReason(true)} onRecordServed={() => setRecordingServed(true)} />
+        <ManageActions
+          activityId={a._id}
+          phase={data.phase}
+          servedCount={a.servedCount}
+          onCancelActivity={() => setAskingReason(true)}
+          onRecordServed={() => setRecordingServed(true)}
+        />
       ) : null}
       <CheckinEntry data={data} />
       <ActivityInfo data={data} />

@@ -35,9 +35,15 @@ export default function Certificate() {
 
   // Time served stays the team's to certify after leaving it; applications never recorded any.
   const { state: teams, reload: load } = useResource(
-    () => me().then((r) => r.memberships.filter((m) => m.status !== 'pending' && m.status !== 'rejected').map((m) => ({ value: m.orgId, text: m.orgName }))),
+    () =>
+      me().then((r) =>
+        r.memberships.filter((m) => m.status !== 'pending' && m.status !== 'rejected').map((m) => ({ value: m.orgId, text: m.orgName })),
+      ),
     [],
-    { isEmpty: (options) => options.length === 0, onData: (options) => options.length === 1 && setChoice((c) => ({ ...c, orgId: options[0].value })) },
+    {
+      isEmpty: (options) => options.length === 0,
+      onData: (options) => options.length === 1 && setChoice((c) => ({ ...c, orgId: options[0].value })),
+    },
   );
 
   const set = (patch: Partial<CertChoice>) => {
@@ -91,12 +97,21 @@ export default function Certificate() {
   return (
     <View className='app-page certificate'>
       <View className='card certificate__intro'>
-        <Text className='certificate__lead'>依据《志愿服务记录与证明出具办法（试行）》，由记录您服务时长的队伍免费出具，内容以签到签退记录为准。</Text>
+        <Text className='certificate__lead'>
+          依据《志愿服务记录与证明出具办法（试行）》，由记录您服务时长的队伍免费出具，内容以签到签退记录为准。
+        </Text>
       </View>
 
       <View className='card certificate__form'>
         <Text className='certificate__label'>出具队伍</Text>
-        <OptionPicker className='cert-org' title='选择队伍' placeholder='请选择队伍' options={teams.data} value={choice.orgId} onChange={(orgId) => set({ orgId })} />
+        <OptionPicker
+          className='cert-org'
+          title='选择队伍'
+          placeholder='请选择队伍'
+          options={teams.data}
+          value={choice.orgId}
+          onChange={(orgId) => set({ orgId })}
+        />
         <Text className='certificate__label'>证明期间</Text>
         <SegTabs name='cert-period' tabs={CERT_PERIODS} value={choice.period} onChange={(period: CertPeriod) => set({ period })} />
         {choice.period === 'custom' ? (
@@ -118,10 +133,7 @@ export default function Certificate() {
           <Button className='certificate__open cert-open' type='primary' fill='outline' block onClick={() => open(issued)}>
             {process.env.TARO_ENV === 'h5' ? '下载 PDF 证明' : '打开 PDF 证明'}
           </Button>
-          <Text
-            className='certificate__verify cert-verify'
-            onClick={() => Taro.navigateTo({ url: routes.verify(issued.certificateNo) })}
-          >
+          <Text className='certificate__verify cert-verify' onClick={() => Taro.navigateTo({ url: routes.verify(issued.certificateNo) })}>
             查验此证明 ›
           </Text>
         </View>

@@ -29,14 +29,22 @@ export const APPEAL_SPEC: FormSpec<AppealField> = {
   order: FIELDS,
   hints: {},
   keepGeneric: true,
-  codes: { 'SMS.CODE_INVALID': { field: 'smsCode' }, 'SMS.CODE_EXPIRED': { field: 'smsCode' }, 'SMS.TOO_MANY_ATTEMPTS': { field: 'smsCode' } },
+  codes: {
+    'SMS.CODE_INVALID': { field: 'smsCode' },
+    'SMS.CODE_EXPIRED': { field: 'smsCode' },
+    'SMS.TOO_MANY_ATTEMPTS': { field: 'smsCode' },
+  },
 };
 
 export const validateAppeal = (form: AppealForm): Checked<UserAppealIdentityInput, AppealField> =>
   checkForm(APPEAL_SPEC, UserAppealIdentityInput, { ...form, phone: form.phone.trim(), smsCode: form.smsCode.trim() });
 
 /** A refused appeal: next to a field, or in the banner (with a way to 注册 when the number turned out free). */
-export function explainAppealError(code: string, message: string, details: unknown): { fields: AppealErrors; banner?: string; toRegister?: boolean } {
+export function explainAppealError(
+  code: string,
+  message: string,
+  details: unknown,
+): { fields: AppealErrors; banner?: string; toRegister?: boolean } {
   if (code === 'USER.ID_NUMBER_FREE') return { fields: { idNumber: message }, banner: message, toRegister: true };
   return explainError(APPEAL_SPEC, code, message, details);
 }

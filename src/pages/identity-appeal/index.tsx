@@ -22,7 +22,9 @@ export default function IdentityAppeal() {
   const [errors, setErrors] = useState<AppealErrors>({});
   const [banner, setBanner] = useState<{ text: string; toRegister?: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const { state: mine, reload: loadMine } = useResource(() => myIdentityAppeals().then((r) => r.items), [], { isEmpty: (items) => items.length === 0 });
+  const { state: mine, reload: loadMine } = useResource(() => myIdentityAppeals().then((r) => r.items), [], {
+    isEmpty: (items) => items.length === 0,
+  });
 
   const patch = (field: keyof AppealForm, value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -60,14 +62,34 @@ export default function IdentityAppeal() {
         </Text>
       </View>
       <MyAppeals state={mine} onRetry={loadMine} />
-      <PhoneSection form={form} errors={errors} title='1 验证手机号' onChange={patch} onErrors={(e) => setErrors((prev) => ({ ...prev, ...e }))} />
+      <PhoneSection
+        form={form}
+        errors={errors}
+        title='1 验证手机号'
+        onChange={patch}
+        onErrors={(e) => setErrors((prev) => ({ ...prev, ...e }))}
+      />
       <View className='reg-section'>
         <View className='reg-section__title'>2 身份信息</View>
         <NameField prefix='appeal' value={form.realName} error={errors.realName} onChange={(v) => patch('realName', v)} />
         <FormField name='idNumber' label='身份证号' required error={errors.idNumber}>
-          <Input className='field-input appeal-id-number' type='idcard' maxlength={18} placeholder='被他人注册的身份证号' value={form.idNumber} onInput={(e) => patch('idNumber', e.detail.value)} />
+          <Input
+            className='field-input appeal-id-number'
+            type='idcard'
+            maxlength={18}
+            placeholder='被他人注册的身份证号'
+            value={form.idNumber}
+            onInput={(e) => patch('idNumber', e.detail.value)}
+          />
         </FormField>
-        <FormField name='statement' label='情况说明' required vertical error={errors.statement} hint='如：从未注册过、何时发现被冒用，便于工作人员核实'>
+        <FormField
+          name='statement'
+          label='情况说明'
+          required
+          vertical
+          error={errors.statement}
+          hint='如：从未注册过、何时发现被冒用，便于工作人员核实'
+        >
           <Textarea
             className='appeal-statement__input appeal-statement'
             maxlength={APPEAL_STATEMENT_MAX}

@@ -54,7 +54,13 @@ export default function Index() {
       </View>
 
       <View className='card home__scan'>
-        <Button className='home-scan' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: routes.scan({ auto: true }) })}>
+        <Button
+          className='home-scan'
+          type='primary'
+          size='large'
+          block
+          onClick={() => Taro.navigateTo({ url: routes.scan({ auto: true }) })}
+        >
           扫码签到 / 签退
         </Button>
         <View className='home__scan-links'>

@@ -19,7 +19,6 @@ export default function Invitations() {
   const [busy, setBusy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-
   const answer = async (inv: OrgInvitation, decision: 'accept' | 'decline') => {
     if (busy) return;
     setBusy(inv.invitationId);
@@ -30,17 +29,23 @@ export default function Invitations() {
       update((items) => items.filter((i) => i.invitationId !== inv.invitationId));
     } catch (e) {
       const err = toCloudError(e);
-      setErrors((x) => ({ ...x, [inv.invitationId]: err.code === 'ORG.MEMBERSHIP_LIMIT' ? `${err.message}（可在“我的”中退出一支队伍后再接受）` : err.message }));
+      setErrors((x) => ({
+        ...x,
+        [inv.invitationId]: err.code === 'ORG.MEMBERSHIP_LIMIT' ? `${err.message}（可在“我的”中退出一支队伍后再接受）` : err.message,
+      }));
     } finally {
       setBusy('');
     }
   };
 
   if (state.status === 'loading') return <StateView kind='loading' className='invitations-loading' />;
-  if (state.status === 'error') return <StateView kind='error' className='invitations-error' message={state.error.message} onRetry={load} />;
+  if (state.status === 'error')
+    return <StateView kind='error' className='invitations-error' message={state.error.message} onRetry={load} />;
   return (
     <View className='app-page invitations'>
-      <Text className='invitations__lead'>以下队伍通过集体注册邀请您加入。接受后即成为该队队员（每人最多加入5支队伍）；拒绝后邀请即删除。</Text>
+      <Text className='invitations__lead'>
+        以下队伍通过集体注册邀请您加入。接受后即成为该队队员（每人最多加入5支队伍）；拒绝后邀请即删除。
+      </Text>
       {state.data.length === 0 ? <StateView kind='empty' className='invitations-empty' title='暂无队伍邀请' icon='邀' /> : null}
       {state.data.map((inv) => (
         <View key={inv.invitationId} className='card invitations__item invitation'>
@@ -51,7 +56,14 @@ export default function Invitations() {
             <Button className='invitation-decline' size='small' disabled={!!busy} onClick={() => answer(inv, 'decline')}>
               拒绝
             </Button>
-            <Button className='invitation-accept' size='small' type='primary' loading={busy === inv.invitationId} disabled={!!busy} onClick={() => answer(inv, 'accept')}>
+            <Button
+              className='invitation-accept'
+              size='small'
+              type='primary'
+              loading={busy === inv.invitationId}
+              disabled={!!busy}
+              onClick={() => answer(inv, 'accept')}
+            >
               接受并加入
             </Button>
           </View>

@@ -43,7 +43,12 @@ export default function Mine() {
       ) : null}
       {state.status === 'unregistered' ? (
         <View className='card mine-empty'>
-          <Empty image={<View className='state-icon'>志</View>} title='您还不是科技志愿者' description='注册后即可加入志愿服务队伍、报名参加活动' size='small' />
+          <Empty
+            image={<View className='state-icon'>志</View>}
+            title='您还不是科技志愿者'
+            description='注册后即可加入志愿服务队伍、报名参加活动'
+            size='small'
+          />
           <Button className='mine-register' type='primary' block onClick={() => Taro.navigateTo({ url: routes.register() })}>
             立即注册
           </Button>
@@ -167,7 +172,13 @@ function Profile({ data }: { data: UserMeOutput }) {
           </View>
         ))}
         <View className='mine__org-actions'>
-          <Button className='mine-join-org' size='small' type='primary' fill='outline' onClick={() => Taro.navigateTo({ url: routes.orgs() })}>
+          <Button
+            className='mine-join-org'
+            size='small'
+            type='primary'
+            fill='outline'
+            onClick={() => Taro.navigateTo({ url: routes.orgs() })}
+          >
             加入队伍
           </Button>
           <Button className='mine-register-org' size='small' fill='outline' onClick={() => Taro.navigateTo({ url: routes.orgRegister() })}>

@@ -34,18 +34,30 @@ export default function MyCode() {
 }
 
 function ActivityChoice({ onPick }: { onPick: (c: Chosen) => void }) {
-  const { state: choices, reload: load } = useResource(() => myActivities({ phase: 'ongoing', pageSize: 50 }).then(({ items }) => items.filter((a) => a.enrollment.status === 'enrolled')), [], {
-    isEmpty: (mine) => mine.length === 0,
-    // One activity: straight to its code.
-    onData: (mine) => mine.length === 1 && onPick({ activityId: mine[0]._id, title: mine[0].title }),
-  });
+  const { state: choices, reload: load } = useResource(
+    () => myActivities({ phase: 'ongoing', pageSize: 50 }).then(({ items }) => items.filter((a) => a.enrollment.status === 'enrolled')),
+    [],
+    {
+      isEmpty: (mine) => mine.length === 0,
+      // One activity: straight to its code.
+      onData: (mine) => mine.length === 1 && onPick({ activityId: mine[0]._id, title: mine[0].title }),
+    },
+  );
 
   return (
     <View className='app-page my-code'>
       {choices.status === 'loading' ? <StateView kind='loading' className='ck-mycode-loading' /> : null}
-      {choices.status === 'error' ? <StateView kind='error' className='ck-mycode-error' message={choices.error.message} onRetry={load} /> : null}
+      {choices.status === 'error' ? (
+        <StateView kind='error' className='ck-mycode-error' message={choices.error.message} onRetry={load} />
+      ) : null}
       {choices.status === 'empty' ? (
-        <StateView kind='empty' className='ck-mycode-none' icon='码' title='今天没有进行中的活动' description='个人签到码只在您已报名的活动进行期间可用' />
+        <StateView
+          kind='empty'
+          className='ck-mycode-none'
+          icon='码'
+          title='今天没有进行中的活动'
+          description='个人签到码只在您已报名的活动进行期间可用'
+        />
       ) : null}
       {choices.status === 'ready' && choices.data.length > 1 ? (
         <View className='card'>
@@ -88,7 +100,9 @@ function Code({ chosen, onBack }: { chosen: Chosen; onBack?: () => void }) {
           {code.data.expiresAt ? (
             <Text className='my-code__countdown ck-mycode-countdown'>{code.left === null ? '正在刷新…' : `${code.left}秒后自动刷新`}</Text>
           ) : null}
-          {code.refreshError ? <Text className='my-code__refresh-error ck-mycode-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text> : null}
+          {code.refreshError ? (
+            <Text className='my-code__refresh-error ck-mycode-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text>
+          ) : null}
           <Text className='my-code__note'>签到码每30秒更新一次，截图无效。</Text>
           <Text className='my-code__payload ck-mycode-payload' userSelect>
             {code.data.payload}

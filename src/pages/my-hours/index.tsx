@@ -34,7 +34,12 @@ export default function MyHours() {
 
   // The team filter lists my teams; without them (not registered, or me failed) it offers 全部队伍 only.
   const mine = useResource(me);
-  const orgs = mine.state.status === 'ready' ? mine.state.data.memberships.filter((m) => m.status !== 'pending' && m.status !== 'rejected').map((m) => ({ value: m.orgId, text: m.orgName })) : [];
+  const orgs =
+    mine.state.status === 'ready'
+      ? mine.state.data.memberships
+          .filter((m) => m.status !== 'pending' && m.status !== 'rejected')
+          .map((m) => ({ value: m.orgId, text: m.orgName }))
+      : [];
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
@@ -61,7 +66,9 @@ export default function MyHours() {
 
       {'error' in query ? <Text className='my-hours__range-error ck-hours-range-error'>{query.error}</Text> : null}
       {!('error' in query) && hours.status === 'loading' ? <StateView kind='loading' className='ck-hours-loading' rows={4} /> : null}
-      {!('error' in query) && hours.status === 'error' ? <StateView kind='error' className='ck-hours-error' message={hours.error.message} onRetry={load} /> : null}
+      {!('error' in query) && hours.status === 'error' ? (
+        <StateView kind='error' className='ck-hours-error' message={hours.error.message} onRetry={load} />
+      ) : null}
       {!('error' in query) && hours.status === 'ready' ? (
         <View>
           <View className='card my-hours__summary'>
@@ -70,7 +77,9 @@ export default function MyHours() {
               累计服务时长 · <Text className='ck-hours-count'>{hours.data.days.length}</Text> 个服务日
             </Text>
             {cancelledDays(hours.data) > 0 ? (
-              <Text className='my-hours__cancelled-note ck-hours-cancelled-note'>其中 {cancelledDays(hours.data)} 个服务日的活动已取消，不计入时长</Text>
+              <Text className='my-hours__cancelled-note ck-hours-cancelled-note'>
+                其中 {cancelledDays(hours.data)} 个服务日的活动已取消，不计入时长
+              </Text>
             ) : null}
           </View>
           {hours.data.days.length === 0 ? (

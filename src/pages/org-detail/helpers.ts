@@ -21,7 +21,10 @@ export function actionsFor(data: OrgGetOutput): DetailActions {
   };
 }
 
-export type ActionOutcome = { kind: 'toast'; message: string } | { kind: 'register'; message: string } | { kind: 'reload'; message: string };
+export type ActionOutcome =
+  | { kind: 'toast'; message: string }
+  | { kind: 'register'; message: string }
+  | { kind: 'reload'; message: string };
 
 /** What to do when 申请加入 or 退出队伍 fails, by error code. */
 export function explainActionError(code: CloudErrorCode, message: string): ActionOutcome {

@@ -18,7 +18,6 @@ import { routes } from '../../routes';
 import { COLOR } from '../../styles/colors';
 import './index.scss';
 
-
 export default function OrgDetail() {
   const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
   const [busy, setBusy] = useState(false);
@@ -42,7 +41,13 @@ export default function OrgDetail() {
       const outcome = explainActionError(err.code, err.message);
       setBusy(false);
       if (outcome.kind === 'register') {
-        const { confirm } = await Taro.showModal({ title: '请先注册', content: outcome.message, confirmText: '去注册', confirmColor: COLOR.primary, cancelText: '稍后' });
+        const { confirm } = await Taro.showModal({
+          title: '请先注册',
+          content: outcome.message,
+          confirmText: '去注册',
+          confirmColor: COLOR.primary,
+          cancelText: '稍后',
+        });
         if (confirm) void Taro.navigateTo({ url: routes.register() });
       } else {
         void Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
@@ -67,8 +72,18 @@ export default function OrgDetail() {
       </Page>
     );
   }
-  if (state.status === 'loading') return <Page><StateView kind='loading' className='org-loading' rows={6} /></Page>;
-  if (state.status === 'error') return <Page><StateView kind='error' className='org-error' message={state.error.message} onRetry={reload} /></Page>;
+  if (state.status === 'loading')
+    return (
+      <Page>
+        <StateView kind='loading' className='org-loading' rows={6} />
+      </Page>
+    );
+  if (state.status === 'error')
+    return (
+      <Page>
+        <StateView kind='error' className='org-error' message={state.error.message} onRetry={reload} />
+      </Page>
+    );
 
   const { org, parent, children, memberCount, myMembership } = state.data;
   const actions = actionsFor(state.data);
@@ -125,7 +140,9 @@ export default function OrgDetail() {
               <Tag type={STATUS_TAG[myMembership.status]} className='org-status'>
                 {MEMBERSHIP_STATUS_LABEL[myMembership.status]}
               </Tag>
-              {myMembership.status === 'approved' ? <Text className='org-detail__role org-role'>{ROLE_LABEL[myMembership.role]}</Text> : null}
+              {myMembership.status === 'approved' ? (
+                <Text className='org-detail__role org-role'>{ROLE_LABEL[myMembership.role]}</Text>
+              ) : null}
             </View>
           ) : (
             <Text className='org-detail__muted org-status'>未加入</Text>
@@ -161,10 +178,7 @@ export default function OrgDetail() {
 
       <View className='org-detail__actions'>
         {actions.manage ? (
-          <Button
-            className='org-manage-members'
-            onClick={() => Taro.navigateTo({ url: routes.members(org._id) })}
-          >
+          <Button className='org-manage-members' onClick={() => Taro.navigateTo({ url: routes.members(org._id) })}>
             成员管理
           </Button>
         ) : null}

@@ -99,7 +99,8 @@ export function toCandidate(form: OrgForm): Record<string, unknown> {
   };
 }
 
-export const validateOrgForm = (form: OrgForm): Checked<OrgRegisterInput, OrgFieldKey> => checkForm(ORG_SPEC, OrgRegisterInput, toCandidate(form));
+export const validateOrgForm = (form: OrgForm): Checked<OrgRegisterInput, OrgFieldKey> =>
+  checkForm(ORG_SPEC, OrgRegisterInput, toCandidate(form));
 
 /**
  * The seeds' naming pattern for a region and level: a 总队 takes the province's name, a 支队 the city's,

@@ -21,7 +21,16 @@ const goRegister = () => Taro.navigateTo({ url: routes.register() });
 export default function OrgRegister() {
   const { params } = useRouter();
   const { state, reload } = useMe();
-  const { values: form, setValues: setForm, errors, banner, refusal, submitting, patch, submit: send } = useContractForm(
+  const {
+    values: form,
+    setValues: setForm,
+    errors,
+    banner,
+    refusal,
+    submitting,
+    patch,
+    submit: send,
+  } = useContractForm(
     ORG_SPEC,
     () => ({
       ...EMPTY_ORG_FORM,

@@ -53,9 +53,7 @@ export default function Orgs() {
         />
       </View>
 
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <Text className='orgs__total orgs-total'>共 {list.total} 支队伍</Text>
-      ) : null}
+      {list.status === 'ready' && list.items.length > 0 ? <Text className='orgs__total orgs-total'>共 {list.total} 支队伍</Text> : null}
 
       {list.status === 'loading' ? <StateView kind='loading' className='orgs-loading' rows={4} /> : null}
       {list.status === 'error' ? <StateView kind='error' className='orgs-error' message={list.error.message} onRetry={reload} /> : null}

@@ -41,13 +41,28 @@ export type ProfileForm = {
 };
 
 /** The profile rows 注册 and 编辑资料 both ask, in page order. */
-export const PROFILE_CORE_ROWS = ['education', 'employer', 'title', 'region', 'politicalStatus', 'ethnicity', 'occupation', 'fourHeads', 'serviceCategories'] as const;
+export const PROFILE_CORE_ROWS = [
+  'education',
+  'employer',
+  'title',
+  'region',
+  'politicalStatus',
+  'ethnicity',
+  'occupation',
+  'fourHeads',
+  'serviceCategories',
+] as const;
 export const PROFILE_FIELDS = [...PROFILE_CORE_ROWS, 'serviceFields', 'availableTimes', 'skills'] as const;
 export type ProfileFieldKey = (typeof PROFILE_FIELDS)[number];
 export type ProfileErrors = Partial<Record<ProfileFieldKey, string>>;
 
 /** The rows of the form and where refusals go (hooks/use-contract-form); the contract's Chinese wording is kept. */
-export const PROFILE_SPEC: FormSpec<ProfileFieldKey> = { order: PROFILE_FIELDS, hints: PROFILE_FIELD_MESSAGE, always: ['education'], keepGeneric: true };
+export const PROFILE_SPEC: FormSpec<ProfileFieldKey> = {
+  order: PROFILE_FIELDS,
+  hints: PROFILE_FIELD_MESSAGE,
+  always: ['education'],
+  keepGeneric: true,
+};
 
 /** The form before `me()` answers (never shown: the page waits for the profile). */
 export const EMPTY_PROFILE: ProfileForm = {

@@ -19,7 +19,15 @@ import './index.scss';
 const rowOf = (k: keyof ProfileForm): ProfileFieldKey => (k === 'province' || k === 'city' || k === 'county' ? 'region' : k);
 
 export default function ProfileEdit() {
-  const { values: form, setValues: setForm, errors, banner, submitting: saving, patch, submit } = useContractForm<ProfileForm, ProfileFieldKey>(PROFILE_SPEC, EMPTY_PROFILE, {
+  const {
+    values: form,
+    setValues: setForm,
+    errors,
+    banner,
+    submitting: saving,
+    patch,
+    submit,
+  } = useContractForm<ProfileForm, ProfileFieldKey>(PROFILE_SPEC, EMPTY_PROFILE, {
     rowsOf: rowOf,
     clearBannerOnEdit: true,
   });
@@ -57,7 +65,12 @@ export default function ProfileEdit() {
     return (
       <View className='app-page profile-edit'>
         <View className='card profile-error'>
-          <Empty image={<View className='state-icon is-error'>!</View>} title='加载失败' description={load.status === 'error' ? load.error.message : ''} size='small' />
+          <Empty
+            image={<View className='state-icon is-error'>!</View>}
+            title='加载失败'
+            description={load.status === 'error' ? load.error.message : ''}
+            size='small'
+          />
           <Button className='profile-retry' type='primary' block onClick={() => fetchMe()}>
             重试
           </Button>

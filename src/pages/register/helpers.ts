@@ -39,16 +39,7 @@ export const EMPTY_FORM: RegisterForm = {
 };
 
 /** Form rows in page order: the first one with an error is scrolled into view. */
-export const FIELD_ORDER = [
-  'phone',
-  'smsCode',
-  'realName',
-  'idNumber',
-  ...PROFILE_CORE_ROWS,
-  'skills',
-  'orgIds',
-  'consent',
-] as const;
+export const FIELD_ORDER = ['phone', 'smsCode', 'realName', 'idNumber', ...PROFILE_CORE_ROWS, 'skills', 'orgIds', 'consent'] as const;
 export type FieldKey = (typeof FIELD_ORDER)[number];
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
@@ -56,7 +47,14 @@ export type FieldErrors = Partial<Record<FieldKey, string>>;
 export const REGISTER_SPEC: FormSpec<FieldKey> = {
   order: FIELD_ORDER,
   // The sex is read from the ID number: a problem with it belongs to that row.
-  fieldOf: (path) => (path[0] === 'consentVersion' ? 'consent' : path[0] === 'gender' ? 'idNumber' : (FIELD_ORDER as ReadonlyArray<unknown>).includes(path[0]) ? (path[0] as FieldKey) : undefined),
+  fieldOf: (path) =>
+    path[0] === 'consentVersion'
+      ? 'consent'
+      : path[0] === 'gender'
+        ? 'idNumber'
+        : (FIELD_ORDER as ReadonlyArray<unknown>).includes(path[0])
+          ? (path[0] as FieldKey)
+          : undefined,
   hints: {
     ...PROFILE_FIELD_MESSAGE,
     phone: '请输入11位手机号',
@@ -109,7 +107,8 @@ export function derivedFromId(idNumber: string): { gender: string; birthDate: st
   return person && { gender: GENDER_LABEL[person.gender], birthDate: person.birthDate };
 }
 
-export const validateForm = (form: RegisterForm): Checked<UserRegisterInput, FieldKey> => checkForm(REGISTER_SPEC, UserRegisterInput, toCandidate(form));
+export const validateForm = (form: RegisterForm): Checked<UserRegisterInput, FieldKey> =>
+  checkForm(REGISTER_SPEC, UserRegisterInput, toCandidate(form));
 
 export function phoneError(phone: string): string | undefined {
   const result = checkForm(REGISTER_SPEC, PhoneSchema, phone.trim());

@@ -24,7 +24,16 @@ function appealIdentity(form: RegisterForm) {
 }
 
 export default function Register() {
-  const { values: form, errors, setErrors, banner, refusal, submitting, patch, submit: send } = useContractForm(REGISTER_SPEC, EMPTY_FORM, { rowsOf: rowOf });
+  const {
+    values: form,
+    errors,
+    setErrors,
+    banner,
+    refusal,
+    submitting,
+    patch,
+    submit: send,
+  } = useContractForm(REGISTER_SPEC, EMPTY_FORM, { rowsOf: rowOf });
   const mergeErrors = (e: FieldErrors) => setErrors((prev) => ({ ...prev, ...e }));
   // Told USER.ID_NUMBER_TAKEN after a correct code: the owner may ask for 身份核验 (the code is still unused).
   const idTaken = refusal === 'USER.ID_NUMBER_TAKEN';
@@ -49,12 +58,7 @@ export default function Register() {
           已由队伍导入？点此激活 ›
         </Text>
       </View>
-      <PhoneSection
-        form={form}
-        errors={errors}
-        onChange={(field, value) => patch({ [field]: value })}
-        onErrors={mergeErrors}
-      />
+      <PhoneSection form={form} errors={errors} onChange={(field, value) => patch({ [field]: value })} onErrors={mergeErrors} />
       <ProfileSection form={form} errors={errors} onChange={patch} />
       <OrgSection value={form.orgIds} error={errors.orgIds} onChange={(orgIds) => patch({ orgIds })} />
       <ConsentSection checked={form.consent} error={errors.consent} onChange={(consent) => patch({ consent })} />

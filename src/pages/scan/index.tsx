@@ -91,8 +91,16 @@ export default function Scan() {
         <Text className='scan-page__text'>扫描活动现场管理员出示的签到码或签退码。系统会确认您在活动地点附近，请允许使用位置信息。</Text>
       </View>
       <View className='card'>
-        <QrEntry name='ck-scan' scanText='扫码签到 / 签退' manualHint='签到码显示在管理员屏幕或海报的二维码下方' busy={busy} onCode={onCode} />
-        {busy ? <Text className='scan-page__progress ck-scan-progress'>{phase === 'locating' ? '正在获取您的位置…' : '正在提交…'}</Text> : null}
+        <QrEntry
+          name='ck-scan'
+          scanText='扫码签到 / 签退'
+          manualHint='签到码显示在管理员屏幕或海报的二维码下方'
+          busy={busy}
+          onCode={onCode}
+        />
+        {busy ? (
+          <Text className='scan-page__progress ck-scan-progress'>{phase === 'locating' ? '正在获取您的位置…' : '正在提交…'}</Text>
+        ) : null}
       </View>
       <View className='card scan-page__links'>
         <View className='scan-page__link ck-scan-go-my-code' onClick={openMyCode}>

@@ -21,7 +21,11 @@ export default function Verify() {
   // Nothing is shown until a number is checked; a blank one is refused here.
   const [asked, setAsked] = useState<'no' | 'blank' | 'yes'>('no');
   const certificateNo = no.trim();
-  const { state: check, reload } = useResource(() => verifyCertificate(certificateNo).then((result) => ({ no: certificateNo, result })), [], { when: 'manual' });
+  const { state: check, reload } = useResource(
+    () => verifyCertificate(certificateNo).then((result) => ({ no: certificateNo, result })),
+    [],
+    { when: 'manual' },
+  );
   const run = () => {
     setAsked(certificateNo ? 'yes' : 'blank');
     if (certificateNo) reload();
@@ -55,7 +59,9 @@ export default function Verify() {
 
       {loading ? <Text className='verify__hint verify-loading'>正在查验…</Text> : null}
       {error ? <Text className='verify__hint is-error verify-error'>{error}</Text> : null}
-      {asked === 'yes' && check.status === 'ready' && check.data.result.valid ? <Valid no={check.data.no} result={check.data.result} /> : null}
+      {asked === 'yes' && check.status === 'ready' && check.data.result.valid ? (
+        <Valid no={check.data.no} result={check.data.result} />
+      ) : null}
       {asked === 'yes' && check.status === 'ready' && !check.data.result.valid ? (
         <View className='card verify__result is-invalid verify-invalid'>
           <Text className='verify__verdict'>未查到该证明</Text>

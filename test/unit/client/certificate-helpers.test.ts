@@ -17,8 +17,12 @@ describe('certificateQuery', () => {
 
   it('自定义 needs both dates in order', () => {
     expect(certificateQuery(choice({ period: 'custom', from: '2026-03-01' }))).toEqual({ error: '请选择开始和结束日期' });
-    expect(certificateQuery(choice({ period: 'custom', from: '2026-03-02', to: '2026-03-01' }))).toEqual({ error: '开始日期不能晚于结束日期' });
-    expect(certificateQuery(choice({ period: 'custom', from: '2026-03-01', to: '2026-03-01' }))).toEqual({ input: { orgId: 'lz', from: '2026-03-01', to: '2026-03-01' } });
+    expect(certificateQuery(choice({ period: 'custom', from: '2026-03-02', to: '2026-03-01' }))).toEqual({
+      error: '开始日期不能晚于结束日期',
+    });
+    expect(certificateQuery(choice({ period: 'custom', from: '2026-03-01', to: '2026-03-01' }))).toEqual({
+      input: { orgId: 'lz', from: '2026-03-01', to: '2026-03-01' },
+    });
   });
 
   it('every answer is a valid request under the contract', () => {

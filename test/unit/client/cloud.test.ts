@@ -3,7 +3,11 @@
 const mockRequest = jest.fn();
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
-  default: { request: (...args: unknown[]) => mockRequest(...args), getStorageSync: () => 'dev-0000000000000001', setStorageSync: () => undefined },
+  default: {
+    request: (...args: unknown[]) => mockRequest(...args),
+    getStorageSync: () => 'dev-0000000000000001',
+    setStorageSync: () => undefined,
+  },
 }));
 
 import { callFunction, isCloudError } from '../../../src/services/cloud';
@@ -16,7 +20,9 @@ it('a too long 工作单位 is refused as VALIDATION with a Chinese message and 
 });
 
 it('a missing field says 缺少必填项, not zod’s “Required”', async () => {
-  const error: unknown = await callFunction('checkin', 'requestCorrection', { date: '2026-12-01', note: '我忘记签退了' } as never).catch((e: unknown) => e);
+  const error: unknown = await callFunction('checkin', 'requestCorrection', { date: '2026-12-01', note: '我忘记签退了' } as never).catch(
+    (e: unknown) => e,
+  );
   expect(error).toMatchObject({ code: 'VALIDATION', message: '缺少必填项' });
   expect(mockRequest).not.toHaveBeenCalled();
 });

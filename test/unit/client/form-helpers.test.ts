@@ -4,8 +4,21 @@ import { checkForm, explainError, fieldErrors, firstError, issuesOf, type FormSp
 import { EMPTY_FORM, REGISTER_SPEC, phoneError, validateForm, derivedFromId, retryAfterSec } from '../../../src/pages/register/helpers';
 import { EMPTY_ORG_FORM, ORG_SPEC, suggestName, validateOrgForm } from '../../../src/pages/org-register/helpers';
 import { EMPTY_PROFILE, NOTHING_CHANGED as PROFILE_UNCHANGED, validateProfile } from '../../../src/pages/profile-edit/helpers';
-import { ACTIVITY_SPEC, NOTHING_CHANGED, newActivityForm, validatePublish, validateUpdate, withFollowers } from '../../../src/admin/activity-edit/helpers';
-import { APPEAL_SPEC, explainAppealError, handAppealDraft, takeAppealDraft, validateAppeal } from '../../../src/pages/identity-appeal/helpers';
+import {
+  ACTIVITY_SPEC,
+  NOTHING_CHANGED,
+  newActivityForm,
+  validatePublish,
+  validateUpdate,
+  withFollowers,
+} from '../../../src/admin/activity-edit/helpers';
+import {
+  APPEAL_SPEC,
+  explainAppealError,
+  handAppealDraft,
+  takeAppealDraft,
+  validateAppeal,
+} from '../../../src/pages/identity-appeal/helpers';
 import { z } from 'zod';
 
 describe('FormSpec', () => {
@@ -14,18 +27,37 @@ describe('FormSpec', () => {
     order: ['name', 'kind', 'place'],
     hints: { name: '请填写名称', kind: '请选择类型', place: '请选择地区' },
     always: ['kind'],
-    codes: { 'X.TAKEN': { field: 'name' }, 'X.GONE': { banner: true, say: '已不存在', always: true }, 'X.EMPTY': { field: 'place', say: '地区有误' } },
+    codes: {
+      'X.TAKEN': { field: 'name' },
+      'X.GONE': { banner: true, say: '已不存在', always: true },
+      'X.EMPTY': { field: 'place', say: '地区有误' },
+    },
   };
-  const schema = z.object({ name: z.string().min(2), kind: z.enum(['a', 'b']), place: z.object({ city: z.string().min(1) }), note: z.string().max(3, '备注最多3字') });
+  const schema = z.object({
+    name: z.string().min(2),
+    kind: z.enum(['a', 'b']),
+    place: z.object({ city: z.string().min(1) }),
+    note: z.string().max(3, '备注最多3字'),
+  });
 
   it('zod’s generic wording gives way to the row’s hint; a schema’s own words stay; nested paths and `always` rows say the hint', () => {
     const r = checkForm(spec, schema, { name: 'x', kind: 'c', place: { city: '' }, note: 'ok' });
     expect(r).toEqual({ ok: false, errors: { name: '请填写名称', kind: '请选择类型', place: '请选择地区' } });
-    expect(checkForm({ ...spec, keepGeneric: true }, schema, { name: 'x', kind: 'a', place: { city: 'c' }, note: '' })).toEqual({ ok: false, errors: { name: '至少2个字' } });
+    expect(checkForm({ ...spec, keepGeneric: true }, schema, { name: 'x', kind: 'a', place: { city: 'c' }, note: '' })).toEqual({
+      ok: false,
+      errors: { name: '至少2个字' },
+    });
   });
   it('an issue on no row is the banner; a valid candidate is the parsed input', () => {
-    expect(checkForm(spec, schema, { name: 'xy', kind: 'a', place: { city: 'c' }, note: 'long' })).toEqual({ ok: false, errors: {}, banner: '备注最多3字' });
-    expect(checkForm(spec, schema, { name: 'xy', kind: 'a', place: { city: 'c' }, note: '' })).toEqual({ ok: true, input: { name: 'xy', kind: 'a', place: { city: 'c' }, note: '' } });
+    expect(checkForm(spec, schema, { name: 'xy', kind: 'a', place: { city: 'c' }, note: 'long' })).toEqual({
+      ok: false,
+      errors: {},
+      banner: '备注最多3字',
+    });
+    expect(checkForm(spec, schema, { name: 'xy', kind: 'a', place: { city: 'c' }, note: '' })).toEqual({
+      ok: true,
+      input: { name: 'xy', kind: 'a', place: { city: 'c' }, note: '' },
+    });
   });
   it('refusals go by code: to a row, to the banner, with the spec’s words where it says so', () => {
     expect(explainError(spec, 'X.TAKEN', '名称已被使用', undefined)).toEqual({ fields: { name: '名称已被使用' } });
@@ -44,7 +76,12 @@ describe('FormSpec', () => {
   });
   it('the first row in trouble is the first in page order; the first issue of a row wins', () => {
     expect(firstError(spec, { place: 'a', name: 'b' })).toBe('name');
-    expect(fieldErrors(spec, [{ path: ['name'], message: '一' }, { path: ['name'], message: '二' }])).toEqual({ name: '一' });
+    expect(
+      fieldErrors(spec, [
+        { path: ['name'], message: '一' },
+        { path: ['name'], message: '二' },
+      ]),
+    ).toEqual({ name: '一' });
   });
 });
 
@@ -65,7 +102,12 @@ describe('注册', () => {
     expect(explainError(REGISTER_SPEC, 'USER.UNDERAGE', '未满18周岁', undefined)).toEqual({ fields: { idNumber: '未满18周岁' } });
     expect(explainError(REGISTER_SPEC, 'ORG.MEMBERSHIP_LIMIT', '最多5支', undefined)).toEqual({ fields: { orgIds: '最多5支' } });
     // The sex is read from the ID number, consent is its version.
-    expect(fieldErrors(REGISTER_SPEC, [{ path: ['gender'], message: '性别' }, { path: ['consentVersion'], message: '同意' }])).toEqual({ idNumber: '性别', consent: '同意' });
+    expect(
+      fieldErrors(REGISTER_SPEC, [
+        { path: ['gender'], message: '性别' },
+        { path: ['consentVersion'], message: '同意' },
+      ]),
+    ).toEqual({ idNumber: '性别', consent: '同意' });
   });
   it('the phone row, the ID number’s sex and birth date, the SMS retry wait', () => {
     expect(phoneError(' 13800000000 ')).toBeUndefined();
@@ -82,12 +124,22 @@ describe('队伍注册', () => {
     const r = validateOrgForm(EMPTY_ORG_FORM);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toMatchObject({ parentId: '请选择上级队伍', level: '请选择队伍层级', name: '请填写队伍名称', contactPhone: '请输入11位手机号' });
+    expect(r.errors).toMatchObject({
+      parentId: '请选择上级队伍',
+      level: '请选择队伍层级',
+      name: '请填写队伍名称',
+      contactPhone: '请输入11位手机号',
+    });
   });
   it('refusals by code, never by message text', () => {
     expect(explainError(ORG_SPEC, 'ORG.NAME_TAKEN', '', undefined)).toEqual({ fields: { name: '队伍名称已被使用' } });
-    expect(explainError(ORG_SPEC, 'ORG.PARENT_NOT_FOUND', 'parent missing', undefined)).toEqual({ fields: { parentId: '上级队伍不存在或未通过审核，请重新选择' } });
-    expect(explainError(ORG_SPEC, 'USER.NOT_REGISTERED', '未注册', undefined)).toEqual({ fields: {}, banner: '注册成为科技志愿者后才能申请注册队伍' });
+    expect(explainError(ORG_SPEC, 'ORG.PARENT_NOT_FOUND', 'parent missing', undefined)).toEqual({
+      fields: { parentId: '上级队伍不存在或未通过审核，请重新选择' },
+    });
+    expect(explainError(ORG_SPEC, 'USER.NOT_REGISTERED', '未注册', undefined)).toEqual({
+      fields: {},
+      banner: '注册成为科技志愿者后才能申请注册队伍',
+    });
   });
   it('the proposed name follows the level and the region', () => {
     expect(suggestName({ province: '', city: '', county: '' }, '支队')).toBe('');
@@ -97,7 +149,14 @@ describe('队伍注册', () => {
 });
 
 describe('编辑资料', () => {
-  const filled = { ...EMPTY_PROFILE, education: '本科' as const, province: '620000', city: '620100', county: '620102', serviceCategories: ['科普报告' as const] };
+  const filled = {
+    ...EMPTY_PROFILE,
+    education: '本科' as const,
+    province: '620000',
+    city: '620100',
+    county: '620102',
+    serviceCategories: ['科普报告' as const],
+  };
   it('keeps the contract’s Chinese wording (最多60个字); a nested region problem says the row’s hint', () => {
     const r = validateProfile({ ...filled, employer: '单'.repeat(61), county: '' }, filled);
     expect(r).toMatchObject({ ok: false, errors: { employer: '最多60个字', region: '请选择所在地区（省、市、区县）' } });
@@ -112,7 +171,13 @@ describe('发布/编辑活动', () => {
   const now = Date.parse('2026-11-20T04:00:00Z');
   it('a new activity starts next week, signup from today to 18:00 the day before', () => {
     const f = newActivityForm(now);
-    expect(f).toMatchObject({ startDate: '2026-11-27', endDate: '2026-11-27', signupStartDate: '2026-11-20', signupEndDate: '2026-11-26', signupEndTime: '18:00' });
+    expect(f).toMatchObject({
+      startDate: '2026-11-27',
+      endDate: '2026-11-27',
+      signupStartDate: '2026-11-20',
+      signupEndDate: '2026-11-26',
+      signupEndTime: '18:00',
+    });
   });
   it('the end date and the signup deadline follow the start date while they sit at their defaults', () => {
     const f = newActivityForm(now);
@@ -132,8 +197,13 @@ describe('发布/编辑活动', () => {
     const f = newActivityForm(now);
     const whole = validateUpdate(f, f, 'act1', 'org1');
     expect(whole.ok).toBe(false);
-    expect(explainError(ACTIVITY_SPEC, 'ACTIVITY.CAPACITY_BELOW_ENROLLED', '不能少于已报名人数', undefined)).toEqual({ fields: { capacity: '不能少于已报名人数' } });
-    expect(explainError(ACTIVITY_SPEC, 'AUTH.FORBIDDEN', '', undefined)).toEqual({ fields: {}, banner: '只有本队负责人或管理员可以发布和修改活动' });
+    expect(explainError(ACTIVITY_SPEC, 'ACTIVITY.CAPACITY_BELOW_ENROLLED', '不能少于已报名人数', undefined)).toEqual({
+      fields: { capacity: '不能少于已报名人数' },
+    });
+    expect(explainError(ACTIVITY_SPEC, 'AUTH.FORBIDDEN', '', undefined)).toEqual({
+      fields: {},
+      banner: '只有本队负责人或管理员可以发布和修改活动',
+    });
     expect(NOTHING_CHANGED).toBe('没有需要保存的修改');
   });
 });
@@ -149,7 +219,13 @@ describe('身份核验申请', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.phone).toBe('请输入11位手机号');
     expect(explainAppealError('SMS.CODE_INVALID', '验证码错误', undefined)).toEqual({ fields: { smsCode: '验证码错误' } });
-    expect(explainAppealError('USER.ID_NUMBER_FREE', '该身份证号未被注册', undefined)).toEqual({ fields: { idNumber: '该身份证号未被注册' }, banner: '该身份证号未被注册', toRegister: true });
-    expect(explainError(APPEAL_SPEC, 'VALIDATION', '说明太短', { issues: [{ path: ['statement'], message: '说明太短' }] })).toEqual({ fields: { statement: '说明太短' } });
+    expect(explainAppealError('USER.ID_NUMBER_FREE', '该身份证号未被注册', undefined)).toEqual({
+      fields: { idNumber: '该身份证号未被注册' },
+      banner: '该身份证号未被注册',
+      toRegister: true,
+    });
+    expect(explainError(APPEAL_SPEC, 'VALIDATION', '说明太短', { issues: [{ path: ['statement'], message: '说明太短' }] })).toEqual({
+      fields: { statement: '说明太短' },
+    });
   });
 });

@@ -15,7 +15,19 @@ import type { ActivityGetOutput } from '@contract/activity';
 import type { RosterEntry } from '@contract/checkin';
 import { ACTIVITY_PHASES, ENROLLMENT_STATUSES, MEMBERSHIP_STATUSES } from '@contract/enums';
 
-const member = (m: Partial<Member>): Member => ({ memberId: 'm1', orgId: 'o1', orgName: '队', openid: 'x', realName: '张伟', phoneMasked: '138****0000', role: 'member', status: 'approved', appliedAt: '2026-01-01T00:00:00Z', ...m }) as Member;
+const member = (m: Partial<Member>): Member =>
+  ({
+    memberId: 'm1',
+    orgId: 'o1',
+    orgName: '队',
+    openid: 'x',
+    realName: '张伟',
+    phoneMasked: '138****0000',
+    role: 'member',
+    status: 'approved',
+    appliedAt: '2026-01-01T00:00:00Z',
+    ...m,
+  }) as Member;
 
 describe('成员管理 row actions', () => {
   const leader: Viewer = { role: 'leader', canManage: true, memberId: 'me' };
@@ -67,14 +79,29 @@ describe('refusals by code', () => {
 
 describe('活动详情 enroll button', () => {
   const data = (over: Partial<ActivityGetOutput>, a: Record<string, unknown> = {}): ActivityGetOutput =>
-    ({ phase: 'recruiting', signupOpen: true, enrolledCount: 1, canManage: false, ...over, activity: { capacity: 2, waitlist: false, waitlistCount: 0, signupStartAt: '2026-12-01T00:00:00Z', ...a } }) as unknown as ActivityGetOutput;
+    ({
+      phase: 'recruiting',
+      signupOpen: true,
+      enrolledCount: 1,
+      canManage: false,
+      ...over,
+      activity: { capacity: 2, waitlist: false, waitlistCount: 0, signupStartAt: '2026-12-01T00:00:00Z', ...a },
+    }) as unknown as ActivityGetOutput;
   it('says what a tap does', () => {
     expect(enrollView(data({}))).toEqual({ kind: 'enroll', text: '我要报名' });
     expect(enrollView(data({ enrolledCount: 2 }))).toEqual({ kind: 'disabled', text: '名额已满' });
     expect(enrollView(data({ enrolledCount: 2 }, { waitlist: true }))).toEqual({ kind: 'enroll', text: '报名候补' });
     expect(enrollView(data({ phase: 'cancelled' }))).toEqual({ kind: 'disabled', text: '活动已取消' });
-    expect(enrollView(data({ myEnrollment: { status: 'waitlisted', waitlistPosition: 2 } as never }))).toEqual({ kind: 'enrolled', text: '候补第2位', canCancel: true });
-    expect(enrollView(data({ signupOpen: false }), Date.parse('2026-11-01T00:00:00Z'))).toEqual({ kind: 'disabled', text: '报名未开始', hint: '将于12月1日 08:00开始报名' });
+    expect(enrollView(data({ myEnrollment: { status: 'waitlisted', waitlistPosition: 2 } as never }))).toEqual({
+      kind: 'enrolled',
+      text: '候补第2位',
+      canCancel: true,
+    });
+    expect(enrollView(data({ signupOpen: false }), Date.parse('2026-11-01T00:00:00Z'))).toEqual({
+      kind: 'disabled',
+      text: '报名未开始',
+      hint: '将于12月1日 08:00开始报名',
+    });
     expect(enrollView(data({ signupOpen: false }), Date.parse('2026-12-02T00:00:00Z')).text).toBe('报名已结束');
   });
   it('the waitlist line', () => {
@@ -84,18 +111,26 @@ describe('活动详情 enroll button', () => {
 });
 
 describe('队伍详情 buttons', () => {
-  const org = (over: Partial<OrgGetOutput>): OrgGetOutput => ({ org: { status: 'approved' }, canManage: false, canRead: false, ...over }) as unknown as OrgGetOutput;
+  const org = (over: Partial<OrgGetOutput>): OrgGetOutput =>
+    ({ org: { status: 'approved' }, canManage: false, canRead: false, ...over }) as unknown as OrgGetOutput;
   it('join, leave or withdraw, manage, review', () => {
     expect(actionsFor(org({}))).toEqual({ join: true, leave: '', manage: false, review: false });
     expect(actionsFor(org({ myMembership: { status: 'pending', role: 'member' } as never })).leave).toBe('撤回申请');
-    expect(actionsFor(org({ myMembership: { status: 'approved', role: 'leader' } as never, canManage: true }))).toEqual({ join: false, leave: '', manage: true, review: true });
+    expect(actionsFor(org({ myMembership: { status: 'approved', role: 'leader' } as never, canManage: true }))).toEqual({
+      join: false,
+      leave: '',
+      manage: true,
+      review: true,
+    });
   });
 });
 
 describe('我的时长 filters', () => {
   it('named periods for the server; a custom range the wrong way round is refused', () => {
     expect(hoursQuery({ period: 'month', from: '', to: '', orgId: 'o1' })).toEqual({ input: { period: 'thisMonth', orgId: 'o1' } });
-    expect(hoursQuery({ period: 'custom', from: '2026-12-02', to: '2026-12-01', orgId: '' })).toEqual({ error: '开始日期不能晚于结束日期' });
+    expect(hoursQuery({ period: 'custom', from: '2026-12-02', to: '2026-12-01', orgId: '' })).toEqual({
+      error: '开始日期不能晚于结束日期',
+    });
     expect(hoursQuery({ period: 'custom', from: '2026-12-01', to: '', orgId: '' })).toEqual({ input: { from: '2026-12-01' } });
     expect(hoursQuery({ period: 'all', from: '', to: '', orgId: '' })).toEqual({ input: {} });
     expect(cancelledDays({ days: [{ activityCancelled: true }, {}] as never })).toBe(1);
@@ -104,9 +139,15 @@ describe('我的时长 filters', () => {
 
 describe('how activities and statuses read', () => {
   it('schedules and signup windows in Shanghai time', () => {
-    expect(formatSchedule({ startDate: '2026-12-01', endDate: '2026-12-01', dailyStart: '09:00', dailyEnd: '12:00' })).toBe('12月1日 09:00-12:00');
-    expect(formatSchedule({ startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00' })).toBe('12月1日—12月2日 每天09:00-17:00');
-    expect(formatSignupWindow({ signupStartAt: '2026-11-19T16:00:00Z', signupEndAt: '2026-11-30T10:00:00Z' })).toBe('11月20日 00:00 至 11月30日 18:00');
+    expect(formatSchedule({ startDate: '2026-12-01', endDate: '2026-12-01', dailyStart: '09:00', dailyEnd: '12:00' })).toBe(
+      '12月1日 09:00-12:00',
+    );
+    expect(formatSchedule({ startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00' })).toBe(
+      '12月1日—12月2日 每天09:00-17:00',
+    );
+    expect(formatSignupWindow({ signupStartAt: '2026-11-19T16:00:00Z', signupEndAt: '2026-11-30T10:00:00Z' })).toBe(
+      '11月20日 00:00 至 11月30日 18:00',
+    );
   });
   it('phase tabs', () => {
     expect(phaseTabs(SQUARE_PHASES)[0]).toEqual({ key: 'all', title: '全部' });

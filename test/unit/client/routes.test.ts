@@ -4,7 +4,8 @@ import { join } from 'path';
 import { routes, tabs, withQuery } from '../../../src/routes';
 
 const config = readFileSync(join(__dirname, '../../../src/app.config.ts'), 'utf8');
-const listed = (key: string) => JSON.parse(`[${(new RegExp(`${key}: \\[([^\\]]*)\\]`).exec(config)?.[1] ?? '').replace(/'/g, '"')}]`) as string[];
+const listed = (key: string) =>
+  JSON.parse(`[${(new RegExp(`${key}: \\[([^\\]]*)\\]`).exec(config)?.[1] ?? '').replace(/'/g, '"')}]`) as string[];
 const declared = new Set([...listed('pages').map((p) => `/${p}`), ...listed("root: 'admin', pages").map((p) => `/admin/${p}`)]);
 
 describe('routes', () => {

@@ -26,7 +26,9 @@ describe('statsQuery', () => {
 
 describe('chartBars', () => {
   it('labels months, with the year only when the period spans two; hours to one decimal', () => {
-    expect(chartBars([{ month: '2026-10', activities: 1, volunteerTimes: 2, minutes: 150 }])).toEqual([{ label: '10月', hours: 2.5, times: 2, activities: 1 }]);
+    expect(chartBars([{ month: '2026-10', activities: 1, volunteerTimes: 2, minutes: 150 }])).toEqual([
+      { label: '10月', hours: 2.5, times: 2, activities: 1 },
+    ]);
     expect(
       chartBars([
         { month: '2025-12', activities: 0, volunteerTimes: 0, minutes: 0 },

@@ -35,8 +35,16 @@ describe('runLoad', () => {
     const states: Resource<string>[] = [];
     const slow = deferred<string>();
     const fast = deferred<string>();
-    const a = runLoad(gate, () => slow.promise, (s) => states.push(s));
-    const b = runLoad(gate, () => fast.promise, (s) => states.push(s));
+    const a = runLoad(
+      gate,
+      () => slow.promise,
+      (s) => states.push(s),
+    );
+    const b = runLoad(
+      gate,
+      () => fast.promise,
+      (s) => states.push(s),
+    );
     fast.resolve('new');
     slow.resolve('old');
     await Promise.all([a, b]);
@@ -58,7 +66,10 @@ describe('runLoad', () => {
     const gate = latestGate();
     const set = jest.fn();
     await runLoad(gate, () => Promise.reject(new CloudError('ACTIVITY.NOT_FOUND' as never, '活动不存在')), set);
-    expect(set).toHaveBeenLastCalledWith({ status: 'error', error: expect.objectContaining({ code: 'ACTIVITY.NOT_FOUND', message: '活动不存在' }) });
+    expect(set).toHaveBeenLastCalledWith({
+      status: 'error',
+      error: expect.objectContaining({ code: 'ACTIVITY.NOT_FOUND', message: '活动不存在' }),
+    });
     await runLoad(gate, () => Promise.reject(new Error('boom')), set);
     expect(set.mock.calls.at(-1)?.[0]).toMatchObject({ status: 'error', error: { code: 'INTERNAL' } });
     const late = deferred<number>();

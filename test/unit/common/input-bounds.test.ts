@@ -1,7 +1,14 @@
 // Input bounds of every function (cloudfunctions/common/input-bounds.ts): depth and size refused before any schema,
 // issues and details that never repeat what was sent.
 import { z } from 'zod';
-import { MAX_EVENT_DEPTH, MAX_EVENT_NODES, boundedDetails, contractErrorMap, eventShapeProblem, issuesForAnswer } from '../../../cloudfunctions/common/input-bounds';
+import {
+  MAX_EVENT_DEPTH,
+  MAX_EVENT_NODES,
+  boundedDetails,
+  contractErrorMap,
+  eventShapeProblem,
+  issuesForAnswer,
+} from '../../../cloudfunctions/common/input-bounds';
 
 const nested = (n: number): unknown => {
   let v: unknown = 1;
@@ -24,7 +31,9 @@ describe('eventShapeProblem', () => {
 describe('issues and details never echo the input', () => {
   const huge = 'x'.repeat(100_000);
   it('an enum refusal keeps code, path and a Chinese message; no `received`', () => {
-    const r = z.object({ level: z.enum(['总队', '支队']), n: z.number().max(5), s: z.string().min(2) }).safeParse({ level: huge, n: 9, s: 'a' }, { errorMap: contractErrorMap });
+    const r = z
+      .object({ level: z.enum(['总队', '支队']), n: z.number().max(5), s: z.string().min(2) })
+      .safeParse({ level: huge, n: 9, s: 'a' }, { errorMap: contractErrorMap });
     expect(r.success).toBe(false);
     const issues = issuesForAnswer(r.success ? [] : r.error.issues);
     expect(issues).toEqual([

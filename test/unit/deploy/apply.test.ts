@@ -46,11 +46,19 @@ describe('first deploy into an empty environment', () => {
     const updates = callsOf(cloud, 'database.updateCollection');
     expect(updates).toContainEqual([
       'volunteers',
-      { CreateIndexes: [{ IndexName: 'phoneHash_unique', MgoKeySchema: { MgoIndexKeys: [{ Name: 'phoneHash', Direction: '1' }], MgoIsUnique: true } }] },
+      {
+        CreateIndexes: [
+          { IndexName: 'phoneHash_unique', MgoKeySchema: { MgoIndexKeys: [{ Name: 'phoneHash', Direction: '1' }], MgoIsUnique: true } },
+        ],
+      },
     ]);
     expect(updates).toContainEqual([
       'activities',
-      { CreateIndexes: [{ IndexName: 'point_2dsphere', MgoKeySchema: { MgoIndexKeys: [{ Name: 'point', Direction: '2dsphere' }], MgoIsUnique: false } }] },
+      {
+        CreateIndexes: [
+          { IndexName: 'point_2dsphere', MgoKeySchema: { MgoIndexKeys: [{ Name: 'point', Direction: '2dsphere' }], MgoIsUnique: false } },
+        ],
+      },
     ]);
     expect(updates).toContainEqual([
       'enrollments',
@@ -58,18 +66,37 @@ describe('first deploy into an empty environment', () => {
         CreateIndexes: [
           {
             IndexName: 'activityId_status_queuedAt',
-            MgoKeySchema: { MgoIndexKeys: [{ Name: 'activityId', Direction: '1' }, { Name: 'status', Direction: '1' }, { Name: 'queuedAt', Direction: '1' }], MgoIsUnique: false },
+            MgoKeySchema: {
+              MgoIndexKeys: [
+                { Name: 'activityId', Direction: '1' },
+                { Name: 'status', Direction: '1' },
+                { Name: 'queuedAt', Direction: '1' },
+              ],
+              MgoIsUnique: false,
+            },
           },
         ],
       },
     ]);
-    expect(updates).toContainEqual(['activities', { CreateIndexes: [expect.objectContaining({ IndexName: 'region_city', MgoKeySchema: { MgoIndexKeys: [{ Name: 'region.city', Direction: '1' }], MgoIsUnique: false } })] }]);
+    expect(updates).toContainEqual([
+      'activities',
+      {
+        CreateIndexes: [
+          expect.objectContaining({
+            IndexName: 'region_city',
+            MgoKeySchema: { MgoIndexKeys: [{ Name: 'region.city', Direction: '1' }], MgoIsUnique: false },
+          }),
+        ],
+      },
+    ]);
     expect(updates).toHaveLength(deployedCollections().reduce((n, c) => n + c.indexes.length, 0));
   });
 
   it('sets every rule with tcb ModifySafeRule: AclTag CUSTOM, Rule {"read":false,"write":false}', () => {
     const rules = callsOf(cloud, 'tcb.ModifySafeRule');
-    expect(rules).toEqual(deployedCollections().map((c) => [{ EnvId: ENV, CollectionName: c.name, AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' }]));
+    expect(rules).toEqual(
+      deployedCollections().map((c) => [{ EnvId: ENV, CollectionName: c.name, AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' }]),
+    );
   });
 
   it('creates each function with its settings and variables, without triggers, from the function root', () => {
@@ -83,19 +110,29 @@ describe('first deploy into an empty environment', () => {
         timeout: 10,
         memorySize: 256,
         installDependency: true,
-        envVariables: { APP_SECRET_KEY: KEY, SMS_PROVIDER: 'tencentcloud', SMS_SDK_APP_ID: '1400000000', SMS_SIGN_NAME: '科技志愿', SMS_TEMPLATE_ID: '100001' },
+        envVariables: {
+          APP_SECRET_KEY: KEY,
+          SMS_PROVIDER: 'tencentcloud',
+          SMS_SDK_APP_ID: '1400000000',
+          SMS_SIGN_NAME: '科技志愿',
+          SMS_TEMPLATE_ID: '100001',
+        },
         ignore: PACKAGE_IGNORE,
       },
       functionRootPath,
       force: false,
     });
     // BOOTSTRAP_TOKEN and CERT_VERIFY_BASE_URL are unset: left out, not deployed as '' (a function would refuse '' for BOOTSTRAP_TOKEN).
-    const report = created.find((c) => (c as { func: { name: string } }).func.name === 'report') as { func: { envVariables: Record<string, string> } };
+    const report = created.find((c) => (c as { func: { name: string } }).func.name === 'report') as {
+      func: { envVariables: Record<string, string> };
+    };
     expect(report.func.envVariables).toEqual({ APP_SECRET_KEY: KEY });
   });
 
   it('creates the cron timer with createFunctionTriggers after the function exists', () => {
-    expect(callsOf(cloud, 'functions.createFunctionTriggers')).toEqual([['cron', [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }]]]);
+    expect(callsOf(cloud, 'functions.createFunctionTriggers')).toEqual([
+      ['cron', [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }]],
+    ]);
     const order = cloud.calls.map((c) => c.method);
     expect(order.lastIndexOf('functions.createFunction')).toBeLessThan(order.indexOf('functions.createFunctionTriggers'));
   });
@@ -129,8 +166,21 @@ describe('second deploy', () => {
     cloud.calls = [];
     await deploy(cloud);
     expect(cloud.writes().filter((c) => c.method !== 'functions.updateFunctionCode')).toEqual([
-      { method: 'database.updateCollection', args: ['orgs', { CreateIndexes: [{ IndexName: 'status', MgoKeySchema: { MgoIndexKeys: [{ Name: 'status', Direction: '1' }], MgoIsUnique: false } }] }] },
-      { method: 'tcb.ModifySafeRule', args: [{ EnvId: ENV, CollectionName: 'orgs', AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' }] },
+      {
+        method: 'database.updateCollection',
+        args: [
+          'orgs',
+          {
+            CreateIndexes: [
+              { IndexName: 'status', MgoKeySchema: { MgoIndexKeys: [{ Name: 'status', Direction: '1' }], MgoIsUnique: false } },
+            ],
+          },
+        ],
+      },
+      {
+        method: 'tcb.ModifySafeRule',
+        args: [{ EnvId: ENV, CollectionName: 'orgs', AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' }],
+      },
       {
         method: 'functions.updateFunctionConfig',
         args: [{ name: 'user', timeout: 10, memorySize: 256, installDependency: true, envVariables: { APP_SECRET_KEY: KEY } }],
@@ -164,8 +214,12 @@ it('sets a rule it could not read (DescribeSafeRule failing), rather than assumi
   });
   cloud.calls = [];
   const { plan } = await deploy(cloud);
-  expect(plan.steps.filter((s) => s.kind === 'setRule')).toEqual([{ kind: 'setRule', collection: 'settings', rule: { read: false, write: false }, why: 'could not be read' }]);
-  expect(callsOf(cloud, 'tcb.ModifySafeRule')).toEqual([[{ EnvId: ENV, CollectionName: 'settings', AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' }]]);
+  expect(plan.steps.filter((s) => s.kind === 'setRule')).toEqual([
+    { kind: 'setRule', collection: 'settings', rule: { read: false, write: false }, why: 'could not be read' },
+  ]);
+  expect(callsOf(cloud, 'tcb.ModifySafeRule')).toEqual([
+    [{ EnvId: ENV, CollectionName: 'settings', AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' }],
+  ]);
 });
 
 it('stops at the first failing step and names it', async () => {
@@ -173,6 +227,8 @@ it('stops at the first failing step and names it', async () => {
   cloud.database.updateCollection = async () => {
     throw Object.assign(new Error('duplicate key'), { code: 'FailedOperation', requestId: 'req-1' });
   };
-  await expect(deploy(cloud)).rejects.toThrow(/step 2 failed: \+ index volunteers\.phoneHash_unique \{phoneHash: 1\} unique\n {2}duplicate key \(code FailedOperation, requestId req-1\)/);
+  await expect(deploy(cloud)).rejects.toThrow(
+    /step 2 failed: \+ index volunteers\.phoneHash_unique \{phoneHash: 1\} unique\n {2}duplicate key \(code FailedOperation, requestId req-1\)/,
+  );
   expect(callsOf(cloud, 'functions.createFunction')).toEqual([]);
 });

@@ -23,7 +23,14 @@ interface FakeFunction {
 }
 
 /** Read-only calls: the ones an up-to-date environment still receives. */
-export const READS = new Set(['database.listCollections', 'database.describeCollection', 'functions.listFunctions', 'functions.getFunctionDetail', 'tcb.DescribeSafeRule', 'functions.waitFunctionActive']);
+export const READS = new Set([
+  'database.listCollections',
+  'database.describeCollection',
+  'functions.listFunctions',
+  'functions.getFunctionDetail',
+  'tcb.DescribeSafeRule',
+  'functions.waitFunctionActive',
+]);
 
 export class FakeCloudBase implements ManagerClient {
   calls: Call[] = [];
@@ -71,8 +78,13 @@ export class FakeCloudBase implements ManagerClient {
       const t = this.table(name);
       for (const drop of info.DropIndexes ?? []) t.indexes = t.indexes.filter((i) => i.Name !== drop.IndexName);
       for (const create of info.CreateIndexes ?? []) {
-        if (t.indexes.some((i) => i.Name === create.IndexName)) throw Object.assign(new Error(`index ${create.IndexName} exists`), { code: 'ResourceInUse' });
-        t.indexes.push({ Name: create.IndexName, Keys: create.MgoKeySchema.MgoIndexKeys.map((k) => ({ ...k })), Unique: create.MgoKeySchema.MgoIsUnique });
+        if (t.indexes.some((i) => i.Name === create.IndexName))
+          throw Object.assign(new Error(`index ${create.IndexName} exists`), { code: 'ResourceInUse' });
+        t.indexes.push({
+          Name: create.IndexName,
+          Keys: create.MgoKeySchema.MgoIndexKeys.map((k) => ({ ...k })),
+          Unique: create.MgoKeySchema.MgoIsUnique,
+        });
       }
       return { RequestId: 'r' };
     },
@@ -87,7 +99,14 @@ export class FakeCloudBase implements ManagerClient {
       this.record('functions.getFunctionDetail', name);
       const f = this.fns.get(name);
       if (!f) throw Object.assign(new Error(`function ${name} not found`), { code: 'ResourceNotFound.Function' });
-      return { Runtime: f.Runtime, Handler: f.Handler, Timeout: f.Timeout, MemorySize: f.MemorySize, Environment: { Variables: f.Variables }, Triggers: f.Triggers };
+      return {
+        Runtime: f.Runtime,
+        Handler: f.Handler,
+        Timeout: f.Timeout,
+        MemorySize: f.MemorySize,
+        Environment: { Variables: f.Variables },
+        Triggers: f.Triggers,
+      };
     },
     createFunction: async (param) => {
       this.record('functions.createFunction', param);
@@ -125,7 +144,8 @@ export class FakeCloudBase implements ManagerClient {
       const f = this.fns.get(name);
       if (!f) throw new Error('no such function');
       for (const t of triggers) {
-        if (f.Triggers.some((x) => x.TriggerName === t.name)) throw Object.assign(new Error('trigger exists'), { code: 'ResourceInUse.Trigger' });
+        if (f.Triggers.some((x) => x.TriggerName === t.name))
+          throw Object.assign(new Error('trigger exists'), { code: 'ResourceInUse.Trigger' });
         f.Triggers.push({ TriggerName: t.name, Type: t.type, TriggerDesc: JSON.stringify({ cron: t.config }) });
       }
     },

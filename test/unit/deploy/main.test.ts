@@ -69,9 +69,12 @@ describe('--dry-run', () => {
     expect(text).toContain('+ index activities.point_2dsphere {point: 2dsphere}');
     expect(text).toContain('+ index volunteers.phoneHash_unique {phoneHash: 1} unique');
     expect(text).not.toContain('_dev_sms');
-    for (const fn of ['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron']) expect(text).toContain(`+ function ${fn} Nodejs18.15 index.main`);
+    for (const fn of ['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron'])
+      expect(text).toContain(`+ function ${fn} Nodejs18.15 index.main`);
     expect(text).toContain('+ trigger cron.hourly timer "0 0 * * * * *"');
-    expect(text).toContain('sms: APP_SECRET_KEY (unset: left out), BOOTSTRAP_TOKEN (unset: left out), SMS_PROVIDER=tencentcloud, SMS_SDK_APP_ID (unset: left out)');
+    expect(text).toContain(
+      'sms: APP_SECRET_KEY (unset: left out), BOOTSTRAP_TOKEN (unset: left out), SMS_PROVIDER=tencentcloud, SMS_SDK_APP_ID (unset: left out)',
+    );
     expect(text).toContain('No .env found.');
     expect(text).toMatch(/A real deploy would refuse until these are set:\n {2}APP_SECRET_KEY: not set/);
     expect(built).toEqual([]);
@@ -85,7 +88,8 @@ describe('--dry-run', () => {
     const text = out.join('\n');
     expect(text).toContain('Deploy plan (dry run) for environment kjzy-prod-4f5e6d');
     expect(text).toContain('APP_SECRET_KEY, BOOTSTRAP_TOKEN, SMS_PROVIDER=tencentcloud, SMS_SDK_APP_ID');
-    for (const secret of [KEY, 'bootstrap-secret-42-xyz', 'fake-secret-key-value', 'tmpl-member-reviewed-secret', '1400123456']) expect(text).not.toContain(secret);
+    for (const secret of [KEY, 'bootstrap-secret-42-xyz', 'fake-secret-key-value', 'tmpl-member-reviewed-secret', '1400123456'])
+      expect(text).not.toContain(secret);
     expect(text).not.toContain('would refuse');
   });
 });
@@ -96,7 +100,17 @@ describe('a real run', () => {
     expect(await main([], io)).toBe(1);
     const text = err.join('\n');
     expect(text).toContain('deploy refused: missing or invalid variables');
-    for (const name of ['ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'APP_SECRET_KEY', 'SMS_SDK_APP_ID', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ID', 'MESSAGE_TEMPLATE_MEMBER_REVIEWED', 'MESSAGE_TEMPLATE_ROLE_CHANGED']) {
+    for (const name of [
+      'ENV_ID',
+      'TENCENTCLOUD_SECRETID',
+      'TENCENTCLOUD_SECRETKEY',
+      'APP_SECRET_KEY',
+      'SMS_SDK_APP_ID',
+      'SMS_SIGN_NAME',
+      'SMS_TEMPLATE_ID',
+      'MESSAGE_TEMPLATE_MEMBER_REVIEWED',
+      'MESSAGE_TEMPLATE_ROLE_CHANGED',
+    ]) {
       expect(text).toContain(`  ${name}: not set`);
     }
     expect(built).toEqual([]);
@@ -108,12 +122,16 @@ describe('a real run', () => {
     const { io, err } = fakeIo({ APP_SECRET_KEY: 'too-short', BOOTSTRAP_TOKEN: 'short' });
     expect(await main([], io)).toBe(1);
     const text = err.join('\n');
-    expect(text).toContain('APP_SECRET_KEY: must be 64 hex characters: openssl rand -hex 32 [sms, user, org, activity, checkin, report, cron]');
+    expect(text).toContain(
+      'APP_SECRET_KEY: must be 64 hex characters: openssl rand -hex 32 [sms, user, org, activity, checkin, report, cron]',
+    );
     expect(text).not.toContain('too-short');
 
     const second = fakeIo({ BOOTSTRAP_TOKEN: 'short' });
     expect(await main([], second.io)).toBe(1);
-    expect(second.err.join('\n')).toMatch(/\(function environment\): invalid function environment: BOOTSTRAP_TOKEN: .*\[sms, user, org, activity, checkin, report, cron\]/);
+    expect(second.err.join('\n')).toMatch(
+      /\(function environment\): invalid function environment: BOOTSTRAP_TOKEN: .*\[sms, user, org, activity, checkin, report, cron\]/,
+    );
   });
 
   it('builds, reads, applies; the second run creates nothing', async () => {
@@ -122,7 +140,15 @@ describe('a real run', () => {
     const first = fakeIo({}, cloud);
     expect(await main([], first.io)).toBe(0);
     expect(first.built).toEqual([['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron']]);
-    expect(first.clients).toEqual([{ envId: 'kjzy-prod-4f5e6d', secretId: 'AKIDfake000000000000000000000000', secretKey: 'fake-secret-key-value-0000000000', token: undefined, region: undefined }]);
+    expect(first.clients).toEqual([
+      {
+        envId: 'kjzy-prod-4f5e6d',
+        secretId: 'AKIDfake000000000000000000000000',
+        secretKey: 'fake-secret-key-value-0000000000',
+        token: undefined,
+        region: undefined,
+      },
+    ]);
     expect(cloud.collections.size).toBe(deployedCollections().length);
     expect(cloud.fns.get('sms')?.Variables).toContainEqual({ Key: 'BOOTSTRAP_TOKEN', Value: 'bootstrap-secret-42-xyz' });
     expect(first.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 65 steps.');
@@ -165,7 +191,11 @@ it('rejects an unknown option', async () => {
 it('`node scripts/deploy.mjs --dry-run` (what `npm run deploy -- --dry-run` runs) bundles the command and prints the plan', () => {
   // Without the caller's variables: the plan needs no credentials.
   const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'deploy.mjs'), '--dry-run'], { cwd: root, encoding: 'utf8', env: env as NodeJS.ProcessEnv });
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'deploy.mjs'), '--dry-run'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: env as NodeJS.ProcessEnv,
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('+ collection volunteers');

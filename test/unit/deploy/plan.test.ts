@@ -23,7 +23,11 @@ function upToDate(): ObservedState {
     observed.collections[c.name] = {
       indexes: [
         { name: '_id_', keys: [{ field: '_id', direction: '1' }], unique: true },
-        ...c.indexes.map((i) => ({ name: i.name, keys: Object.entries(i.keys).map(([field, d]) => ({ field, direction: String(d) })), unique: i.unique ?? false })),
+        ...c.indexes.map((i) => ({
+          name: i.name,
+          keys: Object.entries(i.keys).map(([field, d]) => ({ field, direction: String(d) })),
+          unique: i.unique ?? false,
+        })),
       ],
       rule: { aclTag: 'CUSTOM', rule: JSON.stringify(c.rule) },
     };
@@ -78,10 +82,18 @@ describe('plan against an empty environment', () => {
     expect(fns.map((f) => f.name)).toEqual(rc.functions.map((f) => f.name));
     for (const f of rc.functions) {
       const fn = fns.find((x) => x.name === f.name);
-      expect(fn).toMatchObject({ runtime: f.runtime, handler: f.handler, timeout: f.timeout, memorySize: f.memorySize, installDependency: f.installDependency });
+      expect(fn).toMatchObject({
+        runtime: f.runtime,
+        handler: f.handler,
+        timeout: f.timeout,
+        memorySize: f.memorySize,
+        installDependency: f.installDependency,
+      });
       expect(fn?.env.map((v) => v.name)).toEqual(Object.keys(f.envVariables ?? {}));
     }
-    expect(of(plan.steps, 'createTrigger')).toEqual([{ kind: 'createTrigger', fn: 'cron', trigger: { name: 'hourly', type: 'timer', config: '0 0 * * * * *' } }]);
+    expect(of(plan.steps, 'createTrigger')).toEqual([
+      { kind: 'createTrigger', fn: 'cron', trigger: { name: 'hourly', type: 'timer', config: '0 0 * * * * *' } },
+    ]);
     expect(plan.notes).toEqual([]);
   });
 
@@ -93,7 +105,8 @@ describe('plan against an empty environment', () => {
 
   it('deploys exactly the functions of the contract (types/functions.ts), each with its entry', () => {
     expect(rc.functions.map((f) => f.name)).toEqual(FUNCTION_NAMES);
-    for (const fn of FUNCTION_NAMES) expect({ fn, entry: existsSync(path.join(root, 'cloudfunctions', fn, 'index.ts')) }).toEqual({ fn, entry: true });
+    for (const fn of FUNCTION_NAMES)
+      expect({ fn, entry: existsSync(path.join(root, 'cloudfunctions', fn, 'index.ts')) }).toEqual({ fn, entry: true });
   });
 });
 
@@ -147,7 +160,15 @@ describe('plan against an environment already deployed', () => {
     ]);
 
     const dropped = planDeploy(declared, observed, { dropExtraIndexes: true });
-    expect(dropped.steps.filter((s) => s.kind !== 'updateFunctionCode').map((s) => [s.kind, 'collection' in s ? s.collection : '', 'index' in s ? (typeof s.index === 'string' ? s.index : s.index.name) : ''])).toEqual([
+    expect(
+      dropped.steps
+        .filter((s) => s.kind !== 'updateFunctionCode')
+        .map((s) => [
+          s.kind,
+          'collection' in s ? s.collection : '',
+          'index' in s ? (typeof s.index === 'string' ? s.index : s.index.name) : '',
+        ]),
+    ).toEqual([
       ['dropIndex', 'volunteers', 'phoneHash_unique'],
       ['createIndex', 'volunteers', 'phoneHash_unique'],
       ['dropIndex', 'orgs', 'legacy_name'],
@@ -173,7 +194,10 @@ describe('plan against an environment already deployed', () => {
     ];
     observed.functions.sms.runtime = 'Nodejs16.13';
     const plan = planDeploy(declared, observed);
-    expect(plan.steps.filter((s) => s.kind === 'deleteTrigger' || s.kind === 'createTrigger').map((s) => s.kind)).toEqual(['deleteTrigger', 'createTrigger']);
+    expect(plan.steps.filter((s) => s.kind === 'deleteTrigger' || s.kind === 'createTrigger').map((s) => s.kind)).toEqual([
+      'deleteTrigger',
+      'createTrigger',
+    ]);
     expect(plan.notes).toEqual([
       'function sms runs Nodejs16.13 in CloudBase, declared Nodejs18.15: a runtime is fixed at creation (delete the function in the console and rerun to change it)',
       'trigger cron.manual (timer "0 0 3 * * * *") is not in cloudbaserc.json: kept',

@@ -9,7 +9,11 @@ describe('recordedDaysOutside', () => {
   it('the span may start on the first and end on the last recorded day, not a day later or earlier', () => {
     expect(recordedDaysOutside(recorded, { startDate: '2026-12-01', endDate: '2026-12-02' })).toBeUndefined();
     expect(recordedDaysOutside(recorded, { startDate: '2026-11-30', endDate: '2026-12-05' })).toBeUndefined();
-    expect(recordedDaysOutside(recorded, { startDate: '2026-12-02', endDate: '2026-12-05' })).toBe('2026年12月1日至2026年12月2日已有签到记录，活动日期须包含这些日期');
-    expect(recordedDaysOutside(recorded, { startDate: '2026-12-01', endDate: '2026-12-01' })).toBe('2026年12月1日至2026年12月2日已有签到记录，活动日期须包含这些日期');
+    expect(recordedDaysOutside(recorded, { startDate: '2026-12-02', endDate: '2026-12-05' })).toBe(
+      '2026年12月1日至2026年12月2日已有签到记录，活动日期须包含这些日期',
+    );
+    expect(recordedDaysOutside(recorded, { startDate: '2026-12-01', endDate: '2026-12-01' })).toBe(
+      '2026年12月1日至2026年12月2日已有签到记录，活动日期须包含这些日期',
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('activitySpan', () => {
     expect(activitySpan(s)).toEqual({ startAt: at('2026-12-01T01:00:00Z'), endAt: at('2026-12-02T09:00:00Z') });
   });
   it('crosses the UTC date line: 07:00 in Shanghai is 23:00 the day before in UTC', () => {
-    expect(activitySpan({ ...s, dailyStart: '07:00', dailyEnd: '23:30' })).toEqual({ startAt: at('2026-11-30T23:00:00Z'), endAt: at('2026-12-02T15:30:00Z') });
+    expect(activitySpan({ ...s, dailyStart: '07:00', dailyEnd: '23:30' })).toEqual({
+      startAt: at('2026-11-30T23:00:00Z'),
+      endAt: at('2026-12-02T15:30:00Z'),
+    });
   });
 });
 
@@ -37,7 +40,8 @@ describe('phaseAt', () => {
   });
 
   it('cancelled whatever the clock', () => {
-    for (const iso of ['2026-11-01T00:00:00Z', '2026-12-01T05:00:00Z', '2027-01-01T00:00:00Z']) expect(phaseAt({ ...s, status: 'cancelled' }, at(iso))).toBe('cancelled');
+    for (const iso of ['2026-11-01T00:00:00Z', '2026-12-01T05:00:00Z', '2027-01-01T00:00:00Z'])
+      expect(phaseAt({ ...s, status: 'cancelled' }, at(iso))).toBe('cancelled');
   });
 
   it('signup open until the activity is under way: straight from recruiting to ongoing', () => {
@@ -79,7 +83,10 @@ describe('phaseQuery', () => {
 
   it('selects exactly the activity phaseAt gives, at every boundary', () => {
     const doc = { ...s, ...activitySpan(s) };
-    const moments = ['2026-11-01T00:00:00Z', '2026-11-30T10:00:00Z', '2026-12-01T01:00:00Z', '2026-12-02T09:00:00Z'].flatMap((iso) => [ms(iso, -1), at(iso)]);
+    const moments = ['2026-11-01T00:00:00Z', '2026-11-30T10:00:00Z', '2026-12-01T01:00:00Z', '2026-12-02T09:00:00Z'].flatMap((iso) => [
+      ms(iso, -1),
+      at(iso),
+    ]);
     for (const now of moments) {
       for (const status of ['published', 'cancelled'] as const) {
         const d = { ...doc, status };

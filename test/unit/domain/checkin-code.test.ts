@@ -57,7 +57,15 @@ describe('signPayload / parsePayload / verifyPayload', () => {
     expect(parsePayload(signPayload(rotatingOut, SECRET))).toEqual(rotatingOut);
   });
   it('parses nothing that is not one of our codes', () => {
-    for (const p of ['', 'hello', 'https://example.com/x', 'kjzy1..', 'kjzy1.e30', 'kjzy1.e30.abc.def', `kjzy2.${signPayload(staticIn, SECRET).slice(6)}`]) {
+    for (const p of [
+      '',
+      'hello',
+      'https://example.com/x',
+      'kjzy1..',
+      'kjzy1.e30',
+      'kjzy1.e30.abc.def',
+      `kjzy2.${signPayload(staticIn, SECRET).slice(6)}`,
+    ]) {
       expect(parsePayload(p)).toBeUndefined();
     }
     expect(parsePayload('x'.repeat(3000))).toBeUndefined();
@@ -105,7 +113,8 @@ describe('tampered, foreign and malformed codes: CODE_INVALID', () => {
   const [prefix, body, mac] = p.split('.');
 
   it('refuses a code whose body has any character changed', () => {
-    for (let i = prefix.length + 1; i < prefix.length + 1 + body.length; i++) expect(verifyPayload(flip(p, i), SECRET, at(0))).toEqual(invalid);
+    for (let i = prefix.length + 1; i < prefix.length + 1 + body.length; i++)
+      expect(verifyPayload(flip(p, i), SECRET, at(0))).toEqual(invalid);
   });
   it('refuses a code whose MAC has any character changed, the last one included', () => {
     for (let i = p.length - mac.length; i < p.length; i++) expect(verifyPayload(flip(p, i), SECRET, at(0))).toEqual(invalid);
@@ -138,7 +147,14 @@ describe('tampered, foreign and malformed codes: CODE_INVALID', () => {
       return `${signed}.${createHmac('sha256', SECRET).update(signed).digest('base64url')}`;
     };
     expect(verifyPayload(signRaw('{"t":"a","a":"act1","k":"in","m":"static"}'), SECRET, at(0)).ok).toBe(true);
-    for (const text of ['not json', '[]', 'null', '{"t":"x","a":"act1"}', '{"t":"a","a":"act1","k":"in","m":"static","admin":true}', '{"t":"a","a":"act1","k":"in","m":"rotating","s":-1}']) {
+    for (const text of [
+      'not json',
+      '[]',
+      'null',
+      '{"t":"x","a":"act1"}',
+      '{"t":"a","a":"act1","k":"in","m":"static","admin":true}',
+      '{"t":"a","a":"act1","k":"in","m":"rotating","s":-1}',
+    ]) {
       expect(verifyPayload(signRaw(text), SECRET, at(0))).toEqual(invalid);
     }
   });
@@ -155,6 +171,11 @@ describe('revoked codes: signed with an earlier secret', () => {
     expect(signedWithEarlier('hello', [secrets[0]])).toBe(false);
     // Six versions later it is only CODE_INVALID: the lookback bounds the work a refused scan can cause.
     expect(signedWithEarlier(old, [7, 6, 5, 4, 3, 2, 1, 0].map((i) => secrets[i]).slice(1))).toBe(false);
-    expect(signedWithEarlier(old, [4, 3, 2, 1, 0].map((i) => secrets[i]))).toBe(true);
+    expect(
+      signedWithEarlier(
+        old,
+        [4, 3, 2, 1, 0].map((i) => secrets[i]),
+      ),
+    ).toBe(true);
   });
 });

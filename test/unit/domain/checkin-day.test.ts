@@ -130,7 +130,13 @@ describe('applyScan', () => {
   const t17 = sh(D1, '17:00:00');
 
   it('creates the record on the first sign-in of the day', () => {
-    expect(applyScan(undefined, 'in', t9)).toEqual({ ok: true, write: 'insert', repeated: false, next: { signInAt: t9 }, changes: { signInAt: t9 } });
+    expect(applyScan(undefined, 'in', t9)).toEqual({
+      ok: true,
+      write: 'insert',
+      repeated: false,
+      next: { signInAt: t9 },
+      changes: { signInAt: t9 },
+    });
   });
   it('keeps the first sign-in when signing in again', () => {
     const r = applyScan({ signInAt: t9 }, 'in', t10);
@@ -142,13 +148,27 @@ describe('applyScan', () => {
     expect(applyScan({}, 'in', t9)).toMatchObject({ ok: true, write: 'update', changes: { signInAt: t9 } });
   });
   it('records the first sign-out', () => {
-    expect(applyScan({ signInAt: t9 }, 'out', t16)).toEqual({ ok: true, write: 'update', repeated: false, next: { signInAt: t9, signOutAt: t16 }, changes: { signOutAt: t16 } });
+    expect(applyScan({ signInAt: t9 }, 'out', t16)).toEqual({
+      ok: true,
+      write: 'update',
+      repeated: false,
+      next: { signInAt: t9, signOutAt: t16 },
+      changes: { signOutAt: t16 },
+    });
   });
   it('lets a later sign-out replace an earlier one', () => {
-    expect(applyScan({ signInAt: t9, signOutAt: t16 }, 'out', t17)).toMatchObject({ write: 'update', next: { signInAt: t9, signOutAt: t17 }, changes: { signOutAt: t17 } });
+    expect(applyScan({ signInAt: t9, signOutAt: t16 }, 'out', t17)).toMatchObject({
+      write: 'update',
+      next: { signInAt: t9, signOutAt: t17 },
+      changes: { signOutAt: t17 },
+    });
   });
   it('keeps the later sign-out when an earlier or equal one arrives', () => {
-    expect(applyScan({ signInAt: t9, signOutAt: t17 }, 'out', t16)).toMatchObject({ write: 'none', repeated: true, next: { signInAt: t9, signOutAt: t17 } });
+    expect(applyScan({ signInAt: t9, signOutAt: t17 }, 'out', t16)).toMatchObject({
+      write: 'none',
+      repeated: true,
+      next: { signInAt: t9, signOutAt: t17 },
+    });
     expect(applyScan({ signInAt: t9, signOutAt: t17 }, 'out', new Date(t17.getTime()))).toMatchObject({ write: 'none' });
   });
   it('refuses a sign-out with no sign-in that day: NOT_SIGNED_IN', () => {

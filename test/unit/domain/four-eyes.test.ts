@@ -1,5 +1,13 @@
 // The four-eyes rule: nobody decides their own case; the team's other managers do, else the parent's managers.
-import { applicationTeam, decidesFromParent, mayDecide, teamHasOtherDecider, whomDecides, type DecidingTeam, type Matter } from '../../../cloudfunctions/common/domain/four-eyes';
+import {
+  applicationTeam,
+  decidesFromParent,
+  mayDecide,
+  teamHasOtherDecider,
+  whomDecides,
+  type DecidingTeam,
+  type Matter,
+} from '../../../cloudfunctions/common/domain/four-eyes';
 import type { Grant } from '../../../cloudfunctions/common/domain/org-access';
 
 const lz: DecidingTeam = { _id: 'lz', parentId: 'root' };
@@ -7,9 +15,17 @@ const root: DecidingTeam = { _id: 'root', parentId: null };
 const lzAdmin: Grant[] = [{ orgId: 'lz', role: 'admin' }];
 const lzAdmin2: Grant[] = [{ orgId: 'lz', role: 'admin' }];
 const rootLeader: Grant[] = [{ orgId: 'root', role: 'leader' }];
-const both: Grant[] = [{ orgId: 'lz', role: 'admin' }, { orgId: 'root', role: 'admin' }];
+const both: Grant[] = [
+  { orgId: 'lz', role: 'admin' },
+  { orgId: 'root', role: 'admin' },
+];
 
-const matter = (actor: string, concerned: string, teamManagers: string[] = ['a', 'b'], team = lz): Matter => ({ actor, concerned, team, teamManagers });
+const matter = (actor: string, concerned: string, teamManagers: string[] = ['a', 'b'], team = lz): Matter => ({
+  actor,
+  concerned,
+  team,
+  teamManagers,
+});
 
 describe('four-eyes', () => {
   it('a manager of the team decides about someone else', () => {

@@ -1,5 +1,14 @@
 // The wording of 附件3 with the numbers in its brackets, dates as people write them, region and file names.
-import { activityParagraph, chineseDate, chineseSpan, exportFileName, highlightText, regionName, shortSpan, teamLine } from '../../../cloudfunctions/common/domain/report-forms';
+import {
+  activityParagraph,
+  chineseDate,
+  chineseSpan,
+  exportFileName,
+  highlightText,
+  regionName,
+  shortSpan,
+  teamLine,
+} from '../../../cloudfunctions/common/domain/report-forms';
 
 describe('report-forms', () => {
   it('dates and spans as people write them', () => {
@@ -27,7 +36,9 @@ describe('report-forms', () => {
       servedPeople: 800,
     });
     expect(text).toContain('2026年（1）月以来（统计至2026年11月23日），共组织科技志愿服务活动（7）次（含下级志愿者队伍的数据，下同）');
-    expect(text).toContain('其中科普报告（2）次、科技培训（1）次、技术咨询（0）次、农技服务（1）次、医疗服务（1）次、青少年科技教育（1）次、其他（1）次。');
+    expect(text).toContain(
+      '其中科普报告（2）次、科技培训（1）次、技术咨询（0）次、农技服务（1）次、医疗服务（1）次、青少年科技教育（1）次、其他（1）次。',
+    );
     expect(text).toContain('结合全国科普日等重点活动开展服务（2）次');
     expect(text).toContain('结合农村妇女、青少年等重点人群开展服务（3）次');
     expect(text).toContain('参与服务的专家有（45）人次，接受服务的群众有（800）人次。');
@@ -35,11 +46,32 @@ describe('report-forms', () => {
 
   it('亮点活动: name, dates, place, numbers and summary; a plain line when there is none', () => {
     const text = highlightText([
-      { title: '全国科普日科普讲座', startDate: '2026-09-20', endDate: '2026-09-20', address: '兰州市科技馆', volunteerTimes: 12, minutes: 1500, servedCount: 300, summary: '讲解防灾减灾知识' },
-      { title: '农技下乡', startDate: '2026-05-10', endDate: '2026-05-11', address: '榆中县', orgName: '城关区科技志愿服务队', volunteerTimes: 3, minutes: 90 },
+      {
+        title: '全国科普日科普讲座',
+        startDate: '2026-09-20',
+        endDate: '2026-09-20',
+        address: '兰州市科技馆',
+        volunteerTimes: 12,
+        minutes: 1500,
+        servedCount: 300,
+        summary: '讲解防灾减灾知识',
+      },
+      {
+        title: '农技下乡',
+        startDate: '2026-05-10',
+        endDate: '2026-05-11',
+        address: '榆中县',
+        orgName: '城关区科技志愿服务队',
+        volunteerTimes: 3,
+        minutes: 90,
+      },
     ]);
-    expect(text).toContain('1. 全国科普日科普讲座：2026年9月20日，兰州市科技馆；参与服务专家12人次，累计服务25小时，受众300人次；服务内容与效果：讲解防灾减灾知识。');
-    expect(text).toContain('2. 农技下乡（城关区科技志愿服务队）：2026年5月10日至2026年5月11日，榆中县；参与服务专家3人次，累计服务1小时30分钟，受众人数未填报。');
+    expect(text).toContain(
+      '1. 全国科普日科普讲座：2026年9月20日，兰州市科技馆；参与服务专家12人次，累计服务25小时，受众300人次；服务内容与效果：讲解防灾减灾知识。',
+    );
+    expect(text).toContain(
+      '2. 农技下乡（城关区科技志愿服务队）：2026年5月10日至2026年5月11日，榆中县；参与服务专家3人次，累计服务1小时30分钟，受众人数未填报。',
+    );
     expect(highlightText([])).toContain('本期暂无');
   });
 

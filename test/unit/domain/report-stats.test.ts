@@ -17,9 +17,27 @@ import {
 
 const P = { from: '2026-01-01', to: '2026-12-31' };
 
-const act = (over: Partial<StatActivity> & { _id: string }): StatActivity => ({ orgId: 'lz', category: '科普报告', status: 'published', startDate: '2026-03-01', ...over });
-const rec = (activityId: string, openid: string, date: string, minutes: number, orgId = 'lz'): StatRecord => ({ activityId, openid, date, minutes, orgId });
-const mem = (openid: string, at: string, over: Partial<StatMembership> = {}): StatMembership => ({ orgId: 'lz', openid, status: 'approved', appliedAt: new Date(at), ...over });
+const act = (over: Partial<StatActivity> & { _id: string }): StatActivity => ({
+  orgId: 'lz',
+  category: '科普报告',
+  status: 'published',
+  startDate: '2026-03-01',
+  ...over,
+});
+const rec = (activityId: string, openid: string, date: string, minutes: number, orgId = 'lz'): StatRecord => ({
+  activityId,
+  openid,
+  date,
+  minutes,
+  orgId,
+});
+const mem = (openid: string, at: string, over: Partial<StatMembership> = {}): StatMembership => ({
+  orgId: 'lz',
+  openid,
+  status: 'approved',
+  appliedAt: new Date(at),
+  ...over,
+});
 
 describe('report-stats', () => {
   it('periods default to the year to date in Asia/Shanghai, and months run over the whole period', () => {
@@ -32,7 +50,13 @@ describe('report-stats', () => {
   });
 
   it('every row of 附件3 is present, our categories mapped onto them', () => {
-    const counts = byCategory([{ category: '科普报告' }, { category: '科技咨询' }, { category: '义诊咨询' }, { category: '科普讲解' }, { category: '网络科普' }]);
+    const counts = byCategory([
+      { category: '科普报告' },
+      { category: '科技咨询' },
+      { category: '义诊咨询' },
+      { category: '科普讲解' },
+      { category: '网络科普' },
+    ]);
     expect(counts).toEqual({ 科普报告: 1, 科技培训: 0, 技术咨询: 1, 农技服务: 0, 医疗服务: 1, 青少年科技教育: 0, 其他: 2 });
   });
 
@@ -85,7 +109,12 @@ describe('report-stats', () => {
 
   it('highlights: the activities with the most volunteer-times, then minutes; none without records or people served', () => {
     const acts = [act({ _id: 'a' }), act({ _id: 'b' }), act({ _id: 'c' }), act({ _id: 'empty' })];
-    const figures = activityFigures([rec('a', 'v1', '2026-03-01', 60), rec('b', 'v1', '2026-03-01', 60), rec('b', 'v2', '2026-03-01', 60), rec('c', 'v3', '2026-03-01', 300)]);
+    const figures = activityFigures([
+      rec('a', 'v1', '2026-03-01', 60),
+      rec('b', 'v1', '2026-03-01', 60),
+      rec('b', 'v2', '2026-03-01', 60),
+      rec('c', 'v3', '2026-03-01', 300),
+    ]);
     expect(figures.get('b')).toEqual({ volunteerTimes: 2, minutes: 120 });
     expect(highlights(acts, figures).map((a) => a._id)).toEqual(['b', 'c']);
     expect(highlights([act({ _id: 'empty' })], figures)).toEqual([]);
@@ -106,8 +135,18 @@ describe('report-stats', () => {
       { _id: 'lz', name: '兰州市科技志愿服务支队' },
       { _id: 'by', name: '白银市科技志愿服务支队' },
     ];
-    const activities = [act({ _id: 'a1', orgId: 'cg' }), act({ _id: 'a2', orgId: 'lz' }), act({ _id: 'a3', orgId: 'ts' }), act({ _id: 'x', orgId: 'ts', status: 'cancelled' })];
-    const records = [rec('a1', 'v1', '2026-03-01', 100, 'cg'), rec('a2', 'v1', '2026-03-02', 50, 'lz'), rec('a2', 'v2', '2026-03-02', 30, 'lz'), rec('a3', 'v9', '2026-03-01', 180, 'ts')];
+    const activities = [
+      act({ _id: 'a1', orgId: 'cg' }),
+      act({ _id: 'a2', orgId: 'lz' }),
+      act({ _id: 'a3', orgId: 'ts' }),
+      act({ _id: 'x', orgId: 'ts', status: 'cancelled' }),
+    ];
+    const records = [
+      rec('a1', 'v1', '2026-03-01', 100, 'cg'),
+      rec('a2', 'v1', '2026-03-02', 50, 'lz'),
+      rec('a2', 'v2', '2026-03-02', 30, 'lz'),
+      rec('a3', 'v9', '2026-03-01', 180, 'ts'),
+    ];
     expect(rankChildren('root', children, orgs, { activities, records }, P)).toEqual([
       { rank: 1, orgId: 'lz', orgName: '兰州市科技志愿服务支队', minutes: 180, volunteers: 2, activities: 2 },
       { rank: 2, orgId: 'ts', orgName: '天水市科技志愿服务支队', minutes: 180, volunteers: 1, activities: 1 },

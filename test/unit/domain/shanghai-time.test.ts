@@ -2,7 +2,14 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { latestPeriodEnd, periodProblem, periodRange, requestedRange, shanghaiDate, toIso } from '../../../cloudfunctions/common/domain/shanghai-time';
+import {
+  latestPeriodEnd,
+  periodProblem,
+  periodRange,
+  requestedRange,
+  shanghaiDate,
+  toIso,
+} from '../../../cloudfunctions/common/domain/shanghai-time';
 import { AppError } from '../../../cloudfunctions/common/errors';
 
 dayjs.extend(utc);
@@ -18,7 +25,10 @@ describe('Asia/Shanghai dates', () => {
     expect(toIso(new Date('2026-12-31T16:00:00.999Z'))).toBe('2027-01-01T00:00:00+08:00');
   });
   it('agrees with the time-zone database every three days and some hours, from 1992 to 2040 (the fixed offset), and before it', () => {
-    const tz = (at: Date) => [dayjs(at).tz('Asia/Shanghai').format('YYYY-MM-DD'), dayjs(at).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm:ssZ')];
+    const tz = (at: Date) => [
+      dayjs(at).tz('Asia/Shanghai').format('YYYY-MM-DD'),
+      dayjs(at).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm:ssZ'),
+    ];
     const wrong: string[] = [];
     for (let t = Date.UTC(1992, 0, 1); t < Date.UTC(2040, 0, 1); t += 86_400_000 * 3 + 3_599_123) {
       const at = new Date(t);
@@ -79,6 +89,7 @@ describe('periods are bounded: from 2000-01-01, at most 10 years, up to the end 
   it('requestedRange refuses an out-of-bounds period with VALIDATION; named periods always fit', () => {
     expect(() => requestedRange({ from: '2026-01-01', to: '9999-12-31' }, now)).toThrow(AppError);
     expect(() => requestedRange({ to: '2028-01-01' }, now)).toThrow('统计期间不能晚于2027年12月31日');
-    for (const period of ['thisMonth', 'lastMonth', 'last3Months', 'thisYear', 'lastYear'] as const) expect(() => requestedRange({ period }, now)).not.toThrow();
+    for (const period of ['thisMonth', 'lastMonth', 'last3Months', 'thisYear', 'lastYear'] as const)
+      expect(() => requestedRange({ period }, now)).not.toThrow();
   });
 });

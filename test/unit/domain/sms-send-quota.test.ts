@@ -1,5 +1,10 @@
 // Against SMS pumping: at most 3 phones per WeChat user an hour (resends to those still allowed), and the Shanghai day of the ceiling.
-import { SMS_PHONES_PER_CALLER_PER_HOUR, callerLimitMessage, decideCallerSend, smsDay } from '../../../cloudfunctions/common/domain/sms-send-quota';
+import {
+  SMS_PHONES_PER_CALLER_PER_HOUR,
+  callerLimitMessage,
+  decideCallerSend,
+  smsDay,
+} from '../../../cloudfunctions/common/domain/sms-send-quota';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-22T02:00:00Z');
@@ -11,7 +16,10 @@ describe('decideCallerSend', () => {
   });
   it('allows new phones up to the limit and records each once, with its latest send', () => {
     expect(decideCallerSend([], 'a', T0)).toEqual({ ok: true, keep: [{ phone: 'a', at: T0 }] });
-    expect(decideCallerSend(sends(['a', 0], ['b', 5]), 'c', T0 + 10 * MIN)).toEqual({ ok: true, keep: sends(['a', 0], ['b', 5], ['c', 10]) });
+    expect(decideCallerSend(sends(['a', 0], ['b', 5]), 'c', T0 + 10 * MIN)).toEqual({
+      ok: true,
+      keep: sends(['a', 0], ['b', 5], ['c', 10]),
+    });
     expect(decideCallerSend(sends(['a', 0], ['a', 2]), 'a', T0 + 3 * MIN)).toEqual({ ok: true, keep: sends(['a', 3]) });
   });
   it('refuses a 4th phone until the first one reached has had an hour without a send', () => {

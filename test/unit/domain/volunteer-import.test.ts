@@ -31,13 +31,27 @@ describe('regionCodes', () => {
 describe('parseImportRow', () => {
   it('turns a filled row into a profile', () => {
     const r = parseImportRow(good);
-    expect(r).toEqual({ ok: true, value: expect.objectContaining({ gender: 'female', serviceCategories: ['科技培训', '科普报告'], region: { province: '620000', city: '620100', county: '620102' } }) });
+    expect(r).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        gender: 'female',
+        serviceCategories: ['科技培训', '科普报告'],
+        region: { province: '620000', city: '620100', county: '620102' },
+      }),
+    });
   });
   it('names the column of a problem', () => {
-    expect(parseImportRow({ ...good, idNumber: '110105194912310021' })).toEqual({ ok: false, errors: [{ column: '身份证号', message: '请输入有效的18位居民身份证号码' }], message: '身份证号：请输入有效的18位居民身份证号码' });
+    expect(parseImportRow({ ...good, idNumber: '110105194912310021' })).toEqual({
+      ok: false,
+      errors: [{ column: '身份证号', message: '请输入有效的18位居民身份证号码' }],
+      message: '身份证号：请输入有效的18位居民身份证号码',
+    });
     expect(parseImportRow({ ...good, phone: '1234' })).toMatchObject({ ok: false, message: '手机号：请输入11位手机号' });
     expect(parseImportRow({ ...good, serviceCategories: '' })).toMatchObject({ ok: false, message: '服务类别：至少选择一个服务类别' });
-    expect(parseImportRow({ ...good, county: '火星区' })).toMatchObject({ ok: false, errors: [{ column: '所在区域县', message: expect.stringContaining('“火星区”无法识别') }] });
+    expect(parseImportRow({ ...good, county: '火星区' })).toMatchObject({
+      ok: false,
+      errors: [{ column: '所在区域县', message: expect.stringContaining('“火星区”无法识别') }],
+    });
     expect(parseImportRow({ ...good, education: '' })).toMatchObject({ ok: false, errors: [{ column: '最高学历', message: '未填写' }] });
   });
   it('lists every problem of a row in column order, in Chinese, never zod’s English', () => {
@@ -57,7 +71,10 @@ describe('parseImportRow', () => {
   it('takes 性别 from the ID number: blank is filled, the right one accepted, an unknown word refused', () => {
     expect(parseImportRow({ ...good, gender: '' })).toMatchObject({ ok: true, value: { gender: 'female' } });
     expect(parseImportRow({ ...good, gender: '女' })).toMatchObject({ ok: true, value: { gender: 'female' } });
-    expect(parseImportRow({ ...good, gender: '未知' })).toMatchObject({ ok: false, errors: [{ column: '性别', message: '“未知”不在选项中（可填：男、女）' }] });
+    expect(parseImportRow({ ...good, gender: '未知' })).toMatchObject({
+      ok: false,
+      errors: [{ column: '性别', message: '“未知”不在选项中（可填：男、女）' }],
+    });
   });
 });
 
@@ -71,7 +88,25 @@ describe('the template', () => {
     expect(ws.getCell('Q2').value).toBe('是否为基层“四长”');
     expect(ws.getCell('D4').dataValidation).toMatchObject({ type: 'list' });
     // Fill two rows as an admin would, then read them back.
-    ws.getRow(4).values = ['1', '李四', '13710986743', '女', '11010519491231002X', '群众', '汉族', '', '', '本科', '', '甘肃省', '兰州市', '城关区', '科普报告', '', '否'];
+    ws.getRow(4).values = [
+      '1',
+      '李四',
+      '13710986743',
+      '女',
+      '11010519491231002X',
+      '群众',
+      '汉族',
+      '',
+      '',
+      '本科',
+      '',
+      '甘肃省',
+      '兰州市',
+      '城关区',
+      '科普报告',
+      '',
+      '否',
+    ];
     ws.getRow(5).values = ['2', '王五', '13710986744'];
     const rows = await readImportRows(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(rows.map((r) => r.row)).toEqual([4, 5]);

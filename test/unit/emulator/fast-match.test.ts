@@ -12,7 +12,26 @@ const rand = () => {
 };
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 
-const VALUES: unknown[] = ['a', 'b', 'lz', '2026-05-01', '2026-12-31', 1, 2, 10, 0, true, false, null, undefined, ['a', 'b'], [1, 10], new Date('2026-05-01T00:00:00Z'), { a: 1 }, ''];
+const VALUES: unknown[] = [
+  'a',
+  'b',
+  'lz',
+  '2026-05-01',
+  '2026-12-31',
+  1,
+  2,
+  10,
+  0,
+  true,
+  false,
+  null,
+  undefined,
+  ['a', 'b'],
+  [1, 10],
+  new Date('2026-05-01T00:00:00Z'),
+  { a: 1 },
+  '',
+];
 const OPERANDS: (string | number | boolean)[] = ['a', 'b', 'lz', '2026-05-01', '2026-06-30', 1, 2, 5, true];
 
 function randomDoc(): Record<string, unknown> {
@@ -68,18 +87,49 @@ test('agrees with mingo on 2,000 random queries over 50 documents each', () => {
 });
 
 test('leaves what it does not handle to mingo entirely', () => {
-  for (const q of [{ 'a.b': 1 }, { $or: [{ f: 1 }] }, { f: { $ne: 1 } }, { f: { $exists: true } }, { f: { $in: [null] } }, { f: /a/ }, { f: { $regex: 'a' } }, { f: new Date(0) }, {}]) {
+  for (const q of [
+    { 'a.b': 1 },
+    { $or: [{ f: 1 }] },
+    { f: { $ne: 1 } },
+    { f: { $exists: true } },
+    { f: { $in: [null] } },
+    { f: /a/ },
+    { f: { $regex: 'a' } },
+    { f: new Date(0) },
+    {},
+  ]) {
     expect(compileFast(q as Record<string, unknown>)).toBeNull();
   }
 });
 
 test('a page found through the fast path is the page mingo finds: filter, sort on plain keys, skip, limit, projection', () => {
-  const docs = Array.from({ length: 300 }, (_, i) => ({ _id: `id-${(i * 7919) % 300}`, org: pick(['a', 'b', 'c']), n: Math.floor(rand() * 20), date: pick(['2026-01-01', '2026-02-01', '2026-03-01']), extra: { x: i } }));
+  const docs = Array.from({ length: 300 }, (_, i) => ({
+    _id: `id-${(i * 7919) % 300}`,
+    org: pick(['a', 'b', 'c']),
+    n: Math.floor(rand() * 20),
+    date: pick(['2026-01-01', '2026-02-01', '2026-03-01']),
+    extra: { x: i },
+  }));
   const orders: Record<string, 1 | -1>[] = [{ _id: 1 }, { n: -1, _id: 1 }, { date: 1, n: 1, _id: -1 }];
   for (const order of orders) {
-    for (const [offset, limit] of [[0, 10], [25, 50], [290, 100]]) {
-      const spec: FindSpec = { query: { org: { $in: ['a', 'c'] }, $and: [{ date: { $gte: '2026-01-15' } }] }, order, offset, limit, projection: { n: 1, date: 1 } };
-      const expected = new Query(spec.query).find<Record<string, unknown>>(docs, spec.projection).sort(order).skip(offset).limit(limit).all();
+    for (const [offset, limit] of [
+      [0, 10],
+      [25, 50],
+      [290, 100],
+    ]) {
+      const spec: FindSpec = {
+        query: { org: { $in: ['a', 'c'] }, $and: [{ date: { $gte: '2026-01-15' } }] },
+        order,
+        offset,
+        limit,
+        projection: { n: 1, date: 1 },
+      };
+      const expected = new Query(spec.query)
+        .find<Record<string, unknown>>(docs, spec.projection)
+        .sort(order)
+        .skip(offset)
+        .limit(limit)
+        .all();
       expect(runFind(docs, spec).map((d) => d._id)).toEqual(expected.map((d) => d._id));
       expect(runFind(docs, spec)[0]).toEqual(expected[0] && { _id: expected[0]._id, n: expected[0].n, date: expected[0].date });
     }

@@ -8,15 +8,23 @@ describe('dates and times that exist', () => {
   it.each(['2028-02-29', '2026-04-30', '2000-01-01'])('DateSchema accepts %s', (d) => {
     expect(DateSchema.safeParse(d).success).toBe(true);
   });
-  it.each(['2027-02-30T10:00:00+08:00', '2026-02-29T10:00:00Z', '2026-04-31T00:00:00Z', '2026-04-30T24:00:00Z', '2026-12-01T10:00:00+25:00', '9999-12-31T23:59:59Z', '1999-12-31T23:59:59Z'])(
-    'IsoTimeSchema refuses %s',
+  it.each([
+    '2027-02-30T10:00:00+08:00',
+    '2026-02-29T10:00:00Z',
+    '2026-04-31T00:00:00Z',
+    '2026-04-30T24:00:00Z',
+    '2026-12-01T10:00:00+25:00',
+    '9999-12-31T23:59:59Z',
+    '1999-12-31T23:59:59Z',
+  ])('IsoTimeSchema refuses %s', (s) => {
+    expect(IsoTimeSchema.safeParse(s).success).toBe(false);
+  });
+  it.each(['2028-02-29T10:00:00+08:00', '2026-11-22T09:00:00.123Z', '2000-01-01T00:00:00Z', '2099-12-31T23:59:59Z'])(
+    'IsoTimeSchema accepts %s',
     (s) => {
-      expect(IsoTimeSchema.safeParse(s).success).toBe(false);
+      expect(IsoTimeSchema.safeParse(s).success).toBe(true);
     },
   );
-  it.each(['2028-02-29T10:00:00+08:00', '2026-11-22T09:00:00.123Z', '2000-01-01T00:00:00Z', '2099-12-31T23:59:59Z'])('IsoTimeSchema accepts %s', (s) => {
-    expect(IsoTimeSchema.safeParse(s).success).toBe(true);
-  });
 });
 
 describe('periodDatesProblem (the clock-free part of the period bounds)', () => {

@@ -1,5 +1,15 @@
 // GB 11643 check digit, birth dates, sex and masking: the rules both the form and the server use.
-import { genderMismatch, idBirthDate, idCheckDigit, idGender, idPerson, isValidIdNumber, maskIdNumber, maskName, maskPhone } from '@contract/id-number';
+import {
+  genderMismatch,
+  idBirthDate,
+  idCheckDigit,
+  idGender,
+  idPerson,
+  isValidIdNumber,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+} from '@contract/id-number';
 import { IdNumberSchema, UserRegisterInput } from '@contract/user';
 
 const valid = (first17: string) => first17 + idCheckDigit(first17);
@@ -52,10 +62,21 @@ describe('sex and birth date from the number', () => {
     expect(genderMismatch('male', '110105194912310021')).toBeUndefined();
   });
   it('the register contract refuses a disagreeing 性别 under its own path, accepts none', () => {
-    const base = { phone: '13900000001', smsCode: '123456', realName: '李敏', idNumber: '11010519491231002X', education: '本科', region: { province: '110000', city: '110100', county: '110105' }, serviceCategories: ['科普报告'], orgIds: ['o1'], consentVersion: 'v1' };
+    const base = {
+      phone: '13900000001',
+      smsCode: '123456',
+      realName: '李敏',
+      idNumber: '11010519491231002X',
+      education: '本科',
+      region: { province: '110000', city: '110100', county: '110105' },
+      serviceCategories: ['科普报告'],
+      orgIds: ['o1'],
+      consentVersion: 'v1',
+    };
     const wrong = UserRegisterInput.safeParse({ ...base, gender: 'male' });
     expect(wrong.success).toBe(false);
-    if (!wrong.success) expect(wrong.error.issues).toEqual([expect.objectContaining({ path: ['gender'], message: '性别与身份证号不符（身份证号为女性）' })]);
+    if (!wrong.success)
+      expect(wrong.error.issues).toEqual([expect.objectContaining({ path: ['gender'], message: '性别与身份证号不符（身份证号为女性）' })]);
     expect(UserRegisterInput.safeParse(base).success).toBe(true);
   });
 });

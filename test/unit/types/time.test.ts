@@ -1,5 +1,18 @@
 // Asia/Shanghai dates and clock times, the same on the phone and in the functions: 16:00Z is already tomorrow.
-import { addDays, clockOf, dateRange, dateTimeOf, daysBetween, isoAt, monthDay, monthDayTimeOf, shanghaiDateOf, shanghaiInstant, shanghaiIso, shanghaiParts } from '@contract/time';
+import {
+  addDays,
+  clockOf,
+  dateRange,
+  dateTimeOf,
+  daysBetween,
+  isoAt,
+  monthDay,
+  monthDayTimeOf,
+  shanghaiDateOf,
+  shanghaiInstant,
+  shanghaiIso,
+  shanghaiParts,
+} from '@contract/time';
 
 describe('Shanghai dates of instants', () => {
   it('rolls over at 16:00 UTC', () => {

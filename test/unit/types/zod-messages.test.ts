@@ -6,18 +6,25 @@ import { UserUpdateProfileInput, UserWithdrawInput } from '@contract/user';
 import { ActivityPublishInput } from '@contract/activity';
 import { CheckinRequestCorrectionInput } from '@contract/checkin';
 
-const messages = (r: z.SafeParseReturnType<unknown, unknown>) => (r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+const messages = (r: z.SafeParseReturnType<unknown, unknown>) =>
+  r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
 describe('parseContract', () => {
   it('replaces zod’s English defaults: lengths, enums, missing and mistyped values', () => {
     expect(messages(parseContract(UserUpdateProfileInput, { employer: '单'.repeat(61) }))).toEqual(['employer: 最多60个字']);
     expect(messages(parseContract(UserUpdateProfileInput, { education: '幼儿园' }))).toEqual(['education: 不是可选的值']);
-    expect(messages(parseContract(CheckinRequestCorrectionInput, { date: '2026-12-01', note: '我忘记签退了' }))).toEqual(['activityId: 缺少必填项']);
-    expect(messages(parseContract(CheckinRequestCorrectionInput, { activityId: 7, date: '2026-12-01', note: '我忘记签退了' }))).toEqual(['activityId: 类型不正确']);
+    expect(messages(parseContract(CheckinRequestCorrectionInput, { date: '2026-12-01', note: '我忘记签退了' }))).toEqual([
+      'activityId: 缺少必填项',
+    ]);
+    expect(messages(parseContract(CheckinRequestCorrectionInput, { activityId: 7, date: '2026-12-01', note: '我忘记签退了' }))).toEqual([
+      'activityId: 类型不正确',
+    ]);
   });
 
   it('keeps the messages a schema gives: inline, refinements and a schema’s own error map', () => {
-    expect(messages(parseContract(CheckinRequestCorrectionInput, { activityId: 'a', date: '2026-12-01', note: '' }))).toEqual(['note: 请说明情况']);
+    expect(messages(parseContract(CheckinRequestCorrectionInput, { activityId: 'a', date: '2026-12-01', note: '' }))).toEqual([
+      'note: 请说明情况',
+    ]);
     expect(messages(parseContract(UserUpdateProfileInput, {}))).toEqual([': 没有需要修改的内容']);
     expect(messages(parseContract(UserWithdrawInput, { confirm: false }))).toEqual(['confirm: 请确认注销']);
     const r = parseContract(ActivityPublishInput, { category: '不存在的类别' });

@@ -3,7 +3,14 @@
 import type { ActivityIdInput, EnrollmentOutput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { changeWaitlistCount, findActivity, findEnrollment, LIVE_ENROLLMENT, updateEnrollmentIf, type EnrollmentDoc } from '../../db/activity.repository';
+import {
+  changeWaitlistCount,
+  findActivity,
+  findEnrollment,
+  LIVE_ENROLLMENT,
+  updateEnrollmentIf,
+  type EnrollmentDoc,
+} from '../../db/activity.repository';
 import { enrollmentView } from './activity-view';
 import { passSeat } from './waitlist-promotion';
 

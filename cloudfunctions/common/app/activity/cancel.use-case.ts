@@ -20,6 +20,10 @@ export async function cancel(input: ActivityCancelInput, ctx: Ctx): Promise<Acti
   if (!(await updateActivityIf(a._id, { status: 'published' }, patch))) throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
   const after: ActivityDoc = { ...a, ...patch };
   const people = await enrollmentsIn(a._id);
-  await notifyActivityCancelled(people.map((e) => e.openid), after, input.reason);
+  await notifyActivityCancelled(
+    people.map((e) => e.openid),
+    after,
+    input.reason,
+  );
   return { activity: activityView(after) };
 }

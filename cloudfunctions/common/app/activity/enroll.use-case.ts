@@ -32,7 +32,8 @@ const minute = (at: Date) => toIso(at).slice(0, 16).replace('T', ' ');
 
 function signupClosed(a: ActivityDoc, now: Date): AppError {
   const details = { signupStartAt: toIso(a.signupStartAt), signupEndAt: toIso(a.signupEndAt) };
-  if (now < a.signupStartAt) return new AppError(ErrorCode.ACTIVITY_SIGNUP_CLOSED, `报名尚未开始，将于${minute(a.signupStartAt)}开始`, details);
+  if (now < a.signupStartAt)
+    return new AppError(ErrorCode.ACTIVITY_SIGNUP_CLOSED, `报名尚未开始，将于${minute(a.signupStartAt)}开始`, details);
   return new AppError(ErrorCode.ACTIVITY_SIGNUP_CLOSED, '报名已截止', details);
 }
 
@@ -86,11 +87,24 @@ export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<Enrollme
   // The place in the queue is drawn before the record is written: racing joiners never share a place.
   const ticket = seated ? undefined : await joinWaitlist(a._id);
   if (!seated && !ticket) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
-  const doc: EnrollmentDoc = { _id: enrollmentId(a._id, openid), activityId: a._id, openid, status, enrolledAt: now, queuedAt: now, ...(ticket ? { queueNo: ticket.queueNo } : {}) };
+  const doc: EnrollmentDoc = {
+    _id: enrollmentId(a._id, openid),
+    activityId: a._id,
+    openid,
+    status,
+    enrolledAt: now,
+    queuedAt: now,
+    ...(ticket ? { queueNo: ticket.queueNo } : {}),
+  };
   const giveUp = async () => (seated ? giveBack(a, now) : changeWaitlistCount(a._id, -1));
   // Enrolling again after cancelling reuses the record, only from the cancelled state just read.
   const reuse = () =>
-    updateEnrollmentIf(doc._id, 'cancelled', { status, enrolledAt: now, queuedAt: now, ...(ticket ? { queueNo: ticket.queueNo } : {}) }, ticket ? ['promotedAt', 'cancelledAt'] : ['queueNo', 'promotedAt', 'cancelledAt']);
+    updateEnrollmentIf(
+      doc._id,
+      'cancelled',
+      { status, enrolledAt: now, queuedAt: now, ...(ticket ? { queueNo: ticket.queueNo } : {}) },
+      ticket ? ['promotedAt', 'cancelledAt'] : ['queueNo', 'promotedAt', 'cancelledAt'],
+    );
   let written: boolean;
   try {
     written = before ? await reuse() : await insertEnrollment(doc);

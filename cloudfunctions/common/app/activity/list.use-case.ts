@@ -12,7 +12,15 @@ export async function list(input: ActivityListInput, ctx: Ctx): Promise<Activity
   const filter = { regionCode: input.regionCode, category: input.category, phase: input.phase, keyword: input.keyword, orgId: input.orgId };
   const near = input.near;
   if (!near) {
-    const { items, total } = await pageActivities(activityFilter(filter, ctx.now), [['startAt', 'desc'], ['_id', 'asc']], page, pageSize);
+    const { items, total } = await pageActivities(
+      activityFilter(filter, ctx.now),
+      [
+        ['startAt', 'desc'],
+        ['_id', 'asc'],
+      ],
+      page,
+      pageSize,
+    );
     return { items: items.map((a) => listItem(a, ctx.now)), total, page };
   }
   // Near me: what one can still go to, unless a phase is asked for; each with its distance in whole metres.

@@ -20,7 +20,9 @@ export async function mine(input: ActivityMineInput, ctx: Ctx): Promise<Activity
     .filter(({ a }) => !input.phase || phaseAt(a, ctx.now) === input.phase)
     .sort((x, y) => y.a.startAt.getTime() - x.a.startAt.getTime() || (x.a._id < y.a._id ? -1 : 1));
   const items = await Promise.all(
-    rows.slice((page - 1) * pageSize, page * pageSize).map(async ({ a, e }) => ({ ...listItem(a, ctx.now), enrollment: await enrollmentWithPlace(e) })),
+    rows
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map(async ({ a, e }) => ({ ...listItem(a, ctx.now), enrollment: await enrollmentWithPlace(e) })),
   );
   return { items, total: rows.length, page };
 }

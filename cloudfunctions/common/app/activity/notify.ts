@@ -13,7 +13,14 @@ const starts = (a: Pick<ActivityDoc, 'startDate' | 'dailyStart'>) => `${a.startD
 const span = (a: Pick<ActivityDoc, 'startDate' | 'endDate' | 'dailyStart' | 'dailyEnd'>) =>
   `${a.startDate === a.endDate ? a.startDate : `${a.startDate}至${a.endDate}`} 每天${a.dailyStart}-${a.dailyEnd}`;
 
-async function send(openid: string, kind: MessageKind, a: ActivityDoc, title: string, body: string, data: Record<string, string>): Promise<boolean> {
+async function send(
+  openid: string,
+  kind: MessageKind,
+  a: ActivityDoc,
+  title: string,
+  body: string,
+  data: Record<string, string>,
+): Promise<boolean> {
   try {
     await messageSender().send({ openid, kind, title, body, page: page(a), data: { title: a.title, time: starts(a), ...data } });
     return true;

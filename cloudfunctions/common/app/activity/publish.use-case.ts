@@ -9,7 +9,10 @@ import { activityView } from './activity-view';
 
 export async function publish(input: ActivityPublishInput, ctx: Ctx): Promise<ActivityOutput> {
   const openid = requireOpenid(ctx);
-  const { org } = await requireManagedOrg(openid, input.orgId, '只有本队负责人或管理员可以发布活动', { approvedOnly: true, unknownForbidden: true });
+  const { org } = await requireManagedOrg(openid, input.orgId, '只有本队负责人或管理员可以发布活动', {
+    approvedOnly: true,
+    unknownForbidden: true,
+  });
   const doc: ActivityDoc = {
     ...input,
     _id: randomBytes(16).toString('hex'),

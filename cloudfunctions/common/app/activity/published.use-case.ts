@@ -11,6 +11,14 @@ export async function published(input: ActivityPublishedInput, ctx: Ctx): Promis
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const where = activityFilter({ orgId: input.orgId, phase: input.phase }, ctx.now);
-  const { items, total } = await pageActivities(where, [['createdAt', 'desc'], ['_id', 'asc']], page, pageSize);
+  const { items, total } = await pageActivities(
+    where,
+    [
+      ['createdAt', 'desc'],
+      ['_id', 'asc'],
+    ],
+    page,
+    pageSize,
+  );
   return { items: items.map((a) => listItem(a, ctx.now)), total, page };
 }

@@ -12,7 +12,10 @@ export async function remindActivities(at: Date): Promise<{ name: string; done: 
   for (const a of await dueForReminder(startDate)) {
     if (!(await claimReminder(a._id, startDate))) continue;
     const people = await enrollmentsIn(a._id, ['enrolled']);
-    done += await notifyActivityReminder(people.map((e) => e.openid), a);
+    done += await notifyActivityReminder(
+      people.map((e) => e.openid),
+      a,
+    );
   }
   return { name, done };
 }

@@ -28,7 +28,9 @@ async function keepRecordedDays(activityId: string, span: { startDate: string; e
 }
 
 function belowEnrolled(enrolledCount: number): AppError {
-  return new AppError(ErrorCode.ACTIVITY_CAPACITY_BELOW_ENROLLED, `已有${enrolledCount}人报名，招募人数不能少于${enrolledCount}`, { enrolledCount });
+  return new AppError(ErrorCode.ACTIVITY_CAPACITY_BELOW_ENROLLED, `已有${enrolledCount}人报名，招募人数不能少于${enrolledCount}`, {
+    enrolledCount,
+  });
 }
 
 export async function update(input: ActivityUpdateInput, ctx: Ctx): Promise<ActivityOutput> {
@@ -82,7 +84,11 @@ async function afterUpdate(before: ActivityDoc, after: ActivityDoc, now: Date): 
   const changed = NOTICED.filter(([, key]) => key(before) !== key(after)).map(([word]) => word);
   if (changed.length > 0) {
     const people = await enrollmentsIn(after._id);
-    await notifyActivityChanged(people.map((e) => e.openid), after, changed.join('和'));
+    await notifyActivityChanged(
+      people.map((e) => e.openid),
+      after,
+      changed.join('和'),
+    );
   }
   if (promoted.length === 0) return after;
   return (await findActivity(after._id)) ?? after;

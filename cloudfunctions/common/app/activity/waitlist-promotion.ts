@@ -64,6 +64,10 @@ export async function fillFreeSeats(a: ActivityDoc, now: Date, opts: { queueFirs
     }
     promoted.push(p);
   }
-  if (promoted.length > 0) await notifyWaitlistPromoted(promoted.map((p) => p.openid), a);
+  if (promoted.length > 0)
+    await notifyWaitlistPromoted(
+      promoted.map((p) => p.openid),
+      a,
+    );
   return promoted;
 }

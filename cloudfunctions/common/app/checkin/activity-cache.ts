@@ -25,7 +25,9 @@ function load(activityId: string): Promise<ActivityDoc | undefined> {
 }
 
 const sameStamp = (doc: ActivityDoc, stamp: ActivityStamp) =>
-  doc.status === stamp.status && (doc.codeVersion ?? 0) === (stamp.codeVersion ?? 0) && new Date(doc.updatedAt).getTime() === new Date(stamp.updatedAt).getTime();
+  doc.status === stamp.status &&
+  (doc.codeVersion ?? 0) === (stamp.codeVersion ?? 0) &&
+  new Date(doc.updatedAt).getTime() === new Date(stamp.updatedAt).getTime();
 
 /**
  * The activity as it is now. A cache miss is one full read (fresh by itself); a hit is one projected read of the

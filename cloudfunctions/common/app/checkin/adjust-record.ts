@@ -52,7 +52,11 @@ export async function adjustRecord(r: AdjustRequest): Promise<DayRecordDoc | nul
       byName,
       at: r.now,
       reason: r.reason,
-      before: { ...(before?.signInAt ? { signInAt: before.signInAt } : {}), ...(before?.signOutAt ? { signOutAt: before.signOutAt } : {}), minutes: before?.minutes ?? 0 },
+      before: {
+        ...(before?.signInAt ? { signInAt: before.signInAt } : {}),
+        ...(before?.signOutAt ? { signOutAt: before.signOutAt } : {}),
+        minutes: before?.minutes ?? 0,
+      },
       after: { ...(signInAt ? { signInAt } : {}), ...(signOutAt ? { signOutAt } : {}), minutes },
     };
     if (!before) {

@@ -17,7 +17,9 @@ export async function batchSignOut(input: CheckinBatchSignOutInput, ctx: Ctx): P
   const at = new Date(input.at);
   if (shanghaiDate(at) !== input.date) throw new AppError(ErrorCode.VALIDATION, '签退时间须在该服务日当天');
   if (at.getTime() > ctx.now.getTime()) throw new AppError(ErrorCode.VALIDATION, '不能填写未来的时间');
-  const open = (await recordsOfDay(activity._id, input.date)).filter((r) => r.signInAt && !r.signOutAt && new Date(r.signInAt).getTime() < at.getTime());
+  const open = (await recordsOfDay(activity._id, input.date)).filter(
+    (r) => r.signInAt && !r.signOutAt && new Date(r.signInAt).getTime() < at.getTime(),
+  );
   // Four-eyes: the caller's own open day is left for another manager (checkin.adjust), and counted in the answer.
   const others = open.filter((r) => r.openid !== admin);
   let closed = 0;

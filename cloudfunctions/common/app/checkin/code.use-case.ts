@@ -1,7 +1,13 @@
 // checkin.code / checkin.myCode / checkin.revokeCodes: signed QR payloads. Activity codes for the team's admins (static
 // for posters, rotating every 30 s for a phone screen, the default for 签退); a volunteer's own code for an admin to
 // scan when their phone cannot locate; and revoking every code minted so far when one has leaked.
-import type { CheckinCodeInput, CheckinCodeOutput, CheckinMyCodeOutput, CheckinRevokeCodesInput, CheckinRevokeCodesOutput } from '@contract/checkin';
+import type {
+  CheckinCodeInput,
+  CheckinCodeOutput,
+  CheckinMyCodeOutput,
+  CheckinRevokeCodesInput,
+  CheckinRevokeCodesOutput,
+} from '@contract/checkin';
 import type { ActivityIdInput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
@@ -47,7 +53,10 @@ export async function myCode(input: ActivityIdInput, ctx: Ctx): Promise<CheckinM
   const enrollment = await findEnrollment(activity._id, openid);
   if (!enrollment || enrollment.status !== 'enrolled') throw new AppError(ErrorCode.CHECKIN_NOT_ENROLLED);
   // Rotating like a screen code, so a forwarded screenshot of someone's personal code stops working within a minute.
-  const payload = signPayload({ t: 'v', a: activity._id, o: openid, s: rotatingStep(ctx.now) }, activityCodeSecret(activity._id, activity.codeVersion ?? 0));
+  const payload = signPayload(
+    { t: 'v', a: activity._id, o: openid, s: rotatingStep(ctx.now) },
+    activityCodeSecret(activity._id, activity.codeVersion ?? 0),
+  );
   return { payload, qrSvg: await qrSvg(payload), expiresAt: toIso(rotatingExpiresAt(ctx.now)) };
 }
 

@@ -12,7 +12,14 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, titlesOf } from '../../db/activity.repository';
 import { findRecord } from '../../db/checkin.repository';
-import { addCorrection, correctionsOfRecord, findCorrection, listCorrections, reviewCorrectionIf, type CorrectionDoc } from '../../db/correction.repository';
+import {
+  addCorrection,
+  correctionsOfRecord,
+  findCorrection,
+  listCorrections,
+  reviewCorrectionIf,
+  type CorrectionDoc,
+} from '../../db/correction.repository';
 import { contactsOf } from '../../db/org.repository';
 import { dayRecordId } from '../../domain/checkin-day';
 import { requireDayDecider, requireReader } from '../access';
@@ -24,9 +31,14 @@ export async function requestCorrection(input: CheckinRequestCorrectionInput, ct
   const openid = requireOpenid(ctx);
   const activity = await requireActivity(input.activityId);
   refuseDayChangesIfCancelled(activity);
-  if (input.date < activity.startDate || input.date > activity.endDate) throw new AppError(ErrorCode.VALIDATION, `${input.date}不是该活动的服务日期`);
+  if (input.date < activity.startDate || input.date > activity.endDate)
+    throw new AppError(ErrorCode.VALIDATION, `${input.date}不是该活动的服务日期`);
   const recordId = dayRecordId(activity._id, openid, input.date);
-  const [record, enrollment, earlier] = await Promise.all([findRecord(recordId), findEnrollment(activity._id, openid), correctionsOfRecord(recordId)]);
+  const [record, enrollment, earlier] = await Promise.all([
+    findRecord(recordId),
+    findEnrollment(activity._id, openid),
+    correctionsOfRecord(recordId),
+  ]);
   if (!record && enrollment?.status !== 'enrolled') throw new AppError(ErrorCode.CHECKIN_NOT_ENROLLED);
   if (!record?.signInAt && !input.signInAt) throw new AppError(ErrorCode.VALIDATION, '当天没有签到记录，请填写签到时间');
   if (input.signInAt === undefined && input.signOutAt === undefined) throw new AppError(ErrorCode.VALIDATION, '请填写正确的签到或签退时间');
@@ -63,7 +75,12 @@ export async function corrections(input: CheckinCorrectionsInput, ctx: Ctx): Pro
   return {
     items: items.map((c, i) => {
       const r = records[i];
-      return { ...correctionView(c), realName: contacts.get(c.openid)?.realName ?? '', title: titles.get(c.activityId) ?? '', ...(r ? { record: recordView(r) } : {}) };
+      return {
+        ...correctionView(c),
+        realName: contacts.get(c.openid)?.realName ?? '',
+        title: titles.get(c.activityId) ?? '',
+        ...(r ? { record: recordView(r) } : {}),
+      };
     }),
     total,
     page,
@@ -78,12 +95,26 @@ export async function reviewCorrection(input: CheckinReviewCorrectionInput, ctx:
   if (c.status !== 'pending') throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');
   const activity = await requireActivity(c.activityId);
   refuseDayChangesIfCancelled(activity);
-  const patch = { status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), reviewedAt: ctx.now, reviewedBy: admin, ...(input.reason ? { reviewReason: input.reason } : {}) };
+  const patch = {
+    status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const),
+    reviewedAt: ctx.now,
+    reviewedBy: admin,
+    ...(input.reason ? { reviewReason: input.reason } : {}),
+  };
   // Claimed first, so two admins approving at once apply the change once.
   if (!(await reviewCorrectionIf(c._id, 'pending', patch))) throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');
   if (input.decision === 'approve') {
     try {
-      await adjustRecord({ activity, openid: c.openid, date: c.date, signInAt: c.signInAt, signOutAt: c.signOutAt, reason: `更正申请：${c.note}`, by: admin, now: ctx.now });
+      await adjustRecord({
+        activity,
+        openid: c.openid,
+        date: c.date,
+        signInAt: c.signInAt,
+        signOutAt: c.signOutAt,
+        reason: `更正申请：${c.note}`,
+        by: admin,
+        now: ctx.now,
+      });
     } catch (err) {
       // A refused change (e.g. times outside the day) leaves the request pending and answers why.
       await reviewCorrectionIf(c._id, 'approved', { status: 'pending', reviewedAt: undefined, reviewedBy: undefined });

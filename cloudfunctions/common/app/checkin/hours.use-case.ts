@@ -12,7 +12,10 @@ export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<Che
   const openid = requireOpenid(ctx);
   const range = requestedRange(input, ctx.now);
   const [records, corrections] = await Promise.all([recordsOf(openid, { ...range, orgId: input.orgId }), correctionsOf(openid)]);
-  const [activities, orgs] = await Promise.all([titlesAndStatusOf(records.map((r) => r.activityId)), findOrgsByIds([...new Set(records.map((r) => r.orgId))])]);
+  const [activities, orgs] = await Promise.all([
+    titlesAndStatusOf(records.map((r) => r.activityId)),
+    findOrgsByIds([...new Set(records.map((r) => r.orgId))]),
+  ]);
   const cancelled = (activityId: string) => activities.get(activityId)?.status === 'cancelled';
   const orgNames = new Map(orgs.map((o) => [o._id, o.name]));
   const latest = new Map<string, CorrectionDoc>();
@@ -27,6 +30,6 @@ export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<Che
       ...(cancelled(r.activityId) ? { activityCancelled: true } : {}),
     };
   });
-  const totalMinutes = records.reduce((sum, r) => sum + (cancelled(r.activityId) ? 0 : r.minutes ?? 0), 0);
+  const totalMinutes = records.reduce((sum, r) => sum + (cancelled(r.activityId) ? 0 : (r.minutes ?? 0)), 0);
   return { totalMinutes, days, ...range };
 }

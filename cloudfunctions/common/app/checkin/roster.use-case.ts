@@ -17,10 +17,7 @@ export async function roster(input: CheckinRosterInput, ctx: Ctx): Promise<Check
   const openid = requireOpenid(ctx);
   const activity = await requireActivity(input.activityId);
   await requireReader(openid, activity.orgId);
-  const [enrolled, records] = await Promise.all([
-    enrollmentsIn(activity._id, ['enrolled']),
-    recordsOfDay(activity._id, input.date),
-  ]);
+  const [enrolled, records] = await Promise.all([enrollmentsIn(activity._id, ['enrolled']), recordsOfDay(activity._id, input.date)]);
   const byOpenid = new Map(records.map((r) => [r.openid, r]));
   // Someone adjusted in after cancelling still appears: the record is the truth of the day.
   const people = [...new Set([...enrolled.map((e) => e.openid), ...records.map((r) => r.openid)])];

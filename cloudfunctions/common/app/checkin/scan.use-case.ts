@@ -2,7 +2,14 @@
 // Requests per scan (activity cached): the activity's fresh stamp (status, code version), then sign-in = enrollment
 // read + record insert, sign-out = record read + one conditional update: three. A replayed nonce finds its echo in the
 // record and writes nothing. Doubtful positions are flagged on the record for the roster (domain/scan-flags).
-import type { CheckinScanInput, CheckinScanOutput, CheckinScanVolunteerInput, CheckinScanVolunteerOutput, CheckinKind, ScanFlag } from '@contract/checkin';
+import type {
+  CheckinScanInput,
+  CheckinScanOutput,
+  CheckinScanVolunteerInput,
+  CheckinScanVolunteerOutput,
+  CheckinKind,
+  ScanFlag,
+} from '@contract/checkin';
 import { scanWindowText } from '@contract/checkin';
 import { formatDistance } from '@contract/format';
 import { requireOpenid, type Ctx } from '../../handler';
@@ -74,7 +81,13 @@ function windowDate(activity: ActivityDoc, kind: CheckinKind, at: Date): string 
   return check.date;
 }
 
-function answer(s: Pick<Scan, 'activity' | 'kind' | 'distanceM'>, at: Date, date: string, record: DayRecordDoc, repeated: boolean): CheckinScanOutput {
+function answer(
+  s: Pick<Scan, 'activity' | 'kind' | 'distanceM'>,
+  at: Date,
+  date: string,
+  record: DayRecordDoc,
+  repeated: boolean,
+): CheckinScanOutput {
   return { kind: s.kind, date, at: toIso(at), distanceM: s.distanceM, record: recordView(record), title: s.activity.title, repeated };
 }
 
@@ -131,7 +144,9 @@ async function signIn(s: Scan, date: string): Promise<CheckinScanOutput> {
 }
 
 const timesOf = (r: DayRecordDoc | undefined) =>
-  r ? { ...(r.signInAt ? { signInAt: new Date(r.signInAt) } : {}), ...(r.signOutAt ? { signOutAt: new Date(r.signOutAt) } : {}) } : undefined;
+  r
+    ? { ...(r.signInAt ? { signInAt: new Date(r.signInAt) } : {}), ...(r.signOutAt ? { signOutAt: new Date(r.signOutAt) } : {}) }
+    : undefined;
 
 async function signOut(s: Scan, date: string): Promise<CheckinScanOutput> {
   const id = dayRecordId(s.activity._id, s.openid, date);
@@ -148,7 +163,14 @@ async function signOut(s: Scan, date: string): Promise<CheckinScanOutput> {
     const by = s.by ? { signOutBy: s.by } : {};
     const patch: Partial<DayRecordDoc> = { ...step.changes, minutes, status, updatedAt: s.at, ...by };
     const written = await setSignOutIfLater(id, s.at, patch, { echo: s.nonce ? echoFor(s, 'out', s.nonce) : undefined, flags: s.flags });
-    if (written) return answer(s, s.at, date, { ...record, signOutAt: s.at, minutes, status, updatedAt: s.at, ...by, flags: withFlags(record.flags, s.flags) }, false);
+    if (written)
+      return answer(
+        s,
+        s.at,
+        date,
+        { ...record, signOutAt: s.at, minutes, status, updatedAt: s.at, ...by, flags: withFlags(record.flags, s.flags) },
+        false,
+      );
     // A concurrent sign-out landed between the read and the write: read again and decide again.
   }
   throw new AppError(ErrorCode.INTERNAL);

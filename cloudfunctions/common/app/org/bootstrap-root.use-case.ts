@@ -26,7 +26,15 @@ export async function bootstrapRoot(input: OrgBootstrapRootInput, ctx: Ctx): Pro
     leaderOpenid: openid,
     createdAt: ctx.now,
   };
-  const leader: MembershipDoc = { _id: membershipId(org._id, openid), orgId: org._id, openid, status: 'approved', role: 'leader', appliedAt: ctx.now, reviewedAt: ctx.now };
+  const leader: MembershipDoc = {
+    _id: membershipId(org._id, openid),
+    orgId: org._id,
+    openid,
+    status: 'approved',
+    role: 'leader',
+    appliedAt: ctx.now,
+    reviewedAt: ctx.now,
+  };
   const outcome = await inTransaction(async (uow) => {
     // A second bootstrap is a duplicate write of the root marker, also when two race.
     await uow.markRootOrg(org._id, ctx.now);

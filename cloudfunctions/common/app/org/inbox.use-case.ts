@@ -28,7 +28,10 @@ export async function inbox(_input: unknown, ctx: Ctx): Promise<OrgInboxOutput> 
     pendingCorrectionsDecided(decides, INBOX_PAGE),
   ]);
   const corrections = pendingCorrections.items;
-  const [people, titles] = await Promise.all([contactsOf(corrections.map((c) => c.openid)), titlesOf(corrections.map((c) => c.activityId))]);
+  const [people, titles] = await Promise.all([
+    contactsOf(corrections.map((c) => c.openid)),
+    titlesOf(corrections.map((c) => c.activityId)),
+  ]);
   // Every managed team is a deciding team (for all but the caller), and so is a child team decided from here.
   const names = new Map(decides.map((d) => [d.team._id, d.name]));
   const memberships = members.items;

@@ -19,7 +19,9 @@ export async function listInvitations(_input: unknown, ctx: Ctx): Promise<OrgInv
     // A team that is gone or no longer approved cannot be joined: its invitation is not shown.
     items: invitations.flatMap((i) => {
       const org = orgs.get(i.orgId);
-      return org?.status === 'approved' ? [{ invitationId: i._id, orgId: org._id, orgName: org.name, orgLevel: org.level, invitedAt: toIso(new Date(i.invitedAt)) }] : [];
+      return org?.status === 'approved'
+        ? [{ invitationId: i._id, orgId: org._id, orgName: org.name, orgLevel: org.level, invitedAt: toIso(new Date(i.invitedAt)) }]
+        : [];
     }),
   };
 }
@@ -40,7 +42,12 @@ export async function answerInvitation(input: OrgAnswerInvitationInput, ctx: Ctx
     throw new AppError(ErrorCode.ORG_NOT_FOUND);
   }
   // ORG.MEMBERSHIP_LIMIT leaves the invitation in place: it can be accepted once a team is left.
-  const membership = await addApprovedMember(openid, org._id, { invitedAt: new Date(invitation.invitedAt), invitedBy: invitation.invitedBy }, ctx.now);
+  const membership = await addApprovedMember(
+    openid,
+    org._id,
+    { invitedAt: new Date(invitation.invitedAt), invitedBy: invitation.invitedBy },
+    ctx.now,
+  );
   await deleteMemberInvitation(invitation._id);
   return { membership: membershipView(membership) };
 }

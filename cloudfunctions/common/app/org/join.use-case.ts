@@ -4,7 +4,16 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { inTransaction } from '../../db/unit-of-work';
 import { requireVolunteer } from '../../db/volunteer.repository';
-import { findMembership, findOrg, insertMembership, membershipId, releaseMembershipSlot, takeMembershipSlot, updateMembershipIf, type MembershipDoc } from '../../db/org.repository';
+import {
+  findMembership,
+  findOrg,
+  insertMembership,
+  membershipId,
+  releaseMembershipSlot,
+  takeMembershipSlot,
+  updateMembershipIf,
+  type MembershipDoc,
+} from '../../db/org.repository';
 import { isLive } from '../../domain/membership';
 import { membershipView } from './org-view';
 
@@ -21,7 +30,12 @@ export async function joinOrg(input: OrgIdInput, ctx: Ctx): Promise<MembershipOu
   if (!(await takeMembershipSlot(openid))) throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT);
   const doc: MembershipDoc = { _id: id, orgId: org._id, openid, status: 'pending', role: 'member', appliedAt: ctx.now };
   // Re-applying after a rejection or leaving reuses the record, only from the state just read.
-  const reapply = (from: MembershipDoc) => updateMembershipIf(id, { status: from.status }, { status: 'pending', role: 'member', appliedAt: ctx.now }, ['reviewedAt', 'reviewedBy', 'reason']);
+  const reapply = (from: MembershipDoc) =>
+    updateMembershipIf(id, { status: from.status }, { status: 'pending', role: 'member', appliedAt: ctx.now }, [
+      'reviewedAt',
+      'reviewedBy',
+      'reason',
+    ]);
   let written: boolean;
   try {
     written = before ? await reapply(before) : await insertMembership(doc);
@@ -46,7 +60,8 @@ export async function leaveOrg(input: OrgIdInput, ctx: Ctx): Promise<MembershipO
   const left: MembershipDoc = { ...m, status: 'left', reviewedAt: ctx.now };
   await inTransaction(async (uow) => {
     const current = await uow.membership(id);
-    if (!current || current.status !== m.status || current.role !== m.role) throw new AppError(ErrorCode.VALIDATION, '队员状态已变化，请刷新后重试');
+    if (!current || current.status !== m.status || current.role !== m.role)
+      throw new AppError(ErrorCode.VALIDATION, '队员状态已变化，请刷新后重试');
     await uow.updateMembership(id, { status: 'left', reviewedAt: ctx.now });
     await uow.releaseMembershipSlot(openid);
     if (m.status === 'approved' && m.role === 'admin') await uow.releaseAdminSlot(m.orgId);

@@ -15,13 +15,15 @@ export async function removeMember(input: OrgRemoveMemberInput, ctx: Ctx): Promi
   const m = await requireMembershipIn(org, input.memberId);
   if (m.role === 'leader') throw new AppError(ErrorCode.AUTH_FORBIDDEN, '不能清退队伍负责人');
   if (!canRemove(grants, org, m.role)) throw new AppError(ErrorCode.AUTH_FORBIDDEN, '只有负责人可以清退管理员');
-  if (m.status !== 'approved') throw new AppError(ErrorCode.VALIDATION, m.status === 'pending' ? '待审核的申请请通过审核驳回' : '该队员已不在队伍中');
+  if (m.status !== 'approved')
+    throw new AppError(ErrorCode.VALIDATION, m.status === 'pending' ? '待审核的申请请通过审核驳回' : '该队员已不在队伍中');
 
   const reviewed = { reviewedAt: ctx.now, reviewedBy: openid };
   // One transaction: the status, the volunteer's slot and (for an admin) the admin seat change together.
   await inTransaction(async (uow) => {
     const current = await uow.membership(m._id);
-    if (!current || current.status !== 'approved' || current.role !== m.role) throw new AppError(ErrorCode.VALIDATION, '队员状态已变化，请刷新后重试');
+    if (!current || current.status !== 'approved' || current.role !== m.role)
+      throw new AppError(ErrorCode.VALIDATION, '队员状态已变化，请刷新后重试');
     await uow.updateMembership(m._id, { status: 'removed', reason: input.reason, ...reviewed });
     await uow.releaseMembershipSlot(m.openid);
     if (m.role === 'admin') await uow.releaseAdminSlot(org._id);

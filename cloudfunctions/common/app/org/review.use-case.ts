@@ -29,7 +29,9 @@ export async function reviewOrg(input: OrgReviewInput, ctx: Ctx): Promise<OrgOut
   }
 
   const reviewed = { reviewedAt: ctx.now, reviewedBy: openid };
-  const patch: Partial<OrgDoc> = approve ? { status: 'approved', leaderOpenid: applicant, ...reviewed } : { status: 'rejected', rejectReason: input.reason, ...reviewed };
+  const patch: Partial<OrgDoc> = approve
+    ? { status: 'approved', leaderOpenid: applicant, ...reviewed }
+    : { status: 'rejected', rejectReason: input.reason, ...reviewed };
   // One transaction: the status, the leader's membership and the applicant's slot change together or not at all;
   // a concurrent second review conflicts here and then sees the team no longer pending.
   await inTransaction(async (uow) => {
@@ -38,7 +40,15 @@ export async function reviewOrg(input: OrgReviewInput, ctx: Ctx): Promise<OrgOut
     await uow.updateOrg(org._id, patch);
     if (approve) {
       // The slot the application held becomes this membership's.
-      await uow.putMembership({ _id: membershipId(org._id, applicant), orgId: org._id, openid: applicant, status: 'approved', role: 'leader', appliedAt: org.createdAt, ...reviewed });
+      await uow.putMembership({
+        _id: membershipId(org._id, applicant),
+        orgId: org._id,
+        openid: applicant,
+        status: 'approved',
+        role: 'leader',
+        appliedAt: org.createdAt,
+        ...reviewed,
+      });
     } else {
       await uow.releaseMembershipSlot(applicant);
     }

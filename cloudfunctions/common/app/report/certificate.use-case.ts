@@ -44,7 +44,13 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
     if (row) {
       row.to = r.date;
       row.minutes += r.minutes;
-    } else byActivity.set(r.activityId, { title: activities.get(r.activityId)?.title ?? '（活动已删除）', from: r.date, to: r.date, minutes: r.minutes });
+    } else
+      byActivity.set(r.activityId, {
+        title: activities.get(r.activityId)?.title ?? '（活动已删除）',
+        from: r.date,
+        to: r.date,
+        minutes: r.minutes,
+      });
   }
   const leader = await leaderName(org);
 
@@ -80,7 +86,8 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
       issuedAt: ctx.now,
     };
     // 80 random bits: a clash is practically impossible, but the unique index has the last word.
-    if (await insertCertificate(doc)) return { certificateNo, pdfBase64: pdf.toString('base64'), minutes, issuedAt: toIso(ctx.now), from, to };
+    if (await insertCertificate(doc))
+      return { certificateNo, pdfBase64: pdf.toString('base64'), minutes, issuedAt: toIso(ctx.now), from, to };
     if (attempt >= 2) throw new AppError(ErrorCode.INTERNAL);
   }
 }
@@ -89,5 +96,13 @@ export async function verifyCertificate(input: { certificateNo: string }, _ctx: 
   const no = normalizeCertificateNo(input.certificateNo);
   const doc = no ? await findCertificate(no) : undefined;
   if (!doc) return { valid: false };
-  return { valid: true, realNameMasked: doc.realNameMasked, orgName: doc.orgName, minutes: doc.minutes, issuedAt: toIso(new Date(doc.issuedAt)), from: doc.from, to: doc.to };
+  return {
+    valid: true,
+    realNameMasked: doc.realNameMasked,
+    orgName: doc.orgName,
+    minutes: doc.minutes,
+    issuedAt: toIso(new Date(doc.issuedAt)),
+    from: doc.from,
+    to: doc.to,
+  };
 }

@@ -6,7 +6,15 @@ import { STAT_CATEGORY_OF } from '@contract/report';
 import { formatDuration } from '@contract/format';
 import type { OrgDoc } from '../../db/org.repository';
 import type { ReportActivity } from '../../db/report.repository';
-import { MANUAL_ROWS, activityParagraph, chineseDate, chineseSpan, exportFileName, highlightText, teamLine } from '../../domain/report-forms';
+import {
+  MANUAL_ROWS,
+  activityParagraph,
+  chineseDate,
+  chineseSpan,
+  exportFileName,
+  highlightText,
+  teamLine,
+} from '../../domain/report-forms';
 import { activityFigures, countedActivities, creditedRecords, highlights, memberFigures, type Period } from '../../domain/report-stats';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { activityStatsXlsx } from '../../adapters/report-xlsx';
@@ -20,7 +28,10 @@ const whyListed = (a: ReportActivity | undefined) => (a ? '活动开始于统计
 export async function activityStatsExport(org: OrgDoc, p: Period, includeDescendants: boolean, now: Date): Promise<ReportExportOutput> {
   const teams = await teamsOf(org, includeDescendants);
   const { activities, records, memberships, earlier, figures } = await figuresOf(teams, p);
-  const ownMembers = memberFigures(memberships.filter((m) => m.orgId === org._id), p).members;
+  const ownMembers = memberFigures(
+    memberships.filter((m) => m.orgId === org._id),
+    p,
+  ).members;
   const perActivity = activityFigures(creditedRecords(records, p));
   const held = countedActivities(activities, p).sort(byStart);
   const heldIds = new Set(held.map((a) => a._id));
@@ -49,7 +60,21 @@ export async function activityStatsExport(org: OrgDoc, p: Period, includeDescend
     ];
   };
   const otherRows = otherIds
-    .map((id) => others.get(id) ?? ({ _id: id, orgId: '', orgName: '', title: '（活动已删除）', category: '其他', status: 'published', startDate: '', endDate: '', address: '' } as ReportActivity))
+    .map(
+      (id) =>
+        others.get(id) ??
+        ({
+          _id: id,
+          orgId: '',
+          orgName: '',
+          title: '（活动已删除）',
+          category: '其他',
+          status: 'published',
+          startDate: '',
+          endDate: '',
+          address: '',
+        } as ReportActivity),
+    )
     .sort(byStart)
     .map((a) => {
       const r = row(a, false);
@@ -77,7 +102,11 @@ export async function activityStatsExport(org: OrgDoc, p: Period, includeDescend
     activityParagraph: activityParagraph({ ...figures, from: p.from, to: p.to, includeDescendants }),
     // An activity of a team below names its team.
     highlightText: highlightText(
-      highlights(held, perActivity, 2).map((a) => ({ ...a, ...figuresOfActivity(a._id), orgName: a.orgId === org._id ? undefined : a.orgName })),
+      highlights(held, perActivity, 2).map((a) => ({
+        ...a,
+        ...figuresOfActivity(a._id),
+        orgName: a.orgId === org._id ? undefined : a.orgName,
+      })),
     ),
     manualRows: MANUAL_ROWS,
     note:

@@ -19,7 +19,8 @@ export async function attendanceExport(org: OrgDoc, grants: Grant[], activityId:
   const activity = await findActivity(activityId);
   if (!activity) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
   const host = activity.orgId === org._id ? org : await findOrg(activity.orgId);
-  if (!host || (host._id !== org._id && !host.path.includes(org._id))) throw new AppError(ErrorCode.VALIDATION, '该活动不属于本队或下级队伍');
+  if (!host || (host._id !== org._id && !host.path.includes(org._id)))
+    throw new AppError(ErrorCode.VALIDATION, '该活动不属于本队或下级队伍');
   const records = await recordsOfActivity(activity._id);
   const contacts = await contactsOf(records.map((r) => r.openid));
   const fullPhones = canManage(grants, { _id: activity.orgId });

@@ -19,12 +19,22 @@ const list = (values: readonly string[] | undefined) => (values ?? []).join('、
 /** A member whose volunteer record cannot be read is still counted, so still listed. */
 const MISSING = '（志愿者资料缺失）';
 
-export async function membersExport(org: OrgDoc, grants: Grant[], p: Period, includeDescendants: boolean, now: Date): Promise<ReportExportOutput> {
+export async function membersExport(
+  org: OrgDoc,
+  grants: Grant[],
+  p: Period,
+  includeDescendants: boolean,
+  now: Date,
+): Promise<ReportExportOutput> {
   const teams = await teamsOf(org, includeDescendants);
   const teamOrder = new Map(teams.map((t, i) => [t._id, i]));
   const teamName = new Map(teams.map((t) => [t._id, t.name]));
   const memberships = countedMemberships(await approvedMembershipsOf(teams.map((t) => t._id)), p).sort(
-    (a, b) => (teamOrder.get(a.orgId) ?? 0) - (teamOrder.get(b.orgId) ?? 0) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || approvedOn(a).localeCompare(approvedOn(b)) || a.openid.localeCompare(b.openid),
+    (a, b) =>
+      (teamOrder.get(a.orgId) ?? 0) - (teamOrder.get(b.orgId) ?? 0) ||
+      ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+      approvedOn(a).localeCompare(approvedOn(b)) ||
+      a.openid.localeCompare(b.openid),
   );
   // A person in several of the teams is listed once, under the first (the team itself before those below).
   const first = new Map<string, MembershipDoc>();

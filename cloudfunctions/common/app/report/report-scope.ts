@@ -1,6 +1,14 @@
 // What the report use cases share: the period, the teams and the rows a report covers.
 import type { OrgDoc } from '../../db/org.repository';
-import { activitiesByIds, activitiesIn, approvedDescendants, approvedMembershipsOf, recordsIn, type ReportActivity, type ReportRecord } from '../../db/report.repository';
+import {
+  activitiesByIds,
+  activitiesIn,
+  approvedDescendants,
+  approvedMembershipsOf,
+  recordsIn,
+  type ReportActivity,
+  type ReportRecord,
+} from '../../db/report.repository';
 import { orgFigures, periodOrDefault, type Period, type StatFigures } from '../../domain/report-stats';
 import { periodRange, requestedRange } from '../../domain/shanghai-time';
 import type { Period as NamedPeriod } from '@contract/common';
@@ -9,7 +17,11 @@ import type { Period as NamedPeriod } from '@contract/common';
  * The period a report covers: the named period or the dates asked for (bounded: see requestedRange), else by
  * default this month (statistics, ranking) or the year to date (the forms; a lone end date means its year so far).
  */
-export function reportPeriod(input: { period?: NamedPeriod; from?: string; to?: string }, now: Date, fallback: 'thisMonth' | 'yearToDate'): Period {
+export function reportPeriod(
+  input: { period?: NamedPeriod; from?: string; to?: string },
+  now: Date,
+  fallback: 'thisMonth' | 'yearToDate',
+): Period {
   const requested = requestedRange(input, now);
   if (requested.from && requested.to) return { from: requested.from, to: requested.to };
   return fallback === 'thisMonth' ? periodRange('thisMonth', now) : periodOrDefault(requested, now);
@@ -27,13 +39,20 @@ export async function teamsOf(org: OrgDoc, includeDescendants: boolean): Promise
  * Day records of the teams dated within the period, except those of cancelled activities (their hours are never
  * credited, as on a certificate); with the activities they belong to that `held` (those starting within it) lacks.
  */
-export async function periodRecords(ids: readonly string[], p: Period, held: readonly ReportActivity[]): Promise<{ records: ReportRecord[]; earlier: Map<string, ReportActivity> }> {
+export async function periodRecords(
+  ids: readonly string[],
+  p: Period,
+  held: readonly ReportActivity[],
+): Promise<{ records: ReportRecord[]; earlier: Map<string, ReportActivity> }> {
   const records = await recordsIn(ids, p);
   const known = new Set(held.map((a) => a._id));
   const others = [...new Set(records.map((r) => r.activityId))].filter((id) => !known.has(id));
   const found = others.length ? await activitiesByIds(others) : [];
   const cancelled = new Set(found.filter((a) => a.status === 'cancelled').map((a) => a._id));
-  return { records: records.filter((r) => !cancelled.has(r.activityId)), earlier: new Map(found.filter((a) => a.status !== 'cancelled').map((a) => [a._id, a])) };
+  return {
+    records: records.filter((r) => !cancelled.has(r.activityId)),
+    earlier: new Map(found.filter((a) => a.status !== 'cancelled').map((a) => [a._id, a])),
+  };
 }
 
 /** The rows of the teams within the period and the figures of 附件3 over them. */

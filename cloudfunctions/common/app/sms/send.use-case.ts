@@ -6,7 +6,16 @@ import { AppError, ErrorCode } from '../../errors';
 import { env } from '../../env';
 import { decideSend, generateSmsCode, smsText } from '../../domain/sms-code';
 import { callerLimitMessage, decideCallerSend, smsDay } from '../../domain/sms-send-quota';
-import { dailySendCount, getCallerQuota, getQuota, putCode, saveCallerQuota, saveQuota, smsCodeId, takeDailySend } from '../../db/sms.repository';
+import {
+  dailySendCount,
+  getCallerQuota,
+  getQuota,
+  putCode,
+  saveCallerQuota,
+  saveQuota,
+  smsCodeId,
+  takeDailySend,
+} from '../../db/sms.repository';
 import { phoneLookupHash, smsCodeHash } from '../../adapters/pii-cipher';
 import { smsSender } from '../../adapters';
 
@@ -20,7 +29,8 @@ async function takeCallerSlot(openid: string, phoneKey: string, nowMs: number): 
   for (let round = 0; round < CALLER_QUOTA_ROUNDS; round++) {
     const quota = await getCallerQuota(openid);
     const decision = decideCallerSend(quota?.sends ?? [], phoneKey, nowMs);
-    if (!decision.ok) throw new AppError(ErrorCode.SMS_RATE_LIMITED, callerLimitMessage(decision.retryAfterSec), { retryAfterSec: decision.retryAfterSec });
+    if (!decision.ok)
+      throw new AppError(ErrorCode.SMS_RATE_LIMITED, callerLimitMessage(decision.retryAfterSec), { retryAfterSec: decision.retryAfterSec });
     // Optimistic write: of concurrent sends by one caller, one wins each round and the others decide again.
     if (await saveCallerQuota(openid, decision.keep, quota?.version)) return;
   }
@@ -38,7 +48,10 @@ export async function sendSms(input: SmsSendInput, ctx: Ctx): Promise<SmsSendOut
   const [quota, sentToday] = await Promise.all([getQuota(input.phone), dailySendCount(today.day)]);
   if (sentToday >= limit) throw dailyFull();
   const decision = decideSend(quota?.history ?? [], at.getTime());
-  if (!decision.ok) throw new AppError(ErrorCode.SMS_RATE_LIMITED, `验证码发送过于频繁，请${decision.retryAfterSec}秒后再试`, { retryAfterSec: decision.retryAfterSec });
+  if (!decision.ok)
+    throw new AppError(ErrorCode.SMS_RATE_LIMITED, `验证码发送过于频繁，请${decision.retryAfterSec}秒后再试`, {
+      retryAfterSec: decision.retryAfterSec,
+    });
 
   // The caller first: a pumper's refused sends spend none of the phones' own quota.
   await takeCallerSlot(openid, phoneLookupHash(input.phone), at.getTime());

@@ -16,7 +16,20 @@ import { verifySmsCode } from '../sms/verify-code';
 import { consumeCode } from '../sms/consume-code';
 import { volunteerView } from './volunteer-view';
 
-type Invitation = Omit<VolunteerDoc, '_id' | 'openid' | 'volunteerNo' | 'birthDate' | 'consentVersion' | 'consentAt' | 'registeredAt' | 'updatedAt' | 'status' | 'frozenAt' | 'frozenBy'> & {
+type Invitation = Omit<
+  VolunteerDoc,
+  | '_id'
+  | 'openid'
+  | 'volunteerNo'
+  | 'birthDate'
+  | 'consentVersion'
+  | 'consentAt'
+  | 'registeredAt'
+  | 'updatedAt'
+  | 'status'
+  | 'frozenAt'
+  | 'frozenBy'
+> & {
   _id: string;
   orgId: string;
   invitedAt: Date;
@@ -33,7 +46,15 @@ export async function activate(input: UserActivateInput, ctx: Ctx): Promise<User
   if (await existsWhere({ phone: input.phone })) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   if (await existsWhere({ idNumberHash: first.idNumberHash })) throw new AppError(ErrorCode.USER_ID_NUMBER_TAKEN);
 
-  const { _id: _inv, orgId: _org, invitedAt: _at, status: _st, invitedBy: _by, phone: _clear, ...profile } = first as Invitation & { invitedBy?: string; phone?: string };
+  const {
+    _id: _inv,
+    orgId: _org,
+    invitedAt: _at,
+    status: _st,
+    invitedBy: _by,
+    phone: _clear,
+    ...profile
+  } = first as Invitation & { invitedBy?: string; phone?: string };
   const idNumber = decryptPii(first.idNumberEnc);
   const doc: VolunteerDoc = {
     ...profile,
@@ -53,7 +74,15 @@ export async function activate(input: UserActivateInput, ctx: Ctx): Promise<User
     await consumeCode(uow, code);
     await uow.addVolunteer(doc);
     for (const inv of invitations) {
-      await uow.addMembership({ _id: membershipId(inv.orgId, openid), orgId: inv.orgId, openid, status: 'approved', role: 'member', appliedAt: inv.invitedAt, reviewedAt: ctx.now });
+      await uow.addMembership({
+        _id: membershipId(inv.orgId, openid),
+        orgId: inv.orgId,
+        openid,
+        status: 'approved',
+        role: 'member',
+        appliedAt: inv.invitedAt,
+        reviewedAt: ctx.now,
+      });
     }
   });
   if (outcome === 'duplicate') throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);

@@ -15,7 +15,12 @@ async function send(openid: string, title: string, body: string, page: string, d
 export function notifyAppellant(openid: string, upheld: boolean, reason: string, at: Date) {
   const result = upheld ? '已核实' : '未通过';
   const body = upheld ? '您的身份核验申请已核实，该身份证号已释放，请重新注册' : `您的身份核验申请未通过：${reason}`;
-  return send(openid, `身份核验${result}`, body, upheld ? 'pages/register/index' : 'pages/identity-appeal/index', { matter: '身份核验申请', result, reason, time: minute(at) });
+  return send(openid, `身份核验${result}`, body, upheld ? 'pages/register/index' : 'pages/identity-appeal/index', {
+    matter: '身份核验申请',
+    result,
+    reason,
+    time: minute(at),
+  });
 }
 
 export function notifyFrozen(openid: string, reason: string, at: Date) {

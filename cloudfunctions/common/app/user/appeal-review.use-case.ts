@@ -70,7 +70,13 @@ export async function decideIdentityAppeal(input: DecideIdentityAppealInput, ctx
     const current = await uow.appeal(appeal._id);
     if (!current || current.status !== 'pending') throw new AppError(ErrorCode.APPEAL_DECIDED);
     await uow.putAppeal(decided);
-    if (frozen) await uow.freezeVolunteer(frozen._id, { at: ctx.now, appealId: appeal._id, decidedBy: openid, releasedIdKey: releasedIdKey(appeal._id) });
+    if (frozen)
+      await uow.freezeVolunteer(frozen._id, {
+        at: ctx.now,
+        appealId: appeal._id,
+        decidedBy: openid,
+        releasedIdKey: releasedIdKey(appeal._id),
+      });
     await uow.addAudit(audit);
   });
   if (frozen) {

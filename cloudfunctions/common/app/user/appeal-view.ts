@@ -26,7 +26,14 @@ export function appealForReview(a: AppealDoc, holder: VolunteerDoc | undefined, 
     ...myAppealView(a),
     appellantPhone: openPhone(a),
     ...(holder
-      ? { holder: { realName: holder.realName, phone: openPhone(holder), volunteerNo: holder.volunteerNo, registeredAt: toIso(holder.registeredAt) } }
+      ? {
+          holder: {
+            realName: holder.realName,
+            phone: openPhone(holder),
+            volunteerNo: holder.volunteerNo,
+            registeredAt: toIso(holder.registeredAt),
+          },
+        }
       : {}),
     ...(decidedByName ? { decidedByName } : {}),
   };

@@ -15,7 +15,12 @@ export async function me(_input: unknown, ctx: Ctx): Promise<UserMeOutput> {
   const orgs = new Map((await findOrgsByIds([...new Set(memberships.map((m) => m.orgId))])).map((o) => [o._id, o]));
   return {
     volunteer: volunteerView(doc),
-    memberships: memberships.map((m) => ({ orgId: m.orgId, orgName: orgs.get(m.orgId)?.name ?? '（已删除的队伍）', status: m.status, role: m.role })),
+    memberships: memberships.map((m) => ({
+      orgId: m.orgId,
+      orgName: orgs.get(m.orgId)?.name ?? '（已删除的队伍）',
+      status: m.status,
+      role: m.role,
+    })),
     totals,
   };
 }

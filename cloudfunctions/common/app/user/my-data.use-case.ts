@@ -65,8 +65,17 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
     correctionsOf(openid),
     certificatesOf(openid),
   ]);
-  const orgIds = [...memberships.map((m) => m.orgId), ...invitations.map((i) => i.orgId), ...imported.map((i) => i.orgId), ...records.map((r) => r.orgId)];
-  const activityIds = [...enrollments.map((e) => e.activityId), ...records.map((r) => r.activityId), ...corrections.map((c) => c.activityId)];
+  const orgIds = [
+    ...memberships.map((m) => m.orgId),
+    ...invitations.map((i) => i.orgId),
+    ...imported.map((i) => i.orgId),
+    ...records.map((r) => r.orgId),
+  ];
+  const activityIds = [
+    ...enrollments.map((e) => e.activityId),
+    ...records.map((r) => r.activityId),
+    ...corrections.map((c) => c.activityId),
+  ];
   const [orgs, activities] = await Promise.all([findOrgsByIds([...new Set(orgIds)]), findActivitiesByIds(activityIds)]);
   const orgName = new Map(orgs.map((o) => [o._id, o.name]));
   const activity = new Map(activities.map((a) => [a._id, a]));
@@ -78,7 +87,14 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
     {
       name: '队伍',
       columns: [col('队伍', 30), col('角色', 8), col('状态', 10), col('申请或加入时间', 18), col('审核或变更时间', 18), col('原因', 30)],
-      rows: memberships.map((m) => [team(m.orgId), ROLE_LABEL[m.role] ?? m.role, MEMBERSHIP_STATUS_LABEL[m.status] ?? m.status, at(m.appliedAt), at(m.reviewedAt), m.reason ?? '']),
+      rows: memberships.map((m) => [
+        team(m.orgId),
+        ROLE_LABEL[m.role] ?? m.role,
+        MEMBERSHIP_STATUS_LABEL[m.status] ?? m.status,
+        at(m.appliedAt),
+        at(m.reviewedAt),
+        m.reason ?? '',
+      ]),
     },
     {
       name: '队伍邀请',
@@ -87,8 +103,24 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
     },
     {
       name: '队伍注册申请',
-      columns: [col('队伍名称', 30), col('层级', 8), col('状态', 10), col('申请时间', 18), col('联系人', 10), col('联系电话', 14), col('未通过原因', 30)],
-      rows: applications.map((o) => [o.name, o.level, ORG_STATUS_LABEL[o.status] ?? o.status, at(o.createdAt), o.contactName ?? '', o.contactPhone ?? '', o.rejectReason ?? '']),
+      columns: [
+        col('队伍名称', 30),
+        col('层级', 8),
+        col('状态', 10),
+        col('申请时间', 18),
+        col('联系人', 10),
+        col('联系电话', 14),
+        col('未通过原因', 30),
+      ],
+      rows: applications.map((o) => [
+        o.name,
+        o.level,
+        ORG_STATUS_LABEL[o.status] ?? o.status,
+        at(o.createdAt),
+        o.contactName ?? '',
+        o.contactPhone ?? '',
+        o.rejectReason ?? '',
+      ]),
     },
     {
       name: '集体注册导入',
@@ -100,12 +132,30 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
       columns: [col('活动', 30), col('活动日期', 24), col('状态', 12), col('报名时间', 18), col('候补转正时间', 18), col('取消时间', 18)],
       rows: enrollments.map((e) => {
         const a = activity.get(e.activityId);
-        return [title(e.activityId), a ? `${a.startDate} 至 ${a.endDate}` : '', ENROLLMENT_STATUS_LABEL[e.status] ?? e.status, at(e.enrolledAt), at(e.promotedAt), at(e.cancelledAt)];
+        return [
+          title(e.activityId),
+          a ? `${a.startDate} 至 ${a.endDate}` : '',
+          ENROLLMENT_STATUS_LABEL[e.status] ?? e.status,
+          at(e.enrolledAt),
+          at(e.promotedAt),
+          at(e.cancelledAt),
+        ];
       }),
     },
     {
       name: '服务记录',
-      columns: [col('活动', 30), col('队伍', 24), col('日期', 12), col('签到时间', 18), col('签退时间', 18), col('计入分钟', 10), col('计入时长', 12), col('状态', 10), col('签到方式', 14), col('需核查的情况', 20)],
+      columns: [
+        col('活动', 30),
+        col('队伍', 24),
+        col('日期', 12),
+        col('签到时间', 18),
+        col('签退时间', 18),
+        col('计入分钟', 10),
+        col('计入时长', 12),
+        col('状态', 10),
+        col('签到方式', 14),
+        col('需核查的情况', 20),
+      ],
       rows: records.map((r) => [
         title(r.activityId),
         team(r.orgId),
@@ -116,13 +166,23 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
         formatDuration(r.minutes ?? 0),
         DAY_STATUS_LABEL[r.status] ?? r.status,
         // Who else signed: the volunteer sees that an admin did, not the admin's account.
-        [r.signInBy && r.signInBy !== openid ? '签到由管理员代扫' : '', r.signOutBy && r.signOutBy !== openid ? '签退由管理员代扫' : ''].filter(Boolean).join('；') || '本人扫码',
+        [r.signInBy && r.signInBy !== openid ? '签到由管理员代扫' : '', r.signOutBy && r.signOutBy !== openid ? '签退由管理员代扫' : '']
+          .filter(Boolean)
+          .join('；') || '本人扫码',
         (r.flags ?? []).map((f) => SCAN_FLAG_LABEL[f] ?? f).join('、'),
       ]),
     },
     {
       name: '记录修改',
-      columns: [col('活动', 30), col('日期', 12), col('修改时间', 18), col('经办人', 10), col('原因', 30), col('修改前', 30), col('修改后', 30)],
+      columns: [
+        col('活动', 30),
+        col('日期', 12),
+        col('修改时间', 18),
+        col('经办人', 10),
+        col('原因', 30),
+        col('修改前', 30),
+        col('修改后', 30),
+      ],
       rows: records.flatMap((r) =>
         (r.adjustments ?? []).map((a) => [
           title(r.activityId),
@@ -137,13 +197,51 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
     },
     {
       name: '更正申请',
-      columns: [col('活动', 30), col('日期', 12), col('申请的签到时间', 18), col('申请的签退时间', 18), col('说明', 30), col('状态', 10), col('提交时间', 18), col('处理时间', 18), col('处理意见', 30)],
-      rows: corrections.map((c) => [title(c.activityId), c.date, at(c.signInAt), at(c.signOutAt), c.note, CORRECTION_STATUS_LABEL[c.status] ?? c.status, at(c.createdAt), at(c.reviewedAt), c.reviewReason ?? '']),
+      columns: [
+        col('活动', 30),
+        col('日期', 12),
+        col('申请的签到时间', 18),
+        col('申请的签退时间', 18),
+        col('说明', 30),
+        col('状态', 10),
+        col('提交时间', 18),
+        col('处理时间', 18),
+        col('处理意见', 30),
+      ],
+      rows: corrections.map((c) => [
+        title(c.activityId),
+        c.date,
+        at(c.signInAt),
+        at(c.signOutAt),
+        c.note,
+        CORRECTION_STATUS_LABEL[c.status] ?? c.status,
+        at(c.createdAt),
+        at(c.reviewedAt),
+        c.reviewReason ?? '',
+      ]),
     },
     {
       name: '服务证明',
-      columns: [col('证明编号', 28), col('队伍', 30), col('证明期间', 24), col('时长（分钟）', 12), col('时长', 12), col('活动数', 8), col('出具时间', 18), col('查验时显示的姓名', 14)],
-      rows: certificates.map((c) => [c.certificateNo, c.orgName, `${c.from} 至 ${c.to}`, c.minutes, formatDuration(c.minutes), c.activities, at(c.issuedAt), c.realNameMasked]),
+      columns: [
+        col('证明编号', 28),
+        col('队伍', 30),
+        col('证明期间', 24),
+        col('时长（分钟）', 12),
+        col('时长', 12),
+        col('活动数', 8),
+        col('出具时间', 18),
+        col('查验时显示的姓名', 14),
+      ],
+      rows: certificates.map((c) => [
+        c.certificateNo,
+        c.orgName,
+        `${c.from} 至 ${c.to}`,
+        c.minutes,
+        formatDuration(c.minutes),
+        c.activities,
+        at(c.issuedAt),
+        c.realNameMasked,
+      ]),
     },
   ];
   const today = shanghaiDate(ctx.now);

@@ -21,7 +21,11 @@ const registered = (v: VolunteerDoc | undefined): v is VolunteerDoc => Boolean(v
 
 /** Only after the caller proved the phone: these answers say who else is registered. */
 async function refuseTaken(openid: string, phone: string, idHash: string): Promise<void> {
-  const [me, phoneTaken, idTaken] = await Promise.all([findVolunteer(openid), existsWhere({ phone }), existsWhere({ idNumberHash: idHash })]);
+  const [me, phoneTaken, idTaken] = await Promise.all([
+    findVolunteer(openid),
+    existsWhere({ phone }),
+    existsWhere({ idNumberHash: idHash }),
+  ]);
   if (registered(me)) throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
   if (phoneTaken) throw new AppError(ErrorCode.USER_PHONE_TAKEN);
   if (idTaken) throw new AppError(ErrorCode.USER_ID_NUMBER_TAKEN);

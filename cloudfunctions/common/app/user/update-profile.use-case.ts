@@ -11,7 +11,10 @@ export async function updateProfile(input: UserUpdateProfileInput, ctx: Ctx): Pr
   const openid = requireOpenid(ctx);
   const doc = await requireVolunteer(openid);
   const mismatch = input.gender && doc.idNumberEnc ? genderMismatch(input.gender, decryptPii(doc.idNumberEnc)) : undefined;
-  if (mismatch) throw new AppError(ErrorCode.VALIDATION, `性别${mismatch}`, { issues: [{ code: 'custom', path: ['gender'], message: `性别${mismatch}` }] });
+  if (mismatch)
+    throw new AppError(ErrorCode.VALIDATION, `性别${mismatch}`, {
+      issues: [{ code: 'custom', path: ['gender'], message: `性别${mismatch}` }],
+    });
   await updateProfileFields(openid, input, ctx.now);
   return { volunteer: volunteerView({ ...doc, ...input, updatedAt: ctx.now }) };
 }

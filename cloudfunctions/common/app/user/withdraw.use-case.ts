@@ -52,24 +52,47 @@ async function endMemberships(openid: string, at: Date): Promise<void> {
   await deletePendingMemberships(openid);
   for (const m of await membershipsOf(openid)) {
     if (m.status !== 'approved') continue;
-    const left = await updateMembershipIf(m._id, { status: 'approved', role: m.role }, { status: 'left', reviewedAt: at, reason: '志愿者注销' });
+    const left = await updateMembershipIf(
+      m._id,
+      { status: 'approved', role: m.role },
+      { status: 'left', reviewedAt: at, reason: '志愿者注销' },
+    );
     if (left && m.role === 'admin') await releaseAdminSlot(m.orgId);
   }
 }
 
 /** Kept records of the person whose free text names them (an admin's reason, their own note) are written back redacted. */
 async function redactKeptRecords(v: VolunteerDoc, at: Date): Promise<void> {
-  const secrets = identifyingStrings({ realName: v.realName, phone: openPhone(v), idNumber: v.idNumberEnc ? decryptPii(v.idNumberEnc) : undefined });
+  const secrets = identifyingStrings({
+    realName: v.realName,
+    phone: openPhone(v),
+    idNumber: v.idNumberEnc ? decryptPii(v.idNumberEnc) : undefined,
+  });
   if (secrets.length === 0) return;
   const [records, corrections, memberships] = await Promise.all([recordsOf(v._id, {}), correctionsOf(v._id), membershipsOf(v._id)]);
   for (const r of records) {
     const adjustments = r.adjustments ?? [];
-    if (namesPerson(adjustments.map((a) => a.reason), secrets)) await rewriteAdjustments(r._id, adjustments.map((a) => ({ ...a, reason: redact(a.reason, secrets) })), at);
+    if (
+      namesPerson(
+        adjustments.map((a) => a.reason),
+        secrets,
+      )
+    )
+      await rewriteAdjustments(
+        r._id,
+        adjustments.map((a) => ({ ...a, reason: redact(a.reason, secrets) })),
+        at,
+      );
   }
   for (const c of corrections) {
-    if (namesPerson([c.note, c.reviewReason], secrets)) await rewriteCorrectionText(c._id, { note: redact(c.note, secrets), ...(c.reviewReason ? { reviewReason: redact(c.reviewReason, secrets) } : {}) });
+    if (namesPerson([c.note, c.reviewReason], secrets))
+      await rewriteCorrectionText(c._id, {
+        note: redact(c.note, secrets),
+        ...(c.reviewReason ? { reviewReason: redact(c.reviewReason, secrets) } : {}),
+      });
   }
-  for (const m of memberships) if (m.reason && namesPerson([m.reason], secrets)) await rewriteMembershipReason(m._id, redact(m.reason, secrets));
+  for (const m of memberships)
+    if (m.reason && namesPerson([m.reason], secrets)) await rewriteMembershipReason(m._id, redact(m.reason, secrets));
 }
 
 /**

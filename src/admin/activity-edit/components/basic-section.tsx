@@ -16,7 +16,13 @@ export default function BasicSection({ form, errors, onChange }: Props) {
     <View className='reg-section'>
       <View className='reg-section__title'>1 活动信息</View>
       <FormField name='title' label='活动名称' required error={errors.title}>
-        <Input className='field-input act-edit-title' maxlength={40} placeholder='4-40字，如：社区科普讲解活动' value={form.title} onInput={(e) => onChange({ title: e.detail.value })} />
+        <Input
+          className='field-input act-edit-title'
+          maxlength={40}
+          placeholder='4-40字，如：社区科普讲解活动'
+          value={form.title}
+          onInput={(e) => onChange({ title: e.detail.value })}
+        />
       </FormField>
       <FormField name='category' label='服务类别' required error={errors.category}>
         <OptionPicker

@@ -25,7 +25,9 @@ export default function PlaceSection({ form, errors, onChange }: Props) {
     try {
       const lat = Number(form.lat);
       const lng = Number(form.lng);
-      const r = await Taro.chooseLocation(form.lat && form.lng && !Number.isNaN(lat) && !Number.isNaN(lng) ? { latitude: lat, longitude: lng } : {});
+      const r = await Taro.chooseLocation(
+        form.lat && form.lng && !Number.isNaN(lat) && !Number.isNaN(lng) ? { latitude: lat, longitude: lng } : {},
+      );
       onChange({ lat: String(r.latitude), lng: String(r.longitude), address: addressOf(r) || form.address });
     } catch (e) {
       const msg = typeof e === 'object' && e !== null ? String((e as { errMsg?: string }).errMsg ?? '') : '';
@@ -43,17 +45,38 @@ export default function PlaceSection({ form, errors, onChange }: Props) {
       {isWeapp ? (
         <FormField name='location' label='签到位置' required error={errors.location}>
           <View className='act-edit__location'>
-            <Text className={`act-edit__coords act-edit-coords${picked ? '' : ' is-empty'}`}>{picked ? `${Number(form.lat).toFixed(5)}, ${Number(form.lng).toFixed(5)}` : '未选择'}</Text>
+            <Text className={`act-edit__coords act-edit-coords${picked ? '' : ' is-empty'}`}>
+              {picked ? `${Number(form.lat).toFixed(5)}, ${Number(form.lng).toFixed(5)}` : '未选择'}
+            </Text>
             <Button className='act-edit-choose-location' size='small' type='primary' fill='outline' onClick={choose}>
               {picked ? '重新选择' : '选择位置'}
             </Button>
           </View>
         </FormField>
       ) : (
-        <FormField name='location' label='签到位置' required error={errors.location} hint='GCJ-02坐标，可在高德或腾讯地图上拾取，如 36.0577, 103.8342' vertical>
+        <FormField
+          name='location'
+          label='签到位置'
+          required
+          error={errors.location}
+          hint='GCJ-02坐标，可在高德或腾讯地图上拾取，如 36.0577, 103.8342'
+          vertical
+        >
           <View className='act-edit__pair'>
-            <Input className='field-input act-edit__half act-edit-lat' type='digit' placeholder='纬度' value={form.lat} onInput={(e) => onChange({ lat: e.detail.value })} />
-            <Input className='field-input act-edit__half act-edit-lng' type='digit' placeholder='经度' value={form.lng} onInput={(e) => onChange({ lng: e.detail.value })} />
+            <Input
+              className='field-input act-edit__half act-edit-lat'
+              type='digit'
+              placeholder='纬度'
+              value={form.lat}
+              onInput={(e) => onChange({ lat: e.detail.value })}
+            />
+            <Input
+              className='field-input act-edit__half act-edit-lng'
+              type='digit'
+              placeholder='经度'
+              value={form.lng}
+              onInput={(e) => onChange({ lng: e.detail.value })}
+            />
           </View>
         </FormField>
       )}
@@ -66,8 +89,21 @@ export default function PlaceSection({ form, errors, onChange }: Props) {
           onInput={(e) => onChange({ address: e.detail.value })}
         />
       </FormField>
-      <FormField name='radiusM' label='签到范围' required error={errors.radiusM} hint={`志愿者须在活动位置周边此范围内扫码，最大${MAX_RADIUS_M}米`}>
-        <Input className='field-input act-edit-radius' type='number' maxlength={4} placeholder={`50-${MAX_RADIUS_M}`} value={form.radiusM} onInput={(e) => onChange({ radiusM: e.detail.value })} />
+      <FormField
+        name='radiusM'
+        label='签到范围'
+        required
+        error={errors.radiusM}
+        hint={`志愿者须在活动位置周边此范围内扫码，最大${MAX_RADIUS_M}米`}
+      >
+        <Input
+          className='field-input act-edit-radius'
+          type='number'
+          maxlength={4}
+          placeholder={`50-${MAX_RADIUS_M}`}
+          value={form.radiusM}
+          onInput={(e) => onChange({ radiusM: e.detail.value })}
+        />
         <Text className='act-edit__unit'>米</Text>
       </FormField>
     </View>

@@ -64,7 +64,14 @@ export default function AdjustPopup({ activityId, date, daily, row, onClose, onD
       confirm={{ text: `确认${row?.status === 'absent' ? '补录' : '调整'}`, className: 'ck-adjust-submit', busy, onClick: submit }}
     >
       <CheckinTimePicker className='ck-adjust-in' label='签到时间' value={signIn} start={daily.start} onChange={setSignIn} />
-      <CheckinTimePicker className='ck-adjust-out' label='签退时间' value={signOut} placeholder='不填写（仍未签退）' start={daily.end} onChange={setSignOut} />
+      <CheckinTimePicker
+        className='ck-adjust-out'
+        label='签退时间'
+        value={signOut}
+        placeholder='不填写（仍未签退）'
+        start={daily.end}
+        onChange={setSignOut}
+      />
       <SheetTextarea
         className='ck-adjust-reason'
         max={REASON_MAX}

@@ -11,7 +11,15 @@ import { CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '@contr
 import { parseContract } from '@contract/zod-messages';
 import { isoAt, monthDay } from '@contract/time';
 
-type Props = { activityId: string; date: string; dailyEnd: string; open: number; visible: boolean; onClose: () => void; onDone: (result: CheckinBatchSignOutOutput) => void };
+type Props = {
+  activityId: string;
+  date: string;
+  dailyEnd: string;
+  open: number;
+  visible: boolean;
+  onClose: () => void;
+  onDone: (result: CheckinBatchSignOutOutput) => void;
+};
 
 export default function BatchPopup({ activityId, date, dailyEnd, open, visible, onClose, onDone }: Props) {
   const [at, setAt] = useState(dailyEnd);

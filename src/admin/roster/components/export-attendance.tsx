@@ -20,7 +20,15 @@ export default function ExportAttendance({ orgId, activityId }: { orgId: string;
     }
   };
   return (
-    <Button className='roster__export ck-roster-export' size='small' fill='none' type='primary' loading={busy} disabled={busy} onClick={run}>
+    <Button
+      className='roster__export ck-roster-export'
+      size='small'
+      fill='none'
+      type='primary'
+      loading={busy}
+      disabled={busy}
+      onClick={run}
+    >
       导出签到记录
     </Button>
   );

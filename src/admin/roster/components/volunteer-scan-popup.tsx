@@ -44,9 +44,23 @@ export default function VolunteerScanPopup({ visible, onClose, onScanned }: Prop
         ) : (
           <View>
             <Text className='roster-popup__subject'>志愿者手机无法定位时，请其打开“我的签到码”，由您扫码为其签到或签退。</Text>
-            <SegTabs name='ck-vscan-kind' value={kind} onChange={setKind} tabs={[{ key: 'in', title: '为其签到' }, { key: 'out', title: '为其签退' }]} />
+            <SegTabs
+              name='ck-vscan-kind'
+              value={kind}
+              onChange={setKind}
+              tabs={[
+                { key: 'in', title: '为其签到' },
+                { key: 'out', title: '为其签退' },
+              ]}
+            />
             <View className='roster-popup__entry'>
-              <QrEntry name='ck-vscan' scanText={kind === 'in' ? '扫码为志愿者签到' : '扫码为志愿者签退'} manualHint='个人签到码显示在志愿者“我的签到码”二维码下方' busy={busy} onCode={onCode} />
+              <QrEntry
+                name='ck-vscan'
+                scanText={kind === 'in' ? '扫码为志愿者签到' : '扫码为志愿者签退'}
+                manualHint='个人签到码显示在志愿者“我的签到码”二维码下方'
+                busy={busy}
+                onCode={onCode}
+              />
             </View>
           </View>
         )}

@@ -6,7 +6,9 @@ import type { PeriodQuery } from '../helpers';
 import { formatDuration } from '@contract/format';
 
 export default function Ranking({ orgId, query }: { orgId: string; query: PeriodQuery }) {
-  const { state } = useResource(() => ranking({ orgId, ...query }).then((r) => r.items), [orgId, query], { isEmpty: (items) => items.length === 0 });
+  const { state } = useResource(() => ranking({ orgId, ...query }).then((r) => r.items), [orgId, query], {
+    isEmpty: (items) => items.length === 0,
+  });
 
   // A team without teams below it has nothing to rank.
   if (state.status === 'empty') return null;

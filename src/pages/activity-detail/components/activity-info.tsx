@@ -11,7 +11,9 @@ import { formatDistance, formatDuration } from '@contract/format';
 
 function openMap(a: Activity) {
   if (process.env.TARO_ENV === 'weapp') {
-    Taro.openLocation({ latitude: a.location.lat, longitude: a.location.lng, name: a.title, address: a.address, scale: 16 }).catch(() => undefined);
+    Taro.openLocation({ latitude: a.location.lat, longitude: a.location.lng, name: a.title, address: a.address, scale: 16 }).catch(
+      () => undefined,
+    );
     return;
   }
   // 高德's marker page takes GCJ-02 as stored.

@@ -17,11 +17,23 @@ export default function ManageActions({ activityId, phase, servedCount, onCancel
       <Text className='act-detail__section-title'>活动管理</Text>
       <View className='act-detail__manage'>
         {editable ? (
-          <Button className='act-edit' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: routes.editActivity(id) })}>
+          <Button
+            className='act-edit'
+            size='small'
+            fill='outline'
+            type='primary'
+            onClick={() => Taro.navigateTo({ url: routes.editActivity(id) })}
+          >
             编辑
           </Button>
         ) : null}
-        <Button className='act-roster' size='small' fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: routes.enrollments(id) })}>
+        <Button
+          className='act-roster'
+          size='small'
+          fill='outline'
+          type='primary'
+          onClick={() => Taro.navigateTo({ url: routes.enrollments(id) })}
+        >
           报名名单
         </Button>
         {started ? (

@@ -31,7 +31,14 @@ export default function ServedPopup({ visible, activityId, servedCount, summary,
   };
 
   return (
-    <FormSheet visible={visible} title='服务人数' onClose={onClose} error={error} errorClass='served-error' confirm={{ text: '保存', className: 'served-save', busy, onClick: save }}>
+    <FormSheet
+      visible={visible}
+      title='服务人数'
+      onClose={onClose}
+      error={error}
+      errorClass='served-error'
+      confirm={{ text: '保存', className: 'served-save', busy, onClick: save }}
+    >
       <SheetLabel>接受服务的群众人次</SheetLabel>
       <Input
         className='served-popup__count served-count'

@@ -11,7 +11,8 @@ const TAG = { pending: 'warning', upheld: 'success', rejected: 'danger' } as con
 
 export default function MyAppeals({ state, onRetry }: { state: Resource<MyAppeal[]>; onRetry: () => void }) {
   if (state.status === 'loading') return <StateView kind='loading' className='appeal-mine-loading' rows={2} />;
-  if (state.status === 'error') return <StateView kind='error' className='appeal-mine-error' message={state.error.message} onRetry={onRetry} />;
+  if (state.status === 'error')
+    return <StateView kind='error' className='appeal-mine-error' message={state.error.message} onRetry={onRetry} />;
   if (state.status === 'empty') return null;
   return (
     <View className='reg-section'>
@@ -27,7 +28,11 @@ export default function MyAppeals({ state, onRetry }: { state: Resource<MyAppeal
             </Tag>
           </View>
           <Text className='appeal-item__line'>提交时间：{dateTimeOf(a.createdAt)}</Text>
-          {a.reason ? <Text className='appeal-item__line appeal-mine-reason'>{a.status === 'rejected' ? '未通过原因' : '处理说明'}：{a.reason}</Text> : null}
+          {a.reason ? (
+            <Text className='appeal-item__line appeal-mine-reason'>
+              {a.status === 'rejected' ? '未通过原因' : '处理说明'}：{a.reason}
+            </Text>
+          ) : null}
           {a.status === 'upheld' ? <Text className='appeal-item__hint'>该身份证号已释放，请返回注册页重新注册</Text> : null}
         </View>
       ))}

@@ -74,7 +74,10 @@ export default function ManageSection() {
               <Text className='mine__action mine-publish-activity' onClick={() => Taro.navigateTo({ url: routes.publishActivity(o._id) })}>
                 发布活动
               </Text>
-              <Text className='mine__action mine-published-activities' onClick={() => Taro.navigateTo({ url: routes.publishedActivities(o._id) })}>
+              <Text
+                className='mine__action mine-published-activities'
+                onClick={() => Taro.navigateTo({ url: routes.publishedActivities(o._id) })}
+              >
                 我发布的活动
               </Text>
               <Text className='mine__action mine-corrections' onClick={() => Taro.navigateTo({ url: routes.corrections(o._id) })}>

@@ -69,7 +69,14 @@ export default function CorrectionPopup({ day, onClose, onDone }: Props) {
       confirm={{ text: '提交申请', className: 'ck-correct-submit', busy, onClick: submit }}
     >
       {day && !day.signOutAt ? (
-        <View className='correction-popup__quick ck-correct-forgot' onClick={() => { setFixOut(true); setNote(FORGOT); setError(''); }}>
+        <View
+          className='correction-popup__quick ck-correct-forgot'
+          onClick={() => {
+            setFixOut(true);
+            setNote(FORGOT);
+            setError('');
+          }}
+        >
           我忘记签退了，补填签退时间
         </View>
       ) : null}
@@ -80,7 +87,14 @@ export default function CorrectionPopup({ day, onClose, onDone }: Props) {
       <View className='correction-popup__row'>
         <Checkbox className='ck-correct-out-toggle' checked={fixOut} onChange={(v) => setFixOut(v)} label='更正签退时间' />
       </View>
-      <CheckinTimePicker className='ck-correct-out' label='签退时间' value={signOut} start='17:00' disabled={!fixOut} onChange={setSignOut} />
+      <CheckinTimePicker
+        className='ck-correct-out'
+        label='签退时间'
+        value={signOut}
+        start='17:00'
+        disabled={!fixOut}
+        onChange={setSignOut}
+      />
       <SheetTextarea
         className='ck-correct-note'
         max={NOTE_MAX}

@@ -8,7 +8,11 @@ import { clockOf } from '@contract/time';
 import { formatDuration } from '@contract/format';
 
 const DAY_TAG: Record<DayStatus, 'warning' | 'success' | 'primary'> = { open: 'warning', closed: 'success', adjusted: 'primary' };
-const CORRECTION_TAG: Record<CorrectionStatus, 'warning' | 'success' | 'danger'> = { pending: 'warning', approved: 'success', rejected: 'danger' };
+const CORRECTION_TAG: Record<CorrectionStatus, 'warning' | 'success' | 'danger'> = {
+  pending: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+};
 
 export default function DayCard({ day, onCorrect }: { day: MyHoursDay; onCorrect: () => void }) {
   const c = day.correction;
@@ -44,7 +48,9 @@ export default function DayCard({ day, onCorrect }: { day: MyHoursDay; onCorrect
             {c.signInAt ? `签到改为 ${clockOf(c.signInAt)} ` : ''}
             {c.signOutAt ? `签退改为 ${clockOf(c.signOutAt)} ` : ''}· {c.note}
           </Text>
-          {c.status === 'rejected' && c.reviewReason ? <Text className='hours-day__correction-reason ck-hours-correction-reason'>驳回原因：{c.reviewReason}</Text> : null}
+          {c.status === 'rejected' && c.reviewReason ? (
+            <Text className='hours-day__correction-reason ck-hours-correction-reason'>驳回原因：{c.reviewReason}</Text>
+          ) : null}
         </View>
       ) : null}
       {c?.status !== 'pending' && !cancelled ? (

@@ -72,7 +72,12 @@ export default function ContactSection({ form, errors, onChange }: Props) {
       </FormField>
       <FormField name='foundedAt' label='成立日期' error={errors.foundedAt}>
         <View className='orgreg-date-row'>
-          <Picker mode='date' value={form.foundedAt || serverToday()} end={serverToday()} onChange={(e) => onChange({ foundedAt: String(e.detail.value) })}>
+          <Picker
+            mode='date'
+            value={form.foundedAt || serverToday()}
+            end={serverToday()}
+            onChange={(e) => onChange({ foundedAt: String(e.detail.value) })}
+          >
             <View className='option-picker__trigger orgreg-founded'>
               <Text className={form.foundedAt ? 'option-picker__value' : 'option-picker__placeholder'}>{form.foundedAt || '选填'}</Text>
               <Text className='option-picker__arrow'>›</Text>

@@ -14,7 +14,9 @@ export default function ParentPicker({ value, onChange }: Props) {
   const [keyword, setKeyword] = useState('');
   // Searched for the first time when the sheet opens, again on 搜索 (with the keyword as typed then).
   const [asked, setAsked] = useState(false);
-  const { state: list, reload: search } = useResource(() => searchOrgs({ keyword: keyword.trim() || undefined, pageSize: 50 }), [], { when: 'manual' });
+  const { state: list, reload: search } = useResource(() => searchOrgs({ keyword: keyword.trim() || undefined, pageSize: 50 }), [], {
+    when: 'manual',
+  });
 
   const show = () => {
     setOpen(true);
@@ -25,7 +27,9 @@ export default function ParentPicker({ value, onChange }: Props) {
   return (
     <View className='parent-picker'>
       <View className='option-picker__trigger orgreg-parent' onClick={show}>
-        <Text className={value.id ? 'option-picker__value' : 'option-picker__placeholder'}>{value.id ? value.name : '搜索并选择上级队伍'}</Text>
+        <Text className={value.id ? 'option-picker__value' : 'option-picker__placeholder'}>
+          {value.id ? value.name : '搜索并选择上级队伍'}
+        </Text>
         <Text className='option-picker__arrow'>›</Text>
       </View>
       <Popup visible={open} position='bottom' round title='选择上级队伍' closeable onClose={() => setOpen(false)}>

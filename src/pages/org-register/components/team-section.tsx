@@ -37,7 +37,13 @@ export default function TeamSection({ form, errors, onChange }: Props) {
         <RegionPicker name='orgreg-region' value={form.region} onChange={(region) => onChange({ region })} />
       </FormField>
       <FormField name='name' label='队伍名称' required error={errors.name} hint={`以“科技志愿服务+层级”结尾，${NAME_EXAMPLE}`} vertical>
-        <Input className='field-input orgreg-name' maxlength={40} placeholder={NAME_EXAMPLE} value={form.name} onInput={(e) => onChange({ name: e.detail.value })} />
+        <Input
+          className='field-input orgreg-name'
+          maxlength={40}
+          placeholder={NAME_EXAMPLE}
+          value={form.name}
+          onInput={(e) => onChange({ name: e.detail.value })}
+        />
         {suggestion && suggestion !== form.name.trim() ? (
           <View className='orgreg-suggest'>
             <Text className='orgreg-suggest__text'>

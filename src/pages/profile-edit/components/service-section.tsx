@@ -11,7 +11,17 @@ type Props = { form: ProfileForm; errors: ProfileErrors; onChange: (patch: Parti
 /** Keeps the list's own order, whatever order the boxes were ticked in. */
 const inOrder = <T extends string>(list: readonly T[], picked: string[]): T[] => list.filter((x) => picked.includes(x));
 
-function Chips({ className, list, value, onChange }: { className: string; list: readonly string[]; value: string[]; onChange: (v: string[]) => void }) {
+function Chips({
+  className,
+  list,
+  value,
+  onChange,
+}: {
+  className: string;
+  list: readonly string[];
+  value: string[];
+  onChange: (v: string[]) => void;
+}) {
   return (
     <Checkbox.Group className={`reg-categories ${className}`} direction='horizontal' value={value} onChange={onChange}>
       {list.map((c) => (

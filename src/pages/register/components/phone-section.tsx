@@ -22,7 +22,15 @@ type Props = {
   phoneLabel?: string;
 };
 
-export default function PhoneSection({ form, errors, onChange, onErrors, purpose = 'register', title = '1 手机验证', phoneLabel = '手机号' }: Props) {
+export default function PhoneSection({
+  form,
+  errors,
+  onChange,
+  onErrors,
+  purpose = 'register',
+  title = '1 手机验证',
+  phoneLabel = '手机号',
+}: Props) {
   const { left, start } = useCountdown();
   const [sending, setSending] = useState(false);
   const [sentTo, setSentTo] = useState('');
@@ -65,15 +73,7 @@ export default function PhoneSection({ form, errors, onChange, onErrors, purpose
           value={form.phone}
           onInput={(e) => onChange('phone', e.detail.value)}
         />
-        <Button
-          className='reg-send-code'
-          size='small'
-          type='primary'
-          fill='outline'
-          disabled={left > 0}
-          loading={sending}
-          onClick={send}
-        >
+        <Button className='reg-send-code' size='small' type='primary' fill='outline' disabled={left > 0} loading={sending} onClick={send}>
           {label}
         </Button>
       </FormField>

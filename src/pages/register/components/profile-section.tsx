@@ -21,7 +21,13 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
     <View className='reg-section'>
       <View className='reg-section__title'>2 个人信息</View>
       <NameField prefix='reg' value={form.realName} error={errors.realName} onChange={(realName) => onChange({ realName })} />
-      <FormField name='idNumber' label='身份证号' required error={errors.idNumber} hint={derived ? undefined : '性别和出生日期将根据身份证号自动识别'}>
+      <FormField
+        name='idNumber'
+        label='身份证号'
+        required
+        error={errors.idNumber}
+        hint={derived ? undefined : '性别和出生日期将根据身份证号自动识别'}
+      >
         <Input
           className='field-input reg-id-number'
           type='idcard'
