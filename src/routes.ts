@@ -49,7 +49,8 @@ export const routes = {
   editActivity: (id: string) => withQuery('/admin/activity-edit/index', { id }),
   publishedActivities: (orgId: string) => withQuery('/admin/activities/index', { orgId }),
   enrollments: (id: string) => withQuery('/admin/enrollments/index', { id }),
-  checkinCode: (activityId: string, kind: 'in' | 'out') => withQuery('/admin/checkin-code/index', { activityId, kind }),
+  /** The 现场码 (auto: in, then out) unless a separate 签到码/签退码 is asked for. */
+  checkinCode: (activityId: string, kind: 'auto' | 'in' | 'out' = 'auto') => withQuery('/admin/checkin-code/index', { activityId, kind }),
   roster: (activityId: string) => withQuery('/admin/roster/index', { activityId }),
   corrections: (orgId: string) => withQuery('/admin/corrections/index', { orgId }),
   stats: (orgId: string) => withQuery('/admin/stats/index', { orgId }),

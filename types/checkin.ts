@@ -7,7 +7,20 @@ import { formatDuration } from './format';
 
 export const CHECKIN_KINDS = ['in', 'out'] as const;
 export type CheckinKind = (typeof CHECKIN_KINDS)[number];
-export const CHECKIN_KIND_LABEL: Record<CheckinKind, string> = { in: '签到', out: '签退' };
+/** What an activity code does: 签到, 签退, or `auto`, one on-site code that signs in, then out (from the day record). */
+export const CODE_KINDS = ['in', 'out', 'auto'] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
+/** Labels of record kinds and of code kinds (a record's kind is never auto). */
+export const CHECKIN_KIND_LABEL: Record<CodeKind, string> = { in: '签到', out: '签退', auto: '签到/签退' };
+/** What a volunteer's scan did: signed in, signed out, or nothing (an auto code after today's sign-out). */
+export const SCAN_OUTCOMES = ['signedIn', 'signedOut', 'alreadySignedOut'] as const;
+export type ScanOutcome = (typeof SCAN_OUTCOMES)[number];
+/** A sign-out sooner than this after the day's sign-in (or before `dailyStart`) asks the volunteer to confirm first. */
+export const SHORT_SIGN_OUT_MIN = 30;
+/** A volunteer may undo their own sign-out for this long (checkin.undoSignOut); later only an admin corrects it. */
+export const UNDO_SIGN_OUT_MIN = 5;
+/** The mini program page a 小程序码 opens (its `scene` reaches the page as the `scene` query parameter). */
+export const SCAN_PAGE = 'pages/scan/index';
 export const CODE_MODES = ['static', 'rotating'] as const;
 export type CodeMode = (typeof CODE_MODES)[number];
 /** Sign-in (and sign-out) opens this long before `dailyStart` (the rule itself: cloudfunctions domain/checkin-day). */
@@ -38,18 +51,28 @@ const Reason = z.string().trim().min(2, '请填写原因').max(200, '原因最�
 
 export const CheckinCodeInput = z.object({
   activityId: z.string().min(1),
-  kind: z.enum(CHECKIN_KINDS),
-  /** Default: static for 签到, rotating for 签退 (a static 签退码 photographed and forwarded signs out from anywhere). */
+  kind: z.enum(CODE_KINDS),
+  /**
+   * Default: static for 签到, rotating for 签退 and auto (a static 签退码 photographed and forwarded signs out from
+   * anywhere); a static auto code is allowed for posters.
+   */
   mode: z.enum(CODE_MODES).optional(),
 });
 export type CheckinCodeInput = z.infer<typeof CheckinCodeInput>;
 export const CheckinCodeOutput = z.object({
+  /** The long signed code, for scanning inside the app (checkin.scan takes it or `scene`). */
   payload: z.string(),
   /** The QR code of `payload` as an SVG document. */
   qrSvg: z.string(),
+  /** The short signed code (≤ 32 characters) the 小程序码 carries; checkin.scan takes it as `payload`. */
+  scene: z.string().max(32),
+  /** The page the 小程序码 opens, with `scene` as its query parameter. */
+  page: z.literal(SCAN_PAGE),
+  /** The 小程序码 of `scene` and `page` as a `data:image/png;base64,…` URL (a plain QR of the h5 page locally). */
+  wxacode: z.string(),
   /** When a rotating code stops being current (the previous step is still accepted for 30 s more). */
   expiresAt: IsoTimeSchema.optional(),
-  kind: z.enum(CHECKIN_KINDS),
+  kind: z.enum(CODE_KINDS),
   mode: z.enum(CODE_MODES),
   title: z.string(),
   startDate: DateSchema,
@@ -67,6 +90,8 @@ export const CheckinScanInput = z.object({
   location: LocationSchema,
   /** A fresh random string per tap: replaying it returns the first answer and writes nothing. */
   nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'nonce格式错误'),
+  /** The volunteer confirmed a short sign-out (CHECKIN.CONFIRM_SHORT_SIGN_OUT asked first). */
+  confirmShort: z.boolean().optional(),
 });
 export type CheckinScanInput = z.infer<typeof CheckinScanInput>;
 
@@ -108,7 +133,10 @@ export const DayRecord = z.object({
 export type DayRecord = z.infer<typeof DayRecord>;
 
 export const CheckinScanOutput = z.object({
+  /** What the scan recorded (for an auto code after today's sign-out: 'out', the day's last scan). */
   kind: z.enum(CHECKIN_KINDS),
+  /** signedIn / signedOut, or alreadySignedOut: an auto code scanned after today's sign-out changed nothing. */
+  outcome: z.enum(SCAN_OUTCOMES),
   date: DateSchema,
   at: IsoTimeSchema,
   distanceM: z.number().int(),
@@ -158,6 +186,10 @@ export type CheckinBatchSignOutInput = z.infer<typeof CheckinBatchSignOutInput>;
 /** `skippedOwn`: the caller's own open day, left for another manager to close (nobody closes their own day). */
 export const CheckinBatchSignOutOutput = z.object({ closed: z.number().int(), skippedOwn: z.number().int().optional() });
 export type CheckinBatchSignOutOutput = z.infer<typeof CheckinBatchSignOutOutput>;
+
+/** The volunteer undoes their own sign-out of a day (within UNDO_SIGN_OUT_MIN of it): the day is open again. */
+export const CheckinUndoSignOutInput = z.object({ activityId: z.string().min(1), date: DateSchema });
+export type CheckinUndoSignOutInput = z.infer<typeof CheckinUndoSignOutInput>;
 
 /** Revokes every code of the activity minted so far (printed posters, forwarded screenshots); new codes work at once. */
 export const CheckinRevokeCodesInput = z.object({ activityId: z.string().min(1) });

@@ -100,6 +100,7 @@ import {
   CheckinScanVolunteerOutput,
   CorrectionOutput,
   RecordOutput,
+  CheckinUndoSignOutInput,
 } from './checkin';
 
 /** What one tick of the timer did (cron.tick: timer triggers only, every WeChat caller is refused). */
@@ -165,6 +166,7 @@ export const contract = {
     scan: { input: CheckinScanInput, output: CheckinScanOutput },
     myCode: { input: CheckinMyCodeInput, output: CheckinMyCodeOutput },
     scanVolunteer: { input: CheckinScanVolunteerInput, output: CheckinScanVolunteerOutput },
+    undoSignOut: { input: CheckinUndoSignOutInput, output: RecordOutput },
     roster: { input: CheckinRosterInput, output: CheckinRosterOutput },
     batchSignOut: { input: CheckinBatchSignOutInput, output: CheckinBatchSignOutOutput },
     adjust: { input: CheckinAdjustInput, output: RecordOutput },

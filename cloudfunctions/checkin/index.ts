@@ -2,6 +2,7 @@
 import { makeMain } from '../common/handler';
 import { code, myCode, revokeCodes } from '../common/app/checkin/code.use-case';
 import { scan, scanVolunteer } from '../common/app/checkin/scan.use-case';
+import { undoSignOut } from '../common/app/checkin/undo-sign-out.use-case';
 import { roster } from '../common/app/checkin/roster.use-case';
 import { batchSignOut } from '../common/app/checkin/batch-sign-out.use-case';
 import { adjust } from '../common/app/checkin/adjust.use-case';
@@ -14,6 +15,7 @@ export const main = makeMain('checkin', {
   scan,
   myCode,
   scanVolunteer,
+  undoSignOut,
   roster,
   batchSignOut,
   adjust,

@@ -32,6 +32,10 @@ const EnvSchema = z.object({
   MESSAGE_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** The public page a certificate's QR code opens (report.verifyCertificate behind it); `?no=<certificateNo>` is appended. */
   CERT_VERIFY_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().default('https://kjzy.example/verify')),
+  /** 小程序码 images: `local` (a plain QR of the h5 scan page, adapters/wxacode-local) or `wechat` (wxacode.getUnlimited). */
+  WXACODE_PROVIDER: z.enum(['local', 'wechat']).default('local'),
+  /** Where the local stand-in's QR points: the h5 build's origin (the emulator serves it). */
+  WXACODE_H5_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().default('http://127.0.0.1:8787')),
   /** Set by the local emulator only. */
   EMULATOR_CLOCK_OFFSET_MS: z.coerce.number().optional(),
 });

@@ -23,12 +23,25 @@ export function canScanQr(): boolean {
   return typeof h5Wx()?.scanQRCode === 'function';
 }
 
+/** The `scene` a 小程序码's page path carries (`pages/scan/index?scene=…`), decoded. */
+export function sceneOfPath(path: string | undefined): string | undefined {
+  const m = /[?&]scene=([^&]*)/.exec(path ?? '');
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Opens the scanner; the code's text, or null when the user closed it. */
 export async function readQrCode(): Promise<string | null> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
-      const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      return r.result || null;
+      // No scanType: the default reads QR codes and this mini program's own 小程序码, whose answer has no text but
+      // the `path` of the page it opens, with the signed `scene` as its query.
+      const r = await Taro.scanCode({ onlyFromCamera: true });
+      return r.result || sceneOfPath(r.path) || null;
     } catch (e) {
       if (/cancel/i.test(errMsgOf(e))) return null;
       throw new CloudError('INTERNAL', '无法打开扫码，请稍后重试', errMsgOf(e));

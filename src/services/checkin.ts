@@ -39,8 +39,13 @@ export function revokeCodes(activityId: string): Promise<CheckinRevokeCodesOutpu
  * Signs in or out with a scanned activity code. Pass the same `nonce` when retrying one tap (after a network
  * failure): the server then answers the first result again and records nothing twice.
  */
-export function scanActivityCode(payload: string, location: Fix, nonce: string): Promise<CheckinScanOutput> {
-  return callFunction('checkin', 'scan', { payload, location, nonce });
+export function scanActivityCode(payload: string, location: Fix, nonce: string, confirmShort?: boolean): Promise<CheckinScanOutput> {
+  return callFunction('checkin', 'scan', { payload, location, nonce, ...(confirmShort ? { confirmShort } : {}) });
+}
+
+/** Undoes the volunteer's own mistaken 签退 of a day, within minutes of it: the day is open again. */
+export function undoSignOut(activityId: string, date: string): Promise<RecordOutput> {
+  return callFunction('checkin', 'undoSignOut', { activityId, date });
 }
 
 /** The volunteer's own rotating code, for an admin to scan when the phone cannot locate. */

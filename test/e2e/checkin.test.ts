@@ -1,7 +1,9 @@
 // Check-in in the h5 build: an admin shows the 签到码 (and saves the poster), a volunteer near the activity scans it
 // (WeChat's scanQRCode stubbed, the browser's WGS-84 position converted) and later the 签退码; the admin's 签到名单
 // and the volunteer's 我的时长 show the day's minutes; placed 6 km away, the volunteer sees the refusal with the distance;
-// a leaked 签退码 revoked from the code page (作废旧码, confirmed) is refused as revoked while the new code works.
+// a leaked 签退码 revoked from the code page (作废旧码, confirmed) is refused as revoked while the new code works; the one
+// 现场签到码 opened as WeChat's 扫一扫 opens a 小程序码 signs in, asks before a short 签退, lets it be undone, signs out and
+// then says the day is done.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -88,12 +90,12 @@ async function phone(
 const point = (p: { lat: number; lng: number }): Geo => ({ latitude: p.lat, longitude: p.lng, accuracy: 30 });
 const aim = (page: Page, payload: string) => page.evaluate((p) => ((window as unknown as { __scanned: string }).__scanned = p), payload);
 
-/** The code text the admin's page shows under the QR, once it differs from `previous`. */
+/** The short code the admin's page shows under the 小程序码 (the scene it carries), once it differs from `previous`. */
 async function shownCode(admin: Page, previous = ''): Promise<string> {
   let code = '';
   await eventually(async () => {
-    code = (await top(admin, '.ck-code-payload').innerText()).trim();
-    expect(code).toMatch(/^kjzy1\./);
+    code = (await top(admin, '.ck-code-scene').innerText()).trim();
+    expect(code).toMatch(/^1[ioa][sr][0-9A-Za-z_-]{20,29}$/);
     expect(code).not.toBe(previous);
   });
   return code;
@@ -226,4 +228,57 @@ it('a photographed 签退码 is revoked from the code page: the old code is refu
   await aim(vol, fresh);
   await top(vol, '.ck-scan-camera').click();
   await top(vol, '.ck-result-title').filter({ hasText: '签退成功' }).waitFor();
+});
+
+it('the 现场签到码: WeChat opens the scan page with its scene; a short 签退 asks first and can be undone; after the day’s 签退 it says so', async () => {
+  const at = async (iso: string) => {
+    await t.setClock(iso);
+    for (const c of contexts) await c.clock.setSystemTime(new Date(iso));
+  };
+  // The second day, 09:20 in Shanghai. The code page opens on the 现场码 (one code for in and out).
+  await at('2026-12-02T01:20:00Z');
+  const { page: admin } = await phone(ADMIN, `/admin/checkin-code/index?activityId=${activityId}`);
+  await top(admin, '.ck-code-kind-label').filter({ hasText: '现场签到码' }).waitFor();
+  expect(await top(admin, '.ck-code-qr').count()).toBe(1);
+  const first = await shownCode(admin);
+
+  // WeChat's 扫一扫 on the 小程序码 opens the scan page with the scene in its query: signed in at once.
+  const { page: vol } = await phone(VOLUNTEER, `/pages/scan/index?scene=${encodeURIComponent(first)}`, {
+    geolocation: point(POINT),
+    scanner: true,
+  });
+  await top(vol, '.ck-result-title').filter({ hasText: '签到成功' }).waitFor();
+
+  // 15 minutes later the same code (rotated meanwhile) would sign out after 15 minutes: asked first.
+  await at('2026-12-02T01:35:10Z');
+  const second = await shownCode(admin, first);
+  await top(vol, '.ck-result-again').click();
+  await aim(vol, second);
+  await top(vol, '.ck-scan-camera').click();
+  expect(await confirmModal(vol, '确认签退')).toBe('现在签退将只记录15分钟，确定吗？');
+  await top(vol, '.ck-result-title').filter({ hasText: '签退成功' }).waitFor();
+  // A mistake: undone within the minutes allowed, and the day is open again.
+  await top(vol, '.ck-result-undo').click();
+  expect(await confirmModal(vol, '撤销签退')).toContain('再次扫码签退');
+  await top(vol, '.ck-scan-camera').waitFor();
+  await eventually(async () => {
+    const h = await t.call('checkin', 'myHours', {}, VOLUNTEER);
+    expect(h.ok && h.data.days.find((d) => d.date === '2026-12-02')).toMatchObject({ status: 'open', minutes: 0 });
+  });
+
+  // 12:45: the code signs out without asking, then says the day is done (never "请记得签退").
+  await at('2026-12-02T04:45:10Z');
+  const third = await shownCode(admin, second);
+  await aim(vol, third);
+  await top(vol, '.ck-scan-camera').click();
+  await top(vol, '.ck-result-title').filter({ hasText: '签退成功' }).waitFor();
+  expect(await top(vol, '.ck-result-minutes').innerText()).toBe('3小时25分钟');
+  await top(vol, '.ck-result-again').click();
+  await aim(vol, third);
+  await top(vol, '.ck-scan-camera').click();
+  await top(vol, '.ck-result-title').filter({ hasText: '今天已签退（3小时25分钟）' }).waitFor();
+  expect(await top(vol, '.ck-result-message').innerText()).not.toContain('请记得签退');
+  expect(await top(vol, '.ck-result-undo').count()).toBe(0);
+  await vol.waitForTimeout(300);
+  await vol.screenshot({ path: path.join(SHOTS, 'e2e-checkin-onsite-done.png') });
 });

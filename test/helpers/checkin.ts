@@ -62,13 +62,26 @@ export async function seedEnrollment(
 export async function activityCode(
   t: TestEmulator,
   activityId: string,
-  kind: 'in' | 'out',
+  kind: 'in' | 'out' | 'auto',
   admin: string,
   mode: 'static' | 'rotating' = 'static',
 ): Promise<string> {
   const r = await t.call('checkin', 'code', { activityId, kind, mode }, admin);
   if (!r.ok) throw new Error(`checkin.code: ${r.code} ${r.message}`);
   return r.data.payload;
+}
+
+/** The short signed scene of an activity code (what its 小程序码 carries). */
+export async function activityScene(
+  t: TestEmulator,
+  activityId: string,
+  kind: 'in' | 'out' | 'auto',
+  admin: string,
+  mode: 'static' | 'rotating' = 'static',
+): Promise<string> {
+  const r = await t.call('checkin', 'code', { activityId, kind, mode }, admin);
+  if (!r.ok) throw new Error(`checkin.code: ${r.code} ${r.message}`);
+  return r.data.scene;
 }
 
 let nonceSeq = 0;

@@ -4,6 +4,7 @@
 // confirmation, and flagged scans on 签到名单 (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import { activityAnswer } from './fixtures';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 
@@ -65,6 +66,30 @@ const record = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+const scanned = (over: Record<string, unknown> = {}) => ({
+  ok: true,
+  data: {
+    kind: 'in',
+    outcome: 'signedIn',
+    date: '2026-12-01',
+    at: '2026-12-01T08:52:00+08:00',
+    distanceM: 120,
+    record: record(),
+    title: '社区科普讲解',
+    repeated: false,
+    ...over,
+  },
+});
+// First in the file: the page opened straight from a 小程序码, before any other scan page was shown (the simulator
+// defers mounting a page of a route whose previous page is still unmounting).
+test('a 小程序码 opens the scan page with its scene, which is sent at once and signs in', async () => {
+  answer = () => scanned();
+  page = renderPage('pages/scan/index', { scene: encodeURIComponent('Aa3kR9xQzT1s-Xyz_012345') });
+  await waitFor(() => expect(text(find(page!, '.ck-result-title'))).toBe('签到成功'));
+  expect(scans()).toHaveLength(1);
+  expect(scans()[0]).toMatchObject({ payload: 'Aa3kR9xQzT1s-Xyz_012345', location: { lat: 36.0611, lng: 103.8343 } });
+});
+
 test('the scan page offers the camera and the way to 我的签到码', async () => {
   page = renderPage('pages/scan/index');
   await waitFor(() => expect(text(find(page!, '.ck-scan-camera'))).toContain('扫码签到'));
@@ -83,6 +108,7 @@ test('a scan sends the code, the GCJ-02 position and a fresh nonce, and shows �
       record: record(),
       title: '社区科普讲解',
       repeated: false,
+      outcome: 'signedIn',
     },
   });
   page = renderPage('pages/scan/index');
@@ -244,9 +270,13 @@ test('我的时长 marks a day of a cancelled activity and leaves it out of the 
   expect(page.querySelectorAll('.ck-hours-correct')).toHaveLength(1);
 });
 
-const code = (payload: string, over: Record<string, unknown> = {}) => ({
-  payload,
+const code = (scene: string, over: Record<string, unknown> = {}) => ({
+  payload: `kjzy1.long.${scene}`,
   qrSvg: '<svg/>',
+  scene,
+  page: 'pages/scan/index',
+  // A 1×1 PNG: the page shows whatever image the server drew.
+  wxacode: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   expiresAt: new Date(Date.now() + 20_000).toISOString(),
   kind: 'out',
   mode: 'rotating',
@@ -255,6 +285,7 @@ const code = (payload: string, over: Record<string, unknown> = {}) => ({
   endDate: '2026-12-02',
   dailyStart: '09:00',
   dailyEnd: '17:00',
+  radiusM: 1200,
   ...over,
 });
 
@@ -267,7 +298,9 @@ test('签退码 opens as a rotating screen code; 作废旧码 asks first, then r
   };
   const actions = () => requests.filter((r) => r.url.endsWith('/functions/checkin')).map((r) => r.data as Body);
   page = renderPage('admin/checkin-code/index', { activityId: 'act-1', kind: 'out' });
-  await waitFor(() => expect(text(find(page!, '.ck-code-payload'))).toBe('kjzy1.code-v0-rotating.mac'));
+  await waitFor(() => expect(text(find(page!, '.ck-code-scene'))).toBe('kjzy1.code-v0-rotating.mac'));
+  // The activity's own radius, not a fixed 5公里.
+  expect(text(find(page, '.code-page__how'))).toContain('须在活动地点1.2公里内');
   expect(text(find(page, '.ck-code-kind-label'))).toBe('签退码');
   expect(actions()[0]).toEqual({ action: 'code', activityId: 'act-1', kind: 'out', mode: 'rotating' });
   expect(page.querySelector('.ck-code-static-out-warning')).toBeFalsy();
@@ -282,41 +315,19 @@ test('签退码 opens as a rotating screen code; 作废旧码 asks first, then r
 
   modalsAnswering(true);
   tap(page, '.ck-code-revoke');
-  await waitFor(() => expect(text(find(page!, '.ck-code-payload'))).toBe('kjzy1.code-v1-rotating.mac'));
+  await waitFor(() => expect(text(find(page!, '.ck-code-scene'))).toBe('kjzy1.code-v1-rotating.mac'));
   expect(actions().filter((a) => a.action === 'revokeCodes')).toEqual([{ action: 'revokeCodes', activityId: 'act-1' }]);
 });
 
 test('签到名单 shows flagged scans with their Chinese labels', async () => {
-  const NOW = '2026-11-20T09:30:00+08:00';
-  const LANZHOU = { province: '620000', city: '620100', county: '620102' };
-  const activity = {
+  const activity = activityAnswer({
     _id: 'act-1',
     orgId: 'org-1',
-    orgName: '兰州市科技志愿服务支队',
     title: '社区科普讲解',
-    category: '科普讲解',
     description: '走进社区开展科普讲解',
-    serviceTargets: ['社区居民'],
-    region: LANZHOU,
-    address: '兰州市城关区东方红广场',
     location: { lat: 36.0611, lng: 103.8343 },
-    radiusM: 5000,
-    startDate: '2026-12-01',
-    endDate: '2026-12-02',
-    dailyStart: '09:00',
-    dailyEnd: '17:00',
-    signupStartAt: '2026-11-19T16:00:00.000Z',
-    signupEndAt: '2026-11-30T10:00:00.000Z',
-    capacity: 30,
-    waitlist: true,
-    audience: 'public',
-    dailyCapMinutes: 480,
-    status: 'published',
     enrolledCount: 2,
-    waitlistCount: 0,
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
+  });
   const row = (openid: string, realName: string, flags: string[]) => ({
     openid,
     realName,
@@ -344,4 +355,64 @@ test('签到名单 shows flagged scans with their Chinese labels', async () => {
   expect(page.querySelectorAll('.ck-roster-flags')).toHaveLength(1);
   expect(text(rows.find((r) => text(r).includes('张伟'))!)).toContain('定位精度差位置与活动地点完全重合请核实是否在现场');
   expect(text(rows.find((r) => text(r).includes('刘洋'))!)).not.toContain('请核实');
+});
+
+test('the in-app camera on a 小程序码 answers its page path: the scene in it is the code', async () => {
+  answer = () => scanned();
+  device.scan = () => ({ result: '', path: 'pages/scan/index?scene=Bq7ZZ' }) as unknown as { result: string };
+  page = renderPage('pages/scan/index');
+  await waitFor(() => find(page!, '.ck-scan-camera'));
+  tap(page, '.ck-scan-camera');
+  await waitFor(() => expect(text(find(page!, '.ck-result-title'))).toBe('签到成功'));
+  expect(scans().map((b) => b.payload)).toEqual(['Bq7ZZ']);
+});
+
+test('a short 签退 asks first and is sent again with confirmShort and a fresh nonce; then it can be undone', async () => {
+  const asked = modalsAnswering(true);
+  answer = (body) => {
+    if (body.action === 'undoSignOut') return { ok: true, data: { record: record() } };
+    if (!body.confirmShort)
+      return {
+        ok: false,
+        code: 'CHECKIN.CONFIRM_SHORT_SIGN_OUT',
+        message: '现在签退将只记录很短的时长，确定吗？',
+        details: { minutes: 12 },
+      };
+    return scanned({
+      kind: 'out',
+      outcome: 'signedOut',
+      record: record({ signOutAt: '2026-12-01T09:04:00+08:00', minutes: 12, status: 'closed' }),
+    });
+  };
+  page = renderPage('pages/scan/index');
+  await waitFor(() => find(page!, '.ck-scan-camera'));
+  tap(page, '.ck-scan-camera');
+  await waitFor(() => expect(text(find(page!, '.ck-result-title'))).toBe('签退成功'));
+  expect(asked[0]).toMatchObject({ title: '确认签退', content: '现在签退将只记录12分钟，确定吗？' });
+  const [first, second] = scans();
+  expect(first.confirmShort).toBeUndefined();
+  expect(second).toMatchObject({ confirmShort: true, payload: first.payload });
+  expect(second.nonce).not.toBe(first.nonce);
+
+  tap(page, '.ck-result-undo');
+  await waitFor(() => expect(requests.some((r) => (r.data as Body).action === 'undoSignOut')).toBe(true));
+  expect(asked[1]).toMatchObject({ title: '撤销签退' });
+  expect(requests.find((r) => (r.data as Body).action === 'undoSignOut')?.data).toMatchObject({ activityId: 'act-1', date: '2026-12-01' });
+  await waitFor(() => find(page!, '.ck-scan-camera'));
+});
+
+test('after today’s 签退 the on-site code says so, with the day’s time, and offers no undo', async () => {
+  answer = () =>
+    scanned({
+      kind: 'out',
+      outcome: 'alreadySignedOut',
+      repeated: true,
+      record: record({ signOutAt: '2026-12-01T16:35:00+08:00', minutes: 455, status: 'closed' }),
+    });
+  page = renderPage('pages/scan/index');
+  await waitFor(() => find(page!, '.ck-scan-camera'));
+  tap(page, '.ck-scan-camera');
+  await waitFor(() => expect(text(find(page!, '.ck-result-title'))).toBe('今天已签退（7小时35分钟）'));
+  expect(text(page)).not.toContain('请记得签退');
+  expect(page.querySelector('.ck-result-undo')).toBeFalsy();
 });

@@ -126,6 +126,8 @@ export function launchApp(): void {
 }
 
 const loaded: Record<string, string> = {};
+/** The query each route was last rendered with (the component is registered once, the query read on attach). */
+const queries: Record<string, Record<string, string>> = {};
 
 /**
  * Renders a page of the build (route like `pages/register/index`) and attaches it, running onLoad/onShow/onReady.
@@ -133,8 +135,9 @@ const loaded: Record<string, string> = {};
  */
 export function renderPage(route: string, query: Record<string, string> = {}) {
   launchApp();
+  queries[route] = query;
   if (!loaded[route]) {
-    g.Page = (def) => g.Component(pageAsComponent(route, query, def));
+    g.Page = (def) => g.Component(pageAsComponent(route, def));
     loaded[route] = simulate.load(path.join(DIST, route), { compiler: 'official', rootPath: DIST });
   }
   const page = simulate.render(loaded[route]);
@@ -142,7 +145,7 @@ export function renderPage(route: string, query: Record<string, string> = {}) {
   return page;
 }
 
-function pageAsComponent(route: string, query: Record<string, string>, def: Definition): Definition {
+function pageAsComponent(route: string, def: Definition): Definition {
   const methods: Record<string, Fn> = {};
   for (const [key, value] of Object.entries(def)) if (typeof value === 'function') methods[key] = value as Fn;
   return {
@@ -150,6 +153,7 @@ function pageAsComponent(route: string, query: Record<string, string>, def: Defi
     methods,
     lifetimes: {
       attached(this: Definition) {
+        const query = queries[route] ?? {};
         this.route = route;
         this.__route__ = route;
         this.options = query;

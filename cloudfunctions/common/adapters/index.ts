@@ -2,10 +2,13 @@
 import { env } from '../env';
 import type { SmsSender } from '../ports/sms-sender';
 import type { MessageSender } from '../ports/message-sender';
+import type { WxacodeMaker } from '../ports/wxacode-maker';
 import { outboxSmsSender } from './sms-outbox';
 import { tencentSmsSender } from './sms-tencent';
 import { outboxMessageSender } from './message-outbox';
 import { wechatMessageSender } from './message-wechat';
+import { localWxacodeMaker } from './wxacode-local';
+import { wechatWxacodeMaker } from './wxacode-wechat';
 
 export function smsSender(): SmsSender {
   return env().SMS_PROVIDER === 'tencentcloud' ? tencentSmsSender : outboxSmsSender;
@@ -13,4 +16,25 @@ export function smsSender(): SmsSender {
 
 export function messageSender(): MessageSender {
   return env().MESSAGE_PROVIDER === 'wechat' ? wechatMessageSender : outboxMessageSender;
+}
+
+// A static code's scene is the same on every call: its image is made once per warm instance (one WeChat call, or one
+// PNG render), not every time an admin opens the poster. Failed makes are not kept.
+const images = new Map<string, Promise<Buffer>>();
+const MAX_IMAGES = 200;
+
+export function wxacodeMaker(): WxacodeMaker {
+  const maker = env().WXACODE_PROVIDER === 'wechat' ? wechatWxacodeMaker : localWxacodeMaker;
+  return {
+    png(request) {
+      const key = `${request.page}?${request.scene}`;
+      const hit = images.get(key);
+      if (hit) return hit;
+      if (images.size >= MAX_IMAGES) images.clear();
+      const made = maker.png(request);
+      images.set(key, made);
+      made.catch(() => images.delete(key));
+      return made;
+    },
+  };
 }

@@ -20,6 +20,8 @@ export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'crea
   remindedFor?: string;
   /** Bumped to revoke every printed check-in code of the activity (the code secret is derived with it). */
   codeVersion?: number;
+  /** The activity's short name in 小程序码 scenes (8 base62 characters, claimed in checkin_code_keys); set once. */
+  codeKey?: string;
   /** Who recorded servedCount/summary, and when (activity.recordServed). */
   servedRecordedAt?: Date;
   servedRecordedBy?: string;

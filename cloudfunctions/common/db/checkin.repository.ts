@@ -90,6 +90,25 @@ export async function updateRecordIf(id: string, expectedUpdatedAt: Date, patch:
   return res.updated === 1;
 }
 
+/**
+ * Undoes the sign-out at `signOutAt`: only if the record still has that sign-out and nobody changed it since
+ * `expectedUpdatedAt` (of two undos, or an undo and a scan, one applies). The day is open again, its trail gains `audit`.
+ */
+export async function undoSignOutIf(
+  id: string,
+  expected: { signOutAt: Date; updatedAt: Date },
+  patch: Pick<DayRecordDoc, 'minutes' | 'status' | 'updatedAt'>,
+  audit: AdjustmentDoc,
+): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(
+    records()
+      .where({ _id: id, signOutAt: expected.signOutAt, updatedAt: expected.updatedAt })
+      .update({ ...patch, signOutAt: _.remove(), signOutBy: _.remove(), adjustments: _.push([audit]) }),
+  );
+  return res.updated === 1;
+}
+
 /** All records of one activity and day (a day has at most the activity's capacity of records). */
 export async function recordsOfDay(activityId: string, date: string): Promise<DayRecordDoc[]> {
   return pageAll((skip) => records().where({ activityId, date }).orderBy('_id', 'asc').skip(skip).limit(1000).get());

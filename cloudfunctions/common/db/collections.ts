@@ -47,6 +47,8 @@ export const C = {
   activities: 'activities',
   enrollments: 'enrollments',
   corrections: 'checkin_corrections',
+  /** An activity's short code key (in 小程序码 scenes) → its id: the `_id` is the key, so no two activities share one. */
+  codeKeys: 'checkin_code_keys',
   certificates: 'certificates',
   identityAppeals: 'identity_appeals',
   auditLog: 'audit_log',
@@ -91,6 +93,8 @@ export const collections: CollectionDecl[] = [
     indexes: [asc('activityId_status_queuedAt', 'activityId', 'status', 'queuedAt'), asc('openid', 'openid')],
     rule: FUNCTIONS_ONLY,
   },
+  // Unique by `_id` (= the code key); activities.codeKey names the one key an activity uses.
+  { name: C.codeKeys, indexes: [], rule: FUNCTIONS_ONLY },
   { name: C.corrections, indexes: [asc('orgId_status', 'orgId', 'status'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
   {
     name: C.dayRecords,

@@ -3,14 +3,22 @@
 // Format: `kjzy1.<base64url(JSON body)>.<base64url(HMAC-SHA256(secret, "kjzy1.<body part>"))>`, about 150
 // characters. The MAC covers the encoded text itself, so no JSON canonicalisation is needed, and the body is
 // parsed only after the MAC matches (parsePayload reads the activity id so that the server can load the secret).
-// Bodies: an activity code `{t:'a', a, k:'in'|'out', m:'static'|'rotating', s?}` shown on a poster or screen, and a
-// volunteer's personal code `{t:'v', a, o, s?}` that an admin scans. With `s` a code rotates: s = floor(epochMs/30000).
+// Bodies: an activity code `{t:'a', a, k:'in'|'out'|'auto', m:'static'|'rotating', s?}` shown on a poster or screen,
+// and a volunteer's personal code `{t:'v', a, o, s?}` that an admin scans. With `s` a code rotates: s = floor(epochMs/30000).
+//
+// Scenes: the short form of an activity code that a 小程序码 carries (WeChat's `scene`: at most 32 characters of
+// [0-9A-Za-z!#$&'()*+,/:;=?@-._~]), fixed widths, no separators:
+//   `1` (format) · kind `i`|`o`|`a` · mode `s`|`r` · [step, 5 base62 digits, rotating only] · codeKey (8 base62) ·
+//   MAC (12 base64url characters = the first 72 bits of HMAC-SHA256(secret, "kjzy-scene:" + everything before it))
+// e.g. `1is7Hq2xK9a` + 12 MAC characters (23 in all) for a static 签到码, 28 for a rotating one. The codeKey names the
+// activity (its ids are too long); the secret is the same per-activity secret, so revocation and foreign codes behave
+// exactly as for long payloads.
 //
 // The per-activity secret is derived on the server (adapters/checkin-code-secret: HMAC of the activity id
 // and its code version under a subkey of APP_SECRET_KEY): nothing is stored, and bumping the version revokes codes.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { CHECKIN_KINDS, CODE_MODES, ROTATING_STEP_SEC } from '@contract/checkin';
+import { CODE_KINDS, CODE_MODES, ROTATING_STEP_SEC, type CodeKind } from '@contract/checkin';
 
 export const CODE_PREFIX = 'kjzy1';
 /** Longer payloads are refused before any work (the scan input allows 2000 characters). */
@@ -21,7 +29,7 @@ const B64URL = /^[A-Za-z0-9_-]+$/;
 const step = z.number().int().nonnegative();
 const id = z.string().min(1).max(128);
 const ActivityCodeBody = z
-  .object({ t: z.literal('a'), a: id, k: z.enum(CHECKIN_KINDS), m: z.enum(CODE_MODES), s: step.optional() })
+  .object({ t: z.literal('a'), a: id, k: z.enum(CODE_KINDS), m: z.enum(CODE_MODES), s: step.optional() })
   .strict()
   .refine((b) => (b.m === 'rotating') === (b.s !== undefined), { message: 'a rotating code has a step, a static one has none' });
 const VolunteerCodeBody = z.object({ t: z.literal('v'), a: id, o: id, s: step.optional() }).strict();
@@ -118,4 +126,101 @@ export function verifyPayload(payload: string, secret: Secret, now: Date | numbe
     if (body.s > current + 1) return { ok: false, reason: 'CODE_INVALID' };
   }
   return { ok: true, body };
+}
+
+// ---- Scenes: the short signed form a 小程序码 carries ----
+
+/** The first character of every scene: bump it to change the format (long payloads start with `kjzy1.`). */
+export const SCENE_FORMAT = '1';
+/** WeChat's limit on a 小程序码's scene, and the characters it allows. */
+export const SCENE_MAX_LENGTH = 32;
+export const SCENE_CHARSET = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/;
+/** An activity's short random key in scenes: 8 base62 characters (about 47.6 bits). */
+export const CODE_KEY_LENGTH = 8;
+export const CODE_KEY_PATTERN = /^[0-9A-Za-z]{8}$/;
+export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const STEP_DIGITS = 5;
+/** 62^5 steps of 30 s: codes can rotate until the year 2840. */
+const MAX_STEP = 62 ** STEP_DIGITS - 1;
+/** 12 base64url characters: the first 9 bytes (72 bits) of the HMAC. */
+const SCENE_MAC_CHARS = 12;
+const SCENE_KIND: Record<CodeKind, string> = { in: 'i', out: 'o', auto: 'a' };
+const KIND_OF: Record<string, CodeKind> = { i: 'in', o: 'out', a: 'auto' };
+const SCENE = /^1([ioa])(?:s|r([0-9A-Za-z]{5}))([0-9A-Za-z]{8})([A-Za-z0-9_-]{12})$/;
+
+/** A scene's content: which activity (by its codeKey), which kind, and for a rotating code its step. */
+export interface SceneBody {
+  key: string;
+  kind: CodeKind;
+  /** Present for a rotating code (mode `r`), absent for a static one. */
+  s?: number;
+}
+
+export type SceneVerdict = { ok: true; body: SceneBody } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
+
+function base62(n: number, digits: number): string {
+  let out = '';
+  for (let v = n; out.length < digits; v = Math.floor(v / 62)) out = BASE62[v % 62] + out;
+  return out;
+}
+
+const fromBase62 = (text: string): number => [...text].reduce((n, c) => n * 62 + BASE62.indexOf(c), 0);
+
+function sceneMac(unsigned: string, secret: Secret): string {
+  if (secret.length === 0) throw new Error('empty check-in code secret');
+  return createHmac('sha256', secret).update(`kjzy-scene:${unsigned}`).digest().subarray(0, 9).toString('base64url');
+}
+
+/** The scene of a body; throws on a malformed body (a programming error, not user input). */
+export function signScene(body: SceneBody, secret: Secret): string {
+  if (!CODE_KEY_PATTERN.test(body.key)) throw new Error('a code key is 8 base62 characters');
+  if (!CODE_KINDS.includes(body.kind)) throw new Error(`unknown code kind ${String(body.kind)}`);
+  if (body.s !== undefined && !(Number.isInteger(body.s) && body.s >= 0 && body.s <= MAX_STEP)) throw new Error('step out of range');
+  const unsigned = `${SCENE_FORMAT}${SCENE_KIND[body.kind]}${body.s === undefined ? 's' : `r${base62(body.s, STEP_DIGITS)}`}${body.key}`;
+  return `${unsigned}${sceneMac(unsigned, secret)}`;
+}
+
+function splitScene(scene: unknown): { unsigned: string; macPart: string; body: SceneBody } | undefined {
+  if (typeof scene !== 'string' || scene.length > SCENE_MAX_LENGTH) return undefined;
+  const m = SCENE.exec(scene.trim());
+  if (!m) return undefined;
+  const [whole, kind, stepText, key, macPart] = m;
+  return {
+    unsigned: whole.slice(0, whole.length - SCENE_MAC_CHARS),
+    macPart,
+    body: { key, kind: KIND_OF[kind], ...(stepText !== undefined ? { s: fromBase62(stepText) } : {}) },
+  };
+}
+
+/** Whether a payload has the form of a scene (as opposed to a long `kjzy1.` payload); nothing is verified. */
+export const isScene = (payload: string): boolean => splitScene(payload) !== undefined;
+
+/**
+ * The unverified body, to find the activity by its codeKey: nothing in it may be trusted before `verifyScene` says
+ * ok. Undefined when the text is not a scene of ours.
+ */
+export const parseScene = (scene: string): SceneBody | undefined => splitScene(scene)?.body;
+
+function sceneMacMatches(p: { unsigned: string; macPart: string }, secret: Secret): boolean {
+  const expected = Buffer.from(sceneMac(p.unsigned, secret), 'utf8');
+  const given = Buffer.from(p.macPart, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Checks a scene's MAC (constant time), then its step: the same verdicts and step bounds as `verifyPayload`. */
+export function verifyScene(scene: string, secret: Secret, now: Date | number): SceneVerdict {
+  const p = splitScene(scene);
+  if (!p || !sceneMacMatches(p, secret)) return { ok: false, reason: 'CODE_INVALID' };
+  if (p.body.s !== undefined) {
+    const current = rotatingStep(now);
+    if (p.body.s < current - 1) return { ok: false, reason: 'CODE_EXPIRED' };
+    if (p.body.s > current + 1) return { ok: false, reason: 'CODE_INVALID' };
+  }
+  return { ok: true, body: p.body };
+}
+
+/** `signedWithEarlier` for scenes: one the current secret refuses but an earlier one of the activity signed (revoked). */
+export function sceneSignedWithEarlier(scene: string, earlierSecrets: readonly Secret[]): boolean {
+  const p = splitScene(scene);
+  return !!p && earlierSecrets.slice(0, REVOKED_LOOKBACK).some((secret) => sceneMacMatches(p, secret));
 }

@@ -2,7 +2,13 @@
 // and how many minutes a day credits. The window's rule and the daily cap live here and nowhere else; its two lengths
 // are constants of types/checkin, which the messages are built from.
 import { shanghaiInstant } from '@contract/activity';
-import { SCAN_OPENS_BEFORE_START_MIN, SIGN_OUT_CLOSES_AFTER_END_MIN, type CheckinKind } from '@contract/checkin';
+import {
+  SCAN_OPENS_BEFORE_START_MIN,
+  SHORT_SIGN_OUT_MIN,
+  SIGN_OUT_CLOSES_AFTER_END_MIN,
+  UNDO_SIGN_OUT_MIN,
+  type CheckinKind,
+} from '@contract/checkin';
 import { dayBefore, shanghaiDate } from './shanghai-time';
 
 /** The 60/180-minute window (types/checkin, where the screens' and the refusal's wording is built from it too). */
@@ -90,6 +96,31 @@ export function creditedMinutes(schedule: CreditSchedule, date: string, signInAt
   const to = Math.min(wholeMinute(signOutAt), shanghaiInstant(date, schedule.dailyEnd).getTime());
   if (!(to > from)) return 0;
   return Math.min(Math.floor((to - from) / MIN_MS), Math.max(0, schedule.dailyCapMinutes));
+}
+
+/**
+ * Whether a volunteer's sign-out at `at` should be confirmed first: sooner than SHORT_SIGN_OUT_MIN after the day's
+ * sign-in, or before the day's dailyStart (nothing credited yet). Answers the minutes it would credit, or undefined
+ * when it needs no confirmation.
+ */
+export function shortSignOut(schedule: CreditSchedule, date: string, signInAt: Date, at: Date): { minutes: number } | undefined {
+  const early = at.getTime() - signInAt.getTime() < SHORT_SIGN_OUT_MIN * MIN_MS;
+  const beforeStart = isScheduled(schedule, date) && at.getTime() < shanghaiInstant(date, schedule.dailyStart).getTime();
+  return early || beforeStart ? { minutes: creditedMinutes(schedule, date, signInAt, at) } : undefined;
+}
+
+export type UndoSignOutCheck = { ok: true } | { ok: false; reason: 'NOT_SIGNED_OUT' | 'NOT_OWN' | 'EXPIRED' };
+
+/**
+ * Whether a volunteer may undo the day's sign-out at `now`: there is one, it was their own scan (not an admin's scan,
+ * adjustment or batch sign-out), and it is less than UNDO_SIGN_OUT_MIN old (5 min exactly is too late).
+ */
+export function canUndoSignOut(record: { signOutAt?: Date; ownSignOutAts: Date[] } | undefined, now: Date): UndoSignOutCheck {
+  if (!record?.signOutAt) return { ok: false, reason: 'NOT_SIGNED_OUT' };
+  const at = record.signOutAt.getTime();
+  // Own: a sign-out echo of the volunteer's scan at that very instant (an admin's scan, adjustment or batch sign-out has none).
+  if (!record.ownSignOutAts.some((own) => own.getTime() === at)) return { ok: false, reason: 'NOT_OWN' };
+  return now.getTime() - at < UNDO_SIGN_OUT_MIN * MIN_MS ? { ok: true } : { ok: false, reason: 'EXPIRED' };
 }
 
 /** The times of a day record that scans decide. */

@@ -1,9 +1,11 @@
-// 签到码/签退码 for an activity's admins: the QR large, rotating every 30 s on a screen (屏幕, where the page starts) or
-// fixed for print (海报, with 保存海报), the code's text for those who cannot scan, a countdown to the next code, and
-// 作废旧码 (confirmed) for when a printed or forwarded code has leaked: every code shown so far stops working at once.
-// Test classes: ck-code-kind (tabs ck-code-kind-in/-out), ck-code-mode (tabs ck-code-mode-rotating/-static),
+// 现场码/签到码/签退码 for an activity's admins: a 小程序码 that WeChat's own 扫一扫 opens (the scan page with the code
+// already read; on h5 a plain QR of the same page and scene), large, rotating every 30 s on a screen (屏幕, where the
+// page starts) or fixed for print (海报, with 保存海报), the short code's text for those who cannot scan, a countdown to
+// the next code, and 作废旧码 (confirmed) for when a printed or forwarded code has leaked. The 现场码 (the default)
+// signs a volunteer in, then out, so nobody can show the wrong one; separate 签到码/签退码 remain.
+// Test classes: ck-code-kind (tabs ck-code-kind-auto/-in/-out), ck-code-mode (tabs ck-code-mode-rotating/-static),
 // ck-code-title, ck-code-kind-label, ck-code-dates, ck-code-qr, ck-code-countdown, ck-code-refresh-error,
-// ck-code-payload, ck-code-copy, ck-code-poster, ck-code-static-out-warning, ck-code-revoke, ck-code-loading,
+// ck-code-scene, ck-code-copy, ck-code-poster, ck-code-static-out-warning, ck-code-revoke, ck-code-loading,
 // ck-code-error, ck-code-roster.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -11,12 +13,11 @@ import { Canvas, Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
-import QrCode from '../../components/qr-code';
 import { useRotatingCode } from '../../hooks/use-rotating-code';
 import { activityCode, revokeCodes } from '../../services/checkin';
 import { keepScreenOn } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
-import { CHECKIN_KIND_LABEL, type CheckinKind, type CodeMode } from '@contract/checkin';
+import type { CodeKind, CodeMode } from '@contract/checkin';
 import { POSTER_CANVAS_ID, savePoster } from './poster';
 import { dateRange } from '@contract/time';
 import { formatDistance } from '@contract/format';
@@ -24,11 +25,14 @@ import { routes } from '../../routes';
 import './index.scss';
 
 const FORBIDDEN_CODES = new Set(['AUTH.FORBIDDEN', 'ACTIVITY.NOT_FOUND', 'ACTIVITY.CANCELLED']);
+/** What each code is called on the page, the poster and the title bar. */
+const CODE_LABEL: Record<CodeKind, string> = { auto: '现场签到码', in: '签到码', out: '签退码' };
+const kindOf = (k: string | undefined): CodeKind => (k === 'in' || k === 'out' ? k : 'auto');
 
 export default function CheckinCode() {
   const params = useRouter().params;
   const activityId = decodeURIComponent(params.activityId ?? '');
-  const [kind, setKind] = useState<CheckinKind>(params.kind === 'out' ? 'out' : 'in');
+  const [kind, setKind] = useState<CodeKind>(kindOf(params.kind));
   const [mode, setMode] = useState<CodeMode>(params.mode === 'static' ? 'static' : 'rotating');
   const [saving, setSaving] = useState(false);
   const [revoking, setRevoking] = useState(false);
@@ -40,7 +44,7 @@ export default function CheckinCode() {
     keepScreenOn();
   }, []);
   useEffect(() => {
-    Taro.setNavigationBarTitle({ title: `${CHECKIN_KIND_LABEL[kind]}码` }).catch(() => undefined);
+    Taro.setNavigationBarTitle({ title: CODE_LABEL[kind] }).catch(() => undefined);
   }, [kind]);
 
   if (!activityId) {
@@ -58,6 +62,7 @@ export default function CheckinCode() {
         value={kind}
         onChange={setKind}
         tabs={[
+          { key: 'auto', title: '现场码' },
           { key: 'in', title: '签到码' },
           { key: 'out', title: '签退码' },
         ]}
@@ -101,7 +106,7 @@ export default function CheckinCode() {
   }
 
   const d = code.data;
-  const label = CHECKIN_KIND_LABEL[d.kind];
+  const label = CODE_LABEL[d.kind];
   const poster = async () => {
     if (saving) return;
     setSaving(true);
@@ -111,7 +116,7 @@ export default function CheckinCode() {
         kindLabel: label,
         dates: dateRange(d.startDate, d.endDate),
         daily: `${d.dailyStart}-${d.dailyEnd}`,
-        payload: d.payload,
+        wxacode: d.wxacode,
         radiusM: d.radiusM,
       });
       void Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '海报已下载' : '海报已保存到相册', icon: 'none' });
@@ -157,19 +162,20 @@ export default function CheckinCode() {
   return (
     <Shell>
       {tabs}
-      {d.kind === 'out' && d.mode === 'static' ? (
+      {d.kind !== 'in' && d.mode === 'static' ? (
         <Text className='code-page__warning ck-code-static-out-warning'>
           固定签退码被拍照转发后，在任何地方都能签退。请尽量在现场展示动态码；如固定码已外传，请点下方“作废旧码”。
         </Text>
       ) : null}
       <View className={`card code-page__card is-${d.kind}`}>
-        <Text className='code-page__kind ck-code-kind-label'>{label}码</Text>
+        <Text className='code-page__kind ck-code-kind-label'>{label}</Text>
         <Text className='code-page__title ck-code-title'>{d.title}</Text>
         <Text className='code-page__dates ck-code-dates'>
           {dateRange(d.startDate, d.endDate)} · 每天 {d.dailyStart}-{d.dailyEnd}
         </Text>
         <View className='code-page__qr'>
-          <QrCode className='ck-code-qr' payload={d.payload} svg={d.qrSvg} size={300} />
+          {/* A background rather than <Image>: Taro's h5 image box shifts a data: image sideways (as QrCode notes). */}
+          <View className='code-page__image ck-code-qr' style={{ backgroundImage: `url("${d.wxacode}")` }} />
         </View>
         {d.mode === 'rotating' ? (
           <Text className='code-page__countdown ck-code-countdown'>
@@ -181,15 +187,18 @@ export default function CheckinCode() {
         {code.refreshError ? (
           <Text className='code-page__refresh-error ck-code-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text>
         ) : null}
-        <Text className='code-page__how'>志愿者打开小程序点“扫码签到”扫描此码，须在活动地点{formatDistance(d.radiusM)}内</Text>
+        <Text className='code-page__how'>
+          {d.kind === 'auto' ? '第一次扫码签到，离开时再扫一次签退。' : ''}用微信“扫一扫”或小程序“扫码签到”扫描此码，须在活动地点
+          {formatDistance(d.radiusM)}内
+        </Text>
       </View>
 
       <View className='card code-page__text'>
         <Text className='code-page__text-label'>无法扫码时可输入签到码：</Text>
-        <Text className='code-page__payload ck-code-payload' userSelect>
-          {d.payload}
+        <Text className='code-page__payload ck-code-scene' userSelect>
+          {d.scene}
         </Text>
-        <Text className='code-page__copy ck-code-copy' onClick={() => Taro.setClipboardData({ data: d.payload }).catch(() => undefined)}>
+        <Text className='code-page__copy ck-code-copy' onClick={() => Taro.setClipboardData({ data: d.scene }).catch(() => undefined)}>
           复制签到码
         </Text>
       </View>

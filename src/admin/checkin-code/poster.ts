@@ -1,18 +1,23 @@
-// 保存海报: the static code with the activity's title and dates as a PNG for WeChat groups and print.
+// 保存海报: the static 小程序码 (WeChat's own 扫一扫 opens it) with the activity's title and dates as a PNG for WeChat
+// groups and print.
 // weapp draws on the page's <canvas type="2d">, exports it and saves to the album; h5 draws on a detached canvas
 // and downloads the PNG.
 import Taro from '@tarojs/taro';
-import { qrMatrix } from '../../components/qr-code/matrix';
 import { formatDistance } from '@contract/format';
 import { COLOR } from '../../styles/colors';
 
-export type PosterInfo = { title: string; kindLabel: string; dates: string; daily: string; payload: string; radiusM: number };
+/** `kindLabel` is the code's name (现场签到码, 签到码, 签退码); `wxacode` the 小程序码 as a data: URL. */
+export type PosterInfo = { title: string; kindLabel: string; dates: string; daily: string; wxacode: string; radiusM: number };
 
 export const POSTER_W = 750;
 export const POSTER_H = 1120;
 export const POSTER_CANVAS_ID = 'ck-poster-canvas';
 
-type Ctx = Pick<CanvasRenderingContext2D, 'fillStyle' | 'font' | 'textAlign' | 'textBaseline' | 'fillRect' | 'fillText' | 'measureText'>;
+type Ctx = Pick<CanvasRenderingContext2D, 'fillStyle' | 'font' | 'textAlign' | 'textBaseline' | 'fillRect' | 'fillText' | 'measureText'> & {
+  drawImage(image: unknown, dx: number, dy: number, dw: number, dh: number): void;
+};
+/** The code's side on the poster, in poster pixels. */
+const CODE_EDGE = 480;
 
 /** Breaks text into at most `max` lines of `width` (character by character: Chinese has no spaces). */
 function wrap(ctx: Ctx, text: string, width: number, max: number): string[] {
@@ -30,7 +35,8 @@ function wrap(ctx: Ctx, text: string, width: number, max: number): string[] {
   return lines;
 }
 
-export function drawPoster(ctx: Ctx, info: PosterInfo): void {
+/** Draws the poster; `code` is the loaded 小程序码 image. */
+export function drawPoster(ctx: Ctx, info: PosterInfo, code: unknown): void {
   const cx = POSTER_W / 2;
   ctx.fillStyle = COLOR.white;
   ctx.fillRect(0, 0, POSTER_W, POSTER_H);
@@ -42,7 +48,7 @@ export function drawPoster(ctx: Ctx, info: PosterInfo): void {
   ctx.font = '30px sans-serif';
   ctx.fillText('科技志愿服务', cx, 64);
   ctx.font = 'bold 60px sans-serif';
-  ctx.fillText(`活动${info.kindLabel}码`, cx, 140);
+  ctx.fillText(`活动${info.kindLabel}`, cx, 140);
 
   ctx.fillStyle = COLOR.text;
   ctx.font = 'bold 40px sans-serif';
@@ -56,27 +62,28 @@ export function drawPoster(ctx: Ctx, info: PosterInfo): void {
   ctx.fillText(`活动日期：${info.dates}`, cx, y + 10);
   ctx.fillText(`每天 ${info.daily}`, cx, y + 52);
 
-  const matrix = qrMatrix(info.payload);
-  const unit = Math.floor(480 / (matrix.size + 4));
-  const edge = unit * (matrix.size + 4);
-  const left = Math.round((POSTER_W - edge) / 2);
+  const edge = CODE_EDGE;
   const top = y + 100;
-  ctx.fillStyle = COLOR.black;
-  for (let r = 0; r < matrix.size; r++) {
-    for (let c = 0; c < matrix.size; c++) {
-      if (matrix.dark[r * matrix.size + c]) ctx.fillRect(left + (c + 2) * unit, top + (r + 2) * unit, unit, unit);
-    }
-  }
+  ctx.drawImage(code, Math.round((POSTER_W - edge) / 2), top, edge, edge);
 
   ctx.fillStyle = COLOR.text;
   ctx.font = '28px sans-serif';
-  ctx.fillText('打开“科技志愿服务”小程序，点“扫码签到”扫描此码', cx, top + edge + 50);
+  ctx.fillText('用微信“扫一扫”扫描此码，即可签到签退', cx, top + edge + 50);
   ctx.fillStyle = COLOR.textSecondary;
   ctx.font = '24px sans-serif';
   ctx.fillText(`须在活动地点${formatDistance(info.radiusM)}范围内、活动时间内签到`, cx, top + edge + 92);
 }
 
-const fileName = (info: PosterInfo) => `${info.title.replace(/[\\/:*?"<>|\s]+/g, '')}-${info.kindLabel}码.png`;
+const fileName = (info: PosterInfo) => `${info.title.replace(/[\\/:*?"<>|\s]+/g, '')}-${info.kindLabel}.png`;
+
+type Loadable = { src: string; onload: unknown; onerror: unknown };
+/** Resolves once the image (a browser Image, or a weapp canvas image) has loaded `src`. */
+const loaded = <T extends Loadable>(img: T, src: string) =>
+  new Promise<T>((resolve, reject) => {
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error('签到码图片加载失败'));
+    img.src = src;
+  });
 
 /** weapp: resolves after the image is in the album; rejects with an errMsg (auth deny when refused). */
 export async function savePoster(info: PosterInfo): Promise<void> {
@@ -86,7 +93,7 @@ export async function savePoster(info: PosterInfo): Promise<void> {
     canvas.height = POSTER_H;
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('浏览器不支持画布');
-    drawPoster(ctx, info);
+    drawPoster(ctx, info, await loaded(new Image(), info.wxacode));
     const a = document.createElement('a');
     a.href = canvas.toDataURL('image/png');
     a.download = fileName(info);
@@ -103,7 +110,11 @@ export async function savePoster(info: PosterInfo): Promise<void> {
   );
   canvas.width = POSTER_W;
   canvas.height = POSTER_H;
-  drawPoster(canvas.getContext('2d') as unknown as Ctx, info);
+  // The canvas loads images from files: the 小程序码's PNG is written to the user data folder first.
+  const file = `${Taro.env.USER_DATA_PATH}/checkin-code.png`;
+  Taro.getFileSystemManager().writeFileSync(file, info.wxacode.replace(/^data:image\/\w+;base64,/, ''), 'base64');
+  const image = await loaded(canvas.createImage() as unknown as Loadable, file);
+  drawPoster(canvas.getContext('2d') as unknown as Ctx, info, image);
   const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'png', destWidth: POSTER_W, destHeight: POSTER_H });
   await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath });
 }

@@ -92,6 +92,15 @@ export default function Roster() {
             扫志愿者签到码
           </Button>
           <Button
+            className='ck-roster-code-auto'
+            size='small'
+            fill='outline'
+            type='primary'
+            onClick={() => Taro.navigateTo({ url: routes.checkinCode(activityId) })}
+          >
+            现场码
+          </Button>
+          <Button
             className='ck-roster-code-in'
             size='small'
             fill='outline'

@@ -1,6 +1,7 @@
 // 签到 on 活动详情: enrolled volunteers get 扫码签到 and 我的签到码 while the activity is on; the team's managers get
-// 签到码/签退码 (posters can be printed beforehand) and 签到名单. Test classes: ck-act-checkin, ck-act-scan,
-// ck-act-my-code, ck-act-code-in, ck-act-code-out, ck-act-checkin-roster.
+// 现场签到码 (one code, in then out; posters can be printed beforehand), the separate 签到码/签退码 and 签到名单.
+// Test classes: ck-act-checkin, ck-act-scan, ck-act-my-code, ck-act-code-auto, ck-act-code-in, ck-act-code-out,
+// ck-act-checkin-roster.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
@@ -32,6 +33,9 @@ export default function CheckinEntry({ data }: { data: ActivityGetOutput }) {
         <View className='checkin-entry__row'>
           {phase !== 'ended' ? (
             <>
+              <Button className='ck-act-code-auto' size='small' type='primary' onClick={go(routes.checkinCode(id))}>
+                现场签到码
+              </Button>
               <Button className='ck-act-code-in' size='small' fill='outline' type='primary' onClick={go(routes.checkinCode(id, 'in'))}>
                 签到码
               </Button>

@@ -1,10 +1,11 @@
 // The answer to a scan as a panel, not a toast: what happened, and on a refusal why in plain words and what to do
 // next (move closer, turn on precise location, show 我的签到码 to an admin).
 // Test classes: ck-result (is-ok / is-error), ck-result-title, ck-result-message, ck-result-distance, ck-result-time,
-// ck-result-minutes, ck-result-tips, ck-result-again, ck-result-retry, ck-result-my-code, ck-result-setting, ck-result-hours.
+// ck-result-minutes, ck-result-tips, ck-result-again, ck-result-retry, ck-result-my-code, ck-result-setting, ck-result-hours,
+// ck-result-undo.
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
-import { CHECKIN_KIND_LABEL, type CheckinScanOutput } from '@contract/checkin';
+import { CHECKIN_KIND_LABEL, UNDO_SIGN_OUT_MIN, type CheckinScanOutput } from '@contract/checkin';
 import { explainRefusal, type Refusal } from './explain';
 import { clockOf } from '@contract/time';
 import { formatDistance, formatDuration } from '@contract/format';
@@ -21,14 +22,16 @@ type Props = {
   /** Open 我的签到码 (volunteers only). */
   onMyCode?: () => void;
   onHours?: () => void;
+  /** The volunteer's own fresh 签退 may be undone for a few minutes (the server decides whether it still can). */
+  onUndo?: (data: CheckinScanOutput) => void;
   /** Weapp: open the permission settings after a refused location. */
   onSetting?: () => void;
   /** An admin scanned a volunteer's code: refusals speak about the volunteer. */
   admin?: boolean;
 };
 
-export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onHours, onSetting, admin }: Props) {
-  if (outcome.ok) return <Success data={outcome.data} onAgain={onAgain} onHours={onHours} />;
+export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onHours, onUndo, onSetting, admin }: Props) {
+  if (outcome.ok) return <Success data={outcome.data} onAgain={onAgain} onHours={onHours} onUndo={onUndo} />;
   const view = explainRefusal(outcome, admin);
   return (
     <View className={`card checkin-result is-error ck-result ck-result-${view.key}`}>
@@ -80,18 +83,28 @@ export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onH
   );
 }
 
+/** The panel's title: what happened, and after today's 签退 how long the day was, never "请记得签退". */
+export function successTitle(data: CheckinScanOutput & { realName?: string }): string {
+  const who = data.realName ? `${data.realName} ` : '';
+  if (data.outcome === 'alreadySignedOut') return `${who}今天已签退（${formatDuration(data.record.minutes)}）`;
+  if (data.repeated) return data.kind === 'in' ? `${who}今天已签到` : `${who}已签退`;
+  return `${who}${CHECKIN_KIND_LABEL[data.kind]}成功`;
+}
+
 function Success({
   data,
   onAgain,
   onHours,
+  onUndo,
 }: {
   data: CheckinScanOutput & { realName?: string };
   onAgain: () => void;
   onHours?: () => void;
+  onUndo?: (data: CheckinScanOutput) => void;
 }) {
   const verb = CHECKIN_KIND_LABEL[data.kind];
-  const who = data.realName ? `${data.realName} ` : '';
-  const title = data.repeated ? (data.kind === 'in' ? `${who}今天已签到` : `${who}已签退`) : `${who}${verb}成功`;
+  const title = successTitle(data);
+  const undoable = onUndo && !data.realName && data.outcome === 'signedOut' && !data.repeated;
   const at = data.kind === 'in' ? (data.record.signInAt ?? data.at) : (data.record.signOutAt ?? data.at);
   return (
     <View className={`card checkin-result is-ok ck-result ck-result-${data.kind}`}>
@@ -107,12 +120,17 @@ function Success({
         {!data.realName ? <Fact label='距活动地点' value={`约${formatDistance(data.distanceM)}`} cls='ck-result-distance' /> : null}
       </View>
       <Text className='checkin-result__message ck-result-message'>
-        {data.kind === 'in' ? '活动结束离开时，请记得扫描签退码签退，否则当天时长不计入。' : '感谢您的志愿服务！时长已计入“我的时长”。'}
+        {data.kind === 'in' ? '活动结束离开时，请再次扫码签退，否则当天时长不计入。' : '感谢您的志愿服务！时长已计入“我的时长”。'}
       </Text>
       <View className='checkin-result__buttons'>
         {onHours ? (
           <Button className='ck-result-hours' type='primary' block onClick={onHours}>
             查看我的时长
+          </Button>
+        ) : null}
+        {undoable ? (
+          <Button className='ck-result-undo' fill='outline' type='primary' block onClick={() => onUndo(data)}>
+            签退错了？{UNDO_SIGN_OUT_MIN}分钟内可撤销
           </Button>
         ) : null}
         <Button className='ck-result-again' block onClick={onAgain}>

@@ -1,5 +1,7 @@
-// 扫码签到: a volunteer scans the activity's 签到码/签退码; the phone's position (GCJ-02) goes with a fresh nonce
-// and the answer shows as a panel — a refusal says why and what to do, with the distance when out of range.
+// 扫码签到: a volunteer scans the activity's 现场码/签到码/签退码, or arrives from WeChat's own 扫一扫 on a 小程序码 (its
+// signed `scene` in the query, sent at once); the phone's position (GCJ-02) goes with a fresh nonce and the answer
+// shows as a panel — a refusal says why and what to do, with the distance when out of range. A short 签退 is
+// confirmed first, and a mistaken one can be undone for a few minutes.
 // Test classes: ck-scan-camera (scan button: weapp, or h5 with window.wx.scanQRCode), ck-scan-payload (h5 manual
 // entry) and ck-scan-submit, ck-scan-progress, ck-scan-go-my-code, ck-scan-go-hours; the panel's ck-result-* classes
 // (components/checkin-result).
@@ -8,17 +10,25 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import QrEntry from '../../components/qr-entry';
 import CheckinResult, { type ScanOutcome } from '../../components/checkin-result';
-import { newNonce, scanActivityCode } from '../../services/checkin';
+import { newNonce, scanActivityCode, undoSignOut } from '../../services/checkin';
 import { isLocateError, locate, type Fix } from '../../device/location';
-import { readQrCode } from '../../device/scan';
+import { readQrCode, sceneOfPath } from '../../device/scan';
 import { buzz } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
 import { routes } from '../../routes';
+import { formatDuration } from '@contract/format';
+import type { CheckinScanOutput } from '@contract/checkin';
 import './index.scss';
 
 type Phase = 'idle' | 'locating' | 'sending';
 /** One tap: the same nonce (and position) is reused if the answer got lost and the volunteer sends it again. */
-type Attempt = { payload: string; nonce: string; location?: Fix };
+type Attempt = { payload: string; nonce: string; location?: Fix; confirmShort?: boolean };
+
+/** "现在签退将只记录X分钟，确定吗？" from the refusal's minutes (the server's sentence when it gave none). */
+function shortSignOutQuestion(details: unknown, message: string): string {
+  const minutes = (details as { minutes?: unknown } | undefined)?.minutes;
+  return typeof minutes === 'number' ? `现在签退将只记录${formatDuration(minutes)}，确定吗？` : message;
+}
 
 export default function Scan() {
   const params = useRouter().params;
@@ -36,7 +46,7 @@ export default function Scan() {
         a.location = await locate({ precise: true });
       }
       setPhase('sending');
-      const data = await scanActivityCode(a.payload, a.location, a.nonce);
+      const data = await scanActivityCode(a.payload, a.location, a.nonce, a.confirmShort);
       setOutcome({ ok: true, data });
       buzz();
     } catch (e) {
@@ -44,6 +54,18 @@ export default function Scan() {
         setOutcome({ ok: false, code: e.reason === 'denied' ? 'LOCATION_DENIED' : 'LOCATION_UNAVAILABLE', message: '' });
       } else {
         const err = toCloudError(e);
+        if (err.code === 'CHECKIN.CONFIRM_SHORT_SIGN_OUT') {
+          setPhase('idle');
+          const { confirm } = await Taro.showModal({
+            title: '确认签退',
+            content: shortSignOutQuestion(err.details, err.message),
+            confirmText: '确定签退',
+            cancelText: '暂不签退',
+          });
+          // A new tap: a fresh nonce, the same code and position.
+          if (confirm) return send({ ...a, nonce: newNonce(), confirmShort: true });
+          return;
+        }
         setOutcome({ ok: false, code: err.code, message: err.message, details: err.details });
       }
     } finally {
@@ -51,11 +73,36 @@ export default function Scan() {
     }
   };
 
-  const onCode = (payload: string) => send({ payload, nonce: newNonce() });
+  // A 小程序码's h5 stand-in read by a browser scanner is the page's address: its scene is the code.
+  const onCode = (read: string) => send({ payload: sceneOfPath(read) ?? read, nonce: newNonce() });
+
+  const undo = async (data: CheckinScanOutput) => {
+    const { confirm } = await Taro.showModal({
+      title: '撤销签退',
+      content: '撤销后今天的签退将取消，离开时请再次扫码签退。确定撤销吗？',
+      confirmText: '撤销签退',
+      cancelText: '不撤销',
+    });
+    if (!confirm) return;
+    try {
+      await undoSignOut(data.record.activityId, data.date);
+      setOutcome(null);
+      void Taro.showToast({ title: '已撤销签退，离开时请再次签退', icon: 'none', duration: 2500 });
+    } catch (e) {
+      void Taro.showToast({ title: toCloudError(e).message, icon: 'none', duration: 3000 });
+    }
+  };
+
+  // Opened by WeChat's 扫一扫 on a 小程序码 (or its h5 stand-in): the code is in the query, sent at once.
+  useEffect(() => {
+    const scene = params.scene ? safeDecode(params.scene) : '';
+    if (scene) void onCode(scene);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the code the page was opened with
+  }, []);
 
   // From the 首页 button on weapp the camera opens at once.
   useEffect(() => {
-    if (params.auto !== '1' || process.env.TARO_ENV !== 'weapp') return;
+    if (params.scene || params.auto !== '1' || process.env.TARO_ENV !== 'weapp') return;
     readQrCode().then(
       (code) => {
         if (code) void onCode(code);
@@ -77,6 +124,7 @@ export default function Scan() {
           onRetry={() => attempt.current && send(attempt.current)}
           onMyCode={openMyCode}
           onHours={openHours}
+          onUndo={undo}
           onSetting={process.env.TARO_ENV === 'weapp' ? () => Taro.openSetting().catch(() => undefined) : undefined}
         />
       </View>
@@ -114,4 +162,12 @@ export default function Scan() {
       </View>
     </View>
   );
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }

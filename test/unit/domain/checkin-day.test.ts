@@ -1,5 +1,14 @@
-// Day-record rules: the scan window and its edges, the Asia/Shanghai day of a scan, credited minutes, which scan counts.
-import { applyScan, checkScanTime, creditedMinutes, dayRecordId, scanWindow } from '../../../cloudfunctions/common/domain/checkin-day';
+// Day-record rules: the scan window and its edges, the Asia/Shanghai day of a scan, credited minutes, which scan counts,
+// which sign-out asks first, and when a volunteer may undo their own sign-out.
+import {
+  applyScan,
+  canUndoSignOut,
+  checkScanTime,
+  creditedMinutes,
+  dayRecordId,
+  scanWindow,
+  shortSignOut,
+} from '../../../cloudfunctions/common/domain/checkin-day';
 
 /** 2026-12-01 and 2026-12-02, 09:00–17:00 Asia/Shanghai (01:00–09:00Z), 8 h cap. */
 const TWO_DAYS = { startDate: '2026-12-01', endDate: '2026-12-02', dailyStart: '09:00', dailyEnd: '17:00', dailyCapMinutes: 480 };
@@ -195,5 +204,30 @@ describe('dayRecordId', () => {
       dayRecordId('act2', 'o1', '2026-12-01'),
     ]);
     expect(ids.size).toBe(4);
+  });
+});
+
+describe('shortSignOut', () => {
+  it('asks before a sign-out sooner than 30 min after the sign-in, with the minutes it would credit', () => {
+    expect(shortSignOut(TWO_DAYS, D1, sh(D1, '10:00:00'), sh(D1, '10:29:59'))).toEqual({ minutes: 29 });
+    expect(shortSignOut(TWO_DAYS, D1, sh(D1, '10:00:00'), sh(D1, '10:30:00'))).toBeUndefined();
+  });
+  it('asks before a sign-out before dailyStart, however long after the sign-in', () => {
+    expect(shortSignOut(TWO_DAYS, D1, sh(D1, '08:00:00'), sh(D1, '08:59:59'))).toEqual({ minutes: 0 });
+    expect(shortSignOut(TWO_DAYS, D1, sh(D1, '08:00:00'), sh(D1, '09:00:00'))).toBeUndefined();
+  });
+});
+
+describe('canUndoSignOut', () => {
+  const out = sh(D1, '12:00:00');
+  const own = { signOutAt: out, ownSignOutAts: [sh(D1, '11:00:00'), out] };
+  it('allows the own sign-out for 5 minutes, not at 5 minutes', () => {
+    expect(canUndoSignOut(own, new Date(out.getTime() + 299_999))).toEqual({ ok: true });
+    expect(canUndoSignOut(own, new Date(out.getTime() + 300_000))).toEqual({ ok: false, reason: 'EXPIRED' });
+  });
+  it('refuses a day not signed out, and a sign-out that was not their own scan', () => {
+    expect(canUndoSignOut(undefined, out)).toEqual({ ok: false, reason: 'NOT_SIGNED_OUT' });
+    expect(canUndoSignOut({ ownSignOutAts: [out] }, out)).toEqual({ ok: false, reason: 'NOT_SIGNED_OUT' });
+    expect(canUndoSignOut({ signOutAt: out, ownSignOutAts: [sh(D1, '11:00:00')] }, out)).toEqual({ ok: false, reason: 'NOT_OWN' });
   });
 });

@@ -6,6 +6,7 @@ import { insertActivity, type ActivityDoc } from '../../db/activity.repository';
 import { activitySpan } from '../../domain/activity-phase';
 import { requireManagedOrg } from '../access';
 import { activityView } from './activity-view';
+import { claimNewCodeKey } from '../checkin/code-key';
 
 export async function publish(input: ActivityPublishInput, ctx: Ctx): Promise<ActivityOutput> {
   const openid = requireOpenid(ctx);
@@ -13,9 +14,13 @@ export async function publish(input: ActivityPublishInput, ctx: Ctx): Promise<Ac
     approvedOnly: true,
     unknownForbidden: true,
   });
+  const _id = randomBytes(16).toString('hex');
+  // The key its 小程序码 scenes name it by, claimed before the activity exists (an unused claim is harmless).
+  const codeKey = await claimNewCodeKey(_id, ctx.now);
   const doc: ActivityDoc = {
     ...input,
-    _id: randomBytes(16).toString('hex'),
+    _id,
+    codeKey,
     orgName: org.name,
     serviceTargets: input.serviceTargets ?? [],
     radiusM: input.radiusM ?? MAX_RADIUS_M,

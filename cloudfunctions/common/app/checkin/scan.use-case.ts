@@ -1,29 +1,43 @@
-// checkin.scan / checkin.scanVolunteer: a signed code, the window, the 5 km rule, then one day record.
-// Requests per scan (activity cached): the activity's fresh stamp (status, code version), then sign-in = enrollment
-// read + record insert, sign-out = record read + one conditional update: three. A replayed nonce finds its echo in the
-// record and writes nothing. Doubtful positions are flagged on the record for the roster (domain/scan-flags).
+// checkin.scan / checkin.scanVolunteer: a signed code (a long payload or a 小程序码 scene), the window, the 5 km rule,
+// then one day record. Requests per scan (activity and code key cached): the activity's fresh stamp (status, code
+// version), then sign-in = enrollment read + record insert, sign-out = record read + one conditional update: three.
+// An auto code reads the record first to decide: sign-in four, sign-out three, after today's sign-out two. A scene's
+// key costs one read more the first time a warm instance meets it. A replayed nonce finds its echo in the record and
+// writes nothing. Doubtful positions are flagged on the record for the roster (domain/scan-flags).
 import type {
   CheckinScanInput,
   CheckinScanOutput,
   CheckinScanVolunteerInput,
   CheckinScanVolunteerOutput,
   CheckinKind,
+  CodeKind,
   ScanFlag,
+  ScanOutcome,
 } from '@contract/checkin';
 import { scanWindowText } from '@contract/checkin';
-import { formatDistance } from '@contract/format';
+import { formatDistance, formatDuration } from '@contract/format';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
 import { createRecord, findRecord, setSignOutIfLater, type DayRecordDoc, type ScanEcho } from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
 import { activityCodeSecret } from '../../adapters/checkin-code-secret';
-import { applyScan, checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
-import { parsePayload, REVOKED_LOOKBACK, signedWithEarlier, verifyPayload } from '../../domain/checkin-code';
+import { applyScan, checkScanTime, creditedMinutes, dayRecordId, shortSignOut } from '../../domain/checkin-day';
+import {
+  parsePayload,
+  parseScene,
+  REVOKED_LOOKBACK,
+  sceneSignedWithEarlier,
+  signedWithEarlier,
+  verifyPayload,
+  verifyScene,
+  type Secret,
+} from '../../domain/checkin-code';
 import { withinRadius } from '../../domain/geo';
 import { scanFlags, withFlags } from '../../domain/scan-flags';
 import { toIso } from '../../domain/shanghai-time';
 import { currentActivity } from './activity-cache';
+import { activityIdForKey } from './code-key';
 import { requireDayDecider } from '../access';
 import { recordView } from './record-view';
 
@@ -40,32 +54,65 @@ interface Scan {
   nonce?: string;
   /** Set when an admin signs the volunteer in or out. */
   by?: string;
+  /** The volunteer confirmed a short sign-out (their own scans only ask). */
+  confirmShort?: boolean;
 }
 
 /** The activity's secrets before `version`, newest first, as far back as a revoked code is recognised. */
 const earlierSecrets = (activityId: string, version: number) =>
   Array.from({ length: Math.min(version, REVOKED_LOOKBACK) }, (_, i) => activityCodeSecret(activityId, version - 1 - i));
 
+type Verdict<B> = { ok: true; body: B } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
+
 /**
- * Verifies a payload against the activity as it is now (cancelled and revoked take effect at once); anything forged,
+ * Verifies a code against the activity as it is now (cancelled and revoked take effect at once); anything forged,
  * foreign, revoked or stale is CODE_INVALID/CODE_EXPIRED.
  */
-async function openCode(payload: string, want: 'a' | 'v', now: Date) {
-  const parsed = parsePayload(payload);
-  if (!parsed || parsed.t !== want) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
-  const activity = await currentActivity(parsed.a);
+async function verifyFor<B>(
+  activityId: string | undefined,
+  verify: (secret: Secret) => Verdict<B>,
+  signedEarlier: (secrets: Secret[]) => boolean,
+): Promise<{ activity: ActivityDoc; body: B }> {
+  const activity = activityId ? await currentActivity(activityId) : undefined;
   if (!activity) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   const version = activity.codeVersion ?? 0;
-  const verdict = verifyPayload(payload, activityCodeSecret(activity._id, version), now);
+  const verdict = verify(activityCodeSecret(activity._id, version));
   if (!verdict.ok && verdict.reason === 'CODE_EXPIRED') throw new AppError(ErrorCode.CHECKIN_CODE_EXPIRED);
   if (!verdict.ok) {
-    if (signedWithEarlier(payload, earlierSecrets(activity._id, version))) {
+    if (signedEarlier(earlierSecrets(activity._id, version))) {
       throw new AppError(ErrorCode.CHECKIN_CODE_INVALID, '该签到码已被管理员作废，请扫描现场最新出示的签到码', { revoked: true });
     }
     throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   }
   if (activity.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED, '活动已取消，无需签到');
   return { activity, body: verdict.body };
+}
+
+/** A long payload of the wanted type (`a` activity code, `v` a volunteer's code). */
+async function openCode(payload: string, want: 'a' | 'v', now: Date) {
+  const parsed = parsePayload(payload);
+  if (!parsed || parsed.t !== want) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
+  return verifyFor(
+    parsed.a,
+    (secret) => verifyPayload(payload, secret, now),
+    (secrets) => signedWithEarlier(payload, secrets),
+  );
+}
+
+/** An activity code, as a long payload or as the scene of its 小程序码 (found by the activity's code key). */
+async function openActivityCode(payload: string, now: Date): Promise<{ activity: ActivityDoc; kind: CodeKind }> {
+  const scene = parseScene(payload);
+  if (!scene) {
+    const { activity, body } = await openCode(payload, 'a', now);
+    if (!body.k) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
+    return { activity, kind: body.k };
+  }
+  const { activity, body } = await verifyFor(
+    await activityIdForKey(scene.key),
+    (secret) => verifyScene(payload, secret, now),
+    (secrets) => sceneSignedWithEarlier(payload, secrets),
+  );
+  return { activity, kind: body.kind };
 }
 
 function windowDate(activity: ActivityDoc, kind: CheckinKind, at: Date): string {
@@ -81,14 +128,26 @@ function windowDate(activity: ActivityDoc, kind: CheckinKind, at: Date): string 
   return check.date;
 }
 
+const OUTCOME: Record<CheckinKind, ScanOutcome> = { in: 'signedIn', out: 'signedOut' };
+
 function answer(
   s: Pick<Scan, 'activity' | 'kind' | 'distanceM'>,
   at: Date,
   date: string,
   record: DayRecordDoc,
   repeated: boolean,
+  outcome: ScanOutcome = OUTCOME[s.kind],
 ): CheckinScanOutput {
-  return { kind: s.kind, date, at: toIso(at), distanceM: s.distanceM, record: recordView(record), title: s.activity.title, repeated };
+  return {
+    kind: s.kind,
+    outcome,
+    date,
+    at: toIso(at),
+    distanceM: s.distanceM,
+    record: recordView(record),
+    title: s.activity.title,
+    repeated,
+  };
 }
 
 /** The echo of this nonce in the record: in its list, or (records written before the list) an own key of `scans`. */
@@ -148,16 +207,29 @@ const timesOf = (r: DayRecordDoc | undefined) =>
     ? { ...(r.signInAt ? { signInAt: new Date(r.signInAt) } : {}), ...(r.signOutAt ? { signOutAt: new Date(r.signOutAt) } : {}) }
     : undefined;
 
-async function signOut(s: Scan, date: string): Promise<CheckinScanOutput> {
+/** A volunteer's own sign-out soon after signing in (or before the day starts) is refused until they confirm it. */
+function refuseUnconfirmedShort(s: Scan, date: string, signInAt: Date | undefined): void {
+  if (s.by || s.confirmShort || !signInAt) return;
+  const short = shortSignOut(s.activity, date, signInAt, s.at);
+  if (short) {
+    throw new AppError(ErrorCode.CHECKIN_CONFIRM_SHORT_SIGN_OUT, `现在签退将只记录${formatDuration(short.minutes)}，确定吗？`, {
+      minutes: short.minutes,
+    });
+  }
+}
+
+/** `known`: the record as just read (an auto code decided on it), saving the first read. */
+async function signOut(s: Scan, date: string, known?: DayRecordDoc): Promise<CheckinScanOutput> {
   const id = dayRecordId(s.activity._id, s.openid, date);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const record = await findRecord(id);
+    const record = attempt === 0 && known ? known : await findRecord(id);
     const again = replay(s, date, record);
     if (again) return again;
     const step = applyScan(timesOf(record), 'out', s.at);
     if (!step.ok || !record) throw new AppError(ErrorCode.CHECKIN_NOT_SIGNED_IN);
     // The latest sign-out counts: one no later than the stored one changes nothing.
     if (step.write === 'none') return answer(s, s.at, date, record, true);
+    refuseUnconfirmedShort(s, date, step.next.signInAt);
     const minutes = creditedMinutes(s.activity, date, step.next.signInAt, step.next.signOutAt);
     const status: DayRecordDoc['status'] = record.status === 'adjusted' ? 'adjusted' : 'closed';
     const by = s.by ? { signOutBy: s.by } : {};
@@ -181,10 +253,24 @@ function record(s: Scan): Promise<CheckinScanOutput> {
   return s.kind === 'in' ? signIn(s, date) : signOut(s, date);
 }
 
+/**
+ * One on-site code: the day record decides. No sign-in yet → sign in; signed in, not out → sign out; signed out
+ * already → nothing changes and the answer says so (`alreadySignedOut`, with the day's sign-out and minutes).
+ */
+async function auto(s: Scan, date: string): Promise<CheckinScanOutput> {
+  const record = await findRecord(dayRecordId(s.activity._id, s.openid, date));
+  const again = replay(s, date, record);
+  if (again) return again;
+  if (record?.signInAt && !record.signOutAt) return signOut({ ...s, kind: 'out' }, date, record);
+  if (record?.signOutAt) return answer({ ...s, kind: 'out' }, new Date(record.signOutAt), date, record, true, 'alreadySignedOut');
+  return signIn({ ...s, kind: 'in' }, windowDate(s.activity, 'in', s.at));
+}
+
 export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinScanOutput> {
   const openid = requireOpenid(ctx);
-  const { activity, body } = await openCode(input.payload, 'a', ctx.now);
-  const kind = body.k as CheckinKind;
+  const { activity, kind: codeKind } = await openActivityCode(input.payload, ctx.now);
+  // An auto code is accepted in the wider sign-out window; a sign-in it decides on checks its own window.
+  const kind: CheckinKind = codeKind === 'in' ? 'in' : 'out';
   const date = windowDate(activity, kind, ctx.now);
   const range = withinRadius(input.location, activity.location, activity.radiusM);
   if (!range.ok) {
@@ -203,8 +289,10 @@ export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinSc
     accuracy: input.location.accuracy,
     flags: scanFlags(input.location, range.distanceM),
     nonce: input.nonce,
+    confirmShort: input.confirmShort,
   };
   // A replay is answered from the record before anything else is checked again.
+  if (codeKind === 'auto') return auto(s, date);
   if (kind === 'in') return signIn(s, date);
   return signOut(s, date);
 }
