@@ -52,8 +52,9 @@ export default defineAppConfig({
     backgroundColor: '#f5f6f8',
   },
   tabBar: {
-    color: '#7a7f87',
-    selectedColor: '#1f6fe5',
+    // The tab bar is native: its grey is the palette's secondary text (4.5:1 and more on white).
+    color: '#5c6066',
+    selectedColor: '#1a5fd0',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

@@ -1,8 +1,13 @@
-// App root: Taro renders each page as a child; global styles and the NutUI theme live in app.scss.
-import type { PropsWithChildren } from 'react';
+// App root: Taro renders each page as a child; global styles and the NutUI theme live in app.scss. 长辈模式 is
+// (re)applied after every render of App, which happens whenever a page mounts and whenever the mode changes.
+import { useEffect, type PropsWithChildren } from 'react';
+import { applyElderMode } from './device/elder-mode';
+import { useElderMode } from './hooks/use-elder-mode';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
+  useElderMode(); // subscribed: a change of mode renders App again
+  useEffect(() => applyElderMode());
   return children;
 }
 

@@ -1,11 +1,11 @@
 // The palette where CSS variables cannot reach (modal buttons, native switches, canvas drawings): the same values
 // src/styles/colors.scss gives its --app-… and --nutui-color-… variables (keep the two in step).
 export const COLOR = {
-  primary: '#1f6fe5',
-  danger: '#e34d59',
+  primary: '#1a5fd0',
+  danger: '#c72a37',
   text: '#1a1a1a',
-  textSecondary: '#7a7f87',
-  textBody: '#5c6066',
+  textSecondary: '#5c6066',
+  textBody: '#4e5969',
   accent: '#ff8f1f',
   chartGreen: '#16a34a',
   chartAxis: '#e3e5e8',

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
 import DevSwitcher from '../../components/dev-switcher';
 import { useMe } from '../../hooks/use-me';
+import ElderModeSwitch from './components/elder-mode-switch';
 import { regionName } from '../../utils/region';
 import { STATUS_TAG } from '../../utils/status-tag';
 import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
@@ -58,6 +59,7 @@ export default function Mine() {
         </View>
       ) : null}
       {state.status === 'ready' ? <Profile data={state.data} /> : null}
+      <ElderModeSwitch />
       <DevSwitcher onSwitched={reload} />
     </View>
   );
@@ -199,7 +201,7 @@ function Stars({ minutes }: { minutes: number }) {
       <Text className='mine__star-icons'>
         {[1, 2, 3, 4, 5].map((n) => (
           <Text key={n} className={n <= stars ? 'mine__star is-on' : 'mine__star'}>
-            ★
+            {n <= stars ? '★' : '☆'}
           </Text>
         ))}
       </Text>

@@ -2,6 +2,7 @@
 import { chartBars, statsQuery, type ChartBar } from '../../../src/admin/stats/helpers';
 import { ReportOrgStatsInput } from '@contract/report';
 import { drawStatsChart, niceMax, type Ctx2D } from '../../../src/admin/stats/chart';
+import { COLOR } from '../../../src/styles/colors';
 
 describe('statsQuery', () => {
   it('本月, 上月 and 今年 are named periods: the server decides them on its own clock, not the phone', () => {
@@ -82,7 +83,7 @@ describe('drawStatsChart', () => {
     const { ctx, rects, texts } = recorder();
     drawStatsChart(ctx, 300, 200, bars);
     const plotH = 200 - 30 - 26;
-    const blue = rects.filter((r) => r.colour === '#1f6fe5' && r.h > 10);
+    const blue = rects.filter((r) => r.colour === COLOR.primary && r.h > 10);
     expect(blue.map((r) => r.h)).toEqual([plotH, plotH / 2]);
     expect(texts).toEqual(expect.arrayContaining(['服务时长（小时）', '参与人次', '活动场次', '9月', '10月', '2.5', '5']));
   });
