@@ -1,8 +1,6 @@
 // The body of bench/checkin-peak (bundled by run.mjs): seed, then measure scans and a no-op call side by side.
-import { startEmulator } from '../../emulator/server';
-import { builtFunctionLoader } from '../../emulator/gateway';
+import { startBenchEmulator } from '../emulator';
 
-const SECRET = '5a'.repeat(32);
 const LANZHOU = { province: '620000', city: '620100', county: '620102' };
 const POINT = { lat: 36.0611, lng: 103.8343 };
 
@@ -30,21 +28,7 @@ async function drive(total: number, concurrency: number, call: (i: number) => Pr
 }
 
 export async function runPeak({ root, scans, concurrency }: { root: string; scans: number; concurrency: number }) {
-  const emu = await startEmulator({
-    port: 0,
-    data: 'memory',
-    root,
-    loadFunction: builtFunctionLoader(root),
-    functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench-bootstrap-token-0000' },
-  });
-  const post = async (route: string, body: unknown, openid?: string) => {
-    const res = await fetch(`${emu.url}${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-      body: JSON.stringify(body),
-    });
-    return res.json() as Promise<{ ok: boolean; code?: string; data?: { payload?: unknown } }>;
-  };
+  const { emu, post, resetStats, databaseRequests } = await startBenchEmulator(root);
   try {
     // 09:05 on the activity's day, Asia/Shanghai.
     await post('/_dev/clock', { now: '2026-12-01T01:05:00Z' });
@@ -115,7 +99,11 @@ export async function runPeak({ root, scans, concurrency }: { root: string; scan
         })),
       );
     }
-    const code = await post('/functions/checkin', { action: 'code', activityId: 'act-bench', kind: 'in', mode: 'static' }, 'admin-bench');
+    const code = await post<{ ok: boolean; data?: { payload?: unknown } }>(
+      '/functions/checkin',
+      { action: 'code', activityId: 'act-bench', kind: 'in', mode: 'static' },
+      'admin-bench',
+    );
     if (!code.ok) throw new Error(`checkin.code failed: ${JSON.stringify(code)}`);
     const payload = code.data?.payload as string;
 
@@ -125,13 +113,12 @@ export async function runPeak({ root, scans, concurrency }: { root: string; scan
       post('/functions/checkin', { action: 'noop' }, openids[i]).then((r) => ({ ok: r.code === 'UNKNOWN_ACTION', code: r.code })),
     );
 
-    await fetch(`${emu.url}/_dev/stats`, { method: 'DELETE' });
+    await resetStats();
     const near = { lat: POINT.lat + 0.001, lng: POINT.lng, accuracy: 30 };
     const scan = await drive(scans, concurrency, (i) =>
       post('/functions/checkin', { action: 'scan', payload, location: near, nonce: `bench-nonce-${i}` }, openids[i]),
     );
-    const stats = (await (await fetch(`${emu.url}/_dev/stats`)).json()) as { database: Record<string, number> };
-    const dbRequests = Object.values(stats.database).reduce((a, b) => a + b, 0);
+    const dbRequests = await databaseRequests();
     const records = await post('/functions/checkin', { action: 'roster', activityId: 'act-bench', date: '2026-12-01' }, 'admin-bench');
     const signedIn = records.ok ? (records.data as { status: string }[]).filter((r) => r.status === 'open').length : -1;
 
@@ -141,7 +128,7 @@ export async function runPeak({ root, scans, concurrency }: { root: string; scan
     console.log(`no-op call     ${fmt(noop.perSec)} ${fmt(noop.p50)} ${fmt(noop.p95)} ${fmt(noop.p99)} ${fmt(noop.seconds)}`);
     console.log(`checkin.scan   ${fmt(scan.perSec)} ${fmt(scan.p50)} ${fmt(scan.p95)} ${fmt(scan.p99)} ${fmt(scan.seconds)}`);
     console.log(`scan/no-op throughput ratio: ${(scan.perSec / noop.perSec).toFixed(2)}; p50 ratio ${(scan.p50 / noop.p50).toFixed(2)}`);
-    console.log(`database requests per scan: ${(dbRequests / scans).toFixed(2)} (${JSON.stringify(stats.database)})`);
+    console.log(`database requests per scan: ${(dbRequests.total / scans).toFixed(2)} (${JSON.stringify(dbRequests.byAction)})`);
     console.log(`failed scans: ${JSON.stringify(scan.failures)}; day records signed in: ${signedIn}`);
     console.log(`${scans} scans fit in one minute: ${scan.seconds <= 60 ? 'yes' : 'no'} (${scan.seconds.toFixed(1)} s)`);
   } finally {

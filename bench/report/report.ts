@@ -1,32 +1,14 @@
 // The body of bench/report (bundled by run.mjs): seed a province straight into the database, then time the reports.
-import { startEmulator } from '../../emulator/server';
-import { builtFunctionLoader } from '../../emulator/gateway';
+import { startBenchEmulator } from '../emulator';
 
-const SECRET = '5a'.repeat(32);
 const LANZHOU = { province: '620000', city: '620100', county: '620102' };
 const CATEGORIES = ['科普报告', '科技培训', '科技咨询', '农技服务', '义诊咨询', '青少年科技教育', '科普讲解', '网络科普'];
 const BRANCHES = 10;
 const TEAMS_PER_BRANCH = 5;
 const VOLUNTEERS_PER_DAY = 20;
 
-type Answer = { ok: boolean; code?: string; data?: unknown };
-
 export async function runReport({ root, records, runs }: { root: string; records: number; runs: number }) {
-  const emu = await startEmulator({
-    port: 0,
-    data: 'memory',
-    root,
-    loadFunction: builtFunctionLoader(root),
-    functionEnv: { APP_SECRET_KEY: SECRET, BOOTSTRAP_TOKEN: 'bench-bootstrap-token-0000' },
-  });
-  const post = async (route: string, body: unknown, openid?: string): Promise<Answer> => {
-    const res = await fetch(`${emu.url}${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-      body: JSON.stringify(body),
-    });
-    return res.json() as Promise<Answer>;
-  };
+  const { emu, post, resetStats, databaseRequests } = await startBenchEmulator(root);
   try {
     await post('/_dev/clock', { now: '2026-12-31T08:00:00Z' });
     const created = new Date('2026-01-01T00:00:00Z');
@@ -155,13 +137,12 @@ export async function runReport({ root, records, runs }: { root: string; records
       const times: number[] = [];
       let requests = 0;
       for (let r = 0; r < runs; r++) {
-        await fetch(`${emu.url}/_dev/stats`, { method: 'DELETE' });
+        await resetStats();
         const t0 = performance.now();
         const answer = await post('/functions/report', body, 'leader');
         times.push(performance.now() - t0);
         if (!answer.ok) throw new Error(`${name}: ${answer.code}`);
-        const stats = (await (await fetch(`${emu.url}/_dev/stats`)).json()) as { database: Record<string, number> };
-        requests = Object.values(stats.database).reduce((a, b) => a + b, 0);
+        requests = (await databaseRequests()).total;
       }
       times.sort((a, b) => a - b);
       console.log(

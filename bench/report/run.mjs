@@ -2,23 +2,8 @@
 // 60 teams below it, through the gateway against the built `report` bundle and an in-memory emulator.
 // Usage: node bench/report/run.mjs [records=40000] [runs=5]
 // Prints the median and worst time per call, database requests per call, and the rows read.
-import { build } from 'esbuild';
-import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildFunctions, loadBench, root } from '../bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-execFileSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs'), 'report'], { stdio: 'inherit' });
-const outfile = path.join(root, '.build', 'bench-report.cjs');
-await build({
-  entryPoints: [path.join(root, 'bench/report/report.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { runReport } = await import(pathToFileURL(outfile).href);
+buildFunctions('report');
+const { runReport } = await loadBench('report', 'report.ts');
 await runReport({ root, records: Number(process.argv[2] ?? 40000), runs: Number(process.argv[3] ?? 5) });

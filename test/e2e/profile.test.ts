@@ -2,9 +2,9 @@
 // sent) and sees them on 我的; a leader uploads a filled template and reads the report.
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { ROOT, bootstrapRoot, idNumberFor, registerVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { filledTemplate, importRow } from '../helpers/import-sheet';
 import { launchChromium, pageOpener, onTop } from '../helpers/browser';
 
 const H5 = path.join(ROOT, 'dist', 'h5');
@@ -65,35 +65,13 @@ it('a volunteer edits 工作单位 and 政治面貌 from 我的 and sees them th
 });
 
 it('a leader uploads a filled-in template and reads created, invited and failed rows', async () => {
-  const tpl = await t.call('org', 'importTemplate', { orgId: rootId }, LEADER);
-  if (!tpl.ok) throw new Error(`importTemplate: ${tpl.code}`);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(tpl.data.base64, 'base64') as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
-  const row = (seq: number, name: string, phone: string, id: string) => [
-    String(seq),
-    name,
-    phone,
-    '女',
-    id,
-    '群众',
-    '汉族',
-    '兰州大学',
-    '中级',
-    '本科',
-    '学校',
-    '甘肃省',
-    '兰州市',
-    '城关区',
-    '科普报告',
-    '科学教育类',
-    '否',
+  // 性别 女: 李四's number has an even 17th digit.
+  const rows = [
+    importRow(1, '李四', '13800138102', idNumberFor('19900909', 404), { gender: '女' }),
+    importRow(2, '少年', '13800138104', idNumberFor('20100101', 405), { gender: '女' }),
   ];
-  [row(1, '李四', '13800138102', idNumberFor('19900909', 404)), row(2, '少年', '13800138104', idNumberFor('20100101', 405))].forEach(
-    (r, i) => (ws.getRow(4 + i).values = r),
-  );
   const file = path.join(TMP, 'e2e-import.xlsx');
-  fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  fs.writeFileSync(file, Buffer.from(await filledTemplate(t, rootId, LEADER, rows), 'base64'));
 
   const page = await open(LEADER, `/admin/import/index?orgId=${encodeURIComponent(rootId)}`);
   await top(page, '.import-upload').waitFor();

@@ -119,6 +119,40 @@ async function leftAtKill(dir: string): Promise<string> {
 
 const TORN = 'dropped an incomplete last record';
 
+interface Found {
+  /** Writes found whole. */
+  complete: number;
+  /** Writes found in part, each as its label and parts. */
+  half: string[];
+  /** Acknowledged writes not found whole. */
+  lost: number[];
+}
+
+/** Sorts the attempted writes by what a restart found of their parts: all of them, some, and acknowledged but not all. */
+function sortFound(writes: { i: number; label: string; parts: boolean[] }[], acknowledged: Set<number>): Found {
+  const found: Found = { complete: 0, half: [], lost: [] };
+  for (const { i, label, parts } of writes) {
+    if (parts.every(Boolean)) found.complete += 1;
+    else if (parts.some(Boolean)) found.half.push(`${label} ${JSON.stringify(parts)}`);
+    if (acknowledged.has(i) && !parts.every(Boolean)) found.lost.push(i);
+  }
+  return found;
+}
+
+/** A round's line of the report (cumulative counts). */
+function roundFigures(round: number, attempted: number, acknowledged: number, found: Found, left: string, child: Child): RoundFigures {
+  return {
+    round,
+    attempted,
+    acknowledged,
+    foundAfterRestart: found.complete,
+    halfWritten: found.half.length,
+    lostAcknowledged: found.lost.length,
+    left,
+    torn: child.output().includes(TORN),
+  };
+}
+
 interface Person {
   i: number;
   openid: string;
@@ -178,32 +212,22 @@ describe('kill -9 of the emulator process', () => {
         readAll(child, 'memberships'),
         readAll(child, 'sms_codes'),
       ]);
-      let complete = 0;
-      const half: string[] = [];
-      const lost: number[] = [];
-      for (const p of attempted.values()) {
-        const parts = [
-          volunteers.has(p.openid),
-          memberships.has(`${orgId}_${p.openid}`),
-          codes.get(`register:${phoneLookupHashUnder(SECRET_KEY, p.phone)}`)?.used === true,
-        ];
-        if (parts.every(Boolean)) complete += 1;
-        else if (parts.some(Boolean)) half.push(`${p.openid} ${JSON.stringify(parts)}`);
-        if (acknowledged.has(p.i) && !parts.every(Boolean)) lost.push(p.i);
-      }
+      const { complete, half, lost } = sortFound(
+        [...attempted.values()].map((p) => ({
+          i: p.i,
+          label: p.openid,
+          parts: [
+            volunteers.has(p.openid),
+            memberships.has(`${orgId}_${p.openid}`),
+            codes.get(`register:${phoneLookupHashUnder(SECRET_KEY, p.phone)}`)?.used === true,
+          ],
+        })),
+        acknowledged,
+      );
       const smsLost = [...smsAcknowledged].filter(
         (i) => !codes.has(`register:${phoneLookupHashUnder(SECRET_KEY, String(13900000000 + i))}`),
       );
-      figures.push({
-        round,
-        attempted: attempted.size,
-        acknowledged: acknowledged.size,
-        foundAfterRestart: complete,
-        halfWritten: half.length,
-        lostAcknowledged: lost.length + smsLost.length,
-        left,
-        torn: child.output().includes(TORN),
-      });
+      figures.push(roundFigures(round, attempted.size, acknowledged.size, { complete, half, lost: [...lost, ...smsLost] }, left, child));
       expect(acknowledged.size).toBeGreaterThan(ackBefore);
       expect(half).toEqual([]);
       expect(lost).toEqual([]);
@@ -259,27 +283,14 @@ describe('kill -9 of the emulator process', () => {
       const left = await leftAtKill(data);
       child = await start(data);
       const [a, b, c, d] = await Promise.all(['crash_a', 'crash_b', 'crash_c', 'crash_d'].map((name) => readAll(child, name)));
-      let complete = 0;
-      let transactions = 0;
-      const half: string[] = [];
-      const lost: number[] = [];
-      for (const i of attempted) {
-        const parts = i % 2 === 0 ? [a.has(`t${i}`), b.has(`t${i}`), c.has(`t${i}`)] : [1, 2, 3].map((k) => d.has(`b${i}-${k}`));
-        if (parts.every(Boolean) && i % 2 === 0) transactions += 1;
-        if (parts.every(Boolean)) complete += 1;
-        else if (parts.some(Boolean)) half.push(`${i} ${JSON.stringify(parts)}`);
-        if (acknowledged.has(i) && !parts.every(Boolean)) lost.push(i);
-      }
-      figures.push({
-        round,
-        attempted: attempted.size,
-        acknowledged: acknowledged.size,
-        foundAfterRestart: complete,
-        halfWritten: half.length,
-        lostAcknowledged: lost.length,
-        left,
-        torn: child.output().includes(TORN),
-      });
+      const writes = [...attempted].map((i) => ({
+        i,
+        label: String(i),
+        parts: i % 2 === 0 ? [a.has(`t${i}`), b.has(`t${i}`), c.has(`t${i}`)] : [1, 2, 3].map((k) => d.has(`b${i}-${k}`)),
+      }));
+      const { complete, half, lost } = sortFound(writes, acknowledged);
+      const transactions = writes.filter((w) => w.i % 2 === 0 && w.parts.every(Boolean)).length;
+      figures.push(roundFigures(round, attempted.size, acknowledged.size, { complete, half, lost }, left, child));
       expect(acknowledged.size).toBeGreaterThan(ackBefore);
       expect(half).toEqual([]);
       expect(lost).toEqual([]);

@@ -59,6 +59,9 @@ const square = (d: number) => {
   return new LineString([new Point(-d, -d), new Point(d, -d), new Point(d, d), new Point(-d, d), new Point(-d, -d)]);
 };
 
+/** The names of the documents of `shapes` that match `where`, in the order stored. */
+const shapeNames = async (where: object) => (await db.collection('shapes').where(where).get()).data.map((d: { name: string }) => d.name);
+
 describe('db.Geo values', () => {
   // geo-advanced.test.ts:81-109 ("GEO Advanced - CRUD"): every Geo type read back is an instance of its class, deepStrictEqual
   // to what was written; geo.test.ts:76: a Point reads back as { longitude, latitude }. The SDK sends GeoJSON
@@ -317,6 +320,9 @@ describe('_.geoNear ($nearSphere)', () => {
 });
 
 describe('_.geoWithin', () => {
+  /** The names of the shapes whose point lies within `geometry`. */
+  const names = (geometry: object) => shapeNames({ point: _.geoWithin({ geometry }) });
+
   // geo-advanced.test.ts:206-240 ("GEO - geoWithin geometry"): (0, 0) is within the square (-2..2); remove() with
   // the same condition deletes it. Command.geoWithin doc: "指定的区域必须是多边形(Polygon)或多边形集合(MultiPolygon)".
   it('finds points inside a Polygon (and remove() takes the same condition)', async () => {
@@ -344,13 +350,6 @@ describe('_.geoWithin', () => {
       { name: 'hole', point: new Point(0, 0) },
       { name: 'ring', point: new Point(1.5, 0) },
     ]);
-    const names = async (geometry: object) =>
-      (
-        await db
-          .collection('shapes')
-          .where({ point: _.geoWithin({ geometry }) })
-          .get()
-      ).data.map((d: { name: string }) => d.name);
     expect(await names(new Polygon([square(2)]))).toEqual(['bulge', 'hole', 'ring']);
     // geo-advanced.test.ts:31-34: the "回" polygon, outer ring and inner ring.
     expect(await names(new Polygon([square(2), square(1)]))).toEqual(['bulge', 'ring']);
@@ -368,13 +367,6 @@ describe('_.geoWithin', () => {
     const clockwise = new Polygon([new LineString([new Point(0, 0), new Point(0, 1), new Point(1, 1), new Point(1, 0), new Point(0, 0)])]);
     const ccw = (x: number) =>
       new Polygon([new LineString([new Point(x, x), new Point(x + 1, x), new Point(x + 1, x + 1), new Point(x, x + 1), new Point(x, x)])]);
-    const names = async (geometry: object) =>
-      (
-        await db
-          .collection('shapes')
-          .where({ point: _.geoWithin({ geometry }) })
-          .get()
-      ).data.map((d: { name: string }) => d.name);
     expect(await names(clockwise)).toEqual(['a']);
     expect(await names(new MultiPolygon([ccw(0), ccw(10)]))).toEqual(['a', 'b']);
   });
@@ -446,13 +438,7 @@ describe('_.geoIntersects', () => {
       { name: 'stop', geo: new Point(2, 0) },
       { name: 'far', geo: new MultiPoint([new Point(50, 50), new Point(60, 60)]) },
     ]);
-    const names = async (geometry: object) =>
-      (
-        await db
-          .collection('shapes')
-          .where({ geo: _.geoIntersects({ geometry }) })
-          .get()
-      ).data.map((d: { name: string }) => d.name);
+    const names = (geometry: object) => shapeNames({ geo: _.geoIntersects({ geometry }) });
     expect(await names(new Point(0, 0))).toEqual(['area']);
     // A point on the polygon's edge (the meridian 2°E) and the stored point itself.
     expect(await names(new Point(2, 0))).toEqual(['area', 'stop']);

@@ -154,46 +154,21 @@ describe('updated counts', () => {
     // node-sdk test/database/index.test.ts:219-265.
     await h.seed('docs', [{ testNum: 1 }, { testNum: 1 }, { testNum: 1 }]);
     const coll = h.db.collection('docs');
-    expect(
+    // What one where().options() update (+1) or remove answers it counted.
+    type Options = { multiple?: boolean };
+    const updated = async (where: object, options: Options) =>
       (
         await coll
-          .where({ testNum: 1 })
-          .options({ multiple: false })
+          .where(where)
+          .options(options)
           .update({ testNum: h._.inc(1) })
-      ).updated,
-    ).toBe(1);
-    expect(
-      (
-        await coll
-          .where({ testNum: h._.gt(0) })
-          .options({ multiple: true })
-          .update({ testNum: h._.inc(1) })
-      ).updated,
-    ).toBe(3);
-    expect(
-      (
-        await coll
-          .where({ testNum: h._.gt(0) })
-          .options({})
-          .update({ testNum: h._.inc(1) })
-      ).updated,
-    ).toBe(3);
-    expect(
-      (
-        await coll
-          .where({ testNum: h._.gt(0) })
-          .options({ multiple: false })
-          .remove()
-      ).deleted,
-    ).toBe(1);
-    expect(
-      (
-        await coll
-          .where({ testNum: h._.gt(0) })
-          .options({})
-          .remove()
-      ).deleted,
-    ).toBe(2);
+      ).updated as number;
+    const deleted = async (where: object, options: Options) => (await coll.where(where).options(options).remove()).deleted as number;
+    expect(await updated({ testNum: 1 }, { multiple: false })).toBe(1);
+    expect(await updated({ testNum: h._.gt(0) }, { multiple: true })).toBe(3);
+    expect(await updated({ testNum: h._.gt(0) }, {})).toBe(3);
+    expect(await deleted({ testNum: h._.gt(0) }, { multiple: false })).toBe(1);
+    expect(await deleted({ testNum: h._.gt(0) }, {})).toBe(2);
   });
 
   it('updating to an empty array, nested nulls', async () => {

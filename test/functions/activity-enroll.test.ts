@@ -1,7 +1,6 @@
 // activity.enroll and cancelEnrollment through the emulator: the signup window, audience, capacity (also under
 // 120 simultaneous calls), the waitlist and its order, idempotence, and the database requests of one enrollment.
 import {
-  bootstrapRoot,
   databaseRequests,
   dataOf,
   devMessages,
@@ -9,6 +8,7 @@ import {
   seedMembers,
   seedMembership,
   seedOrg,
+  seedTeam,
   seedVolunteer,
   useTestEmulator,
 } from '../helpers/emulator';
@@ -16,14 +16,9 @@ import {
 // 2026-11-22 10:00 Asia/Shanghai: signup (11-20 00:00 – 11-30 18:00) is open; the activity starts 12-01 09:00.
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
+  const { lz } = await seedTeam(t, { members: ['vol', 'w1', 'w2', 'w3'], tianshui: {} });
   const cg = await seedOrg(t, 'cg', '城关区科技志愿服务大队', lz, { level: '大队' });
   await seedOrg(t, 'cg1', '城关区第一科技志愿服务分队', cg, { level: '分队' });
-  await seedVolunteer(t, 'lz-admin', '13900000001');
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
-  await seedMembers(t, 'lz', ['vol', 'w1', 'w2', 'w3']);
   await seedMembers(t, 'ts', ['ts-vol'], 13600000000);
   await seedMembers(t, 'cg1', ['cg1-vol'], 13500000000);
   await seedVolunteer(t, 'pending-vol', '13900000002');

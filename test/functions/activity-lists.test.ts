@@ -1,34 +1,17 @@
 // activity.list, mine, published and enrollments through the emulator: filters, phases, distance, paging, permissions.
 import type { InputOf } from '@contract/functions';
-import {
-  bootstrapRoot,
-  dataOf,
-  LANZHOU_POINT,
-  publishActivity,
-  seedMembers,
-  seedMembership,
-  seedOrg,
-  seedVolunteer,
-  useTestEmulator,
-} from '../helpers/emulator';
+import { dataOf, LANZHOU_POINT, publishActivity, seedLanzhou, seedMembers, seedOrg, seedStaff, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 const TIANSHUI = { province: '620000', city: '620500', county: '620502' };
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root, { region: TIANSHUI });
+  const { lz } = await seedLanzhou(t, { tianshui: { region: TIANSHUI } });
   await seedOrg(t, 'cg', '城关区科技志愿服务大队', lz, { level: '大队' });
-  for (const [openid, phone] of [
-    ['lz-admin', '13900000001'],
-    ['ts-admin', '13900000002'],
-    ['cg-admin', '13900000003'],
-  ]) {
-    await seedVolunteer(t, openid, phone);
-  }
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
-  await seedMembership(t, 'ts', 'ts-admin', 'admin');
-  await seedMembership(t, 'cg', 'cg-admin', 'admin');
+  await seedStaff(t, [
+    ['lz-admin', '13900000001', 'lz', 'admin'],
+    ['ts-admin', '13900000002', 'ts', 'admin'],
+    ['cg-admin', '13900000003', 'cg', 'admin'],
+  ]);
   await seedMembers(t, 'lz', ['vol', 'vol2', 'vol3']);
 });
 

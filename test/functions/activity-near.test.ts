@@ -1,24 +1,11 @@
 // 离我最近 at scale: activity.list with `near` is a geo query paged by the database, right past 1,000 activities, at a fixed cost per page.
 import type { InputOf } from '@contract/functions';
-import {
-  bootstrapRoot,
-  databaseRequests,
-  dataOf,
-  LANZHOU_POINT,
-  publishActivity,
-  seedMembership,
-  seedOrg,
-  seedVolunteer,
-  useTestEmulator,
-} from '../helpers/emulator';
+import { databaseRequests, dataOf, LANZHOU_POINT, publishActivity, seedTeam, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedVolunteer(t, 'lz-admin', '13900000001');
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
+  await seedTeam(t);
 });
 
 const list = (input: InputOf<'activity', 'list'>) => t.call('activity', 'list', input);

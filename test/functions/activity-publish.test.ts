@@ -1,43 +1,30 @@
 // activity.publish, update, cancel and get through the emulator: permissions, the schedule rules, messages, phases.
 import {
   activityInput,
-  bootstrapRoot,
   dataOf,
   devMessages,
+  LZ_TS_STAFF,
   publishActivity,
+  seedLanzhou,
   seedMembership,
   seedOrg,
-  seedVolunteer,
+  seedStaff,
   useTestEmulator,
 } from '../helpers/emulator';
 
 // 2026-11-22 10:00 Asia/Shanghai: signup (11-20 00:00 – 11-30 18:00) is open.
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
+  const { lz } = await seedLanzhou(t, { tianshui: {} });
   await seedOrg(t, 'cg', '城关区科技志愿服务大队', lz, { level: '大队' });
   await seedOrg(t, 'pend', '待审科技志愿服务分队', lz, { status: 'pending' });
-  for (const [openid, phone] of [
-    ['lz-leader', '13900000001'],
-    ['lz-admin', '13900000002'],
-    ['lz-member', '13900000003'],
-    ['ts-admin', '13900000004'],
-    ['cg-admin', '13900000005'],
-    ['vol', '13900000006'],
-    ['vol2', '13900000007'],
-  ]) {
-    await seedVolunteer(t, openid, phone);
-  }
-  await seedMembership(t, 'lz', 'lz-leader', 'leader');
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
-  await seedMembership(t, 'lz', 'lz-member', 'member');
-  await seedMembership(t, 'ts', 'ts-admin', 'admin');
-  await seedMembership(t, 'cg', 'cg-admin', 'admin');
+  await seedStaff(t, [
+    ...LZ_TS_STAFF,
+    ['cg-admin', '13900000005', 'cg', 'admin'],
+    ['vol', '13900000006', 'lz'],
+    ['vol2', '13900000007', 'lz'],
+  ]);
   await seedMembership(t, 'pend', 'lz-admin', 'leader');
-  await seedMembership(t, 'lz', 'vol', 'member');
-  await seedMembership(t, 'lz', 'vol2', 'member');
 });
 
 const stored = async (id: string) => (await t.emu.db.find('activities', { _id: id }))[0];

@@ -1,23 +1,10 @@
 // The cron function's day-before reminder through POST /_dev/cron: enrolled volunteers only, from 08:00, exactly once.
-import {
-  bootstrapRoot,
-  devMessages,
-  publishActivity,
-  seedMembers,
-  seedMembership,
-  seedOrg,
-  seedVolunteer,
-  useTestEmulator,
-} from '../helpers/emulator';
+import { devMessages, publishActivity, seedTeam, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let activityId: string;
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedVolunteer(t, 'lz-admin', '13900000001');
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
-  await seedMembers(t, 'lz', ['vol', 'vol2', 'vol3', 'vol4']);
+  await seedTeam(t, { members: ['vol', 'vol2', 'vol3', 'vol4'] });
   // 2026-12-01 09:00–17:00 Asia/Shanghai, two seats and a waitlist.
   activityId = (await publishActivity(t, 'lz-admin', 'lz', { capacity: 2, waitlist: true }))._id;
   for (const v of ['vol', 'vol2', 'vol3', 'vol4']) await t.call('activity', 'enroll', { activityId }, v);

@@ -1,24 +1,14 @@
 // activity.recordServed through the emulator: the team's managers record people served and a summary once it started.
 import type { InputOf } from '@contract/functions';
-import { publishActivity, seedMembership, seedOrg, seedVolunteer, useTestEmulator, bootstrapRoot } from '../helpers/emulator';
+import { LZ_TS_STAFF, publishActivity, seedLanzhou, seedStaff, useTestEmulator } from '../helpers/emulator';
 
 // Before signup closes: the activity (2026-12-01/02, 09:00–17:00 Shanghai) has not started.
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let activityId: string;
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
-  for (const [openid, phone] of [
-    ['lz-admin', '13900000002'],
-    ['lz-member', '13900000003'],
-    ['ts-admin', '13900000004'],
-  ]) {
-    await seedVolunteer(t, openid, phone);
-  }
-  await seedMembership(t, lz._id, 'lz-admin', 'admin');
-  await seedMembership(t, lz._id, 'lz-member', 'member');
-  await seedMembership(t, 'ts', 'ts-admin', 'admin');
+  await seedLanzhou(t, { tianshui: {} });
+  // 兰州's admin and member and 天水's admin; no leader of 兰州.
+  await seedStaff(t, LZ_TS_STAFF.slice(1));
   activityId = (await publishActivity(t, 'lz-admin', 'lz'))._id;
 });
 

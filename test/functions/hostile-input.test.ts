@@ -15,7 +15,7 @@ import {
   publishActivity,
   seedMembership,
   seedOrg,
-  seedVolunteer,
+  seedStaff,
   useTestEmulator,
 } from '../helpers/emulator';
 
@@ -121,19 +121,13 @@ async function seedWorld(): Promise<World> {
   const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root, { leaderOpenid: 'lz-leader' });
   await seedOrg(t, 'cg', '城关区科技志愿服务队', lz, { level: '队' });
   await seedOrg(t, 'pend', '待审科技志愿服务分队', lz, { status: 'pending', applicantOpenid: 'vol2' });
-  for (const [openid, phone] of [
-    ['lz-leader', '13900000001'],
-    ['lz-admin', '13900000002'],
+  await seedStaff(t, [
+    ['lz-leader', '13900000001', 'lz', 'leader'],
+    ['lz-admin', '13900000002', 'lz', 'admin'],
     ['stranger', '13900000009'],
-    ['vol', '13800000000'],
-    ['vol2', '13800000001'],
-  ]) {
-    await seedVolunteer(t, openid, phone);
-  }
-  await seedMembership(t, 'lz', 'lz-leader', 'leader');
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
-  await seedMembership(t, 'lz', 'vol');
-  await seedMembership(t, 'lz', 'vol2');
+    ['vol', '13800000000', 'lz'],
+    ['vol2', '13800000001', 'lz'],
+  ]);
   await seedMembership(t, 'lz', 'applicant', 'member', 'pending');
   const a = await publishActivity(t, 'lz-admin', 'lz', { waitlist: true });
   dataOf(await t.call('activity', 'enroll', { activityId: a._id }, 'vol'));

@@ -4,14 +4,13 @@
 // owner registers, the audit log says who decided what, when and why. Rejected: the appellant reads why.
 import type { InputOf } from '@contract/functions';
 import {
-  bootstrapRoot,
   devMessages,
   idNumberFor,
   latestSmsCode,
   registerVolunteer,
   registrationInput,
+  seedLanzhou,
   seedMembership,
-  seedOrg,
   seedVolunteer,
   useTestEmulator,
 } from '../helpers/emulator';
@@ -24,10 +23,9 @@ const STATEMENT = '这是我本人的身份证号，我从未在本平台注册�
 let rootId: string;
 
 beforeEach(async () => {
-  rootId = (await bootstrapRoot(t, 'root-leader'))._id;
-  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', { _id: rootId, path: [] });
+  rootId = (await seedLanzhou(t)).root._id;
   await seedVolunteer(t, 'lz-admin', '13700000601', '李敏');
-  await seedMembership(t, lz._id, 'lz-admin', 'admin');
+  await seedMembership(t, 'lz', 'lz-admin', 'admin');
   await seedVolunteer(t, 'root-admin', '13700000602', '王强');
   await seedMembership(t, rootId, 'root-admin', 'admin');
   // Someone registers with the owner's number.

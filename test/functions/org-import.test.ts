@@ -1,6 +1,6 @@
 // 集体注册: template download, import with a per-row report in Chinese, and activation of imported people by SMS (no oracle).
-import ExcelJS from 'exceljs';
-import { bootstrapRoot, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
+import { bootstrapRoot, dataOf, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
+import { editTemplate, fillTemplate, importRow } from '../helpers/import-sheet';
 import { CONSENT_VERSION } from '@contract/enums';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
@@ -9,36 +9,16 @@ beforeEach(async () => {
   rootId = (await bootstrapRoot(t, 'leader'))._id;
 });
 
+/** The template, checked to be an xlsx, filled with `rows` (base64). */
 async function filledTemplate(rows: (string | undefined)[][]): Promise<string> {
   const tpl = await t.call('org', 'importTemplate', { orgId: rootId }, 'leader');
   expect(tpl).toMatchObject({ ok: true, data: { fileName: expect.stringMatching(/\.xlsx$/) } });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(tpl.ok ? tpl.data.base64 : '', 'base64') as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
-  rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return fillTemplate(dataOf(tpl).base64, rows);
 }
 
 // The test numbers all have an odd 17th digit: men.
-const row = (seq: number, name: string, phone: string, id: string) => [
-  String(seq),
-  name,
-  phone,
-  '男',
-  id,
-  '群众',
-  '汉族',
-  '兰州大学',
-  '中级',
-  '本科',
-  '学校',
-  '甘肃省',
-  '兰州市',
-  '城关区',
-  '科普报告、科技培训',
-  '科学教育类',
-  '否',
-];
+const row = (seq: number, name: string, phone: string, id: string) =>
+  importRow(seq, name, phone, id, { serviceCategories: '科普报告、科技培训' });
 
 it('imports good rows, reports bad ones by row, and approves nobody already registered', async () => {
   const existingId = idNumberFor('19880808', 301);
@@ -136,11 +116,7 @@ it('the sex of an imported person comes from the number when 性别 is left blan
 
 it('the template’s own 范例 row imports: a real ID number that agrees with its 性别', async () => {
   const tpl = await t.call('org', 'importTemplate', { orgId: rootId }, 'leader');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(tpl.ok ? tpl.data.base64 : '', 'base64') as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
-  ws.getCell('A3').value = '1';
-  const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  const file = (await editTemplate(dataOf(tpl).base64, (ws) => (ws.getCell('A3').value = '1'))).toString('base64');
   const r = await t.call('org', 'importVolunteers', { orgId: rootId, file }, 'leader');
   expect(r).toMatchObject({ ok: true, data: { created: 1, rows: [{ row: 3, ok: true }] } });
 });

@@ -1,7 +1,7 @@
 // 集体注册 of registered volunteers asks first: an invitation they accept or decline, and a row report that tells a team
 // admin nothing about whether a phone and an ID number belong to the same person.
-import ExcelJS from 'exceljs';
-import { bootstrapRoot, idNumberFor, registerVolunteer, seedOrg, useTestEmulator, type Answer } from '../helpers/emulator';
+import { bootstrapRoot, idNumberFor, registerVolunteer, seedMembership, seedOrg, useTestEmulator, type Answer } from '../helpers/emulator';
+import { filledTemplate, importRow } from '../helpers/import-sheet';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let root: { _id: string; name: string };
@@ -18,37 +18,8 @@ beforeEach(async () => {
   expect((await registerVolunteer(t, 'vb', B_PHONE, { orgIds: ['lz'], idNumber: B_ID, realName: '李乙' })).ok).toBe(true);
 });
 
-async function filledTemplate(rows: string[][]): Promise<string> {
-  const tpl = await t.call('org', 'importTemplate', { orgId: root._id }, 'leader');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(tpl.ok ? tpl.data.base64 : '', 'base64') as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
-  rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-}
-// The test numbers all have an odd 17th digit: men.
-const row = (seq: number, name: string, phone: string, id: string) => [
-  String(seq),
-  name,
-  phone,
-  '男',
-  id,
-  '群众',
-  '汉族',
-  '兰州大学',
-  '中级',
-  '本科',
-  '学校',
-  '甘肃省',
-  '兰州市',
-  '城关区',
-  '科普报告',
-  '科学教育类',
-  '否',
-];
-
 async function importRows(rows: string[][]) {
-  const r = await t.call('org', 'importVolunteers', { orgId: root._id, file: await filledTemplate(rows) }, 'leader');
+  const r = await t.call('org', 'importVolunteers', { orgId: root._id, file: await filledTemplate(t, root._id, 'leader', rows) }, 'leader');
   if (!r.ok) throw new Error(`importVolunteers: ${r.code} ${r.message}`);
   return r.data as {
     created: number;
@@ -68,9 +39,9 @@ const membershipOf = async (openid: string, orgId: string) => (await t.emu.db.fi
 describe('org.importVolunteers of people already registered', () => {
   it('reads the same for a matching pair, a registered phone with another ID number, and a registered ID number with another phone', async () => {
     const data = await importRows([
-      row(1, '王甲', A_PHONE, A_ID),
-      row(2, '某甲', B_PHONE, idNumberFor('19900909', 405)),
-      row(3, '某乙', '13800139099', B_ID),
+      importRow(1, '王甲', A_PHONE, A_ID),
+      importRow(2, '某甲', B_PHONE, idNumberFor('19900909', 405)),
+      importRow(3, '某乙', '13800139099', B_ID),
     ]);
     expect(data.rows.map((r) => r.ok)).toEqual([true, true, true]);
     expect(said(data.rows[1])).toEqual(said(data.rows[0]));
@@ -85,24 +56,15 @@ describe('org.importVolunteers of people already registered', () => {
   });
 
   it('an invitation is not a member: the team’s member list and count do not show it', async () => {
-    await importRows([row(1, '王甲', A_PHONE, A_ID)]);
+    await importRows([importRow(1, '王甲', A_PHONE, A_ID)]);
     const members = await t.call('org', 'members', { orgId: root._id }, 'leader');
     expect(members.ok && members.data.items.map((m: { openid: string }) => m.openid)).not.toContain('va');
     expect(await t.call('org', 'get', { orgId: root._id }, 'leader')).toMatchObject({ ok: true, data: { memberCount: 1 } });
   });
 
   it('a member the team removed (清退) reads the same as anyone else, and gets no invitation', async () => {
-    await t.emu.db.insert('memberships', [
-      {
-        _id: `${root._id}_vb`,
-        orgId: root._id,
-        openid: 'vb',
-        role: 'member',
-        status: 'removed',
-        appliedAt: new Date('2026-01-02T00:00:00Z'),
-      },
-    ]);
-    const data = await importRows([row(1, '李乙', B_PHONE, B_ID), row(2, '王甲', A_PHONE, A_ID)]);
+    await seedMembership(t, root._id, 'vb', 'member', 'removed');
+    const data = await importRows([importRow(1, '李乙', B_PHONE, B_ID), importRow(2, '王甲', A_PHONE, A_ID)]);
     expect(said(data.rows[0])).toEqual(said(data.rows[1]));
     expect(await invitationsOf('vb')).toEqual([]);
     expect(await membershipOf('vb', root._id)).toMatchObject({ status: 'removed' });
@@ -111,7 +73,7 @@ describe('org.importVolunteers of people already registered', () => {
 
 describe('org.answerInvitation', () => {
   beforeEach(async () => {
-    await importRows([row(1, '王甲', A_PHONE, A_ID)]);
+    await importRows([importRow(1, '王甲', A_PHONE, A_ID)]);
   });
 
   it('accept: the volunteer becomes an approved member and the invitation is gone', async () => {
@@ -171,7 +133,7 @@ describe('org.answerInvitation', () => {
   });
 
   it('importing again keeps one invitation', async () => {
-    await importRows([row(1, '王甲', A_PHONE, A_ID)]);
+    await importRows([importRow(1, '王甲', A_PHONE, A_ID)]);
     expect(await invitationsOf('va')).toHaveLength(1);
   });
 });

@@ -1,11 +1,12 @@
 // org.members, org.inbox and org.managed through the emulator: who reads which team, and what a manager sees.
 import {
-  bootstrapRoot,
   idNumberFor,
   orgRegisterInput,
   registerVolunteer,
+  seedLanzhou,
   seedMembership,
   seedOrg,
+  seedStaff,
   seedVolunteer,
   useTestEmulator,
 } from '../helpers/emulator';
@@ -15,26 +16,26 @@ let rootId: string;
 const ID_A = idNumberFor('19900101', 31);
 const ID_B = idNumberFor('19851231', 33);
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
+  const { root, lz } = await seedLanzhou(t, { tianshui: {} });
   rootId = root._id;
-  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
   await seedOrg(t, 'cg', '城关区科技志愿服务队', lz, { level: '队', createdAt: new Date('2026-01-05T00:00:00Z') });
-  for (const [openid, phone] of [
+  await seedStaff(t, [
     ['lz-leader', '13900000001'],
     ['lz-admin', '13900000002'],
     ['lz-member', '13900000003'],
     ['ts-admin', '13900000004'],
     ['cg-admin', '13900000005'],
-  ]) {
-    await seedVolunteer(t, openid, phone);
-  }
+  ]);
+  // 兰州's leader, admin and member joined a day apart.
   await seedMembership(t, 'lz', 'lz-leader', 'leader', 'approved', new Date('2026-01-01T00:00:00Z'));
   await seedMembership(t, 'lz', 'lz-admin', 'admin', 'approved', new Date('2026-01-02T00:00:00Z'));
   await seedMembership(t, 'lz', 'lz-member', 'member', 'approved', new Date('2026-01-03T00:00:00Z'));
   await seedMembership(t, 'ts', 'ts-admin', 'admin');
   await seedMembership(t, 'cg', 'cg-admin', 'admin');
 });
+
+/** org.setRole in 兰州 as `by`. */
+const setRole = (memberId: string, role: 'admin' | 'member', by: string) => t.call('org', 'setRole', { orgId: 'lz', memberId, role }, by);
 
 describe('org.members', () => {
   beforeEach(async () => {
@@ -165,18 +166,9 @@ describe('nobody approves their own membership or role', () => {
       });
     }
     expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([{ status: 'pending' }]);
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-leader', role: 'admin' }, 'lz-leader')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-member')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-admin')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
+    expect(await setRole('lz_lz-leader', 'admin', 'lz-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await setRole('lz_lz-member', 'admin', 'lz-member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await setRole('lz_lz-member', 'admin', 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toMatchObject([{ openid: 'lz-admin' }]);
   });
 });

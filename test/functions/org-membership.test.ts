@@ -1,24 +1,10 @@
 // org.join, leave, reviewMember, setRole and removeMember through the emulator, with the 5-team and 5-admin limits.
-import { bootstrapRoot, devMessages, seedMembership, seedOrg, seedVolunteer, useTestEmulator } from '../helpers/emulator';
+import { devMessages, LZ_TS_STAFF, seedLanzhou, seedMembership, seedOrg, seedStaff, useTestEmulator } from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
-  await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
-  for (const [openid, phone] of [
-    ['lz-leader', '13900000001'],
-    ['lz-admin', '13900000002'],
-    ['lz-member', '13900000003'],
-    ['ts-admin', '13900000004'],
-    ['vol', '13900000005'],
-  ]) {
-    await seedVolunteer(t, openid, phone);
-  }
-  await seedMembership(t, 'lz', 'lz-leader', 'leader');
-  await seedMembership(t, 'lz', 'lz-admin', 'admin');
-  await seedMembership(t, 'lz', 'lz-member', 'member');
-  await seedMembership(t, 'ts', 'ts-admin', 'admin');
+  await seedLanzhou(t, { tianshui: {} });
+  await seedStaff(t, [...LZ_TS_STAFF, ['vol', '13900000005']]);
 });
 
 /** `n` approved teams t0…t(n-1) under lz. */
@@ -29,6 +15,11 @@ async function teams(n: number): Promise<string[]> {
 }
 const live = async (openid: string) =>
   (await t.emu.db.find('memberships', { openid })).filter((m) => m.status === 'pending' || m.status === 'approved');
+
+/** org.setRole in 兰州 as `by`. */
+const setRole = (memberId: string, role: 'admin' | 'member', by: string) => t.call('org', 'setRole', { orgId: 'lz', memberId, role }, by);
+/** org.removeMember in 兰州 as `by`. */
+const removeMember = (memberId: string, reason: string, by: string) => t.call('org', 'removeMember', { orgId: 'lz', memberId, reason }, by);
 
 describe('org.join', () => {
   it('creates a pending membership with the deterministic id', async () => {
@@ -159,12 +150,12 @@ describe('org.reviewMember', () => {
 
 describe('org.setRole', () => {
   it('the leader makes a member an admin and back; the volunteer is told', async () => {
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-leader')).toMatchObject({
+    expect(await setRole('lz_lz-member', 'admin', 'lz-leader')).toMatchObject({
       ok: true,
       data: { membership: { role: 'admin' } },
     });
     expect(await t.emu.db.find('orgs', { _id: 'lz' })).toMatchObject([{ adminCount: 2 }]);
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'member' }, 'lz-leader')).toMatchObject({
+    expect(await setRole('lz_lz-member', 'member', 'lz-leader')).toMatchObject({
       ok: true,
       data: { membership: { role: 'member' } },
     });
@@ -173,45 +164,28 @@ describe('org.setRole', () => {
   });
 
   it('AUTH.FORBIDDEN: an admin, a member, the leader’s own role', async () => {
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-admin')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-member')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-leader', role: 'member' }, 'lz-leader')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
+    expect(await setRole('lz_lz-member', 'admin', 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await setRole('lz_lz-member', 'admin', 'lz-member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await setRole('lz_lz-leader', 'member', 'lz-leader')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toHaveLength(1);
   });
 
   it('VALIDATION: only approved members get a role', async () => {
     await seedMembership(t, 'lz', 'vol', 'member', 'pending');
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_vol', role: 'admin' }, 'lz-leader')).toMatchObject({
-      ok: false,
-      code: 'VALIDATION',
-    });
+    expect(await setRole('lz_vol', 'admin', 'lz-leader')).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toHaveLength(1);
   });
 
   it('ORG.ADMIN_LIMIT: the 6th admin is refused', async () => {
     for (let i = 0; i < 5; i++) await seedMembership(t, 'lz', `m${i}`, 'member');
-    for (let i = 0; i < 4; i++)
-      expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: `lz_m${i}`, role: 'admin' }, 'lz-leader')).toMatchObject({ ok: true });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_m4', role: 'admin' }, 'lz-leader')).toMatchObject({
-      ok: false,
-      code: 'ORG.ADMIN_LIMIT',
-    });
+    for (let i = 0; i < 4; i++) expect(await setRole(`lz_m${i}`, 'admin', 'lz-leader')).toMatchObject({ ok: true });
+    expect(await setRole('lz_m4', 'admin', 'lz-leader')).toMatchObject({ ok: false, code: 'ORG.ADMIN_LIMIT' });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', role: 'admin' })).toHaveLength(5);
   });
 
   it('8 simultaneous promotions: exactly 5 admins', async () => {
     await seedOrg(t, 'team', '并发科技志愿服务分队', null);
-    await seedVolunteer(t, 'boss', '13900000009');
-    await seedMembership(t, 'team', 'boss', 'leader');
+    await seedStaff(t, [['boss', '13900000009', 'team', 'leader']]);
     for (let i = 0; i < 8; i++) await seedMembership(t, 'team', `m${i}`, 'member');
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) => t.call('org', 'setRole', { orgId: 'team', memberId: `team_m${i}`, role: 'admin' }, 'boss')),
@@ -225,52 +199,30 @@ describe('org.setRole', () => {
 describe('org.removeMember', () => {
   it('清退 keeps the record with status removed and the reason, frees the slot, tells the volunteer', async () => {
     await seedMembership(t, 'lz', 'vol', 'member', 'approved');
-    const r = await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_vol', reason: '长期未参加活动' }, 'lz-admin');
+    const r = await removeMember('lz_vol', '长期未参加活动', 'lz-admin');
     expect(r).toMatchObject({ ok: true, data: { membership: { status: 'removed', reason: '长期未参加活动' } } });
     expect(await t.emu.db.find('memberships', { _id: 'lz_vol' })).toMatchObject([
       { status: 'removed', reason: '长期未参加活动', reviewedBy: 'lz-admin' },
     ]);
     expect(await devMessages(t, 'vol')).toMatchObject([{ kind: 'memberRemoved', data: { reason: '长期未参加活动' } }]);
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_vol', reason: '再次' }, 'lz-admin')).toMatchObject({
-      ok: false,
-      code: 'VALIDATION',
-    });
+    expect(await removeMember('lz_vol', '再次', 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
   it('removing an admin frees the admin seat; only the leader removes admins', async () => {
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-admin', reason: '调离' }, 'lz-admin')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-admin', reason: '调离' }, 'lz-leader')).toMatchObject({
-      ok: true,
-    });
-    expect(await t.call('org', 'setRole', { orgId: 'lz', memberId: 'lz_lz-member', role: 'admin' }, 'lz-leader')).toMatchObject({
-      ok: true,
-    });
+    expect(await removeMember('lz_lz-admin', '调离', 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await removeMember('lz_lz-admin', '调离', 'lz-leader')).toMatchObject({ ok: true });
+    expect(await setRole('lz_lz-member', 'admin', 'lz-leader')).toMatchObject({ ok: true });
     expect(await t.emu.db.find('orgs', { _id: 'lz' })).toMatchObject([{ adminCount: 1 }]);
   });
 
   it('AUTH.FORBIDDEN: the leader cannot be removed; a member or another team’s admin cannot remove', async () => {
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-leader', reason: '无' }, 'lz-admin')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: '无' }, 'lz-member')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: '无' }, 'ts-admin')).toMatchObject({
-      ok: false,
-      code: 'AUTH.FORBIDDEN',
-    });
+    expect(await removeMember('lz_lz-leader', '无', 'lz-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await removeMember('lz_lz-member', '无', 'lz-member')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await removeMember('lz_lz-member', '无', 'ts-admin')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await t.emu.db.find('memberships', { orgId: 'lz', status: 'approved' })).toHaveLength(3);
   });
 
   it('VALIDATION: a reason is required', async () => {
-    expect(await t.call('org', 'removeMember', { orgId: 'lz', memberId: 'lz_lz-member', reason: ' ' }, 'lz-admin')).toMatchObject({
-      ok: false,
-      code: 'VALIDATION',
-    });
+    expect(await removeMember('lz_lz-member', ' ', 'lz-admin')).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 });

@@ -1,10 +1,10 @@
 // org.register, org.review and org.get through the emulator: a team's application, its review and who sees what.
 import type { InputOf } from '@contract/functions';
 import {
-  bootstrapRoot,
   devMessages,
   orgRegisterInput,
   registerVolunteer,
+  seedLanzhou,
   seedMembership,
   seedOrg,
   seedVolunteer,
@@ -14,10 +14,8 @@ import {
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
 beforeEach(async () => {
-  const root = await bootstrapRoot(t, 'root-leader');
+  const { root, lz } = await seedLanzhou(t, { tianshui: {} });
   rootId = root._id;
-  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
-  await seedOrg(t, 'ts', '天水市科技志愿服务支队', root);
   await seedOrg(t, 'lz-old', '城关区科技志愿服务队', lz, { level: '队' });
   for (const [openid, phone, name] of [
     ['lz-leader', '13900000001', '王队长'],

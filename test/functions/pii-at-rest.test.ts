@@ -1,6 +1,5 @@
 // Phones at rest: volunteers, invitations, SMS codes and quotas and identity appeals hold a phone only encrypted and as
 // its keyed hash; answers still show it masked; the hash keeps it unique, also when two people take one number at once.
-import ExcelJS from 'exceljs';
 import { CONSENT_VERSION } from '@contract/enums';
 import {
   bootstrapRoot,
@@ -13,6 +12,7 @@ import {
   seedVolunteer,
   useTestEmulator,
 } from '../helpers/emulator';
+import { filledTemplate, importRow } from '../helpers/import-sheet';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 let rootId: string;
@@ -22,34 +22,6 @@ beforeEach(async () => {
 
 /** A mainland mobile number standing alone (not part of a longer run of letters and digits, as in a hash or ciphertext). */
 const CLEAR_PHONE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
-
-async function importFile(rows: string[][]): Promise<string> {
-  const tpl = await t.call('org', 'importTemplate', { orgId: rootId }, 'leader');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(tpl.ok ? tpl.data.base64 : '', 'base64') as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('科技志愿者集体注册信息表')!;
-  rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-}
-const importRow = (seq: number, name: string, phone: string, id: string) => [
-  String(seq),
-  name,
-  phone,
-  '男',
-  id,
-  '群众',
-  '汉族',
-  '兰州大学',
-  '中级',
-  '本科',
-  '学校',
-  '甘肃省',
-  '兰州市',
-  '城关区',
-  '科普报告',
-  '科学教育类',
-  '否',
-];
 
 async function codeFor(phone: string, purpose: 'register' | 'changePhone', caller: string): Promise<string> {
   const sent = await t.call('sms', 'send', { phone, purpose }, caller);
@@ -72,7 +44,7 @@ describe('phones at rest', () => {
       ok: true,
       data: { volunteer: { phoneMasked: '139****0503' } },
     });
-    const file = await importFile([
+    const file = await filledTemplate(t, rootId, 'leader', [
       importRow(1, '李四', imported, idNumberFor('19900909', 505)),
       importRow(2, '王五', invitedOnly, idNumberFor('19900909', 507)),
     ]);

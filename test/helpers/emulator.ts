@@ -5,6 +5,9 @@ import type { ActionName, FunctionName, InputOf, OutputOf } from '@contract/func
 import { idCheckDigit } from '@contract/id-number';
 import { CONSENT_VERSION } from '@contract/enums';
 import { sealPhone } from '../../cloudfunctions/common/adapters/pii-cipher';
+import { LANZHOU, LANZHOU_POINT, SAMPLE_ACTIVITY } from './sample-data';
+
+export { LANZHOU, LANZHOU_POINT };
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const TEST_BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
@@ -90,8 +93,6 @@ export function idNumberFor(birth: string, seq = 1, area = '620102'): string {
   const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;
   return first17 + idCheckDigit(first17);
 }
-
-export const LANZHOU = { province: '620000', city: '620100', county: '620102' };
 
 export async function latestSmsCode(t: TestEmulator, phone: string): Promise<string> {
   const rows = await t.dev<{ code: string }[]>('GET', `/_dev/sms?phone=${phone}`);
@@ -204,6 +205,49 @@ export async function seedMembership(
   return doc;
 }
 
+export type MemberRole = 'leader' | 'admin' | 'member';
+/** Someone a test casts: [openid, phone] and, for an approved member, [orgId, role (member unless told)]. */
+export type StaffRow = readonly [openid: string, phone: string, orgId?: string, role?: MemberRole];
+
+/** Volunteers written straight in (seedVolunteer, in order), then the approved memberships of those given an org. */
+export async function seedStaff(t: TestEmulator, people: readonly StaffRow[]) {
+  for (const [openid, phone] of people) await seedVolunteer(t, openid, phone);
+  for (const [openid, , orgId, role = 'member'] of people) if (orgId) await seedMembership(t, orgId, openid, role);
+}
+
+/** 兰州's leader, admin and member and 天水's admin (phones 13900000001–04), as the org and activity tests cast them. */
+export const LZ_TS_STAFF: readonly StaffRow[] = [
+  ['lz-leader', '13900000001', 'lz', 'leader'],
+  ['lz-admin', '13900000002', 'lz', 'admin'],
+  ['lz-member', '13900000003', 'lz', 'member'],
+  ['ts-admin', '13900000004', 'ts', 'admin'],
+];
+
+/**
+ * The root 总队 (led by root-leader) and, under it, 兰州 `lz` (兰州市科技志愿服务支队) and, when `tianshui` is given,
+ * 天水 `ts` (天水市科技志愿服务支队, with those fields). Returns the root and lz for the teams a test adds below.
+ */
+export async function seedLanzhou(t: TestEmulator, opts: { tianshui?: Record<string, unknown> } = {}) {
+  const root = await bootstrapRoot(t, 'root-leader');
+  const lz = await seedOrg(t, 'lz', '兰州市科技志愿服务支队', root);
+  if (opts.tianshui) await seedOrg(t, 'ts', '天水市科技志愿服务支队', root, opts.tianshui);
+  return { root, lz };
+}
+
+/**
+ * The scene the activity tests start from: seedLanzhou, lz-admin administering 兰州 (phone `adminPhone`) and `members`
+ * approved in it (seedMembers). Returns the root and lz.
+ */
+export async function seedTeam(
+  t: TestEmulator,
+  opts: { adminPhone?: string; members?: string[]; tianshui?: Record<string, unknown> } = {},
+) {
+  const scene = await seedLanzhou(t, { tianshui: opts.tianshui });
+  await seedStaff(t, [['lz-admin', opts.adminPhone ?? '13900000001', 'lz', 'admin']]);
+  if (opts.members?.length) await seedMembers(t, 'lz', opts.members);
+  return scene;
+}
+
 /** A valid org.register input under `parentId`. */
 export function orgRegisterInput(parentId: string, over: Partial<InputOf<'org', 'register'>> = {}): InputOf<'org', 'register'> {
   return {
@@ -250,8 +294,27 @@ export function useTestEmulator(opts: { clock?: string; functionEnv?: Record<str
   });
 }
 
-/** A point in 兰州 (GCJ-02) where test activities take place. */
-export const LANZHOU_POINT = { lat: 36.0611, lng: 103.8343 };
+/**
+ * A function environment with the WeChat message adapter and only the review templates: complete, but there is no WeChat
+ * here, so every message fails to send and is logged (console.error).
+ */
+export const FAILING_WECHAT_ENV = {
+  MESSAGE_PROVIDER: 'wechat',
+  MESSAGE_TEMPLATE_MEMBER_REVIEWED: 'tpl-member',
+  MESSAGE_TEMPLATE_ORG_REVIEWED: 'tpl-org',
+  MESSAGE_TEMPLATE_MEMBER_REMOVED: 'tpl-removed',
+  MESSAGE_TEMPLATE_ROLE_CHANGED: 'tpl-role',
+};
+
+/** Silences console.error in each test of the file and answers whether a line containing `text` was logged in it. */
+export function useLoggedErrors(): (text: string) => boolean {
+  let errors: jest.SpyInstance<void, unknown[]> | undefined;
+  beforeEach(() => {
+    errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => errors?.mockRestore());
+  return (text) => (errors?.mock.calls ?? []).some(([line]) => String(line).includes(text));
+}
 
 /**
  * The fields of an activity.publish input. InputOf<'activity', 'publish'> is `any` (types/activity.ts's withSchedule
@@ -266,20 +329,11 @@ export type ActivityFields = Omit<InputOf<'activity', 'update'>, 'activityId'>;
 export function activityInput(orgId: string, over: ActivityFields = {}): InputOf<'activity', 'publish'> {
   const valid: InputOf<'activity', 'publish'> = {
     orgId,
-    title: '社区科普讲解活动',
-    category: '科普讲解',
-    description: '走进社区开展防灾减灾科普讲解',
-    serviceTargets: ['社区居民'],
-    region: LANZHOU,
-    address: '兰州市城关区东方红广场',
+    ...SAMPLE_ACTIVITY,
+    serviceTargets: [...SAMPLE_ACTIVITY.serviceTargets],
     location: LANZHOU_POINT,
-    startDate: '2026-12-01',
-    endDate: '2026-12-02',
-    dailyStart: '09:00',
-    dailyEnd: '17:00',
     signupStartAt: '2026-11-20T00:00:00+08:00',
     signupEndAt: '2026-11-30T18:00:00+08:00',
-    capacity: 30,
   };
   return { ...valid, ...over };
 }

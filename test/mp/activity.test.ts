@@ -2,6 +2,7 @@
 // tabs, enrolling after the risk notice and where an enrollment error sends the volunteer (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import { activityAnswer, LANZHOU, NOW } from './fixtures';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void };
 /** A wx API as a test replaces it: its callbacks, and whatever else the page passes. */
@@ -25,8 +26,6 @@ async function pick(page: Page, trigger: string, option: string) {
   await waitFor(() => expect(find(page, `.${trigger}`).dom?.textContent).toContain(option));
 }
 
-const NOW = '2026-11-20T09:30:00+08:00';
-const LANZHOU = { province: '620000', city: '620100', county: '620102' };
 const ORG = {
   _id: 'lz',
   name: '兰州市科技志愿服务支队',
@@ -38,35 +37,7 @@ const ORG = {
   status: 'approved',
   createdAt: NOW,
 };
-const activity = (over: Record<string, unknown> = {}) => ({
-  _id: 'a1',
-  orgId: 'lz',
-  orgName: ORG.name,
-  title: '社区科普讲解活动',
-  category: '科普讲解',
-  description: '走进社区开展防灾减灾科普讲解',
-  serviceTargets: ['社区居民'],
-  region: LANZHOU,
-  address: '兰州市城关区东方红广场',
-  location: { lat: 36.0577, lng: 103.8342 },
-  radiusM: 5000,
-  startDate: '2026-12-01',
-  endDate: '2026-12-02',
-  dailyStart: '09:00',
-  dailyEnd: '17:00',
-  signupStartAt: '2026-11-19T16:00:00.000Z',
-  signupEndAt: '2026-11-30T10:00:00.000Z',
-  capacity: 30,
-  waitlist: true,
-  audience: 'public',
-  dailyCapMinutes: 480,
-  status: 'published',
-  enrolledCount: 12,
-  waitlistCount: 0,
-  createdAt: NOW,
-  updatedAt: NOW,
-  ...over,
-});
+const activity = (over: Record<string, unknown> = {}) => activityAnswer({ orgName: ORG.name, ...over });
 
 let answers: Record<string, unknown> = {};
 let page: Page | undefined;

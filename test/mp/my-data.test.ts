@@ -1,42 +1,19 @@
 // 我的数据 and 队伍邀请 in the weapp build: the file opens with the system viewer, 注销 lists what it keeps before its
 // confirmation, and an invitation is accepted, or refused at 5 teams with the reason (miniprogram-simulate).
-import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import { find, renderPage, requests, tap, text, waitFor, type Body, type Page } from './shim';
+import { installDevice, resetRequests } from './fixtures';
 
-type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 const calls = (action: string) => requests.map((r) => r.data as Body).filter((b) => b.action === action);
 
-const device = { written: [] as { filePath: string; data: string }[], opened: [] as { filePath: string; fileType: string }[] };
-const ok = (opts: Callbacks) =>
-  setTimeout(() => {
-    opts.success?.({ errMsg: 'ok' });
-    opts.complete?.({ errMsg: 'ok' });
-  }, 0);
-const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
-wx.env = { USER_DATA_PATH: 'wxfile://usr' };
-wx.getFileSystemManager = () => ({
-  writeFile: (opts: Callbacks & { filePath: string; data: string }) => {
-    device.written.push({ filePath: opts.filePath, data: opts.data });
-    ok(opts);
-  },
-});
-wx.openDocument = (opts: Callbacks & { filePath: string; fileType: string }) => {
-  device.opened.push({ filePath: opts.filePath, fileType: opts.fileType });
-  ok(opts);
-};
+const device = installDevice();
 
 let answers: Record<string, unknown> = {};
 let page: Page | undefined;
 afterEach(() => page?.detach());
 beforeEach(() => {
-  requests.length = 0;
-  device.written.length = 0;
-  device.opened.length = 0;
+  device.clear();
   answers = {};
-  onRequest((req: WxRequestOptions) => {
-    const { action } = req.data as Body;
-    const a = answers[action];
-    return typeof a === 'function' ? a(req.data) : (a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' });
-  });
+  resetRequests(() => answers);
 });
 
 test('我的数据 opens the xlsx with the system viewer; 注销 shows what it deletes and keeps before asking to confirm', async () => {

@@ -1,12 +1,11 @@
 // Team pages of the weapp build: search list, team detail states, the registration form's checks and the review inbox (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import { LANZHOU, NOW, volunteerAnswer } from './fixtures';
 
 const calls = (fn: string, action?: string) =>
   requests.filter((r) => r.url.endsWith(`/functions/${fn}`) && (!action || (r.data as Body).action === action)).map((r) => r.data as Body);
 
-const NOW = '2026-11-20T09:30:00+08:00';
-const LANZHOU = { province: '620000', city: '620100', county: '620102' };
 const org = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   _id: id,
   name,
@@ -20,20 +19,7 @@ const org = (id: string, name: string, extra: Record<string, unknown> = {}) => (
   ...extra,
 });
 const ROOT_ORG = org('root', '甘肃省科技志愿服务总队', { level: '总队', parentId: null, path: [] });
-const volunteer = {
-  openid: 'dev-0000000000000001',
-  volunteerNo: 'KJ202600000001',
-  realName: '张伟',
-  gender: 'male',
-  phoneMasked: '138****0003',
-  idNumberMasked: '620102********0011',
-  birthDate: '1992-08-08',
-  education: '本科',
-  region: LANZHOU,
-  serviceCategories: ['科普报告'],
-  registeredAt: NOW,
-  status: 'active',
-};
+const volunteer = volunteerAnswer();
 
 let answers: Record<string, unknown> = {};
 let page: Page | undefined;

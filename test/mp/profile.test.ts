@@ -2,24 +2,14 @@
 // invalid, and only changed fields are sent (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import { volunteerAnswer } from './fixtures';
 
 const calls = (action: string) =>
   requests.filter((r) => r.url.endsWith('/functions/user') && (r.data as Body).action === action).map((r) => r.data as Body);
 
-const NOW = '2026-11-20T09:30:00+08:00';
-const volunteer = {
-  openid: 'dev-0000000000000001',
-  volunteerNo: 'KJ202600000001',
-  realName: '张伟',
-  gender: 'male',
-  phoneMasked: '138****0003',
-  idNumberMasked: '620102********0011',
-  birthDate: '1992-08-08',
-  education: '本科',
+const volunteer = volunteerAnswer({
   employer: '兰州大学',
   title: '副高',
-  region: { province: '620000', city: '620100', county: '620102' },
-  serviceCategories: ['科普报告'],
   skills: '果树栽培',
   politicalStatus: '中共党员',
   ethnicity: '回族',
@@ -27,9 +17,7 @@ const volunteer = {
   serviceFields: ['科普报告类'],
   availableTimes: ['周末'],
   fourHeads: '否',
-  registeredAt: NOW,
-  status: 'active',
-};
+});
 
 let answers: Record<string, unknown> = {};
 let page: Page | undefined;

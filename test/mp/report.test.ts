@@ -1,8 +1,7 @@
 // The volunteer's side of reports in the weapp build: stars on 我的, a certificate issued and opened as a PDF with
 // the system viewer, its public verification (from the QR's ?no= and typed), and the links page (miniprogram-simulate).
-import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
-
-type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
+import { find, renderPage, requests, tap, text, waitFor, type Body, type Page } from './shim';
+import { installDevice, resetRequests, volunteerAnswer } from './fixtures';
 
 /** Picks a period tab and waits for it to render as chosen (a tap right after would still see the old one). */
 const pickPeriod = async (page: Page, key: string) => {
@@ -12,48 +11,8 @@ const pickPeriod = async (page: Page, key: string) => {
 const calls = (action: string) => requests.map((r) => r.data as Body).filter((b) => b.action === action);
 
 // The device: Taro binds wx's APIs (and wx.env) when the app loads, so these exist before the first render.
-const device = {
-  written: [] as { filePath: string; data: string; encoding: string }[],
-  opened: [] as { filePath: string; fileType: string }[],
-  clipboard: [] as string[],
-};
-const ok = (opts: Callbacks, res: object = {}) =>
-  setTimeout(() => {
-    opts.success?.({ errMsg: 'ok', ...res });
-    opts.complete?.({ errMsg: 'ok', ...res });
-  }, 0);
-const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
-wx.env = { USER_DATA_PATH: 'wxfile://usr' };
-wx.getFileSystemManager = () => ({
-  writeFile: (opts: Callbacks & { filePath: string; data: string; encoding: string }) => {
-    device.written.push({ filePath: opts.filePath, data: opts.data, encoding: opts.encoding });
-    ok(opts);
-  },
-});
-wx.openDocument = (opts: Callbacks & { filePath: string; fileType: string }) => {
-  device.opened.push({ filePath: opts.filePath, fileType: opts.fileType });
-  ok(opts);
-};
-wx.setClipboardData = (opts: Callbacks & { data: string }) => {
-  device.clipboard.push(opts.data);
-  ok(opts);
-};
-
-const NOW = '2026-11-20T09:30:00+08:00';
-const volunteer = {
-  openid: 'dev-0000000000000001',
-  volunteerNo: 'KJ202600000001',
-  realName: '张伟',
-  gender: 'male',
-  phoneMasked: '138****0003',
-  idNumberMasked: '620102********0011',
-  birthDate: '1992-08-08',
-  education: '本科',
-  region: { province: '620000', city: '620100', county: '620102' },
-  serviceCategories: ['科普报告'],
-  registeredAt: NOW,
-  status: 'active',
-};
+const device = installDevice();
+const volunteer = volunteerAnswer();
 const meWith = (minutes: number, memberships: { orgId: string; orgName: string; status: string; role: string }[]) => ({
   ok: true,
   data: { volunteer, memberships, totals: { minutes, activities: 12 } },
@@ -65,16 +24,9 @@ let answers: Record<string, unknown> = {};
 let page: Page | undefined;
 afterEach(() => page?.detach());
 beforeEach(() => {
-  requests.length = 0;
-  device.written.length = 0;
-  device.opened.length = 0;
-  device.clipboard.length = 0;
+  device.clear();
   answers = { managed: { ok: true, data: { items: [] } } };
-  onRequest((req: WxRequestOptions) => {
-    const { action } = req.data as Body;
-    const a = answers[action];
-    return typeof a === 'function' ? a(req.data) : (a ?? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' });
-  });
+  resetRequests(() => answers);
 });
 
 test('我的 shows the stars earned and the hours to the next one, and the ways to 证明 and 政策文件', async () => {

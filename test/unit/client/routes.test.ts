@@ -5,8 +5,13 @@ import { routes, tabs, withQuery } from '../../../src/routes';
 
 const config = readFileSync(join(__dirname, '../../../src/app.config.ts'), 'utf8');
 const listed = (key: string) =>
-  JSON.parse(`[${(new RegExp(`${key}: \\[([^\\]]*)\\]`).exec(config)?.[1] ?? '').replace(/'/g, '"')}]`) as string[];
-const declared = new Set([...listed('pages').map((p) => `/${p}`), ...listed("root: 'admin', pages").map((p) => `/admin/${p}`)]);
+  JSON.parse(
+    `[${(new RegExp(`${key}: \\[([^\\]]*)\\]`).exec(config)?.[1] ?? '')
+      .replace(/'/g, '"')
+      // A trailing comma (the formatter's style) is not JSON.
+      .replace(/,\s*$/, '')}]`,
+  ) as string[];
+const declared = new Set([...listed('pages').map((p) => `/${p}`), ...listed("root: 'admin',\\s*pages").map((p) => `/admin/${p}`)]);
 
 describe('routes', () => {
   it('every builder and tab leads to a page declared in app.config', () => {
