@@ -1,7 +1,16 @@
 // Records you can trust, through the emulator: nobody decides their own day, leaked codes can be revoked and odd
 // positions are flagged, a cancelled activity takes and credits nothing, and a nonce is never a field name.
 import { dataOf, seedMembership, seedVolunteer, useTestEmulator } from '../helpers/emulator';
-import { activityCode, nonce, north, POINT, seedActivity, seedCheckinScene, seedEnrollment } from '../helpers/checkin';
+import {
+  activityCode,
+  nonce,
+  north,
+  POINT,
+  requestForgottenSignOut,
+  seedActivity,
+  seedCheckinScene,
+  seedEnrollment,
+} from '../helpers/checkin';
 
 // 09:30 on the first day (Asia/Shanghai); scans land milliseconds later and count from 09:30.
 const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
@@ -35,15 +44,7 @@ async function secondAdmin() {
 
 async function forgotToSignOut(openid: string) {
   await signIn(openid);
-  await t.setClock('2026-12-02T01:00:00Z');
-  const asked = await t.call(
-    'checkin',
-    'requestCorrection',
-    { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' },
-    openid,
-  );
-  if (!asked.ok) throw new Error(`${asked.code} ${asked.message}`);
-  return asked.data.correction.correctionId;
+  return requestForgottenSignOut(t, act._id, openid);
 }
 
 describe('AUTH.SELF_DEALING: nobody decides their own record', () => {

@@ -2,7 +2,7 @@
 // caller may decide (never their own; a child team's where it has no other manager), and a team under review opens
 // for whoever must decide it.
 import { orgRegisterInput, seedMembership, seedVolunteer, useTestEmulator } from '../helpers/emulator';
-import { activityCode, nonce, north, seedCheckinScene } from '../helpers/checkin';
+import { activityCode, nonce, north, requestForgottenSignOut, seedCheckinScene } from '../helpers/checkin';
 
 // 09:30 on the first day of the activity (Asia/Shanghai).
 const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
@@ -23,15 +23,7 @@ async function forgotToSignOut(openid: string): Promise<string> {
     openid,
   );
   if (!signed.ok) throw new Error(`${signed.code} ${signed.message}`);
-  await t.setClock('2026-12-02T01:00:00Z');
-  const asked = await t.call(
-    'checkin',
-    'requestCorrection',
-    { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' },
-    openid,
-  );
-  if (!asked.ok) throw new Error(`${asked.code} ${asked.message}`);
-  return asked.data.correction.correctionId;
+  return requestForgottenSignOut(t, act._id, openid);
 }
 
 const inboxOf = async (openid: string) => {

@@ -59,6 +59,14 @@ export async function seedEnrollment(
   await t.emu.db.insert('enrollments', [{ _id: `${activityId}_${openid}`, activityId, openid, status, enrolledAt: at, queuedAt: at }]);
 }
 
+/** An activity's code as `checkin.code` answers it, for `admin`. */
+async function codeAnswer(t: TestEmulator, activityId: string, kind: 'in' | 'out' | 'auto', admin: string, mode: 'static' | 'rotating') {
+  const r = await t.call('checkin', 'code', { activityId, kind, mode }, admin);
+  if (!r.ok) throw new Error(`checkin.code: ${r.code} ${r.message}`);
+  return r.data;
+}
+
+/** The long signed payload of an activity code (what in-app scanning reads). */
 export async function activityCode(
   t: TestEmulator,
   activityId: string,
@@ -66,9 +74,7 @@ export async function activityCode(
   admin: string,
   mode: 'static' | 'rotating' = 'static',
 ): Promise<string> {
-  const r = await t.call('checkin', 'code', { activityId, kind, mode }, admin);
-  if (!r.ok) throw new Error(`checkin.code: ${r.code} ${r.message}`);
-  return r.data.payload;
+  return (await codeAnswer(t, activityId, kind, admin, mode)).payload;
 }
 
 /** The short signed scene of an activity code (what its 小程序码 carries). */
@@ -79,9 +85,20 @@ export async function activityScene(
   admin: string,
   mode: 'static' | 'rotating' = 'static',
 ): Promise<string> {
-  const r = await t.call('checkin', 'code', { activityId, kind, mode }, admin);
-  if (!r.ok) throw new Error(`checkin.code: ${r.code} ${r.message}`);
-  return r.data.scene;
+  return (await codeAnswer(t, activityId, kind, admin, mode)).scene;
+}
+
+/** `openid` asks to have the 2026-12-01 day (signed in, never out) closed at 16:30, the next morning; the correction's id. */
+export async function requestForgottenSignOut(t: TestEmulator, activityId: string, openid: string): Promise<string> {
+  await t.setClock('2026-12-02T01:00:00Z');
+  const asked = await t.call(
+    'checkin',
+    'requestCorrection',
+    { activityId, date: '2026-12-01', signOutAt: '2026-12-01T16:30:00+08:00', note: '我忘记签退了' },
+    openid,
+  );
+  if (!asked.ok) throw new Error(`${asked.code} ${asked.message}`);
+  return asked.data.correction.correctionId;
 }
 
 let nonceSeq = 0;

@@ -1,30 +1,25 @@
 // Pure logic of the registration form: its state, its rows (validated by the shared contract, server errors per row).
 // 性别 and 出生日期 are not asked: the ID number records them, and the form shows what it says.
 import { PhoneSchema } from '@contract/common';
-import { CONSENT_VERSION, GENDER_LABEL, type Education, type ServiceCategory } from '@contract/enums';
+import { CONSENT_VERSION, GENDER_LABEL } from '@contract/enums';
 import { idPerson } from '@contract/id-number';
 import { UserRegisterInput } from '@contract/user';
 import type { ProfileExtras } from '../../components/profile-extras';
 import { PROFILE_FIELD_MESSAGE } from '../../utils/profile-messages';
-import { EMPTY_PROFILE, PROFILE_CORE_ROWS } from '../profile-edit/helpers';
+import { EMPTY_PROFILE, PROFILE_CORE_ROWS, type ProfileForm } from '../profile-edit/helpers';
 import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
 
+/** The profile rows asked at 注册, typed as 编辑资料 types them. */
+type AskedProfile = Pick<ProfileForm, 'education' | 'employer' | 'title' | 'province' | 'city' | 'county' | 'serviceCategories' | 'skills'>;
 export type RegisterForm = {
   phone: string;
   smsCode: string;
   realName: string;
   idNumber: string;
-  education: Education | '';
-  employer: string;
-  title: string;
-  province: string;
-  city: string;
-  county: string;
-  serviceCategories: ServiceCategory[];
-  skills: string;
   orgIds: string[];
   consent: boolean;
-} & ProfileExtras;
+} & AskedProfile &
+  ProfileExtras;
 
 // 服务领域 and 可服务时间 are asked later, in 编辑资料.
 const { serviceFields: _fields, availableTimes: _times, ...blankProfile } = EMPTY_PROFILE;

@@ -11,12 +11,7 @@ import {
   type CodeBody,
 } from '../../../cloudfunctions/common/domain/checkin-code';
 
-const SECRET = Buffer.from('a'.repeat(64), 'hex');
-const OTHER = Buffer.from('b'.repeat(64), 'hex');
-/** 2026-12-01T01:00:00Z, the start of a 30-second step. */
-const T0 = Date.parse('2026-12-01T01:00:00Z');
-const S0 = T0 / 30_000;
-const at = (ms: number) => new Date(T0 + ms);
+import { at, OTHER, S0, SECRET, T0 } from './code-clock';
 
 const staticIn: CodeBody = { t: 'a', a: 'act1', k: 'in', m: 'static' };
 const rotatingOut: CodeBody = { t: 'a', a: 'act1', k: 'out', m: 'rotating', s: S0 };

@@ -12,13 +12,9 @@ import {
   verifyScene,
   type SceneBody,
 } from '../../../cloudfunctions/common/domain/checkin-code';
-import { CODE_KINDS } from '../../../types/checkin';
+import { CODE_KINDS } from '@contract/checkin';
 
-const SECRET = Buffer.from('a'.repeat(64), 'hex');
-const OTHER = Buffer.from('b'.repeat(64), 'hex');
-const T0 = Date.parse('2026-12-01T01:00:00Z');
-const S0 = T0 / 30_000;
-const at = (ms: number) => new Date(T0 + ms);
+import { at, OTHER, S0, SECRET } from './code-clock';
 const KEY = 'aZ09xYq7';
 
 const bodies: SceneBody[] = CODE_KINDS.flatMap((kind) => [
