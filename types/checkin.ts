@@ -10,8 +10,10 @@ export type CheckinKind = (typeof CHECKIN_KINDS)[number];
 /** What an activity code does: 签到, 签退, or `auto`, one on-site code that signs in, then out (from the day record). */
 export const CODE_KINDS = ['in', 'out', 'auto'] as const;
 export type CodeKind = (typeof CODE_KINDS)[number];
-/** Labels of record kinds and of code kinds (a record's kind is never auto). */
-export const CHECKIN_KIND_LABEL: Record<CodeKind, string> = { in: '签到', out: '签退', auto: '签到/签退' };
+/** Labels of record kinds (a record is 签到 or 签退, never auto). */
+export const CHECKIN_KIND_LABEL: Record<CheckinKind, string> = { in: '签到', out: '签退' };
+/** What each activity code is called on its page, its poster and the title bar. */
+export const CODE_KIND_LABEL: Record<CodeKind, string> = { auto: '现场签到码', in: '签到码', out: '签退码' };
 /** What a volunteer's scan did: signed in, signed out, or nothing (an auto code after today's sign-out). */
 export const SCAN_OUTCOMES = ['signedIn', 'signedOut', 'alreadySignedOut'] as const;
 export type ScanOutcome = (typeof SCAN_OUTCOMES)[number];

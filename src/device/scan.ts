@@ -34,14 +34,14 @@ export function sceneOfPath(path: string | undefined): string | undefined {
   }
 }
 
-/** Opens the scanner; the code's text, or null when the user closed it. */
+/** Opens the scanner; the code's text (a 小程序码: the page path it opens), or null when the user closed it. */
 export async function readQrCode(): Promise<string | null> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
       // No scanType: the default reads QR codes and this mini program's own 小程序码, whose answer has no text but
-      // the `path` of the page it opens, with the signed `scene` as its query.
+      // the `path` of the page it opens, with the signed `scene` in its query (the scan page reads it: sceneOfPath).
       const r = await Taro.scanCode({ onlyFromCamera: true });
-      return r.result || sceneOfPath(r.path) || null;
+      return r.result || r.path || null;
     } catch (e) {
       if (/cancel/i.test(errMsgOf(e))) return null;
       throw new CloudError('INTERNAL', '无法打开扫码，请稍后重试', errMsgOf(e));

@@ -17,7 +17,7 @@ import { useRotatingCode } from '../../hooks/use-rotating-code';
 import { activityCode, revokeCodes } from '../../services/checkin';
 import { keepScreenOn } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
-import type { CodeKind, CodeMode } from '@contract/checkin';
+import { CODE_KIND_LABEL, type CodeKind, type CodeMode } from '@contract/checkin';
 import { POSTER_CANVAS_ID, savePoster } from './poster';
 import { dateRange } from '@contract/time';
 import { formatDistance } from '@contract/format';
@@ -25,8 +25,6 @@ import { routes } from '../../routes';
 import './index.scss';
 
 const FORBIDDEN_CODES = new Set(['AUTH.FORBIDDEN', 'ACTIVITY.NOT_FOUND', 'ACTIVITY.CANCELLED']);
-/** What each code is called on the page, the poster and the title bar. */
-const CODE_LABEL: Record<CodeKind, string> = { auto: '现场签到码', in: '签到码', out: '签退码' };
 const kindOf = (k: string | undefined): CodeKind => (k === 'in' || k === 'out' ? k : 'auto');
 
 export default function CheckinCode() {
@@ -44,7 +42,7 @@ export default function CheckinCode() {
     keepScreenOn();
   }, []);
   useEffect(() => {
-    Taro.setNavigationBarTitle({ title: CODE_LABEL[kind] }).catch(() => undefined);
+    Taro.setNavigationBarTitle({ title: CODE_KIND_LABEL[kind] }).catch(() => undefined);
   }, [kind]);
 
   if (!activityId) {
@@ -106,7 +104,7 @@ export default function CheckinCode() {
   }
 
   const d = code.data;
-  const label = CODE_LABEL[d.kind];
+  const label = CODE_KIND_LABEL[d.kind];
   const poster = async () => {
     if (saving) return;
     setSaving(true);

@@ -73,7 +73,7 @@ export default function Scan() {
     }
   };
 
-  // A 小程序码's h5 stand-in read by a browser scanner is the page's address: its scene is the code.
+  // What a 小程序码 reads as (its page path in the app, the page's address on h5) carries the code as its scene.
   const onCode = (read: string) => send({ payload: sceneOfPath(read) ?? read, nonce: newNonce() });
 
   const undo = async (data: CheckinScanOutput) => {
