@@ -20,12 +20,11 @@ import {
 } from '../helpers/emulator';
 import { activityCode, north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
 import { readXlsx, tableUnder } from '../helpers/report';
+import { H5 } from '../helpers/h5-app';
 import { confirmModal, eventually, launchChromium, onTop as top, phoneContext } from '../helpers/browser';
 import { formatDuration } from '@contract/format';
 import { wgs84ToGcj02 } from '@contract/gcj02';
 
-/** E2E_H5_DIR: a copy of the h5 build, so that a rebuild by someone else does not pull it away mid-run. */
-const H5 = process.env.E2E_H5_DIR || path.join(ROOT, 'dist', 'h5');
 const SHOTS = path.join(ROOT, '.tmp');
 const ADMIN = 'e2e-ck-admin';
 const VOLUNTEER = 'e2e-ck-vol';

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ROOT, bootstrapRoot, idNumberFor, registerVolunteer, startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { filledTemplate, importRow } from '../helpers/import-sheet';
+import { H5 } from '../helpers/h5-app';
 import { launchChromium, pageOpener, onTop } from '../helpers/browser';
 
-const H5 = path.join(ROOT, 'dist', 'h5');
 const TMP = path.join(ROOT, '.tmp');
 const LEADER = 'e2e-profile-leader';
 const VOLUNTEER = { openid: 'e2e-profile-volunteer', phone: '13912340011' };
@@ -22,7 +22,7 @@ const pages = pageOpener(
 const open = pages.open;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error(`${H5} is missing: run \`npm run build:h5\` (npm test builds it first)`);
   t = await startTestEmulator({ staticDir: H5 });
   await t.dev('POST', '/_dev/reset');
   rootId = (await bootstrapRoot(t, LEADER))._id;

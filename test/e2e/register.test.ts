@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, bootstrapRoot, idNumberFor, latestSmsCode, startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { H5 } from '../helpers/h5-app';
 import { launchChromium, phoneContext } from '../helpers/browser';
 
-const H5 = path.join(ROOT, 'dist', 'h5');
 let t: TestEmulator;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error(`${H5} is missing: run \`npm run build:h5\` (npm test builds it first)`);
   t = await startTestEmulator({ staticDir: H5 });
   await t.dev('POST', '/_dev/reset');
   await bootstrapRoot(t, 'e2e-root-leader');

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 
-export const DIST = path.resolve(__dirname, '../../dist/weapp');
+/** MP_WEAPP_DIR: another weapp build (a parallel run) instead of dist/weapp. */
+export const DIST = process.env.MP_WEAPP_DIR ? path.resolve(process.env.MP_WEAPP_DIR) : path.resolve(__dirname, '../../dist/weapp');
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
