@@ -34,6 +34,19 @@ export const scanWindowText = (since = ''): string =>
   `开始前${formatDuration(SCAN_OPENS_BEFORE_START_MIN)}${since}可签到，结束后${formatDuration(SIGN_OUT_CLOSES_AFTER_END_MIN)}内可签退`;
 /** A rotating code changes every 30 s; the current and the previous step are accepted. */
 export const ROTATING_STEP_SEC = 30;
+/**
+ * A tap sent again after no answer (`retry`, same nonce) is accepted with a rotating code (or on-site number) this
+ * much older than a first tap may carry: the rotating code moved on while the connection was down. The record is
+ * flagged `late_retry` for the roster. A tap whose first attempt did reach the server is answered from its echo, however old.
+ */
+export const RETRY_GRACE_SEC = 120;
+/** The typed fallback under a screen code: a 6-digit 现场数字码 that changes every 5 minutes (current and previous accepted). */
+export const ONSITE_NUMBER_LENGTH = 6;
+export const ONSITE_NUMBER_STEP_SEC = 300;
+export const ONSITE_NUMBER_PATTERN = /^\d{6}$/;
+/** A volunteer may type this many 现场数字码 per window (right or wrong), so that guessing one is hopeless. */
+export const ONSITE_NUMBER_TRIES = 5;
+export const ONSITE_NUMBER_TRY_WINDOW_MIN = 10;
 
 /** open: signed in, not out (credits nothing yet); closed: signed out; adjusted: an admin changed it. */
 export const DAY_STATUSES = ['open', 'closed', 'adjusted'] as const;
@@ -41,9 +54,13 @@ export type DayStatus = (typeof DAY_STATUSES)[number];
 export const DAY_STATUS_LABEL: Record<DayStatus, string> = { open: '未签退', closed: '已签退', adjusted: '已补录' };
 
 /** Scans an admin should look at rather than trust: the phone called its own position poor, or it lies exactly on the activity's point. */
-export const SCAN_FLAGS = ['poor_accuracy', 'exact_point'] as const;
+export const SCAN_FLAGS = ['poor_accuracy', 'exact_point', 'late_retry'] as const;
 export type ScanFlag = (typeof SCAN_FLAGS)[number];
-export const SCAN_FLAG_LABEL: Record<ScanFlag, string> = { poor_accuracy: '定位精度差', exact_point: '位置与活动地点完全重合' };
+export const SCAN_FLAG_LABEL: Record<ScanFlag, string> = {
+  poor_accuracy: '定位精度差',
+  exact_point: '位置与活动地点完全重合',
+  late_retry: '网络中断后重试，签到码已更新',
+};
 
 export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
@@ -74,6 +91,10 @@ export const CheckinCodeOutput = z.object({
   wxacode: z.string(),
   /** When a rotating code stops being current (the previous step is still accepted for 30 s more). */
   expiresAt: IsoTimeSchema.optional(),
+  /** The 6-digit 现场数字码 of this kind, typed when a phone cannot scan (checkin.scan takes it as `payload`). */
+  number: z.string().regex(ONSITE_NUMBER_PATTERN),
+  /** When `number` stops being current (the previous one is still accepted for 5 minutes more). */
+  numberExpiresAt: IsoTimeSchema,
   kind: z.enum(CODE_KINDS),
   mode: z.enum(CODE_MODES),
   title: z.string(),
@@ -88,7 +109,15 @@ export type CheckinCodeOutput = z.infer<typeof CheckinCodeOutput>;
 
 export const LocationSchema = GeoPointSchema.extend({ accuracy: z.number().min(0).max(100_000).optional() });
 export const CheckinScanInput = z.object({
-  payload: z.string().min(1).max(2000),
+  /** A long payload, a 小程序码's scene, or a typed 6-digit 现场数字码. */
+  payload: z.string().trim().min(1).max(2000),
+  /**
+   * The activity a typed 现场数字码 belongs to (the page the volunteer came from); without it the number is looked
+   * up among the caller's enrolled activities open for scanning now.
+   */
+  activityId: z.string().min(1).max(128).optional(),
+  /** The same tap sent again after no answer (same nonce, same code): see RETRY_GRACE_SEC. */
+  retry: z.boolean().optional(),
   location: LocationSchema,
   /** A fresh random string per tap: replaying it returns the first answer and writes nothing. */
   nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'nonce格式错误'),

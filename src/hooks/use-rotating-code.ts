@@ -1,5 +1,5 @@
-// A code that may rotate (checkin.code in screen mode, checkin.myCode): loads it, counts down to `expiresAt`
-// and fetches the next one then; paused while the page is hidden. A failed refresh keeps the shown code (the
+// A code that may rotate (checkin.code in screen mode, checkin.myCode; a poster code's 现场数字码): loads it, counts
+// down to `expiresAt` and fetches the next one then; paused while the page is hidden. A failed refresh keeps the shown code (the
 // previous step stays valid for another 30 s) and tries again shortly.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
@@ -22,14 +22,16 @@ const RETRY_MS = 5000;
  * to another day): a deadline that is not within one step from now is replaced by one step from now, which is
  * still in time because the previous step stays accepted.
  */
-export function refreshDelayMs(expiresAt: string, now = serverNow()): number {
+export function refreshDelayMs(expiresAt: string, now = serverNow(), stepSec = ROTATING_STEP_SEC): number {
   const left = Date.parse(expiresAt) - now;
-  const step = ROTATING_STEP_SEC * 1000;
+  const step = stepSec * 1000;
   return left > 0 && left <= step + 2000 ? left : step;
 }
 
+/** `stepSec`: how often the code changes (30 s for rotating codes; a static code's 现场数字码 every 5 minutes). */
 export function useRotatingCode<T extends { expiresAt?: string }>(
   load: (() => Promise<T>) | null,
+  stepSec = ROTATING_STEP_SEC,
 ): { code: RotatingCode<T>; reload: () => void } {
   const [code, setCode] = useState<RotatingCode<T>>(load ? { status: 'loading' } : { status: 'idle' });
   const loadRef = useLatest(load);
@@ -56,7 +58,7 @@ export function useRotatingCode<T extends { expiresAt?: string }>(
         (data) => {
           if (mine !== ticket.current) return;
           if (!data.expiresAt) return setCode({ status: 'ready', data, left: null, refreshError: '' });
-          refreshAt.current = Date.now() + refreshDelayMs(data.expiresAt);
+          refreshAt.current = Date.now() + refreshDelayMs(data.expiresAt, serverNow(), stepSec);
           const tick = () => {
             const left = Math.max(0, Math.ceil((refreshAt.current - Date.now()) / 1000));
             setCode((prev) => (prev.status === 'ready' ? { ...prev, left } : prev));
@@ -76,7 +78,7 @@ export function useRotatingCode<T extends { expiresAt?: string }>(
         },
       );
     },
-    [stop, loadRef],
+    [stop, loadRef, stepSec],
   );
 
   const reload = useCallback(() => fetchCode(false), [fetchCode]);

@@ -35,12 +35,24 @@ export function revokeCodes(activityId: string): Promise<CheckinRevokeCodesOutpu
   return callFunction('checkin', 'revokeCodes', { activityId });
 }
 
+/** What else goes with a scan: a confirmed short 签退, the activity a typed 现场数字码 belongs to, a retried tap. */
+export type ScanOptions = { confirmShort?: boolean; activityId?: string; retry?: boolean };
+
 /**
- * Signs in or out with a scanned activity code. Pass the same `nonce` when retrying one tap (after a network
- * failure): the server then answers the first result again and records nothing twice.
+ * Signs in or out with a scanned activity code (or a typed 现场数字码). Retrying one tap after a network failure,
+ * pass the same `nonce` and `retry`: the server answers the first result again and records nothing twice, or, if the
+ * first attempt never arrived, still accepts the code the rotation has just passed.
  */
-export function scanActivityCode(payload: string, location: Fix, nonce: string, confirmShort?: boolean): Promise<CheckinScanOutput> {
-  return callFunction('checkin', 'scan', { payload, location, nonce, ...(confirmShort ? { confirmShort } : {}) });
+export function scanActivityCode(payload: string, location: Fix, nonce: string, opts: ScanOptions = {}): Promise<CheckinScanOutput> {
+  const { confirmShort, activityId, retry } = opts;
+  return callFunction('checkin', 'scan', {
+    payload,
+    location,
+    nonce,
+    ...(confirmShort ? { confirmShort } : {}),
+    ...(activityId ? { activityId } : {}),
+    ...(retry ? { retry } : {}),
+  });
 }
 
 /** Undoes the volunteer's own mistaken 签退 of a day, within minutes of it: the day is open again. */

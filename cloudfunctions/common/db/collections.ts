@@ -49,6 +49,8 @@ export const C = {
   corrections: 'checkin_corrections',
   /** An activity's short code key (in 小程序码 scenes) → its id: the `_id` is the key, so no two activities share one. */
   codeKeys: 'checkin_code_keys',
+  /** Typed 现场数字码 per caller and 10-minute window (`_id` = openid_window): the limit on guessing. */
+  numberTries: 'checkin_number_tries',
   certificates: 'certificates',
   identityAppeals: 'identity_appeals',
   auditLog: 'audit_log',
@@ -95,6 +97,8 @@ export const collections: CollectionDecl[] = [
   },
   // Unique by `_id` (= the code key); activities.codeKey names the one key an activity uses.
   { name: C.codeKeys, indexes: [], rule: FUNCTIONS_ONLY },
+  // One counter per caller and window, by `_id`; old windows are never read again.
+  { name: C.numberTries, indexes: [], rule: FUNCTIONS_ONLY },
   { name: C.corrections, indexes: [asc('orgId_status', 'orgId', 'status'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
   {
     name: C.dayRecords,

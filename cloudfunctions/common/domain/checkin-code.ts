@@ -18,7 +18,15 @@
 // and its code version under a subkey of APP_SECRET_KEY): nothing is stored, and bumping the version revokes codes.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { CODE_KINDS, CODE_MODES, ROTATING_STEP_SEC, type CodeKind } from '@contract/checkin';
+import {
+  CODE_KINDS,
+  CODE_MODES,
+  ONSITE_NUMBER_PATTERN,
+  ONSITE_NUMBER_STEP_SEC,
+  RETRY_GRACE_SEC,
+  ROTATING_STEP_SEC,
+  type CodeKind,
+} from '@contract/checkin';
 
 export const CODE_PREFIX = 'kjzy1';
 /** Longer payloads are refused before any work (the scan input allows 2000 characters). */
@@ -41,7 +49,24 @@ export type VolunteerCodeBody = z.infer<typeof VolunteerCodeBody>;
 export type CodeBody = (ActivityCodeBody & { o?: undefined }) | (VolunteerCodeBody & { k?: undefined; m?: undefined });
 export type Secret = string | Uint8Array;
 
-export type CodeVerdict = { ok: true; body: CodeBody } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
+/** `late`: accepted only because the tap was a retry (see RETRY_GRACE_SEC). */
+export type CodeVerdict = { ok: true; body: CodeBody; late?: true } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
+/** `retry`: the same tap sent again after no answer, allowed RETRY_GRACE_SEC more. */
+export type VerifyOptions = { retry?: boolean };
+
+type StepVerdict = 'ok' | 'late' | 'expired' | 'invalid';
+
+/**
+ * A step of `stepMs` is current until its end and accepted one step more (the previous step); a retried tap another
+ * RETRY_GRACE_SEC (`late`). A step more than one ahead was never minted by a server with a sane clock: invalid.
+ */
+function stepVerdict(s: number, stepMs: number, now: Date | number, opts: VerifyOptions = {}): StepVerdict {
+  const t = typeof now === 'number' ? now : now.getTime();
+  const current = Math.floor(t / stepMs);
+  if (s > current + 1) return 'invalid';
+  if (s >= current - 1) return 'ok';
+  return opts.retry && t < (s + 2) * stepMs + RETRY_GRACE_SEC * 1000 ? 'late' : 'expired';
+}
 
 /** The 30-second step of an instant. */
 export function rotatingStep(now: Date | number): number {
@@ -115,17 +140,15 @@ export function parsePayload(payload: string): CodeBody | undefined {
  * the previous, and the next one (clock skew between function instances); a step further ahead was never minted
  * by a server with a sane clock and is CODE_INVALID.
  */
-export function verifyPayload(payload: string, secret: Secret, now: Date | number): CodeVerdict {
+export function verifyPayload(payload: string, secret: Secret, now: Date | number, opts?: VerifyOptions): CodeVerdict {
   const p = split(payload);
   if (!p || !macMatches(p, secret)) return { ok: false, reason: 'CODE_INVALID' };
   const body = decodeBody(p.bodyPart);
   if (!body) return { ok: false, reason: 'CODE_INVALID' };
-  if (body.s !== undefined) {
-    const current = rotatingStep(now);
-    if (body.s < current - 1) return { ok: false, reason: 'CODE_EXPIRED' };
-    if (body.s > current + 1) return { ok: false, reason: 'CODE_INVALID' };
-  }
-  return { ok: true, body };
+  const verdict = body.s === undefined ? 'ok' : stepVerdict(body.s, STEP_MS, now, opts);
+  if (verdict === 'expired') return { ok: false, reason: 'CODE_EXPIRED' };
+  if (verdict === 'invalid') return { ok: false, reason: 'CODE_INVALID' };
+  return { ok: true, body, ...(verdict === 'late' ? { late: true as const } : {}) };
 }
 
 // ---- Scenes: the short signed form a 小程序码 carries ----
@@ -156,7 +179,7 @@ export interface SceneBody {
   s?: number;
 }
 
-export type SceneVerdict = { ok: true; body: SceneBody } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
+export type SceneVerdict = { ok: true; body: SceneBody; late?: true } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
 
 function base62(n: number, digits: number): string {
   let out = '';
@@ -208,19 +231,63 @@ function sceneMacMatches(p: { unsigned: string; macPart: string }, secret: Secre
 }
 
 /** Checks a scene's MAC (constant time), then its step: the same verdicts and step bounds as `verifyPayload`. */
-export function verifyScene(scene: string, secret: Secret, now: Date | number): SceneVerdict {
+export function verifyScene(scene: string, secret: Secret, now: Date | number, opts?: VerifyOptions): SceneVerdict {
   const p = splitScene(scene);
   if (!p || !sceneMacMatches(p, secret)) return { ok: false, reason: 'CODE_INVALID' };
-  if (p.body.s !== undefined) {
-    const current = rotatingStep(now);
-    if (p.body.s < current - 1) return { ok: false, reason: 'CODE_EXPIRED' };
-    if (p.body.s > current + 1) return { ok: false, reason: 'CODE_INVALID' };
-  }
-  return { ok: true, body: p.body };
+  const verdict = p.body.s === undefined ? 'ok' : stepVerdict(p.body.s, STEP_MS, now, opts);
+  if (verdict === 'expired') return { ok: false, reason: 'CODE_EXPIRED' };
+  if (verdict === 'invalid') return { ok: false, reason: 'CODE_INVALID' };
+  return { ok: true, body: p.body, ...(verdict === 'late' ? { late: true as const } : {}) };
 }
 
 /** `signedWithEarlier` for scenes: one the current secret refuses but an earlier one of the activity signed (revoked). */
 export function sceneSignedWithEarlier(scene: string, earlierSecrets: readonly Secret[]): boolean {
   const p = splitScene(scene);
   return !!p && earlierSecrets.slice(0, REVOKED_LOOKBACK).some((secret) => sceneMacMatches(p, secret));
+}
+
+// ---- 现场数字码: the typed fallback under a screen code ----
+//
+// Six digits from the activity's secret, the code kind and a 5-minute step: HMAC-SHA256(secret, "kjzy-number:<kind>:
+// <step>"), its first 32 bits mod 10^6. Nothing is stored; revoking the codes (a new secret) changes the numbers too.
+// Six digits are guessable in principle, so the number is only checked for an activity the caller is enrolled in,
+// within its radius, and each caller may type ONSITE_NUMBER_TRIES of them per window (app/checkin/onsite-number).
+
+const NUMBER_STEP_MS = ONSITE_NUMBER_STEP_SEC * 1000;
+
+/** The 5-minute step of an instant. */
+export const numberStep = (now: Date | number): number => Math.floor((typeof now === 'number' ? now : now.getTime()) / NUMBER_STEP_MS);
+
+/** When the number shown now stops being current (it is accepted for one step more). */
+export const numberExpiresAt = (now: Date | number): Date => new Date((numberStep(now) + 1) * NUMBER_STEP_MS);
+
+/** The 现场数字码 of a kind at a step. */
+export function onSiteNumber(secret: Secret, kind: CodeKind, step: number): string {
+  if (secret.length === 0) throw new Error('empty check-in code secret');
+  const digest = createHmac('sha256', secret).update(`kjzy-number:${kind}:${step}`).digest();
+  return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}
+
+/** Whether a text has the form of a 现场数字码 (six digits); nothing is verified. */
+export const isOnSiteNumber = (text: string): boolean => ONSITE_NUMBER_PATTERN.test(text.trim());
+
+export type NumberVerdict = { ok: true; kind: CodeKind; late?: true } | { ok: false };
+
+/**
+ * Which kind's number this is, at the current or the previous step (a retried tap: one step earlier still, within
+ * RETRY_GRACE_SEC of that one's end). Compared in constant time; a number matching no kind is refused.
+ */
+export function verifyOnSiteNumber(number: string, secret: Secret, now: Date | number, opts: VerifyOptions = {}): NumberVerdict {
+  const typed = Buffer.from(number.trim(), 'utf8');
+  if (!isOnSiteNumber(number)) return { ok: false };
+  const current = numberStep(now);
+  for (const step of [current, current - 1, current - 2]) {
+    const verdict = stepVerdict(step, NUMBER_STEP_MS, now, opts);
+    if (verdict !== 'ok' && verdict !== 'late') continue;
+    for (const kind of CODE_KINDS) {
+      const expected = Buffer.from(onSiteNumber(secret, kind, step), 'utf8');
+      if (timingSafeEqual(expected, typed)) return { ok: true, kind, ...(verdict === 'late' ? { late: true as const } : {}) };
+    }
+  }
+  return { ok: false };
 }

@@ -1,11 +1,12 @@
 // 现场码/签到码/签退码 for an activity's admins: a 小程序码 that WeChat's own 扫一扫 opens (the scan page with the code
 // already read; on h5 a plain QR of the same page and scene), large, rotating every 30 s on a screen (屏幕, where the
-// page starts) or fixed for print (海报, with 保存海报), the short code's text for those who cannot scan, a countdown to
+// page starts) or fixed for print (海报, with 保存海报), the 6-digit 现场数字码 (every 5 minutes) for those who cannot
+// scan, the short code's text, a countdown to
 // the next code, and 作废旧码 (confirmed) for when a printed or forwarded code has leaked. The 现场码 (the default)
 // signs a volunteer in, then out, so nobody can show the wrong one; separate 签到码/签退码 remain.
 // Test classes: ck-code-kind (tabs ck-code-kind-auto/-in/-out), ck-code-mode (tabs ck-code-mode-rotating/-static),
 // ck-code-title, ck-code-kind-label, ck-code-dates, ck-code-qr, ck-code-countdown, ck-code-refresh-error,
-// ck-code-scene, ck-code-copy, ck-code-poster, ck-code-static-out-warning, ck-code-revoke, ck-code-loading,
+// ck-code-number, ck-code-scene, ck-code-copy, ck-code-poster, ck-code-static-out-warning, ck-code-revoke, ck-code-loading,
 // ck-code-error, ck-code-roster.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -17,10 +18,10 @@ import { useRotatingCode } from '../../hooks/use-rotating-code';
 import { activityCode, revokeCodes } from '../../services/checkin';
 import { keepScreenOn } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
-import { CODE_KIND_LABEL, type CodeKind, type CodeMode } from '@contract/checkin';
+import { CODE_KIND_LABEL, ONSITE_NUMBER_STEP_SEC, ROTATING_STEP_SEC, type CodeKind, type CodeMode } from '@contract/checkin';
 import { POSTER_CANVAS_ID, savePoster } from './poster';
 import { dateRange } from '@contract/time';
-import { formatDistance } from '@contract/format';
+import { formatDistance, formatDuration } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
 
@@ -35,8 +36,12 @@ export default function CheckinCode() {
   const [saving, setSaving] = useState(false);
   const [revoking, setRevoking] = useState(false);
 
-  const load = useCallback(() => activityCode({ activityId, kind, mode }), [activityId, kind, mode]);
-  const { code, reload } = useRotatingCode(activityId ? load : null);
+  // A fixed code still refreshes for its 现场数字码, which changes every 5 minutes.
+  const load = useCallback(
+    () => activityCode({ activityId, kind, mode }).then((d) => ({ ...d, expiresAt: d.expiresAt ?? d.numberExpiresAt })),
+    [activityId, kind, mode],
+  );
+  const { code, reload } = useRotatingCode(activityId ? load : null, mode === 'static' ? ONSITE_NUMBER_STEP_SEC : ROTATING_STEP_SEC);
 
   useEffect(() => {
     keepScreenOn();
@@ -192,13 +197,18 @@ export default function CheckinCode() {
       </View>
 
       <View className='card code-page__text'>
-        <Text className='code-page__text-label'>无法扫码时可输入签到码：</Text>
-        <Text className='code-page__payload ck-code-scene' userSelect>
-          {d.scene}
-        </Text>
-        <Text className='code-page__copy ck-code-copy' onClick={() => Taro.setClipboardData({ data: d.scene }).catch(() => undefined)}>
-          复制签到码
-        </Text>
+        <Text className='code-page__text-label'>无法扫码时，请志愿者在“扫码签到”页输入现场数字码：</Text>
+        <Text className='code-page__number ck-code-number'>{spacedNumber(d.number)}</Text>
+        <Text className='code-page__number-hint'>每{formatDuration(ONSITE_NUMBER_STEP_SEC / 60)}更新一次，不必打印</Text>
+        <View className='code-page__scene-row'>
+          <Text className='code-page__text-label'>签到码文本：</Text>
+          <Text className='code-page__payload ck-code-scene' userSelect>
+            {d.scene}
+          </Text>
+          <Text className='code-page__copy ck-code-copy' onClick={() => Taro.setClipboardData({ data: d.scene }).catch(() => undefined)}>
+            复制签到码
+          </Text>
+        </View>
       </View>
 
       <View className='code-page__actions'>
@@ -220,6 +230,9 @@ export default function CheckinCode() {
     </Shell>
   );
 }
+
+/** 123456 → "123 456": six digits read aloud in two groups. */
+const spacedNumber = (n: string) => `${n.slice(0, 3)} ${n.slice(3)}`;
 
 function Shell({ children }: { children: ReactNode }) {
   return <View className='app-page code-page'>{children}</View>;

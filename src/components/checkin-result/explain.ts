@@ -89,7 +89,20 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
       if (isRevoked(r.details)) return { ...base, key: 'revoked', title: '签到码已作废' };
       return admin
         ? { ...base, key: 'invalid', title: '无法识别', message: '这不是本系统志愿者的个人签到码，请让志愿者打开“我的签到码”。' }
-        : { ...base, key: 'invalid', title: '无法识别的签到码', tips: ['确认扫描的是本活动现场的签到码或签退码'] };
+        : {
+            ...base,
+            key: 'invalid',
+            title: '无法识别的签到码',
+            tips: ['确认扫描的是本活动现场的签到码或签退码', '输入数字码时，请核对管理员屏幕上最新的6位数字（每5分钟更新）'],
+          };
+    case 'CHECKIN.TOO_MANY_TRIES':
+      return {
+        ...base,
+        key: 'too-many-tries',
+        title: '数字码输错次数过多',
+        tips: ['请稍后再输入，或直接扫描现场二维码', MY_CODE_TIP],
+        myCode: true,
+      };
     case 'CHECKIN.NOT_ENROLLED':
       return admin
         ? { ...base, key: 'not-enrolled', title: '该志愿者未报名', message: '该志愿者没有报名本活动（或仍在候补），不能签到。' }

@@ -1,14 +1,16 @@
 // 扫码签到: a volunteer scans the activity's 现场码/签到码/签退码, or arrives from WeChat's own 扫一扫 on a 小程序码 (its
 // signed `scene` in the query, sent at once); the phone's position (GCJ-02) goes with a fresh nonce and the answer
 // shows as a panel — a refusal says why and what to do, with the distance when out of range. A short 签退 is
-// confirmed first, and a mistaken one can be undone for a few minutes.
+// confirmed first, and a mistaken one can be undone for a few minutes. Who cannot scan types the 6-digit 现场数字码;
+// 重试 after a lost answer sends the same tap again (same nonce and code, `retry`).
 // Test classes: ck-scan-camera (scan button: weapp, or h5 with window.wx.scanQRCode), ck-scan-payload (h5 manual
-// entry) and ck-scan-submit, ck-scan-progress, ck-scan-go-my-code, ck-scan-go-hours; the panel's ck-result-* classes
+// entry) and ck-scan-submit, ck-scan-number and ck-scan-number-submit (components/number-entry), ck-scan-progress, ck-scan-go-my-code, ck-scan-go-hours; the panel's ck-result-* classes
 // (components/checkin-result).
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import QrEntry from '../../components/qr-entry';
+import NumberEntry from './components/number-entry';
 import CheckinResult, { type ScanOutcome } from '../../components/checkin-result';
 import { newNonce, scanActivityCode, undoSignOut } from '../../services/checkin';
 import { isLocateError, locate, type Fix } from '../../device/location';
@@ -22,7 +24,7 @@ import './index.scss';
 
 type Phase = 'idle' | 'locating' | 'sending';
 /** One tap: the same nonce (and position) is reused if the answer got lost and the volunteer sends it again. */
-type Attempt = { payload: string; nonce: string; location?: Fix; confirmShort?: boolean };
+type Attempt = { payload: string; nonce: string; location?: Fix; confirmShort?: boolean; activityId?: string; retry?: boolean };
 
 /** "现在签退将只记录X分钟，确定吗？" from the refusal's minutes (the server's sentence when it gave none). */
 function shortSignOutQuestion(details: unknown, message: string): string {
@@ -46,7 +48,7 @@ export default function Scan() {
         a.location = await locate({ precise: true });
       }
       setPhase('sending');
-      const data = await scanActivityCode(a.payload, a.location, a.nonce, a.confirmShort);
+      const data = await scanActivityCode(a.payload, a.location, a.nonce, a);
       setOutcome({ ok: true, data });
       buzz();
     } catch (e) {
@@ -63,7 +65,7 @@ export default function Scan() {
             cancelText: '暂不签退',
           });
           // A new tap: a fresh nonce, the same code and position.
-          if (confirm) return send({ ...a, nonce: newNonce(), confirmShort: true });
+          if (confirm) return send({ ...a, nonce: newNonce(), confirmShort: true, retry: false });
           return;
         }
         setOutcome({ ok: false, code: err.code, message: err.message, details: err.details });
@@ -75,6 +77,8 @@ export default function Scan() {
 
   // What a 小程序码 reads as (its page path in the app, the page's address on h5) carries the code as its scene.
   const onCode = (read: string) => send({ payload: sceneOfPath(read) ?? read, nonce: newNonce() });
+  // A typed 现场数字码 belongs to the activity the volunteer came from (else the server looks among theirs).
+  const onNumber = (number: string) => send({ payload: number, nonce: newNonce(), activityId: activityId || undefined });
 
   const undo = async (data: CheckinScanOutput) => {
     const { confirm } = await Taro.showModal({
@@ -121,7 +125,7 @@ export default function Scan() {
         <CheckinResult
           outcome={outcome}
           onAgain={() => setOutcome(null)}
-          onRetry={() => attempt.current && send(attempt.current)}
+          onRetry={() => attempt.current && send({ ...attempt.current, retry: true })}
           onMyCode={openMyCode}
           onHours={openHours}
           onUndo={undo}
@@ -142,10 +146,11 @@ export default function Scan() {
         <QrEntry
           name='ck-scan'
           scanText='扫码签到 / 签退'
-          manualHint='签到码显示在管理员屏幕或海报的二维码下方'
+          manualHint='签到码文本显示在管理员签到码页面的下方'
           busy={busy}
           onCode={onCode}
         />
+        <NumberEntry busy={busy} onNumber={onNumber} />
         {busy ? (
           <Text className='scan-page__progress ck-scan-progress'>{phase === 'locating' ? '正在获取您的位置…' : '正在提交…'}</Text>
         ) : null}

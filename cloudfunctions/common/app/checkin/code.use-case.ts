@@ -1,6 +1,7 @@
 // checkin.code / checkin.myCode / checkin.revokeCodes: signed QR payloads. Activity codes for the team's admins (static
 // for posters, rotating every 30 s for a phone screen, the default for 签退 and auto), each both as a long payload for
-// the in-app scanner and as a short scene in a 小程序码 that WeChat's own 扫一扫 opens; a volunteer's own code for an
+// the in-app scanner and as a short scene in a 小程序码 that WeChat's own 扫一扫 opens, with the 6-digit 现场数字码
+// (every 5 minutes) to type when a phone cannot scan; a volunteer's own code for an
 // admin to scan when their phone cannot locate; and revoking every code minted so far when one has leaked.
 import type {
   CheckinCodeInput,
@@ -18,7 +19,15 @@ import { bumpCodeVersion } from '../../db/checkin.repository';
 import { activityCodeSecret } from '../../adapters/checkin-code-secret';
 import { qrSvg } from '../../adapters/qr';
 import { wxacodeMaker } from '../../adapters';
-import { rotatingExpiresAt, rotatingStep, signPayload, signScene } from '../../domain/checkin-code';
+import {
+  numberExpiresAt,
+  numberStep,
+  onSiteNumber,
+  rotatingExpiresAt,
+  rotatingStep,
+  signPayload,
+  signScene,
+} from '../../domain/checkin-code';
 import { toIso } from '../../domain/shanghai-time';
 import { requireManager } from '../access';
 import { refuseDayChangesIfCancelled, requireActivity } from '../activity/activity-lookup';
@@ -48,6 +57,8 @@ export async function code(input: CheckinCodeInput, ctx: Ctx): Promise<CheckinCo
     page: SCAN_PAGE,
     wxacode: `data:image/png;base64,${png.toString('base64')}`,
     ...(mode === 'rotating' ? { expiresAt: toIso(rotatingExpiresAt(ctx.now)) } : {}),
+    number: onSiteNumber(secret, input.kind, numberStep(ctx.now)),
+    numberExpiresAt: toIso(numberExpiresAt(ctx.now)),
     kind: input.kind,
     mode,
     title: activity.title,

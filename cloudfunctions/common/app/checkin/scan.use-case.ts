@@ -1,5 +1,6 @@
-// checkin.scan / checkin.scanVolunteer: a signed code (a long payload or a 小程序码 scene), the window, the 5 km rule,
-// then one day record. Requests per scan (activity and code key cached): the activity's fresh stamp (status, code
+// checkin.scan / checkin.scanVolunteer: a signed code (a long payload, a 小程序码 scene or a typed 现场数字码), the
+// window, the 5 km rule, then one day record. A retried tap (`retry`) is answered from its echo if its first attempt
+// was recorded, and otherwise may carry a code the rotation has just passed (flagged late_retry). Requests per scan (activity and code key cached): the activity's fresh stamp (status, code
 // version), then sign-in = enrollment read + record insert, sign-out = record read + one conditional update: three.
 // An auto code reads the record first to decide: sign-in four, sign-out three, after today's sign-out two. A scene's
 // key costs one read more the first time a warm instance meets it. A replayed nonce finds its echo in the record and
@@ -31,12 +32,15 @@ import {
   signedWithEarlier,
   verifyPayload,
   verifyScene,
+  isOnSiteNumber,
   type Secret,
+  type VerifyOptions,
 } from '../../domain/checkin-code';
 import { withinRadius } from '../../domain/geo';
 import { scanFlags, withFlags } from '../../domain/scan-flags';
 import { toIso } from '../../domain/shanghai-time';
 import { currentActivity } from './activity-cache';
+import { numberCandidates, openNumber } from './onsite-number';
 import { activityIdForKey } from './code-key';
 import { requireDayDecider } from '../access';
 import { recordView } from './record-view';
@@ -62,17 +66,17 @@ interface Scan {
 const earlierSecrets = (activityId: string, version: number) =>
   Array.from({ length: Math.min(version, REVOKED_LOOKBACK) }, (_, i) => activityCodeSecret(activityId, version - 1 - i));
 
-type Verdict<B> = { ok: true; body: B } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
+type Verdict<B> = { ok: true; body: B; late?: true } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
 
 /**
  * Verifies a code against the activity as it is now (cancelled and revoked take effect at once); anything forged,
- * foreign, revoked or stale is CODE_INVALID/CODE_EXPIRED.
+ * foreign, revoked or stale is CODE_INVALID/CODE_EXPIRED. `late`: accepted only as a retried tap (RETRY_GRACE_SEC).
  */
 async function verifyFor<B>(
   activityId: string | undefined,
   verify: (secret: Secret) => Verdict<B>,
   signedEarlier: (secrets: Secret[]) => boolean,
-): Promise<{ activity: ActivityDoc; body: B }> {
+): Promise<{ activity: ActivityDoc; body: B; late: boolean }> {
   const activity = activityId ? await currentActivity(activityId) : undefined;
   if (!activity) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   const version = activity.codeVersion ?? 0;
@@ -85,34 +89,71 @@ async function verifyFor<B>(
     throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   }
   if (activity.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED, '活动已取消，无需签到');
-  return { activity, body: verdict.body };
+  return { activity, body: verdict.body, late: !!verdict.late };
 }
 
 /** A long payload of the wanted type (`a` activity code, `v` a volunteer's code). */
-async function openCode(payload: string, want: 'a' | 'v', now: Date) {
+async function openCode(payload: string, want: 'a' | 'v', now: Date, opts: VerifyOptions = {}) {
   const parsed = parsePayload(payload);
   if (!parsed || parsed.t !== want) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   return verifyFor(
     parsed.a,
-    (secret) => verifyPayload(payload, secret, now),
+    (secret) => verifyPayload(payload, secret, now, opts),
     (secrets) => signedWithEarlier(payload, secrets),
   );
 }
 
-/** An activity code, as a long payload or as the scene of its 小程序码 (found by the activity's code key). */
-async function openActivityCode(payload: string, now: Date): Promise<{ activity: ActivityDoc; kind: CodeKind }> {
+type OpenedCode = { activity: ActivityDoc; kind: CodeKind; late: boolean };
+
+/**
+ * An activity code: a long payload, the scene of its 小程序码 (found by the activity's code key), or a typed
+ * 现场数字码 (of `input.activityId`, or of the caller's open activities).
+ */
+async function openActivityCode(input: CheckinScanInput, openid: string, now: Date): Promise<OpenedCode> {
+  const payload = input.payload;
+  const opts: VerifyOptions = { retry: input.retry };
+  if (isOnSiteNumber(payload)) return openNumber(payload, openid, input.activityId, now, opts);
   const scene = parseScene(payload);
   if (!scene) {
-    const { activity, body } = await openCode(payload, 'a', now);
+    const { activity, body, late } = await openCode(payload, 'a', now, opts);
     if (!body.k) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
-    return { activity, kind: body.k };
+    return { activity, kind: body.k, late };
   }
-  const { activity, body } = await verifyFor(
+  const { activity, body, late } = await verifyFor(
     await activityIdForKey(scene.key),
-    (secret) => verifyScene(payload, secret, now),
+    (secret) => verifyScene(payload, secret, now, opts),
     (secrets) => sceneSignedWithEarlier(payload, secrets),
   );
-  return { activity, kind: body.kind };
+  return { activity, kind: body.kind, late };
+}
+
+/**
+ * The activities a code names before it is verified (a long payload's id, a scene's key, a number's candidates):
+ * only to find the caller's own echo of a retried tap, which proves by itself that the first attempt was accepted.
+ */
+async function namedActivities(input: CheckinScanInput, openid: string, now: Date): Promise<ActivityDoc[]> {
+  if (isOnSiteNumber(input.payload)) return numberCandidates(openid, input.activityId, now);
+  const scene = parseScene(input.payload);
+  const parsed = scene ? undefined : parsePayload(input.payload);
+  const id = scene ? await activityIdForKey(scene.key) : parsed?.t === 'a' ? parsed.a : undefined;
+  const activity = id ? await currentActivity(id) : undefined;
+  return activity ? [activity] : [];
+}
+
+/**
+ * A tap sent again after no answer: if its first attempt was recorded (the nonce's echo on the caller's day), that
+ * answer is given again, however far the rotating code has moved on since, and nothing is checked or written.
+ */
+async function replayRetry(input: CheckinScanInput, openid: string, now: Date): Promise<CheckinScanOutput | undefined> {
+  if (!input.retry) return undefined;
+  for (const activity of await namedActivities(input, openid, now)) {
+    const day = checkScanTime(activity, 'out', now);
+    if (!day.ok) continue;
+    const record = await findRecord(dayRecordId(activity._id, openid, day.date));
+    const again = replay({ activity, openid, kind: 'in', at: now, distanceM: 0, flags: [], nonce: input.nonce }, day.date, record);
+    if (again) return again;
+  }
+  return undefined;
 }
 
 function windowDate(activity: ActivityDoc, kind: CheckinKind, at: Date): string {
@@ -268,7 +309,9 @@ async function auto(s: Scan, date: string): Promise<CheckinScanOutput> {
 
 export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinScanOutput> {
   const openid = requireOpenid(ctx);
-  const { activity, kind: codeKind } = await openActivityCode(input.payload, ctx.now);
+  const replayed = await replayRetry(input, openid, ctx.now);
+  if (replayed) return replayed;
+  const { activity, kind: codeKind, late } = await openActivityCode(input, openid, ctx.now);
   // An auto code is accepted in the wider sign-out window; a sign-in it decides on checks its own window.
   const kind: CheckinKind = codeKind === 'in' ? 'in' : 'out';
   const date = windowDate(activity, kind, ctx.now);
@@ -287,7 +330,7 @@ export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinSc
     at: ctx.now,
     distanceM: range.distanceM,
     accuracy: input.location.accuracy,
-    flags: scanFlags(input.location, range.distanceM),
+    flags: late ? withFlags(scanFlags(input.location, range.distanceM), ['late_retry']) : scanFlags(input.location, range.distanceM),
     nonce: input.nonce,
     confirmShort: input.confirmShort,
   };
