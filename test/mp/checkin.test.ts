@@ -3,7 +3,7 @@
 // (one of a cancelled activity), and on the admin side the 签退码 starting as a rotating code, 作废旧码 after a
 // confirmation, and flagged scans on 签到名单 (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
-import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 import { activityAnswer } from './fixtures';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
@@ -95,6 +95,21 @@ test('the scan page offers the camera and the way to 我的签到码', async () 
   await waitFor(() => expect(text(find(page!, '.ck-scan-camera'))).toContain('扫码签到'));
   expect(text(page)).toContain('手机无法定位？出示我的签到码');
   expect(page.querySelector('.ck-scan-payload')).toBeFalsy(); // manual entry is for browsers only
+});
+
+test('a typed 现场数字码 is sent with the activity the volunteer came from; five digits are refused on the phone', async () => {
+  answer = () => scanned();
+  page = renderPage('pages/scan/index', { activityId: 'act-1' });
+  await waitFor(() => find(page!, '.ck-scan-number'));
+  type(page, '.ck-scan-number', '12345');
+  tap(page, '.ck-scan-number-submit');
+  await waitFor(() => expect(text(find(page!, '.ck-scan-number-error'))).toBe('请输入6位数字'));
+  expect(scans()).toHaveLength(0);
+  type(page, '.ck-scan-number', '042917');
+  tap(page, '.ck-scan-number-submit');
+  await waitFor(() => expect(text(find(page!, '.ck-result-title'))).toBe('签到成功'));
+  expect(scans()[0]).toMatchObject({ payload: '042917', activityId: 'act-1' });
+  expect(scans()[0]).not.toHaveProperty('retry');
 });
 
 test('a scan sends the code, the GCJ-02 position and a fresh nonce, and shows 签到成功', async () => {
@@ -278,6 +293,8 @@ const code = (scene: string, over: Record<string, unknown> = {}) => ({
   // A 1×1 PNG: the page shows whatever image the server drew.
   wxacode: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   expiresAt: new Date(Date.now() + 20_000).toISOString(),
+  number: '042917',
+  numberExpiresAt: new Date(Date.now() + 200_000).toISOString(),
   kind: 'out',
   mode: 'rotating',
   title: '社区科普讲解',
@@ -302,6 +319,8 @@ test('签退码 opens as a rotating screen code; 作废旧码 asks first, then r
   // The activity's own radius, not a fixed 5公里.
   expect(text(find(page, '.code-page__how'))).toContain('须在活动地点1.2公里内');
   expect(text(find(page, '.ck-code-kind-label'))).toBe('签退码');
+  // The typed fallback under the code: six digits in two groups.
+  expect(text(find(page, '.ck-code-number'))).toBe('042 917');
   expect(actions()[0]).toEqual({ action: 'code', activityId: 'act-1', kind: 'out', mode: 'rotating' });
   expect(page.querySelector('.ck-code-static-out-warning')).toBeFalsy();
 
