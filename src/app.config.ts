@@ -22,6 +22,7 @@ export default defineAppConfig({
     'pages/my-data/index',
     'pages/invitations/index',
     'pages/identity-appeal/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {

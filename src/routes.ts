@@ -41,6 +41,7 @@ export const routes = {
   links: () => '/pages/links/index',
   myData: () => '/pages/my-data/index',
   invitations: () => '/pages/invitations/index',
+  messages: () => '/pages/messages/index',
   // The admin subpackage.
   inbox: () => '/admin/inbox/index',
   members: (orgId: string) => withQuery('/admin/members/index', { orgId }),

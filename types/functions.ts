@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Empty } from './common';
 import { SmsSendInput, SmsSendOutput } from './sms';
+import { UnreadOutput, UserMessagesInput, UserMessagesOutput, UserReadMessagesInput } from './message';
 import {
   DecideIdentityAppealInput,
   DecideIdentityAppealOutput,
@@ -125,6 +126,9 @@ export const contract = {
     myData: { input: Empty, output: UserMyDataOutput },
     appealIdentity: { input: UserAppealIdentityInput, output: UserAppealOutput },
     myIdentityAppeals: { input: Empty, output: UserMyAppealsOutput },
+    messages: { input: UserMessagesInput, output: UserMessagesOutput },
+    readMessages: { input: UserReadMessagesInput, output: UnreadOutput },
+    unreadMessages: { input: Empty, output: UnreadOutput },
   },
   org: {
     bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },

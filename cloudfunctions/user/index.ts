@@ -8,6 +8,7 @@ import { withdraw } from '../common/app/user/withdraw.use-case';
 import { activate } from '../common/app/user/activate.use-case';
 import { myData } from '../common/app/user/my-data.use-case';
 import { appealIdentity, myIdentityAppeals } from '../common/app/user/appeal-identity.use-case';
+import { messages, readMessages, unreadMessages } from '../common/app/user/messages.use-case';
 
 export const main = makeMain('user', {
   register,
@@ -19,4 +20,7 @@ export const main = makeMain('user', {
   myData,
   appealIdentity,
   myIdentityAppeals,
+  messages,
+  readMessages,
+  unreadMessages,
 });

@@ -66,3 +66,17 @@ export function identityAppeals(input: InputOf<'org', 'identityAppeals'>): Promi
 export function decideIdentityAppeal(input: InputOf<'org', 'decideIdentityAppeal'>): Promise<OutputOf<'org', 'decideIdentityAppeal'>> {
   return callFunction('org', 'decideIdentityAppeal', input);
 }
+
+/** 消息中心: the caller's own notices, newest first, with the unread count. */
+export function myMessages(page: number, unreadOnly = false): Promise<OutputOf<'user', 'messages'>> {
+  return callFunction('user', 'messages', { page, ...(unreadOnly ? { unreadOnly } : {}) });
+}
+
+/** Marks the named messages read (or every one); answers how many stay unread. */
+export function readMessages(ids: string[] | 'all'): Promise<OutputOf<'user', 'readMessages'>> {
+  return callFunction('user', 'readMessages', ids === 'all' ? { all: true } : { messageIds: ids });
+}
+
+export function unreadMessages(): Promise<OutputOf<'user', 'unreadMessages'>> {
+  return callFunction('user', 'unreadMessages', {});
+}

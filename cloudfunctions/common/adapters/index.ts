@@ -1,5 +1,7 @@
 // Chooses the adapters for this environment.
 import { env } from '../env';
+import { now } from '../clock';
+import { keepMessage } from '../db/message.repository';
 import type { SmsSender } from '../ports/sms-sender';
 import type { MessageSender } from '../ports/message-sender';
 import type { WxacodeMaker } from '../ports/wxacode-maker';
@@ -14,8 +16,23 @@ export function smsSender(): SmsSender {
   return env().SMS_PROVIDER === 'tencentcloud' ? tencentSmsSender : outboxSmsSender;
 }
 
+/**
+ * Every notice is kept in the addressee's 消息中心 first, then sent as a subscribe message (which may fail: nobody
+ * subscribed, or the one-time permission is used up); the kept copy stays either way.
+ */
 export function messageSender(): MessageSender {
-  return env().MESSAGE_PROVIDER === 'wechat' ? wechatMessageSender : outboxMessageSender;
+  const sender = env().MESSAGE_PROVIDER === 'wechat' ? wechatMessageSender : outboxMessageSender;
+  return {
+    async send(message) {
+      const { openid, kind, title, body, page } = message;
+      try {
+        await keepMessage({ openid, kind, title, body, ...(page ? { page } : {}), createdAt: now() });
+      } catch (err) {
+        console.error(`[message] ${kind} to ${openid} not kept in 消息中心`, err);
+      }
+      await sender.send(message);
+    },
+  };
 }
 
 // A static code's scene is the same on every call: its image is made once per warm instance (one WeChat call, or one

@@ -54,6 +54,8 @@ export const C = {
   certificates: 'certificates',
   identityAppeals: 'identity_appeals',
   auditLog: 'audit_log',
+  /** 消息中心: every notice sent to a volunteer, kept for the app (`read` until opened). */
+  messages: 'messages',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
 } as const;
@@ -97,6 +99,11 @@ export const collections: CollectionDecl[] = [
   },
   // Unique by `_id` (= the code key); activities.codeKey names the one key an activity uses.
   { name: C.codeKeys, indexes: [], rule: FUNCTIONS_ONLY },
+  {
+    name: C.messages,
+    indexes: [asc('openid_createdAt', 'openid', 'createdAt'), asc('openid_read', 'openid', 'read')],
+    rule: FUNCTIONS_ONLY,
+  },
   // One counter per caller and window, by `_id`; old windows are never read again.
   { name: C.numberTries, indexes: [], rule: FUNCTIONS_ONLY },
   { name: C.corrections, indexes: [asc('orgId_status', 'orgId', 'status'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },

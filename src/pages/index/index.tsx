@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Skeleton } from '../../components/nutui';
 import { useMe } from '../../hooks/use-me';
+import { useUnread } from '../../hooks/use-unread';
 import { routes, tabs } from '../../routes';
 import './index.scss';
 
@@ -15,6 +16,8 @@ const FEATURES = [
 
 export default function Index() {
   const { state, reload } = useMe();
+  // The tab bar's badge on 我的 is current from the first page on.
+  useUnread();
   const goRegister = () => Taro.navigateTo({ url: routes.register() });
 
   return (

@@ -1,4 +1,5 @@
-// 我的: the volunteer's card, teams and totals, 我参加的活动; an empty state with a way to register.
+// 我的: the volunteer's card, teams and totals, 消息中心 with its unread badge, 我参加的活动; an empty state with a way to
+// register.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
@@ -12,6 +13,7 @@ import type { UserMeOutput } from '@contract/user';
 import { STAR_HOURS, hoursToNextStar, starsFor } from '@contract/report';
 import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
+import MessagesEntry from './components/messages-entry';
 import { formatDuration } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
@@ -87,6 +89,10 @@ function Profile({ data }: { data: UserMeOutput }) {
           <Text className='mine__stat-value mine-activities'>{totals.activities} 次</Text>
           <Text className='mine__stat-label'>参加活动</Text>
         </View>
+      </View>
+
+      <View className='card mine__messages'>
+        <MessagesEntry />
       </View>
 
       <InvitationsEntry />

@@ -1,0 +1,22 @@
+// 消息中心 on 我的, with the unread count as a badge (the same count as the tab bar's).
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useUnread } from '../../../hooks/use-unread';
+import { routes } from '../../../routes';
+
+export default function MessagesEntry() {
+  const unread = useUnread();
+  return (
+    <View className='mine__entry mine-messages' onClick={() => Taro.navigateTo({ url: routes.messages() })}>
+      <Text className='mine__entry-title'>消息中心</Text>
+      <View className='mine__entry-side'>
+        {unread > 0 ? (
+          <Text className='mine__badge mine-messages-badge'>{unread > 99 ? '99+' : unread}</Text>
+        ) : (
+          <Text className='mine__muted'>审核结果、活动通知</Text>
+        )}
+        <Text className='mine__arrow'>›</Text>
+      </View>
+    </View>
+  );
+}
