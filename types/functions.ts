@@ -62,6 +62,7 @@ import {
   ActivityPublishedOutput,
   ActivityUpdateInput,
   ActivityRecordServedInput,
+  ActivityContactOutput,
   EnrollmentOutput,
 } from './activity';
 import {
@@ -90,6 +91,12 @@ import {
   CheckinMyHoursOutput,
   CheckinRequestCorrectionInput,
   CheckinReviewCorrectionInput,
+  CheckinWalkInInput,
+  CheckinWalkInOutput,
+  CheckinInviteWalkInInput,
+  CheckinInviteWalkInOutput,
+  CheckinVolunteerPhoneInput,
+  CheckinVolunteerPhoneOutput,
   CheckinRevokeCodesInput,
   CheckinRevokeCodesOutput,
   CheckinRosterInput,
@@ -114,6 +121,7 @@ export type CronTickOutput = z.infer<typeof CronTickOutput>;
 export const contract = {
   sms: {
     send: { input: SmsSendInput, output: SmsSendOutput },
+    inviteWalkIn: { input: CheckinInviteWalkInInput, output: CheckinInviteWalkInOutput },
   },
   user: {
     register: { input: UserRegisterInput, output: UserRegisterOutput },
@@ -159,6 +167,7 @@ export const contract = {
     published: { input: ActivityPublishedInput, output: ActivityPublishedOutput },
     enrollments: { input: ActivityEnrollmentsInput, output: ActivityEnrollmentsOutput },
     recordServed: { input: ActivityRecordServedInput, output: ActivityOutput },
+    contact: { input: ActivityIdInput, output: ActivityContactOutput },
   },
   checkin: {
     code: { input: CheckinCodeInput, output: CheckinCodeOutput },
@@ -174,6 +183,8 @@ export const contract = {
     requestCorrection: { input: CheckinRequestCorrectionInput, output: CorrectionOutput },
     corrections: { input: CheckinCorrectionsInput, output: CheckinCorrectionsOutput },
     reviewCorrection: { input: CheckinReviewCorrectionInput, output: CorrectionOutput },
+    walkIn: { input: CheckinWalkInInput, output: CheckinWalkInOutput },
+    volunteerPhone: { input: CheckinVolunteerPhoneInput, output: CheckinVolunteerPhoneOutput },
   },
   report: {
     orgStats: { input: ReportOrgStatsInput, output: OrgStats },
