@@ -1,10 +1,11 @@
 // The 现场签到 console in the h5 build on the first day of an activity: the team's admin taps 现场签到 on 活动详情,
 // reads 已签到 1/3 · 已签退 0, calls one of the two absent volunteers (the dialer gets the full number, the reveal is
 // audited), enrolls a walk-in by phone (the counts follow), and invites a phone not yet registered by SMS.
+import path from 'node:path';
 import { bootstrapRoot, seedMembership, seedOrg, seedVolunteer } from '../helpers/emulator';
 import { activityCode, nonce, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
 import { eventually, onTop as top } from '../helpers/browser';
-import { useH5App } from '../helpers/h5-app';
+import { SHOTS, useH5App } from '../helpers/h5-app';
 
 const ADMIN = 'e2e-con-admin';
 const ARRIVED = 'e2e-con-arrived';
@@ -57,6 +58,7 @@ test('现场签到: the counts, the absent with a call button, and a walk-in enr
   await eventually(async () => expect(await absent.count()).toBe(2));
   expect((await top(admin, '.ck-absent-name').allInnerTexts()).sort()).toEqual(['刘洋', '陈静'].sort());
   expect(await top(admin, '.ck-absent-count').innerText()).toBe('2人');
+  await admin.screenshot({ path: path.join(SHOTS, 'e2e-checkin-console.png'), fullPage: true });
   await absent.filter({ hasText: '刘洋' }).locator('.ck-absent-call').click();
   await eventually(async () =>
     expect(await admin.evaluate(() => (window as unknown as { dialled?: string[] }).dialled)).toEqual(['tel:13900003003']),
@@ -77,6 +79,7 @@ test('现场签到: the counts, the absent with a call button, and a walk-in enr
   await top(admin, '.ck-walkin-error').filter({ hasText: '尚未注册' }).waitFor();
   await top(admin, '.ck-walkin-invite').click();
   await top(admin, '.ck-walkin-done').filter({ hasText: '已向 138****3099 发送邀请短信' }).waitFor();
+  await admin.screenshot({ path: path.join(SHOTS, 'e2e-checkin-console-walkin.png') });
   const sms = await app.t.dev<{ purpose: string; text: string }[]>('GET', '/_dev/sms?phone=13800003099');
   expect(sms).toMatchObject([{ purpose: 'walkInInvite', text: expect.stringContaining('社区科普讲解') }]);
   await eventually(async () => expect(await absent.count()).toBe(3));
