@@ -1,7 +1,9 @@
 // The 现场签到 console in the h5 build on the first day of an activity: the team's admin taps 现场签到 on 活动详情,
 // reads 已签到 1/3 · 已签退 0, calls one of the two absent volunteers (the dialer gets the full number, the reveal is
-// audited), enrolls a walk-in by phone (the counts follow), and invites a phone not yet registered by SMS.
+// audited), enrolls a walk-in by phone (the counts follow), and invites a phone not yet registered by SMS; an
+// enrolled volunteer calls the organizer, whose number everyone else reads masked.
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { bootstrapRoot, seedMembership, seedOrg, seedVolunteer } from '../helpers/emulator';
 import { activityCode, nonce, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
 import { eventually, onTop as top } from '../helpers/browser';
@@ -24,31 +26,44 @@ const app = useH5App(async (t) => {
   await seedVolunteer(t, LATE[0], '13900003003', '刘洋');
   await seedVolunteer(t, LATE[1], '13900003004', '陈静');
   await seedVolunteer(t, WALKER, '13900003005', '王芳');
-  activityId = (await seedActivity(t, 'e2e-con-lz', { title: '社区科普讲解', capacity: 5, enrolledCount: 3, waitlist: false }))._id;
+  activityId = (
+    await seedActivity(t, 'e2e-con-lz', {
+      title: '社区科普讲解',
+      capacity: 5,
+      enrolledCount: 3,
+      waitlist: false,
+      contactName: '李老师',
+      contactPhone: '13912345678',
+    })
+  )._id;
   for (const openid of [ARRIVED, ...LATE]) await seedEnrollment(t, activityId, openid);
   const payload = await activityCode(t, activityId, 'in', ADMIN);
   const scan = await t.call('checkin', 'scan', { payload, location: POINT, nonce: nonce() }, ARRIVED);
   if (!scan.ok) throw new Error(`scan: ${scan.code}`);
 });
 
-test('现场签到: the counts, the absent with a call button, and a walk-in enrolled by phone', async () => {
-  const admin = await app.pages.open(ADMIN, `/pages/activity-detail/index?id=${encodeURIComponent(activityId)}`);
-  // A tel: link is handed to the phone's dialer: here it is caught and noted instead.
-  await admin.evaluate(() => {
+type Dialled = { dialled?: string[] };
+/** A tel: link is handed to the phone's dialer: here each is caught and noted instead (window.dialled). */
+async function catchDialling(page: Page): Promise<void> {
+  await page.evaluate(() => {
     document.addEventListener(
       'click',
       (e) => {
         const a = (e.target as Element).closest?.('a[href^="tel:"]');
         if (!a) return;
         e.preventDefault();
-        (window as unknown as { dialled: string[] }).dialled = [
-          ...((window as unknown as { dialled?: string[] }).dialled ?? []),
-          a.getAttribute('href') ?? '',
-        ];
+        const w = window as unknown as Dialled;
+        w.dialled = [...(w.dialled ?? []), a.getAttribute('href') ?? ''];
       },
       true,
     );
   });
+}
+const dialled = (page: Page) => page.evaluate(() => (window as unknown as Dialled).dialled);
+
+test('现场签到: the counts, the absent with a call button, and a walk-in enrolled by phone', async () => {
+  const admin = await app.pages.open(ADMIN, `/pages/activity-detail/index?id=${encodeURIComponent(activityId)}`);
+  await catchDialling(admin);
   await top(admin, '.act-console').filter({ hasText: '现场签到' }).click();
   await top(admin, '.ck-console-counts').filter({ hasText: '已签到 1/3 · 已签退 0' }).waitFor();
   expect(await top(admin, '.act-enroll-disabled').count()).toBe(0);
@@ -60,9 +75,7 @@ test('现场签到: the counts, the absent with a call button, and a walk-in enr
   expect(await top(admin, '.ck-absent-count').innerText()).toBe('2人');
   await admin.screenshot({ path: path.join(SHOTS, 'e2e-checkin-console.png'), fullPage: true });
   await absent.filter({ hasText: '刘洋' }).locator('.ck-absent-call').click();
-  await eventually(async () =>
-    expect(await admin.evaluate(() => (window as unknown as { dialled?: string[] }).dialled)).toEqual(['tel:13900003003']),
-  );
+  await eventually(async () => expect(await dialled(admin)).toEqual(['tel:13900003003']));
   expect(await app.t.emu.db.find('audit_log', { kind: 'phone.revealed' })).toMatchObject([{ actor: ADMIN, subject: LATE[0] }]);
 
   // 现场报名 by phone: 王芳 is enrolled after the deadline; the counts and 未到 follow.
@@ -83,4 +96,17 @@ test('现场签到: the counts, the absent with a call button, and a walk-in enr
   const sms = await app.t.dev<{ purpose: string; text: string }[]>('GET', '/_dev/sms?phone=13800003099');
   expect(sms).toMatchObject([{ purpose: 'walkInInvite', text: expect.stringContaining('社区科普讲解') }]);
   await eventually(async () => expect(await absent.count()).toBe(3));
+});
+
+test('联系组织者: an enrolled volunteer dials the organizer; others read the number masked', async () => {
+  const vol = await app.pages.open(LATE[1], `/pages/activity-detail/index?id=${encodeURIComponent(activityId)}`);
+  await catchDialling(vol);
+  await top(vol, '.act-contact').filter({ hasText: '李老师 13912345678' }).waitFor();
+  expect(await top(vol, '.act-console').count()).toBe(0);
+  await top(vol, '.act-contact-call').click();
+  await eventually(async () => expect(await dialled(vol)).toEqual(['tel:13912345678']));
+
+  const stranger = await app.pages.open('e2e-con-root', `/pages/activity-detail/index?id=${encodeURIComponent(activityId)}`);
+  await top(stranger, '.act-contact').filter({ hasText: '李老师 139****5678' }).waitFor();
+  expect(await top(stranger, '.act-contact-call').count()).toBe(0);
 });
