@@ -218,3 +218,7 @@ export const ActivityRecordServedInput = z.object({
   summary: z.string().trim().max(500, '总结最多500字').optional(),
 });
 export type ActivityRecordServedInput = z.infer<typeof ActivityRecordServedInput>;
+
+/** The organizer's number the admin chose to show (contactName/contactPhone), in full for the enrolled and the team's managers. */
+export const ActivityContactOutput = z.object({ contactName: z.string().optional(), contactPhone: z.string() });
+export type ActivityContactOutput = z.infer<typeof ActivityContactOutput>;

@@ -1,6 +1,6 @@
 // checkin function contract: signed sign-in/sign-out codes, scans within 5 km, one record per volunteer and day.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, ListInput, PeriodSchema, listOf, periodDatesProblem } from './common';
+import { DateSchema, IsoTimeSchema, ListInput, PeriodSchema, PhoneSchema, listOf, periodDatesProblem } from './common';
 import { DecisionSchema } from './org';
 import { GeoPointSchema } from './activity';
 import { formatDuration } from './format';
@@ -303,3 +303,44 @@ export const CheckinReviewCorrectionInput = z
   .object({ correctionId: z.string().min(1), decision: DecisionSchema, reason: z.string().trim().max(200).optional() })
   .refine((v) => v.decision === 'approve' || (v.reason ?? '').length > 0, { message: '驳回时请填写原因', path: ['reason'] });
 export type CheckinReviewCorrectionInput = z.infer<typeof CheckinReviewCorrectionInput>;
+
+// ---- 现场签到 console: walk-in enrolment and calling a volunteer ----
+
+/** 志愿者编号 as 首页 and 我的 show it (KJ + year + 8 digits): the personal code a walk-in without a phone at hand reads out. */
+export const VolunteerNoSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^KJ\d{12}$/, '志愿者编号为KJ加12位数字');
+
+/** 现场报名: by the volunteer's phone or their 志愿者编号, exactly one of the two. */
+export const CheckinWalkInInput = z
+  .object({ activityId: z.string().min(1), phone: PhoneSchema.optional(), volunteerNo: VolunteerNoSchema.optional() })
+  .refine((v) => (v.phone === undefined) !== (v.volunteerNo === undefined), {
+    message: '请填写手机号或志愿者编号（二选一）',
+    path: ['phone'],
+  });
+export type CheckinWalkInInput = z.infer<typeof CheckinWalkInInput>;
+export const WALK_IN_OUTCOMES = ['enrolled', 'alreadyEnrolled'] as const;
+export const CheckinWalkInOutput = z.object({
+  outcome: z.enum(WALK_IN_OUTCOMES),
+  openid: z.string(),
+  realName: z.string(),
+  phoneMasked: z.string(),
+  /** The activity's seats after this walk-in. */
+  enrolledCount: z.number().int(),
+  capacity: z.number().int(),
+});
+export type CheckinWalkInOutput = z.infer<typeof CheckinWalkInOutput>;
+
+/** An SMS inviting a phone not yet registered: once its owner registers with it, they are enrolled. */
+export const CheckinInviteWalkInInput = z.object({ activityId: z.string().min(1), phone: PhoneSchema });
+export type CheckinInviteWalkInInput = z.infer<typeof CheckinInviteWalkInInput>;
+export const CheckinInviteWalkInOutput = z.object({ phoneMasked: z.string(), invitedAt: IsoTimeSchema, resendAfterSec: z.number().int() });
+export type CheckinInviteWalkInOutput = z.infer<typeof CheckinInviteWalkInOutput>;
+
+/** The full phone of one enrolled volunteer, for the activity's managers to call (each reveal is audited). */
+export const CheckinVolunteerPhoneInput = z.object({ activityId: z.string().min(1), openid: z.string().min(1).max(64) });
+export type CheckinVolunteerPhoneInput = z.infer<typeof CheckinVolunteerPhoneInput>;
+export const CheckinVolunteerPhoneOutput = z.object({ realName: z.string(), phone: z.string() });
+export type CheckinVolunteerPhoneOutput = z.infer<typeof CheckinVolunteerPhoneOutput>;

@@ -63,6 +63,7 @@ import {
   ActivityPublishedOutput,
   ActivityUpdateInput,
   ActivityRecordServedInput,
+  ActivityContactOutput,
   EnrollmentOutput,
 } from './activity';
 import {
@@ -91,6 +92,12 @@ import {
   CheckinMyHoursOutput,
   CheckinRequestCorrectionInput,
   CheckinReviewCorrectionInput,
+  CheckinWalkInInput,
+  CheckinWalkInOutput,
+  CheckinInviteWalkInInput,
+  CheckinInviteWalkInOutput,
+  CheckinVolunteerPhoneInput,
+  CheckinVolunteerPhoneOutput,
   CheckinRevokeCodesInput,
   CheckinRevokeCodesOutput,
   CheckinRosterInput,
@@ -115,6 +122,7 @@ export type CronTickOutput = z.infer<typeof CronTickOutput>;
 export const contract = {
   sms: {
     send: { input: SmsSendInput, output: SmsSendOutput },
+    inviteWalkIn: { input: CheckinInviteWalkInInput, output: CheckinInviteWalkInOutput },
   },
   user: {
     register: { input: UserRegisterInput, output: UserRegisterOutput },
@@ -163,6 +171,7 @@ export const contract = {
     published: { input: ActivityPublishedInput, output: ActivityPublishedOutput },
     enrollments: { input: ActivityEnrollmentsInput, output: ActivityEnrollmentsOutput },
     recordServed: { input: ActivityRecordServedInput, output: ActivityOutput },
+    contact: { input: ActivityIdInput, output: ActivityContactOutput },
   },
   checkin: {
     code: { input: CheckinCodeInput, output: CheckinCodeOutput },
@@ -178,6 +187,8 @@ export const contract = {
     requestCorrection: { input: CheckinRequestCorrectionInput, output: CorrectionOutput },
     corrections: { input: CheckinCorrectionsInput, output: CheckinCorrectionsOutput },
     reviewCorrection: { input: CheckinReviewCorrectionInput, output: CorrectionOutput },
+    walkIn: { input: CheckinWalkInInput, output: CheckinWalkInOutput },
+    volunteerPhone: { input: CheckinVolunteerPhoneInput, output: CheckinVolunteerPhoneOutput },
   },
   report: {
     orgStats: { input: ReportOrgStatsInput, output: OrgStats },

@@ -11,6 +11,7 @@ import { mine } from '../common/app/activity/mine.use-case';
 import { published } from '../common/app/activity/published.use-case';
 import { enrollments } from '../common/app/activity/enrollments.use-case';
 import { recordServed } from '../common/app/activity/record-served.use-case';
+import { contact } from '../common/app/activity/contact.use-case';
 
 export const main = makeMain('activity', {
   publish,
@@ -24,4 +25,5 @@ export const main = makeMain('activity', {
   published,
   enrollments,
   recordServed,
+  contact,
 });

@@ -1,4 +1,4 @@
-// Cloud function checkin: signed codes, scans within the radius, day records, admin tools and corrections.
+// Cloud function checkin: signed codes, scans within the radius, day records, admin tools (现场报名, calling a volunteer) and corrections.
 import { makeMain } from '../common/handler';
 import { code, myCode, revokeCodes } from '../common/app/checkin/code.use-case';
 import { scan, scanVolunteer } from '../common/app/checkin/scan.use-case';
@@ -8,6 +8,8 @@ import { batchSignOut } from '../common/app/checkin/batch-sign-out.use-case';
 import { adjust } from '../common/app/checkin/adjust.use-case';
 import { myHours } from '../common/app/checkin/hours.use-case';
 import { corrections, requestCorrection, reviewCorrection } from '../common/app/checkin/correction.use-case';
+import { walkIn } from '../common/app/checkin/walk-in.use-case';
+import { volunteerPhone } from '../common/app/checkin/volunteer-phone.use-case';
 
 export const main = makeMain('checkin', {
   code,
@@ -23,4 +25,6 @@ export const main = makeMain('checkin', {
   requestCorrection,
   corrections,
   reviewCorrection,
+  walkIn,
+  volunteerPhone,
 });

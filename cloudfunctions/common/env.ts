@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   SMS_SDK_APP_ID: z.string().optional(),
   SMS_SIGN_NAME: z.string().optional(),
   SMS_TEMPLATE_ID: z.string().optional(),
+  /** The 现场报名 invitation's template (one parameter: the activity's title); invitations fail without it. */
+  SMS_INVITE_TEMPLATE_ID: z.string().optional(),
   TENCENTCLOUD_REGION: z.string().optional(),
   /** Codes the whole service sends per Asia/Shanghai day (a ceiling on the SMS bill if callers are many). */
   SMS_DAILY_LIMIT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().default(SMS_DAILY_LIMIT_DEFAULT)),

@@ -2,6 +2,7 @@
 import { callFunction } from './cloud';
 import type {
   ActivityCancelInput,
+  ActivityContactOutput,
   ActivityEnrollmentsInput,
   ActivityEnrollmentsOutput,
   ActivityGetOutput,
@@ -69,4 +70,9 @@ export function listEnrollments(input: ActivityEnrollmentsInput): Promise<Activi
 /** 服务群众人次 (and a short summary) of a started activity, for 附件3. */
 export function recordServed(input: ActivityRecordServedInput): Promise<ActivityOutput> {
   return callFunction('activity', 'recordServed', input);
+}
+
+/** The organizer's number in full, for volunteers enrolled in the activity and the team's managers. */
+export function activityContact(activityId: string): Promise<ActivityContactOutput> {
+  return callFunction('activity', 'contact', { activityId });
 }

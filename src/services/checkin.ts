@@ -19,6 +19,11 @@ import type {
   CheckinRosterOutput,
   CheckinScanOutput,
   CheckinScanVolunteerOutput,
+  CheckinInviteWalkInInput,
+  CheckinInviteWalkInOutput,
+  CheckinVolunteerPhoneOutput,
+  CheckinWalkInInput,
+  CheckinWalkInOutput,
   CorrectionOutput,
   RecordOutput,
 } from '@contract/checkin';
@@ -81,6 +86,21 @@ export function batchSignOut(input: CheckinBatchSignOutInput): Promise<CheckinBa
 /** 补录/调整 a volunteer's day with a reason; the change joins the record's audit trail. */
 export function adjustRecord(input: CheckinAdjustInput): Promise<RecordOutput> {
   return callFunction('checkin', 'adjust', input);
+}
+
+/** 现场报名: a registered volunteer by phone or 志愿者编号, after the signup deadline, within the capacity. */
+export function walkIn(input: CheckinWalkInInput): Promise<CheckinWalkInOutput> {
+  return callFunction('checkin', 'walkIn', input);
+}
+
+/** Invites a phone not yet registered by SMS: registering with it enrolls its owner (the SMS goes through the sms function). */
+export function inviteWalkIn(input: CheckinInviteWalkInInput): Promise<CheckinInviteWalkInOutput> {
+  return callFunction('sms', 'inviteWalkIn', input);
+}
+
+/** An enrolled volunteer's full phone, for the team's managers to call (the server audits each reveal). */
+export function volunteerPhone(activityId: string, openid: string): Promise<CheckinVolunteerPhoneOutput> {
+  return callFunction('checkin', 'volunteerPhone', { activityId, openid });
 }
 
 export function myHours(input: CheckinMyHoursInput = {}): Promise<CheckinMyHoursOutput> {

@@ -17,12 +17,15 @@ export const tencentSmsSender: SmsSender = {
       },
       region: e.TENCENTCLOUD_REGION || 'ap-guangzhou',
     });
+    // An invitation has its own template (the activity's title); without one configured it cannot be sent.
+    const invite = message.purpose === 'walkInInvite';
+    if (invite && !e.SMS_INVITE_TEMPLATE_ID) throw new Error('SMS not sent: SMS_INVITE_TEMPLATE_ID is not set');
     const res = await client.SendSms({
       SmsSdkAppId: e.SMS_SDK_APP_ID,
       SignName: e.SMS_SIGN_NAME,
-      TemplateId: e.SMS_TEMPLATE_ID,
+      TemplateId: invite ? e.SMS_INVITE_TEMPLATE_ID : e.SMS_TEMPLATE_ID,
       PhoneNumberSet: [`+86${message.phone}`],
-      TemplateParamSet: [message.code, '5'],
+      TemplateParamSet: invite ? (message.params ?? []) : [message.code, '5'],
     });
     const status = res?.SendStatusSet?.[0];
     if (!status || status.Code !== 'Ok') throw new Error(`SMS not sent: ${status?.Code ?? 'no status'} ${status?.Message ?? ''}`);

@@ -45,6 +45,8 @@ export interface EnrollmentDoc {
   queueNo?: number;
   promotedAt?: Date;
   cancelledAt?: Date;
+  /** 现场报名: the manager who enrolled the volunteer on the spot (or whose SMS invitation they registered from). */
+  addedBy?: string;
 }
 
 export const enrollmentId = (activityId: string, openid: string) => `${activityId}_${openid}`;

@@ -56,6 +56,8 @@ export const C = {
   auditLog: 'audit_log',
   /** 消息中心: every notice sent to a volunteer, kept for the app (`read` until opened). */
   messages: 'messages',
+  /** 现场报名 by SMS: a phone not yet registered, enrolled in the activity once its owner registers with it. */
+  enrollmentInvitations: 'enrollment_invitations',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
 } as const;
@@ -123,8 +125,10 @@ export const collections: CollectionDecl[] = [
     indexes: [unique('pendingKey_unique', 'pendingKey'), asc('status_createdAt', 'status', 'createdAt'), asc('appellant', 'appellant')],
     rule: FUNCTIONS_ONLY,
   },
-  // Append-only: who decided what about whom, when and why (identity appeals).
+  // Append-only: who decided what about whom, when and why (identity appeals), and who saw whose full phone.
   { name: C.auditLog, indexes: [asc('subject_at', 'subject', 'at')], rule: FUNCTIONS_ONLY },
+  // id = activity + phone hash: one invitation per activity and phone; registering claims the open ones of the phone.
+  { name: C.enrollmentInvitations, indexes: [asc('phoneHash_status', 'phoneHash', 'status')], rule: FUNCTIONS_ONLY },
   { name: C.devSms, indexes: [asc('phone', 'phone')], rule: FUNCTIONS_ONLY, devOnly: true },
   { name: C.devMessages, indexes: [asc('openid', 'openid')], rule: FUNCTIONS_ONLY, devOnly: true },
 ];

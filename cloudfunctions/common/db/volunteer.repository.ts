@@ -88,3 +88,9 @@ export async function updateProfileFields(openid: string, fields: Record<string,
 export async function replaceWithTombstone(openid: string, tombstone: Record<string, unknown>): Promise<void> {
   await unwrap(database().collection(C.volunteers).doc(openid).set(tombstone));
 }
+
+/** The volunteer with this 志愿者编号 (unique index), if any. */
+export async function findVolunteerByNo(volunteerNo: string): Promise<VolunteerDoc | undefined> {
+  const res = await unwrap(database().collection(C.volunteers).where({ volunteerNo }).limit(1).get());
+  return (res.data as VolunteerDoc[])[0];
+}

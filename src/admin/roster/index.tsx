@@ -1,7 +1,9 @@
-// 签到名单: an activity's volunteers day by day — who is in, out or absent, with credited minutes; managers sign in
-// a volunteer by scanning their personal code, close the day for those who forgot (批量签退) and 补录/调整 a row
-// with a reason (the change and its trail show under the row).
-// Test classes: ck-roster-day (one per activity day, is-active), ck-roster-summary, ck-roster-scan, ck-roster-batch,
+// 签到名单, the 现场签到 console: an activity's volunteers day by day — who is in, out or absent, with credited minutes;
+// on top the day's line (已签到 x/y · 已签退 z), 现场报名 for those who turn up unannounced, and 未到 with a call
+// button each; managers sign in a volunteer by scanning their personal code, close the day for those who forgot
+// (批量签退) and 补录/调整 a row with a reason (the change and its trail show under the row).
+// Test classes: ck-console-counts, ck-console-walkin (现场报名; popup ck-walkin-*), ck-absent-* (未到),
+// ck-roster-day (one per activity day, is-active), ck-roster-summary, ck-roster-scan, ck-roster-batch,
 // ck-roster-code-in, ck-roster-code-out, ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust,
 // ck-roster-flags/-flag for scans to look at),
 // ck-roster-export (导出签到记录, xlsx of every day), ck-roster-loading, ck-roster-error, ck-roster-empty, ck-roster-readonly; popups: ck-adjust-*, ck-batch-*, ck-vscan-*.
@@ -14,12 +16,14 @@ import { roster } from '../../services/checkin';
 import { getActivity } from '../../services/activity';
 import { useResource } from '../../hooks/use-resource';
 import type { Adjustment, RosterEntry } from '@contract/checkin';
-import { dayCounts, defaultDay } from './helpers';
+import { consoleLine, dayCounts, defaultDay } from './helpers';
 import RosterRow from './components/roster-row';
 import AdjustPopup from './components/adjust-popup';
 import BatchPopup from './components/batch-popup';
 import VolunteerScanPopup from './components/volunteer-scan-popup';
 import ExportAttendance from './components/export-attendance';
+import AbsentList from './components/absent-list';
+import WalkInPopup from './components/walk-in-popup';
 import { daysBetween, monthDay } from '@contract/time';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
@@ -35,6 +39,7 @@ export default function Roster() {
   const [adjusting, setAdjusting] = useState<RosterEntry | null>(null);
   const [batching, setBatching] = useState(false);
   const [scanning, setScanning] = useState(false);
+  const [walkingIn, setWalkingIn] = useState(false);
   /** Trails of the rows adjusted on this screen (the roster itself does not carry them). */
   const [trails, setTrails] = useState<Record<string, Adjustment[]>>({});
 
@@ -68,6 +73,8 @@ export default function Roster() {
   const canManage = activity.data.canManage;
   const days = daysBetween(a.startDate, a.endDate);
   const counts = rows.status === 'ready' ? dayCounts(rows.data) : null;
+  // Someone turning up is added while the activity can still be attended: not once it has ended or was cancelled.
+  const walkInOpen = canManage && activity.data.phase !== 'ended' && activity.data.phase !== 'cancelled';
 
   return (
     <Shell>
@@ -85,6 +92,15 @@ export default function Roster() {
           </View>
         ))}
       </ScrollView>
+
+      <View className='roster__console'>
+        <Text className='roster__console-counts ck-console-counts'>{counts ? consoleLine(counts) : '正在统计…'}</Text>
+        {walkInOpen ? (
+          <Button className='ck-console-walkin' type='primary' size='small' onClick={() => setWalkingIn(true)}>
+            现场报名
+          </Button>
+        ) : null}
+      </View>
 
       {canManage ? (
         <View className='roster__actions'>
@@ -131,6 +147,7 @@ export default function Roster() {
           <Count label='未到' value={counts.absent} />
         </View>
       ) : null}
+      {rows.status === 'ready' && rows.data.length > 0 ? <AbsentList activityId={activityId} rows={rows.data} canCall={canManage} /> : null}
       <View className='roster__export-row'>
         <ExportAttendance orgId={a.orgId} activityId={activityId} />
       </View>
@@ -193,6 +210,12 @@ export default function Roster() {
           else void Taro.showToast({ title: `已为${closed}人签退`, icon: 'none' });
           loadRows();
         }}
+      />
+      <WalkInPopup
+        activityId={activityId}
+        visible={walkingIn}
+        onClose={() => setWalkingIn(false)}
+        onEnrolled={() => loadRows({ quiet: true })}
       />
       <VolunteerScanPopup visible={scanning} onClose={() => setScanning(false)} onScanned={loadRows} />
     </Shell>

@@ -9,11 +9,14 @@ export type EnrollView =
   | { kind: 'enroll'; text: string }
   /** 已报名 / 候补第N位; cancelling is possible until the activity starts. */
   | { kind: 'enrolled'; text: string; canCancel: boolean }
-  | { kind: 'disabled'; text: string; hint?: string };
+  | { kind: 'disabled'; text: string; hint?: string }
+  /** 现场签到: the team's managers on the day go to the console (counts, 未到, 现场报名) instead of a closed signup. */
+  | { kind: 'console'; text: string };
 
 export function enrollView(data: ActivityGetOutput, now = serverNow()): EnrollView {
   const { activity: a, phase, myEnrollment: mine, signupOpen, enrolledCount } = data;
   if (phase === 'cancelled') return { kind: 'disabled', text: '活动已取消' };
+  if (data.canManage && phase === 'ongoing') return { kind: 'console', text: '现场签到' };
   if (mine && mine.status !== 'cancelled') {
     const text = mine.status === 'enrolled' ? '已报名' : mine.waitlistPosition ? `候补第${mine.waitlistPosition}位` : '候补中';
     return { kind: 'enrolled', text, canCancel: phase === 'recruiting' || phase === 'closed' };
@@ -48,6 +51,8 @@ export function explainEnrollError(code: CloudErrorCode, message: string): Enrol
       return { kind: 'toast', message: message || '不在报名时间内', reload: true };
     case 'ACTIVITY.CANCELLED':
       return { kind: 'toast', message: '活动已取消', reload: true };
+    case 'ACTIVITY.NO_CONTACT':
+      return { kind: 'toast', message: '组织者没有留下联系电话', reload: false };
     case 'ACTIVITY.NOT_ENROLLED':
       return { kind: 'toast', message: '您没有报名该活动', reload: true };
     default:

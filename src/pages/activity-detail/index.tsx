@@ -2,13 +2,14 @@
 // the team's leader and admins also edit, cancel and open the roster here.
 // Test classes: act-title, act-phase, act-org, act-members-only, act-cancel-reason, act-schedule, act-place, act-open-map,
 // act-signup-window, act-enrolled-count, act-waitlist, act-risk-notice, act-enroll, act-my-status, act-cancel-enroll,
-// act-enroll-disabled, act-enroll-hint, act-manage, act-edit, act-roster, act-cancel-activity, act-detail-loading/-error/-not-found.
+// act-enroll-disabled, act-enroll-hint, act-console (现场签到, managers on the day), act-contact-call (联系组织者), act-manage, act-edit, act-roster, act-cancel-activity, act-detail-loading/-error/-not-found.
 import { useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';
-import { cancelActivity, cancelEnrollment, enroll, getActivity } from '../../services/activity';
+import { activityContact, cancelActivity, cancelEnrollment, enroll, getActivity } from '../../services/activity';
+import { callPhone } from '../../device/phone';
 import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
 import { ACTIVITY_PHASE_LABEL } from '@contract/enums';
@@ -130,6 +131,20 @@ export default function ActivityDetail() {
     });
     if (confirm) void run(() => cancelEnrollment(a._id).then(() => '已取消报名'));
   };
+  const onContact = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const { contactPhone } = await activityContact(a._id);
+      setBusy(false);
+      await callPhone(contactPhone);
+    } catch (e) {
+      const err = toCloudError(e);
+      void Taro.showToast({ title: explainEnrollError(err.code, err.message).message, icon: 'none', duration: 2500 });
+    } finally {
+      setBusy(false);
+    }
+  };
   const submitCancelActivity = async (reason: string) => {
     await cancelActivity({ activityId: a._id, reason });
     setAskingReason(false);
@@ -170,7 +185,14 @@ export default function ActivityDetail() {
       ) : null}
       <CheckinEntry data={data} />
       <ActivityInfo data={data} />
-      <EnrollBar view={view} busy={busy} onEnroll={onEnroll} onCancel={onCancel} />
+      <EnrollBar
+        view={view}
+        busy={busy}
+        onEnroll={onEnroll}
+        onCancel={onCancel}
+        onConsole={() => void Taro.navigateTo({ url: routes.roster(a._id) })}
+        onContact={data.myEnrollment?.status === 'enrolled' && a.contactPhone ? () => void onContact() : undefined}
+      />
 
       <ReasonSheet
         visible={askingReason}

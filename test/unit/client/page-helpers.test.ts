@@ -1,7 +1,7 @@
 // The pure rules of the pages: which buttons show, which day opens, what a refusal tells the person, the filters'
 // queries, and how activities and statuses read.
 import { memberActions, type Viewer } from '../../../src/admin/members/helpers';
-import { dayCounts, defaultDay } from '../../../src/admin/roster/helpers';
+import { consoleLine, dayCounts, defaultDay } from '../../../src/admin/roster/helpers';
 import { explainManageError } from '../../../src/admin/review-errors';
 import { enrollView, explainEnrollError, waitlistText } from '../../../src/pages/activity-detail/helpers';
 import { cancelledDays, hoursQuery } from '../../../src/pages/my-hours/helpers';
@@ -52,8 +52,13 @@ describe('签到名单', () => {
     expect(defaultDay([], '2026-11-01')).toBe('2026-11-01');
   });
   it('counts a day', () => {
-    const rows = [{ status: 'open' }, { status: 'closed' }, { status: 'absent' }] as RosterEntry[];
-    expect(dayCounts(rows)).toEqual({ enrolled: 3, signedIn: 2, open: 1, absent: 1 });
+    const rows = [{ status: 'open' }, { status: 'closed', signOutAt: '2026-12-01T17:00:00+08:00' }, { status: 'absent' }] as RosterEntry[];
+    expect(dayCounts(rows)).toEqual({ enrolled: 3, signedIn: 2, signedOut: 1, open: 1, absent: 1 });
+    expect(consoleLine(dayCounts(rows))).toBe('已签到 2/3 · 已签退 1');
+  });
+  it('an adjusted day counts as signed out only with a sign-out', () => {
+    const rows = [{ status: 'adjusted' }, { status: 'adjusted', signOutAt: '2026-12-01T17:00:00+08:00' }] as RosterEntry[];
+    expect(consoleLine(dayCounts(rows))).toBe('已签到 2/2 · 已签退 1');
   });
 });
 
@@ -92,6 +97,10 @@ describe('活动详情 enroll button', () => {
     expect(enrollView(data({ enrolledCount: 2 }))).toEqual({ kind: 'disabled', text: '名额已满' });
     expect(enrollView(data({ enrolledCount: 2 }, { waitlist: true }))).toEqual({ kind: 'enroll', text: '报名候补' });
     expect(enrollView(data({ phase: 'cancelled' }))).toEqual({ kind: 'disabled', text: '活动已取消' });
+    // The team's managers on the day: 现场签到, not a closed signup.
+    expect(enrollView(data({ phase: 'ongoing', signupOpen: false, canManage: true }))).toEqual({ kind: 'console', text: '现场签到' });
+    expect(enrollView(data({ phase: 'ongoing', signupOpen: false }))).toEqual({ kind: 'disabled', text: '报名已结束' });
+    expect(enrollView(data({ phase: 'closed', signupOpen: false, canManage: true }))).toEqual({ kind: 'disabled', text: '报名已结束' });
     expect(enrollView(data({ myEnrollment: { status: 'waitlisted', waitlistPosition: 2 } as never }))).toEqual({
       kind: 'enrolled',
       text: '候补第2位',

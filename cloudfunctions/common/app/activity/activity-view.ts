@@ -3,8 +3,13 @@ import type { Activity, ActivityListItem, Enrollment } from '@contract/activity'
 import { waitlistPosition, type ActivityDoc, type EnrollmentDoc } from '../../db/activity.repository';
 import { phaseAt } from '../../domain/activity-phase';
 import { toIso } from '../../domain/shanghai-time';
+import { maskPhone } from '@contract/id-number';
 
-export function activityView(doc: ActivityDoc): Activity {
+/**
+ * `showContact`: the organizer's number in full (the team's managers, the enrolled); everyone else reads it masked
+ * and calls through activity.contact once enrolled.
+ */
+export function activityView(doc: ActivityDoc, opts: { showContact?: boolean } = {}): Activity {
   return {
     _id: doc._id,
     orgId: doc.orgId,
@@ -30,7 +35,7 @@ export function activityView(doc: ActivityDoc): Activity {
     riskNotice: doc.riskNotice,
     keyDay: doc.keyDay,
     contactName: doc.contactName,
-    contactPhone: doc.contactPhone,
+    contactPhone: doc.contactPhone === undefined || opts.showContact ? doc.contactPhone : maskPhone(doc.contactPhone),
     status: doc.status,
     cancelReason: doc.cancelReason,
     enrolledCount: doc.enrolledCount,

@@ -25,5 +25,5 @@ export async function cancel(input: ActivityCancelInput, ctx: Ctx): Promise<Acti
     after,
     input.reason,
   );
-  return { activity: activityView(after) };
+  return { activity: activityView(after, { showContact: true }) };
 }

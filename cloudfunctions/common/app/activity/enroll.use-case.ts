@@ -15,8 +15,6 @@ import {
   insertEnrollment,
   joinWaitlist,
   LIVE_ENROLLMENT,
-  releaseSeat,
-  takeSeat,
   updateEnrollmentIf,
   type ActivityDoc,
   type EnrollmentDoc,
@@ -26,6 +24,7 @@ import { inAudience } from '../../domain/activity-audience';
 import { toIso } from '../../domain/shanghai-time';
 import { enrollmentView, enrollmentWithPlace } from './activity-view';
 import { fillFreeSeats } from './waitlist-promotion';
+import { giveBack, seat } from './seat';
 
 const isLive = (e: EnrollmentDoc | undefined): e is EnrollmentDoc => e !== undefined && LIVE_ENROLLMENT.includes(e.status);
 const minute = (at: Date) => toIso(at).slice(0, 16).replace('T', ' ');
@@ -44,16 +43,6 @@ async function requireAudience(a: ActivityDoc, memberships: MembershipDoc[]): Pr
   if (a.audience === 'public') return;
   const orgs = (await findOrgsByIds(approvedIds)).filter((o) => o.status === 'approved');
   if (!inAudience(a, orgs)) throw new AppError(ErrorCode.ACTIVITY_MEMBERS_ONLY);
-}
-
-/** A seat on the capacity just read; if refused, one re-read in case the capacity was edited or a seat freed. */
-async function seat(a: ActivityDoc): Promise<{ activity: ActivityDoc; seated: boolean }> {
-  if (await takeSeat(a)) return { activity: a, seated: true };
-  const fresh = await findActivity(a._id);
-  if (!fresh) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
-  if (fresh.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
-  if (fresh.capacity === a.capacity && fresh.enrolledCount >= fresh.capacity) return { activity: fresh, seated: false };
-  return { activity: fresh, seated: await takeSeat(fresh) };
 }
 
 /** The enrollment a concurrent call of the same volunteer wrote. */
@@ -125,10 +114,4 @@ export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<Enrollme
   const promoted = await fillFreeSeats(a, now, { queueFirst: false });
   const self = promoted.find((p) => p._id === doc._id);
   return { enrollment: self ? enrollmentView(self) : enrollmentView(doc, ticket.position) };
-}
-
-/** Returns a seat taken for nothing; someone queued meanwhile (because of it) gets it. */
-async function giveBack(a: ActivityDoc, now: Date): Promise<void> {
-  await releaseSeat(a._id);
-  await fillFreeSeats(a, now, { queueFirst: true });
 }

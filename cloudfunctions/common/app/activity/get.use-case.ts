@@ -15,12 +15,13 @@ export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGet
     managerGrants(openid),
     openid ? findEnrollment(input.activityId, openid) : Promise.resolve(undefined),
   ]);
+  const manages = canManage(grants, { _id: a.orgId });
   return {
-    activity: activityView(a),
+    activity: activityView(a, { showContact: manages || mine?.status === 'enrolled' }),
     phase: phaseAt(a, ctx.now),
     enrolledCount: a.enrolledCount,
     myEnrollment: mine ? await enrollmentWithPlace(mine) : undefined,
-    canManage: canManage(grants, { _id: a.orgId }),
+    canManage: manages,
     signupOpen: signupOpen(a, ctx.now),
   };
 }

@@ -38,5 +38,5 @@ export async function publish(input: ActivityPublishInput, ctx: Ctx): Promise<Ac
     publishedBy: openid,
   };
   await insertActivity(doc);
-  return { activity: activityView(doc) };
+  return { activity: activityView(doc, { showContact: true }) };
 }

@@ -26,5 +26,5 @@ export async function recordServed(input: ActivityRecordServedInput, ctx: Ctx): 
   // Conditional: an activity cancelled meanwhile keeps no figures.
   if (!(await updateActivityIf(a._id, { status: 'published' }, patch))) throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
   const after: ActivityDoc = { ...a, ...patch };
-  return { activity: activityView(after) };
+  return { activity: activityView(after, { showContact: true }) };
 }

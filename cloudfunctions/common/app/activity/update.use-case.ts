@@ -66,7 +66,7 @@ export async function update(input: ActivityUpdateInput, ctx: Ctx): Promise<Acti
     };
     // Conditional on the capacity still holding everyone enrolled: a seat taken meanwhile is counted.
     if (await updatePublishedActivity(a._id, patch, fields.capacity)) {
-      return { activity: activityView(await afterUpdate(a, { ...a, ...patch }, now)) };
+      return { activity: activityView(await afterUpdate(a, { ...a, ...patch }, now), { showContact: true }) };
     }
     const fresh = await findActivity(a._id);
     if (!fresh) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);

@@ -15,6 +15,7 @@ import { decryptPii, sealPhone } from '../../adapters/pii-cipher';
 import { verifySmsCode } from '../sms/verify-code';
 import { consumeCode } from '../sms/consume-code';
 import { volunteerView } from './volunteer-view';
+import { claimWalkInInvitations } from '../activity/walk-in';
 
 type Invitation = Omit<
   VolunteerDoc,
@@ -87,5 +88,7 @@ export async function activate(input: UserActivateInput, ctx: Ctx): Promise<User
   });
   if (outcome === 'duplicate') throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
   await claimInvitations(input.phone, openid, ctx.now);
+  // 现场报名 invitations of this phone enroll the new volunteer.
+  await claimWalkInInvitations(input.phone, openid, ctx.now);
   return { volunteer: volunteerView(doc) };
 }

@@ -15,6 +15,7 @@ import { encryptPii, piiLookupHash, sealPhone } from '../../adapters/pii-cipher'
 import { verifySmsCode } from '../sms/verify-code';
 import { consumeCode } from '../sms/consume-code';
 import { volunteerView } from './volunteer-view';
+import { claimWalkInInvitations } from '../activity/walk-in';
 
 /** A volunteer record that is a registration, not the tombstone 注销 leaves. */
 const registered = (v: VolunteerDoc | undefined): v is VolunteerDoc => Boolean(v && !v.withdrawnAt);
@@ -94,5 +95,7 @@ export async function register(input: UserRegisterInput, ctx: Ctx): Promise<User
     await refuseTaken(openid, input.phone, idHash);
     throw new AppError(ErrorCode.USER_ALREADY_REGISTERED);
   }
+  // 现场报名 invitations of this phone enroll the new volunteer.
+  await claimWalkInInvitations(input.phone, openid, ctx.now);
   return { volunteer: volunteerView(doc) };
 }

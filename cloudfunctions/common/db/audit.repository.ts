@@ -1,0 +1,18 @@
+// The append-only audit log outside a transaction: reveals of a full phone number (who saw whose, when, for what).
+import { database } from '../cloud';
+import { C } from './collections';
+import { unwrap } from './db-result';
+
+export interface PhoneRevealAudit {
+  kind: 'phone.revealed';
+  /** Who saw the number. */
+  actor: string;
+  /** Whose number it is. */
+  subject: string;
+  activityId: string;
+  at: Date;
+}
+
+export async function appendAudit(entry: PhoneRevealAudit): Promise<void> {
+  await unwrap(database().collection(C.auditLog).add(entry));
+}
