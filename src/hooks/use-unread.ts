@@ -1,5 +1,5 @@
 // The caller's unread 消息中心 count, read again whenever the page shows, and mirrored on the tab bar's 我的.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { unreadMessages } from '../services/user';
 import { showUnreadOnTabBar } from '../device/tab-badge';
@@ -16,6 +16,8 @@ export function useUnread(): number {
       () => undefined,
     );
   }, []);
+  // On mount too: a component that appears after the page showed (我的 once the profile loaded) missed that show.
+  useEffect(refresh, [refresh]);
   useDidShow(refresh);
   return unread;
 }

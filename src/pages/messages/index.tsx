@@ -3,7 +3,7 @@
 // read and goes to what it is about; 全部已读 clears the badge on 我的 and the tab bar.
 // Test classes: messages-loading, messages-error, messages-empty, message (one per item, is-unread), message-title,
 // message-body, message-time, messages-read-all, messages-unread.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import StateView from '../../components/state-view';
@@ -40,6 +40,7 @@ export default function Messages() {
       }),
     (m: MessageItem) => m.messageId,
   );
+  useEffect(reload, [reload]);
   useReachBottom(loadMore);
   usePullDownRefresh(() => {
     setReadIds(new Set());
