@@ -1,6 +1,6 @@
 // 现场签到 console: the day's counts from the roster, 现场报名 by phone, 志愿者编号 or SMS invitation, calling an
 // enrolled volunteer (audited) and the organizer (activity.contact), with every refusal's code.
-import { dataOf, registerVolunteer, storedPhone, useTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { dataOf, registerVolunteer, seedVolunteer, useTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { activityCode, nonce, north, seedActivity, seedCheckinScene, seedEnrollment } from '../helpers/checkin';
 
 // 2026-12-01 10:00 in Shanghai: the first day of the activity of seedActivity, whose signup closed on 11-30.
@@ -25,26 +25,14 @@ async function seatsOf(activityId: string): Promise<number> {
 }
 
 /** A volunteer registered straight into the database, with a 志愿者编号 of the real format (or frozen). */
-async function seedPerson(em: TestEmulator, openid: string, phone: string, realName: string, over: Record<string, unknown> = {}) {
-  await em.emu.db.insert('volunteers', [
-    {
-      _id: openid,
-      openid,
-      realName,
-      ...storedPhone(phone),
-      gender: 'female',
-      volunteerNo: 'KJ202600000042',
-      idNumberMasked: '620102********0022',
-      idNumberHash: `hash-${openid}`,
-      birthDate: '1960-05-01',
-      education: '本科',
-      region: { province: '620000', city: '620100', county: '620102' },
-      serviceCategories: ['科普报告'],
-      registeredAt: new Date('2026-01-01T00:00:00Z'),
-      ...over,
-    },
-  ]);
-}
+const seedPerson = (em: TestEmulator, openid: string, phone: string, realName: string, over: Record<string, unknown> = {}) =>
+  seedVolunteer(em, openid, phone, realName, {
+    gender: 'female',
+    volunteerNo: 'KJ202600000042',
+    idNumberMasked: '620102********0022',
+    birthDate: '1960-05-01',
+    ...over,
+  });
 
 describe('the console counts (checkin.roster)', () => {
   it('lists everyone enrolled with the day: the one signed in, and the absent with masked phones', async () => {

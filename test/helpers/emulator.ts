@@ -145,8 +145,11 @@ export function storedPhone(phone: string): { phoneEnc: string; phoneHash: strin
 /** The blind index of a phone, as stored documents (volunteers, invitations, sms_codes) are found by it. */
 export const phoneHashOf = (phone: string): string => storedPhone(phone).phoneHash;
 
-/** A volunteer written straight into the database (fast fixtures; no counters, as registration leaves them); user.me reads it like a registered one. */
-export async function seedVolunteer(t: TestEmulator, openid: string, phone: string, realName = '张伟') {
+/**
+ * A volunteer written straight into the database (fast fixtures; no counters, as registration leaves them); user.me
+ * reads it like a registered one. `over`: fields that differ (a real 志愿者编号, a status, a gender …).
+ */
+export async function seedVolunteer(t: TestEmulator, openid: string, phone: string, realName = '张伟', over: Record<string, unknown> = {}) {
   await t.emu.db.insert('volunteers', [
     {
       _id: openid,
@@ -162,6 +165,7 @@ export async function seedVolunteer(t: TestEmulator, openid: string, phone: stri
       region: LANZHOU,
       serviceCategories: ['科普报告'],
       registeredAt: new Date('2026-01-01T00:00:00Z'),
+      ...over,
     },
   ]);
 }
