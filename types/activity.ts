@@ -169,6 +169,11 @@ export const ActivityGetOutput = z.object({
   canManage: z.boolean(),
   /** Whether enrolling is open right now (within the signup window, not cancelled, not ended). */
   signupOpen: z.boolean(),
+  /**
+   * Why the caller may not enroll (a members-only activity of another team, naming it and a pending application),
+   * when signup is open and they hold no enrollment: said before the risk notice. Absent when they may.
+   */
+  enrollBlock: z.object({ code: z.enum(['USER.NO_APPROVED_ORG', 'ACTIVITY.MEMBERS_ONLY']), message: z.string() }).optional(),
 });
 export type ActivityGetOutput = z.infer<typeof ActivityGetOutput>;
 

@@ -81,7 +81,7 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'USER.PHONE_TAKEN': '该手机号已被注册',
   'USER.UNDERAGE': '注册科技志愿者须年满18周岁',
   'USER.NOT_REGISTERED': '请先注册成为志愿者',
-  'USER.NO_APPROVED_ORG': '加入志愿服务队伍并通过审核后才能报名活动',
+  'USER.NO_APPROVED_ORG': '请先申请加入一支志愿服务队伍，再报名活动',
   'USER.NOT_INVITED': '没有找到以该手机号导入的信息，请直接注册',
   'USER.FROZEN': '您的账号因身份冲突核实已被冻结，服务记录仍保留；如有疑问请联系总队',
   'USER.ID_NUMBER_FREE': '该身份证号未被注册，请直接注册',

@@ -75,9 +75,28 @@ describe('activity.enroll', () => {
     expect(await stored(a._id)).toMatchObject({ enrolledCount: 2 });
   });
 
-  it('USER.NO_APPROVED_ORG: only pending or rejected memberships', async () => {
+  it('a volunteer whose application is still pending enrolls in a public activity, not in a members-only one, which says why', async () => {
+    const pub = await publishActivity(t, 'lz-admin', 'lz');
+    expect(await enroll(pub._id, 'pending-vol')).toMatchObject({ ok: true, data: { enrollment: { status: 'enrolled' } } });
+    const only = await publishActivity(t, 'lz-admin', 'lz', { audience: 'members' });
+    expect(await enroll(only._id, 'pending-vol')).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY.MEMBERS_ONLY',
+      message: '本活动仅限兰州市科技志愿服务支队及下级队伍的队员报名。您加入兰州市科技志愿服务支队的申请正在审核中，审核通过后即可报名',
+    });
+    // activity.get says the same before the volunteer presses 报名 (and sees the risk notice).
+    const got = dataOf(await t.call('activity', 'get', { activityId: only._id }, 'pending-vol'));
+    expect(got.enrollBlock).toMatchObject({ code: 'ACTIVITY.MEMBERS_ONLY' });
+    expect(got.enrollBlock?.message).toContain('正在审核中');
+    expect(dataOf(await t.call('activity', 'get', { activityId: only._id }, 'vol')).enrollBlock).toBeUndefined();
+    expect(await t.emu.db.find('enrollments', { activityId: only._id })).toHaveLength(0);
+  });
+
+  it('USER.NO_APPROVED_ORG: only rejected or ended memberships', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
-    expect(await enroll(a._id, 'pending-vol')).toMatchObject({ ok: false, code: 'USER.NO_APPROVED_ORG' });
+    await seedVolunteer(t, 'rejected-vol', '13900000003');
+    await seedMembership(t, 'ts', 'rejected-vol', 'member', 'rejected');
+    expect(await enroll(a._id, 'rejected-vol')).toMatchObject({ ok: false, code: 'USER.NO_APPROVED_ORG' });
     expect(await t.emu.db.find('enrollments')).toHaveLength(0);
   });
 

@@ -251,12 +251,21 @@ describe('活动详情', () => {
       setTimeout(() => opts.success?.({ errMsg: 'navigateTo:ok' }), 0);
     };
     answers['activity.get'] = detail({ activity: activity() });
-    answers['activity.enroll'] = { ok: false, code: 'USER.NO_APPROVED_ORG', message: '加入志愿服务队伍并通过审核后才能报名活动' };
+    answers['activity.enroll'] = { ok: false, code: 'USER.NO_APPROVED_ORG', message: '请先申请加入一支志愿服务队伍，再报名活动' };
     page = renderPage('pages/activity-detail/index', { id: 'a1' });
     await waitFor(() => find(page!, '.act-enroll'));
     tap(page, '.act-enroll');
     await waitFor(() => expect(navigated).toEqual(['/pages/orgs/index']));
     expect(modals[0]).toMatchObject({ title: '请先加入队伍', confirmText: '去加入' });
+  });
+
+  test('a members-only activity of another team says so, naming the pending application, before any risk notice', async () => {
+    const message = '本活动仅限兰州市科技志愿服务支队及下级队伍的队员报名。您加入城关区第一分队的申请正在审核中，审核通过后即可报名';
+    answers['activity.get'] = detail({ activity: activity(), enrollBlock: { code: 'ACTIVITY.MEMBERS_ONLY', message } });
+    page = renderPage('pages/activity-detail/index', { id: 'a1' });
+    await waitFor(() => expect(find(page!, '.act-enroll-disabled').dom?.textContent).toBe('仅限队员报名'));
+    expect(find(page, '.act-enroll-hint').dom?.textContent).toBe(message);
+    expect(page.querySelector('.act-enroll')).toBeFalsy();
   });
 
   test('once it has started, a manager records the people served (附件3) and sees the figure on the button', async () => {

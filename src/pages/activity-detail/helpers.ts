@@ -22,6 +22,11 @@ export function enrollView(data: ActivityGetOutput, now = serverNow()): EnrollVi
     return { kind: 'enrolled', text, canCancel: phase === 'recruiting' || phase === 'closed' };
   }
   if (signupOpen) {
+    // Who may not enroll hears why before pressing anything (and before the risk notice).
+    if (data.enrollBlock) {
+      const text = data.enrollBlock.code === 'ACTIVITY.MEMBERS_ONLY' ? '仅限队员报名' : '请先加入队伍';
+      return { kind: 'disabled', text, hint: data.enrollBlock.message };
+    }
     if (enrolledCount < a.capacity) return { kind: 'enroll', text: '我要报名' };
     return a.waitlist ? { kind: 'enroll', text: '报名候补' } : { kind: 'disabled', text: '名额已满' };
   }
@@ -42,9 +47,10 @@ export function explainEnrollError(code: CloudErrorCode, message: string): Enrol
     case 'USER.NOT_REGISTERED':
       return { kind: 'register', message: '报名活动需要先注册成为科技志愿者' };
     case 'USER.NO_APPROVED_ORG':
-      return { kind: 'join-org', message: '加入志愿服务队伍并通过审核后才能报名活动' };
+      return { kind: 'join-org', message: '请先申请加入一支志愿服务队伍，再报名活动' };
     case 'ACTIVITY.MEMBERS_ONLY':
-      return { kind: 'toast', message: '该活动仅限本队及下级队伍的队员报名', reload: false };
+      // The server's sentence names the team and a pending application.
+      return { kind: 'toast', message: message || '该活动仅限本队及下级队伍的队员报名', reload: true };
     case 'ACTIVITY.FULL':
       return { kind: 'toast', message: '报名人数已满', reload: true };
     case 'ACTIVITY.SIGNUP_CLOSED':

@@ -6,7 +6,7 @@ import type { ActivityIdInput, EnrollmentOutput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { requireVolunteer } from '../../db/volunteer.repository';
-import { findOrgsByIds, membershipsOf, type MembershipDoc } from '../../db/org.repository';
+import { membershipsOf } from '../../db/org.repository';
 import {
   changeWaitlistCount,
   enrollmentId,
@@ -20,7 +20,7 @@ import {
   type EnrollmentDoc,
 } from '../../db/activity.repository';
 import { signupOpen } from '../../domain/activity-phase';
-import { inAudience } from '../../domain/activity-audience';
+import { enrollBlockFor } from './enroll-eligibility';
 import { toIso } from '../../domain/shanghai-time';
 import { enrollmentView, enrollmentWithPlace } from './activity-view';
 import { fillFreeSeats } from './waitlist-promotion';
@@ -34,15 +34,6 @@ function signupClosed(a: ActivityDoc, now: Date): AppError {
   if (now < a.signupStartAt)
     return new AppError(ErrorCode.ACTIVITY_SIGNUP_CLOSED, `报名尚未开始，将于${minute(a.signupStartAt)}开始`, details);
   return new AppError(ErrorCode.ACTIVITY_SIGNUP_CLOSED, '报名已截止', details);
-}
-
-/** An approved membership somewhere; for a members-only activity, in its team's subtree (one more read). */
-async function requireAudience(a: ActivityDoc, memberships: MembershipDoc[]): Promise<void> {
-  const approvedIds = memberships.filter((m) => m.status === 'approved').map((m) => m.orgId);
-  if (approvedIds.length === 0) throw new AppError(ErrorCode.USER_NO_APPROVED_ORG);
-  if (a.audience === 'public') return;
-  const orgs = (await findOrgsByIds(approvedIds)).filter((o) => o.status === 'approved');
-  if (!inAudience(a, orgs)) throw new AppError(ErrorCode.ACTIVITY_MEMBERS_ONLY);
 }
 
 /** The enrollment a concurrent call of the same volunteer wrote. */
@@ -64,7 +55,12 @@ export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<Enrollme
   if (found.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
   if (isLive(before)) return { enrollment: await enrollmentWithPlace(before) };
   if (!signupOpen(found, now)) throw signupClosed(found, now);
-  await requireAudience(found, memberships);
+  const block = await enrollBlockFor(found, openid, memberships);
+  if (block)
+    throw new AppError(block.code, block.message, {
+      ...(block.orgName ? { orgName: block.orgName } : {}),
+      ...(block.pendingOrgName ? { pendingOrgName: block.pendingOrgName } : {}),
+    });
 
   const { activity: a, seated } = await seat(found);
   if (!seated && !a.waitlist) {
