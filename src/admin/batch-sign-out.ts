@@ -20,9 +20,7 @@ export function explainBatchResult(r: CheckinBatchSignOutOutput): { title: strin
     for (const s of skipped) {
       const name = s.realName || '（未登记姓名）';
       const why =
-        s.reason === 'signedInAfter' && s.signInAt
-          ? `${clockOf(s.signInAt)}签到，晚于所选签退时间`
-          : BATCH_SKIP_REASON_LABEL[s.reason];
+        s.reason === 'signedInAfter' && s.signInAt ? `${clockOf(s.signInAt)}签到，晚于所选签退时间` : BATCH_SKIP_REASON_LABEL[s.reason];
       lines.push(`${name}：${why}`);
     }
   } else if (r.skippedOwn) {

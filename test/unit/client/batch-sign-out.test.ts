@@ -44,6 +44,9 @@ describe('explainBatchResult', () => {
     expect(explainBatchResult({ closed: 1, closedNames: ['张伟'], skipped: [] })).toEqual({ title: '已为1人签退', content: '' });
   });
   it('an older answer with only skippedOwn still says the caller’s day was left', () => {
-    expect(explainBatchResult({ closed: 0, skippedOwn: 1 })).toEqual({ title: '没有为任何人签退', content: '您本人的记录，须由本队其他管理员处理（没有其他管理员时由上级队伍处理）' });
+    expect(explainBatchResult({ closed: 0, skippedOwn: 1 })).toEqual({
+      title: '没有为任何人签退',
+      content: '您本人的记录，须由本队其他管理员处理（没有其他管理员时由上级队伍处理）',
+    });
   });
 });
