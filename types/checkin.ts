@@ -27,6 +27,8 @@ export const CODE_MODES = ['static', 'rotating'] as const;
 export type CodeMode = (typeof CODE_MODES)[number];
 /** Sign-in (and sign-out) opens this long before `dailyStart` (the rule itself: cloudfunctions domain/checkin-day). */
 export const SCAN_OPENS_BEFORE_START_MIN = 60;
+/** Everyone still signed in is reminded to sign out this long before `dailyEnd` (cron, domain/sign-out-reminder). */
+export const SIGN_OUT_REMINDER_BEFORE_END_MIN = 30;
 /** Sign-out stays open this long after `dailyEnd`; sign-in closes at `dailyEnd`. */
 export const SIGN_OUT_CLOSES_AFTER_END_MIN = 180;
 /** The window as people read it: "开始前1小时可签到，结束后3小时内可签退" (`since`: "起" where the sentence wants it). */
