@@ -30,7 +30,7 @@ export type Limits = typeof ELDER;
  */
 function measurePage({ limits, scope }: { limits: Limits; scope?: string }): Measure {
   type RGBA = [number, number, number, number];
-  const TAG = '.nut-tag, .chip, .seg-tabs__count, .mine__badge, .act-detail__phase, .act-detail__chip';
+  const TAG = '.nut-tag, .chip, .seg-tabs__count, .mine__badge, .act-detail__phase, .act-detail__chip, .org-detail__level';
   const parse = (c: string): RGBA[] =>
     [...c.matchAll(/rgba?\(([^)]+)\)/g)].map((m) => {
       const p = m[1]
