@@ -1,7 +1,7 @@
 // 长辈模式 on the other pages of the h5 build: 注册, 编辑资料, 我的签到码, 志愿服务证明, 我参加的活动, 扫码签到, 队伍,
-// 队伍详情, 我的数据, the admin pages 发布活动, 报名名单, 签到码, 队伍成员, 已发布活动, 时长更正审核 and 统计报表, and
-// the popups (an option picker, a form sheet): in 长辈模式 body text ≥ 18 px, secondary ≥ 16, tags ≥ 14, tap targets
-// ≥ 48 px; contrast ≥ 4.5:1 (placeholders too) in both modes.
+// 队伍详情, 我的数据, 队伍注册, 相关链接, 证明查验, the admin pages 发布活动, 报名名单, 签到码, 队伍成员, 已发布活动,
+// 时长更正审核, 审核, 集体注册 and 统计报表, and the popups (an option picker, a form sheet): in 长辈模式 body text
+// ≥ 18 px, secondary ≥ 16, tags ≥ 14, tap targets ≥ 48 px; contrast ≥ 4.5:1 (placeholders too) in both modes.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { confirmModal, onTop as top } from '../helpers/browser';
@@ -61,6 +61,9 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   await visit(vol, '队伍', '/pages/orgs/index', '.org-item');
   await visit(vol, '队伍详情', `/pages/org-detail/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.org-name');
   await visit(vol, '我的数据', '/pages/my-data/index', '.my-data-download');
+  await visit(vol, '队伍注册', '/pages/org-register/index', '.orgreg-submit');
+  await visit(vol, '相关链接', '/pages/links/index', '.links-doc');
+  await visit(vol, '证明查验', '/pages/verify/index', '.verify-input');
 
   const admin = await phone(ADMIN, elder);
   await visit(admin, '发布活动', `/admin/activity-edit/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.act-edit-submit');
@@ -70,6 +73,8 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   await visit(admin, '队伍成员', `/admin/members/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.member-name');
   await visit(admin, '已发布活动', `/admin/activities/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.pub-act-item');
   await visit(admin, '时长更正审核', `/admin/corrections/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.ck-corr-tab-pending');
+  await visit(admin, '审核', '/admin/inbox/index', '.inbox-tab');
+  await visit(admin, '集体注册', `/admin/import/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.import-download');
   await visit(admin, '统计报表', `/admin/stats/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.stats-figure-activities');
   // A form sheet: the reason of 取消活动 (opened, measured, closed: nothing is cancelled).
   await admin.goto(`${app.t.url}/#/pages/activity-detail/index?id=${encodeURIComponent(recruiting._id)}`);
