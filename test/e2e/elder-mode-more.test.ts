@@ -1,6 +1,6 @@
-// 长辈模式 on the other pages of the h5 build: 注册, 编辑资料, 我的签到码, 志愿服务证明, 我参加的活动, 扫码签到, 队伍,
+// 长辈模式 on the other pages of the h5 build: 注册, 激活, 身份核验申请, 编辑资料, 更换手机号, 我的邀请, 我的签到码, 志愿服务证明, 我参加的活动, 扫码签到, 队伍,
 // 队伍详情, 我的数据, 队伍注册, 相关链接, 证明查验, the admin pages 发布活动, 报名名单, 签到码, 队伍成员, 已发布活动,
-// 时长更正审核, 审核, 集体注册 and 统计报表, and the popups (an option picker, a form sheet): in 长辈模式 body text
+// 时长更正审核, 审核, 集体注册, 身份核验 and 统计报表, and the popups (an option picker, a form sheet): in 长辈模式 body text
 // ≥ 18 px, secondary ≥ 16, tags ≥ 14, tap targets ≥ 48 px; contrast ≥ 4.5:1 (placeholders too) in both modes.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import { ELDER, STANDARD, measure, report, type Limits, type Measure } from '../
 
 const VOLUNTEER = 'demo-vol2'; // 刘洋: enrolled in 全国科普日主题展 (on today), served at the 大棚种植 training last week
 const ADMIN = 'demo-admin'; // 李敏, admin of 兰州支队
+const LEADER = 'demo-leader'; // leader of the root 总队 (身份核验)
 const NEWCOMER = 'e2e-elder-newcomer'; // not registered: 注册
 const TODAY = '全国科普日主题展';
 const RECRUITING = '“科技为民”社区科普讲解';
@@ -51,6 +52,8 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   await top(newcomer, '.reg-education-options .option-item').first().waitFor();
   out['选项弹窗'] = await measure(newcomer, limits, '.nut-popup');
   await newcomer.screenshot({ path: path.join(SHOTS, `e2e-elder-${mode}-option-picker.png`) });
+  await visit(newcomer, '激活', '/pages/activate/index', '.activate-submit');
+  await visit(newcomer, '身份核验申请', '/pages/identity-appeal/index', '.appeal-submit');
 
   const vol = await phone(VOLUNTEER, elder);
   await visit(vol, '编辑资料', '/pages/profile-edit/index', '.profile-categories');
@@ -61,6 +64,8 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   await visit(vol, '队伍', '/pages/orgs/index', '.org-item');
   await visit(vol, '队伍详情', `/pages/org-detail/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.org-name');
   await visit(vol, '我的数据', '/pages/my-data/index', '.my-data-download');
+  await visit(vol, '更换手机号', '/pages/change-phone/index', '.change-phone-submit');
+  await visit(vol, '我的邀请', '/pages/invitations/index', '.invitations-empty, .invitation');
   await visit(vol, '队伍注册', '/pages/org-register/index', '.orgreg-submit');
   await visit(vol, '相关链接', '/pages/links/index', '.links-doc');
   await visit(vol, '证明查验', '/pages/verify/index', '.verify-input');
@@ -84,6 +89,9 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   out['表单弹窗'] = await measure(admin, limits, '.nut-popup');
   await admin.screenshot({ path: path.join(SHOTS, `e2e-elder-${mode}-form-sheet.png`) });
   await top(admin, '.reason-cancel').click();
+
+  const leader = await phone(LEADER, elder);
+  await visit(leader, '身份核验', '/admin/identity-appeals/index', '.id-appeal-tab-pending');
   return out;
 }
 
