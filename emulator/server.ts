@@ -134,7 +134,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         return sendJson(res, 200, { ok: true });
       case 'POST /_dev/cron':
         // One tick of the timer trigger, now (on the emulator clock): e.g. the day-before activity reminders.
-        return sendJson(res, 200, await gateway.invoke('cron', { Type: 'Timer', TriggerName: 'hourly', Time: clock.now().toISOString() }));
+        return sendJson(res, 200, await gateway.invoke('cron', { Type: 'Timer', TriggerName: 'tick', Time: clock.now().toISOString() }));
       case 'POST /_dev/seed':
         return sendJson(res, 200, await seedDemo(emulator));
       default:

@@ -27,6 +27,8 @@ export const CODE_MODES = ['static', 'rotating'] as const;
 export type CodeMode = (typeof CODE_MODES)[number];
 /** Sign-in (and sign-out) opens this long before `dailyStart` (the rule itself: cloudfunctions domain/checkin-day). */
 export const SCAN_OPENS_BEFORE_START_MIN = 60;
+/** Everyone still signed in is reminded to sign out this long before `dailyEnd` (cron, domain/sign-out-reminder). */
+export const SIGN_OUT_REMINDER_BEFORE_END_MIN = 30;
 /** Sign-out stays open this long after `dailyEnd`; sign-in closes at `dailyEnd`. */
 export const SIGN_OUT_CLOSES_AFTER_END_MIN = 180;
 /** The window as people read it: "开始前1小时可签到，结束后3小时内可签退" (`since`: "起" where the sentence wants it). */
@@ -214,8 +216,30 @@ export const CheckinBatchSignOutInput = z.object({
   reason: Reason.optional(),
 });
 export type CheckinBatchSignOutInput = z.infer<typeof CheckinBatchSignOutInput>;
-/** `skippedOwn`: the caller's own open day, left for another manager to close (nobody closes their own day). */
-export const CheckinBatchSignOutOutput = z.object({ closed: z.number().int(), skippedOwn: z.number().int().optional() });
+/** Why 批量签退 left an open day alone: the caller's own (another manager closes it), signed in at or after the
+ * chosen time, or signed out (by a scan or another manager) while the batch ran. */
+export const BATCH_SKIP_REASONS = ['own', 'signedInAfter', 'alreadyClosed'] as const;
+export type BatchSkipReason = (typeof BATCH_SKIP_REASONS)[number];
+export const BATCH_SKIP_REASON_LABEL: Record<BatchSkipReason, string> = {
+  own: '您本人的记录，须由本队其他管理员处理（没有其他管理员时由上级队伍处理）',
+  signedInAfter: '签到晚于所选签退时间',
+  alreadyClosed: '期间已签退',
+};
+export const CheckinBatchSkipped = z.object({
+  openid: z.string(),
+  realName: z.string(),
+  reason: z.enum(BATCH_SKIP_REASONS),
+  signInAt: IsoTimeSchema.optional(),
+});
+export type CheckinBatchSkipped = z.infer<typeof CheckinBatchSkipped>;
+/** `skippedOwn`: the caller's own open day, left for another manager to close (nobody closes their own day).
+ * `closedNames`: whom it signed out; `skipped`: every open day it left alone, with the reason. */
+export const CheckinBatchSignOutOutput = z.object({
+  closed: z.number().int(),
+  skippedOwn: z.number().int().optional(),
+  closedNames: z.array(z.string()).optional(),
+  skipped: z.array(CheckinBatchSkipped).optional(),
+});
 export type CheckinBatchSignOutOutput = z.infer<typeof CheckinBatchSignOutOutput>;
 
 /** The volunteer undoes their own sign-out of a day (within UNDO_SIGN_OUT_MIN of it): the day is open again. */

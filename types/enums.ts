@@ -61,6 +61,7 @@ export const MESSAGE_KINDS = [
   'waitlistPromoted',
   'activityReminder',
   'identityAppealDecided',
+  'signOutReminder',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -130,3 +130,40 @@ it('离我最近 sorts by the distance from the browser position, converted to G
   expect(metres[0]).toBeLessThan(5000);
   expect(await top(vol, '.act-item').last().innerText()).toContain('天水');
 });
+
+it('取消活动 sits apart from 编辑 and takes two steps: what it does, then the reason', async () => {
+  const NAME = '青少年科技教育进校园';
+  const found = await app.t.call('activity', 'list', { keyword: NAME });
+  if (!found.ok) throw new Error(`activity.list: ${found.code}`);
+  const admin = await pages.open(ADMIN, `/pages/activity-detail/index?id=${encodeURIComponent(found.data.items[0]._id)}`);
+  await top(admin, '.act-title').filter({ hasText: NAME }).waitFor();
+
+  // Apart: not in the row with 编辑, but below a line at the bottom of the card, with what it does said.
+  const zone = top(admin, '.act-danger-zone');
+  expect(await zone.innerText()).toContain('通知已报名和候补的志愿者');
+  expect(await top(admin, '.act-detail__manage .act-cancel-activity').count()).toBe(0);
+  const edit = await top(admin, '.act-edit').boundingBox();
+  const cancel = await zone.locator('.act-cancel-activity').boundingBox();
+  expect(cancel!.y).toBeGreaterThan(edit!.y + edit!.height + 40);
+
+  // First step: the consequences; 不取消 leaves everything as it was.
+  await zone.locator('.act-cancel-activity').click();
+  const dialog = admin.locator('.taro-modal__content:visible');
+  await dialog.locator('.taro-modal__title').filter({ hasText: '确定要取消这个活动吗' }).waitFor();
+  expect(await dialog.locator('.taro-modal__text').innerText()).toContain('签到码立即停止使用');
+  await dialog.locator('.taro-model__cancel').click();
+  await admin.waitForTimeout(300);
+  expect(await top(admin, '.reason-input').count()).toBe(0);
+  expect(await top(admin, '.act-phase').innerText()).toBe('报名中');
+
+  // Second step: 继续取消, then the reason is required.
+  await zone.locator('.act-cancel-activity').click();
+  await confirmModal(admin, '确定要取消这个活动吗');
+  await top(admin, '.reason-confirm').click();
+  await top(admin, '.reason-error').filter({ hasText: '请填写原因' }).waitFor();
+  await top(admin, '.reason-input textarea').fill('学校临时安排考试，活动取消');
+  await top(admin, '.reason-confirm').click();
+  await top(admin, '.act-cancel-reason').filter({ hasText: '学校临时安排考试' }).waitFor();
+  expect(await top(admin, '.act-phase').innerText()).toBe('已取消');
+  expect(await top(admin, '.act-danger-zone').count()).toBe(0);
+});

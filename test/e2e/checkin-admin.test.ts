@@ -1,6 +1,7 @@
-// The admin side of check-in in the h5 build, after a day where two volunteers signed in and neither signed out:
-// one asks for a correction from 我的时长 ("我忘记签退了", 17:00), the team's admin approves it on 时长更正审核, and
-// closes the other with 批量签退 on 签到名单; both days then credit their minutes, and the roster shows no one open.
+// The admin side of check-in in the h5 build, after a day where two volunteers and the admin signed in and none signed
+// out: one volunteer asks for a correction from 我的时长 ("我忘记签退了", 17:00), the team's admin approves it on
+// 时长更正审核, and closes the other with 批量签退 on 签到名单, which then names whom it signed out and leaves the admin's
+// own day for another manager; both volunteers' days credit their minutes.
 import path from 'node:path';
 import { bootstrapRoot, idNumberFor, registerVolunteer, seedMembership, seedOrg, seedVolunteer } from '../helpers/emulator';
 import { activityCode, nonce, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
@@ -30,7 +31,7 @@ const app = useH5App(async (t) => {
   }
   activityId = (await seedActivity(t, 'e2e-cka-lz', { title: TITLE }))._id;
   const payload = await activityCode(t, activityId, 'in', ADMIN);
-  for (const openid of [FORGOT, LEFT]) {
+  for (const openid of [FORGOT, LEFT, ADMIN]) {
     await seedEnrollment(t, activityId, openid);
     const scan = await t.call('checkin', 'scan', { payload, location: POINT, nonce: nonce() }, openid);
     if (!scan.ok) throw new Error(`scan: ${scan.code}`);
@@ -73,16 +74,20 @@ test('a forgotten sign-out is corrected on request and approved; the rest are cl
   expect(corrected.status).toBe('adjusted');
   expectUntilFive(corrected);
 
-  // 签到名单: one still open; 批量签退 at the end of the day (17:00) closes it.
+  // 签到名单: a volunteer and the admin still open; 批量签退 at the end of the day (17:00) closes the volunteer's day and
+  // says why the admin's own is left.
   await admin.goto(`${app.t.url}/#/admin/roster/index?activityId=${encodeURIComponent(activityId)}`);
   await top(admin, '.ck-roster-day').filter({ hasText: '12月1日' }).click();
   await top(admin, '.ck-roster-summary')
-    .filter({ hasText: /1\s*未签退/ })
+    .filter({ hasText: /2\s*未签退/ })
     .waitFor();
   await top(admin, '.ck-roster-batch').click();
   await top(admin, '.ck-batch-at').filter({ hasText: '17:00' }).waitFor();
   await top(admin, '.ck-batch-submit').click();
-  expect(await confirmModal(admin, '批量签退')).toContain('1名未签退的志愿者');
+  expect(await confirmModal(admin, '批量签退')).toContain('2名未签退的志愿者');
+  // One line each on weapp; Taro's h5 modal runs them together.
+  const told = await confirmModal(admin, '已为1人签退');
+  for (const line of ['已签退：王芳', '以下1人未签退：', '李敏：您本人的记录，须由本队其他管理员处理']) expect(told).toContain(line);
   const left = top(admin, '.ck-roster-row').filter({ hasText: '王芳' });
   await left.locator('.ck-roster-status').filter({ hasText: '已补录' }).waitFor(); // closed by an admin: audited
   const closed = await dayOf(LEFT);
@@ -92,7 +97,7 @@ test('a forgotten sign-out is corrected on request and approved; the rest are cl
     formatDuration(corrected.minutes),
   );
   await top(admin, '.ck-roster-summary')
-    .filter({ hasText: /0\s*未签退/ })
+    .filter({ hasText: /1\s*未签退/ })
     .waitFor();
   await admin.screenshot({ path: path.join(SHOTS, 'e2e-checkin-admin-roster.png') });
 });

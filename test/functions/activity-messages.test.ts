@@ -23,7 +23,15 @@ it('a reminder that cannot be sent is logged, not counted, and the activity stay
   const a = await publishActivity(t, 'lz-admin', 'lz');
   await t.call('activity', 'enroll', { activityId: a._id }, 'vol');
   await t.setClock('2026-11-30T02:00:00Z');
-  expect(await t.dev('POST', '/_dev/cron')).toMatchObject({ ok: true, data: { jobs: [{ name: 'activityReminder', done: 0 }] } });
+  expect(await t.dev('POST', '/_dev/cron')).toMatchObject({
+    ok: true,
+    data: {
+      jobs: [
+        { name: 'activityReminder', done: 0 },
+        { name: 'signOutReminder', done: 0 },
+      ],
+    },
+  });
   expect((await t.emu.db.find('activities', { _id: a._id }))[0].remindedFor).toBe('2026-12-01');
   expect(logged('activityReminder to vol not sent')).toBe(true);
 });

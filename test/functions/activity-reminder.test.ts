@@ -68,7 +68,13 @@ it('the cron function answers each job with what it did', async () => {
   await t.setClock('2026-11-30T02:00:00Z');
   expect(await t.dev('POST', '/_dev/cron')).toEqual({
     ok: true,
-    data: { ranAt: expect.stringMatching(/^2026-11-30T02:00/), jobs: [{ name: 'activityReminder', done: 2 }] },
+    data: {
+      ranAt: expect.stringMatching(/^2026-11-30T02:00/),
+      jobs: [
+        { name: 'activityReminder', done: 2 },
+        { name: 'signOutReminder', done: 0 },
+      ],
+    },
   });
 });
 

@@ -73,6 +73,34 @@ describe('checkin.batchSignOut', () => {
     ).toMatchObject({ ok: true, data: { closed: 0 } });
   });
 
+  it('names whom it signed out and whom it left alone, and why: a sign-in after the chosen time', async () => {
+    await signIn('vol');
+    await signIn('vol3');
+    await t.setClock('2026-12-01T03:00:00Z'); // 11:00
+    await signIn('vol2');
+    await t.setClock('2026-12-01T10:00:00Z');
+    const r = await t.call(
+      'checkin',
+      'batchSignOut',
+      { activityId: act._id, date: '2026-12-01', at: '2026-12-01T10:30:00+08:00' },
+      'lz-admin',
+    );
+    expect(r).toMatchObject({ ok: true, data: { closed: 2, skippedOwn: 0, closedNames: ['陈静', '张伟'] } });
+    expect(dataOf(r).skipped).toEqual([
+      { openid: 'vol2', realName: '刘洋', reason: 'signedInAfter', signInAt: expect.stringMatching(/^2026-12-01T11:00:00/) },
+    ]);
+    expect((await t.emu.db.find('checkin_days', { openid: 'vol2' }))[0]).toMatchObject({ status: 'open' });
+    // Nothing left open but 刘洋's day: a second batch closes nobody and says the same of them.
+    const again = await t.call(
+      'checkin',
+      'batchSignOut',
+      { activityId: act._id, date: '2026-12-01', at: '2026-12-01T10:30:00+08:00' },
+      'lz-admin',
+    );
+    expect(again).toMatchObject({ ok: true, data: { closed: 0, closedNames: [] } });
+    expect(dataOf(again).skipped).toEqual([expect.objectContaining({ realName: '刘洋', reason: 'signedInAfter' })]);
+  });
+
   it('refuses a time on another day, in the future, or from someone who does not manage the team', async () => {
     expect(
       await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-02T10:00:00+08:00' }, 'lz-admin'),

@@ -136,7 +136,10 @@ describe('AUTH.SELF_DEALING: nobody decides their own record', () => {
       { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' },
       'lz-admin',
     );
-    expect(r).toMatchObject({ ok: true, data: { closed: 1, skippedOwn: 1 } });
+    expect(r).toMatchObject({ ok: true, data: { closed: 1, skippedOwn: 1, closedNames: ['张伟'] } });
+    expect(dataOf(r).skipped).toEqual([
+      { openid: 'lz-admin', realName: '李敏', reason: 'own', signInAt: expect.stringMatching(/^2026-12-01T09:30/) },
+    ]);
     expect(await dayOf('vol')).toMatchObject({ status: 'adjusted', minutes: 450 });
     expect(await dayOf('lz-admin')).toMatchObject({ status: 'open', minutes: 0 });
   });

@@ -18,6 +18,8 @@ export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'crea
   cancelledAt?: Date;
   /** Shanghai date for which the day-before reminder went out (set once, before sending). */
   remindedFor?: string;
+  /** Shanghai date of the last day whose sign-out reminder went out (set once per day, before sending). */
+  signOutRemindedFor?: string;
   /** Bumped to revoke every printed check-in code of the activity (the code secret is derived with it). */
   codeVersion?: number;
   /** The activity's short name in 小程序码 scenes (8 base62 characters, claimed in checkin_code_keys); set once. */
@@ -381,6 +383,26 @@ export async function dueForReminder(startDate: string): Promise<ActivityDoc[]> 
 export async function claimReminder(activityId: string, startDate: string): Promise<boolean> {
   const _ = database().command;
   return updateActivityIf(activityId, { status: 'published', startDate, remindedFor: _.neq(startDate) }, { remindedFor: startDate });
+}
+
+// ---- The sign-out reminder, 30 minutes before each day ends ----
+
+/** Published activities running on `date` whose dailyEnd is in (endsAfter, endsBy] and not yet reminded for `date`. */
+export async function dueForSignOutReminder(w: { date: string; endsAfter: string; endsBy: string }): Promise<ActivityDoc[]> {
+  const _ = database().command;
+  return someActivities({
+    status: 'published',
+    startDate: _.lte(w.date),
+    endDate: _.gte(w.date),
+    dailyEnd: _.gt(w.endsAfter).and(_.lte(w.endsBy)),
+    signOutRemindedFor: _.neq(w.date),
+  });
+}
+
+/** Claims the sign-out reminder of the activity for `date`; of two overlapping ticks exactly one gets true. */
+export async function claimSignOutReminder(activityId: string, date: string): Promise<boolean> {
+  const _ = database().command;
+  return updateActivityIf(activityId, { status: 'published', signOutRemindedFor: _.neq(date) }, { signOutRemindedFor: date });
 }
 
 /** Titles of activities by id (lists that show records or requests of several activities). */

@@ -1,7 +1,7 @@
 // The day-before reminder: sent on the Asia/Shanghai day before an activity's first day, not before 08:00 there.
 import { shanghaiDate } from './shanghai-time';
 
-/** No reminders in the night: the hourly timer starts sending at this Shanghai hour. */
+/** No reminders in the night: the timer starts sending at this Shanghai hour. */
 export const REMIND_FROM_HOUR = 8;
 const HOUR_MS = 3_600_000;
 

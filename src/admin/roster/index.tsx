@@ -198,16 +198,8 @@ export default function Roster() {
         open={counts?.open ?? 0}
         visible={batching}
         onClose={() => setBatching(false)}
-        onDone={({ closed, skippedOwn }) => {
-          setBatching(false);
-          // Nobody closes their own day: the admin's own open record is left for another manager.
-          if (skippedOwn)
-            Taro.showModal({
-              title: `已为${closed}人签退`,
-              content: '您本人的签到记录须由本队其他管理员处理（本队没有其他管理员时，由上级队伍处理）',
-              showCancel: false,
-            }).catch(() => undefined);
-          else void Taro.showToast({ title: `已为${closed}人签退`, icon: 'none' });
+        onDone={() => {
+          setBatching(false); // the popup says whom it signed out and whom it left alone
           loadRows();
         }}
       />

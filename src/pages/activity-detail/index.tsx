@@ -2,7 +2,7 @@
 // the team's leader and admins also edit, cancel and open the roster here.
 // Test classes: act-title, act-phase, act-org, act-members-only, act-cancel-reason, act-schedule, act-place, act-open-map,
 // act-signup-window, act-enrolled-count, act-waitlist, act-risk-notice, act-enroll, act-my-status, act-cancel-enroll,
-// act-enroll-disabled, act-enroll-hint, act-console (现场签到, managers on the day), act-contact-call (联系组织者), act-manage, act-edit, act-roster, act-cancel-activity, act-detail-loading/-error/-not-found.
+// act-enroll-disabled, act-enroll-hint, act-console (现场签到, managers on the day), act-contact-call (联系组织者), act-manage, act-edit, act-roster, act-danger-zone, act-cancel-activity, act-detail-loading/-error/-not-found.
 import { useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -145,6 +145,19 @@ export default function ActivityDetail() {
       setBusy(false);
     }
   };
+  // Two steps: first what cancelling does, in words (a modal that defaults to not cancelling), then the reason.
+  const askCancelActivity = async () => {
+    const people = data.enrolledCount + a.waitlistCount;
+    const { confirm } = await Taro.showModal({
+      title: '确定要取消这个活动吗？',
+      content: `取消后：${people > 0 ? `已报名和候补的${people}位志愿者会收到取消通知；` : ''}签到码立即停止使用，不能再签到签退；活动不能恢复。`,
+      confirmText: '继续取消',
+      confirmColor: COLOR.danger,
+      cancelText: '不取消',
+      cancelColor: COLOR.text,
+    });
+    if (confirm) setAskingReason(true);
+  };
   const submitCancelActivity = async (reason: string) => {
     await cancelActivity({ activityId: a._id, reason });
     setAskingReason(false);
@@ -179,7 +192,7 @@ export default function ActivityDetail() {
           activityId={a._id}
           phase={data.phase}
           servedCount={a.servedCount}
-          onCancelActivity={() => setAskingReason(true)}
+          onCancelActivity={() => void askCancelActivity()}
           onRecordServed={() => setRecordingServed(true)}
         />
       ) : null}

@@ -131,7 +131,7 @@ describe('first deploy into an empty environment', () => {
 
   it('creates the cron timer with createFunctionTriggers after the function exists', () => {
     expect(callsOf(cloud, 'functions.createFunctionTriggers')).toEqual([
-      ['cron', [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }]],
+      ['cron', [{ name: 'tick', type: 'timer', config: '0 */10 * * * * *' }]],
     ]);
     const order = cloud.calls.map((c) => c.method);
     expect(order.lastIndexOf('functions.createFunction')).toBeLessThan(order.indexOf('functions.createFunctionTriggers'));

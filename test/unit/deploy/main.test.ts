@@ -71,7 +71,7 @@ describe('--dry-run', () => {
     expect(text).not.toContain('_dev_sms');
     for (const fn of ['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron'])
       expect(text).toContain(`+ function ${fn} Nodejs18.15 index.main`);
-    expect(text).toContain('+ trigger cron.hourly timer "0 0 * * * * *"');
+    expect(text).toContain('+ trigger cron.tick timer "0 */10 * * * * *"');
     expect(text).toContain(
       'sms: APP_SECRET_KEY (unset: left out), BOOTSTRAP_TOKEN (unset: left out), SMS_PROVIDER=tencentcloud, SMS_SDK_APP_ID (unset: left out)',
     );
@@ -199,5 +199,5 @@ it('`node scripts/deploy.mjs --dry-run` (what `npm run deploy -- --dry-run` runs
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('+ collection volunteers');
-  expect(r.stdout).toContain('+ trigger cron.hourly timer "0 0 * * * * *"');
+  expect(r.stdout).toContain('+ trigger cron.tick timer "0 */10 * * * * *"');
 });

@@ -92,7 +92,7 @@ describe('plan against an empty environment', () => {
       expect(fn?.env.map((v) => v.name)).toEqual(Object.keys(f.envVariables ?? {}));
     }
     expect(of(plan.steps, 'createTrigger')).toEqual([
-      { kind: 'createTrigger', fn: 'cron', trigger: { name: 'hourly', type: 'timer', config: '0 0 * * * * *' } },
+      { kind: 'createTrigger', fn: 'cron', trigger: { name: 'tick', type: 'timer', config: '0 */10 * * * * *' } },
     ]);
     expect(plan.notes).toEqual([]);
   });
@@ -189,7 +189,7 @@ describe('plan against an environment already deployed', () => {
   it('recreates a timer whose cron changed, keeps an unknown one, and notes a runtime change it cannot make', () => {
     const observed = upToDate();
     observed.functions.cron.triggers = [
-      { name: 'hourly', type: 'timer', config: '0 30 * * * * *' },
+      { name: 'tick', type: 'timer', config: '0 30 * * * * *' },
       { name: 'manual', type: 'timer', config: '0 0 3 * * * *' },
     ];
     observed.functions.sms.runtime = 'Nodejs16.13';

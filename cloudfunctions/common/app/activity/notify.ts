@@ -1,4 +1,5 @@
-// Activity notices to volunteers (changed, cancelled, promoted from the waitlist, tomorrow's reminder).
+// Activity notices to volunteers (changed, cancelled, promoted from the waitlist, tomorrow's reminder, the reminder
+// to sign out before the day ends).
 // A failed send is logged and never undoes the change that caused it.
 import type { MessageKind } from '@contract/enums';
 import { messageSender } from '../../adapters';
@@ -59,4 +60,16 @@ export function notifyWaitlistPromoted(openids: string[], a: ActivityDoc) {
 export function notifyActivityReminder(openids: string[], a: ActivityDoc) {
   const body = `您报名的活动“${a.title}”明天开始：${span(a)}，地点：${a.address}，请按时到场签到`;
   return sendEach(openids, (o) => send(o, 'activityReminder', a, '活动明天开始', body, { address: a.address, note: '请按时到场扫码签到' }));
+}
+
+/** `date`: the day ending at `dailyEnd` (the template's time keyword is that end). */
+export function notifySignOutReminder(openids: string[], a: ActivityDoc, date: string) {
+  const body = `活动将于${a.dailyEnd}结束，离开时请记得扫码签退`;
+  return sendEach(openids, (o) =>
+    send(o, 'signOutReminder', a, '请记得扫码签退', body, {
+      time: `${date} ${a.dailyEnd}`,
+      address: a.address,
+      note: '离开时请记得扫码签退',
+    }),
+  );
 }

@@ -1,10 +1,12 @@
 // checkin.batchSignOut: the team's leader/admins close every day still open at a time they give (volunteers who
-// forgot to sign out), each with an audit entry; their own open day is left for another manager (four-eyes).
-import type { CheckinBatchSignOutInput, CheckinBatchSignOutOutput } from '@contract/checkin';
+// forgot to sign out), each with an audit entry; their own open day is left for another manager (four-eyes). The
+// answer names whom it signed out and every open day it left alone, with the reason.
+import { BATCH_SKIP_REASONS, type BatchSkipReason, type CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '@contract/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { recordsOfDay } from '../../db/checkin.repository';
-import { shanghaiDate } from '../../domain/shanghai-time';
+import { recordsOfDay, type DayRecordDoc } from '../../db/checkin.repository';
+import { contactsOf } from '../../db/org.repository';
+import { shanghaiDate, toIso } from '../../domain/shanghai-time';
 import { requireManager } from '../access';
 import { refuseDayChangesIfCancelled, requireActivity } from '../activity/activity-lookup';
 import { adjustRecord } from './adjust-record';
@@ -17,24 +19,42 @@ export async function batchSignOut(input: CheckinBatchSignOutInput, ctx: Ctx): P
   const at = new Date(input.at);
   if (shanghaiDate(at) !== input.date) throw new AppError(ErrorCode.VALIDATION, '签退时间须在该服务日当天');
   if (at.getTime() > ctx.now.getTime()) throw new AppError(ErrorCode.VALIDATION, '不能填写未来的时间');
-  const open = (await recordsOfDay(activity._id, input.date)).filter(
-    (r) => r.signInAt && !r.signOutAt && new Date(r.signInAt).getTime() < at.getTime(),
-  );
-  // Four-eyes: the caller's own open day is left for another manager (checkin.adjust), and counted in the answer.
-  const others = open.filter((r) => r.openid !== admin);
-  let closed = 0;
-  for (const r of others) {
-    const done = await adjustRecord({
-      activity,
-      openid: r.openid,
-      date: input.date,
-      signOutAt: at,
-      reason: input.reason ?? '管理员批量签退（志愿者未签退）',
-      by: admin,
-      now: ctx.now,
-      onlyIfOpen: true,
-    });
-    if (done) closed++;
+  const open = (await recordsOfDay(activity._id, input.date)).filter((r) => r.signInAt && !r.signOutAt);
+  const skipped: { record: DayRecordDoc; reason: BatchSkipReason }[] = [];
+  const closed: DayRecordDoc[] = [];
+  for (const r of open) {
+    // Four-eyes: the caller's own open day is left for another manager (checkin.adjust).
+    if (r.openid === admin) skipped.push({ record: r, reason: 'own' });
+    else if (new Date(r.signInAt!).getTime() >= at.getTime()) skipped.push({ record: r, reason: 'signedInAfter' });
+    else {
+      const done = await adjustRecord({
+        activity,
+        openid: r.openid,
+        date: input.date,
+        signOutAt: at,
+        reason: input.reason ?? '管理员批量签退（志愿者未签退）',
+        by: admin,
+        now: ctx.now,
+        onlyIfOpen: true,
+      });
+      if (done) closed.push(r);
+      else skipped.push({ record: r, reason: 'alreadyClosed' });
+    }
   }
-  return { closed, skippedOwn: open.length - others.length };
+  const names = await contactsOf(open.map((r) => r.openid));
+  const nameOf = (openid: string) => names.get(openid)?.realName ?? '';
+  const byName = (a: string, b: string) => a.localeCompare(b, 'zh');
+  return {
+    closed: closed.length,
+    skippedOwn: skipped.filter((s) => s.reason === 'own').length,
+    closedNames: closed.map((r) => nameOf(r.openid)).sort(byName),
+    skipped: skipped
+      .map(({ record, reason }) => ({
+        openid: record.openid,
+        realName: nameOf(record.openid),
+        reason,
+        signInAt: record.signInAt ? toIso(new Date(record.signInAt)) : undefined,
+      }))
+      .sort((a, b) => BATCH_SKIP_REASONS.indexOf(a.reason) - BATCH_SKIP_REASONS.indexOf(b.reason) || byName(a.realName, b.realName)),
+  };
 }

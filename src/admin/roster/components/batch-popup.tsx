@@ -1,5 +1,6 @@
-// 批量签退: close every open record of the day at one time, for volunteers who left without signing out.
-// Test classes: ck-batch-at, ck-batch-reason, ck-batch-error, ck-batch-submit.
+// 批量签退: close every open record of the day at one time, for volunteers who left without signing out. The time
+// offered is the day's end, or now (the server's clock) while the day runs; afterwards it says whom it signed out and
+// whom it left alone, and why. Test classes: ck-batch-at, ck-batch-reason, ck-batch-error, ck-batch-submit.
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import FormSheet, { SheetTextarea } from '../../../components/form-sheet';
@@ -10,6 +11,9 @@ import { useSubmit } from '../../../hooks/use-submit';
 import { CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '@contract/checkin';
 import { parseContract } from '@contract/zod-messages';
 import { isoAt, monthDay } from '@contract/time';
+import { serverNow } from '../../../services/server-clock';
+import { defaultBatchTime, explainBatchResult } from '../../batch-sign-out';
+import { COLOR } from '../../../styles/colors';
 
 type Props = {
   activityId: string;
@@ -28,10 +32,10 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
 
   useEffect(() => {
     if (!visible) return;
-    setAt(dailyEnd);
+    setAt(defaultBatchTime(date, dailyEnd, serverNow()));
     setReason('');
     setError('');
-  }, [visible, dailyEnd, setError]);
+  }, [visible, date, dailyEnd, setError]);
 
   const submit = async () => {
     if (busy) return;
@@ -45,7 +49,12 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
     });
     if (!confirm) return;
     await send(async () => {
-      onDone(await batchSignOut(parsed.data));
+      const result = await batchSignOut(parsed.data);
+      onDone(result);
+      const { title, content } = explainBatchResult(result);
+      if (content)
+        Taro.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: COLOR.primary }).catch(() => undefined);
+      else void Taro.showToast({ title, icon: 'none' });
     });
   };
 

@@ -1,5 +1,5 @@
-// For the team's leader and admins on 活动详情: 编辑, 取消活动 (with a reason), 报名名单, and once it has started
-// 服务人数 (the people served, for 附件3).
+// For the team's leader and admins on 活动详情: 编辑, 报名名单, and once it has started 服务人数 (the people served, for
+// 附件3); 取消活动 sits apart at the bottom of the card (act-danger-zone), away from 编辑, so no one taps it by mistake.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
@@ -41,12 +41,16 @@ export default function ManageActions({ activityId, phase, servedCount, onCancel
             {servedCount === undefined ? '填写服务人数' : `服务 ${servedCount} 人次`}
           </Button>
         ) : null}
-        {editable ? (
+      </View>
+      {editable ? (
+        <View className='act-detail__danger act-danger-zone'>
+          <Text className='act-detail__danger-title'>取消活动</Text>
+          <Text className='act-detail__danger-text'>取消后会通知已报名和候补的志愿者，签到码停止使用，且不能恢复。</Text>
           <Button className='act-cancel-activity' size='small' fill='outline' type='danger' onClick={onCancelActivity}>
             取消活动
           </Button>
-        ) : null}
-      </View>
+        </View>
+      ) : null}
     </View>
   );
 }
