@@ -75,6 +75,7 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   await admin.screenshot({ path: path.join(SHOTS, `e2e-elder-${mode}-activity-edit.png`), fullPage: true });
   await visit(admin, '报名名单', `/admin/enrollments/index?id=${encodeURIComponent(recruiting._id)}`, '.roster-item');
   await visit(admin, '签到码', `/admin/checkin-code/index?activityId=${encodeURIComponent(today._id)}`, '.ck-code-qr');
+  await visit(admin, '签到名单（现场签到）', `/admin/roster/index?activityId=${encodeURIComponent(today._id)}`, '.ck-console-counts');
   await visit(admin, '队伍成员', `/admin/members/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.member-name');
   await visit(admin, '已发布活动', `/admin/activities/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.pub-act-item');
   await visit(admin, '时长更正审核', `/admin/corrections/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.ck-corr-tab-pending');
