@@ -1,5 +1,5 @@
 // 签到名单, the 现场签到 console: an activity's volunteers day by day — who is in, out or absent, with credited minutes;
-// on top the day's line (已签到 x/y · 已签退 z), 现场报名 for those who turn up unannounced, and 未到 with a call
+// on top the day's line (已签到 x/y · 已签退 z, read again every 20 s on the day), 现场报名 for those who turn up unannounced, and 未到 with a call
 // button each; managers sign in a volunteer by scanning their personal code, close the day for those who forgot
 // (批量签退) and 补录/调整 a row with a reason (the change and its trail show under the row).
 // Test classes: ck-console-counts, ck-console-walkin (现场报名; popup ck-walkin-*), ck-absent-* (未到),
@@ -15,6 +15,7 @@ import StateView from '../../components/state-view';
 import { roster } from '../../services/checkin';
 import { getActivity } from '../../services/activity';
 import { useResource } from '../../hooks/use-resource';
+import { useEvery } from '../../hooks/use-every';
 import type { Adjustment, RosterEntry } from '@contract/checkin';
 import { consoleLine, dayCounts, defaultDay } from './helpers';
 import RosterRow from './components/roster-row';
@@ -28,6 +29,8 @@ import { daysBetween, monthDay } from '@contract/time';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
 import './index.scss';
+
+const LIVE_REFRESH_MS = 20_000;
 
 export default function Roster() {
   const activityId = decodeURIComponent(useRouter().params.activityId ?? '');
@@ -44,6 +47,8 @@ export default function Roster() {
   const [trails, setTrails] = useState<Record<string, Adjustment[]>>({});
 
   useEffect(() => setTrails({}), [date]);
+  // On the day the line and 未到 stay current by themselves: read again every 20 s while the page is shown.
+  useEvery(LIVE_REFRESH_MS, () => loadRows({ quiet: true }), !!date && date === serverToday());
 
   if (!activityId)
     return (
