@@ -253,3 +253,25 @@ export const WITHDRAW_KEEPS = [
     why: '这些是他人记录的审核痕迹，须保留以便核查。',
   },
 ] as const;
+
+/** What registration leaves for 编辑资料 (附件2 does not require it at sign-up), in the order 我的 names it. */
+export const PROFILE_LATER_FIELDS = [
+  ['employer', '工作单位'],
+  ['title', '职称'],
+  ['politicalStatus', '政治面貌'],
+  ['ethnicity', '民族'],
+  ['occupation', '从业类别'],
+  ['skills', '专业特长'],
+  ['serviceFields', '服务领域'],
+  ['availableTimes', '可服务时间'],
+] as const satisfies readonly (readonly [keyof Volunteer, string])[];
+
+/** How complete a profile is (the required part counts as done): a percentage and the labels still missing. */
+export function profileCompleteness(v: Volunteer): { percent: number; missing: string[] } {
+  const filled = (value: unknown) =>
+    Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.trim() !== '' : value != null;
+  const missing = PROFILE_LATER_FIELDS.filter(([key]) => !filled(v[key])).map(([, label]) => label);
+  // The required fields weigh as much as all the optional ones together.
+  const total = PROFILE_LATER_FIELDS.length;
+  return { percent: Math.round(((total + (total - missing.length)) / (2 * total)) * 100), missing };
+}

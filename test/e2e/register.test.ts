@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, bootstrapRoot, idNumberFor, latestSmsCode, startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { H5 } from '../helpers/h5-app';
-import { launchChromium, phoneContext } from '../helpers/browser';
+import { eventually, launchChromium, phoneContext } from '../helpers/browser';
 
 let t: TestEmulator;
 let browser: Browser;
@@ -49,11 +49,13 @@ it('registers a new volunteer with an SMS code and shows 我的 with the ID mask
     await page.locator('.reg-derived-gender', { hasText: '男' }).waitFor();
     expect(await page.locator('.reg-derived-birth-date').innerText()).toBe('1991-03-05');
     await pick(page, 'reg-education', '硕士研究生');
-    await pick(page, 'reg-region-province', '甘肃省');
-    await pick(page, 'reg-region-city', '兰州市');
-    await pick(page, 'reg-region-county', '城关区');
+    // Only what 附件2 requires is asked: the rest waits behind 补充更多信息 (and 编辑资料).
+    expect(await page.locator('.reg-employer').count()).toBe(0);
+    await page.locator('.reg-more-toggle').waitFor();
     await page.locator('.reg-category', { hasText: '青少年科技教育' }).click();
+    // 所在地区 is left alone: choosing the team fills it with the team's.
     await page.locator('.reg-org-item', { hasText: '甘肃省科技志愿服务总队' }).click();
+    await eventually(async () => expect(await page.locator('.reg-region-county').innerText()).toContain('城关区'));
     await page.locator('.reg-consent').click();
     await page.locator('.reg-submit').click();
 
@@ -65,6 +67,8 @@ it('registers a new volunteer with an SMS code and shows 我的 with the ID mask
     expect(body).not.toContain(idNumber);
     expect(body).toContain('139****5678');
     expect(body).toContain('待审核');
+    // What registration left for later, one tap from 编辑资料.
+    expect(await page.locator('.mine-completeness').innerText()).toContain('资料完整度 50%');
     fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
     await page.waitForTimeout(600); // let the h5 page transition finish before the picture
     await page.screenshot({ path: path.join(ROOT, '.tmp', 'e2e-mine.png') });
@@ -72,7 +76,8 @@ it('registers a new volunteer with an SMS code and shows 我的 with the ID mask
     // The ID number is nowhere in clear in the database.
     const volunteers = await t.emu.db.find('volunteers', {});
     expect(volunteers).toHaveLength(1);
-    expect(volunteers[0]).toMatchObject({ gender: 'male', birthDate: '1991-03-05' });
+    const [team] = await t.emu.db.find('orgs', {});
+    expect(volunteers[0]).toMatchObject({ gender: 'male', birthDate: '1991-03-05', region: team.region });
     expect(JSON.stringify(volunteers)).not.toContain(idNumber);
   } finally {
     await context.close();

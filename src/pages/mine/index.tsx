@@ -9,7 +9,7 @@ import ElderModeSwitch from './components/elder-mode-switch';
 import { regionName } from '../../utils/region';
 import { STATUS_TAG } from '../../utils/status-tag';
 import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
-import type { UserMeOutput } from '@contract/user';
+import { profileCompleteness, type UserMeOutput } from '@contract/user';
 import { STAR_HOURS, hoursToNextStar, starsFor } from '@contract/report';
 import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
@@ -67,6 +67,24 @@ export default function Mine() {
   );
 }
 
+/** 资料完整度: what registration left for later, one tap from 编辑资料; gone once complete. */
+function Completeness({ volunteer }: { volunteer: UserMeOutput['volunteer'] }) {
+  const { percent, missing } = profileCompleteness(volunteer);
+  if (missing.length === 0) return null;
+  const named = missing.slice(0, 3).join('、') + (missing.length > 3 ? '等' : '');
+  return (
+    <View className='card mine__completeness'>
+      <View className='mine__entry mine-completeness' onClick={() => Taro.navigateTo({ url: routes.profileEdit() })}>
+        <Text className='mine__entry-title'>资料完整度 {percent}%</Text>
+        <View className='mine__entry-side'>
+          <Text className='mine__muted mine-completeness-missing'>补充{named}</Text>
+          <Text className='mine__arrow'>›</Text>
+        </View>
+      </View>
+    </View>
+  );
+}
+
 function Profile({ data }: { data: UserMeOutput }) {
   const { volunteer, memberships, totals } = data;
   return (
@@ -90,6 +108,8 @@ function Profile({ data }: { data: UserMeOutput }) {
           <Text className='mine__stat-label'>参加活动</Text>
         </View>
       </View>
+
+      <Completeness volunteer={volunteer} />
 
       <View className='card mine__messages'>
         <MessagesEntry />

@@ -1,4 +1,5 @@
-// 注册: phone + SMS code, profile, teams and consent; validated by the shared contract before it is sent.
+// 注册: phone + SMS code, what 附件2 requires of the person (the rest behind 补充更多信息), teams and consent;
+// validated by the shared contract before it is sent. 所在地区 defaults to the first chosen team's.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
@@ -60,7 +61,13 @@ export default function Register() {
       </View>
       <PhoneSection form={form} errors={errors} onChange={(field, value) => patch({ [field]: value })} onErrors={mergeErrors} />
       <ProfileSection form={form} errors={errors} onChange={patch} />
-      <OrgSection value={form.orgIds} error={errors.orgIds} onChange={(orgIds) => patch({ orgIds })} />
+      <OrgSection
+        value={form.orgIds}
+        error={errors.orgIds}
+        onChange={(orgIds) => patch({ orgIds })}
+        // Most volunteers live where their team works: its region fills 所在地区 until they choose one themselves.
+        onChosen={(org) => (form.province ? undefined : patch({ ...org.region }))}
+      />
       <ConsentSection checked={form.consent} error={errors.consent} onChange={(consent) => patch({ consent })} />
       <View className='register__footer'>
         {banner ? <Text className='register__banner reg-server-error'>{banner}</Text> : null}

@@ -11,9 +11,15 @@ import type { Org } from '@contract/org';
 
 export const MAX_ORGS = 5;
 
-type Props = { value: string[]; error?: string; onChange: (orgIds: string[]) => void };
+type Props = {
+  value: string[];
+  error?: string;
+  onChange: (orgIds: string[]) => void;
+  /** A team just ticked (the form takes its region as the volunteer's when none is chosen yet). */
+  onChosen?: (org: Org) => void;
+};
 
-export default function OrgSection({ value, error, onChange }: Props) {
+export default function OrgSection({ value, error, onChange, onChosen }: Props) {
   const [keyword, setKeyword] = useState('');
   const known = useRef<Record<string, Org>>({});
   // All teams at first, then those the keyword (as typed when 搜索 is tapped) finds.
@@ -58,7 +64,11 @@ export default function OrgSection({ value, error, onChange }: Props) {
           value={value}
           max={MAX_ORGS}
           onLimit={() => Taro.showToast({ title: `最多选择${MAX_ORGS}支队伍`, icon: 'none' })}
-          onChange={onChange}
+          onChange={(ids: string[]) => {
+            const added = ids.find((id) => !value.includes(id));
+            onChange(ids);
+            if (added && known.current[added]) onChosen?.(known.current[added]);
+          }}
         >
           {shown.map((o) => (
             <Checkbox key={o._id} value={o._id} className='reg-org-item'>

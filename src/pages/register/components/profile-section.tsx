@@ -1,4 +1,6 @@
-// Step 2: who the volunteer is — identity (性别/出生日期 read from the ID number), education, work, region, the optional pickers, service categories, skills.
+// Step 2: who the volunteer is — what 附件2 requires (name, ID number with 性别/出生日期 read from it, education, region,
+// service categories), and behind 补充更多信息 the optional rest (work, title, the pickers, skills), which 编辑资料 also asks.
+import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { Checkbox } from '../../../components/nutui';
@@ -7,6 +9,9 @@ import { EducationField, NameField, SkillsField } from '../../../components/pers
 import RegionPicker, { type RegionValue } from '../../../components/region-picker';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@contract/enums';
 import { derivedFromId, type FieldErrors, type RegisterForm } from '../helpers';
+
+/** The rows behind 补充更多信息: 附件2 does not require them at sign-up. */
+const OPTIONAL_KEYS = ['employer', 'title', 'politicalStatus', 'ethnicity', 'occupation', 'fourHeads', 'skills'] as const;
 
 type Props = {
   form: RegisterForm;
@@ -17,6 +22,10 @@ type Props = {
 export default function ProfileSection({ form, errors, onChange }: Props) {
   const region: RegionValue = { province: form.province, city: form.city, county: form.county };
   const derived = derivedFromId(form.idNumber);
+  const [more, setMore] = useState(false);
+  // A refusal about an optional field opens them, so the error is seen.
+  const optionalError = OPTIONAL_KEYS.some((k) => errors[k]);
+  const showMore = more || optionalError;
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>2 个人信息</View>
@@ -48,28 +57,9 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
         </>
       ) : null}
       <EducationField prefix='reg' value={form.education} error={errors.education} onChange={(education) => onChange({ education })} />
-      <FormField name='employer' label='工作单位' error={errors.employer}>
-        <Input
-          className='field-input reg-employer'
-          maxlength={60}
-          placeholder='选填'
-          value={form.employer}
-          onInput={(e) => onChange({ employer: e.detail.value })}
-        />
-      </FormField>
-      <FormField name='title' label='职称' error={errors.title}>
-        <Input
-          className='field-input reg-title'
-          maxlength={30}
-          placeholder='选填，如：高级农艺师'
-          value={form.title}
-          onInput={(e) => onChange({ title: e.detail.value })}
-        />
-      </FormField>
       <FormField name='region' label='所在地区' required error={errors.region} vertical>
         <RegionPicker name='reg-region' value={region} onChange={(r) => onChange(r)} />
       </FormField>
-      <ProfileExtrasFields prefix='reg' value={form} errors={errors} onChange={onChange} />
       <FormField name='serviceCategories' label='服务类别' required error={errors.serviceCategories} hint='可多选' vertical>
         <Checkbox.Group
           className='reg-categories'
@@ -84,7 +74,34 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
           ))}
         </Checkbox.Group>
       </FormField>
-      <SkillsField prefix='reg' value={form.skills} error={errors.skills} onChange={(skills) => onChange({ skills })} />
+      <View className='reg-more reg-more-toggle' onClick={() => setMore(!showMore)}>
+        <Text className='reg-more__title'>补充更多信息（选填）</Text>
+        <Text className='reg-more__hint'>{showMore ? '收起 ▲' : '工作单位、职称、政治面貌等，也可注册后在“编辑资料”中填写 ▼'}</Text>
+      </View>
+      {showMore ? (
+        <View className='reg-more__fields reg-more-fields'>
+          <FormField name='employer' label='工作单位' error={errors.employer}>
+            <Input
+              className='field-input reg-employer'
+              maxlength={60}
+              placeholder='选填'
+              value={form.employer}
+              onInput={(e) => onChange({ employer: e.detail.value })}
+            />
+          </FormField>
+          <FormField name='title' label='职称' error={errors.title}>
+            <Input
+              className='field-input reg-title'
+              maxlength={30}
+              placeholder='选填，如：高级农艺师'
+              value={form.title}
+              onInput={(e) => onChange({ title: e.detail.value })}
+            />
+          </FormField>
+          <ProfileExtrasFields prefix='reg' value={form} errors={errors} onChange={onChange} />
+          <SkillsField prefix='reg' value={form.skills} error={errors.skills} onChange={(skills) => onChange({ skills })} />
+        </View>
+      ) : null}
     </View>
   );
 }
