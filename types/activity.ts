@@ -199,9 +199,30 @@ export type ActivityListInput = z.infer<typeof ActivityListInput>;
 export const ActivityListOutput = listOf(ActivityListItem);
 export type ActivityListOutput = z.infer<typeof ActivityListOutput>;
 
-export const ActivityMineInput = ListInput.extend({ phase: z.enum(ACTIVITY_PHASES).optional() });
+/** 我参加的活动 by my own state: to attend, under way, done (with my hours), called off (by me or the team). */
+export const MY_ACTIVITY_STATES = ['upcoming', 'ongoing', 'done', 'cancelled'] as const;
+export type MyActivityState = (typeof MY_ACTIVITY_STATES)[number];
+export const MY_ACTIVITY_STATE_LABEL: Record<MyActivityState, string> = {
+  upcoming: '待参加',
+  ongoing: '进行中',
+  done: '已完成',
+  cancelled: '已取消',
+};
+
+/** `state` (my own) or `phase` (the activity's); `state: cancelled` also lists enrollments I cancelled myself. */
+export const ActivityMineInput = ListInput.extend({
+  phase: z.enum(ACTIVITY_PHASES).optional(),
+  state: z.enum(MY_ACTIVITY_STATES).optional(),
+});
 export type ActivityMineInput = z.infer<typeof ActivityMineInput>;
-export const ActivityMineOutput = listOf(ActivityListItem.extend({ enrollment: Enrollment }));
+export const ActivityMineOutput = listOf(
+  ActivityListItem.extend({
+    enrollment: Enrollment,
+    myState: z.enum(MY_ACTIVITY_STATES),
+    /** My credited minutes in it so far (days of a cancelled activity count for nothing). */
+    myMinutes: z.number().int(),
+  }),
+);
 export type ActivityMineOutput = z.infer<typeof ActivityMineOutput>;
 
 export const ActivityPublishedInput = ListInput.extend({ orgId: z.string().min(1), phase: z.enum(ACTIVITY_PHASES).optional() });

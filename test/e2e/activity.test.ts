@@ -104,16 +104,19 @@ it('an admin publishes a two-day activity; a volunteer finds it by region, enrol
   await vol.waitForTimeout(300);
   await vol.screenshot({ path: path.join(SHOTS, 'e2e-activity-enrolled.png') });
 
-  // 我的 → 我参加的活动 → 报名中.
+  // 我的 → 我参加的活动 → 待参加.
   await vol.goto(`${app.t.url}/#/pages/mine/index`);
   await top(vol, '.mine-my-activities').click();
   await top(vol, '.my-act-item').first().waitFor();
-  await top(vol, '.my-act-tab-recruiting').click();
+  await top(vol, '.my-act-tab-upcoming').click();
   const mine = top(vol, '.my-act-item').filter({ hasText: TITLE });
   await mine.waitFor();
   expect(await mine.locator('.act-card-phase').innerText()).toBe('报名中');
   expect(await mine.locator('.my-act-status').innerText()).toBe('已报名');
-  await eventually(async () => expect(await top(vol, '.my-act-item').filter({ hasText: '防灾减灾知识宣讲' }).count()).toBe(0));
+  // 待参加 holds what is still ahead of me, whatever its signup: 报名中 or 报名结束, never under way or over.
+  await eventually(async () =>
+    expect(new Set(await top(vol, '.my-act-item .act-card-phase').allInnerTexts())).toEqual(new Set(['报名中', '报名结束'])),
+  );
 });
 
 it('离我最近 sorts by the distance from the browser position, converted to GCJ-02', async () => {

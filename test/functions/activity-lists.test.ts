@@ -157,6 +157,30 @@ describe('activity.mine', () => {
       ok: true,
       data: { total: 4, page: 2, items: [{ title: '科技咨询进社区' }] },
     });
+    // By my own state: 待参加 soonest first, 已完成 with my hours, 已取消 also what I cancelled myself.
+    await t.emu.db.insert('checkin_days', [
+      {
+        _id: `${a.ended._id}_vol_d`,
+        activityId: a.ended._id,
+        orgId: 'lz',
+        openid: 'vol',
+        date: '2026-10-31',
+        minutes: 150,
+        status: 'closed',
+      },
+    ]);
+    const byState = async (state: 'upcoming' | 'ongoing' | 'done' | 'cancelled') =>
+      dataOf(await t.call('activity', 'mine', { state }, 'vol')).items.map((i) => [i.title, i.myState, i.myMinutes]);
+    expect(await byState('upcoming')).toEqual([
+      ['社区防灾减灾科普', 'upcoming', 0],
+      ['老年人智能手机培训', 'upcoming', 0],
+    ]);
+    expect(await byState('done')).toEqual([['科技咨询进社区', 'done', 150]]);
+    expect(await byState('cancelled')).toEqual([
+      ['科普大篷车巡展', 'cancelled', 0],
+      ['已退出的科普活动', 'cancelled', 0],
+    ]);
+    expect(await byState('ongoing')).toEqual([]);
     expect(await t.call('activity', 'mine', {}, 'vol3')).toMatchObject({ ok: true, data: { items: [], total: 0 } });
     expect(await t.call('activity', 'mine', {})).toMatchObject({ ok: false, code: 'AUTH.UNAUTHENTICATED' });
   });

@@ -1,6 +1,6 @@
 // The five phases of an activity, derived from the clock on every read (never stored, so never stale).
-import type { ActivityPhase, ActivityStatus } from '@contract/enums';
-import { shanghaiInstant } from '@contract/activity';
+import type { ActivityPhase, ActivityStatus, EnrollmentStatus } from '@contract/enums';
+import { shanghaiInstant, type MyActivityState } from '@contract/activity';
 
 export interface Schedule {
   status: ActivityStatus;
@@ -56,4 +56,16 @@ export function phaseQuery(
     case 'recruiting':
       return { status: 'published', signupEndAt: cmd.gt(now), startAt: cmd.gt(now) };
   }
+}
+
+/**
+ * Where an activity stands for one volunteer: called off (the team cancelled it, I cancelled my enrollment, or I
+ * was still waitlisted when it started) or else by the activity's phase: to attend, under way, done.
+ */
+export function myActivityState(phase: ActivityPhase, enrollment: EnrollmentStatus): MyActivityState {
+  if (phase === 'cancelled' || enrollment === 'cancelled') return 'cancelled';
+  if (enrollment === 'waitlisted') return phase === 'ongoing' || phase === 'ended' ? 'cancelled' : 'upcoming';
+  if (phase === 'ongoing') return 'ongoing';
+  if (phase === 'ended') return 'done';
+  return 'upcoming';
 }

@@ -1,5 +1,7 @@
-// 我参加的活动: the activities I enrolled in by phase, each with my enrollment (已报名 / 候补中 / 已取消报名).
-// Test classes: my-act-tab-<phase>, my-act-item, my-act-status, my-act-loading, my-act-error, my-act-empty, my-act-list-more/-end.
+// 我参加的活动: the activities I enrolled in by my own state (待参加/进行中/已完成/已取消), each with my enrollment
+// (已报名 / 候补中 / 已取消报名) and, once under way, my credited hours.
+// Test classes: my-act-tab-<all|upcoming|ongoing|done|cancelled>, my-act-item, my-act-status, my-act-hours, my-act-loading,
+// my-act-error, my-act-empty, my-act-list-more/-end.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -11,23 +13,31 @@ import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { myActivities } from '../../services/activity';
 import { ENROLLMENT_TAG } from '../../utils/status-tag';
-import { ALL_PHASES, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
 import { ENROLLMENT_STATUS_LABEL } from '@contract/enums';
-import type { Enrollment } from '@contract/activity';
+import { MY_ACTIVITY_STATES, MY_ACTIVITY_STATE_LABEL, type Enrollment, type MyActivityState } from '@contract/activity';
+import { formatDuration } from '@contract/format';
 import { monthDayTimeOf } from '@contract/time';
 import { routes, tabs } from '../../routes';
 import './index.scss';
 
-const TABS = phaseTabs(ALL_PHASES);
+type Tab = 'all' | MyActivityState;
+const TABS: { key: Tab; title: string }[] = [
+  { key: 'all', title: '全部' },
+  ...MY_ACTIVITY_STATES.map((s) => ({ key: s, title: MY_ACTIVITY_STATE_LABEL[s] })),
+];
 
-function statusText(e: Enrollment): string {
+function statusText(e: Enrollment, state: MyActivityState): string {
+  if (e.status === 'waitlisted' && state === 'cancelled') return '候补未递补';
   if (e.status === 'waitlisted' && e.waitlistPosition) return `候补第${e.waitlistPosition}位`;
   return ENROLLMENT_STATUS_LABEL[e.status];
 }
 
 export default function MyActivities() {
-  const [tab, setTab] = useState<PhaseTab>('all');
-  const fetchPage = useCallback((page: number) => myActivities({ phase: phaseOf(tab), page, pageSize: PAGE_SIZE }), [tab]);
+  const [tab, setTab] = useState<Tab>('all');
+  const fetchPage = useCallback(
+    (page: number) => myActivities({ ...(tab === 'all' ? {} : { state: tab }), page, pageSize: PAGE_SIZE }),
+    [tab],
+  );
   const { list, reload, loadMore, hasMore } = usePagedList(fetchPage, (a) => a._id);
   useEffect(reload, [fetchPage, reload]);
   useReachBottom(loadMore);
@@ -48,7 +58,7 @@ export default function MyActivities() {
           kind='empty'
           className='my-act-empty'
           icon='活'
-          title={tab === 'all' ? '还没有报名活动' : '没有该状态的活动'}
+          title={tab === 'all' ? '还没有报名活动' : `没有${MY_ACTIVITY_STATE_LABEL[tab]}的活动`}
           description='在活动广场找到感兴趣的志愿活动，报名参加吧'
           action={{ text: '去看看活动', className: 'my-act-go-square', onClick: () => Taro.switchTab({ url: tabs.activities }) }}
         />
@@ -64,9 +74,15 @@ export default function MyActivities() {
               extra={
                 <>
                   <Tag type={ENROLLMENT_TAG[a.enrollment.status]} className='my-act-status'>
-                    {statusText(a.enrollment)}
+                    {statusText(a.enrollment, a.myState)}
                   </Tag>
-                  <Text className='my-acts__time'>报名于 {monthDayTimeOf(a.enrollment.enrolledAt)}</Text>
+                  {a.myState === 'done' || a.myState === 'ongoing' ? (
+                    <Text className='my-acts__hours my-act-hours'>
+                      {a.myMinutes > 0 ? `我的时长 ${formatDuration(a.myMinutes)}` : a.myState === 'done' ? '未记录时长' : '尚未签退'}
+                    </Text>
+                  ) : (
+                    <Text className='my-acts__time'>报名于 {monthDayTimeOf(a.enrollment.enrolledAt)}</Text>
+                  )}
                 </>
               }
             />

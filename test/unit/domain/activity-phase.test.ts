@@ -1,5 +1,12 @@
-// The five phases and the signup window at each boundary, in Asia/Shanghai time (UTC+8), and the phase queries.
-import { activitySpan, phaseAt, phaseQuery, signupOpen, type Schedule } from '../../../cloudfunctions/common/domain/activity-phase';
+// The five phases and the signup window at each boundary, in Asia/Shanghai time (UTC+8), and the phase queries. What an activity is for one volunteer.
+import {
+  activitySpan,
+  myActivityState,
+  phaseAt,
+  phaseQuery,
+  signupOpen,
+  type Schedule,
+} from '../../../cloudfunctions/common/domain/activity-phase';
 
 // 2026-12-01 and 12-02, 09:00–17:00 in Shanghai; signup 11-20 00:00 to 11-30 18:00 there.
 const s: Schedule = {
@@ -96,5 +103,20 @@ describe('phaseQuery', () => {
         }
       }
     }
+  });
+});
+
+describe('myActivityState', () => {
+  it('called off by the team or by me, or never promoted from the waitlist before it started: 已取消', () => {
+    expect(myActivityState('cancelled', 'enrolled')).toBe('cancelled');
+    expect(myActivityState('recruiting', 'cancelled')).toBe('cancelled');
+    expect(myActivityState('ongoing', 'waitlisted')).toBe('cancelled');
+    expect(myActivityState('ended', 'waitlisted')).toBe('cancelled');
+  });
+  it('else by the phase: 待参加 before it starts (waitlisted too), 进行中, 已完成', () => {
+    expect(myActivityState('recruiting', 'enrolled')).toBe('upcoming');
+    expect(myActivityState('closed', 'waitlisted')).toBe('upcoming');
+    expect(myActivityState('ongoing', 'enrolled')).toBe('ongoing');
+    expect(myActivityState('ended', 'enrolled')).toBe('done');
   });
 });
