@@ -1,7 +1,8 @@
-// activity.get: an activity with its phase now, the caller's enrollment (and waitlist place) and what they may do.
+// activity.get: an activity with its phase now, the caller's enrollment (and waitlist place) and what they may do;
+// for its managers, how many enrollments came through shares.
 import type { ActivityGetOutput, ActivityIdInput } from '@contract/activity';
 import type { Ctx } from '../../handler';
-import { findEnrollment } from '../../db/activity.repository';
+import { countSharedEnrollments, findEnrollment } from '../../db/activity.repository';
 import { managerGrants } from '../../db/org.repository';
 import { canManage } from '../../domain/org-access';
 import { phaseAt, signupOpen } from '../../domain/activity-phase';
@@ -16,6 +17,8 @@ export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGet
     openid ? findEnrollment(input.activityId, openid) : Promise.resolve(undefined),
   ]);
   const manages = canManage(grants, { _id: a.orgId });
+  // Who shared to whom stays private: the team's managers see only how many came through shares.
+  const shareEnrollments = manages ? await countSharedEnrollments(a._id) : undefined;
   return {
     activity: activityView(a, { showContact: manages || mine?.status === 'enrolled' }),
     phase: phaseAt(a, ctx.now),
@@ -23,5 +26,6 @@ export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGet
     myEnrollment: mine ? await enrollmentWithPlace(mine) : undefined,
     canManage: manages,
     signupOpen: signupOpen(a, ctx.now),
+    ...(shareEnrollments !== undefined ? { shareEnrollments } : {}),
   };
 }
