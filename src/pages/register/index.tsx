@@ -1,5 +1,6 @@
-// 注册: phone + SMS code, profile, teams and consent; validated by the shared contract before it is sent.
-import Taro from '@tarojs/taro';
+// 注册: phone + SMS code, profile, teams and consent; validated by the shared contract before it is sent. Opened from a
+// team's invitation (`orgId`), that team is already chosen.
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import { register } from '../../services/user';
@@ -24,6 +25,8 @@ function appealIdentity(form: RegisterForm) {
 }
 
 export default function Register() {
+  // Come from a team's invitation: that team is already chosen.
+  const invitedTo = useRouter().params.orgId;
   const {
     values: form,
     errors,
@@ -33,7 +36,9 @@ export default function Register() {
     submitting,
     patch,
     submit: send,
-  } = useContractForm(REGISTER_SPEC, EMPTY_FORM, { rowsOf: rowOf });
+  } = useContractForm(REGISTER_SPEC, invitedTo ? { ...EMPTY_FORM, orgIds: [decodeURIComponent(invitedTo)] } : EMPTY_FORM, {
+    rowsOf: rowOf,
+  });
   const mergeErrors = (e: FieldErrors) => setErrors((prev) => ({ ...prev, ...e }));
   // Told USER.ID_NUMBER_TAKEN after a correct code: the owner may ask for 身份核验 (the code is still unused).
   const idTaken = refusal === 'USER.ID_NUMBER_TAKEN';
