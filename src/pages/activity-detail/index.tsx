@@ -5,7 +5,7 @@
 // act-signup-window, act-enrolled-count, act-waitlist, act-risk-notice, act-enroll, act-my-status, act-cancel-enroll,
 // act-enroll-disabled, act-enroll-hint, act-console (现场签到, managers on the day), act-contact-call (联系组织者), act-manage, act-edit, act-roster, act-cancel-activity, act-detail-loading/-error/-not-found,
 // act-share-card, act-share (分享/复制链接), act-share-count and act-poster (managers).
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas, Text, View } from '@tarojs/components';
 import StateView from '../../components/state-view';
@@ -30,13 +30,17 @@ import { COLOR } from '../../styles/colors';
 import './index.scss';
 
 export default function ActivityDetail() {
-  const { id, from, opening } = useActivityEntry();
+  const { id, from, opening, fromScene } = useActivityEntry();
   const [busy, setBusy] = useState(false);
   const [askingReason, setAskingReason] = useState(false);
   const [recordingServed, setRecordingServed] = useState(false);
   // Back from editing or from registering/joining a team: read again without blanking the page.
   const { state, reload } = useResource(id ? () => getActivity(id) : null, [id], { when: 'show', keepOnShow: true });
   const refresh = () => reload({ quiet: true });
+  // A poster's scene names the activity only after the page has shown: load it once it is known.
+  useEffect(() => {
+    if (fromScene && id) reload();
+  }, [fromScene, id, reload]);
   const shareToken = useActivityShare(state.status === 'ready' ? state.data.activity : undefined);
   const poster = useActivityPoster(id);
 

@@ -56,7 +56,7 @@ const decode = (text: string | undefined): string => {
  * Which activity the page shows and the share token it came with: `id` and `from` of a shared link, or the `scene`
  * of a poster's 小程序码, which the server turns into both (`opening` meanwhile; an unknown scene leaves `id` empty).
  */
-export function useActivityEntry(): { id: string; from?: string; opening: boolean } {
+export function useActivityEntry(): { id: string; from?: string; opening: boolean; fromScene: boolean } {
   const params = useRouter().params;
   const scene = params.id ? '' : decode(params.scene);
   const [opened, setOpened] = useState<{ id: string; from?: string }>();
@@ -67,8 +67,8 @@ export function useActivityEntry(): { id: string; from?: string; opening: boolea
       () => setOpened({ id: '' }),
     );
   }, [scene]);
-  if (!scene) return { id: decode(params.id), from: decode(params.from) || undefined, opening: false };
-  return opened ? { ...opened, opening: false } : { id: '', opening: true };
+  if (!scene) return { id: decode(params.id), from: decode(params.from) || undefined, opening: false, fromScene: false };
+  return opened ? { ...opened, opening: false, fromScene: true } : { id: '', opening: true, fromScene: true };
 }
 
 /** 活动海报 for the team's managers: the server's 小程序码 (with their token) drawn with the title, time, place and organiser. */

@@ -1,6 +1,6 @@
 // 队伍详情: who the team is, where it sits in the tree, my membership and what I may do with it; opened from an
 // invitation (`join=1` or a 邀请码's scene) with 申请加入 ready; its managers invite from here. Shares are invitations.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas, Text, View } from '@tarojs/components';
 import { Button, Tag } from '../../components/nutui';
@@ -23,7 +23,7 @@ import { COLOR } from '../../styles/colors';
 import './index.scss';
 
 export default function OrgDetail() {
-  const { orgId, join: invited, opening } = useOrgEntry();
+  const { orgId, join: invited, opening, fromScene } = useOrgEntry();
   const [busy, setBusy] = useState(false);
   const [inviting, setInviting] = useState(false);
   // Back from another team or from registering: read again without blanking the page.
@@ -33,6 +33,10 @@ export default function OrgDetail() {
     onData: (data) => void Taro.setNavigationBarTitle({ title: data.org.name }).catch(() => undefined),
   });
   const refresh = () => reload({ quiet: true });
+  // A 邀请码's scene names the team only after the page has shown: load it once it is known.
+  useEffect(() => {
+    if (fromScene && orgId) reload();
+  }, [fromScene, orgId, reload]);
   useOrgShare(state.status === 'ready' ? state.data.org : undefined);
 
   const run = async (action: () => Promise<unknown>, done: string) => {

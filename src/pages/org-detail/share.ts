@@ -27,7 +27,7 @@ const decode = (text: string | undefined): string => {
 };
 
 /** The team the page shows, and whether it was opened from an invitation (a shared link or a 邀请码's scene). */
-export function useOrgEntry(): { orgId: string; join: boolean; opening: boolean } {
+export function useOrgEntry(): { orgId: string; join: boolean; opening: boolean; fromScene: boolean } {
   const params = useRouter().params;
   const scene = params.orgId ? '' : decode(params.scene);
   const [opened, setOpened] = useState<string>();
@@ -38,6 +38,6 @@ export function useOrgEntry(): { orgId: string; join: boolean; opening: boolean 
       () => setOpened(''),
     );
   }, [scene]);
-  if (!scene) return { orgId: decode(params.orgId), join: params.join === '1', opening: false };
-  return { orgId: opened ?? '', join: true, opening: opened === undefined };
+  if (!scene) return { orgId: decode(params.orgId), join: params.join === '1', opening: false, fromScene: false };
+  return { orgId: opened ?? '', join: true, opening: opened === undefined, fromScene: true };
 }
