@@ -10,6 +10,49 @@ const handlers = (p: Page) => (p as unknown as { instance: Handlers }).instance;
 const ok = (data: unknown) => ({ ok: true, data });
 const bodies = (action: string) => requests.map((r) => r.data as Body).filter((b) => b.action === action);
 
+type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
+const done = (opts: Callbacks, res: object) =>
+  setTimeout(() => {
+    opts.success?.({ errMsg: 'ok', ...res });
+    opts.complete?.({ errMsg: 'ok', ...res });
+  }, 0);
+
+/** The page's <canvas type="2d"> and the album, recording what is drawn and saved (Taro binds wx APIs at launch). */
+const device = { texts: [] as string[], images: [] as string[], written: [] as string[], saved: [] as string[] };
+const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+wx.env = { USER_DATA_PATH: 'wxfile://usr' };
+wx.getFileSystemManager = () => ({ writeFileSync: (file: string) => void device.written.push(file) });
+const canvas = {
+  width: 0,
+  height: 0,
+  getContext: () => ({
+    fillRect: () => undefined,
+    fillText: (text: string) => void device.texts.push(text),
+    // 28px sans-serif: a Chinese character 28 px wide, any other 15 px.
+    measureText: (text: string) => ({ width: [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2000 ? 28 : 15), 0) }),
+    drawImage: (image: { src: string }) => void device.images.push(image.src),
+  }),
+  createImage: () => {
+    const image = { onload: () => undefined, onerror: () => undefined, src: '' };
+    return new Proxy(image, {
+      set(target, key, value) {
+        (target as Record<string | symbol, unknown>)[key] = value;
+        if (key === 'src') setTimeout(() => target.onload(), 0);
+        return true;
+      },
+    });
+  },
+};
+wx.createSelectorQuery = () => {
+  const query = { select: () => query, fields: () => query, exec: (cb: (res: unknown) => void) => cb([{ node: canvas }]) };
+  return query;
+};
+wx.canvasToTempFilePath = (opts: Callbacks) => done(opts, { tempFilePath: 'wxfile://tmp/poster.png' });
+wx.saveImageToPhotosAlbum = (opts: Callbacks & { filePath: string }) => {
+  device.saved.push(opts.filePath);
+  done(opts, {});
+};
+
 let answers: Record<string, unknown> = {};
 let page: Page | undefined;
 beforeEach(() => {
@@ -77,6 +120,42 @@ describe('活动详情', () => {
     await waitFor(() => find(page!, '.act-share'));
     expect(page.querySelector('.act-share-count')).toBeFalsy();
     expect(page.querySelector('.act-poster')).toBeFalsy();
+  });
+});
+
+describe('活动海报', () => {
+  test('draws the title, time, place and organiser with the 小程序码 on the canvas and saves it to the album', async () => {
+    answers.get = detail({ canManage: true, shareEnrollments: 0 });
+    answers.shareLink = ok({ token: 'Tk3nAbC9', path: '' });
+    answers.poster = ok({
+      title: '社区科普讲解活动',
+      orgName: '兰州市科技志愿服务支队',
+      address: '兰州市城关区东方红广场',
+      startDate: '2026-12-01',
+      endDate: '2026-12-02',
+      dailyStart: '09:00',
+      dailyEnd: '17:00',
+      scene: 'AbCdEfGh.Tk3nAbC9',
+      page: 'pages/activity-detail/index',
+      wxacode: 'data:image/png;base64,iVBORw0KGgo=',
+    });
+    page = renderPage('pages/activity-detail/index', { id: 'a1' });
+    await waitFor(() => find(page!, '.act-poster'));
+    tap(page, '.act-poster');
+    await waitFor(() => expect(device.saved).toEqual(['wxfile://tmp/poster.png']));
+    expect(bodies('poster')).toEqual([{ action: 'poster', activityId: 'a1' }]);
+    expect(device.texts).toEqual([
+      '科技志愿服务',
+      '活动招募',
+      '社区科普讲解活动',
+      '时间：12月1日—12月2日 每天09:00-17:00',
+      '地点：兰州市城关区东方红广场',
+      '主办：兰州市科技志愿服务支队',
+      '用微信“扫一扫”扫描此码，查看活动并报名',
+    ]);
+    expect(device.written).toEqual(['wxfile://usr/poster-code.png']);
+    expect(device.images).toEqual(['wxfile://usr/poster-code.png']);
+    expect(canvas).toMatchObject({ width: 750, height: 1120 });
   });
 });
 
