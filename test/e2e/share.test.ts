@@ -1,6 +1,7 @@
 // Sharing in the h5 build: a volunteer passes an activity on (the link carries their share token), another registered
 // volunteer opens it and enrolls, and the team's admin then sees 1 enrollment through shares; a team's admin copies
 // the invitation link, and a volunteer who opens it finds 申请加入 ready and applies.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { confirmModal, eventually, onTop as top } from '../helpers/browser';
@@ -72,6 +73,13 @@ it("a volunteer's shared activity link leads another volunteer to enroll, and th
   const answer = await app.t.call('activity', 'get', { activityId }, ADMIN);
   expect(answer).toMatchObject({ ok: true, data: { shareEnrollments: 1, enrolledCount: 1 } });
   await admin.screenshot({ path: path.join(SHOTS, 'e2e-share-admin.png'), fullPage: true });
+
+  // 活动海报: the poster with the activity's 小程序码 is downloaded as a PNG.
+  const [download] = await Promise.all([admin.waitForEvent('download'), top(admin, '.act-poster').click()]);
+  expect(download.suggestedFilename()).toBe(`${TITLE}-活动海报.png`);
+  const file = path.join(SHOTS, 'e2e-share-poster.png');
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
 });
 
 it("a team's invitation link opens the team page with 申请加入 ready, and applying works", async () => {
