@@ -79,6 +79,17 @@ describe('activity.enroll through a share', () => {
     expect(dataOf(await get(a._id, 'lz-admin')).shareEnrollments).toBe(0);
   });
 
+  it("注销 deletes the sharer's tokens: their link credits nobody afterwards, earlier credit stays counted", async () => {
+    const a = await publishActivity(t, 'lz-admin', 'lz');
+    const { token } = dataOf(await shareLink(a._id, 'sharer'));
+    await enroll(a._id, 'friend', token);
+    expect(await t.call('user', 'withdraw', { confirm: true }, 'sharer')).toMatchObject({ ok: true });
+    expect(await t.emu.db.find('share_tokens', { openid: 'sharer' })).toEqual([]);
+    expect(await enroll(a._id, 'other', token)).toMatchObject({ ok: true });
+    expect((await enrollmentOf(a._id, 'other'))?.sharedBy).toBeUndefined();
+    expect(dataOf(await get(a._id, 'lz-admin')).shareEnrollments).toBe(1);
+  });
+
   it('the count is for the team managers only: volunteers, the sharer and visitors see none of it', async () => {
     const a = await publishActivity(t, 'lz-admin', 'lz');
     const { token } = dataOf(await shareLink(a._id, 'sharer'));

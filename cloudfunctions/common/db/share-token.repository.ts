@@ -29,3 +29,8 @@ export async function shareTokenFor(kind: ShareKind, targetId: string, openid: s
   const res = await unwrap(tokens().where({ openid, targetId, kind }).orderBy('createdAt', 'asc').limit(1).get());
   return (res.data as ShareTokenDoc[])[0];
 }
+
+/** 注销: the person's tokens go; their links stop crediting anyone (enrollments already credited stay counted). */
+export async function deleteShareTokensOf(openid: string): Promise<void> {
+  await unwrap(tokens().where({ openid }).remove());
+}
