@@ -80,6 +80,13 @@ it("a volunteer's shared activity link leads another volunteer to enroll, and th
   const file = path.join(SHOTS, 'e2e-share-poster.png');
   await download.saveAs(file);
   expect(fs.readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+
+  // Scanning the poster's code opens the h5 page with its scene: the activity shows.
+  const poster = await app.t.call('activity', 'poster', { activityId }, ADMIN);
+  if (!poster.ok) throw new Error(`poster: ${poster.code}`);
+  const scanned = await pages.open(FRIEND, `/${poster.data.page}?scene=${encodeURIComponent(poster.data.scene)}`);
+  await top(scanned, '.act-title').filter({ hasText: TITLE }).waitFor();
+  await top(scanned, '.act-my-status').filter({ hasText: '已报名' }).waitFor();
 });
 
 it("a team's invitation link opens the team page with 申请加入 ready, and applying works", async () => {

@@ -159,6 +159,18 @@ describe('活动海报', () => {
   });
 });
 
+const INVITING_TEAM = {
+  _id: 'lz',
+  name: '兰州市科技志愿服务支队',
+  level: '支队',
+  parentId: 'root',
+  path: ['root'],
+  region: LANZHOU,
+  intro: '开展科普报告。',
+  status: 'approved',
+  createdAt: NOW,
+};
+
 describe('队伍详情', () => {
   const team = {
     _id: 'lz',
@@ -215,5 +227,24 @@ describe('队伍详情', () => {
     page = renderPage('pages/org-detail/index', { orgId: 'lz' });
     await waitFor(() => find(page!, '.org-invite'));
     expect(find(page, '.org-invite').dom?.textContent).toBe('邀请加入');
+  });
+});
+
+describe('注册 from an invitation', () => {
+  test("the invitation's team is already chosen, read by itself when the first results lack it", async () => {
+    answers.search = ok({ items: [], total: 0, page: 1 });
+    answers.get = ok({
+      org: { ...INVITING_TEAM },
+      parent: null,
+      children: [],
+      memberCount: 5,
+      myMembership: null,
+      canManage: false,
+      canRead: false,
+    });
+    page = renderPage('pages/register/index', { orgId: 'lz' });
+    // The search finds no team: it is listed because it is chosen.
+    await waitFor(() => expect(text(find(page!, '.reg-orgs'))).toContain('兰州市科技志愿服务支队'));
+    expect(bodies('get')).toEqual([{ action: 'get', orgId: 'lz' }]);
   });
 });
