@@ -16,6 +16,7 @@ import { MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL } from '@contract
 import { actionsFor, explainActionError } from './helpers';
 import OrgInfo from './components/org-info';
 import InviteSheet from './components/invite-sheet';
+import InvitedCard from './components/invited-card';
 import { useOrgEntry, useOrgShare } from './share';
 import { POSTER_CANVAS_ID } from '../../device/poster';
 import { routes } from '../../routes';
@@ -142,15 +143,7 @@ export default function OrgDetail() {
         </View>
       ) : null}
 
-      {invited && actions.join ? (
-        <View className='card org-detail__invited org-invited'>
-          <Text className='org-detail__section-title'>邀请您加入本队</Text>
-          <Text className='org-detail__hint'>申请提交后，由队伍负责人或管理员审核；还没有注册的，点下面的按钮会先带您注册。</Text>
-          <Button className='org-invite-join org-detail__big-button' type='primary' block loading={busy} disabled={busy} onClick={join}>
-            {myMembership ? '重新申请加入' : '申请加入'}
-          </Button>
-        </View>
-      ) : null}
+      {invited && actions.join ? <InvitedCard again={Boolean(myMembership)} busy={busy} onJoin={() => void join()} /> : null}
 
       <View className='card org-detail__mine'>
         <View className='org-detail__mine-row'>
