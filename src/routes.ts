@@ -21,15 +21,19 @@ export const tabs = {
 export type TabUrl = (typeof tabs)[keyof typeof tabs];
 
 export const routes = {
-  register: () => '/pages/register/index',
+  /** `orgId`: the team of the invitation the volunteer came from, already chosen. */
+  register: (orgId?: string) => withQuery('/pages/register/index', { orgId }),
   activate: () => '/pages/activate/index',
   identityAppeal: () => '/pages/identity-appeal/index',
   profileEdit: () => '/pages/profile-edit/index',
   changePhone: () => '/pages/change-phone/index',
   orgs: () => '/pages/orgs/index',
-  orgDetail: (orgId: string) => withQuery('/pages/org-detail/index', { orgId }),
+  /** `join`: opened from a team's invitation, with 申请加入 ready. */
+  orgDetail: (orgId: string, opts: { join?: boolean } = {}) =>
+    withQuery('/pages/org-detail/index', { orgId, join: opts.join ? 1 : undefined }),
   orgRegister: () => '/pages/org-register/index',
-  activityDetail: (id: string) => withQuery('/pages/activity-detail/index', { id }),
+  /** `from`: the share token of the volunteer who shared the activity (the server decides whom it credits). */
+  activityDetail: (id: string, opts: { from?: string } = {}) => withQuery('/pages/activity-detail/index', { id, from: opts.from }),
   myActivities: () => '/pages/my-activities/index',
   /** `auto`: open the scanner at once; `activityId`: the activity the volunteer came from. */
   scan: (opts: { activityId?: string; auto?: boolean } = {}) =>

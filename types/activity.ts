@@ -98,6 +98,42 @@ export type ActivityUpdateInput = z.infer<typeof ActivityUpdateInput>;
 export const ActivityIdInput = z.object({ activityId: z.string().min(1) });
 export type ActivityIdInput = z.infer<typeof ActivityIdInput>;
 
+/** The mini program page of an activity: shares and the activity poster's 小程序码 open it. */
+export const ACTIVITY_PAGE = 'pages/activity-detail/index';
+/** A share token as it comes back in a shared path (`from`): anything unknown is ignored, never trusted. */
+export const ShareTokenSchema = z.string().max(64);
+
+export const ActivityEnrollInput = ActivityIdInput.extend({
+  /** The share token of the link the volunteer came through (`from`): credits the volunteer who shared it, once. */
+  from: ShareTokenSchema.optional(),
+});
+export type ActivityEnrollInput = z.infer<typeof ActivityEnrollInput>;
+
+/** The caller's own share token for the activity and the page path that carries it. */
+export const ActivityShareLinkOutput = z.object({ token: z.string(), path: z.string() });
+export type ActivityShareLinkOutput = z.infer<typeof ActivityShareLinkOutput>;
+
+/** 活动海报: what the poster shows, and the 小程序码 (data: URL) opening the activity with the admin's share token. */
+export const ActivityPosterOutput = z.object({
+  title: z.string(),
+  orgName: z.string(),
+  address: z.string(),
+  startDate: DateSchema,
+  endDate: DateSchema,
+  dailyStart: z.string(),
+  dailyEnd: z.string(),
+  scene: z.string(),
+  page: z.string(),
+  wxacode: z.string(),
+});
+export type ActivityPosterOutput = z.infer<typeof ActivityPosterOutput>;
+
+/** A 小程序码 scene read on the activity page (`<codeKey>` or `<codeKey>.<share token>`). */
+export const ActivityOpenSceneInput = z.object({ scene: z.string().min(1).max(32) });
+export type ActivityOpenSceneInput = z.infer<typeof ActivityOpenSceneInput>;
+export const ActivityOpenSceneOutput = z.object({ activityId: z.string(), from: z.string().optional() });
+export type ActivityOpenSceneOutput = z.infer<typeof ActivityOpenSceneOutput>;
+
 export const ActivityCancelInput = z.object({
   activityId: z.string().min(1),
   reason: z.string().trim().min(2, '请填写取消原因').max(200, '原因最多200字'),
@@ -174,6 +210,8 @@ export const ActivityGetOutput = z.object({
    * when signup is open and they hold no enrollment: said before the risk notice. Absent when they may.
    */
   enrollBlock: z.object({ code: z.enum(['USER.NO_APPROVED_ORG', 'ACTIVITY.MEMBERS_ONLY']), message: z.string() }).optional(),
+  /** For the team's managers only: live enrollments that came through a volunteer's share. */
+  shareEnrollments: z.number().int().optional(),
 });
 export type ActivityGetOutput = z.infer<typeof ActivityGetOutput>;
 

@@ -87,6 +87,17 @@ export type OrgReviewInput = z.infer<typeof OrgReviewInput>;
 export const OrgIdInput = z.object({ orgId: z.string().min(1) });
 export type OrgIdInput = z.infer<typeof OrgIdInput>;
 
+/** The mini program page of a team: its invitation opens it with 申请加入 ready (`join=1`). */
+export const ORG_PAGE = 'pages/org-detail/index';
+
+/** 邀请加入: the path to share, the 小程序码 (data: URL) and its scene, which the team page resolves. */
+export const OrgInviteLinkOutput = z.object({ path: z.string(), scene: z.string(), page: z.string(), wxacode: z.string() });
+export type OrgInviteLinkOutput = z.infer<typeof OrgInviteLinkOutput>;
+export const OrgOpenInviteInput = z.object({ scene: z.string().min(1).max(32) });
+export type OrgOpenInviteInput = z.infer<typeof OrgOpenInviteInput>;
+export const OrgOpenInviteOutput = z.object({ orgId: z.string() });
+export type OrgOpenInviteOutput = z.infer<typeof OrgOpenInviteOutput>;
+
 export const Membership = z.object({
   memberId: z.string(),
   orgId: z.string(),

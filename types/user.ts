@@ -237,6 +237,7 @@ export const WITHDRAW_REMOVES = [
   '学历、工作单位、职称、地区、服务类别、特长等个人资料',
   '待审核的入队申请和队伍注册申请、收到的队伍邀请、队伍集体注册时导入的您的信息',
   '尚未开始的活动的报名（名额让给候补的志愿者）',
+  '您分享活动、邀请加入队伍的链接（此后通过它们报名或申请不再记在您名下）',
 ] as const;
 /** What 注销 keeps, and why: other people's records and certificates rely on it. */
 export const WITHDRAW_KEEPS = [

@@ -1,4 +1,4 @@
-// Cloud function activity: publishing, editing and cancelling activities, enrollment with capacity and waitlist, the lists.
+// Cloud function activity: publishing, editing and cancelling activities, enrollment with capacity and waitlist, the lists, shares and posters.
 import { makeMain } from '../common/handler';
 import { publish } from '../common/app/activity/publish.use-case';
 import { update } from '../common/app/activity/update.use-case';
@@ -12,6 +12,7 @@ import { published } from '../common/app/activity/published.use-case';
 import { enrollments } from '../common/app/activity/enrollments.use-case';
 import { recordServed } from '../common/app/activity/record-served.use-case';
 import { contact } from '../common/app/activity/contact.use-case';
+import { openScene, poster, shareLink } from '../common/app/activity/share.use-case';
 
 export const main = makeMain('activity', {
   publish,
@@ -26,4 +27,7 @@ export const main = makeMain('activity', {
   enrollments,
   recordServed,
   contact,
+  shareLink,
+  poster,
+  openScene,
 });

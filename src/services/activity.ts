@@ -1,4 +1,5 @@
-// Activities: the square, details, enrollment and my list for volunteers; publishing, editing and the roster for admins.
+// Activities: the square, details, enrollment, shares and my list for volunteers; publishing, editing, posters and the
+// roster for admins.
 import { callFunction } from './cloud';
 import type {
   ActivityCancelInput,
@@ -10,7 +11,10 @@ import type {
   ActivityListOutput,
   ActivityMineInput,
   ActivityMineOutput,
+  ActivityOpenSceneOutput,
   ActivityOutput,
+  ActivityPosterOutput,
+  ActivityShareLinkOutput,
   ActivityPublishInput,
   ActivityPublishedInput,
   ActivityPublishedOutput,
@@ -28,9 +32,27 @@ export function getActivity(activityId: string): Promise<ActivityGetOutput> {
   return callFunction('activity', 'get', { activityId });
 }
 
-/** `enrolled`, or `waitlisted` when full and the activity keeps a waitlist; a second call answers the same enrollment. */
-export function enroll(activityId: string): Promise<EnrollmentOutput> {
-  return callFunction('activity', 'enroll', { activityId });
+/**
+ * `enrolled`, or `waitlisted` when full and the activity keeps a waitlist; a second call answers the same enrollment.
+ * `from`: the share token the page was opened with.
+ */
+export function enroll(activityId: string, from?: string): Promise<EnrollmentOutput> {
+  return callFunction('activity', 'enroll', from ? { activityId, from } : { activityId });
+}
+
+/** My share token for the activity (the same every time): shares carry it. */
+export function shareLink(activityId: string): Promise<ActivityShareLinkOutput> {
+  return callFunction('activity', 'shareLink', { activityId });
+}
+
+/** 活动海报 for the team's managers: what it shows and the 小程序码 opening the activity. */
+export function activityPoster(activityId: string): Promise<ActivityPosterOutput> {
+  return callFunction('activity', 'poster', { activityId });
+}
+
+/** The activity (and share token) a poster's 小程序码 scene names. */
+export function openActivityScene(scene: string): Promise<ActivityOpenSceneOutput> {
+  return callFunction('activity', 'openScene', { scene });
 }
 
 /** Gives the seat back; the first on the waitlist moves up. */

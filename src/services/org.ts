@@ -10,6 +10,8 @@ import type {
   OrgImportVolunteersOutput,
   OrgGetOutput,
   OrgInboxOutput,
+  OrgInviteLinkOutput,
+  OrgOpenInviteOutput,
   OrgManagedOutput,
   OrgMembersInput,
   OrgMembersOutput,
@@ -92,4 +94,14 @@ export function myInvitations(): Promise<OrgInvitationsOutput> {
 /** accept: an approved member (ORG.MEMBERSHIP_LIMIT when 5 teams are held); decline: the invitation is gone. */
 export function answerInvitation(input: OrgAnswerInvitationInput): Promise<OrgAnswerInvitationOutput> {
   return callFunction('org', 'answerInvitation', input);
+}
+
+/** 邀请加入 for the team's managers: the path that opens the team with 申请加入 ready, and its 小程序码. */
+export function orgInviteLink(orgId: string): Promise<OrgInviteLinkOutput> {
+  return callFunction('org', 'inviteLink', { orgId });
+}
+
+/** The team an invitation's 小程序码 scene names. */
+export function openOrgInvite(scene: string): Promise<OrgOpenInviteOutput> {
+  return callFunction('org', 'openInvite', { scene });
 }

@@ -238,6 +238,10 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'checkin.corrections': () => ({ status: 'pending' }),
   'report.export': () => ({ kind: 'activityStats' }),
   'org.answerInvitation': () => ({ invitationId: 'no-such-invitation', decision: 'decline' }),
+  'user.readMessages': () => ({ messageIds: ['no-such-message'] }),
+  // A 小程序码 scene of the right shape that names nothing.
+  'org.openInvite': () => ({ scene: 'AbCdEfGh' }),
+  'activity.openScene': () => ({ scene: 'AbCdEfGh.Tk3nAbC9' }),
   // The real name is not a profile field to change (it may only be left out).
   'user.updateProfile': () => ({ realName: undefined }),
 };

@@ -49,6 +49,8 @@ export interface EnrollmentDoc {
   cancelledAt?: Date;
   /** 现场报名: the manager who enrolled the volunteer on the spot (or whose SMS invitation they registered from). */
   addedBy?: string;
+  /** The volunteer whose share the enrollment came through (never the enrollee; the first share only). */
+  sharedBy?: string;
 }
 
 export const enrollmentId = (activityId: string, openid: string) => `${activityId}_${openid}`;
@@ -422,4 +424,11 @@ export async function titlesOf(activityIds: string[]): Promise<Map<string, strin
     for (const a of res.data as { _id: string; title: string }[]) out.set(a._id, a.title);
   }
   return out;
+}
+
+/** Live enrollments (enrolled or waitlisted) that came through a volunteer's share. */
+export async function countSharedEnrollments(activityId: string): Promise<number> {
+  const _ = database().command;
+  const where = { activityId, status: _.in(LIVE_ENROLLMENT), sharedBy: _.exists(true) };
+  return (await unwrap(enrollments().where(where).count())).total;
 }

@@ -51,6 +51,8 @@ export const C = {
   codeKeys: 'checkin_code_keys',
   /** Typed 现场数字码 per caller and 10-minute window (`_id` = openid_window): the limit on guessing. */
   numberTries: 'checkin_number_tries',
+  /** Share tokens (`_id` = the token): who shared which activity, or which team's managers invited; never shown. */
+  shareTokens: 'share_tokens',
   certificates: 'certificates',
   identityAppeals: 'identity_appeals',
   auditLog: 'audit_log',
@@ -108,6 +110,8 @@ export const collections: CollectionDecl[] = [
   },
   // One counter per caller and window, by `_id`; old windows are never read again.
   { name: C.numberTries, indexes: [], rule: FUNCTIONS_ONLY },
+  // Unique by `_id` (= the token); a sharer's token for a target is found again by openid and target.
+  { name: C.shareTokens, indexes: [asc('openid_targetId', 'openid', 'targetId')], rule: FUNCTIONS_ONLY },
   { name: C.corrections, indexes: [asc('orgId_status', 'orgId', 'status'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
   {
     name: C.dayRecords,

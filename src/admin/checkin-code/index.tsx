@@ -19,7 +19,8 @@ import { activityCode, revokeCodes } from '../../services/checkin';
 import { keepScreenOn } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
 import { CODE_KIND_LABEL, ONSITE_NUMBER_STEP_SEC, ROTATING_STEP_SEC, type CodeKind, type CodeMode } from '@contract/checkin';
-import { POSTER_CANVAS_ID, savePoster } from './poster';
+import { POSTER_CANVAS_ID } from '../../device/poster';
+import { useSavePoster } from '../../hooks/use-save-poster';
 import { dateRange } from '@contract/time';
 import { formatDistance, formatDuration } from '@contract/format';
 import { routes } from '../../routes';
@@ -33,7 +34,7 @@ export default function CheckinCode() {
   const activityId = decodeURIComponent(params.activityId ?? '');
   const [kind, setKind] = useState<CodeKind>(kindOf(params.kind));
   const [mode, setMode] = useState<CodeMode>(params.mode === 'static' ? 'static' : 'rotating');
-  const [saving, setSaving] = useState(false);
+  const { saving, save: savePoster } = useSavePoster();
   const [revoking, setRevoking] = useState(false);
 
   // A fixed code still refreshes for its 现场数字码, which changes every 5 minutes.
@@ -110,36 +111,16 @@ export default function CheckinCode() {
 
   const d = code.data;
   const label = CODE_KIND_LABEL[d.kind];
-  const poster = async () => {
-    if (saving) return;
-    setSaving(true);
-    try {
-      await savePoster({
-        title: d.title,
-        kindLabel: label,
-        dates: dateRange(d.startDate, d.endDate),
-        daily: `${d.dailyStart}-${d.dailyEnd}`,
-        wxacode: d.wxacode,
-        radiusM: d.radiusM,
-      });
-      void Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '海报已下载' : '海报已保存到相册', icon: 'none' });
-    } catch (e) {
-      const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
-      if (/auth|deny|denied/i.test(msg)) {
-        const { confirm } = await Taro.showModal({
-          title: '无法保存到相册',
-          content: '请允许“保存到相册”后重试',
-          confirmText: '去设置',
-          cancelText: '取消',
-        });
-        if (confirm) Taro.openSetting().catch(() => undefined);
-      } else if (!/cancel/i.test(msg)) {
-        void Taro.showToast({ title: '海报保存失败，请重试', icon: 'none' });
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+  const poster = () =>
+    savePoster({
+      heading: `活动${label}`,
+      title: d.title,
+      lines: [`活动日期：${dateRange(d.startDate, d.endDate)}`, `每天 ${d.dailyStart}-${d.dailyEnd}`],
+      wxacode: d.wxacode,
+      action: '用微信“扫一扫”扫描此码，即可签到签退',
+      note: `须在活动地点${formatDistance(d.radiusM)}范围内、活动时间内签到`,
+      fileName: `${d.title}-${label}`,
+    });
 
   const revoke = async () => {
     if (revoking) return;

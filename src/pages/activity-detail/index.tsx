@@ -1,11 +1,13 @@
 // 活动详情: everything about one activity, enrolling (after the risk notice, 志愿服务条例 §17) and cancelling it;
-// the team's leader and admins also edit, cancel and open the roster here.
+// shared to a chat or 朋友圈 with the sharer's token; the team's leader and admins also edit, cancel, make the poster,
+// see the enrollments through shares and open the roster here.
 // Test classes: act-title, act-phase, act-org, act-members-only, act-cancel-reason, act-schedule, act-place, act-open-map,
 // act-signup-window, act-enrolled-count, act-waitlist, act-risk-notice, act-enroll, act-my-status, act-cancel-enroll,
-// act-enroll-disabled, act-enroll-hint, act-console (现场签到, managers on the day), act-contact-call (联系组织者), act-manage, act-edit, act-roster, act-danger-zone, act-cancel-activity, act-detail-loading/-error/-not-found.
-import { useState, type ReactNode } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+// act-enroll-disabled, act-enroll-hint, act-console (现场签到, managers on the day), act-contact-call (联系组织者), act-manage, act-edit, act-roster, act-danger-zone, act-cancel-activity, act-detail-loading/-error/-not-found,
+// act-share-card, act-share (分享/复制链接), act-share-count and act-poster (managers).
+import { useEffect, useState, type ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Canvas, Text, View } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { activityContact, cancelActivity, cancelEnrollment, enroll, getActivity } from '../../services/activity';
@@ -17,6 +19,9 @@ import ActivityInfo from './components/activity-info';
 import EnrollBar from './components/enroll-bar';
 import ManageActions from './components/manage-actions';
 import ServedPopup from './components/served-popup';
+import ShareCard from './components/share-card';
+import { useActivityEntry, useActivityPoster, useActivityShare } from './share';
+import { POSTER_CANVAS_ID } from '../../device/poster';
 import { askToSubscribe } from '../../services/subscribe';
 import CheckinEntry from '../../components/checkin-entry';
 import { enrollView, explainEnrollError } from './helpers';
@@ -25,13 +30,19 @@ import { COLOR } from '../../styles/colors';
 import './index.scss';
 
 export default function ActivityDetail() {
-  const id = decodeURIComponent(useRouter().params.id ?? '');
+  const { id, from, opening, fromScene } = useActivityEntry();
   const [busy, setBusy] = useState(false);
   const [askingReason, setAskingReason] = useState(false);
   const [recordingServed, setRecordingServed] = useState(false);
   // Back from editing or from registering/joining a team: read again without blanking the page.
   const { state, reload } = useResource(id ? () => getActivity(id) : null, [id], { when: 'show', keepOnShow: true });
   const refresh = () => reload({ quiet: true });
+  // A poster's scene names the activity only after the page has shown: load it once it is known.
+  useEffect(() => {
+    if (fromScene && id) reload();
+  }, [fromScene, id, reload]);
+  const shareToken = useActivityShare(state.status === 'ready' ? state.data.activity : undefined);
+  const poster = useActivityPoster(id);
 
   const run = async (action: () => Promise<string>) => {
     if (busy) return;
@@ -63,7 +74,7 @@ export default function ActivityDetail() {
     }
   };
 
-  if (!id || (state.status === 'error' && state.error.code === 'ACTIVITY.NOT_FOUND')) {
+  if ((!id && !opening) || (state.status === 'error' && state.error.code === 'ACTIVITY.NOT_FOUND')) {
     return (
       <Shell>
         <StateView
@@ -77,7 +88,7 @@ export default function ActivityDetail() {
       </Shell>
     );
   }
-  if (state.status === 'loading')
+  if (opening || state.status === 'loading')
     return (
       <Shell>
         <StateView kind='loading' className='act-detail-loading' rows={6} />
@@ -111,7 +122,7 @@ export default function ActivityDetail() {
       if (!confirm) return;
     }
     void run(async () => {
-      const { enrollment } = await enroll(a._id);
+      const { enrollment } = await enroll(a._id, from);
       if (enrollment.status === 'waitlisted')
         return enrollment.waitlistPosition ? `名额已满，您是候补第${enrollment.waitlistPosition}位` : '名额已满，已加入候补';
       return '报名成功';
@@ -192,12 +203,16 @@ export default function ActivityDetail() {
           activityId={a._id}
           phase={data.phase}
           servedCount={a.servedCount}
+          shareEnrollments={data.shareEnrollments}
+          onPoster={data.phase === 'recruiting' || data.phase === 'closed' ? () => void poster.make() : undefined}
+          posterBusy={poster.busy}
           onCancelActivity={() => void askCancelActivity()}
           onRecordServed={() => setRecordingServed(true)}
         />
       ) : null}
       <CheckinEntry data={data} />
       <ActivityInfo data={data} />
+      {data.phase !== 'cancelled' && data.phase !== 'ended' ? <ShareCard activityId={a._id} token={shareToken} /> : null}
       <EnrollBar
         view={view}
         busy={busy}
@@ -228,6 +243,9 @@ export default function ActivityDetail() {
           refresh();
         }}
       />
+      {data.canManage && process.env.TARO_ENV === 'weapp' ? (
+        <Canvas type='2d' id={POSTER_CANVAS_ID} className='act-detail__canvas' />
+      ) : null}
     </Shell>
   );
 }

@@ -1,7 +1,8 @@
-// 队伍详情: who the team is, where it sits in the tree, my membership and what I may do with it.
-import { useState, type ReactNode } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+// 队伍详情: who the team is, where it sits in the tree, my membership and what I may do with it; opened from an
+// invitation (`join=1` or a 邀请码's scene) with 申请加入 ready; its managers invite from here. Shares are invitations.
+import { useEffect, useState, type ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Canvas, Text, View } from '@tarojs/components';
 import { Button, Tag } from '../../components/nutui';
 import StateView from '../../components/state-view';
 import OrgCard from '../../components/org-card';
@@ -14,13 +15,18 @@ import { STATUS_TAG } from '../../utils/status-tag';
 import { MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
 import { actionsFor, explainActionError } from './helpers';
 import OrgInfo from './components/org-info';
+import InviteSheet from './components/invite-sheet';
+import InvitedCard from './components/invited-card';
+import { useOrgEntry, useOrgShare } from './share';
+import { POSTER_CANVAS_ID } from '../../device/poster';
 import { routes } from '../../routes';
 import { COLOR } from '../../styles/colors';
 import './index.scss';
 
 export default function OrgDetail() {
-  const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
+  const { orgId, join: invited, opening, fromScene } = useOrgEntry();
   const [busy, setBusy] = useState(false);
+  const [inviting, setInviting] = useState(false);
   // Back from another team or from registering: read again without blanking the page.
   const { state, reload } = useResource(orgId ? () => getOrg(orgId) : null, [orgId], {
     when: 'show',
@@ -28,6 +34,11 @@ export default function OrgDetail() {
     onData: (data) => void Taro.setNavigationBarTitle({ title: data.org.name }).catch(() => undefined),
   });
   const refresh = () => reload({ quiet: true });
+  // A 邀请码's scene names the team only after the page has shown: load it once it is known.
+  useEffect(() => {
+    if (fromScene && orgId) reload();
+  }, [fromScene, orgId, reload]);
+  useOrgShare(state.status === 'ready' ? state.data.org : undefined);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     if (busy) return;
@@ -48,7 +59,7 @@ export default function OrgDetail() {
           confirmColor: COLOR.primary,
           cancelText: '稍后',
         });
-        if (confirm) void Taro.navigateTo({ url: routes.register() });
+        if (confirm) void Taro.navigateTo({ url: routes.register(orgId) });
       } else {
         void Taro.showToast({ title: outcome.message, icon: 'none', duration: 2500 });
         if (outcome.kind === 'reload') refresh();
@@ -58,7 +69,7 @@ export default function OrgDetail() {
     }
   };
 
-  if (!orgId || (state.status === 'error' && state.error.code === 'ORG.NOT_FOUND')) {
+  if ((!orgId && !opening) || (state.status === 'error' && state.error.code === 'ORG.NOT_FOUND')) {
     return (
       <Page>
         <StateView
@@ -72,7 +83,7 @@ export default function OrgDetail() {
       </Page>
     );
   }
-  if (state.status === 'loading')
+  if (opening || state.status === 'loading')
     return (
       <Page>
         <StateView kind='loading' className='org-loading' rows={6} />
@@ -132,6 +143,8 @@ export default function OrgDetail() {
         </View>
       ) : null}
 
+      {invited && actions.join ? <InvitedCard again={Boolean(myMembership)} busy={busy} onJoin={() => void join()} /> : null}
+
       <View className='card org-detail__mine'>
         <View className='org-detail__mine-row'>
           <Text className='org-detail__label'>我的状态</Text>
@@ -182,6 +195,11 @@ export default function OrgDetail() {
             成员管理
           </Button>
         ) : null}
+        {actions.review && org.status === 'approved' ? (
+          <Button className='org-invite' onClick={() => setInviting(true)}>
+            邀请加入
+          </Button>
+        ) : null}
         {actions.review ? (
           <Button className='org-review' onClick={() => Taro.navigateTo({ url: routes.inbox() })}>
             审核
@@ -192,12 +210,16 @@ export default function OrgDetail() {
             {actions.leave}
           </Button>
         ) : null}
-        {actions.join ? (
+        {actions.join && !invited ? (
           <Button className='org-join' type='primary' loading={busy} disabled={busy} onClick={join}>
             {myMembership ? '重新申请加入' : '申请加入'}
           </Button>
         ) : null}
       </View>
+      {actions.review ? <InviteSheet visible={inviting} org={org} onClose={() => setInviting(false)} /> : null}
+      {actions.review && process.env.TARO_ENV === 'weapp' ? (
+        <Canvas type='2d' id={POSTER_CANVAS_ID} className='org-detail__canvas' />
+      ) : null}
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 // 注册: phone + SMS code, what 附件2 requires of the person (the rest behind 补充更多信息), teams and consent;
-// validated by the shared contract before it is sent. 所在地区 defaults to the first chosen team's.
-import Taro from '@tarojs/taro';
+// validated by the shared contract before it is sent. 所在地区 defaults to the first chosen team's. Opened from a
+// team's invitation (`orgId`), that team is already chosen.
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import { register } from '../../services/user';
@@ -25,6 +26,8 @@ function appealIdentity(form: RegisterForm) {
 }
 
 export default function Register() {
+  // Come from a team's invitation: that team is already chosen.
+  const invitedTo = useRouter().params.orgId;
   const {
     values: form,
     errors,
@@ -34,7 +37,9 @@ export default function Register() {
     submitting,
     patch,
     submit: send,
-  } = useContractForm(REGISTER_SPEC, EMPTY_FORM, { rowsOf: rowOf });
+  } = useContractForm(REGISTER_SPEC, invitedTo ? { ...EMPTY_FORM, orgIds: [decodeURIComponent(invitedTo)] } : EMPTY_FORM, {
+    rowsOf: rowOf,
+  });
   const mergeErrors = (e: FieldErrors) => setErrors((prev) => ({ ...prev, ...e }));
   // Told USER.ID_NUMBER_TAKEN after a correct code: the owner may ask for 身份核验 (the code is still unused).
   const idTaken = refusal === 'USER.ID_NUMBER_TAKEN';

@@ -21,6 +21,11 @@ describe('routes', () => {
   });
   it('encodes parameters and leaves out the empty ones', () => {
     expect(routes.orgDetail('a b&c')).toBe('/pages/org-detail/index?orgId=a%20b%26c');
+    expect(routes.orgDetail('lz', { join: true })).toBe('/pages/org-detail/index?orgId=lz&join=1');
+    expect(routes.activityDetail('a1', { from: 'Tk3nAbC9' })).toBe('/pages/activity-detail/index?id=a1&from=Tk3nAbC9');
+    expect(routes.activityDetail('a1', { from: undefined })).toBe('/pages/activity-detail/index?id=a1');
+    expect(routes.register('lz')).toBe('/pages/register/index?orgId=lz');
+    expect(routes.register()).toBe('/pages/register/index');
     expect(routes.checkinCode('act1', 'out')).toBe('/admin/checkin-code/index?activityId=act1&kind=out');
     expect(routes.myCode()).toBe('/pages/my-code/index');
     expect(routes.myCode('')).toBe('/pages/my-code/index');

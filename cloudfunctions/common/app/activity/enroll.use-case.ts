@@ -1,8 +1,9 @@
 // activity.enroll: a seat under the capacity (one conditional update, so concurrent enrollments never exceed it),
-// else a place in the waitlist or ACTIVITY.FULL; enrolling again answers the enrollment already held.
+// else a place in the waitlist or ACTIVITY.FULL; enrolling again answers the enrollment already held. Coming through
+// a share (`from`), the sharer is credited once; a token that is unknown or for another activity is ignored.
 // Requests for a new enrollment with a free seat: 4 reads (in parallel) + 1 conditional update + 1 insert; a place in
 // the waitlist is one atomic update that draws the ticket and counts the queue.
-import type { ActivityIdInput, EnrollmentOutput } from '@contract/activity';
+import type { ActivityEnrollInput, EnrollmentOutput } from '@contract/activity';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { requireVolunteer } from '../../db/volunteer.repository';
@@ -25,6 +26,8 @@ import { toIso } from '../../domain/shanghai-time';
 import { enrollmentView, enrollmentWithPlace } from './activity-view';
 import { fillFreeSeats } from './waitlist-promotion';
 import { giveBack, seat } from './seat';
+import { creditedSharer } from '../../domain/share-scene';
+import { sharerOf } from '../share/share-token';
 
 const isLive = (e: EnrollmentDoc | undefined): e is EnrollmentDoc => e !== undefined && LIVE_ENROLLMENT.includes(e.status);
 const minute = (at: Date) => toIso(at).slice(0, 16).replace('T', ' ');
@@ -42,17 +45,20 @@ async function theirs(a: ActivityDoc, openid: string): Promise<EnrollmentOutput 
   return isLive(e) ? { enrollment: await enrollmentWithPlace(e) } : undefined;
 }
 
-export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<EnrollmentOutput> {
+export async function enroll(input: ActivityEnrollInput, ctx: Ctx): Promise<EnrollmentOutput> {
   const openid = requireOpenid(ctx);
   const now = ctx.now;
-  const [, found, before, memberships] = await Promise.all([
+  const [, found, before, memberships, sharer] = await Promise.all([
     requireVolunteer(openid),
     findActivity(input.activityId),
     findEnrollment(input.activityId, openid),
     membershipsOf(openid),
+    sharerOf(input.from, 'activity', input.activityId),
   ]);
   if (!found) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
   if (found.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED);
+  // Only the first share counts: an enrollment cancelled and taken again keeps the credit it had.
+  const sharedBy = before?.sharedBy ?? creditedSharer(sharer, openid);
   if (isLive(before)) return { enrollment: await enrollmentWithPlace(before) };
   if (!signupOpen(found, now)) throw signupClosed(found, now);
   const block = await enrollBlockFor(found, openid, memberships);
@@ -80,6 +86,7 @@ export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<Enrollme
     enrolledAt: now,
     queuedAt: now,
     ...(ticket ? { queueNo: ticket.queueNo } : {}),
+    ...(sharedBy ? { sharedBy } : {}),
   };
   const giveUp = async () => (seated ? giveBack(a, now) : changeWaitlistCount(a._id, -1));
   // Enrolling again after cancelling reuses the record, only from the cancelled state just read.
@@ -87,7 +94,7 @@ export async function enroll(input: ActivityIdInput, ctx: Ctx): Promise<Enrollme
     updateEnrollmentIf(
       doc._id,
       'cancelled',
-      { status, enrolledAt: now, queuedAt: now, ...(ticket ? { queueNo: ticket.queueNo } : {}) },
+      { status, enrolledAt: now, queuedAt: now, ...(ticket ? { queueNo: ticket.queueNo } : {}), ...(sharedBy ? { sharedBy } : {}) },
       ticket ? ['promotedAt', 'cancelledAt'] : ['queueNo', 'promotedAt', 'cancelledAt'],
     );
   let written: boolean;

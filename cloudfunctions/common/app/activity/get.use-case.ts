@@ -1,8 +1,9 @@
 // activity.get: an activity with its phase now, the caller's enrollment (and waitlist place) and what they may do
-// (with why they may not enroll, when they could otherwise press 报名).
+// (with why they may not enroll, when they could otherwise press 报名); for its managers, how many enrollments came
+// through shares.
 import type { ActivityGetOutput, ActivityIdInput } from '@contract/activity';
 import type { Ctx } from '../../handler';
-import { findEnrollment } from '../../db/activity.repository';
+import { countSharedEnrollments, findEnrollment } from '../../db/activity.repository';
 import { managerGrants, membershipsOf } from '../../db/org.repository';
 import { enrollBlockFor } from './enroll-eligibility';
 import { canManage } from '../../domain/org-access';
@@ -23,6 +24,8 @@ export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGet
   // Someone who could press 报名 learns first whether they may (before the risk notice); nobody else pays the reads.
   const memberships = openid && open && !live ? await membershipsOf(openid) : [];
   const block = openid && memberships.length > 0 ? await enrollBlockFor(a, openid, memberships) : undefined;
+  // Who shared to whom stays private: the team's managers see only how many came through shares.
+  const shareEnrollments = manages ? await countSharedEnrollments(a._id) : undefined;
   return {
     activity: activityView(a, { showContact: manages || mine?.status === 'enrolled' }),
     phase: phaseAt(a, ctx.now),
@@ -31,5 +34,6 @@ export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGet
     canManage: manages,
     signupOpen: open,
     ...(block ? { enrollBlock: { code: block.code, message: block.message } } : {}),
+    ...(shareEnrollments !== undefined ? { shareEnrollments } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { replaceWithTombstone, requireVolunteer, type VolunteerDoc } from '../..
 import { leadsAnyTeam, membershipsOf, releaseAdminSlot, updateMembershipIf } from '../../db/org.repository';
 import { enrollmentsOf, findActivitiesByIds, LIVE_ENROLLMENT } from '../../db/activity.repository';
 import { deleteMemberInvitationsOf } from '../../db/member-invitation.repository';
+import { deleteShareTokensOf } from '../../db/share-token.repository';
 import {
   closeOrgApplicationsOf,
   deleteEnrollment,
@@ -127,6 +128,7 @@ export async function withdraw(_input: UserWithdrawInput, ctx: Ctx): Promise<{ w
   await deleteImportedProfilesOf(openid);
   await deleteOpenImportsOf({ idNumberHash: v.idNumberHash, phoneHash: v.phoneHash });
   await deleteSmsTracesOf(v.phoneHash, openid);
+  await deleteShareTokensOf(openid);
   await redactKeptRecords(v, ctx.now);
   // Last: until here a failure leaves a registered volunteer who can simply try again.
   await replaceWithTombstone(openid, tombstone(v, ctx.now));

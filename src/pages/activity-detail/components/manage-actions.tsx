@@ -1,20 +1,35 @@
-// For the team's leader and admins on 活动详情: 编辑, 报名名单, and once it has started 服务人数 (the people served, for
-// 附件3); 取消活动 sits apart at the bottom of the card (act-danger-zone), away from 编辑, so no one taps it by mistake.
+// For the team's leader and admins on 活动详情: how many enrolled through shares, 编辑, 报名名单, 活动海报 (a poster
+// with the 小程序码 for WeChat groups), and once it has started 服务人数 (for 附件3); 取消活动 sits apart at the bottom
+// of the card (act-danger-zone), away from 编辑, so no one taps it by mistake.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
 import type { ActivityPhase } from '@contract/enums';
 import { routes } from '../../../routes';
 
-type Props = { activityId: string; phase: ActivityPhase; servedCount?: number; onCancelActivity: () => void; onRecordServed: () => void };
+type Props = {
+  activityId: string;
+  phase: ActivityPhase;
+  servedCount?: number;
+  shareEnrollments?: number;
+  onCancelActivity: () => void;
+  onRecordServed: () => void;
+  /** 活动海报, while the activity still takes enrollments; `posterBusy` while it is drawn. */
+  onPoster?: () => void;
+  posterBusy?: boolean;
+};
 
-export default function ManageActions({ activityId, phase, servedCount, onCancelActivity, onRecordServed }: Props) {
+export default function ManageActions(props: Props) {
+  const { activityId, phase, servedCount, shareEnrollments, onCancelActivity, onRecordServed, onPoster, posterBusy } = props;
   const id = encodeURIComponent(activityId);
   const editable = phase !== 'cancelled' && phase !== 'ended';
   const started = phase === 'ongoing' || phase === 'ended';
   return (
     <View className='card act-detail__section act-manage'>
       <Text className='act-detail__section-title'>活动管理</Text>
+      {shareEnrollments !== undefined ? (
+        <Text className='act-detail__share-count act-share-count'>通过分享报名 {shareEnrollments} 人</Text>
+      ) : null}
       <View className='act-detail__manage'>
         {editable ? (
           <Button
@@ -36,6 +51,19 @@ export default function ManageActions({ activityId, phase, servedCount, onCancel
         >
           报名名单
         </Button>
+        {onPoster ? (
+          <Button
+            className='act-poster'
+            size='small'
+            fill='outline'
+            type='primary'
+            loading={posterBusy}
+            disabled={posterBusy}
+            onClick={onPoster}
+          >
+            活动海报
+          </Button>
+        ) : null}
         {started ? (
           <Button className='act-served' size='small' fill='outline' type='primary' onClick={onRecordServed}>
             {servedCount === undefined ? '填写服务人数' : `服务 ${servedCount} 人次`}

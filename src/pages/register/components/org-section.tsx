@@ -1,10 +1,11 @@
-// Step 3: choose 1–5 approved teams to apply to; a keyword narrows the list, chosen teams stay listed.
-import { useRef, useState } from 'react';
+// Step 3: choose 1–5 approved teams to apply to (an invitation's team already chosen); a keyword narrows the list,
+// chosen teams stay listed.
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { Button, Checkbox } from '../../../components/nutui';
-import { searchOrgs } from '../../../services/org';
+import { getOrg, searchOrgs } from '../../../services/org';
 import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
 import type { Org } from '@contract/org';
@@ -26,6 +27,21 @@ export default function OrgSection({ value, error, onChange, onChosen }: Props) 
   const { state: list, reload: search } = useResource(() => searchOrgs(keyword.trim() ? { keyword: keyword.trim() } : {}), [], {
     onData: (res) => res.items.forEach((o) => (known.current[o._id] = o)),
   });
+
+  // A team chosen before the page opened (an invitation's team) is read by itself when the first results lack it.
+  const [, setLoaded] = useState(0);
+  const missing = list.status === 'loading' ? [] : value.filter((id) => !known.current[id]);
+  useEffect(() => {
+    for (const id of missing)
+      getOrg(id).then(
+        (r) => {
+          known.current[id] = r.org;
+          setLoaded((n) => n + 1);
+        },
+        () => undefined,
+      );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per missing team
+  }, [missing.join(',')]);
 
   // Chosen teams first (even when the current search no longer finds them), then the rest of the results.
   const found = list.status === 'ready' ? list.data.items : [];

@@ -1,23 +1,37 @@
-// 保存海报: the static 小程序码 (WeChat's own 扫一扫 opens it) with the activity's title and dates as a PNG for WeChat
-// groups and print.
-// weapp draws on the page's <canvas type="2d">, exports it and saves to the album; h5 draws on a detached canvas
-// and downloads the PNG.
+// Posters for WeChat groups and print: a heading, the title, a few lines about the activity or team, a 小程序码 that
+// WeChat's own 扫一扫 opens, and what to do with it, as a PNG. Shared by the 签到码 poster and the 活动海报.
+// weapp draws on the page's <canvas type="2d" id={POSTER_CANVAS_ID}>, exports it and saves to the album; h5 draws on
+// a detached canvas and downloads the PNG.
 import Taro from '@tarojs/taro';
-import { formatDistance } from '@contract/format';
-import { COLOR } from '../../styles/colors';
+import { COLOR } from '../styles/colors';
 
-/** `kindLabel` is the code's name (现场签到码, 签到码, 签退码); `wxacode` the 小程序码 as a data: URL. */
-export type PosterInfo = { title: string; kindLabel: string; dates: string; daily: string; wxacode: string; radiusM: number };
+export type PosterInfo = {
+  /** The big line in the coloured band (活动签到码, 活动招募). */
+  heading: string;
+  title: string;
+  /** Lines under the title (dates, daily times, place, organiser); a long one wraps to two. */
+  lines: string[];
+  /** The 小程序码 as a data: URL. */
+  wxacode: string;
+  /** Under the code: what scanning it does. */
+  action: string;
+  /** A smaller line under that. */
+  note?: string;
+  /** The PNG's name on h5, without the extension. */
+  fileName: string;
+};
 
 export const POSTER_W = 750;
 export const POSTER_H = 1120;
-export const POSTER_CANVAS_ID = 'ck-poster-canvas';
+export const POSTER_CANVAS_ID = 'app-poster-canvas';
 
 type Ctx = Pick<CanvasRenderingContext2D, 'fillStyle' | 'font' | 'textAlign' | 'textBaseline' | 'fillRect' | 'fillText' | 'measureText'> & {
   drawImage(image: unknown, dx: number, dy: number, dw: number, dh: number): void;
 };
-/** The code's side on the poster, in poster pixels. */
+/** The code's largest side on the poster, in poster pixels (smaller when the lines above it need the room). */
 const CODE_EDGE = 480;
+/** Room kept under the code for the action and the note. */
+const FOOTER_H = 150;
 
 /** Breaks text into at most `max` lines of `width` (character by character: Chinese has no spaces). */
 function wrap(ctx: Ctx, text: string, width: number, max: number): string[] {
@@ -48,7 +62,7 @@ export function drawPoster(ctx: Ctx, info: PosterInfo, code: unknown): void {
   ctx.font = '30px sans-serif';
   ctx.fillText('科技志愿服务', cx, 64);
   ctx.font = 'bold 60px sans-serif';
-  ctx.fillText(`活动${info.kindLabel}`, cx, 140);
+  ctx.fillText(info.heading, cx, 140);
 
   ctx.fillStyle = COLOR.text;
   ctx.font = 'bold 40px sans-serif';
@@ -59,29 +73,35 @@ export function drawPoster(ctx: Ctx, info: PosterInfo, code: unknown): void {
   }
   ctx.fillStyle = COLOR.textBody;
   ctx.font = '28px sans-serif';
-  ctx.fillText(`活动日期：${info.dates}`, cx, y + 10);
-  ctx.fillText(`每天 ${info.daily}`, cx, y + 52);
+  y += 10;
+  for (const text of info.lines)
+    for (const line of wrap(ctx, text, 650, 2)) {
+      ctx.fillText(line, cx, y);
+      y += 42;
+    }
 
-  const edge = CODE_EDGE;
-  const top = y + 100;
+  const top = y + 6;
+  const edge = Math.min(CODE_EDGE, POSTER_H - FOOTER_H - top);
   ctx.drawImage(code, Math.round((POSTER_W - edge) / 2), top, edge, edge);
 
   ctx.fillStyle = COLOR.text;
   ctx.font = '28px sans-serif';
-  ctx.fillText('用微信“扫一扫”扫描此码，即可签到签退', cx, top + edge + 50);
-  ctx.fillStyle = COLOR.textSecondary;
-  ctx.font = '24px sans-serif';
-  ctx.fillText(`须在活动地点${formatDistance(info.radiusM)}范围内、活动时间内签到`, cx, top + edge + 92);
+  ctx.fillText(info.action, cx, top + edge + 50);
+  if (info.note) {
+    ctx.fillStyle = COLOR.textSecondary;
+    ctx.font = '24px sans-serif';
+    ctx.fillText(info.note, cx, top + edge + 92);
+  }
 }
 
-const fileName = (info: PosterInfo) => `${info.title.replace(/[\\/:*?"<>|\s]+/g, '')}-${info.kindLabel}.png`;
+const fileName = (info: PosterInfo) => `${info.fileName.replace(/[\\/:*?"<>|\s]+/g, '')}.png`;
 
 type Loadable = { src: string; onload: unknown; onerror: unknown };
 /** Resolves once the image (a browser Image, or a weapp canvas image) has loaded `src`. */
 const loaded = <T extends Loadable>(img: T, src: string) =>
   new Promise<T>((resolve, reject) => {
     img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error('签到码图片加载失败'));
+    img.onerror = () => reject(new Error('小程序码图片加载失败'));
     img.src = src;
   });
 
@@ -111,7 +131,7 @@ export async function savePoster(info: PosterInfo): Promise<void> {
   canvas.width = POSTER_W;
   canvas.height = POSTER_H;
   // The canvas loads images from files: the 小程序码's PNG is written to the user data folder first.
-  const file = `${Taro.env.USER_DATA_PATH}/checkin-code.png`;
+  const file = `${Taro.env.USER_DATA_PATH}/poster-code.png`;
   Taro.getFileSystemManager().writeFileSync(file, info.wxacode.replace(/^data:image\/\w+;base64,/, ''), 'base64');
   const image = await loaded(canvas.createImage() as unknown as Loadable, file);
   drawPoster(canvas.getContext('2d') as unknown as Ctx, info, image);
