@@ -22,6 +22,15 @@ import {
   UserWithdrawOutput,
   VolunteerOutput,
 } from './user';
+import { UserHomeOutput } from './home';
+import {
+  OrgNoticeInput,
+  OrgNoticeOutput,
+  OrgNoticesInput,
+  OrgNoticesOutput,
+  OrgPublishNoticeInput,
+  OrgPublishNoticeOutput,
+} from './notice';
 import {
   OrgBootstrapRootInput,
   OrgBootstrapRootOutput,
@@ -137,6 +146,7 @@ export const contract = {
     messages: { input: UserMessagesInput, output: UserMessagesOutput },
     readMessages: { input: UserReadMessagesInput, output: UnreadOutput },
     unreadMessages: { input: Empty, output: UnreadOutput },
+    home: { input: Empty, output: UserHomeOutput },
   },
   org: {
     bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },
@@ -158,6 +168,9 @@ export const contract = {
     answerInvitation: { input: OrgAnswerInvitationInput, output: OrgAnswerInvitationOutput },
     identityAppeals: { input: IdentityAppealsInput, output: IdentityAppealsOutput },
     decideIdentityAppeal: { input: DecideIdentityAppealInput, output: DecideIdentityAppealOutput },
+    publishNotice: { input: OrgPublishNoticeInput, output: OrgPublishNoticeOutput },
+    notices: { input: OrgNoticesInput, output: OrgNoticesOutput },
+    notice: { input: OrgNoticeInput, output: OrgNoticeOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },

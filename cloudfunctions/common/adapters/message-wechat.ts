@@ -22,6 +22,8 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   waitlistPromoted: { title: 'thing1', time: 'time2', address: 'thing3', result: 'phrase4' },
   activityReminder: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
   identityAppealDecided: { matter: 'thing1', result: 'phrase2', reason: 'thing3', time: 'time4' },
+  // 通知公告 are kept in 消息中心 only (db/message.repository keepMessages): no template, never sent.
+  noticePublished: {},
 };
 
 function templateId(kind: MessageKind): string {
@@ -36,6 +38,7 @@ function templateId(kind: MessageKind): string {
     waitlistPromoted: e.MESSAGE_TEMPLATE_WAITLIST_PROMOTED,
     activityReminder: e.MESSAGE_TEMPLATE_ACTIVITY_REMINDER,
     identityAppealDecided: e.MESSAGE_TEMPLATE_IDENTITY_APPEAL_DECIDED,
+    noticePublished: undefined,
   };
   const id = ids[kind];
   if (!id) throw new Error(`no subscribe-message template for ${kind}`);
