@@ -15,7 +15,7 @@ import {
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { requireManagedOrg } from '../access';
-import { canManage, type Grant } from '../../domain/org-access';
+import { canManage } from '../../domain/org-access';
 import { toIso } from '../../domain/shanghai-time';
 import {
   approvedDescendantIds,
@@ -126,7 +126,7 @@ export async function notice(input: OrgNoticeInput, ctx: Ctx): Promise<OrgNotice
   const [doc, reader] = await Promise.all([findNotice(input.noticeId), noticeReader(openid)]);
   if (!doc) throw new AppError(ErrorCode.NOTICE_NOT_FOUND);
   if (!reader.teams.includes(doc.orgId)) throw new AppError(ErrorCode.NOTICE_NOT_IN_AUDIENCE);
-  const manager = canManage(reader.grants as Grant[], { _id: doc.orgId });
+  const manager = canManage(reader.grants, { _id: doc.orgId });
   // Opening it reads it, here and in 消息中心.
   await Promise.all([
     markNoticeRead({ _id: `${doc._id}_${openid}`, noticeId: doc._id, orgId: doc.orgId, openid, readAt: ctx.now }),

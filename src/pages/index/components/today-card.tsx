@@ -9,6 +9,8 @@ import { HOME_DAY_STATE_LABEL, type HomeToday } from '@contract/home';
 import { clockOf } from '@contract/time';
 import { formatDuration } from '@contract/format';
 
+const STATE_CLASS = { notSignedIn: 'is-not-signed-in', signedIn: 'is-signed-in', signedOut: 'is-signed-out' } as const;
+
 function stateText(a: HomeToday): string {
   if (a.state === 'signedOut')
     return `${HOME_DAY_STATE_LABEL.signedOut}（${clockOf(a.signInAt)}–${clockOf(a.signOutAt)}，${formatDuration(a.minutes)}）`;
@@ -26,7 +28,7 @@ export default function TodayCard({ activity: a }: { activity: HomeToday }) {
         <Text className='home__caption'>
           今天 {a.dailyStart}–{a.dailyEnd} · {a.address}
         </Text>
-        <Text className={`home__today-state home-today-state is-${a.state}`}>{stateText(a)}</Text>
+        <Text className={`home__today-state home-today-state ${STATE_CLASS[a.state]}`}>{stateText(a)}</Text>
       </View>
       <View className='home__scan'>
         <Button
