@@ -240,6 +240,9 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'org.answerInvitation': () => ({ invitationId: 'no-such-invitation', decision: 'decline' }),
   // The real name is not a profile field to change (it may only be left out).
   'user.updateProfile': () => ({ realName: undefined }),
+  'user.readMessages': () => ({ all: true }),
+  'org.publishNotice': () => ({ title: '关于开展冬季科普活动的通知', body: [{ type: 'text', text: '请各分队报送活动计划。' }] }),
+  'org.notice': () => ({ noticeId: 'no-such-notice' }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */
