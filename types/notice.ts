@@ -36,7 +36,10 @@ export const NoticeBody = z
   .min(1, '请填写通知内容')
   .max(NOTICE_BLOCKS_MAX, `内容最多${NOTICE_BLOCKS_MAX}段`)
   .refine((b) => b.some((x) => x.type === 'text'), '请至少填写一段文字')
-  .refine((b) => b.filter((x) => x.type === 'image').length <= NOTICE_IMAGES_MAX, `最多${NOTICE_IMAGES_MAX}张图片`);
+  .refine((b) => b.filter((x) => x.type === 'image').length <= NOTICE_IMAGES_MAX, {
+    message: `最多${NOTICE_IMAGES_MAX}张图片`,
+    path: ['images'],
+  });
 
 export const OrgPublishNoticeInput = z.object({
   orgId: z.string().min(1).max(64),

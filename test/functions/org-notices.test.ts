@@ -275,7 +275,14 @@ describe('user.home', () => {
   });
 
   it('a manager’s to-dos are counted; notices show pinned first with the unread count', async () => {
+    await t.dev('DELETE', '/_dev/stats');
     expect((await home('lz-admin')).todo).toEqual({ members: 1, orgs: 0, corrections: 0, total: 1 });
+    // In three rounds of parallel requests: the person (3), teams and today's records (2), then the inbox counts
+    // (3 reads of the teams, 3 counts), notices (list, count, reads) and recruiting activities (list, count).
+    expect((await databaseRequests(t)).total).toBe(16);
+    await t.dev('DELETE', '/_dev/stats');
+    await home('lz-member');
+    expect((await databaseRequests(t)).total).toBe(10);
     expect((await home('ts-admin')).todo).toEqual({ members: 0, orgs: 0, corrections: 0, total: 0 });
     dataOf(await publish('lz-leader', { title: '普通通知' }));
     dataOf(await publish('lz-leader', { title: '置顶通知', pinned: true }));

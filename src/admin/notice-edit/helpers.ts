@@ -15,9 +15,9 @@ export const EMPTY_NOTICE_FORM: NoticeForm = { title: '', text: '', images: '', 
 
 export const NOTICE_SPEC: FormSpec<NoticeFieldKey> = {
   order: ['title', 'text', 'images'],
-  // body[i] is a paragraph or an image: the row is decided by what the block at that place is (see fieldOf below).
+  // body[i].text is a paragraph, body[i].src an image, body.images the number of images; the rest of body is the text.
   fieldOf: (path) =>
-    path[0] === 'title' ? 'title' : path[0] === 'body' ? (path.length > 2 && path[2] === 'src' ? 'images' : 'text') : undefined,
+    path[0] === 'title' ? 'title' : path[0] === 'body' ? (path[1] === 'images' || path[2] === 'src' ? 'images' : 'text') : undefined,
   hints: {
     title: `请填写标题，2–${NOTICE_TITLE_MAX}个字`,
     text: '请填写通知内容',
