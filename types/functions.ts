@@ -24,8 +24,10 @@ import {
 } from './user';
 import { UserHomeOutput } from './home';
 import {
+  OrgDeleteNoticeOutput,
   OrgNoticeInput,
   OrgNoticeOutput,
+  OrgPinNoticeInput,
   OrgNoticesInput,
   OrgNoticesOutput,
   OrgPublishNoticeInput,
@@ -171,6 +173,8 @@ export const contract = {
     publishNotice: { input: OrgPublishNoticeInput, output: OrgPublishNoticeOutput },
     notices: { input: OrgNoticesInput, output: OrgNoticesOutput },
     notice: { input: OrgNoticeInput, output: OrgNoticeOutput },
+    pinNotice: { input: OrgPinNoticeInput, output: OrgNoticeOutput },
+    deleteNotice: { input: OrgNoticeInput, output: OrgDeleteNoticeOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },

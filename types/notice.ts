@@ -66,6 +66,8 @@ export const Notice = NoticeSummary.extend({
   body: z.array(NoticeBlock),
   /** How many members it was sent to (the 消息中心 copies), for the publishing team's managers. */
   audienceCount: z.number().int().optional(),
+  /** The caller leads or administers the publishing team: may pin, unpin and delete it. */
+  canManage: z.boolean(),
 });
 export type Notice = z.infer<typeof Notice>;
 
@@ -82,6 +84,11 @@ export const OrgNoticeInput = z.object({ noticeId: z.string().min(1).max(64) });
 export type OrgNoticeInput = z.infer<typeof OrgNoticeInput>;
 export const OrgNoticeOutput = z.object({ notice: Notice });
 export type OrgNoticeOutput = z.infer<typeof OrgNoticeOutput>;
+
+export const OrgPinNoticeInput = z.object({ noticeId: z.string().min(1).max(64), pinned: z.boolean() });
+export type OrgPinNoticeInput = z.infer<typeof OrgPinNoticeInput>;
+export const OrgDeleteNoticeOutput = z.object({ deleted: z.literal(true) });
+export type OrgDeleteNoticeOutput = z.infer<typeof OrgDeleteNoticeOutput>;
 
 /** The page of a notice, as 消息中心 keeps it (without the leading slash, like every message's page). */
 export const noticePage = (noticeId: string) => `pages/notice/index?id=${encodeURIComponent(noticeId)}`;

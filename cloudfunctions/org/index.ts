@@ -14,7 +14,7 @@ import { inbox, managed } from '../common/app/org/inbox.use-case';
 import { importTemplate, importVolunteers } from '../common/app/org/import-volunteers.use-case';
 import { answerInvitation, listInvitations } from '../common/app/org/invitation.use-case';
 import { decideIdentityAppeal, identityAppeals } from '../common/app/user/appeal-review.use-case';
-import { notice, notices, publishNotice } from '../common/app/notice/notice.use-case';
+import { deleteNotice, notice, notices, pinNotice, publishNotice } from '../common/app/notice/notice.use-case';
 
 export const main = makeMain('org', {
   bootstrapRoot,
@@ -39,4 +39,6 @@ export const main = makeMain('org', {
   publishNotice,
   notices,
   notice,
+  pinNotice,
+  deleteNotice,
 });

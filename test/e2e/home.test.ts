@@ -112,6 +112,10 @@ it('a notice the leader publishes reaches a member of a team below in 消息中�
   await top(leader, '.notice-edit-submit').click();
   await eventually(async () => expect(leader.url()).toContain('/pages/notice/index?id='));
   await top(leader, '.notice-reads').waitFor();
+  // The leader pins it from the notice itself.
+  await top(leader, '.notice-pin').click();
+  await eventually(async () => expect(await top(leader, '.notice-pin').innerText()).toBe('取消置顶'));
+  expect((await app.t.emu.db.find('notices'))[0]).toMatchObject({ pinned: true });
 
   const member = await app.pages.open(CHILD, '/pages/mine/index');
   await eventually(async () => expect(await top(member, '.mine-messages-badge').innerText()).toBe('1'));
@@ -123,10 +127,14 @@ it('a notice the leader publishes reaches a member of a team below in 消息中�
   const home = await app.pages.open(CHILD, '/pages/index/index');
   await top(home, '.home-notice').waitFor();
   expect(await top(home, '.home-notice').innerText()).toContain('关于开展冬季科普进社区活动的通知');
+  expect(await top(home, '.home-notice').innerText()).toContain('置顶');
   expect(await top(home, '.home-notice').getAttribute('class')).toContain('is-unread');
   await top(home, '.home-notice').click();
   await top(home, '.notice-title').waitFor();
   expect(await top(home, '.notice-paragraph').allInnerTexts()).toEqual(['各分队：', '请于12月10日前报送活动计划。']);
+  // A member may not pin or delete it.
+  expect(await top(home, '.notice-pin').count()).toBe(0);
+  expect(await top(home, '.notice-delete').count()).toBe(0);
   // Read here, read in 消息中心: the badge goes.
   const again = await app.pages.open(CHILD, '/pages/mine/index');
   await top(again, '.mine-messages').waitFor();

@@ -243,6 +243,8 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'user.readMessages': () => ({ all: true }),
   'org.publishNotice': () => ({ title: '关于开展冬季科普活动的通知', body: [{ type: 'text', text: '请各分队报送活动计划。' }] }),
   'org.notice': () => ({ noticeId: 'no-such-notice' }),
+  'org.pinNotice': () => ({ noticeId: 'no-such-notice', pinned: true }),
+  'org.deleteNotice': () => ({ noticeId: 'no-such-notice' }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */

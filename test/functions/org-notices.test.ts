@@ -200,6 +200,36 @@ describe('read marks and counts', () => {
   });
 });
 
+describe('pinning and deleting', () => {
+  it('the publishing team’s managers pin, unpin and delete; nobody else; a deleted notice is gone from every list', async () => {
+    const { notice } = dataOf(await publish('lz-admin'));
+    for (const who of ['lz-member', 'fd-member', 'root-leader', 'ts-admin']) {
+      expect(refusalOf(await t.call('org', 'pinNotice', { noticeId: notice.noticeId, pinned: true }, who)).code).toBe('AUTH.FORBIDDEN');
+      expect(refusalOf(await t.call('org', 'deleteNotice', { noticeId: notice.noticeId }, who)).code).toBe('AUTH.FORBIDDEN');
+    }
+    expect((await t.emu.db.find('notices'))[0]).toMatchObject({ pinned: false });
+
+    const pinned = dataOf(await t.call('org', 'pinNotice', { noticeId: notice.noticeId, pinned: true }, 'lz-leader'));
+    expect(pinned.notice).toMatchObject({ pinned: true, canManage: true });
+    expect(dataOf(await t.call('org', 'notices', {}, 'fd-member')).items[0].pinned).toBe(true);
+    dataOf(await t.call('org', 'pinNotice', { noticeId: notice.noticeId, pinned: false }, 'lz-admin'));
+    expect(dataOf(await t.call('org', 'notices', {}, 'fd-member')).items[0].pinned).toBe(false);
+
+    dataOf(await t.call('org', 'notice', { noticeId: notice.noticeId }, 'fd-member'));
+    dataOf(await publish('lz-admin', { title: '第二则通知' }));
+    expect(dataOf(await t.call('org', 'deleteNotice', { noticeId: notice.noticeId }, 'lz-leader'))).toEqual({ deleted: true });
+    // The other notice stays unread; the deleted one's read mark is gone with it.
+    expect(dataOf(await t.call('org', 'notices', {}, 'fd-member'))).toMatchObject({
+      total: 1,
+      unread: 1,
+      items: [{ title: '第二则通知' }],
+    });
+    expect(refusalOf(await t.call('org', 'notice', { noticeId: notice.noticeId }, 'fd-member')).code).toBe('NOTICE.NOT_FOUND');
+    expect(refusalOf(await t.call('org', 'deleteNotice', { noticeId: notice.noticeId }, 'lz-leader')).code).toBe('NOTICE.NOT_FOUND');
+    expect(await count('notice_reads')).toBe(0);
+  });
+});
+
 describe('a large subtree', () => {
   it('the 消息中心 copies are written 100 to a request', async () => {
     await seedMembers(

@@ -38,8 +38,14 @@ export async function insertNotice(doc: Omit<NoticeDoc, '_id'>): Promise<string>
   return res.id;
 }
 
-export async function setAudienceCount(noticeId: string, audienceCount: number): Promise<void> {
-  await unwrap(notices().doc(noticeId).update({ audienceCount }));
+export async function setPinned(noticeId: string, pinned: boolean): Promise<void> {
+  await unwrap(notices().doc(noticeId).update({ pinned }));
+}
+
+/** Removes the notice, then its read marks (so that no reader's unread count counts them). */
+export async function removeNotice(noticeId: string): Promise<void> {
+  await unwrap(notices().doc(noticeId).remove());
+  await unwrap(reads().where({ noticeId }).remove());
 }
 
 export async function findNotice(noticeId: string): Promise<NoticeDoc | undefined> {

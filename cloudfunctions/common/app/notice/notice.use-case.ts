@@ -9,12 +9,14 @@ import {
   type OrgNoticeOutput,
   type OrgNoticesInput,
   type OrgNoticesOutput,
+  type OrgDeleteNoticeOutput,
+  type OrgPinNoticeInput,
   type OrgPublishNoticeInput,
   type OrgPublishNoticeOutput,
 } from '@contract/notice';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { requireManagedOrg } from '../access';
+import { requireManager, requireManagedOrg } from '../access';
 import { canManage } from '../../domain/org-access';
 import { toIso } from '../../domain/shanghai-time';
 import {
@@ -27,6 +29,8 @@ import {
   pageNoticesOf,
   readByOf,
   readCountsOf,
+  removeNotice,
+  setPinned,
   type NoticeDoc,
 } from '../../db/notice.repository';
 import { keepMessages, markReadByPage } from '../../db/message.repository';
@@ -50,6 +54,7 @@ function noticeView(doc: NoticeDoc, read: boolean, manager: boolean, readCount?:
     ...noticeSummary(doc, read, manager ? (readCount ?? 0) : undefined),
     body: doc.body,
     ...(manager ? { audienceCount: doc.audienceCount } : {}),
+    canManage: manager,
   };
 }
 
@@ -134,4 +139,28 @@ export async function notice(input: OrgNoticeInput, ctx: Ctx): Promise<OrgNotice
   ]);
   const counts = manager ? await readCountsOf([doc._id]) : undefined;
   return { notice: noticeView(doc, true, manager, counts?.get(doc._id)) };
+}
+
+/** The notice, for the leader/admins of its team (AUTH.FORBIDDEN for everyone else, NOTICE.NOT_FOUND when gone). */
+async function managedNotice(openid: string, noticeId: string): Promise<NoticeDoc> {
+  const doc = await findNotice(noticeId);
+  if (!doc) throw new AppError(ErrorCode.NOTICE_NOT_FOUND);
+  await requireManager(openid, doc.orgId, '只有发布队伍的负责人或管理员可以管理这则通知公告');
+  return doc;
+}
+
+export async function pinNotice(input: OrgPinNoticeInput, ctx: Ctx): Promise<OrgNoticeOutput> {
+  const openid = requireOpenid(ctx);
+  const doc = await managedNotice(openid, input.noticeId);
+  if (doc.pinned !== input.pinned) await setPinned(doc._id, input.pinned);
+  const [read, counts] = await Promise.all([readByOf(openid, [doc._id]), readCountsOf([doc._id])]);
+  return { notice: noticeView({ ...doc, pinned: input.pinned }, read.has(doc._id), true, counts.get(doc._id)) };
+}
+
+/** Deleting takes the notice off every list; its 消息中心 copies stay and say it was deleted when opened. */
+export async function deleteNotice(input: OrgNoticeInput, ctx: Ctx): Promise<OrgDeleteNoticeOutput> {
+  const openid = requireOpenid(ctx);
+  const doc = await managedNotice(openid, input.noticeId);
+  await removeNotice(doc._id);
+  return { deleted: true };
 }
