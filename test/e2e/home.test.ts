@@ -135,6 +135,13 @@ it('a notice the leader publishes reaches a member of a team below in 消息中�
   // A member may not pin or delete it.
   expect(await top(home, '.notice-pin').count()).toBe(0);
   expect(await top(home, '.notice-delete').count()).toBe(0);
+  // 更多 lists every notice of the member's teams and the teams above, read now.
+  const list = await app.pages.open(CHILD, '/pages/index/index');
+  await top(list, '.home-notices-more').click();
+  await top(list, '.notices-item').first().waitFor();
+  expect(await top(list, '.notices-item').count()).toBe(1);
+  expect(await top(list, '.notices-item').innerText()).toContain('兰州市科技志愿服务支队');
+  expect(await top(list, '.notices-item').getAttribute('class')).not.toContain('is-unread');
   // Read here, read in 消息中心: the badge goes.
   const again = await app.pages.open(CHILD, '/pages/mine/index');
   await top(again, '.mine-messages').waitFor();

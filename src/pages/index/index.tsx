@@ -1,7 +1,7 @@
 // 首页, made personal: on the day of an activity that activity, its check-in state and 扫码签到; otherwise the next
 // one with its countdown; teams applied for; a manager's to-dos; 通知公告; recruiting activities nearby. Someone not
 // registered is invited to register. One call (user.home); the server's clock decides what "today" is.
-// Test classes: home-loading, home-error, home-retry, home-register, home-welcome, home-greeting, home-no, home-mine,
+// Test classes: home-loading, home-error, home-retry, home-register, home-welcome, home-greeting, home-no, home-frozen, home-mine,
 // home-scan-link, home-my-code, home-my-hours; the sections' in components/.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -55,6 +55,9 @@ export default function Index() {
           <View className='home__welcome home-welcome'>
             <Text className='home__welcome-name home-greeting'>{greetingOf(data)}</Text>
             <Text className='home__welcome-no home-no'>志愿者编号 {data.volunteer.volunteerNo}</Text>
+            {data.volunteer.status === 'frozen' ? (
+              <Text className='home__error-text home-frozen'>账号因身份冲突核实已被冻结，服务记录仍保留，暂不能报名和签到</Text>
+            ) : null}
             <View className='home__links'>
               {data.today.length === 0 ? (
                 <Text className='home__link home-scan-link' onClick={go(routes.scan({ auto: true }))}>
