@@ -23,6 +23,8 @@ export default defineAppConfig({
     'pages/invitations/index',
     'pages/identity-appeal/index',
     'pages/messages/index',
+    'pages/notice/index',
+    'pages/notices/index',
   ],
   subPackages: [
     {
@@ -39,6 +41,7 @@ export default defineAppConfig({
         'corrections/index',
         'stats/index',
         'identity-appeals/index',
+        'notice-edit/index',
       ],
     },
   ],

@@ -46,6 +46,8 @@ export const routes = {
   myData: () => '/pages/my-data/index',
   invitations: () => '/pages/invitations/index',
   messages: () => '/pages/messages/index',
+  notices: () => '/pages/notices/index',
+  notice: (id: string) => withQuery('/pages/notice/index', { id }),
   // The admin subpackage.
   inbox: () => '/admin/inbox/index',
   members: (orgId: string) => withQuery('/admin/members/index', { orgId }),
@@ -60,4 +62,5 @@ export const routes = {
   corrections: (orgId: string) => withQuery('/admin/corrections/index', { orgId }),
   stats: (orgId: string) => withQuery('/admin/stats/index', { orgId }),
   identityAppeals: () => '/admin/identity-appeals/index',
+  publishNotice: (orgId: string) => withQuery('/admin/notice-edit/index', { orgId }),
 } as const;

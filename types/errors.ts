@@ -59,6 +59,8 @@ export const ErrorCode = {
   ACTIVITY_CAPACITY_BELOW_ENROLLED: 'ACTIVITY.CAPACITY_BELOW_ENROLLED',
   ACTIVITY_ENDED: 'ACTIVITY.ENDED',
   ACTIVITY_NO_CONTACT: 'ACTIVITY.NO_CONTACT',
+  NOTICE_NOT_FOUND: 'NOTICE.NOT_FOUND',
+  NOTICE_NOT_IN_AUDIENCE: 'NOTICE.NOT_IN_AUDIENCE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -124,4 +126,6 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'ACTIVITY.CAPACITY_BELOW_ENROLLED': '招募人数不能少于已报名人数',
   'ACTIVITY.ENDED': '活动已结束',
   'ACTIVITY.NO_CONTACT': '组织者没有留下联系电话',
+  'NOTICE.NOT_FOUND': '通知公告不存在或已删除',
+  'NOTICE.NOT_IN_AUDIENCE': '该通知公告只面向发布队伍及其下级队伍的队员',
 };

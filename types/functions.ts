@@ -22,6 +22,17 @@ import {
   UserWithdrawOutput,
   VolunteerOutput,
 } from './user';
+import { UserHomeOutput } from './home';
+import {
+  OrgDeleteNoticeOutput,
+  OrgNoticeInput,
+  OrgNoticeOutput,
+  OrgPinNoticeInput,
+  OrgNoticesInput,
+  OrgNoticesOutput,
+  OrgPublishNoticeInput,
+  OrgPublishNoticeOutput,
+} from './notice';
 import {
   OrgBootstrapRootInput,
   OrgBootstrapRootOutput,
@@ -145,6 +156,7 @@ export const contract = {
     messages: { input: UserMessagesInput, output: UserMessagesOutput },
     readMessages: { input: UserReadMessagesInput, output: UnreadOutput },
     unreadMessages: { input: Empty, output: UnreadOutput },
+    home: { input: Empty, output: UserHomeOutput },
   },
   org: {
     bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },
@@ -168,6 +180,11 @@ export const contract = {
     decideIdentityAppeal: { input: DecideIdentityAppealInput, output: DecideIdentityAppealOutput },
     inviteLink: { input: OrgIdInput, output: OrgInviteLinkOutput },
     openInvite: { input: OrgOpenInviteInput, output: OrgOpenInviteOutput },
+    publishNotice: { input: OrgPublishNoticeInput, output: OrgPublishNoticeOutput },
+    notices: { input: OrgNoticesInput, output: OrgNoticesOutput },
+    notice: { input: OrgNoticeInput, output: OrgNoticeOutput },
+    pinNotice: { input: OrgPinNoticeInput, output: OrgNoticeOutput },
+    deleteNotice: { input: OrgNoticeInput, output: OrgDeleteNoticeOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },

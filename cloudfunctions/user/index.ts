@@ -9,6 +9,7 @@ import { activate } from '../common/app/user/activate.use-case';
 import { myData } from '../common/app/user/my-data.use-case';
 import { appealIdentity, myIdentityAppeals } from '../common/app/user/appeal-identity.use-case';
 import { messages, readMessages, unreadMessages } from '../common/app/user/messages.use-case';
+import { home } from '../common/app/user/home.use-case';
 
 export const main = makeMain('user', {
   register,
@@ -23,4 +24,5 @@ export const main = makeMain('user', {
   messages,
   readMessages,
   unreadMessages,
+  home,
 });

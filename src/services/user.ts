@@ -1,6 +1,7 @@
 // The volunteer: registration and the "我的" summary.
 import { callFunction } from './cloud';
 import type { InputOf, OutputOf } from '@contract/functions';
+import type { UserHomeOutput } from '@contract/home';
 import type {
   UserActivateInput,
   UserChangePhoneInput,
@@ -16,6 +17,11 @@ type UserWithdrawOutput = OutputOf<'user', 'withdraw'>;
 
 export function register(input: UserRegisterInput): Promise<UserRegisterOutput> {
   return callFunction('user', 'register', input);
+}
+
+/** 首页 in one call (the server's clock decides what is today). */
+export function home(): Promise<UserHomeOutput> {
+  return callFunction('user', 'home', {});
 }
 
 export function me(): Promise<UserMeOutput> {

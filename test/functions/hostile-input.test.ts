@@ -238,12 +238,16 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'checkin.corrections': () => ({ status: 'pending' }),
   'report.export': () => ({ kind: 'activityStats' }),
   'org.answerInvitation': () => ({ invitationId: 'no-such-invitation', decision: 'decline' }),
-  'user.readMessages': () => ({ messageIds: ['no-such-message'] }),
   // A 小程序码 scene of the right shape that names nothing.
   'org.openInvite': () => ({ scene: 'AbCdEfGh' }),
   'activity.openScene': () => ({ scene: 'AbCdEfGh.Tk3nAbC9' }),
   // The real name is not a profile field to change (it may only be left out).
   'user.updateProfile': () => ({ realName: undefined }),
+  'user.readMessages': () => ({ all: true }),
+  'org.publishNotice': () => ({ title: '关于开展冬季科普活动的通知', body: [{ type: 'text', text: '请各分队报送活动计划。' }] }),
+  'org.notice': () => ({ noticeId: 'no-such-notice' }),
+  'org.pinNotice': () => ({ noticeId: 'no-such-notice', pinned: true }),
+  'org.deleteNotice': () => ({ noticeId: 'no-such-notice' }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */

@@ -23,6 +23,8 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   activityReminder: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
   identityAppealDecided: { matter: 'thing1', result: 'phrase2', reason: 'thing3', time: 'time4' },
   signOutReminder: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
+  // 通知公告 are kept in 消息中心 only (db/message.repository keepMessages): no template, never sent.
+  noticePublished: {},
 };
 
 function templateId(kind: MessageKind): string {
@@ -38,6 +40,7 @@ function templateId(kind: MessageKind): string {
     activityReminder: e.MESSAGE_TEMPLATE_ACTIVITY_REMINDER,
     identityAppealDecided: e.MESSAGE_TEMPLATE_IDENTITY_APPEAL_DECIDED,
     signOutReminder: e.MESSAGE_TEMPLATE_SIGN_OUT_REMINDER,
+    noticePublished: undefined,
   };
   const id = ids[kind];
   if (!id) throw new Error(`no subscribe-message template for ${kind}`);

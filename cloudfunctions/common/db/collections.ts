@@ -58,6 +58,10 @@ export const C = {
   auditLog: 'audit_log',
   /** 消息中心: every notice sent to a volunteer, kept for the app (`read` until opened). */
   messages: 'messages',
+  /** 通知公告 a team published to itself and every team below it. */
+  notices: 'notices',
+  /** Who opened which notice (`_id` = notice_openid): the read counts. */
+  noticeReads: 'notice_reads',
   /** 现场报名 by SMS: a phone not yet registered, enrolled in the activity once its owner registers with it. */
   enrollmentInvitations: 'enrollment_invitations',
   devSms: '_dev_sms',
@@ -108,6 +112,9 @@ export const collections: CollectionDecl[] = [
     indexes: [asc('openid_createdAt', 'openid', 'createdAt'), asc('openid_read', 'openid', 'read')],
     rule: FUNCTIONS_ONLY,
   },
+  { name: C.notices, indexes: [asc('orgId_publishedAt', 'orgId', 'publishedAt')], rule: FUNCTIONS_ONLY },
+  // One per notice and reader by `_id`; counted per notice, looked up per reader.
+  { name: C.noticeReads, indexes: [asc('noticeId', 'noticeId'), asc('openid_noticeId', 'openid', 'noticeId')], rule: FUNCTIONS_ONLY },
   // One counter per caller and window, by `_id`; old windows are never read again.
   { name: C.numberTries, indexes: [], rule: FUNCTIONS_ONLY },
   // Unique by `_id` (= the token); a sharer's token for a target is found again by openid and target.

@@ -73,6 +73,12 @@ export async function pendingCorrectionsDecided(
   return { items: list.data as CorrectionDoc[], total: count.total };
 }
 
+/** How many corrections `decides` covers (首页's to-do count). */
+export async function countPendingCorrectionsDecided(decides: readonly Decides[]): Promise<number> {
+  const where = pendingDecidable(decides, 'orgId', 'openid');
+  return where ? (await unwrap(corrections().where(where).count())).total : 0;
+}
+
 /** Moves a correction from `from` to the patched state; false when it was no longer in `from`. Undefined fields are removed. */
 export async function reviewCorrectionIf(id: string, from: CorrectionStatus, patch: Partial<CorrectionDoc>): Promise<boolean> {
   const _ = database().command;

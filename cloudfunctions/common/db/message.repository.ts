@@ -22,6 +22,20 @@ export async function keepMessage(doc: Omit<MessageDoc, '_id' | 'read'>): Promis
   await unwrap(messages().add({ ...doc, read: false }));
 }
 
+/** Documents per insert when one notice reaches many people: one request per 100 addressees, one after another. */
+export const MESSAGE_BATCH = 100;
+
+/** Keeps the same notice for many addressees in batches of MESSAGE_BATCH; answers how many were kept. */
+export async function keepMessages(openids: readonly string[], doc: Omit<MessageDoc, '_id' | 'read' | 'openid'>): Promise<number> {
+  let kept = 0;
+  for (let i = 0; i < openids.length; i += MESSAGE_BATCH) {
+    const batch = openids.slice(i, i + MESSAGE_BATCH).map((openid) => ({ ...doc, openid, read: false }));
+    await unwrap(messages().add(batch));
+    kept += batch.length;
+  }
+  return kept;
+}
+
 export async function pageMessages(openid: string, opts: { unreadOnly?: boolean; skip: number; limit: number }): Promise<MessageDoc[]> {
   const where = opts.unreadOnly ? { openid, read: false } : { openid };
   const res = await unwrap(messages().where(where).orderBy('createdAt', 'desc').skip(opts.skip).limit(opts.limit).get());
@@ -43,4 +57,9 @@ export async function markRead(openid: string, ids: string[] | 'all', at: Date):
   const _ = database().command;
   const where = ids === 'all' ? { openid, read: false } : { openid, read: false, _id: _.in(ids) };
   await unwrap(messages().where(where).update({ read: true, readAt: at }));
+}
+
+/** Marks the addressee's unread messages about one page read (opening a notice reads its 消息中心 copy). */
+export async function markReadByPage(openid: string, page: string, at: Date): Promise<void> {
+  await unwrap(messages().where({ openid, read: false, page }).update({ read: true, readAt: at }));
 }

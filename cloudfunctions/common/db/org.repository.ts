@@ -114,6 +114,12 @@ export async function pendingApplicationsDecided(decides: readonly Decides[], li
   return { items: list.data as OrgDoc[], total: count.total };
 }
 
+/** How many team applications `decides` covers (首页's to-do count). */
+export async function countPendingApplicationsDecided(decides: readonly Decides[]): Promise<number> {
+  const where = pendingDecidable(decides, 'parentId', 'applicantOpenid');
+  return where ? (await unwrap(database().collection(C.orgs).where(where).count())).total : 0;
+}
+
 export async function findMembership(id: string): Promise<MembershipDoc | undefined> {
   const res = await unwrap(database().collection(C.memberships).doc(id).get());
   return (res.data as MembershipDoc[])[0];
@@ -185,6 +191,13 @@ export async function pendingMembershipsIn(orgIds: string[], limit: number): Pro
     unwrap(coll.where(where).count()),
   ]);
   return { items: list.data as MembershipDoc[], total: count.total };
+}
+
+/** How many applications to these teams wait (首页's to-do count). */
+export async function countPendingMembershipsIn(orgIds: string[]): Promise<number> {
+  if (orgIds.length === 0) return 0;
+  const where = { orgId: database().command.in(orgIds), status: 'pending' };
+  return (await unwrap(database().collection(C.memberships).where(where).count())).total;
 }
 
 /** Creates the membership; false when it exists already (a concurrent write of the same volunteer and team). */

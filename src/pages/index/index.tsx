@@ -1,24 +1,27 @@
-// 首页: what a 科技志愿者 can do here, and the way in for someone not yet registered.
+// 首页, made personal: on the day of an activity that activity, its check-in state and 扫码签到; otherwise the next
+// one with its countdown; teams applied for; a manager's to-dos; 通知公告; recruiting activities nearby. Someone not
+// registered is invited to register. One call (user.home); the server's clock decides what "today" is.
+// Test classes: home-loading, home-error, home-retry, home-register, home-welcome, home-greeting, home-no, home-frozen, home-mine,
+// home-scan-link, home-my-code, home-my-hours; the sections' in components/.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Skeleton } from '../../components/nutui';
-import { useMe } from '../../hooks/use-me';
+import { useResource } from '../../hooks/use-resource';
 import { useUnread } from '../../hooks/use-unread';
+import { home as loadHome } from '../../services/user';
+import { serverToday } from '../../services/server-clock';
 import { routes, tabs } from '../../routes';
+import TodayCard from './components/today-card';
+import { Memberships, NextActivity, Notices, Recruiting, Todos } from './components/home-sections';
+import { greetingOf } from './helpers';
 import './index.scss';
 
-const FEATURES = [
-  { title: '注册入队', text: '实名注册为科技志愿者，最多加入5支志愿服务队伍' },
-  { title: '报名活动', text: '参加科技培训、科普讲解、农技服务等志愿活动' },
-  { title: '扫码签到', text: '活动现场扫码签到签退，服务时长自动累计' },
-  { title: '服务证明', text: '查看服务记录，申领志愿服务证明' },
-];
-
 export default function Index() {
-  const { state, reload } = useMe();
+  const { state, reload } = useResource(loadHome, [], { when: 'show', keepOnShow: true });
   // The tab bar's badge on 我的 is current from the first page on.
   useUnread();
-  const goRegister = () => Taro.navigateTo({ url: routes.register() });
+  const data = state.status === 'ready' || state.status === 'empty' ? state.data : null;
+  const go = (url: string) => () => void Taro.navigateTo({ url });
 
   return (
     <View className='app-page home'>
@@ -31,60 +34,59 @@ export default function Index() {
         {state.status === 'loading' ? <Skeleton className='home-loading' rows={2} animated /> : null}
         {state.status === 'error' ? (
           <View className='home__error home-error'>
-            <Text className='home__error-text'>{state.message}</Text>
-            <Button className='home-retry' size='small' onClick={reload}>
+            <Text className='home__error-text'>{state.error.message}</Text>
+            <Button className='home-retry' size='small' onClick={() => reload()}>
               重试
             </Button>
           </View>
         ) : null}
-        {state.status === 'unregistered' ? (
+        {data && !data.volunteer ? (
           <View className='home__cta'>
             <Text className='home__cta-text'>您还不是科技志愿者，注册后即可加入队伍、报名活动</Text>
-            <Button className='home-register' type='primary' block onClick={goRegister}>
+            <Button className='home-register' type='primary' block onClick={go(routes.register())}>
               注册成为科技志愿者
             </Button>
+            <Text className='home__link home-activate' onClick={go(routes.activate())}>
+              队伍已为我导入信息，去激活 ›
+            </Text>
           </View>
         ) : null}
-        {state.status === 'ready' ? (
+        {data?.volunteer ? (
           <View className='home__welcome home-welcome'>
-            <Text className='home__welcome-name'>{state.data.volunteer.realName}，欢迎回来</Text>
-            <Text className='home__welcome-no'>志愿者编号 {state.data.volunteer.volunteerNo}</Text>
-            <Button className='home-mine' size='small' onClick={() => Taro.switchTab({ url: tabs.mine })}>
-              查看我的
-            </Button>
+            <Text className='home__welcome-name home-greeting'>{greetingOf(data)}</Text>
+            <Text className='home__welcome-no home-no'>志愿者编号 {data.volunteer.volunteerNo}</Text>
+            {data.volunteer.status === 'frozen' ? (
+              <Text className='home__error-text home-frozen'>账号因身份冲突核实已被冻结，服务记录仍保留，暂不能报名和签到</Text>
+            ) : null}
+            <View className='home__links'>
+              {data.today.length === 0 ? (
+                <Text className='home__link home-scan-link' onClick={go(routes.scan({ auto: true }))}>
+                  扫码签到
+                </Text>
+              ) : null}
+              <Text className='home__link home-my-code' onClick={go(routes.myCode())}>
+                我的签到码
+              </Text>
+              <Text className='home__link home-mine' onClick={() => void Taro.switchTab({ url: tabs.mine })}>
+                我的
+              </Text>
+            </View>
           </View>
         ) : null}
       </View>
 
-      <View className='card home__scan'>
-        <Button
-          className='home-scan'
-          type='primary'
-          size='large'
-          block
-          onClick={() => Taro.navigateTo({ url: routes.scan({ auto: true }) })}
-        >
-          扫码签到 / 签退
-        </Button>
-        <View className='home__scan-links'>
-          <Text className='home__scan-link home-my-code' onClick={() => Taro.navigateTo({ url: routes.myCode() })}>
-            我的签到码
-          </Text>
-          <Text className='home__scan-link home-my-hours' onClick={() => Taro.navigateTo({ url: routes.myHours() })}>
-            我的时长
-          </Text>
-        </View>
-      </View>
-
-      <View className='card home__features'>
-        <Text className='home__section-title'>在这里，您可以</Text>
-        {FEATURES.map((f) => (
-          <View key={f.title} className='home__feature'>
-            <Text className='home__feature-title'>{f.title}</Text>
-            <Text className='home__feature-text'>{f.text}</Text>
-          </View>
-        ))}
-      </View>
+      {data?.volunteer ? (
+        <>
+          {data.today.map((a) => (
+            <TodayCard key={a.activityId} activity={a} />
+          ))}
+          {data.todo ? <Todos todo={data.todo} /> : null}
+          <Memberships home={data} />
+          {data.today.length === 0 ? <NextActivity next={data.next} today={serverToday()} /> : null}
+          {data.memberships.some((m) => m.status === 'approved') ? <Notices home={data} /> : null}
+        </>
+      ) : null}
+      {data ? <Recruiting home={data} /> : null}
     </View>
   );
 }

@@ -3,8 +3,18 @@
 // their own, and a child team's where it has no other manager (app/access decidingTeams).
 import type { OrgInboxOutput, OrgManagedOutput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
-import { contactsOf, findOrgsByIds, managerGrants, pendingApplicationsDecided, pendingMembershipsIn } from '../../db/org.repository';
-import { pendingCorrectionsDecided } from '../../db/correction.repository';
+import {
+  contactsOf,
+  countPendingApplicationsDecided,
+  countPendingMembershipsIn,
+  findOrgsByIds,
+  managerGrants,
+  pendingApplicationsDecided,
+  pendingMembershipsIn,
+} from '../../db/org.repository';
+import { countPendingCorrectionsDecided, pendingCorrectionsDecided } from '../../db/correction.repository';
+import type { Grant } from '../../domain/org-access';
+import type { HomeTodo } from '@contract/home';
 import { titlesOf } from '../../db/activity.repository';
 import { toIso } from '../../domain/shanghai-time';
 import { roleIn } from '../../domain/org-access';
@@ -58,6 +68,18 @@ export async function inbox(_input: unknown, ctx: Ctx): Promise<OrgInboxOutput> 
       total: members.total + orgs.total + pendingCorrections.total,
     },
   };
+}
+
+/** The inbox's counts alone (首页): the same cases, counted; null for someone who manages no team. */
+export async function inboxCounts(openid: string, grants: readonly Grant[]): Promise<HomeTodo | null> {
+  if (grants.length === 0) return null;
+  const decides = await decidingTeams(openid, grants);
+  const [members, orgs, corrections] = await Promise.all([
+    countPendingMembershipsIn(grants.map((g) => g.orgId)),
+    countPendingApplicationsDecided(decides),
+    countPendingCorrectionsDecided(decides),
+  ]);
+  return { members, orgs, corrections, total: members + orgs + corrections };
 }
 
 export async function managed(_input: unknown, ctx: Ctx): Promise<OrgManagedOutput> {

@@ -1,0 +1,78 @@
+// 发布通知公告 (leader and admins of a team): title, paragraphs, images by address, 置顶. It reaches every member of
+// the team and of every team below it, in their 消息中心 and on 首页.
+// Test classes: notice-edit-title, notice-edit-text, notice-edit-images, notice-edit-pinned, notice-edit-submit,
+// notice-edit-error, field-error-<row>.
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../components/nutui';
+import FormField from '../../components/form-field';
+import { useContractForm } from '../../hooks/use-contract-form';
+import { publishNotice } from '../../services/notice';
+import { routes } from '../../routes';
+import { NOTICE_TITLE_MAX } from '@contract/notice';
+import { EMPTY_NOTICE_FORM, NOTICE_SPEC, validateNoticeForm, type NoticeForm } from './helpers';
+import './index.scss';
+
+const rowOf = (k: keyof NoticeForm) => (k === 'pinned' ? [] : k);
+
+export default function NoticeEdit() {
+  const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
+  const { values: form, errors, banner, submitting, patch, submit } = useContractForm(NOTICE_SPEC, EMPTY_NOTICE_FORM, { rowsOf: rowOf });
+
+  const send = () =>
+    submit(
+      () => validateNoticeForm(orgId, form),
+      async (input) => {
+        const { notice, sentTo } = await publishNotice(input);
+        void Taro.showToast({ title: `已发布，已送达${sentTo}人`, icon: 'none', duration: 1500 });
+        setTimeout(() => void Taro.redirectTo({ url: routes.notice(notice.noticeId) }), 1200);
+      },
+    );
+
+  return (
+    <View className='app-page register notice-edit'>
+      <View className='register__intro'>
+        <Text className='register__intro-title'>发布通知公告</Text>
+        <Text className='register__intro-text'>发布后，本队及所有下级队伍的队员都会在消息中心和首页看到</Text>
+      </View>
+      <View className='card'>
+        <FormField name='title' label='标题' required error={errors.title}>
+          <Input
+            className='notice-edit__input notice-edit-title'
+            value={form.title}
+            maxlength={NOTICE_TITLE_MAX}
+            placeholder='例如：关于开展冬季科普进社区活动的通知'
+            onInput={(e) => patch({ title: e.detail.value })}
+          />
+        </FormField>
+        <FormField name='text' label='正文' required vertical error={errors.text} hint='每行为一段'>
+          <Textarea
+            className='notice-edit__textarea notice-edit-text'
+            value={form.text}
+            maxlength={20000}
+            placeholder='请输入通知内容'
+            onInput={(e) => patch({ text: e.detail.value })}
+          />
+        </FormField>
+        <FormField name='images' label='图片' vertical error={errors.images} hint='选填：图片地址（https://…），每行一个'>
+          <Textarea
+            className='notice-edit__textarea is-short notice-edit-images'
+            value={form.images}
+            maxlength={5000}
+            placeholder='https://'
+            onInput={(e) => patch({ images: e.detail.value })}
+          />
+        </FormField>
+        <FormField name='pinned' label='置顶'>
+          <Switch className='notice-edit-pinned' checked={form.pinned} onChange={(e) => patch({ pinned: e.detail.value })} />
+        </FormField>
+      </View>
+      <View className='register__footer'>
+        {banner ? <Text className='register__banner notice-edit-error'>{banner}</Text> : null}
+        <Button className='notice-edit-submit' type='primary' block loading={submitting} disabled={submitting} onClick={send}>
+          {submitting ? '正在发布…' : '发布'}
+        </Button>
+      </View>
+    </View>
+  );
+}

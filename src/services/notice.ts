@@ -1,0 +1,31 @@
+// 通知公告: what the caller's teams and the teams above them published, one notice (read on opening), publishing.
+import { callFunction } from './cloud';
+import type {
+  OrgDeleteNoticeOutput,
+  OrgNoticeOutput,
+  OrgNoticesOutput,
+  OrgPublishNoticeInput,
+  OrgPublishNoticeOutput,
+} from '@contract/notice';
+
+export function myNotices(page = 1, pageSize = 20): Promise<OrgNoticesOutput> {
+  return callFunction('org', 'notices', { page, pageSize });
+}
+
+/** Opening a notice marks it read for the caller (and its 消息中心 copy). */
+export function openNotice(noticeId: string): Promise<OrgNoticeOutput> {
+  return callFunction('org', 'notice', { noticeId });
+}
+
+export function publishNotice(input: OrgPublishNoticeInput): Promise<OrgPublishNoticeOutput> {
+  return callFunction('org', 'publishNotice', input);
+}
+
+/** 置顶 / 取消置顶 (the publishing team's leader and admins). */
+export function pinNotice(noticeId: string, pinned: boolean): Promise<OrgNoticeOutput> {
+  return callFunction('org', 'pinNotice', { noticeId, pinned });
+}
+
+export function deleteNotice(noticeId: string): Promise<OrgDeleteNoticeOutput> {
+  return callFunction('org', 'deleteNotice', { noticeId });
+}
