@@ -9,6 +9,17 @@ import { maskPhone } from '@contract/id-number';
  * `showContact`: the organizer's number in full (the team's managers, the enrolled); everyone else reads it masked
  * and calls through activity.contact once enrolled.
  */
+/** What and when and where, as a poster and 首页 show an activity. */
+export const whenAndWhere = (a: ActivityDoc) => ({
+  title: a.title,
+  orgName: a.orgName,
+  address: a.address,
+  startDate: a.startDate,
+  endDate: a.endDate,
+  dailyStart: a.dailyStart,
+  dailyEnd: a.dailyEnd,
+});
+
 export function activityView(doc: ActivityDoc, opts: { showContact?: boolean } = {}): Activity {
   return {
     _id: doc._id,

@@ -18,6 +18,7 @@ import { requireManager } from '../access';
 import { activityIdForKey, ensureCodeKey } from '../checkin/code-key';
 import { ensureShareToken, sharerOf } from '../share/share-token';
 import { refuseIfCancelled, requireActivity } from './activity-lookup';
+import { whenAndWhere } from './activity-view';
 
 const sharedPath = (activityId: string, token: string) =>
   `${ACTIVITY_PAGE}?id=${encodeURIComponent(activityId)}&from=${encodeURIComponent(token)}`;
@@ -40,13 +41,7 @@ export async function poster(input: ActivityIdInput, ctx: Ctx): Promise<Activity
   const scene = activityScene(key, token);
   const png = await wxacodeMaker().png({ scene, page: ACTIVITY_PAGE });
   return {
-    title: a.title,
-    orgName: a.orgName,
-    address: a.address,
-    startDate: a.startDate,
-    endDate: a.endDate,
-    dailyStart: a.dailyStart,
-    dailyEnd: a.dailyEnd,
+    ...whenAndWhere(a),
     scene,
     page: ACTIVITY_PAGE,
     wxacode: `data:image/png;base64,${png.toString('base64')}`,

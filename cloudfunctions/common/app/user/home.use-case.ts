@@ -12,6 +12,7 @@ import { recordsOf } from '../../db/checkin.repository';
 import { phaseAt } from '../../domain/activity-phase';
 import { shanghaiDate, toIso } from '../../domain/shanghai-time';
 import { inboxCounts } from '../org/inbox.use-case';
+import { whenAndWhere } from '../activity/activity-view';
 import { readerFrom } from '../notice/audience';
 import { noticesOf } from '../notice/notice.use-case';
 
@@ -32,13 +33,7 @@ const EMPTY: Omit<UserHomeOutput, 'volunteer'> = {
 function homeActivity(a: ActivityDoc, status: HomeActivity['enrollmentStatus'], now: Date): HomeActivity {
   return {
     activityId: a._id,
-    title: a.title,
-    orgName: a.orgName,
-    address: a.address,
-    startDate: a.startDate,
-    endDate: a.endDate,
-    dailyStart: a.dailyStart,
-    dailyEnd: a.dailyEnd,
+    ...whenAndWhere(a),
     startAt: toIso(new Date(a.startAt)),
     phase: phaseAt(a, now),
     enrollmentStatus: status,
