@@ -180,7 +180,7 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
   expect(device.written[0].data).toBe(XLSX);
 
   // 附件2 covers what the figures cover: the same period and, with 含下级队伍 on, the teams below. One export runs at a
-  // time: a tap before the page has re-rendered after the first is ignored, so tap until the second export opens.
+  // time: a tap while one runs is ignored (however fast it comes), so tap until the second export opens — never a third.
   await waitFor(() => {
     if (device.opened.length < 2) tap(page!, '.stats-export-members');
     expect(device.opened).toHaveLength(2);

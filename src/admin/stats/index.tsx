@@ -5,7 +5,7 @@
 // stats-include, stats-loading, stats-error, stats-empty, stats-figure-<activities|times|volunteers|minutes|members|
 // served|key-days|key-groups>, stats-category-row, stats-chart, stats-ranking(-item/-error), stats-export-members,
 // stats-export-activity.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
@@ -64,8 +64,11 @@ function Report({ orgId }: { orgId: string }) {
 
   const bars = useMemo(() => (stats.status === 'ready' ? chartBars(stats.data.series) : []), [stats]);
 
+  // A ref, not the state: a second tap before the page re-rendered must not start a second export.
+  const running = useRef(false);
   const download = async (kind: ExportKind) => {
-    if (exporting || !query) return;
+    if (running.current || !query) return;
+    running.current = true;
     setExporting(kind);
     try {
       // Both forms cover what the figures above cover: the same period and the same teams.
@@ -74,6 +77,7 @@ function Report({ orgId }: { orgId: string }) {
     } catch (e) {
       void Taro.showToast({ title: toCloudError(e).message || '导出失败，请重试', icon: 'none', duration: 2500 });
     } finally {
+      running.current = false;
       setExporting('');
     }
   };
