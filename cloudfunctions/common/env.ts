@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   MESSAGE_TEMPLATE_WAITLIST_PROMOTED: z.string().optional(),
   MESSAGE_TEMPLATE_ACTIVITY_REMINDER: z.string().optional(),
   MESSAGE_TEMPLATE_SIGN_OUT_REMINDER: z.string().optional(),
+  MESSAGE_TEMPLATE_ACTIVITY_STARTING: z.string().optional(),
   /** 身份核验 results (org function); without it only these sends fail, logged. */
   MESSAGE_TEMPLATE_IDENTITY_APPEAL_DECIDED: z.string().optional(),
   /** Which version of the mini program a message card opens. */
