@@ -1,8 +1,8 @@
 // Step 1: phone number and SMS code, with the resend countdown (also after SMS.RATE_LIMITED); at 注册 on weapp,
 // 微信手机号快捷填写 beside it proves the phone instead of the code.
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
-import FormField from '../../../components/form-field';
+import { Text, View } from '@tarojs/components';
+import TextField from '../../../components/text-field';
 import { Button } from '../../../components/nutui';
 import { useCountdown } from '../../../hooks/use-countdown';
 import { sendSmsCode } from '../../../services/sms';
@@ -74,21 +74,24 @@ export default function PhoneSection({
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>{title}</View>
-      <FormField name='phone' label={phoneLabel} required error={errors.phone}>
-        <Input
-          className='field-input reg-phone'
-          type='number'
-          maxlength={11}
-          placeholder='请输入11位手机号'
-          value={form.phone}
-          onInput={(e) => typePhone(e.detail.value)}
-        />
+      <TextField
+        name='phone'
+        label={phoneLabel}
+        required
+        error={errors.phone}
+        className='field-input reg-phone'
+        type='number'
+        maxlength={11}
+        placeholder='请输入11位手机号'
+        value={form.phone}
+        onChange={typePhone}
+      >
         {proven ? null : (
           <Button className='reg-send-code' size='small' type='primary' fill='outline' disabled={left > 0} loading={sending} onClick={send}>
             {label}
           </Button>
         )}
-      </FormField>
+      </TextField>
       {weixin && !proven ? <WeixinPhone onPhone={weixin.onProof} /> : null}
       {proven ? (
         <View className='reg-wx-phone'>
@@ -98,22 +101,19 @@ export default function PhoneSection({
           </Text>
         </View>
       ) : (
-        <FormField
+        <TextField
           name='smsCode'
           label='验证码'
           required
           error={errors.smsCode}
           hint={sentTo ? `验证码已发送至 ${maskPhone(sentTo)}，${validMinutes}分钟内有效` : undefined}
-        >
-          <Input
-            className='field-input reg-sms-code'
-            type='number'
-            maxlength={SMS_RULES.codeLength}
-            placeholder='请输入6位验证码'
-            value={form.smsCode}
-            onInput={(e) => onChange('smsCode', e.detail.value)}
-          />
-        </FormField>
+          className='field-input reg-sms-code'
+          type='number'
+          maxlength={SMS_RULES.codeLength}
+          placeholder='请输入6位验证码'
+          value={form.smsCode}
+          onChange={(value) => onChange('smsCode', value)}
+        />
       )}
     </View>
   );
