@@ -1,5 +1,6 @@
 // The local CloudBase emulator: database endpoint for the real node-sdk, functions gateway, dev endpoints, h5 files.
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, type DatabaseEngine } from './db';
@@ -104,6 +105,15 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         const openid = url.searchParams.get('openid');
         const rows = await db.find(C.devMessages, openid ? { openid } : {});
         return sendJson(res, 200, newestFirst(rows, 'sentAt'));
+      }
+      case 'POST /_dev/wx-phone': {
+        // The dev WeChat of 微信手机号快捷填写: a one-time getPhoneNumber code for this phone (adapters/wx-phone-dev).
+        const body = (await readJson(req)) as { phone?: unknown };
+        if (typeof body.phone !== 'string' || !/^1[3-9]\d{9}$/.test(body.phone))
+          throw new HttpError(400, 'body must be {"phone": 11 digits}');
+        const code = `devwx_${randomBytes(12).toString('hex')}`;
+        await db.insert(C.devWxPhoneCodes, [{ _id: code, phone: body.phone, used: false, createdAt: clock.now() }]);
+        return sendJson(res, 200, { code });
       }
       case 'GET /_dev/identities':
         return sendJson(

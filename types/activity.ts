@@ -20,6 +20,8 @@ export const MAX_DAILY_CAP_MINUTES = 720;
 /** A multi-day activity spans at most this many calendar days. */
 export const MAX_ACTIVITY_DAYS = 31;
 export const MAX_CAPACITY = 5000;
+/** Each enrolled volunteer is reminded this long before each day's `dailyStart` (cron, domain/start-reminder). */
+export const START_REMINDER_BEFORE_START_MIN = 60;
 
 /** A point in GCJ-02 (WeChat maps, Taro.chooseLocation). */
 export const GeoPointSchema = z.object({

@@ -62,6 +62,8 @@ export const MESSAGE_KINDS = [
   'activityReminder',
   'identityAppealDecided',
   'signOutReminder',
+  /** An hour before each day of an activity starts (cron). */
+  'activityStarting',
   /** A 通知公告 of one of the volunteer's teams or a team above them: kept in 消息中心 only, never a subscribe message. */
   'noticePublished',
 ] as const;

@@ -16,6 +16,8 @@ import {
   UserMyAppealsOutput,
   UserMyDataOutput,
   UserRegisterInput,
+  UserPhoneFromWeixinInput,
+  UserPhoneFromWeixinOutput,
   UserRegisterOutput,
   UserUpdateProfileInput,
   UserWithdrawInput,
@@ -145,6 +147,7 @@ export const contract = {
   },
   user: {
     register: { input: UserRegisterInput, output: UserRegisterOutput },
+    phoneFromWeixin: { input: UserPhoneFromWeixinInput, output: UserPhoneFromWeixinOutput },
     me: { input: Empty, output: UserMeOutput },
     updateProfile: { input: UserUpdateProfileInput, output: VolunteerOutput },
     changePhone: { input: UserChangePhoneInput, output: VolunteerOutput },

@@ -54,10 +54,31 @@ export function refineGender(v: { gender?: (typeof GENDERS)[number]; idNumber: s
   if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['gender'], message: `性别${problem}` });
 }
 
+/** How long the proof of a phone WeChat verified (user.phoneFromWeixin) may be used to register. */
+export const PHONE_PROOF_TTL_SEC = 600;
+/** The server-minted proof: 32 hex characters, unguessable, bound to the caller's openid and the phone. */
+export const PhoneProofSchema = z.string().regex(/^[0-9a-f]{32}$/, '微信手机号验证无效，请重新获取或使用短信验证码');
+
+/** 微信手机号快捷填写: the `code` of the getPhoneNumber button, exchanged with WeChat on the server. */
+export const UserPhoneFromWeixinInput = z.object({ code: z.string().min(1).max(128) });
+export type UserPhoneFromWeixinInput = z.infer<typeof UserPhoneFromWeixinInput>;
+/** The caller's phone as WeChat verified it, and the proof user.register accepts instead of an SMS code. */
+export const UserPhoneFromWeixinOutput = z.object({ phone: PhoneSchema, phoneProof: z.string(), expiresInSec: z.number().int() });
+export type UserPhoneFromWeixinOutput = z.infer<typeof UserPhoneFromWeixinOutput>;
+
+/** The phone is proven by exactly one of an SMS code (purpose `register`) or a phone proof of user.phoneFromWeixin. */
+function refineProof(v: { smsCode?: string; phoneProof?: string }, ctx: z.RefinementCtx): void {
+  if (v.smsCode === undefined && v.phoneProof === undefined)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['smsCode'], message: '验证码为6位数字' });
+  if (v.smsCode !== undefined && v.phoneProof !== undefined)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phoneProof'], message: '短信验证码和微信手机号验证只需其一' });
+}
+
 export const UserRegisterInput = ProfileFields.extend({
   gender: z.enum(GENDERS).optional(),
   phone: PhoneSchema,
-  smsCode: SmsCodeSchema,
+  smsCode: SmsCodeSchema.optional(),
+  phoneProof: PhoneProofSchema.optional(),
   idNumber: IdNumberSchema,
   orgIds: z
     .array(z.string().min(1))
@@ -65,7 +86,9 @@ export const UserRegisterInput = ProfileFields.extend({
     .max(5, '最多选择5支队伍')
     .refine((ids) => new Set(ids).size === ids.length, '队伍不能重复'),
   consentVersion: z.string().min(1, '请阅读并同意隐私政策和志愿者服务协议'),
-}).superRefine(refineGender);
+})
+  .superRefine(refineGender)
+  .superRefine(refineProof);
 export type UserRegisterInput = z.infer<typeof UserRegisterInput>;
 
 export const Volunteer = z.object({

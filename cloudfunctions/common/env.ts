@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   MESSAGE_TEMPLATE_WAITLIST_PROMOTED: z.string().optional(),
   MESSAGE_TEMPLATE_ACTIVITY_REMINDER: z.string().optional(),
   MESSAGE_TEMPLATE_SIGN_OUT_REMINDER: z.string().optional(),
+  MESSAGE_TEMPLATE_ACTIVITY_STARTING: z.string().optional(),
   /** 身份核验 results (org function); without it only these sends fail, logged. */
   MESSAGE_TEMPLATE_IDENTITY_APPEAL_DECIDED: z.string().optional(),
   /** Which version of the mini program a message card opens. */
@@ -39,6 +40,8 @@ const EnvSchema = z.object({
   WXACODE_PROVIDER: z.enum(['local', 'wechat']).default('local'),
   /** Where the local stand-in's QR points: the h5 build's origin (the emulator serves it). */
   WXACODE_H5_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().default('http://127.0.0.1:8787')),
+  /** 微信手机号快捷填写: `dev` (the emulator's dev WeChat, POST /_dev/wx-phone) or `wechat` (phonenumber.getPhoneNumber). */
+  WX_PHONE_PROVIDER: z.enum(['dev', 'wechat']).default('dev'),
   /** Set by the local emulator only. */
   EMULATOR_CLOCK_OFFSET_MS: z.coerce.number().optional(),
 });

@@ -1,6 +1,7 @@
 // Cloud function user: registration and the volunteer's own profile.
 import { makeMain } from '../common/handler';
 import { register } from '../common/app/user/register.use-case';
+import { phoneFromWeixin } from '../common/app/user/phone-from-weixin.use-case';
 import { me } from '../common/app/user/me.use-case';
 import { updateProfile } from '../common/app/user/update-profile.use-case';
 import { changePhone } from '../common/app/user/change-phone.use-case';
@@ -13,6 +14,7 @@ import { home } from '../common/app/user/home.use-case';
 
 export const main = makeMain('user', {
   register,
+  phoneFromWeixin,
   me,
   updateProfile,
   changePhone,

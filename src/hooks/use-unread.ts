@@ -1,8 +1,9 @@
-// The caller's unread 消息中心 count, read again whenever the page shows, and mirrored on the tab bar's 我的.
+// The caller's unread 消息中心 count, read on mount and again whenever the page shows again (once per show), and
+// mirrored on the tab bar's 我的.
 import { useCallback, useEffect, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { unreadMessages } from '../services/user';
 import { showUnreadOnTabBar } from '../device/tab-badge';
+import { useDidReshow } from './use-did-reshow';
 
 export function useUnread(): number {
   const [unread, setUnread] = useState(0);
@@ -16,8 +17,9 @@ export function useUnread(): number {
       () => undefined,
     );
   }, []);
-  // On mount too: a component that appears after the page showed (我的 once the profile loaded) missed that show.
+  // On mount (also a component that appears after the page showed, 我的 once the profile loaded), then on each later
+  // show: the first show comes with the mount and is not fetched twice.
   useEffect(refresh, [refresh]);
-  useDidShow(refresh);
+  useDidReshow(refresh);
   return unread;
 }

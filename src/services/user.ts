@@ -7,6 +7,7 @@ import type {
   UserChangePhoneInput,
   UserMeOutput,
   UserMyDataOutput,
+  UserPhoneFromWeixinOutput,
   UserRegisterInput,
   UserRegisterOutput,
   UserUpdateProfileInput,
@@ -17,6 +18,11 @@ type UserWithdrawOutput = OutputOf<'user', 'withdraw'>;
 
 export function register(input: UserRegisterInput): Promise<UserRegisterOutput> {
   return callFunction('user', 'register', input);
+}
+
+/** 微信手机号快捷填写: the getPhoneNumber button's code, exchanged on the server for the phone and a proof of it. */
+export function phoneFromWeixin(code: string): Promise<UserPhoneFromWeixinOutput> {
+  return callFunction('user', 'phoneFromWeixin', { code });
 }
 
 /** 首页 in one call (the server's clock decides what is today). */

@@ -73,6 +73,7 @@ it('the cron function answers each job with what it did', async () => {
       jobs: [
         { name: 'activityReminder', done: 2 },
         { name: 'signOutReminder', done: 0 },
+        { name: 'activityStarting', done: 0 },
       ],
     },
   });

@@ -244,6 +244,8 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   // The real name is not a profile field to change (it may only be left out).
   'user.updateProfile': () => ({ realName: undefined }),
   'user.readMessages': () => ({ all: true }),
+  // A getPhoneNumber code the dev WeChat never minted.
+  'user.phoneFromWeixin': () => ({ code: 'devwx_never-minted' }),
   'org.publishNotice': () => ({ title: '关于开展冬季科普活动的通知', body: [{ type: 'text', text: '请各分队报送活动计划。' }] }),
   'org.notice': () => ({ noticeId: 'no-such-notice' }),
   'org.pinNotice': () => ({ noticeId: 'no-such-notice', pinned: true }),

@@ -1,4 +1,4 @@
-// The registration page of the weapp build renders, checks the phone, starts the resend countdown, and reads 性别/出生日期 from the ID number (miniprogram-simulate).
+// The registration page of the weapp build renders, checks the phone, starts the resend countdown, reads 性别/出生日期 from the ID number, and offers 微信手机号快捷填写 (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Page, type WxRequestOptions } from './shim';
 
@@ -7,12 +7,17 @@ const open = () => (page = renderPage('pages/register/index'));
 afterEach(() => page?.detach());
 
 const smsCalls = () => requests.filter((r) => r.url.endsWith('/functions/sms'));
+const userCalls = () => requests.filter((r) => r.url.endsWith('/functions/user'));
 
 beforeEach(() => {
   requests.length = 0;
   onRequest((req: WxRequestOptions) => {
     if (req.url.endsWith('/functions/org')) return { ok: true, data: { items: [], total: 0, page: 1 } };
     if (req.url.endsWith('/functions/sms')) return { ok: true, data: { resendAfterSec: 60, expiresInSec: 300 } };
+    if (req.url.endsWith('/functions/user') && (req.data as { code?: string }).code === 'wx-good')
+      return { ok: true, data: { phone: '13800138000', phoneProof: 'a'.repeat(32), expiresInSec: 600 } };
+    if (req.url.endsWith('/functions/user'))
+      return { ok: false, code: 'USER.WX_PHONE_UNAVAILABLE', message: '暂时无法获取微信手机号，请使用短信验证码' };
     return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
   });
 });
@@ -76,4 +81,34 @@ test('性别 and 出生日期 are not asked: they appear, read-only, once a vali
   expect(find(page, '.reg-derived-birth-date').dom?.textContent).toBe('1949-12-31');
   type(page, '.reg-id-number', '110105194912310021'); // wrong check digit
   await waitFor(() => expect(page.querySelector('.reg-derived-gender')).toBeFalsy());
+});
+
+test('微信手机号快捷填写 is offered beside the SMS code; a successful callback fills the phone and hides the code', async () => {
+  const page = open();
+  await waitFor(() => expect(find(page, '.reg-wx-phone-button').dom?.textContent).toContain('微信手机号快捷填写'));
+  expect(page.querySelector('.reg-sms-code')).toBeTruthy();
+  find(page, '.reg-wx-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'wx-good' } });
+  await waitFor(() => expect(page.querySelector('.reg-sms-code')).toBeFalsy());
+  expect(userCalls().map((c) => c.data)).toEqual([{ action: 'phoneFromWeixin', code: 'wx-good' }]);
+  expect(text(page)).toContain('已使用微信绑定的手机号，无需短信验证码');
+  expect(page.querySelector('.reg-send-code')).toBeFalsy();
+  expect(page.querySelector('.reg-wx-phone-button')).toBeFalsy();
+  // 改用短信验证码 brings the code back, with the phone WeChat filled in (inputs' values are not readable here: the
+  // code it sends shows it).
+  tap(page, '.reg-wx-phone-switch');
+  await waitFor(() => expect(page.querySelector('.reg-sms-code')).toBeTruthy());
+  tap(page, '.reg-send-code');
+  await waitFor(() => expect(smsCalls().map((c) => c.data)).toEqual([{ action: 'send', phone: '13800138000', purpose: 'register' }]));
+});
+
+test('when WeChat refuses, the SMS path stays and one quiet line says so', async () => {
+  const page = open();
+  await waitFor(() => find(page, '.reg-wx-phone-button'));
+  find(page, '.reg-wx-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail no permission' } });
+  await waitFor(() => expect(find(page, '.reg-wx-phone-note').dom?.textContent).toBe('当前无法使用微信手机号快捷填写，请使用短信验证码'));
+  expect(userCalls()).toHaveLength(0);
+  find(page, '.reg-wx-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'wx-bad' } });
+  await waitFor(() => expect(find(page, '.reg-wx-phone-note').dom?.textContent).toBe('暂时无法获取微信手机号，请使用短信验证码'));
+  expect(page.querySelector('.reg-sms-code')).toBeTruthy();
+  expect(page.querySelector('.reg-send-code')).toBeTruthy();
 });

@@ -5,15 +5,22 @@ import { keepMessage } from '../db/message.repository';
 import type { SmsSender } from '../ports/sms-sender';
 import type { MessageSender } from '../ports/message-sender';
 import type { WxacodeMaker } from '../ports/wxacode-maker';
+import type { WxPhoneReader } from '../ports/wx-phone-reader';
 import { outboxSmsSender } from './sms-outbox';
 import { tencentSmsSender } from './sms-tencent';
 import { outboxMessageSender } from './message-outbox';
 import { wechatMessageSender } from './message-wechat';
 import { localWxacodeMaker } from './wxacode-local';
 import { wechatWxacodeMaker } from './wxacode-wechat';
+import { devWxPhoneReader } from './wx-phone-dev';
+import { wechatWxPhoneReader } from './wx-phone-wechat';
 
 export function smsSender(): SmsSender {
   return env().SMS_PROVIDER === 'tencentcloud' ? tencentSmsSender : outboxSmsSender;
+}
+
+export function wxPhoneReader(): WxPhoneReader {
+  return env().WX_PHONE_PROVIDER === 'wechat' ? wechatWxPhoneReader : devWxPhoneReader;
 }
 
 /**

@@ -2,7 +2,7 @@
 // WeChat open-API proxy (node-sdk callWxOpenApi), no access_token needed inside a CloudBase function.
 // It cannot be exercised on this machine (no WeChat, no network); the emulator uses the outbox adapter.
 // Deploying it needs: MESSAGE_PROVIDER=wechat, the MESSAGE_TEMPLATE_* ids (four for reviews, required at cold
-// start; four for activity notices and one for a 身份冲突 decision, a missing one fails only that kind's sends), the cloud call permission
+// start; six for activity notices and one for a 身份冲突 decision, a missing one fails only that kind's sends), the cloud call permission
 // `subscribeMessage.send` for the function (config.json → permissions.openapi), and templates whose keywords
 // match KEYWORDS below (adjust the map to the templates picked in the 微信公众平台). The user must have accepted
 // the template with wx.requestSubscribeMessage, or WeChat answers 43101 — logged by the caller, never fatal.
@@ -23,6 +23,7 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   activityReminder: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
   identityAppealDecided: { matter: 'thing1', result: 'phrase2', reason: 'thing3', time: 'time4' },
   signOutReminder: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
+  activityStarting: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
   // 通知公告 are kept in 消息中心 only (db/message.repository keepMessages): no template, never sent.
   noticePublished: {},
 };
@@ -40,6 +41,7 @@ function templateId(kind: MessageKind): string {
     activityReminder: e.MESSAGE_TEMPLATE_ACTIVITY_REMINDER,
     identityAppealDecided: e.MESSAGE_TEMPLATE_IDENTITY_APPEAL_DECIDED,
     signOutReminder: e.MESSAGE_TEMPLATE_SIGN_OUT_REMINDER,
+    activityStarting: e.MESSAGE_TEMPLATE_ACTIVITY_STARTING,
     noticePublished: undefined,
   };
   const id = ids[kind];

@@ -51,6 +51,8 @@ export interface EnrollmentDoc {
   addedBy?: string;
   /** The volunteer whose share the enrollment came through (never the enrollee; the first share only). */
   sharedBy?: string;
+  /** Shanghai date of the last day whose hour-before reminder this volunteer was sent (claimed before sending). */
+  startRemindedFor?: string;
 }
 
 export const enrollmentId = (activityId: string, openid: string) => `${activityId}_${openid}`;
@@ -405,6 +407,43 @@ export async function dueForSignOutReminder(w: { date: string; endsAfter: string
 export async function claimSignOutReminder(activityId: string, date: string): Promise<boolean> {
   const _ = database().command;
   return updateActivityIf(activityId, { status: 'published', signOutRemindedFor: _.neq(date) }, { signOutRemindedFor: date });
+}
+
+// ---- The hour-before reminder, per volunteer and day ----
+
+/** Published activities running on `w.date` whose dailyStart is in (startsAfter, startsBy]. */
+export async function dueForStartReminder(w: { date: string; startsAfter: string; startsBy: string }): Promise<ActivityDoc[]> {
+  const _ = database().command;
+  return someActivities({
+    status: 'published',
+    startDate: _.lte(w.date),
+    endDate: _.gte(w.date),
+    dailyStart: _.gt(w.startsAfter).and(_.lte(w.startsBy)),
+  });
+}
+
+/** Up to a page of the activity's enrolled volunteers not yet reminded of `date`'s start (the claimed ones drop out). */
+export async function enrolledNotStartReminded(activityId: string, date: string): Promise<EnrollmentDoc[]> {
+  const _ = database().command;
+  const res = await unwrap(
+    enrollments()
+      .where({ activityId, status: 'enrolled', startRemindedFor: _.neq(date) })
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get(),
+  );
+  return res.data as EnrollmentDoc[];
+}
+
+/** Claims one volunteer's reminder of `date`'s start; of two overlapping ticks exactly one gets true. */
+export async function claimStartReminder(enrollmentId: string, date: string): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(
+    enrollments()
+      .where({ _id: enrollmentId, status: 'enrolled', startRemindedFor: _.neq(date) })
+      .update({ startRemindedFor: date }),
+  );
+  return res.updated === 1;
 }
 
 /** Titles of activities by id (lists that show records or requests of several activities). */

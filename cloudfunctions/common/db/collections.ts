@@ -64,8 +64,12 @@ export const C = {
   noticeReads: 'notice_reads',
   /** 现场报名 by SMS: a phone not yet registered, enrolled in the activity once its owner registers with it. */
   enrollmentInvitations: 'enrollment_invitations',
+  /** A phone WeChat verified for a caller (`_id` = the proof): registers once, within PHONE_PROOF_TTL_SEC, for that openid. */
+  phoneProofs: 'phone_proofs',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
+  /** The emulator's dev WeChat: getPhoneNumber codes it minted (`_id` = the code) and their phones. */
+  devWxPhoneCodes: '_dev_wx_phone_codes',
 } as const;
 
 const asc = (name: string, ...fields: string[]): IndexDecl => ({ name, keys: Object.fromEntries(fields.map((f) => [f, 1 as const])) });
@@ -140,8 +144,11 @@ export const collections: CollectionDecl[] = [
   { name: C.auditLog, indexes: [asc('subject_at', 'subject', 'at')], rule: FUNCTIONS_ONLY },
   // id = activity + phone hash: one invitation per activity and phone; registering claims the open ones of the phone.
   { name: C.enrollmentInvitations, indexes: [asc('phoneHash_status', 'phoneHash', 'status')], rule: FUNCTIONS_ONLY },
+  // Unique by `_id` (= the proof); read by id only, its openid and phone hash checked on use.
+  { name: C.phoneProofs, indexes: [], rule: FUNCTIONS_ONLY },
   { name: C.devSms, indexes: [asc('phone', 'phone')], rule: FUNCTIONS_ONLY, devOnly: true },
   { name: C.devMessages, indexes: [asc('openid', 'openid')], rule: FUNCTIONS_ONLY, devOnly: true },
+  { name: C.devWxPhoneCodes, indexes: [], rule: FUNCTIONS_ONLY, devOnly: true },
 ];
 
 /** The collections a deploy creates in CloudBase (everything but the emulator's dev outboxes). */

@@ -4,6 +4,7 @@ import { database, type Tx } from '../cloud';
 import { C } from './collections';
 import { isDuplicateWrite, unwrap } from './db-result';
 import type { SmsCodeDoc } from './sms.repository';
+import type { PhoneProofDoc } from './phone-proof.repository';
 import type { VolunteerDoc } from './volunteer.repository';
 import { releaseAdminSlotInTx, releaseMembershipSlotInTx, type MembershipDoc, type OrgDoc } from './org.repository';
 import type { AppealDoc, AuditEntry } from './appeal.repository';
@@ -37,6 +38,8 @@ function unitOfWork(tx: Tx) {
   return {
     smsCode: (id: string) => read<Pick<SmsCodeDoc, 'used' | 'sentAt'>>(tx, C.smsCodes, id),
     markSmsCodeUsed: (id: string) => update(C.smsCodes, id, { used: true }),
+    phoneProof: (id: string) => read<Pick<PhoneProofDoc, 'used'>>(tx, C.phoneProofs, id),
+    markPhoneProofUsed: (id: string) => update(C.phoneProofs, id, { used: true }),
 
     volunteer: (openid: string) => read<VolunteerDoc>(tx, C.volunteers, openid),
     addVolunteer: (doc: VolunteerDoc) => add(C.volunteers, doc),

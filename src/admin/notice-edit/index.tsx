@@ -3,9 +3,10 @@
 // Test classes: notice-edit-title, notice-edit-text, notice-edit-images, notice-edit-pinned, notice-edit-submit,
 // notice-edit-error, field-error-<row>.
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Switch, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import FormField from '../../components/form-field';
+import TextField from '../../components/text-field';
 import { useContractForm } from '../../hooks/use-contract-form';
 import { publishNotice } from '../../services/notice';
 import { routes } from '../../routes';
@@ -36,24 +37,31 @@ export default function NoticeEdit() {
         <Text className='register__intro-text'>发布后，本队及所有下级队伍的队员都会在消息中心和首页看到</Text>
       </View>
       <View className='card'>
-        <FormField name='title' label='标题' required error={errors.title}>
-          <Input
-            className='notice-edit__input notice-edit-title'
-            value={form.title}
-            maxlength={NOTICE_TITLE_MAX}
-            placeholder='例如：关于开展冬季科普进社区活动的通知'
-            onInput={(e) => patch({ title: e.detail.value })}
-          />
-        </FormField>
-        <FormField name='text' label='正文' required vertical error={errors.text} hint='每行为一段'>
-          <Textarea
-            className='notice-edit__textarea notice-edit-text'
-            value={form.text}
-            maxlength={20000}
-            placeholder='请输入通知内容'
-            onInput={(e) => patch({ text: e.detail.value })}
-          />
-        </FormField>
+        <TextField
+          name='title'
+          label='标题'
+          required
+          error={errors.title}
+          className='notice-edit__input notice-edit-title'
+          value={form.title}
+          maxlength={NOTICE_TITLE_MAX}
+          placeholder='例如：关于开展冬季科普进社区活动的通知'
+          onChange={(title) => patch({ title })}
+        />
+        <TextField
+          name='text'
+          label='正文'
+          required
+          vertical
+          multiline
+          error={errors.text}
+          hint='每行为一段'
+          className='notice-edit__textarea notice-edit-text'
+          value={form.text}
+          maxlength={20000}
+          placeholder='请输入通知内容'
+          onChange={(text) => patch({ text })}
+        />
         <FormField name='images' label='图片' vertical error={errors.images} hint='选填：图片地址（https://…），每行一个'>
           <Textarea
             className='notice-edit__textarea is-short notice-edit-images'

@@ -1,7 +1,7 @@
 // 真实姓名 (注册 only), 学历 and 专业特长 as 注册 and 编辑资料 ask them (性别 is never asked: the ID number gives it);
 // `prefix` names the controls for tests (reg-…, profile-…).
-import { Input, Textarea } from '@tarojs/components';
 import FormField from '../form-field';
+import TextField from '../text-field';
 import OptionPicker from '../option-picker';
 import { EDUCATIONS, type Education } from '@contract/enums';
 
@@ -20,15 +20,17 @@ export function NameField({
   onChange: (realName: string) => void;
 }) {
   return (
-    <FormField name='realName' label='真实姓名' required error={error}>
-      <Input
-        className={`field-input ${prefix}-real-name`}
-        maxlength={20}
-        placeholder='与身份证一致'
-        value={value}
-        onInput={(e) => onChange(e.detail.value)}
-      />
-    </FormField>
+    <TextField
+      name='realName'
+      label='真实姓名'
+      required
+      error={error}
+      className={`field-input ${prefix}-real-name`}
+      maxlength={20}
+      placeholder='与身份证一致'
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 
@@ -69,14 +71,17 @@ export function SkillsField({
   onChange: (skills: string) => void;
 }) {
   return (
-    <FormField name='skills' label='专业特长' error={error} vertical>
-      <Textarea
-        className={`field-textarea ${prefix}-skills`}
-        maxlength={200}
-        placeholder='选填，如：果树栽培、急救培训'
-        value={value}
-        onInput={(e) => onChange(e.detail.value)}
-      />
-    </FormField>
+    <TextField
+      name='skills'
+      label='专业特长'
+      error={error}
+      vertical
+      multiline
+      className={`field-textarea ${prefix}-skills`}
+      maxlength={200}
+      placeholder='选填，如：果树栽培、急救培训'
+      value={value}
+      onChange={onChange}
+    />
   );
 }

@@ -6,8 +6,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import StateView from '../../components/state-view';
-import ListFooter from '../../components/list-footer';
+import UnreadList, { UnreadCard } from '../../components/unread-list';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { myMessages, readMessages } from '../../services/user';
 import { showUnreadOnTabBar } from '../../device/tab-badge';
@@ -79,19 +78,15 @@ export default function Messages() {
     );
   };
 
-  if (list.status === 'loading') return <StateView kind='loading' className='messages-loading' />;
-  if (list.status === 'error') return <StateView kind='error' className='messages-error' message={list.error.message} onRetry={reload} />;
   return (
-    <View className='app-page messages'>
-      {list.items.length === 0 ? (
-        <StateView
-          kind='empty'
-          className='messages-empty'
-          icon='信'
-          title='暂无消息'
-          description='审核结果、活动变更和提醒都会在这里保留'
-        />
-      ) : (
+    <UnreadList
+      name='messages'
+      list={list}
+      hasMore={hasMore}
+      onMore={loadMore}
+      onRetry={reload}
+      empty={{ icon: '信', title: '暂无消息', description: '审核结果、活动变更和提醒都会在这里保留' }}
+      head={
         <View className='messages__head'>
           <Text className='messages__count messages-unread'>{unread ? `${unread} 条未读` : '全部已读'}</Text>
           {unread ? (
@@ -100,21 +95,26 @@ export default function Messages() {
             </Text>
           ) : null}
         </View>
-      )}
-      {list.items.map((m) => (
-        <View key={m.messageId} className={`card messages__item message ${isRead(m) ? '' : 'is-unread'}`} onClick={() => open(m)}>
-          <View className='messages__title-row'>
-            {isRead(m) ? null : <View className='messages__dot' />}
-            <Text className='messages__title message-title'>{m.title}</Text>
-          </View>
-          <Text className='messages__body message-body'>{m.body}</Text>
-          <View className='messages__foot'>
-            <Text className='messages__time message-time'>{dateTimeOf(m.createdAt)}</Text>
-            {m.page ? <Text className='messages__go'>查看 ›</Text> : null}
-          </View>
-        </View>
-      ))}
-      <ListFooter name='messages' list={list} hasMore={hasMore} onMore={loadMore} />
-    </View>
+      }
+    >
+      {(items) =>
+        items.map((m) => (
+          <UnreadCard
+            key={m.messageId}
+            className='message'
+            unread={!isRead(m)}
+            title={m.title}
+            titleClassName='message-title'
+            onClick={() => open(m)}
+          >
+            <Text className='messages__body message-body'>{m.body}</Text>
+            <View className='messages__foot'>
+              <Text className='messages__time message-time'>{dateTimeOf(m.createdAt)}</Text>
+              {m.page ? <Text className='messages__go'>查看 ›</Text> : null}
+            </View>
+          </UnreadCard>
+        ))
+      }
+    </UnreadList>
   );
 }

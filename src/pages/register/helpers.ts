@@ -14,6 +14,8 @@ type AskedProfile = Pick<ProfileForm, 'education' | 'employer' | 'title' | 'prov
 export type RegisterForm = {
   phone: string;
   smsCode: string;
+  /** The server's proof of a phone WeChat verified (微信手机号快捷填写): sent instead of the SMS code; '' without one. */
+  phoneProof: string;
   realName: string;
   idNumber: string;
   orgIds: string[];
@@ -26,6 +28,7 @@ const { serviceFields: _fields, availableTimes: _times, ...blankProfile } = EMPT
 export const EMPTY_FORM: RegisterForm = {
   phone: '',
   smsCode: '',
+  phoneProof: '',
   realName: '',
   idNumber: '',
   ...blankProfile,
@@ -65,6 +68,8 @@ export const REGISTER_SPEC: FormSpec<FieldKey> = {
     'SMS.CODE_EXPIRED': { field: 'smsCode' },
     'SMS.TOO_MANY_ATTEMPTS': { field: 'smsCode' },
     'USER.PHONE_TAKEN': { field: 'phone' },
+    'USER.PHONE_PROOF_INVALID': { field: 'phone' },
+    'USER.PHONE_PROOF_EXPIRED': { field: 'phone' },
     'USER.ID_NUMBER_TAKEN': { field: 'idNumber' },
     'USER.UNDERAGE': { field: 'idNumber' },
     'ORG.NOT_FOUND': { field: 'orgIds' },
@@ -78,7 +83,7 @@ const optional = (s: string) => (s.trim() ? s : undefined);
 export function toCandidate(form: RegisterForm): Record<string, unknown> {
   return {
     phone: form.phone.trim(),
-    smsCode: form.smsCode.trim(),
+    ...(form.phoneProof ? { phoneProof: form.phoneProof } : { smsCode: form.smsCode.trim() }),
     realName: form.realName,
     idNumber: form.idNumber,
     education: form.education,

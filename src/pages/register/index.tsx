@@ -1,6 +1,7 @@
 // 注册: phone + SMS code, what 附件2 requires of the person (the rest behind 补充更多信息), teams and consent;
 // validated by the shared contract before it is sent. 所在地区 defaults to the first chosen team's. Opened from a
 // team's invitation (`orgId`), that team is already chosen.
+import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
@@ -17,7 +18,8 @@ import { routes, tabs } from '../../routes';
 import './index.scss';
 
 /** The error row of a form key (the three region keys share one). */
-const rowOf = (k: keyof RegisterForm): FieldKey => (k === 'province' || k === 'city' || k === 'county' ? 'region' : k);
+const rowOf = (k: keyof RegisterForm): FieldKey =>
+  k === 'province' || k === 'city' || k === 'county' ? 'region' : k === 'phoneProof' ? 'phone' : k;
 
 /** To 身份核验申请 with what was typed here (in memory, not in the URL), the unused SMS code included. */
 function appealIdentity(form: RegisterForm) {
@@ -43,6 +45,12 @@ export default function Register() {
   const mergeErrors = (e: FieldErrors) => setErrors((prev) => ({ ...prev, ...e }));
   // Told USER.ID_NUMBER_TAKEN after a correct code: the owner may ask for 身份核验 (the code is still unused).
   const idTaken = refusal === 'USER.ID_NUMBER_TAKEN';
+  // A proof the server no longer takes (expired, used): back to the SMS code.
+  const proofRefused = refusal === 'USER.PHONE_PROOF_INVALID' || refusal === 'USER.PHONE_PROOF_EXPIRED';
+  useEffect(() => {
+    if (proofRefused) patch({ phoneProof: '' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the refusal arrives
+  }, [proofRefused]);
 
   const submit = () =>
     send(
@@ -64,7 +72,13 @@ export default function Register() {
           已由队伍导入？点此激活 ›
         </Text>
       </View>
-      <PhoneSection form={form} errors={errors} onChange={(field, value) => patch({ [field]: value })} onErrors={mergeErrors} />
+      <PhoneSection
+        form={form}
+        errors={errors}
+        onChange={(field, value) => patch({ [field]: value })}
+        onErrors={mergeErrors}
+        weixin={{ phoneProof: form.phoneProof, onProof: (phone, phoneProof) => patch({ phone, phoneProof }) }}
+      />
       <ProfileSection form={form} errors={errors} onChange={patch} />
       <OrgSection
         value={form.orgIds}

@@ -183,7 +183,15 @@ describe('second deploy', () => {
       },
       {
         method: 'functions.updateFunctionConfig',
-        args: [{ name: 'user', timeout: 10, memorySize: 256, installDependency: true, envVariables: { APP_SECRET_KEY: KEY } }],
+        args: [
+          {
+            name: 'user',
+            timeout: 10,
+            memorySize: 256,
+            installDependency: true,
+            envVariables: { APP_SECRET_KEY: KEY, WX_PHONE_PROVIDER: 'wechat' },
+          },
+        ],
       },
     ]);
   });

@@ -54,7 +54,7 @@ describe('plan against an empty environment', () => {
     for (const dev of collections.filter((c) => c.devOnly)) {
       expect(plan.steps.some((s) => 'collection' in s && s.collection === dev.name)).toBe(false);
     }
-    expect(collections.filter((c) => c.devOnly).map((c) => c.name)).toEqual(['_dev_sms', '_dev_messages']);
+    expect(collections.filter((c) => c.devOnly).map((c) => c.name)).toEqual(['_dev_sms', '_dev_messages', '_dev_wx_phone_codes']);
   });
 
   it('creates exactly the declared indexes, 2dsphere and unique ones included', () => {

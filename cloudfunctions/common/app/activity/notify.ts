@@ -1,5 +1,5 @@
 // Activity notices to volunteers (changed, cancelled, promoted from the waitlist, tomorrow's reminder, the reminder
-// to sign out before the day ends).
+// an hour before each day starts, the reminder to sign out before the day ends).
 // A failed send is logged and never undoes the change that caused it.
 import type { MessageKind } from '@contract/enums';
 import { messageSender } from '../../adapters';
@@ -60,6 +60,18 @@ export function notifyWaitlistPromoted(openids: string[], a: ActivityDoc) {
 export function notifyActivityReminder(openids: string[], a: ActivityDoc) {
   const body = `您报名的活动“${a.title}”明天开始：${span(a)}，地点：${a.address}，请按时到场签到`;
   return sendEach(openids, (o) => send(o, 'activityReminder', a, '活动明天开始', body, { address: a.address, note: '请按时到场扫码签到' }));
+}
+
+/** `date`: the day starting at `dailyStart` within the hour (the template's time keyword is that start). */
+export function notifyActivityStarting(openids: string[], a: ActivityDoc, date: string) {
+  const body = `您报名的活动“${a.title}”将于${date} ${a.dailyStart}开始，地点：${a.address}，请按时到场扫码签到`;
+  return sendEach(openids, (o) =>
+    send(o, 'activityStarting', a, '活动即将开始', body, {
+      time: `${date} ${a.dailyStart}`,
+      address: a.address,
+      note: '活动1小时后开始，请按时签到',
+    }),
+  );
 }
 
 /** `date`: the day ending at `dailyEnd` (the template's time keyword is that end). */

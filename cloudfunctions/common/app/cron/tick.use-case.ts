@@ -2,6 +2,7 @@
 import type { CronTickOutput } from '@contract/functions';
 import type { Ctx } from '../../handler';
 import { remindActivities } from '../activity/remind.job';
+import { remindStart } from '../activity/start-remind.job';
 import { remindSignOut } from '../checkin/sign-out-remind.job';
 
 type JobResult = CronTickOutput['jobs'][number];
@@ -9,6 +10,7 @@ type Job = (at: Date) => Promise<JobResult>;
 const jobs: [string, Job][] = [
   ['activityReminder', remindActivities],
   ['signOutReminder', remindSignOut],
+  ['activityStarting', remindStart],
 ];
 
 export async function tick(_input: unknown, ctx: Ctx): Promise<CronTickOutput> {

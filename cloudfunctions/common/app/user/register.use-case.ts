@@ -1,5 +1,6 @@
-// user.register: the SMS code first (no phone/ID oracle), then 18+ and unique phone/ID/openid; sex and birth date from
-// the ID number; the code consumed in the same transaction that creates the volunteer.
+// user.register: the phone's proof first, an SMS code or a phone proof of user.phoneFromWeixin (no phone/ID oracle),
+// then 18+ and unique phone/ID/openid; sex and birth date from the ID number; the proof consumed in the same
+// transaction that creates the volunteer.
 import type { UserRegisterInput, UserRegisterOutput } from '@contract/user';
 import { idBirthDate, idGender, maskIdNumber } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
@@ -12,8 +13,7 @@ import { shanghaiDate } from '../../domain/shanghai-time';
 import { newVolunteerNo } from '../../domain/volunteer-no';
 import { MEMBERSHIP_LIMIT, isLive } from '../../domain/membership';
 import { encryptPii, piiLookupHash, sealPhone } from '../../adapters/pii-cipher';
-import { verifySmsCode } from '../sms/verify-code';
-import { consumeCode } from '../sms/consume-code';
+import { provePhone } from './phone-proof';
 import { volunteerView } from './volunteer-view';
 import { claimWalkInInvitations } from '../activity/walk-in';
 
@@ -48,12 +48,12 @@ export async function register(input: UserRegisterInput, ctx: Ctx): Promise<User
   const newOrgIds = input.orgIds.filter((id) => !existing.some((m) => m.orgId === id));
   if (existing.filter(isLive).length + newOrgIds.length > MEMBERSHIP_LIMIT) throw new AppError(ErrorCode.ORG_MEMBERSHIP_LIMIT);
 
-  const code = await verifySmsCode('register', input.phone, input.smsCode, ctx.now);
+  const consumeProof = await provePhone(input, openid, ctx.now);
   if (!isAdultOn(input.idNumber, today)) throw new AppError(ErrorCode.USER_UNDERAGE);
   const idHash = piiLookupHash(input.idNumber);
   await refuseTaken(openid, input.phone, idHash);
 
-  const { smsCode: _code, orgIds: _orgIds, idNumber, gender: _stated, phone, ...profile } = input;
+  const { smsCode: _code, phoneProof: _proof, orgIds: _orgIds, idNumber, gender: _stated, phone, ...profile } = input;
   const doc: VolunteerDoc = {
     ...profile,
     ...sealPhone(phone),
@@ -80,7 +80,7 @@ export async function register(input: UserRegisterInput, ctx: Ctx): Promise<User
   }));
 
   const outcome = await inTransaction(async (uow) => {
-    await consumeCode(uow, code);
+    await consumeProof(uow);
     if (before) {
       // Replace the tombstone only if it still is one: a concurrent registration of the same account conflicts here.
       const current = await uow.volunteer(openid);

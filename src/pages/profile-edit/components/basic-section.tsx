@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
+import TextField from '../../../components/text-field';
 import OptionPicker from '../../../components/option-picker';
 import ProfileExtrasFields from '../../../components/profile-extras';
 import { EducationField } from '../../../components/person-fields';
@@ -24,15 +25,16 @@ export default function BasicSection({ form, errors, onChange }: Props) {
     <View className='reg-section'>
       <View className='reg-section__title'>基本信息</View>
       <EducationField prefix='profile' value={form.education} error={errors.education} onChange={(education) => onChange({ education })} />
-      <FormField name='employer' label='工作单位' error={errors.employer}>
-        <Input
-          className='field-input profile-employer'
-          maxlength={60}
-          placeholder='选填'
-          value={form.employer}
-          onInput={(e) => onChange({ employer: e.detail.value })}
-        />
-      </FormField>
+      <TextField
+        name='employer'
+        label='工作单位'
+        error={errors.employer}
+        className='field-input profile-employer'
+        maxlength={60}
+        placeholder='选填'
+        value={form.employer}
+        onChange={(employer) => onChange({ employer })}
+      />
       <FormField name='title' label='职称' error={errors.title} vertical={customTitle}>
         <OptionPicker
           className='profile-title'

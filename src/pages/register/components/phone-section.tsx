@@ -1,7 +1,8 @@
-// Step 1: phone number and SMS code, with the resend countdown (also after SMS.RATE_LIMITED).
+// Step 1: phone number and SMS code, with the resend countdown (also after SMS.RATE_LIMITED); at 注册 on weapp,
+// 微信手机号快捷填写 beside it proves the phone instead of the code.
 import { useState } from 'react';
-import { Input, View } from '@tarojs/components';
-import FormField from '../../../components/form-field';
+import { Text, View } from '@tarojs/components';
+import TextField from '../../../components/text-field';
 import { Button } from '../../../components/nutui';
 import { useCountdown } from '../../../hooks/use-countdown';
 import { sendSmsCode } from '../../../services/sms';
@@ -10,6 +11,7 @@ import { SMS_RULES } from '@contract/sms';
 import type { SmsPurpose } from '@contract/enums';
 import { maskPhone } from '@contract/id-number';
 import { phoneError, retryAfterSec, type FieldErrors, type RegisterForm } from '../helpers';
+import WeixinPhone from './weixin-phone';
 
 type Props = {
   form: Pick<RegisterForm, 'phone' | 'smsCode'>;
@@ -20,6 +22,8 @@ type Props = {
   purpose?: SmsPurpose;
   title?: string;
   phoneLabel?: string;
+  /** 注册 only: a phone WeChat verified, proven by `phoneProof`; changing the phone drops the proof. */
+  weixin?: { phoneProof: string; onProof: (phone: string, phoneProof: string) => void };
 };
 
 export default function PhoneSection({
@@ -30,6 +34,7 @@ export default function PhoneSection({
   purpose = 'register',
   title = '1 手机验证',
   phoneLabel = '手机号',
+  weixin,
 }: Props) {
   const { left, start } = useCountdown();
   const [sending, setSending] = useState(false);
@@ -60,39 +65,56 @@ export default function PhoneSection({
   };
 
   const label = left > 0 ? `${left}秒后重新获取` : sentTo ? '重新发送' : '发送验证码';
+  const proven = Boolean(weixin?.phoneProof);
+  const typePhone = (value: string) => {
+    if (proven) weixin?.onProof(value, '');
+    else onChange('phone', value);
+  };
 
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>{title}</View>
-      <FormField name='phone' label={phoneLabel} required error={errors.phone}>
-        <Input
-          className='field-input reg-phone'
-          type='number'
-          maxlength={11}
-          placeholder='请输入11位手机号'
-          value={form.phone}
-          onInput={(e) => onChange('phone', e.detail.value)}
-        />
-        <Button className='reg-send-code' size='small' type='primary' fill='outline' disabled={left > 0} loading={sending} onClick={send}>
-          {label}
-        </Button>
-      </FormField>
-      <FormField
-        name='smsCode'
-        label='验证码'
+      <TextField
+        name='phone'
+        label={phoneLabel}
         required
-        error={errors.smsCode}
-        hint={sentTo ? `验证码已发送至 ${maskPhone(sentTo)}，${validMinutes}分钟内有效` : undefined}
+        error={errors.phone}
+        className='field-input reg-phone'
+        type='number'
+        maxlength={11}
+        placeholder='请输入11位手机号'
+        value={form.phone}
+        onChange={typePhone}
       >
-        <Input
+        {proven ? null : (
+          <Button className='reg-send-code' size='small' type='primary' fill='outline' disabled={left > 0} loading={sending} onClick={send}>
+            {label}
+          </Button>
+        )}
+      </TextField>
+      {weixin && !proven ? <WeixinPhone onPhone={weixin.onProof} /> : null}
+      {proven ? (
+        <View className='reg-wx-phone'>
+          <Text className='reg-wx-phone__done reg-wx-phone-done'>已使用微信绑定的手机号，无需短信验证码</Text>
+          <Text className='reg-wx-phone__switch reg-wx-phone-switch' onClick={() => weixin?.onProof(form.phone, '')}>
+            改用短信验证码
+          </Text>
+        </View>
+      ) : (
+        <TextField
+          name='smsCode'
+          label='验证码'
+          required
+          error={errors.smsCode}
+          hint={sentTo ? `验证码已发送至 ${maskPhone(sentTo)}，${validMinutes}分钟内有效` : undefined}
           className='field-input reg-sms-code'
           type='number'
           maxlength={SMS_RULES.codeLength}
           placeholder='请输入6位验证码'
           value={form.smsCode}
-          onInput={(e) => onChange('smsCode', e.detail.value)}
+          onChange={(value) => onChange('smsCode', value)}
         />
-      </FormField>
+      )}
     </View>
   );
 }

@@ -1,8 +1,9 @@
 // Step 2: who the volunteer is — what 附件2 requires (name, ID number with 性别/出生日期 read from it, education, region,
 // service categories), and behind 补充更多信息 the optional rest (work, title, the pickers, skills), which 编辑资料 also asks.
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
+import TextField from '../../../components/text-field';
 import { Checkbox } from '../../../components/nutui';
 import ProfileExtrasFields from '../../../components/profile-extras';
 import { EducationField, NameField, SkillsField } from '../../../components/person-fields';
@@ -30,22 +31,19 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
     <View className='reg-section'>
       <View className='reg-section__title'>2 个人信息</View>
       <NameField prefix='reg' value={form.realName} error={errors.realName} onChange={(realName) => onChange({ realName })} />
-      <FormField
+      <TextField
         name='idNumber'
         label='身份证号'
         required
         error={errors.idNumber}
         hint={derived ? undefined : '性别和出生日期将根据身份证号自动识别'}
-      >
-        <Input
-          className='field-input reg-id-number'
-          type='idcard'
-          maxlength={18}
-          placeholder='18位居民身份证号码'
-          value={form.idNumber}
-          onInput={(e) => onChange({ idNumber: e.detail.value })}
-        />
-      </FormField>
+        className='field-input reg-id-number'
+        type='idcard'
+        maxlength={18}
+        placeholder='18位居民身份证号码'
+        value={form.idNumber}
+        onChange={(idNumber) => onChange({ idNumber })}
+      />
       {derived ? (
         <>
           <FormField name='gender' label='性别'>
@@ -80,24 +78,26 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
       </View>
       {showMore ? (
         <View className='reg-more__fields reg-more-fields'>
-          <FormField name='employer' label='工作单位' error={errors.employer}>
-            <Input
-              className='field-input reg-employer'
-              maxlength={60}
-              placeholder='选填'
-              value={form.employer}
-              onInput={(e) => onChange({ employer: e.detail.value })}
-            />
-          </FormField>
-          <FormField name='title' label='职称' error={errors.title}>
-            <Input
-              className='field-input reg-title'
-              maxlength={30}
-              placeholder='选填，如：高级农艺师'
-              value={form.title}
-              onInput={(e) => onChange({ title: e.detail.value })}
-            />
-          </FormField>
+          <TextField
+            name='employer'
+            label='工作单位'
+            error={errors.employer}
+            className='field-input reg-employer'
+            maxlength={60}
+            placeholder='选填'
+            value={form.employer}
+            onChange={(employer) => onChange({ employer })}
+          />
+          <TextField
+            name='title'
+            label='职称'
+            error={errors.title}
+            className='field-input reg-title'
+            maxlength={30}
+            placeholder='选填，如：高级农艺师'
+            value={form.title}
+            onChange={(title) => onChange({ title })}
+          />
           <ProfileExtrasFields prefix='reg' value={form} errors={errors} onChange={onChange} />
           <SkillsField prefix='reg' value={form.skills} error={errors.skills} onChange={(skills) => onChange({ skills })} />
         </View>
