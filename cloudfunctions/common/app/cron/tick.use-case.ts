@@ -3,12 +3,14 @@ import type { CronTickOutput } from '@contract/functions';
 import type { Ctx } from '../../handler';
 import { remindActivities } from '../activity/remind.job';
 import { remindSignOut } from '../checkin/sign-out-remind.job';
+import { escalateNeeds } from '../need/escalate.job';
 
 type JobResult = CronTickOutput['jobs'][number];
 type Job = (at: Date) => Promise<JobResult>;
 const jobs: [string, Job][] = [
   ['activityReminder', remindActivities],
   ['signOutReminder', remindSignOut],
+  ['needEscalation', escalateNeeds],
 ];
 
 export async function tick(_input: unknown, ctx: Ctx): Promise<CronTickOutput> {
