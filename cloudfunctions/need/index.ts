@@ -2,7 +2,15 @@
 import { makeMain } from '../common/handler';
 import { postNeed } from '../common/app/need/post.use-case';
 import { getNeed, myNeeds, needInbox, needSquare } from '../common/app/need/read.use-case';
-import { acceptNeed, closeNeed, declineNeed, dispatchNeed, rateNeed, setNeedSelfService, takeNeed } from '../common/app/need/steps.use-case';
+import {
+  acceptNeed,
+  closeNeed,
+  declineNeed,
+  dispatchNeed,
+  rateNeed,
+  setNeedSelfService,
+  takeNeed,
+} from '../common/app/need/steps.use-case';
 
 export const main = makeMain('need', {
   post: postNeed,

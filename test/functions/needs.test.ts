@@ -78,7 +78,8 @@ describe('点单: posting a need', () => {
     expect(need).toMatchObject({ status: 'open', progress: '待响应', coveringOrgId: 'fd', coveringOrgName: '城关区科技志愿服务分队' });
     expect(need.contactPhone).toBe(PHONE);
     expect(await tasks('fd-admin')).toHaveLength(1);
-    for (const who of ['fd-admin', 'lz-leader', 'root-leader']) expect(dataOf(await inbox(who, 'toDispatch')).items.map((n) => n.needId)).toEqual([need.needId]);
+    for (const who of ['fd-admin', 'lz-leader', 'root-leader'])
+      expect(dataOf(await inbox(who, 'toDispatch')).items.map((n) => n.needId)).toEqual([need.needId]);
     expect(dataOf(await inbox('fd2-admin', 'toDispatch')).items).toEqual([]);
     expect(refusalOf(await get(need.needId, 'ts-admin')).code).toBe('NEED.NOT_FOUND');
     expect(refusalOf(await get(need.needId, 'lz-member')).code).toBe('NEED.NOT_FOUND');
@@ -202,7 +203,9 @@ describe('派单 and 接单', () => {
     await t.setClock('2026-12-03T03:00:00.000Z');
     expect(dataOf(await t.call('need', 'mine', {}, REQUESTER)).items[0].can.rate).toBe(true);
     expect(refusalOf(await t.call('need', 'rate', { needId: need.needId, stars: 5 }, 'fd-admin')).code).toBe('AUTH.FORBIDDEN');
-    const rated = dataOf(await t.call('need', 'rate', { needId: need.needId, stars: 2, tags: ['准时'], comment: '讲得太快，老人听不懂' }, REQUESTER)).need;
+    const rated = dataOf(
+      await t.call('need', 'rate', { needId: need.needId, stars: 2, tags: ['准时'], comment: '讲得太快，老人听不懂' }, REQUESTER),
+    ).need;
     expect(rated).toMatchObject({ status: 'rated', progress: '已完成', rating: { stars: 2, tags: ['准时'] } });
     expect(refusalOf(await t.call('need', 'rate', { needId: need.needId, stars: 5 }, REQUESTER)).code).toBe('NEED.NOT_RATABLE');
     // A low rating with a comment reaches the dispatching team.

@@ -99,7 +99,9 @@ export async function unlinkActivity(needId: string, activityId: string): Promis
 /** The approved teams of a province and the root: the candidates for covering a need there. */
 export async function coveringCandidates(province: string, rootId: string | undefined): Promise<OrgDoc[]> {
   const _ = database().command;
-  const where = rootId ? _.or([{ status: 'approved', 'region.province': province }, { _id: rootId }]) : { status: 'approved', 'region.province': province };
+  const where = rootId
+    ? _.or([{ status: 'approved', 'region.province': province }, { _id: rootId }])
+    : { status: 'approved', 'region.province': province };
   return pageAll((skip) => database().collection(C.orgs).where(where).orderBy('createdAt', 'asc').skip(skip).limit(1000).get());
 }
 
@@ -136,7 +138,12 @@ function boxWhere(box: NeedInboxBox, managed: readonly string[]): Record<string,
 }
 
 /** One page of a 派单 box, oldest first for the to-dos and newest first otherwise; with the total. */
-export async function pageInbox(box: NeedInboxBox, managed: readonly string[], skip: number, limit: number): Promise<{ items: NeedDoc[]; total: number }> {
+export async function pageInbox(
+  box: NeedInboxBox,
+  managed: readonly string[],
+  skip: number,
+  limit: number,
+): Promise<{ items: NeedDoc[]; total: number }> {
   if (managed.length === 0) return { items: [], total: 0 };
   const where = boxWhere(box, managed);
   const order = box === 'toDispatch' || box === 'toAccept' ? 'asc' : 'desc';
@@ -176,7 +183,13 @@ export async function pageSquare(
 /** Open needs due to move up at `now` (the cron's job), the longest waiting first. */
 export async function needsDueToEscalate(now: Date, limit: number): Promise<NeedDoc[]> {
   const _ = database().command;
-  const res = await unwrap(needs().where({ status: 'open', escalateAt: _.lte(now) }).orderBy('escalateAt', 'asc').limit(limit).get());
+  const res = await unwrap(
+    needs()
+      .where({ status: 'open', escalateAt: _.lte(now) })
+      .orderBy('escalateAt', 'asc')
+      .limit(limit)
+      .get(),
+  );
   return res.data as NeedDoc[];
 }
 
@@ -204,7 +217,12 @@ export async function takeNeedPost(phoneHash: string, day: string, limit: number
 /** Gives a post back when the need was not stored after all. */
 export async function releaseNeedPost(phoneHash: string, day: string): Promise<void> {
   const _ = database().command;
-  await unwrap(database().collection(C.needQuota).where({ _id: `${phoneHash}_${day}`, count: _.gt(0) }).update({ count: _.inc(-1) }));
+  await unwrap(
+    database()
+      .collection(C.needQuota)
+      .where({ _id: `${phoneHash}_${day}`, count: _.gt(0) })
+      .update({ count: _.inc(-1) }),
+  );
 }
 
 export async function setSelfService(orgId: string, allow: boolean): Promise<void> {

@@ -31,7 +31,9 @@ export function coversRegion(team: Pick<CoverNode, 'path' | 'region'>, region: R
 export function coveringTeam<T extends CoverNode>(teams: readonly T[], region: Region): T | undefined {
   const covering = teams.filter((t) => coversRegion(t, region));
   const pool = covering.length > 0 ? covering : teams.filter((t) => t.path.length === 0);
-  return [...pool].sort((a, b) => b.path.length - a.path.length || a.createdAt.getTime() - b.createdAt.getTime() || (a._id < b._id ? -1 : 1))[0];
+  return [...pool].sort(
+    (a, b) => b.path.length - a.path.length || a.createdAt.getTime() - b.createdAt.getTime() || (a._id < b._id ? -1 : 1),
+  )[0];
 }
 
 /** The stored statuses each step may start from: one conditional update on `status` makes two callers race safely. */
@@ -46,7 +48,8 @@ export const NEED_STEP_FROM = {
 } as const satisfies Record<string, readonly NeedStatus[]>;
 export type NeedStepName = keyof typeof NEED_STEP_FROM;
 
-export const mayStep = (step: NeedStepName, status: NeedStatus): boolean => (NEED_STEP_FROM[step] as readonly NeedStatus[]).includes(status);
+export const mayStep = (step: NeedStepName, status: NeedStatus): boolean =>
+  (NEED_STEP_FROM[step] as readonly NeedStatus[]).includes(status);
 
 /** The linked activity as progress needs it: its phase now and when it ended. */
 export interface LinkedActivity {

@@ -133,7 +133,9 @@ describe('first deploy into an empty environment', () => {
     expect(callsOf(cloud, 'functions.createFunctionTriggers')).toEqual([
       ['cron', [{ name: 'tick', type: 'timer', config: '0 */10 * * * * *' }]],
     ]);
-    const cronCreated = cloud.calls.findIndex((c) => c.method === 'functions.createFunction' && (c.args[0] as { func: { name: string } }).func.name === 'cron');
+    const cronCreated = cloud.calls.findIndex(
+      (c) => c.method === 'functions.createFunction' && (c.args[0] as { func: { name: string } }).func.name === 'cron',
+    );
     expect(cronCreated).toBeGreaterThanOrEqual(0);
     expect(cronCreated).toBeLessThan(cloud.calls.findIndex((c) => c.method === 'functions.createFunctionTriggers'));
   });

@@ -42,7 +42,13 @@ export async function linkedActivities(needs: readonly NeedDoc[], now: Date): Pr
   return new Map(found.map((a) => [a._id, { phase: phaseAt(a, now), endAt: activitySpan(a).endAt }]));
 }
 
-export function needView(n: NeedDoc, v: NeedViewer | undefined, activity: LinkedActivity | undefined, now: Date, selfService = false): NeedView {
+export function needView(
+  n: NeedDoc,
+  v: NeedViewer | undefined,
+  activity: LinkedActivity | undefined,
+  now: Date,
+  selfService = false,
+): NeedView {
   const requester = v?.openid === n.requesterOpenid;
   const covering = !!v && coversFor(v, n);
   const handling = !!v && handles(v, n);

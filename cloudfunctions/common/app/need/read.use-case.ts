@@ -81,6 +81,10 @@ export async function needSquare(input: NeedSquareInput, ctx: Ctx): Promise<Need
   const above = [...new Set(v.teams.flatMap((t) => [...t.path, t._id]))];
   const allowing = (await findOrgsByIds(above)).filter((o) => o.needSelfService === true).map((o) => o._id);
   const { page, pageSize, skip } = paging(input);
-  const { items, total } = await pageSquare({ coveringIn: allowing, regionCode: input.regionCode, category: input.category }, skip, pageSize);
+  const { items, total } = await pageSquare(
+    { coveringIn: allowing, regionCode: input.regionCode, category: input.category },
+    skip,
+    pageSize,
+  );
   return { items: await views(items, v, ctx.now, new Set(allowing)), total, page };
 }

@@ -56,13 +56,22 @@ export async function dispatchNeed(input: NeedDispatchInput, ctx: Ctx): Promise<
   const { n, v } = await load(input.needId, openid);
   if (!coversFor(v, n)) throw forbidden('只有需求所在地区队伍的负责人或管理员可以派单');
   const target = await findOrg(input.orgId);
-  const reachable = (t: OrgDoc) => v.teams.some((mine) => n.coveringPath.includes(mine._id) && (t._id === mine._id || t.path.includes(mine._id)));
+  const reachable = (t: OrgDoc) =>
+    v.teams.some((mine) => n.coveringPath.includes(mine._id) && (t._id === mine._id || t.path.includes(mine._id)));
   if (!target || target.status !== 'approved' || !reachable(target)) throw forbidden('只能派给本队或下级队伍');
-  const dispatcher = v.teams.find((mine) => n.coveringPath.includes(mine._id) && (target._id === mine._id || target.path.includes(mine._id)))!;
+  const dispatcher = v.teams.find(
+    (mine) => n.coveringPath.includes(mine._id) && (target._id === mine._id || target.path.includes(mine._id)),
+  )!;
   const ok = await stepNeed(
     n._id,
     NEED_STEP_FROM.dispatch,
-    { status: 'dispatched', assignedOrgId: target._id, assignedOrgName: target.name, dispatchedByOrgId: dispatcher._id, escalateAt: undefined },
+    {
+      status: 'dispatched',
+      assignedOrgId: target._id,
+      assignedOrgName: target.name,
+      dispatchedByOrgId: dispatcher._id,
+      escalateAt: undefined,
+    },
     step('dispatched', ctx.now, openid, target, input.note),
   );
   if (!ok) throw changed();
@@ -76,7 +85,12 @@ export async function closeNeed(input: NeedReasonInput, ctx: Ctx): Promise<NeedO
   const openid = requireOpenid(ctx);
   const { n, v } = await load(input.needId, openid);
   if (!coversFor(v, n)) throw forbidden('只有需求所在地区队伍的负责人或管理员可以关闭需求');
-  const ok = await stepNeed(n._id, NEED_STEP_FROM.close, { status: 'closed', closeReason: input.reason }, step('closed', ctx.now, openid, undefined, input.reason));
+  const ok = await stepNeed(
+    n._id,
+    NEED_STEP_FROM.close,
+    { status: 'closed', closeReason: input.reason },
+    step('closed', ctx.now, openid, undefined, input.reason),
+  );
   if (!ok) throw changed();
   await tellRequester(n, '已关闭', input.reason, ctx.now);
   return answer(n._id, v, ctx.now);
@@ -103,9 +117,15 @@ export async function acceptNeed(input: NeedIdInput, ctx: Ctx): Promise<NeedAcce
   const openid = requireOpenid(ctx);
   const { n, v } = await load(input.needId, openid);
   if (!handles(v, n)) throw forbidden('只有接到派单的队伍负责人或管理员可以接单');
-  const ok = await stepNeed(n._id, NEED_STEP_FROM.accept, { status: 'accepted' }, step('accepted', ctx.now, openid, { name: n.assignedOrgName ?? '' }), {
-    assignedOrgId: n.assignedOrgId,
-  });
+  const ok = await stepNeed(
+    n._id,
+    NEED_STEP_FROM.accept,
+    { status: 'accepted' },
+    step('accepted', ctx.now, openid, { name: n.assignedOrgName ?? '' }),
+    {
+      assignedOrgId: n.assignedOrgId,
+    },
+  );
   if (!ok) throw changed();
   await tellRequester(n, '已接单', `${n.assignedOrgName}已接单，将发布服务活动`, ctx.now);
   return { ...(await answer(n._id, v, ctx.now)), draft: draftOf(n, n.assignedOrgId!) };
@@ -126,7 +146,14 @@ export async function declineNeed(input: NeedReasonInput, ctx: Ctx): Promise<Nee
     { assignedOrgId: n.assignedOrgId },
   );
   if (!ok) throw changed();
-  await tellTeam(n.dispatchedByOrgId ?? n.coveringOrgId, n.coveringOrgName, n, `${n.assignedOrgName}退回派单（${input.reason}）`, ctx.now, openid);
+  await tellTeam(
+    n.dispatchedByOrgId ?? n.coveringOrgId,
+    n.coveringOrgName,
+    n,
+    `${n.assignedOrgName}退回派单（${input.reason}）`,
+    ctx.now,
+    openid,
+  );
   return answer(n._id, v, ctx.now);
 }
 
@@ -158,7 +185,12 @@ export async function rateNeed(input: NeedRateInput, ctx: Ctx): Promise<NeedOutp
   const linked = await linkedActivities([n], ctx.now);
   if (!mayRate(n.status, n.activityId ? linked.get(n.activityId) : undefined, ctx.now)) throw new AppError(ErrorCode.NEED_NOT_RATABLE);
   const rating = { stars: input.stars, tags: input.tags ?? [], ...(input.comment ? { comment: input.comment } : {}), ratedAt: ctx.now };
-  const ok = await stepNeed(n._id, NEED_STEP_FROM.rate, { status: 'rated', rating }, step('rated', ctx.now, openid, undefined, `${input.stars}星`));
+  const ok = await stepNeed(
+    n._id,
+    NEED_STEP_FROM.rate,
+    { status: 'rated', rating },
+    step('rated', ctx.now, openid, undefined, `${input.stars}星`),
+  );
   if (!ok) throw new AppError(ErrorCode.NEED_NOT_RATABLE);
   if (n.assignedOrgId) await tellTeam(n.assignedOrgId, n.assignedOrgName ?? '', n, `需求方评价${input.stars}星`, ctx.now);
   if (isLowRating(input.stars, input.comment)) {
