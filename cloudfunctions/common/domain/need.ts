@@ -87,8 +87,5 @@ export function needProgress(status: NeedStatus, activity: LinkedActivity | unde
 export const mayRate = (status: NeedStatus, activity: LinkedActivity | undefined, now: Date): boolean =>
   needProgress(status, activity, now) === '待评价';
 
-/** An open need not dispatched since `since` moves up after `days` days (never above the root). */
-export const escalationDue = (since: Date, days: number, now: Date): boolean => now.getTime() - since.getTime() >= days * DAY_MS;
-
 /** A low rating with a comment reaches the dispatching leaders. */
 export const isLowRating = (stars: number, comment: string | undefined): boolean => stars <= 2 && !!comment;
