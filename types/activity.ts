@@ -86,7 +86,14 @@ const withSchedule = <T extends z.ZodTypeAny>(schema: T): z.ZodEffects<T> =>
     for (const i of scheduleIssues(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i.path], message: i.message });
   }) as z.ZodEffects<T>;
 
-export const ActivityPublishInput = withSchedule(z.object({ orgId: z.string().min(1), ...activityFields }));
+export const ActivityPublishInput = withSchedule(
+  z.object({
+    orgId: z.string().min(1),
+    ...activityFields,
+    /** 供需对接: the accepted need this activity serves (linked both ways, once). */
+    needId: z.string().min(1).max(64).optional(),
+  }),
+);
 export type ActivityPublishInput = z.infer<typeof ActivityPublishInput>;
 
 /** Any publish field; the schedule rules are checked on the merged activity. */
@@ -145,6 +152,8 @@ export type ActivityCancelInput = z.infer<typeof ActivityCancelInput>;
 export const Activity = z.object({
   _id: z.string(),
   orgId: z.string(),
+  /** 供需对接: the need it serves. */
+  needId: z.string().optional(),
   orgName: z.string(),
   title: z.string(),
   category: z.enum(SERVICE_CATEGORIES),

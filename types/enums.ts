@@ -40,7 +40,7 @@ export const ORG_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type OrgStatus = (typeof ORG_STATUSES)[number];
 export const ORG_STATUS_LABEL: Record<OrgStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
 
-export const SMS_PURPOSES = ['register', 'changePhone', 'orgRegister'] as const;
+export const SMS_PURPOSES = ['register', 'changePhone', 'orgRegister', 'need'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 
 /** Version of the privacy policy and volunteer agreement a registration consents to. */
@@ -66,6 +66,10 @@ export const MESSAGE_KINDS = [
   'activityStarting',
   /** A 通知公告 of one of the volunteer's teams or a team above them: kept in 消息中心 only, never a subscribe message. */
   'noticePublished',
+  /** 供需对接, to the 需求方: dispatched, accepted, declined back, moved up, closed, ready to rate. */
+  'needProgress',
+  /** 供需对接, to team managers: a need to dispatch or to accept, a low rating. */
+  'needTask',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -65,6 +65,11 @@ export const ErrorCode = {
   ACTIVITY_NO_CONTACT: 'ACTIVITY.NO_CONTACT',
   NOTICE_NOT_FOUND: 'NOTICE.NOT_FOUND',
   NOTICE_NOT_IN_AUDIENCE: 'NOTICE.NOT_IN_AUDIENCE',
+  NEED_NOT_FOUND: 'NEED.NOT_FOUND',
+  NEED_STATE_CHANGED: 'NEED.STATE_CHANGED',
+  NEED_DAILY_LIMIT: 'NEED.DAILY_LIMIT',
+  NEED_NOT_RATABLE: 'NEED.NOT_RATABLE',
+  NEED_NO_TEAM: 'NEED.NO_TEAM',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -136,4 +141,9 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'ACTIVITY.NO_CONTACT': '组织者没有留下联系电话',
   'NOTICE.NOT_FOUND': '通知公告不存在或已删除',
   'NOTICE.NOT_IN_AUDIENCE': '该通知公告只面向发布队伍及其下级队伍的队员',
+  'NEED.NOT_FOUND': '需求不存在',
+  'NEED.STATE_CHANGED': '该需求的状态已变化，请刷新后再试',
+  'NEED.DAILY_LIMIT': '该手机号今日发布的需求已达上限，请明天再试',
+  'NEED.NOT_RATABLE': '活动结束后30天内可评价，每个需求只能评价一次',
+  'NEED.NO_TEAM': '暂无可受理该需求的队伍',
 };

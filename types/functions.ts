@@ -26,6 +26,23 @@ import {
 } from './user';
 import { UserHomeOutput } from './home';
 import {
+  NeedAcceptOutput,
+  NeedDispatchInput,
+  NeedIdInput,
+  NeedInboxInput,
+  NeedInboxOutput,
+  NeedListOutput,
+  NeedMineInput,
+  NeedOutput,
+  NeedPostInput,
+  NeedRateInput,
+  NeedReasonInput,
+  NeedSelfServiceInput,
+  NeedSelfServiceOutput,
+  NeedSquareInput,
+  NeedTakeInput,
+} from './need';
+import {
   OrgDeleteNoticeOutput,
   OrgNoticeInput,
   OrgNoticeOutput,
@@ -232,6 +249,20 @@ export const contract = {
   },
   cron: {
     tick: { input: Empty, output: CronTickOutput },
+  },
+  need: {
+    post: { input: NeedPostInput, output: NeedOutput },
+    mine: { input: NeedMineInput, output: NeedListOutput },
+    get: { input: NeedIdInput, output: NeedOutput },
+    inbox: { input: NeedInboxInput, output: NeedInboxOutput },
+    square: { input: NeedSquareInput, output: NeedListOutput },
+    dispatch: { input: NeedDispatchInput, output: NeedOutput },
+    close: { input: NeedReasonInput, output: NeedOutput },
+    accept: { input: NeedIdInput, output: NeedAcceptOutput },
+    decline: { input: NeedReasonInput, output: NeedOutput },
+    take: { input: NeedTakeInput, output: NeedAcceptOutput },
+    rate: { input: NeedRateInput, output: NeedOutput },
+    setSelfService: { input: NeedSelfServiceInput, output: NeedSelfServiceOutput },
   },
 } as const;
 

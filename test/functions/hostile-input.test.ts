@@ -221,6 +221,7 @@ function validFields(w: World): Record<string, unknown> {
     to: '2026-12-31',
     includeDescendants: true,
     certificateNo: 'KJZY-2026-0123456789ABCDEF',
+    needId: 'no-such-need',
     region: LANZHOU,
     statement: '这是我本人的身份证号，我从未注册过',
     appealId: 'no-such-appeal',
@@ -250,6 +251,18 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'org.notice': () => ({ noticeId: 'no-such-notice' }),
   'org.pinNotice': () => ({ noticeId: 'no-such-notice', pinned: true }),
   'org.deleteNotice': () => ({ noticeId: 'no-such-notice' }),
+  'need.post': () => ({
+    requesterKind: '社区',
+    requesterName: '东岗街道社区',
+    title: '老年人防诈骗科普讲座',
+    description: '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路。',
+    preferredFrom: '2026-12-01',
+    preferredTo: '2026-12-02',
+    audienceSize: 60,
+  }),
+  'need.inbox': () => ({ box: 'toDispatch' }),
+  'need.rate': () => ({ stars: 5, tags: ['准时'], comment: '很好' }),
+  'need.setSelfService': () => ({ allow: true }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */

@@ -26,6 +26,8 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   activityStarting: { title: 'thing1', time: 'time2', address: 'thing3', note: 'thing4' },
   // 通知公告 are kept in 消息中心 only (db/message.repository keepMessages): no template, never sent.
   noticePublished: {},
+  needProgress: { title: 'thing1', progress: 'phrase2', note: 'thing3', time: 'time4' },
+  needTask: { title: 'thing1', task: 'thing2', orgName: 'thing3', time: 'time4' },
 };
 
 function templateId(kind: MessageKind): string {
@@ -43,6 +45,8 @@ function templateId(kind: MessageKind): string {
     signOutReminder: e.MESSAGE_TEMPLATE_SIGN_OUT_REMINDER,
     activityStarting: e.MESSAGE_TEMPLATE_ACTIVITY_STARTING,
     noticePublished: undefined,
+    needProgress: e.MESSAGE_TEMPLATE_NEED_PROGRESS,
+    needTask: e.MESSAGE_TEMPLATE_NEED_TASK,
   };
   const id = ids[kind];
   if (!id) throw new Error(`no subscribe-message template for ${kind}`);

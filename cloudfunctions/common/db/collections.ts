@@ -66,6 +66,10 @@ export const C = {
   enrollmentInvitations: 'enrollment_invitations',
   /** A phone WeChat verified for a caller (`_id` = the proof): registers once, within PHONE_PROOF_TTL_SEC, for that openid. */
   phoneProofs: 'phone_proofs',
+  /** 供需对接: the needs 需求方 post, dispatched, accepted and rated. */
+  needs: 'needs',
+  /** Needs posted per phone and day (`_id` = phone hash_day), a conditional counter. */
+  needQuota: 'need_quota',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
   /** The emulator's dev WeChat: getPhoneNumber codes it minted (`_id` = the code) and their phones. */
@@ -119,6 +123,18 @@ export const collections: CollectionDecl[] = [
   { name: C.notices, indexes: [asc('orgId_publishedAt', 'orgId', 'publishedAt')], rule: FUNCTIONS_ONLY },
   // One per notice and reader by `_id`; counted per notice, looked up per reader.
   { name: C.noticeReads, indexes: [asc('noticeId', 'noticeId'), asc('openid_noticeId', 'openid', 'noticeId')], rule: FUNCTIONS_ONLY },
+  // A 需求方's own needs; the 派单 boxes by status with the covering teams (an array) or the assigned team; escalation by age.
+  {
+    name: C.needs,
+    indexes: [
+      asc('requesterOpenid_postedAt', 'requesterOpenid', 'postedAt'),
+      asc('status_coveringPath', 'status', 'coveringPath'),
+      asc('status_assignedOrgId', 'status', 'assignedOrgId'),
+      asc('status_escalateAt', 'status', 'escalateAt'),
+    ],
+    rule: FUNCTIONS_ONLY,
+  },
+  { name: C.needQuota, indexes: [], rule: FUNCTIONS_ONLY },
   // One counter per caller and window, by `_id`; old windows are never read again.
   { name: C.numberTries, indexes: [], rule: FUNCTIONS_ONLY },
   // Unique by `_id` (= the token); a sharer's token for a target is found again by openid and target.

@@ -20,6 +20,8 @@ export type OrgDoc = Omit<Org, 'createdAt'> & {
   adminCount?: number;
   reviewedAt?: Date;
   reviewedBy?: string;
+  /** 供需对接: teams below may take the open needs this team covers from 需求广场 without a dispatch. */
+  needSelfService?: boolean;
 };
 export interface MembershipDoc {
   _id: string;

@@ -9,6 +9,7 @@ import type { VolunteerDoc } from './volunteer.repository';
 import { releaseAdminSlotInTx, releaseMembershipSlotInTx, type MembershipDoc, type OrgDoc } from './org.repository';
 import type { AppealDoc, AuditEntry } from './appeal.repository';
 import { ROOT_SETTING_ID } from './settings.repository';
+import type { NeedDoc } from './need.repository';
 
 /** What an upheld appeal writes on the account it freezes (its ID number released under `releasedIdKey`). */
 export interface Freeze {
@@ -75,6 +76,7 @@ function unitOfWork(tx: Tx) {
     addAppeal: (doc: AppealDoc) => add(C.identityAppeals, doc),
     putAppeal: (doc: AppealDoc) => set(C.identityAppeals, doc),
     addAudit: (entry: AuditEntry) => add(C.auditLog, entry),
+    addNeed: (doc: NeedDoc) => add(C.needs, doc),
   };
 }
 export type UnitOfWork = ReturnType<typeof unitOfWork>;

@@ -24,6 +24,7 @@ export function activityView(doc: ActivityDoc, opts: { showContact?: boolean } =
   return {
     _id: doc._id,
     orgId: doc.orgId,
+    ...(doc.needId ? { needId: doc.needId } : {}),
     orgName: doc.orgName,
     title: doc.title,
     category: doc.category,

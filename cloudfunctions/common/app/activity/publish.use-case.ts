@@ -7,6 +7,7 @@ import { activitySpan } from '../../domain/activity-phase';
 import { requireManagedOrg } from '../access';
 import { activityView } from './activity-view';
 import { claimNewCodeKey } from '../checkin/code-key';
+import { linkNeed, tellNeedLinked, unlinkNeed } from '../need/link';
 
 export async function publish(input: ActivityPublishInput, ctx: Ctx): Promise<ActivityOutput> {
   const openid = requireOpenid(ctx);
@@ -37,6 +38,14 @@ export async function publish(input: ActivityPublishInput, ctx: Ctx): Promise<Ac
     updatedAt: ctx.now,
     publishedBy: openid,
   };
-  await insertActivity(doc);
+  // A need's activity claims the link first: a second publish for the same need is refused before it exists.
+  if (input.needId) await linkNeed(input.needId, input.orgId, _id, org.name, openid, ctx.now);
+  try {
+    await insertActivity(doc);
+  } catch (err) {
+    if (input.needId) await unlinkNeed(input.needId, _id);
+    throw err;
+  }
+  if (input.needId) await tellNeedLinked(input.needId, doc, ctx.now);
   return { activity: activityView(doc, { showContact: true }) };
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../../handler';
 import { remindActivities } from '../activity/remind.job';
 import { remindStart } from '../activity/start-remind.job';
 import { remindSignOut } from '../checkin/sign-out-remind.job';
+import { escalateNeeds } from '../need/escalate.job';
 
 type JobResult = CronTickOutput['jobs'][number];
 type Job = (at: Date) => Promise<JobResult>;
@@ -11,6 +12,7 @@ const jobs: [string, Job][] = [
   ['activityReminder', remindActivities],
   ['signOutReminder', remindSignOut],
   ['activityStarting', remindStart],
+  ['needEscalation', escalateNeeds],
 ];
 
 export async function tick(_input: unknown, ctx: Ctx): Promise<CronTickOutput> {

@@ -1,0 +1,28 @@
+// Cloud function need: 供需对接 — 点单 (post), 派单 (dispatch, close), 接单 (accept, decline, take), 评单 (rate).
+import { makeMain } from '../common/handler';
+import { postNeed } from '../common/app/need/post.use-case';
+import { getNeed, myNeeds, needInbox, needSquare } from '../common/app/need/read.use-case';
+import {
+  acceptNeed,
+  closeNeed,
+  declineNeed,
+  dispatchNeed,
+  rateNeed,
+  setNeedSelfService,
+  takeNeed,
+} from '../common/app/need/steps.use-case';
+
+export const main = makeMain('need', {
+  post: postNeed,
+  mine: myNeeds,
+  get: getNeed,
+  inbox: needInbox,
+  square: needSquare,
+  dispatch: dispatchNeed,
+  close: closeNeed,
+  accept: acceptNeed,
+  decline: declineNeed,
+  take: takeNeed,
+  rate: rateNeed,
+  setSelfService: setNeedSelfService,
+});
