@@ -30,6 +30,7 @@ it('a reminder that cannot be sent is logged, not counted, and the activity stay
         { name: 'activityReminder', done: 0 },
         { name: 'signOutReminder', done: 0 },
         { name: 'activityStarting', done: 0 },
+        { name: 'needEscalation', done: 0 },
       ],
     },
   });

@@ -74,6 +74,7 @@ it('the cron function answers each job with what it did', async () => {
         { name: 'activityReminder', done: 2 },
         { name: 'signOutReminder', done: 0 },
         { name: 'activityStarting', done: 0 },
+        { name: 'needEscalation', done: 0 },
       ],
     },
   });
