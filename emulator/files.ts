@@ -45,6 +45,8 @@ export interface FileStore {
   get(urlPath: string, query: URLSearchParams): Promise<{ status: number; file?: StoredFile; message?: string }>;
   /** Direct read for tests and dev endpoints. */
   read(fileId: string): Promise<StoredFile | undefined>;
+  /** Every stored file's key (<bucket>/<cloudPath>), for tests. */
+  list(): Promise<string[]>;
   reset(): Promise<void>;
 }
 
@@ -270,6 +272,20 @@ export function createFileStore(opts: FileStoreOptions): FileStore {
     async read(fileId) {
       const key = keyOfFileId(fileId);
       return key ? load(key) : undefined;
+    },
+
+    async list() {
+      if (!dir) return [...memory.keys()].sort();
+      const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+      return entries
+        .filter((e) => e.isFile() && !e.name.endsWith('.tmp'))
+        .map((e) =>
+          path
+            .relative(dir, path.join(e.parentPath ?? e.path, e.name))
+            .split(path.sep)
+            .join('/'),
+        )
+        .sort();
     },
 
     async reset() {
