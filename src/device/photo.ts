@@ -96,7 +96,7 @@ export async function pickPhoto(): Promise<PickedPhoto | null> {
   // Already small: sent as chosen (a PNG stays a PNG); otherwise compressed again (a JPEG).
   if (size > PHOTO_MAX_BYTES / 2) path = (await Taro.compressImage({ src: path, quality: 70 })).tempFilePath;
   const base64 = await new Promise<string>((resolve, reject) =>
-    Taro.getFileSystemManager().readFile({ filePath: path!, encoding: 'base64', success: (r) => resolve(String(r.data)), fail: reject }),
+    Taro.getFileSystemManager().readFile({ filePath: path, encoding: 'base64', success: (r) => resolve(String(r.data)), fail: reject }),
   );
   return picked(base64);
 }

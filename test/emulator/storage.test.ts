@@ -20,7 +20,7 @@ describe('cloud storage through the SDK', () => {
     expect(up.fileID).toBe(`cloud://local-dev.${bucketOf('local-dev')}/activity/a1/p1.png`);
     expect(bucketOf('local-dev')).toBe('6c6f-local-dev-1250000000');
 
-    const { fileList } = await app().getTempFileURL({ fileList: [up.fileID!, `cloud://local-dev.${bucketOf('local-dev')}/nope.png`] });
+    const { fileList } = await app().getTempFileURL({ fileList: [up.fileID, `cloud://local-dev.${bucketOf('local-dev')}/nope.png`] });
     expect(fileList[0]).toMatchObject({ fileID: up.fileID, code: 'SUCCESS' });
     expect(fileList[1]).toMatchObject({ code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' });
     const res = await fetch(fileList[0].tempFileURL);
@@ -28,16 +28,16 @@ describe('cloud storage through the SDK', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
 
-    const del = await app().deleteFile({ fileList: [up.fileID!] });
+    const del = await app().deleteFile({ fileList: [up.fileID] });
     expect(del.fileList).toEqual([{ fileID: up.fileID, code: 'SUCCESS' }]);
     expect((await fetch(fileList[0].tempFileURL)).status).toBe(404);
-    const again = await app().deleteFile({ fileList: [up.fileID!] });
+    const again = await app().deleteFile({ fileList: [up.fileID] });
     expect(again.fileList[0]).toMatchObject({ code: 'STORAGE_FILE_NONEXIST' });
   });
 
   it('a temporary address is signed and expires on the emulator clock', async () => {
     const up = await app().uploadFile({ cloudPath: 'x/one.jpg', fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
-    const [{ tempFileURL }] = (await app().getTempFileURL({ fileList: [{ fileID: up.fileID!, maxAge: 60 }] })).fileList;
+    const [{ tempFileURL }] = (await app().getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: 60 }] })).fileList;
     expect((await fetch(tempFileURL)).headers.get('content-type')).toBe('image/jpeg');
     expect((await fetch(tempFileURL.replace(/sign=[0-9a-f]/, 'sign=x'))).status).toBe(403);
     await t.setClock('2026-11-22T02:05:00Z');
@@ -83,7 +83,7 @@ describe('a persisting emulator', () => {
       expect(fs.existsSync(path.join(dir, 'files', bucketOf('local-dev'), 'kept', 'p.webp'))).toBe(true);
       await emu.close();
       emu = await start();
-      const [{ tempFileURL }] = (await app().getTempFileURL({ fileList: [up.fileID!] })).fileList;
+      const [{ tempFileURL }] = (await app().getTempFileURL({ fileList: [up.fileID] })).fileList;
       const res = await fetch(tempFileURL);
       expect(res.headers.get('content-type')).toBe('image/webp');
       expect(await res.text()).toBe('RIFF0000WEBPVP8 ');
