@@ -215,8 +215,11 @@ export const ActivityGetOutput = z.object({
   enrollBlock: z.object({ code: z.enum(['USER.NO_APPROVED_ORG', 'ACTIVITY.MEMBERS_ONLY']), message: z.string() }).optional(),
   /** For the team's managers only: live enrollments that came through a volunteer's share. */
   shareEnrollments: z.number().int().optional(),
-  /** The activity's photos, oldest first, each with a temporary address (nothing else of them). */
-  photos: z.array(PhotoView),
+  /**
+   * The activity's photos, oldest first, each with a temporary address (nothing else of them). Always answered; read
+   * as none from a function deployed before photos existed.
+   */
+  photos: z.array(PhotoView).default([]),
 });
 export type ActivityGetOutput = z.infer<typeof ActivityGetOutput>;
 

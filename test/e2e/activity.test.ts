@@ -214,5 +214,6 @@ it('an admin adds a photo from the phone; a volunteer sees it, and the 回顾 wi
   await vol.reload();
   await top(vol, '.act-recap-summary').filter({ hasText: '讲解大棚保温与病虫害防治' }).waitFor();
   expect(await top(vol, '.act-recap-photo').count()).toBe(1);
-  await vol.screenshot({ path: path.join(SHOTS, 'e2e-activity-photos.png'), fullPage: true });
+  await top(vol, '.act-photos').scrollIntoViewIfNeeded();
+  await vol.screenshot({ path: path.join(SHOTS, 'e2e-activity-photos.png') });
 });
