@@ -47,6 +47,9 @@ export interface FileStore {
   read(fileId: string): Promise<StoredFile | undefined>;
   /** Every stored file's key (<bucket>/<cloudPath>), for tests. */
   list(): Promise<string[]>;
+  /** Requests per storage action (and `PUT`/`GET` of files), e.g. { 'storage.batchGetDownloadUrl': 1 }. */
+  stats(): Record<string, number>;
+  resetStats(): void;
   reset(): Promise<void>;
 }
 
@@ -90,6 +93,8 @@ export function createFileStore(opts: FileStoreOptions): FileStore {
   const signingKey = randomBytes(32);
   /** Upload tokens handed out by getUploadMetadata: token → the key it may write, until when. */
   const uploads = new Map<string, { key: string; until: number }>();
+  const counts = new Map<string, number>();
+  const count = (what: string) => counts.set(what, (counts.get(what) ?? 0) + 1);
 
   const keyOf = (bucket: string, cloudPath: string) => `${bucket}/${cloudPath}`;
   const fileIdOf = (env: string, cloudPath: string) => `cloud://${env}.${bucketOf(env)}/${cloudPath}`;
@@ -232,6 +237,7 @@ export function createFileStore(opts: FileStoreOptions): FileStore {
     async handle(body) {
       const requestId = `emu-${randomBytes(6).toString('hex')}`;
       const action = String(body.action);
+      count(action);
       const handler = Object.prototype.hasOwnProperty.call(handlers, action) ? handlers[action] : undefined;
       if (!handler)
         return {
@@ -245,6 +251,7 @@ export function createFileStore(opts: FileStoreOptions): FileStore {
     },
 
     async put(urlPath, headers, bytes) {
+      count('PUT');
       const key = keyOfUrl(urlPath);
       if (!key) return cosError(400, 'InvalidURI', 'Could not parse the specified URI.', urlPath);
       const token = headers.authorization;
@@ -257,6 +264,7 @@ export function createFileStore(opts: FileStoreOptions): FileStore {
     },
 
     async get(urlPath, query) {
+      count('GET');
       const key = keyOfUrl(urlPath);
       if (!key) return { status: 404, message: 'no such file' };
       const until = Number(query.get('t'));
@@ -286,6 +294,14 @@ export function createFileStore(opts: FileStoreOptions): FileStore {
             .join('/'),
         )
         .sort();
+    },
+
+    stats() {
+      return Object.fromEntries(counts);
+    },
+
+    resetStats() {
+      counts.clear();
     },
 
     async reset() {

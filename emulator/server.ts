@@ -143,9 +143,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
           (await db.find('_dev_identities')).sort((a, b) => a.order - b.order).map(({ openid, label, role }) => ({ openid, label, role })),
         );
       case 'GET /_dev/stats':
-        return sendJson(res, 200, { database: db.stats(), functions: gateway.stats() });
+        return sendJson(res, 200, { database: db.stats(), storage: files.stats(), functions: gateway.stats() });
       case 'DELETE /_dev/stats':
         db.resetStats();
+        files.resetStats();
         gateway.resetStats();
         return sendJson(res, 200, { ok: true });
       case 'POST /_dev/clock': {

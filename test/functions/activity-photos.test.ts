@@ -47,6 +47,17 @@ describe('activity.addPhoto', () => {
     expect(dataOf(await t.call('activity', 'get', { activityId }, 'stranger')).photos).toHaveLength(1);
   });
 
+  it('activity.get asks cloud storage once for every photo’s address, and not at all without photos', async () => {
+    const stats = async () => (await t.dev<{ storage: Record<string, number> }>('GET', '/_dev/stats')).storage;
+    await t.dev('DELETE', '/_dev/stats');
+    dataOf(await t.call('activity', 'get', { activityId }, 'lz-member'));
+    expect(await stats()).toEqual({});
+    for (let i = 0; i < 3; i++) dataOf(await add('lz-admin', PNG));
+    await t.dev('DELETE', '/_dev/stats');
+    expect(dataOf(await t.call('activity', 'get', { activityId }, 'lz-member')).photos).toHaveLength(3);
+    expect(await stats()).toEqual({ 'storage.batchGetDownloadUrl': 1 });
+  });
+
   it('a picture of exactly 1 MB (about 1.4 million base64 characters) passes the event bounds and is kept; one byte more is FILE.TOO_LARGE', async () => {
     const limit = jpegOf(PHOTO_MAX_BYTES);
     expect(limit.toString('base64').length).toBeGreaterThan(1_390_000);
