@@ -1,5 +1,6 @@
 // Activity pages of the weapp build: the publish form's checks and its contract input, the square's cards and phase
-// tabs, enrolling after the risk notice and where an enrollment error sends the volunteer, a manager's photos (miniprogram-simulate).
+// tabs, enrolling after the risk notice and where an enrollment error sends the volunteer, a manager's photos
+// (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 import { activityAnswer, LANZHOU, NOW } from './fixtures';
