@@ -220,7 +220,7 @@ export function createFileStore(opts: FileStoreOptions): FileStore {
       return undefined;
     }
     const slash = rest.indexOf('/');
-    if (slash <= 0 || cloudPathProblem(rest.slice(slash + 1))) return undefined;
+    if (slash <= 0 || !/^[\w-]+$/.test(rest.slice(0, slash)) || cloudPathProblem(rest.slice(slash + 1))) return undefined;
     return rest;
   }
 
