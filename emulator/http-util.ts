@@ -25,15 +25,20 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+/** The raw body, refused with 413 past `max` bytes. */
+export async function readBytes(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'body too large');
+    if (size > max) throw new HttpError(413, 'body too large');
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = (await readBytes(req)).toString('utf8');
   if (!text) return {};
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new HttpError(400, `body nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {

@@ -8,7 +8,8 @@ import { collections, C } from '../cloudfunctions/common/db/collections';
 import { resetEnvCache } from '../cloudfunctions/common/env';
 import { clock } from './clock';
 import { createGateway, builtFunctionLoader, type FunctionLoader, type Gateway } from './gateway';
-import { HttpError, readJson, sendJson, serveStatic } from './http-util';
+import { HttpError, readBytes, readJson, sendJson, serveStatic } from './http-util';
+import { createFileStore, FILES_PREFIX, type FileStore } from './files';
 import { seedDemo } from './seed';
 import { refusal } from './origin-guard';
 
@@ -28,6 +29,8 @@ export interface Emulator {
   url: string;
   port: number;
   db: DatabaseEngine;
+  /** Cloud storage (uploadFile, getTempFileURL, deleteFile of the SDK). */
+  files: FileStore;
   gateway: Gateway;
   /** Calls a function in-process as the given WeChat user, like POST /functions/<name>. */
   call<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string): Promise<T>;
@@ -35,6 +38,8 @@ export interface Emulator {
 }
 
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A file PUT to cloud storage (COS takes up to 5 GB in one PUT; the emulator far less). */
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 /** Points the unchanged SDK at this process: no code change in the functions. */
 function configureSdkEnv(port: number, extra: Record<string, string> = {}): void {
@@ -56,6 +61,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const db = await createDatabase({ data: opts.data, now: () => clock.now(), collections });
   const gateway = createGateway(opts.loadFunction ?? builtFunctionLoader(root));
   let port = opts.port;
+  const files = createFileStore({ data: opts.data, baseUrl: () => `http://127.0.0.1:${port}`, now: () => clock.now() });
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -75,7 +81,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     const refused = refusal({ host: req.headers.host, origin: req.headers.origin }, port);
     if (refused) throw new HttpError(403, refused);
 
-    if (url.pathname === '/tcb' && req.method === 'POST') return sendJson(res, 200, await db.handle(await readJson(req)));
+    if (url.pathname === '/tcb' && req.method === 'POST') {
+      const body = await readJson(req);
+      return sendJson(res, 200, files.owns(body) ? await files.handle(body as Record<string, unknown>) : await db.handle(body));
+    }
+
+    if (url.pathname.startsWith(FILES_PREFIX)) return fileRoute(req, res, url);
 
     const fnMatch = /^\/functions\/([a-z]+)$/.exec(url.pathname);
     if (fnMatch && req.method === 'POST') {
@@ -89,6 +100,26 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     if (url.pathname.startsWith('/_dev/')) return devRoute(req, res, url);
     if (req.method === 'GET' && opts.staticDir && serveStatic(opts.staticDir, url.pathname, res)) return;
     throw new HttpError(404, `nothing at ${req.method} ${url.pathname}`);
+  }
+
+  /** The upload address getUploadMetadata hands out (PUT, like COS) and the temporary download address (GET). */
+  async function fileRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (req.method === 'PUT') {
+      const { status, body } = await files.put(url.pathname, req.headers, await readBytes(req, MAX_UPLOAD_BYTES));
+      res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} is not served at ${url.pathname}`);
+    const answer = await files.get(url.pathname, url.searchParams);
+    if (!answer.file) throw new HttpError(answer.status, answer.message ?? 'no such file');
+    res.writeHead(200, {
+      'content-type': answer.file.contentType,
+      'content-length': answer.file.bytes.length,
+      'cache-control': 'private, max-age=600',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(req.method === 'HEAD' ? undefined : answer.file.bytes);
   }
 
   async function devRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -122,9 +153,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
           (await db.find('_dev_identities')).sort((a, b) => a.order - b.order).map(({ openid, label, role }) => ({ openid, label, role })),
         );
       case 'GET /_dev/stats':
-        return sendJson(res, 200, { database: db.stats(), functions: gateway.stats() });
+        return sendJson(res, 200, { database: db.stats(), storage: files.stats(), functions: gateway.stats() });
       case 'DELETE /_dev/stats':
         db.resetStats();
+        files.resetStats();
         gateway.resetStats();
         return sendJson(res, 200, { ok: true });
       case 'POST /_dev/clock': {
@@ -141,6 +173,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         return sendJson(res, 200, { now: clock.now().toISOString() });
       case 'POST /_dev/reset':
         await db.reset();
+        await files.reset();
         return sendJson(res, 200, { ok: true });
       case 'POST /_dev/cron':
         // One tick of the timer trigger, now (on the emulator clock): e.g. the day-before activity reminders.
@@ -163,6 +196,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     url: `http://127.0.0.1:${port}`,
     port,
     db,
+    files,
     gateway,
     async call<T>(fn: string, event: Record<string, unknown>, openid?: string) {
       if (!gateway.isFunction(fn)) throw new Error(`no function ${fn}`);

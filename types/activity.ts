@@ -11,6 +11,7 @@ import {
   SERVICE_CATEGORIES,
   SERVICE_TARGETS,
 } from './enums';
+import { ACTIVITY_PHOTOS_MAX, PhotoUploadFields, PhotoView } from './photo';
 
 /** The check-in radius of the 5 km rule: default and maximum. */
 export const MAX_RADIUS_M = 5000;
@@ -184,6 +185,8 @@ export const Activity = z.object({
   /** 接受服务的群众人次, recorded by an admin when closing the activity (附件3), with a short summary. */
   servedCount: z.number().int().optional(),
   summary: z.string().optional(),
+  /** 回顾: the photos (ids among the activity's photos) the admin chose to show with the summary once it ended. */
+  recapPhotoIds: z.array(z.string()).optional(),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
 });
@@ -223,6 +226,11 @@ export const ActivityGetOutput = z.object({
   enrollBlock: z.object({ code: z.enum(['USER.NO_APPROVED_ORG', 'ACTIVITY.MEMBERS_ONLY']), message: z.string() }).optional(),
   /** For the team's managers only: live enrollments that came through a volunteer's share. */
   shareEnrollments: z.number().int().optional(),
+  /**
+   * The activity's photos, oldest first, each with a temporary address (nothing else of them). Always answered; read
+   * as none from a function deployed before photos existed.
+   */
+  photos: z.array(PhotoView).default([]),
 });
 export type ActivityGetOutput = z.infer<typeof ActivityGetOutput>;
 
@@ -286,14 +294,33 @@ export type EnrolledVolunteer = z.infer<typeof EnrolledVolunteer>;
 export const ActivityEnrollmentsOutput = listOf(EnrolledVolunteer);
 export type ActivityEnrollmentsOutput = z.infer<typeof ActivityEnrollmentsOutput>;
 
-/** An admin records how many people were served (and a short summary) once the activity has started. */
+/**
+ * An admin records how many people were served once the activity has started, and its 回顾: a short summary (附件3's
+ * highlights) and up to 9 of the activity's photos by photoId (given: replaces the choice; absent: keeps it).
+ */
 export const ActivityRecordServedInput = z.object({
   activityId: z.string().min(1),
   servedCount: z.number().int().min(0, '服务人数不能为负').max(1_000_000, '服务人数过大'),
   summary: z.string().trim().max(500, '总结最多500字').optional(),
+  recapPhotoIds: z
+    .array(z.string().min(1).max(64))
+    .max(ACTIVITY_PHOTOS_MAX, `回顾最多选${ACTIVITY_PHOTOS_MAX}张照片`)
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片只能选一次')
+    .optional(),
 });
 export type ActivityRecordServedInput = z.infer<typeof ActivityRecordServedInput>;
 
 /** The organizer's number the admin chose to show (contactName/contactPhone), in full for the enrolled and the team's managers. */
 export const ActivityContactOutput = z.object({ contactName: z.string().optional(), contactPhone: z.string() });
 export type ActivityContactOutput = z.infer<typeof ActivityContactOutput>;
+
+/** 活动照片: a team manager adds a picture (jpeg/png/webp, at most 1 MB, at most 9 per activity). */
+export const ActivityAddPhotoInput = z.object({ activityId: z.string().min(1).max(64), ...PhotoUploadFields });
+export type ActivityAddPhotoInput = z.infer<typeof ActivityAddPhotoInput>;
+export const ActivityPhotoOutput = z.object({ photo: PhotoView });
+export type ActivityPhotoOutput = z.infer<typeof ActivityPhotoOutput>;
+
+export const ActivityRemovePhotoInput = z.object({ activityId: z.string().min(1).max(64), photoId: z.string().min(1).max(64) });
+export type ActivityRemovePhotoInput = z.infer<typeof ActivityRemovePhotoInput>;
+export const ActivityRemovePhotoOutput = z.object({ removed: z.literal(true) });
+export type ActivityRemovePhotoOutput = z.infer<typeof ActivityRemovePhotoOutput>;

@@ -51,6 +51,8 @@ import {
   OrgNoticesOutput,
   OrgPublishNoticeInput,
   OrgPublishNoticeOutput,
+  OrgAddNoticeImageInput,
+  OrgAddNoticeImageOutput,
 } from './notice';
 import {
   OrgBootstrapRootInput,
@@ -103,6 +105,10 @@ import {
   ActivityRecordServedInput,
   ActivityContactOutput,
   EnrollmentOutput,
+  ActivityAddPhotoInput,
+  ActivityPhotoOutput,
+  ActivityRemovePhotoInput,
+  ActivityRemovePhotoOutput,
 } from './activity';
 import {
   ReportCertificateInput,
@@ -205,6 +211,7 @@ export const contract = {
     notice: { input: OrgNoticeInput, output: OrgNoticeOutput },
     pinNotice: { input: OrgPinNoticeInput, output: OrgNoticeOutput },
     deleteNotice: { input: OrgNoticeInput, output: OrgDeleteNoticeOutput },
+    addNoticeImage: { input: OrgAddNoticeImageInput, output: OrgAddNoticeImageOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },
@@ -222,6 +229,8 @@ export const contract = {
     shareLink: { input: ActivityIdInput, output: ActivityShareLinkOutput },
     poster: { input: ActivityIdInput, output: ActivityPosterOutput },
     openScene: { input: ActivityOpenSceneInput, output: ActivityOpenSceneOutput },
+    addPhoto: { input: ActivityAddPhotoInput, output: ActivityPhotoOutput },
+    removePhoto: { input: ActivityRemovePhotoInput, output: ActivityRemovePhotoOutput },
   },
   checkin: {
     code: { input: CheckinCodeInput, output: CheckinCodeOutput },

@@ -2,6 +2,7 @@
 // paragraphs (plain text) and images (a cloud file id or an https address), never HTML: nothing in it can run.
 import { z } from 'zod';
 import { IsoTimeSchema, ListInput, listOf } from './common';
+import { PhotoUploadFields } from './photo';
 
 export const NOTICE_TITLE_MAX = 40;
 export const NOTICE_PARAGRAPH_MAX = 2000;
@@ -62,8 +63,15 @@ export const NoticeSummary = z.object({
 });
 export type NoticeSummary = z.infer<typeof NoticeSummary>;
 
+/** A block as a notice shows it: an image also carries `url`, the address to display (a cloud file's temporary one). */
+export const NoticeBlockView = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('image'), src: z.string(), url: z.string().optional() }),
+]);
+export type NoticeBlockView = z.infer<typeof NoticeBlockView>;
+
 export const Notice = NoticeSummary.extend({
-  body: z.array(NoticeBlock),
+  body: z.array(NoticeBlockView),
   /** How many members it was sent to (the 消息中心 copies), for the publishing team's managers. */
   audienceCount: z.number().int().optional(),
   /** The caller leads or administers the publishing team: may pin, unpin and delete it. */
@@ -89,6 +97,13 @@ export const OrgPinNoticeInput = z.object({ noticeId: z.string().min(1).max(64),
 export type OrgPinNoticeInput = z.infer<typeof OrgPinNoticeInput>;
 export const OrgDeleteNoticeOutput = z.object({ deleted: z.literal(true) });
 export type OrgDeleteNoticeOutput = z.infer<typeof OrgDeleteNoticeOutput>;
+
+/** 添加图片 in the notice editor: a picture for a notice of this team (same limits as activity photos). */
+export const OrgAddNoticeImageInput = z.object({ orgId: z.string().min(1).max(64), ...PhotoUploadFields });
+export type OrgAddNoticeImageInput = z.infer<typeof OrgAddNoticeImageInput>;
+/** The cloud file id to put in an image block, and a temporary address for the editor's preview. */
+export const OrgAddNoticeImageOutput = z.object({ fileId: z.string(), url: z.string() });
+export type OrgAddNoticeImageOutput = z.infer<typeof OrgAddNoticeImageOutput>;
 
 /** The page of a notice, as 消息中心 keeps it (without the leading slash, like every message's page). */
 export const noticePage = (noticeId: string) => `pages/notice/index?id=${encodeURIComponent(noticeId)}`;

@@ -1,4 +1,4 @@
-// Cloud function activity: publishing, editing and cancelling activities, enrollment with capacity and waitlist, the lists, shares and posters.
+// Cloud function activity: publishing, editing and cancelling activities, enrollment with capacity and waitlist, the lists, shares and posters, photos.
 import { makeMain } from '../common/handler';
 import { publish } from '../common/app/activity/publish.use-case';
 import { update } from '../common/app/activity/update.use-case';
@@ -13,6 +13,7 @@ import { enrollments } from '../common/app/activity/enrollments.use-case';
 import { recordServed } from '../common/app/activity/record-served.use-case';
 import { contact } from '../common/app/activity/contact.use-case';
 import { openScene, poster, shareLink } from '../common/app/activity/share.use-case';
+import { addPhoto, removePhoto } from '../common/app/activity/photos.use-case';
 
 export const main = makeMain('activity', {
   publish,
@@ -30,4 +31,6 @@ export const main = makeMain('activity', {
   shareLink,
   poster,
   openScene,
+  addPhoto,
+  removePhoto,
 });

@@ -15,7 +15,7 @@ import { importTemplate, importVolunteers } from '../common/app/org/import-volun
 import { answerInvitation, listInvitations } from '../common/app/org/invitation.use-case';
 import { decideIdentityAppeal, identityAppeals } from '../common/app/user/appeal-review.use-case';
 import { inviteLink, openInvite } from '../common/app/org/invite.use-case';
-import { deleteNotice, notice, notices, pinNotice, publishNotice } from '../common/app/notice/notice.use-case';
+import { addNoticeImage, deleteNotice, notice, notices, pinNotice, publishNotice } from '../common/app/notice/notice.use-case';
 
 export const main = makeMain('org', {
   bootstrapRoot,
@@ -44,4 +44,5 @@ export const main = makeMain('org', {
   notice,
   pinNotice,
   deleteNotice,
+  addNoticeImage,
 });

@@ -21,7 +21,10 @@ import type {
   ActivityRecordServedInput,
   ActivityUpdateInput,
   EnrollmentOutput,
+  ActivityPhotoOutput,
+  ActivityRemovePhotoOutput,
 } from '@contract/activity';
+import type { PhotoType } from '@contract/photo';
 
 export function listActivities(input: ActivityListInput = {}): Promise<ActivityListOutput> {
   return callFunction('activity', 'list', input);
@@ -97,4 +100,13 @@ export function recordServed(input: ActivityRecordServedInput): Promise<Activity
 /** The organizer's number in full, for volunteers enrolled in the activity and the team's managers. */
 export function activityContact(activityId: string): Promise<ActivityContactOutput> {
   return callFunction('activity', 'contact', { activityId });
+}
+
+/** 活动照片 (the team's managers): a picture as the phone picked it (src/device/photo). */
+export function addActivityPhoto(activityId: string, photo: { contentType: PhotoType; base64: string }): Promise<ActivityPhotoOutput> {
+  return callFunction('activity', 'addPhoto', { activityId, contentType: photo.contentType, dataBase64: photo.base64 });
+}
+
+export function removeActivityPhoto(activityId: string, photoId: string): Promise<ActivityRemovePhotoOutput> {
+  return callFunction('activity', 'removePhoto', { activityId, photoId });
 }

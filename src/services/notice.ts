@@ -6,7 +6,9 @@ import type {
   OrgNoticesOutput,
   OrgPublishNoticeInput,
   OrgPublishNoticeOutput,
+  OrgAddNoticeImageOutput,
 } from '@contract/notice';
+import type { PhotoType } from '@contract/photo';
 
 export function myNotices(page = 1, pageSize = 20): Promise<OrgNoticesOutput> {
   return callFunction('org', 'notices', { page, pageSize });
@@ -28,4 +30,9 @@ export function pinNotice(noticeId: string, pinned: boolean): Promise<OrgNoticeO
 
 export function deleteNotice(noticeId: string): Promise<OrgDeleteNoticeOutput> {
   return callFunction('org', 'deleteNotice', { noticeId });
+}
+
+/** 添加图片 while writing a notice: the picture goes to cloud storage; its file id goes in an image block. */
+export function addNoticeImage(orgId: string, photo: { contentType: PhotoType; base64: string }): Promise<OrgAddNoticeImageOutput> {
+  return callFunction('org', 'addNoticeImage', { orgId, contentType: photo.contentType, dataBase64: photo.base64 });
 }

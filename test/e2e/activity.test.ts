@@ -1,6 +1,7 @@
 // Activities in the h5 build: a team admin publishes a two-day activity with its point typed into the coordinate form;
 // a volunteer of an approved team finds it in the square filtered by region, enrolls after the risk notice, and finds
-// it under 我参加的活动 → 报名中; 离我最近 shows the distance from the browser's (WGS-84) position.
+// it under 我参加的活动 → 报名中; 离我最近 shows the distance from the browser's (WGS-84) position. An admin adds a photo
+// through the file chooser; a volunteer sees it, and the 回顾 with it once chosen.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { confirmModal, eventually, onTop as top, pickOption } from '../helpers/browser';
@@ -169,4 +170,50 @@ it('取消活动 sits apart from 编辑 and takes two steps: what it does, then 
   await top(admin, '.act-cancel-reason').filter({ hasText: '学校临时安排考试' }).waitFor();
   expect(await top(admin, '.act-phase').innerText()).toBe('已取消');
   expect(await top(admin, '.act-danger-zone').count()).toBe(0);
+});
+
+/** A real 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+it('an admin adds a photo from the phone; a volunteer sees it, and the 回顾 with its summary and chosen photo', async () => {
+  const NAME = '农村科技培训：大棚种植技术'; // ended last week (emulator seed)
+  const found = await app.t.call('activity', 'list', { keyword: NAME, phase: 'ended' });
+  if (!found.ok) throw new Error(`activity.list: ${found.code}`);
+  const activityId = found.data.items[0]._id;
+  const admin = await pages.open(ADMIN, `/pages/activity-detail/index?id=${encodeURIComponent(activityId)}`);
+  await top(admin, '.act-photos-empty').waitFor();
+  const chooser = admin.waitForEvent('filechooser');
+  await top(admin, '.act-photos-add').click();
+  await (await chooser).setFiles({ name: 'scene.png', mimeType: 'image/png', buffer: PNG });
+  await top(admin, '.act-photo').first().waitFor({ timeout: 15000 });
+  expect(await top(admin, '.act-photo-delete').count()).toBe(1);
+
+  // The volunteer sees the photo, loaded from its temporary address, with nothing to change.
+  const vol = await pages.open(VOLUNTEER, `/pages/activity-detail/index?id=${encodeURIComponent(activityId)}`);
+  await top(vol, '.act-photo').first().waitFor();
+  await eventually(async () =>
+    expect(
+      await top(vol, '.act-photo img')
+        .first()
+        .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBe(1),
+  );
+  expect(await top(vol, '.act-photos-add').count()).toBe(0);
+  expect(await top(vol, '.act-photo-delete').count()).toBe(0);
+
+  // The 回顾: the admin's summary and chosen photo, for everyone once the activity has ended.
+  const got = await app.t.call('activity', 'get', { activityId }, ADMIN);
+  if (!got.ok) throw new Error(`activity.get: ${got.code}`);
+  const recorded = await app.t.call(
+    'activity',
+    'recordServed',
+    { activityId, servedCount: 40, summary: '讲解大棚保温与病虫害防治', recapPhotoIds: [got.data.photos[0].photoId] },
+    ADMIN,
+  );
+  expect(recorded.ok).toBe(true);
+  await vol.reload();
+  await top(vol, '.act-recap-summary').filter({ hasText: '讲解大棚保温与病虫害防治' }).waitFor();
+  expect(await top(vol, '.act-recap-photo').count()).toBe(1);
+  await top(vol, '.act-photos').scrollIntoViewIfNeeded();
+  await vol.screenshot({ path: path.join(SHOTS, 'e2e-activity-photos.png') });
 });

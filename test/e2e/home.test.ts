@@ -1,12 +1,14 @@
 // 首页 in the h5 build, in each state: someone not registered, a volunteer whose application waits (its team and state,
 // no 欢迎回来), a volunteer with an activity today (the activity, the day's check-in state, 扫码签到), an admin with
-// to-dos (counts, tapping leads to the inbox); and a 通知公告 a leader publishes from 我的 reaches a member's 消息中心
-// with an unread badge and shows on 首页.
+// to-dos (counts, tapping leads to the inbox); and a 通知公告 a leader publishes from 我的, with a picture uploaded from
+// the phone, reaches a member's 消息中心 with an unread badge and shows on 首页.
 import { bootstrapRoot, seedMembership, seedOrg, seedVolunteer } from '../helpers/emulator';
 import { seedActivity, seedEnrollment } from '../helpers/checkin';
 import { eventually, onTop as top } from '../helpers/browser';
 import { useH5App } from '../helpers/h5-app';
 
+/** A real 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const LEADER = 'e2e-home-leader';
 const ADMIN = 'e2e-home-admin';
 const PENDING = 'e2e-home-pending';
@@ -98,7 +100,7 @@ it('an admin sees the to-dos counted, and tapping one opens the inbox', async ()
   await eventually(async () => expect(page.url()).toContain('/admin/inbox/index'));
 });
 
-it('a notice the leader publishes reaches a member of a team below in 消息中心, badged, and shows on 首页', async () => {
+it('a notice the leader publishes with an uploaded picture reaches a member of a team below in 消息中心, badged, and shows on 首页', async () => {
   const leader = await app.pages.open(LEADER, '/pages/mine/index');
   await top(leader, '.mine-publish-notice').click();
   await top(leader, '.notice-edit-title').waitFor();
@@ -109,6 +111,12 @@ it('a notice the leader publishes reaches a member of a team below in 消息中�
 
   await top(leader, '.notice-edit-title input').fill('关于开展冬季科普进社区活动的通知');
   await top(leader, '.notice-edit-text textarea').fill('各分队：\n请于12月10日前报送活动计划。');
+  // 添加图片: a picture from the phone goes to cloud storage, its file id into the image lines, a preview below.
+  const chooser = leader.waitForEvent('filechooser');
+  await top(leader, '.notice-edit-add-image').click();
+  await (await chooser).setFiles({ name: 'poster.png', mimeType: 'image/png', buffer: PNG });
+  await top(leader, '.notice-edit-image-preview').waitFor({ timeout: 15000 });
+  expect(await top(leader, '.notice-edit-images textarea').inputValue()).toMatch(/^cloud:\/\/local-dev\.[\w-]+\/notices\//);
   await top(leader, '.notice-edit-submit').click();
   await eventually(async () => expect(leader.url()).toContain('/pages/notice/index?id='));
   await top(leader, '.notice-reads').waitFor();
@@ -132,6 +140,14 @@ it('a notice the leader publishes reaches a member of a team below in 消息中�
   await top(home, '.home-notice').click();
   await top(home, '.notice-title').waitFor();
   expect(await top(home, '.notice-paragraph').allInnerTexts()).toEqual(['各分队：', '请于12月10日前报送活动计划。']);
+  // The picture shows from its temporary address.
+  await eventually(async () =>
+    expect(
+      await top(home, '.notice-image img')
+        .first()
+        .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBe(1),
+  );
   // A member may not pin or delete it.
   expect(await top(home, '.notice-pin').count()).toBe(0);
   expect(await top(home, '.notice-delete').count()).toBe(0);

@@ -225,6 +225,10 @@ function validFields(w: World): Record<string, unknown> {
     region: LANZHOU,
     statement: '这是我本人的身份证号，我从未注册过',
     appealId: 'no-such-appeal',
+    contentType: 'image/png',
+    // A real 1×1 PNG.
+    dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    photoId: 'no-such-photo',
   };
 }
 

@@ -226,13 +226,14 @@ describe('report.export activityStats (附件3)', () => {
     expect(para).toContain('结合全国科普日等重点活动开展服务（1）次');
     expect(para).toContain('结合农村妇女、青少年等重点人群开展服务（2）次');
     expect(para).toContain('参与服务的专家有（7）人次，接受服务的群众有（400）人次。');
-    // The activities with the most volunteer-times: A1 and A2 (2 each; A2 has more minutes), then A5 is left out.
+    // The activities with the most volunteer-times: A1 and A2 (2 each; A2 has more minutes), then A5 is left out. A1's
+    // line ends with its 回顾's summary and how many photos the 回顾 shows.
     const highlights = rows[4][1];
     expect(highlights).toContain(
       '1. 农技服务下乡：2026年5月10日至2026年5月11日，榆中县城关镇；参与服务专家2人次，累计服务8小时，受众40人次。',
     );
     expect(highlights).toContain(
-      '2. 全国科普日科普报告会：2026年9月20日，兰州市科技馆；参与服务专家2人次，累计服务3小时30分钟，受众300人次；服务内容与效果：讲解防灾减灾知识。',
+      '2. 全国科普日科普报告会：2026年9月20日，兰州市科技馆；参与服务专家2人次，累计服务3小时30分钟，受众300人次；服务内容与效果：讲解防灾减灾知识（附照片2张）。',
     );
     expect(rows.slice(5, 8).map((r) => r[0])).toEqual(['服务\n阵地', '科技惠民(农)', '网络\n动员']);
 

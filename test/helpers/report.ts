@@ -68,6 +68,16 @@ export async function seedProvince(t: TestEmulator) {
     serviceTargets: ['公众'],
     servedCount: 300,
     summary: '讲解防灾减灾知识',
+    // Its 回顾 shows two of its photos.
+    photos: ['p1', 'p2'].map((photoId) => ({
+      photoId,
+      fileId: `cloud://local-dev.6c6f-local-dev-1250000000/activities/a1/${photoId}.jpg`,
+      contentType: 'image/jpeg',
+      size: 1000,
+      addedBy: 'lz-admin',
+      addedAt: new Date('2026-09-20T08:00:00Z'),
+    })),
+    recapPhotoIds: ['p1', 'p2'],
     address: '兰州市科技馆',
     enrolledCount: 3,
     ...day('2026-09-20'),

@@ -1,5 +1,6 @@
 // Activity pages of the weapp build: the publish form's checks and its contract input, the square's cards and phase
-// tabs, enrolling after the risk notice and where an enrollment error sends the volunteer (miniprogram-simulate).
+// tabs, enrolling after the risk notice and where an enrollment error sends the volunteer, a manager's photos
+// (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 import { activityAnswer, LANZHOU, NOW } from './fixtures';
@@ -42,7 +43,14 @@ const activity = (over: Record<string, unknown> = {}) => activityAnswer({ orgNam
 let answers: Record<string, unknown> = {};
 let page: Page | undefined;
 // The wx APIs a test may replace, put back after each test (wx.request stays the shim's).
-const original = { showModal: wx.showModal, navigateTo: wx.navigateTo, chooseLocation: wx.chooseLocation };
+const original = {
+  showModal: wx.showModal,
+  navigateTo: wx.navigateTo,
+  chooseLocation: wx.chooseLocation,
+  chooseImage: wx.chooseImage,
+  compressImage: wx.compressImage,
+  getFileSystemManager: wx.getFileSystemManager,
+};
 afterEach(() => {
   page?.detach();
   Object.assign(wx, original);
@@ -290,6 +298,57 @@ describe('活动详情', () => {
     expect(calls('activity', 'recordServed')).toEqual([
       { action: 'recordServed', activityId: 'a1', servedCount: 120, summary: '讲解防灾减灾知识' },
     ]);
+  });
+
+  test('a manager adds a photo chosen compressed, compressed again when large, sent as base64; and deletes it after a confirm', async () => {
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5]).toString('base64');
+    const chosen: Record<string, unknown>[] = [];
+    const compressed: Record<string, unknown>[] = [];
+    wx.chooseImage = (opts) => {
+      chosen.push(opts);
+      setTimeout(() => opts.success?.({ errMsg: 'chooseImage:ok', tempFilePaths: ['wxfile://tmp/big.jpg'], tempFiles: [] }), 0);
+    };
+    wx.compressImage = (opts) => {
+      compressed.push(opts);
+      setTimeout(() => opts.success?.({ errMsg: 'compressImage:ok', tempFilePath: 'wxfile://tmp/small.jpg' }), 0);
+    };
+    const read: string[] = [];
+    wx.getFileSystemManager = () => ({
+      getFileInfo: (opts: Callbacks) => setTimeout(() => opts.success?.({ size: 3_000_000 }), 0),
+      readFile: (opts: Callbacks & { filePath: string }) => {
+        read.push(opts.filePath);
+        setTimeout(() => opts.success?.({ data: JPEG }), 0);
+      },
+    });
+    const modals: Record<string, unknown>[] = [];
+    wx.showModal = (opts) => {
+      modals.push(opts);
+      setTimeout(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }), 0);
+    };
+    answers['activity.get'] = detail({ phase: 'ongoing', canManage: true, activity: activity(), photos: [] });
+    answers['activity.addPhoto'] = ok({ photo: { photoId: 'p1', url: 'http://127.0.0.1/_files/p1.jpg' } });
+    answers['activity.removePhoto'] = ok({ removed: true });
+    page = renderPage('pages/activity-detail/index', { id: 'a1' });
+    await waitFor(() => find(page!, '.act-photos-empty'));
+
+    answers['activity.get'] = detail({
+      phase: 'ongoing',
+      canManage: true,
+      activity: activity(),
+      photos: [{ photoId: 'p1', url: 'http://127.0.0.1/_files/p1.jpg' }],
+    });
+    tap(page, '.act-photos-add');
+    await waitFor(() => expect(all(page!, '.act-photo')).toHaveLength(1));
+    expect(chosen[0]).toMatchObject({ count: 1, sizeType: ['compressed'] });
+    expect(compressed[0]).toMatchObject({ src: 'wxfile://tmp/big.jpg' });
+    expect(read).toEqual(['wxfile://tmp/small.jpg']);
+    expect(calls('activity', 'addPhoto')).toEqual([{ action: 'addPhoto', activityId: 'a1', contentType: 'image/jpeg', dataBase64: JPEG }]);
+
+    answers['activity.get'] = detail({ phase: 'ongoing', canManage: true, activity: activity(), photos: [] });
+    tap(page, '.act-photo-delete');
+    await waitFor(() => find(page!, '.act-photos-empty'));
+    expect(modals[0]).toMatchObject({ title: '删除照片', confirmText: '删除' });
+    expect(calls('activity', 'removePhoto')).toEqual([{ action: 'removePhoto', activityId: 'a1', photoId: 'p1' }]);
   });
 
   test('before the signup opens the button says so, with the opening time', async () => {

@@ -6,6 +6,8 @@ import type { SmsSender } from '../ports/sms-sender';
 import type { MessageSender } from '../ports/message-sender';
 import type { WxacodeMaker } from '../ports/wxacode-maker';
 import type { WxPhoneReader } from '../ports/wx-phone-reader';
+import type { FileStorage } from '../ports/file-storage';
+import { cloudbaseFileStorage } from './file-storage-cloudbase';
 import { outboxSmsSender } from './sms-outbox';
 import { tencentSmsSender } from './sms-tencent';
 import { outboxMessageSender } from './message-outbox';
@@ -61,4 +63,9 @@ export function wxacodeMaker(): WxacodeMaker {
       return made;
     },
   };
+}
+
+/** Cloud storage: the SDK's own calls, which the emulator answers like CloudBase. */
+export function fileStorage(): FileStorage {
+  return cloudbaseFileStorage;
 }

@@ -4,6 +4,7 @@ import { C } from './collections';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
 import type { Activity, GeoPoint } from '@contract/activity';
 import type { ActivityPhase, EnrollmentStatus, ServiceCategory } from '@contract/enums';
+import type { PhotoType } from '@contract/photo';
 import { phaseQuery } from '../domain/activity-phase';
 
 export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'createdAt' | 'updatedAt'> & {
@@ -24,6 +25,8 @@ export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'crea
   codeVersion?: number;
   /** The activity's short name in 小程序码 scenes (8 base62 characters, claimed in checkin_code_keys); set once. */
   codeKey?: string;
+  /** 活动照片, oldest first (at most ACTIVITY_PHOTOS_MAX): the cloud file and who added it when. */
+  photos?: PhotoDoc[];
   /** Who recorded servedCount/summary, and when (activity.recordServed). */
   servedRecordedAt?: Date;
   servedRecordedBy?: string;
@@ -33,6 +36,17 @@ export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'crea
    */
   point?: { readonly longitude: number; readonly latitude: number };
 };
+
+export interface PhotoDoc {
+  photoId: string;
+  /** cloud://env.bucket/activities/<activityId>/<photoId>.<ext> */
+  fileId: string;
+  contentType: PhotoType;
+  /** Bytes, decoded. */
+  size: number;
+  addedBy: string;
+  addedAt: Date;
+}
 
 export interface EnrollmentDoc {
   /** `${activityId}_${openid}`: one enrollment per volunteer and activity. */
@@ -95,6 +109,31 @@ export async function updateActivityIf(activityId: string, expected: object, pat
     activities()
       .where({ _id: activityId, ...expected })
       .update(withPoint(patch)),
+  );
+  return res.updated === 1;
+}
+
+/**
+ * Adds a photo only while the published activity holds fewer than `max`: the condition is that element max-1 does not
+ * exist yet, so two uploads at once cannot make max+1. False when refused (full, cancelled or gone).
+ */
+export async function pushPhotoIf(activityId: string, photo: PhotoDoc, max: number, updatedAt: Date): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(
+    activities()
+      .where({ _id: activityId, status: 'published', [`photos.${max - 1}`]: _.exists(false) })
+      .update({ photos: _.push([photo]), updatedAt }),
+  );
+  return res.updated === 1;
+}
+
+/** Takes a photo off the activity (and off its 回顾); false when it was not there (any more). */
+export async function pullPhoto(activityId: string, photoId: string, updatedAt: Date): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(
+    activities()
+      .where({ _id: activityId, 'photos.photoId': photoId })
+      .update({ photos: _.pull({ photoId }), recapPhotoIds: _.pull(photoId), updatedAt }),
   );
   return res.updated === 1;
 }

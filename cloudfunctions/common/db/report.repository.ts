@@ -65,6 +65,7 @@ export type ReportActivity = Pick<
   | 'serviceTargets'
   | 'servedCount'
   | 'summary'
+  | 'recapPhotoIds'
   | 'enrolledCount'
 >;
 const ACTIVITY_FIELDS = {
@@ -80,6 +81,7 @@ const ACTIVITY_FIELDS = {
   serviceTargets: true,
   servedCount: true,
   summary: true,
+  recapPhotoIds: true,
   enrolledCount: true,
 } as const;
 

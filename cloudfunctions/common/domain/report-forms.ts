@@ -76,15 +76,22 @@ export interface Highlight {
   volunteerTimes: number;
   minutes: number;
   servedCount?: number;
+  /** The 回顾's summary (activity.recordServed). */
   summary?: string;
+  /** How many photos its 回顾 shows. */
+  photoCount?: number;
 }
 
-/** 亮点活动 cell: one numbered line per activity — name, time, place, volunteers and people served, what was done. */
+/**
+ * 亮点活动 cell: one numbered line per activity — name, time, place, volunteers and people served, what was done (the
+ * 回顾's summary) and how many photos its 回顾 holds.
+ */
 export function highlightText(items: readonly Highlight[]): string {
   if (items.length === 0) return '（列举1-2项亮点活动）：本期暂无有服务记录的活动。';
   const lines = items.map((h, i) => {
     const served = h.servedCount === undefined ? '受众人数未填报' : `受众${h.servedCount}人次`;
-    const what = h.summary ? `；服务内容与效果：${h.summary}` : '';
+    const photos = h.photoCount ? `（附照片${h.photoCount}张）` : '';
+    const what = h.summary ? `；服务内容与效果：${h.summary}${photos}` : photos ? `；${photos}` : '';
     const by = h.orgName ? `（${h.orgName}）` : '';
     return `${i + 1}. ${h.title}${by}：${chineseSpan(h.startDate, h.endDate)}，${h.address}；参与服务专家${h.volunteerTimes}人次，累计服务${formatDuration(h.minutes)}，${served}${what}。`;
   });

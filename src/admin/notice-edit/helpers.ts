@@ -21,7 +21,7 @@ export const NOTICE_SPEC: FormSpec<NoticeFieldKey> = {
   hints: {
     title: `请填写标题，2–${NOTICE_TITLE_MAX}个字`,
     text: '请填写通知内容',
-    images: `图片须为以https://开头的地址，每行一个，最多${NOTICE_IMAGES_MAX}张`,
+    images: `图片须为添加的图片或以https://开头的地址，每行一个，最多${NOTICE_IMAGES_MAX}张`,
   },
   hintWhen: (field) => field === 'images',
   keepGeneric: true,

@@ -24,6 +24,7 @@ import { useActivityEntry, useActivityPoster, useActivityShare } from './share';
 import { POSTER_CANVAS_ID } from '../../device/poster';
 import { askToSubscribe } from '../../services/subscribe';
 import CheckinEntry from '../../components/checkin-entry';
+import ActivityPhotos from '../../components/activity-photos';
 import { enrollView, explainEnrollError } from './helpers';
 import { routes, tabs } from '../../routes';
 import { COLOR } from '../../styles/colors';
@@ -212,6 +213,7 @@ export default function ActivityDetail() {
       ) : null}
       <CheckinEntry data={data} />
       <ActivityInfo data={data} />
+      <ActivityPhotos data={data} onChanged={refresh} />
       {data.phase !== 'cancelled' && data.phase !== 'ended' ? <ShareCard activityId={a._id} token={shareToken} /> : null}
       <EnrollBar
         view={view}

@@ -1,8 +1,9 @@
-// One 通知公告: title, team, date and the body (paragraphs as text, images by address: nothing in it is markup).
+// One 通知公告: title, team, date and the body (paragraphs as text, images by the address the server answers — a cloud
+// file's temporary one: nothing in it is markup).
 // Opening it reads it, here and in 消息中心. The publishing team's managers see how many have read it.
 // Managers of the publishing team may pin, unpin or delete it here.
 // Test classes: notice-loading, notice-error, notice-title, notice-meta, notice-paragraph, notice-image, notice-reads,
-// notice-pin, notice-delete.
+// notice-image-missing, notice-pin, notice-delete.
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
@@ -12,7 +13,14 @@ import { useResource } from '../../hooks/use-resource';
 import { deleteNotice, openNotice, pinNotice } from '../../services/notice';
 import { tabs } from '../../routes';
 import { dateTimeOf } from '@contract/time';
+import type { NoticeBlockView } from '@contract/notice';
 import './index.scss';
+
+/** Tapping a picture opens the notice's pictures full screen. */
+function previewImages(body: NoticeBlockView[], current: string) {
+  const urls = body.flatMap((b) => (b.type === 'image' && b.url ? [b.url] : []));
+  void Taro.previewImage({ current, urls }).catch(() => undefined);
+}
 
 export default function NoticePage() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
@@ -80,8 +88,18 @@ export default function NoticePage() {
               <Text key={i} className='notice__paragraph notice-paragraph'>
                 {b.text}
               </Text>
+            ) : b.url ? (
+              <Image
+                key={i}
+                className='notice__image notice-image'
+                src={b.url}
+                mode='widthFix'
+                onClick={() => previewImages(n.body, b.url!)}
+              />
             ) : (
-              <Image key={i} className='notice__image notice-image' src={b.src} mode='widthFix' />
+              <Text key={i} className='notice__paragraph notice-image-missing'>
+                （图片已失效）
+              </Text>
             ),
           )}
         </View>

@@ -75,6 +75,23 @@ describe('report-forms', () => {
     expect(highlightText([])).toContain('本期暂无');
   });
 
+  it('亮点活动 names how many photos the 回顾 holds, with or without a summary', () => {
+    const base = {
+      title: '科普讲座',
+      startDate: '2026-09-20',
+      endDate: '2026-09-20',
+      address: '兰州市科技馆',
+      volunteerTimes: 1,
+      minutes: 60,
+      servedCount: 30,
+    };
+    expect(highlightText([{ ...base, summary: '讲解防灾减灾知识', photoCount: 3 }])).toContain(
+      '受众30人次；服务内容与效果：讲解防灾减灾知识（附照片3张）。',
+    );
+    expect(highlightText([{ ...base, photoCount: 2 }])).toContain('受众30人次；（附照片2张）。');
+    expect(highlightText([{ ...base, summary: '讲解', photoCount: 0 }])).toContain('服务内容与效果：讲解。');
+  });
+
   it('region names and file names', () => {
     expect(regionName({ province: '620000', city: '620100', county: '620102' })).toBe('甘肃省 兰州市 城关区');
     expect(exportFileName(['附件3', '兰州市科技志愿服务支队', '2026-11-23'])).toBe('附件3_兰州市科技志愿服务支队_2026-11-23.xlsx');

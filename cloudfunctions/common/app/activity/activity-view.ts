@@ -54,9 +54,16 @@ export function activityView(doc: ActivityDoc, opts: { showContact?: boolean } =
     waitlistCount: doc.waitlistCount,
     servedCount: doc.servedCount,
     summary: doc.summary,
+    ...(doc.recapPhotoIds ? { recapPhotoIds: recapOf(doc) } : {}),
     createdAt: toIso(doc.createdAt),
     updatedAt: toIso(doc.updatedAt),
   };
+}
+
+/** The 回顾's chosen photos that the activity still holds, in the chosen order. */
+export function recapOf(doc: Pick<ActivityDoc, 'recapPhotoIds' | 'photos'>): string[] {
+  const have = new Set((doc.photos ?? []).map((p) => p.photoId));
+  return (doc.recapPhotoIds ?? []).filter((id) => have.has(id));
 }
 
 export function listItem(doc: ActivityDoc, now: Date, distanceM?: number): ActivityListItem {

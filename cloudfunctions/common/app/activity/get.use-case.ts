@@ -1,6 +1,6 @@
 // activity.get: an activity with its phase now, the caller's enrollment (and waitlist place) and what they may do
 // (with why they may not enroll, when they could otherwise press 报名); for its managers, how many enrollments came
-// through shares.
+// through shares; its photos with temporary addresses.
 import type { ActivityGetOutput, ActivityIdInput } from '@contract/activity';
 import type { Ctx } from '../../handler';
 import { countSharedEnrollments, findEnrollment } from '../../db/activity.repository';
@@ -10,6 +10,7 @@ import { canManage } from '../../domain/org-access';
 import { phaseAt, signupOpen } from '../../domain/activity-phase';
 import { requireActivity } from './activity-lookup';
 import { activityView, enrollmentWithPlace } from './activity-view';
+import { photoViews } from './photos.use-case';
 
 export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGetOutput> {
   const openid = ctx.openid;
@@ -25,7 +26,10 @@ export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGet
   const memberships = openid && open && !live ? await membershipsOf(openid) : [];
   const block = openid && memberships.length > 0 ? await enrollBlockFor(a, openid, memberships) : undefined;
   // Who shared to whom stays private: the team's managers see only how many came through shares.
-  const shareEnrollments = manages ? await countSharedEnrollments(a._id) : undefined;
+  const [shareEnrollments, photos] = await Promise.all([
+    manages ? countSharedEnrollments(a._id) : Promise.resolve(undefined),
+    photoViews(a),
+  ]);
   return {
     activity: activityView(a, { showContact: manages || mine?.status === 'enrolled' }),
     phase: phaseAt(a, ctx.now),
@@ -35,5 +39,6 @@ export async function get(input: ActivityIdInput, ctx: Ctx): Promise<ActivityGet
     signupOpen: open,
     ...(block ? { enrollBlock: { code: block.code, message: block.message } } : {}),
     ...(shareEnrollments !== undefined ? { shareEnrollments } : {}),
+    photos,
   };
 }

@@ -13,7 +13,14 @@ import {
   type OrgPinNoticeInput,
   type OrgPublishNoticeInput,
   type OrgPublishNoticeOutput,
+  type OrgAddNoticeImageInput,
+  type OrgAddNoticeImageOutput,
+  type NoticeBlock,
+  type NoticeBlockView,
 } from '@contract/notice';
+import { randomBytes } from 'node:crypto';
+import { fileStorage } from '../../adapters';
+import { acceptedPicture } from '../picture';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { requireManager, requireManagedOrg } from '../access';
@@ -49,10 +56,21 @@ export function noticeSummary(doc: NoticeDoc, read: boolean, readCount?: number)
   };
 }
 
-function noticeView(doc: NoticeDoc, read: boolean, manager: boolean, readCount?: number): Notice {
+/** The body as pages show it: images from cloud storage get a temporary address (one storage call for all of them). */
+async function bodyView(body: readonly NoticeBlock[]): Promise<NoticeBlockView[]> {
+  const cloudIds = body.flatMap((b) => (b.type === 'image' && b.src.startsWith('cloud://') ? [b.src] : []));
+  const urls = cloudIds.length > 0 ? await fileStorage().urls(cloudIds) : new Map<string, string>();
+  return body.map((b) => {
+    if (b.type === 'text') return b;
+    const url = b.src.startsWith('cloud://') ? urls.get(b.src) : b.src;
+    return url === undefined ? { type: 'image', src: b.src } : { type: 'image', src: b.src, url };
+  });
+}
+
+async function noticeView(doc: NoticeDoc, read: boolean, manager: boolean, readCount?: number): Promise<Notice> {
   return {
     ...noticeSummary(doc, read, manager ? (readCount ?? 0) : undefined),
-    body: doc.body,
+    body: await bodyView(doc.body),
     ...(manager ? { audienceCount: doc.audienceCount } : {}),
     canManage: manager,
   };
@@ -88,7 +106,7 @@ export async function publishNotice(input: OrgPublishNoticeInput, ctx: Ctx): Pro
     // The notice stands (it shows on 首页 and in the list); only some 消息中心 copies are missing.
     console.error(`[notice] ${noticeId}: 消息中心 copies stopped after ${sentTo} of ${audience.length}`, err);
   }
-  return { notice: noticeView({ ...doc, _id: noticeId }, false, true, 0), sentTo };
+  return { notice: await noticeView({ ...doc, _id: noticeId }, false, true, 0), sentTo };
 }
 
 /** The summaries of a page of notices for this reader: read marks, and read counts where they manage the publisher. */
@@ -138,7 +156,7 @@ export async function notice(input: OrgNoticeInput, ctx: Ctx): Promise<OrgNotice
     markReadByPage(openid, noticePage(doc._id), ctx.now),
   ]);
   const counts = manager ? await readCountsOf([doc._id]) : undefined;
-  return { notice: noticeView(doc, true, manager, counts?.get(doc._id)) };
+  return { notice: await noticeView(doc, true, manager, counts?.get(doc._id)) };
 }
 
 /** The notice, for the leader/admins of its team (AUTH.FORBIDDEN for everyone else, NOTICE.NOT_FOUND when gone). */
@@ -154,7 +172,7 @@ export async function pinNotice(input: OrgPinNoticeInput, ctx: Ctx): Promise<Org
   const doc = await managedNotice(openid, input.noticeId);
   if (doc.pinned !== input.pinned) await setPinned(doc._id, input.pinned);
   const [read, counts] = await Promise.all([readByOf(openid, [doc._id]), readCountsOf([doc._id])]);
-  return { notice: noticeView({ ...doc, pinned: input.pinned }, read.has(doc._id), true, counts.get(doc._id)) };
+  return { notice: await noticeView({ ...doc, pinned: input.pinned }, read.has(doc._id), true, counts.get(doc._id)) };
 }
 
 /** Deleting takes the notice off every list; its 消息中心 copies stay and say it was deleted when opened. */
@@ -163,4 +181,15 @@ export async function deleteNotice(input: OrgNoticeInput, ctx: Ctx): Promise<Org
   const doc = await managedNotice(openid, input.noticeId);
   await removeNotice(doc._id);
   return { deleted: true };
+}
+
+/** 添加图片 while writing a notice: the picture goes to cloud storage; the editor puts its file id in an image block. */
+export async function addNoticeImage(input: OrgAddNoticeImageInput, ctx: Ctx): Promise<OrgAddNoticeImageOutput> {
+  const openid = requireOpenid(ctx);
+  const { org } = await requireManagedOrg(openid, input.orgId, '只有本队的负责人或管理员可以发布通知公告', { approvedOnly: true });
+  const picture = acceptedPicture(input);
+  const storage = fileStorage();
+  const fileId = await storage.upload(`notices/${org._id}/${randomBytes(8).toString('hex')}.${picture.extension}`, picture.bytes);
+  const urls = await storage.urls([fileId]);
+  return { fileId, url: urls.get(fileId) ?? '' };
 }

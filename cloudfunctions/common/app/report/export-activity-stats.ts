@@ -105,6 +105,7 @@ export async function activityStatsExport(org: OrgDoc, p: Period, includeDescend
       highlights(held, perActivity, 2).map((a) => ({
         ...a,
         ...figuresOfActivity(a._id),
+        photoCount: a.recapPhotoIds?.length ?? 0,
         orgName: a.orgId === org._id ? undefined : a.orgName,
       })),
     ),

@@ -1,0 +1,28 @@
+// Pictures the app uploads (activity photos, notice images): what the phone sends and the limits the server holds it to.
+// The phone compresses first (chooseImage sizeType compressed, compressImage); the server decides the type by the
+// file's first bytes, never by the declared type alone.
+import { z } from 'zod';
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+/** At most 1 MB decoded. */
+export const PHOTO_MAX_BYTES = 1024 * 1024;
+/** The base64 text of PHOTO_MAX_BYTES, rounded up to whole groups of four (a little over 1.39 million characters). */
+export const PHOTO_MAX_BASE64 = Math.ceil(PHOTO_MAX_BYTES / 3) * 4;
+/** Photos an activity holds at most; its 回顾 shows at most as many. */
+export const ACTIVITY_PHOTOS_MAX = 9;
+
+/** The picture as the phone sends it: its declared type and its bytes in base64 (no data: prefix). */
+export const PhotoUploadFields = {
+  contentType: z.enum(PHOTO_TYPES, { errorMap: () => ({ message: '仅支持JPEG、PNG或WebP格式的图片' }) }),
+  dataBase64: z
+    .string()
+    .min(1, '请选择图片')
+    // A little over the limit still parses, so that the answer can say "too large" rather than "invalid".
+    .max(PHOTO_MAX_BASE64 + 1024, '图片不能超过1MB，请压缩后再上传')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '图片数据不是有效的base64'),
+};
+
+/** A photo as pages see it: its id and a temporary address to show it. */
+export const PhotoView = z.object({ photoId: z.string(), url: z.string() });
+export type PhotoView = z.infer<typeof PhotoView>;
