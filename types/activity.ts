@@ -196,6 +196,18 @@ export type Enrollment = z.infer<typeof Enrollment>;
 export const EnrollmentOutput = z.object({ enrollment: Enrollment });
 export type EnrollmentOutput = z.infer<typeof EnrollmentOutput>;
 
+/** How many enrolled volunteers 活动详情 shows as avatars. */
+export const ENROLLED_PREVIEW_SIZE = 8;
+/**
+ * Who has enrolled, as everyone may see it: the count, and the first enrolled (in enrollment order) as the first
+ * character of their name only (never the full name, a phone or an ID number).
+ */
+export const EnrolledPreview = z.object({
+  count: z.number().int(),
+  people: z.array(z.object({ initial: z.string().min(1).max(2) })).max(ENROLLED_PREVIEW_SIZE),
+});
+export type EnrolledPreview = z.infer<typeof EnrolledPreview>;
+
 export const ActivityGetOutput = z.object({
   activity: Activity,
   phase: z.enum(ACTIVITY_PHASES),
@@ -212,6 +224,8 @@ export const ActivityGetOutput = z.object({
   enrollBlock: z.object({ code: z.enum(['USER.NO_APPROVED_ORG', 'ACTIVITY.MEMBERS_ONLY']), message: z.string() }).optional(),
   /** For the team's managers only: live enrollments that came through a volunteer's share. */
   shareEnrollments: z.number().int().optional(),
+  /** The enrolled count and the first enrolled volunteers' initials (every caller; always answered). */
+  enrolledPreview: EnrolledPreview.optional(),
 });
 export type ActivityGetOutput = z.infer<typeof ActivityGetOutput>;
 
