@@ -6,7 +6,9 @@ import { Map as MapView, Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
 import { openPlace, PLACE_SCALE, type Place } from '../../../device/navigate';
 import { errMsgOf } from '../../../device/errors';
-import pin from '../../../assets/map-pin.png';
+
+/** The marker, copied into the package by the build (config/index.ts). */
+const MARKER_ICON = '/assets/map-pin.png';
 
 const go = (place: Place) =>
   openPlace(place).catch((e: unknown) => {
@@ -30,7 +32,7 @@ export default function PlaceCard({ address, place }: { address: string; place?:
               latitude: place.point.lat,
               longitude: place.point.lng,
               title: place.name,
-              iconPath: pin as string,
+              iconPath: MARKER_ICON,
               width: 24,
               height: 32,
             },
