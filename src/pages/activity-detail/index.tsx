@@ -1,7 +1,8 @@
 // 活动详情: everything about one activity, enrolling (after the risk notice, 志愿服务条例 §17) and cancelling it;
 // shared to a chat or 朋友圈 with the sharer's token; the team's leader and admins also edit, cancel, make the poster,
 // see the enrollments through shares and open the roster here.
-// Test classes: act-title, act-phase, act-org, act-members-only, act-cancel-reason, act-schedule, act-place, act-open-map,
+// Test classes: act-title, act-phase, act-org, act-members-only, act-cancel-reason, act-schedule, act-add-calendar, act-place,
+// act-map, act-address, act-navigate (also act-open-map), act-avatars/act-avatar/act-avatars-note,
 // act-signup-window, act-enrolled-count, act-waitlist, act-description, act-risk-notice, act-enroll, act-my-status, act-cancel-enroll,
 // act-enroll-disabled, act-enroll-hint, act-console (现场签到, managers on the day), act-contact-call (联系组织者), act-manage, act-edit, act-roster, act-danger-zone, act-cancel-activity, act-detail-loading/-error/-not-found,
 // act-share-card, act-share (分享/复制链接), act-share-count and act-poster (managers).
