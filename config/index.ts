@@ -33,6 +33,8 @@ function clientEnv(platform: string | undefined): Record<string, string> {
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // TARO_OUTPUT_ROOT lets a second build (a parallel test run) write elsewhere than dist/<platform>.
+  const outputRoot = process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`;
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'kjzy-volunteer',
     date: '2026-11-22',
@@ -40,14 +42,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // TARO_OUTPUT_ROOT lets a second build (a parallel test run) write elsewhere than dist/<platform>.
-    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: [],
     env: clientEnv(process.env.TARO_ENV),
     defineConstants: {},
     // `@contract/x` is types/x, as in tsconfig.json.
     alias: { '@contract': typesDir },
-    copy: { patterns: [], options: {} },
+    // The map marker of 活动详情 (WeChat's <map> takes a package path for a marker's icon, not an inlined image).
+    copy: { patterns: [{ from: 'src/assets/map-pin.png', to: `${outputRoot}/assets/map-pin.png` }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

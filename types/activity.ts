@@ -210,6 +210,18 @@ export type Enrollment = z.infer<typeof Enrollment>;
 export const EnrollmentOutput = z.object({ enrollment: Enrollment });
 export type EnrollmentOutput = z.infer<typeof EnrollmentOutput>;
 
+/** How many enrolled volunteers 活动详情 shows as avatars. */
+export const ENROLLED_PREVIEW_SIZE = 8;
+/**
+ * Who has enrolled, as everyone may see it: the count, and the first enrolled (in enrollment order) as the first
+ * character of their name only (never the full name, a phone or an ID number).
+ */
+export const EnrolledPreview = z.object({
+  count: z.number().int(),
+  people: z.array(z.object({ initial: z.string().min(1).max(2) })).max(ENROLLED_PREVIEW_SIZE),
+});
+export type EnrolledPreview = z.infer<typeof EnrolledPreview>;
+
 export const ActivityGetOutput = z.object({
   activity: Activity,
   phase: z.enum(ACTIVITY_PHASES),
@@ -231,6 +243,8 @@ export const ActivityGetOutput = z.object({
    * as none from a function deployed before photos existed.
    */
   photos: z.array(PhotoView).default([]),
+  /** The enrolled count and the first enrolled volunteers' initials (every caller; always answered). */
+  enrolledPreview: EnrolledPreview.optional(),
 });
 export type ActivityGetOutput = z.infer<typeof ActivityGetOutput>;
 

@@ -25,3 +25,12 @@ export const SQUARE_PHASES: readonly ActivityPhase[] = ['recruiting', 'closed', 
 /** My lists (我参加的, 我发布的) show every phase, 已取消 included. */
 export const ALL_PHASES: readonly ActivityPhase[] = ACTIVITY_PHASES;
 export const phaseOf = (tab: PhaseTab): ActivityPhase | undefined => (tab === 'all' ? undefined : tab);
+
+/**
+ * What the square's list header says of its order (activity.list, domain/square-order): on 全部 under way first, then
+ * open for signup, each by start time or, with 附近, by distance; a phase tab by distance only when 附近 is on.
+ */
+export function squareOrderNote(tab: PhaseTab, near: boolean): string {
+  if (tab !== 'all') return near ? '按距离由近到远' : '';
+  return near ? '进行中优先，其次报名中，各按距离由近到远' : '进行中优先，其次报名中，各按开始时间';
+}

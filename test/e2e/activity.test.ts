@@ -1,7 +1,8 @@
 // Activities in the h5 build: a team admin publishes a two-day activity with its point typed into the coordinate form;
 // a volunteer of an approved team finds it in the square filtered by region, enrolls after the risk notice, and finds
-// it under 我参加的活动 → 报名中; 离我最近 shows the distance from the browser's (WGS-84) position. An admin adds a photo
-// through the file chooser; a volunteer sees it, and the 回顾 with it once chosen.
+// it under 我参加的活动 → 报名中; the square puts what is under way first, and 离我最近 orders each group by the
+// distance from the browser's (WGS-84) position. An admin adds a photo through the file chooser; a volunteer sees it,
+// and the 回顾 with it once chosen.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { confirmModal, eventually, onTop as top, pickOption } from '../helpers/browser';
@@ -120,19 +121,36 @@ it('an admin publishes a two-day activity; a volunteer finds it by region, enrol
   );
 });
 
-it('离我最近 sorts by the distance from the browser position, converted to GCJ-02', async () => {
+it('离我最近 puts what is under way first, then what is open, each nearest first from the browser position (GCJ-02)', async () => {
   // About 1 km from 东方红广场 in WGS-84 (the browser's system).
   const vol = await pages.open(VOLUNTEER, '/pages/activities/index', { geolocation: { latitude: 36.0603, longitude: 103.8295 } });
   await top(vol, '.act-item').first().waitFor();
+  // 全部: under way first, then open for signup, by start time; the header says so.
+  await top(vol, '.act-total').filter({ hasText: '进行中优先，其次报名中，各按开始时间' }).waitFor();
+  expect(await top(vol, '.act-item .act-card-phase').first().innerText()).toBe('活动中');
   await top(vol, '.act-near').click();
-  await top(vol, '.act-total').filter({ hasText: '按距离由近到远' }).waitFor();
-  const distances = await top(vol, '.act-card-distance').allInnerTexts();
-  expect(distances.length).toBeGreaterThan(0);
-  const metres = distances.map((d) => (d.endsWith('公里') ? parseFloat(d) * 1000 : parseFloat(d)));
-  expect([...metres].sort((a, b) => a - b)).toEqual(metres);
-  // The nearest is in 兰州, within a few km; 天水 (≈ 250 km) comes last.
-  expect(metres[0]).toBeLessThan(5000);
-  expect(await top(vol, '.act-item').last().innerText()).toContain('天水');
+  await top(vol, '.act-total').filter({ hasText: '各按距离由近到远' }).waitFor();
+  const cards = await top(vol, '.act-item').evaluateAll((items) =>
+    items.map((item) => ({
+      phase: item.querySelector('.act-card-phase')?.textContent ?? '',
+      distance: item.querySelector('.act-card-distance')?.textContent ?? '',
+      text: item.textContent ?? '',
+    })),
+  );
+  const metres = (d: string) => (d.endsWith('公里') ? parseFloat(d) * 1000 : parseFloat(d));
+  const phases = cards.map((c) => c.phase);
+  // The groups in order (nothing over), each nearest first.
+  const order = ['活动中', '报名中', '报名结束'];
+  expect(phases.map((p) => order.indexOf(p))).toEqual([...phases.map((p) => order.indexOf(p))].sort((a, b) => a - b));
+  expect(phases[0]).toBe('活动中');
+  for (const phase of order) {
+    const run = cards.filter((c) => c.phase === phase).map((c) => metres(c.distance));
+    expect([...run].sort((a, b) => a - b)).toEqual(run);
+  }
+  // Open for signup: the nearest in 兰州, within a few km; 天水 (≈ 250 km) last of them.
+  const open = cards.filter((c) => c.phase === '报名中');
+  expect(metres(open[0].distance)).toBeLessThan(5000);
+  expect(open.at(-1)!.text).toContain('天水');
 });
 
 it('取消活动 sits apart from 编辑 and takes two steps: what it does, then the reason', async () => {

@@ -1,6 +1,17 @@
-// activity.list, mine, published and enrollments through the emulator: filters, phases, distance, paging, permissions.
+// activity.list, mine, published and enrollments through the emulator: filters, phases, the square's order (also near
+// me) across pages, distance, paging, permissions.
 import type { InputOf } from '@contract/functions';
-import { dataOf, LANZHOU_POINT, publishActivity, seedLanzhou, seedMembers, seedOrg, seedStaff, useTestEmulator } from '../helpers/emulator';
+import {
+  databaseRequests,
+  dataOf,
+  LANZHOU_POINT,
+  publishActivity,
+  seedLanzhou,
+  seedMembers,
+  seedOrg,
+  seedStaff,
+  useTestEmulator,
+} from '../helpers/emulator';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 const TIANSHUI = { province: '620000', city: '620500', county: '620502' };
@@ -55,20 +66,20 @@ async function fourActivities() {
 }
 
 describe('activity.list', () => {
-  it('everything, latest start first, each with its phase; paged', async () => {
+  it("everything in the square's order: ongoing, recruiting, closed, then over or cancelled (latest first); paged", async () => {
     await fourActivities();
     const r = await list();
     expect(r.ok && r.data.items.map((i: { title: string; phase: string }) => [i.title, i.phase])).toEqual([
-      ['科普大篷车巡展', 'cancelled'],
+      ['果树栽培技术培训(天水)', 'ongoing'],
       ['社区防灾减灾科普', 'recruiting'],
       ['青少年机器人课堂', 'closed'],
-      ['果树栽培技术培训(天水)', 'ongoing'],
+      ['科普大篷车巡展', 'cancelled'],
       ['科技咨询进社区', 'ended'],
     ]);
     expect(dataOf(r).total).toBe(5);
     const p2 = await list({ page: 2, pageSize: 2 });
     expect(p2).toMatchObject({ ok: true, data: { total: 5, page: 2 } });
-    expect(titles(p2)).toEqual(['青少年机器人课堂', '果树栽培技术培训(天水)']);
+    expect(titles(p2)).toEqual(['青少年机器人课堂', '科普大篷车巡展']);
     expect(await list({ pageSize: 51 })).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
@@ -83,7 +94,7 @@ describe('activity.list', () => {
     expect(dataOf(await list({ regionCode: '620000' })).total).toBe(5);
     expect(dataOf(await list({ regionCode: '620100' })).total).toBe(4);
     expect(titles(await list({ category: '农技服务' }))).toEqual(['果树栽培技术培训(天水)']);
-    expect(titles(await list({ keyword: '科普' }))).toEqual(['科普大篷车巡展', '社区防灾减灾科普']);
+    expect(titles(await list({ keyword: '科普' }))).toEqual(['社区防灾减灾科普', '科普大篷车巡展']);
     expect(titles(await list({ keyword: '(天水)' }))).toEqual(['果树栽培技术培训(天水)']);
     expect(titles(await list({ keyword: '.*' }))).toEqual([]);
     expect(titles(await list({ orgId: 'ts' }))).toEqual(['果树栽培技术培训(天水)']);
@@ -92,19 +103,116 @@ describe('activity.list', () => {
     ]);
   });
 
-  it('near me: activities not yet over, nearest first, with their distance; paged', async () => {
+  it('near me: activities not yet over, ongoing first, then by group nearest first, with their distance; paged', async () => {
     await fourActivities();
     const r = await list({ near: LANZHOU_POINT });
-    expect(r.ok && r.data.items.map((i) => i.title)).toEqual(['社区防灾减灾科普', '青少年机器人课堂', '果树栽培技术培训(天水)']);
-    const [here, north5km, tianshui] = dataOf(r).items.map((i) => i.distanceM);
+    expect(r.ok && r.data.items.map((i) => i.title)).toEqual(['果树栽培技术培训(天水)', '社区防灾减灾科普', '青少年机器人课堂']);
+    const [tianshui, here, north5km] = dataOf(r).items.map((i) => i.distanceM);
     expect(here).toBe(0);
     expect(north5km).toBeGreaterThan(5500);
     expect(north5km).toBeLessThan(5600);
     expect(tianshui).toBeGreaterThan(150_000);
     expect(dataOf(r).total).toBe(3);
-    expect(titles(await list({ near: LANZHOU_POINT, page: 2, pageSize: 1 }))).toEqual(['青少年机器人课堂']);
+    expect(titles(await list({ near: LANZHOU_POINT, page: 2, pageSize: 1 }))).toEqual(['社区防灾减灾科普']);
     expect(titles(await list({ near: LANZHOU_POINT, phase: 'ended' }))).toEqual(['科技咨询进社区']);
     expect(titles(await list({ near: LANZHOU_POINT, category: '农技服务' }))).toEqual(['果树栽培技术培训(天水)']);
+  });
+});
+
+describe("the square's order across pages", () => {
+  const at = (dLat: number) => ({ lat: LANZHOU_POINT.lat + dLat, lng: LANZHOU_POINT.lng });
+  const past = { signupStartAt: '2026-10-01T00:00:00+08:00', signupEndAt: '2026-10-20T00:00:00+08:00' };
+  /** Twelve activities: 3 ongoing, 4 recruiting, 2 closed, 2 ended, 1 cancelled; start order and distance order differ. */
+  async function square() {
+    const publish = (title: string, over: Parameters<typeof publishActivity>[3]) =>
+      publishActivity(t, 'lz-admin', 'lz', { title, ...over });
+    const ongoing = { signupStartAt: '2026-11-01T00:00:00+08:00', signupEndAt: '2026-11-19T18:00:00+08:00', endDate: '2026-11-23' };
+    await publish('进行中活动B', { ...ongoing, startDate: '2026-11-21', location: at(0.02) });
+    await publish('进行中活动A', { ...ongoing, startDate: '2026-11-20', location: at(0.03) });
+    await publish('进行中活动C', { ...ongoing, startDate: '2026-11-22', location: at(0.01) });
+    for (const [k, dLat] of [0.04, 0.001, 0.03, 0.002].entries())
+      await publish(`报名中活动${k + 1}`, { startDate: `2026-12-0${k + 1}`, endDate: `2026-12-0${k + 1}`, location: at(dLat) });
+    const closed = { signupEndAt: '2026-11-21T18:00:00+08:00' };
+    await publish('报名结束活动2', { ...closed, startDate: '2026-11-26', endDate: '2026-11-26', location: at(0.003) });
+    await publish('报名结束活动1', { ...closed, startDate: '2026-11-25', endDate: '2026-11-25', location: at(0.05) });
+    await publish('已结束活动1', { ...past, startDate: '2026-11-01', endDate: '2026-11-01', location: at(0) });
+    await publish('已结束活动2', { ...past, startDate: '2026-11-02', endDate: '2026-11-02', location: at(0) });
+    const off = await publish('已取消活动1', { startDate: '2026-12-20', endDate: '2026-12-20', location: at(0) });
+    await t.call('activity', 'cancel', { activityId: off._id, reason: '场地调整' }, 'lz-admin');
+  }
+  /** Every page of `pageSize` in turn, checking the total and the page number of each. */
+  async function allPages(input: InputOf<'activity', 'list'>, pageSize: number) {
+    const seen: { title: string; distanceM?: number }[] = [];
+    for (let page = 1; ; page++) {
+      const r = dataOf(await list({ ...input, page, pageSize }));
+      expect(r.page).toBe(page);
+      if (r.items.length === 0) return { items: seen, total: r.total };
+      expect(r.items.length).toBeLessThanOrEqual(pageSize);
+      seen.push(...r.items);
+    }
+  }
+
+  it('ongoing (soonest start first), recruiting, closed, then over or cancelled (latest first), the same at any page size', async () => {
+    await square();
+    const order = [
+      '进行中活动A',
+      '进行中活动B',
+      '进行中活动C',
+      '报名中活动1',
+      '报名中活动2',
+      '报名中活动3',
+      '报名中活动4',
+      '报名结束活动1',
+      '报名结束活动2',
+      '已取消活动1',
+      '已结束活动2',
+      '已结束活动1',
+    ];
+    for (const pageSize of [1, 2, 3, 5, 7, 12, 20]) {
+      const { items, total } = await allPages({}, pageSize);
+      expect(total).toBe(12);
+      // No activity twice, none left out, whatever the page size.
+      expect(items.map((i) => i.title)).toEqual(order);
+    }
+    // Other filters keep the order.
+    expect(titles(await list({ keyword: '活动1' }))).toEqual(['报名中活动1', '报名结束活动1', '已取消活动1', '已结束活动1']);
+  });
+
+  it('near me: ongoing nearby first, then recruiting, then closed, each nearest first; nothing over; the same at any page size', async () => {
+    await square();
+    const order = [
+      '进行中活动C',
+      '进行中活动B',
+      '进行中活动A',
+      '报名中活动2',
+      '报名中活动4',
+      '报名中活动3',
+      '报名中活动1',
+      '报名结束活动2',
+      '报名结束活动1',
+    ];
+    for (const pageSize of [1, 2, 4, 9, 20]) {
+      const { items, total } = await allPages({ near: LANZHOU_POINT }, pageSize);
+      expect(total).toBe(9);
+      expect(items.map((i) => i.title)).toEqual(order);
+      const distances = items.map((i) => i.distanceM!);
+      for (const [from, to] of [
+        [0, 3],
+        [3, 7],
+        [7, 9],
+      ])
+        expect(distances.slice(from, to)).toEqual([...distances.slice(from, to)].sort((x, y) => x - y));
+    }
+  });
+
+  it('a page costs one count per group and one read per group it reaches', async () => {
+    await square();
+    await t.dev('DELETE', '/_dev/stats');
+    expect(titles(await list({ page: 2, pageSize: 3 }))).toEqual(['报名中活动1', '报名中活动2', '报名中活动3']);
+    expect((await databaseRequests(t)).byAction).toEqual({ 'database.calculateDocument': 4, 'database.getDocument': 1 });
+    await t.dev('DELETE', '/_dev/stats');
+    expect(titles(await list({ page: 3, pageSize: 3 }))).toEqual(['报名中活动4', '报名结束活动1', '报名结束活动2']);
+    expect((await databaseRequests(t)).byAction).toEqual({ 'database.calculateDocument': 4, 'database.getDocument': 2 });
   });
 });
 

@@ -166,6 +166,8 @@ export interface ActivityFilter {
   regionCode?: string;
   category?: ServiceCategory;
   phase?: ActivityPhase;
+  /** Any of these phases (a group of the square's order). */
+  phases?: ActivityPhase[];
   /** Part of the title, taken literally. */
   keyword?: string;
   orgId?: string;
@@ -181,6 +183,7 @@ export function activityFilter(f: ActivityFilter, now: Date): object {
   const _ = db.command;
   const conditions: object[] = [];
   if (f.phase) conditions.push(phaseQuery(f.phase, now, _));
+  if (f.phases) conditions.push(f.phases.length === 1 ? phaseQuery(f.phases[0], now, _) : _.or(f.phases.map((p) => phaseQuery(p, now, _))));
   if (f.notEnded) conditions.push({ status: 'published', endAt: _.gt(now) });
   if (f.regionCode)
     conditions.push(_.or([{ 'region.province': f.regionCode }, { 'region.city': f.regionCode }, { 'region.county': f.regionCode }]));
@@ -242,6 +245,34 @@ export async function pageActivitiesNear(
     ),
   ]);
   return { items: list.data as ActivityDoc[], total: count.total };
+}
+
+/** How many activities match `where`; `withPoint`: only those with a stored point (what a near query can find). */
+export async function countActivities(where: object, opts: { withPoint?: boolean } = {}): Promise<number> {
+  const _ = database().command;
+  const query = opts.withPoint ? andWhere(where, { point: _.exists(true) }) : where;
+  return (await unwrap(activities().where(query).count())).total;
+}
+
+/** `limit` activities matching `where` from `skip` on, in `order`, or nearest to `near` first when given. */
+export async function sliceActivities(
+  where: object,
+  order: { near: GeoPoint } | [string, 'asc' | 'desc'][],
+  skip: number,
+  limit: number,
+): Promise<ActivityDoc[]> {
+  const _ = database().command;
+  let query = Array.isArray(order)
+    ? order.reduce((q, [field, dir]) => q.orderBy(field, dir), activities().where(where))
+    : activities().where(andWhere(where, { point: _.geoNear({ geometry: pointOf(order.near) }) }));
+  query = query.skip(skip).limit(limit);
+  return (await unwrap(query.get())).data as ActivityDoc[];
+}
+
+/** `where` and `condition` together (an empty `where` adds nothing). */
+function andWhere(where: object, condition: object): object {
+  const empty = Object.getPrototypeOf(where) === Object.prototype && Object.keys(where).length === 0;
+  return empty ? condition : database().command.and([where, condition]);
 }
 
 /** Up to `limit` (≤ 1000) activities matching `where`, for work done in memory (reminders). */
@@ -402,6 +433,20 @@ export async function pageEnrollments(
     unwrap(enrollments().where(where).count()),
   ]);
   return { items: list.data as EnrollmentDoc[], total: count.total };
+}
+
+/** The openids of the first `n` volunteers enrolled (not waitlisted or cancelled), in enrollment order: one indexed read. */
+export async function firstEnrolled(activityId: string, n: number): Promise<string[]> {
+  const res = await unwrap(
+    enrollments()
+      .where({ activityId, status: 'enrolled' })
+      .orderBy('queuedAt', 'asc')
+      .orderBy('_id', 'asc')
+      .field({ openid: true })
+      .limit(n)
+      .get(),
+  );
+  return (res.data as { openid: string }[]).map((e) => e.openid);
 }
 
 export async function countEnrollments(activityId: string, status: EnrollmentStatus): Promise<number> {

@@ -94,3 +94,18 @@ export async function findVolunteerByNo(volunteerNo: string): Promise<VolunteerD
   const res = await unwrap(database().collection(C.volunteers).where({ volunteerNo }).limit(1).get());
   return (res.data as VolunteerDoc[])[0];
 }
+
+/** The names of these volunteers, by openid (only `realName` is read; at most 1000 openids). */
+export async function namesOf(openids: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(openids)];
+  if (ids.length === 0) return new Map();
+  const res = await unwrap(
+    database()
+      .collection(C.volunteers)
+      .where({ _id: database().command.in(ids) })
+      .field({ realName: true })
+      .limit(ids.length)
+      .get(),
+  );
+  return new Map((res.data as { _id: string; realName?: string }[]).filter((v) => v.realName).map((v) => [v._id, v.realName!]));
+}

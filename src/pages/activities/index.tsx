@@ -1,4 +1,5 @@
-// 活动 (tab): the activity square — search by title, filter by region, category and phase, or sort by distance from me.
+// 活动 (tab): the activity square — search by title, filter by region, category and phase, or sort by distance from me;
+// 全部 lists what is under way first, then what is open for signup (the server's order), and the header says so.
 // Test classes: act-keyword, act-search, act-region-province/-city, act-category, act-near, act-tab-<phase>, act-item,
 // act-total, act-loading, act-error, act-empty, act-list-more/-end (plus the act-card-* of components/activity-card).
 import { useCallback, useEffect, useState } from 'react';
@@ -12,7 +13,7 @@ import { EMPTY_REGION } from '../../components/region-picker';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { listActivities } from '../../services/activity';
 import { LOCATION_DENIED_MESSAGE, locate } from '../../device/location';
-import { SQUARE_PHASES, phaseOf, phaseTabs, type PhaseTab } from '../../utils/activity-format';
+import { SQUARE_PHASES, phaseOf, phaseTabs, squareOrderNote, type PhaseTab } from '../../utils/activity-format';
 import type { GeoPoint } from '@contract/activity';
 import SquareFilters, { type SquareQuery } from './components/filters';
 import { routes } from '../../routes';
@@ -57,6 +58,7 @@ export default function Activities() {
     }
   };
 
+  const orderNote = squareOrderNote(tab, Boolean(near));
   const filtered = Boolean(query.keyword || query.region.province || query.category || tab !== 'all');
 
   return (
@@ -71,7 +73,7 @@ export default function Activities() {
 
       {list.status === 'ready' && list.items.length > 0 ? (
         <Text className='acts__total act-total'>
-          共 {list.total} 个活动{near ? '，按距离由近到远' : ''}
+          共 {list.total} 个活动{orderNote ? `，${orderNote}` : ''}
         </Text>
       ) : null}
       {list.status === 'loading' ? <StateView kind='loading' className='act-loading' rows={4} /> : null}

@@ -1,8 +1,12 @@
-// Pure logic of 活动详情: what the enroll button says and does, and where an enrollment error sends the volunteer.
-import type { ActivityGetOutput } from '@contract/activity';
+// Pure logic of 活动详情: what the enroll button says and does, where an enrollment error sends the volunteer, the
+// place for the map and the phone calendar's entry.
+import type { Activity, ActivityGetOutput } from '@contract/activity';
+import type { CalendarEntry } from '../../device/calendar';
+import type { Place } from '../../device/navigate';
+import { formatSchedule } from '../../utils/activity-format';
 import type { CloudErrorCode } from '../../services/cloud-error';
 import { serverNow } from '../../services/server-clock';
-import { monthDayTimeOf } from '@contract/time';
+import { monthDayTimeOf, shanghaiInstant } from '@contract/time';
 
 export type EnrollView =
   /** 我要报名, or 报名候补 when the seats are taken and the activity keeps a waitlist. */
@@ -71,4 +75,32 @@ export function waitlistText(data: ActivityGetOutput): string {
   const a = data.activity;
   if (!a.waitlist) return '不设候补，报满即止';
   return a.waitlistCount > 0 ? `${a.waitlistCount}人候补中，有人取消时按顺序递补` : '报满后可候补，有人取消时按顺序递补';
+}
+
+/** The place of the activity for a map, or undefined when it has no point (a location never picked: 0, 0). */
+export function placeOf(a: Pick<Activity, 'location' | 'title' | 'address'>): Place | undefined {
+  const p = a.location as Activity['location'] | undefined;
+  if (!p || (p.lat === 0 && p.lng === 0)) return undefined;
+  return { point: p, name: a.title, address: a.address };
+}
+
+/** How long before the activity the calendar entry reminds. */
+export const CALENDAR_ALARM_MINUTES = 60;
+
+/**
+ * The phone calendar's entry of an activity: the first day's window, repeated daily until the last day's end when
+ * it spans several days (each day has its own check-in, so each day gets its own entry and reminder, and the nights
+ * between stay free), reminding an hour before; where it is, and who runs it.
+ */
+export function calendarEntryOf(a: Activity): CalendarEntry {
+  const several = a.endDate !== a.startDate;
+  return {
+    title: a.title,
+    startAt: shanghaiInstant(a.startDate, a.dailyStart),
+    endAt: shanghaiInstant(a.startDate, a.dailyEnd),
+    ...(several ? { repeatDailyUntil: shanghaiInstant(a.endDate, a.dailyEnd) } : {}),
+    location: a.address,
+    description: `${a.orgName}｜${formatSchedule(a)}\n${a.description.slice(0, 200)}`,
+    alarmBeforeMinutes: CALENDAR_ALARM_MINUTES,
+  };
 }

@@ -3,15 +3,15 @@
 import { memberActions, type Viewer } from '../../../src/admin/members/helpers';
 import { consoleLine, dayCounts, defaultDay } from '../../../src/admin/roster/helpers';
 import { explainManageError } from '../../../src/admin/review-errors';
-import { enrollView, explainEnrollError, waitlistText } from '../../../src/pages/activity-detail/helpers';
+import { calendarEntryOf, enrollView, explainEnrollError, placeOf, waitlistText } from '../../../src/pages/activity-detail/helpers';
 import { cancelledDays, hoursQuery } from '../../../src/pages/my-hours/helpers';
 import { actionsFor, explainActionError } from '../../../src/pages/org-detail/helpers';
-import { formatSchedule, formatSignupWindow, phaseOf, phaseTabs, SQUARE_PHASES } from '../../../src/utils/activity-format';
+import { formatSchedule, formatSignupWindow, phaseOf, phaseTabs, SQUARE_PHASES, squareOrderNote } from '../../../src/utils/activity-format';
 import { regionName, provinceOptions, cityOptions, countyOptions } from '../../../src/utils/region';
 import { ENROLLMENT_TAG, PHASE_TAG, STATUS_TAG } from '../../../src/utils/status-tag';
 import { PROFILE_FIELD_MESSAGE } from '../../../src/utils/profile-messages';
 import type { Member, OrgGetOutput } from '@contract/org';
-import type { ActivityGetOutput } from '@contract/activity';
+import type { Activity, ActivityGetOutput } from '@contract/activity';
 import type { RosterEntry } from '@contract/checkin';
 import { ACTIVITY_PHASES, ENROLLMENT_STATUSES, MEMBERSHIP_STATUSES } from '@contract/enums';
 
@@ -116,6 +116,56 @@ describe('活动详情 enroll button', () => {
   it('the waitlist line', () => {
     expect(waitlistText(data({}))).toBe('不设候补，报满即止');
     expect(waitlistText(data({}, { waitlist: true, waitlistCount: 3 }))).toBe('3人候补中，有人取消时按顺序递补');
+  });
+});
+
+describe('活动详情 map and phone calendar', () => {
+  const activity = (over: Partial<Activity> = {}) =>
+    ({
+      title: '社区科普讲解活动',
+      orgName: '兰州市科技志愿服务支队',
+      address: '兰州市城关区东方红广场',
+      description: '走进社区开展防灾减灾科普讲解',
+      location: { lat: 36.0577, lng: 103.8342 },
+      startDate: '2026-12-01',
+      endDate: '2026-12-01',
+      dailyStart: '09:00',
+      dailyEnd: '12:00',
+      ...over,
+    }) as Activity;
+  it('the place is the stored point with the title and address; none without a point', () => {
+    expect(placeOf(activity())).toEqual({
+      point: { lat: 36.0577, lng: 103.8342 },
+      name: '社区科普讲解活动',
+      address: '兰州市城关区东方红广场',
+    });
+    expect(placeOf(activity({ location: { lat: 0, lng: 0 } }))).toBeUndefined();
+    expect(placeOf(activity({ location: undefined as never }))).toBeUndefined();
+  });
+  it('one day: its window in Shanghai time, an alarm an hour before; several days: the first day repeated daily until the last ends', () => {
+    expect(calendarEntryOf(activity())).toEqual({
+      title: '社区科普讲解活动',
+      startAt: new Date('2026-12-01T01:00:00Z'),
+      endAt: new Date('2026-12-01T04:00:00Z'),
+      location: '兰州市城关区东方红广场',
+      description: '兰州市科技志愿服务支队｜12月1日 09:00-12:00\n走进社区开展防灾减灾科普讲解',
+      alarmBeforeMinutes: 60,
+    });
+    const several = calendarEntryOf(activity({ endDate: '2026-12-03', dailyStart: '14:00', dailyEnd: '17:30' }));
+    expect(several).toMatchObject({
+      startAt: new Date('2026-12-01T06:00:00Z'),
+      endAt: new Date('2026-12-01T09:30:00Z'),
+      repeatDailyUntil: new Date('2026-12-03T09:30:00Z'),
+    });
+  });
+});
+
+describe('活动广场 order note', () => {
+  it('says the order of each list', () => {
+    expect(squareOrderNote('all', false)).toBe('进行中优先，其次报名中，各按开始时间');
+    expect(squareOrderNote('all', true)).toBe('进行中优先，其次报名中，各按距离由近到远');
+    expect(squareOrderNote('recruiting', true)).toBe('按距离由近到远');
+    expect(squareOrderNote('ended', false)).toBe('');
   });
 });
 

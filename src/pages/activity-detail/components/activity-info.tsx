@@ -1,25 +1,17 @@
-// Everything a volunteer reads before enrolling: schedule, place on the map, signup window, seats, who may join, rules.
+// The facts a volunteer reads before enrolling: schedule (添加到手机日历), place on the map with 导航, signup window,
+// seats with the enrolled volunteers' initials, who may join, rules
+// (the page shows the description and the risk notice after them).
 import type { ReactNode } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatSchedule, formatSignupWindow } from '../../../utils/activity-format';
 import { regionName } from '../../../utils/region';
 import { ACTIVITY_AUDIENCE_LABEL } from '@contract/enums';
-import type { Activity, ActivityGetOutput } from '@contract/activity';
-import { waitlistText } from '../helpers';
+import type { ActivityGetOutput } from '@contract/activity';
+import { placeOf, waitlistText } from '../helpers';
+import PlaceCard from './place-card';
+import EnrolledAvatars from './enrolled-avatars';
+import CalendarButton from './calendar-button';
 import { formatDistance, formatDuration } from '@contract/format';
-
-function openMap(a: Activity) {
-  if (process.env.TARO_ENV === 'weapp') {
-    Taro.openLocation({ latitude: a.location.lat, longitude: a.location.lng, name: a.title, address: a.address, scale: 16 }).catch(
-      () => undefined,
-    );
-    return;
-  }
-  // 高德's marker page takes GCJ-02 as stored.
-  const url = `https://uri.amap.com/marker?position=${a.location.lng},${a.location.lat}&name=${encodeURIComponent(a.address)}&coordinate=gaode`;
-  if (typeof window !== 'undefined') window.open(url, '_blank');
-}
 
 function Row({ label, cls, children }: { label: string; cls: string; children: ReactNode }) {
   return (
@@ -33,62 +25,57 @@ function Row({ label, cls, children }: { label: string; cls: string; children: R
 export default function ActivityInfo({ data }: { data: ActivityGetOutput }) {
   const a = data.activity;
   return (
-    <>
-      <View className='card act-detail__section'>
-        <Row label='活动时间' cls='act-schedule'>
-          <Text>{formatSchedule(a)}</Text>
+    <View className='card act-detail__section'>
+      <Row label='活动时间' cls='act-schedule'>
+        <Text>{formatSchedule(a)}</Text>
+        {data.phase !== 'ended' && data.phase !== 'cancelled' ? <CalendarButton activity={a} /> : null}
+      </Row>
+      <Row label='活动地点' cls='act-place'>
+        <PlaceCard address={a.address} place={placeOf(a)} />
+      </Row>
+      <Row label='所在地区' cls='act-region'>
+        <Text>{regionName(a.region)}</Text>
+      </Row>
+      <Row label='报名时间' cls='act-signup-window'>
+        <Text>{formatSignupWindow(a)}</Text>
+      </Row>
+      <Row label='招募人数' cls='act-seats'>
+        <Text>
+          已报名 <Text className='act-detail__strong act-enrolled-count'>{data.enrolledCount}</Text> / {a.capacity} 人
+        </Text>
+        {data.enrolledPreview ? <EnrolledAvatars preview={data.enrolledPreview} /> : null}
+      </Row>
+      <Row label='候补' cls='act-waitlist'>
+        <Text>{waitlistText(data)}</Text>
+      </Row>
+      <Row label='参加对象' cls='act-audience'>
+        <Text>{ACTIVITY_AUDIENCE_LABEL[a.audience]}</Text>
+      </Row>
+      {a.serviceTargets.length ? (
+        <Row label='服务对象' cls='act-targets'>
+          <Text>{a.serviceTargets.join('、')}</Text>
         </Row>
-        <Row label='活动地点' cls='act-place'>
-          <Text>{a.address}</Text>
-          <Text className='act-detail__map act-open-map' onClick={() => openMap(a)}>
-            查看位置 ›
-          </Text>
-        </Row>
-        <Row label='所在地区' cls='act-region'>
-          <Text>{regionName(a.region)}</Text>
-        </Row>
-        <Row label='报名时间' cls='act-signup-window'>
-          <Text>{formatSignupWindow(a)}</Text>
-        </Row>
-        <Row label='招募人数' cls='act-seats'>
-          <Text>
-            已报名 <Text className='act-detail__strong act-enrolled-count'>{data.enrolledCount}</Text> / {a.capacity} 人
-          </Text>
-        </Row>
-        <Row label='候补' cls='act-waitlist'>
-          <Text>{waitlistText(data)}</Text>
-        </Row>
-        <Row label='参加对象' cls='act-audience'>
-          <Text>{ACTIVITY_AUDIENCE_LABEL[a.audience]}</Text>
-        </Row>
-        {a.serviceTargets.length ? (
-          <Row label='服务对象' cls='act-targets'>
-            <Text>{a.serviceTargets.join('、')}</Text>
-          </Row>
-        ) : null}
-        <Row label='签到规则' cls='act-checkin-rule'>
-          <Text>
-            活动地点{formatDistance(a.radiusM)}内扫码签到签退，每日最多计{formatDuration(a.dailyCapMinutes)}
-          </Text>
-        </Row>
-        {a.contactName || a.contactPhone ? (
-          <Row label='联系人' cls='act-contact'>
-            <Text>{[a.contactName, a.contactPhone].filter(Boolean).join(' ')}</Text>
-          </Row>
-        ) : null}
-      </View>
-
-      <View className='card act-detail__section'>
-        <Text className='act-detail__section-title'>活动介绍</Text>
-        <Text className='act-detail__text act-description'>{a.description}</Text>
-      </View>
-
-      {a.riskNotice ? (
-        <View className='card act-detail__section act-detail__risk'>
-          <Text className='act-detail__section-title'>风险提示</Text>
-          <Text className='act-detail__text act-risk-notice'>{a.riskNotice}</Text>
-        </View>
       ) : null}
-    </>
+      <Row label='签到规则' cls='act-checkin-rule'>
+        <Text>
+          活动地点{formatDistance(a.radiusM)}内扫码签到签退，每日最多计{formatDuration(a.dailyCapMinutes)}
+        </Text>
+      </Row>
+      {a.contactName || a.contactPhone ? (
+        <Row label='联系人' cls='act-contact'>
+          <Text>{[a.contactName, a.contactPhone].filter(Boolean).join(' ')}</Text>
+        </Row>
+      ) : null}
+    </View>
+  );
+}
+
+/** 风险提示 (志愿服务条例 §17), after the description. */
+export function RiskNotice({ text }: { text: string }) {
+  return (
+    <View className='card act-detail__section act-detail__risk'>
+      <Text className='act-detail__section-title'>风险提示</Text>
+      <Text className='act-detail__text act-risk-notice'>{text}</Text>
+    </View>
   );
 }
