@@ -39,3 +39,18 @@ export async function locate(opts: { precise?: boolean } = {}): Promise<Fix> {
     throw new LocateError(/auth|deny|denied|permission|authoriz/i.test(msg) ? 'denied' : 'unavailable', msg);
   }
 }
+
+/** A place picked on WeChat's map (weapp only): its GCJ-02 point, name and address; undefined when the user cancelled. */
+export async function pickPlace(near?: {
+  lat: number;
+  lng: number;
+}): Promise<{ lat: number; lng: number; name: string; address: string } | undefined> {
+  try {
+    const r = await Taro.chooseLocation(near ? { latitude: near.lat, longitude: near.lng } : {});
+    return { lat: r.latitude, lng: r.longitude, name: r.name ?? '', address: r.address ?? '' };
+  } catch (e) {
+    const msg = errMsgOf(e);
+    if (/cancel/i.test(msg)) return undefined;
+    throw new LocateError(/auth|deny|denied|permission|authoriz/i.test(msg) ? 'denied' : 'unavailable', msg);
+  }
+}

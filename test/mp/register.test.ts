@@ -112,3 +112,27 @@ test('when WeChat refuses, the SMS path stays and one quiet line says so', async
   expect(page.querySelector('.reg-sms-code')).toBeTruthy();
   expect(page.querySelector('.reg-send-code')).toBeTruthy();
 });
+
+test('按地图位置填写 fills 所在地区 from the address of the place picked on WeChat’s map', async () => {
+  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  const picked: unknown[] = [];
+  wx.chooseLocation = (opts: { success?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
+    picked.push(opts);
+    const r = {
+      errMsg: 'chooseLocation:ok',
+      name: '西津西路',
+      address: '甘肃省兰州市七里河区西津西路16号',
+      latitude: 36.06,
+      longitude: 103.79,
+    };
+    opts.success?.(r);
+    opts.complete?.(r);
+  };
+  const page = open();
+  await waitFor(() => find(page, '.reg-region-locate'));
+  tap(page, '.reg-region-locate');
+  await waitFor(() => expect(find(page, '.reg-region-county').dom?.textContent).toContain('七里河区'));
+  expect(find(page, '.reg-region-province').dom?.textContent).toContain('甘肃省');
+  expect(find(page, '.reg-region-city').dom?.textContent).toContain('兰州市');
+  expect(picked).toHaveLength(1);
+});

@@ -1,8 +1,11 @@
-// 所在地区: pickers 省 → 市 (→ 区县) over GB/T 2260 codes; changing a level clears the ones below.
+// 所在地区: pickers 省 → 市 (→ 区县) over GB/T 2260 codes; changing a level clears the ones below. On weapp a form may
+// offer 按位置填写: the place picked on WeChat's map names the region in its address (no geocoding service needed).
 import { useMemo } from 'react';
-import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import OptionPicker from '../option-picker';
-import { cityOptions, countyOptions, provinceOptions, type RegionOption } from '../../utils/region';
+import { pickPlace } from '../../device/location';
+import { cityOptions, countyOptions, provinceOptions, regionFromAddress, type RegionOption } from '../../utils/region';
 import './index.scss';
 
 export type RegionValue = { province: string; city: string; county: string };
@@ -19,14 +22,39 @@ type Props = {
   placeholders?: [string, string, string?];
   /** Filters: each list starts with its placeholder (全部省份 …), which clears that level. */
   clearable?: boolean;
+  /** Forms on weapp: a `<name>-locate` link fills the region from a place picked on the map. */
+  locate?: boolean;
 };
+
+const canLocate = process.env.TARO_ENV === 'weapp';
+
+/** Fills the region from a place picked on WeChat's map; says so when its address names none. */
+async function regionFromMap(onChange: (value: RegionValue) => void): Promise<void> {
+  try {
+    const place = await pickPlace();
+    if (!place) return;
+    const region = regionFromAddress(`${place.address}${place.name}`);
+    if (region) onChange(region);
+    else void Taro.showToast({ title: '未能识别所在地区，请手动选择', icon: 'none', duration: 2500 });
+  } catch {
+    void Taro.showToast({ title: '无法打开地图，请在设置中允许使用位置信息', icon: 'none', duration: 2500 });
+  }
+}
 
 const toPicker = (list: RegionOption[]) => list.map((o) => ({ value: o.code, text: o.name }));
 /** A filter's list starts with its placeholder (全部省份 …), which clears that level. */
 const withAll = (list: RegionOption[], all: string, clearable?: boolean) =>
   clearable ? [{ value: '', text: all }, ...toPicker(list)] : toPicker(list);
 
-export default function RegionPicker({ value, onChange, name, depth = 3, placeholders = ['省份', '城市', '区县'], clearable }: Props) {
+export default function RegionPicker({
+  value,
+  onChange,
+  name,
+  depth = 3,
+  placeholders = ['省份', '城市', '区县'],
+  clearable,
+  locate,
+}: Props) {
   const [provinceAll, cityAll, countyAll = '区县'] = placeholders;
   const provinces = useMemo(() => withAll(provinceOptions(), provinceAll, clearable), [provinceAll, clearable]);
   const cities = useMemo(() => withAll(cityOptions(value.province), cityAll, clearable), [value.province, cityAll, clearable]);
@@ -61,6 +89,11 @@ export default function RegionPicker({ value, onChange, name, depth = 3, placeho
           disabled={!value.city}
           onChange={(county) => onChange({ ...value, county })}
         />
+      ) : null}
+      {locate && canLocate ? (
+        <Text className={`region-picker__locate ${name}-locate`} onClick={() => void regionFromMap(onChange)}>
+          按地图位置填写
+        </Text>
       ) : null}
     </View>
   );

@@ -1,11 +1,13 @@
 // Section 2 of the activity form: where — region, the point volunteers check in around (GCJ-02), address, radius.
-// weapp picks the point on WeChat's map (Taro.chooseLocation, GCJ-02); h5 has no map picker, so the admin types it.
+// weapp picks the point on WeChat's map (Taro.chooseLocation, GCJ-02), which also fills a region not chosen yet; h5 has no
+// map picker, so the admin types it.
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import RegionPicker from '../../../components/region-picker';
 import { Button } from '../../../components/nutui';
 import { MAX_RADIUS_M } from '@contract/activity';
+import { regionFromAddress } from '../../../utils/region';
 import type { ActivityErrors, ActivityForm } from '../helpers';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
@@ -28,7 +30,14 @@ export default function PlaceSection({ form, errors, onChange }: Props) {
       const r = await Taro.chooseLocation(
         form.lat && form.lng && !Number.isNaN(lat) && !Number.isNaN(lng) ? { latitude: lat, longitude: lng } : {},
       );
-      onChange({ lat: String(r.latitude), lng: String(r.longitude), address: addressOf(r) || form.address });
+      // A region not chosen yet is taken from the picked place's address (甘肃省兰州市城关区…).
+      const region = form.region.county ? undefined : regionFromAddress(`${r.address ?? ''}${r.name ?? ''}`);
+      onChange({
+        lat: String(r.latitude),
+        lng: String(r.longitude),
+        address: addressOf(r) || form.address,
+        ...(region?.county ? { region } : {}),
+      });
     } catch (e) {
       const msg = typeof e === 'object' && e !== null ? String((e as { errMsg?: string }).errMsg ?? '') : '';
       if (!/cancel/i.test(msg)) void Taro.showToast({ title: '无法打开地图，请在设置中允许使用位置信息', icon: 'none', duration: 2500 });

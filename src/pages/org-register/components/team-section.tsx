@@ -34,7 +34,7 @@ export default function TeamSection({ form, errors, onChange }: Props) {
         />
       </FormField>
       <FormField name='region' label='所在地区' required error={errors.region} vertical>
-        <RegionPicker name='orgreg-region' value={form.region} onChange={(region) => onChange({ region })} />
+        <RegionPicker name='orgreg-region' locate value={form.region} onChange={(region) => onChange({ region })} />
       </FormField>
       <FormField name='name' label='队伍名称' required error={errors.name} hint={`以“科技志愿服务+层级”结尾，${NAME_EXAMPLE}`} vertical>
         <Input

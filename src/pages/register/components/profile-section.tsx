@@ -56,7 +56,7 @@ export default function ProfileSection({ form, errors, onChange }: Props) {
       ) : null}
       <EducationField prefix='reg' value={form.education} error={errors.education} onChange={(education) => onChange({ education })} />
       <FormField name='region' label='所在地区' required error={errors.region} vertical>
-        <RegionPicker name='reg-region' value={region} onChange={(r) => onChange(r)} />
+        <RegionPicker name='reg-region' locate value={region} onChange={(r) => onChange(r)} />
       </FormField>
       <FormField name='serviceCategories' label='服务类别' required error={errors.serviceCategories} hint='可多选' vertical>
         <Checkbox.Group
