@@ -88,7 +88,7 @@ export async function runOfflineUpload({ root, volunteers }: { root: string; vol
     );
 
     /** Every volunteer's personal code as shown at `iso`, scanned then by the admin's offline phone. */
-    async function scansAt(iso: string, kind: 'in' | 'out', tag: string): Promise<Item[]> {
+    const scansAt = async (iso: string, kind: 'in' | 'out', tag: string): Promise<Item[]> => {
       await post('/_dev/clock', { now: iso });
       const items: Item[] = [];
       for (const [i, o] of openids.entries()) {
@@ -105,7 +105,7 @@ export async function runOfflineUpload({ root, volunteers }: { root: string; vol
         });
       }
       return items;
-    }
+    };
     const batches = (items: Item[]) =>
       Array.from({ length: Math.ceil(items.length / BATCH) }, (_, b) => items.slice(b * BATCH, (b + 1) * BATCH));
     const upload = async (scans: Item[]) => {
@@ -117,12 +117,12 @@ export async function runOfflineUpload({ root, volunteers }: { root: string; vol
       results.reduce<Record<string, number>>((n, r) => ({ ...n, [r.result]: (n[r.result] ?? 0) + 1 }), {});
 
     /** Day records of `date` signed in and out with the expected minutes, and offline scans per state. */
-    async function accountedFor(date: string, minutes: number) {
+    const accountedFor = async (date: string, minutes: number) => {
       const days = (await emu.db.find('checkin_days', { activityId: 'act-bench', date })) as { minutes: number; offline?: unknown[] }[];
       const complete = days.filter((d) => d.minutes === minutes && d.offline?.length === 2).length;
       const kept = (await emu.db.find('checkin_offline_scans', { activityId: 'act-bench', date })) as { state: string }[];
       return { days: days.length, complete, kept: tally(kept.map((k) => ({ result: k.state }))) };
-    }
+    };
 
     const day1 = [...(await scansAt('2026-12-01T01:05:00Z', 'in', 'd1')), ...(await scansAt('2026-12-01T08:30:00Z', 'out', 'd1'))];
     const day2 = [...(await scansAt('2026-12-02T01:05:00Z', 'in', 'd2')), ...(await scansAt('2026-12-02T08:30:00Z', 'out', 'd2'))];
