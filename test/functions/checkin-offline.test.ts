@@ -13,7 +13,11 @@ beforeEach(async () => {
 
 const MIN = 60_000;
 /** A queued scan as the phone keeps it: the code, the phone's time and the time it measured since it last synced. */
-const queued = (payload: string, claimedAt: string, over: Record<string, unknown> = {}) => ({
+const queued = (
+  payload: string,
+  claimedAt: string,
+  over: { location?: { lat: number; lng: number; accuracy?: number }; elapsedMs?: number; syncedServerTime?: string } = {},
+) => ({
   nonce: nonce(),
   payload,
   claimedAt,
@@ -29,7 +33,8 @@ async function codeAt(iso: string, kind: 'in' | 'out' | 'auto', mode: 'static' |
   return activityCode(t, act._id, kind, 'lz-admin', mode);
 }
 
-const upload = async (scans: unknown[], openid = 'vol') => dataOf(await t.call('checkin', 'uploadOffline', { scans }, openid)).results;
+const upload = async (scans: ReturnType<typeof queued>[], openid = 'vol') =>
+  dataOf(await t.call('checkin', 'uploadOffline', { scans }, openid)).results;
 const dayOf = async (openid = 'vol') => (await t.emu.db.find('checkin_days', { openid }))[0] as Record<string, unknown> | undefined;
 
 describe('checkin.uploadOffline', () => {
