@@ -56,12 +56,13 @@ export type DayStatus = (typeof DAY_STATUSES)[number];
 export const DAY_STATUS_LABEL: Record<DayStatus, string> = { open: '未签退', closed: '已签退', adjusted: '已补录' };
 
 /** Scans an admin should look at rather than trust: the phone called its own position poor, or it lies exactly on the activity's point. */
-export const SCAN_FLAGS = ['poor_accuracy', 'exact_point', 'late_retry'] as const;
+export const SCAN_FLAGS = ['poor_accuracy', 'exact_point', 'late_retry', 'offline'] as const;
 export type ScanFlag = (typeof SCAN_FLAGS)[number];
 export const SCAN_FLAG_LABEL: Record<ScanFlag, string> = {
   poor_accuracy: '定位精度差',
   exact_point: '位置与活动地点完全重合',
   late_retry: '网络中断后重试，签到码已更新',
+  offline: '离线',
 };
 
 export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -150,6 +151,17 @@ const dayFields = {
   signOutAt: IsoTimeSchema.optional(),
 };
 
+/** A scan of the day kept on a phone while it was offline and uploaded later: its kind, the instant it counts at,
+ * when it reached the server, and the admin who scanned the volunteer's code (`by`) or confirmed a 待确认 one. */
+export const OfflineMark = z.object({
+  kind: z.enum(CHECKIN_KINDS),
+  at: IsoTimeSchema,
+  syncedAt: IsoTimeSchema,
+  by: z.string().optional(),
+  confirmedBy: z.string().optional(),
+});
+export type OfflineMark = z.infer<typeof OfflineMark>;
+
 export const DayRecord = z.object({
   recordId: z.string(),
   ...dayFields,
@@ -162,6 +174,8 @@ export const DayRecord = z.object({
   adjustments: z.array(Adjustment),
   /** Scans of the day an admin should look at (always sent by the server; empty when none). */
   flags: z.array(z.enum(SCAN_FLAGS)).optional(),
+  /** The day's scans recorded offline (离线), oldest upload first (always sent by the server; empty when none). */
+  offline: z.array(OfflineMark).optional(),
 });
 export type DayRecord = z.infer<typeof DayRecord>;
 
@@ -203,6 +217,10 @@ export const RosterEntry = z.object({
   adjustments: z.array(Adjustment),
   /** Scans of the day an admin should look at, labelled by SCAN_FLAG_LABEL (always sent; empty when none). */
   flags: z.array(z.enum(SCAN_FLAGS)).optional(),
+  /** The day's scans recorded offline (离线), with who scanned them (always sent; empty when none). */
+  offline: z.array(OfflineMark).optional(),
+  /** Offline scans of the day waiting for an admin (待确认 or flagged): checkin.offlinePending lists them. */
+  offlinePending: z.number().int().optional(),
 });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 /** Every enrolled volunteer of the activity, with that day's record if any. */
@@ -368,3 +386,152 @@ export const CheckinVolunteerPhoneInput = z.object({ activityId: z.string().min(
 export type CheckinVolunteerPhoneInput = z.infer<typeof CheckinVolunteerPhoneInput>;
 export const CheckinVolunteerPhoneOutput = z.object({ realName: z.string(), phone: z.string() });
 export type CheckinVolunteerPhoneOutput = z.infer<typeof CheckinVolunteerPhoneOutput>;
+
+// ---- Offline scans: kept on the phone while the server cannot be reached, uploaded later ----
+
+/** A queued scan is taken this long after its (proven or claimed) time; older ones answer `expired`. */
+export const OFFLINE_MAX_AGE_H = 72;
+/**
+ * A phone's clock at a scan may differ this much from the server time it last heard plus the monotonic time it
+ * measured since; more, and its offline scans are flagged for an admin instead of accepted.
+ */
+export const OFFLINE_CLOCK_TOLERANCE_MIN = 5;
+/** Queued scans per upload call. */
+export const OFFLINE_BATCH_MAX = 200;
+
+/** Why a queued scan was accepted, held or refused (domain/offline-scan). */
+export const OFFLINE_REASONS = ['ROTATING_STEP', 'STATIC_CODE', 'CLOCK_DISAGREES', 'NEVER_SYNCED', 'STEP_AHEAD', 'TOO_OLD'] as const;
+export type OfflineReason = (typeof OFFLINE_REASONS)[number];
+export const OFFLINE_REASON_LABEL: Record<OfflineReason, string> = {
+  ROTATING_STEP: '按动态签到码的时间记录',
+  STATIC_CODE: '固定签到码无法证明扫码时间，待管理员确认',
+  CLOCK_DISAGREES: '手机时间与离线计时不符，待管理员核实',
+  NEVER_SYNCED: '手机未曾与服务器对时，待管理员核实',
+  STEP_AHEAD: '签到码时间晚于上传时间，待管理员核实',
+  TOO_OLD: `离线扫码超过${OFFLINE_MAX_AGE_H}小时未上传，已失效`,
+};
+
+/**
+ * What became of one queued scan: recorded on the day; waiting (a sign-out whose sign-in has not arrived yet: it
+ * applies when it does); duplicate (this nonce was uploaded before: nothing changes, `was` says how it went); pending
+ * (待确认); flagged; expired; refused (`code`, `message`: the refusal an online scan would get).
+ */
+export const OFFLINE_RESULTS = ['recorded', 'waiting', 'duplicate', 'pending', 'flagged', 'expired', 'refused'] as const;
+export type OfflineResult = (typeof OFFLINE_RESULTS)[number];
+
+const offlineTiming = {
+  /** A fresh random string per scan: uploading it again answers `duplicate` and writes nothing. */
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'nonce格式错误'),
+  /** A long payload or a 小程序码's scene (a typed 现场数字码 is not taken offline). */
+  payload: z.string().trim().min(1).max(2000),
+  /** The phone's clock at the scan. */
+  claimedAt: IsoTimeSchema,
+  /** The server's time the phone last heard (every answer's envelope carries it), and the monotonic ms from then to the scan. */
+  syncedServerTime: IsoTimeSchema.optional(),
+  elapsedMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 3_600_000)
+    .optional(),
+};
+/** A volunteer's own queued scan of an activity code, with the position the phone had then. */
+export const OfflineScanItem = z.object({ ...offlineTiming, location: LocationSchema });
+export type OfflineScanItem = z.infer<typeof OfflineScanItem>;
+/** An admin's queued scan of a volunteer's personal code, signing them in or out. */
+export const OfflineVolunteerScanItem = z.object({ ...offlineTiming, kind: z.enum(CHECKIN_KINDS) });
+export type OfflineVolunteerScanItem = z.infer<typeof OfflineVolunteerScanItem>;
+
+const scansOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.array(item).min(1, '没有要上传的扫码记录').max(OFFLINE_BATCH_MAX, `每次最多上传${OFFLINE_BATCH_MAX}条扫码记录`);
+export const CheckinUploadOfflineInput = z.object({ scans: scansOf(OfflineScanItem) });
+export type CheckinUploadOfflineInput = z.infer<typeof CheckinUploadOfflineInput>;
+export const CheckinUploadOfflineVolunteerScansInput = z.object({
+  activityId: z.string().min(1).max(128),
+  scans: scansOf(OfflineVolunteerScanItem),
+});
+export type CheckinUploadOfflineVolunteerScansInput = z.infer<typeof CheckinUploadOfflineVolunteerScansInput>;
+
+export const OfflineItemResult = z.object({
+  nonce: z.string(),
+  result: z.enum(OFFLINE_RESULTS),
+  /** For `duplicate`: what the first upload of this nonce became. */
+  was: z.enum(OFFLINE_RESULTS).optional(),
+  /** The kept scan (pending and flagged ones are decided by this id in checkin.decideOffline). */
+  id: z.string().optional(),
+  reason: z.enum(OFFLINE_REASONS).optional(),
+  /** For `refused`: the error code and message an online scan would have got. */
+  code: z.string().optional(),
+  message: z.string().optional(),
+  kind: z.enum(CHECKIN_KINDS).optional(),
+  /** The instant it counts (or would count) at, and the service day. */
+  at: IsoTimeSchema.optional(),
+  date: DateSchema.optional(),
+  /** The day record after this scan (`recorded`). */
+  record: DayRecord.optional(),
+});
+export type OfflineItemResult = z.infer<typeof OfflineItemResult>;
+/** One result per queued scan, in the order sent. */
+export const CheckinUploadOfflineOutput = z.object({ results: z.array(OfflineItemResult) });
+export type CheckinUploadOfflineOutput = z.infer<typeof CheckinUploadOfflineOutput>;
+
+/** The kept offline scans of an activity an admin decides: 待确认 (a static code) and flagged ones. */
+export const OFFLINE_STATES = ['pending', 'flagged'] as const;
+export const CheckinOfflinePendingInput = z.object({ activityId: z.string().min(1), date: DateSchema.optional() });
+export type CheckinOfflinePendingInput = z.infer<typeof CheckinOfflinePendingInput>;
+export const OfflinePendingItem = z.object({
+  id: z.string(),
+  openid: z.string(),
+  realName: z.string(),
+  date: DateSchema,
+  kind: z.enum(CHECKIN_KINDS),
+  /** The instant it would be recorded at (a static code: the phone's time). */
+  at: IsoTimeSchema,
+  claimedAt: IsoTimeSchema,
+  syncedAt: IsoTimeSchema,
+  state: z.enum(OFFLINE_STATES),
+  reason: z.enum(OFFLINE_REASONS),
+  distanceM: z.number().int().optional(),
+  flags: z.array(z.enum(SCAN_FLAGS)),
+  /** Whether 一键确认 (confirmAllPlausible) takes it: 待确认 with nothing doubtful about its position. */
+  plausible: z.boolean(),
+  /** An admin who scanned it (a volunteer's personal code). */
+  by: z.string().optional(),
+});
+export type OfflinePendingItem = z.infer<typeof OfflinePendingItem>;
+export const CheckinOfflinePendingOutput = z.array(OfflinePendingItem);
+export type CheckinOfflinePendingOutput = z.infer<typeof CheckinOfflinePendingOutput>;
+
+export const OFFLINE_DECISIONS = ['confirm', 'reject'] as const;
+export type OfflineDecision = (typeof OFFLINE_DECISIONS)[number];
+export const CheckinDecideOfflineInput = z
+  .object({
+    activityId: z.string().min(1).max(128),
+    decisions: z
+      .array(z.object({ id: z.string().min(1).max(200), decision: z.enum(OFFLINE_DECISIONS) }))
+      .max(OFFLINE_BATCH_MAX)
+      .optional(),
+    /** 一键确认: confirm every plausible 待确认 scan of the activity (never the caller's own). */
+    confirmAllPlausible: z.literal(true).optional(),
+  })
+  .refine((v) => (v.decisions !== undefined) !== (v.confirmAllPlausible !== undefined), {
+    message: '请逐条确认，或一键确认全部（二选一）',
+    path: ['decisions'],
+  });
+export type CheckinDecideOfflineInput = z.infer<typeof CheckinDecideOfflineInput>;
+/** confirmed (now recorded on the day, or `waiting` for its sign-in), rejected, or why not: `code`/`message`. */
+export const OFFLINE_DECISION_RESULTS = ['confirmed', 'rejected', 'refused'] as const;
+export const CheckinDecideOfflineOutput = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      result: z.enum(OFFLINE_DECISION_RESULTS),
+      code: z.string().optional(),
+      message: z.string().optional(),
+      record: DayRecord.optional(),
+    }),
+  ),
+  confirmed: z.number().int(),
+  rejected: z.number().int(),
+});
+export type CheckinDecideOfflineOutput = z.infer<typeof CheckinDecideOfflineOutput>;

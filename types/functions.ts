@@ -153,6 +153,13 @@ import {
   CorrectionOutput,
   RecordOutput,
   CheckinUndoSignOutInput,
+  CheckinUploadOfflineInput,
+  CheckinUploadOfflineOutput,
+  CheckinUploadOfflineVolunteerScansInput,
+  CheckinOfflinePendingInput,
+  CheckinOfflinePendingOutput,
+  CheckinDecideOfflineInput,
+  CheckinDecideOfflineOutput,
 } from './checkin';
 
 /** What one tick of the timer did (cron.tick: timer triggers only, every WeChat caller is refused). */
@@ -248,6 +255,10 @@ export const contract = {
     reviewCorrection: { input: CheckinReviewCorrectionInput, output: CorrectionOutput },
     walkIn: { input: CheckinWalkInInput, output: CheckinWalkInOutput },
     volunteerPhone: { input: CheckinVolunteerPhoneInput, output: CheckinVolunteerPhoneOutput },
+    uploadOffline: { input: CheckinUploadOfflineInput, output: CheckinUploadOfflineOutput },
+    uploadOfflineVolunteerScans: { input: CheckinUploadOfflineVolunteerScansInput, output: CheckinUploadOfflineOutput },
+    offlinePending: { input: CheckinOfflinePendingInput, output: CheckinOfflinePendingOutput },
+    decideOffline: { input: CheckinDecideOfflineInput, output: CheckinDecideOfflineOutput },
   },
   report: {
     orgStats: { input: ReportOrgStatsInput, output: OrgStats },

@@ -1,4 +1,4 @@
-// Cloud function checkin: signed codes, scans within the radius, day records, admin tools (现场报名, calling a volunteer) and corrections.
+// Cloud function checkin: signed codes, scans within the radius, day records, admin tools (现场报名, calling a volunteer), corrections and scans uploaded after being offline.
 import { makeMain } from '../common/handler';
 import { code, myCode, revokeCodes } from '../common/app/checkin/code.use-case';
 import { scan, scanVolunteer } from '../common/app/checkin/scan.use-case';
@@ -10,6 +10,7 @@ import { myHours } from '../common/app/checkin/hours.use-case';
 import { corrections, requestCorrection, reviewCorrection } from '../common/app/checkin/correction.use-case';
 import { walkIn } from '../common/app/checkin/walk-in.use-case';
 import { volunteerPhone } from '../common/app/checkin/volunteer-phone.use-case';
+import { decideOffline, offlinePending, uploadOffline, uploadOfflineVolunteerScans } from '../common/app/checkin/offline.use-case';
 
 export const main = makeMain('checkin', {
   code,
@@ -27,4 +28,8 @@ export const main = makeMain('checkin', {
   reviewCorrection,
   walkIn,
   volunteerPhone,
+  uploadOffline,
+  uploadOfflineVolunteerScans,
+  offlinePending,
+  decideOffline,
 });

@@ -241,6 +241,32 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'checkin.code': () => ({ kind: 'in' }),
   'checkin.scanVolunteer': (w) => ({ payload: w.volunteerPayload, kind: 'in' }),
   'checkin.corrections': () => ({ status: 'pending' }),
+  // Queued offline scans: one of the activity code, one of a volunteer's personal code.
+  'checkin.uploadOffline': (w) => ({
+    scans: [
+      {
+        nonce: 'sweep-offline-0001',
+        payload: w.payload,
+        claimedAt: '2026-12-01T09:20:00+08:00',
+        syncedServerTime: '2026-12-01T09:00:00+08:00',
+        elapsedMs: 1_200_000,
+        location: { ...LANZHOU_POINT, accuracy: 10 },
+      },
+    ],
+  }),
+  'checkin.uploadOfflineVolunteerScans': (w) => ({
+    scans: [
+      {
+        nonce: 'sweep-offline-0002',
+        payload: w.volunteerPayload,
+        kind: 'in',
+        claimedAt: '2026-12-01T09:20:00+08:00',
+        syncedServerTime: '2026-12-01T09:00:00+08:00',
+        elapsedMs: 1_200_000,
+      },
+    ],
+  }),
+  'checkin.decideOffline': () => ({ decisions: [{ id: 'no-such-offline-scan', decision: 'confirm' }] }),
   'report.export': () => ({ kind: 'activityStats' }),
   'org.answerInvitation': () => ({ invitationId: 'no-such-invitation', decision: 'decline' }),
   // A 小程序码 scene of the right shape that names nothing.
@@ -281,7 +307,8 @@ const CALLER: Record<string, string> = {
 };
 const callerOf = (fn: string, action: string) =>
   CALLER[`${fn}.${action}`] ??
-  (fn === 'user' || ['enroll', 'cancelEnrollment', 'mine', 'scan', 'myCode', 'myHours', 'requestCorrection', 'certificate'].includes(action)
+  (fn === 'user' ||
+  ['enroll', 'cancelEnrollment', 'mine', 'scan', 'uploadOffline', 'myCode', 'myHours', 'requestCorrection', 'certificate'].includes(action)
     ? 'vol'
     : 'lz-admin');
 

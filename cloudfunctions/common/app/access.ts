@@ -115,6 +115,21 @@ export async function requireDayDecider(actor: string, orgId: string, concerned:
 }
 
 /**
+ * For many days of one team at once (offline uploads, decisions on offline scans): the caller's grants and the team
+ * are read once; AUTH.FORBIDDEN when they decide nobody's day there, else a verdict per person (never their own).
+ */
+export async function dayDecider(actor: string, orgId: string): Promise<(concerned: string) => 'allowed' | 'self' | 'forbidden'> {
+  const [grants, org] = await Promise.all([managerGrants(actor), findOrg(orgId)]);
+  if (!org) throw forbid();
+  const teamManagers = decidesFromParent(grants, org) ? await teamManagerOpenids(org._id) : [];
+  const verdict = (concerned: string) => mayDecide(grants, { actor, concerned, team: org, teamManagers });
+  // '' stands for anyone who is neither the actor nor one of the team's managers (domain/four-eyes).
+  if (verdict('') === 'forbidden' && !teamManagers.some((m) => m !== actor && verdict(m) === 'allowed'))
+    throw forbid('只有活动所属队伍的负责人或管理员可以变更签到记录');
+  return verdict;
+}
+
+/**
  * Every team whose cases the actor decides in part or in whole: the teams they manage, and the children of those
  * where four-eyes leaves something to the parent (a child's only manager, or a child with no manager at all).
  */

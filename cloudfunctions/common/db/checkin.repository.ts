@@ -29,6 +29,18 @@ export interface ScanEcho {
   flags?: ScanFlag[];
 }
 
+/** A scan of the day kept offline and uploaded later (the record's 离线 marks): `scanId` names its checkin_offline_scans document. */
+export interface OfflineMarkDoc {
+  scanId: string;
+  kind: CheckinKind;
+  at: Date;
+  syncedAt: Date;
+  /** The admin who scanned the volunteer's personal code. */
+  by?: string;
+  /** The admin who confirmed a 待确认 or flagged scan. */
+  confirmedBy?: string;
+}
+
 /** Whose day of which activity (Shanghai date), and its times: a day record and a correction of it both hold these. */
 export interface DayFields {
   activityId: string;
@@ -51,6 +63,8 @@ export interface DayRecordDoc extends DayFields {
   scans?: Record<string, Omit<ScanEcho, 'nonce'>>;
   /** Scans an admin should look at (domain/scan-flags), collected from every scan of the day. */
   flags?: ScanFlag[];
+  /** The day's scans recorded offline (离线), in the order they were applied. */
+  offline?: OfflineMarkDoc[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -87,6 +101,24 @@ export async function setSignOutIfLater(
 /** Replaces the record only if nobody changed it since `expectedUpdatedAt` (admin edits: adjust, batch sign-out). */
 export async function updateRecordIf(id: string, expectedUpdatedAt: Date, patch: Record<string, unknown>): Promise<boolean> {
   const res = await unwrap(records().where({ _id: id, updatedAt: expectedUpdatedAt }).update(patch));
+  return res.updated === 1;
+}
+
+/**
+ * Applies an offline scan to the record only if nobody changed it since `expectedUpdatedAt`: its times, its 离线 mark
+ * and audit entry joined to their lists, its flags to the set, and the fields in `remove` removed (who signed in or out).
+ */
+export async function applyOfflineIf(
+  id: string,
+  expectedUpdatedAt: Date,
+  patch: Partial<DayRecordDoc>,
+  scan: { mark: OfflineMarkDoc; audit: AdjustmentDoc; flags: ScanFlag[]; remove: ('signInBy' | 'signOutBy')[] },
+): Promise<boolean> {
+  const _ = database().command;
+  const write: Record<string, unknown> = { ...patch, offline: _.push([scan.mark]), adjustments: _.push([scan.audit]) };
+  if (scan.flags.length) write.flags = _.addToSet({ $each: scan.flags });
+  for (const field of scan.remove) write[field] = _.remove();
+  const res = await unwrap(records().where({ _id: id, updatedAt: expectedUpdatedAt }).update(write));
   return res.updated === 1;
 }
 

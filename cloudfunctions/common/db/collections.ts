@@ -49,6 +49,11 @@ export const C = {
   corrections: 'checkin_corrections',
   /** An activity's short code key (in 小程序码 scenes) → its id: the `_id` is the key, so no two activities share one. */
   codeKeys: 'checkin_code_keys',
+  /**
+   * Scans kept on a phone while offline and uploaded later (`_id` = uploader_nonce: a second upload is a duplicate),
+   * with what became of each: recorded, waiting for its sign-in, 待确认, flagged, expired, refused, confirmed, rejected.
+   */
+  offlineScans: 'checkin_offline_scans',
   /** Typed 现场数字码 per caller and 10-minute window (`_id` = openid_window): the limit on guessing. */
   numberTries: 'checkin_number_tries',
   /** Share tokens (`_id` = the token): who shared which activity, or which team's managers invited; never shown. */
@@ -135,6 +140,12 @@ export const collections: CollectionDecl[] = [
     rule: FUNCTIONS_ONLY,
   },
   { name: C.needQuota, indexes: [], rule: FUNCTIONS_ONLY },
+  // By `_id` for duplicates; an activity's undecided ones for the admins; a day's sign-outs waiting for their sign-in.
+  {
+    name: C.offlineScans,
+    indexes: [asc('activityId_state_date', 'activityId', 'state', 'date'), asc('activityId_openid_date', 'activityId', 'openid', 'date')],
+    rule: FUNCTIONS_ONLY,
+  },
   // One counter per caller and window, by `_id`; old windows are never read again.
   { name: C.numberTries, indexes: [], rule: FUNCTIONS_ONLY },
   // Unique by `_id` (= the token); a sharer's token for a target is found again by openid and target.

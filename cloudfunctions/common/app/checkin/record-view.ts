@@ -1,6 +1,6 @@
 // Stored day records and corrections → the wire shapes (ISO times, flags; no nonces, no echoes).
 import type { Correction, DayRecord } from '@contract/checkin';
-import type { AdjustmentDoc, DayRecordDoc } from '../../db/checkin.repository';
+import type { AdjustmentDoc, DayRecordDoc, OfflineMarkDoc } from '../../db/checkin.repository';
 import type { CorrectionDoc } from '../../db/correction.repository';
 import { toIso } from '../../domain/shanghai-time';
 
@@ -15,6 +15,17 @@ function adjustmentView(a: AdjustmentDoc) {
     before: { signInAt: iso(a.before.signInAt), signOutAt: iso(a.before.signOutAt), minutes: a.before.minutes },
     after: { signInAt: iso(a.after.signInAt), signOutAt: iso(a.after.signOutAt), minutes: a.after.minutes },
   };
+}
+
+/** The 离线 marks of a record as the wire shows them (no scan ids). */
+export function offlineView(marks: OfflineMarkDoc[] | undefined) {
+  return (marks ?? []).map((m) => ({
+    kind: m.kind,
+    at: toIso(new Date(m.at)),
+    syncedAt: toIso(new Date(m.syncedAt)),
+    ...(m.by ? { by: m.by } : {}),
+    ...(m.confirmedBy ? { confirmedBy: m.confirmedBy } : {}),
+  }));
 }
 
 export function recordView(r: DayRecordDoc): DayRecord {
@@ -32,6 +43,7 @@ export function recordView(r: DayRecordDoc): DayRecord {
     signOutBy: r.signOutBy,
     adjustments: (r.adjustments ?? []).map(adjustmentView),
     flags: r.flags ?? [],
+    offline: offlineView(r.offline),
   };
 }
 

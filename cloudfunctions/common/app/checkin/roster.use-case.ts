@@ -1,5 +1,5 @@
 // checkin.roster: who is in and who is out on a day, with the scans to look at, for the managers of the activity's
-// team and of the teams above it.
+// team and of the teams above it; 离线 scans marked, and how many of someone's offline scans wait for an admin.
 import type { CheckinRosterInput, CheckinRosterOutput } from '@contract/checkin';
 import { maskPhone } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
@@ -9,7 +9,8 @@ import { contactsOf } from '../../db/org.repository';
 import { toIso } from '../../domain/shanghai-time';
 import { requireReader } from '../access';
 import { requireActivity } from '../activity/activity-lookup';
-import { recordView } from './record-view';
+import { offlineScansIn } from '../../db/offline-scan.repository';
+import { offlineView, recordView } from './record-view';
 
 const iso = (d: Date | undefined) => (d ? toIso(new Date(d)) : undefined);
 
@@ -17,10 +18,16 @@ export async function roster(input: CheckinRosterInput, ctx: Ctx): Promise<Check
   const openid = requireOpenid(ctx);
   const activity = await requireActivity(input.activityId);
   await requireReader(openid, activity.orgId);
-  const [enrolled, records] = await Promise.all([enrollmentsIn(activity._id, ['enrolled']), recordsOfDay(activity._id, input.date)]);
+  const [enrolled, records, undecided] = await Promise.all([
+    enrollmentsIn(activity._id, ['enrolled']),
+    recordsOfDay(activity._id, input.date),
+    offlineScansIn(activity._id, ['pending', 'flagged'], input.date),
+  ]);
+  const waitingFor = new Map<string, number>();
+  for (const s of undecided) waitingFor.set(s.openid, (waitingFor.get(s.openid) ?? 0) + 1);
   const byOpenid = new Map(records.map((r) => [r.openid, r]));
   // Someone adjusted in after cancelling still appears: the record is the truth of the day.
-  const people = [...new Set([...enrolled.map((e) => e.openid), ...records.map((r) => r.openid)])];
+  const people = [...new Set([...enrolled.map((e) => e.openid), ...records.map((r) => r.openid), ...undecided.map((s) => s.openid)])];
   const contacts = await contactsOf(people);
   const rows = people.map((id) => {
     const r = byOpenid.get(id);
@@ -35,6 +42,8 @@ export async function roster(input: CheckinRosterInput, ctx: Ctx): Promise<Check
       status: r ? r.status : ('absent' as const),
       adjustments: r ? recordView(r).adjustments : [],
       flags: r?.flags ?? [],
+      offline: offlineView(r?.offline),
+      offlinePending: waitingFor.get(id) ?? 0,
     };
   });
   const order = { open: 0, closed: 1, adjusted: 1, absent: 2 } as const;
