@@ -96,6 +96,8 @@ export const NEED_SPEC: FormSpec<NeedFieldKey> = {
   },
 };
 
+const DATES_BACKWARDS = '期望结束日期不能早于开始日期';
+
 const optional = (s: string) => (s.trim() ? s : undefined);
 /** '' and junk become NaN, which the contract refuses with its number rules. */
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s.trim()));
@@ -121,5 +123,16 @@ export function toCandidate(form: NeedForm): Record<string, unknown> {
   };
 }
 
-export const validateNeed = (form: NeedForm): Checked<NeedPostInput, NeedFieldKey> =>
-  checkForm(NEED_SPEC, NeedPostInput, toCandidate(form));
+/**
+ * Checked by the contract. Its two cross-field rules (a unit names itself; the days run forwards) only run once every
+ * field passes, so while other rows are wrong they are checked here too, in the contract's words.
+ */
+export function validateNeed(form: NeedForm): Checked<NeedPostInput, NeedFieldKey> {
+  const checked = checkForm(NEED_SPEC, NeedPostInput, toCandidate(form));
+  if (checked.ok) return checked;
+  const errors = { ...checked.errors };
+  if (form.requesterKind && form.requesterKind !== '个人' && form.requesterName.trim().length < 2)
+    errors.requesterName ??= NEED_SPEC.hints.requesterName;
+  if (form.preferredFrom && form.preferredTo && form.preferredTo < form.preferredFrom) errors.preferredTo ??= DATES_BACKWARDS;
+  return { ...checked, errors };
+}
