@@ -1,6 +1,6 @@
 // The 需求方 pages of the weapp build: 我要点单 shows the contract's field errors and sends a valid need with its SMS
 // code, 我的需求 lists needs with their progress tags, and the need page shows only the buttons `can` allows and
-// sends a rating's stars, tags and comment (miniprogram-simulate).
+// sends a rating's stars, tags and comment; the publish page opened after 接单 starts from the need (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 import { LANZHOU, NOW } from './fixtures';
@@ -54,7 +54,7 @@ const needAnswer = (over: Record<string, unknown> = {}) => ({
 
 let answers: Record<string, unknown> = {};
 let page: Page | undefined;
-const original = { redirectTo: wx.redirectTo, navigateTo: wx.navigateTo };
+const original = { redirectTo: wx.redirectTo, navigateTo: wx.navigateTo, chooseLocation: wx.chooseLocation, showModal: wx.showModal };
 const opened: string[] = [];
 afterEach(() => {
   page?.detach();
@@ -254,6 +254,93 @@ describe('需求详情', () => {
     expect(p.querySelector('.need-step')).toBeFalsy();
   });
 
+  test('派单 lists my teams and those right below them, and sends the chosen one with the note', async () => {
+    const team = (id: string, name: string, parentId: string) => ({
+      _id: id,
+      name,
+      level: '分队',
+      parentId,
+      path: ['root', parentId],
+      region: LANZHOU,
+      status: 'approved',
+      createdAt: NOW,
+    });
+    answers['org.managed'] = ok({
+      items: [{ ...team('lz', '兰州市科技志愿服务支队', 'root'), level: '支队', path: ['root'], role: 'leader' }],
+    });
+    answers['org.search'] = ok({
+      items: [team('fd', '城关区科技志愿服务分队', 'lz'), team('fd2', '七里河区科技志愿服务分队', 'lz')],
+      total: 2,
+      page: 1,
+    });
+    answers['need.dispatch'] = (body: Body) =>
+      ok({
+        need: needAnswer({
+          status: 'dispatched',
+          progress: '已派单',
+          assignedOrgId: body.orgId,
+          assignedOrgName: '七里河区科技志愿服务分队',
+        }),
+      });
+    const p = await open(needAnswer({ contactPhone: '138****5678', can: { ...NO_STEPS, dispatch: true, close: true } }));
+    tap(p, '.need-dispatch');
+    await waitFor(() =>
+      expect(all(p, '.need-team-option').map((n) => n.dom?.textContent)).toEqual([
+        '兰州市科技志愿服务支队',
+        '城关区科技志愿服务分队',
+        '七里河区科技志愿服务分队',
+      ]),
+    );
+    expect(calls('org', 'search')).toEqual([{ action: 'search', parentId: 'lz', pageSize: 50 }]);
+    all(p, '.need-team-option')[2].dispatchEvent('tap');
+    type(p, '.need-dispatch-note', '请本周内联系需求方');
+    await waitFor(() => expect(all(p, '.need-team-option')[2].dom?.className).toContain('is-active'));
+    await simulate.sleep(50);
+    tap(p, '.need-team-confirm');
+    await waitFor(() =>
+      expect(calls('need', 'dispatch')).toEqual([{ action: 'dispatch', needId: 'n1', orgId: 'fd2', note: '请本周内联系需求方' }]),
+    );
+    await waitFor(() => expect(text(find(p, '.need-progress'))).toBe('已派单'));
+    expect(buttons(p)).toEqual([]);
+  });
+
+  test('接单 opens 发布活动 for the accepting team with the need; a need that moved on is read again', async () => {
+    const dispatched = needAnswer({
+      status: 'dispatched',
+      progress: '已派单',
+      assignedOrgId: 'fd',
+      assignedOrgName: '城关区科技志愿服务分队',
+      can: { ...NO_STEPS, accept: true, decline: true },
+    });
+    wx.showModal = (opts) => setTimeout(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }), 0);
+    answers['need.accept'] = ok({
+      need: { ...dispatched, status: 'accepted', progress: '已接单', can: NO_STEPS },
+      draft: {
+        needId: 'n1',
+        orgId: 'fd',
+        title: dispatched.title,
+        category: '科普讲解',
+        description: 'x',
+        region: LANZHOU,
+        address: 'y',
+        startDate: '2026-12-01',
+        endDate: '2026-12-02',
+      },
+    });
+    const p = await open(dispatched);
+    tap(p, '.need-accept');
+    await waitFor(() => expect(opened).toEqual(['/admin/activity-edit/index?orgId=fd&needId=n1']));
+    expect(calls('need', 'accept')).toEqual([{ action: 'accept', needId: 'n1' }]);
+    page?.detach();
+
+    answers['need.accept'] = { ok: false, code: 'NEED.STATE_CHANGED', message: '该需求的状态已变化，请刷新后再试' };
+    const q = await open(dispatched);
+    answers['need.get'] = ok({ need: needAnswer({ status: 'closed', progress: '已关闭', closeReason: '需求方已取消' }) });
+    tap(q, '.need-accept');
+    await waitFor(() => expect(text(find(q, '.need-close-reason'))).toBe('原因：需求方已取消'));
+    expect(buttons(q)).toEqual([]);
+  });
+
   test('评价 sends the stars, tags and comment once, then shows the rating and 已完成', async () => {
     const ended = needAnswer({ status: 'accepted', progress: '待评价', activityId: 'a1', can: { ...NO_STEPS, rate: true } });
     answers['need.rate'] = (body: Body) =>
@@ -293,5 +380,59 @@ describe('需求详情', () => {
     expect(text(find(p, '.need-rating-tags'))).toBe('准时热情');
     expect(text(find(p, '.need-progress'))).toBe('已完成');
     expect(buttons(p)).toEqual([]);
+  });
+});
+
+describe('接单 → 发布活动', () => {
+  test('the publish page opened with an accepted need starts from its draft and publishes with needId', async () => {
+    const accepted = needAnswer({ status: 'accepted', progress: '已接单', assignedOrgId: 'lz', assignedOrgName: '兰州市科技志愿服务支队' });
+    answers['org.get'] = ok({
+      org: {
+        _id: 'lz',
+        name: '兰州市科技志愿服务支队',
+        level: '支队',
+        parentId: 'root',
+        path: ['root'],
+        region: LANZHOU,
+        intro: '开展科普报告。',
+        status: 'approved',
+        createdAt: NOW,
+      },
+      parent: null,
+      children: [],
+      memberCount: 5,
+      myMembership: null,
+      canManage: true,
+      canRead: true,
+    });
+    answers['need.get'] = ok({ need: accepted });
+    answers['activity.publish'] = { ok: false, code: 'NEED.STATE_CHANGED', message: '该需求的状态已变化，请刷新后再试' };
+    wx.chooseLocation = (opts) => {
+      setTimeout(() => opts.success?.({ errMsg: 'chooseLocation:ok', name: '', address: '', latitude: 36.0577, longitude: 103.8342 }), 0);
+    };
+    const p = renderPage('admin/activity-edit/index', { orgId: 'lz', needId: 'n1' });
+    page = p;
+    await waitFor(() => expect(text(find(p, '.act-edit-need'))).toContain('老年人防诈骗科普讲座'));
+    tap(p, '.act-edit-choose-location');
+    await waitFor(() => expect(find(p, '.act-edit-coords').dom?.textContent).toBe('36.05770, 103.83420'));
+    type(p, '.act-edit-capacity', '30');
+    await simulate.sleep(50);
+    tap(p, '.act-edit-submit');
+    await waitFor(() => expect(calls('activity', 'publish')).toHaveLength(1));
+    expect(calls('activity', 'publish')[0]).toMatchObject({
+      orgId: 'lz',
+      needId: 'n1',
+      title: '老年人防诈骗科普讲座',
+      category: '科普讲解',
+      description: '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路和防范办法。\n（需求方：东岗街道社区，预计受众60人）',
+      region: LANZHOU,
+      address: '兰州市城关区东岗西路1号社区活动室',
+      startDate: '2026-12-01',
+      endDate: '2026-12-02',
+      signupEndAt: '2026-11-30T18:00:00+08:00',
+      capacity: 30,
+    });
+    // A second publish for the same need is refused: the banner says so.
+    await waitFor(() => expect(text(find(p, '.act-edit-banner'))).toBe('该需求的状态已变化，请刷新后再试'));
   });
 });

@@ -67,7 +67,7 @@ export default function TeamSheet({ visible, title, subject, load, withNote, con
           {state.data.map((t) => (
             <View
               key={t._id}
-              className={`need-team-sheet__team need-team${t._id === orgId ? ' is-active' : ''}`}
+              className={`need-team-sheet__team need-team-option${t._id === orgId ? ' is-active' : ''}`}
               onClick={() => {
                 setOrgId(t._id);
                 setError('');
