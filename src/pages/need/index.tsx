@@ -4,7 +4,9 @@
 // draft), 评价 (stars, tags, comment). Every refusal shows its message; NEED.STATE_CHANGED reads the need again.
 // Test classes: need-loading, need-error, need-not-found, need-title, need-progress, need-step(-current), need-closed,
 // need-close-reason, need-<fact>, need-description, need-contact-name, need-contact-phone, need-call, need-history-item,
-// need-activity, need-rating, need-rating-stars, need-rating-tags, need-rating-comment, need-actions, need-<action>.
+// need-activity, need-rating, need-rating-stars, need-rating-tags, need-rating-comment, need-actions, need-<action>;
+// the sheets: need-team-option, need-dispatch-note, need-team-confirm/-error, need-rate-star-<n>, need-rate-tag-<i>,
+// need-rate-comment, need-rate-confirm/-error, reason-input/-confirm.
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

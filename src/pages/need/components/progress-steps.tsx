@@ -14,11 +14,13 @@ export default function ProgressSteps({ need }: { need: NeedView }) {
     );
   }
   const at = stepIndex(need.progress);
+  // The last step reached is done, not waited for.
+  const done = (i: number) => i < at || (i === at && at === NEED_STEPS.length - 1);
   return (
     <View className='card need-steps'>
       {NEED_STEPS.map((s, i) => (
         <View key={s} className={`need-steps__step need-step${i < at ? ' is-done' : ''}${i === at ? ' is-current need-step-current' : ''}`}>
-          <View className='need-steps__dot'>{i < at ? '✓' : i + 1}</View>
+          <View className='need-steps__dot'>{done(i) ? '✓' : i + 1}</View>
           <Text className='need-steps__label'>{s}</Text>
         </View>
       ))}
