@@ -25,6 +25,9 @@ export default defineAppConfig({
     'pages/messages/index',
     'pages/notice/index',
     'pages/notices/index',
+    'pages/need-post/index',
+    'pages/my-needs/index',
+    'pages/need/index',
   ],
   subPackages: [
     {

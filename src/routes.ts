@@ -48,11 +48,16 @@ export const routes = {
   messages: () => '/pages/messages/index',
   notices: () => '/pages/notices/index',
   notice: (id: string) => withQuery('/pages/notice/index', { id }),
+  needPost: () => '/pages/need-post/index',
+  myNeeds: () => '/pages/my-needs/index',
+  need: (id: string) => withQuery('/pages/need/index', { id }),
   // The admin subpackage.
   inbox: () => '/admin/inbox/index',
   members: (orgId: string) => withQuery('/admin/members/index', { orgId }),
   import: (orgId: string) => withQuery('/admin/import/index', { orgId }),
-  publishActivity: (orgId: string) => withQuery('/admin/activity-edit/index', { orgId }),
+  /** `needId`: the accepted need the activity serves (the form starts from its draft). */
+  publishActivity: (orgId: string, opts: { needId?: string } = {}) =>
+    withQuery('/admin/activity-edit/index', { orgId, needId: opts.needId }),
   editActivity: (id: string) => withQuery('/admin/activity-edit/index', { id }),
   publishedActivities: (orgId: string) => withQuery('/admin/activities/index', { orgId }),
   enrollments: (id: string) => withQuery('/admin/enrollments/index', { id }),

@@ -40,17 +40,28 @@ export async function locate(opts: { precise?: boolean } = {}): Promise<Fix> {
   }
 }
 
-/** A place picked on WeChat's map (weapp only): its GCJ-02 point, name and address; undefined when the user cancelled. */
-export async function pickPlace(near?: {
-  lat: number;
-  lng: number;
-}): Promise<{ lat: number; lng: number; name: string; address: string } | undefined> {
+/** A point picked on WeChat's map (GCJ-02) and its address as the map names it. */
+export type PickedPlace = { lat: number; lng: number; address: string };
+
+/** 兰州市城关区东方红广场 from chooseLocation's address + place name, without saying the name twice. */
+function addressOf(r: { name?: string; address?: string }): string {
+  const address = (r.address ?? '').trim();
+  const name = (r.name ?? '').trim();
+  if (!name || address.includes(name)) return address || name;
+  return `${address}${name}`.slice(0, 100);
+}
+
+/**
+ * Opens WeChat's map to pick a point (weapp only; h5 has no map picker), starting at `near` when given. Null when the
+ * user cancels; a LocateError when the map cannot open (location refused).
+ */
+export async function choosePlace(near?: { lat: number; lng: number }): Promise<PickedPlace | null> {
   try {
     const r = await Taro.chooseLocation(near ? { latitude: near.lat, longitude: near.lng } : {});
-    return { lat: r.latitude, lng: r.longitude, name: r.name ?? '', address: r.address ?? '' };
+    return { lat: r.latitude, lng: r.longitude, address: addressOf(r) };
   } catch (e) {
     const msg = errMsgOf(e);
-    if (/cancel/i.test(msg)) return undefined;
+    if (/cancel/i.test(msg)) return null;
     throw new LocateError(/auth|deny|denied|permission|authoriz/i.test(msg) ? 'denied' : 'unavailable', msg);
   }
 }

@@ -1,5 +1,6 @@
-// The NutUI tag colour of each membership status, activity phase and enrollment status (labels live in types/enums).
+// The NutUI tag colour of each membership status, activity phase, enrollment status and need progress (labels live in types/).
 import type { ActivityPhase, EnrollmentStatus, MembershipStatus } from '@contract/enums';
+import type { NeedProgress } from '@contract/need';
 
 type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'default';
 
@@ -23,4 +24,15 @@ export const ENROLLMENT_TAG: Record<EnrollmentStatus, TagType> = {
   enrolled: 'success',
   waitlisted: 'warning',
   cancelled: 'default',
+};
+
+/** 供需对接: each step of a need's progress (待响应 → … → 已完成, or 已关闭). */
+export const NEED_PROGRESS_TAG: Record<NeedProgress, TagType> = {
+  待响应: 'warning',
+  已派单: 'primary',
+  已接单: 'primary',
+  服务中: 'success',
+  待评价: 'warning',
+  已完成: 'success',
+  已关闭: 'default',
 };

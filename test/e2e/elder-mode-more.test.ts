@@ -1,4 +1,4 @@
-// 长辈模式 on the other pages of the h5 build: 注册, 激活, 身份核验申请, 编辑资料, 更换手机号, 我的邀请, 我的签到码, 志愿服务证明, 我参加的活动, 扫码签到, 队伍,
+// 长辈模式 on the other pages of the h5 build: 注册, 激活, 身份核验申请, 我要点单, 我的需求, 需求详情, 编辑资料, 更换手机号, 我的邀请, 我的签到码, 志愿服务证明, 我参加的活动, 扫码签到, 队伍,
 // 队伍详情, 我的数据, 队伍注册, 相关链接, 证明查验, the admin pages 发布活动, 报名名单, 签到码, 队伍成员, 已发布活动,
 // 时长更正审核, 审核, 集体注册, 身份核验 and 统计报表, and the popups (an option picker, a form sheet): in 长辈模式 body text
 // ≥ 18 px, secondary ≥ 16, tags ≥ 14, tap targets ≥ 48 px; contrast ≥ 4.5:1 (placeholders too) in both modes.
@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { confirmModal, onTop as top } from '../helpers/browser';
 import { SHOTS, useH5App } from '../helpers/h5-app';
 import { ELDER, STANDARD, measure, report, type Limits, type Measure } from '../helpers/elder-measure';
+import { needInput, postNeed } from '../helpers/needs';
 
 const VOLUNTEER = 'demo-vol2'; // 刘洋: enrolled in 全国科普日主题展 (on today), served at the 大棚种植 training last week
 const ADMIN = 'demo-admin'; // 李敏, admin of 兰州支队
@@ -14,6 +15,8 @@ const LEADER = 'demo-leader'; // leader of the root 总队 (身份核验)
 const NEWCOMER = 'e2e-elder-newcomer'; // not registered: 注册
 const TODAY = '全国科普日主题展';
 const RECRUITING = '“科技为民”社区科普讲解';
+/** A need the newcomer posted (once, for both modes). */
+let needId = '';
 
 const app = useH5App(async (t) => {
   const seeded = await t.dev<{ seeded: boolean }>('POST', '/_dev/seed');
@@ -54,6 +57,10 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   await newcomer.screenshot({ path: path.join(SHOTS, `e2e-elder-${mode}-option-picker.png`) });
   await visit(newcomer, '激活', '/pages/activate/index', '.activate-submit');
   await visit(newcomer, '身份核验申请', '/pages/identity-appeal/index', '.appeal-submit');
+  await visit(newcomer, '我要点单', '/pages/need-post/index', '.need-post-kind');
+  await visit(newcomer, '我的需求', '/pages/my-needs/index', '.my-needs-empty, .my-needs-item');
+  needId ||= (await postNeed(app.t, NEWCOMER, needInput('13812340009'))).needId;
+  await visit(newcomer, '需求详情', `/pages/need/index?id=${encodeURIComponent(needId)}`, '.need-title');
 
   const vol = await phone(VOLUNTEER, elder);
   await visit(vol, '编辑资料', '/pages/profile-edit/index', '.profile-categories');

@@ -12,6 +12,7 @@ import type { ActivityAudience, KeyDay, ServiceCategory, ServiceTarget } from '@
 import type { RegionValue } from '../../components/region-picker';
 import { serverNow } from '../../services/server-clock';
 import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
+import type { NeedDraft } from '../../utils/need-draft';
 import { DAY_MS, addDays, isoAt, shanghaiDateOf, shanghaiParts } from '@contract/time';
 
 export type ActivityForm = {
@@ -112,6 +113,30 @@ export function formFromActivity(a: Activity): ActivityForm {
 }
 
 /**
+ * A new activity from an accepted need's draft: its title, category, description, place and preferred days (moved to
+ * tomorrow at the earliest, so that signing up can still open); the rest as a new activity has it.
+ */
+export function formFromNeedDraft(d: NeedDraft, now = serverNow()): ActivityForm {
+  const blank = newActivityForm(now);
+  const tomorrow = shanghaiDateOf(now + DAY_MS);
+  const startDate = d.startDate < tomorrow ? tomorrow : d.startDate;
+  const endDate = d.endDate < startDate ? startDate : d.endDate;
+  return {
+    ...blank,
+    title: d.title,
+    category: d.category,
+    description: d.description.slice(0, DESCRIPTION_MAX),
+    region: { ...d.region },
+    address: d.address,
+    lat: d.location ? String(d.location.lat) : '',
+    lng: d.location ? String(d.location.lng) : '',
+    startDate,
+    endDate,
+    signupEndDate: addDays(startDate, -1),
+  };
+}
+
+/**
  * A patch as the user made it, plus what follows from it: the end date and the signup deadline move with the
  * start date while they still sit where the defaults put them.
  */
@@ -160,6 +185,9 @@ export const ACTIVITY_SPEC: FormSpec<ActivityFieldKey> = {
   codes: {
     'ACTIVITY.CAPACITY_BELOW_ENROLLED': { field: 'capacity' },
     'AUTH.FORBIDDEN': { banner: true, say: '只有本队负责人或管理员可以发布和修改活动' },
+    // The need was linked meanwhile (a second publish) or is no longer this team's.
+    'NEED.STATE_CHANGED': { banner: true },
+    'NEED.NOT_FOUND': { banner: true },
   },
   // Nested paths (region.city, location.lat) carry format rules; the row's hint says what to do.
   hints: {
@@ -193,7 +221,7 @@ const num = (s: string) => (s.trim() === '' ? NaN : Number(s.trim()));
 const instant = (date: string, time: string) => (date && time ? isoAt(date, time) : '');
 
 /** The form in the contract's shape (not yet validated); optional text left empty is `undefined` when publishing. */
-export function toCandidate(form: ActivityForm, orgId: string, forUpdate = false): Record<string, unknown> {
+export function toCandidate(form: ActivityForm, orgId: string, forUpdate = false, needId?: string): Record<string, unknown> {
   const optional = (s: string) => (s.trim() === '' && !forUpdate ? undefined : s.trim());
   const capHours = num(form.dailyCapHours);
   return {
@@ -220,13 +248,15 @@ export function toCandidate(form: ActivityForm, orgId: string, forUpdate = false
     riskNotice: optional(form.riskNotice),
     contactName: optional(form.contactName),
     contactPhone: optional(form.contactPhone),
+    ...(needId ? { needId } : {}),
   };
 }
 
 export type Validation<T> = Checked<T, ActivityFieldKey>;
 
-export const validatePublish = (form: ActivityForm, orgId: string): Validation<ActivityPublishInput> =>
-  checkForm(ACTIVITY_SPEC, ActivityPublishInput, toCandidate(form, orgId));
+/** `needId`: the accepted need the activity serves. */
+export const validatePublish = (form: ActivityForm, orgId: string, needId?: string): Validation<ActivityPublishInput> =>
+  checkForm(ACTIVITY_SPEC, ActivityPublishInput, toCandidate(form, orgId, false, needId));
 
 export const NOTHING_CHANGED = '没有需要保存的修改';
 

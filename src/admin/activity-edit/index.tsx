@@ -1,8 +1,9 @@
-// 发布活动 (?orgId=) and 编辑活动 (?id=): the whole activity form, checked with the server's own schema before sending.
+// 发布活动 (?orgId=, ?needId=) and 编辑活动 (?id=): the whole activity form, checked with the server's own schema before sending.
 // Test classes: act-edit-title, -category, -description, -target, -keyday, -region-province/-city/-county, -lat, -lng
 // (h5), -choose-location (weapp), -address, -radius, -start-date, -end-date, -daily-start, -daily-end,
 // -signup-start-date/-time, -signup-end-date/-time, -capacity, -waitlist, -audience-<public|members>, -daily-cap, -risk,
-// -contact-name, -contact-phone, act-edit-submit, act-edit-banner, act-edit-org; field errors: field-error-<field>.
+// -contact-name, -contact-phone, act-edit-submit, act-edit-banner, act-edit-org, act-edit-need; field errors:
+// field-error-<field>. With ?needId= (an accepted need) the form starts from the need's draft and publishing links both.
 import { useEffect, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -96,7 +97,7 @@ export default function ActivityEdit() {
           async (input) => done((await updateActivity(input)).activity._id),
         )
       : send(
-          () => validatePublish(form, target.orgId),
+          () => validatePublish(form, target.orgId, target.needId),
           async (input) => done((await publishActivity(input)).activity._id),
         );
 
@@ -106,6 +107,11 @@ export default function ActivityEdit() {
         <Text className='register__intro-title'>{target.mode === 'edit' ? '编辑活动' : '发布志愿服务活动'}</Text>
         <Text className='register__intro-text act-edit-org'>发布队伍：{target.orgName}</Text>
         {target.mode === 'edit' ? <Text className='register__intro-text'>修改时间或地点后，已报名的志愿者会收到通知</Text> : null}
+        {target.needTitle ? (
+          <Text className='register__intro-text act-edit-need'>
+            承接需求：{target.needTitle}（已按需求填写，请补充签到位置、时段和招募人数）
+          </Text>
+        ) : null}
       </View>
       <BasicSection form={form} errors={errors} onChange={patch} />
       <PlaceSection form={form} errors={errors} onChange={patch} />

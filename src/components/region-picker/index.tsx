@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import OptionPicker from '../option-picker';
-import { pickPlace } from '../../device/location';
+import { choosePlace } from '../../device/location';
 import { cityOptions, countyOptions, provinceOptions, regionFromAddress, type RegionOption } from '../../utils/region';
 import './index.scss';
 
@@ -31,9 +31,9 @@ const canLocate = process.env.TARO_ENV === 'weapp';
 /** Fills the region from a place picked on WeChat's map; says so when its address names none. */
 async function regionFromMap(onChange: (value: RegionValue) => void): Promise<void> {
   try {
-    const place = await pickPlace();
+    const place = await choosePlace();
     if (!place) return;
-    const region = regionFromAddress(`${place.address}${place.name}`);
+    const region = regionFromAddress(place.address);
     if (region) onChange(region);
     else void Taro.showToast({ title: '未能识别所在地区，请手动选择', icon: 'none', duration: 2500 });
   } catch {

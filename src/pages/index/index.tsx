@@ -1,8 +1,10 @@
 // 首页, made personal: on the day of an activity that activity, its check-in state and 扫码签到; otherwise the next
 // one with its countdown; teams applied for; a manager's to-dos; 通知公告; recruiting activities nearby. Someone not
-// registered is invited to register. One call (user.home); the server's clock decides what "today" is.
+// registered is invited to register; 我要点单 is there for everyone, registered or not. One call (user.home); the
+// server's clock decides what "today" is.
 // Test classes: home-loading, home-error, home-retry, home-register, home-welcome, home-greeting, home-no, home-frozen, home-mine,
-// home-scan-link, home-my-code, home-my-hours; the sections' in components/.
+// home-scan-link, home-my-code, home-my-hours, home-need / home-post-need (我要点单, for everyone); the sections' in
+// components/.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Skeleton } from '../../components/nutui';
@@ -73,6 +75,14 @@ export default function Index() {
             </View>
           </View>
         ) : null}
+      </View>
+
+      <View className='card home__need home-need' onClick={go(routes.needPost())}>
+        <View className='home__need-main'>
+          <Text className='home__need-title'>我要点单</Text>
+          <Text className='home__need-text'>社区、学校、单位需要科技志愿服务？提出需求，当地队伍来响应</Text>
+        </View>
+        <Text className='home__need-go home-post-need'>去点单 ›</Text>
       </View>
 
       {data?.volunteer ? (

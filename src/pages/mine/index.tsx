@@ -1,5 +1,5 @@
 // 我的: the volunteer's card, teams and totals, 消息中心 with its unread badge, 我参加的活动; an empty state with a way to
-// register.
+// register; 我的需求 for everyone (a 需求方 need not register).
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
@@ -14,6 +14,7 @@ import { STAR_HOURS, hoursToNextStar, starsFor } from '@contract/report';
 import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
 import MessagesEntry from './components/messages-entry';
+import NeedsEntry from './components/needs-entry';
 import { formatDuration } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
@@ -61,6 +62,7 @@ export default function Mine() {
         </View>
       ) : null}
       {state.status === 'ready' ? <Profile data={state.data} /> : null}
+      {state.status === 'ready' || state.status === 'unregistered' ? <NeedsEntry /> : null}
       <ElderModeSwitch />
       <DevSwitcher onSwitched={reload} />
     </View>

@@ -8,39 +8,25 @@ import RegionPicker from '../../../components/region-picker';
 import { Button } from '../../../components/nutui';
 import { MAX_RADIUS_M } from '@contract/activity';
 import { regionFromAddress } from '../../../utils/region';
+import { choosePlace } from '../../../device/location';
 import type { ActivityErrors, ActivityForm } from '../helpers';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
-/** 兰州市城关区东方红广场 from chooseLocation's address + place name, without saying the name twice. */
-function addressOf(r: { name?: string; address?: string }): string {
-  const address = (r.address ?? '').trim();
-  const name = (r.name ?? '').trim();
-  if (!name || address.includes(name)) return address || name;
-  return `${address}${name}`.slice(0, 100);
-}
-
 export default function PlaceSection({ form, errors, onChange }: Props) {
   const choose = async () => {
     try {
       const lat = Number(form.lat);
       const lng = Number(form.lng);
-      const r = await Taro.chooseLocation(
-        form.lat && form.lng && !Number.isNaN(lat) && !Number.isNaN(lng) ? { latitude: lat, longitude: lng } : {},
-      );
+      const r = await choosePlace(form.lat && form.lng && !Number.isNaN(lat) && !Number.isNaN(lng) ? { lat, lng } : undefined);
+      if (!r) return;
       // A region not chosen yet is taken from the picked place's address (甘肃省兰州市城关区…).
-      const region = form.region.county ? undefined : regionFromAddress(`${r.address ?? ''}${r.name ?? ''}`);
-      onChange({
-        lat: String(r.latitude),
-        lng: String(r.longitude),
-        address: addressOf(r) || form.address,
-        ...(region?.county ? { region } : {}),
-      });
-    } catch (e) {
-      const msg = typeof e === 'object' && e !== null ? String((e as { errMsg?: string }).errMsg ?? '') : '';
-      if (!/cancel/i.test(msg)) void Taro.showToast({ title: '无法打开地图，请在设置中允许使用位置信息', icon: 'none', duration: 2500 });
+      const region = form.region.county ? undefined : regionFromAddress(r.address);
+      onChange({ lat: String(r.lat), lng: String(r.lng), address: r.address || form.address, ...(region?.county ? { region } : {}) });
+    } catch {
+      void Taro.showToast({ title: '无法打开地图，请在设置中允许使用位置信息', icon: 'none', duration: 2500 });
     }
   };
   const picked = form.lat !== '' && form.lng !== '';

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { MAX_ACTIVITY_DAYS } from '@contract/activity';
 import type { ActivityErrors, ActivityForm } from '../helpers';
-import DateTimeInput from './date-time-input';
+import DateTimeInput from '../../../components/date-time-input';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
 

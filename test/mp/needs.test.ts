@@ -1,0 +1,438 @@
+// The 需求方 pages of the weapp build: 我要点单 shows the contract's field errors and sends a valid need with its SMS
+// code, 我的需求 lists needs with their progress tags, and the need page shows only the buttons `can` allows and
+// sends a rating's stars, tags and comment; the publish page opened after 接单 starts from the need (miniprogram-simulate).
+import simulate from 'miniprogram-simulate';
+import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import { LANZHOU, NOW } from './fixtures';
+
+type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void };
+type Wx = Record<string, (opts: Callbacks & Record<string, unknown>) => unknown>;
+
+const wx = (globalThis as unknown as { wx: Wx }).wx;
+const all = (page: Page, selector: string) => page.querySelectorAll(selector);
+const calls = (fn: string, action?: string) =>
+  requests.filter((r) => r.url.endsWith(`/functions/${fn}`) && (!action || (r.data as Body).action === action)).map((r) => r.data as Body);
+const ok = (data: unknown) => ({ ok: true, data });
+
+/** Taps an OptionPicker row, then the option with this text in its sheet. */
+async function pick(page: Page, trigger: string, option: string) {
+  tap(page, `.${trigger}`);
+  const item = await waitFor(() => {
+    const found = all(page, `.${trigger}-options .option-item`).find((n) => n.dom?.textContent === option);
+    if (!found) throw new Error(`${option} not in ${trigger}`);
+    return found;
+  });
+  item.dispatchEvent('tap');
+  await waitFor(() => expect(find(page, `.${trigger}`).dom?.textContent).toContain(option));
+}
+
+const NO_STEPS = { dispatch: false, close: false, accept: false, decline: false, take: false, rate: false };
+/** A need as need.get answers it: 东岗社区's lecture, waiting at 城关区's team, seen by its 需求方. */
+const needAnswer = (over: Record<string, unknown> = {}) => ({
+  needId: 'n1',
+  requesterKind: '社区',
+  requesterName: '东岗街道社区',
+  category: '科普讲解',
+  title: '老年人防诈骗科普讲座',
+  description: '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路和防范办法。',
+  region: LANZHOU,
+  address: '兰州市城关区东岗西路1号社区活动室',
+  preferredFrom: '2026-12-01',
+  preferredTo: '2026-12-02',
+  audienceSize: 60,
+  contactName: '李主任',
+  contactPhone: '13812345678',
+  status: 'open',
+  progress: '待响应',
+  coveringOrgId: 'fd',
+  coveringOrgName: '城关区科技志愿服务分队',
+  postedAt: NOW,
+  history: [{ step: 'posted', at: NOW, orgName: '城关区科技志愿服务分队' }],
+  can: NO_STEPS,
+  ...over,
+});
+
+let answers: Record<string, unknown> = {};
+let page: Page | undefined;
+const original = { redirectTo: wx.redirectTo, navigateTo: wx.navigateTo, chooseLocation: wx.chooseLocation, showModal: wx.showModal };
+const opened: string[] = [];
+afterEach(() => {
+  page?.detach();
+  Object.assign(wx, original);
+});
+beforeEach(() => {
+  requests.length = 0;
+  answers = {};
+  opened.length = 0;
+  for (const nav of ['redirectTo', 'navigateTo'] as const)
+    wx[nav] = (opts) => {
+      opened.push(String(opts.url));
+      setTimeout(() => opts.success?.({ errMsg: `${nav}:ok` }), 0);
+    };
+  onRequest((req: WxRequestOptions) => {
+    const fn = req.url.split('/functions/')[1];
+    const answer = answers[`${fn}.${(req.data as Body).action}`];
+    return answer === undefined
+      ? { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' }
+      : typeof answer === 'function'
+        ? answer(req.data)
+        : answer;
+  });
+});
+
+describe('我要点单', () => {
+  const open = async () => {
+    page = renderPage('pages/need-post/index');
+    await waitFor(() => find(page!, '.need-post-submit'));
+    return page;
+  };
+
+  test('an empty or wrong form shows each row’s error from the contract and sends nothing', async () => {
+    const p = await open();
+    for (const label of [
+      '需求方类型',
+      '服务类别',
+      '需求标题',
+      '需求描述',
+      '预计受众',
+      '所在地区',
+      '详细地址',
+      '最早日期',
+      '联系人',
+      '联系电话',
+    ])
+      expect(text(p)).toContain(label);
+    type(p, '.need-post-title', '讲座');
+    type(p, '.need-post-description', '讲讲防诈骗');
+    type(p, '.need-post-audience', '0');
+    tap(p, '.need-post-submit');
+    await waitFor(() => expect(find(p, '.field-error-requesterKind').dom?.textContent).toBe('请选择需求方类型'));
+    expect(find(p, '.field-error-category').dom?.textContent).toBe('请选择需要的服务类别');
+    expect(find(p, '.field-error-title').dom?.textContent).toBe('标题至少4个字');
+    expect(find(p, '.field-error-description').dom?.textContent).toBe('需求描述至少10个字');
+    expect(find(p, '.field-error-audienceSize').dom?.textContent).toBe('预计受众至少1人');
+    expect(find(p, '.field-error-region').dom?.textContent).toBe('请选择服务地点所在地区（省、市、区县）');
+    expect(find(p, '.field-error-contactName').dom?.textContent).toBe('请填写联系人');
+    expect(find(p, '.field-error-phone').dom?.textContent).toBe('请输入11位手机号');
+    // An organisation names itself; a person does not.
+    tap(p, '.need-post-kind-0');
+    await waitFor(() => expect(find(p, '.need-post-kind-0').dom?.className).toContain('is-active'));
+    tap(p, '.need-post-submit');
+    await waitFor(() => expect(find(p, '.field-error-requesterName').dom?.textContent).toBe('请填写单位名称'));
+    tap(p, '.need-post-kind-5');
+    await waitFor(() => expect(p.querySelector('.need-post-unit')).toBeFalsy());
+    await simulate.sleep(50);
+    expect(calls('need')).toHaveLength(0);
+  });
+
+  test('a valid need is sent with its SMS code (purpose need) and opens on its own page', async () => {
+    answers['sms.send'] = ok({ resendAfterSec: 60, expiresInSec: 300 });
+    answers['need.post'] = (body: Body) => ok({ need: needAnswer({ needId: 'n9', title: body.title }) });
+    const p = await open();
+    tap(p, '.need-post-kind-0');
+    type(p, '.need-post-unit', '东岗街道社区');
+    await pick(p, 'need-post-category', '科普讲解');
+    type(p, '.need-post-title', '老年人防诈骗科普讲座');
+    type(p, '.need-post-description', '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路和防范办法。');
+    type(p, '.need-post-audience', '60');
+    await pick(p, 'need-post-region-province', '甘肃省');
+    await pick(p, 'need-post-region-city', '兰州市');
+    await pick(p, 'need-post-region-county', '城关区');
+    type(p, '.need-post-address', '东岗西路1号社区活动室');
+    type(p, '.need-post-contact', '李主任');
+    type(p, '.reg-phone', '13812345678');
+    tap(p, '.reg-send-code');
+    await waitFor(() => expect(find(p, '.reg-send-code').dom?.textContent).toMatch(/^(60|59)秒后重新获取$/));
+    expect(calls('sms')).toEqual([{ action: 'send', phone: '13812345678', purpose: 'need' }]);
+    type(p, '.reg-sms-code', '123456');
+    tap(p, '.need-post-submit');
+    await waitFor(() => expect(calls('need', 'post')).toHaveLength(1));
+    // MP_CLOCK is 2026-11-23 10:00 in Shanghai: the preferred days start a week later.
+    expect(calls('need', 'post')[0]).toEqual({
+      action: 'post',
+      requesterKind: '社区',
+      requesterName: '东岗街道社区',
+      category: '科普讲解',
+      title: '老年人防诈骗科普讲座',
+      description: '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路和防范办法。',
+      region: LANZHOU,
+      address: '东岗西路1号社区活动室',
+      preferredFrom: '2026-11-30',
+      preferredTo: '2026-11-30',
+      audienceSize: 60,
+      contactName: '李主任',
+      phone: '13812345678',
+      smsCode: '123456',
+    });
+    await waitFor(() => expect(opened).toEqual(['/pages/need/index?id=n9']), 3000);
+  });
+
+  test('a wrong SMS code is shown next to the code', async () => {
+    answers['need.post'] = { ok: false, code: 'SMS.CODE_INVALID', message: '验证码错误' };
+    const p = await open();
+    tap(p, '.need-post-kind-5');
+    await pick(p, 'need-post-category', '科普讲解');
+    type(p, '.need-post-title', '老年人防诈骗科普讲座');
+    type(p, '.need-post-description', '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路和防范办法。');
+    type(p, '.need-post-audience', '60');
+    await pick(p, 'need-post-region-province', '甘肃省');
+    await pick(p, 'need-post-region-city', '兰州市');
+    await pick(p, 'need-post-region-county', '城关区');
+    type(p, '.need-post-address', '东岗西路1号社区活动室');
+    type(p, '.need-post-contact', '李主任');
+    type(p, '.reg-phone', '13812345678');
+    type(p, '.reg-sms-code', '000000');
+    tap(p, '.need-post-submit');
+    await waitFor(() => expect(find(p, '.field-error-smsCode').dom?.textContent).toBe('验证码错误'));
+    expect(calls('need', 'post')[0].requesterName).toBeUndefined();
+  });
+});
+
+describe('我的需求', () => {
+  test('lists each need with its category and a progress tag; a tap opens it', async () => {
+    answers['need.mine'] = ok({
+      items: [
+        needAnswer(),
+        needAnswer({ needId: 'n2', title: '青少年科技小制作', category: '青少年科技教育', status: 'accepted', progress: '待评价' }),
+        needAnswer({ needId: 'n3', title: '农技下乡', status: 'closed', progress: '已关闭', closeReason: '重复提交' }),
+      ],
+      total: 3,
+      page: 1,
+    });
+    page = renderPage('pages/my-needs/index');
+    await waitFor(() => expect(all(page!, '.my-needs-item')).toHaveLength(3));
+    expect(all(page, '.my-needs-progress').map((n) => n.dom?.textContent)).toEqual(['待响应', '待评价', '已关闭']);
+    expect(text(find(page, '.my-needs-item'))).toContain('科普讲解');
+    expect(text(page)).toContain('青少年科技小制作');
+    find(page, '.my-needs-item').dispatchEvent('tap');
+    await waitFor(() => expect(opened).toEqual(['/pages/need/index?id=n1']));
+  });
+
+  test('with no needs yet it offers 我要点单', async () => {
+    answers['need.mine'] = ok({ items: [], total: 0, page: 1 });
+    page = renderPage('pages/my-needs/index');
+    await waitFor(() => expect(text(find(page!, '.my-needs-empty'))).toContain('还没有提出需求'));
+    tap(page, '.my-needs-post');
+    await waitFor(() => expect(opened).toEqual(['/pages/need-post/index']));
+  });
+});
+
+describe('需求详情', () => {
+  const open = async (need: Record<string, unknown>) => {
+    answers['need.get'] = ok({ need });
+    page = renderPage('pages/need/index', { id: String(need.needId) });
+    await waitFor(() => find(page!, '.need-title'));
+    return page;
+  };
+  const buttons = (p: Page) =>
+    ['dispatch', 'close', 'accept', 'decline', 'take', 'rate', 'publish'].filter((a) => p.querySelector(`.need-${a}`));
+
+  test('the 需求方 of an open need sees the timeline at 待响应, the facts, a phone to call, and no buttons', async () => {
+    const p = await open(needAnswer());
+    expect(find(p, '.need-step-current').dom?.textContent).toContain('待响应');
+    expect(all(p, '.need-step')).toHaveLength(6);
+    expect(text(find(p, '.need-requester'))).toBe('东岗街道社区（社区）');
+    expect(text(find(p, '.need-dates'))).toBe('2026-12-01 至 2026-12-02');
+    expect(text(find(p, '.need-contact-phone'))).toBe('13812345678');
+    expect(p.querySelector('.need-call')).toBeTruthy();
+    expect(text(find(p, '.need-history-item'))).toContain('提交需求（城关区科技志愿服务分队）');
+    expect(buttons(p)).toEqual([]);
+  });
+
+  test('a leader above sees a masked phone (not dialled) and only 派单 and 关闭', async () => {
+    const p = await open(needAnswer({ contactPhone: '138****5678', can: { ...NO_STEPS, dispatch: true, close: true } }));
+    expect(p.querySelector('.need-call')).toBeFalsy();
+    expect(buttons(p)).toEqual(['dispatch', 'close']);
+  });
+
+  test('the dispatched team sees 接单 and 退回; a closed need shows its reason', async () => {
+    let p = await open(needAnswer({ status: 'dispatched', progress: '已派单', can: { ...NO_STEPS, accept: true, decline: true } }));
+    expect(buttons(p)).toEqual(['accept', 'decline']);
+    page?.detach();
+    p = await open(needAnswer({ status: 'closed', progress: '已关闭', closeReason: '已由其他渠道解决' }));
+    expect(text(find(p, '.need-close-reason'))).toBe('原因：已由其他渠道解决');
+    expect(p.querySelector('.need-step')).toBeFalsy();
+  });
+
+  test('派单 lists my teams and those right below them, and sends the chosen one with the note', async () => {
+    const team = (id: string, name: string, parentId: string) => ({
+      _id: id,
+      name,
+      level: '分队',
+      parentId,
+      path: ['root', parentId],
+      region: LANZHOU,
+      status: 'approved',
+      createdAt: NOW,
+    });
+    answers['org.managed'] = ok({
+      items: [{ ...team('lz', '兰州市科技志愿服务支队', 'root'), level: '支队', path: ['root'], role: 'leader' }],
+    });
+    answers['org.search'] = ok({
+      items: [team('fd', '城关区科技志愿服务分队', 'lz'), team('fd2', '七里河区科技志愿服务分队', 'lz')],
+      total: 2,
+      page: 1,
+    });
+    answers['need.dispatch'] = (body: Body) =>
+      ok({
+        need: needAnswer({
+          status: 'dispatched',
+          progress: '已派单',
+          assignedOrgId: body.orgId,
+          assignedOrgName: '七里河区科技志愿服务分队',
+        }),
+      });
+    const p = await open(needAnswer({ contactPhone: '138****5678', can: { ...NO_STEPS, dispatch: true, close: true } }));
+    tap(p, '.need-dispatch');
+    await waitFor(() =>
+      expect(all(p, '.need-team-option').map((n) => n.dom?.textContent)).toEqual([
+        '兰州市科技志愿服务支队',
+        '城关区科技志愿服务分队',
+        '七里河区科技志愿服务分队',
+      ]),
+    );
+    expect(calls('org', 'search')).toEqual([{ action: 'search', parentId: 'lz', pageSize: 50 }]);
+    all(p, '.need-team-option')[2].dispatchEvent('tap');
+    type(p, '.need-dispatch-note', '请本周内联系需求方');
+    await waitFor(() => expect(all(p, '.need-team-option')[2].dom?.className).toContain('is-active'));
+    await simulate.sleep(50);
+    tap(p, '.need-team-confirm');
+    await waitFor(() =>
+      expect(calls('need', 'dispatch')).toEqual([{ action: 'dispatch', needId: 'n1', orgId: 'fd2', note: '请本周内联系需求方' }]),
+    );
+    await waitFor(() => expect(text(find(p, '.need-progress'))).toBe('已派单'));
+    expect(buttons(p)).toEqual([]);
+  });
+
+  test('接单 opens 发布活动 for the accepting team with the need; a need that moved on is read again', async () => {
+    const dispatched = needAnswer({
+      status: 'dispatched',
+      progress: '已派单',
+      assignedOrgId: 'fd',
+      assignedOrgName: '城关区科技志愿服务分队',
+      can: { ...NO_STEPS, accept: true, decline: true },
+    });
+    wx.showModal = (opts) => setTimeout(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }), 0);
+    answers['need.accept'] = ok({
+      need: { ...dispatched, status: 'accepted', progress: '已接单', can: NO_STEPS },
+      draft: {
+        needId: 'n1',
+        orgId: 'fd',
+        title: dispatched.title,
+        category: '科普讲解',
+        description: 'x',
+        region: LANZHOU,
+        address: 'y',
+        startDate: '2026-12-01',
+        endDate: '2026-12-02',
+      },
+    });
+    const p = await open(dispatched);
+    tap(p, '.need-accept');
+    await waitFor(() => expect(opened).toEqual(['/admin/activity-edit/index?orgId=fd&needId=n1']));
+    expect(calls('need', 'accept')).toEqual([{ action: 'accept', needId: 'n1' }]);
+    page?.detach();
+
+    answers['need.accept'] = { ok: false, code: 'NEED.STATE_CHANGED', message: '该需求的状态已变化，请刷新后再试' };
+    const q = await open(dispatched);
+    answers['need.get'] = ok({ need: needAnswer({ status: 'closed', progress: '已关闭', closeReason: '需求方已取消' }) });
+    tap(q, '.need-accept');
+    await waitFor(() => expect(text(find(q, '.need-close-reason'))).toBe('原因：需求方已取消'));
+    expect(buttons(q)).toEqual([]);
+  });
+
+  test('评价 sends the stars, tags and comment once, then shows the rating and 已完成', async () => {
+    const ended = needAnswer({ status: 'accepted', progress: '待评价', activityId: 'a1', can: { ...NO_STEPS, rate: true } });
+    answers['need.rate'] = (body: Body) =>
+      ok({
+        need: {
+          ...ended,
+          status: 'rated',
+          progress: '已完成',
+          can: NO_STEPS,
+          rating: { stars: body.stars, tags: body.tags, comment: body.comment, ratedAt: NOW },
+        },
+      });
+    const p = await open(ended);
+    expect(buttons(p)).toEqual(['rate']);
+    expect(p.querySelector('.need-activity')).toBeTruthy();
+    tap(p, '.need-rate');
+    await waitFor(() => find(p, '.need-rate-star-4'));
+    tap(p, '.need-rate-confirm');
+    await waitFor(() => expect(text(find(p, '.need-rate-error'))).toBe('请选择星级'));
+    tap(p, '.need-rate-star-4');
+    await waitFor(() => expect(text(find(p, '.need-rate-error'))).toBe(''));
+    tap(p, '.need-rate-tag-2');
+    tap(p, '.need-rate-tag-0');
+    type(p, '.need-rate-comment', '讲得很清楚，老人们都说有用');
+    await waitFor(() => expect(text(find(p, '.form-sheet__count'))).toBe('13/300'));
+    expect(text(find(p, '.need-rate-words'))).toBe('满意');
+    tap(p, '.need-rate-confirm');
+    await waitFor(() => expect(calls('need', 'rate')).toHaveLength(1));
+    expect(calls('need', 'rate')[0]).toEqual({
+      action: 'rate',
+      needId: 'n1',
+      stars: 4,
+      tags: ['准时', '热情'],
+      comment: '讲得很清楚，老人们都说有用',
+    });
+    await waitFor(() => expect(text(find(p, '.need-rating-stars'))).toBe('★★★★☆'));
+    expect(text(find(p, '.need-rating-tags'))).toBe('准时热情');
+    expect(text(find(p, '.need-progress'))).toBe('已完成');
+    expect(buttons(p)).toEqual([]);
+  });
+});
+
+describe('接单 → 发布活动', () => {
+  test('the publish page opened with an accepted need starts from its draft and publishes with needId', async () => {
+    const accepted = needAnswer({ status: 'accepted', progress: '已接单', assignedOrgId: 'lz', assignedOrgName: '兰州市科技志愿服务支队' });
+    answers['org.get'] = ok({
+      org: {
+        _id: 'lz',
+        name: '兰州市科技志愿服务支队',
+        level: '支队',
+        parentId: 'root',
+        path: ['root'],
+        region: LANZHOU,
+        intro: '开展科普报告。',
+        status: 'approved',
+        createdAt: NOW,
+      },
+      parent: null,
+      children: [],
+      memberCount: 5,
+      myMembership: null,
+      canManage: true,
+      canRead: true,
+    });
+    answers['need.get'] = ok({ need: accepted });
+    answers['activity.publish'] = { ok: false, code: 'NEED.STATE_CHANGED', message: '该需求的状态已变化，请刷新后再试' };
+    wx.chooseLocation = (opts) => {
+      setTimeout(() => opts.success?.({ errMsg: 'chooseLocation:ok', name: '', address: '', latitude: 36.0577, longitude: 103.8342 }), 0);
+    };
+    const p = renderPage('admin/activity-edit/index', { orgId: 'lz', needId: 'n1' });
+    page = p;
+    await waitFor(() => expect(text(find(p, '.act-edit-need'))).toContain('老年人防诈骗科普讲座'));
+    tap(p, '.act-edit-choose-location');
+    await waitFor(() => expect(find(p, '.act-edit-coords').dom?.textContent).toBe('36.05770, 103.83420'));
+    type(p, '.act-edit-capacity', '30');
+    await simulate.sleep(50);
+    tap(p, '.act-edit-submit');
+    await waitFor(() => expect(calls('activity', 'publish')).toHaveLength(1));
+    expect(calls('activity', 'publish')[0]).toMatchObject({
+      orgId: 'lz',
+      needId: 'n1',
+      title: '老年人防诈骗科普讲座',
+      category: '科普讲解',
+      description: '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路和防范办法。\n（需求方：东岗街道社区，预计受众60人）',
+      region: LANZHOU,
+      address: '兰州市城关区东岗西路1号社区活动室',
+      startDate: '2026-12-01',
+      endDate: '2026-12-02',
+      signupEndAt: '2026-11-30T18:00:00+08:00',
+      capacity: 30,
+    });
+    // A second publish for the same need is refused: the banner says so.
+    await waitFor(() => expect(text(find(p, '.act-edit-banner'))).toBe('该需求的状态已变化，请刷新后再试'));
+  });
+});
