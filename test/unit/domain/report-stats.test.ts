@@ -148,9 +148,27 @@ describe('report-stats', () => {
       rec('a3', 'v9', '2026-03-01', 180, 'ts'),
     ];
     expect(rankChildren('root', children, orgs, { activities, records }, P)).toEqual([
-      { rank: 1, orgId: 'lz', orgName: '兰州市科技志愿服务支队', minutes: 180, volunteers: 2, activities: 2 },
-      { rank: 2, orgId: 'ts', orgName: '天水市科技志愿服务支队', minutes: 180, volunteers: 1, activities: 1 },
-      { rank: 3, orgId: 'by', orgName: '白银市科技志愿服务支队', minutes: 0, volunteers: 0, activities: 0 },
+      {
+        rank: 1,
+        orgId: 'lz',
+        orgName: '兰州市科技志愿服务支队',
+        minutes: 180,
+        volunteers: 2,
+        activities: 2,
+        avgRating: null,
+        ratedCount: 0,
+      },
+      {
+        rank: 2,
+        orgId: 'ts',
+        orgName: '天水市科技志愿服务支队',
+        minutes: 180,
+        volunteers: 1,
+        activities: 1,
+        avgRating: null,
+        ratedCount: 0,
+      },
+      { rank: 3, orgId: 'by', orgName: '白银市科技志愿服务支队', minutes: 0, volunteers: 0, activities: 0, avgRating: null, ratedCount: 0 },
     ]);
   });
 });
