@@ -42,6 +42,7 @@ export default defineAppConfig({
         'stats/index',
         'identity-appeals/index',
         'notice-edit/index',
+        'need-inbox/index',
       ],
     },
   ],
