@@ -1,7 +1,8 @@
 // 需求派单 of the weapp build (miniprogram-simulate): the boxes with their count badges, a need's card leading to the
-// need page, 需求广场 filtered by region and category, a leader's self-service switch, and who may not use it.
+// need page, 需求广场 filtered by region and category, a leader's self-service switch, who may not use it, and the
+// entry on 我的 with the same count.
 import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
-import { LANZHOU, NOW } from './fixtures';
+import { LANZHOU, NOW, volunteerAnswer } from './fixtures';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void };
 type Wx = Record<string, (opts: Callbacks & Record<string, unknown>) => unknown>;
@@ -161,4 +162,20 @@ test('someone who manages no team is told so; an empty box says what will come',
   expect(text(page)).toContain('暂无已完成的需求');
   expect(page.querySelector('.need-inbox-tab-toDispatch-count')).toBeFalsy();
   expect(calls('need', 'inbox')[1]).toEqual({ action: 'inbox', box: 'done', page: 1, pageSize: 20 });
+});
+
+test('我的 has 需求派单 with the needs to dispatch and to accept, and it opens the boxes', async () => {
+  answers['user.me'] = ok({
+    volunteer: volunteerAnswer(),
+    memberships: [{ orgId: 'lz', orgName: '兰州市科技志愿服务支队', status: 'approved', role: 'leader' }],
+    totals: { minutes: 0, activities: 0 },
+  });
+  answers['org.managed'] = ok({ items: [team('lz', '兰州市科技志愿服务支队', 'leader', false)] });
+  answers['org.inbox'] = ok({ members: [], orgs: [], corrections: [], counts: { members: 0, orgs: 0, corrections: 0, total: 0 } });
+  answers['need.inbox'] = box([need('n1')], { toDispatch: 2, toAccept: 1 });
+  page = renderPage('pages/mine/index');
+  await waitFor(() => expect(text(find(page!, '.mine-need-inbox-badge'))).toBe('3'));
+  expect(calls('need', 'inbox')).toEqual([{ action: 'inbox', box: 'toDispatch', pageSize: 1 }]);
+  tap(page, '.mine-need-inbox');
+  await waitFor(() => expect(navigated).toEqual(['/admin/need-inbox/index']));
 });
