@@ -10,7 +10,7 @@ import { CONSENT_VERSION } from '@contract/enums';
 import { ROOT_SETTING_ID } from '../cloudfunctions/common/db/settings.repository';
 
 /** What the seed reads back from an answer: the ids of what it created. */
-type Seeded = { org: { _id: string }; activity: { _id: string } };
+type Seeded = { org: { _id: string }; activity: { _id: string }; need: { needId: string } };
 type Answer = { ok: boolean; data?: Seeded; code?: string; message?: string };
 
 /** What seeding needs of the emulator: its database and in-process function calls. */
@@ -192,6 +192,7 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
     },
   ]);
   await seedActivities(emu, { lanzhou: lanzhou._id, tianshui: tianshui._id }, now);
+  await seedNeeds(emu, lanzhou._id, now);
   await emu.db.insert('_dev_identities', identities);
   return { seeded: true, identities };
 }
@@ -399,6 +400,142 @@ async function seedActivities(emu: SeedTarget, orgs: { lanzhou: string; tianshui
       ...openSignup,
       signupEndAt: iso(new Date(now.getTime() + 11 * DAY)),
     }),
+    'demo-leader',
+  );
+}
+
+// ---- 供需对接: a need in every state, through the real functions ----
+
+/**
+ * Needs of 兰州's 城关区 (兰州 covers them; 王建国 leads it and the 总队, 李敏 administers it), one in each state:
+ * 待响应 (also in 需求广场: 兰州 allows self-service), 已派单, 已接单 with its activity published, 服务中, 待评价, 已完成
+ * (rated) and 已关闭. Each was posted a day or more before the seed's clock, so times to accept read as hours.
+ */
+async function seedNeeds(emu: SeedTarget, lanzhou: string, now: Date) {
+  const call = (fn: string, what: string, event: Record<string, unknown>, openid: string) =>
+    expectOk(`${fn}.${String(event.action)} ${what}`, emu.call(fn, event, openid));
+  const db = database();
+  const post = async (i: number, over: Record<string, unknown>) => {
+    const phone = `1380000002${i}`;
+    const openid = `demo-requester-${i}`;
+    await call('sms', phone, { action: 'send', phone, purpose: 'need' }, openid);
+    const [sms] = (await emu.db.find(C.devSms, { phone })).sort((a, b) => new Date(b.sentAt).getTime() - new Date(a.sentAt).getTime());
+    const { need } = await call(
+      'need',
+      phone,
+      {
+        action: 'post',
+        requesterKind: '社区',
+        requesterName: '东岗街道东岗社区',
+        category: '科普讲解',
+        description: '社区老年居民较多，希望志愿者讲解常见电信诈骗套路和防范方法，并现场解答问题。',
+        region: LANZHOU,
+        address: '兰州市城关区东岗西路社区活动室',
+        preferredFrom: shDate(now, 7),
+        preferredTo: shDate(now, 14),
+        audienceSize: 60,
+        contactName: '马主任',
+        phone,
+        smsCode: sms.code,
+        ...over,
+      },
+      openid,
+    );
+    // Posted earlier than the seed's clock: the first step moves back with it.
+    const postedAt = new Date(now.getTime() - (20 + i * 7) * 3_600_000);
+    const [doc] = await emu.db.find(C.needs, { _id: need.needId });
+    const history = (doc.history as { step: string; at: Date }[]).map((h) => (h.step === 'posted' ? { ...h, at: postedAt } : h));
+    await db.collection(C.needs).doc(need.needId).update({ postedAt, history });
+    return { needId: need.needId, openid };
+  };
+  const dispatch = (needId: string) =>
+    call('need', needId, { action: 'dispatch', needId, orgId: lanzhou, note: '请兰州支队安排志愿者' }, 'demo-leader');
+  const accept = (needId: string) => call('need', needId, { action: 'accept', needId }, 'demo-admin');
+  const publish = async (needId: string, title: string) =>
+    (
+      await call(
+        'activity',
+        title,
+        {
+          action: 'publish',
+          ...activityInput(lanzhou, {
+            title,
+            address: '兰州市城关区东岗西路社区活动室',
+            startDate: shDate(now, 9),
+            endDate: shDate(now, 9),
+            signupStartAt: iso(new Date(now.getTime() - DAY)),
+            signupEndAt: iso(new Date(now.getTime() + 8 * DAY)),
+          }),
+          needId,
+        },
+        'demo-admin',
+      )
+    ).activity._id;
+  const move = (activityId: string, from: number, to: number) =>
+    call(
+      'activity',
+      activityId,
+      {
+        action: 'update',
+        activityId,
+        startDate: shDate(now, from),
+        endDate: shDate(now, to),
+        signupStartAt: iso(new Date(now.getTime() + (from - 7) * DAY)),
+        signupEndAt: iso(new Date(now.getTime() + (from - 1) * DAY)),
+      },
+      'demo-admin',
+    );
+
+  // 待响应, in 需求广场 too.
+  await post(1, { title: '老年人防范电信诈骗科普讲座' });
+  await call('need', 'self-service', { action: 'setSelfService', orgId: lanzhou, allow: true }, 'demo-leader');
+  // 已派单: waiting for 兰州 to accept.
+  const dispatched = await post(2, {
+    requesterKind: '学校',
+    requesterName: '兰州市城关区第二小学',
+    category: '青少年科技教育',
+    title: '小学生科学实验课',
+    description: '希望志愿者为四年级学生上一堂动手科学实验课，材料由学校准备。',
+    audienceSize: 45,
+  });
+  await dispatch(dispatched.needId);
+  // 已接单, its activity published and recruiting.
+  const accepted = await post(3, { category: '科技咨询', title: '社区居民家电安全用电咨询' });
+  await dispatch(accepted.needId);
+  await accept(accepted.needId);
+  await publish(accepted.needId, '社区安全用电咨询服务');
+  // 服务中: its activity runs from yesterday to tomorrow.
+  const serving = await post(4, {
+    requesterKind: '村委会',
+    requesterName: '皋兰县石洞村村委会',
+    category: '农技服务',
+    title: '冬季温室蔬菜种植技术指导',
+  });
+  await dispatch(serving.needId);
+  await accept(serving.needId);
+  await move(await publish(serving.needId, '温室蔬菜种植技术指导'), -1, 1);
+  // 待评价 and 已完成: their activities ended last week; one is rated.
+  const ended = async (i: number, title: string, activityTitle: string) => {
+    const n = await post(i, { title });
+    await dispatch(n.needId);
+    await accept(n.needId);
+    await move(await publish(n.needId, activityTitle), -6, -6);
+    return n;
+  };
+  await ended(5, '社区健康生活方式科普讲座', '健康生活方式科普讲座');
+  const rated = await ended(6, '垃圾分类知识进社区', '垃圾分类知识宣讲');
+  await call(
+    'need',
+    'rate',
+    { action: 'rate', needId: rated.needId, stars: 5, tags: ['专业', '热情'], comment: '讲解生动，居民很喜欢' },
+    rated.openid,
+  );
+  // 已关闭, with the reason.
+  const closed = await post(7, { requesterKind: '个人', requesterName: undefined, title: '家庭电脑维修求助' });
+  await call(
+    'need',
+    'close',
+    { action: 'close', needId: closed.needId, reason: '不属于科技志愿服务范围，已建议联系维修服务' },
     'demo-leader',
   );
 }

@@ -45,6 +45,7 @@ export default defineAppConfig({
         'stats/index',
         'identity-appeals/index',
         'notice-edit/index',
+        'need-inbox/index',
       ],
     },
   ],

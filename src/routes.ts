@@ -68,4 +68,6 @@ export const routes = {
   stats: (orgId: string) => withQuery('/admin/stats/index', { orgId }),
   identityAppeals: () => '/admin/identity-appeals/index',
   publishNotice: (orgId: string) => withQuery('/admin/notice-edit/index', { orgId }),
+  /** 需求派单 and 需求广场; `tab`: the box to open on (toDispatch, toAccept, handling, done, square). */
+  needInbox: (tab?: string) => withQuery('/admin/need-inbox/index', { tab }),
 } as const;

@@ -43,6 +43,8 @@ export const HomeTodo = z.object({
   members: z.number().int(),
   orgs: z.number().int(),
   corrections: z.number().int(),
+  /** 供需对接: needs waiting for the caller's teams to dispatch (派单) or to accept (接单), as need.inbox counts them. */
+  needs: z.number().int(),
   total: z.number().int(),
 });
 export type HomeTodo = z.infer<typeof HomeTodo>;

@@ -184,7 +184,15 @@ export const OrgInboxOutput = z.object({
 export type OrgInboxOutput = z.infer<typeof OrgInboxOutput>;
 
 /** Teams the caller leads or administers (for the admin entry on 我的). */
-export const OrgManagedOutput = z.object({ items: z.array(Org.extend({ role: z.enum(ROLES) })) });
+export const OrgManagedOutput = z.object({
+  items: z.array(
+    Org.extend({
+      role: z.enum(ROLES),
+      /** 供需对接: whether the team lets the teams below it take its open needs from 需求广场 (need.setSelfService). */
+      needSelfService: z.boolean(),
+    }),
+  ),
+});
 export type OrgManagedOutput = z.infer<typeof OrgManagedOutput>;
 
 /** 集体注册: the 科技志愿者集体注册信息表 template (附件2 of notice 002, not the report's 附件2 支队基本情况表), xlsx base64, filled by a team admin. Cloud fileIDs are not accepted yet. */

@@ -56,6 +56,27 @@ export const ReportOrgStatsInput = z
   .refine(periodGivenRule, periodGivenIssue);
 export type ReportOrgStatsInput = z.infer<typeof ReportOrgStatsInput>;
 
+/**
+ * 供需对接's figures: the needs posted within the period whose covering team or assigned team is in scope (the team
+ * alone, or with every approved team below it).
+ */
+export const NeedFigures = z.object({
+  /** Needs posted. */
+  received: z.number().int(),
+  /** Of them, those that reached a team: dispatched, or taken from 需求广场 (a later decline does not undo it). */
+  dispatched: z.number().int(),
+  /** Of them, those a team accepted (or took). */
+  accepted: z.number().int(),
+  /** Of them, those 已完成: rated, or served and the rating window passed. */
+  completed: z.number().int(),
+  /** Hours from posting to the first acceptance, averaged over the accepted ones (one decimal); null without one. */
+  avgHoursToAccept: z.number().nullable(),
+  /** Average stars of the rated ones (one decimal); null without one. */
+  avgRating: z.number().nullable(),
+  ratedCount: z.number().int(),
+});
+export type NeedFigures = z.infer<typeof NeedFigures>;
+
 export const OrgStats = z.object({
   orgId: z.string(),
   orgName: z.string(),
@@ -84,6 +105,8 @@ export const OrgStats = z.object({
   series: z.array(
     z.object({ month: z.string(), activities: z.number().int(), volunteerTimes: z.number().int(), minutes: z.number().int() }),
   ),
+  /** 供需对接 of the needs posted within the period (Asia/Shanghai dates) in scope: see NeedFigures. */
+  needs: NeedFigures,
 });
 export type OrgStats = z.infer<typeof OrgStats>;
 
@@ -138,14 +161,21 @@ export const ReportVerifyCertificateOutput = z.object({
 });
 export type ReportVerifyCertificateOutput = z.infer<typeof ReportVerifyCertificateOutput>;
 
+/** What the ranking sorts by: credited minutes (the default) or the average rating of 供需对接. */
+export const RANKING_SORTS = ['minutes', 'rating'] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+
 export const ReportRankingInput = z
-  .object({ orgId: z.string().min(1), ...Period })
+  .object({ orgId: z.string().min(1), ...Period, sortBy: z.enum(RANKING_SORTS).optional() })
   .refine(periodRule, periodIssue)
   .refine(boundsRule, boundsIssue)
   .refine(oneKindRule, oneKindIssue)
   .refine(periodGivenRule, periodGivenIssue);
 export type ReportRankingInput = z.infer<typeof ReportRankingInput>;
-/** The teams below `orgId` (its children, each with its own descendants) ranked by credited minutes. */
+/**
+ * The teams below `orgId` (its children, each with its own descendants) ranked by credited minutes, or by the average
+ * rating of the needs they were assigned (unrated teams last, then by minutes).
+ */
 export const ReportRankingOutput = z.object({
   /** The period ranked, as the server resolved it. */
   from: DateSchema,
@@ -158,6 +188,9 @@ export const ReportRankingOutput = z.object({
       minutes: z.number().int(),
       volunteers: z.number().int(),
       activities: z.number().int(),
+      /** The average stars (one decimal) of the rated needs assigned to the team's subtree and posted within the period; null without one. */
+      avgRating: z.number().nullable(),
+      ratedCount: z.number().int(),
     }),
   ),
 });

@@ -1,6 +1,6 @@
 // 长辈模式 on the other pages of the h5 build: 注册, 激活, 身份核验申请, 我要点单, 我的需求, 需求详情, 编辑资料, 更换手机号, 我的邀请, 我的签到码, 志愿服务证明, 我参加的活动, 扫码签到, 队伍,
 // 队伍详情, 我的数据, 队伍注册, 相关链接, 证明查验, the admin pages 发布活动, 报名名单, 签到码, 队伍成员, 已发布活动,
-// 时长更正审核, 审核, 集体注册, 身份核验 and 统计报表, and the popups (an option picker, a form sheet): in 长辈模式 body text
+// 时长更正审核, 审核, 集体注册, 身份核验, 统计报表, 需求派单 and 需求广场, and the popups (an option picker, a form sheet): in 长辈模式 body text
 // ≥ 18 px, secondary ≥ 16, tags ≥ 14, tap targets ≥ 48 px; contrast ≥ 4.5:1 (placeholders too) in both modes.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,7 +11,7 @@ import { needInput, postNeed } from '../helpers/needs';
 
 const VOLUNTEER = 'demo-vol2'; // 刘洋: enrolled in 全国科普日主题展 (on today), served at the 大棚种植 training last week
 const ADMIN = 'demo-admin'; // 李敏, admin of 兰州支队
-const LEADER = 'demo-leader'; // leader of the root 总队 (身份核验)
+const LEADER = 'demo-leader'; // leader of the root 总队 (身份核验) and of 兰州支队 (需求广场's self-service switch)
 const NEWCOMER = 'e2e-elder-newcomer'; // not registered: 注册
 const TODAY = '全国科普日主题展';
 const RECRUITING = '“科技为民”社区科普讲解';
@@ -89,6 +89,7 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   await visit(admin, '审核', '/admin/inbox/index', '.inbox-tab');
   await visit(admin, '集体注册', `/admin/import/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.import-download');
   await visit(admin, '统计报表', `/admin/stats/index?orgId=${encodeURIComponent(recruiting.orgId)}`, '.stats-figure-activities');
+  await visit(admin, '需求派单', '/admin/need-inbox/index', '.need-item');
   // A form sheet: the reason of 取消活动 (opened, measured, closed: nothing is cancelled).
   await admin.goto(`${app.t.url}/#/pages/activity-detail/index?id=${encodeURIComponent(recruiting._id)}`);
   await top(admin, '.act-cancel-activity').click();
@@ -100,6 +101,7 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
 
   const leader = await phone(LEADER, elder);
   await visit(leader, '身份核验', '/admin/identity-appeals/index', '.id-appeal-tab-pending');
+  await visit(leader, '需求广场', '/admin/need-inbox/index?tab=square', '.need-self-service-org');
   return out;
 }
 

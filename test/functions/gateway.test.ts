@@ -94,6 +94,26 @@ describe('dev endpoints', () => {
       volunteers.map((v) => [v.realName, v.gender]),
     );
     expect((await t.dev<unknown[]>('GET', '/_dev/identities')).length).toBe(6);
+
+    // 供需对接: a need in every state; the demo leader sees each box filled.
+    const boxes = ['toDispatch', 'toAccept', 'handling', 'done'] as const;
+    const progress: Record<string, string[]> = {};
+    for (const box of boxes) {
+      const r = await t.call('need', 'inbox', { box }, 'demo-leader');
+      if (!r.ok) throw new Error(`need.inbox: ${r.code}`);
+      expect(r.data.counts).toEqual({ toDispatch: 1, toAccept: 1 });
+      progress[box] = r.data.items.map((n) => n.progress).sort();
+    }
+    expect(progress).toEqual({
+      toDispatch: ['待响应'],
+      toAccept: ['已派单'],
+      handling: ['已接单', '已派单', '待评价', '服务中'],
+      done: ['已关闭', '已完成'],
+    });
+    const square = await t.call('need', 'square', {}, 'demo-admin');
+    expect(square.ok && square.data.items.map((n) => n.title)).toEqual(['老年人防范电信诈骗科普讲座']);
+    const home = await t.call('user', 'home', {}, 'demo-leader');
+    expect(home.ok && home.data.todo?.needs).toBe(2);
   });
 });
 

@@ -135,14 +135,15 @@ describe('org.inbox and org.managed', () => {
     expect(await t.call('org', 'inbox', {}, 'lz-admin')).toMatchObject({ ok: true, data: { counts: { members: 0, orgs: 1, total: 1 } } });
   });
 
-  it('managed: the teams the caller leads or administers, with the role', async () => {
+  it('managed: the teams the caller leads or administers, with the role and whether 需求广场 is open below', async () => {
     await seedMembership(t, 'cg', 'lz-leader', 'admin');
+    expect((await t.call('need', 'setSelfService', { orgId: 'lz', allow: true }, 'lz-leader')).ok).toBe(true);
     expect(await t.call('org', 'managed', {}, 'lz-leader')).toMatchObject({
       ok: true,
       data: {
         items: [
-          { _id: 'lz', role: 'leader' },
-          { _id: 'cg', role: 'admin' },
+          { _id: 'lz', role: 'leader', needSelfService: true },
+          { _id: 'cg', role: 'admin', needSelfService: false },
         ],
       },
     });

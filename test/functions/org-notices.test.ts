@@ -305,15 +305,24 @@ describe('user.home', () => {
   });
 
   it('a manager’s to-dos are counted; notices show pinned first with the unread count', async () => {
+    // 供需对接: one need for 兰州 to dispatch, one dispatched to it to accept, one of 天水's (not 兰州's to-do).
+    const root = (await t.emu.db.find('orgs', { level: '总队' }))[0]._id as string;
+    const need = (_id: string, over: object) => ({ _id, status: 'open', coveringOrgId: 'lz', coveringPath: [root, 'lz'], ...over });
+    await t.emu.db.insert('needs', [
+      need('need-1', {}),
+      need('need-2', { status: 'dispatched', coveringOrgId: root, coveringPath: [root], assignedOrgId: 'lz' }),
+      need('need-3', { coveringOrgId: 'ts', coveringPath: [root, 'ts'] }),
+    ]);
     await t.dev('DELETE', '/_dev/stats');
-    expect((await home('lz-admin')).todo).toEqual({ members: 1, orgs: 0, corrections: 0, total: 1 });
+    expect((await home('lz-admin')).todo).toEqual({ members: 1, orgs: 0, corrections: 0, needs: 2, total: 3 });
     // In three rounds of parallel requests: the person (3), teams and today's records (2), then the inbox counts
-    // (3 reads of the teams, 3 counts), notices (list, count, reads) and recruiting activities (list, count).
-    expect((await databaseRequests(t)).total).toBe(16);
+    // (3 reads of the teams, 3 counts), the needs to dispatch and to accept (2 counts), notices (list, count, reads)
+    // and recruiting activities (list, count).
+    expect((await databaseRequests(t)).total).toBe(18);
     await t.dev('DELETE', '/_dev/stats');
     await home('lz-member');
     expect((await databaseRequests(t)).total).toBe(10);
-    expect((await home('ts-admin')).todo).toEqual({ members: 0, orgs: 0, corrections: 0, total: 0 });
+    expect((await home('ts-admin')).todo).toEqual({ members: 0, orgs: 0, corrections: 0, needs: 1, total: 1 });
     dataOf(await publish('lz-leader', { title: '普通通知' }));
     dataOf(await publish('lz-leader', { title: '置顶通知', pinned: true }));
     const h = await home('fd-member');

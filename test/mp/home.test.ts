@@ -1,5 +1,6 @@
 // 首页 of the weapp build (miniprogram-simulate): on the day of an activity the activity, its check-in state and
-// 扫码签到 leading to the scanner for it; a manager's to-dos leading to the inbox; someone not registered is invited.
+// 扫码签到 leading to the scanner for it; a manager's to-dos leading to the inbox (needs to 需求派单); someone not
+// registered is invited.
 import { find, renderPage, tap, text, waitFor, type Page } from './shim';
 import { resetRequests } from './fixtures';
 
@@ -70,7 +71,7 @@ test('on the day: the activity, 未签到 and 扫码签到 for that activity', a
 });
 
 test('a manager’s to-dos lead to the inbox', async () => {
-  answers.home = homeAnswer({ todo: { members: 2, orgs: 0, corrections: 1, total: 3 } });
+  answers.home = homeAnswer({ todo: { members: 2, orgs: 0, corrections: 1, needs: 0, total: 3 } });
   page = renderPage('pages/index/index');
   await waitFor(() => find(page!, '.home-todo'));
   expect(text(find(page, '.home-todo-members'))).toContain('2');
@@ -78,6 +79,16 @@ test('a manager’s to-dos lead to the inbox', async () => {
   expect(page.querySelector('.home-todo-orgs')).toBeFalsy();
   tap(page, '.home-todo-corrections');
   await waitFor(() => expect(navigated).toEqual(['/admin/inbox/index']));
+});
+
+test('needs to dispatch or accept lead to 需求派单', async () => {
+  answers.home = homeAnswer({ todo: { members: 0, orgs: 0, corrections: 0, needs: 2, total: 2 } });
+  page = renderPage('pages/index/index');
+  await waitFor(() => find(page!, '.home-todo-needs'));
+  expect(text(find(page, '.home-todo-needs'))).toContain('群众需求待派单/接单2');
+  expect(page.querySelector('.home-todo-members')).toBeFalsy();
+  tap(page, '.home-todo-needs');
+  await waitFor(() => expect(navigated).toEqual(['/admin/need-inbox/index']));
 });
 
 test('someone not registered is invited to register', async () => {

@@ -146,6 +146,7 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
       minutes: 150,
       servedPeople: 60,
       series,
+      needs: { received: 5, dispatched: 4, accepted: 3, completed: 2, avgHoursToAccept: 6.5, avgRating: 4.5, ratedCount: 2 },
     },
   });
   answers.ranking = {
@@ -153,7 +154,18 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
     data: {
       from: '2026-11-01',
       to: '2026-11-23',
-      items: [{ rank: 1, orgId: 'cg', orgName: '城关区科技志愿服务队', minutes: 150, volunteers: 2, activities: 1 }],
+      items: [
+        {
+          rank: 1,
+          orgId: 'cg',
+          orgName: '城关区科技志愿服务队',
+          minutes: 150,
+          volunteers: 2,
+          activities: 1,
+          avgRating: 4.5,
+          ratedCount: 2,
+        },
+      ],
     },
   };
   const XLSX = Buffer.from('PK xlsx').toString('base64');
@@ -163,6 +175,15 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
   expect(text(find(page, '.stats-figure-served'))).toContain('60');
   await waitFor(() => expect(text(find(page!, '.stats-ranking-item'))).toContain('城关区科技志愿服务队'));
   expect(page.querySelector('.stats-chart')).toBeTruthy();
+  // 供需对接's card, and the ranking by rating.
+  expect(text(find(page, '.stats-need-received'))).toContain('5');
+  expect(text(find(page, '.stats-need-hours'))).toContain('6.5');
+  expect(text(find(page, '.stats-need-rating'))).toContain('4.5★');
+  expect(text(find(page, '.stats-need-rating'))).toContain('2条');
+  expect(text(find(page, '.stats-ranking-value'))).toBe('2小时30分钟');
+  tap(page, '.stats-ranking-sort-rating');
+  await waitFor(() => expect(text(find(page!, '.stats-ranking-value'))).toBe('4.5★'));
+  expect(calls('ranking').at(-1)).toMatchObject({ action: 'ranking', orgId: 'lz', period: 'thisMonth', sortBy: 'rating' });
   // 本月 is asked for by name; the page shows the dates the server counted.
   expect(calls('orgStats')[0]).toEqual({ action: 'orgStats', orgId: 'lz', includeDescendants: true, period: 'thisMonth' });
   expect(text(find(page, '.stats__range'))).toBe('2026-11-01 至 2026-11-23');

@@ -164,7 +164,21 @@ export interface ActivityStatsSheet {
   /** The last row of the activity list. */
   totals: (string | number)[];
   series: { month: string; activities: number; volunteerTimes: number; minutes: number }[];
+  /** 供需对接: the figures as label/value pairs and one row per need (NEED_COLUMNS without 序号). */
+  needs: { figures: readonly (readonly [string, string | number])[]; rows: (string | number)[][] };
 }
+
+export const NEED_COLUMNS: readonly Column[] = [
+  { header: '序号', width: 6 },
+  { header: '提交时间', width: 17 },
+  { header: '需求方类型', width: 12 },
+  { header: '服务类别', width: 13 },
+  { header: '需求标题', width: 28 },
+  { header: '状态', width: 9 },
+  { header: '承接队伍', width: 24 },
+  { header: '接单用时（小时）', width: 12 },
+  { header: '评价星级', width: 9 },
+];
 
 const FORM_LABEL_WIDTH = 10;
 const FORM_TEXT_WIDTH = 96;
@@ -239,6 +253,23 @@ export async function activityStatsXlsx(s: ActivityStatsSheet): Promise<Buffer> 
       { header: '服务时长（小时）', width: 16 },
     ],
     s.series.map((m) => [m.month, m.activities, m.volunteerTimes, m.minutes, Math.round((m.minutes / 60) * 10) / 10]),
+  );
+
+  const needs = wb.addWorksheet('供需对接');
+  title(needs, 1, NEED_COLUMNS.length, `${s.orgName} 供需对接情况`);
+  s.needs.figures.forEach(([label, value], i) => {
+    const row = needs.getRow(2 + i);
+    needs.mergeCells(2 + i, 1, 2 + i, 2);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(3).value = value;
+    for (const c of [1, 2, 3]) row.getCell(c).border = THIN;
+  });
+  table(
+    needs,
+    2 + s.needs.figures.length + 1,
+    NEED_COLUMNS,
+    s.needs.rows.map((r, i) => [i + 1, ...r]),
   );
   return toBuffer(wb);
 }

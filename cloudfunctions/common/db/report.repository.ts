@@ -7,6 +7,8 @@ import { pageAll, type DayRecordDoc } from './checkin.repository';
 import type { ActivityDoc } from './activity.repository';
 import type { MembershipDoc, OrgDoc } from './org.repository';
 import type { VolunteerDoc } from './volunteer.repository';
+import type { NeedDoc } from './need.repository';
+import { addDays, shanghaiInstant } from '@contract/time';
 import type { Period } from '../domain/report-stats';
 import { openPhone } from '../adapters/pii-cipher';
 
@@ -114,6 +116,54 @@ export async function recordsIn(orgIds: readonly string[], p: Period): Promise<R
     date: true,
     minutes: true,
   });
+}
+
+export type ReportNeed = Pick<
+  NeedDoc,
+  | '_id'
+  | 'postedAt'
+  | 'status'
+  | 'requesterKind'
+  | 'category'
+  | 'title'
+  | 'coveringOrgId'
+  | 'coveringOrgName'
+  | 'assignedOrgId'
+  | 'assignedOrgName'
+  | 'activityId'
+  | 'closeReason'
+  | 'rating'
+  | 'history'
+>;
+
+/**
+ * Needs posted within the period (from 00:00 of its first Asia/Shanghai day to 00:00 after its last) whose covering
+ * team or assigned team is one of these; each once. Only what the figures and 附件3's sheet show: never the contact.
+ */
+export async function needsIn(orgIds: readonly string[], p: Period): Promise<ReportNeed[]> {
+  const _ = database().command;
+  const posted = _.and([_.gte(shanghaiInstant(p.from, '00:00')), _.lt(shanghaiInstant(addDays(p.to, 1), '00:00'))]);
+  const found = await pagedIn<ReportNeed>(
+    C.needs,
+    orgIds,
+    (chunk) => _.and([{ postedAt: posted }, _.or([{ coveringOrgId: _.in(chunk) }, { assignedOrgId: _.in(chunk) }])]),
+    {
+      postedAt: true,
+      status: true,
+      requesterKind: true,
+      category: true,
+      title: true,
+      coveringOrgId: true,
+      coveringOrgName: true,
+      assignedOrgId: true,
+      assignedOrgName: true,
+      activityId: true,
+      closeReason: true,
+      rating: true,
+      history: true,
+    },
+  );
+  return [...new Map(found.map((n) => [n._id, n])).values()];
 }
 
 /** Every day record of one activity, whole (the attendance sheet shows times, status and the last adjustment). */

@@ -1,7 +1,17 @@
 // The figures of 附件3 (科技志愿服务活动情况统计表) and the team ranking, computed from plain rows: no database, no clock.
-import { KEY_GROUP_TARGETS, STAT_CATEGORIES, STAT_CATEGORY_OF, type OrgStats, type StatCategory } from '@contract/report';
+import {
+  KEY_GROUP_TARGETS,
+  STAT_CATEGORIES,
+  STAT_CATEGORY_OF,
+  type NeedFigures,
+  type OrgStats,
+  type RankingSort,
+  type StatCategory,
+} from '@contract/report';
 import type { ActivityStatus, MembershipStatus, ServiceCategory } from '@contract/enums';
+import type { NeedStatus } from '@contract/need';
 import { shanghaiDate } from './shanghai-time';
+import { needProgress, type LinkedActivity } from './need';
 
 /** Asia/Shanghai dates, both ends included. */
 export interface Period {
@@ -37,7 +47,7 @@ export interface StatMembership {
   reviewedAt?: Date;
 }
 
-export type StatFigures = Omit<OrgStats, 'orgId' | 'orgName' | 'from' | 'to' | 'includeDescendants' | 'teams'>;
+export type StatFigures = Omit<OrgStats, 'orgId' | 'orgName' | 'from' | 'to' | 'includeDescendants' | 'teams' | 'needs'>;
 
 const KEY_GROUPS: ReadonlySet<string> = new Set(KEY_GROUP_TARGETS);
 const pairKey = (r: Pick<StatRecord, 'activityId' | 'openid'>) => `${r.activityId}\u0000${r.openid}`;
@@ -181,6 +191,68 @@ export function childUnder(rootId: string, org: { _id: string; path: readonly st
   return i === org.path.length - 1 ? org._id : org.path[i + 1];
 }
 
+// ---- 供需对接 ----
+
+/** What the figures read of a need. */
+export interface StatNeed {
+  _id: string;
+  postedAt: Date;
+  status: NeedStatus;
+  coveringOrgId: string;
+  assignedOrgId?: string;
+  activityId?: string;
+  rating?: { stars: number };
+  history: readonly { step: string; at: Date }[];
+}
+
+const HOUR_MS = 3_600_000;
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+const average = (xs: readonly number[]): number | null => (xs.length ? oneDecimal(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
+
+/** The needs a scope counts: posted within the period (Asia/Shanghai date), covered by or assigned to one of the teams. */
+export function countedNeeds<N extends StatNeed>(needs: readonly N[], teamIds: ReadonlySet<string>, p: Period): N[] {
+  return needs.filter(
+    (n) =>
+      inPeriod(shanghaiDate(new Date(n.postedAt)), p) &&
+      (teamIds.has(n.coveringOrgId) || (!!n.assignedOrgId && teamIds.has(n.assignedOrgId))),
+  );
+}
+
+/** When a team first accepted the need (accepted after a dispatch, or taken from 需求广场); undefined if never. */
+export function acceptedAt(n: Pick<StatNeed, 'history'>): Date | undefined {
+  const step = n.history.find((s) => s.step === 'accepted' || s.step === 'taken');
+  return step ? new Date(step.at) : undefined;
+}
+
+/** Whether the need ever reached a team: dispatched, or taken from 需求广场. */
+export const wasDispatched = (n: Pick<StatNeed, 'history'>) => n.history.some((s) => s.step === 'dispatched' || s.step === 'taken');
+
+/** Hours from posting to the first acceptance, undefined if never accepted. */
+export function hoursToAccept(n: Pick<StatNeed, 'postedAt' | 'history'>): number | undefined {
+  const at = acceptedAt(n);
+  return at ? (at.getTime() - new Date(n.postedAt).getTime()) / HOUR_MS : undefined;
+}
+
+/**
+ * 供需对接's figures over the needs counted (countedNeeds): received; dispatched (reached a team, even if it later
+ * declined); accepted (a team accepted or took it, even if it was later closed); completed (已完成, as needProgress
+ * says: rated, or the linked activity ended and the rating window passed); the average hours from posting to the
+ * first acceptance; the average stars of the rated ones. Averages to one decimal, null without anything to average.
+ */
+export function needFigures(needs: readonly StatNeed[], linked: ReadonlyMap<string, LinkedActivity>, now: Date): NeedFigures {
+  const hours = needs.map(hoursToAccept).filter((h): h is number => h !== undefined);
+  const stars = needs.map((n) => n.rating?.stars).filter((s): s is number => typeof s === 'number');
+  return {
+    received: needs.length,
+    dispatched: needs.filter(wasDispatched).length,
+    accepted: hours.length,
+    completed: needs.filter((n) => needProgress(n.status, n.activityId ? linked.get(n.activityId) : undefined, now) === '已完成').length,
+    avgHoursToAccept: average(hours),
+    avgRating: average(stars),
+    ratedCount: stars.length,
+  };
+}
+
 export interface RankedTeam {
   rank: number;
   orgId: string;
@@ -188,18 +260,23 @@ export interface RankedTeam {
   minutes: number;
   volunteers: number;
   activities: number;
+  avgRating: number | null;
+  ratedCount: number;
 }
 
 /**
  * The child teams of `rootId`, each with its whole subtree: credited minutes and distinct volunteers of the records
- * dated within the period, activities held starting within it; ranked by minutes, ties by name.
+ * dated within the period, activities held starting within it, the average stars of the rated needs assigned to it
+ * and posted within it; ranked by minutes (ties by name), or by rating: the higher average first, then more ratings,
+ * then minutes and name, teams without a rating last.
  */
 export function rankChildren(
   rootId: string,
   children: readonly { _id: string; name: string }[],
   orgs: readonly { _id: string; path: readonly string[] }[],
-  rows: { activities: readonly StatActivity[]; records: readonly StatRecord[] },
+  rows: { activities: readonly StatActivity[]; records: readonly StatRecord[]; needs?: readonly StatNeed[] },
   p: Period,
+  sortBy: RankingSort = 'minutes',
 ): RankedTeam[] {
   const childOf = new Map<string, string>();
   for (const o of orgs) {
@@ -217,11 +294,30 @@ export function rankChildren(
     t.minutes += r.minutes;
     t.volunteers.add(r.openid);
   }
+  const stars = new Map<string, number[]>();
+  for (const n of rows.needs ?? []) {
+    const c = childOf.get(n.assignedOrgId ?? '');
+    if (!c || !n.rating || !inPeriod(shanghaiDate(new Date(n.postedAt)), p)) continue;
+    stars.set(c, [...(stars.get(c) ?? []), n.rating.stars]);
+  }
+  const byMinutes = (a: Omit<RankedTeam, 'rank'>, b: Omit<RankedTeam, 'rank'>) =>
+    b.minutes - a.minutes || a.orgName.localeCompare(b.orgName, 'zh');
+  const byRating = (a: Omit<RankedTeam, 'rank'>, b: Omit<RankedTeam, 'rank'>) =>
+    (b.avgRating ?? -1) - (a.avgRating ?? -1) || b.ratedCount - a.ratedCount || byMinutes(a, b);
   return children
     .map((c) => {
       const t = acc.get(c._id)!;
-      return { orgId: c._id, orgName: c.name, minutes: t.minutes, volunteers: t.volunteers.size, activities: t.activities };
+      const s = stars.get(c._id) ?? [];
+      return {
+        orgId: c._id,
+        orgName: c.name,
+        minutes: t.minutes,
+        volunteers: t.volunteers.size,
+        activities: t.activities,
+        avgRating: average(s),
+        ratedCount: s.length,
+      };
     })
-    .sort((a, b) => b.minutes - a.minutes || a.orgName.localeCompare(b.orgName, 'zh'))
+    .sort(sortBy === 'rating' ? byRating : byMinutes)
     .map((t, i) => ({ rank: i + 1, ...t }));
 }

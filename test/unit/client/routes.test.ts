@@ -17,7 +17,7 @@ describe('routes', () => {
   it('every builder and tab leads to a page declared in app.config', () => {
     const built = Object.values(routes).map((build) => (build as (...a: unknown[]) => string)('x', 'in'));
     for (const url of [...built, ...Object.values(tabs)]) expect(declared).toContain(url.split('?')[0]);
-    expect(declared.size).toBe(39);
+    expect(declared.size).toBe(40);
   });
   it('encodes parameters and leaves out the empty ones', () => {
     expect(routes.orgDetail('a b&c')).toBe('/pages/org-detail/index?orgId=a%20b%26c');
@@ -32,6 +32,8 @@ describe('routes', () => {
     expect(routes.scan({ auto: true })).toBe('/pages/scan/index?auto=1');
     expect(routes.scan({ activityId: 'act1', auto: true })).toBe('/pages/scan/index?activityId=act1&auto=1');
     expect(routes.verify('KJZY-2026-0001')).toBe('/pages/verify/index?no=KJZY-2026-0001');
+    expect(routes.needInbox()).toBe('/admin/need-inbox/index');
+    expect(routes.needInbox('square')).toBe('/admin/need-inbox/index?tab=square');
     expect(withQuery('/p', { a: undefined, b: '', c: 0 })).toBe('/p?c=0');
   });
   it('tabs take no query (switchTab drops it)', () => {

@@ -1,4 +1,4 @@
-// The figures of 附件3 and the ranking from plain rows: which activities, records and members count, and how.
+// The figures of 附件3, 供需对接's and the ranking from plain rows: which activities, records, members and needs count, and how.
 import {
   activityFigures,
   byCategory,
@@ -10,7 +10,11 @@ import {
   orgFigures,
   periodOrDefault,
   rankChildren,
+  countedNeeds,
+  hoursToAccept,
+  needFigures,
   type StatActivity,
+  type StatNeed,
   type StatMembership,
   type StatRecord,
 } from '../../../cloudfunctions/common/domain/report-stats';
@@ -148,9 +152,116 @@ describe('report-stats', () => {
       rec('a3', 'v9', '2026-03-01', 180, 'ts'),
     ];
     expect(rankChildren('root', children, orgs, { activities, records }, P)).toEqual([
-      { rank: 1, orgId: 'lz', orgName: '兰州市科技志愿服务支队', minutes: 180, volunteers: 2, activities: 2 },
-      { rank: 2, orgId: 'ts', orgName: '天水市科技志愿服务支队', minutes: 180, volunteers: 1, activities: 1 },
-      { rank: 3, orgId: 'by', orgName: '白银市科技志愿服务支队', minutes: 0, volunteers: 0, activities: 0 },
+      {
+        rank: 1,
+        orgId: 'lz',
+        orgName: '兰州市科技志愿服务支队',
+        minutes: 180,
+        volunteers: 2,
+        activities: 2,
+        avgRating: null,
+        ratedCount: 0,
+      },
+      {
+        rank: 2,
+        orgId: 'ts',
+        orgName: '天水市科技志愿服务支队',
+        minutes: 180,
+        volunteers: 1,
+        activities: 1,
+        avgRating: null,
+        ratedCount: 0,
+      },
+      { rank: 3, orgId: 'by', orgName: '白银市科技志愿服务支队', minutes: 0, volunteers: 0, activities: 0, avgRating: null, ratedCount: 0 },
     ]);
+  });
+});
+
+describe('供需对接', () => {
+  const H = 3_600_000;
+  const need = (_id: string, posted: string, over: Partial<StatNeed> = {}, steps: [string, number][] = []): StatNeed => {
+    const postedAt = new Date(posted);
+    return {
+      _id,
+      postedAt,
+      status: 'open',
+      coveringOrgId: 'lz',
+      history: [{ step: 'posted', at: postedAt }, ...steps.map(([step, h]) => ({ step, at: new Date(postedAt.getTime() + h * H) }))],
+      ...over,
+    };
+  };
+  const NOW = new Date('2026-11-23T02:00:00Z');
+
+  it('counts needs posted within the period by the Shanghai day, covered by or assigned to the teams', () => {
+    const needs = [
+      need('a', '2025-12-31T15:59:59Z'), // 23:59:59 on 31 December in Shanghai
+      need('b', '2025-12-31T16:00:00Z'), // 00:00 on 1 January
+      need('c', '2026-03-01T00:00:00Z', { coveringOrgId: 'root', assignedOrgId: 'lz' }),
+      need('d', '2026-03-01T00:00:00Z', { coveringOrgId: 'ts' }),
+    ];
+    expect(countedNeeds(needs, new Set(['lz']), P).map((n) => n._id)).toEqual(['b', 'c']);
+  });
+
+  it('dispatched once reached a team, accepted from the first acceptance, completed as the need page says', () => {
+    const linked = new Map([['act-old', { phase: 'ended' as const, endAt: new Date('2026-09-01T09:00:00Z') }]]);
+    const f = needFigures(
+      [
+        need('open', '2026-03-01T00:00:00Z'),
+        // Declined after a dispatch: back to open, still dispatched once.
+        need('declined', '2026-03-01T00:00:00Z', {}, [
+          ['dispatched', 1],
+          ['declined', 2],
+        ]),
+        need('taken', '2026-03-01T00:00:00Z', { status: 'accepted', assignedOrgId: 'fd' }, [['taken', 3]]),
+        need('served', '2026-03-01T00:00:00Z', { status: 'accepted', assignedOrgId: 'fd', activityId: 'act-old' }, [
+          ['dispatched', 1],
+          ['accepted', 5],
+        ]),
+        need('rated', '2026-03-01T00:00:00Z', { status: 'rated', assignedOrgId: 'fd', rating: { stars: 4 } }, [
+          ['dispatched', 1],
+          ['accepted', 2],
+        ]),
+        need('closed', '2026-03-01T00:00:00Z', { status: 'closed' }, [['closed', 1]]),
+      ],
+      linked,
+      NOW,
+    );
+    expect(f).toEqual({
+      received: 6,
+      dispatched: 4,
+      accepted: 3,
+      completed: 2,
+      avgHoursToAccept: 3.3,
+      avgRating: 4,
+      ratedCount: 1,
+    });
+    expect(hoursToAccept(need('x', '2026-03-01T00:00:00Z'))).toBeUndefined();
+    expect(needFigures([], new Map(), NOW)).toMatchObject({ avgHoursToAccept: null, avgRating: null });
+  });
+
+  it('ranks by rating: the higher average, then more ratings, then minutes; unrated teams last', () => {
+    const orgs = [
+      { _id: 'a', path: ['root'] },
+      { _id: 'b', path: ['root'] },
+      { _id: 'c', path: ['root'] },
+      { _id: 'b1', path: ['root', 'b'] },
+    ];
+    const children = [
+      { _id: 'a', name: '甲' },
+      { _id: 'b', name: '乙' },
+      { _id: 'c', name: '丙' },
+    ];
+    const rated = (id: string, org: string, stars: number) =>
+      need(id, '2026-03-01T00:00:00Z', { status: 'rated', assignedOrgId: org, rating: { stars } });
+    const needs = [rated('1', 'a', 4), rated('2', 'b1', 5), rated('3', 'b', 3), rated('4', 'a', 4)];
+    const records = [rec('x', 'v1', '2026-03-01', 500, 'c')];
+    const ranked = rankChildren('root', children, orgs, { activities: [], records, needs }, P, 'rating');
+    expect(ranked.map((r) => [r.rank, r.orgId, r.avgRating, r.ratedCount])).toEqual([
+      [1, 'a', 4, 2],
+      [2, 'b', 4, 2],
+      [3, 'c', null, 0],
+    ]);
+    // By minutes (the default) the team with hours leads.
+    expect(rankChildren('root', children, orgs, { activities: [], records, needs }, P)[0].orgId).toBe('c');
   });
 });

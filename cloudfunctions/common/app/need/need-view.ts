@@ -36,7 +36,7 @@ export const takingTeams = (v: NeedViewer, n: NeedDoc, coveringAllows: boolean):
   coveringAllows ? v.teams.filter((t) => t._id === n.coveringOrgId || t.path.includes(n.coveringOrgId)) : [];
 
 /** The linked activities of these needs, as progress needs them. */
-export async function linkedActivities(needs: readonly NeedDoc[], now: Date): Promise<Map<string, LinkedActivity>> {
+export async function linkedActivities(needs: readonly Pick<NeedDoc, 'activityId'>[], now: Date): Promise<Map<string, LinkedActivity>> {
   const ids = needs.map((n) => n.activityId).filter((id): id is string => !!id);
   const found = await findActivitiesByIds([...new Set(ids)]);
   return new Map(found.map((a) => [a._id, { phase: phaseAt(a, now), endAt: activitySpan(a).endAt }]));

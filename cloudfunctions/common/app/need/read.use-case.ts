@@ -67,9 +67,13 @@ export async function needInbox(input: NeedInboxInput, ctx: Ctx): Promise<NeedIn
 
 /** How many needs wait for the caller's teams to dispatch or accept (首页's to-do). */
 export async function needToDoCount(openid: string): Promise<number> {
-  const ids = managedIds(await needViewer(openid));
-  if (ids.length === 0) return 0;
-  const [a, b] = await Promise.all([countInbox('toDispatch', ids), countInbox('toAccept', ids)]);
+  return needToDosOf(managedIds(await needViewer(openid)));
+}
+
+/** The same count for the approved teams the caller leads or administers, already known (two counts at once). */
+export async function needToDosOf(managed: readonly string[]): Promise<number> {
+  if (managed.length === 0) return 0;
+  const [a, b] = await Promise.all([countInbox('toDispatch', managed), countInbox('toAccept', managed)]);
   return a + b;
 }
 

@@ -71,7 +71,7 @@ export async function inbox(_input: unknown, ctx: Ctx): Promise<OrgInboxOutput> 
 }
 
 /** The inbox's counts alone (首页): the same cases, counted; null for someone who manages no team. */
-export async function inboxCounts(openid: string, grants: readonly Grant[]): Promise<HomeTodo | null> {
+export async function inboxCounts(openid: string, grants: readonly Grant[]): Promise<Omit<HomeTodo, 'needs'> | null> {
   if (grants.length === 0) return null;
   const decides = await decidingTeams(openid, grants);
   const [members, orgs, corrections] = await Promise.all([
@@ -90,6 +90,10 @@ export async function managed(_input: unknown, ctx: Ctx): Promise<OrgManagedOutp
     items: orgs
       .filter((o) => o.status === 'approved')
       .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
-      .map((o) => ({ ...orgView(o, { showContact: true }), role: roleIn(grants, o._id) ?? 'member' })),
+      .map((o) => ({
+        ...orgView(o, { showContact: true }),
+        role: roleIn(grants, o._id) ?? 'member',
+        needSelfService: o.needSelfService === true,
+      })),
   };
 }

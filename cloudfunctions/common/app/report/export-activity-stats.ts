@@ -1,6 +1,7 @@
 // 附件3 科技志愿服务活动情况统计表: the form with our figures written into its sentences, the activity list behind
 // them and the months. Every figure is report.orgStats's for the same team, scope and period, and the list adds up
-// to them: it also shows the activities started earlier whose day records credit time in the period.
+// to them: it also shows the activities started earlier whose day records credit time in the period. The sheet 供需对接
+// has orgStats's `needs` figures and one row per need counted.
 import type { ReportExportOutput } from '@contract/report';
 import { STAT_CATEGORY_OF } from '@contract/report';
 import { formatDuration } from '@contract/format';
@@ -15,10 +16,20 @@ import {
   highlightText,
   teamLine,
 } from '../../domain/report-forms';
-import { activityFigures, countedActivities, creditedRecords, highlights, memberFigures, type Period } from '../../domain/report-stats';
-import { shanghaiDate } from '../../domain/shanghai-time';
+import {
+  activityFigures,
+  countedActivities,
+  creditedRecords,
+  highlights,
+  hoursToAccept,
+  memberFigures,
+  type Period,
+} from '../../domain/report-stats';
+import { shanghaiDate, toIso } from '../../domain/shanghai-time';
 import { activityStatsXlsx } from '../../adapters/report-xlsx';
-import { figuresOf, teamsOf } from './report-scope';
+import { figuresOf, needFiguresOf, teamsOf } from './report-scope';
+import { needProgress } from '../../domain/need';
+import { dateTimeOf } from '@contract/time';
 
 const byStart = (a: ReportActivity, b: ReportActivity) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title, 'zh');
 
@@ -27,7 +38,10 @@ const whyListed = (a: ReportActivity | undefined) => (a ? '活动开始于统计
 
 export async function activityStatsExport(org: OrgDoc, p: Period, includeDescendants: boolean, now: Date): Promise<ReportExportOutput> {
   const teams = await teamsOf(org, includeDescendants);
-  const { activities, records, memberships, earlier, figures } = await figuresOf(teams, p);
+  const [{ activities, records, memberships, earlier, figures }, needs] = await Promise.all([
+    figuresOf(teams, p),
+    needFiguresOf(teams, p, now),
+  ]);
   const ownMembers = memberFigures(
     memberships.filter((m) => m.orgId === org._id),
     p,
@@ -116,6 +130,32 @@ export async function activityStatsExport(org: OrgDoc, p: Period, includeDescend
     activities: rows,
     totals,
     series: figures.series,
+    needs: {
+      figures: [
+        ['收到需求', needs.figures.received],
+        ['已派单', needs.figures.dispatched],
+        ['已接单', needs.figures.accepted],
+        ['已完成', needs.figures.completed],
+        ['平均接单用时（小时）', needs.figures.avgHoursToAccept ?? '—'],
+        ['平均评价星级', needs.figures.avgRating ?? '—'],
+        ['评价数', needs.figures.ratedCount],
+      ],
+      rows: [...needs.needs]
+        .sort((a, b) => new Date(a.postedAt).getTime() - new Date(b.postedAt).getTime())
+        .map((n) => {
+          const hours = hoursToAccept(n);
+          return [
+            dateTimeOf(toIso(new Date(n.postedAt))),
+            n.requesterKind,
+            n.category,
+            n.title,
+            needProgress(n.status, n.activityId ? needs.linked.get(n.activityId) : undefined, now),
+            n.assignedOrgName ?? '',
+            hours === undefined ? '' : Math.round(hours * 10) / 10,
+            n.rating?.stars ?? '',
+          ];
+        }),
+    },
   });
   return { fileName: exportFileName(['附件3', org.name, today]), base64: buf.toString('base64') };
 }

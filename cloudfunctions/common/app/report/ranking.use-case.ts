@@ -1,8 +1,9 @@
-// report.ranking: the teams directly below a team, each with its own subtree, ranked by credited minutes.
+// report.ranking: the teams directly below a team, each with its own subtree, ranked by credited minutes or by the
+// average rating of the needs assigned to them.
 import type { ReportRankingInput, ReportRankingOutput } from '@contract/report';
 import { requireOpenid, type Ctx } from '../../handler';
 import { approvedChildren } from '../../db/org.repository';
-import { activitiesIn, approvedDescendants } from '../../db/report.repository';
+import { activitiesIn, approvedDescendants, needsIn } from '../../db/report.repository';
 import { rankChildren } from '../../domain/report-stats';
 import { requireReadableOrg } from '../access';
 import { periodRecords, READ_STATS, reportPeriod } from './report-scope';
@@ -13,7 +14,7 @@ export async function ranking(input: ReportRankingInput, ctx: Ctx): Promise<Repo
   const [children, below] = await Promise.all([approvedChildren(org._id), approvedDescendants(org._id)]);
   if (children.length === 0) return { ...p, items: [] };
   const ids = below.map((o) => o._id);
-  const activities = await activitiesIn(ids, p);
+  const [activities, needs] = await Promise.all([activitiesIn(ids, p), needsIn(ids, p)]);
   const { records } = await periodRecords(ids, p, activities);
-  return { ...p, items: rankChildren(org._id, children, below, { activities, records }, p) };
+  return { ...p, items: rankChildren(org._id, children, below, { activities, records, needs }, p, input.sortBy) };
 }

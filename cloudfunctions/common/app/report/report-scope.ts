@@ -5,11 +5,16 @@ import {
   activitiesIn,
   approvedDescendants,
   approvedMembershipsOf,
+  needsIn,
   recordsIn,
   type ReportActivity,
+  type ReportNeed,
   type ReportRecord,
 } from '../../db/report.repository';
-import { orgFigures, periodOrDefault, type Period, type StatFigures } from '../../domain/report-stats';
+import { countedNeeds, needFigures, orgFigures, periodOrDefault, type Period, type StatFigures } from '../../domain/report-stats';
+import type { NeedFigures } from '@contract/report';
+import { linkedActivities } from '../need/need-view';
+import type { LinkedActivity } from '../../domain/need';
 import { periodRange, requestedRange } from '../../domain/shanghai-time';
 import type { Period as NamedPeriod } from '@contract/common';
 
@@ -62,4 +67,19 @@ export async function figuresOf(teams: OrgDoc[], p: Period) {
   const { records, earlier } = await periodRecords(ids, p, activities);
   const figures: StatFigures = orgFigures({ activities, records, memberships }, p);
   return { activities, records, memberships, earlier, figures };
+}
+
+/**
+ * 供需对接 in scope: the needs posted within the period whose covering or assigned team is one of `teams`, and their
+ * figures (two reads: the needs, then their linked activities for 已完成).
+ */
+export async function needFiguresOf(
+  teams: readonly OrgDoc[],
+  p: Period,
+  now: Date,
+): Promise<{ needs: ReportNeed[]; linked: Map<string, LinkedActivity>; figures: NeedFigures }> {
+  const ids = teams.map((t) => t._id);
+  const needs = countedNeeds(await needsIn(ids, p), new Set(ids), p);
+  const linked = await linkedActivities(needs, now);
+  return { needs, linked, figures: needFigures(needs, linked, now) };
 }

@@ -1,8 +1,9 @@
 // user.home: 首页 in one call. For a volunteer: today's activities with their day record (the server's clock decides
-// the date), else the next one; teams applied for; a manager's to-do counts; the first notices; recruiting activities
+// the date), else the next one; teams applied for; a manager's to-do counts (with 供需对接's); the first notices; recruiting activities
 // in their city. Someone not registered gets `volunteer: null` and nothing else.
 // Requests: four reads at once (volunteer, memberships, enrollments), then the teams, activities and today's records,
-// then notices and recruiting activities and (for managers) the inbox counts, each group in parallel.
+// then notices and recruiting activities and (for managers) the inbox counts and the needs to dispatch or accept, each
+// group in parallel.
 import type { HomeActivity, HomeToday, UserHomeOutput } from '@contract/home';
 import { requireOpenid, type Ctx } from '../../handler';
 import { findVolunteer } from '../../db/volunteer.repository';
@@ -15,6 +16,7 @@ import { inboxCounts } from '../org/inbox.use-case';
 import { whenAndWhere } from '../activity/activity-view';
 import { readerFrom } from '../notice/audience';
 import { noticesOf } from '../notice/notice.use-case';
+import { needToDosOf } from '../need/read.use-case';
 
 const HOME_NOTICES = 3;
 const HOME_RECRUITING = 3;
@@ -81,14 +83,19 @@ export async function home(_input: unknown, ctx: Ctx): Promise<UserHomeOutput> {
 
   const reader = readerFrom(memberships, orgs);
   const city = volunteer.region?.city;
-  const [todo, notices, recruiting] = await Promise.all([
+  // 供需对接's to-dos are those of the approved teams the caller leads or administers (need.inbox's).
+  const approvedTeams = new Set(orgs.filter((o) => o.status === 'approved').map((o) => o._id));
+  const needTeams = reader.grants.map((g) => g.orgId).filter((id) => approvedTeams.has(id));
+  const [inboxTodo, needs, notices, recruiting] = await Promise.all([
     inboxCounts(openid, reader.grants),
+    needToDosOf(needTeams),
     noticesOf(openid, reader, 1, HOME_NOTICES),
     city
       ? pageActivities(activityFilter({ phase: 'recruiting', regionCode: city }, now), [['startAt', 'asc']], 1, HOME_RECRUITING)
       : Promise.resolve({ items: [], total: 0 }),
   ]);
 
+  const todo = inboxTodo ? { ...inboxTodo, needs, total: inboxTodo.total + needs } : null;
   return {
     volunteer: { realName: volunteer.realName, volunteerNo: volunteer.volunteerNo, status: volunteer.status ?? 'active' },
     today: todays,

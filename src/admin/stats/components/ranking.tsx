@@ -1,12 +1,17 @@
-// 下级队伍排行: the teams directly below, each with its own subtree, by hours in the period.
+// 下级队伍排行: the teams directly below, each with its own subtree, by hours in the period or by the average rating
+// of the needs they served (按时长 / 按评价).
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import SegTabs from '../../../components/seg-tabs';
+import type { RankingSort } from '@contract/report';
 import { ranking } from '../../../services/report';
 import { useResource } from '../../../hooks/use-resource';
 import type { PeriodQuery } from '../helpers';
 import { formatDuration } from '@contract/format';
 
 export default function Ranking({ orgId, query }: { orgId: string; query: PeriodQuery }) {
-  const { state } = useResource(() => ranking({ orgId, ...query }).then((r) => r.items), [orgId, query], {
+  const [sortBy, setSortBy] = useState<RankingSort>('minutes');
+  const { state } = useResource(() => ranking({ orgId, ...query, sortBy }).then((r) => r.items), [orgId, query, sortBy], {
     isEmpty: (items) => items.length === 0,
   });
 
@@ -14,7 +19,18 @@ export default function Ranking({ orgId, query }: { orgId: string; query: Period
   if (state.status === 'empty') return null;
   return (
     <View className='card stats-ranking'>
-      <Text className='stats__section-title'>下级队伍排行</Text>
+      <View className='stats__rank-head'>
+        <Text className='stats__section-title'>下级队伍排行</Text>
+        <SegTabs
+          name='stats-ranking-sort'
+          value={sortBy}
+          onChange={setSortBy}
+          tabs={[
+            { key: 'minutes', title: '按时长' },
+            { key: 'rating', title: '按评价' },
+          ]}
+        />
+      </View>
       {state.status === 'loading' ? <Text className='stats__note'>加载中…</Text> : null}
       {state.status === 'error' ? <Text className='stats__note is-error stats-ranking-error'>{state.error.message}</Text> : null}
       {state.status === 'ready'
@@ -25,9 +41,12 @@ export default function Ranking({ orgId, query }: { orgId: string; query: Period
                 <Text className='stats__rank-name'>{it.orgName}</Text>
                 <Text className='stats__note'>
                   {it.activities} 场活动 · {it.volunteers} 名志愿者
+                  {it.avgRating !== null ? ` · 评价 ${it.avgRating}★（${it.ratedCount}条）` : ''}
                 </Text>
               </View>
-              <Text className='stats__rank-hours'>{formatDuration(it.minutes)}</Text>
+              <Text className='stats__rank-hours stats-ranking-value'>
+                {sortBy === 'rating' ? (it.avgRating === null ? '暂无评价' : `${it.avgRating}★`) : formatDuration(it.minutes)}
+              </Text>
             </View>
           ))
         : null}

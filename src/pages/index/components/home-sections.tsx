@@ -1,7 +1,7 @@
 // 首页's personal sections: the next activity with its countdown, teams applied for, a manager's to-dos, 通知公告 and
 // recruiting activities in the volunteer's city. Every row leads somewhere.
 // Test classes: home-next, home-countdown, home-no-activity, home-find-activity, home-pending, home-membership,
-// home-join, home-todo, home-todo-<members|orgs|corrections>, home-notices, home-notice, home-notices-more,
+// home-join, home-todo, home-todo-<members|orgs|corrections|needs>, home-notices, home-notice, home-notices-more,
 // home-notices-empty, home-recruiting, home-recruiting-item, home-recruiting-more.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -71,9 +71,10 @@ export function Memberships({ home }: { home: UserHomeOutput }) {
 }
 
 const TODO_ROWS = [
-  ['members', '入队申请待审核'],
-  ['orgs', '队伍注册待审核'],
-  ['corrections', '时长更正待审核'],
+  ['members', '入队申请待审核', routes.inbox],
+  ['orgs', '队伍注册待审核', routes.inbox],
+  ['corrections', '时长更正待审核', routes.inbox],
+  ['needs', '群众需求待派单/接单', routes.needInbox],
 ] as const;
 
 export function Todos({ todo }: { todo: NonNullable<UserHomeOutput['todo']> }) {
@@ -82,12 +83,12 @@ export function Todos({ todo }: { todo: NonNullable<UserHomeOutput['todo']> }) {
       <Text className='home__section-title'>待办</Text>
       {todo.total === 0 ? (
         <View className='home__row home-todo-none' onClick={go(routes.inbox())}>
-          <Text className='home__row-title'>暂无待审核事项</Text>
+          <Text className='home__row-title'>暂无待办事项</Text>
           <Text className='home__arrow'>›</Text>
         </View>
       ) : (
-        TODO_ROWS.filter(([key]) => todo[key] > 0).map(([key, label]) => (
-          <View key={key} className={`home__row home-todo-${key}`} onClick={go(routes.inbox())}>
+        TODO_ROWS.filter(([key]) => todo[key] > 0).map(([key, label, route]) => (
+          <View key={key} className={`home__row home-todo-${key}`} onClick={go(route())}>
             <Text className='home__row-title'>{label}</Text>
             <Text className='home__count'>{todo[key]}</Text>
             <Text className='home__arrow'>›</Text>

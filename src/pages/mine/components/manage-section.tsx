@@ -1,13 +1,19 @@
-// 管理 on 我的: shown to leaders and admins — the approvals inbox with its badge; per managed team 成员管理, 集体注册,
+// 管理 on 我的: shown to leaders and admins — the approvals inbox and 需求派单 with their badges; per managed team 成员管理, 集体注册,
 // 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports) and 发布通知公告.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
+import { useResource } from '../../../hooks/use-resource';
+import { needToDoCount } from '../../../services/need-admin';
 import { ORG_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
 import { routes } from '../../../routes';
 
 export default function ManageSection() {
   const { managed, reload } = useManaged();
+  // 供需对接's to-dos, asked only of someone managing an approved team (need.inbox refuses everyone else).
+  const approved = managed.status === 'ready' && managed.items.some((o) => o.status === 'approved');
+  const needs = useResource(approved ? needToDoCount : null, [approved]).state;
+  const needCount = needs.status === 'ready' ? needs.data : null;
 
   if (managed.status === 'loading') return null;
   if (managed.status === 'error') {
@@ -39,6 +45,19 @@ export default function ManageSection() {
           <Text className='mine__arrow'>›</Text>
         </View>
       </View>
+      {approved ? (
+        <View className='mine__entry mine-need-inbox' onClick={() => Taro.navigateTo({ url: routes.needInbox() })}>
+          <Text className='mine__entry-title'>需求派单</Text>
+          <View className='mine__entry-side'>
+            {needCount ? (
+              <Text className='mine__badge mine-need-inbox-badge'>{needCount > 99 ? '99+' : needCount}</Text>
+            ) : (
+              <Text className='mine__muted mine-need-inbox-none'>{needCount === 0 ? '暂无待派单' : ''}</Text>
+            )}
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        </View>
+      ) : null}
       {managed.items.map((o) => (
         <View key={o._id} className='mine__team'>
           <View
