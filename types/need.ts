@@ -201,3 +201,35 @@ export const NeedSelfServiceInput = z.object({ orgId: z.string().min(1).max(64),
 export type NeedSelfServiceInput = z.infer<typeof NeedSelfServiceInput>;
 export const NeedSelfServiceOutput = NeedSelfServiceInput;
 export type NeedSelfServiceOutput = z.infer<typeof NeedSelfServiceOutput>;
+
+/** What an activity draft is made of: the need's own fields (a stored need or a need as answered). */
+export type NeedDraftSource = Pick<
+  NeedView,
+  | 'title'
+  | 'category'
+  | 'description'
+  | 'requesterName'
+  | 'requesterKind'
+  | 'audienceSize'
+  | 'region'
+  | 'address'
+  | 'location'
+  | 'preferredFrom'
+  | 'preferredTo'
+>;
+
+/** The activity draft accepting a need answers (and the publish page builds again when opened later): its title, category, place and preferred days, who asked and how many. */
+export function needDraftOf(needId: string, n: NeedDraftSource, orgId: string): NeedAcceptOutput['draft'] {
+  return {
+    needId,
+    orgId,
+    title: n.title,
+    category: n.category,
+    description: `${n.description}\n（需求方：${n.requesterName ?? n.requesterKind}，预计受众${n.audienceSize}人）`,
+    region: n.region,
+    address: n.address,
+    ...(n.location ? { location: n.location } : {}),
+    startDate: n.preferredFrom,
+    endDate: n.preferredTo,
+  };
+}

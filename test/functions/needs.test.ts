@@ -14,10 +14,10 @@ import {
   useTestEmulator,
 } from '../helpers/emulator';
 import type { InputOf } from '@contract/functions';
+import { CHENGGUAN, needInput } from '../helpers/needs';
 
 // 10:00 on 2026-11-22, Asia/Shanghai.
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00.000Z' });
-const CHENGGUAN = { province: '620000', city: '620100', county: '620102' };
 const QILIHE = { province: '620000', city: '620100', county: '620103' };
 const XIGU = { province: '620000', city: '620100', county: '620104' };
 const QINZHOU = { province: '620000', city: '620500', county: '620502' };
@@ -39,21 +39,7 @@ beforeEach(async () => {
 const REQUESTER = 'community-1';
 const PHONE = '13812345678';
 type PostInput = InputOf<'need', 'post'>;
-const postInput = (over: Partial<PostInput> = {}): Omit<PostInput, 'smsCode'> => ({
-  requesterKind: '社区',
-  requesterName: '东岗街道社区',
-  category: '科普讲解',
-  title: '老年人防诈骗科普讲座',
-  description: '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路和防范办法。',
-  region: CHENGGUAN,
-  address: '兰州市城关区东岗西路1号社区活动室',
-  preferredFrom: '2026-12-01',
-  preferredTo: '2026-12-02',
-  audienceSize: 60,
-  contactName: '李主任',
-  phone: PHONE,
-  ...over,
-});
+const postInput = (over: Partial<PostInput> = {}) => needInput(PHONE, over);
 
 async function smsCode(phone = PHONE, openid = REQUESTER): Promise<string> {
   const sent = await t.call('sms', 'send', { phone, purpose: 'need' }, openid);

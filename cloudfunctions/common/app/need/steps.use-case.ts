@@ -12,6 +12,7 @@ import type {
   NeedSelfServiceOutput,
   NeedTakeInput,
 } from '@contract/need';
+import { needDraftOf } from '@contract/need';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findOrg, type OrgDoc } from '../../db/org.repository';
@@ -96,22 +97,6 @@ export async function closeNeed(input: NeedReasonInput, ctx: Ctx): Promise<NeedO
   return answer(n._id, v, ctx.now);
 }
 
-/** The activity draft an accepted need prefills: its title, category, place and preferred dates. */
-function draftOf(n: NeedDoc, orgId: string): NeedAcceptOutput['draft'] {
-  return {
-    needId: n._id,
-    orgId,
-    title: n.title,
-    category: n.category,
-    description: `${n.description}\n（需求方：${n.requesterName ?? n.requesterKind}，预计受众${n.audienceSize}人）`,
-    region: n.region,
-    address: n.address,
-    ...(n.location ? { location: n.location } : {}),
-    startDate: n.preferredFrom,
-    endDate: n.preferredTo,
-  };
-}
-
 /** 接单: a manager of the team it was dispatched to accepts it; the answer carries the activity draft. */
 export async function acceptNeed(input: NeedIdInput, ctx: Ctx): Promise<NeedAcceptOutput> {
   const openid = requireOpenid(ctx);
@@ -128,7 +113,7 @@ export async function acceptNeed(input: NeedIdInput, ctx: Ctx): Promise<NeedAcce
   );
   if (!ok) throw changed();
   await tellRequester(n, '已接单', `${n.assignedOrgName}已接单，将发布服务活动`, ctx.now);
-  return { ...(await answer(n._id, v, ctx.now)), draft: draftOf(n, n.assignedOrgId!) };
+  return { ...(await answer(n._id, v, ctx.now)), draft: needDraftOf(n._id, n, n.assignedOrgId!) };
 }
 
 /** 退回: the dispatched team declines with a reason; the need goes back to the covering team's 待派单. */
@@ -174,7 +159,7 @@ export async function takeNeed(input: NeedTakeInput, ctx: Ctx): Promise<NeedAcce
   if (!ok) throw changed();
   await tellRequester(n, '已接单', `${team.name}已接单，将发布服务活动`, ctx.now);
   await tellTeam(n.coveringOrgId, n.coveringOrgName, n, `${team.name}从需求广场接单`, ctx.now, openid);
-  return { ...(await answer(n._id, v, ctx.now)), draft: draftOf(n, team._id) };
+  return { ...(await answer(n._id, v, ctx.now)), draft: needDraftOf(n._id, n, team._id) };
 }
 
 /** 评单: the 需求方 rates once, after the linked activity ended and within 30 days; a low rating with a comment reaches the dispatchers. */
