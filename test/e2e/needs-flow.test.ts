@@ -3,8 +3,8 @@
 // accepts it from 待接单 and publishes the activity from the prefilled form; two members of the team enroll and sign
 // in and out; once the activity ended the 社区 rates it and sees 已完成, and the leader's 统计报表 shows it in 供需对接.
 // Direct calls, not pages: the second volunteer's enrollment (the first enrolls on the activity page, the same step)
-// and both volunteers' scans (checkin.scan with the admin's code, as the check-in tests do: scanning through the camera has its
-// own browser test, and it is not what this path is about).
+// and both volunteers' scans (checkin.scan with the admin's code, as the check-in tests do: scanning through the
+// camera has its own browser test, and it is not what this path is about).
 import path from 'node:path';
 import { confirmModal, eventually, onTop as top } from '../helpers/browser';
 import { SHOTS, useH5App } from '../helpers/h5-app';
