@@ -54,9 +54,10 @@ export async function postNeed(t: TestEmulator, openid: string, input: NeedPost)
 
 /**
  * Fills 我要点单 (open on `page`) with `input` as a 需求方 would — the kind's chip, pickers, the SMS code from the
- * emulator's outbox — and submits it. The preferred days are left as the form proposes them.
+ * emulator's outbox — and submits it. The preferred days are left as the form proposes them; `county` names the county
+ * picked under 兰州市 (input.region's, 城关区 unless told).
  */
-export async function fillNeedForm(page: Page, t: TestEmulator, input: NeedPost): Promise<void> {
+export async function fillNeedForm(page: Page, t: TestEmulator, input: NeedPost, county = '城关区'): Promise<void> {
   const kinds = ['社区', '学校', '村委会', '企业', '科普教育基地', '个人'];
   await top(page, `.need-post-kind-${kinds.indexOf(input.requesterKind)}`).click();
   if (input.requesterName) await top(page, '.need-post-unit input').fill(input.requesterName);
@@ -66,7 +67,7 @@ export async function fillNeedForm(page: Page, t: TestEmulator, input: NeedPost)
   await top(page, '.need-post-audience input').fill(String(input.audienceSize));
   await pickOption(page, 'need-post-region-province', '甘肃省');
   await pickOption(page, 'need-post-region-city', '兰州市');
-  await pickOption(page, 'need-post-region-county', '城关区');
+  await pickOption(page, 'need-post-region-county', county);
   await top(page, '.need-post-address input').fill(input.address);
   await top(page, '.need-post-contact input').fill(input.contactName);
   await top(page, '.reg-phone input').fill(input.phone);
