@@ -4,15 +4,10 @@
 import { dataOf, refusalOf, useTestEmulator } from '../helpers/emulator';
 import { FD_ADMIN, LZ_LEADER, NEED_TEAM, needInput, postNeed, seedNeedTeams } from '../helpers/needs';
 import { NEED_PHOTOS_MAX } from '@contract/need';
+import { GIF, PNG, jpegOf } from '../helpers/photos';
 import { PHOTO_MAX_BYTES } from '@contract/photo';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00.000Z' });
-
-/** A real 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-/** JPEG's start-of-image marker and padding up to `size` bytes. */
-const jpegOf = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, 7)]);
-const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 const REQUESTER = 'community-1';
 let needId: string;

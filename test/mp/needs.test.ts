@@ -1,6 +1,7 @@
-// The 需求方 pages of the weapp build: 我要点单 shows the contract's field errors and sends a valid need with its SMS
-// code and uploads the 现场照片 picked before submitting once it is posted, 我的需求 lists needs with their progress tags, and the need page shows only the buttons `can` allows and
-// sends a rating's stars, tags and comment; the publish page opened after 接单 starts from the need (miniprogram-simulate).
+// The 需求方 pages of the weapp build: 我要点单 shows the contract's field errors, sends a valid need with its SMS code
+// and uploads the 现场照片 picked before submitting once it is posted; 我的需求 lists needs with their progress tags; the
+// need page shows its photos, only the buttons `can` allows, and sends a rating's stars, tags and comment; the publish
+// page opened after 接单 starts from the need (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 import { LANZHOU, NOW } from './fixtures';
