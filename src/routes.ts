@@ -50,7 +50,9 @@ export const routes = {
   notice: (id: string) => withQuery('/pages/notice/index', { id }),
   needPost: () => '/pages/need-post/index',
   myNeeds: () => '/pages/my-needs/index',
-  need: (id: string) => withQuery('/pages/need/index', { id }),
+  /** `photosFailed`: photos picked on 我要点单 that did not upload after posting (the page says so). */
+  need: (id: string, opts: { photosFailed?: number } = {}) =>
+    withQuery('/pages/need/index', { id, photosFailed: opts.photosFailed || undefined }),
   // The admin subpackage.
   inbox: () => '/admin/inbox/index',
   members: (orgId: string) => withQuery('/admin/members/index', { orgId }),

@@ -77,6 +77,8 @@ export const ErrorCode = {
   NEED_DAILY_LIMIT: 'NEED.DAILY_LIMIT',
   NEED_NOT_RATABLE: 'NEED.NOT_RATABLE',
   NEED_NO_TEAM: 'NEED.NO_TEAM',
+  NEED_TOO_MANY_PHOTOS: 'NEED.TOO_MANY_PHOTOS',
+  NEED_PHOTO_NOT_FOUND: 'NEED.PHOTO_NOT_FOUND',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -160,4 +162,6 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'NEED.DAILY_LIMIT': '该手机号今日发布的需求已达上限，请明天再试',
   'NEED.NOT_RATABLE': '活动结束后30天内可评价，每个需求只能评价一次',
   'NEED.NO_TEAM': '暂无可受理该需求的队伍',
+  'NEED.TOO_MANY_PHOTOS': '每个需求最多3张现场照片，请先删除不需要的照片',
+  'NEED.PHOTO_NOT_FOUND': '照片不存在或已删除',
 };

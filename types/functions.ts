@@ -27,6 +27,7 @@ import {
 import { UserHomeOutput } from './home';
 import {
   NeedAcceptOutput,
+  NeedAddPhotoInput,
   NeedDispatchInput,
   NeedIdInput,
   NeedInboxInput,
@@ -34,9 +35,12 @@ import {
   NeedListOutput,
   NeedMineInput,
   NeedOutput,
+  NeedPhotoOutput,
   NeedPostInput,
   NeedRateInput,
   NeedReasonInput,
+  NeedRemovePhotoInput,
+  NeedRemovePhotoOutput,
   NeedSelfServiceInput,
   NeedSelfServiceOutput,
   NeedSquareInput,
@@ -283,6 +287,8 @@ export const contract = {
     take: { input: NeedTakeInput, output: NeedAcceptOutput },
     rate: { input: NeedRateInput, output: NeedOutput },
     setSelfService: { input: NeedSelfServiceInput, output: NeedSelfServiceOutput },
+    addPhoto: { input: NeedAddPhotoInput, output: NeedPhotoOutput },
+    removePhoto: { input: NeedRemovePhotoInput, output: NeedRemovePhotoOutput },
   },
 } as const;
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DateSchema, IsoTimeSchema, ListInput, PhoneSchema, RegionSchema, SmsCodeSchema, listOf } from './common';
 import { SERVICE_CATEGORIES } from './enums';
 import { GeoPointSchema } from './activity';
+import { PhotoUploadFields, PhotoView } from './photo';
 
 export const REQUESTER_KINDS = ['社区', '学校', '村委会', '企业', '科普教育基地', '个人'] as const;
 export type RequesterKind = (typeof REQUESTER_KINDS)[number];
@@ -31,6 +32,8 @@ export const NEED_POSTS_PER_PHONE_DAY = 3;
 export const RATING_WINDOW_DAYS = 30;
 /** Days an undispatched need waits at a team before it moves up to the parent (NEED_ESCALATE_DAYS overrides). */
 export const DEFAULT_ESCALATE_DAYS = 3;
+/** 现场照片 a need holds at most (选填, added by its 需求方 while it is open or dispatched). */
+export const NEED_PHOTOS_MAX = 3;
 
 const plainText = (max: number, what: string) =>
   z
@@ -113,6 +116,8 @@ export const NeedView = z.object({
   rating: NeedRating.optional(),
   postedAt: IsoTimeSchema,
   history: z.array(NeedStep),
+  /** 现场照片, oldest first, with temporary addresses (lists too: one storage call per answer). */
+  photos: z.array(PhotoView).default([]),
   /** What the caller may do now (the page shows these buttons only). */
   can: z.object({
     dispatch: z.boolean(),
@@ -121,6 +126,8 @@ export const NeedView = z.object({
     decline: z.boolean(),
     take: z.boolean(),
     rate: z.boolean(),
+    /** The 需求方 may add and remove 现场照片 (open or dispatched). */
+    photos: z.boolean(),
   }),
 });
 export type NeedView = z.infer<typeof NeedView>;
@@ -193,6 +200,16 @@ export const NeedAcceptOutput = NeedOutput.extend({
   }),
 });
 export type NeedAcceptOutput = z.infer<typeof NeedAcceptOutput>;
+
+/** need.addPhoto: one 现场照片 from the 需求方 (the limits of types/photo). */
+export const NeedAddPhotoInput = NeedIdInput.extend(PhotoUploadFields);
+export type NeedAddPhotoInput = z.infer<typeof NeedAddPhotoInput>;
+export const NeedPhotoOutput = z.object({ photo: PhotoView });
+export type NeedPhotoOutput = z.infer<typeof NeedPhotoOutput>;
+export const NeedRemovePhotoInput = NeedIdInput.extend({ photoId: z.string().min(1).max(64) });
+export type NeedRemovePhotoInput = z.infer<typeof NeedRemovePhotoInput>;
+export const NeedRemovePhotoOutput = z.object({ removed: z.literal(true) });
+export type NeedRemovePhotoOutput = z.infer<typeof NeedRemovePhotoOutput>;
 
 /** The page a need opens on (messages link to it). */
 export const needPage = (needId: string) => `pages/need/index?id=${encodeURIComponent(needId)}`;

@@ -1,6 +1,7 @@
-// Cloud function need: 供需对接 — 点单 (post), 派单 (dispatch, close), 接单 (accept, decline, take), 评单 (rate).
+// Cloud function need: 供需对接 — 点单 (post), 派单 (dispatch, close), 接单 (accept, decline, take), 评单 (rate); 现场照片 (addPhoto, removePhoto).
 import { makeMain } from '../common/handler';
 import { postNeed } from '../common/app/need/post.use-case';
+import { addNeedPhoto, removeNeedPhoto } from '../common/app/need/photos.use-case';
 import { getNeed, myNeeds, needInbox, needSquare } from '../common/app/need/read.use-case';
 import {
   acceptNeed,
@@ -25,4 +26,6 @@ export const main = makeMain('need', {
   take: takeNeed,
   rate: rateNeed,
   setSelfService: setNeedSelfService,
+  addPhoto: addNeedPhoto,
+  removePhoto: removeNeedPhoto,
 });

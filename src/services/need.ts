@@ -1,8 +1,9 @@
 // 供需对接: posting a need (with its SMS code), the caller's needs, one need, the teams' 派单箱 and 需求广场, and every
-// step of 派单、接单、评单. What the caller may do on a need comes with it (`need.can`).
+// step of 派单、接单、评单, and a need's 现场照片. What the caller may do on a need comes with it (`need.can`).
 import { callFunction } from './cloud';
 import { sendSmsCode } from './sms';
 import type { SmsSendOutput } from '@contract/sms';
+import type { PhotoType } from '@contract/photo';
 import type {
   NeedAcceptOutput,
   NeedDispatchInput,
@@ -10,8 +11,10 @@ import type {
   NeedInboxOutput,
   NeedListOutput,
   NeedOutput,
+  NeedPhotoOutput,
   NeedPostInput,
   NeedRateInput,
+  NeedRemovePhotoOutput,
   NeedSelfServiceOutput,
   NeedSquareInput,
 } from '@contract/need';
@@ -77,4 +80,13 @@ export function rateNeed(input: NeedRateInput): Promise<NeedOutput> {
 /** Whether the teams below may take this team's open needs from 需求广场 (the team's leader). */
 export function setNeedSelfService(orgId: string, allow: boolean): Promise<NeedSelfServiceOutput> {
   return callFunction('need', 'setSelfService', { orgId, allow });
+}
+
+/** 现场照片 (the 需求方, while open or dispatched): a picture as the phone picked it (src/device/photo). */
+export function addNeedPhoto(needId: string, photo: { contentType: PhotoType; base64: string }): Promise<NeedPhotoOutput> {
+  return callFunction('need', 'addPhoto', { needId, contentType: photo.contentType, dataBase64: photo.base64 });
+}
+
+export function removeNeedPhoto(needId: string, photoId: string): Promise<NeedRemovePhotoOutput> {
+  return callFunction('need', 'removePhoto', { needId, photoId });
 }

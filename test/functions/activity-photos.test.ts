@@ -2,15 +2,10 @@
 // limits (1 MB, jpeg/png/webp by the bytes themselves, nine per activity even under simultaneous uploads), bad input
 // writing nothing, what activity.get answers, the 回顾's choice of the activity's own photos, and pictures in notices.
 import { LZ_TS_STAFF, dataOf, publishActivity, refusalOf, seedLanzhou, seedStaff, useTestEmulator } from '../helpers/emulator';
+import { GIF, PNG, jpegOf } from '../helpers/photos';
 import { ACTIVITY_PHOTOS_MAX, PHOTO_MAX_BYTES } from '@contract/photo';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
-
-/** A real 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-/** JPEG's start-of-image marker and padding up to `size` bytes. */
-const jpegOf = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, 7)]);
-const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 let activityId: string;
 beforeEach(async () => {

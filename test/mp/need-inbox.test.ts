@@ -45,7 +45,8 @@ const need = (needId: string, over: Record<string, unknown> = {}) => ({
   coveringOrgName: '兰州市科技志愿服务支队',
   postedAt: '2026-11-21T15:30:00+08:00',
   history: [{ step: 'posted', at: '2026-11-21T15:30:00+08:00' }],
-  can: { dispatch: true, close: true, accept: false, decline: false, take: false, rate: false },
+  photos: [],
+  can: { dispatch: true, close: true, accept: false, decline: false, take: false, rate: false, photos: false },
   ...over,
 });
 const box = (items: unknown[], counts = { toDispatch: 2, toAccept: 1 }) => ok({ items, total: items.length, page: 1, counts });

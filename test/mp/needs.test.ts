@@ -1,6 +1,7 @@
-// The 需求方 pages of the weapp build: 我要点单 shows the contract's field errors and sends a valid need with its SMS
-// code, 我的需求 lists needs with their progress tags, and the need page shows only the buttons `can` allows and
-// sends a rating's stars, tags and comment; the publish page opened after 接单 starts from the need (miniprogram-simulate).
+// The 需求方 pages of the weapp build: 我要点单 shows the contract's field errors, sends a valid need with its SMS code
+// and uploads the 现场照片 picked before submitting once it is posted; 我的需求 lists needs with their progress tags; the
+// need page shows its photos, only the buttons `can` allows, and sends a rating's stars, tags and comment; the publish
+// page opened after 接单 starts from the need (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
 import { LANZHOU, NOW } from './fixtures';
@@ -26,7 +27,7 @@ async function pick(page: Page, trigger: string, option: string) {
   await waitFor(() => expect(find(page, `.${trigger}`).dom?.textContent).toContain(option));
 }
 
-const NO_STEPS = { dispatch: false, close: false, accept: false, decline: false, take: false, rate: false };
+const NO_STEPS = { dispatch: false, close: false, accept: false, decline: false, take: false, rate: false, photos: false };
 /** A need as need.get answers it: 东岗社区's lecture, waiting at 城关区's team, seen by its 需求方. */
 const needAnswer = (over: Record<string, unknown> = {}) => ({
   needId: 'n1',
@@ -48,13 +49,21 @@ const needAnswer = (over: Record<string, unknown> = {}) => ({
   coveringOrgName: '城关区科技志愿服务分队',
   postedAt: NOW,
   history: [{ step: 'posted', at: NOW, orgName: '城关区科技志愿服务分队' }],
+  photos: [],
   can: NO_STEPS,
   ...over,
 });
 
 let answers: Record<string, unknown> = {};
 let page: Page | undefined;
-const original = { redirectTo: wx.redirectTo, navigateTo: wx.navigateTo, chooseLocation: wx.chooseLocation, showModal: wx.showModal };
+const original = {
+  redirectTo: wx.redirectTo,
+  navigateTo: wx.navigateTo,
+  chooseLocation: wx.chooseLocation,
+  showModal: wx.showModal,
+  chooseImage: wx.chooseImage,
+  getFileSystemManager: wx.getFileSystemManager,
+};
 const opened: string[] = [];
 afterEach(() => {
   page?.detach();
@@ -167,6 +176,83 @@ describe('我要点单', () => {
     await waitFor(() => expect(opened).toEqual(['/pages/need/index?id=n9']), 3000);
   });
 
+  test('photos picked before submitting are uploaded one by one after the need is posted; a failed one is reported on the need page', async () => {
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString('base64');
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9]).toString('base64');
+    const files = ['wxfile://tmp/a.jpg', 'wxfile://tmp/b.png', 'wxfile://tmp/c.jpg'];
+    const bytes: Record<string, string> = { [files[0]]: JPEG, [files[1]]: PNG, [files[2]]: JPEG };
+    let chosen = 0;
+    wx.chooseImage = (opts) => {
+      const path = files[chosen++];
+      setTimeout(() => opts.success?.({ errMsg: 'chooseImage:ok', tempFilePaths: [path], tempFiles: [] }), 0);
+    };
+    wx.getFileSystemManager = () => ({
+      getFileInfo: (opts: Callbacks) => setTimeout(() => opts.success?.({ size: 1000 }), 0),
+      readFile: (opts: Callbacks & { filePath: string }) => setTimeout(() => opts.success?.({ data: bytes[opts.filePath] }), 0),
+    });
+    answers['sms.send'] = ok({ resendAfterSec: 60, expiresInSec: 300 });
+    answers['need.post'] = ok({ need: needAnswer({ needId: 'n9' }) });
+    let uploads = 0;
+    answers['need.addPhoto'] = () =>
+      ++uploads === 2
+        ? { ok: false, code: 'FILE.TOO_LARGE', message: '图片不能超过1MB，请压缩后再上传' }
+        : ok({ photo: { photoId: `p${uploads}`, url: `http://127.0.0.1/_files/p${uploads}.jpg` } });
+    const p = await open();
+    expect(text(p)).toContain('现场照片（选填，最多3张）');
+    for (let i = 1; i <= 3; i++) {
+      tap(p, '.need-photos-add');
+      await waitFor(() => expect(all(p, '.need-photo')).toHaveLength(i));
+    }
+    // Three is the most: no more 添加照片; one removed, another picked.
+    expect(p.querySelector('.need-photos-add')).toBeFalsy();
+    all(p, '.need-photo-remove')[2].dispatchEvent('tap');
+    await waitFor(() => expect(all(p, '.need-photo')).toHaveLength(2));
+    tap(p, '.need-post-kind-5');
+    await pick(p, 'need-post-category', '科普讲解');
+    type(p, '.need-post-title', '老年人防诈骗科普讲座');
+    type(p, '.need-post-description', '社区老年人多，希望请志愿者讲讲电信诈骗的常见套路和防范办法。');
+    type(p, '.need-post-audience', '60');
+    await pick(p, 'need-post-region-province', '甘肃省');
+    await pick(p, 'need-post-region-city', '兰州市');
+    await pick(p, 'need-post-region-county', '城关区');
+    type(p, '.need-post-address', '东岗西路1号社区活动室');
+    type(p, '.need-post-contact', '李主任');
+    type(p, '.reg-phone', '13812345678');
+    type(p, '.reg-sms-code', '123456');
+    expect(calls('need', 'addPhoto')).toHaveLength(0);
+    tap(p, '.need-post-submit');
+    await waitFor(() => expect(calls('need', 'addPhoto')).toHaveLength(2));
+    expect(calls('need').map((b) => b.action)).toEqual(['post', 'addPhoto', 'addPhoto']);
+    expect(calls('need', 'addPhoto')).toEqual([
+      { action: 'addPhoto', needId: 'n9', contentType: 'image/jpeg', dataBase64: JPEG },
+      { action: 'addPhoto', needId: 'n9', contentType: 'image/png', dataBase64: PNG },
+    ]);
+    // The need stands; its page is told one photo did not upload.
+    await waitFor(() => expect(opened).toEqual(['/pages/need/index?id=n9&photosFailed=1']), 3000);
+  });
+
+  test('the need page shows the photos; its 需求方 adds one while it is open and hears of failed uploads', async () => {
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString('base64');
+    wx.chooseImage = (opts) =>
+      setTimeout(() => opts.success?.({ errMsg: 'chooseImage:ok', tempFilePaths: ['wxfile://tmp/a.jpg'], tempFiles: [] }), 0);
+    wx.getFileSystemManager = () => ({
+      getFileInfo: (opts: Callbacks) => setTimeout(() => opts.success?.({ size: 1000 }), 0),
+      readFile: (opts: Callbacks) => setTimeout(() => opts.success?.({ data: JPEG }), 0),
+    });
+    const one = [{ photoId: 'p1', url: 'http://127.0.0.1/_files/p1.jpg' }];
+    answers['need.get'] = ok({ need: needAnswer({ photos: one, can: { ...NO_STEPS, photos: true } }) });
+    answers['need.addPhoto'] = ok({ photo: { photoId: 'p2', url: 'http://127.0.0.1/_files/p2.jpg' } });
+    page = renderPage('pages/need/index', { id: 'n1', photosFailed: '1' });
+    await waitFor(() => expect(all(page!, '.need-photo')).toHaveLength(1));
+    expect(find(page, '.need-photos-failed').dom?.textContent).toBe('需求已提交，但有1张照片上传失败，可在这里重新添加');
+    answers['need.get'] = ok({
+      need: needAnswer({ photos: [...one, { photoId: 'p2', url: 'http://127.0.0.1/_files/p2.jpg' }], can: { ...NO_STEPS, photos: true } }),
+    });
+    tap(page, '.need-photos-add');
+    await waitFor(() => expect(all(page!, '.need-photo')).toHaveLength(2));
+    expect(calls('need', 'addPhoto')).toEqual([{ action: 'addPhoto', needId: 'n1', contentType: 'image/jpeg', dataBase64: JPEG }]);
+  });
+
   test('a wrong SMS code is shown next to the code', async () => {
     answers['need.post'] = { ok: false, code: 'SMS.CODE_INVALID', message: '验证码错误' };
     const p = await open();
@@ -266,7 +352,7 @@ describe('需求详情', () => {
       createdAt: NOW,
     });
     answers['org.managed'] = ok({
-      items: [{ ...team('lz', '兰州市科技志愿服务支队', 'root'), level: '支队', path: ['root'], role: 'leader' }],
+      items: [{ ...team('lz', '兰州市科技志愿服务支队', 'root'), level: '支队', path: ['root'], role: 'leader', needSelfService: false }],
     });
     answers['org.search'] = ok({
       items: [team('fd', '城关区科技志愿服务分队', 'lz'), team('fd2', '七里河区科技志愿服务分队', 'lz')],

@@ -37,9 +37,10 @@ export type ActivityDoc = Omit<Activity, 'signupStartAt' | 'signupEndAt' | 'crea
   point?: { readonly longitude: number; readonly latitude: number };
 };
 
+/** A photo as stored on its owner (an activity, a need): the cloud file and who added it when. */
 export interface PhotoDoc {
   photoId: string;
-  /** cloud://env.bucket/activities/<activityId>/<photoId>.<ext> */
+  /** cloud://env.bucket/<activities|needs>/<id>/<photoId>.<ext> */
   fileId: string;
   contentType: PhotoType;
   /** Bytes, decoded. */

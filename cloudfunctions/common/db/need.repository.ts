@@ -5,6 +5,7 @@ import { C } from './collections';
 import { isDuplicateWrite, unwrap } from './db-result';
 import { pageAll } from './checkin.repository';
 import type { OrgDoc } from './org.repository';
+import type { PhotoDoc } from './activity.repository';
 import type { Region } from '@contract/common';
 import type { GeoPoint } from '@contract/activity';
 import type { ServiceCategory } from '@contract/enums';
@@ -47,6 +48,8 @@ export interface NeedDoc {
   closeReason?: string;
   rating?: { stars: number; tags: RatingTag[]; comment?: string; ratedAt: Date };
   history: NeedStepDoc[];
+  /** 现场照片 from the 需求方, oldest first (at most NEED_PHOTOS_MAX). */
+  photos?: PhotoDoc[];
   postedAt: Date;
   updatedAt: Date;
 }
@@ -76,6 +79,38 @@ export async function stepNeed(
     needs()
       .where({ ...also, _id: needId, status: _.in([...from]) })
       .update({ ...fields, updatedAt: step.at, history: _.push([step]) }),
+  );
+  return res.updated === 1;
+}
+
+/**
+ * Pushes a 现场照片 onto the need only while it is still the 需求方's, in one of `statuses`, and holds fewer than `max`:
+ * the one write that keeps two simultaneous uploads from passing the limit. False when refused.
+ */
+export async function pushNeedPhotoIf(
+  needId: string,
+  requesterOpenid: string,
+  statuses: readonly NeedStatus[],
+  photo: PhotoDoc,
+  max: number,
+  updatedAt: Date,
+): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(
+    needs()
+      .where({ _id: needId, requesterOpenid, status: _.in([...statuses]), [`photos.${max - 1}`]: _.exists(false) })
+      .update({ photos: _.push([photo]), updatedAt }),
+  );
+  return res.updated === 1;
+}
+
+/** Takes a 现场照片 off the need while it is in one of `statuses`; false when it was not there (any more) or the need moved on. */
+export async function pullNeedPhoto(needId: string, photoId: string, statuses: readonly NeedStatus[], updatedAt: Date): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(
+    needs()
+      .where({ _id: needId, status: _.in([...statuses]), 'photos.photoId': photoId })
+      .update({ photos: _.pull({ photoId }), updatedAt }),
   );
   return res.updated === 1;
 }

@@ -51,6 +51,10 @@ export type NeedStepName = keyof typeof NEED_STEP_FROM;
 export const mayStep = (step: NeedStepName, status: NeedStatus): boolean =>
   (NEED_STEP_FROM[step] as readonly NeedStatus[]).includes(status);
 
+/** The statuses in which the 需求方 may add or remove 现场照片: until a team has accepted it (or it was closed). */
+export const NEED_PHOTO_STATUSES = ['open', 'dispatched'] as const satisfies readonly NeedStatus[];
+export const mayChangePhotos = (status: NeedStatus): boolean => (NEED_PHOTO_STATUSES as readonly NeedStatus[]).includes(status);
+
 /** The linked activity as progress needs it: its phase now and when it ended. */
 export interface LinkedActivity {
   phase: ActivityPhase;

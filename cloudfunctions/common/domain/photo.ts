@@ -1,5 +1,5 @@
 // What a picture must be to be kept (activity photos, notice images): jpeg, png or webp as its own first bytes say
-// (a declared type the bytes contradict is refused), at most 1 MB decoded; and how many photos an activity holds.
+// (a declared type the bytes contradict is refused), at most 1 MB decoded; and how many photos an owner holds.
 import { ACTIVITY_PHOTOS_MAX, PHOTO_MAX_BYTES, type PhotoType } from '@contract/photo';
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) =>
@@ -30,8 +30,8 @@ export function judgePhoto(declared: PhotoType, bytes: Uint8Array): PhotoVerdict
   return { ok: true, type: actual, size };
 }
 
-/** Whether an activity holding `count` photos may take one more. */
-export const mayAddPhoto = (count: number) => count < ACTIVITY_PHOTOS_MAX;
+/** Whether an owner holding `count` photos may take one more (an activity ACTIVITY_PHOTOS_MAX, a need NEED_PHOTOS_MAX). */
+export const mayAddPhoto = (count: number, max = ACTIVITY_PHOTOS_MAX) => count < max;
 
 /** The 回顾's choice: ids not among the activity's photos (empty when every one is). */
 export const unknownPhotoIds = (chosen: readonly string[], photos: readonly { photoId: string }[]) => {

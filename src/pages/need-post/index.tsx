@@ -1,9 +1,13 @@
 // 我要点单: a 社区, 学校, 村委会, 企业, 科普教育基地 or a person asks for science volunteers' help — what, where, when,
 // how many people, and a contact phone proven by an SMS code (no volunteer registration needed). Checked with the
-// server's own schema before sending; the need then opens on its own page. (Photos are not asked yet.)
+// server's own schema before sending; the need then opens on its own page. 现场照片 (选填, at most 3) are picked before
+// submitting and uploaded one by one once the need is posted (the progress on the button); a failed upload leaves the
+// need standing and the need page says so.
 // Test classes: need-post-kind(-<i>), need-post-unit, -category, -title, -description, -audience, -region-*, -address,
 // -choose-location (weapp), -from, -to, -contact, reg-phone, reg-send-code, reg-sms-code, need-post-submit,
-// need-post-banner; field errors: field-error-<field>.
+// need-post-banner, need-post-photos (with PhotoRow's need-photo, need-photo-remove, need-photos-add, need-photos-error);
+// field errors: field-error-<field>.
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
@@ -12,7 +16,9 @@ import PhoneSection from '../register/components/phone-section';
 import { RequesterSection, WhatSection, WhenSection, WhereSection } from './components/need-sections';
 import { NEED_SPEC, newNeedForm, validateNeed, type NeedFieldKey, type NeedForm } from './helpers';
 import { useContractForm } from '../../hooks/use-contract-form';
-import { postNeed } from '../../services/need';
+import { addNeedPhoto, postNeed } from '../../services/need';
+import { PhotoRow, photoMessage, pickedUrl } from '../../components/need-photos';
+import { pickPhoto, type PickedPhoto } from '../../device/photo';
 import { askToSubscribe } from '../../services/subscribe';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
@@ -30,6 +36,36 @@ export default function NeedPost() {
     patch,
     submit: send,
   } = useContractForm(NEED_SPEC, () => newNeedForm(serverToday()), { rowsOf });
+  const [photos, setPhotos] = useState<{ key: string; photo: PickedPhoto }[]>([]);
+  const [picking, setPicking] = useState(false);
+  const [photoError, setPhotoError] = useState('');
+  /** Uploading the picked photos after posting: how many are done of how many. */
+  const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
+
+  const addPicked = async () => {
+    if (picking) return;
+    setPicking(true);
+    setPhotoError('');
+    try {
+      const photo = await pickPhoto();
+      if (photo) setPhotos((list) => [...list, { key: `${Date.now()}-${list.length}`, photo }]);
+    } catch (e) {
+      setPhotoError(photoMessage(e));
+    } finally {
+      setPicking(false);
+    }
+  };
+
+  /** The picked photos, one by one onto the posted need; answers how many failed (the need stands either way). */
+  const upload = async (needId: string): Promise<number> => {
+    let failed = 0;
+    for (const [i, { photo }] of photos.entries()) {
+      setUploading({ done: i, total: photos.length });
+      await addNeedPhoto(needId, photo).catch(() => (failed += 1));
+    }
+    setUploading(null);
+    return failed;
+  };
 
   const submit = () =>
     send(
@@ -37,8 +73,9 @@ export default function NeedPost() {
       async (input) => {
         await askToSubscribe(['needProgress']);
         const { need } = await postNeed(input);
-        void Taro.showToast({ title: '已提交', icon: 'success', duration: 1500 });
-        setTimeout(() => Taro.redirectTo({ url: routes.need(need.needId) }), 1000);
+        const failed = await upload(need.needId);
+        void Taro.showToast({ title: failed > 0 ? '需求已提交' : '已提交', icon: failed > 0 ? 'none' : 'success', duration: 1500 });
+        setTimeout(() => Taro.redirectTo({ url: routes.need(need.needId, { photosFailed: failed }) }), 1000);
       },
     );
 
@@ -68,6 +105,16 @@ export default function NeedPost() {
           onChange={(contactName) => patch({ contactName })}
         />
       </View>
+      <View className='reg-section need-post-photos'>
+        <PhotoRow
+          photos={photos.map((p) => ({ key: p.key, url: pickedUrl(p.photo) }))}
+          editable={!submitting}
+          busy={picking}
+          error={photoError}
+          onAdd={() => void addPicked()}
+          onRemove={(key) => setPhotos((list) => list.filter((p) => p.key !== key))}
+        />
+      </View>
       <PhoneSection
         form={form}
         errors={{ phone: errors.phone, smsCode: errors.smsCode }}
@@ -80,7 +127,7 @@ export default function NeedPost() {
       <View className='register__footer'>
         {banner ? <Text className='register__banner need-post-banner'>{banner}</Text> : null}
         <Button className='need-post-submit' type='primary' block loading={submitting} disabled={submitting} onClick={submit}>
-          {submitting ? '正在提交…' : '提交需求'}
+          {uploading ? `正在上传照片 ${uploading.done + 1}/${uploading.total}…` : submitting ? '正在提交…' : '提交需求'}
         </Button>
       </View>
     </View>

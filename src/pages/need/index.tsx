@@ -4,7 +4,7 @@
 // draft), 评价 (stars, tags, comment). Every refusal shows its message; NEED.STATE_CHANGED reads the need again.
 // Test classes: need-loading, need-error, need-not-found, need-title, need-progress, need-step(-current), need-closed,
 // need-close-reason, need-<fact>, need-description, need-contact-name, need-contact-phone, need-call, need-history-item,
-// need-activity, need-rating, need-rating-stars, need-rating-tags, need-rating-comment, need-actions, need-<action>;
+// need-activity, need-photos (NeedPhotos' classes), need-rating, need-rating-stars, need-rating-tags, need-rating-comment, need-actions, need-<action>;
 // the sheets: need-team-option, need-dispatch-note, need-team-confirm/-error, need-rate-star-<n>, need-rate-tag-<i>,
 // need-rate-comment, need-rate-confirm/-error, reason-input/-confirm.
 import { useState } from 'react';
@@ -23,6 +23,7 @@ import { handNeedDraft } from '../../utils/need-draft';
 import { NEED_PROGRESS_TAG } from '../../utils/status-tag';
 import { dateTimeOf } from '@contract/time';
 import type { NeedAcceptOutput, NeedView } from '@contract/need';
+import NeedPhotos from '../../components/need-photos';
 import ProgressSteps from './components/progress-steps';
 import NeedActions, { type NeedAction } from './components/need-actions';
 import TeamSheet from './components/team-sheet';
@@ -47,7 +48,9 @@ async function dispatchTeams(): Promise<TeamChoice[]> {
 }
 
 export default function NeedPage() {
-  const id = decodeURIComponent(useRouter().params.id ?? '');
+  const params = useRouter().params;
+  const id = decodeURIComponent(params.id ?? '');
+  const photosFailed = Number(params.photosFailed ?? 0) || 0;
   const { state, reload, update } = useResource(id ? () => getNeed(id) : null, [id], { when: 'show', keepOnShow: true });
   const need = state.status === 'ready' ? state.data.need : undefined;
   // The team that accepted it may still publish the activity (left the publish page before publishing).
@@ -151,6 +154,8 @@ export default function NeedPage() {
           {n.description}
         </Text>
       </View>
+
+      <NeedPhotos need={n} failed={photosFailed} onChanged={() => reload({ quiet: true })} />
 
       <View className='card need__card'>
         <Text className='need__section-title'>联系方式</Text>

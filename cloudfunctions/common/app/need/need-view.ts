@@ -2,14 +2,16 @@
 // rest; progress from the linked activity; the steps the caller may take now. Who may see it at all is decided here.
 import { maskPhone } from '@contract/id-number';
 import type { NeedView } from '@contract/need';
+import type { PhotoView } from '@contract/photo';
 import { openPhone } from '../../adapters/pii-cipher';
 import { findActivitiesByIds } from '../../db/activity.repository';
 import { findOrgsByIds, managerGrants, type OrgDoc } from '../../db/org.repository';
 import type { NeedDoc } from '../../db/need.repository';
 import { canManage, type Grant } from '../../domain/org-access';
 import { activitySpan, phaseAt } from '../../domain/activity-phase';
-import { mayRate, mayStep, needProgress, type LinkedActivity } from '../../domain/need';
+import { mayChangePhotos, mayRate, mayStep, needProgress, type LinkedActivity } from '../../domain/need';
 import { toIso } from '../../domain/shanghai-time';
+import { albumViews } from '../picture';
 
 /** The caller as the need rules see them: their openid, their leader/admin teams (with path), and which of those allow self-service. */
 export interface NeedViewer {
@@ -48,6 +50,7 @@ export function needView(
   activity: LinkedActivity | undefined,
   now: Date,
   selfService = false,
+  photos: PhotoView[] = [],
 ): NeedView {
   const requester = v?.openid === n.requesterOpenid;
   const covering = !!v && coversFor(v, n);
@@ -80,6 +83,7 @@ export function needView(
     ...(n.rating ? { rating: { ...n.rating, ratedAt: toIso(new Date(n.rating.ratedAt)) } } : {}),
     postedAt: toIso(new Date(n.postedAt)),
     history: n.history.map(({ by: _by, ...s }) => ({ ...s, at: toIso(new Date(s.at)) })),
+    photos,
     can: {
       dispatch: covering && mayStep('dispatch', n.status),
       close: covering && mayStep('close', n.status),
@@ -87,8 +91,24 @@ export function needView(
       decline: handling && mayStep('decline', n.status),
       take: !!v && mayStep('take', n.status) && takingTeams(v, n, selfService).length > 0,
       rate: requester && mayRate(n.status, activity, now),
+      photos: requester && mayChangePhotos(n.status),
     },
   };
+}
+
+/**
+ * Needs as the caller sees them, with their linked activities' progress and their 现场照片: one read of the activities
+ * and one storage call for every photo of the answer (none without photos). `selfService` tells, per need, whether the
+ * caller's teams may take it.
+ */
+export async function needViews(
+  items: readonly NeedDoc[],
+  v: NeedViewer,
+  now: Date,
+  selfService: (n: NeedDoc) => boolean = () => false,
+): Promise<NeedView[]> {
+  const [linked, photos] = await Promise.all([linkedActivities(items, now), albumViews(items)]);
+  return items.map((n, i) => needView(n, v, n.activityId ? linked.get(n.activityId) : undefined, now, selfService(n), photos[i]));
 }
 
 /** Whether the caller may see the need at all: the 需求方, the teams covering or handling it, a team that may take it. */

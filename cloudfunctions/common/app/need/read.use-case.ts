@@ -13,7 +13,7 @@ import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findOrg, findOrgsByIds } from '../../db/org.repository';
 import { countInbox, findNeed, pageInbox, pageNeedsOf, pageSquare, type NeedDoc } from '../../db/need.repository';
-import { linkedActivities, maySee, needView, needViewer, type NeedViewer } from './need-view';
+import { maySee, needViewer, needViews, type NeedViewer } from './need-view';
 
 const paging = (input: { page?: number; pageSize?: number }) => {
   const page = input.page ?? 1;
@@ -26,10 +26,9 @@ export async function coveringAllowsSelfService(n: Pick<NeedDoc, 'coveringOrgId'
   return (await findOrg(n.coveringOrgId))?.needSelfService === true;
 }
 
-async function views(items: NeedDoc[], v: NeedViewer, now: Date, selfService?: Set<string>) {
-  const linked = await linkedActivities(items, now);
-  return items.map((n) => needView(n, v, n.activityId ? linked.get(n.activityId) : undefined, now, selfService?.has(n.coveringOrgId)));
-}
+/** A page of needs; their 现场照片 come along through one storage call for the whole page. */
+const views = (items: NeedDoc[], v: NeedViewer, now: Date, selfService?: Set<string>) =>
+  needViews(items, v, now, (n) => selfService?.has(n.coveringOrgId) ?? false);
 
 export async function myNeeds(input: NeedMineInput, ctx: Ctx): Promise<NeedListOutput> {
   const openid = requireOpenid(ctx);
@@ -45,8 +44,8 @@ export async function getNeed(input: NeedIdInput, ctx: Ctx): Promise<NeedOutput>
   if (!n) throw new AppError(ErrorCode.NEED_NOT_FOUND);
   const selfService = n.status === 'open' && (await coveringAllowsSelfService(n));
   if (!maySee(n, v, selfService)) throw new AppError(ErrorCode.NEED_NOT_FOUND);
-  const linked = await linkedActivities([n], ctx.now);
-  return { need: needView(n, v, n.activityId ? linked.get(n.activityId) : undefined, ctx.now, selfService) };
+  const [need] = await needViews([n], v, ctx.now, () => selfService);
+  return { need };
 }
 
 const managedIds = (v: NeedViewer) => v.teams.map((t) => t._id);

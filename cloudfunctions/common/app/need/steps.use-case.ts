@@ -19,7 +19,7 @@ import { findOrg, type OrgDoc } from '../../db/org.repository';
 import { findNeed, setSelfService, stepNeed, type NeedDoc, type NeedStepDoc } from '../../db/need.repository';
 import { isLowRating, mayRate, NEED_STEP_FROM } from '../../domain/need';
 import { requireLedOrg } from '../access';
-import { coversFor, handles, linkedActivities, maySee, needView, needViewer, takingTeams, type NeedViewer } from './need-view';
+import { coversFor, handles, linkedActivities, maySee, needViewer, needViews, takingTeams, type NeedViewer } from './need-view';
 import { coveringAllowsSelfService } from './read.use-case';
 import { tellRequester, tellTeam } from './notify';
 import { escalateAtFor } from './post.use-case';
@@ -38,9 +38,8 @@ async function load(needId: string, openid: string): Promise<{ n: NeedDoc; v: Ne
 
 /** Reads the need again after a step and answers it as the caller sees it. */
 async function answer(needId: string, v: NeedViewer, now: Date): Promise<NeedOutput> {
-  const n = (await findNeed(needId))!;
-  const linked = await linkedActivities([n], now);
-  return { need: needView(n, v, n.activityId ? linked.get(n.activityId) : undefined, now) };
+  const [need] = await needViews([(await findNeed(needId))!], v, now);
+  return { need };
 }
 
 const step = (name: NeedStepDoc['step'], at: Date, by: string, org?: OrgDoc | { name: string }, text?: string): NeedStepDoc => ({
