@@ -185,6 +185,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     }
   }
 
+  // The SDK keeps connections alive between requests. Node closes an idle one after 5 s by default, and a client that
+  // sends on it just as it closes (the event loop was busy, e.g. drawing a 小程序码) gets ECONNRESET: CloudBase's
+  // gateway does not do that to its callers, so idle connections are kept far longer than any test waits.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
