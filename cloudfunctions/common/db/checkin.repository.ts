@@ -2,7 +2,8 @@
 // one conditional write: no query, no transaction.
 import { database } from '../cloud';
 import { C } from './collections';
-import { isDuplicateWrite, unwrap, writtenUnlessDuplicate } from './db-result';
+import { takeCounted } from './bounded-counter';
+import { unwrap, writtenUnlessDuplicate } from './db-result';
 import type { DayStatus, CheckinKind, ScanFlag } from '@contract/checkin';
 import type { ActivityDoc } from './activity.repository';
 
@@ -236,20 +237,5 @@ export async function bumpCodeVersion(activityId: string, at: Date, by: string):
  * Counts one typed 现场数字码 of the caller in a window; false once `limit` were counted. A conditional increment
  * (never past the limit, however many arrive at once), or the window's first try creates its counter.
  */
-export async function takeNumberTry(openid: string, window: number, limit: number, at: Date): Promise<boolean> {
-  const coll = database().collection(C.numberTries);
-  const _ = database().command;
-  const _id = `${openid}_${window}`;
-  for (let round = 0; round < 2; round++) {
-    const res = await unwrap(coll.where({ _id, count: _.lt(limit) }).update({ count: _.inc(1) }));
-    if (res.updated === 1) return true;
-    try {
-      await unwrap(coll.add({ _id, openid, window, count: 1, createdAt: at }));
-      return true;
-    } catch (err) {
-      // Someone created it first (count again) or the window is full (the next round says so).
-      if (!isDuplicateWrite(err)) throw err;
-    }
-  }
-  return false;
-}
+export const takeNumberTry = (openid: string, window: number, limit: number, at: Date): Promise<boolean> =>
+  takeCounted(C.numberTries, `${openid}_${window}`, limit, { openid, window, createdAt: at });

@@ -2,7 +2,8 @@
 // leader above sees it), the team it was dispatched to, and a history. Every step is one conditional update on `status`.
 import { database } from '../cloud';
 import { C } from './collections';
-import { isDuplicateWrite, unwrap } from './db-result';
+import { takeCounted } from './bounded-counter';
+import { unwrap } from './db-result';
 import { pageAll } from './checkin.repository';
 import type { OrgDoc } from './org.repository';
 import type { PhotoDoc } from './activity.repository';
@@ -232,22 +233,8 @@ export async function needsDueToEscalate(now: Date, limit: number): Promise<Need
  * Takes one of the phone's posts for the day (NEED_POSTS_PER_PHONE_DAY): a conditional increment of a counter per
  * phone and day, so simultaneous posts never pass the limit. False when the day's posts are used up.
  */
-export async function takeNeedPost(phoneHash: string, day: string, limit: number, at: Date): Promise<boolean> {
-  const coll = database().collection(C.needQuota);
-  const _ = database().command;
-  const _id = `${phoneHash}_${day}`;
-  for (let round = 0; round < 2; round++) {
-    const res = await unwrap(coll.where({ _id, count: _.lt(limit) }).update({ count: _.inc(1) }));
-    if (res.updated === 1) return true;
-    try {
-      await unwrap(coll.add({ _id, day, count: 1, createdAt: at }));
-      return true;
-    } catch (err) {
-      if (!isDuplicateWrite(err)) throw err;
-    }
-  }
-  return false;
-}
+export const takeNeedPost = (phoneHash: string, day: string, limit: number, at: Date): Promise<boolean> =>
+  takeCounted(C.needQuota, `${phoneHash}_${day}`, limit, { day, createdAt: at });
 
 /** Gives a post back when the need was not stored after all. */
 export async function releaseNeedPost(phoneHash: string, day: string): Promise<void> {
