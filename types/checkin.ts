@@ -398,6 +398,11 @@ export const OFFLINE_MAX_AGE_H = 72;
 export const OFFLINE_CLOCK_TOLERANCE_MIN = 5;
 /** Queued scans per upload call. */
 export const OFFLINE_BATCH_MAX = 200;
+/**
+ * Queued scans the phone sends per call: about 5 database requests each, so a call of 50 stays far inside the
+ * function timeout even where a request takes 20–30 ms.
+ */
+export const OFFLINE_UPLOAD_BATCH = 50;
 
 /** Why a queued scan was accepted, held or refused (domain/offline-scan). */
 export const OFFLINE_REASONS = ['ROTATING_STEP', 'STATIC_CODE', 'CLOCK_DISAGREES', 'NEVER_SYNCED', 'STEP_AHEAD', 'TOO_OLD'] as const;

@@ -8,7 +8,7 @@
 // server gives an item is final (recorded, waiting, duplicate, pending, flagged, expired, refused): the item leaves
 // the queue and its result is kept (the latest few) for the pages to show.
 import Taro from '@tarojs/taro';
-import { OFFLINE_BATCH_MAX, type OfflineItemResult } from '@contract/checkin';
+import { OFFLINE_UPLOAD_BATCH, type OfflineItemResult } from '@contract/checkin';
 import { isCloudError, toCloudError, type CloudError } from './cloud-error';
 import { onServerHeard, serverNow } from './server-clock';
 
@@ -31,7 +31,7 @@ export type OfflineQueue<T extends Queued> = {
   count(): number;
   /** Keeps one more scan; the first upload try starts at once. */
   add(item: T): void;
-  /** Uploads everything waiting (one call per OFFLINE_BATCH_MAX). One try at a time: a second call joins the first. */
+  /** Uploads everything waiting (one call per OFFLINE_UPLOAD_BATCH). One try at a time: a second call joins the first. */
   flush(): Promise<QueueState<T>>;
   /** Called on every change of the state; returns the unsubscribe. */
   subscribe(listener: (state: QueueState<T>) => void): () => void;
@@ -92,7 +92,7 @@ export function offlineQueue<T extends Queued>(key: string, upload: (items: T[])
 
   const once = async (): Promise<QueueState<T>> => {
     while (state.items.length > 0) {
-      const batch = state.items.slice(0, OFFLINE_BATCH_MAX);
+      const batch = state.items.slice(0, OFFLINE_UPLOAD_BATCH);
       let results: OfflineItemResult[];
       try {
         results = await upload(batch);

@@ -196,6 +196,34 @@ describe('checkin.uploadOffline', () => {
     expect(await t.call('checkin', 'uploadOffline', { scans: many }, 'vol')).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await t.emu.db.find('checkin_offline_scans', {})).toHaveLength(0);
   });
+
+  it('a scan an upload claimed and never applied (its function died) is applied by the next upload a minute later', async () => {
+    const code = await codeAt('2026-12-01T01:30:00Z', 'in');
+    await t.setClock('2026-12-01T02:00:00Z');
+    await upload([queued(code, '2026-12-01T01:30:00Z')]);
+    // vol2's scan of the same code, claimed at 10:00 and left `processing`: the day was never written.
+    const [done] = await t.emu.db.find('checkin_offline_scans', { uploadedBy: 'vol' });
+    const stuck = queued(code, '2026-12-01T01:31:00Z');
+    await t.emu.db.insert('checkin_offline_scans', [
+      {
+        ...done,
+        _id: `vol2_${stuck.nonce}`,
+        openid: 'vol2',
+        uploadedBy: 'vol2',
+        nonce: stuck.nonce,
+        state: 'processing',
+        at: new Date('2026-12-01T01:31:00Z'),
+      },
+    ]);
+    await t.setClock('2026-12-01T02:00:30Z');
+    expect(await upload([stuck], 'vol2')).toMatchObject([{ result: 'duplicate' }]);
+    expect(await dayOf('vol2')).toBeUndefined();
+    await t.setClock('2026-12-01T02:01:30Z');
+    const [again, twice] = await Promise.all([upload([stuck], 'vol2'), upload([stuck], 'vol2')]);
+    expect([again[0].result, twice[0].result].sort()).toEqual(['duplicate', 'recorded']);
+    expect(await dayOf('vol2')).toMatchObject({ signInAt: new Date('2026-12-01T01:31:00Z'), offline: [{ kind: 'in' }] });
+    expect(await upload([stuck], 'vol2')).toMatchObject([{ result: 'duplicate', was: 'recorded' }]);
+  });
 });
 
 describe('checkin.uploadOfflineVolunteerScans', () => {

@@ -66,6 +66,15 @@ export async function setOfflineState(id: string, patch: Partial<OfflineScanDoc>
   return res.updated === 1;
 }
 
+/**
+ * Takes over a scan another upload claimed and never finished (still `processing` since `since`): exactly one caller
+ * gets it, the one whose update finds it unchanged.
+ */
+export async function takeOverProcessing(id: string, since: Date, now: Date): Promise<boolean> {
+  const res = await unwrap(scans().where({ _id: id, state: 'processing', updatedAt: since }).update({ updatedAt: now }));
+  return res.updated === 1;
+}
+
 /** An activity's scans in some states (the admins' 待确认 list), optionally of one day. */
 export function offlineScansIn(activityId: string, states: OfflineState[], date?: string): Promise<OfflineScanDoc[]> {
   const _ = database().command;

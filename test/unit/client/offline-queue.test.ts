@@ -62,17 +62,17 @@ it('a queue left in storage by an earlier run is read back', async () => {
   expect(queue.count()).toBe(0);
 });
 
-it('sends 450 queued scans as batches of at most 200, and two flushes at once upload each scan once', async () => {
+it('sends 120 queued scans as batches of at most 50, and two flushes at once upload each scan once', async () => {
   const seen: string[] = [];
   const upload = jest.fn(async (items: Item[]) => {
     seen.push(...items.map((i) => i.nonce));
     return recorded(items);
   });
-  mockStorage.set('test.q3', { items: Array.from({ length: 450 }, (_, n) => item(n)), done: [] });
+  mockStorage.set('test.q3', { items: Array.from({ length: 120 }, (_, n) => item(n)), done: [] });
   const queue = offlineQueue<Item>('test.q3', upload);
   await Promise.all([queue.flush(), queue.flush()]);
-  expect(upload.mock.calls.map(([items]) => items.length)).toEqual([200, 200, 50]);
-  expect(new Set(seen).size).toBe(450);
+  expect(upload.mock.calls.map(([items]) => items.length)).toEqual([50, 50, 20]);
+  expect(new Set(seen).size).toBe(120);
   expect(queue.count()).toBe(0);
 });
 

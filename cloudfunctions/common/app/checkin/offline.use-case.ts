@@ -34,6 +34,7 @@ import {
   offlineScanId,
   offlineScansIn,
   setOfflineState,
+  takeOverProcessing,
   waitingSignOuts,
   type OfflineScanDoc,
 } from '../../db/offline-scan.repository';
@@ -361,7 +362,7 @@ async function uploadOne(q: Queued, u: UploadCtx): Promise<OfflineItemResult> {
       updatedAt: u.now,
     };
     const base = { nonce: item.nonce, id, reason: verdict.reason, kind, at: toIso(verdict.at), date: window.date };
-    if (!(await claimOfflineScan(doc))) return duplicate(item.nonce, id);
+    if (!(await claimOfflineScan(doc))) return duplicateOrResume(item.nonce, id, { activity, now: u.now, nameOf: u.nameOf });
     if (state !== 'processing') return { ...base, result: state };
     const applied = await applyToDay(doc, { activity, now: u.now, nameOf: u.nameOf });
     if (applied.state === 'recorded') await setOfflineState(id, { state: 'recorded', kind: applied.kind, updatedAt: u.now });
@@ -395,8 +396,36 @@ async function uploadOne(q: Queued, u: UploadCtx): Promise<OfflineItemResult> {
   }
 }
 
-async function duplicate(nonce: string, id: string): Promise<OfflineItemResult> {
+/** An upload that claimed a scan and then died (its function timed out) leaves it `processing`; after this long another applies it. */
+export const STALE_PROCESSING_MS = 60_000;
+
+/**
+ * The nonce was claimed before. Usually that upload finished, and this one answers `duplicate`; if it is still
+ * `processing` a minute later, it died halfway: this upload applies the scan (applying is idempotent: the day
+ * record carries the scan's mark) instead of leaving it lost behind a `duplicate`.
+ */
+async function duplicateOrResume(nonce: string, id: string, c: ApplyCtx): Promise<OfflineItemResult> {
   const first = await findOfflineScan(id);
+  const since = first?.state === 'processing' ? new Date(first.updatedAt) : undefined;
+  if (!first || !since || c.now.getTime() - since.getTime() < STALE_PROCESSING_MS || !(await takeOverProcessing(id, since, c.now)))
+    return duplicate(nonce, id, first);
+  const applied = await applyToDay(first, c);
+  if (applied.state === 'recorded') await setOfflineState(id, { state: 'recorded', kind: applied.kind, updatedAt: c.now });
+  const at = new Date(first.at);
+  return {
+    nonce,
+    id,
+    reason: first.reason,
+    kind: applied.kind,
+    at: toIso(at),
+    date: first.date,
+    result: applied.state,
+    ...(applied.record ? { record: recordView(applied.record) } : {}),
+  };
+}
+
+async function duplicate(nonce: string, id: string, known?: OfflineScanDoc): Promise<OfflineItemResult> {
+  const first = known ?? (await findOfflineScan(id));
   const was =
     first?.state === 'confirmed' ? 'recorded' : first?.state === 'rejected' || first?.state === 'processing' ? undefined : first?.state;
   return { nonce, id, result: 'duplicate', ...(was ? { was } : {}) };
