@@ -159,6 +159,9 @@ export const OfflineMark = z.object({
   syncedAt: IsoTimeSchema,
   by: z.string().optional(),
   confirmedBy: z.string().optional(),
+  /** Their names, on the roster only (the admin who scanned, the admin who confirmed). */
+  byName: z.string().optional(),
+  confirmedByName: z.string().optional(),
 });
 export type OfflineMark = z.infer<typeof OfflineMark>;
 
@@ -500,8 +503,9 @@ export const OfflinePendingItem = z.object({
   flags: z.array(z.enum(SCAN_FLAGS)),
   /** Whether 一键确认 (confirmAllPlausible) takes it: 待确认 with nothing doubtful about its position. */
   plausible: z.boolean(),
-  /** An admin who scanned it (a volunteer's personal code). */
+  /** An admin who scanned it (a volunteer's personal code), and that admin's name. */
   by: z.string().optional(),
+  byName: z.string().optional(),
 });
 export type OfflinePendingItem = z.infer<typeof OfflinePendingItem>;
 export const CheckinOfflinePendingOutput = z.array(OfflinePendingItem);

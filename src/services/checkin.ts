@@ -10,10 +10,13 @@ import type {
   CheckinCodeOutput,
   CheckinCorrectionsInput,
   CheckinCorrectionsOutput,
+  CheckinDecideOfflineInput,
+  CheckinDecideOfflineOutput,
   CheckinKind,
   CheckinMyCodeOutput,
   CheckinMyHoursInput,
   CheckinMyHoursOutput,
+  CheckinOfflinePendingOutput,
   CheckinRequestCorrectionInput,
   CheckinRevokeCodesOutput,
   CheckinRosterOutput,
@@ -128,4 +131,14 @@ export function newNonce(): string {
   if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
   return Array.from(bytes, (b) => NONCE_ALPHABET[b & 63]).join('');
+}
+
+/** The day's offline scans waiting for an admin (待确认 static-code scans and flagged ones), oldest first. */
+export function offlinePending(activityId: string, date?: string): Promise<CheckinOfflinePendingOutput> {
+  return callFunction('checkin', 'offlinePending', { activityId, ...(date ? { date } : {}) });
+}
+
+/** Confirms or rejects offline scans by id, or every plausible one at once (一键确认); each gets its own result. */
+export function decideOffline(input: CheckinDecideOfflineInput): Promise<CheckinDecideOfflineOutput> {
+  return callFunction('checkin', 'decideOffline', input);
 }

@@ -150,6 +150,10 @@ describe('checkin.uploadOffline', () => {
     const all = dataOf(await t.call('checkin', 'decideOffline', { activityId: act._id, confirmAllPlausible: true }, 'lz-admin'));
     expect(all).toMatchObject({ confirmed: 1, results: [{ result: 'confirmed', record: { signInAt: '2026-12-01T09:20:00+08:00' } }] });
     expect(await dayOf()).toMatchObject({ signInAt: new Date('2026-12-01T01:20:00Z'), offline: [{ kind: 'in', confirmedBy: 'lz-admin' }] });
+    const confirmedRow = dataOf(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'lz-admin')).find(
+      (r) => r.openid === 'vol',
+    );
+    expect(confirmedRow).toMatchObject({ offline: [{ kind: 'in', confirmedBy: 'lz-admin', confirmedByName: '李敏' }], offlinePending: 0 });
     expect(await dayOf('vol2')).toBeUndefined();
     expect(await dayOf('lz-admin')).toBeUndefined();
     // Decided once: deciding again is refused; a sibling team's admin decides nothing.
@@ -274,5 +278,27 @@ describe('checkin.uploadOfflineVolunteerScans', () => {
         'ts-admin',
       ),
     ).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    // The roster names the admin who scanned.
+    const row = dataOf(await t.call('checkin', 'roster', { activityId: act._id, date: '2026-12-01' }, 'lz-admin')).find(
+      (x) => x.openid === 'vol',
+    );
+    expect(row?.offline).toMatchObject([
+      { kind: 'in', by: 'lz-admin', byName: '李敏' },
+      { kind: 'out', by: 'lz-admin', byName: '李敏' },
+    ]);
+  });
+
+  it('a flagged scan of a personal code is listed for another admin with the name of the admin who scanned it', async () => {
+    await t.setClock('2026-12-01T01:30:00Z');
+    const volIn = dataOf(await t.call('checkin', 'myCode', { activityId: act._id }, 'vol')).payload;
+    await t.setClock('2026-12-01T02:00:00Z');
+    const { location: _, ...rest } = queued(volIn, '2026-12-01T01:30:00Z', {
+      elapsedMs: 2 * MIN,
+      syncedServerTime: '2026-12-01T00:00:00Z',
+    });
+    const r = await t.call('checkin', 'uploadOfflineVolunteerScans', { activityId: act._id, scans: [{ ...rest, kind: 'in' }] }, 'lz-admin');
+    expect(dataOf(r).results).toMatchObject([{ result: 'flagged', reason: 'CLOCK_DISAGREES' }]);
+    const pending = dataOf(await t.call('checkin', 'offlinePending', { activityId: act._id }, 'lz-admin'));
+    expect(pending).toMatchObject([{ realName: '张伟', by: 'lz-admin', byName: '李敏', plausible: false }]);
   });
 });

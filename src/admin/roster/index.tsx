@@ -25,6 +25,7 @@ import VolunteerScanPopup from './components/volunteer-scan-popup';
 import ExportAttendance from './components/export-attendance';
 import AbsentList from './components/absent-list';
 import WalkInPopup from './components/walk-in-popup';
+import OfflinePending from './components/offline-pending';
 import { daysBetween, monthDay } from '@contract/time';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
@@ -164,6 +165,13 @@ export default function Roster() {
         </View>
       ) : null}
 
+      <OfflinePending
+        activityId={activityId}
+        date={date}
+        rows={rows.status === 'ready' ? rows.data : undefined}
+        canManage={canManage}
+        onDecided={() => loadRows({ quiet: true })}
+      />
       {rows.status === 'loading' ? <StateView kind='loading' className='ck-roster-loading' rows={4} /> : null}
       {rows.status === 'error' ? (
         <StateView kind='error' className='ck-roster-error' message={rows.error.message} onRetry={loadRows} />

@@ -504,7 +504,7 @@ export async function offlinePending(input: CheckinOfflinePendingInput, ctx: Ctx
   const activity = await requireActivity(input.activityId);
   await requireReader(openid, activity.orgId);
   const held = await offlineScansIn(activity._id, ['pending', 'flagged'], input.date);
-  const names = await contactsOf(held.map((s) => s.openid));
+  const names = await contactsOf(held.flatMap((s) => (s.by ? [s.openid, s.by] : [s.openid])));
   return held
     .map((s) => ({
       id: s._id,
@@ -520,7 +520,7 @@ export async function offlinePending(input: CheckinOfflinePendingInput, ctx: Ctx
       ...(s.distanceM !== undefined ? { distanceM: s.distanceM } : {}),
       flags: s.flags,
       plausible: plausible(s),
-      ...(s.by ? { by: s.by } : {}),
+      ...(s.by ? { by: s.by, byName: names.get(s.by)?.realName ?? '' } : {}),
     }))
     .sort((a, b) => a.at.localeCompare(b.at));
 }

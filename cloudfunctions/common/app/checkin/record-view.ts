@@ -17,15 +17,22 @@ function adjustmentView(a: AdjustmentDoc) {
   };
 }
 
-/** The 离线 marks of a record as the wire shows them (no scan ids). */
-export function offlineView(marks: OfflineMarkDoc[] | undefined) {
-  return (marks ?? []).map((m) => ({
-    kind: m.kind,
-    at: toIso(new Date(m.at)),
-    syncedAt: toIso(new Date(m.syncedAt)),
-    ...(m.by ? { by: m.by } : {}),
-    ...(m.confirmedBy ? { confirmedBy: m.confirmedBy } : {}),
-  }));
+/** The 离线 marks of a record as the wire shows them (no scan ids); with `names`, the admins' names too (the roster). */
+export function offlineView(marks: OfflineMarkDoc[] | undefined, names?: Map<string, { realName: string }>) {
+  const nameOf = (openid: string) => names?.get(openid)?.realName;
+  return (marks ?? []).map((m) => {
+    const byName = m.by ? nameOf(m.by) : undefined;
+    const confirmedByName = m.confirmedBy ? nameOf(m.confirmedBy) : undefined;
+    return {
+      kind: m.kind,
+      at: toIso(new Date(m.at)),
+      syncedAt: toIso(new Date(m.syncedAt)),
+      ...(m.by ? { by: m.by } : {}),
+      ...(m.confirmedBy ? { confirmedBy: m.confirmedBy } : {}),
+      ...(byName ? { byName } : {}),
+      ...(confirmedByName ? { confirmedByName } : {}),
+    };
+  });
 }
 
 export function recordView(r: DayRecordDoc): DayRecord {

@@ -28,7 +28,9 @@ export async function roster(input: CheckinRosterInput, ctx: Ctx): Promise<Check
   const byOpenid = new Map(records.map((r) => [r.openid, r]));
   // Someone adjusted in after cancelling still appears: the record is the truth of the day.
   const people = [...new Set([...enrolled.map((e) => e.openid), ...records.map((r) => r.openid), ...undecided.map((s) => s.openid)])];
-  const contacts = await contactsOf(people);
+  // The admins named on 离线 marks are read in the same request as the people.
+  const admins = records.flatMap((r) => (r.offline ?? []).flatMap((m) => [m.by, m.confirmedBy])).filter((id): id is string => !!id);
+  const contacts = await contactsOf([...people, ...admins]);
   const rows = people.map((id) => {
     const r = byOpenid.get(id);
     const c = contacts.get(id);
@@ -42,7 +44,7 @@ export async function roster(input: CheckinRosterInput, ctx: Ctx): Promise<Check
       status: r ? r.status : ('absent' as const),
       adjustments: r ? recordView(r).adjustments : [],
       flags: r?.flags ?? [],
-      offline: offlineView(r?.offline),
+      offline: offlineView(r?.offline, contacts),
       offlinePending: waitingFor.get(id) ?? 0,
     };
   });

@@ -1,11 +1,12 @@
 // One volunteer of the day: in/out times, credited minutes, status, the scans to look at (定位精度差, 位置与活动地点完全重合:
-// the record is not trusted silently); 补录/调整 for the team's managers.
+// the record is not trusted silently), 离线 with the day's offline scans in words; 补录/调整 for the team's managers.
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
 import { DAY_STATUS_LABEL, SCAN_FLAG_LABEL, type Adjustment, type RosterEntry } from '@contract/checkin';
 import { clockOf } from '@contract/time';
 import { formatDuration } from '@contract/format';
+import OfflineMarks, { hasOffline } from './offline-marks';
 
 const STATUS_TAG = { absent: 'default', open: 'warning', closed: 'success', adjusted: 'primary' } as const;
 const statusLabel = (s: RosterEntry['status']) => (s === 'absent' ? '未签到' : DAY_STATUS_LABEL[s]);
@@ -13,6 +14,8 @@ const statusLabel = (s: RosterEntry['status']) => (s === 'absent' ? '未签到' 
 type Props = { row: RosterEntry; canManage: boolean; trail?: Adjustment[]; onAdjust: () => void };
 
 export default function RosterRow({ row, canManage, trail, onAdjust }: Props) {
+  // 离线 has its own tag and lines; the other flags ask to check whether the person was there.
+  const flags = (row.flags ?? []).filter((f) => f !== 'offline');
   return (
     <View className={`card roster-row ck-roster-row is-${row.status}`}>
       <View className='roster-row__head'>
@@ -21,6 +24,11 @@ export default function RosterRow({ row, canManage, trail, onAdjust }: Props) {
         <Tag type={STATUS_TAG[row.status]} className='ck-roster-status'>
           {statusLabel(row.status)}
         </Tag>
+        {hasOffline(row) ? (
+          <Tag type='warning' className='roster-row__offline ck-roster-offline'>
+            离线
+          </Tag>
+        ) : null}
       </View>
       <View className='roster-row__body'>
         <Text className='roster-row__times ck-roster-times'>
@@ -28,9 +36,9 @@ export default function RosterRow({ row, canManage, trail, onAdjust }: Props) {
         </Text>
         <Text className='roster-row__minutes ck-roster-minutes'>{row.status === 'absent' ? '' : formatDuration(row.minutes)}</Text>
       </View>
-      {row.flags?.length ? (
+      {flags.length ? (
         <View className='roster-row__flags ck-roster-flags'>
-          {row.flags.map((f) => (
+          {flags.map((f) => (
             <Text key={f} className='roster-row__flag ck-roster-flag'>
               {SCAN_FLAG_LABEL[f]}
             </Text>
@@ -38,6 +46,7 @@ export default function RosterRow({ row, canManage, trail, onAdjust }: Props) {
           <Text className='roster-row__flags-hint'>请核实是否在现场</Text>
         </View>
       ) : null}
+      <OfflineMarks row={row} />
       {trail ? <CheckinAudit items={trail} /> : null}
       {canManage ? (
         <View className='roster-row__actions'>
