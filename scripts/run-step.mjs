@@ -15,3 +15,13 @@ export function step(name, command, args, env = {}) {
 
 /** The client build for the emulator: h5 is served by the emulator itself, weapp calls it on localhost. */
 export const emulatorClientEnv = { TARO_APP_BACKEND: 'emulator', NODE_ENV: 'production' };
+
+/**
+ * The weapp build the mini program tests run on: template ids for the need messages, so that the consent requested at
+ * 派单, 接单 and 我要点单 is built in and recorded (test/mp/shim.ts MP_TEMPLATES holds the same ids).
+ */
+export const mpTestClientEnv = {
+  ...emulatorClientEnv,
+  MESSAGE_TEMPLATE_NEED_PROGRESS: 'tpl-need-progress',
+  MESSAGE_TEMPLATE_NEED_TASK: 'tpl-need-task',
+};

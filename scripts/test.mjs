@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { step, emulatorClientEnv } from './run-step.mjs';
+import { step, emulatorClientEnv, mpTestClientEnv } from './run-step.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -13,7 +13,7 @@ step('browser', 'bash', ['scripts/ensure-browser.sh']);
 step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 step('build functions', 'node', ['scripts/build-functions.mjs']);
-step('build weapp', bin('taro'), ['build', '--type', 'weapp'], emulatorClientEnv);
+step('build weapp', bin('taro'), ['build', '--type', 'weapp'], mpTestClientEnv);
 step('build h5', bin('taro'), ['build', '--type', 'h5'], emulatorClientEnv);
 
 const report = path.join(root, '.tmp', 'jest-report.json');

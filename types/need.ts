@@ -4,7 +4,7 @@
 // linked activity the 需求方 rates it once.
 import { z } from 'zod';
 import { DateSchema, IsoTimeSchema, ListInput, PhoneSchema, RegionSchema, SmsCodeSchema, listOf } from './common';
-import { SERVICE_CATEGORIES } from './enums';
+import { ORG_LEVELS, SERVICE_CATEGORIES } from './enums';
 import { GeoPointSchema } from './activity';
 import { PhotoUploadFields, PhotoView } from './photo';
 
@@ -159,6 +159,18 @@ export const NeedDispatchInput = NeedIdInput.extend({
   note: plainText(NEED_NOTE_MAX, '派单说明').optional(),
 });
 export type NeedDispatchInput = z.infer<typeof NeedDispatchInput>;
+
+/** 派单's choices: every team the caller may send the need to, as a tree (each team right after its parent). */
+export const NeedDispatchTarget = z.object({
+  orgId: z.string(),
+  name: z.string(),
+  level: z.enum(ORG_LEVELS),
+  /** Steps below the caller's topmost team listed (0 for it). */
+  depth: z.number().int().min(0),
+});
+export type NeedDispatchTarget = z.infer<typeof NeedDispatchTarget>;
+export const NeedDispatchTargetsOutput = z.object({ items: z.array(NeedDispatchTarget) });
+export type NeedDispatchTargetsOutput = z.infer<typeof NeedDispatchTargetsOutput>;
 
 const reason = plainText(NEED_REASON_MAX, '原因').pipe(z.string().min(2, '请填写原因'));
 export const NeedReasonInput = NeedIdInput.extend({ reason });

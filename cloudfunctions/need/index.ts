@@ -1,4 +1,4 @@
-// Cloud function need: 供需对接 — 点单 (post), 派单 (dispatch, close), 接单 (accept, decline, take), 评单 (rate); 现场照片 (addPhoto, removePhoto).
+// Cloud function need: 供需对接 — 点单 (post), 派单 (dispatch and its choices, close), 接单 (accept, decline, take), 评单 (rate); 现场照片 (addPhoto, removePhoto).
 import { makeMain } from '../common/handler';
 import { postNeed } from '../common/app/need/post.use-case';
 import { addNeedPhoto, removeNeedPhoto } from '../common/app/need/photos.use-case';
@@ -8,6 +8,7 @@ import {
   closeNeed,
   declineNeed,
   dispatchNeed,
+  dispatchTargets,
   rateNeed,
   setNeedSelfService,
   takeNeed,
@@ -20,6 +21,7 @@ export const main = makeMain('need', {
   inbox: needInbox,
   square: needSquare,
   dispatch: dispatchNeed,
+  dispatchTargets,
   close: closeNeed,
   accept: acceptNeed,
   decline: declineNeed,

@@ -7,6 +7,7 @@ import type { PhotoType } from '@contract/photo';
 import type {
   NeedAcceptOutput,
   NeedDispatchInput,
+  NeedDispatchTargetsOutput,
   NeedInboxInput,
   NeedInboxOutput,
   NeedListOutput,
@@ -48,7 +49,12 @@ export function needSquare(input: NeedSquareInput = {}): Promise<NeedListOutput>
   return callFunction('need', 'square', input);
 }
 
-/** 派单 to the covering team or one below it. */
+/** 派单's choices: every team the caller may send this need to, as a tree (each team right after its parent). */
+export function needDispatchTargets(needId: string): Promise<NeedDispatchTargetsOutput> {
+  return callFunction('need', 'dispatchTargets', { needId });
+}
+
+/** 派单 to the covering team or any team below it. */
 export function dispatchNeed(input: NeedDispatchInput): Promise<NeedOutput> {
   return callFunction('need', 'dispatch', input);
 }

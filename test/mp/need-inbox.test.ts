@@ -1,7 +1,21 @@
 // 需求派单 of the weapp build (miniprogram-simulate): the boxes with their count badges, a need's card leading to the
-// need page, 需求广场 filtered by region and category, a leader's self-service switch, who may not use it, and the
-// entry on 我的 with the same count.
-import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+// need page, 需求广场 filtered by region and category, a leader's self-service switch, 接收新需求提醒 (needTask
+// consent at a tap), who may not use it, and the entry on 我的 with the same count.
+import {
+  answerSubscribe,
+  find,
+  MP_TEMPLATES,
+  onRequest,
+  renderPage,
+  requests,
+  subscribes,
+  tap,
+  text,
+  waitFor,
+  type Body,
+  type Page,
+  type WxRequestOptions,
+} from './shim';
 import { LANZHOU, NOW, volunteerAnswer } from './fixtures';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void };
@@ -68,6 +82,8 @@ let page: Page | undefined;
 const navigated: string[] = [];
 beforeEach(() => {
   requests.length = 0;
+  subscribes.length = 0;
+  answerSubscribe('accept');
   navigated.length = 0;
   answers = {};
   onRequest((req: WxRequestOptions) => {
@@ -179,4 +195,21 @@ test('我的 has 需求派单 with the needs to dispatch and to accept, and it o
   expect(calls('need', 'inbox')).toEqual([{ action: 'inbox', box: 'toDispatch', pageSize: 1 }]);
   tap(page, '.mine-need-inbox');
   await waitFor(() => expect(navigated).toEqual(['/admin/need-inbox/index']));
+});
+
+test('接收新需求提醒 asks for needTask consent at the tap and says whether it was given', async () => {
+  answers['need.inbox'] = box([need('n1')]);
+  page = renderPage('admin/need-inbox/index');
+  await waitFor(() => expect(all(page!, '.need-item')).toHaveLength(1));
+  // Opening the page asks nothing: WeChat asks only at a tap.
+  expect(subscribes).toEqual([]);
+  expect(text(find(page, '.need-inbox-subscribe-state'))).toBe('开启 ›');
+  tap(page, '.need-inbox-subscribe');
+  await waitFor(() => expect(text(find(page!, '.need-inbox-subscribe-state'))).toBe('已开启 ›'));
+  expect(subscribes).toEqual([{ tmplIds: [MP_TEMPLATES.needTask], requestsBefore: requests.length }]);
+
+  answerSubscribe('reject');
+  tap(page, '.need-inbox-subscribe');
+  await waitFor(() => expect(text(find(page!, '.need-inbox-subscribe-state'))).toBe('开启 ›'));
+  expect(subscribes).toHaveLength(2);
 });

@@ -1,9 +1,26 @@
-// The 需求方 pages of the weapp build: 我要点单 shows the contract's field errors, sends a valid need with its SMS code
-// and uploads the 现场照片 picked before submitting once it is posted; 我的需求 lists needs with their progress tags; the
-// need page shows its photos, only the buttons `can` allows, and sends a rating's stars, tags and comment; the publish
-// page opened after 接单 starts from the need (miniprogram-simulate).
+// The 需求方 pages of the weapp build: 我要点单 shows the contract's field errors, asks for needProgress consent and sends a
+// valid need with its SMS code, and uploads the 现场照片 picked before submitting once it is posted; 我的需求 lists needs
+// with their progress tags and leads to 消息中心 (so does 我的 of an unregistered 需求方); the need page shows its
+// photos, only the buttons `can` allows, 派单's whole subtree (searchable past 12 teams), asks managers for needTask
+// consent at 派单 and 接单, and sends a rating's stars, tags and comment; the publish page opened after 接单 starts from
+// the need (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
-import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import {
+  answerSubscribe,
+  find,
+  MP_TEMPLATES,
+  onRequest,
+  renderPage,
+  requests,
+  subscribes,
+  tap,
+  text,
+  type,
+  waitFor,
+  type Body,
+  type Page,
+  type WxRequestOptions,
+} from './shim';
 import { LANZHOU, NOW } from './fixtures';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void };
@@ -71,6 +88,8 @@ afterEach(() => {
 });
 beforeEach(() => {
   requests.length = 0;
+  subscribes.length = 0;
+  answerSubscribe('accept');
   answers = {};
   opened.length = 0;
   for (const nav of ['redirectTo', 'navigateTo'] as const)
@@ -154,8 +173,11 @@ describe('我要点单', () => {
     await waitFor(() => expect(find(p, '.reg-send-code').dom?.textContent).toMatch(/^(60|59)秒后重新获取$/));
     expect(calls('sms')).toEqual([{ action: 'send', phone: '13812345678', purpose: 'need' }]);
     type(p, '.reg-sms-code', '123456');
+    const before = requests.length;
     tap(p, '.need-post-submit');
     await waitFor(() => expect(calls('need', 'post')).toHaveLength(1));
+    // The 需求方 is asked for needProgress at the tap, before the need is sent.
+    expect(subscribes).toEqual([{ tmplIds: [MP_TEMPLATES.needProgress], requestsBefore: before }]);
     // MP_CLOCK is 2026-11-23 10:00 in Shanghai: the preferred days start a week later.
     expect(calls('need', 'post')[0]).toEqual({
       action: 'post',
@@ -294,6 +316,36 @@ describe('我的需求', () => {
     await waitFor(() => expect(opened).toEqual(['/pages/need/index?id=n1']));
   });
 
+  test('消息 with the unread badge opens 消息中心, where the progress of the needs is kept', async () => {
+    answers['need.mine'] = ok({ items: [needAnswer()], total: 1, page: 1 });
+    answers['user.unreadMessages'] = ok({ unread: 2 });
+    page = renderPage('pages/my-needs/index');
+    await waitFor(() => expect(text(find(page!, '.my-needs-messages-badge'))).toBe('2'));
+    tap(page, '.my-needs-messages');
+    await waitFor(() => expect(opened).toEqual(['/pages/messages/index']));
+  });
+
+  test('我的 of someone not registered who posted needs has 消息中心 beside 我的需求; without needs it does not', async () => {
+    answers['user.me'] = { ok: false, code: 'USER.NOT_REGISTERED', message: '请先注册成为志愿者' };
+    answers['need.mine'] = ok({ items: [needAnswer()], total: 1, page: 1 });
+    answers['user.unreadMessages'] = ok({ unread: 1 });
+    page = renderPage('pages/mine/index');
+    await waitFor(() => expect(text(find(page!, '.mine-messages-badge'))).toBe('1'));
+    expect(page.querySelector('.mine-register')).toBeTruthy();
+    expect(calls('need', 'mine')).toEqual([{ action: 'mine', page: 1, pageSize: 1 }]);
+    tap(page, '.mine-messages');
+    await waitFor(() => expect(opened).toEqual(['/pages/messages/index']));
+    page.detach();
+
+    answers['need.mine'] = ok({ items: [], total: 0, page: 1 });
+    requests.length = 0;
+    page = renderPage('pages/mine/index');
+    await waitFor(() => expect(calls('need', 'mine')).toHaveLength(1));
+    await simulate.sleep(50);
+    expect(page.querySelector('.mine-my-needs')).toBeTruthy();
+    expect(page.querySelector('.mine-messages')).toBeFalsy();
+  });
+
   test('with no needs yet it offers 我要点单', async () => {
     answers['need.mine'] = ok({ items: [], total: 0, page: 1 });
     page = renderPage('pages/my-needs/index');
@@ -340,54 +392,85 @@ describe('需求详情', () => {
     expect(p.querySelector('.need-step')).toBeFalsy();
   });
 
-  test('派单 lists my teams and those right below them, and sends the chosen one with the note', async () => {
-    const team = (id: string, name: string, parentId: string) => ({
-      _id: id,
-      name,
-      level: '分队',
-      parentId,
-      path: ['root', parentId],
-      region: LANZHOU,
-      status: 'approved',
-      createdAt: NOW,
+  const target = (orgId: string, name: string, depth: number, level = '分队') => ({ orgId, name, level, depth });
+  const dispatchedTo = (body: Body) =>
+    ok({
+      need: needAnswer({
+        status: 'dispatched',
+        progress: '已派单',
+        assignedOrgId: body.orgId,
+        assignedOrgName: '高新技术服务队第一服务团',
+      }),
     });
-    answers['org.managed'] = ok({
-      items: [{ ...team('lz', '兰州市科技志愿服务支队', 'root'), level: '支队', path: ['root'], role: 'leader', needSelfService: false }],
+
+  test('派单 lists every team below, however deep, indented; asks for needTask consent at the tap, then sends the chosen one with the note', async () => {
+    answers['need.dispatchTargets'] = ok({
+      items: [
+        target('lz', '兰州市科技志愿服务支队', 0, '支队'),
+        target('fd', '城关区科技志愿服务分队', 1),
+        target('gx', '高新技术服务队', 2, '队'),
+        target('gx1', '高新技术服务队第一服务团', 3, '服务团'),
+        target('fd2', '七里河区科技志愿服务分队', 1),
+      ],
     });
-    answers['org.search'] = ok({
-      items: [team('fd', '城关区科技志愿服务分队', 'lz'), team('fd2', '七里河区科技志愿服务分队', 'lz')],
-      total: 2,
-      page: 1,
-    });
-    answers['need.dispatch'] = (body: Body) =>
-      ok({
-        need: needAnswer({
-          status: 'dispatched',
-          progress: '已派单',
-          assignedOrgId: body.orgId,
-          assignedOrgName: '七里河区科技志愿服务分队',
-        }),
-      });
+    answers['need.dispatch'] = dispatchedTo;
     const p = await open(needAnswer({ contactPhone: '138****5678', can: { ...NO_STEPS, dispatch: true, close: true } }));
     tap(p, '.need-dispatch');
     await waitFor(() =>
       expect(all(p, '.need-team-option').map((n) => n.dom?.textContent)).toEqual([
         '兰州市科技志愿服务支队',
         '城关区科技志愿服务分队',
+        '高新技术服务队',
+        '高新技术服务队第一服务团',
         '七里河区科技志愿服务分队',
       ]),
     );
-    expect(calls('org', 'search')).toEqual([{ action: 'search', parentId: 'lz', pageSize: 50 }]);
-    all(p, '.need-team-option')[2].dispatchEvent('tap');
+    expect(calls('need', 'dispatchTargets')).toEqual([{ action: 'dispatchTargets', needId: 'n1' }]);
+    expect(all(p, '.need-team-option').map((n) => /is-depth-(\d)/.exec(n.dom?.className ?? '')?.[1])).toEqual(['0', '1', '2', '3', '1']);
+    // Five teams: no search box.
+    expect(p.querySelector('.need-team-search')).toBeFalsy();
+    all(p, '.need-team-option')[3].dispatchEvent('tap');
     type(p, '.need-dispatch-note', '请本周内联系需求方');
-    await waitFor(() => expect(all(p, '.need-team-option')[2].dom?.className).toContain('is-active'));
+    await waitFor(() => expect(all(p, '.need-team-option')[3].dom?.className).toContain('is-active'));
     await simulate.sleep(50);
+    expect(subscribes).toEqual([]);
+    const before = requests.length;
     tap(p, '.need-team-confirm');
     await waitFor(() =>
-      expect(calls('need', 'dispatch')).toEqual([{ action: 'dispatch', needId: 'n1', orgId: 'fd2', note: '请本周内联系需求方' }]),
+      expect(calls('need', 'dispatch')).toEqual([{ action: 'dispatch', needId: 'n1', orgId: 'gx1', note: '请本周内联系需求方' }]),
     );
+    // Consent is asked at the tap, before the call goes out.
+    expect(subscribes).toEqual([{ tmplIds: [MP_TEMPLATES.needTask], requestsBefore: before }]);
     await waitFor(() => expect(text(find(p, '.need-progress'))).toBe('已派单'));
     expect(buttons(p)).toEqual([]);
+  });
+
+  test('派单 past 12 teams offers a search box; a match shows its parent; a refused consent still dispatches', async () => {
+    const items = [target('lz', '兰州市科技志愿服务支队', 0, '支队')];
+    for (const county of ['城关区', '七里河区', '西固区', '安宁区', '红古区', '永登县', '皋兰县', '榆中县'])
+      items.push(target(`fd-${county}`, `${county}科技志愿服务分队`, 1));
+    items.splice(2, 0, target('gx', '高新技术服务队', 2, '队'), target('gx1', '高新技术服务队第一服务团', 3, '服务团'));
+    items.push(target('ts', '兰州新区科技志愿服务分队', 1), target('hd', '黄河大学科技志愿服务队', 1, '队'));
+    expect(items.length).toBe(13);
+    answers['need.dispatchTargets'] = ok({ items });
+    answers['need.dispatch'] = dispatchedTo;
+    answerSubscribe('reject');
+    const p = await open(needAnswer({ contactPhone: '138****5678', can: { ...NO_STEPS, dispatch: true, close: true } }));
+    tap(p, '.need-dispatch');
+    await waitFor(() => expect(all(p, '.need-team-option')).toHaveLength(13));
+    type(p, '.need-team-search', '第一服务团');
+    await waitFor(() =>
+      expect(all(p, '.need-team-option').map((n) => n.dom?.textContent)).toEqual(['高新技术服务队第一服务团上级：高新技术服务队']),
+    );
+    type(p, '.need-team-search', '不存在的队');
+    await waitFor(() => expect(text(find(p, '.need-teams-no-match'))).toContain('不存在的队'));
+    type(p, '.need-team-search', '服务团');
+    await waitFor(() => expect(all(p, '.need-team-option')).toHaveLength(1));
+    all(p, '.need-team-option')[0].dispatchEvent('tap');
+    await waitFor(() => expect(all(p, '.need-team-option')[0].dom?.className).toContain('is-active'));
+    tap(p, '.need-team-confirm');
+    await waitFor(() => expect(calls('need', 'dispatch')).toEqual([{ action: 'dispatch', needId: 'n1', orgId: 'gx1' }]));
+    expect(subscribes).toHaveLength(1);
   });
 
   test('接单 opens 发布活动 for the accepting team with the need; a need that moved on is read again', async () => {
@@ -414,9 +497,12 @@ describe('需求详情', () => {
       },
     });
     const p = await open(dispatched);
+    const before = requests.length;
     tap(p, '.need-accept');
     await waitFor(() => expect(opened).toEqual(['/admin/activity-edit/index?orgId=fd&needId=n1']));
     expect(calls('need', 'accept')).toEqual([{ action: 'accept', needId: 'n1' }]);
+    // The accepting team will hear of the rating: consent asked at the tap, before the call.
+    expect(subscribes[0]).toEqual({ tmplIds: [MP_TEMPLATES.needTask], requestsBefore: before });
     page?.detach();
 
     answers['need.accept'] = { ok: false, code: 'NEED.STATE_CHANGED', message: '该需求的状态已变化，请刷新后再试' };

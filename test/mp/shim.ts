@@ -67,6 +67,27 @@ let handler: RequestHandler = () => {
 };
 export const requests: WxRequestOptions[] = [];
 
+/** The subscribe templates the test build carries (scripts/run-step.mjs mpTestClientEnv sets the same ids). */
+export const MP_TEMPLATES = { needProgress: 'tpl-need-progress', needTask: 'tpl-need-task' } as const;
+/** Each wx.requestSubscribeMessage: its template ids and how many requests had been sent before it. */
+export const subscribes: { tmplIds: string[]; requestsBefore: number }[] = [];
+let subscribeAnswer: 'accept' | 'reject' = 'accept';
+/** How the person answers the next consent requests (every template alike). */
+export function answerSubscribe(answer: 'accept' | 'reject'): void {
+  subscribeAnswer = answer;
+}
+
+function installSubscribeMock(): void {
+  g.wx.requestSubscribeMessage = (options: { tmplIds: string[] } & Pick<WxRequestOptions, 'success' | 'complete'>) => {
+    subscribes.push({ tmplIds: [...options.tmplIds], requestsBefore: requests.length });
+    setTimeout(() => {
+      const res = { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(options.tmplIds.map((id) => [id, subscribeAnswer])) };
+      (options.success as ((r: unknown) => void) | undefined)?.(res);
+      (options.complete as ((r: unknown) => void) | undefined)?.(res);
+    }, 0);
+  };
+}
+
 /** Route every wx.request of the app through `h` (the emulator is not running in this layer). */
 export function onRequest(h: RequestHandler): void {
   handler = h;
@@ -117,6 +138,7 @@ export function launchApp(): void {
   g.getApp = () => app;
   g.getCurrentPages = () => pages;
   installRequestMock();
+  installSubscribeMock();
   quietRuntimeNoise();
   require(path.join(DIST, 'app.js'));
   const instance = g.getApp();

@@ -2,6 +2,7 @@
 import { database, type Tx } from '../cloud';
 import { C } from './collections';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
+import { pageAll } from './checkin.repository';
 import { pendingDecidable } from './decidable-where';
 import type { Org } from '@contract/org';
 import type { MembershipStatus, Role } from '@contract/enums';
@@ -71,6 +72,21 @@ export async function approvedChildren(orgId: string): Promise<OrgDoc[]> {
     database().collection(C.orgs).where({ parentId: orgId, status: 'approved' }).orderBy('createdAt', 'asc').limit(1000).get(),
   );
   return res.data as OrgDoc[];
+}
+
+/** Approved teams anywhere below any of `orgIds` (their `path` holds one of them), every page. */
+export async function approvedBelow(orgIds: string[]): Promise<OrgDoc[]> {
+  if (orgIds.length === 0) return [];
+  const _ = database().command;
+  return pageAll<OrgDoc>((skip) =>
+    database()
+      .collection(C.orgs)
+      .where({ path: _.in(orgIds), status: 'approved' })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(1000)
+      .get(),
+  );
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

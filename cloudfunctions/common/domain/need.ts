@@ -1,5 +1,6 @@
-// 供需对接's rules: which team covers a need's region, which stored statuses a step may leave, what the 需求方 sees
-// as progress, when an unanswered need moves up, and until when it may be rated. Pure: no database, no clock of its own.
+// 供需对接's rules: which team covers a need's region, which teams 派单 reaches, which stored statuses a step may
+// leave, what the 需求方 sees as progress, when an unanswered need moves up, and until when it may be rated. Pure: no
+// database, no clock of its own.
 import type { Region } from '@contract/common';
 import type { ActivityPhase } from '@contract/enums';
 import { RATING_WINDOW_DAYS, type NeedProgress, type NeedStatus } from '@contract/need';
@@ -34,6 +35,54 @@ export function coveringTeam<T extends CoverNode>(teams: readonly T[], region: R
   return [...pool].sort(
     (a, b) => b.path.length - a.path.length || a.createdAt.getTime() - b.createdAt.getTime() || (a._id < b._id ? -1 : 1),
   )[0];
+}
+
+/** What 派单 needs of a team: its id, its ancestors from the root down, whether it is approved. */
+export interface DispatchNode {
+  _id: string;
+  path: string[];
+  status: string;
+}
+
+/**
+ * 派单's reach: the caller's team that sends the need to `target` — one they manage that covers the need (the covering
+ * team or one above it) and is the target itself or above it. Undefined when the target is out of reach or not approved.
+ */
+export function dispatchingTeam<T extends Pick<DispatchNode, '_id'>>(
+  coveringPath: readonly string[],
+  callerTeams: readonly T[],
+  target: DispatchNode,
+): T | undefined {
+  if (target.status !== 'approved') return undefined;
+  return callerTeams.find((mine) => coveringPath.includes(mine._id) && (target._id === mine._id || target.path.includes(mine._id)));
+}
+
+/** The caller's teams from which 派单 reaches further down: those covering the need (their subtrees are the targets). */
+export const dispatchRoots = <T extends Pick<DispatchNode, '_id'>>(coveringPath: readonly string[], callerTeams: readonly T[]): T[] =>
+  callerTeams.filter((mine) => coveringPath.includes(mine._id));
+
+/**
+ * Teams as a tree to pick from: each after its parent (children by name), with its depth among them (0 for a team
+ * whose ancestors are not listed). Each team once.
+ */
+export function asTree<T extends { _id: string; name: string; path: string[] }>(teams: readonly T[]): { team: T; depth: number }[] {
+  const byId = new Map(teams.map((t) => [t._id, t]));
+  const parentOf = (t: T) => [...t.path].reverse().find((id) => byId.has(id));
+  const children = new Map<string | undefined, T[]>();
+  for (const t of byId.values()) {
+    const p = parentOf(t);
+    children.set(p, [...(children.get(p) ?? []), t]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a._id < b._id ? -1 : 1));
+  const out: { team: T; depth: number }[] = [];
+  const walk = (parent: string | undefined, depth: number) => {
+    for (const t of children.get(parent) ?? []) {
+      out.push({ team: t, depth });
+      walk(t._id, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  return out;
 }
 
 /** The stored statuses each step may start from: one conditional update on `status` makes two callers race safely. */

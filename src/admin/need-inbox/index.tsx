@@ -1,7 +1,8 @@
 // 需求派单 (?tab=): the needs of the teams I lead or administer — 待派单 (open, covered by my teams or those below),
 // 待接单 (dispatched to my teams), 处理中 and 已完成, with the to-do counts as badges — and 需求广场: open needs my teams
 // may take, filtered by region and category. A leader decides here whether the teams below may take their team's
-// open needs from 需求广场. Every need opens the need page, where 派单, 接单 and 关闭 happen.
+// open needs from 需求广场, and any manager taps 接收新需求提醒 (task-reminder.tsx) to hear of new needs by WeChat. Every need
+// opens the need page, where 派单, 接单 and 关闭 happen.
 // Test classes: need-inbox-tab-<toDispatch|toAccept|handling|done|square>(-count), need-inbox-loading, need-inbox-error,
 // need-inbox-empty, need-inbox-forbidden, need-square-filters, need-square-region-<province|city|county>,
 // need-square-category, need-self-service, need-self-service-org, need-self-service-switch, need-inbox-list-more/-end.
@@ -22,6 +23,7 @@ import { NEED_INBOX_BOXES, type NeedInboxBox, type NeedInboxOutput } from '@cont
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@contract/enums';
 import { COLOR } from '../../styles/colors';
 import NeedItem from './need-item';
+import TaskReminder from './task-reminder';
 import { routes } from '../../routes';
 import './index.scss';
 
@@ -86,6 +88,7 @@ export default function NeedInbox() {
   const [emptyTitle, emptyText] = EMPTY_TEXT[tab];
   return (
     <View className='app-page need-inbox'>
+      <TaskReminder />
       <SegTabs
         name='need-inbox-tab'
         value={tab}

@@ -1,5 +1,5 @@
 // 我的: the volunteer's card, teams and totals, 消息中心 with its unread badge, 我参加的活动; an empty state with a way to
-// register; 我的需求 for everyone (a 需求方 need not register).
+// register; 我的需求 for everyone (a 需求方 need not register), with 消息中心 beside it for one who posted needs unregistered.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
@@ -62,7 +62,8 @@ export default function Mine() {
         </View>
       ) : null}
       {state.status === 'ready' ? <Profile data={state.data} /> : null}
-      {state.status === 'ready' || state.status === 'unregistered' ? <NeedsEntry /> : null}
+      {state.status === 'ready' ? <NeedsEntry /> : null}
+      {state.status === 'unregistered' ? <NeedsEntry withMessages /> : null}
       <ElderModeSwitch />
       <DevSwitcher onSwitched={reload} />
     </View>

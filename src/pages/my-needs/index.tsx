@@ -1,7 +1,8 @@
 // 我的需求: the needs the caller posted, newest first, each with its category, the day posted and where it stands
-// (待响应 → 已派单 → 已接单 → 服务中 → 待评价 → 已完成, or 已关闭); a tap opens the need. No registration needed.
+// (待响应 → 已派单 → 已接单 → 服务中 → 待评价 → 已完成, or 已关闭); a tap opens the need. No registration needed:
+// 消息中心 (the progress kept for them, with the unread badge) is reached from here too.
 // Test classes: my-needs-loading, my-needs-error, my-needs-empty, my-needs-post, my-needs-item, my-needs-progress,
-// my-needs-list-more/-end, my-needs-new.
+// my-needs-list-more/-end, my-needs-new, my-needs-messages(-badge).
 import { useEffect } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -10,6 +11,7 @@ import StateView from '../../components/state-view';
 import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { useDidReshow } from '../../hooks/use-did-reshow';
+import { useUnread } from '../../hooks/use-unread';
 import { myNeeds } from '../../services/need';
 import { NEED_PROGRESS_TAG } from '../../utils/status-tag';
 import { dateTimeOf } from '@contract/time';
@@ -48,6 +50,7 @@ export default function MyNeeds() {
       ) : null}
       {list.status === 'ready' && list.items.length > 0 ? (
         <View className='my-needs__list'>
+          <MessagesRow />
           {list.items.map((n) => (
             <View
               key={n.needId}
@@ -74,6 +77,24 @@ export default function MyNeeds() {
           </View>
         </View>
       ) : null}
+    </View>
+  );
+}
+
+/** 消息中心: where each step of the needs is kept, whether or not the WeChat message got through. */
+function MessagesRow() {
+  const unread = useUnread();
+  return (
+    <View className='card my-needs__messages my-needs-messages' onClick={() => Taro.navigateTo({ url: routes.messages() })}>
+      <Text className='my-needs__messages-title'>消息</Text>
+      <View className='my-needs__messages-side'>
+        {unread > 0 ? (
+          <Text className='my-needs__badge my-needs-messages-badge'>{unread > 99 ? '99+' : unread}</Text>
+        ) : (
+          <Text className='my-needs__meta'>需求进度通知</Text>
+        )}
+        <Text className='my-needs__arrow'>›</Text>
+      </View>
     </View>
   );
 }

@@ -1,6 +1,6 @@
 // Pure logic of the need page: the six steps of its timeline, the words of each history step, whether the contact
-// phone is whole (masked ones are not dialled), and the teams a manager may choose among.
-import type { NeedProgress, NeedStep, NeedView } from '@contract/need';
+// phone is whole (masked ones are not dialled), and the teams a manager may choose among (派单's as a tree, searchable).
+import type { NeedDispatchTarget, NeedProgress, NeedStep, NeedView } from '@contract/need';
 import { regionName } from '../../utils/region';
 import { dateRange } from '@contract/time';
 
@@ -44,10 +44,25 @@ export function needFacts(n: NeedView): { label: string; value: string; cls: str
   ];
 }
 
-export type TeamChoice = { _id: string; name: string };
+/** A team to pick: in a tree, its depth below the topmost listed and its parent's name (shown when searching). */
+export type TeamChoice = { _id: string; name: string; depth?: number; parentName?: string };
 
-/** Teams once each, in order (a managed team may also be below another one). */
-export function uniqueTeams(teams: readonly TeamChoice[]): TeamChoice[] {
-  const seen = new Set<string>();
-  return teams.filter((t) => (seen.has(t._id) ? false : (seen.add(t._id), true)));
+/** Past this many teams, the sheet offers a search box. */
+export const TEAM_SEARCH_OVER = 12;
+
+/** 派单's choices as the server ordered them (each after its parent), with each one's parent name. */
+export function dispatchChoices(items: readonly NeedDispatchTarget[]): TeamChoice[] {
+  const open: string[] = [];
+  return items.map((t) => {
+    open.length = t.depth;
+    const parentName = t.depth > 0 ? open[t.depth - 1] : undefined;
+    open.push(t.name);
+    return { _id: t.orgId, name: t.name, depth: t.depth, ...(parentName ? { parentName } : {}) };
+  });
+}
+
+/** The teams whose name holds the keyword (all of them without one). */
+export function filterTeams(teams: readonly TeamChoice[], keyword: string): TeamChoice[] {
+  const k = keyword.trim().toLowerCase();
+  return k ? teams.filter((t) => t.name.toLowerCase().includes(k)) : [...teams];
 }

@@ -1,11 +1,14 @@
 // 需求详情 (?id=): where a need stands (the six steps, or 已关闭 with the reason), its facts, the contact (dialled only
 // when the phone is whole), the history, the linked activity and the rating. The buttons are those `need.can` allows:
-// 派单 (a team sheet), 关闭/退回 (a reason sheet), 接单/从需求广场接单 (then the publish page, prefilled from the
-// draft), 评价 (stars, tags, comment). Every refusal shows its message; NEED.STATE_CHANGED reads the need again.
+// 派单 (a sheet of every team it may go to, as a tree), 关闭/退回 (a reason sheet), 接单/从需求广场接单 (then the
+// publish page, prefilled from the draft), 评价 (stars, tags, comment). 派单, 接单 and 从需求广场接单 first ask the
+// manager to accept needTask messages (what comes back: a decline, a rating). Every refusal shows its message;
+// NEED.STATE_CHANGED reads the need again.
 // Test classes: need-loading, need-error, need-not-found, need-title, need-progress, need-step(-current), need-closed,
 // need-close-reason, need-<fact>, need-description, need-contact-name, need-contact-phone, need-call, need-history-item,
 // need-activity, need-photos (NeedPhotos' classes), need-rating, need-rating-stars, need-rating-tags, need-rating-comment, need-actions, need-<action>;
-// the sheets: need-team-option, need-dispatch-note, need-team-confirm/-error, need-rate-star-<n>, need-rate-tag-<i>,
+// the sheets: need-team-option (is-depth-<n>), need-team-search, need-team-parent, need-teams-no-match,
+// need-dispatch-note, need-team-confirm/-error, need-rate-star-<n>, need-rate-tag-<i>,
 // need-rate-comment, need-rate-confirm/-error, reason-input/-confirm.
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -17,8 +20,9 @@ import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { useResource } from '../../hooks/use-resource';
 import { callPhone } from '../../device/phone';
 import { toCloudError } from '../../services/cloud-error';
-import { acceptNeed, closeNeed, declineNeed, dispatchNeed, getNeed, rateNeed, takeNeed } from '../../services/need';
-import { managedOrgs, searchOrgs } from '../../services/org';
+import { acceptNeed, closeNeed, declineNeed, dispatchNeed, getNeed, needDispatchTargets, rateNeed, takeNeed } from '../../services/need';
+import { askToSubscribe } from '../../services/subscribe';
+import { managedOrgs } from '../../services/org';
 import { handNeedDraft } from '../../utils/need-draft';
 import { NEED_PROGRESS_TAG } from '../../utils/status-tag';
 import { dateTimeOf } from '@contract/time';
@@ -28,7 +32,7 @@ import ProgressSteps from './components/progress-steps';
 import NeedActions, { type NeedAction } from './components/need-actions';
 import TeamSheet from './components/team-sheet';
 import RateSheet from './components/rate-sheet';
-import { isWholePhone, needFacts, stepText, uniqueTeams, type TeamChoice } from './helpers';
+import { dispatchChoices, isWholePhone, needFacts, stepText, type TeamChoice } from './helpers';
 import { routes } from '../../routes';
 import './index.scss';
 
@@ -40,12 +44,8 @@ async function myTeams(): Promise<TeamChoice[]> {
   return items.filter((o) => o.status === 'approved').map((o) => ({ _id: o._id, name: o.name }));
 }
 
-/** 派单 targets: the caller's teams and the approved teams right below each. */
-async function dispatchTeams(): Promise<TeamChoice[]> {
-  const mine = await myTeams();
-  const below = await Promise.all(mine.map((t) => searchOrgs({ parentId: t._id, pageSize: 50 })));
-  return uniqueTeams([...mine, ...below.flatMap((r) => r.items.map((o) => ({ _id: o._id, name: o.name })))]);
-}
+/** 派单 targets: every team the server would take for this need, as a tree. */
+const dispatchTeams = (needId: string) => async (): Promise<TeamChoice[]> => dispatchChoices((await needDispatchTargets(needId)).items);
 
 export default function NeedPage() {
   const params = useRouter().params;
@@ -83,6 +83,8 @@ export default function NeedPage() {
   };
 
   const accept = async (n: NeedView) => {
+    // The team that accepts hears of the rating (needTask): asked at this tap, before anything async.
+    await askToSubscribe(['needTask']);
     const { confirm } = await Taro.showModal({
       title: '接单',
       content: `接单后请发布服务活动，需求方会收到通知。确定由${n.assignedOrgName ?? '本队'}承接吗？`,
@@ -216,10 +218,14 @@ export default function NeedPage() {
         visible={sheet === 'dispatch'}
         title='派单'
         subject={n.title}
-        load={dispatchTeams}
+        load={dispatchTeams(n.needId)}
         withNote
         confirmText='确认派单'
-        onConfirm={(orgId, note) => step(() => dispatchNeed({ needId: n.needId, orgId, ...(note ? { note } : {}) }), '已派单')}
+        onConfirm={async (orgId, note) => {
+          // The dispatcher hears of a decline or a low rating (needTask).
+          await askToSubscribe(['needTask']);
+          await step(() => dispatchNeed({ needId: n.needId, orgId, ...(note ? { note } : {}) }), '已派单');
+        }}
         onClose={() => setSheet(null)}
       />
       <TeamSheet
@@ -229,6 +235,8 @@ export default function NeedPage() {
         load={myTeams}
         confirmText='接单'
         onConfirm={async (orgId) => {
+          // The taking team hears of the rating (needTask).
+          await askToSubscribe(['needTask']);
           try {
             const answer = await takeNeed(n.needId, orgId);
             setSheet(null);

@@ -1,6 +1,9 @@
-// 供需对接's pure rules: which team covers a region, what progress a need shows, when it may be rated and moves up.
+// 供需对接's pure rules: which team covers a region, which teams 派单 reaches, what progress a need shows, when it may be rated and moves up.
 import {
+  asTree,
   coveringTeam,
+  dispatchingTeam,
+  dispatchRoots,
   coversRegion,
   isLowRating,
   mayRate,
@@ -68,5 +71,39 @@ describe('progress and steps', () => {
     expect(isLowRating(2, '太快了')).toBe(true);
     expect(isLowRating(2, undefined)).toBe(false);
     expect(isLowRating(3, '一般')).toBe(false);
+  });
+});
+
+describe('派单 reaches', () => {
+  const node = (_id: string, path: string[], status = 'approved') => ({ _id, name: _id, path, status });
+  // root > lz > fd > gx > gx1; root > ts. The need is covered by fd (its path: root, lz, fd).
+  const covering = ['root', 'lz', 'fd'];
+  const lz = node('lz', ['root']);
+  const fd = node('fd', ['root', 'lz']);
+  const gx1 = node('gx1', ['root', 'lz', 'fd', 'gx']);
+  const ts = node('ts', ['root']);
+
+  it('any approved team below a team of the caller that covers the need, however deep', () => {
+    expect(dispatchingTeam(covering, [lz], gx1)).toBe(lz);
+    expect(dispatchingTeam(covering, [lz], lz)).toBe(lz);
+    expect(dispatchingTeam(covering, [lz], ts)).toBeUndefined();
+    expect(dispatchingTeam(covering, [fd], lz)).toBeUndefined();
+    expect(dispatchingTeam(covering, [lz], node('gx2', ['root', 'lz', 'fd', 'gx'], 'pending'))).toBeUndefined();
+    // A team of the caller below the covering team does not dispatch.
+    expect(dispatchingTeam(covering, [node('gx', ['root', 'lz', 'fd'])], gx1)).toBeUndefined();
+    expect(dispatchRoots(covering, [ts, fd, node('gx', ['root', 'lz', 'fd'])])).toEqual([fd]);
+  });
+
+  it('lists teams as a tree: each after its parent, children by name, depth among those listed, each once', () => {
+    const gx = node('gx', ['root', 'lz', 'fd']);
+    const fa = { ...node('fa', ['root', 'lz']), name: '安宁' };
+    const tree = asTree([gx1, { ...fd, name: '城关' }, gx, lz, fa, fd]);
+    expect(tree.map((e) => [e.team._id, e.depth])).toEqual([
+      ['lz', 0],
+      ['fa', 1],
+      ['fd', 1],
+      ['gx', 2],
+      ['gx1', 3],
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 import type {
   NeedAcceptOutput,
   NeedDispatchInput,
+  NeedDispatchTargetsOutput,
   NeedIdInput,
   NeedOutput,
   NeedRateInput,
@@ -15,9 +16,9 @@ import type {
 import { needDraftOf } from '@contract/need';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
-import { findOrg, type OrgDoc } from '../../db/org.repository';
+import { approvedBelow, findOrg, type OrgDoc } from '../../db/org.repository';
 import { findNeed, setSelfService, stepNeed, type NeedDoc, type NeedStepDoc } from '../../db/need.repository';
-import { isLowRating, mayRate, NEED_STEP_FROM } from '../../domain/need';
+import { asTree, dispatchingTeam, dispatchRoots, isLowRating, mayRate, mayStep, NEED_STEP_FROM } from '../../domain/need';
 import { requireLedOrg } from '../access';
 import { coversFor, handles, linkedActivities, maySee, needViewer, needViews, takingTeams, type NeedViewer } from './need-view';
 import { coveringAllowsSelfService } from './read.use-case';
@@ -26,6 +27,8 @@ import { escalateAtFor } from './post.use-case';
 
 const changed = () => new AppError(ErrorCode.NEED_STATE_CHANGED);
 const forbidden = (message: string) => new AppError(ErrorCode.AUTH_FORBIDDEN, message);
+const NOT_COVERING = '只有需求所在地区队伍的负责人或管理员可以派单';
+const NOT_REACHABLE = '只能派给本队或下级队伍';
 
 /** The need and the caller, or NEED.NOT_FOUND when it is not theirs to see. */
 async function load(needId: string, openid: string): Promise<{ n: NeedDoc; v: NeedViewer }> {
@@ -54,14 +57,10 @@ const step = (name: NeedStepDoc['step'], at: Date, by: string, org?: OrgDoc | { 
 export async function dispatchNeed(input: NeedDispatchInput, ctx: Ctx): Promise<NeedOutput> {
   const openid = requireOpenid(ctx);
   const { n, v } = await load(input.needId, openid);
-  if (!coversFor(v, n)) throw forbidden('只有需求所在地区队伍的负责人或管理员可以派单');
+  if (!coversFor(v, n)) throw forbidden(NOT_COVERING);
   const target = await findOrg(input.orgId);
-  const reachable = (t: OrgDoc) =>
-    v.teams.some((mine) => n.coveringPath.includes(mine._id) && (t._id === mine._id || t.path.includes(mine._id)));
-  if (!target || target.status !== 'approved' || !reachable(target)) throw forbidden('只能派给本队或下级队伍');
-  const dispatcher = v.teams.find(
-    (mine) => n.coveringPath.includes(mine._id) && (target._id === mine._id || target.path.includes(mine._id)),
-  )!;
+  const dispatcher = target && dispatchingTeam(n.coveringPath, v.teams, target);
+  if (!target || !dispatcher) throw forbidden(NOT_REACHABLE);
   const ok = await stepNeed(
     n._id,
     NEED_STEP_FROM.dispatch,
@@ -78,6 +77,21 @@ export async function dispatchNeed(input: NeedDispatchInput, ctx: Ctx): Promise<
   await tellRequester(n, '已派单', `已派给${target.name}`, ctx.now);
   await tellTeam(target._id, target.name, n, input.note ? `新派单待接单（${input.note}）` : '新派单待接单', ctx.now, openid);
   return answer(n._id, v, ctx.now);
+}
+
+/**
+ * 派单's choices: every team `dispatchNeed` would accept for this need — the caller's covering teams and every approved
+ * team below them — as a tree. Asked while the need still waits for 派单 (NEED.STATE_CHANGED after).
+ */
+export async function dispatchTargets(input: NeedIdInput, ctx: Ctx): Promise<NeedDispatchTargetsOutput> {
+  const openid = requireOpenid(ctx);
+  const { n, v } = await load(input.needId, openid);
+  if (!coversFor(v, n)) throw forbidden(NOT_COVERING);
+  if (!mayStep('dispatch', n.status)) throw changed();
+  const roots = dispatchRoots(n.coveringPath, v.teams);
+  const candidates = [...roots, ...(await approvedBelow(roots.map((t) => t._id)))];
+  const reachable = candidates.filter((t) => dispatchingTeam(n.coveringPath, v.teams, t));
+  return { items: asTree(reachable).map(({ team, depth }) => ({ orgId: team._id, name: team.name, level: team.level, depth })) };
 }
 
 /** 关闭: a manager of the covering team closes an undispatched or dispatched need, saying why. */

@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { useUnread } from '../../../hooks/use-unread';
 import { routes } from '../../../routes';
 
-export default function MessagesEntry() {
+/** `hint` shows while nothing is unread (a 需求方 without registration gets need progress only). */
+export default function MessagesEntry({ hint = '审核结果、活动通知' }: { hint?: string }) {
   const unread = useUnread();
   return (
     <View className='mine__entry mine-messages' onClick={() => Taro.navigateTo({ url: routes.messages() })}>
@@ -13,7 +14,7 @@ export default function MessagesEntry() {
         {unread > 0 ? (
           <Text className='mine__badge mine-messages-badge'>{unread > 99 ? '99+' : unread}</Text>
         ) : (
-          <Text className='mine__muted'>审核结果、活动通知</Text>
+          <Text className='mine__muted'>{hint}</Text>
         )}
         <Text className='mine__arrow'>›</Text>
       </View>

@@ -1,14 +1,14 @@
-// The sheet a manager picks a team in: 派单 (the caller's teams and the approved teams right below them, with an
-// optional note) and 从需求广场接单 (the caller's own teams). The list loads when the sheet opens; a refusal keeps
-// the sheet open with its message.
+// The sheet a manager picks a team in: 派单 (every team the need may go to, as a tree indented by depth, with an
+// optional note) and 从需求广场接单 (the caller's own teams). Past 12 teams a search box narrows the list by name (each
+// match with its parent). The list loads when the sheet opens; a refusal keeps the sheet open with its message.
 import { useEffect, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import FormSheet, { SheetLabel, SheetTextarea } from '../../../components/form-sheet';
 import StateView from '../../../components/state-view';
 import { useResource } from '../../../hooks/use-resource';
 import { useSubmit } from '../../../hooks/use-submit';
 import { NEED_NOTE_MAX } from '@contract/need';
-import type { TeamChoice } from '../helpers';
+import { filterTeams, TEAM_SEARCH_OVER, type TeamChoice } from '../helpers';
 
 type Props = {
   visible: boolean;
@@ -27,12 +27,14 @@ export default function TeamSheet({ visible, title, subject, load, withNote, con
   const { state, reload } = useResource(visible ? load : null, [visible], { isEmpty: (teams) => teams.length === 0 });
   const [orgId, setOrgId] = useState('');
   const [note, setNote] = useState('');
+  const [keyword, setKeyword] = useState('');
   const { busy, error, setError, submit } = useSubmit();
 
   useEffect(() => {
     if (!visible) return;
     setOrgId('');
     setNote('');
+    setKeyword('');
     setError('');
   }, [visible, setError]);
   // One team: it is the choice.
@@ -63,21 +65,16 @@ export default function TeamSheet({ visible, title, subject, load, withNote, con
       ) : null}
       {state.status === 'empty' ? <Text className='need-team-sheet__muted need-teams-empty'>没有可选择的队伍</Text> : null}
       {state.status === 'ready' ? (
-        <View className='need-team-sheet__list'>
-          {state.data.map((t) => (
-            <View
-              key={t._id}
-              className={`need-team-sheet__team need-team-option${t._id === orgId ? ' is-active' : ''}`}
-              onClick={() => {
-                setOrgId(t._id);
-                setError('');
-              }}
-            >
-              <Text className='need-team-sheet__name'>{t.name}</Text>
-              <Text className='need-team-sheet__check'>{t._id === orgId ? '✓' : ''}</Text>
-            </View>
-          ))}
-        </View>
+        <TeamList
+          teams={state.data}
+          keyword={keyword}
+          onKeyword={setKeyword}
+          chosen={orgId}
+          onChoose={(id) => {
+            setOrgId(id);
+            setError('');
+          }}
+        />
       ) : null}
       {withNote ? (
         <>
@@ -95,5 +92,51 @@ export default function TeamSheet({ visible, title, subject, load, withNote, con
         </>
       ) : null}
     </FormSheet>
+  );
+}
+
+type ListProps = {
+  teams: TeamChoice[];
+  keyword: string;
+  onKeyword: (k: string) => void;
+  chosen: string;
+  onChoose: (orgId: string) => void;
+};
+
+/** The teams, indented by depth; past 12 a search box, whose matches show their parent instead. */
+function TeamList({ teams, keyword, onKeyword, chosen, onChoose }: ListProps) {
+  const searchable = teams.length > TEAM_SEARCH_OVER;
+  const searching = searchable && keyword.trim() !== '';
+  const shown = searching ? filterTeams(teams, keyword) : teams;
+  return (
+    <>
+      {searchable ? (
+        <Input
+          className='need-team-sheet__search need-team-search'
+          placeholder={`在${teams.length}支队伍中搜索名称`}
+          value={keyword}
+          maxlength={40}
+          onInput={(e) => onKeyword(e.detail.value)}
+        />
+      ) : null}
+      <View className='need-team-sheet__list'>
+        {shown.map((t) => (
+          <View
+            key={t._id}
+            className={`need-team-sheet__team need-team-option is-depth-${searching ? 0 : Math.min(t.depth ?? 0, 5)}${t._id === chosen ? ' is-active' : ''}`}
+            onClick={() => onChoose(t._id)}
+          >
+            <View className='need-team-sheet__main'>
+              <Text className='need-team-sheet__name'>{t.name}</Text>
+              {searching && t.parentName ? <Text className='need-team-sheet__parent need-team-parent'>上级：{t.parentName}</Text> : null}
+            </View>
+            <Text className='need-team-sheet__check'>{t._id === chosen ? '✓' : ''}</Text>
+          </View>
+        ))}
+        {shown.length === 0 ? (
+          <Text className='need-team-sheet__muted need-teams-no-match'>没有名称包含“{keyword.trim()}”的队伍</Text>
+        ) : null}
+      </View>
+    </>
   );
 }
