@@ -25,6 +25,7 @@ export function offlineView(marks: OfflineMarkDoc[] | undefined) {
     syncedAt: toIso(new Date(m.syncedAt)),
     ...(m.by ? { by: m.by } : {}),
     ...(m.confirmedBy ? { confirmedBy: m.confirmedBy } : {}),
+    ...(m.batch ? { batch: true } : {}),
   }));
 }
 
