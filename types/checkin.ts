@@ -162,6 +162,8 @@ export const OfflineMark = z.object({
   /** Their names, on the roster only (the admin who scanned, the admin who confirmed). */
   byName: z.string().optional(),
   confirmedByName: z.string().optional(),
+  /** An admin's 批量签退 kept offline (no code: the admin chose the time). */
+  batch: z.boolean().optional(),
 });
 export type OfflineMark = z.infer<typeof OfflineMark>;
 
@@ -408,11 +410,20 @@ export const OFFLINE_BATCH_MAX = 200;
 export const OFFLINE_UPLOAD_BATCH = 50;
 
 /** Why a queued scan was accepted, held or refused (domain/offline-scan). */
-export const OFFLINE_REASONS = ['ROTATING_STEP', 'STATIC_CODE', 'CLOCK_DISAGREES', 'NEVER_SYNCED', 'STEP_AHEAD', 'TOO_OLD'] as const;
+export const OFFLINE_REASONS = [
+  'ROTATING_STEP',
+  'STATIC_CODE',
+  'BATCH_SIGN_OUT',
+  'CLOCK_DISAGREES',
+  'NEVER_SYNCED',
+  'STEP_AHEAD',
+  'TOO_OLD',
+] as const;
 export type OfflineReason = (typeof OFFLINE_REASONS)[number];
 export const OFFLINE_REASON_LABEL: Record<OfflineReason, string> = {
   ROTATING_STEP: '按动态签到码的时间记录',
   STATIC_CODE: '固定签到码无法证明扫码时间，待管理员确认',
+  BATCH_SIGN_OUT: '管理员离线批量签退，按所选时间记录',
   CLOCK_DISAGREES: '手机时间与离线计时不符，待管理员核实',
   NEVER_SYNCED: '手机未曾与服务器对时，待管理员核实',
   STEP_AHEAD: '签到码时间晚于上传时间，待管理员核实',
@@ -422,9 +433,10 @@ export const OFFLINE_REASON_LABEL: Record<OfflineReason, string> = {
 /**
  * What became of one queued scan: recorded on the day; waiting (a sign-out whose sign-in has not arrived yet: it
  * applies when it does); duplicate (this nonce was uploaded before: nothing changes, `was` says how it went); pending
- * (待确认); flagged; expired; refused (`code`, `message`: the refusal an online scan would get).
+ * (待确认); flagged; expired; refused (`code`, `message`: the refusal an online scan would get); skipped (a queued
+ * 批量签退 left the day alone, as the online one would: `skipReason`).
  */
-export const OFFLINE_RESULTS = ['recorded', 'waiting', 'duplicate', 'pending', 'flagged', 'expired', 'refused'] as const;
+export const OFFLINE_RESULTS = ['recorded', 'waiting', 'duplicate', 'pending', 'flagged', 'expired', 'refused', 'skipped'] as const;
 export type OfflineResult = (typeof OFFLINE_RESULTS)[number];
 
 const offlineTiming = {
@@ -446,8 +458,36 @@ const offlineTiming = {
 /** A volunteer's own queued scan of an activity code, with the position the phone had then. */
 export const OfflineScanItem = z.object({ ...offlineTiming, location: LocationSchema });
 export type OfflineScanItem = z.infer<typeof OfflineScanItem>;
-/** An admin's queued scan of a volunteer's personal code, signing them in or out. */
-export const OfflineVolunteerScanItem = z.object({ ...offlineTiming, kind: z.enum(CHECKIN_KINDS) });
+/** Why a 批量签退 kept offline left someone's day alone at upload (the online batch's rules for one person). */
+export const OFFLINE_BATCH_SKIP_REASONS = ['notSignedIn', 'signedInAfter', 'alreadyClosed'] as const;
+export type OfflineBatchSkipReason = (typeof OFFLINE_BATCH_SKIP_REASONS)[number];
+export const OFFLINE_BATCH_SKIP_LABEL: Record<OfflineBatchSkipReason, string> = {
+  notSignedIn: '该志愿者当天没有签到记录',
+  signedInAfter: '签到晚于所选签退时间',
+  alreadyClosed: '已签退',
+};
+/**
+ * An admin's queued scan of a volunteer's personal code (`payload`), signing them in or out; or one person of a 批量签退
+ * kept offline (`openid`, `kind: 'out'`, `batchAt`: the sign-out time the admin chose, not after `claimedAt`).
+ */
+export const OfflineVolunteerScanItem = z
+  .object({
+    ...offlineTiming,
+    payload: offlineTiming.payload.optional(),
+    kind: z.enum(CHECKIN_KINDS),
+    openid: z.string().min(1).max(64).optional(),
+    batchAt: IsoTimeSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.payload === undefined) === (v.openid === undefined))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['payload'], message: '个人签到码与批量签退的志愿者须二选一' });
+    if (v.openid !== undefined && (v.kind !== 'out' || v.batchAt === undefined))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['batchAt'], message: '批量签退须为签退并填写签退时间' });
+    if (v.payload !== undefined && v.batchAt !== undefined)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['batchAt'], message: '扫码签到签退不填写批量签退时间' });
+    if (v.batchAt !== undefined && Date.parse(v.batchAt) > Date.parse(v.claimedAt))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['batchAt'], message: '批量签退时间不能晚于操作时间' });
+  });
 export type OfflineVolunteerScanItem = z.infer<typeof OfflineVolunteerScanItem>;
 
 const scansOf = <T extends z.ZodTypeAny>(item: T) =>
@@ -471,6 +511,8 @@ export const OfflineItemResult = z.object({
   /** For `refused`: the error code and message an online scan would have got. */
   code: z.string().optional(),
   message: z.string().optional(),
+  /** For `skipped`: why the 批量签退 left the day alone. */
+  skipReason: z.enum(OFFLINE_BATCH_SKIP_REASONS).optional(),
   kind: z.enum(CHECKIN_KINDS).optional(),
   /** The instant it counts (or would count) at, and the service day. */
   at: IsoTimeSchema.optional(),
@@ -503,9 +545,10 @@ export const OfflinePendingItem = z.object({
   flags: z.array(z.enum(SCAN_FLAGS)),
   /** Whether 一键确认 (confirmAllPlausible) takes it: 待确认 with nothing doubtful about its position. */
   plausible: z.boolean(),
-  /** An admin who scanned it (a volunteer's personal code), and that admin's name. */
+  /** An admin who scanned it (a volunteer's personal code) or signed them out in a 批量签退 (`batch`), and their name. */
   by: z.string().optional(),
   byName: z.string().optional(),
+  batch: z.boolean().optional(),
 });
 export type OfflinePendingItem = z.infer<typeof OfflinePendingItem>;
 export const CheckinOfflinePendingOutput = z.array(OfflinePendingItem);
@@ -528,8 +571,11 @@ export const CheckinDecideOfflineInput = z
     path: ['decisions'],
   });
 export type CheckinDecideOfflineInput = z.infer<typeof CheckinDecideOfflineInput>;
-/** confirmed (now recorded on the day, or `waiting` for its sign-in), rejected, or why not: `code`/`message`. */
-export const OFFLINE_DECISION_RESULTS = ['confirmed', 'rejected', 'refused'] as const;
+/**
+ * confirmed (now recorded on the day, or `waiting` for its sign-in), rejected, skipped (a confirmed 批量签退 that the
+ * day's rules left alone: `skipReason`), or why not: `code`/`message`.
+ */
+export const OFFLINE_DECISION_RESULTS = ['confirmed', 'rejected', 'refused', 'skipped'] as const;
 export const CheckinDecideOfflineOutput = z.object({
   results: z.array(
     z.object({
@@ -537,6 +583,7 @@ export const CheckinDecideOfflineOutput = z.object({
       result: z.enum(OFFLINE_DECISION_RESULTS),
       code: z.string().optional(),
       message: z.string().optional(),
+      skipReason: z.enum(OFFLINE_BATCH_SKIP_REASONS).optional(),
       record: DayRecord.optional(),
     }),
   ),
@@ -544,3 +591,31 @@ export const CheckinDecideOfflineOutput = z.object({
   rejected: z.number().int(),
 });
 export type CheckinDecideOfflineOutput = z.infer<typeof CheckinDecideOfflineOutput>;
+
+/**
+ * 离线准备: what an admin's phone keeps to sign volunteers in and out by their personal codes without a network — the
+ * activity's schedule and its enrolled volunteers (names, masked phones, 志愿者编号; never an ID number).
+ */
+export const CheckinOfflineKitInput = z.object({ activityId: z.string().min(1).max(128) });
+export type CheckinOfflineKitInput = z.infer<typeof CheckinOfflineKitInput>;
+export const OfflineKitVolunteer = z.object({
+  openid: z.string(),
+  realName: z.string(),
+  phoneMasked: z.string(),
+  volunteerNo: z.string().optional(),
+});
+export type OfflineKitVolunteer = z.infer<typeof OfflineKitVolunteer>;
+export const CheckinOfflineKitOutput = z.object({
+  activityId: z.string(),
+  title: z.string(),
+  startDate: DateSchema,
+  endDate: DateSchema,
+  dailyStart: z.string(),
+  dailyEnd: z.string(),
+  /** The caller: their own personal code is refused at once (nobody signs themselves in). */
+  me: z.string(),
+  volunteers: z.array(OfflineKitVolunteer),
+  /** The server's time when the kit was made. */
+  serverTime: IsoTimeSchema,
+});
+export type CheckinOfflineKitOutput = z.infer<typeof CheckinOfflineKitOutput>;

@@ -165,6 +165,8 @@ import {
   CheckinOfflinePendingOutput,
   CheckinDecideOfflineInput,
   CheckinDecideOfflineOutput,
+  CheckinOfflineKitInput,
+  CheckinOfflineKitOutput,
 } from './checkin';
 
 /** What one tick of the timer did (cron.tick: timer triggers only, every WeChat caller is refused). */
@@ -264,6 +266,7 @@ export const contract = {
     uploadOfflineVolunteerScans: { input: CheckinUploadOfflineVolunteerScansInput, output: CheckinUploadOfflineOutput },
     offlinePending: { input: CheckinOfflinePendingInput, output: CheckinOfflinePendingOutput },
     decideOffline: { input: CheckinDecideOfflineInput, output: CheckinDecideOfflineOutput },
+    offlineKit: { input: CheckinOfflineKitInput, output: CheckinOfflineKitOutput },
   },
   report: {
     orgStats: { input: ReportOrgStatsInput, output: OrgStats },

@@ -11,6 +11,7 @@ import { corrections, requestCorrection, reviewCorrection } from '../common/app/
 import { walkIn } from '../common/app/checkin/walk-in.use-case';
 import { volunteerPhone } from '../common/app/checkin/volunteer-phone.use-case';
 import { decideOffline, offlinePending, uploadOffline, uploadOfflineVolunteerScans } from '../common/app/checkin/offline.use-case';
+import { offlineKit } from '../common/app/checkin/offline-kit.use-case';
 
 export const main = makeMain('checkin', {
   code,
@@ -32,4 +33,5 @@ export const main = makeMain('checkin', {
   uploadOfflineVolunteerScans,
   offlinePending,
   decideOffline,
+  offlineKit,
 });

@@ -6,7 +6,10 @@ import { offlineQueue, registerQueueKind, type OfflineQueue } from './offline-qu
 
 /** A volunteer's queued scan; `activityId` and `kind` are what the phone could read of the code (for the pages only). */
 export type QueuedScan = OfflineScanItem & { activityId?: string; kind?: 'in' | 'out' | 'auto' };
-/** An admin's queued scan of a personal code, with the volunteer as the roster kept for offline use named them. */
+/**
+ * An admin's queued scan of a personal code (or one person of a 批量签退: `openid` + `batchAt`, no code), with the
+ * volunteer as the kit kept for offline use named them (`openid`, `realName`: for the pages; not sent with a code).
+ */
 export type QueuedVolunteerScan = OfflineVolunteerScanItem & { openid?: string; realName?: string };
 
 const SCANS_KEY = 'kjzy.offline.scans';
@@ -17,11 +20,21 @@ export function myOfflineScans(): OfflineQueue<QueuedScan> {
   return offlineQueue<QueuedScan>(SCANS_KEY, async (scans) => (await callFunction('checkin', 'uploadOffline', { scans })).results);
 }
 
-/** An admin's queue of personal-code scans for one activity (checkin.uploadOfflineVolunteerScans). */
+/**
+ * What the server is sent of an admin's queued item: a scanned code without the names kept for the pages, or one person
+ * of a 批量签退 (`openid` + `batchAt`, no code).
+ */
+export function wireVolunteerScan(item: QueuedVolunteerScan): OfflineVolunteerScanItem {
+  const { realName: _name, openid, ...rest } = item;
+  return rest.batchAt !== undefined ? { ...rest, openid } : rest;
+}
+
+/** An admin's queue of personal-code scans (and offline 批量签退) for one activity (checkin.uploadOfflineVolunteerScans). */
 export function adminOfflineScans(activityId: string): OfflineQueue<QueuedVolunteerScan> {
   return offlineQueue<QueuedVolunteerScan>(
     ADMIN_PREFIX + activityId,
-    async (scans) => (await callFunction('checkin', 'uploadOfflineVolunteerScans', { activityId, scans })).results,
+    async (scans) =>
+      (await callFunction('checkin', 'uploadOfflineVolunteerScans', { activityId, scans: scans.map(wireVolunteerScan) })).results,
   );
 }
 

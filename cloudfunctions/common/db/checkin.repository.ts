@@ -40,6 +40,8 @@ export interface OfflineMarkDoc {
   by?: string;
   /** The admin who confirmed a 待确认 or flagged scan. */
   confirmedBy?: string;
+  /** An admin's 批量签退 kept offline. */
+  batch?: boolean;
 }
 
 /** Whose day of which activity (Shanghai date), and its times: a day record and a correction of it both hold these. */

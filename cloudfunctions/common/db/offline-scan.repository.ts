@@ -1,7 +1,7 @@
 // Scans kept on a phone while it was offline, as uploaded: one document per uploader and nonce (its `_id`), claimed
 // before anything else is done with the scan, so that a second upload of the same nonce (a retry after a lost answer,
 // two uploads of one batch at once) finds it and changes nothing.
-import type { CheckinKind, OfflineReason, OfflineResult, ScanFlag } from '@contract/checkin';
+import type { CheckinKind, OfflineBatchSkipReason, OfflineReason, OfflineResult, ScanFlag } from '@contract/checkin';
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
@@ -22,6 +22,8 @@ export interface OfflineScanDoc {
   /** Who uploaded it: the volunteer, or the admin who scanned their personal code (then also `by`). */
   uploadedBy: string;
   by?: string;
+  /** One person of an admin's 批量签退 kept offline (no code; `at` is the time the admin chose). */
+  batch?: boolean;
   nonce: string;
   kind: CheckinKind;
   /** The code's kind when it was an activity code (`auto` decides in or out from the day record). */
@@ -41,6 +43,8 @@ export interface OfflineScanDoc {
   /** For `refused`: the code and message answered. */
   code?: string;
   message?: string;
+  /** For `skipped` (a 批量签退): why the day was left alone. */
+  skipReason?: OfflineBatchSkipReason;
   decidedBy?: string;
   decidedAt?: Date;
   createdAt: Date;

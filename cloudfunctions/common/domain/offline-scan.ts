@@ -79,3 +79,33 @@ export function judgeOfflineScan(s: QueuedScan): OfflineVerdict {
   if (s.step !== undefined) return { decision: 'accept', at, reason: 'ROTATING_STEP' };
   return { decision: 'pending', at: s.claimedAt, reason: 'STATIC_CODE' };
 }
+
+/** One person of a 批量签退 an admin's phone kept offline: the time the admin chose and the phone's timing of the act. */
+export interface QueuedBatchSignOut {
+  batchAt: Date;
+  claimedAt: Date;
+  syncedServerTime?: Date;
+  elapsedMs?: number;
+  uploadAt: Date;
+}
+
+export type BatchSignOutVerdict =
+  | { decision: 'accept'; at: Date; reason: 'BATCH_SIGN_OUT' }
+  | { decision: 'flagged'; at: Date; reason: Extract<OfflineReason, 'CLOCK_DISAGREES' | 'NEVER_SYNCED'> }
+  | { decision: 'expired'; at: Date; reason: 'TOO_OLD' };
+
+/**
+ * The verdict on a queued 批量签退: no code proves its time, the admin chose it (`batchAt`, never after the act), so
+ * it counts at `batchAt` when the phone's clock at the act agrees with the time it measured since its last sync; a
+ * clock that disagrees, never synced or synced "after" the upload is flagged for another admin; older than
+ * OFFLINE_MAX_AGE_H at upload expires (72 h exactly is still taken).
+ */
+export function judgeOfflineBatchSignOut(s: QueuedBatchSignOut): BatchSignOutVerdict {
+  const upload = s.uploadAt.getTime();
+  const at = s.batchAt;
+  if (upload - at.getTime() > OFFLINE_MAX_AGE_H * HOUR_MS) return { decision: 'expired', at, reason: 'TOO_OLD' };
+  const drift = clockDrift(s);
+  if (drift === undefined || s.syncedServerTime!.getTime() > upload) return { decision: 'flagged', at, reason: 'NEVER_SYNCED' };
+  if (drift > OFFLINE_CLOCK_TOLERANCE_MIN * MIN_MS) return { decision: 'flagged', at, reason: 'CLOCK_DISAGREES' };
+  return { decision: 'accept', at, reason: 'BATCH_SIGN_OUT' };
+}

@@ -1,7 +1,8 @@
 // 签到名单, the 现场签到 console: an activity's volunteers day by day — who is in, out or absent, with credited minutes;
 // on top the day's line (已签到 x/y · 已签退 z, read again every 20 s on the day), 现场报名 for those who turn up unannounced, and 未到 with a call
 // button each; managers sign in a volunteer by scanning their personal code, close the day for those who forgot
-// (批量签退) and 补录/调整 a row with a reason (the change and its trail show under the row).
+// (批量签退) and 补录/调整 a row with a reason (the change and its trail show under the row). 离线准备 keeps the
+// volunteers on the phone: without a network personal codes and 批量签退 are queued and the 离线名单 shows who is in.
 // Test classes: ck-console-counts, ck-console-walkin (现场报名; popup ck-walkin-*), ck-absent-* (未到),
 // ck-roster-day (one per activity day, is-active), ck-roster-summary, ck-roster-scan, ck-roster-batch,
 // ck-roster-code-in, ck-roster-code-out, ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust,
@@ -26,6 +27,9 @@ import ExportAttendance from './components/export-attendance';
 import AbsentList from './components/absent-list';
 import WalkInPopup from './components/walk-in-popup';
 import OfflinePending from './components/offline-pending';
+import OfflineKit from './components/offline-kit';
+import OfflineList from './components/offline-list';
+import { useOfflineRoster } from './use-offline-roster';
 import { daysBetween, monthDay } from '@contract/time';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
@@ -40,6 +44,7 @@ export default function Roster() {
     onData: ({ activity: a }) => setDate((d) => d || defaultDay(daysBetween(a.startDate, a.endDate), serverToday())),
   });
   const { state: rows, reload: loadRows } = useResource(date ? () => roster(activityId, date) : null, [activityId, date]);
+  const off = useOfflineRoster(activityId, date, rows, () => loadRows({ quiet: true }));
   const [adjusting, setAdjusting] = useState<RosterEntry | null>(null);
   const [batching, setBatching] = useState(false);
   const [scanning, setScanning] = useState(false);
@@ -144,6 +149,10 @@ export default function Roster() {
       ) : (
         <Text className='roster__readonly ck-roster-readonly'>您是上级队伍的管理者，只能查看名单</Text>
       )}
+      {canManage ? <OfflineKit stored={off.stored} preparing={off.preparing} onPrepare={off.prepare} /> : null}
+      {canManage && off.showList ? (
+        <OfflineList rows={off.list} queue={off.queueState} onUpload={off.flush} onBatch={() => setBatching(true)} />
+      ) : null}
 
       {counts ? (
         <View className='card roster__summary ck-roster-summary'>
@@ -208,7 +217,9 @@ export default function Roster() {
         activityId={activityId}
         date={date}
         dailyEnd={a.dailyEnd}
-        open={counts?.open ?? 0}
+        open={off.offline ? off.list.filter((r) => r.state === 'in').length : (counts?.open ?? 0)}
+        offline={off.offline}
+        onOffline={off.queueBatch}
         visible={batching}
         onClose={() => setBatching(false)}
         onDone={() => {
@@ -222,7 +233,13 @@ export default function Roster() {
         onClose={() => setWalkingIn(false)}
         onEnrolled={() => loadRows({ quiet: true })}
       />
-      <VolunteerScanPopup visible={scanning} onClose={() => setScanning(false)} onScanned={loadRows} />
+      <VolunteerScanPopup
+        visible={scanning}
+        onClose={() => setScanning(false)}
+        onScanned={loadRows}
+        offline={off.offline}
+        onOffline={off.queueScan}
+      />
     </Shell>
   );
 }

@@ -1,8 +1,9 @@
-// What the server believes of a queued offline scan: a rotating code's step, not the phone's clock; 72 h; static → 待确认; a tampered clock.
+// What the server believes of a queued offline scan: a rotating code's step, not the phone's clock; 72 h; static → 待确认; a tampered clock; a queued 批量签退.
 import {
   OFFLINE_CLOCK_TOLERANCE_MIN,
   OFFLINE_MAX_AGE_H,
   clockDrift,
+  judgeOfflineBatchSignOut,
   judgeOfflineScan,
   provenInstant,
   stepWindow,
@@ -113,5 +114,28 @@ describe('offline-scan', () => {
       uploadAt: at('2026-12-01T03:00:00Z'),
     });
     expect(v).toMatchObject({ decision: 'flagged', reason: 'STEP_AHEAD' });
+  });
+
+  it('a queued 批量签退 counts at the chosen time when the clock agrees; flagged when it does not or never synced; expires after 72 h', () => {
+    const claimed = '2026-12-01T09:05:00Z';
+    const batchAt = at('2026-12-01T09:00:00Z');
+    const upload = at('2026-12-01T10:00:00Z');
+    const honest = { batchAt, claimedAt: at(claimed), uploadAt: upload, ...synced(claimed) };
+    expect(judgeOfflineBatchSignOut(honest)).toEqual({ decision: 'accept', at: batchAt, reason: 'BATCH_SIGN_OUT' });
+    expect(judgeOfflineBatchSignOut({ ...honest, ...synced(claimed, OFFLINE_CLOCK_TOLERANCE_MIN * MIN) }).decision).toBe('accept');
+    expect(judgeOfflineBatchSignOut({ ...honest, ...synced(claimed, OFFLINE_CLOCK_TOLERANCE_MIN * MIN + 1) })).toMatchObject({
+      decision: 'flagged',
+      reason: 'CLOCK_DISAGREES',
+    });
+    expect(judgeOfflineBatchSignOut({ batchAt, claimedAt: at(claimed), uploadAt: upload })).toMatchObject({
+      decision: 'flagged',
+      reason: 'NEVER_SYNCED',
+    });
+    const exactly = new Date(batchAt.getTime() + OFFLINE_MAX_AGE_H * 3_600_000);
+    expect(judgeOfflineBatchSignOut({ ...honest, uploadAt: exactly }).decision).toBe('accept');
+    expect(judgeOfflineBatchSignOut({ ...honest, uploadAt: new Date(exactly.getTime() + 1) })).toMatchObject({
+      decision: 'expired',
+      reason: 'TOO_OLD',
+    });
   });
 });

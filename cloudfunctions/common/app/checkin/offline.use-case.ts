@@ -20,6 +20,7 @@ import {
   type CheckinUploadOfflineOutput,
   type CheckinUploadOfflineVolunteerScansInput,
   type OfflineItemResult,
+  type OfflineReason,
   type OfflineScanItem,
   type OfflineVolunteerScanItem,
 } from '@contract/checkin';
@@ -44,14 +45,15 @@ import { activityCodeSecret } from '../../adapters/checkin-code-secret';
 import { checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { isOnSiteNumber, parsePayload, parseScene, verifyPayload, verifyScene } from '../../domain/checkin-code';
 import { withinRadius } from '../../domain/geo';
-import { judgeOfflineScan } from '../../domain/offline-scan';
+import { judgeOfflineBatchSignOut, judgeOfflineScan } from '../../domain/offline-scan';
 import { scanFlags, withFlags } from '../../domain/scan-flags';
-import { toIso } from '../../domain/shanghai-time';
+import { shanghaiDate, toIso } from '../../domain/shanghai-time';
 import { dayDecider, requireReader } from '../access';
 import { requireActivity } from '../activity/activity-lookup';
 import { currentActivity } from './activity-cache';
 import { activityIdForKey } from './code-key';
 import { recordView } from './record-view';
+import { applyBatchToDay, checkBatchTime } from './offline-batch';
 
 const STEP_MS = ROTATING_STEP_SEC * 1000;
 /** Volunteers whose queued scans are applied at once (one volunteer's scans always one after another, in time order). */
@@ -288,6 +290,102 @@ const refusedResult = (nonce: string, err: AppError): OfflineItemResult => ({
   message: err.message,
 });
 
+/** What a queued item is once its code (or, for a queued 批量签退, the person) is checked: what to keep and apply. */
+interface Judged {
+  activity: ActivityDoc;
+  openid: string;
+  kind: CheckinKind;
+  codeKind?: 'in' | 'out' | 'auto';
+  step?: number;
+  decision: 'accept' | 'pending' | 'flagged' | 'expired';
+  at: Date;
+  reason: OfflineReason;
+  date: string;
+  flags: OfflineScanDoc['flags'];
+  distanceM?: number;
+  batch?: boolean;
+}
+
+/** Whose day an admin's item touches, by their verdict: refused for the admin's own day or a day they do not decide. */
+function requireDecides(u: UploadCtx, openid: string, self: string): void {
+  const verdict = u.decides!(openid);
+  if (verdict === 'self') throw new AppError(ErrorCode.AUTH_SELF_DEALING, self);
+  if (verdict === 'forbidden') throw new AppError(ErrorCode.AUTH_FORBIDDEN);
+}
+
+/** A queued 批量签退 of one person: no code, the admin's chosen time checked against the phone's timing. */
+async function judgeBatch(item: OfflineVolunteerScanItem, u: UploadCtx): Promise<Judged> {
+  const activity = await u.activities(u.activityId!);
+  if (!activity) throw new AppError(ErrorCode.ACTIVITY_NOT_FOUND);
+  const openid = item.openid!;
+  requireDecides(u, openid, '您本人的记录，须由本队其他管理员签退');
+  const verdict = judgeOfflineBatchSignOut({
+    batchAt: new Date(item.batchAt!),
+    claimedAt: new Date(item.claimedAt),
+    syncedServerTime: item.syncedServerTime ? new Date(item.syncedServerTime) : undefined,
+    elapsedMs: item.elapsedMs,
+    uploadAt: u.now,
+  });
+  const date = shanghaiDate(verdict.at);
+  if (verdict.decision !== 'expired') checkBatchTime(activity, date, verdict.at, u.now);
+  return { activity, openid, kind: 'out', ...verdict, date, flags: ['offline'], batch: true };
+}
+
+/** A queued scan of a code: verified, its time judged, then the checks an online scan gets at that instant. */
+async function judgeScan(q: Queued, u: UploadCtx): Promise<Judged> {
+  const { item } = q;
+  const opened = await openQueued(item.payload!, u.want, u.activities, u.now);
+  const { activity } = opened;
+  let openid = q.uploadedBy;
+  let kind: CheckinKind;
+  let flags: OfflineScanDoc['flags'] = ['offline'];
+  let distanceM: number | undefined;
+  if (u.want === 'v') {
+    if (activity._id !== u.activityId) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID, '该个人签到码不属于本活动');
+    openid = opened.volunteer!;
+    requireDecides(u, openid, '不能扫描本人的个人签到码');
+    kind = (item as OfflineVolunteerScanItem).kind;
+  } else {
+    kind = opened.codeKind === 'in' ? 'in' : 'out';
+  }
+  const verdict = judgeOfflineScan({
+    step: opened.step,
+    claimedAt: new Date(item.claimedAt),
+    syncedServerTime: item.syncedServerTime ? new Date(item.syncedServerTime) : undefined,
+    elapsedMs: item.elapsedMs,
+    uploadAt: u.now,
+  });
+  const window = checkScanTime(activity, kind, verdict.at);
+  if (verdict.decision !== 'expired' && !window.ok)
+    throw new AppError(ErrorCode.CHECKIN_OUTSIDE_WINDOW, `不在${CHECKIN_KIND_LABEL[kind]}时间内`, { date: window.date });
+  if (u.want === 'a') {
+    const location = (item as OfflineScanItem).location;
+    const range = withinRadius(location, activity.location, activity.radiusM);
+    if (!range.ok)
+      throw new AppError(
+        ErrorCode.CHECKIN_OUT_OF_RANGE,
+        `扫码时距活动地点约${formatDistance(range.distanceM)}，超出${formatDistance(activity.radiusM)}签到范围`,
+        {
+          distanceM: range.distanceM,
+          radiusM: activity.radiusM,
+        },
+      );
+    distanceM = range.distanceM;
+    flags = withFlags(flags, scanFlags(location, range.distanceM));
+  }
+  return {
+    activity,
+    openid,
+    kind,
+    ...(opened.codeKind ? { codeKind: opened.codeKind } : {}),
+    ...(opened.step !== undefined ? { step: opened.step } : {}),
+    ...verdict,
+    date: window.date,
+    flags,
+    ...(distanceM !== undefined ? { distanceM } : {}),
+  };
+}
+
 /** Judges, claims and applies one queued scan; never throws for the scan's own faults (they are its result). */
 async function uploadOne(q: Queued, u: UploadCtx): Promise<OfflineItemResult> {
   const { item } = q;
@@ -295,78 +393,39 @@ async function uploadOne(q: Queued, u: UploadCtx): Promise<OfflineItemResult> {
   const claimedAt = new Date(item.claimedAt);
   let doc: OfflineScanDoc | undefined;
   try {
-    const opened = await openQueued(item.payload, u.want, u.activities, u.now);
-    const { activity } = opened;
-    let openid = q.uploadedBy;
-    let kind: CheckinKind;
-    let flags: OfflineScanDoc['flags'] = ['offline'];
-    let distanceM: number | undefined;
-    if (u.want === 'v') {
-      if (activity._id !== u.activityId) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID, '该个人签到码不属于本活动');
-      openid = opened.volunteer!;
-      const verdict = u.decides!(openid);
-      if (verdict === 'self') throw new AppError(ErrorCode.AUTH_SELF_DEALING, '不能扫描本人的个人签到码');
-      if (verdict === 'forbidden') throw new AppError(ErrorCode.AUTH_FORBIDDEN);
-      kind = (item as OfflineVolunteerScanItem).kind;
-    } else {
-      kind = opened.codeKind === 'in' ? 'in' : 'out';
-    }
-    const verdict = judgeOfflineScan({
-      step: opened.step,
-      claimedAt,
-      syncedServerTime: item.syncedServerTime ? new Date(item.syncedServerTime) : undefined,
-      elapsedMs: item.elapsedMs,
-      uploadAt: u.now,
-    });
-    const window = checkScanTime(activity, kind, verdict.at);
-    if (verdict.decision !== 'expired' && !window.ok)
-      throw new AppError(ErrorCode.CHECKIN_OUTSIDE_WINDOW, `不在${CHECKIN_KIND_LABEL[kind]}时间内`, { date: window.date });
-    if (u.want === 'a') {
-      const location = (item as OfflineScanItem).location;
-      const range = withinRadius(location, activity.location, activity.radiusM);
-      if (!range.ok)
-        throw new AppError(
-          ErrorCode.CHECKIN_OUT_OF_RANGE,
-          `扫码时距活动地点约${formatDistance(range.distanceM)}，超出${formatDistance(activity.radiusM)}签到范围`,
-          {
-            distanceM: range.distanceM,
-            radiusM: activity.radiusM,
-          },
-        );
-      distanceM = range.distanceM;
-      flags = withFlags(flags, scanFlags(location, range.distanceM));
-    }
-    const state = verdict.decision === 'accept' ? 'processing' : verdict.decision;
+    const batchItem = u.want === 'v' && (item as OfflineVolunteerScanItem).openid !== undefined;
+    const j = batchItem ? await judgeBatch(item as OfflineVolunteerScanItem, u) : await judgeScan(q, u);
+    const { activity } = j;
+    const state = j.decision === 'accept' ? 'processing' : j.decision;
     doc = {
       _id: id,
       activityId: activity._id,
       orgId: activity.orgId,
-      openid,
+      openid: j.openid,
       uploadedBy: q.uploadedBy,
       ...(u.want === 'v' ? { by: q.uploadedBy } : {}),
+      ...(j.batch ? { batch: true } : {}),
       nonce: item.nonce,
-      kind,
-      ...(opened.codeKind ? { codeKind: opened.codeKind } : {}),
-      date: window.date,
-      at: verdict.at,
+      kind: j.kind,
+      ...(j.codeKind ? { codeKind: j.codeKind } : {}),
+      date: j.date,
+      at: j.at,
       claimedAt,
       ...(item.syncedServerTime ? { syncedServerTime: new Date(item.syncedServerTime) } : {}),
       ...(item.elapsedMs !== undefined ? { elapsedMs: item.elapsedMs } : {}),
-      ...(opened.step !== undefined ? { step: opened.step } : {}),
-      ...(distanceM !== undefined ? { distanceM } : {}),
+      ...(j.step !== undefined ? { step: j.step } : {}),
+      ...(j.distanceM !== undefined ? { distanceM: j.distanceM } : {}),
       ...((item as OfflineScanItem).location?.accuracy !== undefined ? { accuracy: (item as OfflineScanItem).location.accuracy } : {}),
-      flags,
+      flags: j.flags,
       state,
-      reason: verdict.reason,
+      reason: j.reason,
       createdAt: u.now,
       updatedAt: u.now,
     };
-    const base = { nonce: item.nonce, id, reason: verdict.reason, kind, at: toIso(verdict.at), date: window.date };
+    const base = { nonce: item.nonce, id, reason: j.reason, kind: j.kind, at: toIso(j.at), date: j.date };
     if (!(await claimOfflineScan(doc))) return duplicateOrResume(item.nonce, id, { activity, now: u.now, nameOf: u.nameOf });
     if (state !== 'processing') return { ...base, result: state };
-    const applied = await applyToDay(doc, { activity, now: u.now, nameOf: u.nameOf });
-    if (applied.state === 'recorded') await setOfflineState(id, { state: 'recorded', kind: applied.kind, updatedAt: u.now });
-    return { ...base, kind: applied.kind, result: applied.state, ...(applied.record ? { record: recordView(applied.record) } : {}) };
+    return { ...base, ...(await applyClaimed(doc, { activity, now: u.now, nameOf: u.nameOf })) };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     // Refused: kept too, so that the same nonce uploaded again answers `duplicate`.
@@ -409,19 +468,34 @@ async function duplicateOrResume(nonce: string, id: string, c: ApplyCtx): Promis
   const since = first?.state === 'processing' ? new Date(first.updatedAt) : undefined;
   if (!first || !since || c.now.getTime() - since.getTime() < STALE_PROCESSING_MS || !(await takeOverProcessing(id, since, c.now)))
     return duplicate(nonce, id, first);
-  const applied = await applyToDay(first, c);
-  if (applied.state === 'recorded') await setOfflineState(id, { state: 'recorded', kind: applied.kind, updatedAt: c.now });
-  const at = new Date(first.at);
   return {
     nonce,
     id,
     reason: first.reason,
-    kind: applied.kind,
-    at: toIso(at),
+    kind: first.kind,
+    at: toIso(new Date(first.at)),
     date: first.date,
-    result: applied.state,
-    ...(applied.record ? { record: recordView(applied.record) } : {}),
+    ...(await applyClaimed(first, c)),
   };
+}
+
+/** Applies a claimed (`processing`) scan to its day and keeps what became of it. */
+async function applyClaimed(
+  doc: OfflineScanDoc,
+  c: ApplyCtx,
+): Promise<Pick<OfflineItemResult, 'result' | 'kind' | 'skipReason' | 'record'>> {
+  if (doc.batch) {
+    const done = await applyBatchToDay(doc, c);
+    await setOfflineState(doc._id, { state: done.state, ...(done.skipReason ? { skipReason: done.skipReason } : {}), updatedAt: c.now });
+    return {
+      result: done.state,
+      ...(done.skipReason ? { skipReason: done.skipReason } : {}),
+      ...(done.record ? { record: recordView(done.record) } : {}),
+    };
+  }
+  const applied = await applyToDay(doc, c);
+  if (applied.state === 'recorded') await setOfflineState(doc._id, { state: 'recorded', kind: applied.kind, updatedAt: c.now });
+  return { kind: applied.kind, result: applied.state, ...(applied.record ? { record: recordView(applied.record) } : {}) };
 }
 
 async function duplicate(nonce: string, id: string, known?: OfflineScanDoc): Promise<OfflineItemResult> {
@@ -455,8 +529,9 @@ async function uploadAll(items: Queued[], u: UploadCtx): Promise<CheckinUploadOf
   const results = new Array<OfflineItemResult>(items.length);
   const groups = new Map<string, { q: Queued; i: number }[]>();
   items.forEach((q, i) => {
-    const parsed = u.want === 'v' ? parsePayload(q.item.payload) : undefined;
-    const key = parsed?.o ? String(parsed.o) : q.uploadedBy;
+    const person = u.want === 'v' ? (q.item as OfflineVolunteerScanItem).openid : undefined;
+    const parsed = u.want === 'v' && !person ? parsePayload(q.item.payload!) : undefined;
+    const key = person ?? (parsed?.o ? String(parsed.o) : q.uploadedBy);
     groups.set(key, [...(groups.get(key) ?? []), { q, i }]);
   });
   const ordered = [...groups.values()].map((g) => g.sort((a, b) => Date.parse(a.q.item.claimedAt) - Date.parse(b.q.item.claimedAt)));
@@ -521,6 +596,7 @@ export async function offlinePending(input: CheckinOfflinePendingInput, ctx: Ctx
       flags: s.flags,
       plausible: plausible(s),
       ...(s.by ? { by: s.by, byName: names.get(s.by)?.realName ?? '' } : {}),
+      ...(s.batch ? { batch: true } : {}),
     }))
     .sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -559,6 +635,14 @@ export async function decideOffline(input: CheckinDecideOfflineInput, ctx: Ctx):
       }
       const decided = { ...doc, state: 'confirmed' as const, decidedBy: admin };
       try {
+        if (doc.batch) {
+          const done = await applyBatchToDay(decided, { activity, now: ctx.now, nameOf, confirmedBy: admin });
+          if (done.state === 'skipped') {
+            await setOfflineState(id, { state: 'skipped', skipReason: done.skipReason, updatedAt: ctx.now });
+            results.push({ id, result: 'skipped', skipReason: done.skipReason });
+          } else results.push({ id, result: 'confirmed', ...(done.record ? { record: recordView(done.record) } : {}) });
+          continue;
+        }
         const applied = await applyToDay(decided, { activity, now: ctx.now, nameOf, confirmedBy: admin });
         if (applied.state === 'waiting')
           await setOfflineState(id, { state: 'waiting', kind: applied.kind, decidedBy: admin, updatedAt: ctx.now });

@@ -31,6 +31,7 @@ export function offlineView(marks: OfflineMarkDoc[] | undefined, names?: Map<str
       ...(m.confirmedBy ? { confirmedBy: m.confirmedBy } : {}),
       ...(byName ? { byName } : {}),
       ...(confirmedByName ? { confirmedByName } : {}),
+      ...(m.batch ? { batch: true } : {}),
     };
   });
 }

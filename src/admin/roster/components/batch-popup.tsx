@@ -1,6 +1,8 @@
 // 批量签退: close every open record of the day at one time, for volunteers who left without signing out. The time
 // offered is the day's end, or now (the server's clock) while the day runs; afterwards it says whom it signed out and
-// whom it left alone, and why. Test classes: ck-batch-at, ck-batch-reason, ck-batch-error, ck-batch-submit.
+// whom it left alone, and why. Without a network (the call fails with NETWORK, or the page knows it is offline) the
+// batch goes to `onOffline`, which queues one sign-out per person in by the 离线名单.
+// Test classes: ck-batch-at, ck-batch-reason, ck-batch-error, ck-batch-submit.
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import FormSheet, { SheetTextarea } from '../../../components/form-sheet';
@@ -14,6 +16,8 @@ import { isoAt, monthDay } from '@contract/time';
 import { serverNow } from '../../../services/server-clock';
 import { defaultBatchTime, explainBatchResult } from '../../batch-sign-out';
 import { COLOR } from '../../../styles/colors';
+import { toCloudError } from '../../../services/cloud-error';
+import type { OfflineAnswer } from '../use-offline-roster';
 
 type Props = {
   activityId: string;
@@ -23,9 +27,12 @@ type Props = {
   visible: boolean;
   onClose: () => void;
   onDone: (result: CheckinBatchSignOutOutput) => void;
+  /** The page knows the server cannot be reached: the batch goes straight to `onOffline`. */
+  offline?: boolean;
+  onOffline?: (at: string) => OfflineAnswer;
 };
 
-export default function BatchPopup({ activityId, date, dailyEnd, open, visible, onClose, onDone }: Props) {
+export default function BatchPopup({ activityId, date, dailyEnd, open, visible, onClose, onDone, offline, onOffline }: Props) {
   const [at, setAt] = useState(dailyEnd);
   const [reason, setReason] = useState('');
   const { busy, error, setError, submit: send } = useSubmit();
@@ -41,15 +48,28 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
     if (busy) return;
     const parsed = parseContract(CheckinBatchSignOutInput, { activityId, date, at: isoAt(date, at), ...(reason.trim() ? { reason } : {}) });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
+    const queueOffline = () => {
+      const answer = onOffline!(parsed.data.at);
+      if (!answer.ok) return setError(answer.message);
+      onClose();
+      void Taro.showToast({ title: answer.line, icon: 'none' });
+    };
     const { confirm } = await Taro.showModal({
       title: '批量签退',
-      content: `将为${open}名未签退的志愿者签退，签退时间 ${monthDay(date)} ${at}。确定吗？`,
+      content: `${offline ? '当前无网络，将离线记录：' : '将'}为${open}名未签退的志愿者签退，签退时间 ${monthDay(date)} ${at}。确定吗？`,
       confirmText: '确定签退',
       cancelText: '取消',
     });
     if (!confirm) return;
+    if (offline && onOffline) return queueOffline();
     await send(async () => {
-      const result = await batchSignOut(parsed.data);
+      let result: CheckinBatchSignOutOutput;
+      try {
+        result = await batchSignOut(parsed.data);
+      } catch (e) {
+        if (onOffline && toCloudError(e).code === 'NETWORK') return queueOffline();
+        throw e;
+      }
       onDone(result);
       const { title, content } = explainBatchResult(result);
       if (content)
