@@ -4,8 +4,10 @@
 // ck-hours-org, ck-hours-total, ck-hours-count, ck-hours-cancelled-note, ck-hours-day (ck-hours-day-date/-title/-times/
 // -minutes/-status/-cancelled),
 // ck-hours-correction(-status/-reason), ck-hours-correct, ck-hours-loading, ck-hours-error, ck-hours-empty,
-// ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup).
-import { useMemo, useState } from 'react';
+// ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup); scans kept offline (待上传 and
+// results that need attention) in ck-hours-offline* (components/offline-section). An upload the server answered
+// (a tap on 立即上传 or an automatic one) reads the hours again.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
@@ -19,6 +21,9 @@ import type { MyHoursDay } from '@contract/checkin';
 import { PERIODS, cancelledDays, hoursQuery, type Filters, type Period } from './helpers';
 import DayCard from './components/day-card';
 import CorrectionPopup from './components/correction-popup';
+import OfflineSection from './components/offline-section';
+import { myOfflineScans } from '../../services/checkin-offline';
+import { useOfflineQueue } from '../../hooks/use-offline-queue';
 import { formatDuration } from '@contract/format';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
@@ -31,6 +36,21 @@ export default function MyHours() {
   const query = useMemo(() => hoursQuery(filters), [filters]);
 
   const { state: hours, reload: load } = useResource('error' in query ? null : () => myHours(query.input), [query]);
+
+  // Scans kept offline: listed until uploaded; each upload the server answers may have changed the days.
+  const queue = useOfflineQueue(myOfflineScans());
+  const syncedAt = queue.state.lastSyncAt;
+  const shownSync = useRef(syncedAt);
+  useEffect(() => {
+    if (syncedAt === shownSync.current) return;
+    shownSync.current = syncedAt;
+    load({ quiet: true });
+  }, [syncedAt, load]);
+  const titles = useMemo(() => {
+    const byId = new Map<string, string>();
+    if (hours.status === 'ready') for (const d of hours.data.days) byId.set(d.activityId, d.title);
+    return byId;
+  }, [hours]);
 
   // The team filter lists my teams; without them (not registered, or me failed) it offers 全部队伍 only.
   const mine = useResource(me);
@@ -63,6 +83,8 @@ export default function MyHours() {
           />
         </View>
       </View>
+
+      <OfflineSection queue={queue} titleOf={(id) => (id ? titles.get(id) : undefined)} />
 
       {'error' in query ? <Text className='my-hours__range-error ck-hours-range-error'>{query.error}</Text> : null}
       {!('error' in query) && hours.status === 'loading' ? <StateView kind='loading' className='ck-hours-loading' rows={4} /> : null}
