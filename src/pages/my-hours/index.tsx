@@ -18,7 +18,7 @@ import { myHours } from '../../services/checkin';
 import { me } from '../../services/user';
 import { useResource } from '../../hooks/use-resource';
 import type { MyHoursDay } from '@contract/checkin';
-import { PERIODS, cancelledDays, hoursQuery, type Filters, type Period } from './helpers';
+import { PERIODS, cancelledDays, hoursQuery, knownTitle, rememberTitles, type Filters, type Period } from './helpers';
 import DayCard from './components/day-card';
 import CorrectionPopup from './components/correction-popup';
 import OfflineSection from './components/offline-section';
@@ -35,7 +35,9 @@ export default function MyHours() {
   const today = serverToday();
   const query = useMemo(() => hoursQuery(filters), [filters]);
 
-  const { state: hours, reload: load } = useResource('error' in query ? null : () => myHours(query.input), [query]);
+  const { state: hours, reload: load } = useResource('error' in query ? null : () => myHours(query.input), [query], {
+    onData: rememberTitles,
+  });
 
   // Scans kept offline: listed until uploaded; each upload the server answers may have changed the days.
   const queue = useOfflineQueue(myOfflineScans());
@@ -46,11 +48,6 @@ export default function MyHours() {
     shownSync.current = syncedAt;
     load({ quiet: true });
   }, [syncedAt, load]);
-  const titles = useMemo(() => {
-    const byId = new Map<string, string>();
-    if (hours.status === 'ready') for (const d of hours.data.days) byId.set(d.activityId, d.title);
-    return byId;
-  }, [hours]);
 
   // The team filter lists my teams; without them (not registered, or me failed) it offers 全部队伍 only.
   const mine = useResource(me);
@@ -84,7 +81,7 @@ export default function MyHours() {
         </View>
       </View>
 
-      <OfflineSection queue={queue} titleOf={(id) => (id ? titles.get(id) : undefined)} />
+      <OfflineSection queue={queue} titleOf={knownTitle} />
 
       {'error' in query ? <Text className='my-hours__range-error ck-hours-range-error'>{query.error}</Text> : null}
       {!('error' in query) && hours.status === 'loading' ? <StateView kind='loading' className='ck-hours-loading' rows={4} /> : null}
