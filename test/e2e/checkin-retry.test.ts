@@ -1,6 +1,7 @@
 // The typed fallback and lost connections in the h5 build: a volunteer types the 6-digit 现场数字码 shown under the
-// admin's code; a tap whose request never left the phone is retried after the rotating code moved on and still signs
-// in; a tap whose answer was lost is retried minutes later and answered from the first attempt, without a second record.
+// admin's code; a scanned code whose request never left the phone is kept offline and uploaded when the connection is
+// back (a phone that never heard the server's time has it flagged for an admin); a tap whose answer was lost is kept
+// offline with the same nonce and its upload leaves the day as the first attempt wrote it.
 import type { Page } from 'playwright-core';
 import { bootstrapRoot, seedMembership, seedOrg, seedVolunteer } from '../helpers/emulator';
 import { north, POINT, seedActivity, seedEnrollment } from '../helpers/checkin';
@@ -79,24 +80,33 @@ it('the volunteer types the 6-digit number under the admin’s code and is signe
   await shownNumber(admin, number);
 });
 
-it('a tap whose request never left the phone is retried after the rotating code moved on, and signs in (flagged for the roster)', async () => {
+it('a scan whose request never left the phone is kept offline and uploaded when the connection is back; never synced, it waits for an admin', async () => {
   const payload = await screenPayload();
   const vol = await scanPage(VOLUNTEERS[1]);
   const blocked = (url: URL) => url.pathname.endsWith('/functions/checkin');
   await vol.route(blocked, (route) => route.abort('internetdisconnected'));
   await typePayload(vol, payload);
-  await top(vol, '.ck-result-title').filter({ hasText: '网络异常' }).waitFor();
+  await top(vol, '.ck-offline-title').filter({ hasText: '已离线记录，联网后自动上传' }).waitFor();
+  expect(await top(vol, '.ck-offline-count').innerText()).toBe('待上传 1 条');
   expect(await dayOf(VOLUNTEERS[1])).toBeUndefined();
 
-  // The connection comes back 70 s later: the rotating code the phone read is no longer accepted for a first tap.
+  // The connection comes back 70 s later: 立即上传 (unless the automatic retry came first).
   await app.t.setClock('2026-12-01T01:36:10Z');
   await vol.unroute(blocked);
-  await top(vol, '.ck-result-retry').click();
-  await top(vol, '.ck-result-title').filter({ hasText: '签到成功' }).waitFor();
-  expect(await dayOf(VOLUNTEERS[1])).toMatchObject({ status: 'open', flags: ['late_retry'] });
+  await top(vol, '.ck-offline-flush')
+    .click({ timeout: 3000 })
+    .catch(() => undefined);
+  // The page never heard the server's time before the scan: the phone's clock proves nothing, an admin decides.
+  await top(vol, '.ck-offline-result-title').filter({ hasText: '待管理员核实' }).waitFor();
+  expect(await top(vol, '.ck-offline-result-detail').innerText()).toBe('手机未曾与服务器对时，待管理员核实');
+  expect(await top(vol, '.ck-offline-count').innerText()).toBe('待上传 0 条');
+  expect(await dayOf(VOLUNTEERS[1])).toBeUndefined();
+  expect(await app.t.emu.db.find('checkin_offline_scans', { openid: VOLUNTEERS[1] })).toMatchObject([
+    { state: 'flagged', reason: 'NEVER_SYNCED' },
+  ]);
 });
 
-it('a tap whose answer was lost is retried minutes later and answered from the first attempt, with one record', async () => {
+it('a tap whose answer was lost is kept offline with the same nonce; its upload later leaves the one record as it was', async () => {
   const payload = await screenPayload();
   const vol = await scanPage(VOLUNTEERS[2]);
   const fn = (url: URL) => url.pathname.endsWith('/functions/checkin');
@@ -106,15 +116,18 @@ it('a tap whose answer was lost is retried minutes later and answered from the f
     await route.abort('connectionreset');
   });
   await typePayload(vol, payload);
-  await top(vol, '.ck-result-title').filter({ hasText: '网络异常' }).waitFor();
+  await top(vol, '.ck-offline-title').filter({ hasText: '已离线记录' }).waitFor();
   const recorded = await dayOf(VOLUNTEERS[2]);
   expect(recorded).toMatchObject({ status: 'open' });
+  const sent = (await app.t.emu.db.find('checkin_days', { activityId, openid: VOLUNTEERS[2] }))[0] as { echoes?: { nonce: string }[] };
 
   await app.t.setClock('2026-12-01T01:42:00Z');
   await vol.unroute(fn);
-  await top(vol, '.ck-result-retry').click();
-  // The first attempt's answer: signed in at its own time, not at the retry's.
-  await top(vol, '.ck-result-title').filter({ hasText: '今天已签到' }).waitFor();
-  expect(await top(vol, '.ck-result-time').innerText()).toContain('09:36');
+  await top(vol, '.ck-offline-flush')
+    .click({ timeout: 3000 })
+    .catch(() => undefined);
+  await eventually(async () => expect(await top(vol, '.ck-offline-count').innerText()).toBe('待上传 0 条'));
+  // The upload carried the tap's nonce, and the day is still the first attempt's, once.
+  expect(await app.t.emu.db.find('checkin_offline_scans', { openid: VOLUNTEERS[2] })).toMatchObject([{ nonce: sent.echoes?.[0]?.nonce }]);
   expect(await app.t.emu.db.find('checkin_days', { activityId, openid: VOLUNTEERS[2] })).toEqual([recorded]);
 });

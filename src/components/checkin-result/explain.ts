@@ -130,6 +130,16 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
     case 'USER.NOT_REGISTERED':
       return { ...base, key: 'unregistered', title: '请先注册', tips: ['注册成为志愿者并报名活动后才能签到'] };
     case 'NETWORK':
+      // A typed 现场数字码 cannot be kept offline (the server could not tell when it was typed): only a code can.
+      if ((r.details as { onsiteNumber?: unknown } | null | undefined)?.onsiteNumber === true)
+        return {
+          ...base,
+          key: 'network',
+          title: '网络异常',
+          message: '现场数字码需要联网，请扫描签到码',
+          tips: ['扫描现场的签到码，无网络时会先离线记录，联网后自动上传', '或在网络恢复后重新提交'],
+          retry: true,
+        };
       return { ...base, key: 'network', title: '网络异常', message: '网络不稳定，签到结果未确认。请重新提交，不会重复签到。', retry: true };
     default:
       return base;

@@ -34,3 +34,12 @@ export function hoursQuery(f: Filters): { input: CheckinMyHoursInput } | { error
 export function cancelledDays(hours: Pick<CheckinMyHoursOutput, 'days'>): number {
   return hours.days.filter((d) => d.activityCancelled === true).length;
 }
+
+/** Activity titles the hours named while the app runs: a scan kept offline is labelled by them even when the hours cannot load. */
+const knownTitles = new Map<string, string>();
+
+export function rememberTitles(hours: Pick<CheckinMyHoursOutput, 'days'>): void {
+  for (const d of hours.days) knownTitles.set(d.activityId, d.title);
+}
+
+export const knownTitle = (activityId: string | undefined): string | undefined => (activityId ? knownTitles.get(activityId) : undefined);

@@ -4,8 +4,10 @@
 // ck-hours-org, ck-hours-total, ck-hours-count, ck-hours-cancelled-note, ck-hours-day (ck-hours-day-date/-title/-times/
 // -minutes/-status/-cancelled),
 // ck-hours-correction(-status/-reason), ck-hours-correct, ck-hours-loading, ck-hours-error, ck-hours-empty,
-// ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup).
-import { useMemo, useState } from 'react';
+// ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup); scans kept offline (待上传 and
+// results that need attention) in ck-hours-offline* (components/offline-section). An upload the server answered
+// (a tap on 立即上传 or an automatic one) reads the hours again.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
@@ -16,9 +18,12 @@ import { myHours } from '../../services/checkin';
 import { me } from '../../services/user';
 import { useResource } from '../../hooks/use-resource';
 import type { MyHoursDay } from '@contract/checkin';
-import { PERIODS, cancelledDays, hoursQuery, type Filters, type Period } from './helpers';
+import { PERIODS, cancelledDays, hoursQuery, knownTitle, rememberTitles, type Filters, type Period } from './helpers';
 import DayCard from './components/day-card';
 import CorrectionPopup from './components/correction-popup';
+import OfflineSection from './components/offline-section';
+import { myOfflineScans } from '../../services/checkin-offline';
+import { useOfflineQueue } from '../../hooks/use-offline-queue';
 import { formatDuration } from '@contract/format';
 import { serverToday } from '../../services/server-clock';
 import { routes } from '../../routes';
@@ -30,7 +35,19 @@ export default function MyHours() {
   const today = serverToday();
   const query = useMemo(() => hoursQuery(filters), [filters]);
 
-  const { state: hours, reload: load } = useResource('error' in query ? null : () => myHours(query.input), [query]);
+  const { state: hours, reload: load } = useResource('error' in query ? null : () => myHours(query.input), [query], {
+    onData: rememberTitles,
+  });
+
+  // Scans kept offline: listed until uploaded; each upload the server answers may have changed the days.
+  const queue = useOfflineQueue(myOfflineScans());
+  const syncedAt = queue.state.lastSyncAt;
+  const shownSync = useRef(syncedAt);
+  useEffect(() => {
+    if (syncedAt === shownSync.current) return;
+    shownSync.current = syncedAt;
+    load({ quiet: true });
+  }, [syncedAt, load]);
 
   // The team filter lists my teams; without them (not registered, or me failed) it offers 全部队伍 only.
   const mine = useResource(me);
@@ -63,6 +80,8 @@ export default function MyHours() {
           />
         </View>
       </View>
+
+      <OfflineSection queue={queue} titleOf={knownTitle} />
 
       {'error' in query ? <Text className='my-hours__range-error ck-hours-range-error'>{query.error}</Text> : null}
       {!('error' in query) && hours.status === 'loading' ? <StateView kind='loading' className='ck-hours-loading' rows={4} /> : null}

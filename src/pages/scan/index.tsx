@@ -3,15 +3,23 @@
 // shows as a panel — a refusal says why and what to do, with the distance when out of range. A short 签退 is
 // confirmed first, and a mistaken one can be undone for a few minutes. Who cannot scan types the 6-digit 现场数字码;
 // 重试 after a lost answer sends the same tap again (same nonce and code, `retry`).
+// Without a network a scanned code (not a typed number) is kept on the phone with the tap's nonce, its position and
+// timing (services/checkin-offline) and uploads by itself later; the page says so, counts what waits, offers 立即上传,
+// and shows what the server made of each upload (components/checkin-result/offline).
 // Test classes: ck-scan-camera (scan button: weapp, or h5 with window.wx.scanQRCode), ck-scan-payload (h5 manual
 // entry) and ck-scan-submit, ck-scan-number and ck-scan-number-submit (components/number-entry), ck-scan-progress, ck-scan-go-my-code, ck-scan-go-hours; the panel's ck-result-* classes
-// (components/checkin-result).
-import { useEffect, useRef, useState } from 'react';
+// (components/checkin-result), the offline panel's and banner's ck-offline-* classes (components/checkin-result/offline).
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import QrEntry from '../../components/qr-entry';
 import NumberEntry from './components/number-entry';
 import CheckinResult, { type ScanOutcome } from '../../components/checkin-result';
+import { OfflineBanner, OfflineSaved } from '../../components/checkin-result/offline';
+import { myOfflineScans, type QueuedScan } from '../../services/checkin-offline';
+import { offlineTiming } from '../../services/server-clock';
+import { codeKindOf, readCodeBody } from '../../utils/code-body';
+import { useOfflineQueue } from '../../hooks/use-offline-queue';
 import { newNonce, scanActivityCode, undoSignOut } from '../../services/checkin';
 import { isLocateError, locate, type Fix } from '../../device/location';
 import { readQrCode, sceneOfPath } from '../../device/scan';
@@ -19,12 +27,34 @@ import { buzz } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
 import { routes } from '../../routes';
 import { formatDuration } from '@contract/format';
-import type { CheckinScanOutput } from '@contract/checkin';
+import { ONSITE_NUMBER_PATTERN, type CheckinScanOutput } from '@contract/checkin';
 import './index.scss';
 
 type Phase = 'idle' | 'locating' | 'sending';
 /** One tap: the same nonce (and position) is reused if the answer got lost and the volunteer sends it again. */
 type Attempt = { payload: string; nonce: string; location?: Fix; confirmShort?: boolean; activityId?: string; retry?: boolean };
+
+/** Results of uploads shown under the banner at most. */
+const RESULTS_SHOWN = 5;
+
+const isOnSiteNumber = (payload: string) => ONSITE_NUMBER_PATTERN.test(payload.trim());
+
+/**
+ * A tap that could not reach the server, as the queue keeps it: the same nonce (an upload of a tap that did arrive
+ * changes nothing), the code, the position, the phone's timing, and what the phone reads of the code for the pages.
+ */
+function queuedScanOf(a: Attempt & { location: Fix }): QueuedScan {
+  const body = readCodeBody(a.payload);
+  const kind = codeKindOf(a.payload);
+  return {
+    nonce: a.nonce,
+    payload: a.payload,
+    location: a.location,
+    ...offlineTiming(),
+    ...(body?.t === 'a' ? { activityId: body.activityId } : {}),
+    ...(kind ? { kind } : {}),
+  };
+}
 
 /** "现在签退将只记录X分钟，确定吗？" from the refusal's minutes (the server's sentence when it gave none). */
 function shortSignOutQuestion(details: unknown, message: string): string {
@@ -38,10 +68,16 @@ export default function Scan() {
   const [phase, setPhase] = useState<Phase>('idle');
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
   const attempt = useRef<Attempt | null>(null);
+  const queue = useOfflineQueue(myOfflineScans());
+  const [saved, setSaved] = useState<QueuedScan | null>(null);
+  // Results of uploads answered while the page is open (older ones are on 我的时长).
+  const openedAt = useRef(queue.state.lastSyncAt ?? '');
+  const results = useMemo(() => queue.state.done.filter((d) => d.at > openedAt.current).slice(0, RESULTS_SHOWN), [queue.state.done]);
 
   const send = async (a: Attempt) => {
     attempt.current = a;
     setOutcome(null);
+    setSaved(null);
     try {
       if (!a.location) {
         setPhase('locating');
@@ -56,6 +92,19 @@ export default function Scan() {
         setOutcome({ ok: false, code: e.reason === 'denied' ? 'LOCATION_DENIED' : 'LOCATION_UNAVAILABLE', message: '' });
       } else {
         const err = toCloudError(e);
+        if (err.code === 'NETWORK' && a.location) {
+          // A typed number proves nothing offline: it needs the network (the server refuses it queued).
+          if (isOnSiteNumber(a.payload)) {
+            setOutcome({ ok: false, code: err.code, message: err.message, details: { onsiteNumber: true } });
+            return;
+          }
+          const item = queuedScanOf({ ...a, location: a.location });
+          const q = myOfflineScans();
+          // A retried tap already kept (its nonce waits in the queue) is not kept twice.
+          if (!q.state().items.some((i) => i.nonce === item.nonce)) q.add(item);
+          setSaved(q.state().items.find((i) => i.nonce === item.nonce) ?? item);
+          return;
+        }
         if (err.code === 'CHECKIN.CONFIRM_SHORT_SIGN_OUT') {
           setPhase('idle');
           const { confirm } = await Taro.showModal({
@@ -119,6 +168,14 @@ export default function Scan() {
   const openMyCode = () => Taro.navigateTo({ url: routes.myCode(activityId || undefined) });
   const openHours = () => Taro.navigateTo({ url: routes.myHours() });
 
+  if (saved) {
+    return (
+      <View className='app-page scan-page'>
+        <OfflineSaved item={saved} queue={queue} onBack={() => setSaved(null)} />
+      </View>
+    );
+  }
+
   if (outcome) {
     return (
       <View className='app-page scan-page'>
@@ -138,6 +195,7 @@ export default function Scan() {
   const busy = phase !== 'idle';
   return (
     <View className='app-page scan-page'>
+      <OfflineBanner queue={queue} results={results} />
       <View className='card scan-page__intro'>
         <Text className='scan-page__title'>扫码签到 / 签退</Text>
         <Text className='scan-page__text'>扫描活动现场管理员出示的签到码或签退码。系统会确认您在活动地点附近，请允许使用位置信息。</Text>
