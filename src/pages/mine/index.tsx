@@ -1,5 +1,5 @@
 // 我的: the volunteer's card, teams and totals, 消息中心 with its unread badge, 我参加的活动; an empty state with a way to
-// register; 我的需求 for everyone (a 需求方 need not register).
+// register; 我的需求 for everyone (a 需求方 need not register), 我的投诉 for whoever complained.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
@@ -15,6 +15,7 @@ import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
 import MessagesEntry from './components/messages-entry';
 import NeedsEntry from './components/needs-entry';
+import ComplaintsEntry from './components/complaints-entry';
 import { formatDuration } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
@@ -63,6 +64,7 @@ export default function Mine() {
       ) : null}
       {state.status === 'ready' ? <Profile data={state.data} /> : null}
       {state.status === 'ready' || state.status === 'unregistered' ? <NeedsEntry /> : null}
+      {state.status === 'ready' || state.status === 'unregistered' ? <ComplaintsEntry /> : null}
       <ElderModeSwitch />
       <DevSwitcher onSwitched={reload} />
     </View>
