@@ -28,6 +28,8 @@ export default defineAppConfig({
     'pages/need-post/index',
     'pages/my-needs/index',
     'pages/need/index',
+    'pages/complaint/index',
+    'pages/my-complaints/index',
   ],
   subPackages: [
     {
@@ -46,6 +48,7 @@ export default defineAppConfig({
         'identity-appeals/index',
         'notice-edit/index',
         'need-inbox/index',
+        'complaint-inbox/index',
       ],
     },
   ],

@@ -53,6 +53,10 @@ export const routes = {
   /** `photosFailed`: photos picked on 我要点单 that did not upload after posting (the page says so). */
   need: (id: string, opts: { photosFailed?: number } = {}) =>
     withQuery('/pages/need/index', { id, photosFailed: opts.photosFailed || undefined }),
+  /** 投诉 about a team (`orgId`) or an activity (`activityId`). */
+  complaint: (target: { orgId: string } | { activityId: string }) => withQuery('/pages/complaint/index', target),
+  /** `id`: the complaint to show first (opened from a message). */
+  myComplaints: (id?: string) => withQuery('/pages/my-complaints/index', { id }),
   // The admin subpackage.
   inbox: () => '/admin/inbox/index',
   members: (orgId: string) => withQuery('/admin/members/index', { orgId }),
@@ -72,4 +76,5 @@ export const routes = {
   publishNotice: (orgId: string) => withQuery('/admin/notice-edit/index', { orgId }),
   /** 需求派单 and 需求广场; `tab`: the box to open on (toDispatch, toAccept, handling, done, square). */
   needInbox: (tab?: string) => withQuery('/admin/need-inbox/index', { tab }),
+  complaintInbox: () => '/admin/complaint-inbox/index',
 } as const;

@@ -80,6 +80,15 @@ export const KeywordSchema = z
   // eslint-disable-next-line no-control-regex
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), '搜索关键词包含无效字符');
 
+/** Free text typed by a person: trimmed, at most `max` characters; line breaks and tabs are kept, other control characters are not text. */
+export const plainText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what}最多${max}字`)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${what}中含有无法显示的字符`);
+
 /** Far pages cost the database a long skip and hold nothing anyone browses to. */
 export const MAX_PAGE = 1000;
 export const ListInput = z.object({

@@ -40,7 +40,7 @@ export const ORG_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type OrgStatus = (typeof ORG_STATUSES)[number];
 export const ORG_STATUS_LABEL: Record<OrgStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
 
-export const SMS_PURPOSES = ['register', 'changePhone', 'orgRegister', 'need'] as const;
+export const SMS_PURPOSES = ['register', 'changePhone', 'orgRegister', 'need', 'complaint'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 
 /** Version of the privacy policy and volunteer agreement a registration consents to. */
@@ -70,6 +70,10 @@ export const MESSAGE_KINDS = [
   'needProgress',
   /** 供需对接, to team managers: a need to dispatch or to accept, a low rating. */
   'needTask',
+  /** 投诉, to the complainant: answered, moved up to the next team. */
+  'complaintProgress',
+  /** 投诉, to the handling team's leader and admins: a complaint to answer (new, or moved up overdue). */
+  'complaintTask',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -79,6 +79,10 @@ export const ErrorCode = {
   NEED_NO_TEAM: 'NEED.NO_TEAM',
   NEED_TOO_MANY_PHOTOS: 'NEED.TOO_MANY_PHOTOS',
   NEED_PHOTO_NOT_FOUND: 'NEED.PHOTO_NOT_FOUND',
+  COMPLAINT_NOT_FOUND: 'COMPLAINT.NOT_FOUND',
+  COMPLAINT_TARGET_NOT_FOUND: 'COMPLAINT.TARGET_NOT_FOUND',
+  COMPLAINT_ANSWERED: 'COMPLAINT.ANSWERED',
+  COMPLAINT_DAILY_LIMIT: 'COMPLAINT.DAILY_LIMIT',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -164,4 +168,8 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'NEED.NO_TEAM': '暂无可受理该需求的队伍',
   'NEED.TOO_MANY_PHOTOS': '每个需求最多3张现场照片，请先删除不需要的照片',
   'NEED.PHOTO_NOT_FOUND': '照片不存在或已删除',
+  'COMPLAINT.NOT_FOUND': '投诉不存在',
+  'COMPLAINT.TARGET_NOT_FOUND': '被投诉的队伍或活动不存在',
+  'COMPLAINT.ANSWERED': '该投诉已答复，请刷新后查看',
+  'COMPLAINT.DAILY_LIMIT': '该手机号今日提交的投诉已达上限，请明天再试',
 };

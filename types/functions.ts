@@ -48,6 +48,16 @@ import {
   NeedTakeInput,
 } from './need';
 import {
+  AnswerComplaintInput,
+  ComplaintInboxInput,
+  ComplaintInboxOutput,
+  ComplaintListOutput,
+  ComplaintOutput,
+  MyComplaintsInput,
+  OrgComplainInput,
+  ShareComplaintInput,
+} from './complaint';
+import {
   OrgDeleteNoticeOutput,
   OrgNoticeInput,
   OrgNoticeOutput,
@@ -226,6 +236,11 @@ export const contract = {
     pinNotice: { input: OrgPinNoticeInput, output: OrgNoticeOutput },
     deleteNotice: { input: OrgNoticeInput, output: OrgDeleteNoticeOutput },
     addNoticeImage: { input: OrgAddNoticeImageInput, output: OrgAddNoticeImageOutput },
+    complain: { input: OrgComplainInput, output: ComplaintOutput },
+    myComplaints: { input: MyComplaintsInput, output: ComplaintListOutput },
+    complaintInbox: { input: ComplaintInboxInput, output: ComplaintInboxOutput },
+    answerComplaint: { input: AnswerComplaintInput, output: ComplaintOutput },
+    shareComplaint: { input: ShareComplaintInput, output: ComplaintOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },

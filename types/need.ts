@@ -3,7 +3,7 @@
 // dispatch it to one of their teams; that team's admins accept it (an activity draft follows) or decline it; after the
 // linked activity the 需求方 rates it once.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, ListInput, PhoneSchema, RegionSchema, SmsCodeSchema, listOf } from './common';
+import { DateSchema, IsoTimeSchema, ListInput, PhoneSchema, RegionSchema, SmsCodeSchema, listOf, plainText } from './common';
 import { ORG_LEVELS, SERVICE_CATEGORIES } from './enums';
 import { GeoPointSchema } from './activity';
 import { PhotoUploadFields, PhotoView } from './photo';
@@ -34,15 +34,6 @@ export const RATING_WINDOW_DAYS = 30;
 export const DEFAULT_ESCALATE_DAYS = 3;
 /** 现场照片 a need holds at most (选填, added by its 需求方 while it is open or dispatched). */
 export const NEED_PHOTOS_MAX = 3;
-
-const plainText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what}最多${max}字`)
-    // Line breaks and tabs are kept; other control characters are not text.
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${what}中含有无法显示的字符`);
 
 export const NeedPostInput = z
   .object({

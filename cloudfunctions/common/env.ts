@@ -36,6 +36,11 @@ const EnvSchema = z.object({
   MESSAGE_TEMPLATE_NEED_TASK: z.string().optional(),
   /** 供需对接: days an undispatched need waits at a team before it moves up to the parent (default 3). */
   NEED_ESCALATE_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(60).optional()),
+  /** 投诉: the complainant hears of the answer or of a move up; the handling team's managers of a complaint to answer. */
+  MESSAGE_TEMPLATE_COMPLAINT_PROGRESS: z.string().optional(),
+  MESSAGE_TEMPLATE_COMPLAINT_TASK: z.string().optional(),
+  /** 投诉: days the handling team has to answer before the complaint moves up to the next team (default 7). */
+  COMPLAINT_ANSWER_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(60).optional()),
   /** Which version of the mini program a message card opens. */
   MESSAGE_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** The public page a certificate's QR code opens (report.verifyCertificate behind it); `?no=<certificateNo>` is appended. */

@@ -1,4 +1,4 @@
-// Cloud function org: the team tree, memberships and reviews.
+// Cloud function org: the team tree, memberships and reviews, 通知公告, and 投诉 (complaints to the team one level up).
 import { makeMain } from '../common/handler';
 import { bootstrapRoot } from '../common/app/org/bootstrap-root.use-case';
 import { searchOrgs } from '../common/app/org/search.use-case';
@@ -15,6 +15,9 @@ import { importTemplate, importVolunteers } from '../common/app/org/import-volun
 import { answerInvitation, listInvitations } from '../common/app/org/invitation.use-case';
 import { decideIdentityAppeal, identityAppeals } from '../common/app/user/appeal-review.use-case';
 import { inviteLink, openInvite } from '../common/app/org/invite.use-case';
+import { complain } from '../common/app/complaint/complain.use-case';
+import { complaintInbox, myComplaints } from '../common/app/complaint/read.use-case';
+import { answerComplaint, shareComplaint } from '../common/app/complaint/answer.use-case';
 import { addNoticeImage, deleteNotice, notice, notices, pinNotice, publishNotice } from '../common/app/notice/notice.use-case';
 
 export const main = makeMain('org', {
@@ -45,4 +48,9 @@ export const main = makeMain('org', {
   pinNotice,
   deleteNotice,
   addNoticeImage,
+  complain,
+  myComplaints,
+  complaintInbox,
+  answerComplaint,
+  shareComplaint,
 });

@@ -1,6 +1,7 @@
 // The NutUI tag colour of each membership status, activity phase, enrollment status and need progress (labels live in types/).
 import type { ActivityPhase, EnrollmentStatus, MembershipStatus } from '@contract/enums';
 import type { NeedProgress } from '@contract/need';
+import type { ComplaintStatus } from '@contract/complaint';
 
 type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'default';
 
@@ -36,3 +37,6 @@ export const NEED_PROGRESS_TAG: Record<NeedProgress, TagType> = {
   已完成: 'success',
   已关闭: 'default',
 };
+
+/** 投诉: waiting for the answer, or answered. */
+export const COMPLAINT_STATUS_TAG: Record<ComplaintStatus, TagType> = { open: 'warning', answered: 'success' };

@@ -31,6 +31,7 @@ it('a reminder that cannot be sent is logged, not counted, and the activity stay
         { name: 'signOutReminder', done: 0 },
         { name: 'activityStarting', done: 0 },
         { name: 'needEscalation', done: 0 },
+        { name: 'complaintEscalation', done: 0 },
       ],
     },
   });

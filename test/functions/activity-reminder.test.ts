@@ -75,6 +75,7 @@ it('the cron function answers each job with what it did', async () => {
         { name: 'signOutReminder', done: 0 },
         { name: 'activityStarting', done: 0 },
         { name: 'needEscalation', done: 0 },
+        { name: 'complaintEscalation', done: 0 },
       ],
     },
   });

@@ -28,6 +28,8 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   noticePublished: {},
   needProgress: { title: 'thing1', progress: 'phrase2', note: 'thing3', time: 'time4' },
   needTask: { title: 'thing1', task: 'thing2', orgName: 'thing3', time: 'time4' },
+  complaintProgress: { matter: 'thing1', progress: 'phrase2', note: 'thing3', time: 'time4' },
+  complaintTask: { matter: 'thing1', task: 'thing2', orgName: 'thing3', time: 'time4' },
 };
 
 function templateId(kind: MessageKind): string {
@@ -47,6 +49,8 @@ function templateId(kind: MessageKind): string {
     noticePublished: undefined,
     needProgress: e.MESSAGE_TEMPLATE_NEED_PROGRESS,
     needTask: e.MESSAGE_TEMPLATE_NEED_TASK,
+    complaintProgress: e.MESSAGE_TEMPLATE_COMPLAINT_PROGRESS,
+    complaintTask: e.MESSAGE_TEMPLATE_COMPLAINT_TASK,
   };
   const id = ids[kind];
   if (!id) throw new Error(`no subscribe-message template for ${kind}`);

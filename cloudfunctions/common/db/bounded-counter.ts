@@ -1,5 +1,6 @@
 // A counter that never passes its limit, however many callers arrive at once: a conditional increment, or the first
-// caller creates it (a unique `_id`, so two first callers become one creation and one increment).
+// caller creates it (a unique `_id`, so two first callers become one creation and one increment). A count is given back
+// when what it counted was not stored after all.
 import { database } from '../cloud';
 import { isDuplicateWrite, unwrap } from './db-result';
 
@@ -19,4 +20,15 @@ export async function takeCounted(collection: string, _id: string, limit: number
     }
   }
   return false;
+}
+
+/** Gives one count back under `_id` (what was taken for something not stored after all); never below zero. */
+export async function releaseCounted(collection: string, _id: string): Promise<void> {
+  const _ = database().command;
+  await unwrap(
+    database()
+      .collection(collection)
+      .where({ _id, count: _.gt(0) })
+      .update({ count: _.inc(-1) }),
+  );
 }

@@ -75,6 +75,10 @@ export const C = {
   needs: 'needs',
   /** Needs posted per phone and day (`_id` = phone hash_day), a conditional counter. */
   needQuota: 'need_quota',
+  /** 投诉: complaints about a team or an activity, answered by the team one level up. */
+  complaints: 'complaints',
+  /** Complaints made per phone and day (`_id` = phone hash_day), a conditional counter. */
+  complaintQuota: 'complaint_quota',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
   /** The emulator's dev WeChat: getPhoneNumber codes it minted (`_id` = the code) and their phones. */
@@ -140,6 +144,18 @@ export const collections: CollectionDecl[] = [
     rule: FUNCTIONS_ONLY,
   },
   { name: C.needQuota, indexes: [], rule: FUNCTIONS_ONLY },
+  // A complainant's own; a handling team's by status (oldest first); those shared with the team complained about; overdue ones by due time.
+  {
+    name: C.complaints,
+    indexes: [
+      asc('complainantOpenid_createdAt', 'complainantOpenid', 'createdAt'),
+      asc('handlerOrgId_status_createdAt', 'handlerOrgId', 'status', 'createdAt'),
+      asc('targetOrgId_shared', 'targetOrgId', 'shared'),
+      asc('status_escalateAt', 'status', 'escalateAt'),
+    ],
+    rule: FUNCTIONS_ONLY,
+  },
+  { name: C.complaintQuota, indexes: [], rule: FUNCTIONS_ONLY },
   // By `_id` for duplicates; an activity's undecided ones for the admins; a day's sign-outs waiting for their sign-in.
   {
     name: C.offlineScans,

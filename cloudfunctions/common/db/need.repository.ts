@@ -2,7 +2,7 @@
 // leader above sees it), the team it was dispatched to, and a history. Every step is one conditional update on `status`.
 import { database } from '../cloud';
 import { C } from './collections';
-import { takeCounted } from './bounded-counter';
+import { releaseCounted, takeCounted } from './bounded-counter';
 import { unwrap } from './db-result';
 import { pageAll } from './checkin.repository';
 import type { OrgDoc } from './org.repository';
@@ -237,15 +237,7 @@ export const takeNeedPost = (phoneHash: string, day: string, limit: number, at: 
   takeCounted(C.needQuota, `${phoneHash}_${day}`, limit, { day, createdAt: at });
 
 /** Gives a post back when the need was not stored after all. */
-export async function releaseNeedPost(phoneHash: string, day: string): Promise<void> {
-  const _ = database().command;
-  await unwrap(
-    database()
-      .collection(C.needQuota)
-      .where({ _id: `${phoneHash}_${day}`, count: _.gt(0) })
-      .update({ count: _.inc(-1) }),
-  );
-}
+export const releaseNeedPost = (phoneHash: string, day: string): Promise<void> => releaseCounted(C.needQuota, `${phoneHash}_${day}`);
 
 export async function setSelfService(orgId: string, allow: boolean): Promise<void> {
   await unwrap(database().collection(C.orgs).doc(orgId).update({ needSelfService: allow }));

@@ -10,6 +10,7 @@ import { releaseAdminSlotInTx, releaseMembershipSlotInTx, type MembershipDoc, ty
 import type { AppealDoc, AuditEntry } from './appeal.repository';
 import { ROOT_SETTING_ID } from './settings.repository';
 import type { NeedDoc } from './need.repository';
+import type { ComplaintDoc } from './complaint.repository';
 
 /** What an upheld appeal writes on the account it freezes (its ID number released under `releasedIdKey`). */
 export interface Freeze {
@@ -77,6 +78,7 @@ function unitOfWork(tx: Tx) {
     putAppeal: (doc: AppealDoc) => set(C.identityAppeals, doc),
     addAudit: (entry: AuditEntry) => add(C.auditLog, entry),
     addNeed: (doc: NeedDoc) => add(C.needs, doc),
+    addComplaint: (doc: ComplaintDoc) => add(C.complaints, doc),
   };
 }
 export type UnitOfWork = ReturnType<typeof unitOfWork>;

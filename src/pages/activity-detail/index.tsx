@@ -105,6 +105,9 @@ export default function ActivityDetail() {
         onConsole={() => void Taro.navigateTo({ url: routes.roster(a._id) })}
         onContact={data.myEnrollment?.status === 'enrolled' && a.contactPhone ? () => void onContact() : undefined}
       />
+      <Text className='act-detail__complain act-complain' onClick={() => Taro.navigateTo({ url: routes.complaint({ activityId: a._id }) })}>
+        投诉
+      </Text>
       <ManagerSheets
         data={data}
         askingReason={actions.askingReason}

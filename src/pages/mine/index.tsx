@@ -1,5 +1,6 @@
 // 我的: the volunteer's card, teams and totals, 消息中心 with its unread badge, 我参加的活动; an empty state with a way to
-// register; 我的需求 for everyone (a 需求方 need not register), with 消息中心 beside it for one who posted needs unregistered.
+// register; 我的需求 for everyone (a 需求方 need not register), with 消息中心 beside it for one who posted needs
+// unregistered; 我的投诉 for whoever complained.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
@@ -15,6 +16,7 @@ import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
 import MessagesEntry from './components/messages-entry';
 import NeedsEntry from './components/needs-entry';
+import ComplaintsEntry from './components/complaints-entry';
 import { formatDuration } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
@@ -64,6 +66,7 @@ export default function Mine() {
       {state.status === 'ready' ? <Profile data={state.data} /> : null}
       {state.status === 'ready' ? <NeedsEntry /> : null}
       {state.status === 'unregistered' ? <NeedsEntry withMessages /> : null}
+      {state.status === 'ready' || state.status === 'unregistered' ? <ComplaintsEntry /> : null}
       <ElderModeSwitch />
       <DevSwitcher onSwitched={reload} />
     </View>

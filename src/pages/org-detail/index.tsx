@@ -216,6 +216,11 @@ export default function OrgDetail() {
           </Button>
         ) : null}
       </View>
+      {org.status === 'approved' ? (
+        <Text className='org-detail__complain org-complain' onClick={() => Taro.navigateTo({ url: routes.complaint({ orgId: org._id }) })}>
+          投诉
+        </Text>
+      ) : null}
       {actions.review ? <InviteSheet visible={inviting} org={org} onClose={() => setInviting(false)} /> : null}
       {actions.review && process.env.TARO_ENV === 'weapp' ? (
         <Canvas type='2d' id={POSTER_CANVAS_ID} className='org-detail__canvas' />

@@ -17,7 +17,7 @@ describe('routes', () => {
   it('every builder and tab leads to a page declared in app.config', () => {
     const built = Object.values(routes).map((build) => (build as (...a: unknown[]) => string)('x', 'in'));
     for (const url of [...built, ...Object.values(tabs)]) expect(declared).toContain(url.split('?')[0]);
-    expect(declared.size).toBe(40);
+    expect(declared.size).toBe(43);
   });
   it('encodes parameters and leaves out the empty ones', () => {
     expect(routes.orgDetail('a b&c')).toBe('/pages/org-detail/index?orgId=a%20b%26c');
@@ -34,6 +34,8 @@ describe('routes', () => {
     expect(routes.verify('KJZY-2026-0001')).toBe('/pages/verify/index?no=KJZY-2026-0001');
     expect(routes.needInbox()).toBe('/admin/need-inbox/index');
     expect(routes.needInbox('square')).toBe('/admin/need-inbox/index?tab=square');
+    expect(routes.complaint({ activityId: 'a1' })).toBe('/pages/complaint/index?activityId=a1');
+    expect(routes.complaint({ orgId: 'lz' })).toBe('/pages/complaint/index?orgId=lz');
     expect(withQuery('/p', { a: undefined, b: '', c: 0 })).toBe('/p?c=0');
   });
   it('tabs take no query (switchTab drops it)', () => {

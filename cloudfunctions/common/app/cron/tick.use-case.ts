@@ -5,6 +5,7 @@ import { remindActivities } from '../activity/remind.job';
 import { remindStart } from '../activity/start-remind.job';
 import { remindSignOut } from '../checkin/sign-out-remind.job';
 import { escalateNeeds } from '../need/escalate.job';
+import { escalateComplaints } from '../complaint/escalate.job';
 
 type JobResult = CronTickOutput['jobs'][number];
 type Job = (at: Date) => Promise<JobResult>;
@@ -13,6 +14,7 @@ const jobs: [string, Job][] = [
   ['signOutReminder', remindSignOut],
   ['activityStarting', remindStart],
   ['needEscalation', escalateNeeds],
+  ['complaintEscalation', escalateComplaints],
 ];
 
 export async function tick(_input: unknown, ctx: Ctx): Promise<CronTickOutput> {

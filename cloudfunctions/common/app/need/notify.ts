@@ -5,42 +5,39 @@ import { messageSender } from '../../adapters';
 import { teamManagerOpenids } from '../../db/team-managers.repository';
 import type { NeedDoc } from '../../db/need.repository';
 import { shanghaiDate } from '../../domain/shanghai-time';
-
-async function sendEach(openids: readonly string[], send: (openid: string) => Promise<void>): Promise<void> {
-  for (const openid of openids) {
-    try {
-      await send(openid);
-    } catch (err) {
-      console.error('[need] message not sent', err);
-    }
-  }
-}
+import { sendEach } from '../send-each';
 
 /** Tells the 需求方 where their need stands (`progress` ≤ 5 characters for the template). */
 export async function tellRequester(n: NeedDoc, progress: string, note: string, at: Date): Promise<void> {
-  await sendEach([n.requesterOpenid], (openid) =>
-    messageSender().send({
-      openid,
-      kind: 'needProgress',
-      title: `您的需求“${n.title}”${progress}`,
-      body: note,
-      page: needPage(n._id),
-      data: { title: n.title, progress, note, time: shanghaiDate(at) },
-    }),
+  await sendEach(
+    [n.requesterOpenid],
+    (openid) =>
+      messageSender().send({
+        openid,
+        kind: 'needProgress',
+        title: `您的需求“${n.title}”${progress}`,
+        body: note,
+        page: needPage(n._id),
+        data: { title: n.title, progress, note, time: shanghaiDate(at) },
+      }),
+    'need',
   );
 }
 
 /** Tells a team's leader and admins what the need asks of them (not the one who just acted). */
 export async function tellTeam(orgId: string, orgName: string, n: NeedDoc, task: string, at: Date, except?: string): Promise<void> {
   const managers = (await teamManagerOpenids(orgId)).filter((o) => o !== except);
-  await sendEach(managers, (openid) =>
-    messageSender().send({
-      openid,
-      kind: 'needTask',
-      title: `${task}：${n.title}`,
-      body: `${orgName}：${task}。${n.requesterName ?? n.requesterKind}，${n.address}。`,
-      page: needPage(n._id),
-      data: { title: n.title, task, orgName, time: shanghaiDate(at) },
-    }),
+  await sendEach(
+    managers,
+    (openid) =>
+      messageSender().send({
+        openid,
+        kind: 'needTask',
+        title: `${task}：${n.title}`,
+        body: `${orgName}：${task}。${n.requesterName ?? n.requesterKind}，${n.address}。`,
+        page: needPage(n._id),
+        data: { title: n.title, task, orgName, time: shanghaiDate(at) },
+      }),
+    'need',
   );
 }

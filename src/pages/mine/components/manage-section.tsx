@@ -1,10 +1,11 @@
-// 管理 on 我的: shown to leaders and admins — the approvals inbox and 需求派单 with their badges; per managed team 成员管理, 集体注册,
+// 管理 on 我的: shown to leaders and admins — the approvals inbox, 需求派单 and 投诉处理 with their badges; per managed team 成员管理, 集体注册,
 // 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports) and 发布通知公告.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
 import { useResource } from '../../../hooks/use-resource';
 import { needToDoCount } from '../../../services/need-admin';
+import { complaintToDoCount } from '../../../services/complaint';
 import { ORG_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
 import { routes } from '../../../routes';
 
@@ -14,6 +15,8 @@ export default function ManageSection() {
   const approved = managed.status === 'ready' && managed.items.some((o) => o.status === 'approved');
   const needs = useResource(approved ? needToDoCount : null, [approved]).state;
   const needCount = needs.status === 'ready' ? needs.data : null;
+  const complaints = useResource(approved ? complaintToDoCount : null, [approved]).state;
+  const complaintCount = complaints.status === 'ready' ? complaints.data : null;
 
   if (managed.status === 'loading') return null;
   if (managed.status === 'error') {
@@ -53,6 +56,19 @@ export default function ManageSection() {
               <Text className='mine__badge mine-need-inbox-badge'>{needCount > 99 ? '99+' : needCount}</Text>
             ) : (
               <Text className='mine__muted mine-need-inbox-none'>{needCount === 0 ? '暂无待派单' : ''}</Text>
+            )}
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        </View>
+      ) : null}
+      {approved ? (
+        <View className='mine__entry mine-complaint-inbox' onClick={() => Taro.navigateTo({ url: routes.complaintInbox() })}>
+          <Text className='mine__entry-title'>投诉处理</Text>
+          <View className='mine__entry-side'>
+            {complaintCount ? (
+              <Text className='mine__badge mine-complaint-inbox-badge'>{complaintCount > 99 ? '99+' : complaintCount}</Text>
+            ) : (
+              <Text className='mine__muted mine-complaint-inbox-none'>{complaintCount === 0 ? '暂无待答复' : ''}</Text>
             )}
             <Text className='mine__arrow'>›</Text>
           </View>
