@@ -201,6 +201,20 @@ describe('checkin.uploadOffline', () => {
     expect(await t.emu.db.find('checkin_offline_scans', {})).toHaveLength(0);
   });
 
+  it('a tap whose online attempt arrived (only its answer was lost) and was then kept offline: the upload answers duplicate, nothing held', async () => {
+    const stat = await codeAt('2026-12-01T01:30:00Z', 'in', 'static');
+    const tap = queued(stat, '2026-12-01T01:30:00Z');
+    const online = await t.call('checkin', 'scan', { payload: stat, location: north(100), nonce: tap.nonce }, 'vol');
+    expect(online.ok).toBe(true);
+    const before = await dayOf();
+    await t.setClock('2026-12-01T02:00:00Z');
+    expect(await upload([tap])).toMatchObject([{ result: 'duplicate', was: 'recorded', kind: 'in', date: '2026-12-01' }]);
+    expect(await dayOf()).toEqual(before);
+    expect(await t.emu.db.find('checkin_offline_scans', {})).toHaveLength(0);
+    // Another tap of the same code kept offline is still judged (a static code: 待确认).
+    expect(await upload([queued(stat, '2026-12-01T01:40:00Z')])).toMatchObject([{ result: 'pending' }]);
+  });
+
   it('a scan an upload claimed and never applied (its function died) is applied by the next upload a minute later', async () => {
     const code = await codeAt('2026-12-01T01:30:00Z', 'in');
     await t.setClock('2026-12-01T02:00:00Z');

@@ -54,6 +54,7 @@ import { currentActivity } from './activity-cache';
 import { activityIdForKey } from './code-key';
 import { recordView } from './record-view';
 import { applyBatchToDay, checkBatchTime } from './offline-batch';
+import { echoOf } from './scan.use-case';
 
 const STEP_MS = ROTATING_STEP_SEC * 1000;
 /** Volunteers whose queued scans are applied at once (one volunteer's scans always one after another, in time order). */
@@ -386,6 +387,12 @@ async function judgeScan(q: Queued, u: UploadCtx): Promise<Judged> {
   };
 }
 
+/** Whether an online scan with this nonce was recorded on the day (the phone kept the tap when its answer got lost). */
+async function reachedOnline(recordId: string, nonce: string): Promise<boolean> {
+  const record = await findRecord(recordId);
+  return record !== undefined && echoOf(record, nonce) !== undefined;
+}
+
 /** Judges, claims and applies one queued scan; never throws for the scan's own faults (they are its result). */
 async function uploadOne(q: Queued, u: UploadCtx): Promise<OfflineItemResult> {
   const { item } = q;
@@ -396,6 +403,9 @@ async function uploadOne(q: Queued, u: UploadCtx): Promise<OfflineItemResult> {
     const batchItem = u.want === 'v' && (item as OfflineVolunteerScanItem).openid !== undefined;
     const j = batchItem ? await judgeBatch(item as OfflineVolunteerScanItem, u) : await judgeScan(q, u);
     const { activity } = j;
+    // The tap's online attempt arrived after all (only its answer was lost): the day holds its echo, nothing to add.
+    if (u.want === 'a' && (await reachedOnline(dayRecordId(activity._id, j.openid, j.date), item.nonce)))
+      return { nonce: item.nonce, id, result: 'duplicate', was: 'recorded', kind: j.kind, date: j.date };
     const state = j.decision === 'accept' ? 'processing' : j.decision;
     doc = {
       _id: id,

@@ -192,7 +192,7 @@ function answer(
 }
 
 /** The echo of this nonce in the record: in its list, or (records written before the list) an own key of `scans`. */
-function echoOf(record: DayRecordDoc, nonce: string): Omit<ScanEcho, 'nonce'> | undefined {
+export function echoOf(record: DayRecordDoc, nonce: string): Omit<ScanEcho, 'nonce'> | undefined {
   const listed = record.echoes?.find((e) => e.nonce === nonce);
   if (listed) return listed;
   const keyed = record.scans;
