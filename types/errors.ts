@@ -79,6 +79,10 @@ export const ErrorCode = {
   NEED_NO_TEAM: 'NEED.NO_TEAM',
   NEED_TOO_MANY_PHOTOS: 'NEED.TOO_MANY_PHOTOS',
   NEED_PHOTO_NOT_FOUND: 'NEED.PHOTO_NOT_FOUND',
+  TRAINING_NOT_FOUND: 'TRAINING.NOT_FOUND',
+  TRAINING_CANCELLED: 'TRAINING.CANCELLED',
+  TRAINING_CODE_INVALID: 'TRAINING.CODE_INVALID',
+  TRAINING_NOT_TODAY: 'TRAINING.NOT_TODAY',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -164,4 +168,8 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'NEED.NO_TEAM': '暂无可受理该需求的队伍',
   'NEED.TOO_MANY_PHOTOS': '每个需求最多3张现场照片，请先删除不需要的照片',
   'NEED.PHOTO_NOT_FOUND': '照片不存在或已删除',
+  'TRAINING.NOT_FOUND': '培训不存在或已删除',
+  'TRAINING.CANCELLED': '该培训已取消',
+  'TRAINING.CODE_INVALID': '培训签到码无效或已过期，请扫描现场最新出示的培训签到码',
+  'TRAINING.NOT_TODAY': '只能在培训当天签到',
 };
