@@ -99,7 +99,11 @@ export async function moveAttendanceDates(trainingId: string, date: string): Pro
 /** Moves the training's head count with an attendance written (+1) or removed (-1); answers the new count. */
 export async function bumpTraineeCount(trainingId: string, delta: number): Promise<number> {
   const _ = database().command;
-  await unwrap(trainings().doc(trainingId).update({ traineeCount: _.inc(delta) }));
+  await unwrap(
+    trainings()
+      .doc(trainingId)
+      .update({ traineeCount: _.inc(delta) }),
+  );
   return (await findTraining(trainingId))?.traineeCount ?? 0;
 }
 

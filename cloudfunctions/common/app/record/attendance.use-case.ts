@@ -68,7 +68,15 @@ export async function attendTraining(input: RecordAttendTrainingInput, ctx: Ctx)
   if (earlier) return { training: myTrainingView(training, earlier), repeated: true };
   if (!isTrainingDay(training.date, ctx.now))
     throw new AppError(ErrorCode.TRAINING_NOT_TODAY, `只能在培训当天（${training.date}）签到`, { date: training.date });
-  const doc: AttendanceDoc = { _id: id, trainingId: training._id, orgId: training.orgId, openid, date: training.date, via: 'scan', at: ctx.now };
+  const doc: AttendanceDoc = {
+    _id: id,
+    trainingId: training._id,
+    orgId: training.orgId,
+    openid,
+    date: training.date,
+    via: 'scan',
+    at: ctx.now,
+  };
   if (!(await insertAttendance(doc))) {
     // A second scan at the same moment: the first one's attendance answers.
     const first = await findAttendance(id);
@@ -149,7 +157,9 @@ export async function removeTrainee(input: RecordRemoveTraineeInput, ctx: Ctx): 
 export async function myTrainings(_input: unknown, ctx: Ctx): Promise<RecordMyTrainingsOutput> {
   const openid = requireOpenid(ctx);
   const attendances = await attendanceOfPerson(openid);
-  const held = new Map((await trainingsByIds(attendances.map((a) => a.trainingId))).filter((t) => t.status !== 'cancelled').map((t) => [t._id, t]));
+  const held = new Map(
+    (await trainingsByIds(attendances.map((a) => a.trainingId))).filter((t) => t.status !== 'cancelled').map((t) => [t._id, t]),
+  );
   const items = attendances
     .flatMap((a) => {
       const t = held.get(a.trainingId);

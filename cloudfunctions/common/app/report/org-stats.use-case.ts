@@ -9,6 +9,19 @@ export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<Or
   const includeDescendants = input.includeDescendants ?? false;
   const teams = await teamsOf(org, includeDescendants);
   const p = reportPeriod(input, ctx.now, 'thisMonth');
-  const [{ figures }, needs, training] = await Promise.all([figuresOf(teams, p), needFiguresOf(teams, p, ctx.now), trainingFiguresOf(teams, p)]);
-  return { orgId: org._id, orgName: org.name, ...p, includeDescendants, teams: teams.length, ...figures, needs: needs.figures, ...training.figures };
+  const [{ figures }, needs, training] = await Promise.all([
+    figuresOf(teams, p),
+    needFiguresOf(teams, p, ctx.now),
+    trainingFiguresOf(teams, p),
+  ]);
+  return {
+    orgId: org._id,
+    orgName: org.name,
+    ...p,
+    includeDescendants,
+    teams: teams.length,
+    ...figures,
+    needs: needs.figures,
+    ...training.figures,
+  };
 }

@@ -87,7 +87,10 @@ export async function needFiguresOf(
 }
 
 /** 培训 in scope: the teams' trainings dated within the period and their attendances (kept apart from service time). */
-export async function trainingFiguresOf(teams: readonly OrgDoc[], p: Period): Promise<{ trainings: TrainingDoc[]; figures: TrainingFigures }> {
+export async function trainingFiguresOf(
+  teams: readonly OrgDoc[],
+  p: Period,
+): Promise<{ trainings: TrainingDoc[]; figures: TrainingFigures }> {
   const ids = teams.map((t) => t._id);
   const [trainings, attendances] = await Promise.all([trainingsOf(ids, p.from, p.to), attendanceIn(ids, p.from, p.to)]);
   return { trainings: trainings.filter((t) => t.status !== 'cancelled'), figures: trainingFigures(trainings, attendances) };
