@@ -28,6 +28,7 @@ export default defineAppConfig({
     'pages/need-post/index',
     'pages/my-needs/index',
     'pages/need/index',
+    'pages/my-trainings/index',
   ],
   subPackages: [
     {
@@ -46,6 +47,7 @@ export default defineAppConfig({
         'identity-appeals/index',
         'notice-edit/index',
         'need-inbox/index',
+        'trainings/index',
       ],
     },
   ],

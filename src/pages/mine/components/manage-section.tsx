@@ -105,6 +105,9 @@ export default function ManageSection() {
               <Text className='mine__action mine-stats' onClick={() => Taro.navigateTo({ url: routes.stats(o._id) })}>
                 统计报表
               </Text>
+              <Text className='mine__action mine-trainings-admin' onClick={() => Taro.navigateTo({ url: routes.trainings(o._id) })}>
+                培训记录
+              </Text>
               <Text className='mine__action mine-publish-notice' onClick={() => Taro.navigateTo({ url: routes.publishNotice(o._id) })}>
                 发布通知公告
               </Text>
