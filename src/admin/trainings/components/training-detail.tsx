@@ -112,7 +112,10 @@ export default function TrainingDetail({ trainingId }: { trainingId: string }) {
             {sending ? '正在录入…' : '录入名单'}
           </Button>
           {results.map((r, i) => (
-            <View key={`${i}-${r.entry}`} className={`trainings__result training-list-result is-${r.outcome}`}>
+            <View
+              key={`${i}-${r.entry}`}
+              className={`trainings__result training-list-result${r.outcome === 'added' || r.outcome === 'already' ? '' : ' is-refused'}`}
+            >
               <Text>{r.entry}</Text>
               <Text>
                 {r.realName ? `${r.realName} ` : ''}

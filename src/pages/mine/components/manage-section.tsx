@@ -1,5 +1,5 @@
 // 管理 on 我的: shown to leaders and admins — the approvals inbox and 需求派单 with their badges; per managed team 成员管理, 集体注册,
-// 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports) and 发布通知公告.
+// 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports), 培训记录 and 发布通知公告.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
