@@ -30,6 +30,7 @@ export default defineAppConfig({
     'pages/need/index',
     'pages/complaint/index',
     'pages/my-complaints/index',
+    'pages/my-trainings/index',
   ],
   subPackages: [
     {
@@ -49,6 +50,7 @@ export default defineAppConfig({
         'notice-edit/index',
         'need-inbox/index',
         'complaint-inbox/index',
+        'trainings/index',
       ],
     },
   ],

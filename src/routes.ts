@@ -40,6 +40,7 @@ export const routes = {
     withQuery('/pages/scan/index', { activityId: opts.activityId, auto: opts.auto ? 1 : undefined }),
   myCode: (activityId?: string) => withQuery('/pages/my-code/index', { activityId }),
   myHours: () => '/pages/my-hours/index',
+  myTrainings: () => '/pages/my-trainings/index',
   certificate: () => '/pages/certificate/index',
   verify: (no?: string) => withQuery('/pages/verify/index', { no }),
   links: () => '/pages/links/index',
@@ -77,4 +78,7 @@ export const routes = {
   /** 需求派单 and 需求广场; `tab`: the box to open on (toDispatch, toAccept, handling, done, square). */
   needInbox: (tab?: string) => withQuery('/admin/need-inbox/index', { tab }),
   complaintInbox: () => '/admin/complaint-inbox/index',
+  /** 培训记录 of a team (list and 新建培训), or one training (签到码, 名单录入, who attended). */
+  trainings: (orgId: string) => withQuery('/admin/trainings/index', { orgId }),
+  training: (trainingId: string) => withQuery('/admin/trainings/index', { trainingId }),
 } as const;

@@ -83,6 +83,10 @@ export const ErrorCode = {
   COMPLAINT_TARGET_NOT_FOUND: 'COMPLAINT.TARGET_NOT_FOUND',
   COMPLAINT_ANSWERED: 'COMPLAINT.ANSWERED',
   COMPLAINT_DAILY_LIMIT: 'COMPLAINT.DAILY_LIMIT',
+  TRAINING_NOT_FOUND: 'TRAINING.NOT_FOUND',
+  TRAINING_CANCELLED: 'TRAINING.CANCELLED',
+  TRAINING_CODE_INVALID: 'TRAINING.CODE_INVALID',
+  TRAINING_NOT_TODAY: 'TRAINING.NOT_TODAY',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -172,4 +176,8 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'COMPLAINT.TARGET_NOT_FOUND': '被投诉的队伍或活动不存在',
   'COMPLAINT.ANSWERED': '该投诉已答复，请刷新后查看',
   'COMPLAINT.DAILY_LIMIT': '该手机号今日提交的投诉已达上限，请明天再试',
+  'TRAINING.NOT_FOUND': '培训不存在或已删除',
+  'TRAINING.CANCELLED': '该培训已取消',
+  'TRAINING.CODE_INVALID': '培训签到码无效或已过期，请扫描现场最新出示的培训签到码',
+  'TRAINING.NOT_TODAY': '只能在培训当天签到',
 };

@@ -26,6 +26,23 @@ import {
 } from './user';
 import { UserHomeOutput } from './home';
 import {
+  RecordAddTraineesInput,
+  RecordAddTraineesOutput,
+  RecordAttendTrainingInput,
+  RecordAttendTrainingOutput,
+  RecordCreateTrainingInput,
+  RecordMyTrainingsOutput,
+  RecordRemoveTraineeInput,
+  RecordRemoveTraineeOutput,
+  RecordTrainingCodeOutput,
+  RecordTrainingDetailOutput,
+  RecordTrainingIdInput,
+  RecordTrainingOutput,
+  RecordTrainingsInput,
+  RecordTrainingsOutput,
+  RecordUpdateTrainingInput,
+} from './record';
+import {
   NeedAcceptOutput,
   NeedAddPhotoInput,
   NeedDispatchInput,
@@ -309,6 +326,18 @@ export const contract = {
     setSelfService: { input: NeedSelfServiceInput, output: NeedSelfServiceOutput },
     addPhoto: { input: NeedAddPhotoInput, output: NeedPhotoOutput },
     removePhoto: { input: NeedRemovePhotoInput, output: NeedRemovePhotoOutput },
+  },
+  record: {
+    createTraining: { input: RecordCreateTrainingInput, output: RecordTrainingOutput },
+    updateTraining: { input: RecordUpdateTrainingInput, output: RecordTrainingOutput },
+    cancelTraining: { input: RecordTrainingIdInput, output: RecordTrainingOutput },
+    trainingCode: { input: RecordTrainingIdInput, output: RecordTrainingCodeOutput },
+    attendTraining: { input: RecordAttendTrainingInput, output: RecordAttendTrainingOutput },
+    addTrainees: { input: RecordAddTraineesInput, output: RecordAddTraineesOutput },
+    removeTrainee: { input: RecordRemoveTraineeInput, output: RecordRemoveTraineeOutput },
+    trainings: { input: RecordTrainingsInput, output: RecordTrainingsOutput },
+    training: { input: RecordTrainingIdInput, output: RecordTrainingDetailOutput },
+    myTrainings: { input: Empty, output: RecordMyTrainingsOutput },
   },
 } as const;
 

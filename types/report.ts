@@ -107,6 +107,13 @@ export const OrgStats = z.object({
   ),
   /** 供需对接 of the needs posted within the period (Asia/Shanghai dates) in scope: see NeedFigures. */
   needs: NeedFigures,
+  /** 培训 held (not cancelled) dated within the period by the teams counted. */
+  trainings: z.number().int(),
+  /** Distinct people who attended one of them, and their attendances (人次). */
+  trainees: z.number().int(),
+  traineeTimes: z.number().int(),
+  /** Training hours (学时) summed over attendances: never part of `minutes` (service time). */
+  trainingHours: z.number(),
 });
 export type OrgStats = z.infer<typeof OrgStats>;
 

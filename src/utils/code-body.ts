@@ -61,3 +61,16 @@ export function codeKindOf(payload: string): 'in' | 'out' | 'auto' | undefined {
   const scene = payload.trim();
   return scene.startsWith('1') && scene.length >= 23 && scene.length <= 32 ? SCENE_KIND[scene[1]] : undefined;
 }
+
+/** The training a 培训签到码 names (`t: 't'`, unverified: record.attendTraining decides); undefined for any other code. */
+export function trainingIdOfCode(payload: string): string | undefined {
+  const parts = payload.trim().split('.');
+  if (parts.length !== 3 || parts[0] !== 'kjzy1') return undefined;
+  const json = base64UrlDecode(parts[1]);
+  try {
+    const body = json ? (JSON.parse(json) as Record<string, unknown>) : undefined;
+    return body?.t === 't' && typeof body.a === 'string' ? body.a : undefined;
+  } catch {
+    return undefined;
+  }
+}

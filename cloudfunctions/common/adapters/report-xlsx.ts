@@ -166,6 +166,8 @@ export interface ActivityStatsSheet {
   series: { month: string; activities: number; volunteerTimes: number; minutes: number }[];
   /** 供需对接: the figures as label/value pairs and one row per need (NEED_COLUMNS without 序号). */
   needs: { figures: readonly (readonly [string, string | number])[]; rows: (string | number)[][] };
+  /** 培训: the figures as label/value pairs and one row per training held (TRAINING_COLUMNS without 序号). */
+  trainings: { figures: readonly (readonly [string, string | number])[]; rows: (string | number)[][] };
 }
 
 export const NEED_COLUMNS: readonly Column[] = [
@@ -178,6 +180,17 @@ export const NEED_COLUMNS: readonly Column[] = [
   { header: '承接队伍', width: 24 },
   { header: '接单用时（小时）', width: 12 },
   { header: '评价星级', width: 9 },
+];
+
+export const TRAINING_COLUMNS: readonly Column[] = [
+  { header: '序号', width: 6 },
+  { header: '培训日期', width: 12 },
+  { header: '培训名称', width: 28 },
+  { header: '培训类型', width: 10 },
+  { header: '举办队伍', width: 24 },
+  { header: '授课人', width: 12 },
+  { header: '培训学时', width: 9 },
+  { header: '参训人数', width: 9 },
 ];
 
 const FORM_LABEL_WIDTH = 10;
@@ -270,6 +283,23 @@ export async function activityStatsXlsx(s: ActivityStatsSheet): Promise<Buffer> 
     2 + s.needs.figures.length + 1,
     NEED_COLUMNS,
     s.needs.rows.map((r, i) => [i + 1, ...r]),
+  );
+
+  const trainings = wb.addWorksheet('培训');
+  title(trainings, 1, TRAINING_COLUMNS.length, `${s.orgName} 志愿者培训情况`);
+  s.trainings.figures.forEach(([label, value], i) => {
+    const row = trainings.getRow(2 + i);
+    trainings.mergeCells(2 + i, 1, 2 + i, 2);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(3).value = value;
+    for (const c of [1, 2, 3]) row.getCell(c).border = THIN;
+  });
+  table(
+    trainings,
+    2 + s.trainings.figures.length + 1,
+    TRAINING_COLUMNS,
+    s.trainings.rows.map((r, i) => [i + 1, ...r]),
   );
   return toBuffer(wb);
 }

@@ -3,8 +3,8 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { env } from '../env';
 
-/** What a subkey is for: encrypting personal data, its blind indexes, SMS code hashes, check-in code signatures. */
-export type KeyPurpose = 'pii-encrypt' | 'pii-lookup' | 'sms-code' | 'activity-code';
+/** What a subkey is for: encrypting personal data, its blind indexes, SMS code hashes, check-in and training code signatures. */
+export type KeyPurpose = 'pii-encrypt' | 'pii-lookup' | 'sms-code' | 'activity-code' | 'training-code';
 
 const keys = new Map<string, Buffer>();
 

@@ -79,6 +79,10 @@ export const C = {
   complaints: 'complaints',
   /** Complaints made per phone and day (`_id` = phone hash_day), a conditional counter. */
   complaintQuota: 'complaint_quota',
+  /** 培训: the trainings a team holds (kept apart from activities: training hours are never service hours). */
+  trainings: 'trainings',
+  /** Who attended which training (`_id` = training_openid: a second scan or entry of the same person writes nothing). */
+  trainingAttendance: 'training_attendance',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
   /** The emulator's dev WeChat: getPhoneNumber codes it minted (`_id` = the code) and their phones. */
@@ -156,6 +160,14 @@ export const collections: CollectionDecl[] = [
     rule: FUNCTIONS_ONLY,
   },
   { name: C.complaintQuota, indexes: [], rule: FUNCTIONS_ONLY },
+  // A team's trainings by date (its list, the reports of a period over a subtree).
+  { name: C.trainings, indexes: [asc('orgId_date', 'orgId', 'date')], rule: FUNCTIONS_ONLY },
+  // One per training and person by `_id`; a training's attendees, a volunteer's trainings, a subtree's trainees in a period.
+  {
+    name: C.trainingAttendance,
+    indexes: [asc('trainingId', 'trainingId'), asc('openid_date', 'openid', 'date'), asc('orgId_date', 'orgId', 'date')],
+    rule: FUNCTIONS_ONLY,
+  },
   // By `_id` for duplicates; an activity's undecided ones for the admins; a day's sign-outs waiting for their sign-in.
   {
     name: C.offlineScans,

@@ -23,7 +23,7 @@ function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
 }
 
 /** Every page of `where` for each chunk of `ids` (the condition built by `where`), in _id order. */
-async function pagedIn<T>(
+export async function pagedIn<T>(
   collection: string,
   ids: readonly string[],
   where: (chunk: string[]) => object,

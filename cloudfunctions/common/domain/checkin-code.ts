@@ -4,7 +4,9 @@
 // characters. The MAC covers the encoded text itself, so no JSON canonicalisation is needed, and the body is
 // parsed only after the MAC matches (parsePayload reads the activity id so that the server can load the secret).
 // Bodies: an activity code `{t:'a', a, k:'in'|'out'|'auto', m:'static'|'rotating', s?}` shown on a poster or screen,
-// and a volunteer's personal code `{t:'v', a, o, s?}` that an admin scans. With `s` a code rotates: s = floor(epochMs/30000).
+// a volunteer's personal code `{t:'v', a, o, s?}` that an admin scans, and a training's code `{t:'t', a, s?}` (培训签到:
+// `a` is the training's id and the secret is the training's, so it never verifies as an activity's code). With `s` a
+// code rotates: s = floor(epochMs/30000).
 //
 // Scenes: the short form of an activity code that a 小程序码 carries (WeChat's `scene`: at most 32 characters of
 // [0-9A-Za-z!#$&'()*+,/:;=?@-._~]), fixed widths, no separators:
@@ -41,12 +43,17 @@ const ActivityCodeBody = z
   .strict()
   .refine((b) => (b.m === 'rotating') === (b.s !== undefined), { message: 'a rotating code has a step, a static one has none' });
 const VolunteerCodeBody = z.object({ t: z.literal('v'), a: id, o: id, s: step.optional() }).strict();
-const CodeBody = z.union([ActivityCodeBody, VolunteerCodeBody]);
+const TrainingCodeBody = z.object({ t: z.literal('t'), a: id, s: step.optional() }).strict();
+const CodeBody = z.union([ActivityCodeBody, VolunteerCodeBody, TrainingCodeBody]);
 
 export type ActivityCodeBody = z.infer<typeof ActivityCodeBody>;
 export type VolunteerCodeBody = z.infer<typeof VolunteerCodeBody>;
-/** Either body; the absent fields of the other kind read as undefined, `t` tells them apart. */
-export type CodeBody = (ActivityCodeBody & { o?: undefined }) | (VolunteerCodeBody & { k?: undefined; m?: undefined });
+export type TrainingCodeBody = z.infer<typeof TrainingCodeBody>;
+/** Any body; the absent fields of the other kinds read as undefined, `t` tells them apart. */
+export type CodeBody =
+  | (ActivityCodeBody & { o?: undefined })
+  | (VolunteerCodeBody & { k?: undefined; m?: undefined })
+  | (TrainingCodeBody & { k?: undefined; m?: undefined; o?: undefined });
 export type Secret = string | Uint8Array;
 
 /** `late`: accepted only because the tap was a retry (see RETRY_GRACE_SEC). */

@@ -47,7 +47,20 @@ export interface StatMembership {
   reviewedAt?: Date;
 }
 
-export type StatFigures = Omit<OrgStats, 'orgId' | 'orgName' | 'from' | 'to' | 'includeDescendants' | 'teams' | 'needs'>;
+export type StatFigures = Omit<
+  OrgStats,
+  | 'orgId'
+  | 'orgName'
+  | 'from'
+  | 'to'
+  | 'includeDescendants'
+  | 'teams'
+  | 'needs'
+  | 'trainings'
+  | 'trainees'
+  | 'traineeTimes'
+  | 'trainingHours'
+>;
 
 const KEY_GROUPS: ReadonlySet<string> = new Set(KEY_GROUP_TARGETS);
 const pairKey = (r: Pick<StatRecord, 'activityId' | 'openid'>) => `${r.activityId}\u0000${r.openid}`;

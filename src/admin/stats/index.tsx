@@ -1,10 +1,10 @@
 // 统计报表 of a team (leaders and admins of it and of the teams above): a period (本月/上月/今年/自定义), 含下级队伍,
-// the figures of 附件3 with a month-by-month chart, 供需对接's figures, the ranking of the teams below (by hours or by
+// the figures of 附件3 with a month-by-month chart, 供需对接's and 培训's figures, the ranking of the teams below (by hours or by
 // rating), and the 附件2/附件3 exports
 // (xlsx: downloaded on h5, opened with the system viewer on weapp).
 // Test classes: stats-title, stats-period-<month|lastMonth|year|custom>, stats-from, stats-to, stats-range-error,
 // stats-include, stats-loading, stats-error, stats-empty, stats-figure-<activities|times|volunteers|minutes|members|
-// served|key-days|key-groups>, stats-category-row, stats-chart, stats-needs, stats-need-<…> (need-figures),
+// served|key-days|key-groups>, stats-category-row, stats-chart, stats-needs, stats-need-<…> (need-figures), stats-trainings, stats-training-<…>,
 // stats-ranking(-item/-error), stats-ranking-sort-<minutes|rating>, stats-export-members,
 // stats-export-activity.
 import { useMemo, useRef, useState } from 'react';
@@ -24,6 +24,7 @@ import Figures from './components/figures';
 import StatsChart from './components/stats-chart';
 import Ranking from './components/ranking';
 import NeedFigures from './components/need-figures';
+import TrainingFigures from './components/training-figures';
 import { dateRange } from '@contract/time';
 import { serverToday } from '../../services/server-clock';
 import { COLOR } from '../../styles/colors';
@@ -126,6 +127,7 @@ function Report({ orgId }: { orgId: string }) {
         <View>
           <Figures stats={ready} />
           <NeedFigures needs={ready.needs} />
+          <TrainingFigures stats={ready} />
           <View className='card'>
             <Text className='stats__section-title'>月度趋势</Text>
             {ready.activities === 0 && ready.minutes === 0 ? (

@@ -26,6 +26,7 @@ import { readQrCode, sceneOfPath } from '../../device/scan';
 import { buzz } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
 import { routes } from '../../routes';
+import { isTrainingCode, scanTrainingCode } from './training-scan';
 import { formatDuration } from '@contract/format';
 import { ONSITE_NUMBER_PATTERN, type CheckinScanOutput } from '@contract/checkin';
 import './index.scss';
@@ -125,7 +126,11 @@ export default function Scan() {
   };
 
   // What a 小程序码 reads as (its page path in the app, the page's address on h5) carries the code as its scene.
-  const onCode = (read: string) => send({ payload: sceneOfPath(read) ?? read, nonce: newNonce() });
+  // A training's code (培训签到) goes to its own action: no position, no day record.
+  const onCode = (read: string) => {
+    const payload = sceneOfPath(read) ?? read;
+    return isTrainingCode(payload) ? scanTrainingCode(payload) : send({ payload, nonce: newNonce() });
+  };
   // A typed 现场数字码 belongs to the activity the volunteer came from (else the server looks among theirs).
   const onNumber = (number: string) => send({ payload: number, nonce: newNonce(), activityId: activityId || undefined });
 

@@ -101,7 +101,7 @@ describe('first deploy into an empty environment', () => {
 
   it('creates each function with its settings and variables, without triggers, from the function root', () => {
     const created = callsOf(cloud, 'functions.createFunction').map((a) => a[0]);
-    expect(created).toHaveLength(8);
+    expect(created).toHaveLength(9);
     expect(created[0]).toEqual({
       func: {
         name: 'sms',
@@ -153,7 +153,7 @@ describe('second deploy', () => {
       { func: expect.objectContaining({ name: 'sms', handler: 'index.main', installDependency: true }), functionRootPath },
     ]);
     // Each code upload is followed by a wait until the function is Active again.
-    expect(callsOf(cloud, 'functions.waitFunctionActive')).toHaveLength(8);
+    expect(callsOf(cloud, 'functions.waitFunctionActive')).toHaveLength(9);
   });
 
   it('repairs drift: a rule opened in the console, a dropped index, a changed variable', async () => {

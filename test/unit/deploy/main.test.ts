@@ -69,7 +69,7 @@ describe('--dry-run', () => {
     expect(text).toContain('+ index activities.point_2dsphere {point: 2dsphere}');
     expect(text).toContain('+ index volunteers.phoneHash_unique {phoneHash: 1} unique');
     expect(text).not.toContain('_dev_sms');
-    for (const fn of ['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron', 'need'])
+    for (const fn of ['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron', 'need', 'record'])
       expect(text).toContain(`+ function ${fn} Nodejs18.15 index.main`);
     expect(text).toContain('+ trigger cron.tick timer "0 */10 * * * * *"');
     expect(text).toContain(
@@ -123,14 +123,14 @@ describe('a real run', () => {
     expect(await main([], io)).toBe(1);
     const text = err.join('\n');
     expect(text).toContain(
-      'APP_SECRET_KEY: must be 64 hex characters: openssl rand -hex 32 [sms, user, org, activity, checkin, report, cron, need]',
+      'APP_SECRET_KEY: must be 64 hex characters: openssl rand -hex 32 [sms, user, org, activity, checkin, report, cron, need, record]',
     );
     expect(text).not.toContain('too-short');
 
     const second = fakeIo({ BOOTSTRAP_TOKEN: 'short' });
     expect(await main([], second.io)).toBe(1);
     expect(second.err.join('\n')).toMatch(
-      /\(function environment\): invalid function environment: BOOTSTRAP_TOKEN: .*\[sms, user, org, activity, checkin, report, cron, need\]/,
+      /\(function environment\): invalid function environment: BOOTSTRAP_TOKEN: .*\[sms, user, org, activity, checkin, report, cron, need, record\]/,
     );
   });
 
@@ -139,7 +139,7 @@ describe('a real run', () => {
     const cloud = new FakeCloudBase();
     const first = fakeIo({}, cloud);
     expect(await main([], first.io)).toBe(0);
-    expect(first.built).toEqual([['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron', 'need']]);
+    expect(first.built).toEqual([['sms', 'user', 'org', 'activity', 'checkin', 'report', 'cron', 'need', 'record']]);
     expect(first.clients).toEqual([
       {
         envId: 'kjzy-prod-4f5e6d',
@@ -151,7 +151,7 @@ describe('a real run', () => {
     ]);
     expect(cloud.collections.size).toBe(deployedCollections().length);
     expect(cloud.fns.get('sms')?.Variables).toContainEqual({ Key: 'BOOTSTRAP_TOKEN', Value: 'bootstrap-secret-42-xyz' });
-    expect(first.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 109 steps.');
+    expect(first.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 118 steps.');
     for (const secret of [KEY, 'bootstrap-secret-42-xyz', 'fake-secret-key-value']) expect(first.out.join('\n')).not.toContain(secret);
 
     cloud.calls = [];
@@ -159,7 +159,7 @@ describe('a real run', () => {
     expect(await main([], second.io)).toBe(0);
     expect(new Set(cloud.writes().map((c) => c.method))).toEqual(new Set(['functions.updateFunctionCode']));
     expect(second.out.join('\n')).not.toMatch(/^ {2}\+ /m);
-    expect(second.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 8 steps.');
+    expect(second.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 9 steps.');
   });
 
   it('the shell environment wins over .env', async () => {

@@ -1,7 +1,8 @@
 // 附件3 科技志愿服务活动情况统计表: the form with our figures written into its sentences, the activity list behind
 // them and the months. Every figure is report.orgStats's for the same team, scope and period, and the list adds up
 // to them: it also shows the activities started earlier whose day records credit time in the period. The sheet 供需对接
-// has orgStats's `needs` figures and one row per need counted.
+// has orgStats's `needs` figures and one row per need counted; the sheet 培训 its training figures and one row per
+// training held (training hours are never part of the 服务时长 above).
 import type { ReportExportOutput } from '@contract/report';
 import { STAT_CATEGORY_OF } from '@contract/report';
 import { formatDuration } from '@contract/format';
@@ -27,7 +28,7 @@ import {
 } from '../../domain/report-stats';
 import { shanghaiDate, toIso } from '../../domain/shanghai-time';
 import { activityStatsXlsx } from '../../adapters/report-xlsx';
-import { figuresOf, needFiguresOf, teamsOf } from './report-scope';
+import { figuresOf, needFiguresOf, teamsOf, trainingFiguresOf } from './report-scope';
 import { needProgress } from '../../domain/need';
 import { dateTimeOf } from '@contract/time';
 
@@ -38,9 +39,10 @@ const whyListed = (a: ReportActivity | undefined) => (a ? '活动开始于统计
 
 export async function activityStatsExport(org: OrgDoc, p: Period, includeDescendants: boolean, now: Date): Promise<ReportExportOutput> {
   const teams = await teamsOf(org, includeDescendants);
-  const [{ activities, records, memberships, earlier, figures }, needs] = await Promise.all([
+  const [{ activities, records, memberships, earlier, figures }, needs, training] = await Promise.all([
     figuresOf(teams, p),
     needFiguresOf(teams, p, now),
+    trainingFiguresOf(teams, p),
   ]);
   const ownMembers = memberFigures(
     memberships.filter((m) => m.orgId === org._id),
@@ -155,6 +157,17 @@ export async function activityStatsExport(org: OrgDoc, p: Period, includeDescend
             n.rating?.stars ?? '',
           ];
         }),
+    },
+    trainings: {
+      figures: [
+        ['培训次数', training.figures.trainings],
+        ['参训人数', training.figures.trainees],
+        ['参训人次', training.figures.traineeTimes],
+        ['培训学时（不计入服务时长）', training.figures.trainingHours],
+      ],
+      rows: [...training.trainings]
+        .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'zh'))
+        .map((t) => [t.date, t.title, t.type, t.orgName, t.trainer, t.hours, Math.max(0, t.traineeCount)]),
     },
   });
   return { fileName: exportFileName(['附件3', org.name, today]), base64: buf.toString('base64') };

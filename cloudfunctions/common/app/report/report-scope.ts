@@ -16,6 +16,8 @@ import type { NeedFigures } from '@contract/report';
 import { linkedActivities } from '../need/need-view';
 import type { LinkedActivity } from '../../domain/need';
 import { periodRange, requestedRange } from '../../domain/shanghai-time';
+import { attendanceIn, trainingsOf, type TrainingDoc } from '../../db/training.repository';
+import { trainingFigures, type TrainingFigures } from '../../domain/training';
 import type { Period as NamedPeriod } from '@contract/common';
 
 /**
@@ -82,4 +84,14 @@ export async function needFiguresOf(
   const needs = countedNeeds(await needsIn(ids, p), new Set(ids), p);
   const linked = await linkedActivities(needs, now);
   return { needs, linked, figures: needFigures(needs, linked, now) };
+}
+
+/** 培训 in scope: the teams' trainings dated within the period and their attendances (kept apart from service time). */
+export async function trainingFiguresOf(
+  teams: readonly OrgDoc[],
+  p: Period,
+): Promise<{ trainings: TrainingDoc[]; figures: TrainingFigures }> {
+  const ids = teams.map((t) => t._id);
+  const [trainings, attendances] = await Promise.all([trainingsOf(ids, p.from, p.to), attendanceIn(ids, p.from, p.to)]);
+  return { trainings: trainings.filter((t) => t.status !== 'cancelled'), figures: trainingFigures(trainings, attendances) };
 }

@@ -1,5 +1,5 @@
 // 管理 on 我的: shown to leaders and admins — the approvals inbox, 需求派单 and 投诉处理 with their badges; per managed team 成员管理, 集体注册,
-// 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports) and 发布通知公告.
+// 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports), 培训记录 and 发布通知公告.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
@@ -120,6 +120,9 @@ export default function ManageSection() {
               </Text>
               <Text className='mine__action mine-stats' onClick={() => Taro.navigateTo({ url: routes.stats(o._id) })}>
                 统计报表
+              </Text>
+              <Text className='mine__action mine-trainings-admin' onClick={() => Taro.navigateTo({ url: routes.trainings(o._id) })}>
+                培训记录
               </Text>
               <Text className='mine__action mine-publish-notice' onClick={() => Taro.navigateTo({ url: routes.publishNotice(o._id) })}>
                 发布通知公告

@@ -1,0 +1,17 @@
+// Cloud function record: 志愿服务记录 beyond service hours (《志愿服务记录与证明出具办法》 Art. 4) — 培训 (trainings and who attended).
+import { makeMain } from '../common/handler';
+import { cancelTraining, createTraining, training, trainings, updateTraining } from '../common/app/record/training.use-case';
+import { addTrainees, attendTraining, myTrainings, removeTrainee, trainingCode } from '../common/app/record/attendance.use-case';
+
+export const main = makeMain('record', {
+  createTraining,
+  updateTraining,
+  cancelTraining,
+  trainingCode,
+  attendTraining,
+  addTrainees,
+  removeTrainee,
+  trainings,
+  training,
+  myTrainings,
+});
