@@ -2,7 +2,7 @@
 // holds (岗前培训, 专业技能, 安全 …) and who attended, by scanning the training's code or entered by its admins as a list.
 // Training hours are kept apart from service hours: they never enter 我的时长, certificates, rankings or 附件3's 服务时长.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, periodDatesProblem } from './common';
+import { DateSchema, IsoTimeSchema, periodDatesProblem, plainText } from './common';
 import { TimeOfDaySchema } from './activity';
 
 export const TRAINING_TYPES = ['岗前培训', '专业技能', '安全', '其他'] as const;
@@ -20,15 +20,6 @@ export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 export const TRAINING_VIA = ['scan', 'list'] as const;
 export type TrainingVia = (typeof TRAINING_VIA)[number];
 export const TRAINING_VIA_LABEL: Record<TrainingVia, string> = { scan: '扫码签到', list: '名单录入' };
-
-const plainText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what}最多${max}字`)
-    // Line breaks and tabs are kept; other control characters are not text.
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${what}中含有无法显示的字符`);
 
 /** Every field an admin fills in; createTraining takes them all, updateTraining any of them. */
 export const trainingFields = {
