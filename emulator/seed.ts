@@ -10,7 +10,7 @@ import { CONSENT_VERSION } from '@contract/enums';
 import { ROOT_SETTING_ID } from '../cloudfunctions/common/db/settings.repository';
 
 /** What the seed reads back from an answer: the ids of what it created. */
-type Seeded = { org: { _id: string }; activity: { _id: string }; need: { needId: string } };
+type Seeded = { org: { _id: string }; activity: { _id: string }; need: { needId: string }; training: { trainingId: string } };
 type Answer = { ok: boolean; data?: Seeded; code?: string; message?: string };
 
 /** What seeding needs of the emulator: its database and in-process function calls. */
@@ -193,6 +193,7 @@ export async function seedDemo(emu: SeedTarget): Promise<{ seeded: boolean; iden
   ]);
   await seedActivities(emu, { lanzhou: lanzhou._id, tianshui: tianshui._id }, now);
   await seedNeeds(emu, lanzhou._id, now);
+  await seedTrainingsAndComplaint(emu, lanzhou._id, now);
   await emu.db.insert('_dev_identities', identities);
   return { seeded: true, identities };
 }
@@ -537,5 +538,55 @@ async function seedNeeds(emu: SeedTarget, lanzhou: string, now: Date) {
     'close',
     { action: 'close', needId: closed.needId, reason: '不属于科技志愿服务范围，已建议联系维修服务' },
     'demo-leader',
+  );
+}
+
+// ---- 培训 and 投诉, through the real functions ----
+
+/**
+ * 兰州支队's trainings: a 岗前培训 last week that three volunteers attended (entered as a list), and a 安全 training
+ * today whose code 李敏 can show. One 投诉 about 兰州支队, waiting for the 总队 (王建国) to answer.
+ */
+async function seedTrainingsAndComplaint(emu: SeedTarget, lanzhou: string, now: Date) {
+  const call = (fn: string, what: string, event: Record<string, unknown>, openid: string) =>
+    expectOk(`${fn}.${String(event.action)} ${what}`, emu.call(fn, event, openid));
+  const training = async (over: Record<string, unknown>) => {
+    const event = {
+      action: 'createTraining',
+      orgId: lanzhou,
+      type: '岗前培训',
+      hours: 2,
+      trainer: '王建国',
+      content: '志愿服务基本规范、活动现场签到签退和安全须知。',
+      ...over,
+    };
+    return (await call('record', String(over.title), event, 'demo-admin')).training.trainingId;
+  };
+  const past = await training({ title: '新志愿者岗前培训', date: shDate(now, -7), startTime: '14:00' });
+  await call(
+    'record',
+    'trainees',
+    { action: 'addTrainees', trainingId: past, people: ['13800000003', '13800000004', '13800000005'] },
+    'demo-admin',
+  );
+  await training({ title: '冬季户外活动安全培训', type: '安全', date: shDate(now), startTime: '19:00', hours: 1.5, trainer: '李敏' });
+
+  const phone = '13800000031';
+  const openid = 'demo-complainant';
+  await call('sms', phone, { action: 'send', phone, purpose: 'complaint' }, openid);
+  const [sms] = (await emu.db.find(C.devSms, { phone })).sort((a, b) => new Date(b.sentAt).getTime() - new Date(a.sentAt).getTime());
+  await call(
+    'org',
+    'complain',
+    {
+      action: 'complain',
+      target: { orgId: lanzhou },
+      category: '时长记录',
+      content: '上周参加社区科普活动，签退时现场没有网络，我的服务时长至今没有记录，请帮忙核实。',
+      contactName: '刘女士',
+      phone,
+      smsCode: sms.code,
+    },
+    openid,
   );
 }

@@ -114,6 +114,18 @@ describe('dev endpoints', () => {
     expect(square.ok && square.data.items.map((n) => n.title)).toEqual(['老年人防范电信诈骗科普讲座']);
     const home = await t.call('user', 'home', {}, 'demo-leader');
     expect(home.ok && home.data.todo?.needs).toBe(2);
+
+    // 培训: a past one with three attendees, one today; 投诉: one about 兰州支队 waiting for the 总队.
+    const lanzhou = (await t.emu.db.find('orgs', { name: '兰州市科技志愿服务支队' }))[0] as { _id: string } | undefined;
+    const trainings = await t.call('record', 'trainings', { orgId: lanzhou?._id ?? '' }, 'demo-admin');
+    expect(trainings.ok && trainings.data.items.map((x) => [x.title, x.traineeCount])).toEqual([
+      ['冬季户外活动安全培训', 0],
+      ['新志愿者岗前培训', 3],
+    ]);
+    const mine = await t.call('record', 'myTrainings', {}, 'demo-vol1');
+    expect(mine.ok && mine.data.totalHours).toBe(2);
+    const complaints = await t.call('org', 'complaintInbox', {}, 'demo-leader');
+    expect(complaints.ok && complaints.data.items.map((c) => c.targetOrgName)).toEqual(['兰州市科技志愿服务支队']);
   });
 });
 
