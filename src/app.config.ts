@@ -29,6 +29,7 @@ export default defineAppConfig({
     'pages/my-needs/index',
     'pages/need/index',
     'pages/my-trainings/index',
+    'pages/my-evaluations/index',
   ],
   subPackages: [
     {
@@ -48,6 +49,7 @@ export default defineAppConfig({
         'notice-edit/index',
         'need-inbox/index',
         'trainings/index',
+        'evaluate/index',
       ],
     },
   ],
