@@ -31,6 +31,7 @@ export default defineAppConfig({
     'pages/complaint/index',
     'pages/my-complaints/index',
     'pages/my-trainings/index',
+    'pages/my-evaluations/index',
   ],
   subPackages: [
     {
@@ -51,6 +52,7 @@ export default defineAppConfig({
         'need-inbox/index',
         'complaint-inbox/index',
         'trainings/index',
+        'evaluate/index',
       ],
     },
   ],

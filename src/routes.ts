@@ -41,6 +41,8 @@ export const routes = {
   myCode: (activityId?: string) => withQuery('/pages/my-code/index', { activityId }),
   myHours: () => '/pages/my-hours/index',
   myTrainings: () => '/pages/my-trainings/index',
+  /** 我的评价; `activityId`: the evaluation to open 申诉 on. */
+  myEvaluations: (activityId?: string) => withQuery('/pages/my-evaluations/index', { activityId }),
   certificate: () => '/pages/certificate/index',
   verify: (no?: string) => withQuery('/pages/verify/index', { no }),
   links: () => '/pages/links/index',
@@ -81,4 +83,6 @@ export const routes = {
   /** 培训记录 of a team (list and 新建培训), or one training (签到码, 名单录入, who attended). */
   trainings: (orgId: string) => withQuery('/admin/trainings/index', { orgId }),
   training: (trainingId: string) => withQuery('/admin/trainings/index', { trainingId }),
+  /** 评价 of an ended activity's participants. */
+  evaluate: (activityId: string) => withQuery('/admin/evaluate/index', { activityId }),
 } as const;

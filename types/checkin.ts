@@ -4,6 +4,7 @@ import { DateSchema, IsoTimeSchema, ListInput, PeriodSchema, PhoneSchema, listOf
 import { DecisionSchema } from './org';
 import { GeoPointSchema } from './activity';
 import { formatDuration } from './format';
+import { EvaluationGradeSchema } from './evaluation';
 
 export const CHECKIN_KINDS = ['in', 'out'] as const;
 export type CheckinKind = (typeof CHECKIN_KINDS)[number];
@@ -67,6 +68,10 @@ export const SCAN_FLAG_LABEL: Record<ScanFlag, string> = {
 
 export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+/** What a correction request is about: a day record, or the 评价 of the volunteer for an activity (申诉). */
+export const CORRECTION_KINDS = ['day', 'evaluation'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+export const CORRECTION_KIND_LABEL: Record<CorrectionKind, string> = { day: '签到记录更正', evaluation: '评价申诉' };
 export const CORRECTION_STATUS_LABEL: Record<CorrectionStatus, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
 
 const Reason = z.string().trim().min(2, '请填写原因').max(200, '原因最多200字');
@@ -317,18 +322,39 @@ export const CheckinMyHoursOutput = z.object({
 });
 export type CheckinMyHoursOutput = z.infer<typeof CheckinMyHoursOutput>;
 
-/** A volunteer asks for a day to be corrected ("我忘记签退了", or a record that is wrong). */
-export const CheckinRequestCorrectionInput = z.object({
-  activityId: z.string().min(1),
-  date: DateSchema,
-  signInAt: IsoTimeSchema.optional(),
-  signOutAt: IsoTimeSchema.optional(),
-  note: z.string().trim().min(2, '请说明情况').max(200, '说明最多200字'),
-});
+/**
+ * A volunteer asks for a day to be corrected ("我忘记签退了", or a record that is wrong): kind 'day', the default, with
+ * the date and times; or contests the team's 评价 of them for an activity (申诉): kind 'evaluation' with the grade
+ * they think right, and no date or times.
+ */
+export const CheckinRequestCorrectionInput = z
+  .object({
+    kind: z.enum(CORRECTION_KINDS).optional(),
+    activityId: z.string().min(1),
+    date: DateSchema.optional(),
+    signInAt: IsoTimeSchema.optional(),
+    signOutAt: IsoTimeSchema.optional(),
+    wishedGrade: EvaluationGradeSchema.optional(),
+    note: z.string().trim().min(2, '请说明情况').max(200, '说明最多200字'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'evaluation') {
+      if (!v.wishedGrade) ctx.addIssue({ code: 'custom', message: '请选择您认为恰当的评价等级', path: ['wishedGrade'] });
+      if (v.date || v.signInAt || v.signOutAt) ctx.addIssue({ code: 'custom', message: '评价申诉不填写日期和时间', path: ['date'] });
+    } else {
+      if (!v.date) ctx.addIssue({ code: 'custom', message: '请选择日期', path: ['date'] });
+      if (v.wishedGrade) ctx.addIssue({ code: 'custom', message: '签到记录的更正不填写评价等级', path: ['wishedGrade'] });
+    }
+  });
 export type CheckinRequestCorrectionInput = z.infer<typeof CheckinRequestCorrectionInput>;
 export const Correction = z.object({
   correctionId: z.string(),
+  /** Absent for a day's correction (every correction before 评价 existed). */
+  kind: z.enum(CORRECTION_KINDS).optional(),
   ...dayFields,
+  /** A contested evaluation: the grade at the time of asking and the one asked for. */
+  grade: EvaluationGradeSchema.optional(),
+  wishedGrade: EvaluationGradeSchema.optional(),
   note: z.string(),
   status: z.enum(CORRECTION_STATUSES),
   createdAt: IsoTimeSchema,

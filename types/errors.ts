@@ -87,6 +87,10 @@ export const ErrorCode = {
   TRAINING_CANCELLED: 'TRAINING.CANCELLED',
   TRAINING_CODE_INVALID: 'TRAINING.CODE_INVALID',
   TRAINING_NOT_TODAY: 'TRAINING.NOT_TODAY',
+  EVALUATION_NOT_ENDED: 'EVALUATION.NOT_ENDED',
+  EVALUATION_NOT_PARTICIPANT: 'EVALUATION.NOT_PARTICIPANT',
+  EVALUATION_NOT_FOUND: 'EVALUATION.NOT_FOUND',
+  EVALUATION_SAME_GRADE: 'EVALUATION.SAME_GRADE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -180,4 +184,8 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'TRAINING.CANCELLED': '该培训已取消',
   'TRAINING.CODE_INVALID': '培训签到码无效或已过期，请扫描现场最新出示的培训签到码',
   'TRAINING.NOT_TODAY': '只能在培训当天签到',
+  'EVALUATION.NOT_ENDED': '活动结束后才能评价',
+  'EVALUATION.NOT_PARTICIPANT': '此人没有该活动的签到记录，不能评价',
+  'EVALUATION.NOT_FOUND': '该活动还没有对您的评价',
+  'EVALUATION.SAME_GRADE': '申诉的等级与现在的评价相同',
 };

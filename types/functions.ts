@@ -43,6 +43,13 @@ import {
   RecordUpdateTrainingInput,
 } from './record';
 import {
+  RecordEvaluateInput,
+  RecordEvaluateOutput,
+  RecordEvaluationsInput,
+  RecordEvaluationsOutput,
+  RecordMyEvaluationsOutput,
+} from './evaluation';
+import {
   NeedAcceptOutput,
   NeedAddPhotoInput,
   NeedDispatchInput,
@@ -338,6 +345,10 @@ export const contract = {
     trainings: { input: RecordTrainingsInput, output: RecordTrainingsOutput },
     training: { input: RecordTrainingIdInput, output: RecordTrainingDetailOutput },
     myTrainings: { input: Empty, output: RecordMyTrainingsOutput },
+    // 评价
+    evaluate: { input: RecordEvaluateInput, output: RecordEvaluateOutput },
+    evaluations: { input: RecordEvaluationsInput, output: RecordEvaluationsOutput },
+    myEvaluations: { input: Empty, output: RecordMyEvaluationsOutput },
   },
 } as const;
 

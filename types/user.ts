@@ -251,6 +251,7 @@ export const MY_DATA_SHEETS = [
   '服务记录',
   '记录修改',
   '更正申请',
+  '评价',
   '服务证明',
 ] as const;
 

@@ -1,7 +1,9 @@
-// Cloud function record: 志愿服务记录 beyond service hours (《志愿服务记录与证明出具办法》 Art. 4) — 培训 (trainings and who attended).
+// Cloud function record: 志愿服务记录 beyond service hours (《志愿服务记录与证明出具办法》 Art. 4) — 培训 (trainings and who attended),
+// 评价 (evaluations of participants).
 import { makeMain } from '../common/handler';
 import { cancelTraining, createTraining, training, trainings, updateTraining } from '../common/app/record/training.use-case';
 import { addTrainees, attendTraining, myTrainings, removeTrainee, trainingCode } from '../common/app/record/attendance.use-case';
+import { evaluate, evaluations, myEvaluations } from '../common/app/record/evaluation.use-case';
 
 export const main = makeMain('record', {
   createTraining,
@@ -14,4 +16,8 @@ export const main = makeMain('record', {
   trainings,
   training,
   myTrainings,
+  // 评价
+  evaluate,
+  evaluations,
+  myEvaluations,
 });

@@ -293,6 +293,15 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'need.inbox': () => ({ box: 'toDispatch' }),
   'need.rate': () => ({ stars: 5, tags: ['准时'], comment: '很好' }),
   'need.setSelfService': () => ({ allow: true }),
+  'record.createTraining': () => ({ orgId: 'lz', title: '岗前培训', type: '岗前培训', hours: 2, trainer: '王教授', content: '安全须知' }),
+  'record.updateTraining': () => ({ trainingId: 'no-such-training', hours: 2 }),
+  'record.cancelTraining': () => ({ trainingId: 'no-such-training' }),
+  'record.trainingCode': () => ({ trainingId: 'no-such-training' }),
+  'record.addTrainees': () => ({ trainingId: 'no-such-training', people: ['13900000011'] }),
+  'record.removeTrainee': () => ({ trainingId: 'no-such-training' }),
+  'record.trainings': () => ({ orgId: 'lz' }),
+  'record.training': () => ({ trainingId: 'no-such-training' }),
+  'record.evaluate': () => ({ items: [{ openid: 'vol', grade: 'good', comment: '表现很好' }] }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */

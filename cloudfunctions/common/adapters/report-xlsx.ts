@@ -98,6 +98,8 @@ export const MEMBER_COLUMNS: readonly Column[] = [
   { header: '基层“四长”', width: 12 },
   { header: '队内职务', width: 9 },
   { header: '加入日期', width: 12 },
+  // 评价 (《志愿服务记录与证明出具办法》 Art. 4): the person's latest, given by the teams of the form, up to its day.
+  { header: '最近评价', width: 30 },
 ];
 
 export interface MembersSheet {

@@ -15,6 +15,7 @@ import {
   type Decides,
   type DecidingTeam,
 } from '../domain/four-eyes';
+import { mayReviewContest } from '../domain/evaluation';
 
 const forbid = (message?: string) => new AppError(ErrorCode.AUTH_FORBIDDEN, message);
 
@@ -118,15 +119,41 @@ export async function requireDayDecider(actor: string, orgId: string, concerned:
  * For many days of one team at once (offline uploads, decisions on offline scans): the caller's grants and the team
  * are read once; AUTH.FORBIDDEN when they decide nobody's day there, else a verdict per person (never their own).
  */
-export async function dayDecider(actor: string, orgId: string): Promise<(concerned: string) => 'allowed' | 'self' | 'forbidden'> {
+export async function dayDecider(
+  actor: string,
+  orgId: string,
+  forbidden = '只有活动所属队伍的负责人或管理员可以变更签到记录',
+): Promise<(concerned: string) => 'allowed' | 'self' | 'forbidden'> {
   const [grants, org] = await Promise.all([managerGrants(actor), findOrg(orgId)]);
   if (!org) throw forbid();
   const teamManagers = decidesFromParent(grants, org) ? await teamManagerOpenids(org._id) : [];
   const verdict = (concerned: string) => mayDecide(grants, { actor, concerned, team: org, teamManagers });
   // '' stands for anyone who is neither the actor nor one of the team's managers (domain/four-eyes).
-  if (verdict('') === 'forbidden' && !teamManagers.some((m) => m !== actor && verdict(m) === 'allowed'))
-    throw forbid('只有活动所属队伍的负责人或管理员可以变更签到记录');
+  if (verdict('') === 'forbidden' && !teamManagers.some((m) => m !== actor && verdict(m) === 'allowed')) throw forbid(forbidden);
   return verdict;
+}
+
+/**
+ * A 申诉 of an evaluation (domain/evaluation mayReviewContest): another manager of the activity's team than both the
+ * volunteer and the evaluator; with nobody else in the team, a manager of its parent.
+ */
+export async function requireContestReviewer(actor: string, orgId: string, volunteer: string, evaluator: string): Promise<void> {
+  const [grants, org] = await Promise.all([managerGrants(actor), findOrg(orgId)]);
+  if (!org) throw forbid();
+  const teamManagers = decidesFromParent(grants, org) ? await teamManagerOpenids(org._id) : [];
+  const verdict = mayReviewContest(grants, { actor, volunteer, evaluator, team: org, teamManagers });
+  if (verdict === 'allowed') return;
+  if (verdict === 'forbidden') throw forbid('只有活动所属队伍的负责人或管理员可以处理评价申诉');
+  const inTeam = (await teamManagerOpenids(org._id)).some((m) => m !== volunteer && m !== evaluator);
+  throw new AppError(
+    ErrorCode.AUTH_SELF_DEALING,
+    actor === evaluator
+      ? inTeam
+        ? '评价由您作出，申诉须由本队其他负责人或管理员处理'
+        : '评价由您作出，本队没有其他负责人或管理员，申诉须由上级队伍的负责人或管理员处理'
+      : '此事涉及您本人，须由其他负责人或管理员处理',
+    { decidedBy: inTeam ? 'team' : 'parent' },
+  );
 }
 
 /**

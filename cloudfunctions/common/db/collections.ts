@@ -83,6 +83,8 @@ export const C = {
   trainings: 'trainings',
   /** Who attended which training (`_id` = training_openid: a second scan or entry of the same person writes nothing). */
   trainingAttendance: 'training_attendance',
+  /** 评价: one per activity and person (`_id` = activity_openid: a re-evaluation or a second save at once changes the one). */
+  evaluations: 'evaluations',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
   /** The emulator's dev WeChat: getPhoneNumber codes it minted (`_id` = the code) and their phones. */
@@ -166,6 +168,12 @@ export const collections: CollectionDecl[] = [
   {
     name: C.trainingAttendance,
     indexes: [asc('trainingId', 'trainingId'), asc('openid_date', 'openid', 'date'), asc('orgId_date', 'orgId', 'date')],
+    rule: FUNCTIONS_ONLY,
+  },
+  // One per activity and person by `_id`; an activity's, a volunteer's, and a subtree's up to a day (附件2's 最近评价).
+  {
+    name: C.evaluations,
+    indexes: [asc('activityId', 'activityId'), asc('openid_endDate', 'openid', 'endDate'), asc('orgId_endDate', 'orgId', 'endDate')],
     rule: FUNCTIONS_ONLY,
   },
   // By `_id` for duplicates; an activity's undecided ones for the admins; a day's sign-outs waiting for their sign-in.

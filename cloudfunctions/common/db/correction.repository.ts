@@ -5,12 +5,19 @@ import { C } from './collections';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
 import { pageAll, type DayFields } from './checkin.repository';
 import { pendingDecidable } from './decidable-where';
-import type { CorrectionStatus } from '@contract/checkin';
+import type { CorrectionKind, CorrectionStatus } from '@contract/checkin';
+import type { EvaluationGrade } from '@contract/evaluation';
 import type { Decides } from '../domain/four-eyes';
 
 export interface CorrectionDoc extends DayFields {
   _id: string;
+  /** Absent for a day's correction; 'evaluation' for a 申诉 of an evaluation (its `date` is the activity's last day). */
+  kind?: CorrectionKind;
+  /** The day record corrected, or the evaluation contested. */
   recordId: string;
+  /** A 申诉: the grade when it was asked and the one asked for. */
+  grade?: EvaluationGrade;
+  wishedGrade?: EvaluationGrade;
   note: string;
   status: CorrectionStatus;
   createdAt: Date;

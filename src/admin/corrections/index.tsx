@@ -15,6 +15,7 @@ import { useManaged } from '../../hooks/use-managed';
 import { listCorrections, reviewCorrection } from '../../services/checkin';
 import { toCloudError } from '../../services/cloud-error';
 import type { CorrectionItem as Item, CorrectionStatus } from '@contract/checkin';
+import { EVALUATION_GRADE_LABEL } from '@contract/evaluation';
 import CorrectionItem from './correction-item';
 import './index.scss';
 
@@ -83,8 +84,11 @@ function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
   const approve = async (item: Item) => {
     const asked = [item.signInAt ? '签到时间' : '', item.signOutAt ? '签退时间' : ''].filter(Boolean).join('和');
     const { confirm } = await Taro.showModal({
-      title: '通过更正申请',
-      content: `将按申请修改${item.realName} ${item.date} 的${asked}，并记入变更记录。`,
+      title: item.kind === 'evaluation' ? '通过评价申诉' : '通过更正申请',
+      content:
+        item.kind === 'evaluation' && item.wishedGrade
+          ? `将把${item.realName}在“${item.title}”中的评价改为${EVALUATION_GRADE_LABEL[item.wishedGrade]}，并记入修改记录。`
+          : `将按申请修改${item.realName} ${item.date} 的${asked}，并记入变更记录。`,
       confirmText: '通过',
       cancelText: '取消',
     });

@@ -5,7 +5,7 @@
 // volunteers on the phone: without a network personal codes and 批量签退 are queued and the 离线名单 shows who is in.
 // Test classes: ck-console-counts, ck-console-walkin (现场报名; popup ck-walkin-*), ck-absent-* (未到),
 // ck-roster-day (one per activity day, is-active), ck-roster-summary, ck-roster-scan, ck-roster-batch,
-// ck-roster-code-in, ck-roster-code-out, ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust,
+// ck-roster-code-in, ck-roster-code-out, ck-roster-evaluate (评价, once the activity has ended), ck-roster-row (is-<status>; ck-roster-name/-status/-times/-minutes/-adjust,
 // ck-roster-flags/-flag for scans to look at),
 // ck-roster-export (导出签到记录, xlsx of every day), ck-roster-loading, ck-roster-error, ck-roster-empty, ck-roster-readonly; popups: ck-adjust-*, ck-batch-*, ck-vscan-*.
 import { useEffect, useState, type ReactNode } from 'react';
@@ -145,6 +145,17 @@ export default function Roster() {
           >
             签退码
           </Button>
+          {activity.data.phase === 'ended' ? (
+            <Button
+              className='ck-roster-evaluate'
+              size='small'
+              fill='outline'
+              type='primary'
+              onClick={() => Taro.navigateTo({ url: routes.evaluate(activityId) })}
+            >
+              评价
+            </Button>
+          ) : null}
         </View>
       ) : (
         <Text className='roster__readonly ck-roster-readonly'>您是上级队伍的管理者，只能查看名单</Text>

@@ -24,6 +24,7 @@ import './index.scss';
 const openMyActivities = () => Taro.navigateTo({ url: routes.myActivities() });
 const openMyHours = () => Taro.navigateTo({ url: routes.myHours() });
 const openMyTrainings = () => Taro.navigateTo({ url: routes.myTrainings() });
+const openMyEvaluations = () => Taro.navigateTo({ url: routes.myEvaluations() });
 const openCertificate = () => Taro.navigateTo({ url: routes.certificate() });
 const openLinks = () => Taro.navigateTo({ url: routes.links() });
 const openMyData = () => Taro.navigateTo({ url: routes.myData() });
@@ -146,6 +147,13 @@ function Profile({ data }: { data: UserMeOutput }) {
           <Text className='mine__entry-title'>我的培训</Text>
           <View className='mine__entry-side'>
             <Text className='mine__muted'>培训学时不计入服务时长</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        </View>
+        <View className='mine__entry mine-evaluations' onClick={openMyEvaluations}>
+          <Text className='mine__entry-title'>我的评价</Text>
+          <View className='mine__entry-side'>
+            <Text className='mine__muted'>活动结束后队伍的评价</Text>
             <Text className='mine__arrow'>›</Text>
           </View>
         </View>

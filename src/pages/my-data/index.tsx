@@ -1,9 +1,11 @@
 // 我的数据: a copy of everything held about the volunteer (PIPL Art. 45) as one xlsx, saved like the other exports
 // (a download on h5, the system viewer on weapp); and 注销 (Art. 47), which says what is deleted and what is kept, and
 // why, before it is confirmed.
+// The 评价 the teams gave are in the file and on 我的评价 (my-data-evaluations opens it).
 // Test classes: my-data-sheets, my-data-full-id-note, my-data-download, my-data-error, my-data-saved, and the withdraw
 // card's (components/withdraw-card.tsx).
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import { myData } from '../../services/user';
@@ -11,6 +13,7 @@ import { useSubmit } from '../../hooks/use-submit';
 import { saveFile } from '../../device/file';
 import { MY_DATA_SHEETS } from '@contract/user';
 import WithdrawCard from './components/withdraw-card';
+import { routes } from '../../routes';
 import './index.scss';
 
 const SHEETS = MY_DATA_SHEETS.filter((s) => s !== '说明');
@@ -50,6 +53,10 @@ export default function MyData() {
         <Button className='my-data__download my-data-download' type='primary' block loading={busy} disabled={busy} onClick={download}>
           下载我的数据
         </Button>
+      </View>
+      <View className='card my-data__card my-data-evaluations' onClick={() => Taro.navigateTo({ url: routes.myEvaluations() })}>
+        <Text className='my-data__title'>我的评价</Text>
+        <Text className='my-data__text'>活动结束后队伍对您的评价（优秀、良好、合格、不合格及评语），如有异议可申诉 ›</Text>
       </View>
       <WithdrawCard />
     </View>

@@ -1,6 +1,7 @@
 // A volunteer asks for a day to be corrected ("我忘记签退了", a wrong record); the team's admins approve (the
 // change is applied as an audited adjustment) or reject with a reason. An admin's own request is decided by another
-// admin of the team, or by the parent team's managers when there is no other (four-eyes).
+// admin of the team, or by the parent team's managers when there is no other (four-eyes). A request of kind
+// 'evaluation' is a 申诉 of the team's 评价 instead, handled by app/record/evaluation-contest.
 import type {
   CheckinCorrectionsInput,
   CheckinCorrectionsOutput,
@@ -24,16 +25,19 @@ import { contactsOf } from '../../db/org.repository';
 import { dayRecordId } from '../../domain/checkin-day';
 import { requireDayDecider, requireReader } from '../access';
 import { refuseDayChangesIfCancelled, requireActivity } from '../activity/activity-lookup';
+import { requestEvaluationContest, reviewEvaluationContest } from '../record/evaluation-contest';
 import { adjustRecord } from './adjust-record';
 import { correctionView, recordView } from './record-view';
 
 export async function requestCorrection(input: CheckinRequestCorrectionInput, ctx: Ctx): Promise<CorrectionOutput> {
   const openid = requireOpenid(ctx);
+  if (input.kind === 'evaluation') return requestEvaluationContest(input, openid, ctx);
+  const { date } = input;
+  if (!date) throw new AppError(ErrorCode.VALIDATION, '请选择日期');
   const activity = await requireActivity(input.activityId);
   refuseDayChangesIfCancelled(activity);
-  if (input.date < activity.startDate || input.date > activity.endDate)
-    throw new AppError(ErrorCode.VALIDATION, `${input.date}不是该活动的服务日期`);
-  const recordId = dayRecordId(activity._id, openid, input.date);
+  if (date < activity.startDate || date > activity.endDate) throw new AppError(ErrorCode.VALIDATION, `${date}不是该活动的服务日期`);
+  const recordId = dayRecordId(activity._id, openid, date);
   const [record, enrollment, earlier] = await Promise.all([
     findRecord(recordId),
     findEnrollment(activity._id, openid),
@@ -50,7 +54,7 @@ export async function requestCorrection(input: CheckinRequestCorrectionInput, ct
     activityId: activity._id,
     orgId: activity.orgId,
     openid,
-    date: input.date,
+    date,
     ...(input.signInAt ? { signInAt: new Date(input.signInAt) } : {}),
     ...(input.signOutAt ? { signOutAt: new Date(input.signOutAt) } : {}),
     note: input.note,
@@ -91,6 +95,7 @@ export async function reviewCorrection(input: CheckinReviewCorrectionInput, ctx:
   const admin = requireOpenid(ctx);
   const c = await findCorrection(input.correctionId);
   if (!c) throw new AppError(ErrorCode.CHECKIN_CORRECTION_NOT_FOUND);
+  if (c.kind === 'evaluation') return reviewEvaluationContest(c, input, admin, ctx);
   await requireDayDecider(admin, c.orgId, c.openid);
   if (c.status !== 'pending') throw new AppError(ErrorCode.VALIDATION, '该申请已处理，请刷新后查看');
   const activity = await requireActivity(c.activityId);

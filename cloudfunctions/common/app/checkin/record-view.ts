@@ -58,12 +58,15 @@ export function recordView(r: DayRecordDoc): DayRecord {
 export function correctionView(c: CorrectionDoc): Correction {
   return {
     correctionId: c._id,
+    ...(c.kind ? { kind: c.kind } : {}),
     activityId: c.activityId,
     orgId: c.orgId,
     openid: c.openid,
     date: c.date,
     signInAt: iso(c.signInAt),
     signOutAt: iso(c.signOutAt),
+    ...(c.grade ? { grade: c.grade } : {}),
+    ...(c.wishedGrade ? { wishedGrade: c.wishedGrade } : {}),
     note: c.note,
     status: c.status,
     createdAt: toIso(new Date(c.createdAt)),

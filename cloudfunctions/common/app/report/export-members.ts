@@ -1,11 +1,16 @@
 // 附件2 科技志愿者支队基本情况表: one row per person who is a member at the end of the period (today unless asked),
 // exactly the people report.orgStats counts as `members` for the same team, scope and period. The ID number appears
-// only masked; the phone in full only to the leader/admins of the member's own team (the form travels upward).
+// only masked; the phone in full only to the leader/admins of the member's own team (the form travels upward). The
+// last column, 最近评价, is the person's latest 评价 by the teams of the form for an activity ended by the period's end.
 import type { ReportExportOutput } from '@contract/report';
 import { GENDER_LABEL, ROLE_LABEL, type Role } from '@contract/enums';
 import { maskPhone } from '@contract/id-number';
 import type { MembershipDoc, OrgDoc } from '../../db/org.repository';
 import { approvedMembershipsOf, volunteersByIds } from '../../db/report.repository';
+import { evaluationsOfTeams, type EvaluationDoc } from '../../db/evaluation.repository';
+import { titlesOf } from '../../db/activity.repository';
+import { latestEvaluation } from '../../domain/evaluation';
+import { evaluationLine } from '@contract/evaluation';
 import { canManage, type Grant } from '../../domain/org-access';
 import { chineseDate, exportFileName, membersNote, regionName } from '../../domain/report-forms';
 import { approvedOn, countedMemberships, type Period } from '../../domain/report-stats';
@@ -39,11 +44,27 @@ export async function membersExport(
   // A person in several of the teams is listed once, under the first (the team itself before those below).
   const first = new Map<string, MembershipDoc>();
   for (const m of memberships) if (!first.has(m.openid)) first.set(m.openid, m);
-  const people = await volunteersByIds([...first.keys()]);
+  const [people, evaluations] = await Promise.all([
+    volunteersByIds([...first.keys()]),
+    evaluationsOfTeams(
+      teams.map((t) => t._id),
+      p.to,
+    ),
+  ]);
+  const byPerson = new Map<string, EvaluationDoc[]>();
+  for (const e of evaluations) byPerson.set(e.openid, [...(byPerson.get(e.openid) ?? []), e]);
+  const latest = new Map<string, EvaluationDoc>();
+  for (const [person, list] of byPerson) {
+    const found = first.has(person) ? latestEvaluation(list, p.to) : undefined;
+    if (found) latest.set(person, found);
+  }
+  const titles = await titlesOf([...latest.values()].map((e) => e.activityId));
   const rows: string[][] = [];
   for (const m of first.values()) {
     const v = people.get(m.openid);
-    const role = [ROLE_LABEL[m.role], approvedOn(m), ...(includeDescendants ? [teamName.get(m.orgId) ?? ''] : [])];
+    const e = latest.get(m.openid);
+    const evaluated = e ? evaluationLine({ ...e, title: titles.get(e.activityId) ?? '（活动已删除）' }) : '';
+    const role = [ROLE_LABEL[m.role], approvedOn(m), evaluated, ...(includeDescendants ? [teamName.get(m.orgId) ?? ''] : [])];
     if (!v) {
       rows.push([MISSING, ...Array<string>(15).fill(''), ...role]);
       continue;

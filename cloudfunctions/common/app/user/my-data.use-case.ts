@@ -11,6 +11,8 @@ import { findOrgsByIds, membershipsOf } from '../../db/org.repository';
 import { enrollmentsOf, findActivitiesByIds } from '../../db/activity.repository';
 import { recordsOf } from '../../db/checkin.repository';
 import { correctionsOf } from '../../db/correction.repository';
+import { evaluationsOfPerson } from '../../db/evaluation.repository';
+import { EVALUATION_GRADE_LABEL } from '@contract/evaluation';
 import { memberInvitationsOf } from '../../db/member-invitation.repository';
 import { certificatesOf, importedProfilesOf, orgApplicationsOf } from '../../db/personal-data.repository';
 import { exportFileName, regionName } from '../../domain/report-forms';
@@ -55,16 +57,18 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
   const openid = requireOpenid(ctx);
   // A frozen account may still see what is held about it (the right of access does not depend on the account).
   const v = await findLiveVolunteer(openid);
-  const [memberships, invitations, applications, imported, enrollments, records, corrections, certificates] = await Promise.all([
-    membershipsOf(openid),
-    memberInvitationsOf(openid),
-    orgApplicationsOf(openid),
-    importedProfilesOf(openid),
-    enrollmentsOf(openid),
-    recordsOf(openid, {}),
-    correctionsOf(openid),
-    certificatesOf(openid),
-  ]);
+  const [memberships, invitations, applications, imported, enrollments, records, corrections, certificates, evaluations] =
+    await Promise.all([
+      membershipsOf(openid),
+      memberInvitationsOf(openid),
+      orgApplicationsOf(openid),
+      importedProfilesOf(openid),
+      enrollmentsOf(openid),
+      recordsOf(openid, {}),
+      correctionsOf(openid),
+      certificatesOf(openid),
+      evaluationsOfPerson(openid),
+    ]);
   const orgIds = [
     ...memberships.map((m) => m.orgId),
     ...invitations.map((i) => i.orgId),
@@ -75,6 +79,7 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
     ...enrollments.map((e) => e.activityId),
     ...records.map((r) => r.activityId),
     ...corrections.map((c) => c.activityId),
+    ...evaluations.map((e) => e.activityId),
   ];
   const [orgs, activities] = await Promise.all([findOrgsByIds([...new Set(orgIds)]), findActivitiesByIds(activityIds)]);
   const orgName = new Map(orgs.map((o) => [o._id, o.name]));
@@ -213,11 +218,41 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
         c.date,
         at(c.signInAt),
         at(c.signOutAt),
-        c.note,
+        c.kind === 'evaluation' && c.grade && c.wishedGrade
+          ? `评价申诉（${EVALUATION_GRADE_LABEL[c.grade]} → ${EVALUATION_GRADE_LABEL[c.wishedGrade]}）：${c.note}`
+          : c.note,
         CORRECTION_STATUS_LABEL[c.status] ?? c.status,
         at(c.createdAt),
         at(c.reviewedAt),
         c.reviewReason ?? '',
+      ]),
+    },
+    {
+      name: '评价',
+      columns: [
+        col('活动', 30),
+        col('队伍', 24),
+        col('活动结束日期', 12),
+        col('评价', 8),
+        col('评语', 40),
+        col('评价人', 10),
+        col('评价时间', 18),
+        col('修改记录', 48),
+      ],
+      rows: evaluations.map((e) => [
+        title(e.activityId),
+        team(e.orgId),
+        e.endDate,
+        EVALUATION_GRADE_LABEL[e.grade] ?? e.grade,
+        e.comment ?? '',
+        e.byName,
+        at(e.evaluatedAt),
+        (e.changes ?? [])
+          .map(
+            (c) =>
+              `${at(c.at)} ${c.byName}${c.via === 'contest' ? '（申诉通过）' : ''}：${EVALUATION_GRADE_LABEL[c.before.grade]} → ${EVALUATION_GRADE_LABEL[c.after.grade]}`,
+          )
+          .join('；'),
       ]),
     },
     {
@@ -248,8 +283,8 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
   const notes = [
     `导出时间：${at(ctx.now)}（北京时间）。本文件是“科技志愿服务”小程序保存的关于您（志愿者编号 ${v.volunteerNo}）的全部个人信息和记录，依《个人信息保护法》第四十五条提供给您本人。`,
     '“个人信息”表中的手机号和身份证号为完整号码，仅在您本人导出时提供；请妥善保管本文件，不要转发给他人。',
-    '各表：个人信息；队伍（入队申请及成员身份的状态）；队伍邀请；队伍注册申请；集体注册导入（队伍导入的您的信息）；活动报名；服务记录（每日签到签退及计入时长）；记录修改（管理员对您记录的每次修改及原因）；更正申请；服务证明。',
-    '如发现信息有误，可在小程序中修改个人资料、对服务记录提出更正申请，或联系所在队伍。',
+    '各表：个人信息；队伍（入队申请及成员身份的状态）；队伍邀请；队伍注册申请；集体注册导入（队伍导入的您的信息）；活动报名；服务记录（每日签到签退及计入时长）；记录修改（管理员对您记录的每次修改及原因）；更正申请（含评价申诉）；评价（活动结束后队伍对您的评价及其修改）；服务证明。',
+    '如发现信息有误，可在小程序中修改个人资料、对服务记录提出更正申请、对评价提出申诉，或联系所在队伍。',
   ];
   const buf = await myDataXlsx('我的志愿服务数据', notes, sheets);
   return { fileName: exportFileName(['我的志愿服务数据', v.volunteerNo, today]), base64: buf.toString('base64') };
