@@ -70,6 +70,8 @@ export const MESSAGE_KINDS = [
   'needProgress',
   /** 供需对接, to team managers: a need to dispatch or to accept, a low rating. */
   'needTask',
+  /** 表彰奖励, to whoever recorded it: approved or rejected by the team one level up. */
+  'commendationReviewed',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

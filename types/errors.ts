@@ -83,6 +83,9 @@ export const ErrorCode = {
   TRAINING_CANCELLED: 'TRAINING.CANCELLED',
   TRAINING_CODE_INVALID: 'TRAINING.CODE_INVALID',
   TRAINING_NOT_TODAY: 'TRAINING.NOT_TODAY',
+  COMMENDATION_NOT_FOUND: 'COMMENDATION.NOT_FOUND',
+  COMMENDATION_DECIDED: 'COMMENDATION.DECIDED',
+  COMMENDATION_DATE_IN_FUTURE: 'COMMENDATION.DATE_IN_FUTURE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -172,4 +175,7 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'TRAINING.CANCELLED': '该培训已取消',
   'TRAINING.CODE_INVALID': '培训签到码无效或已过期，请扫描现场最新出示的培训签到码',
   'TRAINING.NOT_TODAY': '只能在培训当天签到',
+  'COMMENDATION.NOT_FOUND': '表彰记录不存在',
+  'COMMENDATION.DECIDED': '该表彰已审核，请刷新后查看',
+  'COMMENDATION.DATE_IN_FUTURE': '表彰日期不能晚于今天',
 };

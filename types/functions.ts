@@ -43,6 +43,13 @@ import {
   RecordUpdateTrainingInput,
 } from './record';
 import {
+  RecordCommendationListOutput,
+  RecordCommendationOutput,
+  RecordCommendationsInput,
+  RecordCommendInput,
+  RecordReviewCommendationInput,
+} from './commendation';
+import {
   NeedAcceptOutput,
   NeedAddPhotoInput,
   NeedDispatchInput,
@@ -318,6 +325,12 @@ export const contract = {
     trainings: { input: RecordTrainingsInput, output: RecordTrainingsOutput },
     training: { input: RecordTrainingIdInput, output: RecordTrainingDetailOutput },
     myTrainings: { input: Empty, output: RecordMyTrainingsOutput },
+    // 表彰奖励
+    commend: { input: RecordCommendInput, output: RecordCommendationOutput },
+    commendationInbox: { input: Empty, output: RecordCommendationListOutput },
+    reviewCommendation: { input: RecordReviewCommendationInput, output: RecordCommendationOutput },
+    commendations: { input: RecordCommendationsInput, output: RecordCommendationListOutput },
+    myCommendations: { input: Empty, output: RecordCommendationListOutput },
   },
 } as const;
 

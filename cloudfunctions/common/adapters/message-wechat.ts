@@ -28,6 +28,7 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   noticePublished: {},
   needProgress: { title: 'thing1', progress: 'phrase2', note: 'thing3', time: 'time4' },
   needTask: { title: 'thing1', task: 'thing2', orgName: 'thing3', time: 'time4' },
+  commendationReviewed: { title: 'thing1', result: 'phrase2', reason: 'thing3', time: 'time4' },
 };
 
 function templateId(kind: MessageKind): string {
@@ -47,6 +48,7 @@ function templateId(kind: MessageKind): string {
     noticePublished: undefined,
     needProgress: e.MESSAGE_TEMPLATE_NEED_PROGRESS,
     needTask: e.MESSAGE_TEMPLATE_NEED_TASK,
+    commendationReviewed: e.MESSAGE_TEMPLATE_COMMENDATION_REVIEWED,
   };
   const id = ids[kind];
   if (!id) throw new Error(`no subscribe-message template for ${kind}`);

@@ -79,6 +79,8 @@ export const C = {
   trainings: 'trainings',
   /** Who attended which training (`_id` = training_openid: a second scan or entry of the same person writes nothing). */
   trainingAttendance: 'training_attendance',
+  /** 表彰奖励: commendations of volunteers, teams and activities, pending until the team one level up reviews them. */
+  commendations: 'commendations',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
   /** The emulator's dev WeChat: getPhoneNumber codes it minted (`_id` = the code) and their phones. */
@@ -150,6 +152,19 @@ export const collections: CollectionDecl[] = [
   {
     name: C.trainingAttendance,
     indexes: [asc('trainingId', 'trainingId'), asc('openid_date', 'openid', 'date'), asc('orgId_date', 'orgId', 'date')],
+    rule: FUNCTIONS_ONLY,
+  },
+  // 表彰奖励: a reviewing team's pending ones; a volunteer's, a team's (with its activities') and an activity's approved
+  // ones; the approved ones of a subtree in a period (the ranking), by the subject's team and its ancestors.
+  {
+    name: C.commendations,
+    indexes: [
+      asc('reviewOrgId_status', 'reviewOrgId', 'status'),
+      asc('subjectOpenid_status', 'subjectOpenid', 'status'),
+      asc('subjectOrgId_status', 'subjectOrgId', 'status'),
+      asc('subjectActivityId_status', 'subjectActivityId', 'status'),
+      asc('status_subjectTeams_date', 'status', 'subjectTeams', 'date'),
+    ],
     rule: FUNCTIONS_ONLY,
   },
   // By `_id` for duplicates; an activity's undecided ones for the admins; a day's sign-outs waiting for their sign-in.
