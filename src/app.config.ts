@@ -48,6 +48,8 @@ export default defineAppConfig({
         'notice-edit/index',
         'need-inbox/index',
         'trainings/index',
+        'commend/index',
+        'commendation-inbox/index',
       ],
     },
   ],

@@ -76,4 +76,6 @@ export const routes = {
   /** 培训记录 of a team (list and 新建培训), or one training (签到码, 名单录入, who attended). */
   trainings: (orgId: string) => withQuery('/admin/trainings/index', { orgId }),
   training: (trainingId: string) => withQuery('/admin/trainings/index', { trainingId }),
+  commend: (orgId: string) => withQuery('/admin/commend/index', { orgId }),
+  commendationInbox: () => '/admin/commendation-inbox/index',
 } as const;

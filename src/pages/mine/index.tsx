@@ -15,6 +15,7 @@ import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
 import MessagesEntry from './components/messages-entry';
 import NeedsEntry from './components/needs-entry';
+import CommendationsEntry from './components/commendations-entry';
 import { formatDuration } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
@@ -119,6 +120,8 @@ function Profile({ data }: { data: UserMeOutput }) {
       </View>
 
       <InvitationsEntry />
+
+      <CommendationsEntry />
 
       <View className='card mine__my-acts'>
         <View className='mine__entry mine-my-activities' onClick={openMyActivities}>
