@@ -5,7 +5,7 @@ import { useResource } from '../../../hooks/use-resource';
 import { myCommendations } from '../../../services/commendation';
 
 export default function CommendationsEntry() {
-  const { state, reload } = useResource(myCommendations, [], { when: 'show', keepOnShow: true });
+  const { state, reload } = useResource(myCommendations);
   if (state.status === 'error')
     return (
       <View className='card mine-commendations-error'>
