@@ -53,6 +53,8 @@ export default defineAppConfig({
         'complaint-inbox/index',
         'trainings/index',
         'evaluate/index',
+        'commend/index',
+        'commendation-inbox/index',
       ],
     },
   ],

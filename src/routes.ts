@@ -85,4 +85,6 @@ export const routes = {
   training: (trainingId: string) => withQuery('/admin/trainings/index', { trainingId }),
   /** 评价 of an ended activity's participants. */
   evaluate: (activityId: string) => withQuery('/admin/evaluate/index', { activityId }),
+  commend: (orgId: string) => withQuery('/admin/commend/index', { orgId }),
+  commendationInbox: () => '/admin/commendation-inbox/index',
 } as const;

@@ -74,6 +74,8 @@ export const MESSAGE_KINDS = [
   'complaintProgress',
   /** 投诉, to the handling team's leader and admins: a complaint to answer (new, or moved up overdue). */
   'complaintTask',
+  /** 表彰奖励, to whoever recorded it: approved or rejected by the team one level up. */
+  'commendationReviewed',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -91,6 +91,9 @@ export const ErrorCode = {
   EVALUATION_NOT_PARTICIPANT: 'EVALUATION.NOT_PARTICIPANT',
   EVALUATION_NOT_FOUND: 'EVALUATION.NOT_FOUND',
   EVALUATION_SAME_GRADE: 'EVALUATION.SAME_GRADE',
+  COMMENDATION_NOT_FOUND: 'COMMENDATION.NOT_FOUND',
+  COMMENDATION_DECIDED: 'COMMENDATION.DECIDED',
+  COMMENDATION_DATE_IN_FUTURE: 'COMMENDATION.DATE_IN_FUTURE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -188,4 +191,7 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'EVALUATION.NOT_PARTICIPANT': '此人没有该活动的签到记录，不能评价',
   'EVALUATION.NOT_FOUND': '该活动还没有对您的评价',
   'EVALUATION.SAME_GRADE': '申诉的等级与现在的评价相同',
+  'COMMENDATION.NOT_FOUND': '表彰记录不存在',
+  'COMMENDATION.DECIDED': '该表彰已审核，请刷新后查看',
+  'COMMENDATION.DATE_IN_FUTURE': '表彰日期不能晚于今天',
 };

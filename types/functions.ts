@@ -50,6 +50,13 @@ import {
   RecordMyEvaluationsOutput,
 } from './evaluation';
 import {
+  RecordCommendationListOutput,
+  RecordCommendationOutput,
+  RecordCommendationsInput,
+  RecordCommendInput,
+  RecordReviewCommendationInput,
+} from './commendation';
+import {
   NeedAcceptOutput,
   NeedAddPhotoInput,
   NeedDispatchInput,
@@ -349,6 +356,12 @@ export const contract = {
     evaluate: { input: RecordEvaluateInput, output: RecordEvaluateOutput },
     evaluations: { input: RecordEvaluationsInput, output: RecordEvaluationsOutput },
     myEvaluations: { input: Empty, output: RecordMyEvaluationsOutput },
+    // 表彰奖励
+    commend: { input: RecordCommendInput, output: RecordCommendationOutput },
+    commendationInbox: { input: Empty, output: RecordCommendationListOutput },
+    reviewCommendation: { input: RecordReviewCommendationInput, output: RecordCommendationOutput },
+    commendations: { input: RecordCommendationsInput, output: RecordCommendationListOutput },
+    myCommendations: { input: Empty, output: RecordCommendationListOutput },
   },
 } as const;
 

@@ -173,7 +173,13 @@ export const RANKING_SORTS = ['minutes', 'rating'] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
 
 export const ReportRankingInput = z
-  .object({ orgId: z.string().min(1), ...Period, sortBy: z.enum(RANKING_SORTS).optional() })
+  .object({
+    orgId: z.string().min(1),
+    ...Period,
+    sortBy: z.enum(RANKING_SORTS).optional(),
+    /** Only the teams with an approved 表彰奖励 conferred within the period (on the team, its activities or volunteers, or below). */
+    commended: z.boolean().optional(),
+  })
   .refine(periodRule, periodIssue)
   .refine(boundsRule, boundsIssue)
   .refine(oneKindRule, oneKindIssue)

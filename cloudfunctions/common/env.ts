@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   MESSAGE_TEMPLATE_IDENTITY_APPEAL_DECIDED: z.string().optional(),
   MESSAGE_TEMPLATE_NEED_PROGRESS: z.string().optional(),
   MESSAGE_TEMPLATE_NEED_TASK: z.string().optional(),
+  MESSAGE_TEMPLATE_COMMENDATION_REVIEWED: z.string().optional(),
   /** 供需对接: days an undispatched need waits at a team before it moves up to the parent (default 3). */
   NEED_ESCALATE_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(60).optional()),
   /** 投诉: the complainant hears of the answer or of a move up; the handling team's managers of a complaint to answer. */

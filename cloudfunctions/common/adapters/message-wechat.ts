@@ -30,6 +30,7 @@ const KEYWORDS: Record<MessageKind, Record<string, string>> = {
   needTask: { title: 'thing1', task: 'thing2', orgName: 'thing3', time: 'time4' },
   complaintProgress: { matter: 'thing1', progress: 'phrase2', note: 'thing3', time: 'time4' },
   complaintTask: { matter: 'thing1', task: 'thing2', orgName: 'thing3', time: 'time4' },
+  commendationReviewed: { title: 'thing1', result: 'phrase2', reason: 'thing3', time: 'time4' },
 };
 
 function templateId(kind: MessageKind): string {
@@ -51,6 +52,7 @@ function templateId(kind: MessageKind): string {
     needTask: e.MESSAGE_TEMPLATE_NEED_TASK,
     complaintProgress: e.MESSAGE_TEMPLATE_COMPLAINT_PROGRESS,
     complaintTask: e.MESSAGE_TEMPLATE_COMPLAINT_TASK,
+    commendationReviewed: e.MESSAGE_TEMPLATE_COMMENDATION_REVIEWED,
   };
   const id = ids[kind];
   if (!id) throw new Error(`no subscribe-message template for ${kind}`);

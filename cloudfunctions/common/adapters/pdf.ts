@@ -39,6 +39,8 @@ export interface CertificateContent extends CertificateFacts {
   issuedOn: string;
   verifyUrl: string;
   rows: CertificateRow[];
+  /** 表彰奖励, one line each ("省级 · 优秀科技志愿者 · 甘肃省科协 · 2026-09-20"); the section is left out without any. */
+  commendations?: string[];
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -139,6 +141,32 @@ function tableRow(doc: PDFKit.PDFDocument, y: number, cells: string[], opts: { b
   return y + height;
 }
 
+/** 表彰奖励 under the table: a heading and a line each, on a new page when they do not fit. */
+function commendationSection(doc: PDFKit.PDFDocument, top: number, lines: readonly string[], bottom: number): number {
+  let y = top + 14;
+  const heading = `表彰奖励（共${lines.length}项）：`;
+  doc.fontSize(11).fillColor(INK);
+  if (y + 40 > bottom) {
+    doc.addPage();
+    frame(doc);
+    y = MARGIN;
+  }
+  doc.text(heading, MARGIN, y, { width: TABLE_WIDTH });
+  y = doc.y + 4;
+  doc.fontSize(10);
+  lines.forEach((line, i) => {
+    const text = `${i + 1}. ${line}`;
+    if (y + doc.heightOfString(text, { width: TABLE_WIDTH }) > bottom) {
+      doc.addPage();
+      frame(doc);
+      y = MARGIN;
+    }
+    doc.fillColor(INK).text(text, MARGIN, y, { width: TABLE_WIDTH });
+    y = doc.y + 2;
+  });
+  return y;
+}
+
 /** The certificate, one A4 page (more when the table of activities is long). */
 export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -172,6 +200,7 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
     y = tableRow(doc, y, cells);
   });
   y = tableRow(doc, y, ['', '合计', '', formatDuration(c.minutes)], { fill: '#fafafa' });
+  if (c.commendations?.length) y = commendationSection(doc, y, c.commendations, bottom);
 
   // The issuer and the QR code need about 150 points together.
   if (y + 170 > bottom) {

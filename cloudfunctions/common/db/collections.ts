@@ -85,6 +85,8 @@ export const C = {
   trainingAttendance: 'training_attendance',
   /** 评价: one per activity and person (`_id` = activity_openid: a re-evaluation or a second save at once changes the one). */
   evaluations: 'evaluations',
+  /** 表彰奖励: commendations of volunteers, teams and activities, pending until the team one level up reviews them. */
+  commendations: 'commendations',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
   /** The emulator's dev WeChat: getPhoneNumber codes it minted (`_id` = the code) and their phones. */
@@ -174,6 +176,19 @@ export const collections: CollectionDecl[] = [
   {
     name: C.evaluations,
     indexes: [asc('activityId', 'activityId'), asc('openid_endDate', 'openid', 'endDate'), asc('orgId_endDate', 'orgId', 'endDate')],
+    rule: FUNCTIONS_ONLY,
+  },
+  // 表彰奖励: a reviewing team's pending ones; a volunteer's, a team's (with its activities') and an activity's approved
+  // ones; the approved ones of a subtree in a period (the ranking), by the subject's team and its ancestors.
+  {
+    name: C.commendations,
+    indexes: [
+      asc('reviewOrgId_status', 'reviewOrgId', 'status'),
+      asc('subjectOpenid_status', 'subjectOpenid', 'status'),
+      asc('subjectOrgId_status', 'subjectOrgId', 'status'),
+      asc('subjectActivityId_status', 'subjectActivityId', 'status'),
+      asc('status_subjectTeams_date', 'status', 'subjectTeams', 'date'),
+    ],
     rule: FUNCTIONS_ONLY,
   },
   // By `_id` for duplicates; an activity's undecided ones for the admins; a day's sign-outs waiting for their sign-in.

@@ -17,6 +17,7 @@ import InvitationsEntry from './components/invitations-entry';
 import MessagesEntry from './components/messages-entry';
 import NeedsEntry from './components/needs-entry';
 import ComplaintsEntry from './components/complaints-entry';
+import CommendationsEntry from './components/commendations-entry';
 import { formatDuration } from '@contract/format';
 import { routes } from '../../routes';
 import './index.scss';
@@ -124,6 +125,8 @@ function Profile({ data }: { data: UserMeOutput }) {
       </View>
 
       <InvitationsEntry />
+
+      <CommendationsEntry />
 
       <View className='card mine__my-acts'>
         <View className='mine__entry mine-my-activities' onClick={openMyActivities}>

@@ -17,6 +17,7 @@ import { actionsFor, explainActionError } from './helpers';
 import OrgInfo from './components/org-info';
 import InviteSheet from './components/invite-sheet';
 import InvitedCard from './components/invited-card';
+import OrgCommendations from './components/org-commendations';
 import { useOrgEntry, useOrgShare } from './share';
 import { POSTER_CANVAS_ID } from '../../device/poster';
 import { routes } from '../../routes';
@@ -170,6 +171,8 @@ export default function OrgDetail() {
       </View>
 
       <OrgInfo org={org} />
+
+      {org.status === 'approved' ? <OrgCommendations orgId={org._id} /> : null}
 
       {parent ? (
         <View className='card org-detail__section'>

@@ -5,7 +5,9 @@ import { maskName } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { env } from '../../env';
+import { commendationLine } from '@contract/commendation';
 import { findActivitiesByIds } from '../../db/activity.repository';
+import { approvedOfVolunteer } from '../../db/commendation.repository';
 import { recordsOf } from '../../db/checkin.repository';
 import { findOrg } from '../../db/org.repository';
 import { findCertificate, insertCertificate, leaderOf, type CertificateDoc } from '../../db/report.repository';
@@ -52,7 +54,9 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
         minutes: r.minutes,
       });
   }
-  const leader = await leaderName(org);
+  const [leader, commended] = await Promise.all([leaderName(org), approvedOfVolunteer(openid)]);
+  // 表彰奖励 recorded through this team or a team below it.
+  const commendations = commended.filter((c) => c.subjectTeams.includes(org._id)).map(commendationLine);
 
   for (let attempt = 0; ; attempt++) {
     const certificateNo = newCertificateNo(today.slice(0, 4));
@@ -71,6 +75,7 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
       issuedOn: today,
       verifyUrl: verifyUrl(certificateNo, env().CERT_VERIFY_BASE_URL),
       rows: [...byActivity.values()],
+      commendations,
     });
     const doc: CertificateDoc = {
       _id: certificateNo,

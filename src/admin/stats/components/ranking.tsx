@@ -1,5 +1,5 @@
 // 下级队伍排行: the teams directly below, each with its own subtree, by hours in the period or by the average rating
-// of the needs they served (按时长 / 按评价).
+// of the needs they served (按时长 / 按评价); 仅看受表彰 keeps the teams with an approved 表彰奖励 in the period.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../../components/seg-tabs';
@@ -11,12 +11,15 @@ import { formatDuration } from '@contract/format';
 
 export default function Ranking({ orgId, query }: { orgId: string; query: PeriodQuery }) {
   const [sortBy, setSortBy] = useState<RankingSort>('minutes');
-  const { state } = useResource(() => ranking({ orgId, ...query, sortBy }).then((r) => r.items), [orgId, query, sortBy], {
-    isEmpty: (items) => items.length === 0,
-  });
+  const [commended, setCommended] = useState(false);
+  const { state } = useResource(
+    () => ranking({ orgId, ...query, sortBy, ...(commended ? { commended } : {}) }).then((r) => r.items),
+    [orgId, query, sortBy, commended],
+    { isEmpty: (items) => items.length === 0 },
+  );
 
   // A team without teams below it has nothing to rank.
-  if (state.status === 'empty') return null;
+  if (state.status === 'empty' && !commended) return null;
   return (
     <View className='card stats-ranking'>
       <View className='stats__rank-head'>
@@ -31,7 +34,11 @@ export default function Ranking({ orgId, query }: { orgId: string; query: Period
           ]}
         />
       </View>
+      <Text className={`stats__note stats-ranking-commended${commended ? ' is-on' : ''}`} onClick={() => setCommended((c) => !c)}>
+        {commended ? '☑' : '☐'} 仅看受表彰的队伍
+      </Text>
       {state.status === 'loading' ? <Text className='stats__note'>加载中…</Text> : null}
+      {state.status === 'empty' ? <Text className='stats__note stats-ranking-none'>本期暂无受表彰的下级队伍</Text> : null}
       {state.status === 'error' ? <Text className='stats__note is-error stats-ranking-error'>{state.error.message}</Text> : null}
       {state.status === 'ready'
         ? state.data.map((it) => (

@@ -1,5 +1,5 @@
 // 管理 on 我的: shown to leaders and admins — the approvals inbox, 需求派单 and 投诉处理 with their badges; per managed team 成员管理, 集体注册,
-// 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports), 培训记录 and 发布通知公告.
+// 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports), 培训记录, 记录表彰 and 发布通知公告; 表彰审核.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
@@ -74,6 +74,15 @@ export default function ManageSection() {
           </View>
         </View>
       ) : null}
+      {approved ? (
+        <View className='mine__entry mine-commendation-inbox' onClick={() => Taro.navigateTo({ url: routes.commendationInbox() })}>
+          <Text className='mine__entry-title'>表彰审核</Text>
+          <View className='mine__entry-side'>
+            <Text className='mine__muted'>下级队伍记录的表彰</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        </View>
+      ) : null}
       {managed.items.map((o) => (
         <View key={o._id} className='mine__team'>
           <View
@@ -123,6 +132,9 @@ export default function ManageSection() {
               </Text>
               <Text className='mine__action mine-trainings-admin' onClick={() => Taro.navigateTo({ url: routes.trainings(o._id) })}>
                 培训记录
+              </Text>
+              <Text className='mine__action mine-commend' onClick={() => Taro.navigateTo({ url: routes.commend(o._id) })}>
+                记录表彰
               </Text>
               <Text className='mine__action mine-publish-notice' onClick={() => Taro.navigateTo({ url: routes.publishNotice(o._id) })}>
                 发布通知公告

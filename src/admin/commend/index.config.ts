@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '记录表彰' });
