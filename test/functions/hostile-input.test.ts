@@ -302,6 +302,26 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'record.trainings': () => ({ orgId: 'lz' }),
   'record.training': () => ({ trainingId: 'no-such-training' }),
   'record.evaluate': () => ({ items: [{ openid: 'vol', grade: 'good', comment: '表现很好' }] }),
+  'record.commend': () => ({
+    subject: { openid: 'vol' },
+    title: '优秀科技志愿者',
+    level: '队',
+    issuer: '兰州市科技志愿服务支队',
+    date: '2026-11-01',
+  }),
+  // Exactly one subject: the sweep's other valid fields are left out.
+  'record.commendations': () => ({ orgId: 'lz', openid: undefined, activityId: undefined }),
+  'record.reviewCommendation': () => ({ commendationId: 'no-such-commendation', decision: 'approve' }),
+  'org.answerComplaint': () => ({ complaintId: 'no-such-complaint', answer: '已核实，已与当事队伍沟通并整改。' }),
+  'org.shareComplaint': () => ({ complaintId: 'no-such-complaint', shared: true }),
+  'org.complain': () => ({
+    target: { orgId: 'lz' },
+    category: '服务态度',
+    content: '活动现场工作人员态度不好，签退时不耐烦。',
+    contactName: '刘女士',
+    phone: '13912345670',
+    smsCode: '123456',
+  }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */
