@@ -147,6 +147,10 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
       servedPeople: 60,
       series,
       needs: { received: 5, dispatched: 4, accepted: 3, completed: 2, avgHoursToAccept: 6.5, avgRating: 4.5, ratedCount: 2 },
+      trainings: 1,
+      trainees: 3,
+      traineeTimes: 3,
+      trainingHours: 6,
     },
   });
   answers.ranking = {
