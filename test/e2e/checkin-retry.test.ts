@@ -106,7 +106,7 @@ it('a scan whose request never left the phone is kept offline and uploaded when 
   ]);
 });
 
-it('a tap whose answer was lost is kept offline with the same nonce; its upload later leaves the one record as it was', async () => {
+it('a tap whose answer was lost is kept offline with the same nonce; its upload is known as that scan and leaves the one record as it was', async () => {
   const payload = await screenPayload();
   const vol = await scanPage(VOLUNTEERS[2]);
   const fn = (url: URL) => url.pathname.endsWith('/functions/checkin');
@@ -121,13 +121,22 @@ it('a tap whose answer was lost is kept offline with the same nonce; its upload 
   expect(recorded).toMatchObject({ status: 'open' });
   const sent = (await app.t.emu.db.find('checkin_days', { activityId, openid: VOLUNTEERS[2] }))[0] as { echoes?: { nonce: string }[] };
 
+  const uploads: string[] = [];
+  vol.on('request', (r) => {
+    const body = r.postData() ?? '';
+    if (fn(new URL(r.url())) && body.includes('uploadOffline')) uploads.push(body);
+  });
   await app.t.setClock('2026-12-01T01:42:00Z');
   await vol.unroute(fn);
   await top(vol, '.ck-offline-flush')
     .click({ timeout: 3000 })
     .catch(() => undefined);
   await eventually(async () => expect(await top(vol, '.ck-offline-count').innerText()).toBe('待上传 0 条'));
-  // The upload carried the tap's nonce, and the day is still the first attempt's, once.
-  expect(await app.t.emu.db.find('checkin_offline_scans', { openid: VOLUNTEERS[2] })).toMatchObject([{ nonce: sent.echoes?.[0]?.nonce }]);
+  // The upload carried the tap's nonce; the server knew it as the scan it had recorded: nothing is kept or held for
+  // an admin, the phone says it counted, and the day is still the first attempt's, once.
+  const nonce = sent.echoes?.[0]?.nonce ?? 'no echo';
+  expect(uploads.some((body) => body.includes(nonce))).toBe(true);
+  await top(vol, '.ck-offline-result-title').filter({ hasText: '已上传并记录' }).waitFor();
+  expect(await app.t.emu.db.find('checkin_offline_scans', { openid: VOLUNTEERS[2] })).toEqual([]);
   expect(await app.t.emu.db.find('checkin_days', { activityId, openid: VOLUNTEERS[2] })).toEqual([recorded]);
 });
