@@ -85,7 +85,8 @@ test('离线准备, two volunteers signed in without a network, uploaded when it
   for (const [openid, name] of VOLUNTEERS.slice(0, 2)) {
     const row = top(admin, '.ck-roster-row').filter({ hasText: name });
     await row.locator('.ck-roster-status').filter({ hasText: '未签退' }).waitFor();
-    expect(await row.locator('.ck-roster-flag').allInnerTexts()).toContain('离线');
+    await row.locator('.ck-roster-offline').filter({ hasText: '离线' }).waitFor();
+    expect(await row.locator('.ck-roster-offline-mark').innerText()).toMatch(/^离线签到 09:3\d（管理员.+代扫）$/);
     expect(await row.locator('.ck-roster-times').innerText()).toMatch(/签到 09:3\d/);
     expect(await dayOf(openid)).toMatchObject({ status: 'open', signInBy: ADMIN, offline: [{ kind: 'in', by: ADMIN }] });
   }
