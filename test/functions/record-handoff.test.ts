@@ -243,6 +243,9 @@ describe('全国志愿者统一编号', () => {
       'AB12345678',
     );
     expect(dataOf(await t.call('user', 'me', {}, 'v1')).volunteer.nationalVolunteerId).toBe('AB12345678');
+    // The member list shows it beside ours.
+    const { items } = dataOf(await t.call('org', 'members', { orgId: 'lz' }, 'lz-leader'));
+    expect(items.find((m) => m.openid === 'v1')).toMatchObject({ volunteerNo: 'V-v1', nationalVolunteerId: 'AB12345678' });
     for (const bad of ['1234567', 'A'.repeat(33), '12345-678'])
       expect(refusalOf(await t.call('user', 'updateProfile', { nationalVolunteerId: bad }, 'v1')).code).toBe('VALIDATION');
   });
