@@ -63,7 +63,7 @@ export const Handoff = z.object({
   handoffId: z.string(),
   orgId: z.string(),
   mode: z.enum(HANDOFF_MODES),
-  /** Changes after `from` (absent: from the beginning) up to and including `to` (the server's clock when it started). */
+  /** Changes after `from` (absent: from the beginning) up to and including `to` (a minute before it started: writes still landing go into the next). */
   from: IsoTimeSchema.optional(),
   to: IsoTimeSchema,
   counts: HandoffCounts,

@@ -50,10 +50,28 @@ beforeEach(async () => {
       'lz-admin',
     ),
   );
+  // A hand-off ends a minute before it starts (writes still landing are left to the next): export two minutes later.
+  await t.setClock('2026-11-23T02:02:00Z');
 });
 
 const exportAs = (who: string, input: Partial<{ mode: 'sinceLast' | 'period'; from: string; to: string }> = {}) =>
   t.call('record', 'handoffExport', { orgId: 'lz', mode: 'sinceLast', ...input }, who);
+
+/** 补录 of A3's day for v2 (its admin corrects the sign-out): the day record changes. */
+const adjustA3 = (signOutAt: string) =>
+  t.call(
+    'checkin',
+    'adjust',
+    {
+      activityId: fx.A3._id,
+      openid: 'v2',
+      date: '2026-06-01',
+      signInAt: '2026-06-01T09:00:00+08:00',
+      signOutAt,
+      reason: '核对签到表，签退时间更正',
+    },
+    'lz-admin',
+  );
 
 async function download(url: string): Promise<Buffer> {
   const res = await fetch(url);
@@ -139,19 +157,7 @@ describe('record.handoffExport', () => {
     const first = dataOf(await exportAs('lz-leader'));
     // Ten minutes later: one day record corrected and one member joins 城关.
     await t.setClock('2026-11-23T02:10:00Z');
-    const adjusted = await t.call(
-      'checkin',
-      'adjust',
-      {
-        activityId: fx.A3._id,
-        openid: 'v2',
-        date: '2026-06-01',
-        signInAt: '2026-06-01T09:00:00+08:00',
-        signOutAt: '2026-06-01T10:00:00+08:00',
-        reason: '核对签到表，签退时间更正',
-      },
-      'lz-admin',
-    );
+    const adjusted = await adjustA3('2026-06-01T10:00:00+08:00');
     expect(adjusted.ok).toBe(true);
     await seedVolunteer(t, 'v4', '13900000014', '刘洋');
     await t.emu.db.insert('memberships', [
@@ -208,6 +214,14 @@ describe('record.handoffExport', () => {
     });
     await t.setClock('2026-11-23T02:40:00Z');
     expect(Object.values(dataOf(await exportAs('lz-leader')).counts).every((n) => n === 0)).toBe(true);
+
+    // A change written in the last minute before an export is left to the next one, not lost.
+    await t.setClock('2026-11-23T02:45:00Z');
+    expect((await adjustA3('2026-06-01T10:30:00+08:00')).ok).toBe(true);
+    await t.setClock('2026-11-23T02:45:30Z');
+    expect(dataOf(await exportAs('lz-leader')).counts.serviceRecords).toBe(0);
+    await t.setClock('2026-11-23T02:47:00Z');
+    expect(dataOf(await exportAs('lz-leader')).counts.serviceRecords).toBe(1);
   });
 
   it('only the team’s own leader may export or read the ledger; nothing is written', async () => {

@@ -11,16 +11,25 @@ export interface HandoffWindow {
 }
 
 /**
- * `sinceLast` starts where the last finished one ended and ends at the server's clock when this one starts: a change
- * written during the export carries a later time, so it goes into the next one, never into none.
+ * How far behind the server's clock a hand-off ends: a write is stamped with its call's start time and lands before the
+ * call's time limit (10–20 s) runs out, so everything stamped before `now - HANDOFF_SETTLE_MS` is already readable, and
+ * what is stamped later (or written during the export) goes into the next hand-off, never into none.
  */
-export const sinceLastWindow = (lastTo: Date | undefined, now: Date): HandoffWindow => ({ ...(lastTo ? { from: lastTo } : {}), to: now });
+export const HANDOFF_SETTLE_MS = 60_000;
+const settled = (now: Date) => new Date(now.getTime() - HANDOFF_SETTLE_MS);
 
-/** A period of Asia/Shanghai days, never past the server's clock. */
+/** `sinceLast` starts where the last finished one ended and ends a minute before the export starts. */
+export const sinceLastWindow = (lastTo: Date | undefined, now: Date): HandoffWindow => ({
+  ...(lastTo ? { from: lastTo } : {}),
+  to: settled(now),
+});
+
+/** A period of Asia/Shanghai days, never past the settled clock. */
 export function periodWindow(from: string, to: string, now: Date): HandoffWindow {
   const start = new Date(shanghaiInstant(from, '00:00').getTime() - 1);
   const end = new Date(shanghaiInstant(addDays(to, 1), '00:00').getTime() - 1);
-  return { from: start, to: end < now ? end : now };
+  const last = settled(now);
+  return { from: start, to: end < last ? end : last };
 }
 
 export const within = (w: HandoffWindow, at: Date | undefined): boolean => at !== undefined && (!w.from || at > w.from) && at <= w.to;
