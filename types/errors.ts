@@ -94,6 +94,7 @@ export const ErrorCode = {
   COMMENDATION_NOT_FOUND: 'COMMENDATION.NOT_FOUND',
   COMMENDATION_DECIDED: 'COMMENDATION.DECIDED',
   COMMENDATION_DATE_IN_FUTURE: 'COMMENDATION.DATE_IN_FUTURE',
+  HANDOFF_BUSY: 'HANDOFF.BUSY',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -194,4 +195,5 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'COMMENDATION.NOT_FOUND': '表彰记录不存在',
   'COMMENDATION.DECIDED': '该表彰已审核，请刷新后查看',
   'COMMENDATION.DATE_IN_FUTURE': '表彰日期不能晚于今天',
+  'HANDOFF.BUSY': '本队正在生成另一份移交文件，请稍后再试',
 };

@@ -56,6 +56,7 @@ import {
   RecordCommendInput,
   RecordReviewCommendationInput,
 } from './commendation';
+import { RecordHandoffExportInput, RecordHandoffExportOutput, RecordHandoffsInput, RecordHandoffsOutput } from './handoff';
 import {
   NeedAcceptOutput,
   NeedAddPhotoInput,
@@ -362,6 +363,9 @@ export const contract = {
     reviewCommendation: { input: RecordReviewCommendationInput, output: RecordCommendationOutput },
     commendations: { input: RecordCommendationsInput, output: RecordCommendationListOutput },
     myCommendations: { input: Empty, output: RecordCommendationListOutput },
+    // 移交全国志愿服务信息系统
+    handoffExport: { input: RecordHandoffExportInput, output: RecordHandoffExportOutput },
+    handoffs: { input: RecordHandoffsInput, output: RecordHandoffsOutput },
   },
 } as const;
 

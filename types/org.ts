@@ -135,6 +135,9 @@ export const Member = z.object({
   openid: z.string(),
   realName: z.string(),
   phoneMasked: z.string(),
+  volunteerNo: z.string().optional(),
+  /** 全国志愿者统一编号, when the volunteer entered it. */
+  nationalVolunteerId: z.string().optional(),
   status: z.enum(MEMBERSHIP_STATUSES),
   role: z.enum(ROLES),
   appliedAt: IsoTimeSchema,

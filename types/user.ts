@@ -1,5 +1,6 @@
 // user function contract: registration, the volunteer profile and "我的".
 import { z } from 'zod';
+import { NationalVolunteerIdSchema } from './handoff';
 import { PhoneSchema, RegionSchema, SmsCodeSchema, IsoTimeSchema, ListInput, listOf } from './common';
 import {
   AVAILABLE_TIMES,
@@ -111,6 +112,8 @@ export const Volunteer = z.object({
   serviceFields: z.array(z.enum(SERVICE_FIELDS)).optional(),
   availableTimes: z.array(z.enum(AVAILABLE_TIMES)).optional(),
   fourHeads: z.enum(FOUR_HEADS).optional(),
+  /** 全国志愿者统一编号, once the volunteer (or a team admin) entered it: shown beside our 志愿者编号, handed off with the records. */
+  nationalVolunteerId: z.string().optional(),
   registeredAt: IsoTimeSchema,
   /** `frozen`: an upheld 身份冲突 appeal found the ID number was someone else's; records stay, the account acts no more. */
   status: z.enum(VOLUNTEER_STATUSES).default('active'),
@@ -142,7 +145,10 @@ export const REAL_NAME_FIXED = '真实姓名用于志愿服务证明，不能自
  */
 export const UserUpdateProfileInput = ProfileFields.omit({ realName: true })
   .partial()
-  .extend({ realName: z.undefined({ errorMap: () => ({ message: REAL_NAME_FIXED }) }).optional() })
+  .extend({
+    realName: z.undefined({ errorMap: () => ({ message: REAL_NAME_FIXED }) }).optional(),
+    nationalVolunteerId: NationalVolunteerIdSchema.optional(),
+  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), '没有需要修改的内容');
 export type UserUpdateProfileInput = z.infer<typeof UserUpdateProfileInput>;
 export const VolunteerOutput = z.object({ volunteer: Volunteer });

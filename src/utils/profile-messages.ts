@@ -15,4 +15,5 @@ export const PROFILE_FIELD_MESSAGE = {
   serviceFields: '请选择服务领域',
   availableTimes: '请选择可服务时间',
   skills: '专业特长最多200个字',
+  nationalVolunteerId: '全国志愿者统一编号为8至32位字母或数字',
 } as const;

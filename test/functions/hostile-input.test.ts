@@ -229,12 +229,24 @@ function validFields(w: World): Record<string, unknown> {
     // A real 1×1 PNG.
     dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
     photoId: 'no-such-photo',
+    complaintId: 'no-such-complaint',
+    answer: '已核实情况并整改',
+    shared: true,
+    commendationId: 'no-such-commendation',
   };
 }
 
 const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'org.review': () => ({ orgId: 'pend' }),
   'org.members': () => ({ status: 'approved' }),
+  'org.complain': () => ({
+    target: { orgId: 'lz' },
+    category: '服务态度',
+    content: '签到时工作人员态度不好，希望改进。',
+    contactName: '王先生',
+    phone: '13911112222',
+    smsCode: '123456',
+  }),
   'activity.list': () => ({ orgId: 'lz' }),
   'activity.mine': () => ({ phase: 'recruiting' }),
   'activity.enrollments': () => ({ status: 'enrolled' }),
@@ -305,23 +317,12 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'record.commend': () => ({
     subject: { openid: 'vol' },
     title: '优秀科技志愿者',
-    level: '队',
-    issuer: '兰州市科技志愿服务支队',
+    level: '市',
+    issuer: '兰州市科学技术协会',
     date: '2026-11-01',
   }),
-  // Exactly one subject: the sweep's other valid fields are left out.
-  'record.commendations': () => ({ orgId: 'lz', openid: undefined, activityId: undefined }),
-  'record.reviewCommendation': () => ({ commendationId: 'no-such-commendation', decision: 'approve' }),
-  'org.answerComplaint': () => ({ complaintId: 'no-such-complaint', answer: '已核实，已与当事队伍沟通并整改。' }),
-  'org.shareComplaint': () => ({ complaintId: 'no-such-complaint', shared: true }),
-  'org.complain': () => ({
-    target: { orgId: 'lz' },
-    category: '服务态度',
-    content: '活动现场工作人员态度不好，签退时不耐烦。',
-    contactName: '刘女士',
-    phone: '13912345670',
-    smsCode: '123456',
-  }),
+  'record.commendations': () => ({ openid: undefined, activityId: undefined, orgId: 'lz' }),
+  'record.handoffExport': () => ({ orgId: 'lz', mode: 'period', from: '2026-11-01', to: '2026-11-22' }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */
@@ -333,6 +334,8 @@ const CALLER: Record<string, string> = {
   'org.review': 'lz-leader',
   'org.join': 'stranger',
   'org.leave': 'vol2',
+  'record.handoffExport': 'lz-leader',
+  'record.handoffs': 'lz-leader',
 };
 const callerOf = (fn: string, action: string) =>
   CALLER[`${fn}.${action}`] ??

@@ -60,6 +60,7 @@ describe('org.members', () => {
       openid: 'vol-b',
       realName: '吴乙',
       phoneMasked: '139****4444',
+      volunteerNo: expect.stringMatching(/^KJ\d{12}$/),
       status: 'pending',
       role: 'member',
       appliedAt: '2026-11-22T11:00:00+08:00',

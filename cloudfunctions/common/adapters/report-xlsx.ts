@@ -12,13 +12,13 @@ const THIN: Partial<ExcelJS.Borders> = {
 const TITLE_FONT: Partial<ExcelJS.Font> = { name: '宋体', bold: true, size: 16 };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
-function workbook(): ExcelJS.Workbook {
+export function workbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '科技志愿服务';
   return wb;
 }
 
-async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -30,7 +30,7 @@ function linesFor(text: string, width: number): number {
   }, 0);
 }
 
-function title(ws: ExcelJS.Worksheet, row: number, columns: number, text: string): void {
+export function title(ws: ExcelJS.Worksheet, row: number, columns: number, text: string): void {
   ws.mergeCells(row, 1, row, columns);
   const cell = ws.getCell(row, 1);
   cell.value = text;
@@ -39,7 +39,7 @@ function title(ws: ExcelJS.Worksheet, row: number, columns: number, text: string
   ws.getRow(row).height = 30;
 }
 
-function line(ws: ExcelJS.Worksheet, row: number, columns: number, text: string): void {
+export function line(ws: ExcelJS.Worksheet, row: number, columns: number, text: string): void {
   ws.mergeCells(row, 1, row, columns);
   const cell = ws.getCell(row, 1);
   cell.value = text;
@@ -52,7 +52,7 @@ export interface Column {
 }
 
 /** A header row and data rows with borders; returns the row after the table. */
-function table(ws: ExcelJS.Worksheet, firstRow: number, columns: readonly Column[], rows: readonly (string | number)[][]): number {
+export function table(ws: ExcelJS.Worksheet, firstRow: number, columns: readonly Column[], rows: readonly (string | number)[][]): number {
   const header = ws.getRow(firstRow);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);

@@ -87,6 +87,11 @@ export const C = {
   evaluations: 'evaluations',
   /** 表彰奖励: commendations of volunteers, teams and activities, pending until the team one level up reviews them. */
   commendations: 'commendations',
+  /**
+   * 移交全国志愿服务信息系统: the ledger of a team's hand-offs (`_id` = orgId_sequence: two exports at once claim the same
+   * id and one is refused), with the watermark each reached, its counts and its files.
+   */
+  handoffs: 'handoffs',
   devSms: '_dev_sms',
   devMessages: '_dev_messages',
   /** The emulator's dev WeChat: getPhoneNumber codes it minted (`_id` = the code) and their phones. */
@@ -191,6 +196,8 @@ export const collections: CollectionDecl[] = [
     ],
     rule: FUNCTIONS_ONLY,
   },
+  // A team's hand-offs, the latest first (the next sequence number, the last watermark, the ledger list).
+  { name: C.handoffs, indexes: [asc('orgId_seq', 'orgId', 'seq')], rule: FUNCTIONS_ONLY },
   // By `_id` for duplicates; an activity's undecided ones for the admins; a day's sign-outs waiting for their sign-in.
   {
     name: C.offlineScans,

@@ -325,10 +325,12 @@ export const releaseAdminSlot = (orgId: string) => releaseSlot(C.orgs, orgId, 'a
 export const releaseAdminSlotInTx = (tx: Tx, orgId: string) => releaseInTx(tx, C.orgs, orgId, 'adminCount');
 
 /**
- * Name, phone and 志愿者编号 of the people behind memberships (members lists, rosters, the inbox): the phone decrypted
+ * Name, phone, 志愿者编号 and 全国志愿者统一编号 of the people behind memberships (members lists, rosters, the inbox): the phone decrypted
  * here for the caller to mask (or show in full where allowed); never the ID number. '' for a withdrawn volunteer's phone.
  */
-export async function contactsOf(openids: string[]): Promise<Map<string, { realName: string; phone: string; volunteerNo?: string }>> {
+export async function contactsOf(
+  openids: string[],
+): Promise<Map<string, { realName: string; phone: string; volunteerNo?: string; nationalVolunteerId?: string }>> {
   const ids = [...new Set(openids)];
   if (ids.length === 0) return new Map();
   const db = database();
@@ -336,14 +338,19 @@ export async function contactsOf(openids: string[]): Promise<Map<string, { realN
     db
       .collection(C.volunteers)
       .where({ _id: db.command.in(ids) })
-      .field({ realName: true, phoneEnc: true, volunteerNo: true })
+      .field({ realName: true, phoneEnc: true, volunteerNo: true, nationalVolunteerId: true })
       .limit(ids.length)
       .get(),
   );
   return new Map(
-    (res.data as { _id: string; realName: string; phoneEnc?: string; volunteerNo?: string }[]).map((v) => [
+    (res.data as { _id: string; realName: string; phoneEnc?: string; volunteerNo?: string; nationalVolunteerId?: string }[]).map((v) => [
       v._id,
-      { realName: v.realName, phone: openPhone(v), ...(v.volunteerNo ? { volunteerNo: v.volunteerNo } : {}) },
+      {
+        realName: v.realName,
+        phone: openPhone(v),
+        ...(v.volunteerNo ? { volunteerNo: v.volunteerNo } : {}),
+        ...(v.nationalVolunteerId ? { nationalVolunteerId: v.nationalVolunteerId } : {}),
+      },
     ]),
   );
 }

@@ -204,6 +204,8 @@ const VOLUNTEER_FIELDS = {
   availableTimes: true,
   fourHeads: true,
   registeredAt: true,
+  updatedAt: true,
+  nationalVolunteerId: true,
   withdrawnAt: true,
 } as const;
 

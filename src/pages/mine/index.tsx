@@ -19,6 +19,7 @@ import NeedsEntry from './components/needs-entry';
 import ComplaintsEntry from './components/complaints-entry';
 import CommendationsEntry from './components/commendations-entry';
 import { formatDuration } from '@contract/format';
+import { NATIONAL_VOLUNTEER_ID_LABEL } from '@contract/handoff';
 import { routes } from '../../routes';
 import './index.scss';
 
@@ -189,6 +190,9 @@ function Profile({ data }: { data: UserMeOutput }) {
 
       <View className='card mine__info'>
         <Row label='志愿者编号' value={volunteer.volunteerNo} cls='mine-volunteer-no' />
+        {volunteer.nationalVolunteerId ? (
+          <Row label={NATIONAL_VOLUNTEER_ID_LABEL} value={volunteer.nationalVolunteerId} cls='mine-national-id' />
+        ) : null}
         <Row label='手机号' value={volunteer.phoneMasked} cls='mine-phone' />
         <Row label='身份证号' value={volunteer.idNumberMasked} cls='mine-id-number' />
         <Row label='所在地区' value={regionName(volunteer.region)} cls='mine-region' />

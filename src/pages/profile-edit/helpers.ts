@@ -38,6 +38,8 @@ export type ProfileForm = {
   serviceFields: ServiceField[];
   availableTimes: AvailableTime[];
   fourHeads: FourHeads | '';
+  /** 全国志愿者统一编号, once the national system gave one: shown beside our 志愿者编号 and handed off with the records. */
+  nationalVolunteerId: string;
 };
 
 /** The profile rows 注册 and 编辑资料 both ask, in page order. */
@@ -52,7 +54,7 @@ export const PROFILE_CORE_ROWS = [
   'fourHeads',
   'serviceCategories',
 ] as const;
-export const PROFILE_FIELDS = [...PROFILE_CORE_ROWS, 'serviceFields', 'availableTimes', 'skills'] as const;
+export const PROFILE_FIELDS = [...PROFILE_CORE_ROWS, 'serviceFields', 'availableTimes', 'skills', 'nationalVolunteerId'] as const;
 export type ProfileFieldKey = (typeof PROFILE_FIELDS)[number];
 export type ProfileErrors = Partial<Record<ProfileFieldKey, string>>;
 
@@ -80,6 +82,7 @@ export const EMPTY_PROFILE: ProfileForm = {
   serviceFields: [],
   availableTimes: [],
   fourHeads: '',
+  nationalVolunteerId: '',
 };
 
 export function formFromVolunteer(v: Volunteer): ProfileForm {
@@ -98,6 +101,7 @@ export function formFromVolunteer(v: Volunteer): ProfileForm {
     serviceFields: [...(v.serviceFields ?? [])],
     availableTimes: [...(v.availableTimes ?? [])],
     fourHeads: v.fourHeads ?? '',
+    nationalVolunteerId: v.nationalVolunteerId ?? '',
   };
 }
 
@@ -118,6 +122,8 @@ function toCandidate(form: ProfileForm): Record<string, unknown> {
     serviceFields: form.serviceFields,
     availableTimes: form.availableTimes,
     fourHeads: orUndefined(form.fourHeads),
+    // Once given it is kept: an emptied box sends nothing.
+    nationalVolunteerId: orUndefined(form.nationalVolunteerId.trim()),
   };
 }
 

@@ -10,6 +10,8 @@ import { GENDER_LABEL } from '@contract/enums';
 import BasicSection from './components/basic-section';
 import ServiceSection from './components/service-section';
 import WithdrawSection from './components/withdraw-section';
+import TextField from '../../components/text-field';
+import { NATIONAL_VOLUNTEER_ID_LABEL } from '@contract/handoff';
 import { EMPTY_PROFILE, PROFILE_SPEC, formFromVolunteer, validateProfile, type ProfileFieldKey, type ProfileForm } from './helpers';
 import { useContractForm } from '../../hooks/use-contract-form';
 import { routes, tabs } from '../../routes';
@@ -112,6 +114,16 @@ export default function ProfileEdit() {
           <Text className='profile-fixed__value profile-derived-birth-date'>{volunteer.birthDate}</Text>
           <Text className='profile-fixed__note'>根据身份证号</Text>
         </View>
+        <TextField
+          name='nationalVolunteerId'
+          label={NATIONAL_VOLUNTEER_ID_LABEL}
+          error={errors.nationalVolunteerId}
+          className='field-input profile-national-id'
+          maxlength={32}
+          placeholder='选填，已在全国志愿服务信息系统注册的可填写'
+          value={form.nationalVolunteerId}
+          onChange={(nationalVolunteerId) => patch({ nationalVolunteerId })}
+        />
       </View>
       <BasicSection form={form} errors={errors} onChange={patch} />
       <ServiceSection form={form} errors={errors} onChange={patch} />

@@ -13,6 +13,8 @@ export async function memberViews(memberships: MembershipDoc[]): Promise<Member[
       openid: m.openid,
       realName: person?.realName ?? '（未注册）',
       phoneMasked: person ? maskPhone(person.phone) : '',
+      ...(person?.volunteerNo ? { volunteerNo: person.volunteerNo } : {}),
+      ...(person?.nationalVolunteerId ? { nationalVolunteerId: person.nationalVolunteerId } : {}),
       status: m.status,
       role: m.role,
       appliedAt: toIso(m.appliedAt),

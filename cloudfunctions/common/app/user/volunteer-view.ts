@@ -26,6 +26,7 @@ export function volunteerView(doc: VolunteerDoc): Volunteer {
     serviceFields: doc.serviceFields,
     availableTimes: doc.availableTimes,
     fourHeads: doc.fourHeads,
+    ...(doc.nationalVolunteerId ? { nationalVolunteerId: doc.nationalVolunteerId } : {}),
     registeredAt: toIso(doc.registeredAt),
     status: doc.status === 'frozen' ? 'frozen' : 'active',
     ...(doc.frozenAt ? { frozenAt: toIso(doc.frozenAt) } : {}),

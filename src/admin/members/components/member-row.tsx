@@ -26,6 +26,12 @@ export default function MemberRow({ member: m, actions, busy, onApprove, onRejec
         <Text className={`member-row__role member-role is-${m.role}`}>{ROLE_LABEL[m.role]}</Text>
         <Text className='member-row__phone member-phone'>{m.phoneMasked}</Text>
       </View>
+      {m.volunteerNo ? (
+        <Text className='member-row__meta member-numbers'>
+          志愿者编号 {m.volunteerNo}
+          {m.nationalVolunteerId ? ` · 全国统一编号 ${m.nationalVolunteerId}` : ''}
+        </Text>
+      ) : null}
       <Text className='member-row__meta'>
         {MEMBERSHIP_STATUS_LABEL[m.status]} · 申请于 {dateTimeOf(m.appliedAt)}
       </Text>
