@@ -1,7 +1,7 @@
 // org function contract: the 总队—支队—分队 tree, its teams and their public search.
 import { z } from 'zod';
 import { DateSchema, IsoTimeSchema, KeywordSchema, ListInput, PhoneSchema, RegionSchema, listOf } from './common';
-import { MEMBERSHIP_STATUSES, ORG_LEVELS, ORG_STATUSES, ROLES, SERVICE_CATEGORIES, SUPERVISOR_TYPES } from './enums';
+import { MEMBERSHIP_STATUSES, ORG_LEVELS, ORG_STATUSES, ROLES, SERVICE_CATEGORIES, SUPERVISOR_TYPES, type OrgLevel } from './enums';
 
 export const Org = z.object({
   _id: z.string(),
@@ -66,7 +66,8 @@ export const OrgRegisterInput = z.object({
   region: RegionSchema,
   intro: z.string().trim().min(1, '请填写队伍简介').max(100, '简介最多100字'),
   contactName: z.string().trim().min(2, '请填写联系人').max(20),
-  contactPhone: PhoneSchema,
+  /** Absent: the applicant's own phone (the form offers it without ever holding it in full). */
+  contactPhone: PhoneSchema.optional(),
   serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).min(1, '至少选择一个服务类别'),
   registeredWithCivilAffairs: z.boolean(),
   supervisorType: z.enum(SUPERVISOR_TYPES).optional(),
@@ -113,6 +114,15 @@ export type Membership = z.infer<typeof Membership>;
 export const MembershipOutput = z.object({ membership: Membership });
 export type MembershipOutput = z.infer<typeof MembershipOutput>;
 
+/**
+ * The levels a team may take under a parent of `parentLevel`: those below it in 总队 › 支队 › 大队 › 队 › 分队 › 服务团
+ * (every level while the parent's is not known).
+ */
+export function orgLevelsBelow(parentLevel: string | undefined): OrgLevel[] {
+  const i = ORG_LEVELS.findIndex((l) => l === parentLevel);
+  return i < 0 ? [...ORG_LEVELS] : ORG_LEVELS.slice(i + 1);
+}
+
 export const OrgGetOutput = z.object({
   org: PublicOrg,
   parent: PublicOrg.nullable(),
@@ -122,6 +132,8 @@ export const OrgGetOutput = z.object({
   isLeader: z.boolean().default(false),
   /** The caller's own membership, if any. */
   myMembership: Membership.nullable(),
+  /** Whether the caller applied for this team (队伍注册): while it is reviewed they have no membership yet. */
+  isApplicant: z.boolean().default(false),
   /** Whether the caller may manage this team (its leader/admins) or read it as an ancestor's leader/admin. */
   canManage: z.boolean(),
   canRead: z.boolean(),

@@ -42,6 +42,17 @@ export const isoAt = (date: string, hhmm: string): string => `${date}T${hhmm}:00
 /** A Shanghai date and "HH:mm" as an instant. */
 export const shanghaiInstant = (date: string, hhmm: string): Date => new Date(isoAt(date, hhmm));
 
+/** Why a check-in time may not be sent: it is later than now. */
+export const FUTURE_TIME_MESSAGE = '不能填写未来的时间';
+
+/**
+ * The refusal a form shows as soon as a time is picked: `FUTURE_TIME_MESSAGE` when "HH:mm" on the Shanghai `date` is
+ * later than `now` (ms, the server's clock: the client passes serverNow()), else ''. The server refuses it as well.
+ */
+export function futureTimeError(date: string, hhmm: string, now: number): string {
+  return hhmm && shanghaiInstant(date, hhmm).getTime() > now ? FUTURE_TIME_MESSAGE : '';
+}
+
 /** "YYYY-MM-DD" plus `days` (negative: back); an unreadable date is returned as it is. */
 export function addDays(date: string, days: number): string {
   const t = Date.parse(`${date}T00:00:00Z`);

@@ -10,6 +10,7 @@ import {
   GENDERS,
   MEMBERSHIP_STATUSES,
   OCCUPATIONS,
+  ORG_STATUSES,
   POLITICAL_STATUSES,
   ROLES,
   SERVICE_CATEGORIES,
@@ -133,6 +134,8 @@ export const MembershipSummary = z.object({
 export const UserMeOutput = z.object({
   volunteer: Volunteer,
   memberships: z.array(MembershipSummary),
+  /** Teams the volunteer applied to register (队伍注册) still under review: they lead it once approved. */
+  teamApplications: z.array(z.object({ orgId: z.string(), orgName: z.string(), status: z.enum(ORG_STATUSES) })).default([]),
   totals: z.object({ minutes: z.number().int(), activities: z.number().int() }),
 });
 export type UserMeOutput = z.infer<typeof UserMeOutput>;

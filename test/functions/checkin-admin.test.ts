@@ -107,7 +107,7 @@ describe('checkin.batchSignOut', () => {
     ).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(
       await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin'),
-    ).toMatchObject({ ok: false, code: 'VALIDATION' });
+    ).toMatchObject({ ok: false, code: 'VALIDATION', message: '不能填写未来的时间' });
     expect(
       await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T09:00:00+08:00' }, 'root-leader'),
     ).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
@@ -268,6 +268,27 @@ describe('corrections', () => {
           'checkin',
           'requestCorrection',
           { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '按14点签退' },
+          'vol',
+        )
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('a time later than now by the server clock cannot be asked for, and nothing is written', async () => {
+    await signIn('vol');
+    await t.setClock('2026-12-01T06:00:00Z'); // 14:00
+    for (const times of [{ signOutAt: '2026-12-01T14:01:00+08:00' }, { signInAt: '2026-12-01T15:00:00+08:00' }]) {
+      expect(
+        await t.call('checkin', 'requestCorrection', { activityId: act._id, date: '2026-12-01', ...times, note: '我忘记签退了' }, 'vol'),
+      ).toEqual({ ok: false, code: 'VALIDATION', message: '不能填写未来的时间' });
+    }
+    expect(await t.emu.db.find('checkin_corrections', {})).toHaveLength(0);
+    expect(
+      (
+        await t.call(
+          'checkin',
+          'requestCorrection',
+          { activityId: act._id, date: '2026-12-01', signOutAt: '2026-12-01T14:00:00+08:00', note: '我忘记签退了' },
           'vol',
         )
       ).ok,

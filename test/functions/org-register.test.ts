@@ -54,6 +54,40 @@ describe('org.register', () => {
     expect(await t.emu.db.find('memberships', { orgId: doc._id })).toHaveLength(0);
   });
 
+  it('a level below the parent’s only: a 支队 or 总队 under 兰州支队 is refused and nothing is written', async () => {
+    for (const level of ['支队', '总队'] as const) {
+      expect(await register('applicant', { level })).toEqual({
+        ok: false,
+        code: 'VALIDATION',
+        message: '队伍层级须低于上级队伍的层级（支队）',
+      });
+    }
+    expect(await t.emu.db.find('orgs', { status: 'pending' })).toHaveLength(0);
+    expect((await register('applicant', { level: '大队', name: '兰州大学科技志愿服务大队' })).ok).toBe(true);
+  });
+
+  it('no contact phone: the applicant’s own; the applicant sees the team as theirs under review on the team page and 我的', async () => {
+    const { contactPhone: _left, ...input } = orgRegisterInput('lz');
+    const r = await t.call('org', 'register', input, 'applicant');
+    expect(r).toMatchObject({ ok: true, data: { org: { status: 'pending', contactPhone: '13900000005' } } });
+    const orgId = r.ok ? r.data.org._id : '';
+    expect(await t.call('org', 'get', { orgId }, 'applicant')).toMatchObject({
+      ok: true,
+      data: { isApplicant: true, myMembership: null, org: { status: 'pending' } },
+    });
+    expect(await t.call('org', 'get', { orgId }, 'lz-admin')).toMatchObject({ ok: true, data: { isApplicant: false } });
+    expect(await t.call('user', 'me', {}, 'applicant')).toMatchObject({
+      ok: true,
+      data: { teamApplications: [{ orgId, orgName: '兰州大学科技志愿服务分队', status: 'pending' }] },
+    });
+    // Once decided it leaves 我的's applications (approved: a leader's membership shows instead).
+    await t.call('org', 'review', { orgId, decision: 'approve' }, 'lz-admin');
+    expect(await t.call('user', 'me', {}, 'applicant')).toMatchObject({
+      ok: true,
+      data: { teamApplications: [], memberships: [{ orgId, status: 'approved', role: 'leader' }] },
+    });
+  });
+
   it('works for a volunteer registered through user.register (real SMS flow)', async () => {
     expect(await registerVolunteer(t, 'fresh', '13900000099', { orgIds: ['lz'] })).toMatchObject({ ok: true });
     expect(await register('fresh', { name: '兰州理工大学科技志愿服务分队' })).toMatchObject({

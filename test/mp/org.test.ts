@@ -110,7 +110,7 @@ describe('队伍详情', () => {
 });
 
 describe('队伍注册', () => {
-  test('an empty form is refused field by field, in Chinese, before anything is sent', async () => {
+  test('an empty form is refused field by field, in Chinese, before anything is sent (the phone is the applicant’s own)', async () => {
     answers['user.me'] = ok({ volunteer, memberships: [], totals: { minutes: 0, activities: 0 } });
     page = renderPage('pages/org-register/index');
     await waitFor(() => find(page!, '.orgreg-submit'));
@@ -120,7 +120,8 @@ describe('队伍注册', () => {
     expect(find(page, '.field-error-level').dom?.textContent).toBe('请选择队伍层级');
     expect(find(page, '.field-error-name').dom?.textContent).toBe('请填写队伍名称');
     expect(find(page, '.field-error-intro').dom?.textContent).toBe('请填写队伍简介');
-    expect(find(page, '.field-error-contactPhone').dom?.textContent).toBe('请输入11位手机号');
+    // The phone left blank is the applicant's own: no refusal, and the row says so.
+    expect(text(page)).toContain('默认使用您的手机号');
     await simulate.sleep(50);
     expect(calls('org')).toHaveLength(0);
   });

@@ -149,6 +149,15 @@ export async function membershipsOf(openid: string): Promise<MembershipDoc[]> {
   return res.data as MembershipDoc[];
 }
 
+/** The teams `openid` applied to register (队伍注册) that are still under review, oldest first. */
+export async function pendingRegistrationsOf(openid: string): Promise<OrgDoc[]> {
+  // At most 5: a pending application holds one of the applicant's 5 team places.
+  const res = await unwrap(
+    database().collection(C.orgs).where({ applicantOpenid: openid, status: 'pending' }).orderBy('createdAt', 'asc').limit(5).get(),
+  );
+  return res.data as OrgDoc[];
+}
+
 /**
  * The caller's approved leader/admin roles: what every permission rule is decided on. A frozen account's memberships
  * carry `frozen: true` (app/user/appeal-freeze): they grant nothing, with no extra read here.

@@ -1,8 +1,9 @@
 // The order of the activity square's default tab: what is under way first, then what one can still enroll in, then
-// what is closed for signup but still ahead, then what is over or called off. Within a group by start time (the
-// soonest first; over or called off: the latest first), or by distance from the volunteer when 附近 is on (then only
-// what is not over: ongoing nearby first). Each group is one database query; a page is cut across them by their counts,
-// so no activity shows twice or never across pages.
+// what is closed for signup but still ahead, then what is over; what was called off is not offered there at all. Within
+// a group by start time (the soonest first; over: the latest first), or by distance from the volunteer when 附近 is on
+// (then only what is not over: ongoing nearby first). 我发布的活动 follows the same order with what was called off
+// last (`publishedGroups`). Each group is one database query; a page is cut across them by their counts, so no activity
+// shows twice or never across pages.
 import type { ActivityPhase } from '@contract/enums';
 
 export interface SquareGroup {
@@ -15,11 +16,21 @@ export interface SquareGroup {
 const ONGOING: SquareGroup = { phases: ['ongoing'], startAt: 'asc' };
 const RECRUITING: SquareGroup = { phases: ['recruiting'], startAt: 'asc' };
 const CLOSED: SquareGroup = { phases: ['closed'], startAt: 'asc' };
-const PAST: SquareGroup = { phases: ['ended', 'cancelled'], startAt: 'desc' };
+const ENDED: SquareGroup = { phases: ['ended'], startAt: 'desc' };
+const CANCELLED: SquareGroup = { phases: ['cancelled'], startAt: 'desc' };
 
-/** The groups of the default tab, in order; near me leaves out what is over (nothing to go to). */
+/** The groups of the square's 全部, in order; near me leaves out what is over (nothing to go to). */
 export function squareGroups(opts: { near: boolean }): SquareGroup[] {
-  return opts.near ? [ONGOING, RECRUITING, CLOSED] : [ONGOING, RECRUITING, CLOSED, PAST];
+  return opts.near ? [ONGOING, RECRUITING, CLOSED] : [ONGOING, RECRUITING, CLOSED, ENDED];
+}
+
+/**
+ * The groups of 我发布的活动, in order: 活动中, 报名中, upcoming (报名结束), ended, cancelled; with a phase asked for,
+ * that phase's group alone.
+ */
+export function publishedGroups(phase?: ActivityPhase): SquareGroup[] {
+  const all = [ONGOING, RECRUITING, CLOSED, ENDED, CANCELLED];
+  return phase ? all.filter((g) => g.phases.includes(phase)) : all;
 }
 
 export interface GroupSlice {

@@ -18,7 +18,8 @@ type Props = {
   /** A counted text's length, shown beside the error line. */
   count?: { value: number; max: number };
   hint?: ReactNode;
-  confirm: { text: string; className: string; danger?: boolean; busy: boolean; onClick: () => void };
+  /** `disabled`: the fields hold something that cannot be sent (the error line says what). */
+  confirm: { text: string; className: string; danger?: boolean; busy: boolean; disabled?: boolean; onClick: () => void };
   /** With a test class: a 取消 button beside the confirm one. */
   cancelClass?: string;
 };
@@ -43,7 +44,7 @@ export default function FormSheet({
       type={confirm.danger ? 'danger' : 'primary'}
       block={!cancelClass}
       loading={confirm.busy}
-      disabled={confirm.busy}
+      disabled={confirm.busy || confirm.disabled}
       onClick={confirm.onClick}
     >
       {confirm.text}

@@ -9,7 +9,7 @@ import { useMe } from '../../hooks/use-me';
 import ElderModeSwitch from './components/elder-mode-switch';
 import { regionName } from '../../utils/region';
 import { STATUS_TAG } from '../../utils/status-tag';
-import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
+import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
 import { profileCompleteness, type UserMeOutput } from '@contract/user';
 import { STAR_HOURS, hoursToNextStar, starsFor } from '@contract/report';
 import ManageSection from './components/manage-section';
@@ -96,7 +96,7 @@ function Completeness({ volunteer }: { volunteer: UserMeOutput['volunteer'] }) {
 }
 
 function Profile({ data }: { data: UserMeOutput }) {
-  const { volunteer, memberships, totals } = data;
+  const { volunteer, memberships, teamApplications, totals } = data;
   return (
     <View className='mine-profile'>
       <View className='mine__header'>
@@ -213,7 +213,7 @@ function Profile({ data }: { data: UserMeOutput }) {
 
       <View className='card mine__orgs'>
         <Text className='mine__section-title'>我的队伍</Text>
-        {memberships.length === 0 ? <Text className='mine__muted'>尚未加入志愿服务队伍</Text> : null}
+        {memberships.length === 0 && teamApplications.length === 0 ? <Text className='mine__muted'>尚未加入志愿服务队伍</Text> : null}
         {memberships.map((m) => (
           <View key={m.orgId} className='mine__org mine-membership' onClick={() => openOrg(m.orgId)}>
             <View className='mine__org-main'>
@@ -223,6 +223,21 @@ function Profile({ data }: { data: UserMeOutput }) {
             <View className='mine__org-side'>
               <Tag type={STATUS_TAG[m.status]} className='mine-membership-status'>
                 {MEMBERSHIP_STATUS_LABEL[m.status]}
+              </Tag>
+              <Text className='mine__arrow'>›</Text>
+            </View>
+          </View>
+        ))}
+        {/* A team the volunteer applied to register: 待审核 until the parent's managers decide; then they lead it. */}
+        {teamApplications.map((a) => (
+          <View key={a.orgId} className='mine__org mine-team-application' onClick={() => openOrg(a.orgId)}>
+            <View className='mine__org-main'>
+              <Text className='mine__org-name'>{a.orgName}</Text>
+              <Text className='mine__org-role'>队伍注册申请</Text>
+            </View>
+            <View className='mine__org-side'>
+              <Tag type={STATUS_TAG[a.status]} className='mine-team-application-status'>
+                {ORG_STATUS_LABEL[a.status]}
               </Tag>
               <Text className='mine__arrow'>›</Text>
             </View>

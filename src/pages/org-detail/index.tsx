@@ -97,7 +97,9 @@ export default function OrgDetail() {
       </Page>
     );
 
-  const { org, parent, children, memberCount, myMembership } = state.data;
+  const { org, parent, children, memberCount, myMembership, isApplicant } = state.data;
+  // Its applicant has no membership while the team is reviewed: their status is the application's.
+  const applying = !myMembership && isApplicant && org.status !== 'approved';
   const actions = actionsFor(state.data);
   const join = async () => {
     await askToSubscribe(['memberReviewed', 'roleChanged', 'memberRemoved']);
@@ -158,6 +160,10 @@ export default function OrgDetail() {
                 <Text className='org-detail__role org-role'>{ROLE_LABEL[myMembership.role]}</Text>
               ) : null}
             </View>
+          ) : applying ? (
+            <Tag type={STATUS_TAG[org.status]} className='org-status'>
+              {ORG_STATUS_LABEL[org.status]}
+            </Tag>
           ) : (
             <Text className='org-detail__muted org-status'>未加入</Text>
           )}
@@ -168,6 +174,9 @@ export default function OrgDetail() {
           </Text>
         ) : null}
         {myMembership?.status === 'pending' ? <Text className='org-detail__hint'>申请已提交，队伍负责人或管理员审核后会通知您</Text> : null}
+        {applying && org.status === 'pending' ? (
+          <Text className='org-detail__hint org-applicant-hint'>队伍注册申请已提交，审核通过后您将成为队伍负责人</Text>
+        ) : null}
       </View>
 
       <OrgInfo org={org} />

@@ -1,5 +1,5 @@
 // Pure logic of the team registration form: state, its rows (validated by the shared contract, server errors per row), the name proposal.
-import { ORG_NAME_PATTERN, OrgRegisterInput } from '@contract/org';
+import { ORG_NAME_PATTERN, OrgRegisterInput, orgLevelsBelow } from '@contract/org';
 import type { OrgLevel, ServiceCategory, SupervisorType } from '@contract/enums';
 import type { RegionValue } from '../../components/region-picker';
 import { cityName, countyName, provinceName } from '../../utils/region';
@@ -8,12 +8,17 @@ import { checkForm, type Checked, type FormSpec } from '../../hooks/form-spec';
 export type OrgForm = {
   parentId: string;
   parentName: string;
+  /** The parent's level once chosen: the team takes a level below it. */
+  parentLevel: OrgLevel | '';
   name: string;
   level: OrgLevel | '';
   region: RegionValue;
   intro: string;
   contactName: string;
+  /** '' leaves the applicant's own phone (`ownPhoneMasked`) as the contact phone. */
   contactPhone: string;
+  /** The applicant's phone as the app shows it; the server fills it in full when `contactPhone` is left blank. */
+  ownPhoneMasked: string;
   serviceCategories: ServiceCategory[];
   registeredWithCivilAffairs: boolean;
   supervisorType: SupervisorType | '';
@@ -23,12 +28,14 @@ export type OrgForm = {
 export const EMPTY_ORG_FORM: OrgForm = {
   parentId: '',
   parentName: '',
+  parentLevel: '',
   name: '',
   level: '',
   region: { province: '', city: '', county: '' },
   intro: '',
   contactName: '',
   contactPhone: '',
+  ownPhoneMasked: '',
   serviceCategories: [],
   registeredWithCivilAffairs: false,
   supervisorType: '',
@@ -91,7 +98,7 @@ export function toCandidate(form: OrgForm): Record<string, unknown> {
     region: form.region,
     intro: form.intro,
     contactName: form.contactName,
-    contactPhone: form.contactPhone.trim(),
+    contactPhone: form.contactPhone.trim() || (form.ownPhoneMasked ? undefined : ''),
     serviceCategories: form.serviceCategories,
     registeredWithCivilAffairs: form.registeredWithCivilAffairs,
     supervisorType: form.supervisorType || undefined,
@@ -101,6 +108,17 @@ export function toCandidate(form: OrgForm): Record<string, unknown> {
 
 export const validateOrgForm = (form: OrgForm): Checked<OrgRegisterInput, OrgFieldKey> =>
   checkForm(ORG_SPEC, OrgRegisterInput, toCandidate(form));
+
+/** The levels offered under the chosen parent (all until one is chosen), and the level kept when the parent changes. */
+export function levelOptions(parentLevel: OrgForm['parentLevel']): OrgLevel[] {
+  return orgLevelsBelow(parentLevel || undefined);
+}
+
+/** The form after choosing a parent: a level no longer below it is cleared. */
+export function withParent(form: OrgForm, parent: { _id: string; name: string; level: OrgLevel }): Partial<OrgForm> {
+  const level = form.level && levelOptions(parent.level).includes(form.level) ? form.level : '';
+  return { parentId: parent._id, parentName: parent.name, parentLevel: parent.level, level };
+}
 
 /**
  * The seeds' naming pattern for a region and level: a 总队 takes the province's name, a 支队 the city's,

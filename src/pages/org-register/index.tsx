@@ -14,7 +14,8 @@ import { useContractForm } from '../../hooks/use-contract-form';
 import { routes } from '../../routes';
 import './index.scss';
 
-const rowOf = (k: keyof OrgForm): OrgFieldKey => (k === 'parentName' ? 'parentId' : k);
+const rowOf = (k: keyof OrgForm): OrgFieldKey =>
+  k === 'parentName' || k === 'parentLevel' ? 'parentId' : k === 'ownPhoneMasked' ? 'contactPhone' : k;
 
 const goRegister = () => Taro.navigateTo({ url: routes.register() });
 
@@ -41,11 +42,13 @@ export default function OrgRegister() {
   );
   const prefilled = useRef(false);
 
-  // The applicant is the natural contact person: prefill the name once, leave the phone to them.
+  // The applicant is the natural contact person: their name and phone to start with (the phone only as the app shows
+  // it: left blank, the server puts in the applicant's own).
   useEffect(() => {
     if (state.status !== 'ready' || prefilled.current) return;
     prefilled.current = true;
-    setForm((f) => (f.contactName ? f : { ...f, contactName: state.data.volunteer.realName }));
+    const { realName, phoneMasked } = state.data.volunteer;
+    setForm((f) => ({ ...f, contactName: f.contactName || realName, ownPhoneMasked: phoneMasked }));
   }, [state, setForm]);
 
   const submit = () =>

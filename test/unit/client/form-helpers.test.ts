@@ -2,7 +2,15 @@
 // words where zod's are generic, refusals reach their row by error code, and edits keep only what changed.
 import { checkForm, explainError, fieldErrors, firstError, issuesOf, type FormSpec } from '../../../src/hooks/form-spec';
 import { EMPTY_FORM, REGISTER_SPEC, phoneError, validateForm, derivedFromId, retryAfterSec } from '../../../src/pages/register/helpers';
-import { EMPTY_ORG_FORM, ORG_SPEC, suggestName, validateOrgForm } from '../../../src/pages/org-register/helpers';
+import {
+  EMPTY_ORG_FORM,
+  ORG_SPEC,
+  levelOptions,
+  suggestName,
+  toCandidate,
+  validateOrgForm,
+  withParent,
+} from '../../../src/pages/org-register/helpers';
 import { EMPTY_PROFILE, NOTHING_CHANGED as PROFILE_UNCHANGED, validateProfile } from '../../../src/pages/profile-edit/helpers';
 import {
   ACTIVITY_SPEC,
@@ -130,6 +138,27 @@ describe('队伍注册', () => {
       name: '请填写队伍名称',
       contactPhone: '请输入11位手机号',
     });
+  });
+  it('levels below the parent’s only; choosing a parent clears a level no longer below it', () => {
+    expect(levelOptions('')).toEqual(['总队', '支队', '大队', '队', '分队', '服务团']);
+    expect(levelOptions('支队')).toEqual(['大队', '队', '分队', '服务团']);
+    expect(levelOptions('服务团')).toEqual([]);
+    const form = { ...EMPTY_ORG_FORM, level: '大队' as const };
+    expect(withParent(form, { _id: 'lz', name: '兰州支队', level: '总队' })).toEqual({
+      parentId: 'lz',
+      parentName: '兰州支队',
+      parentLevel: '总队',
+      level: '大队',
+    });
+    expect(withParent(form, { _id: 'cg', name: '城关大队', level: '大队' })).toMatchObject({ parentLevel: '大队', level: '' });
+  });
+  it('the phone left blank is the applicant’s own (sent as nothing); without a known own phone it is required', () => {
+    expect(toCandidate({ ...EMPTY_ORG_FORM, ownPhoneMasked: '139****0005' }).contactPhone).toBeUndefined();
+    expect(toCandidate({ ...EMPTY_ORG_FORM, ownPhoneMasked: '139****0005', contactPhone: ' 13912345678 ' }).contactPhone).toBe(
+      '13912345678',
+    );
+    const r = validateOrgForm({ ...EMPTY_ORG_FORM, ownPhoneMasked: '139****0005' });
+    expect(!r.ok && r.errors.contactPhone).toBeFalsy();
   });
   it('refusals by code, never by message text', () => {
     expect(explainError(ORG_SPEC, 'ORG.NAME_TAKEN', '', undefined)).toEqual({ fields: { name: '队伍名称已被使用' } });

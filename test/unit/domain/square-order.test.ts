@@ -1,16 +1,33 @@
 // The square's order: its groups (near me leaves out what is over) and how a page is cut across them, at the edges.
-import { pageSlices, squareGroups } from '../../../cloudfunctions/common/domain/square-order';
+import { pageSlices, publishedGroups, squareGroups } from '../../../cloudfunctions/common/domain/square-order';
 import { nameInitial } from '../../../cloudfunctions/common/domain/enrolled-preview';
 
 describe('squareGroups', () => {
-  it('ongoing, recruiting, closed, then ended and cancelled latest first; near me stops before what is over', () => {
+  it('ongoing, recruiting, closed, then ended latest first, no cancelled one; near me stops before what is over', () => {
     expect(squareGroups({ near: false })).toEqual([
       { phases: ['ongoing'], startAt: 'asc' },
       { phases: ['recruiting'], startAt: 'asc' },
       { phases: ['closed'], startAt: 'asc' },
-      { phases: ['ended', 'cancelled'], startAt: 'desc' },
+      { phases: ['ended'], startAt: 'desc' },
     ]);
     expect(squareGroups({ near: true }).flatMap((g) => g.phases)).toEqual(['ongoing', 'recruiting', 'closed']);
+  });
+});
+
+describe('publishedGroups', () => {
+  it('我发布的活动: 活动中, 报名中, upcoming, ended, cancelled; what is over or cancelled latest first', () => {
+    expect(publishedGroups()).toEqual([
+      { phases: ['ongoing'], startAt: 'asc' },
+      { phases: ['recruiting'], startAt: 'asc' },
+      { phases: ['closed'], startAt: 'asc' },
+      { phases: ['ended'], startAt: 'desc' },
+      { phases: ['cancelled'], startAt: 'desc' },
+    ]);
+  });
+
+  it('one phase asked for: its group alone', () => {
+    expect(publishedGroups('cancelled')).toEqual([{ phases: ['cancelled'], startAt: 'desc' }]);
+    expect(publishedGroups('recruiting')).toEqual([{ phases: ['recruiting'], startAt: 'asc' }]);
   });
 });
 

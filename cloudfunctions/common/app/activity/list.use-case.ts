@@ -1,12 +1,13 @@
 // activity.list: the activity square, filtered by region, category, phase, keyword and team. The default tab (no
-// phase) follows the square's order (domain/square-order.ts): ongoing, recruiting, closed, then over or cancelled, each
-// by start time, or with `near` (附近) by distance within each group, leaving out what is over. A phase asked for lists
+// phase, 全部) follows the square's order (domain/square-order.ts): ongoing, recruiting, closed, then over, each by start
+// time, or with `near` (附近) by distance within each group, leaving out what is over; cancelled ones are not in 全部. A phase asked for lists
 // that phase alone, newest first, or nearest first with `near`.
 import type { ActivityListInput, ActivityListOutput } from '@contract/activity';
 import type { Ctx } from '../../handler';
-import { activityFilter, countActivities, pageActivities, pageActivitiesNear, sliceActivities } from '../../db/activity.repository';
+import { activityFilter, pageActivities, pageActivitiesNear } from '../../db/activity.repository';
 import { distanceM } from '../../domain/geo';
-import { pageSlices, squareGroups } from '../../domain/square-order';
+import { squareGroups } from '../../domain/square-order';
+import { groupedPage } from './grouped-page';
 import { listItem } from './activity-view';
 
 export async function list(input: ActivityListInput, ctx: Ctx): Promise<ActivityListOutput> {
@@ -33,24 +34,7 @@ export async function list(input: ActivityListInput, ctx: Ctx): Promise<Activity
     return { items: view(items), total, page };
   }
 
-  // The default tab: each group counted (in parallel), then only the groups this page reaches are read.
-  const groups = squareGroups({ near: Boolean(near) }).map((g) => ({
-    ...g,
-    where: activityFilter({ ...filter, phases: g.phases }, ctx.now),
-  }));
-  const counts = await Promise.all(groups.map((g) => countActivities(g.where, { withPoint: Boolean(near) })));
-  const slices = pageSlices(counts, page, pageSize);
-  const parts = await Promise.all(
-    slices.map(({ group, skip, limit }) => {
-      const g = groups[group];
-      const order = near
-        ? { near }
-        : ([
-            ['startAt', g.startAt],
-            ['_id', 'asc'],
-          ] as [string, 'asc' | 'desc'][]);
-      return sliceActivities(g.where, order, skip, limit);
-    }),
-  );
-  return { items: view(parts.flat()), total: counts.reduce((n, c) => n + c, 0), page };
+  // The default tab: the groups in order, cancelled ones left out (app/activity/grouped-page.ts).
+  const { items, total } = await groupedPage(squareGroups({ near: Boolean(near) }), filter, { now: ctx.now, page, pageSize, near });
+  return { items: view(items), total, page };
 }

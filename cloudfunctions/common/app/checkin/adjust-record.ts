@@ -1,6 +1,7 @@
 // 补录 and adjustments of a day record by an admin, each with an audit entry (who, when, before, after, why)
 // that the volunteer sees on the record. Shared by checkin.adjust, batchSignOut and approved corrections; who may
 // ask for it is the callers' to check (four-eyes), the activity's being live is checked here.
+import { FUTURE_TIME_MESSAGE } from '@contract/time';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
 import { createRecord, findRecord, updateRecordIf, type AdjustmentDoc, type DayRecordDoc } from '../../db/checkin.repository';
@@ -29,7 +30,7 @@ function validate(r: AdjustRequest, signInAt: Date | undefined, signOutAt: Date 
   if (r.date < a.startDate || r.date > a.endDate) throw invalid(`${r.date}不是该活动的服务日期`);
   if (!signInAt) throw invalid('补录时请填写签到时间');
   if (shanghaiDate(signInAt) !== r.date) throw invalid('签到时间须在该服务日当天');
-  if (signInAt.getTime() > r.now.getTime() || (signOutAt && signOutAt.getTime() > r.now.getTime())) throw invalid('不能填写未来的时间');
+  if (signInAt.getTime() > r.now.getTime() || (signOutAt && signOutAt.getTime() > r.now.getTime())) throw invalid(FUTURE_TIME_MESSAGE);
   if (signOutAt && signOutAt.getTime() <= signInAt.getTime()) throw invalid('签退时间须晚于签到时间');
   if (signOutAt && shanghaiDate(signOutAt) !== r.date) throw invalid('签退时间须在该服务日当天');
 }

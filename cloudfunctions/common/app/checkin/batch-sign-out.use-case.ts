@@ -2,6 +2,7 @@
 // forgot to sign out), each with an audit entry; their own open day is left for another manager (four-eyes). The
 // answer names whom it signed out and every open day it left alone, with the reason.
 import { BATCH_SKIP_REASONS, type BatchSkipReason, type CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '@contract/checkin';
+import { FUTURE_TIME_MESSAGE } from '@contract/time';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { recordsOfDay, type DayRecordDoc } from '../../db/checkin.repository';
@@ -18,7 +19,7 @@ export async function batchSignOut(input: CheckinBatchSignOutInput, ctx: Ctx): P
   refuseDayChangesIfCancelled(activity);
   const at = new Date(input.at);
   if (shanghaiDate(at) !== input.date) throw new AppError(ErrorCode.VALIDATION, '签退时间须在该服务日当天');
-  if (at.getTime() > ctx.now.getTime()) throw new AppError(ErrorCode.VALIDATION, '不能填写未来的时间');
+  if (at.getTime() > ctx.now.getTime()) throw new AppError(ErrorCode.VALIDATION, FUTURE_TIME_MESSAGE);
   const open = (await recordsOfDay(activity._id, input.date)).filter((r) => r.signInAt && !r.signOutAt);
   const skipped: { record: DayRecordDoc; reason: BatchSkipReason }[] = [];
   const closed: DayRecordDoc[] = [];

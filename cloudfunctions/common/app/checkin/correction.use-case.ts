@@ -9,6 +9,7 @@ import type {
   CheckinReviewCorrectionInput,
   CorrectionOutput,
 } from '@contract/checkin';
+import { FUTURE_TIME_MESSAGE } from '@contract/time';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, titlesOf } from '../../db/activity.repository';
@@ -46,6 +47,9 @@ export async function requestCorrection(input: CheckinRequestCorrectionInput, ct
   if (!record && enrollment?.status !== 'enrolled') throw new AppError(ErrorCode.CHECKIN_NOT_ENROLLED);
   if (!record?.signInAt && !input.signInAt) throw new AppError(ErrorCode.VALIDATION, '当天没有签到记录，请填写签到时间');
   if (input.signInAt === undefined && input.signOutAt === undefined) throw new AppError(ErrorCode.VALIDATION, '请填写正确的签到或签退时间');
+  // Nothing asked for a time still ahead: a day is corrected to what happened.
+  for (const t of [input.signInAt, input.signOutAt])
+    if (t !== undefined && Date.parse(t) > ctx.now.getTime()) throw new AppError(ErrorCode.VALIDATION, FUTURE_TIME_MESSAGE);
   if (earlier.some((c) => c.status === 'pending')) throw new AppError(ErrorCode.CHECKIN_CORRECTION_PENDING);
   const doc: CorrectionDoc = {
     // One sequence per day: two requests at once collide on the id and the second is refused.

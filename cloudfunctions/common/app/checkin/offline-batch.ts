@@ -4,6 +4,7 @@
 // (`batch`) and an entry on its trail; a day with no sign-in, signed in at or after that time, or signed out already
 // is left alone (`skipped`).
 import type { OfflineBatchSkipReason } from '@contract/checkin';
+import { FUTURE_TIME_MESSAGE } from '@contract/time';
 import { AppError, ErrorCode } from '../../errors';
 import type { ActivityDoc } from '../../db/activity.repository';
 import { applyOfflineIf, findRecord, type AdjustmentDoc, type DayRecordDoc, type OfflineMarkDoc } from '../../db/checkin.repository';
@@ -32,7 +33,7 @@ const clock = (d: Date) => toIso(d).slice(11, 16);
 export function checkBatchTime(activity: ActivityDoc, date: string, at: Date, now: Date): void {
   refuseDayChangesIfCancelled(activity);
   if (date < activity.startDate || date > activity.endDate) throw new AppError(ErrorCode.VALIDATION, `${date}不是该活动的服务日期`);
-  if (at.getTime() > now.getTime()) throw new AppError(ErrorCode.VALIDATION, '不能填写未来的时间');
+  if (at.getTime() > now.getTime()) throw new AppError(ErrorCode.VALIDATION, FUTURE_TIME_MESSAGE);
 }
 
 /** Closes the person's day at the batch's time if the online batch would; idempotent (a mark already there: recorded). */

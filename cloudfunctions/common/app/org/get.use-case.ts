@@ -34,6 +34,7 @@ export async function getOrg(input: OrgIdInput, ctx: Ctx): Promise<OrgGetOutput>
     memberCount,
     isLeader: openid !== undefined && (org.leaderOpenid === openid || (mine?.status === 'approved' && mine.role === 'leader')),
     myMembership: mine ? membershipView(mine) : null,
+    isApplicant: openid !== undefined && org.applicantOpenid === openid,
     canManage: canManage(grants, org),
     canRead: canRead(grants, org),
   };

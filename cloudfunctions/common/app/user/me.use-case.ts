@@ -1,17 +1,21 @@
-// user.me: the volunteer, the teams with their status, and totals from the day records (cancelled activities count for
+// user.me: the volunteer, the teams with their status (and the teams they applied to register, under review), and totals from the day records (cancelled activities count for
 // nothing, as on 我的时长).
 import type { UserMeOutput } from '@contract/user';
 import { requireOpenid, type Ctx } from '../../handler';
 import { creditedTotalsOf } from '../../db/checkin.repository';
 import { findLiveVolunteer } from '../../db/volunteer.repository';
-import { findOrgsByIds, membershipsOf } from '../../db/org.repository';
+import { findOrgsByIds, membershipsOf, pendingRegistrationsOf } from '../../db/org.repository';
 import { volunteerView } from './volunteer-view';
 
 export async function me(_input: unknown, ctx: Ctx): Promise<UserMeOutput> {
   const openid = requireOpenid(ctx);
   // A frozen account still reads itself: the answer says it is frozen (volunteer.status).
   const doc = await findLiveVolunteer(openid);
-  const [memberships, totals] = await Promise.all([membershipsOf(openid), creditedTotalsOf(openid)]);
+  const [memberships, totals, registrations] = await Promise.all([
+    membershipsOf(openid),
+    creditedTotalsOf(openid),
+    pendingRegistrationsOf(openid),
+  ]);
   const orgs = new Map((await findOrgsByIds([...new Set(memberships.map((m) => m.orgId))])).map((o) => [o._id, o]));
   return {
     volunteer: volunteerView(doc),
@@ -21,6 +25,7 @@ export async function me(_input: unknown, ctx: Ctx): Promise<UserMeOutput> {
       status: m.status,
       role: m.role,
     })),
+    teamApplications: registrations.map((o) => ({ orgId: o._id, orgName: o.name, status: o.status })),
     totals,
   };
 }

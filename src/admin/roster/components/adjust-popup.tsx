@@ -1,4 +1,5 @@
-// 补录/调整 one volunteer's day: sign-in and sign-out times and a required reason; it joins the audit trail.
+// 补录/调整 one volunteer's day: sign-in and sign-out times and a required reason; it joins the audit trail. A time
+// later than now is refused as soon as it is picked (the button stays disabled).
 // Test classes: ck-adjust-in, ck-adjust-out, ck-adjust-reason, ck-adjust-error, ck-adjust-submit.
 import { useEffect, useState } from 'react';
 import FormSheet, { SheetTextarea } from '../../../components/form-sheet';
@@ -8,7 +9,8 @@ import { useSubmit } from '../../../hooks/use-submit';
 import { REASON_MAX } from '../../../components/form-sheet/reason-sheet';
 import { CheckinAdjustInput, type DayRecord, type RosterEntry } from '@contract/checkin';
 import { parseContract } from '@contract/zod-messages';
-import { clockOf, isoAt, monthDay } from '@contract/time';
+import { clockOf, futureTimeError, isoAt, monthDay } from '@contract/time';
+import { serverNow } from '../../../services/server-clock';
 
 type Props = {
   activityId: string;
@@ -34,8 +36,13 @@ export default function AdjustPopup({ activityId, date, daily, row, onClose, onD
     setError('');
   }, [row, daily.start, daily.end, setError]);
 
+  // A time later than now (the server's clock) is refused as soon as it is picked, and cannot be sent.
+  const now = serverNow();
+  const future = futureTimeError(date, signIn, now) || futureTimeError(date, signOut, now);
+
   const submit = () => {
     if (!row || busy) return;
+    if (future) return setError(future);
     if (signIn && signOut && signOut <= signIn) return setError('签退时间须晚于签到时间');
     const parsed = parseContract(CheckinAdjustInput, {
       activityId,
@@ -58,19 +65,37 @@ export default function AdjustPopup({ activityId, date, daily, row, onClose, onD
       title={row?.status === 'absent' ? '补录签到' : '调整签到记录'}
       subject={row ? `${row.realName} · ${monthDay(date)}` : ''}
       onClose={onClose}
-      error={error}
+      error={future || error}
       errorClass='ck-adjust-error'
       hint='修改会记入变更记录，志愿者可以看到修改人、时间和原因。'
-      confirm={{ text: `确认${row?.status === 'absent' ? '补录' : '调整'}`, className: 'ck-adjust-submit', busy, onClick: submit }}
+      confirm={{
+        text: `确认${row?.status === 'absent' ? '补录' : '调整'}`,
+        className: 'ck-adjust-submit',
+        busy,
+        disabled: Boolean(future),
+        onClick: submit,
+      }}
     >
-      <CheckinTimePicker className='ck-adjust-in' label='签到时间' value={signIn} start={daily.start} onChange={setSignIn} />
+      <CheckinTimePicker
+        className='ck-adjust-in'
+        label='签到时间'
+        value={signIn}
+        start={daily.start}
+        onChange={(hhmm) => {
+          setSignIn(hhmm);
+          setError('');
+        }}
+      />
       <CheckinTimePicker
         className='ck-adjust-out'
         label='签退时间'
         value={signOut}
         placeholder='不填写（仍未签退）'
         start={daily.end}
-        onChange={setSignOut}
+        onChange={(hhmm) => {
+          setSignOut(hhmm);
+          setError('');
+        }}
       />
       <SheetTextarea
         className='ck-adjust-reason'

@@ -1,6 +1,6 @@
 // 批量签退: close every open record of the day at one time, for volunteers who left without signing out. The time
 // offered is the day's end, or now (the server's clock) while the day runs; afterwards it says whom it signed out and
-// whom it left alone, and why. Without a network (the call fails with NETWORK, or the page knows it is offline) the
+// whom it left alone, and why. A time later than now is refused as soon as it is picked (the button stays disabled). Without a network (the call fails with NETWORK, or the page knows it is offline) the
 // batch goes to `onOffline`, which queues one sign-out per person in by the 离线名单.
 // Test classes: ck-batch-at, ck-batch-reason, ck-batch-error, ck-batch-submit.
 import { useEffect, useState } from 'react';
@@ -12,7 +12,7 @@ import { batchSignOut } from '../../../services/checkin';
 import { useSubmit } from '../../../hooks/use-submit';
 import { CheckinBatchSignOutInput, type CheckinBatchSignOutOutput } from '@contract/checkin';
 import { parseContract } from '@contract/zod-messages';
-import { isoAt, monthDay } from '@contract/time';
+import { futureTimeError, isoAt, monthDay } from '@contract/time';
 import { serverNow } from '../../../services/server-clock';
 import { defaultBatchTime, explainBatchResult } from '../../batch-sign-out';
 import { COLOR } from '../../../styles/colors';
@@ -44,8 +44,12 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
     setError('');
   }, [visible, date, dailyEnd, setError]);
 
+  // A time later than now (the server's clock) is refused as soon as it is picked, and cannot be sent.
+  const future = futureTimeError(date, at, serverNow());
+
   const submit = async () => {
     if (busy) return;
+    if (future) return setError(future);
     const parsed = parseContract(CheckinBatchSignOutInput, { activityId, date, at: isoAt(date, at), ...(reason.trim() ? { reason } : {}) });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
     const queueOffline = () => {
@@ -84,11 +88,20 @@ export default function BatchPopup({ activityId, date, dailyEnd, open, visible, 
       title='批量签退'
       subject={`${monthDay(date)} 有 ${open} 名志愿者已签到但未签退`}
       onClose={onClose}
-      error={error}
+      error={future || error}
       errorClass='ck-batch-error'
-      confirm={{ text: '批量签退', className: 'ck-batch-submit', busy, onClick: submit }}
+      confirm={{ text: '批量签退', className: 'ck-batch-submit', busy, disabled: Boolean(future), onClick: submit }}
     >
-      <CheckinTimePicker className='ck-batch-at' label='签退时间' value={at} start={dailyEnd} onChange={setAt} />
+      <CheckinTimePicker
+        className='ck-batch-at'
+        label='签退时间'
+        value={at}
+        start={dailyEnd}
+        onChange={(hhmm) => {
+          setAt(hhmm);
+          setError('');
+        }}
+      />
       <SheetTextarea
         className='ck-batch-reason'
         max={REASON_MAX}

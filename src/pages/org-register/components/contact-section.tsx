@@ -1,4 +1,5 @@
-// Section 2 of 队伍注册: contact person, service categories and the 附件1 registration facts.
+// Section 2 of 队伍注册: contact person (the applicant and their phone to start with), service categories and the 附件1
+// registration facts.
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
@@ -25,12 +26,18 @@ export default function ContactSection({ form, errors, onChange }: Props) {
           onInput={(e) => onChange({ contactName: e.detail.value })}
         />
       </FormField>
-      <FormField name='contactPhone' label='联系电话' required error={errors.contactPhone}>
+      <FormField
+        name='contactPhone'
+        label='联系电话'
+        required
+        error={errors.contactPhone}
+        hint={form.ownPhoneMasked && !form.contactPhone.trim() ? '默认使用您的手机号，也可填写其他号码' : undefined}
+      >
         <Input
           className='field-input orgreg-contact-phone'
           type='number'
           maxlength={11}
-          placeholder='11位手机号'
+          placeholder={form.ownPhoneMasked || '11位手机号'}
           value={form.contactPhone}
           onInput={(e) => onChange({ contactPhone: e.detail.value })}
         />

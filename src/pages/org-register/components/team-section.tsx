@@ -1,34 +1,31 @@
-// Section 1 of 队伍注册: where the team sits (parent, level, region), its name and intro.
+// Section 1 of 队伍注册: where the team sits (parent, a level below the parent's, region), its name and intro.
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import RegionPicker from '../../../components/region-picker';
 import { ORG_LEVELS } from '@contract/enums';
-import { INTRO_MAX, NAME_EXAMPLE, suggestName, type OrgFieldErrors, type OrgForm } from '../helpers';
+import { INTRO_MAX, NAME_EXAMPLE, levelOptions, suggestName, withParent, type OrgFieldErrors, type OrgForm } from '../helpers';
 import ParentPicker from './parent-picker';
 
 type Props = { form: OrgForm; errors: OrgFieldErrors; onChange: (patch: Partial<OrgForm>) => void };
 
-const LEVEL_OPTIONS = ORG_LEVELS.map((l) => ({ value: l, text: l }));
-
 export default function TeamSection({ form, errors, onChange }: Props) {
   const suggestion = suggestName(form.region, form.level);
   const introLength = form.intro.trim().length;
+  // Only the levels below the parent's are offered (总队 › 支队 › 大队 › 队 › 分队 › 服务团).
+  const levels = levelOptions(form.parentLevel).map((l) => ({ value: l, text: l }));
   return (
     <View className='reg-section'>
       <View className='reg-section__title'>1 队伍信息</View>
       <FormField name='parentId' label='上级队伍' required error={errors.parentId}>
-        <ParentPicker
-          value={{ id: form.parentId, name: form.parentName }}
-          onChange={(o) => onChange({ parentId: o._id, parentName: o.name })}
-        />
+        <ParentPicker value={{ id: form.parentId, name: form.parentName }} onChange={(o) => onChange(withParent(form, o))} />
       </FormField>
       <FormField name='level' label='队伍层级' required error={errors.level}>
         <OptionPicker
           className='orgreg-level'
           title='选择队伍层级'
-          placeholder='总队、支队、大队、分队…'
-          options={LEVEL_OPTIONS}
+          placeholder={form.parentLevel ? `低于上级队伍（${form.parentLevel}）的层级` : '总队、支队、大队、分队…'}
+          options={levels}
           value={form.level}
           onChange={(v) => onChange({ level: ORG_LEVELS.find((l) => l === v) ?? '' })}
         />
