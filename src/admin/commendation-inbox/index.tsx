@@ -2,50 +2,25 @@
 // approve or reject them with a reason; never one the caller recorded or that concerns them or a team they manage.
 // Test classes: commendation-inbox-item (-subject, -title, -meta), commendation-approve, commendation-reject,
 // commendation-inbox-loading, commendation-inbox-error, commendation-inbox-empty; the reject sheet's reason-* classes.
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import StateView from '../../components/state-view';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { useResource } from '../../hooks/use-resource';
+import { useReview } from '../../hooks/use-review';
 import { commendationInbox, reviewCommendation } from '../../services/commendation';
-import { toCloudError } from '../../services/cloud-error';
 import { COMMENDATION_LEVEL_LABEL, COMMENDATION_SUBJECT_LABEL, type Commendation } from '@contract/commendation';
 import './index.scss';
 
 export default function CommendationInbox() {
   const { state, reload } = useResource(commendationInbox, [], { isEmpty: (d) => d.items.length === 0, when: 'show', keepOnShow: true });
-  const [busyId, setBusyId] = useState('');
-  const [rejecting, setRejecting] = useState<Commendation | null>(null);
-
-  const approve = async (c: Commendation) => {
-    const { confirm } = await Taro.showModal({
-      title: '通过表彰',
-      content: `通过后，${c.subjectName}的“${c.title}”将计入其志愿服务记录并公开显示。`,
-      confirmText: '通过',
-      cancelText: '取消',
-    });
-    if (!confirm) return;
-    setBusyId(c.commendationId);
-    try {
-      await reviewCommendation({ commendationId: c.commendationId, decision: 'approve' });
-      void Taro.showToast({ title: '已通过', icon: 'none' });
-    } catch (e) {
-      void Taro.showToast({ title: toCloudError(e).message, icon: 'none', duration: 2500 });
-    } finally {
-      setBusyId('');
-      reload();
-    }
-  };
-
-  const reject = async (reason: string) => {
-    if (!rejecting) return;
-    await reviewCommendation({ commendationId: rejecting.commendationId, decision: 'reject', reason });
-    setRejecting(null);
-    void Taro.showToast({ title: '已驳回', icon: 'none' });
-    reload();
-  };
+  const { busyId, rejecting, setRejecting, approve, reject } = useReview<Commendation>(
+    (c) => c.commendationId,
+    (c, decision, reason) => reviewCommendation({ commendationId: c.commendationId, decision, ...(reason ? { reason } : {}) }),
+    reload,
+  );
+  const approveOne = (c: Commendation) =>
+    approve(c, { title: '通过表彰', content: `通过后，${c.subjectName}的“${c.title}”将计入其志愿服务记录并公开显示。` });
 
   return (
     <View className='app-page commendation-inbox'>
@@ -85,7 +60,7 @@ export default function CommendationInbox() {
                   size='small'
                   loading={busyId === c.commendationId}
                   disabled={busyId === c.commendationId}
-                  onClick={() => approve(c)}
+                  onClick={() => approveOne(c)}
                 >
                   通过
                 </Button>

@@ -4,7 +4,7 @@
 // -rejected), ck-corr-item (ck-corr-name/-status/-record/-asked/-note), ck-corr-approve, ck-corr-reject,
 // ck-corr-loading, ck-corr-error, ck-corr-empty, ck-corr-more/-end (list-footer); the reject sheet's reason-* classes.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
+import { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
@@ -12,8 +12,8 @@ import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
 import { useManaged } from '../../hooks/use-managed';
+import { useReview } from '../../hooks/use-review';
 import { listCorrections, reviewCorrection } from '../../services/checkin';
-import { toCloudError } from '../../services/cloud-error';
 import type { CorrectionItem as Item, CorrectionStatus } from '@contract/checkin';
 import { EVALUATION_GRADE_LABEL } from '@contract/evaluation';
 import CorrectionItem from './correction-item';
@@ -74,43 +74,25 @@ function OrgChoice({ onPick }: { onPick: (orgId: string) => void }) {
 
 function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
   const [tab, setTab] = useState<CorrectionStatus>('pending');
-  const [busyId, setBusyId] = useState('');
-  const [rejecting, setRejecting] = useState<Item | null>(null);
   const fetchPage = useCallback((page: number) => listCorrections({ orgId, status: tab, page, pageSize: PAGE_SIZE }), [orgId, tab]);
   const { list, reload, loadMore, hasMore } = usePagedList(fetchPage, (c) => c.correctionId);
   useEffect(reload, [tab, orgId, reload]);
   useReachBottom(loadMore);
 
-  const approve = async (item: Item) => {
+  const { busyId, rejecting, setRejecting, approve, reject } = useReview<Item>(
+    (c) => c.correctionId,
+    (c, decision, reason) => reviewCorrection({ correctionId: c.correctionId, decision, ...(reason ? { reason } : {}) }),
+    reload,
+  );
+  const approveOne = (item: Item) => {
     const asked = [item.signInAt ? '签到时间' : '', item.signOutAt ? '签退时间' : ''].filter(Boolean).join('和');
-    const { confirm } = await Taro.showModal({
+    return approve(item, {
       title: item.kind === 'evaluation' ? '通过评价申诉' : '通过更正申请',
       content:
         item.kind === 'evaluation' && item.wishedGrade
           ? `将把${item.realName}在“${item.title}”中的评价改为${EVALUATION_GRADE_LABEL[item.wishedGrade]}，并记入修改记录。`
           : `将按申请修改${item.realName} ${item.date} 的${asked}，并记入变更记录。`,
-      confirmText: '通过',
-      cancelText: '取消',
     });
-    if (!confirm) return;
-    setBusyId(item.correctionId);
-    try {
-      await reviewCorrection({ correctionId: item.correctionId, decision: 'approve' });
-      void Taro.showToast({ title: '已通过', icon: 'none' });
-    } catch (e) {
-      void Taro.showToast({ title: toCloudError(e).message, icon: 'none', duration: 2500 });
-    } finally {
-      setBusyId('');
-      reload();
-    }
-  };
-
-  const reject = async (reason: string) => {
-    if (!rejecting) return;
-    await reviewCorrection({ correctionId: rejecting.correctionId, decision: 'reject', reason });
-    setRejecting(null);
-    void Taro.showToast({ title: '已驳回', icon: 'none' });
-    reload();
   };
 
   return (
@@ -153,7 +135,7 @@ function Inbox({ orgId, onSwitch }: { orgId: string; onSwitch?: () => void }) {
               key={c.correctionId}
               item={c}
               busy={busyId === c.correctionId}
-              onApprove={() => approve(c)}
+              onApprove={() => approveOne(c)}
               onReject={() => setRejecting(c)}
             />
           ))
