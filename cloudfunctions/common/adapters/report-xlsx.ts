@@ -270,40 +270,35 @@ export async function activityStatsXlsx(s: ActivityStatsSheet): Promise<Buffer> 
     s.series.map((m) => [m.month, m.activities, m.volunteerTimes, m.minutes, Math.round((m.minutes / 60) * 10) / 10]),
   );
 
-  const needs = wb.addWorksheet('供需对接');
-  title(needs, 1, NEED_COLUMNS.length, `${s.orgName} 供需对接情况`);
-  s.needs.figures.forEach(([label, value], i) => {
-    const row = needs.getRow(2 + i);
-    needs.mergeCells(2 + i, 1, 2 + i, 2);
-    row.getCell(1).value = label;
-    row.getCell(1).font = { bold: true };
-    row.getCell(3).value = value;
-    for (const c of [1, 2, 3]) row.getCell(c).border = THIN;
-  });
-  table(
-    needs,
-    2 + s.needs.figures.length + 1,
-    NEED_COLUMNS,
-    s.needs.rows.map((r, i) => [i + 1, ...r]),
-  );
-
-  const trainings = wb.addWorksheet('培训');
-  title(trainings, 1, TRAINING_COLUMNS.length, `${s.orgName} 志愿者培训情况`);
-  s.trainings.figures.forEach(([label, value], i) => {
-    const row = trainings.getRow(2 + i);
-    trainings.mergeCells(2 + i, 1, 2 + i, 2);
-    row.getCell(1).value = label;
-    row.getCell(1).font = { bold: true };
-    row.getCell(3).value = value;
-    for (const c of [1, 2, 3]) row.getCell(c).border = THIN;
-  });
-  table(
-    trainings,
-    2 + s.trainings.figures.length + 1,
-    TRAINING_COLUMNS,
-    s.trainings.rows.map((r, i) => [i + 1, ...r]),
-  );
+  figuresSheet(wb, '供需对接', `${s.orgName} 供需对接情况`, NEED_COLUMNS, s.needs);
+  figuresSheet(wb, '培训', `${s.orgName} 志愿者培训情况`, TRAINING_COLUMNS, s.trainings);
   return toBuffer(wb);
+}
+
+/** A sheet of labelled figures (label over two columns, value in the third), then a numbered table below them. */
+function figuresSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  heading: string,
+  columns: readonly Column[],
+  part: { figures: ReadonlyArray<readonly [string, string | number]>; rows: Array<Array<string | number>> },
+): void {
+  const sheet = wb.addWorksheet(name);
+  title(sheet, 1, columns.length, heading);
+  part.figures.forEach(([label, value], i) => {
+    const row = sheet.getRow(2 + i);
+    sheet.mergeCells(2 + i, 1, 2 + i, 2);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(3).value = value;
+    for (const c of [1, 2, 3]) row.getCell(c).border = THIN;
+  });
+  table(
+    sheet,
+    2 + part.figures.length + 1,
+    columns,
+    part.rows.map((r, i) => [i + 1, ...r]),
+  );
 }
 
 // ---- 签到记录 ----
