@@ -50,7 +50,7 @@ export function OfflineSaved({ item, queue, onBack }: PanelProps) {
   const stillQueued = state.items.some((i) => i.nonce === item.nonce);
   return (
     <View className='card checkin-result offline-saved ck-offline'>
-      <View className='offline-saved__icon'>⇡</View>
+      <View className='checkin-result__icon is-offline'>⇡</View>
       <Text className='checkin-result__title ck-offline-title'>已离线记录，联网后自动上传</Text>
       <View className='checkin-result__facts'>
         <View className='checkin-result__fact'>
