@@ -59,6 +59,24 @@ export function clockDrift(s: Pick<QueuedScan, 'claimedAt' | 'syncedServerTime' 
   return Math.abs(s.claimedAt.getTime() - (s.syncedServerTime.getTime() + s.elapsedMs));
 }
 
+type Held =
+  | { decision: 'expired'; at: Date; reason: 'TOO_OLD' }
+  | { decision: 'flagged'; at: Date; reason: Extract<OfflineReason, 'CLOCK_DISAGREES' | 'NEVER_SYNCED'> };
+
+/**
+ * What holds back a queued act counting at `at`, in this order: older than OFFLINE_MAX_AGE_H at upload expires (72 h
+ * exactly is still taken); a phone that never synced, or synced "after" the upload, is flagged NEVER_SYNCED; a clock
+ * more than OFFLINE_CLOCK_TOLERANCE_MIN away from the synced time plus elapsed is flagged CLOCK_DISAGREES.
+ */
+function heldByAgeOrClock(s: Pick<QueuedScan, 'claimedAt' | 'syncedServerTime' | 'elapsedMs' | 'uploadAt'>, at: Date): Held | undefined {
+  const upload = s.uploadAt.getTime();
+  if (upload - at.getTime() > OFFLINE_MAX_AGE_H * HOUR_MS) return { decision: 'expired', at, reason: 'TOO_OLD' };
+  const drift = clockDrift(s);
+  if (drift === undefined || s.syncedServerTime!.getTime() > upload) return { decision: 'flagged', at, reason: 'NEVER_SYNCED' };
+  if (drift > OFFLINE_CLOCK_TOLERANCE_MIN * MIN_MS) return { decision: 'flagged', at, reason: 'CLOCK_DISAGREES' };
+  return undefined;
+}
+
 /**
  * The verdict on one queued scan, in this order: a step not yet minted at upload is flagged (STEP_AHEAD); older than
  * OFFLINE_MAX_AGE_H at upload (the proven instant for a rotating code, the claimed time for a static one) expires;
@@ -72,10 +90,8 @@ export function judgeOfflineScan(s: QueuedScan): OfflineVerdict {
     return { decision: 'flagged', at: s.claimedAt, reason: 'STEP_AHEAD' };
   }
   const at = s.step !== undefined ? provenInstant(s.step, s.claimedAt) : s.claimedAt;
-  if (upload - at.getTime() > OFFLINE_MAX_AGE_H * HOUR_MS) return { decision: 'expired', at, reason: 'TOO_OLD' };
-  const drift = clockDrift(s);
-  if (drift === undefined || s.syncedServerTime!.getTime() > upload) return { decision: 'flagged', at, reason: 'NEVER_SYNCED' };
-  if (drift > OFFLINE_CLOCK_TOLERANCE_MIN * MIN_MS) return { decision: 'flagged', at, reason: 'CLOCK_DISAGREES' };
+  const held = heldByAgeOrClock(s, at);
+  if (held) return held;
   if (s.step !== undefined) return { decision: 'accept', at, reason: 'ROTATING_STEP' };
   return { decision: 'pending', at: s.claimedAt, reason: 'STATIC_CODE' };
 }
@@ -89,10 +105,7 @@ export interface QueuedBatchSignOut {
   uploadAt: Date;
 }
 
-export type BatchSignOutVerdict =
-  | { decision: 'accept'; at: Date; reason: 'BATCH_SIGN_OUT' }
-  | { decision: 'flagged'; at: Date; reason: Extract<OfflineReason, 'CLOCK_DISAGREES' | 'NEVER_SYNCED'> }
-  | { decision: 'expired'; at: Date; reason: 'TOO_OLD' };
+export type BatchSignOutVerdict = { decision: 'accept'; at: Date; reason: 'BATCH_SIGN_OUT' } | Held;
 
 /**
  * The verdict on a queued 批量签退: no code proves its time, the admin chose it (`batchAt`, never after the act), so
@@ -101,11 +114,6 @@ export type BatchSignOutVerdict =
  * OFFLINE_MAX_AGE_H at upload expires (72 h exactly is still taken).
  */
 export function judgeOfflineBatchSignOut(s: QueuedBatchSignOut): BatchSignOutVerdict {
-  const upload = s.uploadAt.getTime();
   const at = s.batchAt;
-  if (upload - at.getTime() > OFFLINE_MAX_AGE_H * HOUR_MS) return { decision: 'expired', at, reason: 'TOO_OLD' };
-  const drift = clockDrift(s);
-  if (drift === undefined || s.syncedServerTime!.getTime() > upload) return { decision: 'flagged', at, reason: 'NEVER_SYNCED' };
-  if (drift > OFFLINE_CLOCK_TOLERANCE_MIN * MIN_MS) return { decision: 'flagged', at, reason: 'CLOCK_DISAGREES' };
-  return { decision: 'accept', at, reason: 'BATCH_SIGN_OUT' };
+  return heldByAgeOrClock(s, at) ?? { decision: 'accept', at, reason: 'BATCH_SIGN_OUT' };
 }
