@@ -88,6 +88,35 @@ function installSubscribeMock(): void {
   };
 }
 
+/**
+ * miniprogram-simulate's wx.createSelectorQuery().select() returns nothing (it only chains after `.in(component)`), so a
+ * page measuring a node on the next tick (统计报表's chart canvas) throws whenever that tick comes before the test ends.
+ * Stand in with a query that chains and finds nothing, as WeChat answers for a node not on screen; a test that installed
+ * its own chaining query (share.test.ts: the poster canvas) keeps it.
+ */
+function installSelectorQuery(): void {
+  const current = g.wx.createSelectorQuery as (() => { select?: (s: string) => unknown }) | undefined;
+  const chains = (() => {
+    try {
+      return typeof (current?.().select?.('#probe') as { fields?: unknown } | undefined)?.fields === 'function';
+    } catch {
+      return false;
+    }
+  })();
+  if (chains) return;
+  g.wx.createSelectorQuery = () => {
+    const query = {
+      in: () => query,
+      select: () => query,
+      selectAll: () => query,
+      fields: () => query,
+      boundingClientRect: () => query,
+      exec: (cb?: (res: unknown[]) => void) => setTimeout(() => cb?.([null]), 0),
+    };
+    return query;
+  };
+}
+
 /** Route every wx.request of the app through `h` (the emulator is not running in this layer). */
 export function onRequest(h: RequestHandler): void {
   handler = h;
@@ -139,6 +168,7 @@ export function launchApp(): void {
   g.getCurrentPages = () => pages;
   installRequestMock();
   installSubscribeMock();
+  installSelectorQuery();
   quietRuntimeNoise();
   require(path.join(DIST, 'app.js'));
   const instance = g.getApp();
