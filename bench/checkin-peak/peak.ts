@@ -6,7 +6,28 @@ const POINT = { lat: 36.0611, lng: 103.8343 };
 
 type Sample = { ms: number; ok: boolean; code?: string };
 
-async function drive(total: number, concurrency: number, call: (i: number) => Promise<{ ok: boolean; code?: string }>) {
+type Call = (i: number) => Promise<{ ok: boolean; code?: string }>;
+type Load = { concurrency: number } | { rate: number };
+type Result = {
+  perSec: number;
+  seconds: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  failures: Record<string, number>;
+  maxInFlight: number;
+};
+
+function summarize(samples: Sample[], seconds: number, maxInFlight: number): Result {
+  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  const failures: Record<string, number> = {};
+  for (const s of samples) if (!s.ok) failures[s.code ?? '?'] = (failures[s.code ?? '?'] ?? 0) + 1;
+  return { perSec: samples.length / seconds, seconds, p50: q(50), p95: q(95), p99: q(99), failures, maxInFlight };
+}
+
+/** Closed loop: `concurrency` callers, each starting its next call when the last one answers (saturation). */
+async function driveClosed(total: number, concurrency: number, call: Call): Promise<Result> {
   const samples: Sample[] = new Array(total);
   let next = 0;
   const started = performance.now();
@@ -19,15 +40,42 @@ async function drive(total: number, concurrency: number, call: (i: number) => Pr
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  const failures: Record<string, number> = {};
-  for (const s of samples) if (!s.ok) failures[s.code ?? '?'] = (failures[s.code ?? '?'] ?? 0) + 1;
-  return { perSec: total / seconds, seconds, p50: q(50), p95: q(95), p99: q(99), failures };
+  return summarize(samples, (performance.now() - started) / 1000, concurrency);
 }
 
-export async function runPeak({ root, scans, concurrency }: { root: string; scans: number; concurrency: number }) {
+/**
+ * Open loop: call i is due at start + i / rate whatever happened before, and its latency runs from that scheduled
+ * moment, so a server that falls behind shows its queue in the figures instead of slowing the arrivals down.
+ */
+async function driveOpen(total: number, rate: number, call: Call): Promise<Result> {
+  const samples: Sample[] = new Array(total);
+  const pending: Promise<void>[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const started = performance.now();
+  const due = (i: number) => started + (i * 1000) / rate;
+  for (let i = 0; i < total; ) {
+    while (i < total && due(i) <= performance.now()) {
+      const k = i++;
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      pending.push(
+        call(k).then((res) => {
+          samples[k] = { ms: performance.now() - due(k), ok: res.ok, code: res.code };
+          inFlight -= 1;
+        }),
+      );
+    }
+    if (i < total) await new Promise((r) => setTimeout(r, Math.max(0, due(i) - performance.now())));
+  }
+  await Promise.all(pending);
+  return summarize(samples, (performance.now() - started) / 1000, maxInFlight);
+}
+
+const drive = (total: number, load: Load, call: Call) =>
+  'rate' in load ? driveOpen(total, load.rate, call) : driveClosed(total, load.concurrency, call);
+
+export async function runPeak({ root, scans, load }: { root: string; scans: number; load: Load }) {
   const { emu, post, resetStats, databaseRequests } = await startBenchEmulator(root);
   try {
     // 09:05 on the activity's day, Asia/Shanghai.
@@ -109,13 +157,13 @@ export async function runPeak({ root, scans, concurrency }: { root: string; scan
 
     // Warm both paths once, then measure.
     await post('/functions/checkin', { action: 'noop' }, openids[0]);
-    const noop = await drive(scans, concurrency, (i) =>
+    const noop = await drive(scans, load, (i) =>
       post('/functions/checkin', { action: 'noop' }, openids[i]).then((r) => ({ ok: r.code === 'UNKNOWN_ACTION', code: r.code })),
     );
 
     await resetStats();
     const near = { lat: POINT.lat + 0.001, lng: POINT.lng, accuracy: 30 };
-    const scan = await drive(scans, concurrency, (i) =>
+    const scan = await drive(scans, load, (i) =>
       post('/functions/checkin', { action: 'scan', payload, location: near, nonce: `bench-nonce-${i}` }, openids[i]),
     );
     const dbRequests = await databaseRequests();
@@ -123,10 +171,16 @@ export async function runPeak({ root, scans, concurrency }: { root: string; scan
     const signedIn = records.ok ? (records.data as { status: string }[]).filter((r) => r.status === 'open').length : -1;
 
     const fmt = (n: number) => n.toFixed(1).padStart(8);
-    console.log(`\ncheckin-peak: ${scans} scans, ${concurrency} in flight, node ${process.version}, ${new Date().toISOString()}`);
-    console.log('                 calls/s   p50 ms   p95 ms   p99 ms   seconds');
-    console.log(`no-op call     ${fmt(noop.perSec)} ${fmt(noop.p50)} ${fmt(noop.p95)} ${fmt(noop.p99)} ${fmt(noop.seconds)}`);
-    console.log(`checkin.scan   ${fmt(scan.perSec)} ${fmt(scan.p50)} ${fmt(scan.p95)} ${fmt(scan.p99)} ${fmt(scan.seconds)}`);
+    const mode =
+      'rate' in load
+        ? `open loop at ${load.rate} calls/s (latency from each call's scheduled time)`
+        : `${load.concurrency} in flight (closed loop)`;
+    console.log(`\ncheckin-peak: ${scans} scans, ${mode}, node ${process.version}, ${new Date().toISOString()}`);
+    console.log('                 calls/s   p50 ms   p95 ms   p99 ms   seconds   most in flight');
+    const row = (r: Result) =>
+      `${fmt(r.perSec)} ${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.p99)} ${fmt(r.seconds)} ${String(r.maxInFlight).padStart(16)}`;
+    console.log(`no-op call     ${row(noop)}`);
+    console.log(`checkin.scan   ${row(scan)}`);
     console.log(`scan/no-op throughput ratio: ${(scan.perSec / noop.perSec).toFixed(2)}; p50 ratio ${(scan.p50 / noop.p50).toFixed(2)}`);
     console.log(`database requests per scan: ${(dbRequests.total / scans).toFixed(2)} (${JSON.stringify(dbRequests.byAction)})`);
     console.log(`failed scans: ${JSON.stringify(scan.failures)}; day records signed in: ${signedIn}`);

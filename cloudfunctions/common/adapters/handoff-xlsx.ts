@@ -9,7 +9,7 @@ export interface HandoffSheet {
 }
 
 export async function handoffXlsx(input: { heading: string; notes: readonly string[]; sheets: readonly HandoffSheet[] }): Promise<Buffer> {
-  const wb = workbook();
+  const wb = await workbook();
   const about = wb.addWorksheet('说明');
   title(about, 1, 4, input.heading);
   input.notes.forEach((text, i) => line(about, i + 2, 4, text));

@@ -1,6 +1,7 @@
 // 我的数据 as a spreadsheet (exceljs): a 说明 sheet, then one sheet per kind of record with a header row, plain text
 // cells, so the file reads in any spreadsheet program and parses back by its headers.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './heavy-modules';
 
 export interface DataSheet {
   name: string;
@@ -11,7 +12,7 @@ export interface DataSheet {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
 export async function myDataXlsx(title: string, notes: readonly string[], sheets: readonly DataSheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '科技志愿服务';
   const about = wb.addWorksheet('说明');
   about.getColumn(1).width = 110;

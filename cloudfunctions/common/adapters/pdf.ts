@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
+import { loadPdfkit, loadQrcode } from './heavy-modules';
 import { formatDuration } from '@contract/format';
 import { CERTIFICATE_NOTE, certificateBody, type CertificateFacts } from '../domain/report-certificate';
 import { chineseDate, shortSpan } from '../domain/report-forms';
@@ -59,7 +59,7 @@ function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 /** The QR code as filled squares at (x, y), `size` points wide (quiet zone included). */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+function drawQr(QRCode: typeof QRCodeModule, doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2;
@@ -169,6 +169,7 @@ function commendationSection(doc: PDFKit.PDFDocument, top: number, lines: readon
 
 /** The certificate, one A4 page (more when the table of activities is long). */
 export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
+  const [PDFDocument, QRCode] = await Promise.all([loadPdfkit(), loadQrcode()]);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -219,7 +220,7 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
   ];
   doc.fontSize(11.5).fillColor(INK);
   lines.forEach((line, i) => doc.text(line, MARGIN, y + i * 24, { width: TABLE_WIDTH - qrSize - 16 }));
-  drawQr(doc, c.verifyUrl, qrX, y - 6, qrSize);
+  drawQr(QRCode, doc, c.verifyUrl, qrX, y - 6, qrSize);
   doc
     .fontSize(8.5)
     .fillColor(MUTED)

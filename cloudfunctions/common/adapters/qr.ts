@@ -1,6 +1,6 @@
 // QR codes as SVG documents (the code page shows them large; the poster draws them onto a canvas).
-import QRCode from 'qrcode';
+import { loadQrcode } from './heavy-modules';
 
-export function qrSvg(payload: string): Promise<string> {
-  return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+export async function qrSvg(payload: string): Promise<string> {
+  return (await loadQrcode()).toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }

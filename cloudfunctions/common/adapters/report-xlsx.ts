@@ -1,6 +1,7 @@
 // The exports as spreadsheets (exceljs), laid out like the paper forms 科协 send upward: 附件2 科技志愿者支队基本情况表,
 // 附件3 科技志愿服务活动情况统计表 with its activity list, and an activity's 签到记录. Rows come in as plain text.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './heavy-modules';
 import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE } from '@contract/report';
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -12,8 +13,9 @@ const THIN: Partial<ExcelJS.Borders> = {
 const TITLE_FONT: Partial<ExcelJS.Font> = { name: '宋体', bold: true, size: 16 };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
-export function workbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function workbook(): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcel();
+  const wb = new Workbook();
   wb.creator = '科技志愿服务';
   return wb;
 }
@@ -114,7 +116,7 @@ export interface MembersSheet {
 }
 
 export async function membersXlsx(s: MembersSheet): Promise<Buffer> {
-  const wb = workbook();
+  const wb = await workbook();
   const ws = wb.addWorksheet('附件2', {
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
@@ -199,7 +201,7 @@ const FORM_LABEL_WIDTH = 10;
 const FORM_TEXT_WIDTH = 96;
 
 export async function activityStatsXlsx(s: ActivityStatsSheet): Promise<Buffer> {
-  const wb = workbook();
+  const wb = await workbook();
   const ws = wb.addWorksheet('附件3', {
     pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
@@ -323,7 +325,7 @@ export interface AttendanceSheet {
 }
 
 export async function attendanceXlsx(s: AttendanceSheet): Promise<Buffer> {
-  const wb = workbook();
+  const wb = await workbook();
   const ws = wb.addWorksheet('签到记录', {
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });

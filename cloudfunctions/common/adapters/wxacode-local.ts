@@ -1,6 +1,6 @@
 // Local adapter of WxacodeMaker: no WeChat here, so a plain QR of the h5 build's address of the same page and scene
 // (the h5 router is in hash mode, config/index.ts: `<base>/#/pages/scan/index?scene=…`); a phone camera opens it.
-import QRCode from 'qrcode';
+import { loadQrcode } from './heavy-modules';
 import type { WxacodeMaker, WxacodeRequest } from '../ports/wxacode-maker';
 import { env } from '../env';
 
@@ -9,8 +9,8 @@ export const h5ScanUrl = (base: string, { scene, page }: WxacodeRequest): string
   `${base.replace(/\/+$/, '')}/#/${page}?scene=${encodeURIComponent(scene)}`;
 
 export const localWxacodeMaker: WxacodeMaker = {
-  png(request: WxacodeRequest) {
-    return QRCode.toBuffer(h5ScanUrl(env().WXACODE_H5_BASE_URL, request), {
+  async png(request: WxacodeRequest) {
+    return (await loadQrcode()).toBuffer(h5ScanUrl(env().WXACODE_H5_BASE_URL, request), {
       type: 'png',
       errorCorrectionLevel: 'M',
       margin: 2,

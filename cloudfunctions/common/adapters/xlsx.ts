@@ -1,5 +1,6 @@
 // Spreadsheets with exceljs: the 集体注册 template (with drop-down lists) and reading the rows people filled in.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './heavy-modules';
 import { IMPORT_COLUMNS, type ImportColumnKey } from '../domain/volunteer-import';
 import { idCheckDigit } from '@contract/id-number';
 
@@ -8,7 +9,7 @@ const SHEET = '科技志愿者集体注册信息表';
 const EXAMPLE_ID_NUMBER = `22030219900128021${idCheckDigit('22030219900128021')}`;
 
 export async function importTemplateXlsx(orgName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '科技志愿服务';
   const ws = wb.addWorksheet(SHEET);
   ws.mergeCells(1, 1, 1, IMPORT_COLUMNS.length);
@@ -77,7 +78,7 @@ export interface SheetRow {
 
 /** Rows under the header line (found by its 真实姓名 column); the 范例 row and blank rows are skipped. */
 export async function readImportRows(file: Buffer): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   await wb.xlsx.load(file as unknown as ArrayBuffer);
   const ws = wb.worksheets.find((s) => s.state !== 'hidden');
   if (!ws) return [];
