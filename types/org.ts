@@ -226,6 +226,10 @@ export const ImportRowResult = z.object({
   message: z.string().optional(),
   name: z.string().optional(),
   errors: z.array(ImportCellError).optional(),
+  /** What an imported row became: `created` (an invitation waiting for the person's SMS) or `invited` (already registered). */
+  outcome: z.enum(['created', 'invited']).optional(),
+  /** The row's phone as the file gave it, masked (138****8002); never anything the server found. */
+  phoneMasked: z.string().optional(),
 });
 export const OrgImportVolunteersOutput = z.object({
   /** New people: an invitation waits for their own SMS verification on first opening the mini program. */
@@ -236,6 +240,9 @@ export const OrgImportVolunteersOutput = z.object({
    */
   invited: z.number().int(),
   rows: z.array(ImportRowResult),
+  /** The team the rows were imported into. */
+  orgId: z.string(),
+  orgName: z.string(),
 });
 export type OrgImportVolunteersOutput = z.infer<typeof OrgImportVolunteersOutput>;
 export const FileOutput = z.object({ fileName: z.string(), base64: z.string() });

@@ -6,7 +6,14 @@ import type { ServiceCategory } from './enums';
 /** The activity rows of 附件3 (科技志愿服务活动情况统计表), in the seed's order. */
 export const STAT_CATEGORIES = ['科普报告', '科技培训', '技术咨询', '农技服务', '医疗服务', '青少年科技教育', '其他'] as const;
 export type StatCategory = (typeof STAT_CATEGORIES)[number];
-/** Our service categories → the row of 附件3 they are counted in. */
+/**
+ * Our service categories (附件2 of the 集体注册 notice, plus 义诊咨询 of the 文明实践 notices) → the one row of 附件3 each
+ * is counted in, shown beside the category on the publish form. Computed when a report is read, never stored.
+ * - 科普讲解 is a talk given to an audience on site: 科普报告.
+ * - 科技咨询 is 附件3's 技术咨询, 义诊咨询 its 医疗服务.
+ * - 网络科普 (articles, videos, live streams online) is none of 附件3's on-site kinds of service; the notice's own list
+ *   (科普宣传 beside 科普报告) keeps online dissemination apart from talks, so it is 其他.
+ */
 export const STAT_CATEGORY_OF: Record<ServiceCategory, StatCategory> = {
   科普报告: '科普报告',
   科技培训: '科技培训',
@@ -14,7 +21,7 @@ export const STAT_CATEGORY_OF: Record<ServiceCategory, StatCategory> = {
   农技服务: '农技服务',
   义诊咨询: '医疗服务',
   青少年科技教育: '青少年科技教育',
-  科普讲解: '其他',
+  科普讲解: '科普报告',
   网络科普: '其他',
   其他: '其他',
 };

@@ -1,5 +1,14 @@
 // 集体注册: template download, import with a per-row report in Chinese, and activation of imported people by SMS (no oracle).
-import { bootstrapRoot, dataOf, idNumberFor, latestSmsCode, registerVolunteer, useTestEmulator } from '../helpers/emulator';
+import {
+  bootstrapRoot,
+  dataOf,
+  idNumberFor,
+  latestSmsCode,
+  registerVolunteer,
+  seedMembership,
+  seedOrg,
+  useTestEmulator,
+} from '../helpers/emulator';
 import { editTemplate, fillTemplate, importRow } from '../helpers/import-sheet';
 import { CONSENT_VERSION } from '@contract/enums';
 
@@ -32,15 +41,25 @@ it('imports good rows, reports bad ones by row, and approves nobody already regi
     row(5, '重复', '13800138002', idNumberFor('19900909', 307)),
   ]);
   const r = await t.call('org', 'importVolunteers', { orgId: rootId, file }, 'leader');
-  expect(r).toMatchObject({ ok: true, data: { created: 1, invited: 1 } });
+  expect(r).toMatchObject({ ok: true, data: { created: 1, invited: 1, orgId: rootId, orgName: '甘肃省科技志愿服务总队' } });
   if (!r.ok) return;
+  // The created and invited people by the name and masked phone the file gave; failed rows carry no outcome.
   expect(r.data.rows).toEqual([
-    expect.objectContaining({ row: 4, ok: true, name: '李四' }),
-    expect.objectContaining({ row: 5, ok: true, message: expect.stringContaining('邀请') }),
+    expect.objectContaining({ row: 4, ok: true, name: '李四', outcome: 'created', phoneMasked: '138****8002' }),
+    expect.objectContaining({
+      row: 5,
+      ok: true,
+      name: '老志愿者',
+      outcome: 'invited',
+      phoneMasked: '138****8001',
+      message: expect.stringContaining('邀请'),
+    }),
     expect.objectContaining({ row: 6, ok: false, code: 'VALIDATION', message: expect.stringMatching(/^身份证号/) }),
     expect.objectContaining({ row: 7, ok: false, code: 'USER.UNDERAGE' }),
     expect.objectContaining({ row: 8, ok: false, code: 'VALIDATION', message: expect.stringContaining('重复') }),
   ]);
+  expect(r.data.rows.filter((x) => !x.ok).every((x) => x.outcome === undefined && x.phoneMasked === undefined)).toBe(true);
+  expect(JSON.stringify(r.data)).not.toContain('13800138002');
   // Asked first: an import approves nobody (their own application waits for review; org-invitations covers the rest).
   expect(await t.emu.db.find('memberships', { openid: 'old', orgId: rootId })).toMatchObject([{ status: 'pending' }]);
   const invitations = await t.emu.db.find('invitations', {});
@@ -153,4 +172,21 @@ it('no oracle: activation with a missing, used or wrong code answers the same wh
   expect(wrongs[1]).toEqual(wrongs[0]);
   expect(wrongs[2]).toEqual(wrongs[0]);
   expect(await t.emu.db.find('volunteers', { _id: 'prober' })).toHaveLength(0);
+});
+
+it('imports into the team it is asked for, and names it: a leader of two teams puts the rows into the second', async () => {
+  await seedOrg(t, 'lz', '兰州市科技志愿服务支队', { _id: rootId }, { leaderOpenid: 'leader' });
+  await seedMembership(t, 'lz', 'leader', 'leader');
+  const file = await filledTemplate([row(1, '孙八', '13800138041', idNumberFor('19900101', 317))]);
+  const r = await t.call('org', 'importVolunteers', { orgId: 'lz', file }, 'leader');
+  expect(r).toMatchObject({
+    ok: true,
+    data: {
+      orgId: 'lz',
+      orgName: '兰州市科技志愿服务支队',
+      created: 1,
+      rows: [{ row: 4, ok: true, name: '孙八', outcome: 'created', phoneMasked: '138****8041' }],
+    },
+  });
+  expect(await t.emu.db.find('invitations', {})).toMatchObject([{ orgId: 'lz', realName: '孙八' }]);
 });

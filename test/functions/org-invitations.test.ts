@@ -24,11 +24,11 @@ async function importRows(rows: string[][]) {
   return r.data as {
     created: number;
     invited: number;
-    rows: { row: number; name?: string; ok: boolean; code?: string; message?: string }[];
+    rows: { row: number; name?: string; ok: boolean; code?: string; message?: string; outcome?: string; phoneMasked?: string }[];
   };
 }
-/** What a row says apart from its number and the name typed into it. */
-const said = ({ row: _row, name: _name, ...rest }: { row: number; name?: string }) => rest;
+/** What a row says apart from its number and the name and phone typed into it. */
+const said = ({ row: _row, name: _name, phoneMasked: _phone, ...rest }: { row: number; name?: string; phoneMasked?: string }) => rest;
 const invitationsOf = async (openid: string) => {
   const r = await t.call('org', 'invitations', {}, openid);
   if (!r.ok) throw new Error(`invitations: ${r.code}`);

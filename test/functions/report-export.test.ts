@@ -203,6 +203,8 @@ describe('the exports add up: each figure and list equals report.orgStats for th
     const note = list.header.indexOf('说明');
     expect(list.rows.find((r) => r[1] === '跨年科普讲解')![note]).toBe('活动开始于统计期间之前；服务时长计入本期');
     expect(list.rows.find((r) => r[1] === '取消的科技培训')).toBeUndefined();
+    // Each activity's own category beside the row of 附件3 it is counted in.
+    expect(list.rows.find((r) => r[1] === '天水科普讲解')!.slice(3, 5)).toEqual(['科普讲解', '科普报告']);
   });
 });
 

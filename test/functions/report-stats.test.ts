@@ -61,6 +61,17 @@ describe('report.orgStats', () => {
     });
   });
 
+  it('the 总队 with every team: 天水’s 科普讲解 is counted in 附件3’s 科普报告 row, not in 其他', async () => {
+    const r = await t.call('report', 'orgStats', { orgId: rootId, ...YEAR, includeDescendants: true }, 'root-leader');
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        activities: 5,
+        byCategory: { 科普报告: 2, 科技培训: 0, 技术咨询: 0, 农技服务: 1, 医疗服务: 1, 青少年科技教育: 1, 其他: 0 },
+      },
+    });
+  });
+
   it('a shorter period counts only what falls in it; the activity recorded served later shows up', async () => {
     expect(await t.call('report', 'orgStats', { orgId: 'lz', from: '2026-05-11', to: '2026-06-30' }, 'lz-leader')).toMatchObject({
       ok: true,

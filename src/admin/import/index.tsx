@@ -1,15 +1,23 @@
-// 集体注册: a leader downloads the template, uploads the filled-in file and reads the report row by row.
-import { useState } from 'react';
+// 集体注册: a leader picks the team to import into (when they lead or administer several), downloads its template,
+// uploads the filled-in file and reads the report: who was created, who was invited, which rows failed and why.
+// Test classes: import-loading-teams, import-teams-error, import-no-org, import-org (the target team), import-org-picker
+// (several teams), import-org-option (the choice when none is given), import-download, import-upload, import-loading,
+// import-error, import-report and the report's own (components/report.tsx).
+import { useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import StateView from '../../components/state-view';
-import { importTemplate, importVolunteers } from '../../services/org';
+import OptionPicker from '../../components/option-picker';
+import { useResource } from '../../hooks/use-resource';
+import { importTemplate, importVolunteers, managedOrgs } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';
 import type { OrgImportVolunteersOutput } from '@contract/org';
 import { pickXlsx, saveFile } from '../../device/file';
+import Report from './components/report';
 import './index.scss';
 
+type Team = { _id: string; name: string };
 type Upload =
   | { status: 'idle' }
   | { status: 'importing'; name: string }
@@ -17,23 +25,71 @@ type Upload =
   | { status: 'done'; name: string; report: OrgImportVolunteersOutput };
 
 export default function Import() {
-  const orgId = decodeURIComponent(useRouter().params.orgId ?? '');
+  const routed = decodeURIComponent(useRouter().params.orgId ?? '');
+  const managed = useResource(managedOrgs);
+  const [picked, setPicked] = useState('');
+
+  if (managed.state.status === 'loading')
+    return (
+      <Shell>
+        <StateView kind='loading' className='import-loading-teams' />
+      </Shell>
+    );
+  if (managed.state.status === 'error')
+    return (
+      <Shell>
+        <StateView kind='error' className='import-teams-error' message={managed.state.error.message} onRetry={managed.reload} />
+      </Shell>
+    );
+  // Only an approved team's own leader or admin may import into it (org.importVolunteers checks it again).
+  const teams: Team[] = managed.state.data.items.filter((o) => o.status === 'approved');
+  if (teams.length === 0)
+    return (
+      <Shell>
+        <StateView
+          kind='empty'
+          className='import-no-org'
+          icon='队'
+          title='暂无可集体注册的队伍'
+          description='通过审核的队伍的负责人或管理员可以集体注册志愿者'
+        />
+      </Shell>
+    );
+  const known = (id: string) => teams.some((o) => o._id === id);
+  const orgId = known(picked) ? picked : known(routed) ? routed : teams.length === 1 ? teams[0]._id : '';
+  const team = teams.find((o) => o._id === orgId);
+  if (!team)
+    return (
+      <Shell>
+        <View className='card'>
+          <Text className='import__title'>选择导入的队伍</Text>
+          {teams.map((o) => (
+            <View key={o._id} className='import__pick import-org-option' onClick={() => setPicked(o._id)}>
+              <Text>{o.name}</Text>
+              <Text className='import__arrow'>›</Text>
+            </View>
+          ))}
+        </View>
+      </Shell>
+    );
+  // A new team starts with no report: a report always names the team its rows went into.
+  return <Importer key={team._id} team={team} teams={teams} onPick={setPicked} />;
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return <View className='app-page import'>{children}</View>;
+}
+
+function Importer({ team, teams, onPick }: { team: Team; teams: Team[]; onPick: (orgId: string) => void }) {
   const [downloading, setDownloading] = useState(false);
   const [upload, setUpload] = useState<Upload>({ status: 'idle' });
-
-  if (!orgId) {
-    return (
-      <View className='app-page import'>
-        <StateView kind='empty' className='import-no-org' icon='队' title='未指定队伍' description='请从“我的”中的队伍管理进入集体注册' />
-      </View>
-    );
-  }
+  const importing = upload.status === 'importing';
 
   const download = async () => {
     if (downloading) return;
     setDownloading(true);
     try {
-      await saveFile(await importTemplate(orgId));
+      await saveFile(await importTemplate(team._id));
     } catch (e) {
       void Taro.showToast({ title: toCloudError(e).message || '下载失败', icon: 'none', duration: 2000 });
     } finally {
@@ -42,14 +98,14 @@ export default function Import() {
   };
 
   const choose = async () => {
-    if (upload.status === 'importing') return;
+    if (importing) return;
     let name = '';
     try {
       const file = await pickXlsx();
       if (!file) return;
       name = file.name;
       setUpload({ status: 'importing', name });
-      const report = await importVolunteers({ orgId, file: file.base64 });
+      const report = await importVolunteers({ orgId: team._id, file: file.base64 });
       setUpload({ status: 'done', name, report });
     } catch (e) {
       const err = toCloudError(e);
@@ -60,14 +116,31 @@ export default function Import() {
     }
   };
 
-  const importing = upload.status === 'importing';
   return (
-    <View className='app-page import'>
+    <Shell>
       <View className='card import__steps'>
         <Text className='import__title'>集体注册志愿者</Text>
+        <View className='import__team import-org'>
+          <Text className='import__team-label'>导入队伍</Text>
+          {teams.length > 1 ? (
+            <View className='import__team-picker'>
+              <OptionPicker
+                className='import-org-picker'
+                title='选择导入的队伍'
+                placeholder='请选择队伍'
+                options={teams.map((o) => ({ value: o._id, text: o.name }))}
+                value={team._id}
+                disabled={importing}
+                onChange={onPick}
+              />
+            </View>
+          ) : (
+            <Text className='import__team-name'>{team.name}</Text>
+          )}
+        </View>
         <Text className='import__text'>1. 下载模板，按表头填写队员信息（每行一人）。</Text>
         <Text className='import__text'>
-          2. 上传填好的 .xlsx 文件：已注册的志愿者直接加入本队，其他人会收到邀请，首次打开小程序验证手机号即可激活。
+          2. 上传填好的 .xlsx 文件：未注册的人首次打开小程序验证手机号后即加入本队；已注册的志愿者会收到入队邀请，本人确认后加入。
         </Text>
         <View className='import__actions'>
           <Button className='import-download' fill='outline' type='primary' loading={downloading} disabled={downloading} onClick={download}>
@@ -80,29 +153,7 @@ export default function Import() {
       </View>
       {upload.status === 'importing' ? <StateView kind='loading' className='import-loading' rows={3} /> : null}
       {upload.status === 'error' ? <StateView kind='error' className='import-error' title='导入失败' message={upload.message} /> : null}
-      {upload.status === 'done' ? <Report name={upload.name} report={upload.report} /> : null}
-    </View>
-  );
-}
-
-function Report({ name, report }: { name: string; report: OrgImportVolunteersOutput }) {
-  const failed = report.rows.filter((r) => !r.ok);
-  return (
-    <View className='card import-report'>
-      <Text className='import__title'>导入结果 · {name}</Text>
-      <View className='import__counts'>
-        <Text className='import__count import-created'>新建邀请 {report.created} 人</Text>
-        <Text className='import__count import-invited'>已注册加入 {report.invited} 人</Text>
-        <Text className='import__count import-failed'>失败 {failed.length} 行</Text>
-      </View>
-      {failed.length === 0 ? <Text className='import__muted import-all-ok'>全部导入成功</Text> : null}
-      {failed.map((r) => (
-        <View key={r.row} className='import__row import-failed-row'>
-          <Text className='import__row-no'>第 {r.row} 行</Text>
-          <Text className='import__row-name'>{r.name || '（未填姓名）'}</Text>
-          <Text className='import__row-message'>{r.message || r.code || '导入失败'}</Text>
-        </View>
-      ))}
-    </View>
+      {upload.status === 'done' ? <Report fileName={upload.name} report={upload.report} /> : null}
+    </Shell>
   );
 }

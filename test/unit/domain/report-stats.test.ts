@@ -61,7 +61,7 @@ describe('report-stats', () => {
       { category: '科普讲解' },
       { category: '网络科普' },
     ]);
-    expect(counts).toEqual({ 科普报告: 1, 科技培训: 0, 技术咨询: 1, 农技服务: 0, 医疗服务: 1, 青少年科技教育: 0, 其他: 2 });
+    expect(counts).toEqual({ 科普报告: 2, 科技培训: 0, 技术咨询: 1, 农技服务: 0, 医疗服务: 1, 青少年科技教育: 0, 其他: 1 });
   });
 
   it('counts held activities starting within the period, key days, key groups and the people served', () => {

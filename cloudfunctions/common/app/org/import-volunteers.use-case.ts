@@ -1,9 +1,10 @@
-// org.importVolunteers / org.importTemplate: 集体注册 from the 附件2 template, a report line per row with all its problems in Chinese.
+// org.importVolunteers / org.importTemplate: 集体注册 from the 附件2 template into one named team, a report line per row
+// (the name and masked phone the file gave, what became of it, or all its problems in Chinese).
 // Someone already registered is asked, never added: a row naming them (phone and ID number of one volunteer) invites
 // them, and every row whose phone or ID number is registered reads the same, so the report tells a team admin nothing
 // about whether a phone and an ID number belong together.
 import type { FileOutput, OrgIdInput, OrgImportVolunteersInput, OrgImportVolunteersOutput } from '@contract/org';
-import { maskIdNumber } from '@contract/id-number';
+import { maskIdNumber, maskPhone } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findMembership, membershipId, type OrgDoc } from '../../db/org.repository';
@@ -87,7 +88,7 @@ export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx
     try {
       if (await alreadyRegistered(v.phone, idHash, org._id, openid, ctx.now)) {
         invited++;
-        report.push({ row, ok: true, message: INVITED, name });
+        report.push({ row, ok: true, message: INVITED, name, outcome: 'invited', phoneMasked: maskPhone(v.phone) });
         continue;
       }
       const { idNumber, phone, ...profile } = v;
@@ -104,11 +105,11 @@ export async function importVolunteers(input: OrgImportVolunteersInput, ctx: Ctx
         status: 'open',
       });
       created++;
-      report.push({ row, ok: true, message: '已导入，待本人短信验证后激活', name });
+      report.push({ row, ok: true, message: '已导入，待本人短信验证后激活', name, outcome: 'created', phoneMasked: maskPhone(phone) });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       report.push({ row, ok: false, code: err.code, message: err.message, name });
     }
   }
-  return { created, invited, rows: report };
+  return { created, invited, rows: report, orgId: org._id, orgName: org.name };
 }

@@ -4,6 +4,7 @@ import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import { Checkbox } from '../../../components/nutui';
 import { KEY_DAYS, SERVICE_CATEGORIES, SERVICE_TARGETS } from '@contract/enums';
+import { STAT_CATEGORY_OF } from '@contract/report';
 import { DESCRIPTION_MAX, type ActivityErrors, type ActivityForm } from '../helpers';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
@@ -24,7 +25,13 @@ export default function BasicSection({ form, errors, onChange }: Props) {
           onInput={(e) => onChange({ title: e.detail.value })}
         />
       </FormField>
-      <FormField name='category' label='服务类别' required error={errors.category}>
+      <FormField
+        name='category'
+        label='服务类别'
+        required
+        error={errors.category}
+        hint={form.category ? `计入附件3：${STAT_CATEGORY_OF[form.category]}` : undefined}
+      >
         <OptionPicker
           className='act-edit-category'
           title='服务类别'
