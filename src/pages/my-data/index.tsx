@@ -3,8 +3,8 @@
 // why, before it is confirmed.
 // The 评价 the teams gave are in the file and on 我的评价 (my-data-evaluations opens it); the 培训 attended are in the
 // file and on 我的培训 (my-data-trainings opens it).
-// Test classes: my-data-sheets, my-data-full-id-note, my-data-download, my-data-error, my-data-saved, and the withdraw
-// card's (components/withdraw-card.tsx).
+// Test classes: my-data-sheets, my-data-full-id-note, my-data-download, my-data-error, my-data-saved, my-data-evaluations,
+// my-data-trainings, and the withdraw card's (components/withdraw-card.tsx).
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
