@@ -1,6 +1,7 @@
 // 志愿服务记录 beyond service hours (record function; 《志愿服务记录与证明出具办法》 Art. 4): 培训 — the trainings a team
 // holds (岗前培训, 专业技能, 安全 …) and who attended, by scanning the training's code or entered by its admins as a list.
-// Training hours are kept apart from service hours: they never enter 我的时长, certificates, rankings or 附件3's 服务时长.
+// Training hours are kept apart from service hours: they never enter 我的时长, a certificate's hours (it lists
+// the trainings apart, under 培训情况), rankings or 附件3's 服务时长.
 import { z } from 'zod';
 import { DateSchema, IsoTimeSchema, periodDatesProblem, plainText } from './common';
 import { TimeOfDaySchema } from './activity';

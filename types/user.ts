@@ -261,6 +261,8 @@ export const MY_DATA_SHEETS = [
   '记录修改',
   '更正申请',
   '评价',
+  '培训',
+  '表彰奖励',
   '服务证明',
 ] as const;
 

@@ -5,6 +5,7 @@ import { dataOf, useTestEmulator } from '../helpers/emulator';
 import { readXlsx, sheetRows } from '../helpers/report';
 import { ME, OTHER, seedPeople } from '../helpers/my-data';
 import { MY_DATA_SHEETS } from '@contract/user';
+import { COMMENDATION_LEVEL_LABEL } from '@contract/commendation';
 
 const t = useTestEmulator({ clock: '2026-11-22T02:00:00Z' });
 
@@ -103,4 +104,82 @@ it('USER.NOT_REGISTERED for someone not registered, and after 注销', async () 
   expect(await t.call('user', 'myData', {}, 'stranger')).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
   dataOf(await t.call('user', 'withdraw', { confirm: true }, ME.openid));
   expect(await t.call('user', 'myData', {}, ME.openid)).toMatchObject({ ok: false, code: 'USER.NOT_REGISTERED' });
+});
+
+it('培训 lists each training attended and how it was recorded; 表彰奖励 the approved commendations naming the caller', async () => {
+  await seedPeople(t);
+  const training = (over: Record<string, unknown>) =>
+    t
+      .call(
+        'record',
+        'createTraining',
+        {
+          orgId: 'lz',
+          title: '新志愿者岗前培训',
+          type: '岗前培训',
+          date: '2026-11-22',
+          hours: 2.5,
+          trainer: '王教授',
+          content: '安全须知',
+          ...over,
+        },
+        'lz-admin',
+      )
+      .then((r) => dataOf(r).training);
+  const today = await training({});
+  const payload = dataOf(await t.call('record', 'trainingCode', { trainingId: today.trainingId }, 'lz-admin')).payload;
+  dataOf(await t.call('record', 'attendTraining', { payload }, ME.openid));
+  const past = await training({ title: '科普讲解技巧', type: '专业技能', date: '2026-11-18', hours: 1.5, trainer: '李老师' });
+  dataOf(await t.call('record', 'addTrainees', { trainingId: past.trainingId, people: [ME.phone, OTHER.phone] }, 'lz-admin'));
+
+  const commend = (openid: string, title: string) =>
+    t
+      .call('record', 'commend', { subject: { openid }, title, level: '市', issuer: '兰州市科学技术协会', date: '2026-11-20' }, 'lz-admin')
+      .then((r) => dataOf(r).commendation);
+  const approved = await commend(ME.openid, '优秀科技志愿者');
+  await commend(ME.openid, '科普之星');
+  const others = await commend(OTHER.openid, '优秀志愿服务组织者');
+  for (const c of [approved, others]) {
+    dataOf(await t.call('record', 'reviewCommendation', { commendationId: c.commendationId, decision: 'approve' }, 'root-leader'));
+  }
+
+  const wb = await readXlsx(dataOf(await t.call('user', 'myData', {}, ME.openid)).base64);
+  expect(table(wb, '培训')).toEqual([
+    expect.objectContaining({
+      日期: '2026-11-22',
+      培训: '新志愿者岗前培训',
+      类型: '岗前培训',
+      学时: '2.5',
+      培训人: '王教授',
+      队伍: '兰州市科技志愿服务支队',
+      记录方式: '扫码签到',
+      记录时间: '2026-11-22 10:00',
+    }),
+    expect.objectContaining({
+      日期: '2026-11-18',
+      培训: '科普讲解技巧',
+      类型: '专业技能',
+      学时: '1.5',
+      培训人: '李老师',
+      记录方式: '名单录入',
+    }),
+  ]);
+  // Only the approved one; the pending one and the other volunteer's are not in it.
+  expect(table(wb, '表彰奖励')).toEqual([
+    {
+      表彰名称: '优秀科技志愿者',
+      级别: COMMENDATION_LEVEL_LABEL['市'],
+      颁发单位: '兰州市科学技术协会',
+      日期: '2026-11-20',
+      队伍: '兰州市科技志愿服务支队',
+      记录的队伍: '兰州市科技志愿服务支队',
+    },
+  ]);
+  expect(textOf(wb)).not.toContain('优秀志愿服务组织者');
+  expect(textOf(wb)).toContain('表彰奖励（经审核通过的对您的表彰）');
+
+  // A cancelled training stays in the copy, marked.
+  dataOf(await t.call('record', 'cancelTraining', { trainingId: past.trainingId }, 'lz-admin'));
+  const after = await readXlsx(dataOf(await t.call('user', 'myData', {}, ME.openid)).base64);
+  expect(table(after, '培训')[1]).toMatchObject({ 培训: '科普讲解技巧', 状态: '培训已取消' });
 });

@@ -4,6 +4,7 @@ import { dataOf, refusalOf, seedVolunteer, useTestEmulator } from '../helpers/em
 import { REPORT_CLOCK, readXlsx, sheetRows, tableUnder, seedProvince } from '../helpers/report';
 import { activityCode, seedActivity } from '../helpers/checkin';
 import type { InputOf } from '@contract/functions';
+import { pdfText } from '../helpers/pdf';
 
 /** Today in the fixture: 2026-11-23 (Asia/Shanghai). */
 const t = useTestEmulator({ clock: REPORT_CLOCK });
@@ -223,6 +224,37 @@ describe('training hours are kept apart from service hours', () => {
     // A cancelled training drops out of the volunteer's hours.
     await t.call('record', 'cancelTraining', { trainingId: b.trainingId }, 'cg-admin');
     expect(dataOf(await t.call('record', 'myTrainings', {}, 'v1')).totalHours).toBe(2.5);
+  });
+
+  it('the certificate lists the trainings held by the team or a team below it within its period, apart from the hours', async () => {
+    const cert = async (input: Record<string, unknown> = {}) => {
+      const out = dataOf(await t.call('report', 'certificate', { orgId: 'lz', ...input }, 'v1'));
+      return { minutes: out.minutes, text: (await pdfText(Buffer.from(out.pdfBase64, 'base64'))).text.replace(/\s+/g, '') };
+    };
+    const before = await cert();
+    expect(before.text).not.toContain('培训情况');
+    const a = await createTraining('lz-admin', 'lz');
+    const b = await createTraining('cg-admin', 'cg', { title: '急救安全培训', type: '安全', hours: 1.5, date: '2026-11-20' });
+    const c = await createTraining('ts-admin', 'ts', { title: '天水科普讲解培训', date: '2026-11-19' });
+    const d = await createTraining('lz-admin', 'lz', { title: '已取消的培训', date: '2026-11-18' });
+    await attend(await codeOf(a.trainingId), 'v1');
+    for (const [tr, who] of [
+      [b, 'cg-admin'],
+      [c, 'ts-admin'],
+      [d, 'lz-admin'],
+    ] as const)
+      dataOf(await t.call('record', 'addTrainees', { trainingId: tr.trainingId, people: ['13900000011'] }, who));
+    await t.call('record', 'cancelTraining', { trainingId: d.trainingId }, 'lz-admin');
+
+    const after = await cert();
+    expect(after.minutes).toBe(before.minutes);
+    expect(after.text).toContain('培训情况（共2项，培训学时不计入服务时长）');
+    expect(after.text).toContain('2026-11-20·急救安全培训·安全·1.5学时·城关区科技志愿服务队');
+    expect(after.text).toContain('2026-11-23·新志愿者岗前培训·岗前培训·2.5学时·兰州市科技志愿服务支队');
+    expect(after.text).not.toContain('天水科普讲解培训');
+    expect(after.text).not.toContain('已取消的培训');
+    // Outside the certified period: none.
+    expect((await cert({ from: '2026-01-01', to: '2026-10-31' })).text).not.toContain('培训情况');
   });
 });
 

@@ -41,6 +41,8 @@ export interface CertificateContent extends CertificateFacts {
   rows: CertificateRow[];
   /** 表彰奖励, one line each ("省级 · 优秀科技志愿者 · 甘肃省科协 · 2026-09-20"); the section is left out without any. */
   commendations?: string[];
+  /** 培训情况, one line each ("2026-11-23 · 急救与安全技能培训 · 安全 · 2学时"); left out without any. */
+  trainings?: string[];
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -141,10 +143,15 @@ function tableRow(doc: PDFKit.PDFDocument, y: number, cells: string[], opts: { b
   return y + height;
 }
 
-/** 表彰奖励 under the table: a heading and a line each, on a new page when they do not fit. */
-function commendationSection(doc: PDFKit.PDFDocument, top: number, lines: readonly string[], bottom: number): number {
+/** 表彰奖励 (or 培训情况) under the table: a heading and a line each, on a new page when they do not fit. */
+function commendationSection(
+  doc: PDFKit.PDFDocument,
+  top: number,
+  lines: readonly string[],
+  bottom: number,
+  heading = `表彰奖励（共${lines.length}项）：`,
+): number {
   let y = top + 14;
-  const heading = `表彰奖励（共${lines.length}项）：`;
   doc.fontSize(11).fillColor(INK);
   if (y + 40 > bottom) {
     doc.addPage();
@@ -202,6 +209,8 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
   });
   y = tableRow(doc, y, ['', '合计', '', formatDuration(c.minutes)], { fill: '#fafafa' });
   if (c.commendations?.length) y = commendationSection(doc, y, c.commendations, bottom);
+  if (c.trainings?.length)
+    y = commendationSection(doc, y, c.trainings, bottom, `培训情况（共${c.trainings.length}项，培训学时不计入服务时长）：`);
 
   // The issuer and the QR code need about 150 points together.
   if (y + 170 > bottom) {

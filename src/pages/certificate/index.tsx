@@ -98,7 +98,7 @@ export default function Certificate() {
     <View className='app-page certificate'>
       <View className='card certificate__intro'>
         <Text className='certificate__lead'>
-          依据《志愿服务记录与证明出具办法（试行）》，由记录您服务时长的队伍免费出具，内容以签到签退记录为准。
+          依据《志愿服务记录与证明出具办法（试行）》，由记录您服务时长的队伍免费出具，内容以签到签退记录为准。证明同时列出期间内参加的培训（培训学时不计入服务时长）和经审核通过的表彰奖励。
         </Text>
       </View>
 

@@ -1,9 +1,10 @@
 // 我的数据: a copy of everything held about the volunteer (PIPL Art. 45) as one xlsx, saved like the other exports
 // (a download on h5, the system viewer on weapp); and 注销 (Art. 47), which says what is deleted and what is kept, and
 // why, before it is confirmed.
-// The 评价 the teams gave are in the file and on 我的评价 (my-data-evaluations opens it).
-// Test classes: my-data-sheets, my-data-full-id-note, my-data-download, my-data-error, my-data-saved, and the withdraw
-// card's (components/withdraw-card.tsx).
+// The 评价 the teams gave are in the file and on 我的评价 (my-data-evaluations opens it); the 培训 attended are in the
+// file and on 我的培训 (my-data-trainings opens it).
+// Test classes: my-data-sheets, my-data-full-id-note, my-data-download, my-data-error, my-data-saved, my-data-evaluations,
+// my-data-trainings, and the withdraw card's (components/withdraw-card.tsx).
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -57,6 +58,10 @@ export default function MyData() {
       <View className='card my-data__card my-data-evaluations' onClick={() => Taro.navigateTo({ url: routes.myEvaluations() })}>
         <Text className='my-data__title'>我的评价</Text>
         <Text className='my-data__text'>活动结束后队伍对您的评价（优秀、良好、合格、不合格及评语），如有异议可申诉 ›</Text>
+      </View>
+      <View className='card my-data__card my-data-trainings' onClick={() => Taro.navigateTo({ url: routes.myTrainings() })}>
+        <Text className='my-data__title'>我的培训</Text>
+        <Text className='my-data__text'>您参加的培训及培训学时（不计入服务时长）；经审核通过的表彰奖励见“我的”页 ›</Text>
       </View>
       <WithdrawCard />
     </View>

@@ -9,7 +9,8 @@ import { commendationLine } from '@contract/commendation';
 import { findActivitiesByIds } from '../../db/activity.repository';
 import { approvedOfVolunteer } from '../../db/commendation.repository';
 import { recordsOf } from '../../db/checkin.repository';
-import { findOrg } from '../../db/org.repository';
+import { findOrg, findOrgsByIds } from '../../db/org.repository';
+import { attendanceOfPerson, trainingsByIds } from '../../db/training.repository';
 import { findCertificate, insertCertificate, leaderOf, type CertificateDoc } from '../../db/report.repository';
 import { findVolunteer, requireVolunteer } from '../../db/volunteer.repository';
 import { certifiedPeriod, newCertificateNo, normalizeCertificateNo, verifyUrl } from '../../domain/report-certificate';
@@ -20,6 +21,18 @@ import { certificatePdf, type CertificateRow } from '../../adapters/pdf';
 async function leaderName(org: { _id: string; leaderOpenid?: string }): Promise<string | undefined> {
   const openid = org.leaderOpenid ?? (await leaderOf(org._id))?.openid;
   return openid ? (await findVolunteer(openid))?.realName : undefined;
+}
+
+/** 培训 attended within the period, held by this team or a team below it (not cancelled), oldest first. */
+async function trainingLines(openid: string, orgId: string, from: string, to: string): Promise<string[]> {
+  const attended = (await attendanceOfPerson(openid)).filter((a) => a.date >= from && a.date <= to);
+  const held = (await trainingsByIds(attended.map((a) => a.trainingId))).filter((tr) => tr.status !== 'cancelled');
+  const teams = await findOrgsByIds([...new Set(held.map((tr) => tr.orgId))]);
+  const within = new Set(teams.filter((o) => o._id === orgId || (o.path ?? []).includes(orgId)).map((o) => o._id));
+  return held
+    .filter((tr) => within.has(tr.orgId))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title))
+    .map((tr) => `${tr.date} · ${tr.title} · ${tr.type} · ${tr.hours}学时 · ${tr.orgName}`);
 }
 
 export async function certificate(input: ReportCertificateInput, ctx: Ctx): Promise<ReportCertificateOutput> {
@@ -57,6 +70,7 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
   const [leader, commended] = await Promise.all([leaderName(org), approvedOfVolunteer(openid)]);
   // 表彰奖励 recorded through this team or a team below it.
   const commendations = commended.filter((c) => c.subjectTeams.includes(org._id)).map(commendationLine);
+  const trainings = await trainingLines(openid, org._id, from, to);
 
   for (let attempt = 0; ; attempt++) {
     const certificateNo = newCertificateNo(today.slice(0, 4));
@@ -76,6 +90,7 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
       verifyUrl: verifyUrl(certificateNo, env().CERT_VERIFY_BASE_URL),
       rows: [...byActivity.values()],
       commendations,
+      trainings,
     });
     const doc: CertificateDoc = {
       _id: certificateNo,

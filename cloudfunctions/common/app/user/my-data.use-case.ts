@@ -14,6 +14,10 @@ import { correctionsOf } from '../../db/correction.repository';
 import { evaluationsOfPerson } from '../../db/evaluation.repository';
 import { EVALUATION_GRADE_LABEL } from '@contract/evaluation';
 import { memberInvitationsOf } from '../../db/member-invitation.repository';
+import { attendanceOfPerson, trainingsByIds } from '../../db/training.repository';
+import { TRAINING_VIA_LABEL } from '@contract/record';
+import { approvedOfVolunteer } from '../../db/commendation.repository';
+import { COMMENDATION_LEVEL_LABEL } from '@contract/commendation';
 import { certificatesOf, importedProfilesOf, orgApplicationsOf } from '../../db/personal-data.repository';
 import { exportFileName, regionName } from '../../domain/report-forms';
 import { shanghaiDate, toIso } from '../../domain/shanghai-time';
@@ -57,23 +61,38 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
   const openid = requireOpenid(ctx);
   // A frozen account may still see what is held about it (the right of access does not depend on the account).
   const v = await findLiveVolunteer(openid);
-  const [memberships, invitations, applications, imported, enrollments, records, corrections, certificates, evaluations] =
-    await Promise.all([
-      membershipsOf(openid),
-      memberInvitationsOf(openid),
-      orgApplicationsOf(openid),
-      importedProfilesOf(openid),
-      enrollmentsOf(openid),
-      recordsOf(openid, {}),
-      correctionsOf(openid),
-      certificatesOf(openid),
-      evaluationsOfPerson(openid),
-    ]);
+  const [
+    memberships,
+    invitations,
+    applications,
+    imported,
+    enrollments,
+    records,
+    corrections,
+    certificates,
+    evaluations,
+    attended,
+    commendations,
+  ] = await Promise.all([
+    membershipsOf(openid),
+    memberInvitationsOf(openid),
+    orgApplicationsOf(openid),
+    importedProfilesOf(openid),
+    enrollmentsOf(openid),
+    recordsOf(openid, {}),
+    correctionsOf(openid),
+    certificatesOf(openid),
+    evaluationsOfPerson(openid),
+    attendanceOfPerson(openid),
+    approvedOfVolunteer(openid),
+  ]);
+  const trainings = new Map((await trainingsByIds(attended.map((a) => a.trainingId))).map((tr) => [tr._id, tr]));
   const orgIds = [
     ...memberships.map((m) => m.orgId),
     ...invitations.map((i) => i.orgId),
     ...imported.map((i) => i.orgId),
     ...records.map((r) => r.orgId),
+    ...attended.map((a) => a.orgId),
   ];
   const activityIds = [
     ...enrollments.map((e) => e.activityId),
@@ -256,6 +275,46 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
       ]),
     },
     {
+      name: '培训',
+      columns: [
+        col('日期', 12),
+        col('培训', 30),
+        col('类型', 10),
+        col('学时', 8),
+        col('培训人', 12),
+        col('队伍', 24),
+        col('记录方式', 10),
+        col('记录时间', 18),
+        col('状态', 12),
+      ],
+      rows: attended
+        .map((a) => ({ a, tr: trainings.get(a.trainingId) }))
+        .sort((x, y) => (y.tr?.date ?? y.a.date).localeCompare(x.tr?.date ?? x.a.date))
+        .map(({ a, tr }) => [
+          tr?.date ?? a.date,
+          tr?.title ?? '（培训已删除）',
+          tr?.type ?? '',
+          tr?.hours ?? '',
+          tr?.trainer ?? '',
+          tr?.orgName ?? team(a.orgId),
+          TRAINING_VIA_LABEL[a.via] ?? a.via,
+          at(a.at),
+          tr?.status === 'cancelled' ? '培训已取消' : '',
+        ]),
+    },
+    {
+      name: '表彰奖励',
+      columns: [col('表彰名称', 30), col('级别', 10), col('颁发单位', 30), col('日期', 12), col('队伍', 24), col('记录的队伍', 24)],
+      rows: commendations.map((c) => [
+        c.title,
+        COMMENDATION_LEVEL_LABEL[c.level] ?? c.level,
+        c.issuer,
+        c.date,
+        c.subjectOrgName,
+        c.orgName,
+      ]),
+    },
+    {
       name: '服务证明',
       columns: [
         col('证明编号', 28),
@@ -283,7 +342,7 @@ export async function myData(_input: unknown, ctx: Ctx): Promise<UserMyDataOutpu
   const notes = [
     `导出时间：${at(ctx.now)}（北京时间）。本文件是“科技志愿服务”小程序保存的关于您（志愿者编号 ${v.volunteerNo}）的全部个人信息和记录，依《个人信息保护法》第四十五条提供给您本人。`,
     '“个人信息”表中的手机号和身份证号为完整号码，仅在您本人导出时提供；请妥善保管本文件，不要转发给他人。',
-    '各表：个人信息；队伍（入队申请及成员身份的状态）；队伍邀请；队伍注册申请；集体注册导入（队伍导入的您的信息）；活动报名；服务记录（每日签到签退及计入时长）；记录修改（管理员对您记录的每次修改及原因）；更正申请（含评价申诉）；评价（活动结束后队伍对您的评价及其修改）；服务证明。',
+    '各表：个人信息；队伍（入队申请及成员身份的状态）；队伍邀请；队伍注册申请；集体注册导入（队伍导入的您的信息）；活动报名；服务记录（每日签到签退及计入时长）；记录修改（管理员对您记录的每次修改及原因）；更正申请（含评价申诉）；评价（活动结束后队伍对您的评价及其修改）；培训（您参加的培训，培训学时不计入服务时长）；表彰奖励（经审核通过的对您的表彰）；服务证明。',
     '如发现信息有误，可在小程序中修改个人资料、对服务记录提出更正申请、对评价提出申诉，或联系所在队伍。',
   ];
   const buf = await myDataXlsx('我的志愿服务数据', notes, sheets);
