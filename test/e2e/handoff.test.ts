@@ -45,6 +45,7 @@ it('a leader fills a missing number, generates the hand-off with it, sees the le
   await zhang.locator('.handoff-missing-input input').fill(NUMBER);
   await zhang.locator('.handoff-missing-save').click();
   await zhang.locator('.handoff-missing-saved').filter({ hasText: NUMBER }).waitFor();
+  expect(await top(page, '.handoff-missing-total').innerText()).toContain('6 人');
 
   // 生成对接文件 (自上次对接以来 by default): the xlsx downloads at once.
   const [xlsxDownload] = await generate(page);

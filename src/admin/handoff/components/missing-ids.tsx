@@ -28,6 +28,9 @@ export default function MissingIds({ orgId }: { orgId: string }) {
     reload();
   }, [orgId, reload]);
 
+  // Numbers entered here leave their rows on screen, marked 已填写, and the count.
+  const filled = Object.values(rows).filter((r) => r.saved).length;
+
   const save = async (m: MissingNationalId) => {
     const row = rowOf(m.openid);
     if (row.saving) return;
@@ -48,7 +51,8 @@ export default function MissingIds({ orgId }: { orgId: string }) {
   return (
     <View className='handoff__missing'>
       <Text className='handoff__section-title handoff__outside-title'>
-        尚未填写全国统一编号的志愿者{list.status === 'ready' ? <Text className='handoff-missing-total'>（{list.total} 人）</Text> : null}
+        尚未填写全国统一编号的志愿者
+        {list.status === 'ready' ? <Text className='handoff-missing-total'>（{list.total - filled} 人）</Text> : null}
       </Text>
       <Text className='handoff__muted handoff__outside-note'>志愿者本人未填写时，可在此代为填写；本人填写的编号只能由本人修改。</Text>
       {list.status === 'loading' ? <StateView kind='loading' className='handoff-missing-loading' rows={3} /> : null}
