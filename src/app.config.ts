@@ -55,6 +55,7 @@ export default defineAppConfig({
         'evaluate/index',
         'commend/index',
         'commendation-inbox/index',
+        'handoff/index',
       ],
     },
   ],

@@ -87,4 +87,6 @@ export const routes = {
   evaluate: (activityId: string) => withQuery('/admin/evaluate/index', { activityId }),
   commend: (orgId: string) => withQuery('/admin/commend/index', { orgId }),
   commendationInbox: () => '/admin/commendation-inbox/index',
+  /** 对接全国系统 (移交全国志愿服务信息系统) of a team: hand-off files, their ledger, members' national numbers. */
+  handoff: (orgId: string) => withQuery('/admin/handoff/index', { orgId }),
 } as const;

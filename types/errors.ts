@@ -95,6 +95,8 @@ export const ErrorCode = {
   COMMENDATION_DECIDED: 'COMMENDATION.DECIDED',
   COMMENDATION_DATE_IN_FUTURE: 'COMMENDATION.DATE_IN_FUTURE',
   HANDOFF_BUSY: 'HANDOFF.BUSY',
+  HANDOFF_NATIONAL_ID_TAKEN: 'HANDOFF.NATIONAL_ID_TAKEN',
+  HANDOFF_NATIONAL_ID_OWN: 'HANDOFF.NATIONAL_ID_OWN',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -196,4 +198,6 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'COMMENDATION.DECIDED': '该表彰已审核，请刷新后查看',
   'COMMENDATION.DATE_IN_FUTURE': '表彰日期不能晚于今天',
   'HANDOFF.BUSY': '本队正在生成另一份移交文件，请稍后再试',
+  'HANDOFF.NATIONAL_ID_TAKEN': '该全国志愿者统一编号已由其他志愿者填写，请核对',
+  'HANDOFF.NATIONAL_ID_OWN': '该志愿者已自行填写全国志愿者统一编号，如需更正请其本人在个人资料中修改',
 };

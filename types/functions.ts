@@ -56,7 +56,16 @@ import {
   RecordCommendInput,
   RecordReviewCommendationInput,
 } from './commendation';
-import { RecordHandoffExportInput, RecordHandoffExportOutput, RecordHandoffsInput, RecordHandoffsOutput } from './handoff';
+import {
+  RecordHandoffExportInput,
+  RecordHandoffExportOutput,
+  RecordHandoffMissingIdsInput,
+  RecordHandoffMissingIdsOutput,
+  RecordHandoffsInput,
+  RecordHandoffsOutput,
+  RecordSetNationalVolunteerIdInput,
+  RecordSetNationalVolunteerIdOutput,
+} from './handoff';
 import {
   NeedAcceptOutput,
   NeedAddPhotoInput,
@@ -366,6 +375,8 @@ export const contract = {
     // 移交全国志愿服务信息系统
     handoffExport: { input: RecordHandoffExportInput, output: RecordHandoffExportOutput },
     handoffs: { input: RecordHandoffsInput, output: RecordHandoffsOutput },
+    handoffMissingIds: { input: RecordHandoffMissingIdsInput, output: RecordHandoffMissingIdsOutput },
+    setNationalVolunteerId: { input: RecordSetNationalVolunteerIdInput, output: RecordSetNationalVolunteerIdOutput },
   },
 } as const;
 

@@ -2,7 +2,7 @@
 // JSON file laid out in the data items of 《志愿服务信息系统基本规范》 (MZ/T 061-2015) as far as public sources confirm
 // them (docs/HANDOFF.md), and the ledger of hand-offs that keeps anything from being sent twice or missed.
 import { z } from 'zod';
-import { DateSchema, IsoTimeSchema, periodDatesProblem } from './common';
+import { DateSchema, IsoTimeSchema, ListInput, listOf, periodDatesProblem } from './common';
 
 /** The kinds a hand-off carries, one sheet each, in this order. */
 export const HANDOFF_KINDS = ['volunteers', 'teams', 'projects', 'serviceRecords', 'trainings', 'commendations', 'evaluations'] as const;
@@ -90,3 +90,37 @@ export type RecordHandoffsOutput = z.infer<typeof RecordHandoffsOutput>;
 
 /** At most this many hand-offs are listed, the latest first. */
 export const HANDOFFS_LISTED = 50;
+
+// ---- 全国志愿者统一编号 entered by a team's managers for members who have not entered their own ----
+
+/**
+ * A leader or admin of `orgId` enters the number of a member of that team or of a team below it. It never replaces a
+ * number the volunteer entered themself (docs/API.md says why); one a manager entered may be corrected.
+ */
+export const RecordSetNationalVolunteerIdInput = z.object({
+  orgId: z.string().min(1).max(128),
+  openid: z.string().min(1).max(128),
+  nationalVolunteerId: NationalVolunteerIdSchema,
+});
+export type RecordSetNationalVolunteerIdInput = z.infer<typeof RecordSetNationalVolunteerIdInput>;
+export const RecordSetNationalVolunteerIdOutput = z.object({
+  openid: z.string(),
+  nationalVolunteerId: z.string(),
+  /** `unchanged`: the member already had this very number; nothing was written. */
+  outcome: z.enum(['saved', 'unchanged']),
+});
+export type RecordSetNationalVolunteerIdOutput = z.infer<typeof RecordSetNationalVolunteerIdOutput>;
+
+/** The members of a team and the teams below it who have no 全国志愿者统一编号 yet, by 志愿者编号. */
+export const RecordHandoffMissingIdsInput = ListInput.extend({ orgId: z.string().min(1).max(128) });
+export type RecordHandoffMissingIdsInput = z.infer<typeof RecordHandoffMissingIdsInput>;
+export const MissingNationalId = z.object({
+  openid: z.string(),
+  realName: z.string(),
+  volunteerNo: z.string().optional(),
+  /** The first team of the subtree the member belongs to. */
+  orgName: z.string(),
+});
+export type MissingNationalId = z.infer<typeof MissingNationalId>;
+export const RecordHandoffMissingIdsOutput = listOf(MissingNationalId);
+export type RecordHandoffMissingIdsOutput = z.infer<typeof RecordHandoffMissingIdsOutput>;

@@ -8,6 +8,7 @@ import { evaluate, evaluations, myEvaluations } from '../common/app/record/evalu
 import { commend, commendationInbox, reviewCommendation } from '../common/app/record/commendation.use-case';
 import { commendations, myCommendations } from '../common/app/record/commendation-read.use-case';
 import { handoffExport, handoffs } from '../common/app/record/handoff.use-case';
+import { handoffMissingIds, setNationalVolunteerId } from '../common/app/record/national-id.use-case';
 
 export const main = makeMain('record', {
   createTraining,
@@ -33,4 +34,6 @@ export const main = makeMain('record', {
   // 移交全国志愿服务信息系统
   handoffExport,
   handoffs,
+  handoffMissingIds,
+  setNationalVolunteerId,
 });

@@ -1,6 +1,6 @@
-// Files between the person and the app: a generated file (xlsx export, PDF certificate) is handed over as a download on
-// h5, and on weapp written to the user data folder and opened with the system viewer (whose menu forwards it to a
-// WeChat chat or saves it); a filled-in .xlsx (集体注册) is picked from a chat or the disk.
+// Files between the person and the app: a generated file (xlsx export, PDF certificate, a stored hand-off file) is handed
+// over as a download on h5, and on weapp written to the user data folder and opened with the system viewer (whose menu
+// forwards it to a WeChat chat or saves it); a filled-in .xlsx (集体注册) is picked from a chat or the disk.
 import Taro from '@tarojs/taro';
 
 export type SavedFile = { fileName: string; base64: string };
@@ -8,6 +8,7 @@ export type SavedFile = { fileName: string; base64: string };
 const MIME: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  json: 'application/json',
 };
 
 function extensionOf(fileName: string): 'xlsx' | 'pdf' {
@@ -87,4 +88,41 @@ export async function pickXlsx(): Promise<PickedFile | null> {
     }),
   );
   return { name: picked.name, base64 };
+}
+
+/**
+ * A file the server stored, by its temporary address (对接全国系统's xlsx and JSON): a download on h5; on weapp an xlsx
+ * opens in the system viewer and a JSON file (which the viewer cannot open) is forwarded to a WeChat chat, or, where
+ * WeChat refuses, its address is copied. Resolves what happened, for the page to say.
+ */
+export async function saveFileFromUrl(file: { fileName: string; url: string }): Promise<'saved' | 'copied'> {
+  const json = file.fileName.toLowerCase().endsWith('.json');
+  if (process.env.TARO_ENV === 'h5') {
+    const res = await fetch(file.url);
+    if (!res.ok) throw new Error('文件下载失败，请重试');
+    const blob = new Blob([await res.arrayBuffer()], { type: json ? MIME.json : MIME.xlsx });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    return 'saved';
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`;
+  const res = await Taro.downloadFile({ url: file.url, filePath });
+  if (res.statusCode !== 200) throw new Error('文件下载失败，请重试');
+  if (!json) {
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+    return 'saved';
+  }
+  try {
+    await Taro.shareFileMessage({ filePath, fileName: file.fileName });
+    return 'saved';
+  } catch {
+    await Taro.setClipboardData({ data: file.url });
+    return 'copied';
+  }
 }

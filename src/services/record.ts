@@ -1,5 +1,5 @@
 // 培训 (record function): a team's trainings and who attended for its managers; a volunteer's own trainings and the
-// scan of a training's code. Training hours are never service hours.
+// scan of a training's code. Training hours are never service hours. 对接全国系统: hand-offs and national numbers.
 import { callFunction } from './cloud';
 import type { InputOf } from '@contract/functions';
 import type {
@@ -12,6 +12,12 @@ import type {
   RecordTrainingOutput,
   RecordTrainingsOutput,
 } from '@contract/record';
+import type {
+  RecordHandoffExportOutput,
+  RecordHandoffMissingIdsOutput,
+  RecordHandoffsOutput,
+  RecordSetNationalVolunteerIdOutput,
+} from '@contract/handoff';
 
 export function createTraining(input: InputOf<'record', 'createTraining'>): Promise<RecordTrainingOutput> {
   return callFunction('record', 'createTraining', input);
@@ -53,4 +59,25 @@ export function attendTraining(payload: string): Promise<RecordAttendTrainingOut
 /** 我的培训: the volunteer's trainings and their training hours (kept apart from service hours). */
 export function myTrainings(): Promise<RecordMyTrainingsOutput> {
   return callFunction('record', 'myTrainings', {});
+}
+
+// ---- 对接全国系统 (移交全国志愿服务信息系统), for a team's leader; 全国志愿者统一编号 entered by its managers ----
+
+/** Generates the hand-off files of the team and the teams below: counts per kind and the two files' temporary addresses. */
+export function handoffExport(input: InputOf<'record', 'handoffExport'>): Promise<RecordHandoffExportOutput> {
+  return callFunction('record', 'handoffExport', input);
+}
+
+/** The team's finished hand-offs, latest first. */
+export function handoffLedger(orgId: string): Promise<RecordHandoffsOutput> {
+  return callFunction('record', 'handoffs', { orgId });
+}
+
+/** Members of the team and the teams below without a 全国志愿者统一编号, a page at a time. */
+export function handoffMissingIds(orgId: string, page: number, pageSize: number): Promise<RecordHandoffMissingIdsOutput> {
+  return callFunction('record', 'handoffMissingIds', { orgId, page, pageSize });
+}
+
+export function setNationalVolunteerId(input: InputOf<'record', 'setNationalVolunteerId'>): Promise<RecordSetNationalVolunteerIdOutput> {
+  return callFunction('record', 'setNationalVolunteerId', input);
 }

@@ -323,6 +323,7 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   }),
   'record.commendations': () => ({ openid: undefined, activityId: undefined, orgId: 'lz' }),
   'record.handoffExport': () => ({ orgId: 'lz', mode: 'period', from: '2026-11-01', to: '2026-11-22' }),
+  'record.setNationalVolunteerId': () => ({ nationalVolunteerId: 'ZYZ2026000123' }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */

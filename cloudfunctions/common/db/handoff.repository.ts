@@ -111,3 +111,73 @@ export async function peopleByIds(openids: readonly string[]): Promise<Map<strin
   });
   return new Map(list.map((p) => [p._id, p]));
 }
+
+// ---- 全国志愿者统一编号 entered by a team's managers ----
+
+/** Who entered a member's number for them (the volunteer's own entries carry none): kept on the volunteer document. */
+export interface NationalIdEntry {
+  value: string;
+  by: string;
+  at: Date;
+}
+
+/** Another volunteer (not `openid`) who holds this number, if any. */
+export async function nationalIdHolder(value: string, openid: string): Promise<string | undefined> {
+  const _ = database().command;
+  const res = await unwrap(
+    database()
+      .collection(C.volunteers)
+      .where({ nationalVolunteerId: value, _id: _.neq(openid) })
+      .field({ _id: true })
+      .limit(1)
+      .get(),
+  );
+  return (res.data as { _id: string }[])[0]?._id;
+}
+
+/**
+ * Writes a manager's entry only if the number is still what the caller read (none, or `expected`): a volunteer's own
+ * entry made meanwhile is never overwritten. `updatedAt` moves, so the next hand-off sends the volunteer again.
+ */
+export async function setNationalIdIf(openid: string, expected: string | undefined, entry: NationalIdEntry): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(
+    database()
+      .collection(C.volunteers)
+      .where({ _id: openid, nationalVolunteerId: expected ?? _.exists(false), withdrawnAt: _.exists(false) })
+      .update({ nationalVolunteerId: entry.value, nationalVolunteerIdEntry: _.set(entry), updatedAt: entry.at }),
+  );
+  return res.updated === 1;
+}
+
+/** What the list of members without a national number shows, and whether they have one. */
+export interface NationalIdPerson {
+  _id: string;
+  realName?: string;
+  volunteerNo?: string;
+  nationalVolunteerId?: string;
+  nationalVolunteerIdEntry?: NationalIdEntry;
+  withdrawnAt?: Date;
+}
+export function nationalIdsOf(openids: readonly string[]): Promise<NationalIdPerson[]> {
+  const _ = database().command;
+  return pagedIn<NationalIdPerson>(C.volunteers, openids, (chunk) => ({ _id: _.in(chunk) }), {
+    realName: true,
+    volunteerNo: true,
+    nationalVolunteerId: true,
+    withdrawnAt: true,
+  });
+}
+
+/** One volunteer's number and who entered it. */
+export async function nationalIdOfPerson(openid: string): Promise<NationalIdPerson | undefined> {
+  const res = await unwrap(
+    database()
+      .collection(C.volunteers)
+      .where({ _id: openid })
+      .field({ realName: true, volunteerNo: true, nationalVolunteerId: true, nationalVolunteerIdEntry: true, withdrawnAt: true })
+      .limit(1)
+      .get(),
+  );
+  return (res.data as NationalIdPerson[])[0];
+}

@@ -133,3 +133,18 @@ export const HANDOFF_COLUMNS: Record<HandoffKind, HandoffColumn[]> = {
     own('评价日期'),
   ],
 };
+
+/** A member's 全国志愿者统一编号 now, and the number a team's manager entered for them, if one did. */
+export interface NationalIdState {
+  current?: string;
+  enteredByManager?: string;
+}
+/**
+ * May a manager put `value` in: `unchanged` (it is there already), `set` (none yet, or the one there is a manager's
+ * entry being corrected), `own` (the volunteer entered a different one themself: only they change it).
+ */
+export function managerNationalIdVerdict(state: NationalIdState, value: string): 'unchanged' | 'set' | 'own' {
+  if (state.current === value) return 'unchanged';
+  if (!state.current || state.current === state.enteredByManager) return 'set';
+  return 'own';
+}

@@ -17,7 +17,7 @@ describe('routes', () => {
   it('every builder and tab leads to a page declared in app.config', () => {
     const built = Object.values(routes).map((build) => (build as (...a: unknown[]) => string)('x', 'in'));
     for (const url of [...built, ...Object.values(tabs)]) expect(declared).toContain(url.split('?')[0]);
-    expect(declared.size).toBe(49);
+    expect(declared.size).toBe(50);
   });
   it('encodes parameters and leaves out the empty ones', () => {
     expect(routes.orgDetail('a b&c')).toBe('/pages/org-detail/index?orgId=a%20b%26c');

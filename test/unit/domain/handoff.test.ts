@@ -1,11 +1,13 @@
 // Hand-off windows at their edges: a change exactly at the last mark was sent, one a millisecond later was not; a
-// window ends a minute before the export starts; a period is whole Asia/Shanghai days; a broken-off export stops blocking.
+// window ends a minute before the export starts; a period is whole Asia/Shanghai days; a broken-off export stops blocking;
+// a manager fills or corrects a national number only where the volunteer has not entered their own.
 import { HANDOFF_KINDS, NationalVolunteerIdSchema } from '@contract/handoff';
 import {
   blocksNext,
   HANDOFF_COLUMNS,
   HANDOFF_SETTLE_MS,
   HANDOFF_STALE_MS,
+  managerNationalIdVerdict,
   periodWindow,
   sinceLastWindow,
   within,
@@ -75,5 +77,16 @@ describe('columns and 全国志愿者统一编号', () => {
     expect(NationalVolunteerIdSchema.safeParse(' ZYZ2026000123 ').data).toBe('ZYZ2026000123');
     for (const bad of ['1234567', 'A'.repeat(33), '1234-5678', '志愿者12345678'])
       expect(NationalVolunteerIdSchema.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('managerNationalIdVerdict', () => {
+  it('a manager fills an empty number, corrects a manager’s entry, and never replaces the volunteer’s own', () => {
+    expect(managerNationalIdVerdict({}, 'ZYZ2026000123')).toBe('set');
+    expect(managerNationalIdVerdict({ current: 'ZYZ2026000123' }, 'ZYZ2026000123')).toBe('unchanged');
+    expect(managerNationalIdVerdict({ current: 'ZYZ2026000123' }, 'ZYZ2026000124')).toBe('own');
+    expect(managerNationalIdVerdict({ current: 'ZYZ2026000123', enteredByManager: 'ZYZ2026000123' }, 'ZYZ2026000124')).toBe('set');
+    // The volunteer replaced the manager's entry: theirs now.
+    expect(managerNationalIdVerdict({ current: 'ZYZ2026000555', enteredByManager: 'ZYZ2026000123' }, 'ZYZ2026000124')).toBe('own');
   });
 });

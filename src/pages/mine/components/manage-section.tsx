@@ -1,5 +1,5 @@
 // 管理 on 我的: shown to leaders and admins — the approvals inbox, 需求派单 and 投诉处理 with their badges; per managed team 成员管理, 集体注册,
-// 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports), 培训记录, 记录表彰 and 发布通知公告; 表彰审核.
+// 发布活动, 我发布的活动, 时长更正审核, 统计报表 (with the 附件2/附件3 exports), 培训记录, 记录表彰, 发布通知公告 and 对接全国系统; 表彰审核.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useManaged } from '../../../hooks/use-managed';
@@ -138,6 +138,9 @@ export default function ManageSection() {
               </Text>
               <Text className='mine__action mine-publish-notice' onClick={() => Taro.navigateTo({ url: routes.publishNotice(o._id) })}>
                 发布通知公告
+              </Text>
+              <Text className='mine__action mine-handoff' onClick={() => Taro.navigateTo({ url: routes.handoff(o._id) })}>
+                对接全国系统
               </Text>
             </View>
           ) : null}

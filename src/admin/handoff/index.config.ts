@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '对接全国系统' });
