@@ -95,6 +95,7 @@ export const ErrorCode = {
   COMMENDATION_DECIDED: 'COMMENDATION.DECIDED',
   COMMENDATION_DATE_IN_FUTURE: 'COMMENDATION.DATE_IN_FUTURE',
   HANDOFF_BUSY: 'HANDOFF.BUSY',
+  ORG_MEMBER_NOT_FOUND: 'ORG.MEMBER_NOT_FOUND',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -196,4 +197,5 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'COMMENDATION.DECIDED': '该表彰已审核，请刷新后查看',
   'COMMENDATION.DATE_IN_FUTURE': '表彰日期不能晚于今天',
   'HANDOFF.BUSY': '本队正在生成另一份移交文件，请稍后再试',
+  'ORG.MEMBER_NOT_FOUND': '该志愿者不是本队成员',
 };
