@@ -97,6 +97,7 @@ export const ErrorCode = {
   HANDOFF_BUSY: 'HANDOFF.BUSY',
   HANDOFF_NATIONAL_ID_TAKEN: 'HANDOFF.NATIONAL_ID_TAKEN',
   HANDOFF_NATIONAL_ID_OWN: 'HANDOFF.NATIONAL_ID_OWN',
+  ORG_MEMBER_NOT_FOUND: 'ORG.MEMBER_NOT_FOUND',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -200,4 +201,5 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'HANDOFF.BUSY': '本队正在生成另一份移交文件，请稍后再试',
   'HANDOFF.NATIONAL_ID_TAKEN': '该全国志愿者统一编号已由其他志愿者填写，请核对',
   'HANDOFF.NATIONAL_ID_OWN': '该志愿者已自行填写全国志愿者统一编号，如需更正请其本人在个人资料中修改',
+  'ORG.MEMBER_NOT_FOUND': '该志愿者不是本队成员',
 };

@@ -122,6 +122,9 @@ import {
   OrgManagedOutput,
   OrgMembersInput,
   OrgMembersOutput,
+  OrgMemberPhoneInput,
+  OrgMemberPhoneOutput,
+  OrgExportMembersInput,
   OrgOutput,
   OrgRegisterInput,
   OrgRemoveMemberInput,
@@ -282,6 +285,8 @@ export const contract = {
     complaintInbox: { input: ComplaintInboxInput, output: ComplaintInboxOutput },
     answerComplaint: { input: AnswerComplaintInput, output: ComplaintOutput },
     shareComplaint: { input: ShareComplaintInput, output: ComplaintOutput },
+    memberPhone: { input: OrgMemberPhoneInput, output: OrgMemberPhoneOutput },
+    exportMembers: { input: OrgExportMembersInput, output: FileOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },

@@ -140,7 +140,41 @@ export const OrgGetOutput = z.object({
 });
 export type OrgGetOutput = z.infer<typeof OrgGetOutput>;
 
-export const OrgMembersInput = ListInput.extend({ orgId: z.string().min(1), status: z.enum(MEMBERSHIP_STATUSES).optional() });
+/** 成员管理's 近90天活跃: a day record with the team within the last this many days, today included. */
+export const ACTIVE_MEMBER_DAYS = 90;
+const FILTER_EARLIEST = '2000-01-01';
+const FILTER_LATEST = '2099-12-31';
+/**
+ * 成员管理's search: part of a name, a whole phone (11 digits) or a phone's last 4 digits. Other runs of digits name
+ * nobody and are refused, so that a half-typed number is not mistaken for a name.
+ */
+export const MemberQuerySchema = KeywordSchema.refine(
+  (s) => !/^\d+$/.test(s) || s.length === 4 || /^1[3-9]\d{9}$/.test(s),
+  '请输入姓名、完整手机号或手机号后4位',
+);
+/** Who of a team's members a list or an export shows: its status, role, join dates, activity and a search. */
+const memberFilterFields = {
+  orgId: z.string().min(1),
+  status: z.enum(MEMBERSHIP_STATUSES).optional(),
+  q: MemberQuerySchema.optional(),
+  role: z.enum(ROLES).optional(),
+  /** Joined (approved; applied, for one not yet reviewed) on or after this Asia/Shanghai date. */
+  joinedFrom: DateSchema.optional(),
+  /** … and on or before this one. */
+  joinedTo: DateSchema.optional(),
+  /** Only those with a day record of the team within ACTIVE_MEMBER_DAYS days up to the server's today. */
+  active90: z.boolean().optional(),
+};
+const joinedProblem = (v: { joinedFrom?: string; joinedTo?: string }): string | undefined => {
+  for (const d of [v.joinedFrom, v.joinedTo]) if (d && (d < FILTER_EARLIEST || d > FILTER_LATEST)) return '加入时间须在2000年至2099年之间';
+  if (v.joinedFrom && v.joinedTo && v.joinedFrom > v.joinedTo) return '加入时间的开始日期不能晚于结束日期';
+  return undefined;
+};
+const joinedRefinement = [
+  (v: { joinedFrom?: string; joinedTo?: string }) => joinedProblem(v) === undefined,
+  (v: { joinedFrom?: string; joinedTo?: string }) => ({ message: joinedProblem(v) ?? '', path: ['joinedTo'] }),
+] as const;
+export const OrgMembersInput = ListInput.extend(memberFilterFields).refine(...joinedRefinement);
 export type OrgMembersInput = z.infer<typeof OrgMembersInput>;
 export const Member = z.object({
   memberId: z.string(),
@@ -156,7 +190,15 @@ export const Member = z.object({
   reason: z.string().optional(),
 });
 export type Member = z.infer<typeof Member>;
-export const OrgMembersOutput = listOf(Member);
+/** A member as 成员管理 lists them: with the join date and the time served with the team this year. */
+export const TeamMember = Member.extend({
+  /** Approved (or, not yet reviewed, applied) at. */
+  joinedAt: IsoTimeSchema,
+  /** Credited minutes of the team's day records this calendar year (Asia/Shanghai, by the server's clock); days of cancelled activities count nothing. */
+  minutesThisYear: z.number().int(),
+});
+export type TeamMember = z.infer<typeof TeamMember>;
+export const OrgMembersOutput = listOf(TeamMember);
 export type OrgMembersOutput = z.infer<typeof OrgMembersOutput>;
 
 export const OrgReviewMemberInput = z
@@ -266,3 +308,13 @@ export type OrgAnswerInvitationInput = z.infer<typeof OrgAnswerInvitationInput>;
 /** accept: the approved membership; decline: null (the invitation is gone). */
 export const OrgAnswerInvitationOutput = z.object({ membership: Membership.nullable() });
 export type OrgAnswerInvitationOutput = z.infer<typeof OrgAnswerInvitationOutput>;
+
+/** 拨打: a member's full phone, for the leader and admins of that team only (audited). */
+export const OrgMemberPhoneInput = z.object({ orgId: z.string().min(1), openid: z.string().min(1).max(64) });
+export type OrgMemberPhoneInput = z.infer<typeof OrgMemberPhoneInput>;
+export const OrgMemberPhoneOutput = z.object({ realName: z.string(), phone: z.string() });
+export type OrgMemberPhoneOutput = z.infer<typeof OrgMemberPhoneOutput>;
+
+/** 导出名单: the members org.members would list with the same filters, every page, as xlsx. */
+export const OrgExportMembersInput = z.object(memberFilterFields).refine(...joinedRefinement);
+export type OrgExportMembersInput = z.infer<typeof OrgExportMembersInput>;

@@ -19,6 +19,8 @@ import { complain } from '../common/app/complaint/complain.use-case';
 import { complaintInbox, myComplaints } from '../common/app/complaint/read.use-case';
 import { answerComplaint, shareComplaint } from '../common/app/complaint/answer.use-case';
 import { addNoticeImage, deleteNotice, notice, notices, pinNotice, publishNotice } from '../common/app/notice/notice.use-case';
+import { memberPhone } from '../common/app/org/member-phone.use-case';
+import { exportMembers } from '../common/app/org/export-members.use-case';
 
 export const main = makeMain('org', {
   bootstrapRoot,
@@ -53,4 +55,6 @@ export const main = makeMain('org', {
   complaintInbox,
   answerComplaint,
   shareComplaint,
+  memberPhone,
+  exportMembers,
 });

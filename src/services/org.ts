@@ -15,6 +15,8 @@ import type {
   OrgManagedOutput,
   OrgMembersInput,
   OrgMembersOutput,
+  OrgMemberPhoneOutput,
+  OrgExportMembersInput,
   OrgOutput,
   OrgRegisterInput,
   OrgRemoveMemberInput,
@@ -104,4 +106,14 @@ export function orgInviteLink(orgId: string): Promise<OrgInviteLinkOutput> {
 /** The team an invitation's 小程序码 scene names. */
 export function openOrgInvite(scene: string): Promise<OrgOpenInviteOutput> {
   return callFunction('org', 'openInvite', { scene });
+}
+
+/** 拨打: a member's whole phone for the team's leader/admins (the server audits it). */
+export function memberPhone(orgId: string, openid: string): Promise<OrgMemberPhoneOutput> {
+  return callFunction('org', 'memberPhone', { orgId, openid });
+}
+
+/** 导出名单: the filtered members as xlsx (base64). */
+export function exportMembers(input: OrgExportMembersInput): Promise<FileOutput> {
+  return callFunction('org', 'exportMembers', input);
 }

@@ -238,7 +238,14 @@ function validFields(w: World): Record<string, unknown> {
 
 const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'org.review': () => ({ orgId: 'pend' }),
-  'org.members': () => ({ status: 'approved' }),
+  'org.members': () => ({
+    status: 'approved',
+    q: '2222',
+    role: 'member',
+    joinedFrom: '2026-01-01',
+    joinedTo: '2026-12-31',
+    active90: true,
+  }),
   'org.complain': () => ({
     target: { orgId: 'lz' },
     category: '服务态度',
@@ -324,6 +331,15 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   'record.commendations': () => ({ openid: undefined, activityId: undefined, orgId: 'lz' }),
   'record.handoffExport': () => ({ orgId: 'lz', mode: 'period', from: '2026-11-01', to: '2026-11-22' }),
   'record.setNationalVolunteerId': () => ({ nationalVolunteerId: 'ZYZ2026000123' }),
+  'org.memberPhone': () => ({ orgId: 'lz', openid: 'vol' }),
+  'org.exportMembers': () => ({
+    status: 'approved',
+    q: '张',
+    role: 'member',
+    joinedFrom: '2026-01-01',
+    joinedTo: '2026-12-31',
+    active90: true,
+  }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */

@@ -64,6 +64,8 @@ describe('org.members', () => {
       status: 'pending',
       role: 'member',
       appliedAt: '2026-11-22T11:00:00+08:00',
+      joinedAt: '2026-11-22T11:00:00+08:00',
+      minutesThisYear: 0,
     });
     const json = JSON.stringify(r.data);
     for (const secret of ['13911112222', '13933334444', ID_A, ID_B, ID_A.slice(-4) + '"', 'idNumber']) expect(json).not.toContain(secret);

@@ -13,6 +13,16 @@ export interface PhoneRevealAudit {
   at: Date;
 }
 
-export async function appendAudit(entry: PhoneRevealAudit): Promise<void> {
+/** 成员管理's 拨打: a team's manager saw a member's number (no activity involved). */
+export interface MemberPhoneRevealAudit {
+  kind: 'phone.revealed';
+  actor: string;
+  subject: string;
+  /** The team whose member list the call was made from. */
+  orgId: string;
+  at: Date;
+}
+
+export async function appendAudit(entry: PhoneRevealAudit | MemberPhoneRevealAudit): Promise<void> {
   await unwrap(database().collection(C.auditLog).add(entry));
 }

@@ -1,18 +1,24 @@
-// 成员管理: a team's members by status; the leader appoints admins, managers review applications and 清退 with a reason.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+// 成员管理: a team's members by status, searched by name or phone and filtered by role, join time and 近90天活跃, each
+// with this year's hours; the leader appoints admins, managers review applications, 清退 with a reason, 拨打 and 导出名单.
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';
-import { getOrg, listMembers, removeMember, reviewMember, setMemberRole } from '../../services/org';
+import ListFooter from '../../components/list-footer';
+import { getOrg, listMembers, memberPhone, removeMember, reviewMember, setMemberRole } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';
+import { serverToday } from '../../services/server-clock';
 import { useResource } from '../../hooks/use-resource';
+import { callPhone } from '../../device/phone';
 import { explainManageError } from '../review-errors';
-import type { Member } from '@contract/org';
+import type { Member, TeamMember } from '@contract/org';
 import MemberRow from './components/member-row';
-import { memberActions, type Viewer } from './helpers';
+import MemberFilterBar from './components/member-filters';
+import ExportMembers from './components/export-members';
+import { filterInput, hasFilters, memberActions, NO_FILTERS, type MemberFilters, type Viewer } from './helpers';
 import { COLOR } from '../../styles/colors';
 import './index.scss';
 
@@ -24,14 +30,18 @@ export default function Members() {
   const [tab, setTab] = useState<Tab>('approved');
   const [busyId, setBusyId] = useState('');
   const [asking, setAsking] = useState<Asking>(null);
+  const [filters, setFilters] = useState<MemberFilters>(NO_FILTERS);
+  const [calling, setCalling] = useState('');
   const { state: org, reload: loadOrg } = useResource(() => getOrg(orgId), [orgId], {
     onData: (data) => void Taro.setNavigationBarTitle({ title: `成员管理 · ${data.org.name}` }).catch(() => undefined),
   });
 
-  const fetchPage = useCallback((page: number) => listMembers({ orgId, status: tab, page, pageSize: PAGE_SIZE }), [orgId, tab]);
+  // The server's today resolves 加入时间; the same fields go to the list and to 导出名单.
+  const query = useMemo(() => ({ orgId, status: tab, ...filterInput(filters, serverToday()) }), [orgId, tab, filters]);
+  const fetchPage = useCallback((page: number) => listMembers({ ...query, page, pageSize: PAGE_SIZE }), [query]);
   const { list, reload, loadMore, hasMore } = usePagedList(fetchPage, (m) => m.memberId);
 
-  useEffect(reload, [tab, orgId, reload]);
+  useEffect(reload, [query, reload]);
   useReachBottom(loadMore);
 
   if (!orgId)
@@ -110,6 +120,19 @@ export default function Members() {
       void act(m, () => setMemberRole({ orgId, memberId: m.memberId, role }), role === 'admin' ? '已设为管理员' : '已取消管理员');
   };
 
+  const call = async (m: TeamMember) => {
+    if (calling) return;
+    setCalling(m.memberId);
+    try {
+      const { phone } = await memberPhone(orgId, m.openid);
+      await callPhone(phone);
+    } catch (e) {
+      void Taro.showToast({ title: toCloudError(e).message || '无法拨打电话', icon: 'none', duration: 2500 });
+    } finally {
+      setCalling('');
+    }
+  };
+
   const submitReason = async (reason: string) => {
     if (!asking) return;
     const { kind, member } = asking;
@@ -144,12 +167,28 @@ export default function Members() {
         ]}
       />
       {!org.data.canManage ? <Text className='members__readonly members-readonly'>您是上级队伍的管理者，只能查看成员</Text> : null}
+      <MemberFilterBar filters={filters} onChange={setFilters} />
+      <View className='members__tools'>
+        <Text className='members__total members-total'>{list.status === 'ready' ? `共 ${list.total} 人` : ''}</Text>
+        <ExportMembers input={query} />
+      </View>
       {list.status === 'loading' ? <StateView kind='loading' className='members-list-loading' rows={4} /> : null}
       {list.status === 'error' ? (
         <StateView kind='error' className='members-list-error' message={list.error.message} onRetry={reload} />
       ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
-        <StateView kind='empty' className='members-empty' icon='员' title={EMPTY_TITLE[tab]} />
+        hasFilters(filters) ? (
+          <StateView
+            kind='empty'
+            className='members-empty members-filtered-empty'
+            icon='员'
+            title='没有符合条件的成员'
+            description='换个关键词或放宽筛选条件试试'
+            action={{ text: '清除筛选', className: 'members-clear-filters', onClick: () => setFilters(NO_FILTERS) }}
+          />
+        ) : (
+          <StateView kind='empty' className='members-empty' icon='员' title={EMPTY_TITLE[tab]} />
+        )
       ) : null}
       {list.status === 'ready' ? (
         <View className='members__list'>
@@ -159,6 +198,9 @@ export default function Members() {
               member={m}
               actions={memberActions(viewer, m)}
               busy={busyId === m.memberId}
+              canCall={org.data.canManage && m.memberId !== viewer.memberId && (m.status === 'approved' || m.status === 'pending')}
+              calling={calling === m.memberId}
+              onCall={() => void call(m)}
               onApprove={() => act(m, () => reviewMember({ orgId, memberId: m.memberId, decision: 'approve' }), '已通过')}
               onReject={() => setAsking({ kind: 'reject', member: m })}
               onSetAdmin={() => setRole(m, 'admin')}
@@ -166,22 +208,7 @@ export default function Members() {
               onRemove={() => setAsking({ kind: 'remove', member: m })}
             />
           ))}
-          {list.items.length > 0 ? (
-            <View className='members__footer'>
-              {list.loadingMore ? <Text>正在加载…</Text> : null}
-              {!list.loadingMore && list.moreError ? (
-                <Text className='members__more-error' onClick={loadMore}>
-                  {list.moreError}，点击重试
-                </Text>
-              ) : null}
-              {!list.loadingMore && !list.moreError && hasMore ? (
-                <Text className='members__more members-more' onClick={loadMore}>
-                  加载更多
-                </Text>
-              ) : null}
-              {!hasMore ? <Text>共 {list.total} 人</Text> : null}
-            </View>
-          ) : null}
+          <ListFooter name='members' list={list} hasMore={hasMore} onMore={loadMore} endText={`共 ${list.total} 人`} />
         </View>
       ) : null}
 

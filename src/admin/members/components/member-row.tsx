@@ -1,15 +1,21 @@
-// One member: name, masked phone, role and status, the reason of a 清退, and the actions the viewer may take.
+// One member: name, masked phone, role and status, this year's hours with the team, the reason of a 清退, 拨打 for the
+// team's managers, and the actions the viewer may take.
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
 import { MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
-import type { Member } from '@contract/org';
+import type { TeamMember } from '@contract/org';
 import type { MemberActions } from '../helpers';
 import { dateTimeOf } from '@contract/time';
+import { formatDuration } from '@contract/format';
 
 type Props = {
-  member: Member;
+  member: TeamMember;
   actions: MemberActions;
   busy: boolean;
+  /** 拨打 is offered (the team's leader/admins, a member or applicant other than the viewer). */
+  canCall: boolean;
+  calling: boolean;
+  onCall: () => void;
   onApprove: () => void;
   onReject: () => void;
   onSetAdmin: () => void;
@@ -17,7 +23,8 @@ type Props = {
   onRemove: () => void;
 };
 
-export default function MemberRow({ member: m, actions, busy, onApprove, onReject, onSetAdmin, onUnsetAdmin, onRemove }: Props) {
+export default function MemberRow(props: Props) {
+  const { member: m, actions, busy, canCall, calling, onCall, onApprove, onReject, onSetAdmin, onUnsetAdmin, onRemove } = props;
   const any = actions.review || actions.setAdmin || actions.unsetAdmin || actions.remove;
   return (
     <View className='card member-row member-item'>
@@ -25,6 +32,11 @@ export default function MemberRow({ member: m, actions, busy, onApprove, onRejec
         <Text className='member-row__name member-name'>{m.realName}</Text>
         <Text className={`member-row__role member-role is-${m.role}`}>{ROLE_LABEL[m.role]}</Text>
         <Text className='member-row__phone member-phone'>{m.phoneMasked}</Text>
+        {canCall && m.phoneMasked ? (
+          <Text className={`member-row__call member-call ${calling ? 'is-busy' : ''}`} onClick={calling ? undefined : onCall}>
+            {calling ? '…' : '拨打'}
+          </Text>
+        ) : null}
       </View>
       {m.volunteerNo ? (
         <Text className='member-row__meta member-numbers'>
@@ -33,8 +45,10 @@ export default function MemberRow({ member: m, actions, busy, onApprove, onRejec
         </Text>
       ) : null}
       <Text className='member-row__meta'>
-        {MEMBERSHIP_STATUS_LABEL[m.status]} · 申请于 {dateTimeOf(m.appliedAt)}
+        {MEMBERSHIP_STATUS_LABEL[m.status]} ·{' '}
+        {m.status === 'approved' ? `加入于 ${dateTimeOf(m.joinedAt)}` : `申请于 ${dateTimeOf(m.appliedAt)}`}
       </Text>
+      <Text className='member-row__meta member-hours'>今年服务 {formatDuration(m.minutesThisYear)}</Text>
       {m.reason && (m.status === 'removed' || m.status === 'rejected') ? (
         <Text className='member-row__reason member-reason'>原因：{m.reason}</Text>
       ) : null}
