@@ -95,6 +95,9 @@ export const ErrorCode = {
   COMMENDATION_DECIDED: 'COMMENDATION.DECIDED',
   COMMENDATION_DATE_IN_FUTURE: 'COMMENDATION.DATE_IN_FUTURE',
   HANDOFF_BUSY: 'HANDOFF.BUSY',
+  ORG_UNDO_EXPIRED: 'ORG.UNDO_EXPIRED',
+  ORG_UNDO_NOT_OWN: 'ORG.UNDO_NOT_OWN',
+  ORG_UNDO_IN_USE: 'ORG.UNDO_IN_USE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -196,4 +199,7 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'COMMENDATION.DECIDED': '该表彰已审核，请刷新后查看',
   'COMMENDATION.DATE_IN_FUTURE': '表彰日期不能晚于今天',
   'HANDOFF.BUSY': '本队正在生成另一份移交文件，请稍后再试',
+  'ORG.UNDO_EXPIRED': '审核通过已超过1分钟，无法撤销；如需处理请联系该队员或将其清退',
+  'ORG.UNDO_NOT_OWN': '只能撤销您本人作出的审核',
+  'ORG.UNDO_IN_USE': '该队员通过后已报名活动或参加培训，无法撤销审核',
 };

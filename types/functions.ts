@@ -25,6 +25,7 @@ import {
   VolunteerOutput,
 } from './user';
 import { UserHomeOutput } from './home';
+import { OrgReviewHistoryInput, OrgReviewHistoryOutput, OrgReviewMembersInput, OrgReviewMembersOutput, OrgUndoReviewInput } from './review';
 import {
   RecordAddTraineesInput,
   RecordAddTraineesOutput,
@@ -273,6 +274,9 @@ export const contract = {
     complaintInbox: { input: ComplaintInboxInput, output: ComplaintInboxOutput },
     answerComplaint: { input: AnswerComplaintInput, output: ComplaintOutput },
     shareComplaint: { input: ShareComplaintInput, output: ComplaintOutput },
+    reviewMembers: { input: OrgReviewMembersInput, output: OrgReviewMembersOutput },
+    undoReview: { input: OrgUndoReviewInput, output: MembershipOutput },
+    reviewHistory: { input: OrgReviewHistoryInput, output: OrgReviewHistoryOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },

@@ -18,6 +18,9 @@ import { inviteLink, openInvite } from '../common/app/org/invite.use-case';
 import { complain } from '../common/app/complaint/complain.use-case';
 import { complaintInbox, myComplaints } from '../common/app/complaint/read.use-case';
 import { answerComplaint, shareComplaint } from '../common/app/complaint/answer.use-case';
+import { reviewMembers } from '../common/app/org/review-members.use-case';
+import { undoReview } from '../common/app/org/undo-review.use-case';
+import { reviewHistory } from '../common/app/org/review-history.use-case';
 import { addNoticeImage, deleteNotice, notice, notices, pinNotice, publishNotice } from '../common/app/notice/notice.use-case';
 
 export const main = makeMain('org', {
@@ -53,4 +56,7 @@ export const main = makeMain('org', {
   complaintInbox,
   answerComplaint,
   shareComplaint,
+  reviewMembers,
+  undoReview,
+  reviewHistory,
 });
