@@ -323,6 +323,9 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
   }),
   'record.commendations': () => ({ openid: undefined, activityId: undefined, orgId: 'lz' }),
   'record.handoffExport': () => ({ orgId: 'lz', mode: 'period', from: '2026-11-01', to: '2026-11-22' }),
+  'org.reviewMembers': () => ({ items: ['lz_applicant'] }),
+  'org.undoReview': () => ({ membershipId: 'lz_applicant' }),
+  'org.reviewHistory': () => ({ orgId: 'lz', cursor: '1795000000000.0123abcd' }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */
