@@ -85,8 +85,16 @@ export default function Inbox() {
   const approveMember = (m: MemberApp) =>
     approve(m.memberId, async () => {
       const { membership } = await reviewMember({ orgId: m.orgId, memberId: m.memberId, decision: 'approve' });
-      const at = Date.parse(membership.reviewedAt ?? '') || serverNow();
-      remember([{ memberId: m.memberId, realName: m.realName, orgName: m.orgName, until: at + UNDO_REVIEW_SECONDS * 1000 }]);
+      // The server's time of the approval starts the minute.
+      if (membership.reviewedAt)
+        remember([
+          {
+            memberId: m.memberId,
+            realName: m.realName,
+            orgName: m.orgName,
+            until: Date.parse(membership.reviewedAt) + UNDO_REVIEW_SECONDS * 1000,
+          },
+        ]);
     });
 
   const undo = async (u: Undoable) => {
