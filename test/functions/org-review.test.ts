@@ -10,10 +10,12 @@ import {
   seedMembership,
   seedStaff,
   seedVolunteer,
+  useLoggedErrors,
   useTestEmulator,
 } from '../helpers/emulator';
 
 const t = useTestEmulator();
+const logged = useLoggedErrors();
 
 /** Registers `openid` with this ID number and profile, applying to 兰州 (a pending membership lz_<openid>). */
 async function applicant(openid: string, phone: string, birth: string, over: Record<string, unknown> = {}) {
@@ -70,6 +72,14 @@ describe('the applicant’s profile in org.inbox', () => {
     expect(other.members).toEqual([]);
     expect(JSON.stringify(other)).not.toContain('气象科普');
     expect(await t.call('org', 'inbox', {}, 'lz-member')).toMatchObject({ ok: true, data: { members: [] } });
+  });
+  it('an ID number that cannot be opened shows no age; the inbox still answers', async () => {
+    await seedVolunteer(t, 'app3', '13812345670', '钱多多', { idNumberEnc: 'v1.not.a.sealedvalue' });
+    await seedMembership(t, 'lz', 'app3', 'member', 'pending');
+    const [one] = (await inboxOf('lz-admin')).members;
+    expect(one).toMatchObject({ memberId: 'lz_app3', profile: { region: { county: '620102' }, teams: [] } });
+    expect(one.profile).not.toHaveProperty('age');
+    expect(logged('the ID number of app3 could not be opened')).toBe(true);
   });
 });
 

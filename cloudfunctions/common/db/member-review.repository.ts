@@ -61,12 +61,18 @@ export async function applicantRecordsOf(openids: string[]): Promise<Map<string,
       .get(),
   );
   type Row = Omit<ApplicantRecord, 'idNumber'> & { _id: string; idNumberEnc?: string };
-  return new Map(
-    (res.data as Row[]).map(({ _id, idNumberEnc, ...rest }) => [
-      _id,
-      { ...rest, ...(idNumberEnc ? { idNumber: decryptPii(idNumberEnc) } : {}) },
-    ]),
-  );
+  return new Map((res.data as Row[]).map(({ _id, idNumberEnc, ...rest }) => [_id, { ...rest, ...openIdNumber(_id, idNumberEnc) }]));
+}
+
+/** The ID number in clear, or nothing when there is none or it cannot be opened (that applicant then shows no age). */
+function openIdNumber(openid: string, sealed: string | undefined): { idNumber?: string } {
+  if (!sealed) return {};
+  try {
+    return { idNumber: decryptPii(sealed) };
+  } catch (err) {
+    console.error(`[org] the ID number of ${openid} could not be opened`, err);
+    return {};
+  }
 }
 
 /** Approved memberships of these people (each holds at most 5), as [openid, orgId] pairs. */

@@ -1,7 +1,7 @@
 // org.undoReview: 撤销 an approval within UNDO_REVIEW_SECONDS of it, by the server's clock, by the reviewer who gave it,
 // while nothing depends on it yet (the member is still a 队员 and has not enrolled in an activity or attended a training
 // since). The application waits again; the volunteer is told.
-import { UNDO_REVIEW_SECONDS, type OrgUndoReviewInput } from '@contract/review';
+import type { OrgUndoReviewInput } from '@contract/review';
 import type { MembershipOutput } from '@contract/org';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
@@ -9,14 +9,12 @@ import { findMembership, findOrg, managerGrants, type MembershipDoc } from '../.
 import { actedSince } from '../../db/member-review.repository';
 import { inTransaction } from '../../db/unit-of-work';
 import { canManage } from '../../domain/org-access';
+import { withinUndoWindow } from '../../domain/review-undo';
 import { notifyReviewUndone } from './notify';
 import { REVIEW_FORBIDDEN, reviewRecord } from './member-decision';
 import { membershipView } from './org-view';
 
 const notApproved = () => new AppError(ErrorCode.VALIDATION, '该申请当前不是已通过状态，无法撤销，请刷新后查看');
-
-/** Whether an approval given at `reviewedAt` may still be undone at `now`: the 60th second is the last. */
-export const withinUndoWindow = (reviewedAt: Date, now: Date) => now.getTime() - reviewedAt.getTime() <= UNDO_REVIEW_SECONDS * 1000;
 
 export async function undoReview(input: OrgUndoReviewInput, ctx: Ctx): Promise<MembershipOutput> {
   const openid = requireOpenid(ctx);
