@@ -98,6 +98,9 @@ export const ErrorCode = {
   HANDOFF_NATIONAL_ID_TAKEN: 'HANDOFF.NATIONAL_ID_TAKEN',
   HANDOFF_NATIONAL_ID_OWN: 'HANDOFF.NATIONAL_ID_OWN',
   ORG_MEMBER_NOT_FOUND: 'ORG.MEMBER_NOT_FOUND',
+  ORG_UNDO_EXPIRED: 'ORG.UNDO_EXPIRED',
+  ORG_UNDO_NOT_OWN: 'ORG.UNDO_NOT_OWN',
+  ORG_UNDO_IN_USE: 'ORG.UNDO_IN_USE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -202,4 +205,7 @@ export const ErrorMessage: Record<ErrorCodeValue, string> = {
   'HANDOFF.NATIONAL_ID_TAKEN': '该全国志愿者统一编号已由其他志愿者填写，请核对',
   'HANDOFF.NATIONAL_ID_OWN': '该志愿者已自行填写全国志愿者统一编号，如需更正请其本人在个人资料中修改',
   'ORG.MEMBER_NOT_FOUND': '该志愿者不是本队成员',
+  'ORG.UNDO_EXPIRED': '审核通过已超过1分钟，无法撤销；如需处理请联系该队员或将其清退',
+  'ORG.UNDO_NOT_OWN': '只能撤销您本人作出的审核',
+  'ORG.UNDO_IN_USE': '该队员通过后已报名活动或参加培训，无法撤销审核',
 };

@@ -25,6 +25,7 @@ import {
   VolunteerOutput,
 } from './user';
 import { UserHomeOutput } from './home';
+import { OrgReviewHistoryInput, OrgReviewHistoryOutput, OrgReviewMembersInput, OrgReviewMembersOutput, OrgUndoReviewInput } from './review';
 import {
   RecordAddTraineesInput,
   RecordAddTraineesOutput,
@@ -287,6 +288,9 @@ export const contract = {
     shareComplaint: { input: ShareComplaintInput, output: ComplaintOutput },
     memberPhone: { input: OrgMemberPhoneInput, output: OrgMemberPhoneOutput },
     exportMembers: { input: OrgExportMembersInput, output: FileOutput },
+    reviewMembers: { input: OrgReviewMembersInput, output: OrgReviewMembersOutput },
+    undoReview: { input: OrgUndoReviewInput, output: MembershipOutput },
+    reviewHistory: { input: OrgReviewHistoryInput, output: OrgReviewHistoryOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },

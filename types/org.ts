@@ -1,6 +1,7 @@
 // org function contract: the 总队—支队—分队 tree, its teams and their public search.
 import { z } from 'zod';
 import { DateSchema, IsoTimeSchema, KeywordSchema, ListInput, PhoneSchema, RegionSchema, listOf } from './common';
+import { ApplicantProfile } from './review';
 import { MEMBERSHIP_STATUSES, ORG_LEVELS, ORG_STATUSES, ROLES, SERVICE_CATEGORIES, SUPERVISOR_TYPES, type OrgLevel } from './enums';
 
 export const Org = z.object({
@@ -232,7 +233,8 @@ export const InboxCorrection = z.object({
 export type InboxCorrection = z.infer<typeof InboxCorrection>;
 
 export const OrgInboxOutput = z.object({
-  members: z.array(Member.extend({ orgId: z.string(), orgName: z.string() })),
+  /** `profile`: what the reviewer judges the application by (types/review ApplicantProfile). */
+  members: z.array(Member.extend({ orgId: z.string(), orgName: z.string(), profile: ApplicantProfile.optional() })),
   orgs: z.array(Org),
   /** Pending corrections and disputes of day records (answered on admin/corrections). */
   corrections: z.array(InboxCorrection),

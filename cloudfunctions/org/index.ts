@@ -18,6 +18,9 @@ import { inviteLink, openInvite } from '../common/app/org/invite.use-case';
 import { complain } from '../common/app/complaint/complain.use-case';
 import { complaintInbox, myComplaints } from '../common/app/complaint/read.use-case';
 import { answerComplaint, shareComplaint } from '../common/app/complaint/answer.use-case';
+import { reviewMembers } from '../common/app/org/review-members.use-case';
+import { undoReview } from '../common/app/org/undo-review.use-case';
+import { reviewHistory } from '../common/app/org/review-history.use-case';
 import { addNoticeImage, deleteNotice, notice, notices, pinNotice, publishNotice } from '../common/app/notice/notice.use-case';
 import { memberPhone } from '../common/app/org/member-phone.use-case';
 import { exportMembers } from '../common/app/org/export-members.use-case';
@@ -57,4 +60,7 @@ export const main = makeMain('org', {
   shareComplaint,
   memberPhone,
   exportMembers,
+  reviewMembers,
+  undoReview,
+  reviewHistory,
 });

@@ -26,6 +26,7 @@ import type {
   OrgSearchOutput,
   OrgSetRoleInput,
 } from '@contract/org';
+import type { OrgReviewHistoryOutput, OrgReviewMembersInput, OrgReviewMembersOutput } from '@contract/review';
 
 export function searchOrgs(params: OrgSearchInput = {}): Promise<OrgSearchOutput> {
   return callFunction('org', 'search', params);
@@ -116,4 +117,19 @@ export function memberPhone(orgId: string, openid: string): Promise<OrgMemberPho
 /** 导出名单: the filtered members as xlsx (base64). */
 export function exportMembers(input: OrgExportMembersInput): Promise<FileOutput> {
   return callFunction('org', 'exportMembers', input);
+}
+
+/** 批量通过/批量驳回: each application decided on its own, answered per item. */
+export function reviewMembers(input: OrgReviewMembersInput): Promise<OrgReviewMembersOutput> {
+  return callFunction('org', 'reviewMembers', input);
+}
+
+/** 撤销 an approval the caller gave within the last minute (by the server's clock). */
+export function undoReview(membershipId: string): Promise<MembershipOutput> {
+  return callFunction('org', 'undoReview', { membershipId });
+}
+
+/** 审核记录 of a team the caller manages, newest first; `cursor` continues a page. */
+export function reviewHistory(orgId: string, cursor?: string): Promise<OrgReviewHistoryOutput> {
+  return callFunction('org', 'reviewHistory', { orgId, ...(cursor ? { cursor } : {}) });
 }

@@ -57,7 +57,10 @@ it('applies to a team, the leader approves it from the inbox, and the volunteer 
   await b.screenshot({ path: path.join(SHOTS, 'e2e-mine-manage.png') });
 
   await top(b, '.mine-inbox').click();
-  const application = top(b, '.inbox-member-item').filter({ hasText: VOLUNTEER.realName }).filter({ hasText: TEAM });
+  // By the team applied to: the volunteer's other application (to the 总队) names 兰州 among the teams joined.
+  const application = top(b, '.inbox-member-item')
+    .filter({ hasText: VOLUNTEER.realName })
+    .filter({ has: b.locator('.inbox-item__line', { hasText: `申请加入：${TEAM}` }) });
   await application.waitFor();
   const membersBefore = Number(await top(b, '.inbox-tab-members-count').innerText());
   await b.waitForTimeout(600); // let the h5 page transition finish before the picture

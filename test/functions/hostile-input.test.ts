@@ -340,6 +340,9 @@ const OVERRIDE: Record<string, (w: World) => Record<string, unknown>> = {
     joinedTo: '2026-12-31',
     active90: true,
   }),
+  'org.reviewMembers': () => ({ items: ['lz_applicant'] }),
+  'org.undoReview': () => ({ membershipId: 'lz_applicant' }),
+  'org.reviewHistory': () => ({ orgId: 'lz', cursor: '1795000000000.0123abcd' }),
 };
 
 /** The caller each action is for (its deep path); everyone else is tried too once an input gets past the contract. */

@@ -23,7 +23,7 @@ export interface MemberListSheet {
 }
 
 export async function memberListXlsx(s: MemberListSheet): Promise<Buffer> {
-  const wb = workbook();
+  const wb = await workbook();
   const ws = wb.addWorksheet('成员名单');
   const columns = MEMBER_LIST_COLUMNS.length;
   title(ws, 1, columns, s.title);

@@ -71,6 +71,8 @@ export const C = {
   enrollmentInvitations: 'enrollment_invitations',
   /** A phone WeChat verified for a caller (`_id` = the proof): registers once, within PHONE_PROOF_TTL_SEC, for that openid. */
   phoneProofs: 'phone_proofs',
+  /** 审核记录: every decision on a member application (通过, 驳回, 撤销通过), who made it and when; append-only. */
+  memberReviews: 'member_reviews',
   /** 供需对接: the needs 需求方 post, dispatched, accepted and rated. */
   needs: 'needs',
   /** Needs posted per phone and day (`_id` = phone hash_day), a conditional counter. */
@@ -231,6 +233,8 @@ export const collections: CollectionDecl[] = [
   { name: C.enrollmentInvitations, indexes: [asc('phoneHash_status', 'phoneHash', 'status')], rule: FUNCTIONS_ONLY },
   // Unique by `_id` (= the proof); read by id only, its openid and phone hash checked on use.
   { name: C.phoneProofs, indexes: [], rule: FUNCTIONS_ONLY },
+  // A team's decisions on applications, the latest first (审核记录).
+  { name: C.memberReviews, indexes: [asc('orgId_at', 'orgId', 'at')], rule: FUNCTIONS_ONLY },
   { name: C.devSms, indexes: [asc('phone', 'phone')], rule: FUNCTIONS_ONLY, devOnly: true },
   { name: C.devMessages, indexes: [asc('openid', 'openid')], rule: FUNCTIONS_ONLY, devOnly: true },
   { name: C.devWxPhoneCodes, indexes: [], rule: FUNCTIONS_ONLY, devOnly: true },

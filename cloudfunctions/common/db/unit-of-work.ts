@@ -11,6 +11,7 @@ import type { AppealDoc, AuditEntry } from './appeal.repository';
 import { ROOT_SETTING_ID } from './settings.repository';
 import type { NeedDoc } from './need.repository';
 import type { ComplaintDoc } from './complaint.repository';
+import type { MemberReviewDoc } from './member-review.repository';
 
 /** What an upheld appeal writes on the account it freezes (its ID number released under `releasedIdKey`). */
 export interface Freeze {
@@ -79,6 +80,11 @@ function unitOfWork(tx: Tx) {
     addAudit: (entry: AuditEntry) => add(C.auditLog, entry),
     addNeed: (doc: NeedDoc) => add(C.needs, doc),
     addComplaint: (doc: ComplaintDoc) => add(C.complaints, doc),
+    /** 审核记录: written with the decision it records. */
+    addMemberReview: (doc: MemberReviewDoc) => add(C.memberReviews, doc),
+    /** 撤销通过: the application waits again, as if never reviewed. */
+    reopenMembership: (id: string) =>
+      update(C.memberships, id, { status: 'pending', reviewedAt: database().command.remove(), reviewedBy: database().command.remove() }),
   };
 }
 export type UnitOfWork = ReturnType<typeof unitOfWork>;

@@ -15,3 +15,12 @@ export function isAdultOn(idNumber: string, today: string): boolean {
   const birth = idBirthDate(idNumber);
   return birth !== null && ageOn(birth, today) >= 18;
 }
+
+/**
+ * An applicant's age as reviewers see it (审核): full years on `today` (Asia/Shanghai) from the birth date the number
+ * encodes, or undefined when it encodes none. Someone born on 29 February turns a year older on 1 March in common years.
+ */
+export function ageFromIdNumber(idNumber: string, today: string): number | undefined {
+  const birth = idBirthDate(idNumber);
+  return birth === null ? undefined : ageOn(birth, today);
+}

@@ -1,36 +1,72 @@
-// 审核: pending member applications of every team I manage (approve, or reject with a reason), and the child-team
-// registrations and requests to correct a day record that I may decide (four-eyes: never my own; a team's below mine
-// when it has no other manager). Each correction opens 时长更正审核 of its team (inbox-correction-item).
-import { useState, type ReactNode } from 'react';
+// 审核: pending member applications of every team I manage, each with what to judge it by (age, region, 从业类别,
+// 服务领域, 专业特长, teams joined) — approve, reject with a preset or written reason, or 批量 many with one
+// confirmation; an approval can be taken back for a minute (撤销). Also the child-team registrations and requests to
+// correct a day record that I may decide (four-eyes: never my own; a team's below mine when it has no other manager),
+// each correction opening 时长更正审核 of its team, and 审核记录 of my teams' decisions.
+import { useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';
-import { inbox, reviewMember, reviewOrg } from '../../services/org';
+import { inbox, reviewMember, reviewMembers, reviewOrg, undoReview } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';
+import { serverNow } from '../../services/server-clock';
 import { useResource } from '../../hooks/use-resource';
 import { regionName } from '../../utils/region';
+import { COLOR } from '../../styles/colors';
 import { explainManageError } from '../review-errors';
 import IdentityAppealsEntry from '../identity-appeals/entry';
-import type { Org, OrgInboxOutput } from '@contract/org';
+import type { Org } from '@contract/org';
+import { UNDO_REVIEW_SECONDS } from '@contract/review';
 import { dateTimeOf } from '@contract/time';
 import { routes } from '../../routes';
+import MemberItem, { type MemberApp } from './member-item';
+import RejectSheet from './reject-sheet';
+import ReviewHistory from './review-history';
+import { batchSummary, openUndos, type Undoable } from './helpers';
 import './index.scss';
 
-type Tab = 'members' | 'orgs' | 'corrections';
-type MemberApp = OrgInboxOutput['members'][number];
-type Rejecting = { kind: 'member'; item: MemberApp } | { kind: 'org'; item: Org } | null;
+type Tab = 'members' | 'orgs' | 'corrections' | 'history';
+const TABS: readonly Tab[] = ['members', 'orgs', 'corrections', 'history'];
+type Rejecting = { kind: 'members'; items: MemberApp[] } | { kind: 'org'; item: Org } | null;
 
 export default function Inbox() {
   const { params } = useRouter();
-  const [tab, setTab] = useState<Tab>(params.tab === 'orgs' || params.tab === 'corrections' ? params.tab : 'members');
+  const [tab, setTab] = useState<Tab>(TABS.find((t) => t === params.tab) ?? 'members');
   const [busyId, setBusyId] = useState('');
   const [rejecting, setRejecting] = useState<Rejecting>(null);
+  const [batch, setBatch] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [undos, setUndos] = useState<Undoable[]>([]);
+  const [now, setNow] = useState(serverNow());
   // Back from 时长更正审核: read again without blanking the list.
   const { state, reload } = useResource(inbox, [], { when: 'show', keepOnShow: true });
   const refresh = () => reload({ quiet: true });
+
+  // The 撤销 countdown runs on the server's clock, second by second, while an approval can still be taken back.
+  const live = openUndos(undos, now);
+  useEffect(() => {
+    if (undos.length === 0) return undefined;
+    const timer = setInterval(() => {
+      const t = serverNow();
+      setNow(t);
+      setUndos((list) => (list.some((u) => u.until <= t) ? list.filter((u) => u.until > t) : list));
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [undos.length]);
+  const remember = (items: Undoable[]) => {
+    setNow(serverNow());
+    setUndos((list) => [...list.filter((u) => u.until > serverNow() && !items.some((i) => i.memberId === u.memberId)), ...items]);
+  };
+
+  const showError = (e: unknown) => {
+    const err = toCloudError(e);
+    const view = explainManageError(err.code, err.message);
+    void Taro.showToast({ title: view.message, icon: 'none', duration: 2500 });
+    if (view.reload) refresh();
+  };
 
   const approve = async (id: string, action: () => Promise<unknown>) => {
     if (busyId) return;
@@ -40,23 +76,111 @@ export default function Inbox() {
       void Taro.showToast({ title: '已通过', icon: 'success', duration: 1200 });
       refresh();
     } catch (e) {
-      const err = toCloudError(e);
-      const view = explainManageError(err.code, err.message);
-      void Taro.showToast({ title: view.message, icon: 'none', duration: 2500 });
-      if (view.reload) refresh();
+      showError(e);
     } finally {
       setBusyId('');
     }
   };
 
-  /** Runs inside the reason sheet: a failure stays in the sheet (thrown), success closes it and refreshes. */
+  const approveMember = (m: MemberApp) =>
+    approve(m.memberId, async () => {
+      const { membership } = await reviewMember({ orgId: m.orgId, memberId: m.memberId, decision: 'approve' });
+      // The server's time of the approval starts the minute.
+      if (membership.reviewedAt)
+        remember([
+          {
+            memberId: m.memberId,
+            realName: m.realName,
+            orgName: m.orgName,
+            until: Date.parse(membership.reviewedAt) + UNDO_REVIEW_SECONDS * 1000,
+          },
+        ]);
+    });
+
+  const undo = async (u: Undoable) => {
+    if (busyId) return;
+    setBusyId(u.memberId);
+    try {
+      await undoReview(u.memberId);
+      void Taro.showToast({ title: '已撤销，申请恢复为待审核', icon: 'none', duration: 1500 });
+      setUndos((list) => list.filter((x) => x.memberId !== u.memberId));
+      refresh();
+    } catch (e) {
+      const err = toCloudError(e);
+      if (err.code.startsWith('ORG.UNDO_')) setUndos((list) => list.filter((x) => x.memberId !== u.memberId));
+      showError(e);
+    } finally {
+      setBusyId('');
+    }
+  };
+
+  const members = state.status === 'ready' || state.status === 'empty' ? state.data.members : [];
+  const chosen = members.filter((m) => selected.includes(m.memberId));
+  const nameOf = (id: string) => members.find((m) => m.memberId === id)?.realName ?? id;
+  const endBatch = () => {
+    setBatch(false);
+    setSelected([]);
+  };
+
+  /** One call for every chosen application; the answer says per item. */
+  const decideChosen = async (decision: 'approve' | 'reject', items: MemberApp[], reason?: string) => {
+    const out = await reviewMembers({ items: items.map((m) => m.memberId), decision, ...(reason ? { reason } : {}) });
+    if (decision === 'approve')
+      remember(
+        out.results.flatMap((r) => {
+          const m = items.find((i) => i.memberId === r.memberId);
+          return r.ok && r.undoUntil && m
+            ? [{ memberId: m.memberId, realName: m.realName, orgName: m.orgName, until: Date.parse(r.undoUntil) }]
+            : [];
+        }),
+      );
+    const { title, failures } = batchSummary(decision, out, nameOf);
+    endBatch();
+    refresh();
+    if (failures.length === 0) void Taro.showToast({ title, icon: 'none', duration: 1500 });
+    else
+      Taro.showModal({ title, content: failures.join('\n'), showCancel: false, confirmText: '知道了', confirmColor: COLOR.primary }).catch(
+        () => undefined,
+      );
+  };
+
+  const approveChosen = async () => {
+    if (chosen.length === 0 || busyId) return;
+    const { confirm } = await Taro.showModal({
+      title: '批量通过',
+      content: `将通过已选的${chosen.length}条入队申请，确定吗？`,
+      confirmText: '确定通过',
+      cancelText: '取消',
+      confirmColor: COLOR.primary,
+    });
+    if (!confirm) return;
+    setBusyId('batch');
+    try {
+      await decideChosen('approve', chosen);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusyId('');
+    }
+  };
+
+  /** Runs inside the reject sheet: a failure stays in the sheet (thrown), success closes it and refreshes. */
   const reject = async (reason: string) => {
     if (!rejecting) return;
     try {
-      if (rejecting.kind === 'member') {
-        await reviewMember({ orgId: rejecting.item.orgId, memberId: rejecting.item.memberId, decision: 'reject', reason });
+      if (rejecting.kind === 'members') {
+        if (rejecting.items.length === 1 && !batch) {
+          const m = rejecting.items[0];
+          await reviewMember({ orgId: m.orgId, memberId: m.memberId, decision: 'reject', reason });
+          void Taro.showToast({ title: '已驳回', icon: 'none', duration: 1200 });
+          refresh();
+        } else {
+          await decideChosen('reject', rejecting.items, reason);
+        }
       } else {
         await reviewOrg({ orgId: rejecting.item._id, decision: 'reject', reason });
+        void Taro.showToast({ title: '已驳回', icon: 'none', duration: 1200 });
+        refresh();
       }
     } catch (e) {
       const err = toCloudError(e);
@@ -65,8 +189,6 @@ export default function Inbox() {
       throw Object.assign(err, { message: view.message });
     }
     setRejecting(null);
-    void Taro.showToast({ title: '已驳回', icon: 'none', duration: 1200 });
-    refresh();
   };
 
   if (state.status === 'loading')
@@ -96,23 +218,42 @@ export default function Inbox() {
     );
   }
 
-  const { members, orgs, corrections, counts } = state.data;
+  const { orgs, corrections, counts } = state.data;
   return (
     <Shell>
       <IdentityAppealsEntry />
+      {live.length > 0 ? (
+        <View className='card inbox-undo'>
+          {live.map((u) => (
+            <View key={u.memberId} className='inbox-undo-item'>
+              <Text className='inbox-undo-text'>
+                已通过 {u.realName}（{u.orgName}），{u.secondsLeft}秒内可撤销
+              </Text>
+              <Button className='inbox-undo-button' size='small' disabled={busyId !== ''} onClick={() => void undo(u)}>
+                撤销
+              </Button>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <SegTabs
         name='inbox-tab'
         value={tab}
-        onChange={setTab}
+        onChange={(t) => {
+          setTab(t);
+          endBatch();
+        }}
         tabs={[
           { key: 'members', title: '成员申请', count: counts.members },
           { key: 'orgs', title: '队伍申请', count: counts.orgs },
           { key: 'corrections', title: '时长更正', count: counts.corrections },
+          { key: 'history', title: '审核记录' },
         ]}
       />
       {tab === 'members' && members.length === 0 ? <Empty cls='inbox-members-empty' /> : null}
       {tab === 'orgs' && orgs.length === 0 ? <Empty cls='inbox-orgs-empty' /> : null}
       {tab === 'corrections' && corrections.length === 0 ? <Empty cls='inbox-corrections-empty' /> : null}
+      {tab === 'history' ? <ReviewHistory /> : null}
       {tab === 'corrections'
         ? corrections.map((c) => (
             <View
@@ -133,21 +274,30 @@ export default function Inbox() {
           ))
         : null}
 
+      {tab === 'members' && members.length > 1 ? (
+        <View className='inbox-toolbar'>
+          <Text className='inbox-toolbar__hint'>{batch ? '点选申请后批量处理' : `共${counts.members}条待审核`}</Text>
+          <Button className='inbox-batch-toggle' size='small' onClick={() => (batch ? endBatch() : setBatch(true))}>
+            {batch ? '取消批量' : '批量'}
+          </Button>
+        </View>
+      ) : null}
       {tab === 'members'
         ? members.map((m) => (
-            <View key={m.memberId} className='card inbox-item inbox-member-item'>
-              <View className='inbox-item__head'>
-                <Text className='inbox-item__name'>{m.realName}</Text>
-                <Text className='inbox-item__phone'>{m.phoneMasked}</Text>
-              </View>
-              <Text className='inbox-item__line'>申请加入：{m.orgName}</Text>
-              <Text className='inbox-item__time'>申请时间：{dateTimeOf(m.appliedAt)}</Text>
-              <Buttons
-                busy={busyId === m.memberId}
-                onApprove={() => approve(m.memberId, () => reviewMember({ orgId: m.orgId, memberId: m.memberId, decision: 'approve' }))}
-                onReject={() => setRejecting({ kind: 'member', item: m })}
-              />
-            </View>
+            <MemberItem
+              key={m.memberId}
+              m={m}
+              batch={batch}
+              checked={selected.includes(m.memberId)}
+              onToggle={() => setSelected((s) => (s.includes(m.memberId) ? s.filter((x) => x !== m.memberId) : [...s, m.memberId]))}
+              buttons={
+                <Buttons
+                  busy={busyId === m.memberId}
+                  onApprove={() => void approveMember(m)}
+                  onReject={() => setRejecting({ kind: 'members', items: [m] })}
+                />
+              }
+            />
           ))
         : tab === 'orgs' &&
           orgs.map((o) => (
@@ -167,22 +317,61 @@ export default function Inbox() {
               <Text className='inbox-item__time'>提交时间：{dateTimeOf(o.createdAt)}</Text>
               <Buttons
                 busy={busyId === o._id}
-                onApprove={() => approve(o._id, () => reviewOrg({ orgId: o._id, decision: 'approve' }))}
+                onApprove={() => void approve(o._id, () => reviewOrg({ orgId: o._id, decision: 'approve' }))}
                 onReject={() => setRejecting({ kind: 'org', item: o })}
               />
             </View>
           ))}
 
-      <ReasonSheet
-        visible={rejecting !== null}
-        title='驳回申请'
+      {tab === 'members' && batch ? (
+        <View className='inbox-batch-bar'>
+          <View
+            className='inbox-select-all'
+            onClick={() => setSelected(chosen.length === members.length ? [] : members.map((m) => m.memberId))}
+          >
+            <Text className={`inbox-check${chosen.length === members.length ? ' is-checked' : ''}`}>
+              {chosen.length === members.length ? '✓' : ''}
+            </Text>
+            <Text>全选</Text>
+          </View>
+          <Text className='inbox-batch-count'>已选{chosen.length}条</Text>
+          <Button
+            className='inbox-batch-reject'
+            size='small'
+            disabled={chosen.length === 0 || busyId !== ''}
+            onClick={() => setRejecting({ kind: 'members', items: chosen })}
+          >
+            批量驳回
+          </Button>
+          <Button
+            className='inbox-batch-approve'
+            size='small'
+            type='primary'
+            loading={busyId === 'batch'}
+            disabled={chosen.length === 0 || busyId !== ''}
+            onClick={() => void approveChosen()}
+          >
+            批量通过
+          </Button>
+        </View>
+      ) : null}
+
+      <RejectSheet
+        visible={rejecting?.kind === 'members'}
         subject={
-          rejecting
-            ? rejecting.kind === 'member'
-              ? `${rejecting.item.realName} 申请加入 ${rejecting.item.orgName}`
-              : `${rejecting.item.name} 的注册申请`
+          rejecting?.kind === 'members'
+            ? rejecting.items.length === 1
+              ? `${rejecting.items[0].realName} 申请加入 ${rejecting.items[0].orgName}`
+              : `已选${rejecting.items.length}条入队申请`
             : ''
         }
+        onConfirm={reject}
+        onClose={() => setRejecting(null)}
+      />
+      <ReasonSheet
+        visible={rejecting?.kind === 'org'}
+        title='驳回申请'
+        subject={rejecting?.kind === 'org' ? `${rejecting.item.name} 的注册申请` : ''}
         placeholder='请填写驳回原因，申请人会看到'
         confirmText='确认驳回'
         onConfirm={reject}

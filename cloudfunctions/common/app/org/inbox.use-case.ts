@@ -20,6 +20,7 @@ import { toIso } from '../../domain/shanghai-time';
 import { roleIn } from '../../domain/org-access';
 import { decidingTeams } from '../access';
 import { memberViews } from './member-view';
+import { applicantProfiles } from './applicant-profile';
 import { orgView } from './org-view';
 
 /** Each list shows the oldest 100 waiting; the counts are complete. */
@@ -45,9 +46,15 @@ export async function inbox(_input: unknown, ctx: Ctx): Promise<OrgInboxOutput> 
   // Every managed team is a deciding team (for all but the caller), and so is a child team decided from here.
   const names = new Map(decides.map((d) => [d.team._id, d.name]));
   const memberships = members.items;
-  const views = await memberViews(memberships);
+  // Only applications to teams the caller manages are listed: their profiles are the reviewers' to see.
+  const [views, profiles] = await Promise.all([memberViews(memberships), applicantProfiles(memberships, ctx.now)]);
   return {
-    members: views.map((v, i) => ({ ...v, orgId: memberships[i].orgId, orgName: names.get(memberships[i].orgId) ?? '' })),
+    members: views.map((v, i) => ({
+      ...v,
+      orgId: memberships[i].orgId,
+      orgName: names.get(memberships[i].orgId) ?? '',
+      profile: profiles[i],
+    })),
     // The reviewers manage the parent, not the applying team: its contact phone stays masked.
     orgs: orgs.items.map((o) => orgView(o)),
     corrections: corrections.map((c) => ({

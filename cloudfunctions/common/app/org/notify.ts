@@ -35,3 +35,8 @@ export function notifyRoleChanged(openid: string, orgName: string, role: 'admin'
   const label = ROLE_LABEL[role];
   return send(openid, 'roleChanged', '队伍角色变更', `您在${orgName}的角色已变更为${label}`, { orgName, role: label, time: minute(at) });
 }
+
+export function notifyReviewUndone(openid: string, orgName: string, at: Date) {
+  const body = `审核人撤销了刚才的通过，您加入${orgName}的申请恢复为待审核`;
+  return send(openid, 'memberReviewed', '入队申请待审核', body, { orgName, result: '待审核', reason: '', time: minute(at) });
+}
