@@ -315,6 +315,8 @@ export const MyHoursDay = DayRecord.extend({
 export type MyHoursDay = z.infer<typeof MyHoursDay>;
 export const CheckinMyHoursOutput = z.object({
   totalMinutes: z.number().int(),
+  /** Days that credit time (a 0-minute day or a cancelled activity's day is no 服务日). */
+  serviceDays: z.number().int(),
   days: z.array(MyHoursDay),
   /** The dates the server used (absent ends are open). */
   from: DateSchema.optional(),

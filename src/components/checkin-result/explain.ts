@@ -17,6 +17,8 @@ export type RefusalView = {
   setting: boolean;
   /** Offer 我的签到码 (an admin can sign the volunteer in by scanning it). */
   myCode: boolean;
+  /** The scanner is not registered: offer 去注册. */
+  register?: boolean;
   again: string;
 };
 
@@ -128,7 +130,7 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
         message: admin ? '只有本活动所属队伍的负责人和管理员可以为志愿者签到。' : r.message,
       };
     case 'USER.NOT_REGISTERED':
-      return { ...base, key: 'unregistered', title: '请先注册', tips: ['注册成为志愿者并报名活动后才能签到'] };
+      return { ...base, key: 'unregistered', title: '请先注册', tips: ['注册成为志愿者并报名活动后才能签到'], register: !admin };
     case 'NETWORK':
       // A typed 现场数字码 cannot be kept offline (the server could not tell when it was typed): only a code can.
       if ((r.details as { onsiteNumber?: unknown } | null | undefined)?.onsiteNumber === true)

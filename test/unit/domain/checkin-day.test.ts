@@ -1,12 +1,14 @@
 // Day-record rules: the scan window and its edges, the Asia/Shanghai day of a scan, credited minutes, which scan counts,
-// which sign-out asks first, and when a volunteer may undo their own sign-out.
+// which sign-out asks first, when a volunteer may undo their own sign-out, and which days count as 服务日.
 import {
   applyScan,
   canUndoSignOut,
   checkScanTime,
   creditedMinutes,
   dayRecordId,
+  isServiceDay,
   scanWindow,
+  serviceDayCount,
   shortSignOut,
 } from '../../../cloudfunctions/common/domain/checkin-day';
 
@@ -229,5 +231,21 @@ describe('canUndoSignOut', () => {
     expect(canUndoSignOut(undefined, out)).toEqual({ ok: false, reason: 'NOT_SIGNED_OUT' });
     expect(canUndoSignOut({ ownSignOutAts: [out] }, out)).toEqual({ ok: false, reason: 'NOT_SIGNED_OUT' });
     expect(canUndoSignOut({ signOutAt: out, ownSignOutAts: [sh(D1, '11:00:00')] }, out)).toEqual({ ok: false, reason: 'NOT_OWN' });
+  });
+});
+
+describe('isServiceDay', () => {
+  it('counts a day that credits one minute or more, not a 0-minute day nor one without minutes', () => {
+    expect(isServiceDay({ minutes: 1 })).toBe(true);
+    expect(isServiceDay({ minutes: 0 })).toBe(false);
+    expect(isServiceDay({})).toBe(false);
+  });
+  it('does not count a day of a cancelled activity, whatever it credited', () => {
+    expect(isServiceDay({ minutes: 480 }, true)).toBe(false);
+  });
+  it('serviceDayCount counts only the 服务日 among the records', () => {
+    const days = [{ minutes: 480, a: 'x' }, { minutes: 0, a: 'x' }, { minutes: 30, a: 'gone' }, { minutes: 1, a: 'y' }];
+    expect(serviceDayCount(days)).toBe(3);
+    expect(serviceDayCount(days, (r) => r.a === 'gone')).toBe(2);
   });
 });
