@@ -4,7 +4,7 @@ import { database } from '../cloud';
 import { C } from './collections';
 import { takeCounted } from './bounded-counter';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
-import type { DayStatus, CheckinKind, ScanFlag } from '@contract/checkin';
+import type { AdjustmentKind, DayStatus, CheckinKind, ScanFlag } from '@contract/checkin';
 import type { ActivityDoc } from './activity.repository';
 import { isServiceDay } from '../domain/checkin-day';
 
@@ -15,6 +15,10 @@ export interface AdjustmentDoc {
   reason: string;
   before: { signInAt?: Date; signOutAt?: Date; minutes: number };
   after: { signInAt?: Date; signOutAt?: Date; minutes: number };
+  /** What made the change (absent on entries written before it was kept). */
+  kind?: AdjustmentKind;
+  /** The daily cap bound `after.minutes`. */
+  capped?: boolean;
 }
 
 /**

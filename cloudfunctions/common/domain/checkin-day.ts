@@ -183,6 +183,17 @@ export function isServiceDay(record: { minutes?: number | null }, activityCancel
 }
 
 /** How many of the records are 服务日 (isServiceDay). */
-export function serviceDayCount<R extends { minutes?: number | null }>(records: readonly R[], cancelled: (r: R) => boolean = () => false): number {
+export function serviceDayCount<R extends { minutes?: number | null }>(
+  records: readonly R[],
+  cancelled: (r: R) => boolean = () => false,
+): number {
   return records.filter((r) => isServiceDay(r, cancelled(r))).length;
+}
+
+/** Whether the daily cap, not the times, set the minutes a day credits (its change log says "按每日上限计"). */
+export function capBinds(schedule: CreditSchedule, date: string, signInAt?: Date, signOutAt?: Date): boolean {
+  if (!signInAt || !signOutAt || !isScheduled(schedule, date)) return false;
+  const from = Math.max(wholeMinute(signInAt), shanghaiInstant(date, schedule.dailyStart).getTime());
+  const to = Math.min(wholeMinute(signOutAt), shanghaiInstant(date, schedule.dailyEnd).getTime());
+  return to > from && Math.floor((to - from) / MIN_MS) > Math.max(0, schedule.dailyCapMinutes);
 }

@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
 import { CHECKIN_KIND_LABEL, UNDO_SIGN_OUT_MIN, type CheckinScanOutput } from '@contract/checkin';
-import { explainRefusal, type Refusal } from './explain';
+import { explainRefusal, successMessage, type Refusal } from './explain';
 import { clockOf } from '@contract/time';
 import { formatDistance, formatDuration } from '@contract/format';
 import './index.scss';
@@ -126,9 +126,7 @@ function Success({
         ) : null}
         {!data.realName ? <Fact label='距活动地点' value={`约${formatDistance(data.distanceM)}`} cls='ck-result-distance' /> : null}
       </View>
-      <Text className='checkin-result__message ck-result-message'>
-        {data.kind === 'in' ? '活动结束离开时，请再次扫码签退，否则当天时长不计入。' : '感谢您的志愿服务！时长已计入“我的时长”。'}
-      </Text>
+      <Text className='checkin-result__message ck-result-message'>{successMessage(data)}</Text>
       <View className='checkin-result__buttons'>
         {onHours ? (
           <Button className='ck-result-hours' type='primary' block onClick={onHours}>

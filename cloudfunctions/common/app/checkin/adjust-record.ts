@@ -6,7 +6,7 @@ import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
 import { createRecord, findRecord, updateRecordIf, type AdjustmentDoc, type DayRecordDoc } from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
-import { creditedMinutes, dayRecordId } from '../../domain/checkin-day';
+import { capBinds, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { refuseDayChangesIfCancelled } from '../activity/activity-lookup';
 
@@ -21,6 +21,8 @@ export interface AdjustRequest {
   now: Date;
   /** Only close an open day (batch sign-out): an already closed day is left alone. */
   onlyIfOpen?: boolean;
+  /** What the change log calls it: 调整 by default (补录 when the day had no sign-in), 批量签退, 更正. */
+  kind?: 'adjust' | 'batch' | 'correction';
 }
 
 const invalid = (message: string) => new AppError(ErrorCode.VALIDATION, message);
@@ -59,6 +61,8 @@ export async function adjustRecord(r: AdjustRequest): Promise<DayRecordDoc | nul
         minutes: before?.minutes ?? 0,
       },
       after: { ...(signInAt ? { signInAt } : {}), ...(signOutAt ? { signOutAt } : {}), minutes },
+      kind: (r.kind ?? 'adjust') === 'adjust' && !before?.signInAt ? 'supplement' : (r.kind ?? 'adjust'),
+      ...(capBinds(r.activity, r.date, signInAt, signOutAt) ? { capped: true } : {}),
     };
     if (!before) {
       const enrollment = await findEnrollment(r.activity._id, r.openid);
