@@ -148,6 +148,18 @@ export const ADJUSTMENT_KIND_LABEL: Record<AdjustmentKind, string> = {
   offline: '离线记录',
   undo: '撤销签退',
 };
+/**
+ * 补录 or 调整, from the times: 补录 fills in what was missing (a sign-in, a sign-out) and keeps every time the day
+ * had; 调整 changes one. Instants compare by value (ISO strings or Dates).
+ */
+export function editKindOf(
+  before: { signInAt?: string | Date; signOutAt?: string | Date },
+  after: { signInAt?: string | Date; signOutAt?: string | Date },
+): 'supplement' | 'adjust' {
+  const same = (x?: string | Date, y?: string | Date) =>
+    x === undefined || (y !== undefined && new Date(x).getTime() === new Date(y).getTime());
+  return same(before.signInAt, after.signInAt) && same(before.signOutAt, after.signOutAt) ? 'supplement' : 'adjust';
+}
 /** A day's tag when an adjustment made it (status `adjusted`): a batch sign-out reads 批量签退, not 已补录. */
 export const ADJUSTED_DAY_LABEL: Record<AdjustmentKind, string> = {
   supplement: '已补录',

@@ -4,6 +4,7 @@ import {
   ADJUSTED_DAY_LABEL,
   ADJUSTMENT_KIND_LABEL,
   DAY_STATUS_LABEL,
+  editKindOf,
   type Adjustment,
   type AdjustmentKind,
   type DayStatus,
@@ -13,8 +14,8 @@ import { formatDuration } from '@contract/format';
 
 export type AuditAudience = 'volunteer' | 'admin';
 
-/** The entry's kind; older entries have none: 补录 when the day had no sign-in before, else 调整. */
-export const kindOf = (a: Pick<Adjustment, 'kind' | 'before'>): AdjustmentKind => a.kind ?? (a.before.signInAt ? 'adjust' : 'supplement');
+/** The entry's kind; older entries have none: 补录 or 调整 by their times (editKindOf). */
+export const kindOf = (a: Pick<Adjustment, 'kind' | 'before' | 'after'>): AdjustmentKind => a.kind ?? editKindOf(a.before, a.after);
 
 const LABEL_FOR: Record<AuditAudience, Partial<Record<AdjustmentKind, string>>> = {
   volunteer: { undo: '撤销签退（本人操作）' },

@@ -20,9 +20,11 @@ describe('changeText', () => {
       '补录：签到 09:00，签退 10:05，计1小时5分钟',
     );
   });
-  it('reads an entry without a kind as 补录 when the day had no sign-in, else as 调整', () => {
+  it('reads an entry without a kind as 补录 when it only filled in missing times, else as 调整', () => {
     expect(changeText(entry(), 'admin')).toMatch(/^补录：/);
-    expect(changeText(entry({ before: { signInAt: at('08:00'), minutes: 0 } }), 'admin')).toMatch(/^调整：/);
+    expect(changeText(entry({ before: { signInAt: at('08:00'), minutes: 0 } }), 'admin')).toMatch(/^补录：/);
+    expect(changeText(entry({ before: { signInAt: at('08:30'), minutes: 0 } }), 'admin')).toMatch(/^调整：/);
+    expect(changeText(entry({ before: { signInAt: at('08:00'), signOutAt: at('19:00'), minutes: 480 } }), 'admin')).toMatch(/^调整：/);
   });
   it('names a 批量签退 and an approved 更正, and a day still open', () => {
     expect(changeText(entry({ kind: 'batch', after: { signInAt: at('08:52'), signOutAt: at('17:00'), minutes: 428 } }), 'volunteer')).toBe(
