@@ -378,4 +378,11 @@ describe('checkin.myHours', () => {
       code: 'VALIDATION',
     });
   });
+
+  it('a day without credited time is no 服务日: 我的 counts no activity for it', async () => {
+    await signIn('vol2');
+    const hours = dataOf(await t.call('checkin', 'myHours', {}, 'vol2'));
+    expect([hours.days.length, hours.serviceDays, hours.totalMinutes]).toEqual([1, 0, 0]);
+    expect(dataOf(await t.call('user', 'me', {}, 'vol2')).totals).toEqual({ minutes: 0, activities: 0 });
+  });
 });
