@@ -134,6 +134,42 @@ export const CheckinScanInput = z.object({
 });
 export type CheckinScanInput = z.infer<typeof CheckinScanInput>;
 
+/**
+ * What changed a day record, for its change log: an admin's 补录 (no sign-in before) or 调整, a 批量签退, an approved
+ * 更正, an offline scan recorded later, or the volunteer's own 撤销签退.
+ */
+export const ADJUSTMENT_KINDS = ['supplement', 'adjust', 'batch', 'correction', 'offline', 'undo'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+export const ADJUSTMENT_KIND_LABEL: Record<AdjustmentKind, string> = {
+  supplement: '补录',
+  adjust: '调整',
+  batch: '批量签退',
+  correction: '更正',
+  offline: '离线记录',
+  undo: '撤销签退',
+};
+/**
+ * 补录 or 调整, from the times: 补录 fills in what was missing (a sign-in, a sign-out) and keeps every time the day
+ * had; 调整 changes one. Instants compare by value (ISO strings or Dates).
+ */
+export function editKindOf(
+  before: { signInAt?: string | Date; signOutAt?: string | Date },
+  after: { signInAt?: string | Date; signOutAt?: string | Date },
+): 'supplement' | 'adjust' {
+  const same = (x?: string | Date, y?: string | Date) =>
+    x === undefined || (y !== undefined && new Date(x).getTime() === new Date(y).getTime());
+  return same(before.signInAt, after.signInAt) && same(before.signOutAt, after.signOutAt) ? 'supplement' : 'adjust';
+}
+/** A day's tag when an adjustment made it (status `adjusted`): a batch sign-out reads 批量签退, not 已补录. */
+export const ADJUSTED_DAY_LABEL: Record<AdjustmentKind, string> = {
+  supplement: '已补录',
+  adjust: '已调整',
+  batch: '批量签退',
+  correction: '已更正',
+  offline: '离线记录',
+  undo: '已撤销签退',
+};
+
 /** A day's times and credited minutes, before or after an adjustment. */
 const DayTimes = z.object({ signInAt: IsoTimeSchema.optional(), signOutAt: IsoTimeSchema.optional(), minutes: z.number().int() });
 export const Adjustment = z.object({
@@ -143,6 +179,10 @@ export const Adjustment = z.object({
   reason: z.string(),
   before: DayTimes,
   after: DayTimes,
+  /** What made the change (older entries have none: 补录 when the day had no sign-in before, else 调整). */
+  kind: z.enum(ADJUSTMENT_KINDS).optional(),
+  /** The daily cap bound the credited minutes after the change ("按每日上限计8小时"). */
+  capped: z.boolean().optional(),
 });
 export type Adjustment = z.infer<typeof Adjustment>;
 
@@ -315,6 +355,8 @@ export const MyHoursDay = DayRecord.extend({
 export type MyHoursDay = z.infer<typeof MyHoursDay>;
 export const CheckinMyHoursOutput = z.object({
   totalMinutes: z.number().int(),
+  /** Days that credit time (a 0-minute day or a cancelled activity's day is no 服务日). */
+  serviceDays: z.number().int(),
   days: z.array(MyHoursDay),
   /** The dates the server used (absent ends are open). */
   from: DateSchema.optional(),

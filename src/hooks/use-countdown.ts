@@ -1,7 +1,7 @@
 // A seconds countdown (resend timers): `left` reaches 0 and stops; cleared on unmount.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export function useCountdown(): { left: number; start: (seconds: number) => void } {
+export function useCountdown(): { left: number; start: (seconds: number) => void; reset: () => void } {
   const [left, setLeft] = useState(0);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
@@ -22,6 +22,12 @@ export function useCountdown(): { left: number; start: (seconds: number) => void
     timer.current = setInterval(tick, 1000);
   }, []);
 
+  /** Ends the countdown now (`left` is 0). */
+  const reset = useCallback(() => {
+    stop();
+    setLeft(0);
+  }, []);
+
   useEffect(() => stop, []);
-  return { left, start };
+  return { left, start, reset };
 }

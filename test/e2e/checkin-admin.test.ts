@@ -89,7 +89,7 @@ test('a forgotten sign-out is corrected on request and approved; the rest are cl
   const told = await confirmModal(admin, '已为1人签退');
   for (const line of ['已签退：王芳', '以下1人未签退：', '李敏：您本人的记录，须由本队其他管理员处理']) expect(told).toContain(line);
   const left = top(admin, '.ck-roster-row').filter({ hasText: '王芳' });
-  await left.locator('.ck-roster-status').filter({ hasText: '已补录' }).waitFor(); // closed by an admin: audited
+  await left.locator('.ck-roster-status').filter({ hasText: '批量签退' }).waitFor(); // closed by a batch sign-out: tagged so, not 已补录
   const closed = await dayOf(LEFT);
   expectUntilFive(closed);
   expect(await left.locator('.ck-roster-minutes').innerText()).toBe(formatDuration(closed.minutes));

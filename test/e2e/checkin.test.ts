@@ -215,7 +215,7 @@ it('a photographed 签退码 is revoked from the code page: the old code is refu
     .waitFor();
   const before = await shownCode(admin);
   await top(admin, '.ck-code-revoke').click();
-  expect(await confirmModal(admin, '作废已发出的签到码')).toContain('立即失效');
+  expect(await confirmModal(admin, '作废已发出的签退码')).toContain('立即失效');
   const fresh = await shownCode(admin, before);
 
   const { page: vol } = await phone(VOLUNTEER, '/pages/scan/index', { geolocation: point(POINT), scanner: true });

@@ -1,6 +1,6 @@
 // Admin tools and the volunteer's hours: roster, batch sign-out, 补录/adjust with audit, corrections, myHours.
 import { dataOf, useTestEmulator } from '../helpers/emulator';
-import { activityCode, nonce, north, seedCheckinScene } from '../helpers/checkin';
+import { activityCode, nonce, north, seedActivity, seedCheckinScene, seedEnrollment } from '../helpers/checkin';
 
 // 09:30: scans land milliseconds later and still count from 09:30 (credited minutes are whole minutes).
 const t = useTestEmulator({ clock: '2026-12-01T01:30:00.000Z' });
@@ -67,7 +67,10 @@ describe('checkin.batchSignOut', () => {
       reason: expect.stringContaining('批量签退'),
       before: { minutes: 0 },
       after: { minutes: 450 },
+      kind: 'batch',
     });
+    // 09:30–17:00 within an 8-hour cap: the times set the minutes, not the cap.
+    expect(day.adjustments[0].capped).toBeUndefined();
     expect(
       await t.call('checkin', 'batchSignOut', { activityId: act._id, date: '2026-12-01', at: '2026-12-01T17:00:00+08:00' }, 'lz-admin'),
     ).toMatchObject({ ok: true, data: { closed: 0 } });
@@ -136,7 +139,9 @@ describe('checkin.adjust', () => {
         record: {
           status: 'adjusted',
           minutes: 180,
-          adjustments: [{ byName: '李敏', reason: '手机无法定位，现场登记', before: { minutes: 0 }, after: { minutes: 180 } }],
+          adjustments: [
+            { byName: '李敏', reason: '手机无法定位，现场登记', before: { minutes: 0 }, after: { minutes: 180 }, kind: 'supplement' },
+          ],
         },
       },
     });
@@ -147,9 +152,9 @@ describe('checkin.adjust', () => {
       'lz-admin',
     );
     expect(dataOf(changed).record.minutes).toBe(270);
-    expect(dataOf(changed).record.adjustments.map((a) => [a.before.minutes, a.after.minutes])).toEqual([
-      [0, 180],
-      [180, 270],
+    expect(dataOf(changed).record.adjustments.map((a) => [a.before.minutes, a.after.minutes, a.kind])).toEqual([
+      [0, 180, 'supplement'],
+      [180, 270, 'adjust'],
     ]);
     const hours = await t.call('checkin', 'myHours', {}, 'vol3');
     expect(hours).toMatchObject({
@@ -157,6 +162,33 @@ describe('checkin.adjust', () => {
       data: { totalMinutes: 270, days: [{ title: '社区科普讲解', orgName: '兰州市科技志愿服务支队', minutes: 270, status: 'adjusted' }] },
     });
     expect(dataOf(hours).days[0].adjustments).toHaveLength(2);
+  });
+
+  it('a day longer than the daily cap is marked capped on its trail (按每日上限计); a shorter one is not', async () => {
+    const four = await seedActivity(t, 'lz', { dailyCapMinutes: 240 });
+    await seedEnrollment(t, four._id, 'vol3');
+    await t.setClock('2026-12-01T12:00:00Z');
+    const adjust = (signOutAt: string) =>
+      t.call(
+        'checkin',
+        'adjust',
+        {
+          activityId: four._id,
+          openid: 'vol3',
+          date: '2026-12-01',
+          signInAt: '2026-12-01T09:00:00+08:00',
+          signOutAt,
+          reason: '按现场签到表补录',
+        },
+        'lz-admin',
+      );
+    const short = dataOf(await adjust('2026-12-01T12:00:00+08:00')).record;
+    expect(short.minutes).toBe(180);
+    expect(short.adjustments[0]).toMatchObject({ kind: 'supplement' });
+    expect(short.adjustments[0].capped).toBeUndefined();
+    const long = dataOf(await adjust('2026-12-01T17:00:00+08:00')).record;
+    expect(long.minutes).toBe(240);
+    expect(long.adjustments[1]).toMatchObject({ kind: 'adjust', capped: true });
   });
 
   it('refuses without a reason, outside the schedule, with sign-out before sign-in, for someone not enrolled, or by a non-manager', async () => {
@@ -314,12 +346,14 @@ describe('checkin.myHours', () => {
     await signIn('vol');
     const all = await t.call('checkin', 'myHours', {}, 'vol');
     expect(dataOf(all).totalMinutes).toBe(90);
+    // The open day credits nothing: one 服务日 of the two days listed.
+    expect(dataOf(all).serviceDays).toBe(1);
     expect(dataOf(all).days.map((d) => [d.date, d.status, d.minutes])).toEqual([
       ['2026-12-02', 'open', 0],
       ['2026-12-01', 'closed', 90],
     ]);
     expect(dataOf(await t.call('checkin', 'myHours', { from: '2026-12-02' }, 'vol')).days).toHaveLength(1);
-    expect(dataOf(await t.call('checkin', 'myHours', { orgId: 'ts' }, 'vol'))).toEqual({ totalMinutes: 0, days: [] });
+    expect(dataOf(await t.call('checkin', 'myHours', { orgId: 'ts' }, 'vol'))).toEqual({ totalMinutes: 0, serviceDays: 0, days: [] });
     // 本月 is the server's month (December 2026 in Shanghai), answered with the dates it used; on 1 January it is over.
     expect(dataOf(await t.call('checkin', 'myHours', { period: 'thisMonth' }, 'vol'))).toMatchObject({
       totalMinutes: 90,
@@ -329,6 +363,7 @@ describe('checkin.myHours', () => {
     await t.setClock('2026-12-31T16:00:00Z');
     expect(dataOf(await t.call('checkin', 'myHours', { period: 'thisMonth' }, 'vol'))).toEqual({
       totalMinutes: 0,
+      serviceDays: 0,
       days: [],
       from: '2027-01-01',
       to: '2027-01-01',
@@ -342,5 +377,12 @@ describe('checkin.myHours', () => {
       ok: false,
       code: 'VALIDATION',
     });
+  });
+
+  it('a day without credited time is no 服务日: 我的 counts no activity for it', async () => {
+    await signIn('vol2');
+    const hours = dataOf(await t.call('checkin', 'myHours', {}, 'vol2'));
+    expect([hours.days.length, hours.serviceDays, hours.totalMinutes]).toEqual([1, 0, 0]);
+    expect(dataOf(await t.call('user', 'me', {}, 'vol2')).totals).toEqual({ minutes: 0, activities: 0 });
   });
 });

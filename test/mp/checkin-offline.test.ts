@@ -4,6 +4,7 @@
 // uploads it through checkin.uploadOffline, the server's day exists and nothing waits. A typed 现场数字码 is not kept.
 // The server here is a small stand-in holding what was uploaded (this layer has no emulator).
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
+import { volunteerAnswer } from './fixtures';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
@@ -51,9 +52,12 @@ function answer(req: WxRequestOptions): unknown {
   const b = req.data as Body;
   switch (b.action) {
     case 'myHours':
-      return { ok: true, data: { totalMinutes: 0, days: server.days } };
+      return { ok: true, data: { totalMinutes: 0, serviceDays: 0, days: server.days } };
     case 'me':
-      return { ok: false, code: 'USER.NOT_REGISTERED', message: '请先注册成为志愿者' };
+      return {
+        ok: true,
+        data: { volunteer: volunteerAnswer(), memberships: [], teamApplications: [], totals: { minutes: 0, activities: 0 } },
+      };
     case 'uploadOffline': {
       server.uploads.push(b);
       const scans = b.scans as Array<{ nonce: string; claimedAt: string }>;

@@ -4,7 +4,7 @@
 // confirmation, and flagged scans on 签到名单 (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
-import { activityAnswer } from './fixtures';
+import { activityAnswer, volunteerAnswer } from './fixtures';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 
@@ -52,6 +52,13 @@ beforeEach(() => {
   answer = () => ({ ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' });
   onRequest((req: WxRequestOptions) => answer(req.data as Body));
 });
+
+/** user.me of a registered volunteer (张伟) with no teams. */
+const meAnswer = {
+  ok: true,
+  data: { volunteer: volunteerAnswer(), memberships: [], teamApplications: [], totals: { minutes: 0, activities: 0 } },
+};
+const notRegistered = { ok: false, code: 'USER.NOT_REGISTERED', message: '请先注册成为志愿者' };
 
 const record = (over: Record<string, unknown> = {}) => ({
   recordId: 'act-1_dev_2026-12-01',
@@ -191,18 +198,23 @@ test('a refused location is explained and nothing is sent', async () => {
   expect(scans()).toHaveLength(0);
 });
 
-test('我的签到码 draws the rotating personal code as boxes and counts down to the next one', async () => {
+test('我的签到码 draws the rotating personal code as boxes with the volunteer’s name, never its raw text, and counts down', async () => {
   answer = (body) =>
     body.action === 'myCode'
       ? {
           ok: true,
           data: { payload: 'v.personal-code-0123456789', qrSvg: '<svg/>', expiresAt: new Date(Date.now() + 20_000).toISOString() },
         }
-      : { ok: false, code: 'ACTIVITY.NOT_FOUND', message: '活动不存在或已删除' };
+      : body.action === 'me'
+        ? meAnswer
+        : { ok: false, code: 'ACTIVITY.NOT_FOUND', message: '活动不存在或已删除' };
   page = renderPage('pages/my-code/index', { activityId: 'act-1' });
   await waitFor(() => expect(text(find(page!, '.ck-mycode-countdown'))).toMatch(/^(20|19)秒后自动刷新$/));
   expect(page.querySelectorAll('.ck-mycode-qr .qr-code__run').length).toBeGreaterThan(50);
-  expect(text(find(page, '.ck-mycode-payload'))).toBe('v.personal-code-0123456789');
+  await waitFor(() => expect(text(find(page!, '.ck-mycode-name'))).toBe('张伟'));
+  expect(text(find(page, '.ck-mycode-avatar'))).toBe('张');
+  expect(page.querySelector('.ck-mycode-payload')).toBeFalsy();
+  expect(text(page)).not.toContain('v.personal-code-0123456789');
   expect(requests.find((r) => (r.data as Body).action === 'myCode')?.data).toEqual({ action: 'myCode', activityId: 'act-1' });
 });
 
@@ -213,6 +225,7 @@ test('我的时长 shows the total, the day with its audit trail, and a pending 
         ok: true,
         data: {
           totalMinutes: 455,
+          serviceDays: 1,
           days: [
             {
               ...record({ signOutAt: '2026-12-01T16:35:00+08:00', minutes: 455, status: 'adjusted' }),
@@ -244,14 +257,18 @@ test('我的时长 shows the total, the day with its audit trail, and a pending 
         },
       };
     }
-    if (body.action === 'me') return { ok: false, code: 'USER.NOT_REGISTERED', message: '请先注册成为志愿者' };
+    if (body.action === 'me') return meAnswer;
     return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
   };
   page = renderPage('pages/my-hours/index');
   await waitFor(() => expect(text(find(page!, '.ck-hours-total'))).toBe('7小时35分钟'));
   const day = find(page, '.ck-hours-day');
   expect(text(day)).toContain('签到 08:52 · 签退 16:35');
-  expect(text(day)).toContain('按现场签到表补录');
+  // The change log in words, written for the volunteer.
+  expect(text(find(page, '.ck-audit-change'))).toBe('补录：签到 08:52，签退 16:35，计7小时35分钟');
+  expect(text(find(page, '.ck-audit-before'))).toBe('原记录：签到 08:52，未签退');
+  expect(text(find(page, '.ck-audit-reason'))).toBe('原因：按现场签到表补录');
+  expect(text(find(page, '.ck-hours-day-status'))).toBe('已补录');
   expect(text(find(page, '.ck-hours-correction-status'))).toBe('待审核');
   expect(page.querySelector('.ck-hours-correct')).toBeFalsy(); // one open request per day
   const call = requests.find((r) => (r.data as Body).action === 'myHours');
@@ -269,14 +286,19 @@ test('我的时长 marks a day of a cancelled activity and leaves it out of the 
     if (body.action === 'myHours') {
       return {
         ok: true,
-        data: { totalMinutes: 90, days: [day('act-1', '社区科普讲解', 90), day('act-2', '科普进校园', 60, { activityCancelled: true })] },
+        data: {
+          totalMinutes: 90,
+          serviceDays: 1,
+          days: [day('act-1', '社区科普讲解', 90), day('act-2', '科普进校园', 60, { activityCancelled: true })],
+        },
       };
     }
-    return { ok: false, code: 'USER.NOT_REGISTERED', message: '请先注册成为志愿者' };
+    return body.action === 'me' ? meAnswer : { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
   };
   page = renderPage('pages/my-hours/index');
   await waitFor(() => expect(text(find(page!, '.ck-hours-total'))).toBe('1小时30分钟'));
   expect(text(find(page, '.ck-hours-cancelled-note'))).toBe('其中 1 个服务日的活动已取消，不计入时长');
+  expect(text(find(page, '.ck-hours-count'))).toBe('1');
   expect(page.querySelectorAll('.ck-hours-day-cancelled').map((n) => text(n))).toEqual(['活动已取消（不计入时长）']);
   const cards = page.querySelectorAll('.ck-hours-day');
   expect(text(cards.find((c) => text(c).includes('科普进校园'))!)).toContain('活动已取消（不计入时长）');
@@ -319,6 +341,9 @@ test('签退码 opens as a rotating screen code; 作废旧码 asks first, then r
   // The activity's own radius, not a fixed 5公里.
   expect(text(find(page, '.code-page__how'))).toContain('须在活动地点1.2公里内');
   expect(text(find(page, '.ck-code-kind-label'))).toBe('签退码');
+  // 签退 mode says 签退 throughout: no 签到 word under the tabs.
+  for (const part of ['.code-page__card', '.code-page__text', '.code-page__actions']) expect(text(find(page, part))).not.toContain('签到');
+  expect(text(find(page, '.ck-code-copy'))).toBe('复制签退码');
   // The typed fallback under the code: six digits in two groups.
   expect(text(find(page, '.ck-code-number'))).toBe('042 917');
   expect(actions()[0]).toEqual({ action: 'code', activityId: 'act-1', kind: 'out', mode: 'rotating' });
@@ -327,8 +352,9 @@ test('签退码 opens as a rotating screen code; 作废旧码 asks first, then r
   const declined = modalsAnswering(false);
   tap(page, '.ck-code-revoke');
   await waitFor(() => expect(declined).toHaveLength(1));
-  expect(declined[0]).toMatchObject({ title: '作废已发出的签到码' });
+  expect(declined[0]).toMatchObject({ title: '作废已发出的签退码' });
   expect(String(declined[0].content)).toContain('立即失效');
+  expect(String(declined[0].content)).not.toContain('签到');
   await simulate.sleep(50);
   expect(actions().filter((a) => a.action === 'revokeCodes')).toHaveLength(0);
 
@@ -434,4 +460,62 @@ test('after today’s 签退 the on-site code says so, with the day’s time, an
   await waitFor(() => expect(text(find(page!, '.ck-result-title'))).toBe('今天已签退（7小时35分钟）'));
   expect(text(page)).not.toContain('请记得签退');
   expect(page.querySelector('.ck-result-undo')).toBeFalsy();
+});
+
+test('我的时长 counts only the days that credit time as 服务日, and tags a batch sign-out 批量签退', async () => {
+  const adjustments = [
+    {
+      by: 'admin',
+      byName: '李敏',
+      at: '2026-12-02T21:00:00+08:00',
+      reason: '管理员批量签退（志愿者未签退）',
+      before: { signInAt: '2026-12-02T08:00:00+08:00', minutes: 0 },
+      after: { signInAt: '2026-12-02T08:00:00+08:00', signOutAt: '2026-12-02T20:00:00+08:00', minutes: 480 },
+      kind: 'batch',
+      capped: true,
+    },
+  ];
+  answer = (body) => {
+    if (body.action === 'me') return meAnswer;
+    if (body.action !== 'myHours') return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    const days = [
+      {
+        ...record({
+          recordId: 'a_2',
+          date: '2026-12-02',
+          signInAt: '2026-12-02T08:00:00+08:00',
+          signOutAt: '2026-12-02T20:00:00+08:00',
+          minutes: 480,
+          status: 'adjusted',
+          adjustments,
+        }),
+        title: '社区科普讲解',
+        orgName: '兰州市科技志愿服务支队',
+      },
+      { ...record({ recordId: 'a_1', minutes: 0, status: 'open' }), title: '社区科普讲解', orgName: '兰州市科技志愿服务支队' },
+    ];
+    return { ok: true, data: { totalMinutes: 480, serviceDays: 1, days } };
+  };
+  page = renderPage('pages/my-hours/index');
+  await waitFor(() => expect(text(find(page!, '.ck-hours-total'))).toBe('8小时'));
+  expect(text(find(page, '.ck-hours-count'))).toBe('1');
+  expect(page.querySelectorAll('.ck-hours-day')).toHaveLength(2);
+  expect(page.querySelectorAll('.ck-hours-day-status').map((n) => text(n))).toEqual(['批量签退', '未签退']);
+  expect(text(find(page, '.ck-audit-change'))).toBe('批量签退：签到 08:00，签退 20:00，按每日上限计8小时');
+});
+
+test('我的时长 tells someone not registered to register first, with 去注册', async () => {
+  answer = (body) => (body.action === 'me' ? notRegistered : { ok: true, data: { totalMinutes: 0, serviceDays: 0, days: [] } });
+  page = renderPage('pages/my-hours/index');
+  await waitFor(() => expect(text(find(page!, '.ck-hours-unregistered'))).toContain('请先注册成为志愿者'));
+  expect(text(find(page, '.ck-hours-go-register'))).toBe('去注册');
+  expect(page.querySelector('.ck-hours-empty')).toBeFalsy();
+});
+
+test('扫码签到 tells someone not registered to register first, with 去注册, instead of the camera', async () => {
+  answer = (body) => (body.action === 'me' ? notRegistered : { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' });
+  page = renderPage('pages/scan/index');
+  await waitFor(() => expect(text(find(page!, '.ck-scan-unregistered'))).toContain('请先注册成为志愿者'));
+  expect(text(find(page, '.ck-scan-go-register'))).toBe('去注册');
+  expect(page.querySelector('.ck-scan-camera')).toBeFalsy();
 });

@@ -1,4 +1,4 @@
-// The registration page of the weapp build renders, checks the phone, starts the resend countdown, reads 性别/出生日期 from the ID number, and offers 微信手机号快捷填写 (miniprogram-simulate).
+// The registration page of the weapp build renders, checks the phone, starts the resend countdown, reads 性别/出生日期 from the ID number, and offers 微信手机号快捷填写; the SMS code rows (更换手机号) clear stale errors on a new code and keep 重新发送 after an expired code (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Page, type WxRequestOptions } from './shim';
 
@@ -135,4 +135,27 @@ test('按地图位置填写 fills 所在地区 from the address of the place pic
   expect(find(page, '.reg-region-province').dom?.textContent).toContain('甘肃省');
   expect(find(page, '.reg-region-city').dom?.textContent).toContain('兰州市');
   expect(picked).toHaveLength(1);
+});
+
+test('an expired code keeps 重新发送 on screen at once, and a new code clears the stale red lines', async () => {
+  onRequest((req: WxRequestOptions) => {
+    if (req.url.endsWith('/functions/sms')) return { ok: true, data: { resendAfterSec: 60, expiresInSec: 300 } };
+    if (req.url.endsWith('/functions/user')) return { ok: false, code: 'SMS.CODE_EXPIRED', message: '验证码已失效，请重新获取' };
+    return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+  });
+  page = renderPage('pages/change-phone/index');
+  const p = page;
+  await waitFor(() => find(p, '.reg-phone'));
+  type(p, '.reg-phone', '13800138001');
+  tap(p, '.reg-send-code');
+  await waitFor(() => expect(find(p, '.reg-send-code').dom?.textContent).toMatch(/秒后重新获取$/));
+  type(p, '.reg-sms-code', '123456');
+  tap(p, '.change-phone-submit');
+  await waitFor(() => expect(find(p, '.field-error-smsCode').dom?.textContent).toBe('验证码已失效，请重新获取'));
+  // The countdown gave way: 重新发送, and it sends.
+  await waitFor(() => expect(find(p, '.reg-send-code').dom?.textContent).toBe('重新发送'));
+  tap(p, '.reg-send-code');
+  await waitFor(() => expect(smsCalls()).toHaveLength(2));
+  await waitFor(() => expect(p.querySelector('.field-error-smsCode')).toBeFalsy());
+  expect(find(p, '.reg-send-code').dom?.textContent).toMatch(/秒后重新获取$/);
 });

@@ -32,7 +32,8 @@ beforeEach(() => {
 test('我的 shows the stars earned and the hours to the next one, and the ways to 证明 and 政策文件', async () => {
   answers.me = meWith(320 * 60 + 30, [LZ]);
   page = renderPage('pages/mine/index');
-  await waitFor(() => expect(text(find(page!, '.mine-stars-text'))).toBe('二星志愿者 · 距三星还差 280 小时（600 小时）'));
+  await waitFor(() => expect(text(find(page!, '.mine-stars-text'))).toBe('二星志愿者 · 距三星还差280小时'));
+  expect(text(find(page, '.mine-stars-rule'))).toBe('累计服务满100小时为一星，300小时二星，600小时三星，1000小时四星，1500小时五星');
   expect(page.querySelectorAll('.mine-stars .mine__star.is-on')).toHaveLength(2);
   expect(page.querySelector('.mine-certificate')).toBeTruthy();
   expect(page.querySelector('.mine-links')).toBeTruthy();

@@ -4,8 +4,9 @@ import { database } from '../cloud';
 import { C } from './collections';
 import { takeCounted } from './bounded-counter';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
-import type { DayStatus, CheckinKind, ScanFlag } from '@contract/checkin';
+import type { AdjustmentKind, DayStatus, CheckinKind, ScanFlag } from '@contract/checkin';
 import type { ActivityDoc } from './activity.repository';
+import { isServiceDay } from '../domain/checkin-day';
 
 export interface AdjustmentDoc {
   by: string;
@@ -14,6 +15,10 @@ export interface AdjustmentDoc {
   reason: string;
   before: { signInAt?: Date; signOutAt?: Date; minutes: number };
   after: { signInAt?: Date; signOutAt?: Date; minutes: number };
+  /** What made the change (absent on entries written before it was kept). */
+  kind?: AdjustmentKind;
+  /** The daily cap bound `after.minutes`. */
+  capped?: boolean;
 }
 
 /**
@@ -175,7 +180,8 @@ export async function creditedTotalsOf(openid: string): Promise<{ minutes: numbe
   );
   const perActivity = (res as { data?: { _id: string; minutes: number | null }[] }).data ?? [];
   const activities = await titlesAndStatusOf(perActivity.map((a) => a._id));
-  const credited = perActivity.filter((a) => activities.get(a._id)?.status !== 'cancelled');
+  // 参加活动 counts the activities that credited time, as 服务日 are counted (domain/checkin-day isServiceDay).
+  const credited = perActivity.filter((a) => isServiceDay(a, activities.get(a._id)?.status === 'cancelled'));
   return { minutes: credited.reduce((sum, a) => sum + (a.minutes ?? 0), 0), activities: credited.length };
 }
 

@@ -173,3 +173,27 @@ export function applyScan(record: DayTimes | undefined, kind: CheckinKind, at: D
 export function dayRecordId(activityId: string, openid: string, date: string): string {
   return `${activityId}_${openid}_${date.replace(/-/g, '')}`;
 }
+
+/**
+ * Whether a day record counts as a 服务日: it credits time (a day without a sign-out, or signed out before any
+ * credited minute, is no 服务日) and its activity was not cancelled. 我的时长, 我的 and the reports count with this.
+ */
+export function isServiceDay(record: { minutes?: number | null }, activityCancelled = false): boolean {
+  return !activityCancelled && (record.minutes ?? 0) > 0;
+}
+
+/** How many of the records are 服务日 (isServiceDay). */
+export function serviceDayCount<R extends { minutes?: number | null }>(
+  records: readonly R[],
+  cancelled: (r: R) => boolean = () => false,
+): number {
+  return records.filter((r) => isServiceDay(r, cancelled(r))).length;
+}
+
+/** Whether the daily cap, not the times, set the minutes a day credits (its change log says "按每日上限计"). */
+export function capBinds(schedule: CreditSchedule, date: string, signInAt?: Date, signOutAt?: Date): boolean {
+  if (!signInAt || !signOutAt || !isScheduled(schedule, date)) return false;
+  const from = Math.max(wholeMinute(signInAt), shanghaiInstant(date, schedule.dailyStart).getTime());
+  const to = Math.min(wholeMinute(signOutAt), shanghaiInstant(date, schedule.dailyEnd).getTime());
+  return to > from && Math.floor((to - from) / MIN_MS) > Math.max(0, schedule.dailyCapMinutes);
+}

@@ -11,6 +11,7 @@ import {
 import type { ActivityStatus, MembershipStatus, ServiceCategory } from '@contract/enums';
 import type { NeedStatus } from '@contract/need';
 import { shanghaiDate } from './shanghai-time';
+import { isServiceDay } from './checkin-day';
 import { needProgress, type LinkedActivity } from './need';
 
 /** Asia/Shanghai dates, both ends included. */
@@ -97,7 +98,7 @@ export function countedActivities<A extends StatActivity>(activities: readonly A
 
 /** Day records that credit time within the period. */
 export function creditedRecords<R extends StatRecord>(records: readonly R[], p: Period): R[] {
-  return records.filter((r) => r.minutes > 0 && inPeriod(r.date, p));
+  return records.filter((r) => isServiceDay(r) && inPeriod(r.date, p));
 }
 
 export const isKeyGroupActivity = (a: Pick<StatActivity, 'serviceTargets'>) => (a.serviceTargets ?? []).some((t) => KEY_GROUPS.has(t));

@@ -7,7 +7,7 @@
 // Test classes: ck-code-kind (tabs ck-code-kind-auto/-in/-out), ck-code-mode (tabs ck-code-mode-rotating/-static),
 // ck-code-title, ck-code-kind-label, ck-code-dates, ck-code-qr, ck-code-countdown, ck-code-refresh-error,
 // ck-code-number, ck-code-scene, ck-code-copy, ck-code-poster, ck-code-static-out-warning, ck-code-revoke, ck-code-loading,
-// ck-code-error, ck-code-roster.
+// ck-code-error, ck-code-roster. In 签退 mode every line under the tabs speaks of 签退 only.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Canvas, Text, View } from '@tarojs/components';
@@ -99,8 +99,10 @@ export default function CheckinCode() {
             kind='empty'
             className='ck-code-error'
             icon='码'
-            title='无法出示签到码'
-            description={code.error.code === 'AUTH.FORBIDDEN' ? '只有活动所属队伍的负责人和管理员可以出示签到码' : code.error.message}
+            title={`无法出示${CODE_KIND_LABEL[kind]}`}
+            description={
+              code.error.code === 'AUTH.FORBIDDEN' ? `只有活动所属队伍的负责人和管理员可以出示${CODE_KIND_LABEL[kind]}` : code.error.message
+            }
           />
         ) : (
           <StateView kind='error' className='ck-code-error' message={code.error.message} onRetry={reload} />
@@ -125,8 +127,8 @@ export default function CheckinCode() {
   const revoke = async () => {
     if (revoking) return;
     const { confirm } = await Taro.showModal({
-      title: '作废已发出的签到码',
-      content: '本活动此前出示、打印或转发的签到码和签退码将立即失效，志愿者须扫描新码。海报需重新保存张贴。确定作废吗？',
+      title: `作废已发出的${label}`,
+      content: '本活动此前出示、打印或转发的所有二维码和数字码将立即失效，志愿者须扫描新码。海报需重新保存张贴。确定作废吗？',
       confirmText: '确定作废',
       cancelText: '取消',
     });
@@ -172,22 +174,27 @@ export default function CheckinCode() {
           <Text className='code-page__refresh-error ck-code-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text>
         ) : null}
         <Text className='code-page__how'>
-          {d.kind === 'auto' ? '第一次扫码签到，离开时再扫一次签退。' : ''}用微信“扫一扫”或小程序“扫码签到”扫描此码，须在活动地点
+          {d.kind === 'auto' ? '第一次扫码签到，离开时再扫一次签退。' : ''}
+          {d.kind === 'out' ? '离开时用微信“扫一扫”或小程序的扫码页扫描此码签退' : '用微信“扫一扫”或小程序“扫码签到”扫描此码'}，须在活动地点
           {formatDistance(d.radiusM)}内
         </Text>
       </View>
 
       <View className='card code-page__text'>
-        <Text className='code-page__text-label'>无法扫码时，请志愿者在“扫码签到”页输入现场数字码：</Text>
+        <Text className='code-page__text-label ck-code-number-label'>
+          {d.kind === 'out'
+            ? '无法扫码时，请志愿者在小程序的扫码页输入此数字码签退：'
+            : '无法扫码时，请志愿者在“扫码签到”页输入现场数字码：'}
+        </Text>
         <Text className='code-page__number ck-code-number'>{spacedNumber(d.number)}</Text>
         <Text className='code-page__number-hint'>每{formatDuration(ONSITE_NUMBER_STEP_SEC / 60)}更新一次，不必打印</Text>
         <View className='code-page__scene-row'>
-          <Text className='code-page__text-label'>签到码文本：</Text>
+          <Text className='code-page__text-label'>{label}文本：</Text>
           <Text className='code-page__payload ck-code-scene' userSelect>
             {d.scene}
           </Text>
           <Text className='code-page__copy ck-code-copy' onClick={() => Taro.setClipboardData({ data: d.scene }).catch(() => undefined)}>
-            复制签到码
+            复制{label}
           </Text>
         </View>
       </View>
@@ -201,10 +208,10 @@ export default function CheckinCode() {
           <Text className='code-page__hint'>动态码截图会很快失效；要发到微信群或打印，请切换到“海报（固定码）”保存海报</Text>
         )}
         <Button className='ck-code-roster' block onClick={() => Taro.navigateTo({ url: routes.roster(activityId) })}>
-          查看签到名单
+          {d.kind === 'out' ? '查看签退名单' : '查看签到名单'}
         </Button>
         <Button className='ck-code-revoke' block fill='outline' type='danger' loading={revoking} disabled={revoking} onClick={revoke}>
-          作废旧码（签到码外传时使用）
+          作废旧码（{label}外传时使用）
         </Button>
       </View>
       {process.env.TARO_ENV === 'weapp' ? <Canvas type='2d' id={POSTER_CANVAS_ID} className='code-page__canvas' /> : null}

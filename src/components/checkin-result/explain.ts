@@ -1,5 +1,5 @@
 // Every way a scan can fail, in plain Chinese with what to do next; switched on codes, never on message text.
-import { scanWindowText } from '@contract/checkin';
+import { scanWindowText, type CheckinScanOutput } from '@contract/checkin';
 
 /** A wire error, or one the phone raised before sending (LOCATION_DENIED, LOCATION_UNAVAILABLE). */
 export type Refusal = { code: string; message: string; details?: unknown };
@@ -17,6 +17,8 @@ export type RefusalView = {
   setting: boolean;
   /** Offer 我的签到码 (an admin can sign the volunteer in by scanning it). */
   myCode: boolean;
+  /** The scanner is not registered: offer 去注册. */
+  register?: boolean;
   again: string;
 };
 
@@ -30,6 +32,12 @@ function distanceOf(details: unknown): { distanceM: number; radiusM: number } | 
 const isRevoked = (details: unknown) => (details as { revoked?: unknown } | null | undefined)?.revoked === true;
 
 export function explainRefusal(r: Refusal, admin = false): RefusalView {
+  const view = explainFor(r, admin);
+  // What is written for the volunteer (我的签到码, 去注册) never shows on an admin's screen.
+  return admin ? { ...view, tips: view.tips.filter((t) => t !== MY_CODE_TIP), myCode: false, register: false } : view;
+}
+
+function explainFor(r: Refusal, admin: boolean): RefusalView {
   const base = {
     key: 'error',
     title: admin ? '操作失败' : '签到失败',
@@ -128,7 +136,7 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
         message: admin ? '只有本活动所属队伍的负责人和管理员可以为志愿者签到。' : r.message,
       };
     case 'USER.NOT_REGISTERED':
-      return { ...base, key: 'unregistered', title: '请先注册', tips: ['注册成为志愿者并报名活动后才能签到'] };
+      return { ...base, key: 'unregistered', title: '请先注册', tips: ['注册成为志愿者并报名活动后才能签到'], register: !admin };
     case 'NETWORK':
       // A typed 现场数字码 cannot be kept offline (the server could not tell when it was typed): only a code can.
       if ((r.details as { onsiteNumber?: unknown } | null | undefined)?.onsiteNumber === true)
@@ -144,4 +152,14 @@ export function explainRefusal(r: Refusal, admin = false): RefusalView {
     default:
       return base;
   }
+}
+
+/** The line under a success: to the volunteer about their day; to an admin who scanned a volunteer, about that volunteer. */
+export function successMessage(data: CheckinScanOutput & { realName?: string }): string {
+  if (data.realName) {
+    return data.kind === 'in'
+      ? `已为${data.realName}签到。活动结束离开时，请其再次出示个人签到码签退。`
+      : `已为${data.realName}签退，当日时长已计入其服务记录。`;
+  }
+  return data.kind === 'in' ? '活动结束离开时，请再次扫码签退，否则当天时长不计入。' : '感谢您的志愿服务！时长已计入“我的时长”。';
 }

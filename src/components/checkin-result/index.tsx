@@ -2,11 +2,11 @@
 // next (move closer, turn on precise location, show 我的签到码 to an admin).
 // Test classes: ck-result (is-ok / is-error), ck-result-title, ck-result-message, ck-result-distance, ck-result-time,
 // ck-result-minutes, ck-result-tips, ck-result-again, ck-result-retry, ck-result-my-code, ck-result-setting, ck-result-hours,
-// ck-result-undo.
+// ck-result-undo, ck-result-register.
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
 import { CHECKIN_KIND_LABEL, UNDO_SIGN_OUT_MIN, type CheckinScanOutput } from '@contract/checkin';
-import { explainRefusal, type Refusal } from './explain';
+import { explainRefusal, successMessage, type Refusal } from './explain';
 import { clockOf } from '@contract/time';
 import { formatDistance, formatDuration } from '@contract/format';
 import './index.scss';
@@ -22,6 +22,8 @@ type Props = {
   /** Open 我的签到码 (volunteers only). */
   onMyCode?: () => void;
   onHours?: () => void;
+  /** Open 注册 (a scanner not registered yet). */
+  onRegister?: () => void;
   /** The volunteer's own fresh 签退 may be undone for a few minutes (the server decides whether it still can). */
   onUndo?: (data: CheckinScanOutput) => void;
   /** Weapp: open the permission settings after a refused location. */
@@ -30,7 +32,7 @@ type Props = {
   admin?: boolean;
 };
 
-export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onHours, onUndo, onSetting, admin }: Props) {
+export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onHours, onRegister, onUndo, onSetting, admin }: Props) {
   if (outcome.ok) return <Success data={outcome.data} onAgain={onAgain} onHours={onHours} onUndo={onUndo} />;
   const view = explainRefusal(outcome, admin);
   return (
@@ -55,6 +57,11 @@ export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onH
         </View>
       ) : null}
       <View className='checkin-result__buttons'>
+        {view.register && onRegister ? (
+          <Button className='ck-result-register' type='primary' block onClick={onRegister}>
+            去注册
+          </Button>
+        ) : null}
         {view.retry && onRetry ? (
           <Button className='ck-result-retry' type='primary' block onClick={onRetry}>
             重新提交
@@ -67,7 +74,7 @@ export default function CheckinResult({ outcome, onAgain, onRetry, onMyCode, onH
         ) : null}
         <Button
           className='ck-result-again'
-          type={view.retry || (view.setting && onSetting) ? 'default' : 'primary'}
+          type={view.retry || (view.setting && onSetting) || (view.register && onRegister) ? 'default' : 'primary'}
           block
           onClick={onAgain}
         >
@@ -119,9 +126,7 @@ function Success({
         ) : null}
         {!data.realName ? <Fact label='距活动地点' value={`约${formatDistance(data.distanceM)}`} cls='ck-result-distance' /> : null}
       </View>
-      <Text className='checkin-result__message ck-result-message'>
-        {data.kind === 'in' ? '活动结束离开时，请再次扫码签退，否则当天时长不计入。' : '感谢您的志愿服务！时长已计入“我的时长”。'}
-      </Text>
+      <Text className='checkin-result__message ck-result-message'>{successMessage(data)}</Text>
       <View className='checkin-result__buttons'>
         {onHours ? (
           <Button className='ck-result-hours' type='primary' block onClick={onHours}>

@@ -118,7 +118,7 @@ export default function ComplaintPage() {
         form={form}
         errors={{ phone: errors.phone, smsCode: errors.smsCode }}
         onChange={(field, value) => patch({ [field]: value })}
-        onErrors={(e) => setErrors((prev) => ({ ...prev, phone: e.phone }))}
+        onErrors={(e) => setErrors((prev) => ({ ...prev, phone: e.phone, ...('smsCode' in e ? { smsCode: e.smsCode } : {}) }))}
         purpose='complaint'
         title='2 验证联系电话（仅受理队伍可见）'
         phoneLabel='联系电话'

@@ -11,7 +11,8 @@ import { regionName } from '../../utils/region';
 import { STATUS_TAG } from '../../utils/status-tag';
 import { GENDER_LABEL, MEMBERSHIP_STATUS_LABEL, ORG_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
 import { profileCompleteness, type UserMeOutput } from '@contract/user';
-import { STAR_HOURS, hoursToNextStar, starsFor } from '@contract/report';
+import { starsFor } from '@contract/report';
+import { starRule, starStanding } from '../../utils/stars';
 import ManageSection from './components/manage-section';
 import InvitationsEntry from './components/invitations-entry';
 import MessagesEntry from './components/messages-entry';
@@ -30,7 +31,6 @@ const openMyEvaluations = () => Taro.navigateTo({ url: routes.myEvaluations() })
 const openCertificate = () => Taro.navigateTo({ url: routes.certificate() });
 const openLinks = () => Taro.navigateTo({ url: routes.links() });
 const openMyData = () => Taro.navigateTo({ url: routes.myData() });
-const STAR_NAMES = ['', '一星', '二星', '三星', '四星', '五星'];
 const openOrg = (orgId: string) => Taro.navigateTo({ url: routes.orgDetail(orgId) });
 
 export default function Mine() {
@@ -262,23 +262,22 @@ function Profile({ data }: { data: UserMeOutput }) {
   );
 }
 
-/** i志愿's star scale (100/300/600/1000/1500 hours) and the way to the next star. */
+/** i志愿's star scale (100/300/600/1000/1500 hours): the stars held, the way to the next one and the rule in words. */
 function Stars({ minutes }: { minutes: number }) {
   const stars = starsFor(minutes);
-  const missing = hoursToNextStar(minutes);
   return (
     <View className='mine__stars mine-stars'>
-      <Text className='mine__star-icons'>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <Text key={n} className={n <= stars ? 'mine__star is-on' : 'mine__star'}>
-            {n <= stars ? '★' : '☆'}
-          </Text>
-        ))}
-      </Text>
-      <Text className='mine__star-text mine-stars-text'>
-        {stars ? `${STAR_NAMES[stars]}志愿者` : '志愿者'}
-        {missing === undefined ? ' · 已达最高星级' : ` · 距${STAR_NAMES[stars + 1]}还差 ${missing} 小时（${STAR_HOURS[stars]} 小时）`}
-      </Text>
+      <View className='mine__stars-line'>
+        <Text className='mine__star-icons'>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <Text key={n} className={n <= stars ? 'mine__star is-on' : 'mine__star'}>
+              {n <= stars ? '★' : '☆'}
+            </Text>
+          ))}
+        </Text>
+        <Text className='mine__star-text mine-stars-text'>{starStanding(minutes)}</Text>
+      </View>
+      <Text className='mine__star-rule mine-stars-rule'>{starRule()}</Text>
     </View>
   );
 }

@@ -1,7 +1,8 @@
 // 我的签到码: when the phone cannot locate, the volunteer shows this rotating personal code and an admin of the
 // activity scans it from the roster. Without an activity in the route, the volunteer picks one of today's.
 // Test classes: ck-mycode-activity (one per ongoing activity to pick), ck-mycode-title, ck-mycode-qr,
-// ck-mycode-countdown, ck-mycode-payload (the code as text), ck-mycode-refresh-error, ck-mycode-loading, ck-mycode-error, ck-mycode-none.
+// ck-mycode-countdown, ck-mycode-name (whose code it is, for the admin to check against the person), ck-mycode-avatar,
+// ck-mycode-refresh-error, ck-mycode-loading, ck-mycode-error, ck-mycode-none. The code's raw text is never shown.
 import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -11,6 +12,7 @@ import { useRotatingCode } from '../../hooks/use-rotating-code';
 import { myCode } from '../../services/checkin';
 import { keepScreenOn } from '../../device/screen';
 import { getActivity, myActivities } from '../../services/activity';
+import { me } from '../../services/user';
 import { useResource } from '../../hooks/use-resource';
 import './index.scss';
 
@@ -79,6 +81,9 @@ function ActivityChoice({ onPick }: { onPick: (c: Chosen) => void }) {
 function Code({ chosen, onBack }: { chosen: Chosen; onBack?: () => void }) {
   const load = useCallback(() => myCode(chosen.activityId), [chosen.activityId]);
   const { code, reload } = useRotatingCode(load);
+  // Whose code it is: the admin compares the name with the person in front of them.
+  const mine = useResource(me);
+  const name = mine.state.status === 'ready' ? mine.state.data.volunteer.realName : '';
 
   return (
     <View className='app-page my-code'>
@@ -93,7 +98,13 @@ function Code({ chosen, onBack }: { chosen: Chosen; onBack?: () => void }) {
       {code.status === 'ready' ? (
         <View className='card my-code__card'>
           <Text className='my-code__title ck-mycode-title'>{chosen.title || '我的签到码'}</Text>
-          <Text className='my-code__lead'>请向活动管理员出示此码，由管理员扫码为您签到或签退</Text>
+          {name ? (
+            <View className='my-code__who'>
+              <View className='my-code__avatar ck-mycode-avatar'>{name.slice(0, 1)}</View>
+              <Text className='my-code__name ck-mycode-name'>{name}</Text>
+            </View>
+          ) : null}
+          <Text className='my-code__lead'>请向活动管理员出示此码，由管理员核对姓名后扫码为您签到或签退</Text>
           <View className='my-code__qr'>
             <QrCode className='ck-mycode-qr' payload={code.data.payload} svg={code.data.qrSvg} size={240} />
           </View>
@@ -104,9 +115,6 @@ function Code({ chosen, onBack }: { chosen: Chosen; onBack?: () => void }) {
             <Text className='my-code__refresh-error ck-mycode-refresh-error'>刷新失败：{code.refreshError}，正在重试</Text>
           ) : null}
           <Text className='my-code__note'>签到码每30秒更新一次，截图无效。</Text>
-          <Text className='my-code__payload ck-mycode-payload' userSelect>
-            {code.data.payload}
-          </Text>
           {onBack ? (
             <Text className='my-code__switch' onClick={onBack}>
               换一个活动

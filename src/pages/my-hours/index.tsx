@@ -4,7 +4,7 @@
 // ck-hours-org, ck-hours-total, ck-hours-count, ck-hours-cancelled-note, ck-hours-day (ck-hours-day-date/-title/-times/
 // -minutes/-status/-cancelled),
 // ck-hours-correction(-status/-reason), ck-hours-correct, ck-hours-loading, ck-hours-error, ck-hours-empty,
-// ck-hours-range-error; the popup's ck-correct-* classes (components/correction-popup); scans kept offline (待上传 and
+// ck-hours-range-error, ck-hours-unregistered (not registered: 去注册, ck-hours-go-register); the popup's ck-correct-* classes (components/correction-popup); scans kept offline (待上传 and
 // results that need attention) in ck-hours-offline* (components/offline-section). An upload the server answered
 // (a tap on 立即上传 or an automatic one) reads the hours again.
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -60,6 +60,22 @@ export default function MyHours() {
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
+  // Someone not registered has no service time: they are told to register first, not shown an empty record.
+  if (mine.state.status === 'error' && mine.state.error.code === 'USER.NOT_REGISTERED') {
+    return (
+      <View className='app-page my-hours'>
+        <StateView
+          kind='empty'
+          className='ck-hours-unregistered'
+          icon='志'
+          title='请先注册成为志愿者'
+          description='注册并参加活动、扫码签到签退后，服务时长会记录在这里'
+          action={{ text: '去注册', className: 'ck-hours-go-register', onClick: () => Taro.navigateTo({ url: routes.register() }) }}
+        />
+      </View>
+    );
+  }
+
   return (
     <View className='app-page my-hours'>
       <SegTabs name='ck-hours-period' tabs={PERIODS} value={filters.period} onChange={(period: Period) => set({ period })} />
@@ -93,7 +109,7 @@ export default function MyHours() {
           <View className='card my-hours__summary'>
             <Text className='my-hours__total ck-hours-total'>{formatDuration(hours.data.totalMinutes)}</Text>
             <Text className='my-hours__total-label'>
-              累计服务时长 · <Text className='ck-hours-count'>{hours.data.days.length}</Text> 个服务日
+              累计服务时长 · <Text className='ck-hours-count'>{hours.data.serviceDays}</Text> 个服务日
             </Text>
             {cancelledDays(hours.data) > 0 ? (
               <Text className='my-hours__cancelled-note ck-hours-cancelled-note'>

@@ -119,7 +119,7 @@ export default function NeedPost() {
         form={form}
         errors={{ phone: errors.phone, smsCode: errors.smsCode }}
         onChange={(field, value) => patch({ [field]: value })}
-        onErrors={(e) => setErrors((prev) => ({ ...prev, phone: e.phone }))}
+        onErrors={(e) => setErrors((prev) => ({ ...prev, phone: e.phone, ...('smsCode' in e ? { smsCode: e.smsCode } : {}) }))}
         purpose='need'
         title='验证联系电话（完整号码仅承接队伍可见）'
         phoneLabel='联系电话'

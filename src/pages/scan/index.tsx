@@ -8,7 +8,7 @@
 // and shows what the server made of each upload (components/checkin-result/offline).
 // Test classes: ck-scan-camera (scan button: weapp, or h5 with window.wx.scanQRCode), ck-scan-payload (h5 manual
 // entry) and ck-scan-submit, ck-scan-number and ck-scan-number-submit (components/number-entry), ck-scan-progress, ck-scan-go-my-code, ck-scan-go-hours; the panel's ck-result-* classes
-// (components/checkin-result), the offline panel's and banner's ck-offline-* classes (components/checkin-result/offline).
+// (components/checkin-result), ck-scan-unregistered (not registered: 去注册, ck-scan-go-register), the offline panel's and banner's ck-offline-* classes (components/checkin-result/offline).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -25,6 +25,9 @@ import { isLocateError, locate, type Fix } from '../../device/location';
 import { readQrCode, sceneOfPath } from '../../device/scan';
 import { buzz } from '../../device/screen';
 import { toCloudError } from '../../services/cloud-error';
+import { me } from '../../services/user';
+import { useResource } from '../../hooks/use-resource';
+import StateView from '../../components/state-view';
 import { routes } from '../../routes';
 import { isTrainingCode, scanTrainingCode } from './training-scan';
 import { formatDuration } from '@contract/format';
@@ -74,6 +77,9 @@ export default function Scan() {
   // Results of uploads answered while the page is open (older ones are on 我的时长).
   const openedAt = useRef(queue.state.lastSyncAt ?? '');
   const results = useMemo(() => queue.state.done.filter((d) => d.at > openedAt.current).slice(0, RESULTS_SHOWN), [queue.state.done]);
+  // Only a volunteer can sign in: someone not registered is told so before they scan (offline, the scan is offered).
+  const mine = useResource(me);
+  const unregistered = mine.state.status === 'error' && mine.state.error.code === 'USER.NOT_REGISTERED';
 
   const send = async (a: Attempt) => {
     attempt.current = a;
@@ -172,6 +178,7 @@ export default function Scan() {
 
   const openMyCode = () => Taro.navigateTo({ url: routes.myCode(activityId || undefined) });
   const openHours = () => Taro.navigateTo({ url: routes.myHours() });
+  const openRegister = () => Taro.navigateTo({ url: routes.register() });
 
   if (saved) {
     return (
@@ -190,8 +197,24 @@ export default function Scan() {
           onRetry={() => attempt.current && send({ ...attempt.current, retry: true })}
           onMyCode={openMyCode}
           onHours={openHours}
+          onRegister={openRegister}
           onUndo={undo}
           onSetting={process.env.TARO_ENV === 'weapp' ? () => Taro.openSetting().catch(() => undefined) : undefined}
+        />
+      </View>
+    );
+  }
+
+  if (unregistered) {
+    return (
+      <View className='app-page scan-page'>
+        <StateView
+          kind='empty'
+          className='ck-scan-unregistered'
+          icon='志'
+          title='请先注册成为志愿者'
+          description='注册成为志愿者并报名活动后，才能在活动现场扫码签到、签退'
+          action={{ text: '去注册', className: 'ck-scan-go-register', onClick: openRegister }}
         />
       </View>
     );

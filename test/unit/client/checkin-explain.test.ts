@@ -1,5 +1,5 @@
 // How a refused scan reads (components/checkin-result/explain): by code, for the volunteer and for an admin.
-import { explainRefusal } from '../../../src/components/checkin-result/explain';
+import { explainRefusal, successMessage } from '../../../src/components/checkin-result/explain';
 
 describe('explainRefusal', () => {
   it('out of range: the distance from the details, the way out through 我的签到码', () => {
@@ -25,5 +25,21 @@ describe('explainRefusal', () => {
     expect(explainRefusal({ code: 'NETWORK', message: '' })).toMatchObject({ key: 'network', retry: true });
     expect(explainRefusal({ code: 'WHATEVER', message: '出错了' })).toMatchObject({ key: 'error', title: '签到失败', message: '出错了' });
     expect(explainRefusal({ code: 'WHATEVER', message: '出错了' }, true).title).toBe('操作失败');
+  });
+});
+
+describe('what is written for the volunteer stays off the admin’s screen', () => {
+  it('an admin is never told to show 我的签到码 or to register', () => {
+    const out = explainRefusal({ code: 'CHECKIN.OUT_OF_RANGE', message: 'm', details: { distanceM: 6150, radiusM: 5000 } }, true);
+    expect(out.myCode).toBe(false);
+    expect(out.tips.join('')).not.toContain('我的签到码');
+    expect(explainRefusal({ code: 'USER.NOT_REGISTERED', message: 'm' }, true).register).toBe(false);
+    expect(explainRefusal({ code: 'USER.NOT_REGISTERED', message: 'm' }).register).toBe(true);
+  });
+  it('a success an admin scanned speaks of the volunteer, not of “我的时长”', () => {
+    const data = { kind: 'out', realName: '张伟' } as Parameters<typeof successMessage>[0];
+    expect(successMessage(data)).toBe('已为张伟签退，当日时长已计入其服务记录。');
+    expect(successMessage({ ...data, kind: 'in' })).toBe('已为张伟签到。活动结束离开时，请其再次出示个人签到码签退。');
+    expect(successMessage({ ...data, realName: undefined })).toBe('感谢您的志愿服务！时长已计入“我的时长”。');
   });
 });

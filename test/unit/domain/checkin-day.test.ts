@@ -1,12 +1,15 @@
 // Day-record rules: the scan window and its edges, the Asia/Shanghai day of a scan, credited minutes, which scan counts,
-// which sign-out asks first, and when a volunteer may undo their own sign-out.
+// which sign-out asks first, when a volunteer may undo their own sign-out, and which days count as 服务日.
 import {
   applyScan,
   canUndoSignOut,
+  capBinds,
   checkScanTime,
   creditedMinutes,
   dayRecordId,
+  isServiceDay,
   scanWindow,
+  serviceDayCount,
   shortSignOut,
 } from '../../../cloudfunctions/common/domain/checkin-day';
 
@@ -229,5 +232,42 @@ describe('canUndoSignOut', () => {
     expect(canUndoSignOut(undefined, out)).toEqual({ ok: false, reason: 'NOT_SIGNED_OUT' });
     expect(canUndoSignOut({ ownSignOutAts: [out] }, out)).toEqual({ ok: false, reason: 'NOT_SIGNED_OUT' });
     expect(canUndoSignOut({ signOutAt: out, ownSignOutAts: [sh(D1, '11:00:00')] }, out)).toEqual({ ok: false, reason: 'NOT_OWN' });
+  });
+});
+
+describe('isServiceDay', () => {
+  it('counts a day that credits one minute or more, not a 0-minute day nor one without minutes', () => {
+    expect(isServiceDay({ minutes: 1 })).toBe(true);
+    expect(isServiceDay({ minutes: 0 })).toBe(false);
+    expect(isServiceDay({})).toBe(false);
+  });
+  it('does not count a day of a cancelled activity, whatever it credited', () => {
+    expect(isServiceDay({ minutes: 480 }, true)).toBe(false);
+  });
+  it('serviceDayCount counts only the 服务日 among the records', () => {
+    const days = [
+      { minutes: 480, a: 'x' },
+      { minutes: 0, a: 'x' },
+      { minutes: 30, a: 'gone' },
+      { minutes: 1, a: 'y' },
+    ];
+    expect(serviceDayCount(days)).toBe(3);
+    expect(serviceDayCount(days, (r) => r.a === 'gone')).toBe(2);
+  });
+});
+
+describe('capBinds', () => {
+  const LONG = { ...TWO_DAYS, dailyStart: '08:00', dailyEnd: '20:00' };
+  it('says the 8 h cap, not the times, set the minutes of a 12-hour day', () => {
+    expect(capBinds(LONG, D1, sh(D1, '08:00:00'), sh(D1, '20:00:00'))).toBe(true);
+    expect(creditedMinutes(LONG, D1, sh(D1, '08:00:00'), sh(D1, '20:00:00'))).toBe(480);
+  });
+  it('is false at exactly the cap, below it, and for a day without a sign-out', () => {
+    expect(capBinds(LONG, D1, sh(D1, '08:00:00'), sh(D1, '16:00:00'))).toBe(false);
+    expect(capBinds(LONG, D1, sh(D1, '08:00:00'), sh(D1, '16:01:00'))).toBe(true);
+    expect(capBinds(LONG, D1, sh(D1, '08:00:00'), undefined)).toBe(false);
+  });
+  it('counts only the scheduled hours: a long stay outside them is not the cap', () => {
+    expect(capBinds(TWO_DAYS, D1, sh(D1, '06:00:00'), sh(D1, '20:00:00'))).toBe(false);
   });
 });

@@ -2,11 +2,12 @@
 // that the volunteer sees on the record. Shared by checkin.adjust, batchSignOut and approved corrections; who may
 // ask for it is the callers' to check (four-eyes), the activity's being live is checked here.
 import { FUTURE_TIME_MESSAGE } from '@contract/time';
+import { editKindOf } from '@contract/checkin';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
 import { createRecord, findRecord, updateRecordIf, type AdjustmentDoc, type DayRecordDoc } from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
-import { creditedMinutes, dayRecordId } from '../../domain/checkin-day';
+import { capBinds, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { shanghaiDate } from '../../domain/shanghai-time';
 import { refuseDayChangesIfCancelled } from '../activity/activity-lookup';
 
@@ -21,6 +22,8 @@ export interface AdjustRequest {
   now: Date;
   /** Only close an open day (batch sign-out): an already closed day is left alone. */
   onlyIfOpen?: boolean;
+  /** What the change log calls it: 批量签退, 更正; else 补录 or 调整 by the times (editKindOf). */
+  kind?: 'batch' | 'correction';
 }
 
 const invalid = (message: string) => new AppError(ErrorCode.VALIDATION, message);
@@ -59,6 +62,8 @@ export async function adjustRecord(r: AdjustRequest): Promise<DayRecordDoc | nul
         minutes: before?.minutes ?? 0,
       },
       after: { ...(signInAt ? { signInAt } : {}), ...(signOutAt ? { signOutAt } : {}), minutes },
+      kind: r.kind ?? editKindOf(before ?? {}, { signInAt, signOutAt }),
+      ...(capBinds(r.activity, r.date, signInAt, signOutAt) ? { capped: true } : {}),
     };
     if (!before) {
       const enrollment = await findEnrollment(r.activity._id, r.openid);

@@ -37,6 +37,7 @@ export async function batchSignOut(input: CheckinBatchSignOutInput, ctx: Ctx): P
         by: admin,
         now: ctx.now,
         onlyIfOpen: true,
+        kind: 'batch',
       });
       if (done) closed.push(r);
       else skipped.push({ record: r, reason: 'alreadyClosed' });

@@ -123,6 +123,7 @@ export async function reviewCorrection(input: CheckinReviewCorrectionInput, ctx:
         reason: `更正申请：${c.note}`,
         by: admin,
         now: ctx.now,
+        kind: 'correction',
       });
     } catch (err) {
       // A refused change (e.g. times outside the day) leaves the request pending and answers why.

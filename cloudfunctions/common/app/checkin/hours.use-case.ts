@@ -1,11 +1,13 @@
 // checkin.myHours: the caller's credited minutes, day by day, with the audit trail and any correction request. A day
-// of a cancelled activity is shown (the record is the truth of what happened) but counts toward no total.
+// of a cancelled activity is shown (the record is the truth of what happened) but counts toward no total; only days
+// that credit time count as 服务日.
 import type { CheckinMyHoursInput, CheckinMyHoursOutput } from '@contract/checkin';
 import { requireOpenid, type Ctx } from '../../handler';
 import { recordsOf, titlesAndStatusOf } from '../../db/checkin.repository';
 import { correctionsOf, type CorrectionDoc } from '../../db/correction.repository';
 import { findOrgsByIds } from '../../db/org.repository';
 import { requestedRange } from '../../domain/shanghai-time';
+import { serviceDayCount } from '../../domain/checkin-day';
 import { correctionView, recordView } from './record-view';
 
 export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<CheckinMyHoursOutput> {
@@ -31,5 +33,5 @@ export async function myHours(input: CheckinMyHoursInput, ctx: Ctx): Promise<Che
     };
   });
   const totalMinutes = records.reduce((sum, r) => sum + (cancelled(r.activityId) ? 0 : (r.minutes ?? 0)), 0);
-  return { totalMinutes, days, ...range };
+  return { totalMinutes, serviceDays: serviceDayCount(records, (r) => cancelled(r.activityId)), days, ...range };
 }

@@ -9,7 +9,7 @@ import { AppError, ErrorCode } from '../../errors';
 import type { ActivityDoc } from '../../db/activity.repository';
 import { applyOfflineIf, findRecord, type AdjustmentDoc, type DayRecordDoc, type OfflineMarkDoc } from '../../db/checkin.repository';
 import type { OfflineScanDoc } from '../../db/offline-scan.repository';
-import { creditedMinutes, dayRecordId } from '../../domain/checkin-day';
+import { capBinds, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { withFlags } from '../../domain/scan-flags';
 import { toIso } from '../../domain/shanghai-time';
 import { refuseDayChangesIfCancelled } from '../activity/activity-lookup';
@@ -66,6 +66,8 @@ export async function applyBatchToDay(s: OfflineScanDoc, c: BatchApplyCtx): Prom
       reason: `离线签退（管理员批量签退，${clock(at)}${c.confirmedBy ? '，管理员确认' : ''}）`,
       before: { signInAt, minutes: record.minutes ?? 0 },
       after: { signInAt, signOutAt: at, minutes },
+      kind: 'batch',
+      ...(capBinds(c.activity, s.date, signInAt, at) ? { capped: true } : {}),
     };
     const patch: Partial<DayRecordDoc> = { signOutAt: at, signOutBy: by, minutes, status: 'adjusted', updatedAt: c.now };
     if (!(await applyOfflineIf(id, record.updatedAt, patch, { mark, audit, flags: ['offline'], remove: [] }))) continue;

@@ -42,7 +42,7 @@ import {
 import { contactsOf } from '../../db/org.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
 import { activityCodeSecret } from '../../adapters/checkin-code-secret';
-import { checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
+import { capBinds, checkScanTime, creditedMinutes, dayRecordId } from '../../domain/checkin-day';
 import { isOnSiteNumber, parsePayload, parseScene, verifyPayload, verifyScene } from '../../domain/checkin-code';
 import { withinRadius } from '../../domain/geo';
 import { judgeOfflineBatchSignOut, judgeOfflineScan } from '../../domain/offline-scan';
@@ -117,6 +117,7 @@ function auditOf(
   after: Partial<DayRecordDoc>,
   now: Date,
   confirmedBy?: string,
+  capped = false,
 ): AdjustmentDoc {
   const who = s.by ? '管理员扫描个人签到码' : '本人扫码';
   const why = confirmedBy ? '管理员确认' : s.reason ? OFFLINE_REASON_LABEL[s.reason] : '';
@@ -135,6 +136,8 @@ function auditOf(
       ...(after.signOutAt ? { signOutAt: after.signOutAt } : {}),
       minutes: after.minutes ?? 0,
     },
+    kind: 'offline',
+    ...(capped ? { capped: true } : {}),
   };
 }
 
@@ -198,7 +201,8 @@ async function applyToDay(s: OfflineScanDoc, c: ApplyCtx): Promise<Applied> {
         return { state: 'recorded', kind, record: await applyWaiting(doc, c) };
       }
       const patch: Partial<DayRecordDoc> = { signInAt: at, minutes, updatedAt: c.now, ...(s.by ? { signInBy: s.by } : {}) };
-      const audit = auditOf(s, kind, byName, record, { signInAt: at, signOutAt, minutes }, c.now, c.confirmedBy);
+      const capped = capBinds(c.activity, s.date, at, signOutAt);
+      const audit = auditOf(s, kind, byName, record, { signInAt: at, signOutAt, minutes }, c.now, c.confirmedBy, capped);
       if (
         !(await applyOfflineIf(id, record.updatedAt, patch, {
           mark,
@@ -230,7 +234,8 @@ async function applyToDay(s: OfflineScanDoc, c: ApplyCtx): Promise<Applied> {
     const minutes = creditedMinutes(c.activity, s.date, signInAt, at);
     const status: DayRecordDoc['status'] = record!.status === 'adjusted' ? 'adjusted' : 'closed';
     const patch: Partial<DayRecordDoc> = { signOutAt: at, minutes, status, updatedAt: c.now, ...(s.by ? { signOutBy: s.by } : {}) };
-    const audit = auditOf(s, kind, byName, record, { signInAt, signOutAt: at, minutes }, c.now, c.confirmedBy);
+    const capped = capBinds(c.activity, s.date, signInAt, at);
+    const audit = auditOf(s, kind, byName, record, { signInAt, signOutAt: at, minutes }, c.now, c.confirmedBy, capped);
     if (
       !(await applyOfflineIf(id, record!.updatedAt, patch, {
         mark,

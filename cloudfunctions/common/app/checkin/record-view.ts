@@ -14,6 +14,8 @@ function adjustmentView(a: AdjustmentDoc) {
     reason: a.reason,
     before: { signInAt: iso(a.before.signInAt), signOutAt: iso(a.before.signOutAt), minutes: a.before.minutes },
     after: { signInAt: iso(a.after.signInAt), signOutAt: iso(a.after.signOutAt), minutes: a.after.minutes },
+    ...(a.kind ? { kind: a.kind } : {}),
+    ...(a.capped ? { capped: true } : {}),
   };
 }
 

@@ -39,6 +39,7 @@ export async function undoSignOut(input: CheckinUndoSignOutInput, ctx: Ctx): Pro
     reason: UNDO_REASON,
     before: { ...(signInAt ? { signInAt } : {}), signOutAt, minutes: record.minutes },
     after: { ...(signInAt ? { signInAt } : {}), minutes: 0 },
+    kind: 'undo',
   };
   const status: DayRecordDoc['status'] = record.status === 'adjusted' ? 'adjusted' : 'open';
   const patch = { minutes: 0, status, updatedAt: ctx.now };

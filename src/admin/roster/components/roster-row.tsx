@@ -3,13 +3,14 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
-import { DAY_STATUS_LABEL, SCAN_FLAG_LABEL, type Adjustment, type RosterEntry } from '@contract/checkin';
+import { SCAN_FLAG_LABEL, type Adjustment, type RosterEntry } from '@contract/checkin';
+import { dayTag } from '../../../utils/audit-text';
 import { clockOf } from '@contract/time';
 import { formatDuration } from '@contract/format';
 import OfflineMarks, { hasOffline } from './offline-marks';
 
 const STATUS_TAG = { absent: 'default', open: 'warning', closed: 'success', adjusted: 'primary' } as const;
-const statusLabel = (s: RosterEntry['status']) => (s === 'absent' ? '未签到' : DAY_STATUS_LABEL[s]);
+const statusLabel = (row: RosterEntry) => (row.status === 'absent' ? '未签到' : dayTag(row.status, row.adjustments));
 
 type Props = { row: RosterEntry; canManage: boolean; trail?: Adjustment[]; onAdjust: () => void };
 
@@ -22,7 +23,7 @@ export default function RosterRow({ row, canManage, trail, onAdjust }: Props) {
         <Text className='roster-row__name ck-roster-name'>{row.realName || '（未填写姓名）'}</Text>
         <Text className='roster-row__phone'>{row.phoneMasked}</Text>
         <Tag type={STATUS_TAG[row.status]} className='ck-roster-status'>
-          {statusLabel(row.status)}
+          {statusLabel(row)}
         </Tag>
         {hasOffline(row) ? (
           <Tag type='warning' className='roster-row__offline ck-roster-offline'>
@@ -47,7 +48,7 @@ export default function RosterRow({ row, canManage, trail, onAdjust }: Props) {
         </View>
       ) : null}
       <OfflineMarks row={row} />
-      {trail ? <CheckinAudit items={trail} /> : null}
+      {trail ? <CheckinAudit items={trail} audience='admin' /> : null}
       {canManage ? (
         <View className='roster-row__actions'>
           <Text className='roster-row__action ck-roster-adjust' onClick={onAdjust}>

@@ -3,7 +3,8 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '../../../components/nutui';
 import CheckinAudit from '../../../components/checkin-audit';
-import { CORRECTION_STATUS_LABEL, DAY_STATUS_LABEL, type CorrectionStatus, type DayStatus, type MyHoursDay } from '@contract/checkin';
+import { CORRECTION_STATUS_LABEL, type CorrectionStatus, type DayStatus, type MyHoursDay } from '@contract/checkin';
+import { dayTag } from '../../../utils/audit-text';
 import { clockOf } from '@contract/time';
 import { formatDuration } from '@contract/format';
 
@@ -22,7 +23,7 @@ export default function DayCard({ day, onCorrect }: { day: MyHoursDay; onCorrect
       <View className='hours-day__head'>
         <Text className='hours-day__date ck-hours-day-date'>{day.date}</Text>
         <Tag type={DAY_TAG[day.status]} className='ck-hours-day-status'>
-          {DAY_STATUS_LABEL[day.status]}
+          {dayTag(day.status, day.adjustments)}
         </Tag>
       </View>
       <Text className='hours-day__title ck-hours-day-title'>{day.title}</Text>
@@ -35,7 +36,7 @@ export default function DayCard({ day, onCorrect }: { day: MyHoursDay; onCorrect
       </View>
       {cancelled ? <Text className='hours-day__cancelled ck-hours-day-cancelled'>活动已取消（不计入时长）</Text> : null}
       {day.status === 'open' && !cancelled ? <Text className='hours-day__warn'>未签退的服务日暂不计时长，如忘记签退请申请更正</Text> : null}
-      <CheckinAudit items={day.adjustments} />
+      <CheckinAudit items={day.adjustments} audience='volunteer' />
       {c ? (
         <View className='hours-day__correction ck-hours-correction'>
           <View className='hours-day__correction-head'>

@@ -1,6 +1,7 @@
 // Step 1: phone number and SMS code, with the resend countdown (also after SMS.RATE_LIMITED); at 注册 on weapp,
-// 微信手机号快捷填写 beside it proves the phone instead of the code.
-import { useState } from 'react';
+// 微信手机号快捷填写 beside it proves the phone instead of the code. A new code clears the old red lines; a refused
+// code (wrong, expired, tried too often) ends the countdown, so 重新发送 is there at once (the server still limits sends).
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import TextField from '../../../components/text-field';
 import { Button } from '../../../components/nutui';
@@ -36,7 +37,7 @@ export default function PhoneSection({
   phoneLabel = '手机号',
   weixin,
 }: Props) {
-  const { left, start } = useCountdown();
+  const { left, start, reset } = useCountdown();
   const [sending, setSending] = useState(false);
   const [sentTo, setSentTo] = useState('');
   const [validMinutes, setValidMinutes] = useState(SMS_RULES.ttlSec / 60);
@@ -54,7 +55,7 @@ export default function PhoneSection({
       start(res.resendAfterSec > 0 ? res.resendAfterSec : SMS_RULES.resendAfterSec);
       setSentTo(form.phone.trim());
       setValidMinutes(Math.max(1, Math.round(res.expiresInSec / 60)));
-      onErrors({ phone: undefined });
+      onErrors({ phone: undefined, smsCode: undefined });
     } catch (e) {
       const err = toCloudError(e);
       if (err.code === 'SMS.RATE_LIMITED') start(retryAfterSec(err.details) ?? SMS_RULES.resendAfterSec);
@@ -63,6 +64,12 @@ export default function PhoneSection({
       setSending(false);
     }
   };
+
+  // A code the form or the server refused after one was sent: the way to a new one is open at once.
+  const codeRefused = Boolean(errors.smsCode) && Boolean(sentTo);
+  useEffect(() => {
+    if (codeRefused) reset();
+  }, [codeRefused, errors.smsCode, reset]);
 
   const label = left > 0 ? `${left}秒后重新获取` : sentTo ? '重新发送' : '发送验证码';
   const proven = Boolean(weixin?.phoneProof);
