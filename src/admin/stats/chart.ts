@@ -2,6 +2,7 @@
 // for each figure — 服务时长, 参与人次, 活动场次 — with its own axis and a bar a month (or a day, for a month or less).
 import type { ChartBar } from './helpers';
 import { COLOR } from '../../styles/colors';
+import { CJK_FONT } from '../../styles/fonts';
 
 /** The part of CanvasRenderingContext2D the chart uses: the same on weapp and in browsers. */
 export type Ctx2D = Pick<
@@ -21,7 +22,7 @@ const ORANGE = COLOR.accent;
 const GREEN = COLOR.chartGreen;
 const GREY = COLOR.textSecondary;
 const AXIS = COLOR.chartAxis;
-const FONT = 'sans-serif';
+const FONT = CJK_FONT;
 
 /** A round upper bound for the axis: 1, 2, 5 × 10^n. */
 export function niceMax(value: number): number {
