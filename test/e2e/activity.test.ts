@@ -32,7 +32,7 @@ const END = shDate(10);
 async function publish(admin: Page): Promise<void> {
   await top(admin, '.act-edit-submit').waitFor();
   expect(await top(admin, '.act-edit-org').innerText()).toContain(TEAM);
-  await top(admin, '.act-edit-title input').fill(TITLE);
+  await top(admin, '.act-edit-title textarea').fill(TITLE);
   await pickOption(admin, 'act-edit-category', '科普讲解');
   await top(admin, '.act-edit-description textarea').fill('沿黄河风情线为市民和游客讲解黄河生态保护与防汛知识，发放科普资料。');
   await top(admin, '.act-edit-target').filter({ hasText: '公众' }).click();
