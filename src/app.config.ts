@@ -68,6 +68,9 @@ export default defineAppConfig({
     navigationBarTitleText: '科技志愿服务',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f6f8',
+    // WeChat draws its own bar; in a browser this turns on Taro's: the title, and a back button (or 首页 when the page
+    // was opened directly) on every page but the tabs (styled in app.scss).
+    navigationStyle: 'default',
   },
   tabBar: {
     // The tab bar is native: its grey is the palette's secondary text (4.5:1 and more on white).

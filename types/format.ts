@@ -17,3 +17,14 @@ export function formatDistance(m: number): string {
   const km = metres / 1000;
   return `${km >= 10 ? Math.round(km) : Number(km.toFixed(1))}公里`;
 }
+
+const STOPS = '。！？';
+const MARKS = /[。，、；：！？]{2,}/g;
+
+/**
+ * Generated text joins user-typed pieces ("送科技下乡。") with its own punctuation: a run of Chinese marks keeps one —
+ * the first full stop (。！？) if the run has one, else its first mark — so no sentence reads "。。" or "，。".
+ */
+export function tidyPunctuation(text: string): string {
+  return text.replace(MARKS, (run) => [...run].find((c) => STOPS.includes(c)) ?? run[0]);
+}

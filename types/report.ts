@@ -121,6 +121,10 @@ export const OrgStats = z.object({
   traineeTimes: z.number().int(),
   /** Training hours (学时) summed over attendances: never part of `minutes` (service time). */
   trainingHours: z.number(),
+  /** Day by day when the period spans at most 31 days (本月, 上月, a short custom period), for the chart; absent otherwise. */
+  days: z
+    .array(z.object({ date: z.string(), activities: z.number().int(), volunteerTimes: z.number().int(), minutes: z.number().int() }))
+    .optional(),
 });
 export type OrgStats = z.infer<typeof OrgStats>;
 

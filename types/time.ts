@@ -82,3 +82,9 @@ export function monthDayTimeOf(iso: string | undefined): string {
 
 /** "2026-12-01" (to) "2026-12-02" -> "2026-12-01 至 2026-12-02", one date when equal. */
 export const dateRange = (start: string, end: string): string => (start === end ? start : `${start} 至 ${end}`);
+
+/** 2026-12-04 → 2026年12月4日, whatever the phone's or the browser's language; anything else is returned as it is. */
+export function chineseDateOf(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+}

@@ -1,9 +1,11 @@
 // Posters for WeChat groups and print: a heading, the title, a few lines about the activity or team, a 小程序码 that
 // WeChat's own 扫一扫 opens, and what to do with it, as a PNG. Shared by the 签到码 poster and the 活动海报.
 // weapp draws on the page's <canvas type="2d" id={POSTER_CANVAS_ID}>, exports it and saves to the album; h5 draws on
-// a detached canvas and downloads the PNG.
+// a detached canvas and downloads the PNG. The poster is A4 in shape and printed sharp: laid out in 750 units across,
+// drawn at 2480×3508 pixels (A4 at 300 dpi), the 小程序码 enlarged without smoothing.
 import Taro from '@tarojs/taro';
 import { COLOR } from '../styles/colors';
+import { CJK_FONT } from '../styles/fonts';
 
 export type PosterInfo = {
   /** The big line in the coloured band (活动签到码, 活动招募). */
@@ -19,10 +21,17 @@ export type PosterInfo = {
   note?: string;
   /** The PNG's name on h5, without the extension. */
   fileName: string;
+  /** The team's name, in a band at the foot of the poster. */
+  team?: string;
 };
 
+/** The layout's width and height, in poster units: A4's proportions (210 × 297 mm). */
 export const POSTER_W = 750;
-export const POSTER_H = 1120;
+export const POSTER_H = Math.round((POSTER_W * 297) / 210);
+/** The PNG's pixels: A4 at 300 dpi. */
+export const POSTER_PRINT_W = 2480;
+export const POSTER_PRINT_H = 3508;
+const PRINT_SCALE = POSTER_PRINT_W / POSTER_W;
 export const POSTER_CANVAS_ID = 'app-poster-canvas';
 
 type Ctx = Pick<CanvasRenderingContext2D, 'fillStyle' | 'font' | 'textAlign' | 'textBaseline' | 'fillRect' | 'fillText' | 'measureText'> & {
@@ -30,8 +39,9 @@ type Ctx = Pick<CanvasRenderingContext2D, 'fillStyle' | 'font' | 'textAlign' | '
 };
 /** The code's largest side on the poster, in poster pixels (smaller when the lines above it need the room). */
 const CODE_EDGE = 480;
-/** Room kept under the code for the action and the note. */
+/** Room kept under the code for the action and the note, and the height of the team's band. */
 const FOOTER_H = 150;
+const TEAM_BAND_H = 72;
 
 /** Breaks text into at most `max` lines of `width` (character by character: Chinese has no spaces). */
 function wrap(ctx: Ctx, text: string, width: number, max: number): string[] {
@@ -59,20 +69,20 @@ export function drawPoster(ctx: Ctx, info: PosterInfo, code: unknown): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = COLOR.white;
-  ctx.font = '30px sans-serif';
+  ctx.font = `30px ${CJK_FONT}`;
   ctx.fillText('科技志愿服务', cx, 64);
-  ctx.font = 'bold 60px sans-serif';
+  ctx.font = `bold 60px ${CJK_FONT}`;
   ctx.fillText(info.heading, cx, 140);
 
   ctx.fillStyle = COLOR.text;
-  ctx.font = 'bold 40px sans-serif';
+  ctx.font = `bold 40px ${CJK_FONT}`;
   let y = 270;
   for (const line of wrap(ctx, info.title, 650, 2)) {
     ctx.fillText(line, cx, y);
     y += 54;
   }
   ctx.fillStyle = COLOR.textBody;
-  ctx.font = '28px sans-serif';
+  ctx.font = `28px ${CJK_FONT}`;
   y += 10;
   for (const text of info.lines)
     for (const line of wrap(ctx, text, 650, 2)) {
@@ -81,17 +91,32 @@ export function drawPoster(ctx: Ctx, info: PosterInfo, code: unknown): void {
     }
 
   const top = y + 6;
-  const edge = Math.min(CODE_EDGE, POSTER_H - FOOTER_H - top);
+  // Even, so the code sits exactly in the middle.
+  const edge = Math.min(CODE_EDGE, Math.floor((POSTER_H - FOOTER_H - (info.team ? TEAM_BAND_H : 0) - top) / 2) * 2);
   ctx.drawImage(code, Math.round((POSTER_W - edge) / 2), top, edge, edge);
 
   ctx.fillStyle = COLOR.text;
-  ctx.font = '28px sans-serif';
+  ctx.font = `28px ${CJK_FONT}`;
   ctx.fillText(info.action, cx, top + edge + 50);
   if (info.note) {
     ctx.fillStyle = COLOR.textSecondary;
-    ctx.font = '24px sans-serif';
+    ctx.font = `24px ${CJK_FONT}`;
     ctx.fillText(info.note, cx, top + edge + 92);
   }
+  if (info.team) {
+    ctx.fillStyle = COLOR.primary;
+    ctx.fillRect(0, POSTER_H - TEAM_BAND_H, POSTER_W, TEAM_BAND_H);
+    ctx.fillStyle = COLOR.white;
+    ctx.font = `bold 30px ${CJK_FONT}`;
+    ctx.fillText(wrap(ctx, info.team, 680, 1)[0] ?? '', cx, POSTER_H - TEAM_BAND_H / 2);
+  }
+}
+
+type PrintCtx = Ctx & { scale(x: number, y: number): void; imageSmoothingEnabled: boolean };
+/** Layout units to print pixels; the 小程序码's modules stay square-edged when enlarged. */
+function toPrint(ctx: PrintCtx): void {
+  ctx.scale(PRINT_SCALE, PRINT_SCALE);
+  ctx.imageSmoothingEnabled = false;
 }
 
 const fileName = (info: PosterInfo) => `${info.fileName.replace(/[\\/:*?"<>|\s]+/g, '')}.png`;
@@ -109,10 +134,11 @@ const loaded = <T extends Loadable>(img: T, src: string) =>
 export async function savePoster(info: PosterInfo): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
     const canvas = document.createElement('canvas');
-    canvas.width = POSTER_W;
-    canvas.height = POSTER_H;
+    canvas.width = POSTER_PRINT_W;
+    canvas.height = POSTER_PRINT_H;
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('浏览器不支持画布');
+    toPrint(ctx);
     drawPoster(ctx, info, await loaded(new Image(), info.wxacode));
     const a = document.createElement('a');
     a.href = canvas.toDataURL('image/png');
@@ -128,13 +154,20 @@ export async function savePoster(info: PosterInfo): Promise<void> {
       .fields({ node: true, size: true })
       .exec((res) => (res?.[0]?.node ? resolve(res[0].node as Taro.Canvas) : reject(new Error('画布未就绪')))),
   );
-  canvas.width = POSTER_W;
-  canvas.height = POSTER_H;
+  canvas.width = POSTER_PRINT_W;
+  canvas.height = POSTER_PRINT_H;
   // The canvas loads images from files: the 小程序码's PNG is written to the user data folder first.
   const file = `${Taro.env.USER_DATA_PATH}/poster-code.png`;
   Taro.getFileSystemManager().writeFileSync(file, info.wxacode.replace(/^data:image\/\w+;base64,/, ''), 'base64');
   const image = await loaded(canvas.createImage() as unknown as Loadable, file);
-  drawPoster(canvas.getContext('2d') as unknown as Ctx, info, image);
-  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'png', destWidth: POSTER_W, destHeight: POSTER_H });
+  const ctx = canvas.getContext('2d') as unknown as PrintCtx;
+  toPrint(ctx);
+  drawPoster(ctx, info, image);
+  const { tempFilePath } = await Taro.canvasToTempFilePath({
+    canvas,
+    fileType: 'png',
+    destWidth: POSTER_PRINT_W,
+    destHeight: POSTER_PRINT_H,
+  });
   await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath });
 }

@@ -32,7 +32,7 @@ const END = shDate(10);
 async function publish(admin: Page): Promise<void> {
   await top(admin, '.act-edit-submit').waitFor();
   expect(await top(admin, '.act-edit-org').innerText()).toContain(TEAM);
-  await top(admin, '.act-edit-title input').fill(TITLE);
+  await top(admin, '.act-edit-title textarea').fill(TITLE);
   await pickOption(admin, 'act-edit-category', '科普讲解');
   await top(admin, '.act-edit-description textarea').fill('沿黄河风情线为市民和游客讲解黄河生态保护与防汛知识，发放科普资料。');
   await top(admin, '.act-edit-target').filter({ hasText: '公众' }).click();
@@ -85,6 +85,7 @@ it('an admin publishes a two-day activity; a volunteer finds it by region, enrol
   const vol = await pages.open(VOLUNTEER, '/pages/activities/index');
   await top(vol, '.act-item').first().waitFor();
   await eventually(async () => expect(await top(vol, '.act-item').filter({ hasText: '苹果园冬季管理' }).count()).toBe(1));
+  await top(vol, '.act-filter-toggle').click();
   await pickOption(vol, 'act-region-province', '甘肃省');
   await pickOption(vol, 'act-region-city', '兰州市');
   await eventually(async () => expect(await top(vol, '.act-item').filter({ hasText: '苹果园冬季管理' }).count()).toBe(0));
@@ -128,6 +129,7 @@ it('离我最近 puts what is under way first, then what is open, each nearest f
   // 全部: under way first, then open for signup, by start time; the header says so.
   await top(vol, '.act-total').filter({ hasText: '进行中优先，其次报名中，各按开始时间' }).waitFor();
   expect(await top(vol, '.act-item .act-card-phase').first().innerText()).toBe('活动中');
+  await top(vol, '.act-filter-toggle').click();
   await top(vol, '.act-near').click();
   await top(vol, '.act-total').filter({ hasText: '各按距离由近到远' }).waitFor();
   const cards = await top(vol, '.act-item').evaluateAll((items) =>

@@ -69,7 +69,7 @@ it('a 社区 posts a need, 兰州 dispatches it, 城关区 accepts and publishes
   await confirmModal(admin, '接单');
   await top(admin, '.act-edit-submit').waitFor();
   await top(admin, '.act-edit-need').waitFor();
-  expect(await top(admin, '.act-edit-title input').inputValue()).toBe(input.title);
+  expect(await top(admin, '.act-edit-title textarea').inputValue()).toBe(input.title);
   expect(await top(admin, '.act-edit-start-date input').inputValue()).toBe(preferredFrom);
   expect(await top(admin, '.act-edit-end-date input').inputValue()).toBe(preferredFrom);
   expect(await top(admin, '.act-edit-address input').inputValue()).toBe(input.address);

@@ -79,7 +79,10 @@ it("a volunteer's shared activity link leads another volunteer to enroll, and th
   expect(download.suggestedFilename()).toBe(`${TITLE}-活动海报.png`);
   const file = path.join(SHOTS, 'e2e-share-poster.png');
   await download.saveAs(file);
-  expect(fs.readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+  const png = fs.readFileSync(file);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // Printable on A4 at 300 dpi: 2480 × 3508 pixels (IHDR's width and height).
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2480, 3508]);
 
   // Scanning the poster's code opens the h5 page with its scene: the activity shows.
   const poster = await app.t.call('activity', 'poster', { activityId }, ADMIN);

@@ -37,6 +37,8 @@ describe('report.certificate', () => {
     expect(flat).toContain('全国科普日科普报告会2026年9月20日2小时');
     expect(flat).not.toContain('青少年科技营');
     expect(flat).toContain('出具单位：兰州市科技志愿服务支队');
+    // The basis is cited by its full title.
+    expect(flat).toContain('依据《志愿服务记录与证明出具办法（试行）》（民政部令第67号）出具');
     expect(flat).toContain('负责人：赵队长');
     expect(flat).toContain('联系人：王建国联系电话：13800000001');
     expect(flat).toContain('出具日期：2026年11月23日');

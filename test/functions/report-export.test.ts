@@ -274,7 +274,8 @@ describe('report.export attendance', () => {
       ['2026-05-11', '张伟', '13900000011', '09:00', '12:00', '180', '3小时', '已签退', ''],
     ]);
     const total = sheetRows(ws).find((r) => r && r[0] === '合计')!;
-    expect(total.slice(0, 7)).toEqual(['合计', '2人', '', '', '', '480', '8小时']);
+    // Two people over two days, three person-days: 张伟 counted once though he came twice.
+    expect(total).toEqual(['合计', '2人', '2天', '', '', '480', '8小时', '3人次', '共3条记录']);
 
     const a3 = tableUnder(
       (await readXlsx(dataOf(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A3._id })).base64)).getWorksheet(
@@ -286,16 +287,26 @@ describe('report.export attendance', () => {
   });
 
   it('readers from above see masked phones; a 城关 activity exports from 兰州; the open day shows 未签退', async () => {
-    const a1 = tableUnder(
-      (
-        await readXlsx(dataOf(await exportAs('root-leader', { orgId: 'lz', kind: 'attendance', activityId: fx.A1._id })).base64)
-      ).getWorksheet('签到记录')!,
-      '日期',
-    );
+    const a1Sheet = (
+      await readXlsx(dataOf(await exportAs('root-leader', { orgId: 'lz', kind: 'attendance', activityId: fx.A1._id })).base64)
+    ).getWorksheet('签到记录')!;
+    const a1 = tableUnder(a1Sheet, '日期');
     expect(a1.rows.map((r) => [r[1], r[2], r[4], r[6], r[7]])).toEqual([
       ['李娜', '139****0012', '10:30', '1小时30分钟', '已签退'],
       ['孙队员', '139****0003', '', '0分钟', '未签退'],
       ['张伟', '139****0011', '11:00', '2小时', '已签退'],
+    ]);
+    // The open day is listed but neither a person served nor a day of service.
+    expect(sheetRows(a1Sheet).find((r) => r && r[0] === '合计')).toEqual([
+      '合计',
+      '2人',
+      '1天',
+      '',
+      '',
+      '210',
+      '3小时30分钟',
+      '2人次',
+      '共3条记录',
     ]);
     const a5 = tableUnder(
       (await readXlsx(dataOf(await exportAs('lz-admin', { orgId: 'lz', kind: 'attendance', activityId: fx.A5._id })).base64)).getWorksheet(

@@ -26,6 +26,9 @@ async function emulatorNow(baseUrl: string): Promise<Date> {
   return new Date(health.now);
 }
 
+/** A smaller phone (375×667) or a browser in another language (en-US) than the default 375×812 zh-CN. */
+export type ScreenOpts = { viewport?: { width: number; height: number }; locale?: string };
+
 /**
  * A phone-sized context whose clock is pinned to the emulator's at `emulatorUrl` (and flows from there: no page reads
  * the machine's date); `openid` pins the emulator's dev identity (Taro keeps storage as {"data": …} in localStorage).
@@ -33,14 +36,14 @@ async function emulatorNow(baseUrl: string): Promise<Date> {
 export async function phoneContext(
   browser: Browser,
   emulatorUrl: string,
-  opts: { openid?: string; geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {},
+  opts: { openid?: string; geolocation?: { latitude: number; longitude: number; accuracy?: number } } & ScreenOpts = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
+    viewport: opts.viewport ?? { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'zh-CN',
+    locale: opts.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
   });
@@ -93,7 +96,7 @@ export function pageOpener(browser: () => Browser, baseUrl: () => string) {
     async open(
       openid: string,
       route: string,
-      opts: { geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {},
+      opts: { geolocation?: { latitude: number; longitude: number; accuracy?: number } } & ScreenOpts = {},
     ): Promise<Page> {
       const context = await phoneContext(browser(), baseUrl(), { openid, ...opts });
       contexts.push(context);

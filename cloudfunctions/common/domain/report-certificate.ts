@@ -1,6 +1,6 @@
 // 志愿服务记录证明 (民政部令第67号《志愿服务记录与证明出具办法》): its number, its verification address and its wording.
 import { randomBytes } from 'node:crypto';
-import { formatDuration } from '@contract/format';
+import { formatDuration, tidyPunctuation } from '@contract/format';
 import { chineseSpan } from './report-forms';
 
 /** Crockford's base32: no I, L, O, U, so a number read aloud or typed is not misread. */
@@ -66,11 +66,11 @@ export interface CertificateFacts {
 
 /** The sentence that certifies: who, with which document, where, over which period, how long. */
 export function certificateBody(f: CertificateFacts): string {
-  return (
+  return tidyPunctuation(
     `兹证明 ${f.realName}（证件类型：居民身份证，证件号码：${f.idNumberMasked}，志愿者编号：${f.volunteerNo}）` +
-    `于${chineseSpan(f.from, f.to)}期间在${f.orgName}参加志愿服务，经志愿服务记录核实，累计志愿服务时长${formatDuration(f.minutes)}。`
+      `于${chineseSpan(f.from, f.to)}期间在${f.orgName}参加志愿服务，经志愿服务记录核实，累计志愿服务时长${formatDuration(f.minutes)}。`,
   );
 }
 
 export const CERTIFICATE_NOTE =
-  '本证明依据《志愿服务记录与证明出具办法》（民政部令第67号）出具，所载时长为签到签退记录核定的服务时长。扫描二维码或访问核验地址输入证明编号，可核验本证明的真实性。';
+  '本证明依据《志愿服务记录与证明出具办法（试行）》（民政部令第67号）出具，所载时长为签到签退记录核定的服务时长。扫描二维码或访问核验地址输入证明编号，可核验本证明的真实性。';

@@ -2,7 +2,7 @@
 // filled with our figures: pure text, so the exports and their tests agree on every sentence.
 import { areaList } from '@vant/area-data';
 import { STAT_CATEGORIES, type StatCategory } from '@contract/report';
-import { formatDuration } from '@contract/format';
+import { formatDuration, tidyPunctuation } from '@contract/format';
 
 /** 2026-11-23 → 2026年11月23日 */
 export function chineseDate(date: string): string {
@@ -31,7 +31,9 @@ export interface TeamLine {
 
 /** 志愿队伍 cell: 已建立（）人的科技志愿支队 … 已建立（）支科技志愿者队，人数（）人。 */
 export function teamLine(t: TeamLine): string {
-  return `已建立（${t.ownMembers}）人的科技志愿支队：${t.orgName}。\n本级及下级已建立（${t.teams}）支科技志愿者队，人数（${t.members}）人。`;
+  return tidyPunctuation(
+    `已建立（${t.ownMembers}）人的科技志愿支队：${t.orgName}。\n本级及下级已建立（${t.teams}）支科技志愿者队，人数（${t.members}）人。`,
+  );
 }
 
 /** The note under 附件2: how many people (and teams), as of which day, and what is masked. */
@@ -91,9 +93,11 @@ export function highlightText(items: readonly Highlight[]): string {
   const lines = items.map((h, i) => {
     const served = h.servedCount === undefined ? '受众人数未填报' : `受众${h.servedCount}人次`;
     const photos = h.photoCount ? `（附照片${h.photoCount}张）` : '';
-    const what = h.summary ? `；服务内容与效果：${h.summary}${photos}` : photos ? `；${photos}` : '';
+    const what = h.summary ? `；服务内容与效果：${h.summary.replace(/[。，、；：\s]+$/, '')}${photos}` : photos ? `；${photos}` : '';
     const by = h.orgName ? `（${h.orgName}）` : '';
-    return `${i + 1}. ${h.title}${by}：${chineseSpan(h.startDate, h.endDate)}，${h.address}；参与服务专家${h.volunteerTimes}人次，累计服务${formatDuration(h.minutes)}，${served}${what}。`;
+    return tidyPunctuation(
+      `${i + 1}. ${h.title}${by}：${chineseSpan(h.startDate, h.endDate)}，${h.address}；参与服务专家${h.volunteerTimes}人次，累计服务${formatDuration(h.minutes)}，${served}${what}。`,
+    );
   });
   return `（列举1-2项亮点活动）：\n${lines.join('\n')}`;
 }

@@ -10,6 +10,7 @@ import {
 } from '@contract/report';
 import type { ActivityStatus, MembershipStatus, ServiceCategory } from '@contract/enums';
 import type { NeedStatus } from '@contract/need';
+import { daysBetween } from '@contract/time';
 import { shanghaiDate } from './shanghai-time';
 import { isServiceDay } from './checkin-day';
 import { needProgress, type LinkedActivity } from './need';
@@ -165,6 +166,20 @@ export function orgFigures(
       minutes: monthRecs.reduce((s, r) => s + r.minutes, 0),
     };
   });
+  // A month or less: the chart shows days (a single month's bar is no trend).
+  const dates = daysBetween(p.from, p.to, 32);
+  const days =
+    dates.length <= 31
+      ? dates.map((date) => {
+          const dayRecs = recs.filter((r) => r.date === date);
+          return {
+            date,
+            activities: acts.filter((a) => a.startDate === date).length,
+            volunteerTimes: new Set(dayRecs.map(pairKey)).size,
+            minutes: dayRecs.reduce((s, r) => s + r.minutes, 0),
+          };
+        })
+      : undefined;
   return {
     ...memberFigures(rows.memberships, p),
     activities: acts.length,
@@ -176,6 +191,7 @@ export function orgFigures(
     minutes: recs.reduce((s, r) => s + r.minutes, 0),
     servedPeople: acts.reduce((s, a) => s + (a.servedCount ?? 0), 0),
     series,
+    ...(days ? { days } : {}),
   };
 }
 

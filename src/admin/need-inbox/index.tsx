@@ -5,7 +5,8 @@
 // opens the need page, where 派单, 接单 and 关闭 happen.
 // Test classes: need-inbox-tab-<toDispatch|toAccept|handling|done|square>(-count), need-inbox-loading, need-inbox-error,
 // need-inbox-empty, need-inbox-forbidden, need-square-filters, need-square-region-<province|city|county>,
-// need-square-category, need-self-service, need-self-service-org, need-self-service-switch, need-inbox-list-more/-end.
+// need-square-category, need-square-clear-filters, need-self-service, need-self-service-org, need-self-service-switch,
+// need-inbox-list-more/-end.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
@@ -86,6 +87,11 @@ export default function NeedInbox() {
   }
 
   const [emptyTitle, emptyText] = EMPTY_TEXT[tab];
+  const squareFiltered = tab === 'square' && Boolean(regionCode || category);
+  const clearFilters = () => {
+    setRegion(EMPTY_REGION);
+    setCategory('');
+  };
   return (
     <View className='app-page need-inbox'>
       <TaskReminder />
@@ -127,7 +133,14 @@ export default function NeedInbox() {
         <StateView kind='error' className='need-inbox-error' message={list.error.message} onRetry={reload} />
       ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
-        <StateView kind='empty' className='need-inbox-empty' icon='需' title={emptyTitle} description={emptyText} />
+        <StateView
+          kind='empty'
+          className='need-inbox-empty'
+          icon='需'
+          title={squareFiltered ? '没有符合筛选条件的需求' : emptyTitle}
+          description={squareFiltered ? '换个地区或类别试试' : emptyText}
+          action={squareFiltered ? { text: '清除筛选', className: 'need-square-clear-filters', onClick: clearFilters } : undefined}
+        />
       ) : null}
       {list.status === 'ready' ? (
         <View className='need-inbox__list'>

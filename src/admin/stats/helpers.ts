@@ -40,3 +40,21 @@ export function chartBars(series: OrgStats['series']): ChartBar[] {
     activities: s.activities,
   }));
 }
+
+/**
+ * The chart's bars for a report: one a day when the server sent days (a month or less: 本月 is a month of days, not
+ * one bar), labelled "4日" (or "11/4" when the days span two months); otherwise one a month.
+ */
+export function reportBars(stats: Pick<OrgStats, 'series' | 'days'>): { unit: 'day' | 'month'; bars: ChartBar[] } {
+  if (!stats.days) return { unit: 'month', bars: chartBars(stats.series) };
+  const months = new Set(stats.days.map((d) => d.date.slice(0, 7)));
+  return {
+    unit: 'day',
+    bars: stats.days.map((d) => ({
+      label: months.size > 1 ? `${Number(d.date.slice(5, 7))}/${Number(d.date.slice(8, 10))}` : `${Number(d.date.slice(8, 10))}日`,
+      hours: hoursOf(d.minutes),
+      times: d.volunteerTimes,
+      activities: d.activities,
+    })),
+  };
+}

@@ -19,7 +19,7 @@ import { toCloudError } from '../../services/cloud-error';
 import { useResource } from '../../hooks/use-resource';
 import { saveFile } from '../../device/file';
 import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE, type ExportKind } from '@contract/report';
-import { STATS_PERIODS, chartBars, statsQuery, type PeriodQuery, type Range, type StatsPeriod } from './helpers';
+import { STATS_PERIODS, reportBars, statsQuery, type PeriodQuery, type Range, type StatsPeriod } from './helpers';
 import Figures from './components/figures';
 import StatsChart from './components/stats-chart';
 import Ranking from './components/ranking';
@@ -66,7 +66,7 @@ function Report({ orgId }: { orgId: string }) {
     withBelow,
   ]);
 
-  const bars = useMemo(() => (stats.status === 'ready' ? chartBars(stats.data.series) : []), [stats]);
+  const chart = useMemo(() => (stats.status === 'ready' ? reportBars(stats.data) : { unit: 'month' as const, bars: [] }), [stats]);
 
   // A ref, not the state: a second tap before the page re-rendered must not start a second export.
   const running = useRef(false);
@@ -129,7 +129,7 @@ function Report({ orgId }: { orgId: string }) {
           <NeedFigures needs={ready.needs} />
           <TrainingFigures stats={ready} />
           <View className='card'>
-            <Text className='stats__section-title'>月度趋势</Text>
+            <Text className='stats__section-title stats-chart-title'>{chart.unit === 'day' ? '每日趋势' : '月度趋势'}</Text>
             {ready.activities === 0 && ready.minutes === 0 ? (
               <StateView
                 kind='empty'
@@ -139,7 +139,7 @@ function Report({ orgId }: { orgId: string }) {
                 description='换个时间段看看，或发布新的志愿服务活动'
               />
             ) : (
-              <StatsChart bars={bars} />
+              <StatsChart bars={chart.bars} />
             )}
           </View>
           <Ranking orgId={orgId} query={query} />

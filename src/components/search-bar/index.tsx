@@ -1,11 +1,12 @@
-// The keyword box of a list (活动广场, 队伍): typed freely, searched on 搜索 or the keyboard's search key.
-import { useState } from 'react';
-import { Input, View } from '@tarojs/components';
+// The keyword box of a list (活动广场, 队伍): typed freely, searched on 搜索 or the keyboard's search key; × clears the
+// box and searches everything again.
+import { useEffect, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
 import './index.scss';
 
 type Props = {
-  /** Class prefix of the input and the button: `<name>-keyword`, `<name>-search`. */
+  /** Class prefix of the input and the buttons: `<name>-keyword`, `<name>-clear`, `<name>-search`. */
   name: string;
   placeholder: string;
   initial?: string;
@@ -14,7 +15,13 @@ type Props = {
 
 export default function SearchBar({ name, placeholder, initial = '', onSearch }: Props) {
   const [keyword, setKeyword] = useState(initial);
+  // A page that clears its filters clears the box too.
+  useEffect(() => setKeyword(initial), [initial]);
   const search = () => onSearch(keyword.trim());
+  const clear = () => {
+    setKeyword('');
+    onSearch('');
+  };
   return (
     <View className='search-bar'>
       <Input
@@ -26,6 +33,11 @@ export default function SearchBar({ name, placeholder, initial = '', onSearch }:
         onInput={(e) => setKeyword(e.detail.value)}
         onConfirm={search}
       />
+      {keyword ? (
+        <View className={`search-bar__clear ${name}-clear`} aria-label='清除' onClick={clear}>
+          <Text className='search-bar__clear-x'>×</Text>
+        </View>
+      ) : null}
       <Button className={`${name}-search`} size='small' type='primary' onClick={search}>
         搜索
       </Button>

@@ -19,7 +19,21 @@ export default function StateView(props: Props) {
     );
   }
   const isError = props.kind === 'error';
-  const image = <View className={`state-icon${isError ? ' is-error' : ''}`}>{isError ? '!' : (props.icon ?? '空')}</View>;
+  // A drawing in CSS (the mini program renders no inline SVG): an open tray with a sheet rising out of it that bears
+  // the page's glyph, over a soft shadow; red with "!" for an error.
+  const image = (
+    <View className={`state-art${isError ? ' is-error' : ''}`}>
+      <View className='state-art__shadow' />
+      <View className='state-art__sheet'>
+        <View className='state-art__glyph'>{isError ? '!' : (props.icon ?? '空')}</View>
+        <View className='state-art__line' />
+        <View className='state-art__line is-short' />
+      </View>
+      <View className='state-art__tray' />
+      <View className='state-art__spark is-left' />
+      <View className='state-art__spark is-right' />
+    </View>
+  );
   return (
     <View className={`card state-view ${props.className}`}>
       <Empty

@@ -1,7 +1,8 @@
 // 活动 (tab): the activity square — search by title, filter by region, category and phase, or sort by distance from me;
 // 全部 lists what is under way first, then what is open for signup (the server's order), and the header says so.
 // Test classes: act-keyword, act-search, act-region-province/-city, act-category, act-near, act-tab-<phase>, act-item,
-// act-total, act-loading, act-error, act-empty, act-list-more/-end (plus the act-card-* of components/activity-card).
+// act-total, act-loading, act-error, act-empty, act-clear-filters, act-filter-toggle, act-list-more/-end (plus the act-card-*
+// of components/activity-card).
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -58,6 +59,12 @@ export default function Activities() {
     }
   };
 
+  const clearFilters = () => {
+    setQuery({ keyword: '', region: EMPTY_REGION, category: '' });
+    setTab('all');
+    setNear(null);
+  };
+
   const orderNote = squareOrderNote(tab, Boolean(near));
   const filtered = Boolean(query.keyword || query.region.province || query.category || tab !== 'all');
 
@@ -85,6 +92,7 @@ export default function Activities() {
           icon='活'
           title={filtered || near ? '没有找到符合条件的活动' : '暂无活动'}
           description={filtered || near ? '换个关键词、地区或类别试试' : '志愿服务队伍发布活动后会显示在这里'}
+          action={filtered || near ? { text: '清除筛选', className: 'act-clear-filters', onClick: clearFilters } : undefined}
         />
       ) : null}
       {list.status === 'ready' ? (

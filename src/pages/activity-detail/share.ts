@@ -94,6 +94,7 @@ export function useActivityPoster(activityId: string): { busy: boolean; make: ()
       wxacode: p.wxacode,
       action: '用微信“扫一扫”扫描此码，查看活动并报名',
       fileName: `${p.title}-活动海报`,
+      team: p.orgName,
     });
   };
   return { busy: fetching || saving, make };

@@ -2,9 +2,9 @@
 // `?no=` — is checked with the issuing team's records. A genuine one shows the masked name, the team, the hours and
 // the period; anything else says it was not found.
 // Test classes: verify-input, verify-submit, verify-loading, verify-valid (verify-name/-org/-minutes/-period/-issued-at),
-// verify-invalid, verify-error.
+// verify-invalid, verify-error, verify-enter (进入科技志愿服务: someone who came by a QR code reaches 首页).
 import { useEffect, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import InfoRow from '../../components/info-row';
@@ -13,6 +13,7 @@ import { useResource } from '../../hooks/use-resource';
 import type { ReportVerifyCertificateOutput } from '@contract/report';
 import { dateRange, dateTimeOf } from '@contract/time';
 import { formatDuration } from '@contract/format';
+import { tabs } from '../../routes';
 import './index.scss';
 
 export default function Verify() {
@@ -68,6 +69,15 @@ export default function Verify() {
           <Text className='verify__lead'>编号 {check.data.no} 不存在。请核对编号；如有疑问，请联系出具证明的队伍。</Text>
         </View>
       ) : null}
+      <Button
+        className='verify__enter verify-enter'
+        fill='outline'
+        type='primary'
+        block
+        onClick={() => void Taro.switchTab({ url: tabs.home })}
+      >
+        进入科技志愿服务
+      </Button>
     </View>
   );
 }

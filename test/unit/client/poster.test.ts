@@ -1,7 +1,7 @@
 // The poster drawing (src/device/poster.ts) shared by the 签到码 poster and the 活动海报: heading, title, the lines
 // (a long one wrapped), the 小程序码 inside the poster whatever the lines, and what scanning it does.
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
-import { drawPoster, POSTER_H, POSTER_W, type PosterInfo } from '../../../src/device/poster';
+import { drawPoster, POSTER_H, POSTER_PRINT_H, POSTER_PRINT_W, POSTER_W, type PosterInfo } from '../../../src/device/poster';
 
 type Call = { text: string; y: number } | { image: true; x: number; y: number; w: number; h: number };
 /** A 2d context that records text and images; a Chinese character is 28 px wide, any other 15 px (28px sans-serif). */
@@ -17,7 +17,9 @@ function recorder() {
     measureText: (text: string) => ({ width: [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2000 ? 28 : 15), 0) }) as TextMetrics,
     drawImage: (_img: unknown, x: number, y: number, w: number, h: number) => void calls.push({ image: true, x, y, w, h }),
   };
-  return { ctx, calls, texts: () => calls.flatMap((c) => ('text' in c ? [c.text] : [])) };
+  const fonts: string[] = [];
+  Object.defineProperty(ctx, 'font', { get: () => fonts.at(-1) ?? '', set: (f: string) => void fonts.push(f) });
+  return { ctx, calls, fonts, texts: () => calls.flatMap((c) => ('text' in c ? [c.text] : [])) };
 }
 
 const activityPoster: PosterInfo = {
@@ -68,4 +70,25 @@ it('draws the 签到码 poster as before: the code at its full size and the note
   expect(image.w).toBe(480);
   const note = calls.at(-1) as { y: number };
   expect(note.y).toBeLessThan(POSTER_H);
+});
+
+it('prints sharp on A4: A4’s shape, at least 300 dpi, the team’s name in a band at the foot, Chinese fonts first', () => {
+  // A4 at 300 dpi is 2480 × 3508 pixels (210 mm and 297 mm at 300 per inch, rounded as printers do).
+  expect(POSTER_PRINT_W).toBeGreaterThanOrEqual(2480);
+  expect(POSTER_PRINT_H).toBeGreaterThanOrEqual(3508);
+  expect(Math.round(POSTER_PRINT_W / (210 / 25.4))).toBeGreaterThanOrEqual(300);
+  expect(POSTER_H / POSTER_W).toBeCloseTo(297 / 210, 2);
+  expect(POSTER_PRINT_H / POSTER_PRINT_W).toBeCloseTo(POSTER_H / POSTER_W, 2);
+
+  const { ctx, calls, fonts, texts } = recorder();
+  drawPoster(ctx, { ...activityPoster, team: '兰州市科技志愿服务支队' }, {});
+  expect(texts().at(-1)).toBe('兰州市科技志愿服务支队');
+  const band = calls.at(-1) as { y: number };
+  expect(band.y).toBeLessThan(POSTER_H);
+  expect(band.y).toBeGreaterThan(POSTER_H - 72);
+  const image = calls.find((c): c is Extract<Call, { image: true }> => 'image' in c)!;
+  expect(image.y + image.h).toBeLessThanOrEqual(POSTER_H - 72 - 100);
+  // “扫一扫” is drawn in a Chinese font: every font names a CJK family before the generic one.
+  for (const f of fonts) expect(f.indexOf('PingFang SC')).toBeLessThan(f.indexOf('sans-serif'));
+  expect(fonts.every((f) => f.includes('"PingFang SC"'))).toBe(true);
 });

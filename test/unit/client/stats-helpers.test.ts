@@ -1,7 +1,7 @@
 // 统计报表's periods (Asia/Shanghai dates), the chart's bars from the month series, and what the chart draws.
-import { chartBars, statsQuery, type ChartBar } from '../../../src/admin/stats/helpers';
+import { chartBars, reportBars, statsQuery, type ChartBar } from '../../../src/admin/stats/helpers';
 import { ReportOrgStatsInput } from '@contract/report';
-import { drawStatsChart, niceMax, type Ctx2D } from '../../../src/admin/stats/chart';
+import { PANEL_H, drawStatsChart, niceMax, type Ctx2D } from '../../../src/admin/stats/chart';
 import { COLOR } from '../../../src/styles/colors';
 
 describe('statsQuery', () => {
@@ -75,16 +75,38 @@ describe('drawStatsChart', () => {
     return { ctx: ctx as unknown as Ctx2D, rects, texts };
   }
 
-  it('draws one blue bar a month, as tall as its hours on a round axis, with the month labels and the legend', () => {
+  it('one panel per figure, each on its own round axis: hours in blue, 人次 in orange, 场次 in green', () => {
     const bars: ChartBar[] = [
       { label: '9月', hours: 5, times: 4, activities: 1 },
       { label: '10月', hours: 2.5, times: 2, activities: 1 },
     ];
     const { ctx, rects, texts } = recorder();
-    drawStatsChart(ctx, 300, 200, bars);
-    const plotH = 200 - 30 - 26;
-    const blue = rects.filter((r) => r.colour === COLOR.primary && r.h > 10);
-    expect(blue.map((r) => r.h)).toEqual([plotH, plotH / 2]);
-    expect(texts).toEqual(expect.arrayContaining(['服务时长（小时）', '参与人次', '活动场次', '9月', '10月', '2.5', '5']));
+    drawStatsChart(ctx, 300, 3 * PANEL_H, bars);
+    const plotH = PANEL_H - 22 - 20;
+    const tall = (colour: string) => rects.filter((r) => r.colour === colour && r.w > 10).map((r) => r.h);
+    expect(tall(COLOR.primary)).toEqual([plotH, plotH / 2]);
+    // 人次 (4, 2) on an axis of 5, 场次 (1, 1) on an axis of 1: counts do not squash under hours.
+    expect(tall(COLOR.accent)).toEqual([(4 / 5) * plotH, (2 / 5) * plotH]);
+    expect(tall(COLOR.chartGreen)).toEqual([plotH, plotH]);
+    expect(texts).toEqual(expect.arrayContaining(['服务时长（小时）', '参与人次', '活动场次', '9月', '10月', '2.5', '5', '4']));
+    // Each panel labels its own axis top: 5 (hours), 5 (人次), 1 (场次).
+    expect(texts.filter((t) => t === '1').length).toBeGreaterThan(0);
+  });
+
+  it('本月 is drawn by day: one bar a day, labelled 1日 … 30日', () => {
+    const days = Array.from({ length: 30 }, (_, i) => ({
+      date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      activities: i === 9 ? 1 : 0,
+      volunteerTimes: i === 9 ? 3 : 0,
+      minutes: i === 9 ? 360 : 0,
+    }));
+    const { unit, bars } = reportBars({ series: [{ month: '2026-11', activities: 1, volunteerTimes: 3, minutes: 360 }], days });
+    expect(unit).toBe('day');
+    expect(bars).toHaveLength(30);
+    expect(bars[0].label).toBe('1日');
+    expect(bars[9]).toEqual({ label: '10日', hours: 6, times: 3, activities: 1 });
+    expect(reportBars({ series: [{ month: '2026-11', activities: 1, volunteerTimes: 3, minutes: 360 }] }).unit).toBe('month');
+    const span = reportBars({ series: [], days: [days[0], { ...days[0], date: '2026-12-01' }] });
+    expect(span.bars.map((b) => b.label)).toEqual(['11/1', '12/1']);
   });
 });

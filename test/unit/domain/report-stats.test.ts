@@ -96,6 +96,16 @@ describe('report-stats', () => {
     expect(f.series.find((m) => m.month === '2026-06')).toMatchObject({ volunteerTimes: 1, minutes: 30 });
   });
 
+  it('a month or less also comes day by day (本月 charts days); a longer period does not', () => {
+    const records = [rec('a1', 'v1', '2026-05-01', 120), rec('a1', 'v1', '2026-05-02', 60), rec('a1', 'v2', '2026-05-02', 30)];
+    const may = orgFigures({ activities: [], records, memberships: [] }, { from: '2026-05-01', to: '2026-05-31' });
+    expect(may.days).toHaveLength(31);
+    expect(may.days?.[0]).toEqual({ date: '2026-05-01', activities: 0, volunteerTimes: 1, minutes: 120 });
+    expect(may.days?.[1]).toEqual({ date: '2026-05-02', activities: 0, volunteerTimes: 2, minutes: 90 });
+    expect(may.days?.[30]).toMatchObject({ date: '2026-05-31', minutes: 0 });
+    expect(orgFigures({ activities: [], records, memberships: [] }, P).days).toBeUndefined();
+  });
+
   it('members: distinct people approved by the end of the period; new: first approved within it (review date, else application)', () => {
     const memberships = [
       mem('old', '2025-06-01T00:00:00Z'),

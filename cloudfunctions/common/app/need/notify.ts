@@ -1,6 +1,7 @@
 // Who hears of each step of a need: the 需求方 (needProgress) and the managers of a team (needTask), each in 消息中心
 // and, where they subscribed, by subscribe message. A failed send is logged; the step it reports stands.
 import { needPage } from '@contract/need';
+import { tidyPunctuation } from '@contract/format';
 import { messageSender } from '../../adapters';
 import { teamManagerOpenids } from '../../db/team-managers.repository';
 import type { NeedDoc } from '../../db/need.repository';
@@ -34,7 +35,7 @@ export async function tellTeam(orgId: string, orgName: string, n: NeedDoc, task:
         openid,
         kind: 'needTask',
         title: `${task}：${n.title}`,
-        body: `${orgName}：${task}。${n.requesterName ?? n.requesterKind}，${n.address}。`,
+        body: tidyPunctuation(`${orgName}：${task}。${n.requesterName ?? n.requesterKind}，${n.address}。`),
         page: needPage(n._id),
         data: { title: n.title, task, orgName, time: shanghaiDate(at) },
       }),

@@ -53,13 +53,26 @@ export async function attendanceExport(org: OrgDoc, grants: Grant[], activityId:
     ];
   });
   const minutes = records.reduce((s, r) => s + (r.minutes ?? 0), 0);
-  const people = new Set(records.filter((r) => (r.minutes ?? 0) > 0).map((r) => r.openid)).size;
+  // Only credited days count: a day still 未签退 (0 minutes) is listed but is neither a person served nor a day.
+  const credited = records.filter((r) => (r.minutes ?? 0) > 0);
+  const people = new Set(credited.map((r) => r.openid)).size;
+  const days = new Set(credited.map((r) => r.date)).size;
   const today = shanghaiDate(now);
   const buf = await attendanceXlsx({
     title: `${activity.title} 签到记录`,
     subtitle: `举办队伍：${host.name}    活动日期：${chineseSpan(activity.startDate, activity.endDate)}    地点：${activity.address}    导出日期：${chineseDate(today)}`,
     rows,
-    totals: ['合计', `${people}人`, '', '', '', minutes, formatDuration(minutes), '', `${records.length}条记录`],
+    totals: [
+      '合计',
+      `${people}人`,
+      `${days}天`,
+      '',
+      '',
+      minutes,
+      formatDuration(minutes),
+      `${credited.length}人次`,
+      `共${records.length}条记录`,
+    ],
   });
   return { fileName: exportFileName(['签到记录', host.name, activity.title, today]), base64: buf.toString('base64') };
 }

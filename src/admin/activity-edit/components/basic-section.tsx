@@ -1,5 +1,5 @@
 // Section 1 of the activity form: what the activity is — name, category, description, who it serves, key day.
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
 import { Checkbox } from '../../../components/nutui';
@@ -17,9 +17,11 @@ export default function BasicSection({ form, errors, onChange }: Props) {
     <View className='reg-section'>
       <View className='reg-section__title'>1 活动信息</View>
       <FormField name='title' label='活动名称' required error={errors.title}>
-        <Input
-          className='field-input act-edit-title'
+        {/* A long name wraps to a second line instead of scrolling out of sight. */}
+        <Textarea
+          className='field-input act-edit__title act-edit-title'
           maxlength={40}
+          autoHeight
           placeholder='4-40字，如：社区科普讲解活动'
           value={form.title}
           onInput={(e) => onChange({ title: e.detail.value })}

@@ -1,6 +1,7 @@
 // Section 2 of the activity form: where — region, the point volunteers check in around (GCJ-02), address, radius.
 // weapp picks the point on WeChat's map (Taro.chooseLocation, GCJ-02), which also fills a region not chosen yet; h5 has no
-// map picker, so the admin types it.
+// map picker, so the admin types it or takes the browser's position (使用我的位置, converted to GCJ-02 by device/location).
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
@@ -8,7 +9,7 @@ import RegionPicker from '../../../components/region-picker';
 import { Button } from '../../../components/nutui';
 import { MAX_RADIUS_M } from '@contract/activity';
 import { regionFromAddress } from '../../../utils/region';
-import { choosePlace } from '../../../device/location';
+import { LOCATION_DENIED_MESSAGE, choosePlace, locate } from '../../../device/location';
 import type { ActivityErrors, ActivityForm } from '../helpers';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
@@ -30,6 +31,19 @@ export default function PlaceSection({ form, errors, onChange }: Props) {
     }
   };
   const picked = form.lat !== '' && form.lng !== '';
+  const [locating, setLocating] = useState(false);
+  const useMine = async () => {
+    if (locating) return;
+    setLocating(true);
+    try {
+      const fix = await locate({ precise: true });
+      onChange({ lat: fix.lat.toFixed(6), lng: fix.lng.toFixed(6) });
+    } catch {
+      void Taro.showToast({ title: LOCATION_DENIED_MESSAGE, icon: 'none', duration: 2500 });
+    } finally {
+      setLocating(false);
+    }
+  };
 
   return (
     <View className='reg-section'>
@@ -51,10 +65,10 @@ export default function PlaceSection({ form, errors, onChange }: Props) {
       ) : (
         <FormField
           name='location'
-          label='签到位置'
+          label='坐标'
           required
           error={errors.location}
-          hint='GCJ-02坐标，可在高德或腾讯地图上拾取，如 36.0577, 103.8342'
+          hint='在活动现场点“使用我的位置”，或在高德、腾讯地图上拾取后填写，如 36.0577, 103.8342'
           vertical
         >
           <View className='act-edit__pair'>
@@ -72,6 +86,17 @@ export default function PlaceSection({ form, errors, onChange }: Props) {
               value={form.lng}
               onInput={(e) => onChange({ lng: e.detail.value })}
             />
+            <Button
+              className='act-edit__mine act-edit-use-location'
+              size='small'
+              type='primary'
+              fill='outline'
+              loading={locating}
+              disabled={locating}
+              onClick={useMine}
+            >
+              使用我的位置
+            </Button>
           </View>
         </FormField>
       )}
