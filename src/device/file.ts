@@ -15,18 +15,23 @@ function extensionOf(fileName: string): 'xlsx' | 'pdf' {
   return fileName.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
 }
 
+/** h5: hands the browser a file to download under `fileName`. */
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export async function saveFile(file: SavedFile): Promise<void> {
   const ext = extensionOf(file.fileName);
   if (process.env.TARO_ENV === 'h5') {
     const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: MIME[ext] }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(new Blob([bytes], { type: MIME[ext] }), file.fileName);
     return;
   }
   const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`;
@@ -100,15 +105,7 @@ export async function saveFileFromUrl(file: { fileName: string; url: string }): 
   if (process.env.TARO_ENV === 'h5') {
     const res = await fetch(file.url);
     if (!res.ok) throw new Error('文件下载失败，请重试');
-    const blob = new Blob([await res.arrayBuffer()], { type: json ? MIME.json : MIME.xlsx });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(new Blob([await res.arrayBuffer()], { type: json ? MIME.json : MIME.xlsx }), file.fileName);
     return 'saved';
   }
   const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`;
