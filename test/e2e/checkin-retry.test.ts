@@ -83,8 +83,10 @@ it('the volunteer types the 6-digit number under the admin’s code and is signe
 it('a scan whose request never left the phone is kept offline and uploaded when the connection is back; never synced, it waits for an admin', async () => {
   const payload = await screenPayload();
   const vol = await scanPage(VOLUNTEERS[1]);
-  const blocked = (url: URL) => url.pathname.endsWith('/functions/checkin');
+  // No connection from the moment the app starts: not even the page's first questions (who am I) reach the server.
+  const blocked = (url: URL) => url.pathname.includes('/functions/');
   await vol.route(blocked, (route) => route.abort('internetdisconnected'));
+  await vol.reload();
   await typePayload(vol, payload);
   await top(vol, '.ck-offline-title').filter({ hasText: '已离线记录，联网后自动上传' }).waitFor();
   expect(await top(vol, '.ck-offline-count').innerText()).toBe('待上传 1 条');

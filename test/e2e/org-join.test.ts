@@ -151,6 +151,8 @@ it('loads the next page of search results when the list is scrolled to the botto
   const page = await open('demo-vol2', '/pages/orgs/index?keyword=' + encodeURIComponent('社区'));
   await top(page, '.orgs-total').filter({ hasText: '共 27 支队伍' }).waitFor();
   expect(await countOf(page, '.org-item')).toBe(20);
+  // The list scrolls inside the page, under the title bar: the wheel turns over the list.
+  await page.mouse.move(187, 500);
   await page.mouse.wheel(0, 20000);
   await top(page, '.orgs-end').waitFor();
   expect(await countOf(page, '.org-item')).toBe(27);

@@ -135,13 +135,14 @@ test('培训 by scan, 评价 and an approved 表彰 show on the volunteer’s pa
   await trained.waitFor();
   expect(await trained.locator('.my-trainings-item-via').innerText()).toBe('扫码签到');
   expect(await top(vol, '.my-trainings-label').innerText()).toBe(TRAINING_HOURS_LABEL);
-  await vol.goBack();
+  // Back with the title bar's arrow, as a phone user on h5 does.
+  await top(vol, '.taro-navigation-bar-back').click();
   await top(vol, '.my-data-evaluations').click();
   const rated = top(vol, '.my-ev-item').filter({ hasText: ACTIVITY });
   await rated.waitFor();
   expect(await rated.locator('.my-ev-grade').innerText()).toBe('优秀');
   expect(await rated.locator('.my-ev-comment').innerText()).toBe(COMMENT);
-  await vol.goBack();
+  await top(vol, '.taro-navigation-bar-back').click();
 
   // 5. 我的数据's file holds the three.
   await top(vol, '.my-data-download').waitFor();

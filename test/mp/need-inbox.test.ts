@@ -157,7 +157,11 @@ test('需求广场 filters by region and category; a leader switches self-servic
   await pick(page, 'need-square-category', '农技服务');
   await waitFor(() => find(page!, '.need-inbox-empty'));
   expect(calls('need', 'square').at(-1)).toEqual({ action: 'square', page: 1, pageSize: 20, regionCode: '620100', category: '农技服务' });
-  expect(text(find(page, '.need-inbox-empty'))).toContain('需求广场暂无可接的需求');
+  expect(text(find(page, '.need-inbox-empty'))).toContain('没有符合筛选条件的需求');
+  // 清除筛选 on the empty state asks for the whole square again.
+  tap(page, '.need-square-clear-filters');
+  await waitFor(() => expect(calls('need', 'square').at(-1)).toEqual({ action: 'square', page: 1, pageSize: 20 }));
+  await waitFor(() => expect(all(page!, '.need-item')).toHaveLength(1));
 
   // Only the team the caller leads has a switch (an admin may not change it).
   await waitFor(() => expect(all(page!, '.need-self-service-org')).toHaveLength(1));

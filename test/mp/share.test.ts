@@ -18,7 +18,14 @@ const done = (opts: Callbacks, res: object) =>
   }, 0);
 
 /** The page's <canvas type="2d"> and the album, recording what is drawn and saved (Taro binds wx APIs at launch). */
-const device = { texts: [] as string[], images: [] as string[], written: [] as string[], saved: [] as string[] };
+const device = {
+  texts: [] as string[],
+  images: [] as string[],
+  written: [] as string[],
+  saved: [] as string[],
+  scales: [] as number[][],
+  exported: [] as unknown[],
+};
 const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
 wx.env = { USER_DATA_PATH: 'wxfile://usr' };
 wx.getFileSystemManager = () => ({ writeFileSync: (file: string) => void device.written.push(file) });
@@ -26,6 +33,8 @@ const canvas = {
   width: 0,
   height: 0,
   getContext: () => ({
+    imageSmoothingEnabled: true,
+    scale: (x: number, y: number) => void device.scales.push([x, y]),
     fillRect: () => undefined,
     fillText: (text: string) => void device.texts.push(text),
     // 28px sans-serif: a Chinese character 28 px wide, any other 15 px.
@@ -47,7 +56,10 @@ wx.createSelectorQuery = () => {
   const query = { select: () => query, fields: () => query, exec: (cb: (res: unknown) => void) => cb([{ node: canvas }]) };
   return query;
 };
-wx.canvasToTempFilePath = (opts: Callbacks) => done(opts, { tempFilePath: 'wxfile://tmp/poster.png' });
+wx.canvasToTempFilePath = (opts: Callbacks & { destWidth: number; destHeight: number }) => {
+  device.exported.push({ destWidth: opts.destWidth, destHeight: opts.destHeight });
+  done(opts, { tempFilePath: 'wxfile://tmp/poster.png' });
+};
 wx.saveImageToPhotosAlbum = (opts: Callbacks & { filePath: string }) => {
   device.saved.push(opts.filePath);
   done(opts, {});
@@ -152,10 +164,15 @@ describe('活动海报', () => {
       '地点：兰州市城关区东方红广场',
       '主办：兰州市科技志愿服务支队',
       '用微信“扫一扫”扫描此码，查看活动并报名',
+      // The team's name in the band at the poster's foot.
+      '兰州市科技志愿服务支队',
     ]);
     expect(device.written).toEqual(['wxfile://usr/poster-code.png']);
     expect(device.images).toEqual(['wxfile://usr/poster-code.png']);
-    expect(canvas).toMatchObject({ width: 750, height: 1120 });
+    // A4 at 300 dpi: the 750-unit layout scaled up by 2480/750, exported at full size.
+    expect(canvas).toMatchObject({ width: 2480, height: 3508 });
+    expect(device.scales).toEqual([[2480 / 750, 2480 / 750]]);
+    expect(device.exported).toEqual([{ destWidth: 2480, destHeight: 3508 }]);
   });
 });
 
