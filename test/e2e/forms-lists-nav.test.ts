@@ -4,6 +4,7 @@
 // search box with ×, and offers 清除筛选 under a drawn empty state; pages other than the tabs have a back bar, and
 // 证明查验 opened from a QR code leads into the app.
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { eventually, onTop as top, pickOption } from '../helpers/browser';
 import { SHOTS, useH5App } from '../helpers/h5-app';
 import { DEFAULT_TEST_CLOCK } from '../helpers/emulator';
@@ -76,7 +77,8 @@ it('发布活动 in an English browser: the name wraps, dates read in Chinese, �
   expect(await radio.evaluate((el) => getComputedStyle(el).boxShadow)).toBe('none');
   await admin.screenshot({ path: path.join(SHOTS, 'e2e-activity-edit-en.png'), fullPage: true });
 
-  // Not a tab: the bar has a back button, and it goes back to 我的.
+  // Not a tab: the bar has a back button (a whole tap target) and the page's whole name, and it goes back to 我的.
+  await barIsWhole(admin, '.taro-navigation-bar-back', '发布活动');
   await top(admin, '.taro-navigation-bar-back').click();
   await top(admin, '.mine-managed-org').filter({ hasText: TEAM }).waitFor();
 });
@@ -138,6 +140,20 @@ it('证明查验 opened from a certificate’s QR code: a 首页 button in the b
   await top(page, '.verify-invalid').waitFor();
   // Opened directly: no page to go back to, so the bar offers 首页.
   await top(page, '.taro-navigation-bar-home').waitFor();
+  await barIsWhole(page, '.taro-navigation-bar-home', '证明查验');
   await top(page, '.verify-enter').filter({ hasText: '进入科技志愿服务' }).click();
   await page.waitForURL(/#\/pages\/index\/index/);
+  await barIsWhole(page, null, '科技志愿服务');
 });
+
+/** The title bar's button is at least 44 px square and its title is shown whole, not cut to “…”. */
+async function barIsWhole(page: Page, button: string | null, title: string) {
+  if (button) {
+    const box = await top(page, button).boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(44);
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+  }
+  const shown = top(page, '.taro-navigation-bar-title');
+  expect(await shown.innerText()).toBe(title);
+  expect(await shown.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+}

@@ -128,7 +128,9 @@ test('培训 by scan, 评价 and an approved 表彰 show on the volunteer’s pa
   await top(vol, '.mine-commendations-item').filter({ hasText: AWARD }).waitFor();
   expect(await top(vol, '.mine-commendations-item').innerText()).toContain(ISSUER);
 
+  // Opened afresh (as from a link): a hash change alone within the running app leaves its page stack in disorder.
   await vol.goto(`${app.t.url}/#/pages/my-data/index`);
+  await vol.reload();
   expect(await top(vol, '.my-data-sheets').innerText()).toMatch(/培训[\s\S]*表彰奖励/);
   await top(vol, '.my-data-trainings').click();
   const trained = top(vol, '.my-trainings-item').filter({ hasText: TRAINING });
