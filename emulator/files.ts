@@ -1,6 +1,6 @@
 // Cloud storage as the unchanged node-sdk 3.18.3 uses it (node-sdk/src/storage/index.ts): uploadFile asks for upload
 // metadata (`storage.getUploadMetadata`) and PUTs the bytes to the answered address; getTempFileURL is
-// `storage.batchGetDownloadUrl`; deleteFile is `storage.batchDeleteFile`. Files are named like CloudBase's,
+// `storage.batchGetDownloadUrl` (downloadFile asks for one and GETs it); deleteFile is `storage.batchDeleteFile`. Files are named like CloudBase's,
 // `cloud://<env>.<bucket>/<cloudPath>`, held in memory or, when the emulator persists, under `<data>/files/`. A
 // temporary address is signed and expires (emulator clock), like COS's; every other storage action is refused by name.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';

@@ -116,6 +116,8 @@ import {
   OrgBootstrapRootOutput,
   OrgGetOutput,
   OrgIdInput,
+  OrgSetSealInput,
+  OrgSetSealOutput,
   OrgInviteLinkOutput,
   OrgOpenInviteInput,
   OrgOpenInviteOutput,
@@ -173,6 +175,8 @@ import {
 import {
   ReportCertificateInput,
   ReportCertificateOutput,
+  ReportCertificatePublicityInput,
+  ReportCertificatePublicityOutput,
   ReportExportInput,
   ReportExportOutput,
   ReportOrgStatsInput,
@@ -291,6 +295,7 @@ export const contract = {
     reviewMembers: { input: OrgReviewMembersInput, output: OrgReviewMembersOutput },
     undoReview: { input: OrgUndoReviewInput, output: MembershipOutput },
     reviewHistory: { input: OrgReviewHistoryInput, output: OrgReviewHistoryOutput },
+    setSeal: { input: OrgSetSealInput, output: OrgSetSealOutput },
   },
   activity: {
     publish: { input: ActivityPublishInput, output: ActivityOutput },
@@ -339,6 +344,7 @@ export const contract = {
     certificate: { input: ReportCertificateInput, output: ReportCertificateOutput },
     verifyCertificate: { input: ReportVerifyCertificateInput, output: ReportVerifyCertificateOutput },
     ranking: { input: ReportRankingInput, output: ReportRankingOutput },
+    certificatePublicity: { input: ReportCertificatePublicityInput, output: ReportCertificatePublicityOutput },
   },
   cron: {
     tick: { input: Empty, output: CronTickOutput },

@@ -138,6 +138,8 @@ export const OrgGetOutput = z.object({
   /** Whether the caller may manage this team (its leader/admins) or read it as an ancestor's leader/admin. */
   canManage: z.boolean(),
   canRead: z.boolean(),
+  /** 公章: whether the team's leader has uploaded its seal (told to the team's leader and admins only). */
+  hasSeal: z.boolean().optional(),
 });
 export type OrgGetOutput = z.infer<typeof OrgGetOutput>;
 
@@ -320,3 +322,36 @@ export type OrgMemberPhoneOutput = z.infer<typeof OrgMemberPhoneOutput>;
 /** 导出名单: the members org.members would list with the same filters, every page, as xlsx. */
 export const OrgExportMembersInput = z.object(memberFilterFields).refine(...joinedRefinement);
 export type OrgExportMembersInput = z.infer<typeof OrgExportMembersInput>;
+
+// ---- 公章: the image of a team's seal, printed on its certificates ----
+
+/** The seal as the phone sends it: PNG (a transparent background prints best) or JPEG. */
+export const SEAL_TYPES = ['image/png', 'image/jpeg'] as const;
+export type SealType = (typeof SEAL_TYPES)[number];
+/** At most 512 KB decoded: a seal is small, and every certificate of the team reads it. */
+export const SEAL_MAX_BYTES = 512 * 1024;
+/** The base64 text of SEAL_MAX_BYTES, rounded up to whole groups of four. */
+export const SEAL_MAX_BASE64 = Math.ceil(SEAL_MAX_BYTES / 3) * 4;
+/** Each side of the seal picture, in pixels. */
+export const SEAL_MIN_SIDE = 32;
+export const SEAL_MAX_SIDE = 4096;
+
+export const OrgSetSealInput = z.object({
+  orgId: z.string().min(1).max(64),
+  contentType: z.enum(SEAL_TYPES, { errorMap: () => ({ message: '公章图片仅支持PNG或JPEG格式' }) }),
+  dataBase64: z
+    .string()
+    .min(1, '请选择公章图片')
+    // A little over the limit still parses, so that the answer can say "too large" rather than "invalid".
+    .max(SEAL_MAX_BASE64 + 1024, '公章图片不能超过512KB，请压缩后再上传')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '图片数据不是有效的base64'),
+});
+export type OrgSetSealInput = z.infer<typeof OrgSetSealInput>;
+export const OrgSetSealOutput = z.object({
+  orgId: z.string(),
+  hasSeal: z.literal(true),
+  setAt: IsoTimeSchema,
+  /** An earlier seal was replaced (its file deleted). */
+  replaced: z.boolean(),
+});
+export type OrgSetSealOutput = z.infer<typeof OrgSetSealOutput>;

@@ -9,6 +9,9 @@ export type PhotoType = (typeof PHOTO_TYPES)[number];
 export const PHOTO_MAX_BYTES = 1024 * 1024;
 /** The base64 text of PHOTO_MAX_BYTES, rounded up to whole groups of four (a little over 1.39 million characters). */
 export const PHOTO_MAX_BASE64 = Math.ceil(PHOTO_MAX_BYTES / 3) * 4;
+/** Decoded bytes of base64 text, without decoding it. */
+export const base64Bytes = (base64: string) =>
+  Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
 /** Photos an activity holds at most; its 回顾 shows at most as many. */
 export const ACTIVITY_PHOTOS_MAX = 9;
 

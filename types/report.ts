@@ -176,8 +176,36 @@ export const ReportVerifyCertificateOutput = z.object({
   issuedAt: IsoTimeSchema.optional(),
   from: DateSchema.optional(),
   to: DateSchema.optional(),
+  /** 经办人, masked like the volunteer's name (张*); absent on certificates issued before it was recorded. */
+  handlerNameMasked: z.string().optional(),
 });
 export type ReportVerifyCertificateOutput = z.infer<typeof ReportVerifyCertificateOutput>;
+
+/** 证明公示: a certificate is listed to the team's members for this many days after it is issued (民发〔2015〕149号). */
+export const CERTIFICATE_PUBLICITY_DAYS = 7;
+/** At most this many certificates in one publicity list, newest first. */
+export const CERTIFICATE_PUBLICITY_MAX = 200;
+
+export const ReportCertificatePublicityInput = z.object({ orgId: z.string().min(1).max(64) });
+export type ReportCertificatePublicityInput = z.infer<typeof ReportCertificatePublicityInput>;
+export const PublicizedCertificate = z.object({
+  certificateNo: z.string(),
+  realNameMasked: z.string(),
+  from: DateSchema,
+  to: DateSchema,
+  minutes: z.number().int(),
+  issuedAt: IsoTimeSchema,
+});
+export type PublicizedCertificate = z.infer<typeof PublicizedCertificate>;
+export const ReportCertificatePublicityOutput = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  /** The window by the server's clock: certificates issued at or after `since`, up to now. */
+  since: IsoTimeSchema,
+  days: z.number().int(),
+  items: z.array(PublicizedCertificate),
+});
+export type ReportCertificatePublicityOutput = z.infer<typeof ReportCertificatePublicityOutput>;
 
 /** What the ranking sorts by: credited minutes (the default) or the average rating of 供需对接. */
 export const RANKING_SORTS = ['minutes', 'rating'] as const;

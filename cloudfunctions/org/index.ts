@@ -24,6 +24,7 @@ import { reviewHistory } from '../common/app/org/review-history.use-case';
 import { addNoticeImage, deleteNotice, notice, notices, pinNotice, publishNotice } from '../common/app/notice/notice.use-case';
 import { memberPhone } from '../common/app/org/member-phone.use-case';
 import { exportMembers } from '../common/app/org/export-members.use-case';
+import { setSeal } from '../common/app/org/seal.use-case';
 
 export const main = makeMain('org', {
   bootstrapRoot,
@@ -63,4 +64,5 @@ export const main = makeMain('org', {
   reviewMembers,
   undoReview,
   reviewHistory,
+  setSeal,
 });

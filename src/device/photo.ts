@@ -3,7 +3,7 @@
 // tests drive it), shrunk on a canvas when larger than the server takes. Answered as base64 with the type its own first
 // bytes say; the server checks both again.
 import Taro from '@tarojs/taro';
-import { PHOTO_MAX_BYTES, type PhotoType } from '@contract/photo';
+import { PHOTO_MAX_BYTES, base64Bytes, type PhotoType } from '@contract/photo';
 
 export type PickedPhoto = { contentType: PhotoType; base64: string };
 
@@ -15,9 +15,7 @@ export function photoTypeOfBase64(base64: string): PhotoType | undefined {
   return undefined;
 }
 
-/** Decoded bytes of base64 text, without decoding it. */
-export const base64Bytes = (base64: string) =>
-  Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+export { base64Bytes } from '@contract/photo';
 
 export class PhotoPickError extends Error {}
 

@@ -1,4 +1,4 @@
-// Volunteer teams: search, registration and review of teams, memberships and the approvals inbox.
+// Volunteer teams: search, registration and review of teams, memberships, the approvals inbox and the team's 公章.
 import { callFunction } from './cloud';
 import type {
   FileOutput,
@@ -25,6 +25,8 @@ import type {
   OrgSearchInput,
   OrgSearchOutput,
   OrgSetRoleInput,
+  OrgSetSealOutput,
+  SealType,
 } from '@contract/org';
 import type { OrgReviewHistoryOutput, OrgReviewMembersInput, OrgReviewMembersOutput } from '@contract/review';
 
@@ -132,4 +134,9 @@ export function undoReview(membershipId: string): Promise<MembershipOutput> {
 /** 审核记录 of a team the caller manages, newest first; `cursor` continues a page. */
 export function reviewHistory(orgId: string, cursor?: string): Promise<OrgReviewHistoryOutput> {
   return callFunction('org', 'reviewHistory', { orgId, ...(cursor ? { cursor } : {}) });
+}
+
+/** 上传公章 (the team's leader): the picture is stamped on every certificate the team issues afterwards. */
+export function setSeal(orgId: string, seal: { contentType: SealType; base64: string }): Promise<OrgSetSealOutput> {
+  return callFunction('org', 'setSeal', { orgId, contentType: seal.contentType, dataBase64: seal.base64 });
 }

@@ -5,6 +5,7 @@ import type {
   OrgStats,
   ReportCertificateInput,
   ReportCertificateOutput,
+  ReportCertificatePublicityOutput,
   ReportExportInput,
   ReportExportOutput,
   ReportOrgStatsInput,
@@ -35,4 +36,9 @@ export function issueCertificate(input: ReportCertificateInput): Promise<ReportC
 /** Public: anyone holding a certificate number may check it. */
 export function verifyCertificate(certificateNo: string): Promise<ReportVerifyCertificateOutput> {
   return callFunction('report', 'verifyCertificate', { certificateNo });
+}
+
+/** 证明公示: the certificates the team issued in the last 7 days (the team's members only). */
+export function certificatePublicity(orgId: string): Promise<ReportCertificatePublicityOutput> {
+  return callFunction('report', 'certificatePublicity', { orgId });
 }

@@ -161,7 +161,7 @@ describe('report.certificate', () => {
 });
 
 describe('report.verifyCertificate', () => {
-  it('a real number: valid, with the masked name, team, minutes and dates, and nothing else; anyone may ask', async () => {
+  it('a real number: valid, with the masked name, team, minutes, dates and masked 经办人, and nothing else; anyone may ask', async () => {
     const out = dataOf<Certificate>(await t.call('report', 'certificate', { orgId: 'lz', from: '2026-01-01', to: '2026-11-23' }, 'v1'));
     const r = await t.call('report', 'verifyCertificate', { certificateNo: out.certificateNo });
     expect(r).toEqual({
@@ -174,6 +174,7 @@ describe('report.verifyCertificate', () => {
         issuedAt: '2026-11-23T10:00:00+08:00',
         from: '2026-01-01',
         to: '2026-11-23',
+        handlerNameMasked: '赵**',
       },
     });
     expect(

@@ -1,5 +1,5 @@
-// Adapter of FileStorage: node-sdk's uploadFile / getTempFileURL / deleteFile on the function's own environment. The
-// SDK allows 50 file ids per batch call; larger lists are split.
+// Adapter of FileStorage: node-sdk's uploadFile / getTempFileURL / downloadFile / deleteFile on the function's own
+// environment. The SDK allows 50 file ids per batch call; larger lists are split.
 import type { FileStorage } from '../ports/file-storage';
 import { cloudApp } from '../cloud';
 
@@ -36,6 +36,19 @@ export const cloudbaseFileStorage: FileStorage = {
       for (const f of res.fileList) if (f.code === 'SUCCESS' && f.tempFileURL) out.set(f.fileID, f.tempFileURL);
     }
     return out;
+  },
+
+  async read(fileId) {
+    // downloadFile asks for a temporary address (getTempFileURL) and GETs it; a file that is gone answers its code.
+    try {
+      const res = (await cloudApp().downloadFile({ fileID: fileId })) as { fileContent?: Buffer; code?: string; message?: string };
+      if (res.code === 'STORAGE_FILE_NONEXIST') return undefined;
+      if (!res.fileContent) throw refused('file not read', res);
+      return Buffer.from(res.fileContent);
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'STORAGE_FILE_NONEXIST') return undefined;
+      throw err;
+    }
   },
 
   async remove(fileIds) {

@@ -1,5 +1,5 @@
 // The 志愿服务记录证明 as a PDF (pdfkit): Chinese set in Noto Sans SC, of which only the glyphs used are embedded,
-// and a QR code drawn as vector squares that opens the verification page.
+// a QR code drawn as vector squares that opens the verification page, and the team's 公章 stamped over its name.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -34,6 +34,10 @@ export interface CertificateRow {
 export interface CertificateContent extends CertificateFacts {
   certificateNo: string;
   leaderName?: string;
+  /** 经办人: who approved the volunteer's membership of the team, else its leader. */
+  handlerName?: string;
+  /** The team's 公章 (PNG or JPEG bytes), stamped over the issuer's name and the date. */
+  seal?: Buffer;
   contactName?: string;
   contactPhone?: string;
   issuedOn: string;
@@ -174,6 +178,20 @@ function commendationSection(
   return y;
 }
 
+const SEAL_SIZE = 112;
+
+/**
+ * The 公章 over the issuer's lines, as a stamp sits over 出具单位 and 出具日期 (a transparent PNG lets the text show
+ * through). Bytes pdfkit cannot read leave the certificate without it rather than without a certificate.
+ */
+function stampSeal(doc: PDFKit.PDFDocument, seal: Buffer, top: number): void {
+  try {
+    doc.image(seal, MARGIN + 150, top - 16, { fit: [SEAL_SIZE, SEAL_SIZE], align: 'center', valign: 'center' });
+  } catch (err) {
+    console.error('[certificate] the seal could not be drawn', err);
+  }
+}
+
 /** The certificate, one A4 page (more when the table of activities is long). */
 export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
   const [PDFDocument, QRCode] = await Promise.all([loadPdfkit(), loadQrcode()]);
@@ -223,12 +241,13 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
   const qrX = MARGIN + TABLE_WIDTH - qrSize;
   const lines = [
     `出具单位：${c.orgName}（盖章）`,
-    `负责人：${c.leaderName ?? '—'}`,
+    `负责人：${c.leaderName ?? '—'}    经办人：${c.handlerName ?? '—'}`,
     `联系人：${c.contactName ?? '—'}    联系电话：${c.contactPhone ?? '—'}`,
     `出具日期：${chineseDate(c.issuedOn)}`,
   ];
   doc.fontSize(11.5).fillColor(INK);
   lines.forEach((line, i) => doc.text(line, MARGIN, y + i * 24, { width: TABLE_WIDTH - qrSize - 16 }));
+  if (c.seal) stampSeal(doc, c.seal, y);
   drawQr(QRCode, doc, c.verifyUrl, qrX, y - 6, qrSize);
   doc
     .fontSize(8.5)

@@ -1,4 +1,5 @@
-// The append-only audit log outside a transaction: reveals of a full phone number (who saw whose, when, for what).
+// The append-only audit log outside a transaction: reveals of a full phone number (who saw whose, when, for what), and
+// changes of a team's 公章 (who put which seal on the team's certificates, when).
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
@@ -23,6 +24,19 @@ export interface MemberPhoneRevealAudit {
   at: Date;
 }
 
-export async function appendAudit(entry: PhoneRevealAudit | MemberPhoneRevealAudit): Promise<void> {
+/** 上传公章: the team's leader set (or replaced) the seal its certificates carry. */
+export interface SealSetAudit {
+  kind: 'org.sealSet';
+  actor: string;
+  /** The team. */
+  subject: string;
+  orgId: string;
+  fileId: string;
+  /** The seal it replaced, if any. */
+  previousFileId?: string;
+  at: Date;
+}
+
+export async function appendAudit(entry: PhoneRevealAudit | MemberPhoneRevealAudit | SealSetAudit): Promise<void> {
   await unwrap(database().collection(C.auditLog).add(entry));
 }

@@ -218,7 +218,12 @@ export const collections: CollectionDecl[] = [
   },
   {
     name: C.certificates,
-    indexes: [unique('certificateNo_unique', 'certificateNo'), asc('openid_issuedAt', 'openid', 'issuedAt')],
+    // 证明公示 lists a team's certificates of the last days by orgId + issuedAt.
+    indexes: [
+      unique('certificateNo_unique', 'certificateNo'),
+      asc('openid_issuedAt', 'openid', 'issuedAt'),
+      asc('orgId_issuedAt', 'orgId', 'issuedAt'),
+    ],
     rule: FUNCTIONS_ONLY,
   },
   {

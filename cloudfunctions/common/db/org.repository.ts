@@ -4,7 +4,7 @@ import { C } from './collections';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
 import { pageAll } from './checkin.repository';
 import { pendingDecidable } from './decidable-where';
-import type { Org } from '@contract/org';
+import type { Org, SealType } from '@contract/org';
 import type { MembershipStatus, Role } from '@contract/enums';
 import type { Grant } from '../domain/org-access';
 import type { Decides } from '../domain/four-eyes';
@@ -23,7 +23,17 @@ export type OrgDoc = Omit<Org, 'createdAt'> & {
   reviewedBy?: string;
   /** 供需对接: teams below may take the open needs this team covers from 需求广场 without a dispatch. */
   needSelfService?: boolean;
+  /** 公章: the team's seal in cloud storage, set by its leader; printed on its certificates. */
+  seal?: OrgSeal;
 };
+
+export interface OrgSeal {
+  fileId: string;
+  contentType: SealType;
+  size: number;
+  setAt: Date;
+  setBy: string;
+}
 export interface MembershipDoc {
   _id: string;
   orgId: string;
@@ -60,6 +70,21 @@ export async function findOrgsByIds(ids: string[]): Promise<OrgDoc[]> {
 
 /** Stores a team application; false when the unique index on name refused it (a team of that name exists or was just applied for). */
 export const insertOrg = (doc: OrgDoc): Promise<boolean> => writtenUnlessDuplicate(database().collection(C.orgs).add(doc));
+
+/**
+ * Puts `seal` on the team only while it still holds `previousFileId` (none: no seal yet), so that of two uploads at
+ * once each replaces what it read; false when the seal changed meanwhile.
+ */
+export async function replaceOrgSeal(orgId: string, previousFileId: string | undefined, seal: OrgSeal): Promise<boolean> {
+  const _ = database().command;
+  const res = await unwrap(
+    database()
+      .collection(C.orgs)
+      .where({ _id: orgId, 'seal.fileId': previousFileId ?? _.exists(false) })
+      .update({ seal: _.set(seal) }),
+  );
+  return res.updated === 1;
+}
 
 export async function orgNameTaken(name: string): Promise<boolean> {
   const res = await unwrap(database().collection(C.orgs).where({ name }).count());

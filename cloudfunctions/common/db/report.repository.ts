@@ -242,6 +242,9 @@ export interface CertificateDoc {
   from: string;
   to: string;
   issuedAt: Date;
+  /** 经办人: who approved the volunteer's membership of the team, else its leader; the name masked like the volunteer's. */
+  handlerOpenid?: string;
+  handlerNameMasked?: string;
 }
 
 /** Stores the certificate; false when the number is already taken (draw another). */
@@ -258,4 +261,19 @@ export async function insertCertificate(doc: CertificateDoc): Promise<boolean> {
 export async function findCertificate(certificateNo: string): Promise<CertificateDoc | undefined> {
   const res = await unwrap(database().collection(C.certificates).where({ certificateNo }).limit(1).get());
   return (res.data as CertificateDoc[])[0];
+}
+
+/** 证明公示: the team's certificates issued at or after `since`, newest first, at most `limit` (what a list shows). */
+export async function certificatesIssuedSince(orgId: string, since: Date, limit: number): Promise<CertificateDoc[]> {
+  const _ = database().command;
+  const res = await unwrap(
+    database()
+      .collection(C.certificates)
+      .where({ orgId, issuedAt: _.gte(since) })
+      .field({ certificateNo: true, realNameMasked: true, minutes: true, from: true, to: true, issuedAt: true, orgId: true })
+      .orderBy('issuedAt', 'desc')
+      .limit(limit)
+      .get(),
+  );
+  return res.data as CertificateDoc[];
 }

@@ -1,5 +1,6 @@
 // 队伍详情: who the team is, where it sits in the tree, my membership and what I may do with it; opened from an
 // invitation (`join=1` or a 邀请码's scene) with 申请加入 ready; its managers invite from here. Shares are invitations.
+// Members read its 证明公示; its leader uploads its 公章.
 import { useEffect, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas, Text, View } from '@tarojs/components';
@@ -18,6 +19,8 @@ import OrgInfo from './components/org-info';
 import InviteSheet from './components/invite-sheet';
 import InvitedCard from './components/invited-card';
 import OrgCommendations from './components/org-commendations';
+import CertificatePublicity from './components/certificate-publicity';
+import SealRow from './components/seal-row';
 import { useOrgEntry, useOrgShare } from './share';
 import { POSTER_CANVAS_ID } from '../../device/poster';
 import { routes } from '../../routes';
@@ -182,6 +185,10 @@ export default function OrgDetail() {
       <OrgInfo org={org} />
 
       {org.status === 'approved' ? <OrgCommendations orgId={org._id} /> : null}
+
+      {actions.seal ? <SealRow orgId={org._id} hasSeal={Boolean(state.data.hasSeal)} onDone={refresh} /> : null}
+
+      {actions.publicity ? <CertificatePublicity orgId={org._id} /> : null}
 
       {parent ? (
         <View className='card org-detail__section'>

@@ -1,7 +1,7 @@
 // 证明查验 (public, no registration needed): a certificate number — typed, or from the certificate's QR code as
-// `?no=` — is checked with the issuing team's records. A genuine one shows the masked name, the team, the hours and
-// the period; anything else says it was not found.
-// Test classes: verify-input, verify-submit, verify-loading, verify-valid (verify-name/-org/-minutes/-period/-issued-at),
+// `?no=` — is checked with the issuing team's records. A genuine one shows the masked name, the team, the hours, the
+// period and the 经办人 (masked as well); anything else says it was not found.
+// Test classes: verify-input, verify-submit, verify-loading, verify-valid (verify-name/-org/-minutes/-period/-issued-at/-handler),
 // verify-invalid, verify-error, verify-enter (进入科技志愿服务: someone who came by a QR code reaches 首页).
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -92,6 +92,7 @@ function Valid({ no, result }: { no: string; result: ReportVerifyCertificateOutp
       <InfoRow label='服务时长' value={formatDuration(result.minutes ?? 0)} cls='verify-minutes' />
       {result.from && result.to ? <InfoRow label='服务期间' value={dateRange(result.from, result.to)} cls='verify-period' /> : null}
       <InfoRow label='开具时间' value={dateTimeOf(result.issuedAt)} cls='verify-issued-at' />
+      {result.handlerNameMasked ? <InfoRow label='经办人' value={result.handlerNameMasked} cls='verify-handler' /> : null}
     </View>
   );
 }

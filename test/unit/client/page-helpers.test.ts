@@ -5,7 +5,7 @@ import { consoleLine, dayCounts, defaultDay } from '../../../src/admin/roster/he
 import { explainManageError } from '../../../src/admin/review-errors';
 import { calendarEntryOf, enrollView, explainEnrollError, placeOf, waitlistText } from '../../../src/pages/activity-detail/helpers';
 import { cancelledDays, hoursQuery } from '../../../src/pages/my-hours/helpers';
-import { actionsFor, explainActionError } from '../../../src/pages/org-detail/helpers';
+import { actionsFor, checkSealPick, explainActionError, explainSealError } from '../../../src/pages/org-detail/helpers';
 import { formatSchedule, formatSignupWindow, phaseOf, phaseTabs, SQUARE_PHASES, squareOrderNote } from '../../../src/utils/activity-format';
 import { regionName, provinceOptions, cityOptions, countyOptions } from '../../../src/utils/region';
 import { ENROLLMENT_TAG, PHASE_TAG, STATUS_TAG } from '../../../src/utils/status-tag';
@@ -173,14 +173,42 @@ describe('队伍详情 buttons', () => {
   const org = (over: Partial<OrgGetOutput>): OrgGetOutput =>
     ({ org: { status: 'approved' }, canManage: false, canRead: false, ...over }) as unknown as OrgGetOutput;
   it('join, leave or withdraw, manage, review', () => {
-    expect(actionsFor(org({}))).toEqual({ join: true, leave: '', manage: false, review: false });
+    expect(actionsFor(org({}))).toEqual({ join: true, leave: '', manage: false, review: false, publicity: false, seal: false });
     expect(actionsFor(org({ myMembership: { status: 'pending', role: 'member' } as never })).leave).toBe('撤回申请');
-    expect(actionsFor(org({ myMembership: { status: 'approved', role: 'leader' } as never, canManage: true }))).toEqual({
+    expect(actionsFor(org({ myMembership: { status: 'approved', role: 'leader' } as never, canManage: true, isLeader: true }))).toEqual({
       join: false,
       leave: '',
       manage: true,
       review: true,
+      publicity: true,
+      seal: true,
     });
+  });
+
+  it('证明公示 for approved members only; 上传公章 for the leader only (not an admin)', () => {
+    const approved = { status: 'approved', role: 'member' } as never;
+    expect(actionsFor(org({ myMembership: approved }))).toMatchObject({ publicity: true, seal: false });
+    expect(actionsFor(org({ myMembership: { status: 'pending', role: 'member' } as never }))).toMatchObject({ publicity: false });
+    expect(actionsFor(org({ myMembership: { status: 'approved', role: 'admin' } as never, canManage: true }))).toMatchObject({
+      publicity: true,
+      seal: false,
+    });
+    // A manager of a team above reads it but is no member: no 公示.
+    expect(actionsFor(org({ canRead: true }))).toMatchObject({ publicity: false, seal: false });
+  });
+
+  it('a seal is a PNG or JPEG of at most 512 KB; refusals read in Chinese by code', () => {
+    expect(checkSealPick({ contentType: 'image/png', base64: 'iVBORw0KGgo=' })).toEqual({
+      contentType: 'image/png',
+      base64: 'iVBORw0KGgo=',
+    });
+    expect(checkSealPick({ contentType: 'image/webp', base64: 'UklGR' })).toEqual({ problem: '公章图片仅支持PNG或JPEG格式' });
+    const big = 'A'.repeat(Math.ceil((512 * 1024 + 1) / 3) * 4);
+    expect(checkSealPick({ contentType: 'image/jpeg', base64: big })).toEqual({ problem: '公章图片不能超过512KB，请压缩后再上传' });
+    expect(explainSealError('FILE.TOO_LARGE', '')).toBe('公章图片不能超过512KB，请压缩后再上传');
+    expect(explainSealError('FILE.BAD_TYPE', '图片内容与声明的格式不符，请重新选择图片')).toBe('图片内容与声明的格式不符，请重新选择图片');
+    expect(explainSealError('AUTH.FORBIDDEN', '没有权限进行此操作')).toBe('只有本队负责人可以上传公章');
+    expect(explainSealError('NETWORK', '')).toBe('网络异常，请稍后重试');
   });
 });
 

@@ -37,5 +37,7 @@ export async function getOrg(input: OrgIdInput, ctx: Ctx): Promise<OrgGetOutput>
     isApplicant: openid !== undefined && org.applicantOpenid === openid,
     canManage: canManage(grants, org),
     canRead: canRead(grants, org),
+    // 公章: told to those who run the team (the leader uploads it), nobody else.
+    hasSeal: canManage(grants, org) ? org.seal !== undefined : undefined,
   };
 }

@@ -1,5 +1,6 @@
 // report.certificate: a 志愿服务记录证明 (PDF) of the caller's credited time with one team, stored under an
-// unguessable number; report.verifyCertificate: anyone holding the number sees that it is genuine, and no more.
+// unguessable number, naming the team's 负责人 and the 经办人 and carrying the team's 公章 when its leader set one;
+// report.verifyCertificate: anyone holding the number sees that it is genuine, and no more.
 import type { ReportCertificateInput, ReportCertificateOutput, ReportVerifyCertificateOutput } from '@contract/report';
 import { maskName } from '@contract/id-number';
 import { requireOpenid, type Ctx } from '../../handler';
@@ -9,18 +10,43 @@ import { commendationLine } from '@contract/commendation';
 import { findActivitiesByIds } from '../../db/activity.repository';
 import { approvedOfVolunteer } from '../../db/commendation.repository';
 import { recordsOf } from '../../db/checkin.repository';
-import { findOrg, findOrgsByIds } from '../../db/org.repository';
+import { findMembership, findOrg, findOrgsByIds, membershipId, type OrgDoc } from '../../db/org.repository';
 import { attendanceOfPerson, trainingsByIds } from '../../db/training.repository';
 import { findCertificate, insertCertificate, leaderOf, type CertificateDoc } from '../../db/report.repository';
 import { findVolunteer, requireVolunteer } from '../../db/volunteer.repository';
 import { certifiedPeriod, newCertificateNo, normalizeCertificateNo, verifyUrl } from '../../domain/report-certificate';
 import { requestedRange, shanghaiDate, toIso } from '../../domain/shanghai-time';
 import { certificatePdf, type CertificateRow } from '../../adapters/pdf';
+import { fileStorage } from '../../adapters';
 
-/** The leader's name: the team's recorded leader, else its approved leader membership. */
-async function leaderName(org: { _id: string; leaderOpenid?: string }): Promise<string | undefined> {
-  const openid = org.leaderOpenid ?? (await leaderOf(org._id))?.openid;
-  return openid ? (await findVolunteer(openid))?.realName : undefined;
+interface Person {
+  openid: string;
+  name: string;
+}
+
+/** A volunteer's name, unless the account is gone (注销 keeps no name). */
+async function personOf(openid: string | undefined): Promise<Person | undefined> {
+  const name = openid ? (await findVolunteer(openid))?.realName : undefined;
+  return openid && name ? { openid, name } : undefined;
+}
+
+/** The leader: the team's recorded leader, else its approved leader membership. */
+async function leaderOfTeam(org: { _id: string; leaderOpenid?: string }): Promise<Person | undefined> {
+  return personOf(org.leaderOpenid ?? (await leaderOf(org._id))?.openid);
+}
+
+/** 经办人: whoever approved the volunteer's membership of the team (memberships.reviewedBy), else the team's leader. */
+async function handlerOf(orgId: string, openid: string, leader: Person | undefined): Promise<Person | undefined> {
+  const membership = await findMembership(membershipId(orgId, openid));
+  return (await personOf(membership?.reviewedBy)) ?? leader;
+}
+
+/** The team's 公章 as stored; none when it has none, or its file is gone (the certificate then goes without). */
+async function sealOf(org: OrgDoc): Promise<Buffer | undefined> {
+  if (!org.seal) return undefined;
+  const bytes = await fileStorage().read(org.seal.fileId);
+  if (!bytes) console.error(`[certificate] the seal of ${org._id} (${org.seal.fileId}) is gone`);
+  return bytes;
 }
 
 /** 培训 attended within the period, held by this team or a team below it (not cancelled), oldest first. */
@@ -67,7 +93,8 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
         minutes: r.minutes,
       });
   }
-  const [leader, commended] = await Promise.all([leaderName(org), approvedOfVolunteer(openid)]);
+  const [leader, commended, seal] = await Promise.all([leaderOfTeam(org), approvedOfVolunteer(openid), sealOf(org)]);
+  const handler = await handlerOf(org._id, openid, leader);
   // 表彰奖励 recorded through this team or a team below it.
   const commendations = commended.filter((c) => c.subjectTeams.includes(org._id)).map(commendationLine);
   const trainings = await trainingLines(openid, org._id, from, to);
@@ -80,7 +107,9 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
       idNumberMasked: volunteer.idNumberMasked,
       volunteerNo: volunteer.volunteerNo,
       orgName: org.name,
-      leaderName: leader,
+      leaderName: leader?.name,
+      handlerName: handler?.name,
+      seal,
       contactName: org.contactName,
       contactPhone: org.contactPhone,
       from,
@@ -104,6 +133,7 @@ export async function certificate(input: ReportCertificateInput, ctx: Ctx): Prom
       from,
       to,
       issuedAt: ctx.now,
+      ...(handler ? { handlerOpenid: handler.openid, handlerNameMasked: maskName(handler.name) } : {}),
     };
     // 80 random bits: a clash is practically impossible, but the unique index has the last word.
     if (await insertCertificate(doc))
@@ -124,5 +154,6 @@ export async function verifyCertificate(input: { certificateNo: string }, _ctx: 
     issuedAt: toIso(new Date(doc.issuedAt)),
     from: doc.from,
     to: doc.to,
+    handlerNameMasked: doc.handlerNameMasked,
   };
 }
