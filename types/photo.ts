@@ -13,6 +13,17 @@ export const PHOTO_MAX_BASE64 = Math.ceil(PHOTO_MAX_BYTES / 3) * 4;
 export const base64Bytes = (base64: string) =>
   Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
 /** Photos an activity holds at most; its 回顾 shows at most as many. */
+/**
+ * The image type of base64 text by its first bytes, or undefined: jpeg FF D8 FF (/9j/), png 89 50 4E 47 0D 0A 1A 0A
+ * (iVBORw0KGgo), webp "RIFF", four size bytes, then "WEBP" (bytes 8–11: its last three, "EBP", are characters 12–15).
+ */
+export function photoTypeOfBase64(base64: string): PhotoType | undefined {
+  if (base64.startsWith('/9j/')) return 'image/jpeg';
+  if (base64.startsWith('iVBORw0KGgo')) return 'image/png';
+  if (base64.startsWith('UklGR') && base64.slice(12, 16) === 'RUJQ') return 'image/webp';
+  return undefined;
+}
+
 export const ACTIVITY_PHOTOS_MAX = 9;
 
 /** The picture as the phone sends it: its declared type and its bytes in base64 (no data: prefix). */

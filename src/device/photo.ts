@@ -3,19 +3,11 @@
 // tests drive it), shrunk on a canvas when larger than the server takes. Answered as base64 with the type its own first
 // bytes say; the server checks both again.
 import Taro from '@tarojs/taro';
-import { PHOTO_MAX_BYTES, base64Bytes, type PhotoType } from '@contract/photo';
+import { PHOTO_MAX_BYTES, base64Bytes, photoTypeOfBase64, type PhotoType } from '@contract/photo';
 
 export type PickedPhoto = { contentType: PhotoType; base64: string };
 
-/** The image type of base64 text by its first bytes (jpeg /9j/, png iVBOR, webp RIFF…WEBP), or undefined. */
-export function photoTypeOfBase64(base64: string): PhotoType | undefined {
-  if (base64.startsWith('/9j/')) return 'image/jpeg';
-  if (base64.startsWith('iVBORw0KGgo')) return 'image/png';
-  if (base64.startsWith('UklGR') && base64.slice(8, 12) === 'V0VC') return 'image/webp';
-  return undefined;
-}
-
-export { base64Bytes } from '@contract/photo';
+export { base64Bytes, photoTypeOfBase64 } from '@contract/photo';
 
 export class PhotoPickError extends Error {}
 
