@@ -47,6 +47,8 @@ it('发布活动 in an English browser: the name wraps, dates read in Chinese, �
     expect(box.h).toBeGreaterThanOrEqual(box.line * 2 - 1);
     expect(box.sw).toBeLessThanOrEqual(box.cw);
   });
+  // In the page's Chinese font, not the browser's monospace default for textareas.
+  expect(await title.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"PingFang SC".*Noto Sans CJK SC/);
 
   // Dates and times read in Chinese although the browser speaks English.
   const start = shDate(9);
@@ -154,6 +156,6 @@ async function barIsWhole(page: Page, button: string | null, title: string) {
     expect(box?.height).toBeGreaterThanOrEqual(44);
   }
   const shown = top(page, '.taro-navigation-bar-title');
-  expect(await shown.innerText()).toBe(title);
+  await eventually(async () => expect(await shown.innerText()).toBe(title));
   expect(await shown.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 }
