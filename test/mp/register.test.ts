@@ -7,7 +7,8 @@ const open = () => (page = renderPage('pages/register/index'));
 afterEach(() => page?.detach());
 
 const smsCalls = () => requests.filter((r) => r.url.endsWith('/functions/sms'));
-const userCalls = () => requests.filter((r) => r.url.endsWith('/functions/user'));
+/** Calls to `user` other than the page's first question (`me`: is this person registered already?). */
+const userCalls = () => requests.filter((r) => r.url.endsWith('/functions/user') && (r.data as { action?: string }).action !== 'me');
 
 beforeEach(() => {
   requests.length = 0;
@@ -20,6 +21,19 @@ beforeEach(() => {
       return { ok: false, code: 'USER.WX_PHONE_UNAVAILABLE', message: '暂时无法获取微信手机号，请使用短信验证码' };
     return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
   });
+});
+
+test('someone already registered is told so, with the way to 我的, instead of the form', async () => {
+  onRequest((req: WxRequestOptions) =>
+    req.url.endsWith('/functions/user') && (req.data as { action?: string }).action === 'me'
+      ? { ok: true, data: { user: { realName: '张伟' } } }
+      : { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' },
+  );
+  const page = open();
+  await waitFor(() => find(page, '.reg-already'));
+  expect(text(page)).toContain('您已是科技志愿者');
+  expect(text(page)).not.toContain('提交注册');
+  expect(find(page, '.reg-go-mine')).toBeTruthy();
 });
 
 test('the registration page shows its steps and fields in Chinese', async () => {

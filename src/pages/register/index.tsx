@@ -1,11 +1,14 @@
 // 注册: phone + SMS code, what 附件2 requires of the person (the rest behind 补充更多信息), teams and consent;
 // validated by the shared contract before it is sent. 所在地区 defaults to the first chosen team's. Opened from a
-// team's invitation (`orgId`), that team is already chosen.
+// team's invitation (`orgId`), that team is already chosen. Someone already registered (a link, a back button) is
+// told so instead of filling in the form again (reg-already, reg-go-mine).
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
-import { register } from '../../services/user';
+import { me, register } from '../../services/user';
+import { useResource } from '../../hooks/use-resource';
+import StateView from '../../components/state-view';
 import { askToSubscribe } from '../../services/subscribe';
 import PhoneSection from './components/phone-section';
 import ProfileSection from './components/profile-section';
@@ -42,6 +45,7 @@ export default function Register() {
   } = useContractForm(REGISTER_SPEC, invitedTo ? { ...EMPTY_FORM, orgIds: [decodeURIComponent(invitedTo)] } : EMPTY_FORM, {
     rowsOf: rowOf,
   });
+  const mine = useResource(me);
   const mergeErrors = (e: FieldErrors) => setErrors((prev) => ({ ...prev, ...e }));
   // Told USER.ID_NUMBER_TAKEN after a correct code: the owner may ask for 身份核验 (the code is still unused).
   const idTaken = refusal === 'USER.ID_NUMBER_TAKEN';
@@ -62,6 +66,21 @@ export default function Register() {
         setTimeout(() => Taro.switchTab({ url: tabs.mine }), 1200);
       },
     );
+
+  if (mine.state.status === 'ready') {
+    return (
+      <View className='app-page register'>
+        <StateView
+          kind='empty'
+          className='reg-already'
+          icon='志'
+          title='您已是科技志愿者'
+          description='无需重复注册，个人资料可在“我的”页查看和修改'
+          action={{ text: '去我的', className: 'reg-go-mine', onClick: () => void Taro.switchTab({ url: tabs.mine }) }}
+        />
+      </View>
+    );
+  }
 
   return (
     <View className='app-page register'>
