@@ -1,6 +1,7 @@
 // The registration page of the weapp build renders, checks the phone, starts the resend countdown, reads 性别/出生日期 from the ID number, and offers 微信手机号快捷填写; the SMS code rows (更换手机号) clear stale errors on a new code and keep 重新发送 after an expired code (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, type, waitFor, type Page, type WxRequestOptions } from './shim';
+import { volunteerAnswer } from './fixtures';
 
 let page: Page | undefined;
 const open = () => (page = renderPage('pages/register/index'));
@@ -26,7 +27,7 @@ beforeEach(() => {
 test('someone already registered is told so, with the way to 我的, instead of the form', async () => {
   onRequest((req: WxRequestOptions) =>
     req.url.endsWith('/functions/user') && (req.data as { action?: string }).action === 'me'
-      ? { ok: true, data: { user: { realName: '张伟' } } }
+      ? { ok: true, data: { volunteer: volunteerAnswer(), memberships: [], teamApplications: [], totals: { minutes: 0, activities: 0 } } }
       : { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' },
   );
   const page = open();
