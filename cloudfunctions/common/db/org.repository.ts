@@ -45,6 +45,8 @@ export interface MembershipDoc {
   reviewedBy?: string;
   /** Why an application was rejected or a member removed. */
   reason?: string;
+  /** Set on every membership of an account frozen by 身份核验 (freezeMembershipsOf): it grants nothing. */
+  frozen?: boolean;
 }
 
 export const membershipId = (orgId: string, openid: string) => `${orgId}_${openid}`;

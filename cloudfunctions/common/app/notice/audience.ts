@@ -10,8 +10,7 @@ export interface NoticeReader {
   grants: Grant[];
 }
 
-const approvedOf = (memberships: readonly MembershipDoc[]) =>
-  memberships.filter((m) => m.status === 'approved' && !(m as { frozen?: boolean }).frozen);
+const approvedOf = (memberships: readonly MembershipDoc[]) => memberships.filter((m) => m.status === 'approved' && !m.frozen);
 
 /** From memberships already read and their teams (at least the approved ones). */
 export function readerFrom(memberships: readonly MembershipDoc[], orgs: readonly OrgDoc[]): NoticeReader {

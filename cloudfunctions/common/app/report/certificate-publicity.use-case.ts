@@ -8,14 +8,13 @@ import { AppError, ErrorCode } from '../../errors';
 import { findMembership, findOrg, membershipId } from '../../db/org.repository';
 import { certificatesIssuedSince } from '../../db/report.repository';
 import { toIso } from '../../domain/shanghai-time';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '@contract/time';
 
 export async function certificatePublicity(input: ReportCertificatePublicityInput, ctx: Ctx): Promise<ReportCertificatePublicityOutput> {
   const openid = requireOpenid(ctx);
   // An approved membership of this very team (its leader and admins hold one too); a frozen account's grants nothing.
   const [membership, org] = await Promise.all([findMembership(membershipId(input.orgId, openid)), findOrg(input.orgId)]);
-  if (!membership || membership.status !== 'approved' || (membership as { frozen?: boolean }).frozen === true || !org)
+  if (!membership || membership.status !== 'approved' || membership.frozen === true || !org)
     throw new AppError(ErrorCode.AUTH_FORBIDDEN, '证明公示仅对本队队员公开');
   const since = new Date(ctx.now.getTime() - CERTIFICATE_PUBLICITY_DAYS * DAY_MS);
   const docs = await certificatesIssuedSince(org._id, since, CERTIFICATE_PUBLICITY_MAX);
