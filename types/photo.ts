@@ -13,16 +13,40 @@ export const PHOTO_MAX_BASE64 = Math.ceil(PHOTO_MAX_BYTES / 3) * 4;
 export const base64Bytes = (base64: string) =>
   Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
 /** Photos an activity holds at most; its 回顾 shows at most as many. */
-/**
- * The image type of base64 text by its first bytes, or undefined: jpeg FF D8 FF (/9j/), png 89 50 4E 47 0D 0A 1A 0A
- * (iVBORw0KGgo), webp "RIFF", four size bytes, then "WEBP" (bytes 8–11: its last three, "EBP", are characters 12–15).
- */
-export function photoTypeOfBase64(base64: string): PhotoType | undefined {
-  if (base64.startsWith('/9j/')) return 'image/jpeg';
-  if (base64.startsWith('iVBORw0KGgo')) return 'image/png';
-  if (base64.startsWith('UklGR') && base64.slice(12, 16) === 'RUJQ') return 'image/webp';
+const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) =>
+  bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
+
+/** The image type the bytes are, by their magic numbers, or undefined (the server judges uploads by it). */
+export function sniffPhotoType(bytes: Uint8Array): PhotoType | undefined {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  // RIFF <size> WEBP
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
   return undefined;
 }
+
+const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The first bytes of base64 text (up to 12, from 16 characters): enough for the magic numbers, in any runtime. */
+function leadingBytes(base64: string): Uint8Array {
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of base64.slice(0, 16)) {
+    const digit = BASE64_DIGITS.indexOf(ch);
+    if (digit < 0) break;
+    value = ((value << 6) | digit) & 0xffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((value >> bits) & 0xff);
+    }
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** The image type of base64 text by its first bytes (as sniffPhotoType reads them on the server), or undefined. */
+export const photoTypeOfBase64 = (base64: string): PhotoType | undefined => sniffPhotoType(leadingBytes(base64));
 
 export const ACTIVITY_PHOTOS_MAX = 9;
 

@@ -1,18 +1,8 @@
 // What a picture must be to be kept (activity photos, notice images): jpeg, png or webp as its own first bytes say
 // (a declared type the bytes contradict is refused), at most 1 MB decoded; and how many photos an owner holds.
-import { ACTIVITY_PHOTOS_MAX, PHOTO_MAX_BYTES, type PhotoType } from '@contract/photo';
+import { ACTIVITY_PHOTOS_MAX, PHOTO_MAX_BYTES, sniffPhotoType, type PhotoType } from '@contract/photo';
 
-const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) =>
-  bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
-
-/** The image type the bytes are, by their magic numbers, or undefined. */
-export function sniffPhotoType(bytes: Uint8Array): PhotoType | undefined {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  // RIFF <size> WEBP
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
-  return undefined;
-}
+export { sniffPhotoType };
 
 export const EXTENSION: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
