@@ -24,6 +24,20 @@ export const volunteerAnswer = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A team as the org functions answer it: 兰州's 支队 under the root, approved, with `over`'s fields. */
+export const teamAnswer = (over: Record<string, unknown> = {}) => ({
+  _id: 'lz',
+  name: '兰州市科技志愿服务支队',
+  level: '支队',
+  parentId: 'root',
+  path: ['root'],
+  region: LANZHOU,
+  intro: '开展科普报告和科技培训。',
+  status: 'approved',
+  createdAt: NOW,
+  ...over,
+});
+
 /** The sample activity as the activity functions answer it: 兰州's, published, signup open until 11-30 18:00, 12 enrolled. */
 export const activityAnswer = (over: Record<string, unknown> = {}) => ({
   _id: 'a1',

@@ -2,7 +2,7 @@
 // last 7 days) and the leader's 上传公章 row (choose a picture, upload it, the result or the refusal in Chinese).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
-import { LANZHOU, NOW, UNKNOWN_ACTION, succeed, type Callbacks } from './fixtures';
+import { NOW, UNKNOWN_ACTION, succeed, teamAnswer, type Callbacks } from './fixtures';
 
 type Wx = Record<string, (opts: Callbacks & Record<string, unknown>) => unknown>;
 const wx = (globalThis as unknown as { wx: Wx }).wx;
@@ -11,17 +11,7 @@ const original = { chooseImage: wx.chooseImage, getFileSystemManager: wx.getFile
 const calls = (fn: string, action?: string) =>
   requests.filter((r) => r.url.endsWith(`/functions/${fn}`) && (!action || (r.data as Body).action === action)).map((r) => r.data as Body);
 
-const ORG = {
-  _id: 'lz',
-  name: '兰州市科技志愿服务支队',
-  level: '支队',
-  parentId: 'root',
-  path: ['root'],
-  region: LANZHOU,
-  intro: '开展科普报告和科技培训。',
-  status: 'approved',
-  createdAt: NOW,
-};
+const ORG = teamAnswer();
 const membership = (role: 'leader' | 'admin' | 'member', status = 'approved') => ({
   memberId: `lz_${role}`,
   orgId: 'lz',

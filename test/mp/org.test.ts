@@ -1,23 +1,12 @@
 // Team pages of the weapp build: search list, team detail states, the registration form's checks and the review inbox (miniprogram-simulate).
 import simulate from 'miniprogram-simulate';
 import { find, onRequest, renderPage, requests, tap, text, waitFor, type Body, type Page, type WxRequestOptions } from './shim';
-import { LANZHOU, NOW, volunteerAnswer } from './fixtures';
+import { NOW, teamAnswer, volunteerAnswer } from './fixtures';
 
 const calls = (fn: string, action?: string) =>
   requests.filter((r) => r.url.endsWith(`/functions/${fn}`) && (!action || (r.data as Body).action === action)).map((r) => r.data as Body);
 
-const org = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
-  _id: id,
-  name,
-  level: '支队',
-  parentId: 'root',
-  path: ['root'],
-  region: LANZHOU,
-  intro: '开展科普报告和科技培训。',
-  status: 'approved',
-  createdAt: NOW,
-  ...extra,
-});
+const org = (id: string, name: string, extra: Record<string, unknown> = {}) => teamAnswer({ _id: id, name, ...extra });
 const ROOT_ORG = org('root', '甘肃省科技志愿服务总队', { level: '总队', parentId: null, path: [] });
 const volunteer = volunteerAnswer();
 
