@@ -177,6 +177,8 @@ import {
   ReportCertificateOutput,
   ReportCertificatePublicityInput,
   ReportCertificatePublicityOutput,
+  ReportRebuildStatsInput,
+  ReportRebuildStatsOutput,
   ReportExportInput,
   ReportExportOutput,
   ReportOrgStatsInput,
@@ -345,6 +347,7 @@ export const contract = {
     verifyCertificate: { input: ReportVerifyCertificateInput, output: ReportVerifyCertificateOutput },
     ranking: { input: ReportRankingInput, output: ReportRankingOutput },
     certificatePublicity: { input: ReportCertificatePublicityInput, output: ReportCertificatePublicityOutput },
+    rebuildStats: { input: ReportRebuildStatsInput, output: ReportRebuildStatsOutput },
   },
   cron: {
     tick: { input: Empty, output: CronTickOutput },

@@ -186,6 +186,12 @@ export const CERTIFICATE_PUBLICITY_DAYS = 7;
 /** At most this many certificates in one publicity list, newest first. */
 export const CERTIFICATE_PUBLICITY_MAX = 200;
 
+/** 统计汇总: rebuild one calendar year's rollups of every team from the records (the root 总队's leader and admins). */
+export const ReportRebuildStatsInput = z.object({ year: z.string().regex(/^\d{4}$/, '请填写四位年份') });
+export type ReportRebuildStatsInput = z.infer<typeof ReportRebuildStatsInput>;
+export const ReportRebuildStatsOutput = z.object({ year: z.string(), rollups: z.number().int(), builtAt: IsoTimeSchema });
+export type ReportRebuildStatsOutput = z.infer<typeof ReportRebuildStatsOutput>;
+
 export const ReportCertificatePublicityInput = z.object({ orgId: z.string().min(1).max(64) });
 export type ReportCertificatePublicityInput = z.infer<typeof ReportCertificatePublicityInput>;
 export const PublicizedCertificate = z.object({

@@ -1,6 +1,7 @@
 // Activities and enrollments as stored: times are Dates (the wire's ISO strings are made in the views).
 import { database } from '../cloud';
 import { C } from './collections';
+import { now } from '../clock';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
 import type { Activity, GeoPoint } from '@contract/activity';
 import type { ActivityPhase, EnrollmentStatus, ServiceCategory } from '@contract/enums';
@@ -109,7 +110,8 @@ export async function updateActivityIf(activityId: string, expected: object, pat
   const res = await unwrap(
     activities()
       .where({ _id: activityId, ...expected })
-      .update(withPoint(patch)),
+      // Stamped whatever the patch: the statistics' rollups are trusted only while no activity changed after them.
+      .update(withPoint({ updatedAt: now(), ...patch })),
   );
   return res.updated === 1;
 }

@@ -85,6 +85,8 @@ export const C = {
   trainings: 'trainings',
   /** Who attended which training (`_id` = training_openid: a second scan or entry of the same person writes nothing). */
   trainingAttendance: 'training_attendance',
+  /** 统计汇总: a team's figures per scope and calendar year (`_id` = scope:orgId:year), rebuilt from the records. */
+  statRollups: 'stat_rollups',
   /** 评价: one per activity and person (`_id` = activity_openid: a re-evaluation or a second save at once changes the one). */
   evaluations: 'evaluations',
   /** 表彰奖励: commendations of volunteers, teams and activities, pending until the team one level up reviews them. */
@@ -116,8 +118,16 @@ export const collections: CollectionDecl[] = [
   },
   { name: C.smsCodes, indexes: [], rule: FUNCTIONS_ONLY },
   { name: C.smsQuota, indexes: [], rule: FUNCTIONS_ONLY },
-  { name: C.orgs, indexes: [unique('name_unique', 'name'), asc('parentId', 'parentId'), asc('status', 'status')], rule: FUNCTIONS_ONLY },
-  { name: C.memberships, indexes: [asc('openid', 'openid'), asc('orgId_status', 'orgId', 'status')], rule: FUNCTIONS_ONLY },
+  {
+    name: C.orgs,
+    indexes: [unique('name_unique', 'name'), asc('parentId', 'parentId'), asc('status', 'status'), asc('updatedAt', 'updatedAt')],
+    rule: FUNCTIONS_ONLY,
+  },
+  {
+    name: C.memberships,
+    indexes: [asc('openid', 'openid'), asc('orgId_status', 'orgId', 'status'), asc('updatedAt', 'updatedAt')],
+    rule: FUNCTIONS_ONLY,
+  },
   { name: C.settings, indexes: [], rule: FUNCTIONS_ONLY },
   { name: C.invitations, indexes: [asc('phoneHash', 'phoneHash'), asc('orgId', 'orgId')], rule: FUNCTIONS_ONLY },
   { name: C.memberInvitations, indexes: [asc('openid_invitedAt', 'openid', 'invitedAt')], rule: FUNCTIONS_ONLY },
@@ -125,6 +135,8 @@ export const collections: CollectionDecl[] = [
     name: C.activities,
     indexes: [
       asc('orgId_createdAt', 'orgId', 'createdAt'),
+      // The rollups' freshness check (stat-rollup.repository changedSince), as on teams, memberships and day records.
+      asc('updatedAt', 'updatedAt'),
       asc('status_startAt', 'status', 'startAt'),
       asc('region_city', 'region.city'),
       // 离我最近: activity.list with `near` is a geo query over this db.Geo point (GeoJSON [lng, lat], GCJ-02).
@@ -179,6 +191,8 @@ export const collections: CollectionDecl[] = [
     indexes: [asc('trainingId', 'trainingId'), asc('openid_date', 'openid', 'date'), asc('orgId_date', 'orgId', 'date')],
     rule: FUNCTIONS_ONLY,
   },
+  // Read by `_id` only.
+  { name: C.statRollups, indexes: [], rule: FUNCTIONS_ONLY },
   // One per activity and person by `_id`; an activity's, a volunteer's, and a subtree's up to a day (附件2's 最近评价).
   {
     name: C.evaluations,
@@ -213,7 +227,7 @@ export const collections: CollectionDecl[] = [
   { name: C.corrections, indexes: [asc('orgId_status', 'orgId', 'status'), asc('openid', 'openid')], rule: FUNCTIONS_ONLY },
   {
     name: C.dayRecords,
-    indexes: [asc('openid_date', 'openid', 'date'), asc('activityId_date', 'activityId', 'date')],
+    indexes: [asc('openid_date', 'openid', 'date'), asc('activityId_date', 'activityId', 'date'), asc('updatedAt', 'updatedAt')],
     rule: FUNCTIONS_ONLY,
   },
   {

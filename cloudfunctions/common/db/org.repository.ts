@@ -1,6 +1,7 @@
 // Teams of the 总队—支队—分队 tree and memberships in them; the 5-team and 5-admin limits as counters.
 import { database, type Tx } from '../cloud';
 import { C } from './collections';
+import { now } from '../clock';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
 import { pageAll } from './checkin.repository';
 import { pendingDecidable } from './decidable-where';
@@ -13,6 +14,8 @@ import { openPhone } from '../adapters/pii-cipher';
 
 export type OrgDoc = Omit<Org, 'createdAt'> & {
   createdAt: Date;
+  /** The last write that could change who counts in a report (stamped by every such write; see stat-rollup.repository). */
+  updatedAt?: Date;
   contactName?: string;
   contactPhone?: string;
   /** Who applied for the team (org.register); becomes its leader on approval. */
@@ -41,6 +44,8 @@ export interface MembershipDoc {
   status: MembershipStatus;
   role: Role;
   appliedAt: Date;
+  /** The last write (stamped by every write of a membership; see stat-rollup.repository). */
+  updatedAt?: Date;
   reviewedAt?: Date;
   reviewedBy?: string;
   /** Why an application was rejected or a member removed. */
@@ -71,7 +76,13 @@ export async function findOrgsByIds(ids: string[]): Promise<OrgDoc[]> {
 }
 
 /** Stores a team application; false when the unique index on name refused it (a team of that name exists or was just applied for). */
-export const insertOrg = (doc: OrgDoc): Promise<boolean> => writtenUnlessDuplicate(database().collection(C.orgs).add(doc));
+// Teams and memberships stamp `updatedAt` on every write that can change who counts in a report (see stat-rollup.repository).
+export const insertOrg = (doc: OrgDoc): Promise<boolean> =>
+  writtenUnlessDuplicate(
+    database()
+      .collection(C.orgs)
+      .add({ ...doc, updatedAt: now() }),
+  );
 
 /**
  * Puts `seal` on the team only while it still holds `previousFileId` (none: no seal yet), so that of two uploads at
@@ -256,7 +267,11 @@ export async function countPendingMembershipsIn(orgIds: string[]): Promise<numbe
 
 /** Creates the membership; false when it exists already (a concurrent write of the same volunteer and team). */
 export const insertMembership = (doc: MembershipDoc): Promise<boolean> =>
-  writtenUnlessDuplicate(database().collection(C.memberships).add(doc));
+  writtenUnlessDuplicate(
+    database()
+      .collection(C.memberships)
+      .add({ ...doc, updatedAt: now() }),
+  );
 
 /**
  * Sets `patch` (and removes the `unset` fields) on the membership only if it is still in the `expected` state; false
@@ -269,7 +284,7 @@ export async function updateMembershipIf(
   unset: readonly (keyof MembershipDoc)[] = [],
 ): Promise<boolean> {
   const _ = database().command;
-  const write = { ...patch, ...Object.fromEntries(unset.map((k) => [k, _.remove()])) };
+  const write = { ...patch, updatedAt: now(), ...Object.fromEntries(unset.map((k) => [k, _.remove()])) };
   const res = await unwrap(
     database()
       .collection(C.memberships)

@@ -142,28 +142,47 @@ export type ReportNeed = Pick<
  */
 export async function needsIn(orgIds: readonly string[], p: Period): Promise<ReportNeed[]> {
   const _ = database().command;
-  const posted = _.and([_.gte(shanghaiInstant(p.from, '00:00')), _.lt(shanghaiInstant(addDays(p.to, 1), '00:00'))]);
   const found = await pagedIn<ReportNeed>(
     C.needs,
     orgIds,
-    (chunk) => _.and([{ postedAt: posted }, _.or([{ coveringOrgId: _.in(chunk) }, { assignedOrgId: _.in(chunk) }])]),
-    {
-      postedAt: true,
-      status: true,
-      requesterKind: true,
-      category: true,
-      title: true,
-      coveringOrgId: true,
-      coveringOrgName: true,
-      assignedOrgId: true,
-      assignedOrgName: true,
-      activityId: true,
-      closeReason: true,
-      rating: true,
-      history: true,
-    },
+    (chunk) => _.and([{ postedAt: postedWithin(p) }, _.or([{ coveringOrgId: _.in(chunk) }, { assignedOrgId: _.in(chunk) }])]),
+    NEED_FIELDS,
   );
   return [...new Map(found.map((n) => [n._id, n])).values()];
+}
+
+const postedWithin = (p: Period) => {
+  const _ = database().command;
+  return _.and([_.gte(shanghaiInstant(p.from, '00:00')), _.lt(shanghaiInstant(addDays(p.to, 1), '00:00'))]);
+};
+const NEED_FIELDS = {
+  postedAt: true,
+  status: true,
+  requesterKind: true,
+  category: true,
+  title: true,
+  coveringOrgId: true,
+  coveringOrgName: true,
+  assignedOrgId: true,
+  assignedOrgName: true,
+  activityId: true,
+  closeReason: true,
+  rating: true,
+  history: true,
+} as const;
+
+/** Every need posted within the period, whichever team (a subtree of many teams: fewer reads than its ids in chunks). */
+export async function needsPostedIn(p: Period): Promise<ReportNeed[]> {
+  return pageAll<ReportNeed>((skip) =>
+    database()
+      .collection(C.needs)
+      .where({ postedAt: postedWithin(p) })
+      .field(NEED_FIELDS)
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get(),
+  );
 }
 
 /** Every day record of one activity, whole (the attendance sheet shows times, status and the last adjustment). */

@@ -72,6 +72,19 @@ export async function trainingsOf(orgIds: readonly string[], from?: string, to?:
   return found.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.getTime() - a.createdAt.getTime());
 }
 
+/** Every training dated within the period, whichever team (a subtree of many teams: fewer reads than its ids in chunks). */
+export async function trainingsDated(from: string, to: string): Promise<TrainingDoc[]> {
+  const _ = database().command;
+  return pageAll<TrainingDoc>((skip) =>
+    trainings()
+      .where({ date: _.and([_.gte(from), _.lte(to)]) })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(1000)
+      .get(),
+  );
+}
+
 export async function trainingsByIds(ids: readonly string[]): Promise<TrainingDoc[]> {
   const _ = database().command;
   return pagedIn<TrainingDoc>(C.trainings, ids, (chunk) => ({ _id: _.in(chunk) }));

@@ -2,6 +2,7 @@
 // repository operations (never the driver), ending in 'done' or 'duplicate' when a unique index refused a write.
 import { database, type Tx } from '../cloud';
 import { C } from './collections';
+import { now } from '../clock';
 import { isDuplicateWrite, unwrap } from './db-result';
 import type { SmsCodeDoc } from './sms.repository';
 import type { PhoneProofDoc } from './phone-proof.repository';
@@ -27,6 +28,8 @@ async function read<T>(tx: Tx, collection: string, id: string): Promise<T | null
 }
 
 /** Every write a use case makes inside a transaction, one database request each. */
+const stamped = <T extends object>(doc: T): T => ({ ...doc, updatedAt: now() });
+
 function unitOfWork(tx: Tx) {
   const set = async (collection: string, doc: { _id: string }) => {
     const { _id, ...fields } = doc;
@@ -60,17 +63,18 @@ function unitOfWork(tx: Tx) {
       }),
 
     membership: (id: string) => read<MembershipDoc>(tx, C.memberships, id),
-    addMembership: (doc: MembershipDoc) => add(C.memberships, doc),
-    putMembership: (doc: MembershipDoc) => set(C.memberships, doc),
-    updateMembership: (id: string, patch: Partial<MembershipDoc>) => update(C.memberships, id, patch),
+    // Teams and memberships stamp `updatedAt`: the statistics' rollups are trusted only while none changed after them.
+    addMembership: (doc: MembershipDoc) => add(C.memberships, { ...doc, updatedAt: now() }),
+    putMembership: (doc: MembershipDoc) => set(C.memberships, stamped(doc)),
+    updateMembership: (id: string, patch: Partial<MembershipDoc>) => update(C.memberships, id, { ...patch, updatedAt: now() }),
     /** Gives back one of the volunteer's 5 teams, together with the write that ends the membership. */
     releaseMembershipSlot: (openid: string) => releaseMembershipSlotInTx(tx, openid),
     /** Gives back one of the team's 5 admin seats, together with the write that ends the role. */
     releaseAdminSlot: (orgId: string) => releaseAdminSlotInTx(tx, orgId),
 
     org: (id: string) => read<OrgDoc>(tx, C.orgs, id),
-    addOrg: (doc: OrgDoc) => add(C.orgs, doc),
-    updateOrg: (id: string, patch: Partial<OrgDoc>) => update(C.orgs, id, patch),
+    addOrg: (doc: OrgDoc) => add(C.orgs, { ...doc, updatedAt: now() }),
+    updateOrg: (id: string, patch: Partial<OrgDoc>) => update(C.orgs, id, { ...patch, updatedAt: now() }),
     /** The fixed id of the root marker makes a second bootstrap a duplicate write, also when two race. */
     markRootOrg: (orgId: string, at: Date) => add(C.settings, { _id: ROOT_SETTING_ID, orgId, createdAt: at }),
 
@@ -84,7 +88,12 @@ function unitOfWork(tx: Tx) {
     addMemberReview: (doc: MemberReviewDoc) => add(C.memberReviews, doc),
     /** 撤销通过: the application waits again, as if never reviewed. */
     reopenMembership: (id: string) =>
-      update(C.memberships, id, { status: 'pending', reviewedAt: database().command.remove(), reviewedBy: database().command.remove() }),
+      update(C.memberships, id, {
+        status: 'pending',
+        reviewedAt: database().command.remove(),
+        reviewedBy: database().command.remove(),
+        updatedAt: now(),
+      }),
   };
 }
 export type UnitOfWork = ReturnType<typeof unitOfWork>;

@@ -6,6 +6,7 @@ import { remindStart } from '../activity/start-remind.job';
 import { remindSignOut } from '../checkin/sign-out-remind.job';
 import { escalateNeeds } from '../need/escalate.job';
 import { escalateComplaints } from '../complaint/escalate.job';
+import { refreshStats } from '../report/rebuild-stats.use-case';
 
 type JobResult = CronTickOutput['jobs'][number];
 type Job = (at: Date) => Promise<JobResult>;
@@ -15,6 +16,7 @@ const jobs: [string, Job][] = [
   ['activityStarting', remindStart],
   ['needEscalation', escalateNeeds],
   ['complaintEscalation', escalateComplaints],
+  ['statsRollup', refreshStats],
 ];
 
 export async function tick(_input: unknown, ctx: Ctx): Promise<CronTickOutput> {

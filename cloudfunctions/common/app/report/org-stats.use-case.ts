@@ -1,27 +1,36 @@
 // report.orgStats: the figures of 附件3 for a team (optionally with the teams below it) over a period, 供需对接's and 培训's.
+// A subtree over whole months reads the rollups (统计汇总) when they are current, else the records; both give the same
+// figures (test/functions/report-rollups).
 import type { OrgStats, ReportOrgStatsInput } from '@contract/report';
 import { requireOpenid, type Ctx } from '../../handler';
 import { requireReadableOrg } from '../access';
-import { figuresOf, needFiguresOf, READ_STATS, reportPeriod, teamsOf, trainingFiguresOf } from './report-scope';
+import {
+  figuresOf,
+  needFiguresInTree,
+  needFiguresOf,
+  READ_STATS,
+  reportPeriod,
+  teamsOf,
+  trainingFiguresInTree,
+  trainingFiguresOf,
+} from './report-scope';
+import { rolledFigures } from './rollups';
 
 export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<OrgStats> {
   const { org } = await requireReadableOrg(requireOpenid(ctx), input.orgId, READ_STATS);
   const includeDescendants = input.includeDescendants ?? false;
-  const teams = await teamsOf(org, includeDescendants);
   const p = reportPeriod(input, ctx.now, 'thisMonth');
+  const head = { orgId: org._id, orgName: org.name, ...p, includeDescendants };
+  const rolled = includeDescendants ? await rolledFigures(org, p) : undefined;
+  if (rolled) {
+    const [needs, training] = await Promise.all([needFiguresInTree(org, p, ctx.now), trainingFiguresInTree(org, p)]);
+    return { ...head, teams: rolled.teams, ...rolled.figures, needs, ...training };
+  }
+  const teams = await teamsOf(org, includeDescendants);
   const [{ figures }, needs, training] = await Promise.all([
     figuresOf(teams, p),
     needFiguresOf(teams, p, ctx.now),
     trainingFiguresOf(teams, p),
   ]);
-  return {
-    orgId: org._id,
-    orgName: org.name,
-    ...p,
-    includeDescendants,
-    teams: teams.length,
-    ...figures,
-    needs: needs.figures,
-    ...training.figures,
-  };
+  return { ...head, teams: teams.length, ...figures, needs: needs.figures, ...training.figures };
 }

@@ -6,6 +6,7 @@ import {
   approvedDescendants,
   approvedMembershipsOf,
   needsIn,
+  needsPostedIn,
   recordsIn,
   type ReportActivity,
   type ReportNeed,
@@ -16,7 +17,8 @@ import type { NeedFigures } from '@contract/report';
 import { linkedActivities } from '../need/need-view';
 import type { LinkedActivity } from '../../domain/need';
 import { periodRange, requestedRange } from '../../domain/shanghai-time';
-import { attendanceIn, trainingsOf, type TrainingDoc } from '../../db/training.repository';
+import { attendanceIn, trainingsDated, trainingsOf, type TrainingDoc } from '../../db/training.repository';
+import { findOrgsByIds } from '../../db/org.repository';
 import { trainingFigures, type TrainingFigures } from '../../domain/training';
 import type { Period as NamedPeriod } from '@contract/common';
 
@@ -94,4 +96,39 @@ export async function trainingFiguresOf(
   const ids = teams.map((t) => t._id);
   const [trainings, attendances] = await Promise.all([trainingsOf(ids, p.from, p.to), attendanceIn(ids, p.from, p.to)]);
   return { trainings: trainings.filter((t) => t.status !== 'cancelled'), figures: trainingFigures(trainings, attendances) };
+}
+
+// ---- A subtree of many teams (the rollups' reports): what is found in the period, kept if its team is in the tree ----
+
+/** Which of these teams are in `root`'s subtree (itself, or approved below it), reading only those teams, 100 a read. */
+async function inTree(root: OrgDoc, ids: readonly string[]): Promise<Set<string>> {
+  const others = [...new Set(ids)].filter((id) => id !== root._id);
+  const found: OrgDoc[] = [];
+  for (let i = 0; i < others.length; i += 100) found.push(...(await findOrgsByIds(others.slice(i, i + 100))));
+  const out = new Set(found.filter((o) => o.status === 'approved' && (o.path ?? []).includes(root._id)).map((o) => o._id));
+  out.add(root._id);
+  return out;
+}
+
+/** needFiguresOf for `root` and its subtree, from the needs posted in the period rather than the tree's ids. */
+export async function needFiguresInTree(root: OrgDoc, p: Period, now: Date): Promise<NeedFigures> {
+  const posted = await needsPostedIn(p);
+  const teams = await inTree(
+    root,
+    posted.flatMap((n) => [n.coveringOrgId, ...(n.assignedOrgId ? [n.assignedOrgId] : [])]),
+  );
+  const needs = countedNeeds(posted, teams, p);
+  return needFigures(needs, needs.length ? await linkedActivities(needs, now) : new Map(), now);
+}
+
+/** trainingFiguresOf's figures for `root` and its subtree, from the trainings dated in the period rather than the tree's ids. */
+export async function trainingFiguresInTree(root: OrgDoc, p: Period): Promise<TrainingFigures> {
+  const dated = await trainingsDated(p.from, p.to);
+  const teams = await inTree(
+    root,
+    dated.map((t) => t.orgId),
+  );
+  const trainings = dated.filter((t) => teams.has(t.orgId));
+  const attendances = trainings.length ? await attendanceIn([...new Set(trainings.map((t) => t.orgId))], p.from, p.to) : [];
+  return trainingFigures(trainings, attendances);
 }

@@ -1,0 +1,34 @@
+// 统计汇总: rebuilding a year's rollups from the records, and reading a report's figures from them when they are
+// current. A report never trusts a rollup that anything it counts has changed after (changedSince): it reads the
+// records instead, so a rollup can be late but never wrong.
+import type { OrgDoc } from '../../db/org.repository';
+import { changedSince, putRollups, rollupRows, rollupsOf, type RollupDoc } from '../../db/stat-rollup.repository';
+import { LOOKBACK_MONTHS, addMonths, buildYearRollups, figuresFromRollups, wholeMonths } from '../../domain/stat-rollup';
+import type { Period, StatFigures } from '../../domain/report-stats';
+
+/** Recomputes every team's rollups of `year` from the records (idempotent: the same records give the same documents). */
+export async function rebuildYear(year: string, at: Date): Promise<{ year: string; rollups: number }> {
+  // Stamped with the time before anything is read: a write after it shows in changedSince.
+  const rows = await rollupRows(year);
+  const docs = buildYearRollups(year, rows.orgs, rows);
+  await putRollups(docs, at);
+  return { year, rollups: docs.length };
+}
+
+/**
+ * The figures of `org` with its subtree over `p` from the rollups, with the number of teams counted; undefined when
+ * they cannot answer: a period not of whole months or longer than the lookback, a year not built, or a change since
+ * the oldest rollup read.
+ */
+export async function rolledFigures(org: OrgDoc, p: Period): Promise<{ figures: StatFigures; teams: number } | undefined> {
+  const months = wholeMonths(p);
+  if (!months) return undefined;
+  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
+  const found = await rollupsOf(org._id, years);
+  const docs = years.map((y) => found.find((d) => d.year === y));
+  if (docs.some((d) => !d)) return undefined;
+  const built = docs as RollupDoc[];
+  const builtAt = new Date(Math.min(...built.map((d) => new Date(d.builtAt).getTime())));
+  if (await changedSince(builtAt, `${addMonths(months[0], -LOOKBACK_MONTHS)}-01`, p.to)) return undefined;
+  return { figures: figuresFromRollups(built, p, months), teams: built[built.length - 1].teams };
+}

@@ -1,0 +1,301 @@
+// 统计汇总 (rollups): the figures of 附件3 per team and calendar year, month by month, computed from the same rows as
+// report-stats computes them from, so that report.orgStats over whole months reads one document per year instead of
+// every day record. Pure: no database, no clock.
+//
+// Sums (activities, minutes, served people, a month's 人次) add up month by month. Distinct counts do not: a volunteer
+// active in March and May is one volunteer of March–May. They stay exact with the gap counts of each month: for every
+// volunteer active in month m, the month of their previous activity in the same scope (within LOOKBACK_MONTHS, else
+// none). The distinct volunteers of months m1..m2 are those active in some month of it, i.e. the (volunteer, month)
+// pairs of m1..m2 whose previous active month falls before m1: Σ over m in m1..m2 of the counts keyed before m1. The
+// same holds for 参与服务人次 (distinct activity–volunteer pairs). A previous month older than the lookback is stored as
+// none, which is before m1 for every period of at most LOOKBACK_MONTHS + 1 months; longer periods read the records.
+// Members are people, not time: a histogram of each person's first approval day in the scope (from the approved
+// memberships when built) gives members at the period's end and those new within it, for any dates.
+import { STAT_CATEGORIES, STAT_CATEGORY_OF, type StatCategory } from '@contract/report';
+import { isKeyGroupActivity, approvedOn, type Period, type StatActivity, type StatFigures, type StatMembership } from './report-stats';
+import { daysBetween } from '@contract/time';
+
+/** How far back a volunteer's previous activity is looked for (see above): periods up to 13 months read rollups. */
+export const LOOKBACK_MONTHS = 12;
+
+/**
+ * Whose rows: a team's whole subtree (the team and every approved team below it, as orgStats' includeDescendants).
+ * A team alone is one team's records, few enough to read.
+ */
+export type RollupScope = 'tree';
+
+export interface DayFigures {
+  activities: number;
+  volunteerTimes: number;
+  minutes: number;
+}
+
+export interface MonthFigures {
+  activities: number;
+  byCategory: Record<StatCategory, number>;
+  keyDayActivities: number;
+  keyGroupActivities: number;
+  servedPeople: number;
+  minutes: number;
+  /** Distinct activity–volunteer pairs of the month (the series' 人次). */
+  volunteerTimes: number;
+  /** Days with anything, by date. */
+  days: Record<string, DayFigures>;
+  /** Gap counts: previous active month (YYYY-MM, or '' for none within the lookback) → volunteers active this month. */
+  volunteersSince: Record<string, number>;
+  /** The same for activity–volunteer pairs. */
+  pairsSince: Record<string, number>;
+}
+
+/** One scope of one team for one calendar year. */
+export interface YearRollup {
+  scope: RollupScope;
+  orgId: string;
+  year: string;
+  /** Teams counted: the team and its approved descendants. */
+  teams: number;
+  /** Months with anything, YYYY-MM → figures. */
+  months: Record<string, MonthFigures>;
+  /** First approval day (YYYY-MM-DD) in the scope → people, over the approved memberships when built. */
+  firstApproved: Record<string, number>;
+}
+
+export interface RollupOrg {
+  _id: string;
+  path: readonly string[];
+  status: string;
+}
+export interface RollupRecord {
+  activityId: string;
+  orgId: string;
+  openid: string;
+  date: string;
+  minutes: number;
+}
+
+export const monthOf = (date: string) => date.slice(0, 7);
+
+/** YYYY-MM plus `n` months (n may be negative). */
+export function addMonths(month: string, n: number): string {
+  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Months from `a` to `b` (YYYY-MM), `b` after `a`. */
+const monthsApart = (a: string, b: string) =>
+  Number(b.slice(0, 4)) * 12 + Number(b.slice(5, 7)) - (Number(a.slice(0, 4)) * 12 + Number(a.slice(5, 7)));
+
+/** The last day of a month, YYYY-MM-DD. */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The months of a period rollups can answer: whole calendar months (from a 1st to a last day), at most
+ * LOOKBACK_MONTHS + 1 of them; undefined otherwise (the records are read).
+ */
+export function wholeMonths(p: Period): string[] | undefined {
+  if (!p.from.endsWith('-01') || p.to !== lastDayOf(monthOf(p.to))) return undefined;
+  const first = monthOf(p.from);
+  const last = monthOf(p.to);
+  const span = monthsApart(first, last);
+  if (span < 0 || span > LOOKBACK_MONTHS) return undefined;
+  return Array.from({ length: span + 1 }, (_, i) => addMonths(first, i));
+}
+
+/** The scopes a team's rows count in: its subtree's, and (when approved) the subtree of every team above it. */
+export function scopesOf(team: RollupOrg): string[] {
+  const keys = [`tree:${team._id}`];
+  if (team.status === 'approved') for (const above of team.path) keys.push(`tree:${above}`);
+  return keys;
+}
+
+const emptyMonth = (): MonthFigures => ({
+  activities: 0,
+  byCategory: Object.fromEntries(STAT_CATEGORIES.map((c) => [c, 0])) as Record<StatCategory, number>,
+  keyDayActivities: 0,
+  keyGroupActivities: 0,
+  servedPeople: 0,
+  minutes: 0,
+  volunteerTimes: 0,
+  days: {},
+  volunteersSince: {},
+  pairsSince: {},
+});
+
+const bump = (counts: Record<string, number>, key: string, n = 1) => {
+  counts[key] = (counts[key] ?? 0) + n;
+};
+
+/**
+ * The rollups of `year` for every team in `orgs`. Rows: activities held (published) that start in the year; credited day
+ * records (service days of activities not cancelled) dated from 1 January of the year before (for the gap counts)
+ * to the year's end; approved memberships.
+ */
+export function buildYearRollups(
+  year: string,
+  orgs: readonly RollupOrg[],
+  rows: { activities: readonly StatActivity[]; records: readonly RollupRecord[]; memberships: readonly StatMembership[] },
+): YearRollup[] {
+  const byId = new Map(orgs.map((o) => [o._id, o]));
+  const teamsBelow = new Map<string, number>();
+  for (const o of orgs) if (o.status === 'approved') for (const above of o.path) teamsBelow.set(above, (teamsBelow.get(above) ?? 0) + 1);
+  const rollups = new Map<string, YearRollup>();
+  for (const o of orgs) {
+    rollups.set(`tree:${o._id}`, {
+      scope: 'tree',
+      orgId: o._id,
+      year,
+      teams: 1 + (teamsBelow.get(o._id) ?? 0),
+      months: {},
+      firstApproved: {},
+    });
+  }
+  const targets = (orgId: string): YearRollup[] => {
+    const team = byId.get(orgId);
+    if (!team) return [];
+    return scopesOf(team)
+      .map((k) => rollups.get(k))
+      .filter((r): r is YearRollup => !!r);
+  };
+  const month = (r: YearRollup, m: string) => (r.months[m] ??= emptyMonth());
+  const day = (f: MonthFigures, date: string) => (f.days[date] ??= { activities: 0, volunteerTimes: 0, minutes: 0 });
+
+  for (const a of rows.activities) {
+    if (a.status !== 'published' || !a.startDate.startsWith(year)) continue;
+    const cat = STAT_CATEGORY_OF[a.category] ?? '其他';
+    for (const r of targets(a.orgId)) {
+      const f = month(r, monthOf(a.startDate));
+      f.activities++;
+      f.byCategory[cat]++;
+      if (a.keyDay) f.keyDayActivities++;
+      if (isKeyGroupActivity(a)) f.keyGroupActivities++;
+      f.servedPeople += a.servedCount ?? 0;
+      day(f, a.startDate).activities++;
+    }
+  }
+
+  // Per scope: the months each volunteer and each pair was active in (a bit per month of the two years read), and
+  // the days each pair was active in this year's months (a pair is one 人次 of a day, however many records).
+  const first = `${Number(year) - 1}-01`;
+  const volunteerMonths = new Map<string, number>();
+  const pairMonths = new Map<string, number>();
+  const pairDays = new Set<string>();
+  for (const rec of rows.records) {
+    if (rec.minutes <= 0) continue;
+    const m = monthOf(rec.date);
+    const bit = 2 ** monthsApart(first, m);
+    if (bit < 1 || m > `${year}-12`) continue;
+    const inYear = rec.date.startsWith(year);
+    for (const r of targets(rec.orgId)) {
+      const key = `${r.scope}:${r.orgId}`;
+      const v = `${key}\u0000${rec.openid}`;
+      const pair = `${v}\u0000${rec.activityId}`;
+      volunteerMonths.set(v, (volunteerMonths.get(v) ?? 0) | bit);
+      pairMonths.set(pair, (pairMonths.get(pair) ?? 0) | bit);
+      if (!inYear) continue;
+      const f = month(r, m);
+      f.minutes += rec.minutes;
+      day(f, rec.date).minutes += rec.minutes;
+      const pd = `${pair}\u0000${rec.date}`;
+      if (!pairDays.has(pd)) {
+        pairDays.add(pd);
+        day(f, rec.date).volunteerTimes++;
+      }
+    }
+  }
+  const gaps = (bits: Map<string, number>, field: 'volunteersSince' | 'pairsSince') => {
+    for (const [key, mask] of bits) {
+      const scope = key.slice(0, key.indexOf('\u0000'));
+      const r = rollups.get(scope)!;
+      let prev: number | undefined;
+      for (let i = 0; i < 24; i++) {
+        if (!(mask & (2 ** i))) continue;
+        if (i >= 12) {
+          const m = addMonths(first, i);
+          const f = month(r, m);
+          bump(f[field], prev !== undefined && i - prev <= LOOKBACK_MONTHS ? addMonths(first, prev) : '');
+          if (field === 'pairsSince') f.volunteerTimes++;
+        }
+        prev = i;
+      }
+    }
+  };
+  gaps(volunteerMonths, 'volunteersSince');
+  gaps(pairMonths, 'pairsSince');
+
+  // First approval per person and scope, then the histogram.
+  const firstDay = new Map<string, string>();
+  for (const m of rows.memberships) {
+    if (m.status !== 'approved') continue;
+    const d = approvedOn(m);
+    for (const r of targets(m.orgId)) {
+      const key = `${r.scope}:${r.orgId}\u0000${m.openid}`;
+      const seen = firstDay.get(key);
+      if (!seen || d < seen) firstDay.set(key, d);
+    }
+  }
+  for (const [key, d] of firstDay) bump(rollups.get(key.slice(0, key.indexOf('\u0000')))!.firstApproved, d);
+  return [...rollups.values()];
+}
+
+/** Distinct over months `months` from their gap counts (see the top of this file). */
+function distinctOver(
+  months: readonly string[],
+  figures: (m: string) => MonthFigures | undefined,
+  field: 'volunteersSince' | 'pairsSince',
+) {
+  const start = months[0];
+  let n = 0;
+  for (const m of months)
+    for (const [prev, count] of Object.entries(figures(m)?.[field] ?? {})) if (prev === '' || prev < start) n += count;
+  return n;
+}
+
+/**
+ * orgStats' figures over whole months (wholeMonths) from the rollups of the years they touch: the same numbers
+ * orgFigures gives from the rows.
+ */
+export function figuresFromRollups(rollups: readonly YearRollup[], p: Period, months: readonly string[]): StatFigures {
+  const byYear = new Map(rollups.map((r) => [r.year, r]));
+  const figures = (m: string) => byYear.get(m.slice(0, 4))?.months[m];
+  const sum = (pick: (f: MonthFigures) => number) => months.reduce((s, m) => s + (figures(m) ? pick(figures(m)!) : 0), 0);
+  const categories = Object.fromEntries(STAT_CATEGORIES.map((c) => [c, sum((f) => f.byCategory[c] ?? 0)])) as Record<StatCategory, number>;
+  // Members from the newest rollup read (all were built from the memberships of their time: see the freshness check).
+  const latest = byYear.get(monthOf(p.to).slice(0, 4)) ?? rollups[0];
+  let members = 0;
+  let newMembers = 0;
+  for (const [d, n] of Object.entries(latest?.firstApproved ?? {})) {
+    if (d > p.to) continue;
+    members += n;
+    if (d >= p.from) newMembers += n;
+  }
+  const dates = daysBetween(p.from, p.to, 32);
+  return {
+    members,
+    newMembers,
+    activities: sum((f) => f.activities),
+    byCategory: categories,
+    keyDayActivities: sum((f) => f.keyDayActivities),
+    keyGroupActivities: sum((f) => f.keyGroupActivities),
+    volunteerTimes: distinctOver(months, figures, 'pairsSince'),
+    distinctVolunteers: distinctOver(months, figures, 'volunteersSince'),
+    minutes: sum((f) => f.minutes),
+    servedPeople: sum((f) => f.servedPeople),
+    series: months.map((month) => ({
+      month,
+      activities: figures(month)?.activities ?? 0,
+      volunteerTimes: figures(month)?.volunteerTimes ?? 0,
+      minutes: figures(month)?.minutes ?? 0,
+    })),
+    ...(dates.length <= 31
+      ? {
+          days: dates.map((date) => ({
+            date,
+            ...(figures(monthOf(date))?.days[date] ?? { activities: 0, volunteerTimes: 0, minutes: 0 }),
+          })),
+        }
+      : {}),
+  };
+}
