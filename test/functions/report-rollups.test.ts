@@ -1,4 +1,4 @@
-// 统计汇总 through the emulator: report.orgStats over a subtree reads the rollups only while nothing they count has
+// 统计汇总 through the emulator: report.orgStats over a subtree (and report.ranking over the teams below) reads the rollups only while nothing they count has
 // changed since they were built, and then gives the figures the records give; the rebuild action and the cron job.
 import { useTestEmulator, dataOf, refusalOf, type TestEmulator } from '../helpers/emulator';
 import { REPORT_CLOCK, seedProvince } from '../helpers/report';
@@ -24,6 +24,10 @@ async function statsOfEveryScope(em: TestEmulator) {
   for (const orgId of [rootId, 'lz', 'cg', 'ts'])
     for (const p of PERIODS)
       out.push(dataOf(await em.call('report', 'orgStats', { orgId, ...p, includeDescendants: true }, 'root-leader')));
+  // The ranking of the teams below, from their rollups.
+  for (const orgId of [rootId, 'lz'])
+    for (const sortBy of ['minutes', 'rating'])
+      for (const p of PERIODS) out.push(dataOf(await em.call('report', 'ranking', { orgId, ...p, sortBy }, 'root-leader')));
   return out;
 }
 

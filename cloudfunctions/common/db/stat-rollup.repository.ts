@@ -19,16 +19,27 @@ const everything = <T>(collection: string, where: object, fields: Record<string,
   pageAll<T>((skip) => database().collection(collection).where(where).field(fields).orderBy('_id', 'asc').skip(skip).limit(PAGE).get());
 
 /** A team's rollups of these years, in one read. */
-export async function rollupsOf(orgId: string, years: readonly string[]): Promise<RollupDoc[]> {
+export const rollupsOf = (orgId: string, years: readonly string[]): Promise<RollupDoc[]> => rollupsOfTeams([orgId], years);
+
+/** The rollups of these teams and years, 100 a read. */
+export async function rollupsOfTeams(orgIds: readonly string[], years: readonly string[]): Promise<RollupDoc[]> {
   const _ = database().command;
-  const ids = years.map((y) => rollupId('tree', orgId, y));
-  const res = await unwrap(
-    rollups()
-      .where({ _id: _.in(ids) })
-      .limit(ids.length)
-      .get(),
-  );
-  return res.data as RollupDoc[];
+  const ids = orgIds.flatMap((orgId) => years.map((y) => rollupId('tree', orgId, y)));
+  const out: RollupDoc[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100);
+    out.push(
+      ...((
+        await unwrap(
+          rollups()
+            .where({ _id: _.in(chunk) })
+            .limit(chunk.length)
+            .get(),
+        )
+      ).data as RollupDoc[]),
+    );
+  }
+  return out;
 }
 
 /** Writes (replaces) the rollups, `inFlight` at a time. */

@@ -324,25 +324,51 @@ export function rankChildren(
     t.minutes += r.minutes;
     t.volunteers.add(r.openid);
   }
+  const totals = new Map([...acc].map(([id, t]) => [id, { minutes: t.minutes, volunteers: t.volunteers.size, activities: t.activities }]));
+  return rankTeams(children, totals, starsByChild(rootId, orgs, rows.needs ?? [], p), sortBy);
+}
+
+/** The stars of the rated needs posted within the period, by the child of `rootId` whose subtree the need was assigned to. */
+export function starsByChild(
+  rootId: string,
+  orgs: readonly { _id: string; path: readonly string[] }[],
+  needs: readonly StatNeed[],
+  p: Period,
+): Map<string, number[]> {
+  const childOf = new Map<string, string>();
+  for (const o of orgs) {
+    const c = childUnder(rootId, o);
+    if (c) childOf.set(o._id, c);
+  }
   const stars = new Map<string, number[]>();
-  for (const n of rows.needs ?? []) {
+  for (const n of needs) {
     const c = childOf.get(n.assignedOrgId ?? '');
     if (!c || !n.rating || !inPeriod(shanghaiDate(new Date(n.postedAt)), p)) continue;
     stars.set(c, [...(stars.get(c) ?? []), n.rating.stars]);
   }
+  return stars;
+}
+
+/** rankChildren's order over each child's totals (from the rows, or from its rollups) and stars. */
+export function rankTeams(
+  children: readonly { _id: string; name: string }[],
+  totals: ReadonlyMap<string, { minutes: number; volunteers: number; activities: number }>,
+  stars: ReadonlyMap<string, number[]>,
+  sortBy: RankingSort = 'minutes',
+): RankedTeam[] {
   const byMinutes = (a: Omit<RankedTeam, 'rank'>, b: Omit<RankedTeam, 'rank'>) =>
     b.minutes - a.minutes || a.orgName.localeCompare(b.orgName, 'zh');
   const byRating = (a: Omit<RankedTeam, 'rank'>, b: Omit<RankedTeam, 'rank'>) =>
     (b.avgRating ?? -1) - (a.avgRating ?? -1) || b.ratedCount - a.ratedCount || byMinutes(a, b);
   return children
     .map((c) => {
-      const t = acc.get(c._id)!;
+      const t = totals.get(c._id) ?? { minutes: 0, volunteers: 0, activities: 0 };
       const s = stars.get(c._id) ?? [];
       return {
         orgId: c._id,
         orgName: c.name,
         minutes: t.minutes,
-        volunteers: t.volunteers.size,
+        volunteers: t.volunteers,
         activities: t.activities,
         avgRating: average(s),
         ratedCount: s.length,

@@ -2,7 +2,7 @@
 // current. A report never trusts a rollup that anything it counts has changed after (changedSince): it reads the
 // records instead, so a rollup can be late but never wrong.
 import type { OrgDoc } from '../../db/org.repository';
-import { changedSince, putRollups, rollupRows, rollupsOf, type RollupDoc } from '../../db/stat-rollup.repository';
+import { changedSince, putRollups, rollupRows, rollupsOfTeams, type RollupDoc } from '../../db/stat-rollup.repository';
 import { LOOKBACK_MONTHS, addMonths, buildYearRollups, figuresFromRollups, wholeMonths } from '../../domain/stat-rollup';
 import type { Period, StatFigures } from '../../domain/report-stats';
 
@@ -21,14 +21,31 @@ export async function rebuildYear(year: string, at: Date): Promise<{ year: strin
  * the oldest rollup read.
  */
 export async function rolledFigures(org: OrgDoc, p: Period): Promise<{ figures: StatFigures; teams: number } | undefined> {
+  return (await rolledFiguresOf([org], p))?.get(org._id);
+}
+
+/** rolledFigures for several teams at once (one read of their rollups, one freshness check). */
+export async function rolledFiguresOf(
+  orgs: readonly OrgDoc[],
+  p: Period,
+): Promise<Map<string, { figures: StatFigures; teams: number }> | undefined> {
   const months = wholeMonths(p);
-  if (!months) return undefined;
+  if (!months || orgs.length === 0) return undefined;
   const years = [...new Set(months.map((m) => m.slice(0, 4)))];
-  const found = await rollupsOf(org._id, years);
-  const docs = years.map((y) => found.find((d) => d.year === y));
-  if (docs.some((d) => !d)) return undefined;
-  const built = docs as RollupDoc[];
-  const builtAt = new Date(Math.min(...built.map((d) => new Date(d.builtAt).getTime())));
+  const found = await rollupsOfTeams(
+    orgs.map((o) => o._id),
+    years,
+  );
+  const byKey = new Map(found.map((d) => [`${d.orgId}:${d.year}`, d]));
+  const docs = new Map<string, RollupDoc[]>();
+  for (const o of orgs) {
+    const mine = years.map((y) => byKey.get(`${o._id}:${y}`));
+    if (mine.some((d) => !d)) return undefined;
+    docs.set(o._id, mine as RollupDoc[]);
+  }
+  const builtAt = new Date(Math.min(...found.map((d) => new Date(d.builtAt).getTime())));
   if (await changedSince(builtAt, `${addMonths(months[0], -LOOKBACK_MONTHS)}-01`, p.to)) return undefined;
-  return { figures: figuresFromRollups(built, p, months), teams: built[built.length - 1].teams };
+  return new Map(
+    [...docs].map(([id, built]) => [id, { figures: figuresFromRollups(built, p, months), teams: built[built.length - 1].teams }]),
+  );
 }
