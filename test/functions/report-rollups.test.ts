@@ -1,7 +1,7 @@
 // 统计汇总 through the emulator: report.orgStats over a subtree (and report.ranking over the teams below) reads the rollups only while nothing they count has
 // changed since they were built, and then gives the figures the records give; the rebuild action and the cron job.
 import { useTestEmulator, dataOf, refusalOf, type TestEmulator } from '../helpers/emulator';
-import { REPORT_CLOCK, seedProvince } from '../helpers/report';
+import { REPORT_CLOCK, readXlsx, seedProvince, sheetRows, tableUnder } from '../helpers/report';
 import { seedActivity, seedEnrollment } from '../helpers/checkin';
 
 const t = useTestEmulator({ clock: REPORT_CLOCK });
@@ -26,7 +26,7 @@ async function statsOfEveryScope(em: TestEmulator) {
       out.push(dataOf(await em.call('report', 'orgStats', { orgId, ...p, includeDescendants: true }, 'root-leader')));
   // The ranking of the teams below, from their rollups.
   for (const orgId of [rootId, 'lz'])
-    for (const sortBy of ['minutes', 'rating'])
+    for (const sortBy of ['minutes', 'rating'] as const)
       for (const p of PERIODS) out.push(dataOf(await em.call('report', 'ranking', { orgId, ...p, sortBy }, 'root-leader')));
   return out;
 }
@@ -145,5 +145,99 @@ describe('report.rebuildStats and orgStats from the rollups', () => {
     expect(refusalOf(await t.call('report', 'rebuildStats', { year: '2026' }, 'lz-leader')).code).toBe('AUTH.FORBIDDEN');
     expect(refusalOf(await t.call('report', 'rebuildStats', { year: '2027' }, 'root-leader')).code).toBe('VALIDATION');
     expect(refusalOf(await t.call('report', 'rebuildStats', { year: '26' }, 'root-leader')).code).toBe('VALIDATION');
+  });
+});
+
+describe('附件3 of a tree of more than 1,000 activities', () => {
+  /** 1,100 one-day activities of 城关 and 天水 in 2026 with 3 day records each, written as the functions write them. */
+  async function manyActivities() {
+    const at = new Date(later(1));
+    const teams = [
+      { orgId: 'cg', orgName: '城关区科技志愿服务队' },
+      { orgId: 'ts', orgName: '天水市科技志愿服务支队' },
+    ];
+    const activities = Array.from({ length: 1100 }, (_, i) => {
+      const date = new Date(Date.UTC(2026, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
+      return {
+        _id: `many-${i}`,
+        ...teams[i % 2],
+        title: `科普进社区第${i + 1}场`,
+        category: i % 3 === 0 ? '科普讲解' : '科技咨询',
+        status: 'published',
+        startDate: date,
+        endDate: date,
+        address: '社区活动中心',
+        servedCount: i % 7,
+        serviceTargets: i % 5 === 0 ? ['青少年'] : [],
+        createdAt: at,
+        updatedAt: at,
+      };
+    });
+    await t.emu.db.insert('activities', activities);
+    await t.emu.db.insert(
+      'checkin_days',
+      activities.flatMap((a, i) =>
+        [0, 1, 2].map((k) => ({
+          _id: `${a._id}_p${(i + k) % 40}`,
+          activityId: a._id,
+          orgId: a.orgId,
+          openid: `p${(i + k) % 40}`,
+          date: a.startDate,
+          minutes: 30 + ((i * 7 + k * 13) % 120),
+          status: 'closed',
+          adjustments: [],
+          scans: {},
+          createdAt: at,
+          updatedAt: at,
+        })),
+      ),
+    );
+  }
+  const exportOf = async () => {
+    const r = dataOf(
+      await t.call('report', 'export', { orgId: rootId, kind: 'activityStats', ...PERIODS[0], includeDescendants: true }, 'root-leader'),
+    );
+    return readXlsx(r.base64);
+  };
+
+  it('lists the teams below from the rollups; the form, the months, 供需对接 and 培训 are those the records give', async () => {
+    await manyActivities();
+    const fromRecords = await exportOf();
+    expect(fromRecords.getWorksheet('活动明细')!.rowCount).toBeGreaterThan(1100);
+
+    await t.setClock(later(10));
+    dataOf(await t.call('report', 'rebuildStats', { year: '2026' }, 'root-leader'));
+    await t.setClock(later(20));
+    const fromRollups = await exportOf();
+    expect(fromRollups.getWorksheet('活动明细')).toBeUndefined();
+
+    const form = (wb: typeof fromRecords) => sheetRows(wb.getWorksheet('附件3')!).slice(0, 6);
+    expect(form(fromRollups)).toEqual(form(fromRecords));
+    for (const sheet of ['月度统计', '供需对接', '培训']) {
+      expect(sheetRows(fromRollups.getWorksheet(sheet)!)).toEqual(sheetRows(fromRecords.getWorksheet(sheet)!));
+    }
+    const note = sheetRows(fromRollups.getWorksheet('附件3')!)
+      .flat()
+      .find((c) => c.startsWith('注：'));
+    expect(note).toContain('活动明细按下级队伍汇总');
+
+    // The teams directly below (兰州 with 城关, 天水) and the 总队's own level add up to the totals, which are orgStats'.
+    const list = fromRollups.getWorksheet('下级队伍汇总')!;
+    const { header, rows } = tableUnder(list, '序号');
+    expect(rows.map((r) => r[1])).toEqual(['甘肃省科技志愿服务总队（本级）', '兰州市科技志愿服务支队', '天水市科技志愿服务支队']);
+    const totals = sheetRows(list).find((r) => r[1] === '合计')!;
+    const stats = dataOf(await t.call('report', 'orgStats', { orgId: rootId, ...PERIODS[0], includeDescendants: true }, 'root-leader'));
+    const col = (name: string) => header.indexOf(name);
+    for (const [name, value] of [
+      ['活动次数', stats.activities],
+      ['参与人次', stats.volunteerTimes],
+      ['服务时长（分钟）', stats.minutes],
+      ['服务群众人次', stats.servedPeople],
+      ['科普报告', stats.byCategory.科普报告],
+    ] as const) {
+      expect(Number(totals[col(name)])).toBe(value);
+      expect(rows.reduce((s, r) => s + Number(r[col(name)]), 0)).toBe(value);
+    }
+    expect(Number(rows[1][col('队伍数（含下级）')])).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
 // 附件3 科技志愿服务活动情况统计表 with its activity list, and an activity's 签到记录. Rows come in as plain text.
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './heavy-modules';
-import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE } from '@contract/report';
+import { ACTIVITY_FORM_TITLE, MEMBERS_FORM_TITLE, STAT_CATEGORIES } from '@contract/report';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -155,6 +155,19 @@ export const ACTIVITY_COLUMNS: readonly Column[] = [
   { header: '说明', width: 26 },
 ];
 
+/** 附件3's list for a tree of more than REPORT_ACTIVITY_LIST_MAX activities: one row per team directly below. */
+export const TEAM_COLUMNS: readonly Column[] = [
+  { header: '序号', width: 6 },
+  { header: '队伍', width: 28 },
+  { header: '队伍数（含下级）', width: 10 },
+  { header: '活动次数', width: 9 },
+  ...STAT_CATEGORIES.map((c) => ({ header: c, width: 9 })),
+  { header: '参与人次', width: 9 },
+  { header: '服务时长（分钟）', width: 12 },
+  { header: '服务时长', width: 14 },
+  { header: '服务群众人次', width: 12 },
+];
+
 export interface ActivityStatsSheet {
   orgName: string;
   filledOn: string;
@@ -167,6 +180,8 @@ export interface ActivityStatsSheet {
   activities: (string | number)[][];
   /** The last row of the activity list. */
   totals: (string | number)[];
+  /** A tree too large to list activity by activity: its list by the teams directly below (TEAM_COLUMNS) instead. */
+  byTeam?: boolean;
   series: { month: string; activities: number; volunteerTimes: number; minutes: number }[];
   /** 供需对接: the figures as label/value pairs and one row per need (NEED_COLUMNS without 序号). */
   needs: { figures: readonly (readonly [string, string | number])[]; rows: (string | number)[][] };
@@ -241,12 +256,13 @@ export async function activityStatsXlsx(s: ActivityStatsSheet): Promise<Buffer> 
   ws.getCell(noteRow, 1).alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(noteRow).height = linesFor(s.note, FORM_LABEL_WIDTH + FORM_TEXT_WIDTH) * 14 + 6;
 
-  const list = wb.addWorksheet('活动明细');
-  title(list, 1, ACTIVITY_COLUMNS.length, `${s.orgName} 科技志愿服务活动明细`);
+  const columns = s.byTeam ? TEAM_COLUMNS : ACTIVITY_COLUMNS;
+  const list = wb.addWorksheet(s.byTeam ? '下级队伍汇总' : '活动明细');
+  title(list, 1, columns.length, `${s.orgName} 科技志愿服务${s.byTeam ? '活动按下级队伍汇总' : '活动明细'}`);
   const end = table(
     list,
     2,
-    ACTIVITY_COLUMNS,
+    columns,
     s.activities.map((r, i) => [i + 1, ...r]),
   );
   const total = list.getRow(end);

@@ -191,8 +191,8 @@ export const collections: CollectionDecl[] = [
     indexes: [asc('trainingId', 'trainingId'), asc('openid_date', 'openid', 'date'), asc('orgId_date', 'orgId', 'date')],
     rule: FUNCTIONS_ONLY,
   },
-  // Read by `_id` only.
-  { name: C.statRollups, indexes: [], rule: FUNCTIONS_ONLY },
+  // By `_id`; a team's and those of the teams directly below (附件3 of a large tree).
+  { name: C.statRollups, indexes: [asc('parentId_year', 'parentId', 'year')], rule: FUNCTIONS_ONLY },
   // One per activity and person by `_id`; an activity's, a volunteer's, and a subtree's up to a day (附件2's 最近评价).
   {
     name: C.evaluations,

@@ -5,8 +5,8 @@ import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
 import { pageAll } from './checkin.repository';
-import type { RollupOrg, RollupRecord, RollupScope, YearRollup } from '../domain/stat-rollup';
-import type { StatActivity, StatMembership } from '../domain/report-stats';
+import type { RollupActivity, RollupOrg, RollupRecord, RollupScope, YearRollup } from '../domain/stat-rollup';
+import type { StatMembership } from '../domain/report-stats';
 
 export type RollupDoc = YearRollup & { _id: string; builtAt: Date };
 
@@ -42,6 +42,13 @@ export async function rollupsOfTeams(orgIds: readonly string[], years: readonly 
   return out;
 }
 
+/** A team's rollups of these years and those of the teams directly below it, in one read. */
+export async function rollupsWithChildren(orgId: string, years: readonly string[]): Promise<RollupDoc[]> {
+  const _ = database().command;
+  const where = _.or([{ _id: _.in(years.map((y) => rollupId('tree', orgId, y))) }, { parentId: orgId, year: _.in([...years]) }]);
+  return pageAll<RollupDoc>((skip) => rollups().where(where).orderBy('_id', 'asc').skip(skip).limit(PAGE).get());
+}
+
 /** Writes (replaces) the rollups, `inFlight` at a time. */
 export async function putRollups(docs: readonly YearRollup[], builtAt: Date, inFlight = 16): Promise<void> {
   let next = 0;
@@ -61,17 +68,32 @@ export async function putRollups(docs: readonly YearRollup[], builtAt: Date, inF
 /** What a rebuild of `year` reads: every team; activities held starting in the year; credited records of it and the year before; approved memberships. */
 export async function rollupRows(year: string): Promise<{
   orgs: RollupOrg[];
-  activities: StatActivity[];
+  activities: RollupActivity[];
   records: RollupRecord[];
   memberships: StatMembership[];
 }> {
   const _ = database().command;
   const [orgs, activities, cancelled, records, memberships] = await Promise.all([
-    everything<RollupOrg>(C.orgs, {}, { path: true, status: true }),
-    everything<StatActivity>(
+    everything<RollupOrg>(C.orgs, {}, { name: true, parentId: true, path: true, status: true }),
+    everything<RollupActivity>(
       C.activities,
       { status: 'published', startDate: _.and([_.gte(`${year}-01-01`), _.lte(`${year}-12-31`)]) },
-      { orgId: true, category: true, status: true, startDate: true, keyDay: true, serviceTargets: true, servedCount: true },
+      {
+        orgId: true,
+        category: true,
+        status: true,
+        startDate: true,
+        keyDay: true,
+        serviceTargets: true,
+        servedCount: true,
+        // What a 亮点活动 shows.
+        title: true,
+        orgName: true,
+        endDate: true,
+        address: true,
+        summary: true,
+        recapPhotoIds: true,
+      },
     ),
     everything<{ _id: string }>(C.activities, { status: 'cancelled' }, { _id: true }),
     everything<RollupRecord>(

@@ -41,16 +41,44 @@ export interface MonthFigures {
   volunteerTimes: number;
   /** Days with anything, by date. */
   days: Record<string, DayFigures>;
+  /**
+   * 亮点活动 candidates: the activities starting this month with the most 人次 (then minutes, people served, the earlier
+   * start), HIGHLIGHT_CANDIDATES of them, with their figures over their records of the year.
+   */
+  top: HighlightCandidate[];
   /** Gap counts: previous active month (YYYY-MM, or '' for none within the lookback) → volunteers active this month. */
   volunteersSince: Record<string, number>;
   /** The same for activity–volunteer pairs. */
   pairsSince: Record<string, number>;
 }
 
+/** What 附件3's 亮点活动 shows of an activity, and its figures over its records of the year. */
+export interface HighlightCandidate {
+  activityId: string;
+  orgId: string;
+  orgName: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  address: string;
+  servedCount?: number;
+  summary?: string;
+  photoCount: number;
+  volunteerTimes: number;
+  minutes: number;
+}
+
+/** Candidates kept per month: the two 附件3 shows are chosen among them (see highlightsFromRollups). */
+export const HIGHLIGHT_CANDIDATES = 5;
+
 /** One scope of one team for one calendar year. */
 export interface YearRollup {
   scope: RollupScope;
   orgId: string;
+  /** The team's name, parent and state when built (附件3's rows of the teams below). */
+  orgName: string;
+  parentId: string | null;
+  status: string;
   year: string;
   /** Teams counted: the team and its approved descendants. */
   teams: number;
@@ -58,13 +86,25 @@ export interface YearRollup {
   months: Record<string, MonthFigures>;
   /** First approval day (YYYY-MM-DD) in the scope → people, over the approved memberships when built. */
   firstApproved: Record<string, number>;
+  /** The same for the team's own memberships (附件3's 本队 members). */
+  ownFirstApproved: Record<string, number>;
 }
 
 export interface RollupOrg {
   _id: string;
+  name?: string;
+  parentId?: string | null;
   path: readonly string[];
   status: string;
 }
+/** An activity as the rollups read it: the figures' fields, and what a 亮点活动 shows. */
+export type RollupActivity = StatActivity & {
+  orgName?: string;
+  endDate?: string;
+  address?: string;
+  summary?: string;
+  recapPhotoIds?: readonly string[];
+};
 export interface RollupRecord {
   activityId: string;
   orgId: string;
@@ -120,6 +160,7 @@ const emptyMonth = (): MonthFigures => ({
   minutes: 0,
   volunteerTimes: 0,
   days: {},
+  top: [],
   volunteersSince: {},
   pairsSince: {},
 });
@@ -136,7 +177,7 @@ const bump = (counts: Record<string, number>, key: string, n = 1) => {
 export function buildYearRollups(
   year: string,
   orgs: readonly RollupOrg[],
-  rows: { activities: readonly StatActivity[]; records: readonly RollupRecord[]; memberships: readonly StatMembership[] },
+  rows: { activities: readonly RollupActivity[]; records: readonly RollupRecord[]; memberships: readonly StatMembership[] },
 ): YearRollup[] {
   const byId = new Map(orgs.map((o) => [o._id, o]));
   const teamsBelow = new Map<string, number>();
@@ -146,10 +187,14 @@ export function buildYearRollups(
     rollups.set(`tree:${o._id}`, {
       scope: 'tree',
       orgId: o._id,
+      orgName: o.name ?? '',
+      parentId: o.parentId ?? null,
+      status: o.status,
       year,
       teams: 1 + (teamsBelow.get(o._id) ?? 0),
       months: {},
       firstApproved: {},
+      ownFirstApproved: {},
     });
   }
   const targets = (orgId: string): YearRollup[] => {
@@ -225,6 +270,39 @@ export function buildYearRollups(
   gaps(volunteerMonths, 'volunteersSince');
   gaps(pairMonths, 'pairsSince');
 
+  // 亮点活动 candidates: each activity's figures over its records of the year, the best of each month kept.
+  const perActivity = new Map<string, { people: Set<string>; minutes: number }>();
+  for (const rec of rows.records) {
+    if (rec.minutes <= 0 || !rec.date.startsWith(year)) continue;
+    let f = perActivity.get(rec.activityId);
+    if (!f) perActivity.set(rec.activityId, (f = { people: new Set(), minutes: 0 }));
+    f.people.add(rec.openid);
+    f.minutes += rec.minutes;
+  }
+  for (const a of rows.activities) {
+    if (a.status !== 'published' || !a.startDate.startsWith(year)) continue;
+    const f = perActivity.get(a._id);
+    const c: HighlightCandidate = {
+      activityId: a._id,
+      orgId: a.orgId,
+      orgName: a.orgName ?? '',
+      title: a.title ?? '',
+      startDate: a.startDate,
+      endDate: a.endDate ?? a.startDate,
+      address: a.address ?? '',
+      ...(a.servedCount !== undefined ? { servedCount: a.servedCount } : {}),
+      ...(a.summary ? { summary: a.summary } : {}),
+      photoCount: a.recapPhotoIds?.length ?? 0,
+      volunteerTimes: f?.people.size ?? 0,
+      minutes: f?.minutes ?? 0,
+    };
+    if (c.volunteerTimes === 0 && !c.servedCount) continue;
+    for (const r of targets(a.orgId)) {
+      const m = month(r, monthOf(a.startDate));
+      m.top = [...m.top, c].sort(byHighlight).slice(0, HIGHLIGHT_CANDIDATES);
+    }
+  }
+
   // First approval per person and scope, then the histogram.
   const firstDay = new Map<string, string>();
   for (const m of rows.memberships) {
@@ -237,7 +315,46 @@ export function buildYearRollups(
     }
   }
   for (const [key, d] of firstDay) bump(rollups.get(key.slice(0, key.indexOf('\u0000')))!.firstApproved, d);
+  const ownFirst = new Map<string, string>();
+  for (const m of rows.memberships) {
+    if (m.status !== 'approved') continue;
+    const key = `${m.orgId}\u0000${m.openid}`;
+    const d = approvedOn(m);
+    const seen = ownFirst.get(key);
+    if (!seen || d < seen) ownFirst.set(key, d);
+  }
+  for (const [key, d] of ownFirst) {
+    const r = rollups.get(`tree:${key.slice(0, key.indexOf('\u0000'))}`);
+    if (r) bump(r.ownFirstApproved, d);
+  }
   return [...rollups.values()];
+}
+
+/** highlights()' order: more 人次, then minutes, then people served, then the earlier start. */
+const byHighlight = (a: HighlightCandidate, b: HighlightCandidate) =>
+  b.volunteerTimes - a.volunteerTimes ||
+  b.minutes - a.minutes ||
+  (b.servedCount ?? 0) - (a.servedCount ?? 0) ||
+  a.startDate.localeCompare(b.startDate);
+
+/**
+ * 附件3's 1–`n` 亮点活动 over whole months from the rollups: the best candidates of the months that lie within the
+ * period (start and end, in one year), so that their figures, over the records of their year, are those of the period.
+ * An activity running past the period's end, or beyond a month's HIGHLIGHT_CANDIDATES best, is not chosen here.
+ */
+export function highlightsFromRollups(rollups: readonly YearRollup[], p: Period, months: readonly string[], n = 2): HighlightCandidate[] {
+  const byYear = new Map(rollups.map((r) => [r.year, r]));
+  return months
+    .flatMap((m) => byYear.get(m.slice(0, 4))?.months[m]?.top ?? [])
+    .filter((c) => c.startDate >= p.from && c.endDate <= p.to && c.endDate.slice(0, 4) === c.startDate.slice(0, 4))
+    .sort(byHighlight)
+    .slice(0, n);
+}
+
+/** People of the team itself at the period's end (approved on or before it), from the newest rollup. */
+export function ownMembersFromRollups(rollups: readonly YearRollup[], p: Period): number {
+  const latest = rollups.find((r) => r.year === p.to.slice(0, 4)) ?? rollups[0];
+  return Object.entries(latest?.ownFirstApproved ?? {}).reduce((s, [d, n]) => (d <= p.to ? s + n : s), 0);
 }
 
 /** Distinct over months `months` from their gap counts (see the top of this file). */

@@ -151,7 +151,7 @@ describe('a real run', () => {
     ]);
     expect(cloud.collections.size).toBe(deployedCollections().length);
     expect(cloud.fns.get('sms')?.Variables).toContainEqual({ Key: 'BOOTSTRAP_TOKEN', Value: 'bootstrap-secret-42-xyz' });
-    expect(first.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 143 steps.');
+    expect(first.out.at(-1)).toBe('Deployed to kjzy-prod-4f5e6d: 144 steps.');
     for (const secret of [KEY, 'bootstrap-secret-42-xyz', 'fake-secret-key-value']) expect(first.out.join('\n')).not.toContain(secret);
 
     cloud.calls = [];

@@ -17,20 +17,12 @@ import {
   highlightText,
   teamLine,
 } from '../../domain/report-forms';
-import {
-  activityFigures,
-  countedActivities,
-  creditedRecords,
-  highlights,
-  hoursToAccept,
-  memberFigures,
-  type Period,
-} from '../../domain/report-stats';
-import { shanghaiDate, toIso } from '../../domain/shanghai-time';
+import { activityFigures, countedActivities, creditedRecords, highlights, memberFigures, type Period } from '../../domain/report-stats';
+import { shanghaiDate } from '../../domain/shanghai-time';
 import { activityStatsXlsx } from '../../adapters/report-xlsx';
 import { figuresOf, needFiguresOf, teamsOf, trainingFiguresOf } from './report-scope';
-import { needProgress } from '../../domain/need';
-import { dateTimeOf } from '@contract/time';
+import { needAndTrainingSheets } from './activity-stats-sheets';
+import { activityStatsByTeam } from './export-activity-stats-by-team';
 
 const byStart = (a: ReportActivity, b: ReportActivity) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title, 'zh');
 
@@ -38,6 +30,9 @@ const byStart = (a: ReportActivity, b: ReportActivity) => a.startDate.localeComp
 const whyListed = (a: ReportActivity | undefined) => (a ? '活动开始于统计期间之前；服务时长计入本期' : '活动已删除；服务时长计入本期');
 
 export async function activityStatsExport(org: OrgDoc, p: Period, includeDescendants: boolean, now: Date): Promise<ReportExportOutput> {
+  // A tree of more than REPORT_ACTIVITY_LIST_MAX activities, when its rollups are current: listed by the teams below.
+  const byTeam = includeDescendants ? await activityStatsByTeam(org, p, now) : undefined;
+  if (byTeam) return byTeam;
   const teams = await teamsOf(org, includeDescendants);
   const [{ activities, records, memberships, earlier, figures }, needs, training] = await Promise.all([
     figuresOf(teams, p),
@@ -132,43 +127,7 @@ export async function activityStatsExport(org: OrgDoc, p: Period, includeDescend
     activities: rows,
     totals,
     series: figures.series,
-    needs: {
-      figures: [
-        ['收到需求', needs.figures.received],
-        ['已派单', needs.figures.dispatched],
-        ['已接单', needs.figures.accepted],
-        ['已完成', needs.figures.completed],
-        ['平均接单用时（小时）', needs.figures.avgHoursToAccept ?? '—'],
-        ['平均评价星级', needs.figures.avgRating ?? '—'],
-        ['评价数', needs.figures.ratedCount],
-      ],
-      rows: [...needs.needs]
-        .sort((a, b) => new Date(a.postedAt).getTime() - new Date(b.postedAt).getTime())
-        .map((n) => {
-          const hours = hoursToAccept(n);
-          return [
-            dateTimeOf(toIso(new Date(n.postedAt))),
-            n.requesterKind,
-            n.category,
-            n.title,
-            needProgress(n.status, n.activityId ? needs.linked.get(n.activityId) : undefined, now),
-            n.assignedOrgName ?? '',
-            hours === undefined ? '' : Math.round(hours * 10) / 10,
-            n.rating?.stars ?? '',
-          ];
-        }),
-    },
-    trainings: {
-      figures: [
-        ['培训次数', training.figures.trainings],
-        ['参训人数', training.figures.trainees],
-        ['参训人次', training.figures.traineeTimes],
-        ['培训学时（不计入服务时长）', training.figures.trainingHours],
-      ],
-      rows: [...training.trainings]
-        .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'zh'))
-        .map((t) => [t.date, t.title, t.type, t.orgName, t.trainer, t.hours, Math.max(0, t.traineeCount)]),
-    },
+    ...needAndTrainingSheets(needs, training, now),
   });
   return { fileName: exportFileName(['附件3', org.name, today]), base64: buf.toString('base64') };
 }

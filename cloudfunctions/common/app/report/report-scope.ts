@@ -111,18 +111,23 @@ async function inTree(root: OrgDoc, ids: readonly string[]): Promise<Set<string>
 }
 
 /** needFiguresOf for `root` and its subtree, from the needs posted in the period rather than the tree's ids. */
-export async function needFiguresInTree(root: OrgDoc, p: Period, now: Date): Promise<NeedFigures> {
+export async function needFiguresInTree(
+  root: OrgDoc,
+  p: Period,
+  now: Date,
+): Promise<{ needs: ReportNeed[]; linked: Map<string, LinkedActivity>; figures: NeedFigures }> {
   const posted = await needsPostedIn(p);
   const teams = await inTree(
     root,
     posted.flatMap((n) => [n.coveringOrgId, ...(n.assignedOrgId ? [n.assignedOrgId] : [])]),
   );
   const needs = countedNeeds(posted, teams, p);
-  return needFigures(needs, needs.length ? await linkedActivities(needs, now) : new Map(), now);
+  const linked = needs.length ? await linkedActivities(needs, now) : new Map<string, LinkedActivity>();
+  return { needs, linked, figures: needFigures(needs, linked, now) };
 }
 
 /** trainingFiguresOf's figures for `root` and its subtree, from the trainings dated in the period rather than the tree's ids. */
-export async function trainingFiguresInTree(root: OrgDoc, p: Period): Promise<TrainingFigures> {
+export async function trainingFiguresInTree(root: OrgDoc, p: Period): Promise<{ trainings: TrainingDoc[]; figures: TrainingFigures }> {
   const dated = await trainingsDated(p.from, p.to);
   const teams = await inTree(
     root,
@@ -130,5 +135,5 @@ export async function trainingFiguresInTree(root: OrgDoc, p: Period): Promise<Tr
   );
   const trainings = dated.filter((t) => teams.has(t.orgId));
   const attendances = trainings.length ? await attendanceIn([...new Set(trainings.map((t) => t.orgId))], p.from, p.to) : [];
-  return trainingFigures(trainings, attendances);
+  return { trainings: trainings.filter((t) => t.status !== 'cancelled'), figures: trainingFigures(trainings, attendances) };
 }
