@@ -1,8 +1,8 @@
 // Why: mingo evaluates `{orgId: {$in: [100 ids]}}` by building value sets per document, so report queries over tens of
 // thousands of day records spent seconds in the emulator that CloudBase answers from an index. This decides the
 // common plain conditions directly: equality, $in, $eq and range comparisons on top-level string/number/boolean
-// fields, and a top-level $and of them (as the SDK writes `_.and([_.gte(a), _.lte(b)])`). Anything else (arrays,
-// objects, dates, nulls, mixed types, other operators) answers `undefined` and mingo decides: the semantics stay mingo's.
+// fields, ranges of Dates, and a top-level $and of them (as the SDK writes `_.and([_.gte(a), _.lte(b)])`). Anything else (arrays,
+// objects, dates compared with non-dates, nulls, mixed types, other operators) answers `undefined` and mingo decides: the semantics stay mingo's.
 type Doc = Record<string, unknown>;
 type Verdict = boolean | undefined;
 type Test = (doc: Doc) => Verdict;
@@ -43,6 +43,17 @@ function fieldTest(field: string, cond: unknown): Test | null {
       tests.push((doc) => {
         const v = doc[field];
         return isPrimitive(v) ? set.has(v) : v === undefined || v === null ? false : undefined;
+      });
+    } else if ((op === '$gt' || op === '$gte' || op === '$lt' || op === '$lte') && operand instanceof Date) {
+      // A range of times (`updatedAt > t`): Date against Date by value; anything else but a missing field goes to mingo.
+      const at = operand.getTime();
+      if (Number.isNaN(at)) return null;
+      tests.push((doc) => {
+        const v = doc[field];
+        if (!(v instanceof Date)) return v === undefined || v === null ? false : undefined;
+        const a = v.getTime();
+        if (Number.isNaN(a)) return undefined;
+        return op === '$gt' ? a > at : op === '$gte' ? a >= at : op === '$lt' ? a < at : a <= at;
       });
     } else if (op === '$gt' || op === '$gte' || op === '$lt' || op === '$lte') {
       if (typeof operand !== 'string' && typeof operand !== 'number') return null;

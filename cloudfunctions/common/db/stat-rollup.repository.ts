@@ -129,7 +129,7 @@ export async function changedSince(builtAt: Date, recordsFrom: string, to: strin
   const counts = await Promise.all([
     database()
       .collection(C.dayRecords)
-      .where({ date: _.and([_.gte(recordsFrom), _.lte(to)]), updatedAt: after })
+      .where({ updatedAt: after, date: _.and([_.gte(recordsFrom), _.lte(to)]) })
       .count(),
     database().collection(C.activities).where({ updatedAt: after }).count(),
     database().collection(C.memberships).where({ updatedAt: after }).count(),

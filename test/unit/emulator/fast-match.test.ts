@@ -29,6 +29,7 @@ const VALUES: unknown[] = [
   ['a', 'b'],
   [1, 10],
   new Date('2026-05-01T00:00:00Z'),
+  new Date('2026-07-01T00:00:00Z'),
   { a: 1 },
   '',
 ];
@@ -50,7 +51,14 @@ function randomCondition(): unknown {
     case 1:
       return { $in: [pick(OPERANDS), pick(OPERANDS), pick(OPERANDS)] };
     case 2:
-      return { [pick(['$gt', '$gte', '$lt', '$lte'])]: pick(OPERANDS.filter((o) => typeof o !== 'boolean')) };
+      return {
+        [pick(['$gt', '$gte', '$lt', '$lte'])]: pick([
+          ...OPERANDS.filter((o) => typeof o !== 'boolean'),
+          // Times: the freshness checks' `updatedAt > t`.
+          new Date('2026-05-01T00:00:00Z'),
+          new Date('2026-06-01T00:00:00Z'),
+        ]),
+      };
     case 3:
       return { $gte: pick(['2026-01-01', 1]), $lte: pick(['2026-06-30', 5]) };
     case 4:
