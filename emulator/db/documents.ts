@@ -1,6 +1,6 @@
 // Why: the document actions (get/insert/modify/remove/count/aggregate) with their exact request fields and response shapes, in and out of transactions.
 import { AGGREGATE_DEFAULT_LIMIT, parsePipeline, runPipeline } from './aggregate';
-import { Doc, encodeDoc, encodeReadDoc, isObjectId, parseEJSON, parseEJSONObject } from './ejson';
+import { Doc, clone, encodeDoc, encodeReadDoc, isObjectId, isPlainObject, parseEJSON, parseEJSONObject } from './ejson';
 import { DbError, ErrorCode, collectionNotExist, duplicateWrite, invalidParam, notImplemented } from './errors';
 import { compileQuery, docQueryId, normalizeOrder, runFind } from './query';
 import { Change, CollectionState, DocId, Store, checkCollectionName, idKeyOf } from './store';
@@ -387,7 +387,10 @@ export async function aggregateDocuments(ctx: Ctx, body: Body): Promise<object> 
   const name = checkCollectionName(body.collectionName);
   const coll = ctx.store.require(name);
   const pipeline = parsePipeline(body.stages, ctx.now);
-  const list = runPipeline(ctx.store.snapshotDocs(name), pipeline, (n) => ctx.store.snapshotDocs(n), { name, indexes: coll.declared });
+  // A first $match on one _id is looked up, not scanned: the stage itself still runs on what is found.
+  const first = pipeline[0]?.$match;
+  const docs = isPlainObject(first) ? candidates(coll, first).map(clone) : ctx.store.snapshotDocs(name);
+  const list = runPipeline(docs, pipeline, (n) => ctx.store.snapshotDocs(n), { name, indexes: coll.declared });
   return { data: { list: list.map(encodeDoc) } };
 }
 

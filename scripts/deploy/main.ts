@@ -1,6 +1,6 @@
 // `npm run deploy [-- --dry-run] [--drop-extra-indexes]`: checks variables, builds the functions, reads CloudBase, plans and applies.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deployedCollections } from '../../cloudfunctions/common/db/collections';
 import { applyPlan, observe, type ManagerClient } from './apply';
@@ -32,6 +32,13 @@ const USAGE = `usage: npm run deploy [-- --dry-run] [-- --drop-extra-indexes]
   --drop-extra-indexes  also drop indexes CloudBase has but collections.ts does not declare (and recreate changed ones)
 Reads cloudbaserc.json and .env beside it (the shell's environment wins over .env). A real run needs ENV_ID,
 TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (TENCENTCLOUD_SESSIONTOKEN for temporary keys; TCB_REGION, default ap-shanghai).`;
+
+/** Files a function's bundle requires beside itself (its heavy/ libraries, see scripts/build-functions.mjs) that are not there. */
+export function missingBeside(functionDir: string): string[] {
+  const bundle = readFileSync(path.join(functionDir, 'index.js'), 'utf8');
+  const wanted = [...bundle.matchAll(/require\("(\.\/heavy\/[\w.-]+\.js)"\)/g)].map((m) => m[1]);
+  return [...new Set(wanted)].filter((file) => !existsSync(path.join(functionDir, file)));
+}
 
 function formatProblems(problems: VariableProblem[]): string[] {
   return problems.map((p) => `  ${p.variable}: ${p.problem} [${p.functions.join(', ')}]`);
@@ -88,6 +95,8 @@ export async function main(argv: string[], io: DeployIo): Promise<number> {
     io.buildFunctions(names);
     const unbuilt = names.filter((n) => !existsSync(path.join(functionRootPath, n, 'index.js')));
     if (unbuilt.length > 0) throw new Error(`no index.js after the build for: ${unbuilt.join(', ')}`);
+    const incomplete = names.flatMap((n) => missingBeside(path.join(functionRootPath, n)).map((file) => path.posix.join(n, file)));
+    if (incomplete.length > 0) throw new Error(`files the bundles require are missing: ${incomplete.join(', ')}`);
 
     const client = io.createClient({
       envId: envId as string,

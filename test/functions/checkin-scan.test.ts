@@ -112,20 +112,36 @@ describe('checkin.scan', () => {
   });
 
   // The activity's schedule and place come from the warm cache; its status and code version are read fresh on every
-  // scan (one projected read), so a cancellation or a revoked code takes effect at once. Then the day record: sign-in
-  // = enrollment read + insert, sign-out = record read + conditional update.
-  it('a scan costs three database requests once the activity is warm', async () => {
+  // scan, so a cancellation or a revoked code takes effect at once. A sign-in reads that stamp joined to the enrollment
+  // (one request) and inserts the record; a sign-out reads the stamp, then the record, then updates it conditionally.
+  it('a warm sign-in costs two database requests, a sign-out three', async () => {
     const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
     const outCode = await activityCode(t, act._id, 'out', 'lz-admin');
     await seedEnrollment(t, act._id, 'vol2');
     await scan(inCode, 'vol2'); // warms the activity
     await t.dev('DELETE', '/_dev/stats');
     await scan(inCode);
-    expect(await dbRequests(t)).toBe(3);
+    expect(await dbRequests(t)).toBe(2);
     await t.setClock('2026-12-01T03:00:00Z');
     await t.dev('DELETE', '/_dev/stats');
     await scan(outCode);
     expect(await dbRequests(t)).toBe(3);
+  });
+
+  it('a warm activity still takes an edit, a revocation and a cancellation at the very next sign-in', async () => {
+    const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    await seedEnrollment(t, act._id, 'vol2');
+    await seedEnrollment(t, act._id, 'vol3');
+    await scan(inCode, 'vol2'); // warms the activity
+    expect(await t.call('activity', 'update', { activityId: act._id, radiusM: 1000 }, 'lz-admin')).toMatchObject({ ok: true });
+    expect(await scan(inCode, 'vol', north(2000))).toMatchObject({ ok: false, code: 'CHECKIN.OUT_OF_RANGE', details: { radiusM: 1000 } });
+    expect(await t.call('checkin', 'revokeCodes', { activityId: act._id }, 'lz-admin')).toMatchObject({ ok: true });
+    expect(await scan(inCode, 'vol', north(100))).toMatchObject({ ok: false, code: 'CHECKIN.CODE_INVALID', details: { revoked: true } });
+    const fresh = await activityCode(t, act._id, 'in', 'lz-admin');
+    expect(await scan(fresh, 'vol', north(100))).toMatchObject({ ok: true });
+    expect(await t.call('activity', 'cancel', { activityId: act._id, reason: '天气原因' }, 'lz-admin')).toMatchObject({ ok: true });
+    expect(await scan(fresh, 'vol3', north(100))).toMatchObject({ ok: false, code: 'ACTIVITY.CANCELLED' });
+    expect((await t.emu.db.find('checkin_days', {})).map((d) => d.openid).sort()).toEqual(['vol', 'vol2']);
   });
 
   it('each day of a multi-day activity has its own record', async () => {
@@ -194,11 +210,16 @@ describe('checkin.scan', () => {
     expect((await scan(inCode, 'vol', north(4900))).ok).toBe(true);
   });
 
-  it('CHECKIN.NOT_ENROLLED for someone not enrolled or still waitlisted', async () => {
+  it('CHECKIN.NOT_ENROLLED for someone not enrolled, still waitlisted or cancelled, also once the activity is warm', async () => {
     const inCode = await activityCode(t, act._id, 'in', 'lz-admin');
+    expect(await scan(inCode, 'vol2')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    expect(await scan(inCode, 'vol')).toMatchObject({ ok: true }); // warms the activity
     expect(await scan(inCode, 'vol2')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
     await seedEnrollment(t, act._id, 'vol2', 'waitlisted');
     expect(await scan(inCode, 'vol2')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    await seedEnrollment(t, act._id, 'vol3', 'cancelled');
+    expect(await scan(inCode, 'vol3')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ENROLLED' });
+    expect(await t.emu.db.find('checkin_days', { openid: 'vol2' })).toEqual([]);
   });
 
   it('CHECKIN.NOT_SIGNED_IN: signing out without signing in that day', async () => {

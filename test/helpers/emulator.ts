@@ -41,13 +41,16 @@ export interface TestEmulator {
  */
 export const DEFAULT_TEST_CLOCK = '2026-11-22T02:00:00Z';
 
-export async function startTestEmulator(opts: { staticDir?: string; functionEnv?: Record<string, string> } = {}): Promise<TestEmulator> {
+/** `bundles`: run the built cloudfunctions/<fn>/index.js (scripts/build-functions.mjs) as deployed, not the sources. */
+export async function startTestEmulator(
+  opts: { staticDir?: string; functionEnv?: Record<string, string>; bundles?: boolean } = {},
+): Promise<TestEmulator> {
   const emu = await startEmulator({
     port: 0,
     staticDir: opts.staticDir,
     data: 'memory',
     root: ROOT,
-    loadFunction: (name) => require(path.join(ROOT, 'cloudfunctions', name, 'index.ts')).main,
+    loadFunction: opts.bundles ? undefined : (name) => require(path.join(ROOT, 'cloudfunctions', name, 'index.ts')).main,
     functionEnv: { APP_SECRET_KEY: TEST_SECRET_KEY, BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, ...opts.functionEnv },
   });
   const dev = async (method: string, route: string, body?: unknown) => {
@@ -279,10 +282,10 @@ export async function devMessages(t: TestEmulator, openid: string) {
  * The jest lifecycle every functions test file shares: one emulator for the file, emptied (and its clock set)
  * before each test. Returns a stand-in that forwards to the running emulator.
  */
-export function useTestEmulator(opts: { clock?: string; functionEnv?: Record<string, string> } = {}): TestEmulator {
+export function useTestEmulator(opts: { clock?: string; functionEnv?: Record<string, string>; bundles?: boolean } = {}): TestEmulator {
   let current: TestEmulator | undefined;
   beforeAll(async () => {
-    current = await startTestEmulator({ functionEnv: opts.functionEnv });
+    current = await startTestEmulator({ functionEnv: opts.functionEnv, bundles: opts.bundles });
   });
   afterAll(() => current?.close());
   beforeEach(async () => {

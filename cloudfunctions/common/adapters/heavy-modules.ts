@@ -1,6 +1,8 @@
 // The libraries only exports and certificates need (exceljs, pdfkit, qrcode) load on the first call that uses them,
 // not when a function starts: a cold start of `user.me` or `checkin.scan` should not pay for a spreadsheet writer.
-// esbuild turns each `import()` into a deferred `require` inside the same bundle (bench/cold-start measures the gain).
+// The build bundles each library apart, beside the function's index.js (scripts/build-functions.mjs: heavy/<name>.js),
+// and turns each `import()` here into a deferred require of that file: a cold start does not even parse them
+// (bench/cold-start measures it).
 import type ExcelJSModule from 'exceljs';
 import type PDFKitModule from 'pdfkit';
 import type QRCodeModule from 'qrcode';

@@ -1,6 +1,6 @@
 // The wording of the forms 科协 send upward (附件2, 附件3 of the 益阳 notice) and of the service certificate,
 // filled with our figures: pure text, so the exports and their tests agree on every sentence.
-import { areaList } from '@vant/area-data';
+import { areaList } from './area-list';
 import { STAT_CATEGORIES, type StatCategory } from '@contract/report';
 import { formatDuration, tidyPunctuation } from '@contract/format';
 
@@ -118,7 +118,8 @@ export const MANUAL_ROWS: readonly [string, string][] = [
 /** 甘肃省 兰州市 城关区, from the GB/T 2260 codes (unknown codes are left out). */
 export function regionName(region: { province: string; city: string; county: string } | undefined): string {
   if (!region) return '';
-  return [areaList.province_list[region.province], areaList.city_list[region.city], areaList.county_list[region.county]]
+  const tables = areaList();
+  return [tables.province_list[region.province], tables.city_list[region.city], tables.county_list[region.county]]
     .filter(Boolean)
     .join(' ');
 }

@@ -1,6 +1,6 @@
 // 集体注册 (附件2 of the Changzhou notice): the template's columns and how one row becomes a volunteer profile, or every
 // problem of the row in Chinese, each under its column's header.
-import { areaList } from '@vant/area-data';
+import { areaList } from './area-list';
 import { z } from 'zod';
 import { PhoneSchema, type Region } from '@contract/common';
 import {
@@ -66,11 +66,12 @@ type RegionLookup = { ok: true; region: Region } | { ok: false; column: ImportCo
 
 /** GB/T 2260 codes for 省/市/县 names as people type them ("甘肃省"/"甘肃"), or the first level that is not found. */
 function lookUpRegion(province: string, city: string, county: string): RegionLookup {
-  const p = codeOf(areaList.province_list, province);
+  const tables = areaList();
+  const p = codeOf(tables.province_list, province);
   if (!p) return { ok: false, column: 'province', name: province };
-  const c = codeOf(areaList.city_list, city, p.slice(0, 2));
+  const c = codeOf(tables.city_list, city, p.slice(0, 2));
   if (!c) return { ok: false, column: 'city', name: city };
-  const k = codeOf(areaList.county_list, county, c.slice(0, 4));
+  const k = codeOf(tables.county_list, county, c.slice(0, 4));
   if (!k) return { ok: false, column: 'county', name: county };
   return { ok: true, region: { province: p, city: c, county: k } };
 }

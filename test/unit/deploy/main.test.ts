@@ -169,6 +169,22 @@ describe('a real run', () => {
     expect(clients[0].envId).toBe('kjzy-staging-000');
   });
 
+  it('refuses a bundle whose heavy/ library did not reach its folder, before contacting CloudBase', async () => {
+    writeFileSync(path.join(dir, '.env'), FULL_ENV);
+    const { io, err, clients } = fakeIo();
+    const build = io.buildFunctions;
+    io.buildFunctions = (names) => {
+      build(names);
+      const report = path.join(dir, 'cloudfunctions', 'report');
+      writeFileSync(path.join(report, 'index.js'), 'const load = () => require("./heavy/pdfkit.js");\nexports.main = async () => ({})\n');
+      mkdirSync(path.join(report, 'heavy'));
+      writeFileSync(path.join(report, 'heavy', 'exceljs.js'), '');
+    };
+    expect(await main([], io)).toBe(1);
+    expect(err[0]).toBe('deploy failed: files the bundles require are missing: report/heavy/pdfkit.js');
+    expect(clients).toEqual([]);
+  });
+
   it('reports a failing call with exit 1', async () => {
     writeFileSync(path.join(dir, '.env'), FULL_ENV);
     const cloud = new FakeCloudBase();

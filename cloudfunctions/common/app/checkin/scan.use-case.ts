@@ -1,8 +1,10 @@
 // checkin.scan / checkin.scanVolunteer: a signed code (a long payload, a 小程序码 scene or a typed 现场数字码), the
 // window, the 5 km rule, then one day record. A retried tap (`retry`) is answered from its echo if its first attempt
-// was recorded, and otherwise may carry a code the rotation has just passed (flagged late_retry). Requests per scan (activity and code key cached): the activity's fresh stamp (status, code
-// version), then sign-in = enrollment read + record insert, sign-out = record read + one conditional update: three.
-// An auto code reads the record first to decide: sign-in four, sign-out three, after today's sign-out two. A scene's
+// was recorded, and otherwise may carry a code the rotation has just passed (flagged late_retry). Requests per scan
+// (activity and code key cached): the activity's fresh stamp (status, code version) comes joined to the caller's
+// enrollment in one read, then sign-in = record insert (two), sign-out = record read + one conditional update (three).
+// An auto code reads the record first to decide: sign-in three, sign-out three, after today's sign-out two. A typed
+// 现场数字码 reads the enrollment apart (one more), as does the first scan of an activity a warm instance meets. A scene's
 // key costs one read more the first time a warm instance meets it. A replayed nonce finds its echo in the record and
 // writes nothing. Doubtful positions are flagged on the record for the roster (domain/scan-flags).
 import type {
@@ -20,6 +22,7 @@ import { formatDistance, formatDuration } from '@contract/format';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
+import type { EnrollmentStatusDoc } from '../../db/checkin.repository';
 import { createRecord, findRecord, setSignOutIfLater, type DayRecordDoc, type ScanEcho } from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
 import { activityCodeSecret } from '../../adapters/checkin-code-secret';
@@ -39,7 +42,7 @@ import {
 import { withinRadius } from '../../domain/geo';
 import { scanFlags, withFlags } from '../../domain/scan-flags';
 import { toIso } from '../../domain/shanghai-time';
-import { currentActivity } from './activity-cache';
+import { currentActivity, currentActivityAndEnrollment } from './activity-cache';
 import { numberCandidates, openNumber } from './onsite-number';
 import { activityIdForKey } from './code-key';
 import { requireDayDecider } from '../access';
@@ -60,6 +63,8 @@ interface Scan {
   by?: string;
   /** The volunteer confirmed a short sign-out (their own scans only ask). */
   confirmShort?: boolean;
+  /** Reads the volunteer's enrollment, if it came with the activity (activity-cache) without another request. */
+  enrollment?: () => Promise<EnrollmentStatusDoc | undefined>;
 }
 
 /** The activity's secrets before `version`, newest first, as far back as a revoked code is recognised. */
@@ -68,16 +73,25 @@ const earlierSecrets = (activityId: string, version: number) =>
 
 type Verdict<B> = { ok: true; body: B; late?: true } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
 
+type Enrollment = Scan['enrollment'];
+
+/** The activity as it is now, and with it the reader of `openid`'s enrollment when the scan is the volunteer's own. */
+async function activityFor(activityId: string, openid: string | undefined): Promise<{ activity?: ActivityDoc; enrollment?: Enrollment }> {
+  return openid ? currentActivityAndEnrollment(activityId, openid) : { activity: await currentActivity(activityId) };
+}
+
 /**
  * Verifies a code against the activity as it is now (cancelled and revoked take effect at once); anything forged,
  * foreign, revoked or stale is CODE_INVALID/CODE_EXPIRED. `late`: accepted only as a retried tap (RETRY_GRACE_SEC).
+ * `openid`: the scanning volunteer, whose enrollment is read with the activity's stamp.
  */
 async function verifyFor<B>(
   activityId: string | undefined,
   verify: (secret: Secret) => Verdict<B>,
   signedEarlier: (secrets: Secret[]) => boolean,
-): Promise<{ activity: ActivityDoc; body: B; late: boolean }> {
-  const activity = activityId ? await currentActivity(activityId) : undefined;
+  openid?: string,
+): Promise<{ activity: ActivityDoc; body: B; late: boolean; enrollment?: Enrollment }> {
+  const { activity, enrollment } = activityId ? await activityFor(activityId, openid) : {};
   if (!activity) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   const version = activity.codeVersion ?? 0;
   const verdict = verify(activityCodeSecret(activity._id, version));
@@ -89,21 +103,22 @@ async function verifyFor<B>(
     throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   }
   if (activity.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED, '活动已取消，无需签到');
-  return { activity, body: verdict.body, late: !!verdict.late };
+  return { activity, body: verdict.body, late: !!verdict.late, enrollment };
 }
 
 /** A long payload of the wanted type (`a` activity code, `v` a volunteer's code). */
-async function openCode(payload: string, want: 'a' | 'v', now: Date, opts: VerifyOptions = {}) {
+async function openCode(payload: string, want: 'a' | 'v', now: Date, opts: VerifyOptions = {}, openid?: string) {
   const parsed = parsePayload(payload);
   if (!parsed || parsed.t !== want) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   return verifyFor(
     parsed.a,
     (secret) => verifyPayload(payload, secret, now, opts),
     (secrets) => signedWithEarlier(payload, secrets),
+    openid,
   );
 }
 
-type OpenedCode = { activity: ActivityDoc; kind: CodeKind; late: boolean };
+type OpenedCode = { activity: ActivityDoc; kind: CodeKind; late: boolean; enrollment?: Enrollment };
 
 /**
  * An activity code: a long payload, the scene of its 小程序码 (found by the activity's code key), or a typed
@@ -115,16 +130,17 @@ async function openActivityCode(input: CheckinScanInput, openid: string, now: Da
   if (isOnSiteNumber(payload)) return openNumber(payload, openid, input.activityId, now, opts);
   const scene = parseScene(payload);
   if (!scene) {
-    const { activity, body, late } = await openCode(payload, 'a', now, opts);
+    const { activity, body, late, enrollment } = await openCode(payload, 'a', now, opts, openid);
     if (!body.k) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
-    return { activity, kind: body.k, late };
+    return { activity, kind: body.k, late, enrollment };
   }
-  const { activity, body, late } = await verifyFor(
+  const { activity, body, late, enrollment } = await verifyFor(
     await activityIdForKey(scene.key),
     (secret) => verifyScene(payload, secret, now, opts),
     (secrets) => sceneSignedWithEarlier(payload, secrets),
+    openid,
   );
-  return { activity, kind: body.kind, late };
+  return { activity, kind: body.kind, late, enrollment };
 }
 
 /**
@@ -217,7 +233,7 @@ function replay(s: Scan, date: string, record: DayRecordDoc | undefined): Checki
 }
 
 async function signIn(s: Scan, date: string): Promise<CheckinScanOutput> {
-  const enrollment = await findEnrollment(s.activity._id, s.openid);
+  const enrollment = await (s.enrollment ? s.enrollment() : findEnrollment(s.activity._id, s.openid));
   if (!enrollment || enrollment.status !== 'enrolled') throw new AppError(ErrorCode.CHECKIN_NOT_ENROLLED);
   const id = dayRecordId(s.activity._id, s.openid, date);
   const doc: DayRecordDoc = {
@@ -311,7 +327,7 @@ export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinSc
   const openid = requireOpenid(ctx);
   const replayed = await replayRetry(input, openid, ctx.now);
   if (replayed) return replayed;
-  const { activity, kind: codeKind, late } = await openActivityCode(input, openid, ctx.now);
+  const { activity, kind: codeKind, late, enrollment } = await openActivityCode(input, openid, ctx.now);
   // An auto code is accepted in the wider sign-out window; a sign-in it decides on checks its own window.
   const kind: CheckinKind = codeKind === 'in' ? 'in' : 'out';
   const date = windowDate(activity, kind, ctx.now);
@@ -333,6 +349,7 @@ export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinSc
     flags: late ? withFlags(scanFlags(input.location, range.distanceM), ['late_retry']) : scanFlags(input.location, range.distanceM),
     nonce: input.nonce,
     confirmShort: input.confirmShort,
+    enrollment,
   };
   // A replay is answered from the record before anything else is checked again.
   if (codeKind === 'auto') return auto(s, date);
