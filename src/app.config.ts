@@ -1,37 +1,22 @@
-// Pages and the tab bar; pages only leaders and admins use live in the `admin` subpackage so volunteers download less.
+// Pages and the tab bar. The main package (what every volunteer downloads before the first screen) holds the tabs and
+// the pages a share, a 小程序码 or the activity site opens first; the rest are subpackages fetched when first opened.
+// Pages only leaders and admins use live in the `admin` subpackage. Each of the volunteers' rarer pages is a subpackage
+// rooted at its own directory, so its address stays pages/x/index: subscribe-message cards, messages the server
+// stored with a page path, links and QR codes made before keep opening it.
+const ownPackage = (dir: string) => ({ root: `pages/${dir}`, pages: ['index'] });
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
     'pages/mine/index',
-    'pages/register/index',
     'pages/orgs/index',
     'pages/org-detail/index',
-    'pages/org-register/index',
-    'pages/profile-edit/index',
-    'pages/change-phone/index',
-    'pages/activate/index',
     'pages/activities/index',
     'pages/activity-detail/index',
     'pages/my-activities/index',
     'pages/scan/index',
     'pages/my-code/index',
-    'pages/my-hours/index',
-    'pages/certificate/index',
-    'pages/verify/index',
-    'pages/links/index',
-    'pages/my-data/index',
-    'pages/invitations/index',
-    'pages/identity-appeal/index',
     'pages/messages/index',
-    'pages/notice/index',
-    'pages/notices/index',
-    'pages/need-post/index',
-    'pages/my-needs/index',
-    'pages/need/index',
-    'pages/complaint/index',
-    'pages/my-complaints/index',
-    'pages/my-trainings/index',
-    'pages/my-evaluations/index',
   ],
   subPackages: [
     {
@@ -58,6 +43,29 @@ export default defineAppConfig({
         'handoff/index',
       ],
     },
+    ...[
+      'register',
+      'org-register',
+      'profile-edit',
+      'change-phone',
+      'activate',
+      'my-hours',
+      'certificate',
+      'verify',
+      'links',
+      'my-data',
+      'invitations',
+      'identity-appeal',
+      'notice',
+      'notices',
+      'need-post',
+      'my-needs',
+      'need',
+      'complaint',
+      'my-complaints',
+      'my-trainings',
+      'my-evaluations',
+    ].map(ownPackage),
   ],
   // The activity square sorts by distance; admins pick an activity's point on the map (WeChat requires declaring both).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
