@@ -23,6 +23,7 @@ import { formatDuration } from '@contract/format';
 import { NATIONAL_VOLUNTEER_ID_LABEL } from '@contract/handoff';
 import { routes } from '../../routes';
 import './index.scss';
+import { useRegions } from '../../hooks/use-regions';
 
 const openMyActivities = () => Taro.navigateTo({ url: routes.myActivities() });
 const openMyHours = () => Taro.navigateTo({ url: routes.myHours() });
@@ -96,6 +97,7 @@ function Completeness({ volunteer }: { volunteer: UserMeOutput['volunteer'] }) {
 }
 
 function Profile({ data }: { data: UserMeOutput }) {
+  useRegions();
   const { volunteer, memberships, teamApplications, totals } = data;
   return (
     <View className='mine-profile'>

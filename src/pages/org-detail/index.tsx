@@ -26,8 +26,10 @@ import { POSTER_CANVAS_ID } from '../../device/poster';
 import { routes } from '../../routes';
 import { COLOR } from '../../styles/colors';
 import './index.scss';
+import { useRegions } from '../../hooks/use-regions';
 
 export default function OrgDetail() {
+  useRegions();
   const { orgId, join: invited, opening, fromScene } = useOrgEntry();
   const [busy, setBusy] = useState(false);
   const [inviting, setInviting] = useState(false);

@@ -11,12 +11,14 @@ import { MAX_RADIUS_M } from '@contract/activity';
 import { regionFromAddress } from '../../../utils/region';
 import { LOCATION_DENIED_MESSAGE, choosePlace, locate } from '../../../device/location';
 import type { ActivityErrors, ActivityForm } from '../helpers';
+import { useRegions } from '../../../hooks/use-regions';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 export default function PlaceSection({ form, errors, onChange }: Props) {
+  useRegions();
   const choose = async () => {
     try {
       const lat = Number(form.lat);

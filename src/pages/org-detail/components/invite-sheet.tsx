@@ -11,10 +11,12 @@ import { useSavePoster } from '../../../hooks/use-save-poster';
 import { copyPageLink } from '../../../device/share';
 import { regionName } from '../../../utils/region';
 import { routes } from '../../../routes';
+import { useRegions } from '../../../hooks/use-regions';
 
 type Props = { visible: boolean; org: PublicOrg; onClose: () => void };
 
 export default function InviteSheet({ visible, org, onClose }: Props) {
+  useRegions();
   const [link, setLink] = useState<OrgInviteLinkOutput>();
   const [error, setError] = useState('');
   const { saving, save } = useSavePoster();

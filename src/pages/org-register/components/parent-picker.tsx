@@ -6,10 +6,12 @@ import { searchOrgs } from '../../../services/org';
 import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
 import type { Org } from '@contract/org';
+import { useRegions } from '../../../hooks/use-regions';
 
 type Props = { value: { id: string; name: string }; onChange: (org: Org) => void };
 
 export default function ParentPicker({ value, onChange }: Props) {
+  useRegions();
   const [open, setOpen] = useState(false);
   const [keyword, setKeyword] = useState('');
   // Searched for the first time when the sheet opens, again on 搜索 (with the keyword as typed then).

@@ -9,6 +9,7 @@ import { getOrg, searchOrgs } from '../../../services/org';
 import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
 import type { Org } from '@contract/org';
+import { useRegions } from '../../../hooks/use-regions';
 
 export const MAX_ORGS = 5;
 
@@ -21,6 +22,7 @@ type Props = {
 };
 
 export default function OrgSection({ value, error, onChange, onChosen }: Props) {
+  useRegions();
   const [keyword, setKeyword] = useState('');
   const known = useRef<Record<string, Org>>({});
   // All teams at first, then those the keyword (as typed when 搜索 is tapped) finds.
