@@ -6,7 +6,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';

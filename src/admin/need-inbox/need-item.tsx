@@ -3,7 +3,7 @@
 // Test classes: need-item, need-item-title, need-item-progress, need-item-requester, need-item-place, need-item-dates,
 // need-item-posted.
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../components/nutui';
+import { Tag } from '../../components/nutui/tag';
 import type { NeedProgress, NeedView } from '@contract/need';
 import { dateRange, shanghaiParts } from '@contract/time';
 import { regionName } from '../../utils/region';

@@ -1,7 +1,7 @@
 // Emulator-only identity switcher: pick a demo openid or become a brand-new WeChat user.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Popup } from '../nutui';
+import { Popup } from '../nutui/popup';
 import { toCloudError } from '../../services/cloud-error';
 import { isEmulator } from '../../services/env';
 import { getDevOpenid, newDevOpenid, setDevOpenid } from '../../services/dev-identity';

@@ -1,7 +1,7 @@
 // A tappable row that opens a bottom sheet of options: the same on weapp and h5, and easy to drive in tests.
 import { useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import { Popup } from '../nutui';
+import { Popup } from '../nutui/popup';
 import './index.scss';
 
 export type PickerOption = { value: string; text: string };

@@ -3,7 +3,10 @@
 // unregistered; 我的投诉 for whoever complained.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
+import { Empty } from '../../components/nutui/empty';
+import { Skeleton } from '../../components/nutui/skeleton';
+import { Tag } from '../../components/nutui/tag';
 import DevSwitcher from '../../components/dev-switcher';
 import { useMe } from '../../hooks/use-me';
 import ElderModeSwitch from './components/elder-mode-switch';

@@ -13,7 +13,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../components/nutui';
+import { Tag } from '../../components/nutui/tag';
 import StateView from '../../components/state-view';
 import InfoRow from '../../components/info-row';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';

@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import RegionPicker from '../../../components/region-picker';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { MAX_RADIUS_M } from '@contract/activity';
 import { regionFromAddress } from '../../../utils/region';
 import { LOCATION_DENIED_MESSAGE, choosePlace, locate } from '../../../device/location';

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
+import { Popup } from '../../../components/nutui/popup';
 import type { OrgInviteLinkOutput, PublicOrg } from '@contract/org';
 import { orgInviteLink } from '../../../services/org';
 import { toCloudError } from '../../../services/cloud-error';

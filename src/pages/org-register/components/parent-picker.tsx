@@ -1,7 +1,8 @@
 // 上级队伍: a bottom sheet that searches approved teams by name; tapping one chooses it.
 import { useState } from 'react';
 import { Input, ScrollView, Text, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
+import { Popup } from '../../../components/nutui/popup';
 import { searchOrgs } from '../../../services/org';
 import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
