@@ -61,6 +61,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [typesDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // The mini program draws in WeChat's own webviews (iOS 10+ WKWebView, Chromium 53+ on Android), not in the
+        // browsers of package.json's browserslist: no -ms- prefixes or old flexbox syntaxes, ≈14 KB of the main package.
+        autoprefixer: { enable: true, config: { overrideBrowserslist: ['ios >= 10', 'chrome >= 53'] } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
