@@ -1,38 +1,13 @@
-// Pages and the tab bar; pages only leaders and admins use live in the `admin` subpackage so volunteers download less.
+// Pages and the tab bar. The main package (what every volunteer downloads before the first screen) holds only the
+// three tabs; every other page is a subpackage fetched when it is first opened (a share or a 小程序码 opens the main
+// package and the page's subpackage together). Pages only leaders and admins use live in the `admin` subpackage. Each
+// of the volunteers' pages is a subpackage rooted at its own directory, so its address stays pages/x/index:
+// subscribe-message cards, messages the server stored with a page path, shares and QR codes made before keep opening
+// it. preloadRule fetches the pages a volunteer is likely to open next while the current one is on screen.
+const ownPackage = (dir: string) => ({ root: `pages/${dir}`, pages: ['index'] });
+
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/mine/index',
-    'pages/register/index',
-    'pages/orgs/index',
-    'pages/org-detail/index',
-    'pages/org-register/index',
-    'pages/profile-edit/index',
-    'pages/change-phone/index',
-    'pages/activate/index',
-    'pages/activities/index',
-    'pages/activity-detail/index',
-    'pages/my-activities/index',
-    'pages/scan/index',
-    'pages/my-code/index',
-    'pages/my-hours/index',
-    'pages/certificate/index',
-    'pages/verify/index',
-    'pages/links/index',
-    'pages/my-data/index',
-    'pages/invitations/index',
-    'pages/identity-appeal/index',
-    'pages/messages/index',
-    'pages/notice/index',
-    'pages/notices/index',
-    'pages/need-post/index',
-    'pages/my-needs/index',
-    'pages/need/index',
-    'pages/complaint/index',
-    'pages/my-complaints/index',
-    'pages/my-trainings/index',
-    'pages/my-evaluations/index',
-  ],
+  pages: ['pages/index/index', 'pages/activities/index', 'pages/mine/index'],
   subPackages: [
     {
       root: 'admin',
@@ -58,7 +33,44 @@ export default defineAppConfig({
         'handoff/index',
       ],
     },
+    ...[
+      'activity-detail',
+      'org-detail',
+      'orgs',
+      'my-activities',
+      'scan',
+      'my-code',
+      'messages',
+      'register',
+      'org-register',
+      'profile-edit',
+      'change-phone',
+      'activate',
+      'my-hours',
+      'certificate',
+      'verify',
+      'links',
+      'my-data',
+      'invitations',
+      'identity-appeal',
+      'notice',
+      'notices',
+      'need-post',
+      'my-needs',
+      'need',
+      'complaint',
+      'my-complaints',
+      'my-trainings',
+      'my-evaluations',
+    ].map(ownPackage),
   ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['pages/activity-detail'] },
+    'pages/activities/index': { network: 'all', packages: ['pages/activity-detail'] },
+    // At the activity site, 签到 must not wait for a download on a weak signal.
+    'pages/activity-detail/index': { network: 'all', packages: ['pages/scan', 'pages/my-code'] },
+    'pages/mine/index': { network: 'all', packages: ['pages/my-activities', 'pages/scan', 'pages/my-code'] },
+  },
   // The activity square sorts by distance; admins pick an activity's point on the map (WeChat requires declaring both).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: { 'scope.userLocation': { desc: '用于查找附近的志愿活动和活动现场签到' } },

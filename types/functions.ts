@@ -25,6 +25,7 @@ import {
   VolunteerOutput,
 } from './user';
 import { UserHomeOutput } from './home';
+import { RegionTableOutput } from './region';
 import { OrgReviewHistoryInput, OrgReviewHistoryOutput, OrgReviewMembersInput, OrgReviewMembersOutput, OrgUndoReviewInput } from './review';
 import {
   RecordAddTraineesInput,
@@ -258,6 +259,7 @@ export const contract = {
     readMessages: { input: UserReadMessagesInput, output: UnreadOutput },
     unreadMessages: { input: Empty, output: UnreadOutput },
     home: { input: Empty, output: UserHomeOutput },
+    regions: { input: Empty, output: RegionTableOutput },
   },
   org: {
     bootstrapRoot: { input: OrgBootstrapRootInput, output: OrgBootstrapRootOutput },

@@ -11,6 +11,7 @@ import { myData } from '../common/app/user/my-data.use-case';
 import { appealIdentity, myIdentityAppeals } from '../common/app/user/appeal-identity.use-case';
 import { messages, readMessages, unreadMessages } from '../common/app/user/messages.use-case';
 import { home } from '../common/app/user/home.use-case';
+import { regions } from '../common/app/user/regions.use-case';
 
 export const main = makeMain('user', {
   register,
@@ -27,4 +28,5 @@ export const main = makeMain('user', {
   readMessages,
   unreadMessages,
   home,
+  regions,
 });

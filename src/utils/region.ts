@@ -1,8 +1,19 @@
-// GB/T 2260 province/city/county options and names, from @vant/area-data.
-import { areaList } from '@vant/area-data';
+// GB/T 2260 province/city/county options and names. The table is not in the package (src/services/region.ts loads
+// it once, useRegions re-renders when it arrives): until then names are '' and the option lists empty.
 import type { Region } from '@contract/common';
+import type { RegionTableOutput } from '@contract/region';
 
 export type RegionOption = { code: string; name: string };
+export type RegionTable = RegionTableOutput;
+
+let table: RegionTable | undefined;
+const EMPTY: RegionTable = { province: {}, city: {}, county: {} };
+
+export function setRegionTable(next: RegionTable): void {
+  table = next;
+}
+export const hasRegionTable = (): boolean => table !== undefined;
+const areaList = () => table ?? EMPTY;
 
 const toOptions = (list: Record<string, string>, prefix: string): RegionOption[] =>
   Object.keys(list)
@@ -10,18 +21,19 @@ const toOptions = (list: Record<string, string>, prefix: string): RegionOption[]
     .sort()
     .map((code) => ({ code, name: list[code] }));
 
-export const provinceOptions = (): RegionOption[] => toOptions(areaList.province_list, '');
+export const provinceOptions = (): RegionOption[] => toOptions(areaList().province, '');
 /** Cities share the province's first two digits. */
-export const cityOptions = (province: string): RegionOption[] => (province ? toOptions(areaList.city_list, province.slice(0, 2)) : []);
+export const cityOptions = (province: string): RegionOption[] => (province ? toOptions(areaList().city, province.slice(0, 2)) : []);
 /** Counties share the city's first four digits. */
-export const countyOptions = (city: string): RegionOption[] => (city ? toOptions(areaList.county_list, city.slice(0, 4)) : []);
+export const countyOptions = (city: string): RegionOption[] => (city ? toOptions(areaList().county, city.slice(0, 4)) : []);
 
-export const provinceName = (code: string): string => areaList.province_list[code] ?? '';
-export const cityName = (code: string): string => areaList.city_list[code] ?? '';
-export const countyName = (code: string): string => areaList.county_list[code] ?? '';
+export const provinceName = (code: string): string => areaList().province[code] ?? '';
+export const cityName = (code: string): string => areaList().city[code] ?? '';
+export const countyName = (code: string): string => areaList().county[code] ?? '';
 
-/** 湖南省 益阳市 赫山区; a municipality's city level (北京市 北京市) is shown once. */
+/** 湖南省 益阳市 赫山区; a municipality's city level (北京市 北京市) is shown once; '' while the table loads. */
 export function regionName(region: Region): string {
+  if (!table) return '';
   const parts = [provinceName(region.province), cityName(region.city), countyName(region.county)].filter(Boolean);
   return parts.filter((p, i) => p !== parts[i - 1]).join(' ') || region.county;
 }

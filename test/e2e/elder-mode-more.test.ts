@@ -53,7 +53,7 @@ async function tour(mode: string, limits: Limits): Promise<Record<string, Measur
   await visit(newcomer, '注册', '/pages/register/index', '.reg-phone');
   await top(newcomer, '.reg-education').click();
   await top(newcomer, '.reg-education-options .option-item').first().waitFor();
-  out['选项弹窗'] = await measure(newcomer, limits, '.nut-popup');
+  out['选项弹窗'] = await measure(newcomer, limits, '.bottom-sheet__panel');
   await newcomer.screenshot({ path: path.join(SHOTS, `e2e-elder-${mode}-option-picker.png`) });
   await visit(newcomer, '激活', '/pages/activate/index', '.activate-submit');
   await visit(newcomer, '身份核验申请', '/pages/identity-appeal/index', '.appeal-submit');

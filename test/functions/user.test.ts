@@ -1,4 +1,4 @@
-// user.register and user.me through the emulator: every error code of API.md's user table for these actions, no phone/ID oracle, sex and birth date from the ID number.
+// user.register, user.me and user.regions through the emulator: every error code of API.md's user table for these actions, no phone/ID oracle, sex and birth date from the ID number.
 import {
   bootstrapRoot,
   idNumberFor,
@@ -245,5 +245,16 @@ describe('user.me', () => {
   it('ignores the userInfo field CloudBase adds to every event', async () => {
     await registerVolunteer(t, 'u14', '13900000027', { orgIds: [rootId] });
     expect((await t.call('user', 'me', { userInfo: { appId: 'x', openId: 'someone-else' } }, 'u14')).ok).toBe(true);
+  });
+});
+
+describe('user.regions', () => {
+  it('answers the GB/T 2260 table to anyone, registered or not', async () => {
+    const r = await t.call('user', 'regions', {}, 'not-registered');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.province['620000']).toBe('甘肃省');
+    expect(r.data.city['620100']).toBe('兰州市');
+    expect(r.data.county['620102']).toBe('城关区');
   });
 });

@@ -118,6 +118,8 @@ test('opens on 待派单 with the counts as badges; a need shows who asks, where
       : box([need('n1'), need('n3', { title: '家庭电脑维修求助', requesterKind: '个人', requesterName: undefined })]);
   page = renderPage('admin/need-inbox/index');
   await waitFor(() => expect(all(page!, '.need-item')).toHaveLength(2));
+  // Region names follow once the region table (loaded on demand) is there.
+  await waitFor(() => expect(text(all(page!, '.need-item')[0])).toContain('甘肃省 兰州市 城关区'));
   expect(text(find(page, '.need-inbox-tab-toDispatch-count'))).toBe('2');
   expect(text(find(page, '.need-inbox-tab-toAccept-count'))).toBe('1');
   expect(page.querySelector('.need-inbox-tab-handling-count')).toBeFalsy();

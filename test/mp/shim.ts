@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import { areaList } from '@vant/area-data';
 
 /** MP_WEAPP_DIR: another weapp build (a parallel run) instead of dist/weapp. */
 export const DIST = process.env.MP_WEAPP_DIR ? path.resolve(process.env.MP_WEAPP_DIR) : path.resolve(__dirname, '../../dist/weapp');
@@ -122,12 +123,21 @@ export function onRequest(h: RequestHandler): void {
   handler = h;
 }
 
+/** user.regions answers the same static table everywhere, so the shim answers it (and leaves it out of `requests`). */
+const isRegionsCall = (options: WxRequestOptions) =>
+  options.url.endsWith('/functions/user') && (options.data as { action?: unknown } | undefined)?.action === 'regions';
+const regionsAnswer = () => ({
+  ok: true,
+  data: { province: areaList.province_list, city: areaList.city_list, county: areaList.county_list },
+});
+
 function installRequestMock(): void {
   g.wx.request = (options: WxRequestOptions) => {
-    requests.push(options);
+    const regions = isRegionsCall(options);
+    if (!regions) requests.push(options);
     setTimeout(() => {
       try {
-        const body = handler(options);
+        const body = regions ? regionsAnswer() : handler(options);
         const data = body && typeof body === 'object' && 'ok' in body ? { ...body, serverTime: new Date().toISOString() } : body;
         const res = { data, statusCode: 200, header: { 'content-type': 'application/json' }, cookies: [] };
         options.success?.(res);

@@ -7,7 +7,7 @@
 import { useEffect, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import StateView from '../../components/state-view';
 import { publishActivity, updateActivity } from '../../services/activity';
 import BasicSection from './components/basic-section';

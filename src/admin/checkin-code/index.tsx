@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Canvas, Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import { useRotatingCode } from '../../hooks/use-rotating-code';

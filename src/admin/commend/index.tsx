@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import FormField from '../../components/form-field';
 import TextField from '../../components/text-field';
 import SegTabs from '../../components/seg-tabs';

@@ -3,7 +3,7 @@
 // Test classes: commendation-inbox-item (-subject, -title, -meta), commendation-approve, commendation-reject,
 // commendation-inbox-loading, commendation-inbox-error, commendation-inbox-empty; the reject sheet's reason-* classes.
 import { Image, Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import StateView from '../../components/state-view';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';
 import { useResource } from '../../hooks/use-resource';

@@ -3,7 +3,7 @@
 // Test classes: complaint-answer-input, complaint-answer-share, complaint-answer-submit, complaint-answer-error, complaint-share.
 import { useState } from 'react';
 import { Switch, Text, Textarea, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import { COMPLAINT_ANSWER_MAX, type ComplaintView } from '@contract/complaint';
 import { answerComplaint, shareComplaint } from '../../services/complaint';
 import { toCloudError } from '../../services/cloud-error';

@@ -1,7 +1,8 @@
 // One correction request: who, which day, the record now and the times asked for, the volunteer's note; or a 评价申诉:
 // the activity, the grade now and the one asked for (ck-corr-kind marks it).
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
+import { Tag } from '../../components/nutui/tag';
 import { CORRECTION_KIND_LABEL, CORRECTION_STATUS_LABEL, type CorrectionItem as Item } from '@contract/checkin';
 import { EVALUATION_GRADE_LABEL } from '@contract/evaluation';
 import { clockOf, dateTimeOf } from '@contract/time';

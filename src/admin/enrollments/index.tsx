@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../components/nutui';
+import { Tag } from '../../components/nutui/tag';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import ListFooter from '../../components/list-footer';

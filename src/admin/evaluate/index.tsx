@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import StateView from '../../components/state-view';
 import { useResource } from '../../hooks/use-resource';
 import { useSubmit } from '../../hooks/use-submit';

@@ -1,7 +1,8 @@
 // One 身份核验 appeal as the root admins decide it: the appellant and the account holding the number, each with the
 // phone to call, the masked number, the statement; the decision and its reason once made.
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
+import { Tag } from '../../components/nutui/tag';
 import { APPEAL_STATUS_LABEL, type AppealForReview } from '@contract/user';
 import { dateTimeOf } from '@contract/time';
 

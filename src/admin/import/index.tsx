@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import StateView from '../../components/state-view';
 import OptionPicker from '../../components/option-picker';
 import { useResource } from '../../hooks/use-resource';

@@ -6,7 +6,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';
@@ -27,12 +27,14 @@ import RejectSheet from './reject-sheet';
 import ReviewHistory from './review-history';
 import { batchSummary, openUndos, type Undoable } from './helpers';
 import './index.scss';
+import { useRegions } from '../../hooks/use-regions';
 
 type Tab = 'members' | 'orgs' | 'corrections' | 'history';
 const TABS: readonly Tab[] = ['members', 'orgs', 'corrections', 'history'];
 type Rejecting = { kind: 'members'; items: MemberApp[] } | { kind: 'org'; item: Org } | null;
 
 export default function Inbox() {
+  useRegions();
   const { params } = useRouter();
   const [tab, setTab] = useState<Tab>(TABS.find((t) => t === params.tab) ?? 'members');
   const [busyId, setBusyId] = useState('');

@@ -6,6 +6,7 @@ import type { OrgInboxOutput } from '@contract/org';
 import { dateTimeOf } from '@contract/time';
 import { regionName } from '../../utils/region';
 import { profileLines } from './helpers';
+import { useRegions } from '../../hooks/use-regions';
 
 export type MemberApp = OrgInboxOutput['members'][number];
 
@@ -20,6 +21,7 @@ type Props = {
 };
 
 export default function MemberItem({ m, batch, checked, onToggle, buttons }: Props) {
+  useRegions();
   return (
     <View
       className={`card inbox-item inbox-member-item${batch ? ' is-batch' : ''}${checked ? ' is-checked' : ''}`}

@@ -2,7 +2,7 @@
 // when, newest first, 20 at a time.
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import StateView from '../../components/state-view';
 import { managedOrgs, reviewHistory } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';

@@ -3,10 +3,11 @@
 // Test classes: need-item, need-item-title, need-item-progress, need-item-requester, need-item-place, need-item-dates,
 // need-item-posted.
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../components/nutui';
+import { Tag } from '../../components/nutui/tag';
 import type { NeedProgress, NeedView } from '@contract/need';
 import { dateRange, shanghaiParts } from '@contract/time';
 import { regionName } from '../../utils/region';
+import { useRegions } from '../../hooks/use-regions';
 
 type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'default';
 const PROGRESS_TAG: Record<NeedProgress, TagType> = {
@@ -20,6 +21,7 @@ const PROGRESS_TAG: Record<NeedProgress, TagType> = {
 };
 
 export default function NeedItem({ need: n, onClick }: { need: NeedView; onClick: () => void }) {
+  useRegions();
   return (
     <View className='card need-item' onClick={onClick}>
       <View className='need-item__head'>

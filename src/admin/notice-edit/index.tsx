@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Switch, Text, Textarea, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import FormField from '../../components/form-field';
 import TextField from '../../components/text-field';
 import { useContractForm } from '../../hooks/use-contract-form';

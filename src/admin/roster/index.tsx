@@ -11,7 +11,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import StateView from '../../components/state-view';
 import { roster } from '../../services/checkin';
 import { getActivity } from '../../services/activity';

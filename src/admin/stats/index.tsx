@@ -10,7 +10,7 @@
 import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import DateRange from '../../components/date-range';

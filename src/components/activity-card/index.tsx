@@ -2,7 +2,7 @@
 // Test classes: act-card-title, act-card-phase, act-card-schedule, act-card-place, act-card-distance, act-card-seats, act-card-members-only.
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../nutui';
+import { Tag } from '../nutui/tag';
 import { PHASE_TAG } from '../../utils/status-tag';
 import { formatSchedule } from '../../utils/activity-format';
 import { ACTIVITY_PHASE_LABEL } from '@contract/enums';

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
-import { Button } from '../nutui';
+import { Button } from '../nutui/button';
 import { addActivityPhoto, recordServed, removeActivityPhoto } from '../../services/activity';
 import { toCloudError } from '../../services/cloud-error';
 import { PhotoPickError, pickPhoto } from '../../device/photo';

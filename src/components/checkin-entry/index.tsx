@@ -4,7 +4,7 @@
 // ck-act-checkin-roster.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../nutui';
+import { Button } from '../nutui/button';
 import type { ActivityGetOutput } from '@contract/activity';
 import { routes } from '../../routes';
 import './index.scss';

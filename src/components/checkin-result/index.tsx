@@ -4,7 +4,7 @@
 // ck-result-minutes, ck-result-tips, ck-result-again, ck-result-retry, ck-result-my-code, ck-result-setting, ck-result-hours,
 // ck-result-undo, ck-result-register.
 import { Text, View } from '@tarojs/components';
-import { Button } from '../nutui';
+import { Button } from '../nutui/button';
 import { CHECKIN_KIND_LABEL, UNDO_SIGN_OUT_MIN, type CheckinScanOutput } from '@contract/checkin';
 import { explainRefusal, successMessage, type Refusal } from './explain';
 import { clockOf } from '@contract/time';

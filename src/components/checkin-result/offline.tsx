@@ -6,7 +6,7 @@
 // ck-offline-banner-flush, ck-offline-results, ck-offline-result (is-ok / is-wait / is-bad), ck-offline-result-title,
 // ck-offline-result-detail.
 import { Text, View } from '@tarojs/components';
-import { Button } from '../nutui';
+import { Button } from '../nutui/button';
 import type { OfflineItemResult } from '@contract/checkin';
 import type { QueueState } from '../../services/offline-queue';
 import type { QueuedScan } from '../../services/checkin-offline';

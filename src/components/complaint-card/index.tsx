@@ -3,7 +3,7 @@
 // Test classes: complaint-item, complaint-status, complaint-overdue, complaint-handler, complaint-answer.
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../nutui';
+import { Tag } from '../nutui/tag';
 import { COMPLAINT_STATUS_LABEL, type ComplaintView } from '@contract/complaint';
 import { dateTimeOf } from '@contract/time';
 import { COMPLAINT_STATUS_TAG } from '../../utils/status-tag';

@@ -1,7 +1,7 @@
 // Emulator-only identity switcher: pick a demo openid or become a brand-new WeChat user.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Popup } from '../nutui';
+import BottomSheet from '../bottom-sheet';
 import { toCloudError } from '../../services/cloud-error';
 import { isEmulator } from '../../services/env';
 import { getDevOpenid, newDevOpenid, setDevOpenid } from '../../services/dev-identity';
@@ -35,7 +35,7 @@ export default function DevSwitcher({ onSwitched }: Props) {
       <View className='dev-switcher__chip dev-switch' onClick={show}>
         切换身份
       </View>
-      <Popup visible={open} position='bottom' round title='切换身份（仅本地模拟器）' closeable onClose={() => setOpen(false)}>
+      <BottomSheet visible={open} title='切换身份（仅本地模拟器）' onClose={() => setOpen(false)}>
         {/* On h5 the tab bar is drawn over the page, so the sheet leaves room for it. */}
         <View className={`dev-switcher__list${process.env.TARO_ENV === 'h5' ? ' is-above-tabbar' : ''}`}>
           <Text className='dev-switcher__current'>当前：{current}</Text>
@@ -55,7 +55,7 @@ export default function DevSwitcher({ onSwitched }: Props) {
             <Text className='dev-switcher__openid'>随机生成一个新的微信身份</Text>
           </View>
         </View>
-      </Popup>
+      </BottomSheet>
     </View>
   );
 }

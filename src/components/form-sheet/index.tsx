@@ -2,7 +2,8 @@
 // line (a failed action keeps the sheet open with its message), a hint, and the button that sends once.
 import type { ReactNode } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Popup } from '../nutui';
+import { Button } from '../nutui/button';
+import { Popup } from '../nutui/popup';
 import './index.scss';
 
 type Props = {

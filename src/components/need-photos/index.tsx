@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button } from '../nutui';
+import { Button } from '../nutui/button';
 import { PhotoPickError, pickPhoto, type PickedPhoto } from '../../device/photo';
 import { toCloudError } from '../../services/cloud-error';
 import { addNeedPhoto, removeNeedPhoto } from '../../services/need';

@@ -1,7 +1,7 @@
 // A tappable row that opens a bottom sheet of options: the same on weapp and h5, and easy to drive in tests.
 import { useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import { Popup } from '../nutui';
+import BottomSheet from '../bottom-sheet';
 import './index.scss';
 
 export type PickerOption = { value: string; text: string };
@@ -27,7 +27,7 @@ export default function OptionPicker({ className, title, placeholder, options, v
         <Text className={current ? 'option-picker__value' : 'option-picker__placeholder'}>{current ? current.text : placeholder}</Text>
         <Text className='option-picker__arrow'>›</Text>
       </View>
-      <Popup visible={open} position='bottom' round title={title} closeable onClose={() => setOpen(false)} destroyOnClose>
+      <BottomSheet visible={open} title={title} onClose={() => setOpen(false)}>
         <ScrollView scrollY className={`option-picker__list ${className}-options`}>
           {options.map((o) => (
             <View
@@ -42,7 +42,7 @@ export default function OptionPicker({ className, title, placeholder, options, v
             </View>
           ))}
         </ScrollView>
-      </Popup>
+      </BottomSheet>
     </View>
   );
 }

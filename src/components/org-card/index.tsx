@@ -3,10 +3,12 @@ import { Text, View } from '@tarojs/components';
 import { regionName } from '../../utils/region';
 import type { Org } from '@contract/org';
 import './index.scss';
+import { useRegions } from '../../hooks/use-regions';
 
 type Props = { org: Org; className: string; onClick: () => void; extra?: string };
 
 export default function OrgCard({ org, className, onClick, extra }: Props) {
+  useRegions();
   return (
     <View className={`org-card ${className}`} onClick={onClick}>
       <View className='org-card__head'>

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button } from '../nutui';
+import { Button } from '../nutui/button';
 import { canScanQr, readQrCode } from '../../device/scan';
 import { toCloudError } from '../../services/cloud-error';
 import './index.scss';

@@ -7,6 +7,7 @@ import OptionPicker from '../option-picker';
 import { choosePlace } from '../../device/location';
 import { cityOptions, countyOptions, provinceOptions, regionFromAddress, type RegionOption } from '../../utils/region';
 import './index.scss';
+import { useRegions } from '../../hooks/use-regions';
 
 export type RegionValue = { province: string; city: string; county: string };
 export const EMPTY_REGION: RegionValue = { province: '', city: '', county: '' };
@@ -56,9 +57,17 @@ export default function RegionPicker({
   locate,
 }: Props) {
   const [provinceAll, cityAll, countyAll = '区县'] = placeholders;
-  const provinces = useMemo(() => withAll(provinceOptions(), provinceAll, clearable), [provinceAll, clearable]);
-  const cities = useMemo(() => withAll(cityOptions(value.province), cityAll, clearable), [value.province, cityAll, clearable]);
-  const counties = useMemo(() => withAll(countyOptions(value.city), countyAll, clearable), [value.city, countyAll, clearable]);
+  // The lists are empty until the region table arrives, and made again then.
+  const regions = useRegions();
+  const provinces = useMemo(() => (regions ? withAll(provinceOptions(), provinceAll, clearable) : []), [regions, provinceAll, clearable]);
+  const cities = useMemo(
+    () => (regions ? withAll(cityOptions(value.province), cityAll, clearable) : []),
+    [regions, value.province, cityAll, clearable],
+  );
+  const counties = useMemo(
+    () => (regions ? withAll(countyOptions(value.city), countyAll, clearable) : []),
+    [regions, value.city, countyAll, clearable],
+  );
 
   return (
     <View className={`region-picker is-depth-${depth}`}>

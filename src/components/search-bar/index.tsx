@@ -2,7 +2,7 @@
 // box and searches everything again.
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '../nutui';
+import { Button } from '../nutui/button';
 import './index.scss';
 
 type Props = {

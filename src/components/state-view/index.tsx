@@ -1,6 +1,8 @@
 // The loading, error and empty states every list and detail page shows, with a stable test class each.
 import { View } from '@tarojs/components';
-import { Button, Empty, Skeleton } from '../nutui';
+import { Button } from '../nutui/button';
+import { Empty } from '../nutui/empty';
+import { Skeleton } from '../nutui/skeleton';
 import './index.scss';
 
 type Action = { text: string; className: string; onClick: () => void };

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import { activate } from '../../services/user';
 import { toCloudError } from '../../services/cloud-error';
 import { CONSENT_VERSION } from '@contract/enums';

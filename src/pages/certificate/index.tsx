@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import InfoRow from '../../components/info-row';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';

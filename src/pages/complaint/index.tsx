@@ -5,7 +5,7 @@
 // complaint-anonymous, reg-phone, reg-send-code, reg-sms-code, complaint-submit, complaint-banner; field errors: field-error-<field>.
 import Taro, { useRouter } from '@tarojs/taro';
 import { Switch, Text, Textarea, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import FormField from '../../components/form-field';
 import TextField from '../../components/text-field';
 import OptionPicker from '../../components/option-picker';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import FormField from '../../components/form-field';
 import { NameField } from '../../components/person-fields';
 import { appealIdentity, myIdentityAppeals } from '../../services/user';

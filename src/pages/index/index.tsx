@@ -7,7 +7,8 @@
 // components/.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Skeleton } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
+import { Skeleton } from '../../components/nutui/skeleton';
 import { useResource } from '../../hooks/use-resource';
 import { useUnread } from '../../hooks/use-unread';
 import { home as loadHome } from '../../services/user';

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import StateView from '../../components/state-view';
 import { answerInvitation, myInvitations } from '../../services/org';
 import { toCloudError } from '../../services/cloud-error';

@@ -3,7 +3,10 @@
 // unregistered; 我的投诉 for whoever complained.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, Skeleton, Tag } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
+import { Empty } from '../../components/nutui/empty';
+import { Skeleton } from '../../components/nutui/skeleton';
+import { Tag } from '../../components/nutui/tag';
 import DevSwitcher from '../../components/dev-switcher';
 import { useMe } from '../../hooks/use-me';
 import ElderModeSwitch from './components/elder-mode-switch';
@@ -23,6 +26,7 @@ import { formatDuration } from '@contract/format';
 import { NATIONAL_VOLUNTEER_ID_LABEL } from '@contract/handoff';
 import { routes } from '../../routes';
 import './index.scss';
+import { useRegions } from '../../hooks/use-regions';
 
 const openMyActivities = () => Taro.navigateTo({ url: routes.myActivities() });
 const openMyHours = () => Taro.navigateTo({ url: routes.myHours() });
@@ -96,6 +100,7 @@ function Completeness({ volunteer }: { volunteer: UserMeOutput['volunteer'] }) {
 }
 
 function Profile({ data }: { data: UserMeOutput }) {
+  useRegions();
   const { volunteer, memberships, teamApplications, totals } = data;
   return (
     <View className='mine-profile'>

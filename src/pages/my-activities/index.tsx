@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../components/nutui';
+import { Tag } from '../../components/nutui/tag';
 import SegTabs from '../../components/seg-tabs';
 import StateView from '../../components/state-view';
 import ActivityCard from '../../components/activity-card';

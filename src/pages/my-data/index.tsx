@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import { myData } from '../../services/user';
 import { useSubmit } from '../../hooks/use-submit';
 import { saveFile } from '../../device/file';

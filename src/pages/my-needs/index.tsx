@@ -6,7 +6,8 @@
 import { useEffect } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
+import { Tag } from '../../components/nutui/tag';
 import StateView from '../../components/state-view';
 import ListFooter from '../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../hooks/use-paged-list';

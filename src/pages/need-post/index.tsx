@@ -10,7 +10,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import TextField from '../../components/text-field';
 import PhoneSection from '../register/components/phone-section';
 import { RequesterSection, WhatSection, WhenSection, WhereSection } from './components/need-sections';

@@ -13,7 +13,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../components/nutui';
+import { Tag } from '../../components/nutui/tag';
 import StateView from '../../components/state-view';
 import InfoRow from '../../components/info-row';
 import ReasonSheet from '../../components/form-sheet/reason-sheet';
@@ -35,6 +35,7 @@ import RateSheet from './components/rate-sheet';
 import { dispatchChoices, isWholePhone, needFacts, stepText, type TeamChoice } from './helpers';
 import { routes } from '../../routes';
 import './index.scss';
+import { useRegions } from '../../hooks/use-regions';
 
 type Sheet = 'dispatch' | 'take' | 'close' | 'decline' | 'rate' | null;
 
@@ -48,6 +49,7 @@ async function myTeams(): Promise<TeamChoice[]> {
 const dispatchTeams = (needId: string) => async (): Promise<TeamChoice[]> => dispatchChoices((await needDispatchTargets(needId)).items);
 
 export default function NeedPage() {
+  useRegions();
   const params = useRouter().params;
   const id = decodeURIComponent(params.id ?? '');
   const photosFailed = Number(params.photosFailed ?? 0) || 0;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import StateView from '../../components/state-view';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import { useResource } from '../../hooks/use-resource';
 import { deleteNotice, openNotice, pinNotice } from '../../services/notice';
 import { tabs } from '../../routes';

@@ -4,7 +4,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas, Text, View } from '@tarojs/components';
-import { Button, Tag } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
+import { Tag } from '../../components/nutui/tag';
 import StateView from '../../components/state-view';
 import OrgCard from '../../components/org-card';
 import { getOrg, joinOrg, leaveOrg } from '../../services/org';
@@ -26,8 +27,10 @@ import { POSTER_CANVAS_ID } from '../../device/poster';
 import { routes } from '../../routes';
 import { COLOR } from '../../styles/colors';
 import './index.scss';
+import { useRegions } from '../../hooks/use-regions';
 
 export default function OrgDetail() {
+  useRegions();
   const { orgId, join: invited, opening, fromScene } = useOrgEntry();
   const [busy, setBusy] = useState(false);
   const [inviting, setInviting] = useState(false);

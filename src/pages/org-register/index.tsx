@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import TeamSection from './components/team-section';
 import ContactSection from './components/contact-section';
 import StateView from '../../components/state-view';

@@ -3,7 +3,9 @@
 import { useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, Skeleton } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
+import { Empty } from '../../components/nutui/empty';
+import { Skeleton } from '../../components/nutui/skeleton';
 import { me, updateProfile } from '../../services/user';
 import { useResource } from '../../hooks/use-resource';
 import { GENDER_LABEL } from '@contract/enums';

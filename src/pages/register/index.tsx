@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import { me, register } from '../../services/user';
 import { useResource } from '../../hooks/use-resource';
 import StateView from '../../components/state-view';

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '../../components/nutui';
+import { Button } from '../../components/nutui/button';
 import InfoRow from '../../components/info-row';
 import { verifyCertificate } from '../../services/report';
 import { useResource } from '../../hooks/use-resource';

@@ -28,6 +28,10 @@ import {
   validateAppeal,
 } from '../../../src/pages/identity-appeal/helpers';
 import { z } from 'zod';
+import { loadRegionTable } from '../../helpers/region-table';
+
+// Region names come from the table the app loads on demand.
+beforeAll(loadRegionTable);
 
 describe('FormSpec', () => {
   type K = 'name' | 'kind' | 'place';

@@ -14,6 +14,10 @@ import type { Member, OrgGetOutput } from '@contract/org';
 import type { Activity, ActivityGetOutput } from '@contract/activity';
 import type { RosterEntry } from '@contract/checkin';
 import { ACTIVITY_PHASES, ENROLLMENT_STATUSES, MEMBERSHIP_STATUSES } from '@contract/enums';
+import { loadRegionTable } from '../../helpers/region-table';
+
+// Region names come from the table the app loads on demand.
+beforeAll(loadRegionTable);
 
 const member = (m: Partial<Member>): Member =>
   ({

@@ -1,5 +1,8 @@
 // 所在地区 from a place picked on WeChat's map: the address names province, city and county in that order.
 import { regionFromAddress } from '../../../src/utils/region';
+import { loadRegionTable } from '../../helpers/region-table';
+
+beforeAll(loadRegionTable);
 
 describe('regionFromAddress', () => {
   it.each([

@@ -2,7 +2,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
-import { Checkbox } from '../../../components/nutui';
+import { Checkbox } from '../../../components/nutui/checkbox';
 import { KEY_DAYS, SERVICE_CATEGORIES, SERVICE_TARGETS } from '@contract/enums';
 import { STAT_CATEGORY_OF } from '@contract/report';
 import { DESCRIPTION_MAX, type ActivityErrors, type ActivityForm } from '../helpers';

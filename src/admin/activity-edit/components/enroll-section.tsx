@@ -1,7 +1,7 @@
 // Section 4 of the activity form: who and how many — seats, waitlist, audience, the daily cap, the risk notice, contact.
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
-import { Radio } from '../../../components/nutui';
+import { Radio } from '../../../components/nutui/radio';
 import { MAX_CAPACITY, MAX_DAILY_CAP_MINUTES } from '@contract/activity';
 import { ACTIVITY_AUDIENCES, ACTIVITY_AUDIENCE_LABEL } from '@contract/enums';
 import { RISK_MAX, type ActivityErrors, type ActivityForm } from '../helpers';

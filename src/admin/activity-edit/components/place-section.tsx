@@ -6,17 +6,19 @@ import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import RegionPicker from '../../../components/region-picker';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { MAX_RADIUS_M } from '@contract/activity';
 import { regionFromAddress } from '../../../utils/region';
 import { LOCATION_DENIED_MESSAGE, choosePlace, locate } from '../../../device/location';
 import type { ActivityErrors, ActivityForm } from '../helpers';
+import { useRegions } from '../../../hooks/use-regions';
 
 type Props = { form: ActivityForm; errors: ActivityErrors; onChange: (patch: Partial<ActivityForm>) => void };
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 export default function PlaceSection({ form, errors, onChange }: Props) {
+  useRegions();
   const choose = async () => {
     try {
       const lat = Number(form.lat);

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import SegTabs from '../../../components/seg-tabs';
 import DateRange from '../../../components/date-range';
 import { handoffExport } from '../../../services/record';

@@ -2,7 +2,7 @@
 // an input to enter the number the national system gave them; the contract's own rule checks it before it is sent.
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import StateView from '../../../components/state-view';
 import ListFooter from '../../../components/list-footer';
 import { PAGE_SIZE, usePagedList } from '../../../hooks/use-paged-list';

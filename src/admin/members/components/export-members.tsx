@@ -2,7 +2,7 @@
 // opened with the system viewer on weapp. Test class: members-export.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { exportMembers } from '../../../services/org';
 import { toCloudError } from '../../../services/cloud-error';
 import { saveFile } from '../../../device/file';

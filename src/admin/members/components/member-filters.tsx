@@ -3,7 +3,7 @@
 // members-option.
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { ROLE_LABEL, ROLES, type Role } from '@contract/enums';
 import { ACTIVE_MEMBER_DAYS } from '@contract/org';
 import { JOINED_LABEL, JOINED_PRESETS, queryProblem, type JoinedPreset, type MemberFilters } from '../helpers';

@@ -1,7 +1,7 @@
 // One member: name, masked phone, role and status, this year's hours with the team, the reason of a 清退, 拨打 for the
 // team's managers, and the actions the viewer may take.
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { MEMBERSHIP_STATUS_LABEL, ROLE_LABEL } from '@contract/enums';
 import type { TeamMember } from '@contract/org';
 import type { MemberActions } from '../helpers';

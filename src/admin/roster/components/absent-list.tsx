@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { volunteerPhone } from '../../../services/checkin';
 import { toCloudError } from '../../../services/cloud-error';
 import { callPhone } from '../../../device/phone';

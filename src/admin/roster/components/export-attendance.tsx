@@ -2,7 +2,7 @@
 // downloaded on h5 and opened with the system viewer on weapp.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { exportReport } from '../../../services/report';
 import { toCloudError } from '../../../services/cloud-error';
 import { saveFile } from '../../../device/file';

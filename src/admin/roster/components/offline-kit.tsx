@@ -2,7 +2,7 @@
 // without a network, and says when it was done. Test classes: ck-offline-prepare, ck-offline-kit.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { monthDayTimeOf } from '@contract/time';
 import type { StoredKit } from '../../../services/offline-kit';
 import './offline-list.scss';

@@ -5,7 +5,7 @@
 // ck-offline-batch.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { clockOf } from '@contract/time';
 import type { QueueState } from '../../../services/offline-queue';
 import type { QueuedVolunteerScan } from '../../../services/checkin-offline';

@@ -8,7 +8,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
+import { Tag } from '../../../components/nutui/tag';
 import StateView from '../../../components/state-view';
 import { decideOffline, offlinePending } from '../../../services/checkin';
 import { toCloudError } from '../../../services/cloud-error';

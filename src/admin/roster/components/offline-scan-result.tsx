@@ -2,7 +2,7 @@
 // (not enrolled here, the admin's own, no 离线准备). Test classes: ck-vscan-offline (is-ok / is-error),
 // ck-vscan-offline-text, ck-vscan-offline-again.
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import type { OfflineAnswer } from '../use-offline-roster';
 import './offline-list.scss';
 

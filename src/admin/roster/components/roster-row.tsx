@@ -1,7 +1,7 @@
 // One volunteer of the day: in/out times, credited minutes, status, the scans to look at (定位精度差, 位置与活动地点完全重合:
 // the record is not trusted silently), 离线 with the day's offline scans in words; 补录/调整 for the team's managers.
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../../components/nutui';
+import { Tag } from '../../../components/nutui/tag';
 import CheckinAudit from '../../../components/checkin-audit';
 import { SCAN_FLAG_LABEL, type Adjustment, type RosterEntry } from '@contract/checkin';
 import { dayTag } from '../../../utils/audit-text';

@@ -5,7 +5,7 @@
 // answer's ck-result-* classes, or ck-vscan-offline-*.
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Popup } from '../../../components/nutui';
+import { Popup } from '../../../components/nutui/popup';
 import SegTabs from '../../../components/seg-tabs';
 import QrEntry from '../../../components/qr-entry';
 import CheckinResult, { type ScanOutcome } from '../../../components/checkin-result';

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import FormSheet from '../../../components/form-sheet';
 import SegTabs from '../../../components/seg-tabs';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { inviteWalkIn, walkIn } from '../../../services/checkin';
 import { toCloudError } from '../../../services/cloud-error';
 import { useSubmit } from '../../../hooks/use-submit';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import StateView from '../../../components/state-view';
 import { useResource } from '../../../hooks/use-resource';
 import { addTrainees, cancelTraining, removeTrainee, trainingDetail } from '../../../services/record';

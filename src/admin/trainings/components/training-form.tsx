@@ -1,7 +1,7 @@
 // 新建培训: title, type, date, start time, hours (学时, kept apart from service hours), trainer and content.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import FormField from '../../../components/form-field';
 import TextField from '../../../components/text-field';
 import SegTabs from '../../../components/seg-tabs';

@@ -12,6 +12,7 @@ import PlaceCard from './place-card';
 import EnrolledAvatars from './enrolled-avatars';
 import CalendarButton from './calendar-button';
 import { formatDistance, formatDuration } from '@contract/format';
+import { useRegions } from '../../../hooks/use-regions';
 
 function Row({ label, cls, children }: { label: string; cls: string; children: ReactNode }) {
   return (
@@ -23,6 +24,7 @@ function Row({ label, cls, children }: { label: string; cls: string; children: R
 }
 
 export default function ActivityInfo({ data }: { data: ActivityGetOutput }) {
+  useRegions();
   const a = data.activity;
   return (
     <View className='card act-detail__section'>

@@ -1,7 +1,7 @@
 // The bottom bar of 活动详情: enroll, my enrollment with 联系组织者 and 取消报名, 现场签到 for the team's managers on the
 // day, or a disabled button that says why not.
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import type { EnrollView } from '../helpers';
 
 type Props = {

@@ -3,7 +3,7 @@
 // of the card (act-danger-zone), away from 编辑, so no one taps it by mistake.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import type { ActivityPhase } from '@contract/enums';
 import { routes } from '../../../routes';
 

@@ -3,7 +3,7 @@
 // address with 导航 to 高德's page. An activity without a point shows its address only.
 import Taro from '@tarojs/taro';
 import { Map as MapView, Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { openPlace, PLACE_SCALE, type Place } from '../../../device/navigate';
 import { errMsgOf } from '../../../device/errors';
 

@@ -1,7 +1,7 @@
 // 邀请好友一起参加 on 活动详情: in WeChat a card to a chat (the share menu also reaches 朋友圈); in a browser the
 // activity's address is copied and shown. The link carries the sharer's token when they have one.
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { copyPageLink } from '../../../device/share';
 import { routes } from '../../../routes';
 

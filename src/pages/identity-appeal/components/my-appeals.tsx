@@ -1,6 +1,6 @@
 // The caller's own 身份核验 appeals with their outcome (loading, error with retry; nothing when there are none).
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../../components/nutui';
+import { Tag } from '../../../components/nutui/tag';
 import StateView from '../../../components/state-view';
 import { APPEAL_STATUS_LABEL, type MyAppeal } from '@contract/user';
 import { dateTimeOf } from '@contract/time';

@@ -3,7 +3,7 @@
 // Test classes: home-today, home-today-title, home-today-state, home-scan, home-today-code, home-today-detail.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { routes } from '../../../routes';
 import { HOME_DAY_STATE_LABEL, type HomeToday } from '@contract/home';
 import { clockOf } from '@contract/time';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { withdraw } from '../../../services/user';
 import { useSubmit } from '../../../hooks/use-submit';
 import { WITHDRAW_KEEPS, WITHDRAW_REMOVES } from '@contract/user';

@@ -3,7 +3,7 @@
 // ck-correct-out-toggle, ck-correct-out, ck-correct-note, ck-correct-error, ck-correct-submit.
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import { Checkbox } from '../../../components/nutui';
+import { Checkbox } from '../../../components/nutui/checkbox';
 import FormSheet, { SheetTextarea } from '../../../components/form-sheet';
 import CheckinTimePicker from '../../../components/checkin-time-picker';
 import { requestCorrection } from '../../../services/checkin';

@@ -1,7 +1,7 @@
 // One service day on 我的时长: times, credited minutes, the audit trail and the latest correction request. A day of a
 // cancelled activity stays visible (it happened) but says it counts toward nothing and offers no correction.
 import { Text, View } from '@tarojs/components';
-import { Tag } from '../../../components/nutui';
+import { Tag } from '../../../components/nutui/tag';
 import CheckinAudit from '../../../components/checkin-audit';
 import { CORRECTION_STATUS_LABEL, type CorrectionStatus, type DayStatus, type MyHoursDay } from '@contract/checkin';
 import { dayTag } from '../../../utils/audit-text';

@@ -4,7 +4,8 @@
 // (-kind/-time/-title), ck-hours-offline-flush, ck-hours-offline-error, ck-hours-offline-results; the result lines'
 // ck-offline-result* classes (components/checkin-result/offline).
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
+import { Tag } from '../../../components/nutui/tag';
 import { OfflineResultLine } from '../../../components/checkin-result/offline';
 import { needsAttention, phoneTimeText, queuedKindText } from '../../../components/checkin-result/offline-words';
 import type { QueuedScan } from '../../../services/checkin-offline';

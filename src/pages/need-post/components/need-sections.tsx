@@ -7,7 +7,7 @@ import TextField from '../../../components/text-field';
 import OptionPicker from '../../../components/option-picker';
 import RegionPicker from '../../../components/region-picker';
 import DateTimeInput from '../../../components/date-time-input';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { choosePlace } from '../../../device/location';
 import { NEED_DESCRIPTION_MAX, NEED_TITLE_MAX, REQUESTER_KINDS } from '@contract/need';
 import { SERVICE_CATEGORIES } from '@contract/enums';

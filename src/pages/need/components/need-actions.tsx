@@ -1,7 +1,7 @@
 // The buttons of a need, only those `need.can` allows (派单, 关闭, 接单, 退回, 从需求广场接单, 评价), and 发布服务活动
 // for the team that accepted it while no activity is linked yet.
 import { View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import type { NeedView } from '@contract/need';
 
 export type NeedAction = 'dispatch' | 'close' | 'accept' | 'decline' | 'take' | 'rate' | 'publish';

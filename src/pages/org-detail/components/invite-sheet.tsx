@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
+import { Popup } from '../../../components/nutui/popup';
 import type { OrgInviteLinkOutput, PublicOrg } from '@contract/org';
 import { orgInviteLink } from '../../../services/org';
 import { toCloudError } from '../../../services/cloud-error';
@@ -11,10 +12,12 @@ import { useSavePoster } from '../../../hooks/use-save-poster';
 import { copyPageLink } from '../../../device/share';
 import { regionName } from '../../../utils/region';
 import { routes } from '../../../routes';
+import { useRegions } from '../../../hooks/use-regions';
 
 type Props = { visible: boolean; org: PublicOrg; onClose: () => void };
 
 export default function InviteSheet({ visible, org, onClose }: Props) {
+  useRegions();
   const [link, setLink] = useState<OrgInviteLinkOutput>();
   const [error, setError] = useState('');
   const { saving, save } = useSavePoster();

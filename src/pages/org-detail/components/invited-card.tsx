@@ -1,7 +1,7 @@
 // Opened from a team's invitation: 申请加入 ready at the top of 队伍详情, saying what happens next (a volunteer not
 // yet registered is taken to register first, with this team chosen).
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 
 type Props = { again: boolean; busy: boolean; onJoin: () => void };
 

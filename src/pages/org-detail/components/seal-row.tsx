@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { PhotoPickError, pickPhoto } from '../../../device/photo';
 import { setSeal } from '../../../services/org';
 import { toCloudError } from '../../../services/cloud-error';

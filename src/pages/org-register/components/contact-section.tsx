@@ -3,7 +3,7 @@
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import OptionPicker from '../../../components/option-picker';
-import { Checkbox } from '../../../components/nutui';
+import { Checkbox } from '../../../components/nutui/checkbox';
 import { SERVICE_CATEGORIES, SUPERVISOR_TYPES } from '@contract/enums';
 import type { OrgFieldErrors, OrgForm } from '../helpers';
 import { serverToday } from '../../../services/server-clock';

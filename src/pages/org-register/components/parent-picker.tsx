@@ -1,15 +1,18 @@
 // 上级队伍: a bottom sheet that searches approved teams by name; tapping one chooses it.
 import { useState } from 'react';
 import { Input, ScrollView, Text, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
+import { Popup } from '../../../components/nutui/popup';
 import { searchOrgs } from '../../../services/org';
 import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
 import type { Org } from '@contract/org';
+import { useRegions } from '../../../hooks/use-regions';
 
 type Props = { value: { id: string; name: string }; onChange: (org: Org) => void };
 
 export default function ParentPicker({ value, onChange }: Props) {
+  useRegions();
   const [open, setOpen] = useState(false);
   const [keyword, setKeyword] = useState('');
   // Searched for the first time when the sheet opens, again on 搜索 (with the keyword as typed then).

@@ -6,10 +6,12 @@ import RegionPicker from '../../../components/region-picker';
 import { ORG_LEVELS } from '@contract/enums';
 import { INTRO_MAX, NAME_EXAMPLE, levelOptions, suggestName, withParent, type OrgFieldErrors, type OrgForm } from '../helpers';
 import ParentPicker from './parent-picker';
+import { useRegions } from '../../../hooks/use-regions';
 
 type Props = { form: OrgForm; errors: OrgFieldErrors; onChange: (patch: Partial<OrgForm>) => void };
 
 export default function TeamSection({ form, errors, onChange }: Props) {
+  useRegions();
   const suggestion = suggestName(form.region, form.level);
   const introLength = form.intro.trim().length;
   // Only the levels below the parent's are offered (总队 › 支队 › 大队 › 队 › 分队 › 服务团).

@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import { SkillsField } from '../../../components/person-fields';
-import { Checkbox } from '../../../components/nutui';
+import { Checkbox } from '../../../components/nutui/checkbox';
 import { AVAILABLE_TIMES, SERVICE_CATEGORIES, SERVICE_FIELDS } from '@contract/enums';
 import type { ProfileErrors, ProfileForm } from '../helpers';
 

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Popup } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
+import { Popup } from '../../../components/nutui/popup';
 import { withdraw } from '../../../services/user';
 import { toCloudError } from '../../../services/cloud-error';
 import { tabs } from '../../../routes';

@@ -1,7 +1,8 @@
 // Consent to the privacy policy and the volunteer agreement (version CONSENT_VERSION), with both texts in a popup.
 import { useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import { Checkbox, Popup } from '../../../components/nutui';
+import { Checkbox } from '../../../components/nutui/checkbox';
+import { Popup } from '../../../components/nutui/popup';
 
 type Doc = 'privacy' | 'agreement';
 

@@ -4,11 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
-import { Button, Checkbox } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
+import { Checkbox } from '../../../components/nutui/checkbox';
 import { getOrg, searchOrgs } from '../../../services/org';
 import { useResource } from '../../../hooks/use-resource';
 import { regionName } from '../../../utils/region';
 import type { Org } from '@contract/org';
+import { useRegions } from '../../../hooks/use-regions';
 
 export const MAX_ORGS = 5;
 
@@ -21,6 +23,7 @@ type Props = {
 };
 
 export default function OrgSection({ value, error, onChange, onChosen }: Props) {
+  useRegions();
   const [keyword, setKeyword] = useState('');
   const known = useRef<Record<string, Org>>({});
   // All teams at first, then those the keyword (as typed when 搜索 is tapped) finds.

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import TextField from '../../../components/text-field';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { useCountdown } from '../../../hooks/use-countdown';
 import { sendSmsCode } from '../../../services/sms';
 import { toCloudError } from '../../../services/cloud-error';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import FormField from '../../../components/form-field';
 import TextField from '../../../components/text-field';
-import { Checkbox } from '../../../components/nutui';
+import { Checkbox } from '../../../components/nutui/checkbox';
 import ProfileExtrasFields from '../../../components/profile-extras';
 import { EducationField, NameField, SkillsField } from '../../../components/person-fields';
 import RegionPicker, { type RegionValue } from '../../../components/region-picker';

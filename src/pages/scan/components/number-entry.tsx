@@ -2,7 +2,7 @@
 // keyboard and large digits. Test classes: ck-scan-number (the field), ck-scan-number-submit, ck-scan-number-error.
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '../../../components/nutui';
+import { Button } from '../../../components/nutui/button';
 import { ONSITE_NUMBER_LENGTH, ONSITE_NUMBER_PATTERN } from '@contract/checkin';
 import './number-entry.scss';
 
