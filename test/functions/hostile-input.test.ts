@@ -219,6 +219,8 @@ function validFields(w: World): Record<string, unknown> {
     correctionId: w.correctionId,
     from: '2026-01-01',
     to: '2026-12-31',
+    // report.rebuildStats: a year the server's clock has reached.
+    year: '2026',
     includeDescendants: true,
     certificateNo: 'KJZY-2026-0123456789ABCDEF',
     needId: 'no-such-need',
