@@ -1,7 +1,6 @@
 // Activities and enrollments as stored: times are Dates (the wire's ISO strings are made in the views).
 import { database } from '../cloud';
 import { C } from './collections';
-import { now } from '../clock';
 import { unwrap, writtenUnlessDuplicate } from './db-result';
 import type { Activity, GeoPoint } from '@contract/activity';
 import type { ActivityPhase, EnrollmentStatus, ServiceCategory } from '@contract/enums';
@@ -105,13 +104,16 @@ export async function insertActivity(doc: ActivityDoc): Promise<void> {
   await unwrap(activities().add(withPoint(doc)));
 }
 
-/** Sets `patch` only if the activity still matches `expected`; false if it changed first. */
+/**
+ * Sets `patch` only if the activity still matches `expected`; false if it changed first. A patch that changes what a
+ * report counts (status, served people, the 回顾) carries `updatedAt`, as every edit does: the statistics' rollups are
+ * trusted only while no activity changed after them (stat-rollup.repository). A reminder's claim does not: it is no edit.
+ */
 export async function updateActivityIf(activityId: string, expected: object, patch: object): Promise<boolean> {
   const res = await unwrap(
     activities()
       .where({ _id: activityId, ...expected })
-      // Stamped whatever the patch: the statistics' rollups are trusted only while no activity changed after them.
-      .update(withPoint({ updatedAt: now(), ...patch })),
+      .update(withPoint(patch)),
   );
   return res.updated === 1;
 }
