@@ -303,30 +303,26 @@ export function buildYearRollups(
     }
   }
 
-  // First approval per person and scope, then the histogram.
-  const firstDay = new Map<string, string>();
-  for (const m of rows.memberships) {
-    if (m.status !== 'approved') continue;
-    const d = approvedOn(m);
-    for (const r of targets(m.orgId)) {
-      const key = `${r.scope}:${r.orgId}\u0000${m.openid}`;
-      const seen = firstDay.get(key);
-      if (!seen || d < seen) firstDay.set(key, d);
+  // Each person's first approval day per rollup, then the histograms: the subtree's, and the team's own.
+  const firstApprovals = (of: (orgId: string) => YearRollup[], field: 'firstApproved' | 'ownFirstApproved') => {
+    const first = new Map<YearRollup, Map<string, string>>();
+    for (const m of rows.memberships) {
+      if (m.status !== 'approved') continue;
+      const d = approvedOn(m);
+      for (const r of of(m.orgId)) {
+        let people = first.get(r);
+        if (!people) first.set(r, (people = new Map()));
+        const seen = people.get(m.openid);
+        if (!seen || d < seen) people.set(m.openid, d);
+      }
     }
-  }
-  for (const [key, d] of firstDay) bump(rollups.get(key.slice(0, key.indexOf('\u0000')))!.firstApproved, d);
-  const ownFirst = new Map<string, string>();
-  for (const m of rows.memberships) {
-    if (m.status !== 'approved') continue;
-    const key = `${m.orgId}\u0000${m.openid}`;
-    const d = approvedOn(m);
-    const seen = ownFirst.get(key);
-    if (!seen || d < seen) ownFirst.set(key, d);
-  }
-  for (const [key, d] of ownFirst) {
-    const r = rollups.get(`tree:${key.slice(0, key.indexOf('\u0000'))}`);
-    if (r) bump(r.ownFirstApproved, d);
-  }
+    for (const [r, people] of first) for (const d of people.values()) bump(r[field], d);
+  };
+  firstApprovals(targets, 'firstApproved');
+  firstApprovals((orgId) => {
+    const own = rollups.get(`tree:${orgId}`);
+    return own ? [own] : [];
+  }, 'ownFirstApproved');
   return [...rollups.values()];
 }
 
