@@ -5,15 +5,9 @@
 import type { ReportExportOutput } from '@contract/report';
 import { formatDuration } from '@contract/format';
 import type { OrgDoc } from '../../db/org.repository';
-import { changedSince, rollupsWithChildren, type RollupDoc } from '../../db/stat-rollup.repository';
-import {
-  LOOKBACK_MONTHS,
-  addMonths,
-  figuresFromRollups,
-  highlightsFromRollups,
-  ownMembersFromRollups,
-  wholeMonths,
-} from '../../domain/stat-rollup';
+import { rollupsWithChildren } from '../../db/stat-rollup.repository';
+import { figuresFromRollups, highlightsFromRollups, ownMembersFromRollups, wholeMonths } from '../../domain/stat-rollup';
+import { rollupsByTeam, stillCurrent, yearsOf } from './rollups';
 import {
   MANUAL_ROWS,
   activityParagraph,
@@ -37,27 +31,17 @@ export const REPORT_ACTIVITY_LIST_MAX = 1000;
 export async function activityStatsByTeam(org: OrgDoc, p: Period, now: Date): Promise<ReportExportOutput | undefined> {
   const months = wholeMonths(p);
   if (!months) return undefined;
-  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
+  const years = yearsOf(months);
   const docs = await rollupsWithChildren(org._id, years);
-  const yearsOf = (orgId: string): RollupDoc[] | undefined => {
-    const mine = years.map((y) => docs.find((d) => d.orgId === orgId && d.year === y));
-    return mine.every((d) => d) ? (mine as RollupDoc[]) : undefined;
-  };
-  const own = yearsOf(org._id);
+  const own = rollupsByTeam(docs, [org._id], years)?.get(org._id);
   if (!own) return undefined;
   const figures = figuresFromRollups(own, p, months);
   if (figures.activities <= REPORT_ACTIVITY_LIST_MAX) return undefined;
-  // The approved teams directly below, as the rollups name them (a change of team since shows in changedSince).
+  // The approved teams directly below, as the rollups name them (a change of team since shows in stillCurrent).
   const childIds = [...new Set(docs.filter((d) => d.parentId === org._id && d.status === 'approved').map((d) => d.orgId))];
-  const children: { name: string; docs: RollupDoc[] }[] = [];
-  for (const id of childIds) {
-    const c = yearsOf(id);
-    if (!c) return undefined;
-    children.push({ name: c[c.length - 1].orgName, docs: c });
-  }
-  const used = [...own, ...children.flatMap((c) => c.docs)];
-  const builtAt = new Date(Math.min(...used.map((d) => new Date(d.builtAt).getTime())));
-  if (await changedSince(builtAt, `${addMonths(months[0], -LOOKBACK_MONTHS)}-01`, p.to)) return undefined;
+  const byChild = rollupsByTeam(docs, childIds, years);
+  if (!byChild || !(await stillCurrent([...own, ...[...byChild.values()].flat()], months, p))) return undefined;
+  const children = [...byChild.values()].map((c) => ({ name: c[c.length - 1].orgName, docs: c }));
 
   const [needs, training] = await Promise.all([needFiguresInTree(org, p, now), trainingFiguresInTree(org, p)]);
   const teams = own[own.length - 1].teams;

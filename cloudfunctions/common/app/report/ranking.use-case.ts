@@ -3,13 +3,13 @@
 // conferred within the period. Over whole months the children's rollups (统计汇总) answer when current, else the records.
 import type { ReportRankingInput, ReportRankingOutput } from '@contract/report';
 import { requireOpenid, type Ctx } from '../../handler';
-import { approvedChildren, findOrgsByIds, type OrgDoc } from '../../db/org.repository';
+import { approvedChildren, type OrgDoc } from '../../db/org.repository';
 import { activitiesIn, approvedDescendants, needsIn, needsPostedIn } from '../../db/report.repository';
 import { approvedWithin } from '../../db/commendation.repository';
 import { commendedWithin } from '../../domain/commendation';
 import { rankChildren, rankTeams, starsByChild, type Period } from '../../domain/report-stats';
 import { requireReadableOrg } from '../access';
-import { periodRecords, READ_STATS, reportPeriod } from './report-scope';
+import { periodRecords, READ_STATS, reportPeriod, teamsBelowAmong } from './report-scope';
 import { rolledFiguresOf } from './rollups';
 
 export async function ranking(input: ReportRankingInput, ctx: Ctx): Promise<ReportRankingOutput> {
@@ -38,9 +38,9 @@ export async function ranking(input: ReportRankingInput, ctx: Ctx): Promise<Repo
 /** The rated needs of the period by child, from the needs posted in it and the teams they were assigned to. */
 async function starsOf(root: OrgDoc, p: Period) {
   const needs = (await needsPostedIn(p)).filter((n) => n.rating && n.assignedOrgId);
-  const ids = [...new Set(needs.map((n) => n.assignedOrgId!))];
-  const teams: OrgDoc[] = [];
-  for (let i = 0; i < ids.length; i += 100) teams.push(...(await findOrgsByIds(ids.slice(i, i + 100))));
-  const below = teams.filter((o) => o.status === 'approved' && (o.path ?? []).includes(root._id));
+  const below = await teamsBelowAmong(
+    root,
+    needs.map((n) => n.assignedOrgId!),
+  );
   return starsByChild(root._id, below, needs, p);
 }

@@ -100,14 +100,17 @@ export async function trainingFiguresOf(
 
 // ---- A subtree of many teams (the rollups' reports): what is found in the period, kept if its team is in the tree ----
 
-/** Which of these teams are in `root`'s subtree (itself, or approved below it), reading only those teams, 100 a read. */
-async function inTree(root: OrgDoc, ids: readonly string[]): Promise<Set<string>> {
+/** Those of these teams that are approved teams below `root`, reading only them, 100 a read. */
+export async function teamsBelowAmong(root: OrgDoc, ids: readonly string[]): Promise<OrgDoc[]> {
   const others = [...new Set(ids)].filter((id) => id !== root._id);
   const found: OrgDoc[] = [];
   for (let i = 0; i < others.length; i += 100) found.push(...(await findOrgsByIds(others.slice(i, i + 100))));
-  const out = new Set(found.filter((o) => o.status === 'approved' && (o.path ?? []).includes(root._id)).map((o) => o._id));
-  out.add(root._id);
-  return out;
+  return found.filter((o) => o.status === 'approved' && (o.path ?? []).includes(root._id));
+}
+
+/** Which of these teams are in `root`'s subtree: itself, or approved below it. */
+async function inTree(root: OrgDoc, ids: readonly string[]): Promise<Set<string>> {
+  return new Set([root._id, ...(await teamsBelowAmong(root, ids)).map((o) => o._id)]);
 }
 
 /** needFiguresOf for `root` and its subtree, from the needs posted in the period rather than the tree's ids. */

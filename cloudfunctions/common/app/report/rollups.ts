@@ -31,21 +31,36 @@ export async function rolledFiguresOf(
 ): Promise<Map<string, { figures: StatFigures; teams: number }> | undefined> {
   const months = wholeMonths(p);
   if (!months || orgs.length === 0) return undefined;
-  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
-  const found = await rollupsOfTeams(
-    orgs.map((o) => o._id),
-    years,
-  );
-  const byKey = new Map(found.map((d) => [`${d.orgId}:${d.year}`, d]));
-  const docs = new Map<string, RollupDoc[]>();
-  for (const o of orgs) {
-    const mine = years.map((y) => byKey.get(`${o._id}:${y}`));
-    if (mine.some((d) => !d)) return undefined;
-    docs.set(o._id, mine as RollupDoc[]);
-  }
-  const builtAt = new Date(Math.min(...found.map((d) => new Date(d.builtAt).getTime())));
-  if (await changedSince(builtAt, `${addMonths(months[0], -LOOKBACK_MONTHS)}-01`, p.to)) return undefined;
+  const years = yearsOf(months);
+  const ids = orgs.map((o) => o._id);
+  const docs = rollupsByTeam(await rollupsOfTeams(ids, years), ids, years);
+  if (!docs || !(await stillCurrent([...docs.values()].flat(), months, p))) return undefined;
   return new Map(
     [...docs].map(([id, built]) => [id, { figures: figuresFromRollups(built, p, months), teams: built[built.length - 1].teams }]),
   );
+}
+
+/** The calendar years whole months fall in. */
+export const yearsOf = (months: readonly string[]) => [...new Set(months.map((m) => m.slice(0, 4)))];
+
+/** Each team's rollups of `years`, in year order, from those found; undefined when a team lacks one. */
+export function rollupsByTeam(
+  found: readonly RollupDoc[],
+  orgIds: readonly string[],
+  years: readonly string[],
+): Map<string, RollupDoc[]> | undefined {
+  const byKey = new Map(found.map((d) => [`${d.orgId}:${d.year}`, d]));
+  const out = new Map<string, RollupDoc[]>();
+  for (const id of orgIds) {
+    const mine = years.map((y) => byKey.get(`${id}:${y}`));
+    if (mine.some((d) => !d)) return undefined;
+    out.set(id, mine as RollupDoc[]);
+  }
+  return out;
+}
+
+/** Whether rollups may answer for `months`: nothing they count was written after the oldest of them was built. */
+export async function stillCurrent(docs: readonly RollupDoc[], months: readonly string[], p: Period): Promise<boolean> {
+  const builtAt = new Date(Math.min(...docs.map((d) => new Date(d.builtAt).getTime())));
+  return !(await changedSince(builtAt, `${addMonths(months[0], -LOOKBACK_MONTHS)}-01`, p.to));
 }
