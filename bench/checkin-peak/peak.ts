@@ -147,13 +147,17 @@ export async function runPeak({ root, scans, load }: { root: string; scans: numb
         })),
       );
     }
-    const code = await post<{ ok: boolean; data?: { payload?: unknown } }>(
-      '/functions/checkin',
-      { action: 'code', activityId: 'act-bench', kind: 'in', mode: 'static' },
-      'admin-bench',
-    );
-    if (!code.ok) throw new Error(`checkin.code failed: ${JSON.stringify(code)}`);
-    const payload = code.data?.payload as string;
+    const codeOf = async (kind: 'in' | 'out') => {
+      const code = await post<{ ok: boolean; data?: { payload?: unknown } }>(
+        '/functions/checkin',
+        { action: 'code', activityId: 'act-bench', kind, mode: 'static' },
+        'admin-bench',
+      );
+      if (!code.ok) throw new Error(`checkin.code failed: ${JSON.stringify(code)}`);
+      return code.data?.payload as string;
+    };
+    const payload = await codeOf('in');
+    const outPayload = await codeOf('out');
 
     // Warm both paths once, then measure.
     await post('/functions/checkin', { action: 'noop' }, openids[0]);
@@ -170,6 +174,14 @@ export async function runPeak({ root, scans, load }: { root: string; scans: numb
     const records = await post('/functions/checkin', { action: 'roster', activityId: 'act-bench', date: '2026-12-01' }, 'admin-bench');
     const signedIn = records.ok ? (records.data as { status: string }[]).filter((r) => r.status === 'open').length : -1;
 
+    // The same wave signing out at 16:55.
+    await post('/_dev/clock', { now: '2026-12-01T08:55:00Z' });
+    await resetStats();
+    const signOut = await drive(scans, load, (i) =>
+      post('/functions/checkin', { action: 'scan', payload: outPayload, location: near, nonce: `bench-out-${i}` }, openids[i]),
+    );
+    const outRequests = await databaseRequests();
+
     const fmt = (n: number) => n.toFixed(1).padStart(8);
     const mode =
       'rate' in load
@@ -181,9 +193,13 @@ export async function runPeak({ root, scans, load }: { root: string; scans: numb
       `${fmt(r.perSec)} ${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.p99)} ${fmt(r.seconds)} ${String(r.maxInFlight).padStart(16)}`;
     console.log(`no-op call     ${row(noop)}`);
     console.log(`checkin.scan   ${row(scan)}`);
+    console.log(`sign-out scan  ${row(signOut)}`);
     console.log(`scan/no-op throughput ratio: ${(scan.perSec / noop.perSec).toFixed(2)}; p50 ratio ${(scan.p50 / noop.p50).toFixed(2)}`);
     console.log(`database requests per scan: ${(dbRequests.total / scans).toFixed(2)} (${JSON.stringify(dbRequests.byAction)})`);
-    console.log(`failed scans: ${JSON.stringify(scan.failures)}; day records signed in: ${signedIn}`);
+    console.log(`database requests per sign-out: ${(outRequests.total / scans).toFixed(2)} (${JSON.stringify(outRequests.byAction)})`);
+    console.log(
+      `failed scans: ${JSON.stringify(scan.failures)}; failed sign-outs: ${JSON.stringify(signOut.failures)}; day records signed in: ${signedIn}`,
+    );
     console.log(`${scans} scans fit in one minute: ${scan.seconds <= 60 ? 'yes' : 'no'} (${scan.seconds.toFixed(1)} s)`);
   } finally {
     await emu.close();

@@ -1,9 +1,9 @@
-// Check-in peak: N enrolled volunteers scan the sign-in code through the gateway as fast as the machine allows,
-// against the built function bundles (as CloudBase runs them) and an in-memory emulator.
+// Check-in peak: N enrolled volunteers scan the sign-in code, and later the sign-out code, through the gateway as
+// fast as the machine allows, against the built function bundles (as CloudBase runs them) and an in-memory emulator.
 // Usage: node bench/checkin-peak/run.mjs [scans=10000] [concurrency=64 | rate/s]
 //   a number: closed loop, that many calls in flight (saturation);
 //   `167/s`: open loop, arrivals at a fixed rate (10,000 in one minute), latency from each call's scheduled time.
-// Prints scans/s, p50/p95/p99 latency, database requests per scan, and the same for a no-op function call.
+// Prints scans/s, p50/p95/p99 latency and database requests per scan for both waves, and the same for a no-op call.
 import { buildFunctions, loadBench, root } from '../bundle.mjs';
 
 buildFunctions('checkin');

@@ -235,6 +235,38 @@ export async function enrollmentWithStamp(
   return { enrollment, stamp: stamps?.find((a) => a._id === activityId) };
 }
 
+/**
+ * A sign-out's two reads in one request: the day record with its activity's stamp joined to it (as fresh as
+ * activityStamp's own read). Undefined when there is no record yet: the stamp is then read on its own.
+ */
+export async function recordWithStamp(
+  activityId: string,
+  recordId: string,
+): Promise<{ record: DayRecordDoc; stamp: ActivityStamp | undefined } | undefined> {
+  const $ = database().command.aggregate;
+  const res = await unwrap(
+    database()
+      .collection(C.dayRecords)
+      .aggregate()
+      .match({ _id: recordId })
+      .limit(1)
+      .lookup({ from: C.activities, localField: 'activityId', foreignField: '_id', as: 'stamps' })
+      // The record whole, of its activity only the stamp.
+      .addFields({
+        stamps: $.map({
+          input: '$stamps',
+          as: 'a',
+          in: { _id: '$$a._id', status: '$$a.status', codeVersion: '$$a.codeVersion', updatedAt: '$$a.updatedAt' },
+        }),
+      })
+      .end(),
+  );
+  const row = ((res as { data?: (DayRecordDoc & { stamps?: ActivityStamp[] })[] }).data ?? [])[0];
+  if (!row || row.activityId !== activityId) return undefined;
+  const { stamps, ...record } = row;
+  return { record, stamp: stamps?.find((a) => a._id === activityId) };
+}
+
 /** Title and status of activities (我的时长: a cancelled activity's days count toward nothing). */
 export async function titlesAndStatusOf(activityIds: string[]): Promise<Map<string, Pick<ActivityDoc, 'title' | 'status'>>> {
   const ids = [...new Set(activityIds)];

@@ -1,10 +1,10 @@
 // A warm function instance keeps the activities it has read: at the start of an activity hundreds of volunteers scan
 // the same code within a minute. Every scan still reads the activity's stamp (status, code version, updatedAt) fresh,
 // so a cancellation, a revoked code or an edit takes effect on the very next scan; the whole activity is read again
-// only when its stamp changed or the entry is old. A sign-in reads the stamp joined to the caller's enrollment, in the
-// request that checks the enrollment anyway.
-import { findActivity, findEnrollment, type ActivityDoc } from '../../db/activity.repository';
-import { activityStamp, enrollmentWithStamp, type ActivityStamp, type EnrollmentStatusDoc } from '../../db/checkin.repository';
+// only when its stamp changed or the entry is old. A scan reads the stamp joined to what it reads anyway (a sign-in the
+// caller's enrollment, a sign-out the day's record): one request for both.
+import { findActivity, type ActivityDoc } from '../../db/activity.repository';
+import { activityStamp, type ActivityStamp } from '../../db/checkin.repository';
 
 const CACHE_MS = 5 * 60_000;
 const MAX_ENTRIES = 500;
@@ -30,12 +30,23 @@ const sameStamp = (doc: ActivityDoc, stamp: ActivityStamp) =>
   (doc.codeVersion ?? 0) === (stamp.codeVersion ?? 0) &&
   new Date(doc.updatedAt).getTime() === new Date(stamp.updatedAt).getTime();
 
-/** The cached activity if its stamp (read by `readStamp`) still matches, else one full read; undefined if it is gone. */
-async function current(activityId: string, readStamp: () => Promise<ActivityStamp | undefined>): Promise<ActivityDoc | undefined> {
+/**
+ * The cached activity if its stamp still matches, else one full read; undefined if it is gone. `readStamp` is given
+ * the cached activity (a read joined to the stamp may depend on it) and is asked only on a hit; `matched` is told
+ * whether the cached activity was current, so what was read with a stale one is not used.
+ */
+async function current(
+  activityId: string,
+  readStamp: (cached: ActivityDoc) => Promise<ActivityStamp | undefined>,
+  matched: (current: boolean) => void = () => undefined,
+): Promise<ActivityDoc | undefined> {
   const hit = cache.get(activityId);
-  if (!hit || hit.until <= Date.now()) return load(activityId);
-  const [doc, stamp] = await Promise.all([hit.doc, readStamp()]);
-  if (doc && stamp && sameStamp(doc, stamp)) return doc;
+  const cached = hit && hit.until > Date.now() ? await hit.doc : undefined;
+  if (!hit || !cached) return load(activityId);
+  const stamp = await readStamp(cached);
+  const same = !!stamp && sameStamp(cached, stamp);
+  matched(same);
+  if (same) return cached;
   cache.delete(activityId);
   return stamp ? load(activityId) : undefined;
 }
@@ -47,20 +58,28 @@ async function current(activityId: string, readStamp: () => Promise<ActivityStam
 export const currentActivity = (activityId: string): Promise<ActivityDoc | undefined> =>
   current(activityId, () => activityStamp(activityId));
 
+/** A read that brings the activity's stamp along with something else (`value`), given the cached activity. */
+export type StampedRead<T> = (cached: ActivityDoc) => Promise<{ value: T; stamp: ActivityStamp | undefined }>;
+
 /**
- * The activity as it is now (as currentActivity) and a reader of the caller's enrollment in it: on a cache hit the
- * stamp comes joined to the enrollment, one request for both, and the reader answers without another; after a miss
- * (or without an enrollment, whose stamp is read on its own) the reader reads the enrollment when asked.
+ * The activity as it is now (as currentActivity), its stamp read by `read` together with something else on a cache
+ * hit: one request for both. `joined` holds that value only when it was read with the activity as it is now; after a
+ * miss or a changed stamp it is absent and the caller reads for itself.
  */
-export async function currentActivityAndEnrollment(
+export async function currentActivityWith<T>(
   activityId: string,
-  openid: string,
-): Promise<{ activity: ActivityDoc | undefined; enrollment: () => Promise<EnrollmentStatusDoc | undefined> }> {
-  let known: { enrollment: EnrollmentStatusDoc | undefined } | undefined;
-  const activity = await current(activityId, async () => {
-    const both = await enrollmentWithStamp(activityId, openid);
-    known = { enrollment: both?.enrollment };
-    return both ? both.stamp : activityStamp(activityId);
-  });
-  return { activity, enrollment: async () => (known ? known.enrollment : findEnrollment(activityId, openid)) };
+  read: StampedRead<T>,
+): Promise<{ activity: ActivityDoc | undefined; joined?: T }> {
+  let found: { value: T } | undefined;
+  let wasCurrent = false;
+  const activity = await current(
+    activityId,
+    async (cached) => {
+      const both = await read(cached);
+      found = { value: both.value };
+      return both.stamp;
+    },
+    (same) => (wasCurrent = same),
+  );
+  return { activity, ...(wasCurrent && found ? { joined: found.value } : {}) };
 }

@@ -1,11 +1,12 @@
 // checkin.scan / checkin.scanVolunteer: a signed code (a long payload, a 小程序码 scene or a typed 现场数字码), the
 // window, the 5 km rule, then one day record. A retried tap (`retry`) is answered from its echo if its first attempt
 // was recorded, and otherwise may carry a code the rotation has just passed (flagged late_retry). Requests per scan
-// (activity and code key cached): the activity's fresh stamp (status, code version) comes joined to the caller's
-// enrollment in one read, then sign-in = record insert (two), sign-out = record read + one conditional update (three).
-// An auto code reads the record first to decide: sign-in three, sign-out three, after today's sign-out two. A typed
-// 现场数字码 reads the enrollment apart (one more), as does the first scan of an activity a warm instance meets. A scene's
-// key costs one read more the first time a warm instance meets it. A replayed nonce finds its echo in the record and
+// (activity and code key cached): the activity's fresh stamp (status, code version) comes joined to what the scan
+// reads anyway, in one request: a sign-in's enrollment, then the record's insert (two); a sign-out's day record, then
+// one conditional update (two). An auto code reads the record with the stamp to decide: sign-in three (the enrollment
+// apart), sign-out two, after today's sign-out one. A typed 现场数字码 reads the enrollment or record apart (one more),
+// as does the first scan of an activity a warm instance meets, or one whose stamp changed. A scene's key costs one
+// read more the first time a warm instance meets it. A replayed nonce finds its echo in the record and
 // writes nothing. Doubtful positions are flagged on the record for the roster (domain/scan-flags).
 import type {
   CheckinScanInput,
@@ -22,8 +23,17 @@ import { formatDistance, formatDuration } from '@contract/format';
 import { requireOpenid, type Ctx } from '../../handler';
 import { AppError, ErrorCode } from '../../errors';
 import { findEnrollment, type ActivityDoc } from '../../db/activity.repository';
-import type { EnrollmentStatusDoc } from '../../db/checkin.repository';
-import { createRecord, findRecord, setSignOutIfLater, type DayRecordDoc, type ScanEcho } from '../../db/checkin.repository';
+import {
+  activityStamp,
+  createRecord,
+  enrollmentWithStamp,
+  findRecord,
+  recordWithStamp,
+  setSignOutIfLater,
+  type DayRecordDoc,
+  type EnrollmentStatusDoc,
+  type ScanEcho,
+} from '../../db/checkin.repository';
 import { findVolunteer } from '../../db/volunteer.repository';
 import { activityCodeSecret } from '../../adapters/checkin-code-secret';
 import { applyScan, checkScanTime, creditedMinutes, dayRecordId, shortSignOut } from '../../domain/checkin-day';
@@ -42,7 +52,7 @@ import {
 import { withinRadius } from '../../domain/geo';
 import { scanFlags, withFlags } from '../../domain/scan-flags';
 import { toIso } from '../../domain/shanghai-time';
-import { currentActivity, currentActivityAndEnrollment } from './activity-cache';
+import { currentActivity, currentActivityWith, type StampedRead } from './activity-cache';
 import { numberCandidates, openNumber } from './onsite-number';
 import { activityIdForKey } from './code-key';
 import { requireDayDecider } from '../access';
@@ -63,8 +73,17 @@ interface Scan {
   by?: string;
   /** The volunteer confirmed a short sign-out (their own scans only ask). */
   confirmShort?: boolean;
-  /** Reads the volunteer's enrollment, if it came with the activity (activity-cache) without another request. */
-  enrollment?: () => Promise<EnrollmentStatusDoc | undefined>;
+  /** What was read with the activity's stamp (activity-cache), saving a read of its own. */
+  joined?: Joined;
+}
+
+/**
+ * Read with the activity's stamp: the day's record (a sign-out or auto code), the caller's enrollment (a sign-in, or
+ * an auto code's first scan of the day). An absent `doc`/`record` inside was read and found missing.
+ */
+interface Joined {
+  day?: { date: string; record: DayRecordDoc | undefined };
+  enrollment?: { doc: EnrollmentStatusDoc | undefined };
 }
 
 /** The activity's secrets before `version`, newest first, as far back as a revoked code is recognised. */
@@ -73,25 +92,48 @@ const earlierSecrets = (activityId: string, version: number) =>
 
 type Verdict<B> = { ok: true; body: B; late?: true } | { ok: false; reason: 'CODE_INVALID' | 'CODE_EXPIRED' };
 
-type Enrollment = Scan['enrollment'];
+/** The volunteer's own scan, of a code that says (before it is verified) which kind it is. */
+interface Scanner {
+  openid: string;
+  kind: CodeKind | undefined;
+  now: Date;
+}
 
-/** The activity as it is now, and with it the reader of `openid`'s enrollment when the scan is the volunteer's own. */
-async function activityFor(activityId: string, openid: string | undefined): Promise<{ activity?: ActivityDoc; enrollment?: Enrollment }> {
-  return openid ? currentActivityAndEnrollment(activityId, openid) : { activity: await currentActivity(activityId) };
+/**
+ * What a scan of this kind reads with the stamp, by the cached activity's schedule: a sign-out or auto code the day's
+ * record, and when there is none yet (an auto code's sign-in) the enrollment; a sign-in the enrollment. The kind is
+ * the code's unverified claim: a forged one only chooses the read.
+ */
+const joinedRead =
+  (activityId: string, who: Scanner): StampedRead<Joined> =>
+  async (cached) => {
+    const window = who.kind && who.kind !== 'in' ? checkScanTime(cached, 'out', who.now) : undefined;
+    const day = window?.ok ? await recordWithStamp(activityId, dayRecordId(activityId, who.openid, window.date)) : undefined;
+    if (window?.ok && day) return { value: { day: { date: window.date, record: day.record } }, stamp: day.stamp };
+    const both = await enrollmentWithStamp(activityId, who.openid);
+    return {
+      value: { ...(window?.ok ? { day: { date: window.date, record: undefined } } : {}), enrollment: { doc: both?.enrollment } },
+      stamp: both ? both.stamp : await activityStamp(activityId),
+    };
+  };
+
+/** The activity as it is now, and with it what the volunteer's own scan reads anyway when it came in the same request. */
+async function activityFor(activityId: string, who: Scanner | undefined): Promise<{ activity?: ActivityDoc; joined?: Joined }> {
+  return who ? currentActivityWith(activityId, joinedRead(activityId, who)) : { activity: await currentActivity(activityId) };
 }
 
 /**
  * Verifies a code against the activity as it is now (cancelled and revoked take effect at once); anything forged,
  * foreign, revoked or stale is CODE_INVALID/CODE_EXPIRED. `late`: accepted only as a retried tap (RETRY_GRACE_SEC).
- * `openid`: the scanning volunteer, whose enrollment is read with the activity's stamp.
+ * `who`: the scanning volunteer, whose enrollment or day record is read with the activity's stamp.
  */
 async function verifyFor<B>(
   activityId: string | undefined,
   verify: (secret: Secret) => Verdict<B>,
   signedEarlier: (secrets: Secret[]) => boolean,
-  openid?: string,
-): Promise<{ activity: ActivityDoc; body: B; late: boolean; enrollment?: Enrollment }> {
-  const { activity, enrollment } = activityId ? await activityFor(activityId, openid) : {};
+  who?: Scanner,
+): Promise<{ activity: ActivityDoc; body: B; late: boolean; joined?: Joined }> {
+  const { activity, joined } = activityId ? await activityFor(activityId, who) : {};
   if (!activity) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   const version = activity.codeVersion ?? 0;
   const verdict = verify(activityCodeSecret(activity._id, version));
@@ -103,7 +145,7 @@ async function verifyFor<B>(
     throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
   }
   if (activity.status === 'cancelled') throw new AppError(ErrorCode.ACTIVITY_CANCELLED, '活动已取消，无需签到');
-  return { activity, body: verdict.body, late: !!verdict.late, enrollment };
+  return { activity, body: verdict.body, late: !!verdict.late, joined };
 }
 
 /** A long payload of the wanted type (`a` activity code, `v` a volunteer's code). */
@@ -114,11 +156,11 @@ async function openCode(payload: string, want: 'a' | 'v', now: Date, opts: Verif
     parsed.a,
     (secret) => verifyPayload(payload, secret, now, opts),
     (secrets) => signedWithEarlier(payload, secrets),
-    openid,
+    openid ? { openid, kind: parsed.k, now } : undefined,
   );
 }
 
-type OpenedCode = { activity: ActivityDoc; kind: CodeKind; late: boolean; enrollment?: Enrollment };
+type OpenedCode = { activity: ActivityDoc; kind: CodeKind; late: boolean; joined?: Joined };
 
 /**
  * An activity code: a long payload, the scene of its 小程序码 (found by the activity's code key), or a typed
@@ -130,17 +172,17 @@ async function openActivityCode(input: CheckinScanInput, openid: string, now: Da
   if (isOnSiteNumber(payload)) return openNumber(payload, openid, input.activityId, now, opts);
   const scene = parseScene(payload);
   if (!scene) {
-    const { activity, body, late, enrollment } = await openCode(payload, 'a', now, opts, openid);
+    const { activity, body, late, joined } = await openCode(payload, 'a', now, opts, openid);
     if (!body.k) throw new AppError(ErrorCode.CHECKIN_CODE_INVALID);
-    return { activity, kind: body.k, late, enrollment };
+    return { activity, kind: body.k, late, joined };
   }
-  const { activity, body, late, enrollment } = await verifyFor(
+  const { activity, body, late, joined } = await verifyFor(
     await activityIdForKey(scene.key),
     (secret) => verifyScene(payload, secret, now, opts),
     (secrets) => sceneSignedWithEarlier(payload, secrets),
-    openid,
+    { openid, kind: scene.kind, now },
   );
-  return { activity, kind: body.kind, late, enrollment };
+  return { activity, kind: body.kind, late, joined };
 }
 
 /**
@@ -232,8 +274,11 @@ function replay(s: Scan, date: string, record: DayRecordDoc | undefined): Checki
   return answer({ activity: s.activity, kind: echo.kind, distanceM: echo.distanceM }, new Date(echo.at), date, record, true);
 }
 
+/** The day's record as read with the activity's stamp (undefined inside: there was none), if it was read for `date`. */
+const joinedRecord = (s: Scan, date: string) => (s.joined?.day?.date === date ? s.joined.day : undefined);
+
 async function signIn(s: Scan, date: string): Promise<CheckinScanOutput> {
-  const enrollment = await (s.enrollment ? s.enrollment() : findEnrollment(s.activity._id, s.openid));
+  const enrollment = (s.joined?.enrollment ?? { doc: await findEnrollment(s.activity._id, s.openid) }).doc;
   if (!enrollment || enrollment.status !== 'enrolled') throw new AppError(ErrorCode.CHECKIN_NOT_ENROLLED);
   const id = dayRecordId(s.activity._id, s.openid, date);
   const doc: DayRecordDoc = {
@@ -275,11 +320,12 @@ function refuseUnconfirmedShort(s: Scan, date: string, signInAt: Date | undefine
   }
 }
 
-/** `known`: the record as just read (an auto code decided on it), saving the first read. */
-async function signOut(s: Scan, date: string, known?: DayRecordDoc): Promise<CheckinScanOutput> {
+/** The record as read with the activity's stamp (or as an auto code decided on it) saves the first read. */
+async function signOut(s: Scan, date: string): Promise<CheckinScanOutput> {
   const id = dayRecordId(s.activity._id, s.openid, date);
+  const known = joinedRecord(s, date);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const record = attempt === 0 && known ? known : await findRecord(id);
+    const record = attempt === 0 && known ? known.record : await findRecord(id);
     const again = replay(s, date, record);
     if (again) return again;
     const step = applyScan(timesOf(record), 'out', s.at);
@@ -315,10 +361,10 @@ function record(s: Scan): Promise<CheckinScanOutput> {
  * already → nothing changes and the answer says so (`alreadySignedOut`, with the day's sign-out and minutes).
  */
 async function auto(s: Scan, date: string): Promise<CheckinScanOutput> {
-  const record = await findRecord(dayRecordId(s.activity._id, s.openid, date));
+  const record = (joinedRecord(s, date) ?? { record: await findRecord(dayRecordId(s.activity._id, s.openid, date)) }).record;
   const again = replay(s, date, record);
   if (again) return again;
-  if (record?.signInAt && !record.signOutAt) return signOut({ ...s, kind: 'out' }, date, record);
+  if (record?.signInAt && !record.signOutAt) return signOut({ ...s, kind: 'out', joined: { day: { date, record } } }, date);
   if (record?.signOutAt) return answer({ ...s, kind: 'out' }, new Date(record.signOutAt), date, record, true, 'alreadySignedOut');
   return signIn({ ...s, kind: 'in' }, windowDate(s.activity, 'in', s.at));
 }
@@ -327,7 +373,7 @@ export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinSc
   const openid = requireOpenid(ctx);
   const replayed = await replayRetry(input, openid, ctx.now);
   if (replayed) return replayed;
-  const { activity, kind: codeKind, late, enrollment } = await openActivityCode(input, openid, ctx.now);
+  const { activity, kind: codeKind, late, joined } = await openActivityCode(input, openid, ctx.now);
   // An auto code is accepted in the wider sign-out window; a sign-in it decides on checks its own window.
   const kind: CheckinKind = codeKind === 'in' ? 'in' : 'out';
   const date = windowDate(activity, kind, ctx.now);
@@ -349,7 +395,7 @@ export async function scan(input: CheckinScanInput, ctx: Ctx): Promise<CheckinSc
     flags: late ? withFlags(scanFlags(input.location, range.distanceM), ['late_retry']) : scanFlags(input.location, range.distanceM),
     nonce: input.nonce,
     confirmShort: input.confirmShort,
-    enrollment,
+    joined,
   };
   // A replay is answered from the record before anything else is checked again.
   if (codeKind === 'auto') return auto(s, date);
