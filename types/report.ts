@@ -189,7 +189,17 @@ export const CERTIFICATE_PUBLICITY_MAX = 200;
 /** 统计汇总: rebuild one calendar year's rollups of every team from the records (the root 总队's leader and admins). */
 export const ReportRebuildStatsInput = z.object({ year: z.string().regex(/^\d{4}$/, '请填写四位年份') });
 export type ReportRebuildStatsInput = z.infer<typeof ReportRebuildStatsInput>;
-export const ReportRebuildStatsOutput = z.object({ year: z.string(), rollups: z.number().int(), builtAt: IsoTimeSchema });
+export const ReportRebuildStatsOutput = z.object({
+  year: z.string(),
+  /** Rollups written by this call. */
+  rollups: z.number().int(),
+  /** The rebuild goes in parts (each team directly below the root); a call does what fits its time. */
+  parts: z.object({ done: z.number().int(), total: z.number().int() }),
+  /** The root's rollup is written: call again until true. */
+  finished: z.boolean(),
+  /** When the rebuild began: what it counts is as of then. */
+  builtAt: IsoTimeSchema,
+});
 export type ReportRebuildStatsOutput = z.infer<typeof ReportRebuildStatsOutput>;
 
 export const ReportCertificatePublicityInput = z.object({ orgId: z.string().min(1).max(64) });

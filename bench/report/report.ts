@@ -147,21 +147,34 @@ export async function runReport({ root, records, runs, scale }: { root: string; 
     // The record-scanning path first (no rollups exist), each call once at national scale (it reads every record).
     const before: Awaited<ReturnType<typeof time>>[] = [];
     for (const [, body] of calls) before.push(await time(body, scale === 'national' ? 1 : runs));
+    // The rebuild goes in parts: called again until it says it is finished, each call as long as one function runs.
     const t0 = performance.now();
-    const rebuilt = await post<{ ok: boolean; data?: { rollups: number }; code?: string }>(
-      '/functions/report',
-      { action: 'rebuildStats', year: '2026' },
-      'leader',
-    );
+    const callMs: number[] = [];
+    let rebuilt: { rollups: number; finished: boolean; parts: { total: number } } | undefined;
+    let rollups = 0;
+    while (!rebuilt?.finished) {
+      const c0 = performance.now();
+      const answer = await post<{ ok: boolean; data?: NonNullable<typeof rebuilt>; code?: string }>(
+        '/functions/report',
+        { action: 'rebuildStats', year: '2026' },
+        'leader',
+      );
+      callMs.push(performance.now() - c0);
+      if (!answer.ok || !answer.data) throw new Error(`rebuildStats: ${answer.code}`);
+      rebuilt = answer.data;
+      rollups += rebuilt.rollups;
+    }
     const rebuildMs = performance.now() - t0;
-    if (!rebuilt.ok) throw new Error(`rebuildStats: ${rebuilt.code}`);
     const rebuildRequests = (await databaseRequests()).total;
     // Past the freshness margin (2 minutes) of the rebuild.
     await post('/_dev/clock', { now: '2027-01-10T08:10:00Z' });
     const after: Awaited<ReturnType<typeof time>>[] = [];
     for (const [, body] of calls) after.push(await time(body, runs));
     const fmt = (n: number) => n.toFixed(0).padStart(8);
-    console.log(`rebuildStats 2026: ${rebuilt.data!.rollups} rollups in ${rebuildMs.toFixed(0)} ms, ${rebuildRequests} database requests`);
+    console.log(
+      `rebuildStats 2026: ${rollups} rollups in ${rebuildMs.toFixed(0)} ms, ${rebuildRequests} database requests, ` +
+        `${callMs.length} calls (${rebuilt.parts.total} parts and the root), the longest call ${Math.max(...callMs).toFixed(0)} ms`,
+    );
     console.log(
       `${''.padEnd(38)} ${'records: median ms  worst  requests'.padStart(36)} | ${'rollups: median ms  worst  requests'.padStart(36)}`,
     );

@@ -141,6 +141,43 @@ describe('report.rebuildStats and orgStats from the rollups', () => {
     expect(await statsOfEveryScope(t)).toEqual(fresh);
   });
 
+  it('rebuilds in parts: a call or a tick does what fits its time, the root comes last, the figures are the same', async () => {
+    process.env.STATS_REBUILD_BUDGET_MS = '0'; // one step a call
+    try {
+      await t.setClock(later(1));
+      await scans(t, 40, 5, new Date(later(1)));
+      const fromRecords = await statsOfEveryScope(t);
+      await t.setClock(later(10));
+      const first = dataOf(await t.call('report', 'rebuildStats', { year: '2026' }, 'root-leader'));
+      expect(first).toMatchObject({ year: '2026', finished: false, parts: { done: 1 } });
+      expect(first.parts.total).toBeGreaterThan(1);
+      expect(first.rollups).toBeGreaterThan(0);
+      // The root's rollup waits for every part's share.
+      expect(await t.emu.db.find('stat_rollups', { _id: `tree:${rootId}:2026` })).toEqual([]);
+      // The leader's next tap and the timer's ticks carry the job on; both years end finished, then the ticks rest.
+      expect(dataOf(await t.call('report', 'rebuildStats', { year: '2026' }, 'root-leader'))).toMatchObject({ parts: { done: 2 } });
+      let ticks = 0;
+      for (;;) {
+        const tick = dataOf(await t.dev<{ ok: true; data: { jobs: { name: string; done: number }[] } }>('POST', '/_dev/cron'));
+        if (tick.jobs.find((j) => j.name === 'statsRollup')?.done === 0) break;
+        expect(++ticks).toBeLessThan(40);
+      }
+      expect(ticks).toBeGreaterThan(first.parts.total);
+      const jobs = await t.emu.db.find('stat_rollups', { _id: 'job:2026' });
+      expect(jobs).toMatchObject([{ done: first.parts.total, finishedAt: expect.anything() }]);
+      await t.setClock(later(20));
+      expect(await statsOfEveryScope(t)).toEqual(fromRecords);
+      // A finished rebuild asked again starts over.
+      expect(dataOf(await t.call('report', 'rebuildStats', { year: '2026' }, 'root-leader'))).toMatchObject({
+        finished: false,
+        parts: { done: 1 },
+        builtAt: expect.stringMatching(new RegExp(`^${later(20).slice(0, 16)}`)),
+      });
+    } finally {
+      delete process.env.STATS_REBUILD_BUDGET_MS;
+    }
+  });
+
   it('only the root 总队’s leader and admins rebuild; a year ahead of the server’s clock is refused', async () => {
     expect(refusalOf(await t.call('report', 'rebuildStats', { year: '2026' }, 'lz-leader')).code).toBe('AUTH.FORBIDDEN');
     expect(refusalOf(await t.call('report', 'rebuildStats', { year: '2027' }, 'root-leader')).code).toBe('VALIDATION');

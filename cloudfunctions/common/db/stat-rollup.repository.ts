@@ -1,11 +1,13 @@
 // 统计汇总: one document per team, scope and calendar year (`_id` = scope:orgId:year, see domain/stat-rollup), the rows
-// a rebuild reads (whole collections, no team filter: a rebuild covers every team), and the freshness check that
-// decides whether a report may trust them.
+// a rebuild reads (every team's, or one part's: domain/stat-rollup-merge), the state of a rebuild in parts (`job:year`)
+// and the parts' shares of the root (`share:year:orgId:n`), and the freshness check that decides whether a report may
+// trust them. Jobs and shares carry no `orgId` or `parentId`: no read of rollups meets them.
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
 import { pageAll } from './checkin.repository';
-import type { RollupActivity, RollupOrg, RollupRecord, RollupScope, YearRollup } from '../domain/stat-rollup';
+import type { RollupActivity, RollupOrg, RollupPerson, RollupRecord, RollupScope, YearRollup } from '../domain/stat-rollup';
+import type { RootShare } from '../domain/stat-rollup-merge';
 import type { StatMembership } from '../domain/report-stats';
 
 export type RollupDoc = YearRollup & { _id: string; builtAt: Date };
@@ -65,19 +67,36 @@ export async function putRollups(docs: readonly YearRollup[], builtAt: Date, inF
   await Promise.all(Array.from({ length: Math.min(inFlight, docs.length) }, worker));
 }
 
-/** What a rebuild of `year` reads: every team; activities held starting in the year; credited records of it and the year before; approved memberships. */
-export async function rollupRows(year: string): Promise<{
-  orgs: RollupOrg[];
-  activities: RollupActivity[];
-  records: RollupRecord[];
-  memberships: StatMembership[];
-}> {
+/** Every team, as a rebuild reads them. */
+export async function rollupOrgs(): Promise<RollupOrg[]> {
+  const orgs = await everything<RollupOrg>(C.orgs, {}, { name: true, parentId: true, path: true, status: true });
+  return orgs.map((o) => ({ ...o, path: o.path ?? [] }));
+}
+
+type Rows = { activities: RollupActivity[]; records: RollupRecord[]; memberships: StatMembership[] };
+
+/**
+ * What a rebuild of `year` reads of some teams (a part): activities held starting in the year; credited records of it
+ * and the year before; approved memberships. 100 teams a read.
+ */
+export async function rollupRowsOf(year: string, orgIds: readonly string[]): Promise<Rows> {
   const _ = database().command;
-  const [orgs, activities, cancelled, records, memberships] = await Promise.all([
-    everything<RollupOrg>(C.orgs, {}, { name: true, parentId: true, path: true, status: true }),
+  const out: Rows = { activities: [], records: [], memberships: [] };
+  for (let i = 0; i < orgIds.length; i += 100) {
+    const rows = await rowsWhere(year, { orgId: _.in(orgIds.slice(i, i + 100)) });
+    out.activities.push(...rows.activities);
+    out.records.push(...rows.records);
+    out.memberships.push(...rows.memberships);
+  }
+  return out;
+}
+
+async function rowsWhere(year: string, teams: object): Promise<Rows> {
+  const _ = database().command;
+  const [activities, cancelled, records, memberships] = await Promise.all([
     everything<RollupActivity>(
       C.activities,
-      { status: 'published', startDate: _.and([_.gte(`${year}-01-01`), _.lte(`${year}-12-31`)]) },
+      { ...teams, status: 'published', startDate: _.and([_.gte(`${year}-01-01`), _.lte(`${year}-12-31`)]) },
       {
         orgId: true,
         category: true,
@@ -95,25 +114,104 @@ export async function rollupRows(year: string): Promise<{
         recapPhotoIds: true,
       },
     ),
-    everything<{ _id: string }>(C.activities, { status: 'cancelled' }, { _id: true }),
+    everything<{ _id: string }>(C.activities, { ...teams, status: 'cancelled' }, { _id: true }),
     everything<RollupRecord>(
       C.dayRecords,
-      { date: _.and([_.gte(`${Number(year) - 1}-01-01`), _.lte(`${year}-12-31`)]), minutes: _.gt(0) },
+      { ...teams, date: _.and([_.gte(`${Number(year) - 1}-01-01`), _.lte(`${year}-12-31`)]), minutes: _.gt(0) },
       { activityId: true, orgId: true, openid: true, date: true, minutes: true },
     ),
     everything<StatMembership>(
       C.memberships,
-      { status: 'approved' },
+      { ...teams, status: 'approved' },
       { orgId: true, openid: true, status: true, appliedAt: true, reviewedAt: true },
     ),
   ]);
   const gone = new Set(cancelled.map((a) => a._id));
-  return {
-    orgs: orgs.map((o) => ({ ...o, path: o.path ?? [] })),
-    activities,
-    records: records.filter((r) => !gone.has(r.activityId)),
-    memberships,
-  };
+  return { activities, records: records.filter((r) => !gone.has(r.activityId)), memberships };
+}
+
+// ---- A rebuild in parts ----
+
+/** A year's rebuild in parts: the teams whose subtrees are built one by one, how many are done, each one's share chunks. */
+export interface RebuildJob {
+  _id: string;
+  year: string;
+  rootId: string;
+  /** Its time, the rollups' builtAt: the root's is this, before anything was read. */
+  startedAt: Date;
+  parts: string[];
+  done: number;
+  /** Share documents written by each part done (0 for a part not below the root). */
+  chunks: number[];
+  finishedAt?: Date;
+}
+
+const jobId = (year: string) => `job:${year}`;
+const shareId = (year: string, orgId: string, n: number) => `share:${year}:${orgId}:${n}`;
+/** People per share document: a province's volunteers in a few documents of a few hundred KB. */
+const PEOPLE_PER_DOC = 5000;
+
+export async function findJob(year: string): Promise<RebuildJob | undefined> {
+  return ((await unwrap(rollups().doc(jobId(year)).get())).data as RebuildJob[])[0];
+}
+
+/** Starts (or restarts) a year's rebuild: a job left by an earlier start stops advancing (see advanceJob). */
+export async function startJob(job: Omit<RebuildJob, '_id' | 'done' | 'chunks'>): Promise<RebuildJob> {
+  const doc: RebuildJob = { _id: jobId(job.year), ...job, done: 0, chunks: [] };
+  const { _id, ...fields } = doc;
+  await unwrap(rollups().doc(_id).set(fields));
+  return doc;
+}
+
+/** Marks part `job.done` done; false when another call did it first or the job was restarted. */
+export async function advanceJob(job: RebuildJob, chunks: number): Promise<boolean> {
+  const res = await unwrap(
+    rollups()
+      .where({ _id: job._id, startedAt: job.startedAt, done: job.done })
+      .update({ done: job.done + 1, chunks: [...job.chunks, chunks] }),
+  );
+  return res.updated === 1;
+}
+
+export async function finishJob(job: RebuildJob, at: Date): Promise<void> {
+  await unwrap(rollups().where({ _id: job._id, startedAt: job.startedAt }).update({ finishedAt: at }));
+}
+
+/** A part's share of the root, its people split over documents; answers how many documents. */
+export async function putShare(year: string, orgId: string, share: RootShare): Promise<number> {
+  const chunks = Math.max(1, Math.ceil(share.people.length / PEOPLE_PER_DOC));
+  for (let n = 0; n < chunks; n++) {
+    const people = share.people.slice(n * PEOPLE_PER_DOC, (n + 1) * PEOPLE_PER_DOC);
+    await unwrap(
+      rollups()
+        .doc(shareId(year, orgId, n))
+        .set(n === 0 ? { year, rollup: share.rollup, people } : { year, people }),
+    );
+  }
+  return chunks;
+}
+
+/** The shares the job's parts wrote, one per part below the root. */
+export async function sharesOf(job: RebuildJob): Promise<RootShare[]> {
+  const _ = database().command;
+  const ids = job.parts.flatMap((orgId, i) => Array.from({ length: job.chunks[i] ?? 0 }, (_x, n) => shareId(job.year, orgId, n)));
+  const docs = new Map<string, { rollup?: YearRollup; people: RollupPerson[] }>();
+  for (let i = 0; i < ids.length; i += 20) {
+    const chunk = ids.slice(i, i + 20);
+    const res = await unwrap(
+      rollups()
+        .where({ _id: _.in(chunk) })
+        .limit(chunk.length)
+        .get(),
+    );
+    for (const d of res.data as ({ _id: string } & { rollup?: YearRollup; people: RollupPerson[] })[]) docs.set(d._id, d);
+  }
+  return job.parts.flatMap((orgId, i) => {
+    const parts = Array.from({ length: job.chunks[i] ?? 0 }, (_x, n) => docs.get(shareId(job.year, orgId, n)));
+    if (parts.length === 0) return [];
+    if (parts.some((d) => !d) || !parts[0]!.rollup) throw new Error(`统计汇总: share of ${orgId} ${job.year} missing`);
+    return [{ rollup: parts[0]!.rollup, people: parts.flatMap((d) => d!.people) }];
+  });
 }
 
 /**

@@ -151,7 +151,7 @@ export function scopesOf(team: RollupOrg): string[] {
   return keys;
 }
 
-const emptyMonth = (): MonthFigures => ({
+export const emptyMonth = (): MonthFigures => ({
   activities: 0,
   byCategory: Object.fromEntries(STAT_CATEGORIES.map((c) => [c, 0])) as Record<StatCategory, number>,
   keyDayActivities: 0,
@@ -165,20 +165,56 @@ const emptyMonth = (): MonthFigures => ({
   pairsSince: {},
 });
 
-const bump = (counts: Record<string, number>, key: string, n = 1) => {
+export const bump = (counts: Record<string, number>, key: string, n = 1) => {
   counts[key] = (counts[key] ?? 0) + n;
 };
+
+/** The rows a rollup is built from (see buildYearRollups). */
+export interface RollupRows {
+  activities: readonly RollupActivity[];
+  records: readonly RollupRecord[];
+  memberships: readonly StatMembership[];
+}
+
+/**
+ * A person as one scope counts them: the months they were active in (bit i: the i-th month from January of the year
+ * before) and their first approval day ('' for none), with which scopes built apart merge exactly (stat-rollup-merge).
+ */
+export type RollupPerson = [openid: string, months: number, firstApproved: string];
 
 /**
  * The rollups of `year` for every team in `orgs`. Rows: activities held (published) that start in the year; credited day
  * records (service days of activities not cancelled) dated from 1 January of the year before (for the gap counts)
  * to the year's end; approved memberships.
  */
-export function buildYearRollups(
+export const buildYearRollups = (year: string, orgs: readonly RollupOrg[], rows: RollupRows): YearRollup[] =>
+  buildRollups(year, orgs, rows).rollups;
+
+/**
+ * The month bits of a person's activity (see RollupPerson) into a rollup's gap counts of `field` for the months of
+ * `year`; `pairsSince` also counts the month's 人次.
+ */
+export function addGaps(r: YearRollup, mask: number, field: 'volunteersSince' | 'pairsSince'): void {
+  const first = `${Number(r.year) - 1}-01`;
+  let prev: number | undefined;
+  for (let i = 0; i < 24; i++) {
+    if (!(mask & (2 ** i))) continue;
+    if (i >= 12) {
+      const f = (r.months[addMonths(first, i)] ??= emptyMonth());
+      bump(f[field], prev !== undefined && i - prev <= LOOKBACK_MONTHS ? addMonths(first, prev) : '');
+      if (field === 'pairsSince') f.volunteerTimes++;
+    }
+    prev = i;
+  }
+}
+
+/** buildYearRollups, and the people of the subtree of `peopleOf` (one of `orgs`) as its rollup counts them. */
+export function buildRollups(
   year: string,
   orgs: readonly RollupOrg[],
-  rows: { activities: readonly RollupActivity[]; records: readonly RollupRecord[]; memberships: readonly StatMembership[] },
-): YearRollup[] {
+  rows: RollupRows,
+  peopleOf?: string,
+): { rollups: YearRollup[]; people: RollupPerson[] } {
   const byId = new Map(orgs.map((o) => [o._id, o]));
   const teamsBelow = new Map<string, number>();
   for (const o of orgs) if (o.status === 'approved') for (const above of o.path) teamsBelow.set(above, (teamsBelow.get(above) ?? 0) + 1);
@@ -251,21 +287,7 @@ export function buildYearRollups(
     }
   }
   const gaps = (bits: Map<string, number>, field: 'volunteersSince' | 'pairsSince') => {
-    for (const [key, mask] of bits) {
-      const scope = key.slice(0, key.indexOf('\u0000'));
-      const r = rollups.get(scope)!;
-      let prev: number | undefined;
-      for (let i = 0; i < 24; i++) {
-        if (!(mask & (2 ** i))) continue;
-        if (i >= 12) {
-          const m = addMonths(first, i);
-          const f = month(r, m);
-          bump(f[field], prev !== undefined && i - prev <= LOOKBACK_MONTHS ? addMonths(first, prev) : '');
-          if (field === 'pairsSince') f.volunteerTimes++;
-        }
-        prev = i;
-      }
-    }
+    for (const [key, mask] of bits) addGaps(rollups.get(key.slice(0, key.indexOf('\u0000')))!, mask, field);
   };
   gaps(volunteerMonths, 'volunteersSince');
   gaps(pairMonths, 'pairsSince');
@@ -306,6 +328,7 @@ export function buildYearRollups(
   // Each person's first approval day per rollup, then the histograms: the subtree's, and the team's own.
   const firstApprovals = (of: (orgId: string) => YearRollup[], field: 'firstApproved' | 'ownFirstApproved') => {
     const first = new Map<YearRollup, Map<string, string>>();
+    if (field === 'firstApproved') firstOf = first;
     for (const m of rows.memberships) {
       if (m.status !== 'approved') continue;
       const d = approvedOn(m);
@@ -318,16 +341,31 @@ export function buildYearRollups(
     }
     for (const [r, people] of first) for (const d of people.values()) bump(r[field], d);
   };
+  let firstOf = new Map<YearRollup, Map<string, string>>();
   firstApprovals(targets, 'firstApproved');
   firstApprovals((orgId) => {
     const own = rollups.get(`tree:${orgId}`);
     return own ? [own] : [];
   }, 'ownFirstApproved');
-  return [...rollups.values()];
+  return { rollups: [...rollups.values()], people: peopleOf ? peopleIn(`tree:${peopleOf}`) : [] };
+
+  function peopleIn(scope: string): RollupPerson[] {
+    const out = new Map<string, RollupPerson>();
+    const prefix = `${scope}\u0000`;
+    for (const [key, mask] of volunteerMonths) {
+      if (key.startsWith(prefix)) out.set(key.slice(prefix.length), [key.slice(prefix.length), mask, '']);
+    }
+    const r = rollups.get(scope);
+    for (const [openid, d] of (r && firstOf.get(r)) ?? []) {
+      const person = out.get(openid) ?? [openid, 0, ''];
+      out.set(openid, [openid, person[1], d]);
+    }
+    return [...out.values()];
+  }
 }
 
 /** highlights()' order: more 人次, then minutes, then people served, then the earlier start. */
-const byHighlight = (a: HighlightCandidate, b: HighlightCandidate) =>
+export const byHighlight = (a: HighlightCandidate, b: HighlightCandidate) =>
   b.volunteerTimes - a.volunteerTimes ||
   b.minutes - a.minutes ||
   (b.servedCount ?? 0) - (a.servedCount ?? 0) ||

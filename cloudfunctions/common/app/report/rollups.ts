@@ -1,19 +1,10 @@
-// 统计汇总: rebuilding a year's rollups from the records, and reading a report's figures from them when they are
+// 统计汇总: reading a report's figures from the rollups (rebuilt by rebuild-job) when they are
 // current. A report never trusts a rollup that anything it counts has changed after (changedSince): it reads the
 // records instead, so a rollup can be late but never wrong.
 import type { OrgDoc } from '../../db/org.repository';
-import { changedSince, putRollups, rollupRows, rollupsOfTeams, type RollupDoc } from '../../db/stat-rollup.repository';
-import { LOOKBACK_MONTHS, addMonths, buildYearRollups, figuresFromRollups, wholeMonths } from '../../domain/stat-rollup';
+import { changedSince, rollupsOfTeams, type RollupDoc } from '../../db/stat-rollup.repository';
+import { LOOKBACK_MONTHS, addMonths, figuresFromRollups, wholeMonths } from '../../domain/stat-rollup';
 import type { Period, StatFigures } from '../../domain/report-stats';
-
-/** Recomputes every team's rollups of `year` from the records (idempotent: the same records give the same documents). */
-export async function rebuildYear(year: string, at: Date): Promise<{ year: string; rollups: number }> {
-  // Stamped with the time before anything is read: a write after it shows in changedSince.
-  const rows = await rollupRows(year);
-  const docs = buildYearRollups(year, rows.orgs, rows);
-  await putRollups(docs, at);
-  return { year, rollups: docs.length };
-}
 
 /**
  * The figures of `org` with its subtree over `p` from the rollups, with the number of teams counted; undefined when
