@@ -121,6 +121,11 @@ export const OrgStats = z.object({
   traineeTimes: z.number().int(),
   /** Training hours (学时) summed over attendances: never part of `minutes` (service time). */
   trainingHours: z.number(),
+  /**
+   * Present when the figures are those of the 统计汇总 built at this time although something changed since: the tree
+   * is too large to count from its records in one call (LATE_ROLLUPS_TEAMS). The timer rebuilds it.
+   */
+  asOf: IsoTimeSchema.optional(),
   /** Day by day when the period spans at most 31 days (本月, 上月, a short custom period), for the chart; absent otherwise. */
   days: z
     .array(z.object({ date: z.string(), activities: z.number().int(), volunteerTimes: z.number().int(), minutes: z.number().int() }))
@@ -261,5 +266,7 @@ export const ReportRankingOutput = z.object({
       ratedCount: z.number().int(),
     }),
   ),
+  /** As OrgStats' `asOf`: the ranking is that of the 统计汇总 of this time. */
+  asOf: IsoTimeSchema.optional(),
 });
 export type ReportRankingOutput = z.infer<typeof ReportRankingOutput>;

@@ -178,6 +178,55 @@ describe('report.rebuildStats and orgStats from the rollups', () => {
     }
   });
 
+  it('a tree too large to read its records answers from late rollups, saying as of when; a small one reads its records', async () => {
+    // 1,000 more teams below 天水: the tree holds 1,004 (LATE_ROLLUPS_TEAMS is 1,000).
+    await t.emu.db.insert(
+      'orgs',
+      Array.from({ length: 1000 }, (_, i) => ({
+        _id: `ts-${i}`,
+        name: `天水第${i}科技志愿服务队`,
+        level: '队',
+        parentId: 'ts',
+        path: [rootId, 'ts'],
+        status: 'approved',
+        createdAt: new Date('2026-01-01T00:00:00Z'),
+      })),
+    );
+    await t.setClock(later(1));
+    await scans(t, 30, 3, new Date(later(1)));
+    const whole = { orgId: rootId, from: '2026-01-01', to: '2026-12-31', includeDescendants: true };
+    const before = dataOf(await t.call('report', 'orgStats', whole, 'root-leader'));
+    expect(before).toMatchObject({ teams: 1004 });
+    expect(before.asOf).toBeUndefined();
+    await t.setClock(later(10));
+    for (let i = 0; !dataOf(await t.call('report', 'rebuildStats', { year: '2026' }, 'root-leader')).finished; i++)
+      expect(i).toBeLessThan(5);
+    await t.setClock(later(20));
+    expect(dataOf(await t.call('report', 'orgStats', whole, 'root-leader'))).toEqual(before);
+
+    // Something changes after the rebuild: the whole tree answers as of the rebuild, a branch of two teams from its records.
+    await scans(t, 10, 19, new Date(later(20)));
+    const late = dataOf(await t.call('report', 'orgStats', whole, 'root-leader'));
+    expect(late).toEqual({ ...before, asOf: expect.stringMatching(new RegExp(`^${later(10).slice(0, 16)}`)) });
+    const branch = dataOf(await t.call('report', 'orgStats', { ...whole, orgId: 'lz' }, 'root-leader'));
+    expect(branch.asOf).toBeUndefined();
+    const ranked = dataOf(
+      await t.call('report', 'ranking', { orgId: rootId, from: '2026-01-01', to: '2026-12-31', sortBy: 'minutes' }, 'root-leader'),
+    );
+    expect(ranked.asOf).toBe(late.asOf);
+    const small = dataOf(
+      await t.call('report', 'ranking', { orgId: 'lz', from: '2026-01-01', to: '2026-12-31', sortBy: 'minutes' }, 'root-leader'),
+    );
+    expect(small.asOf).toBeUndefined();
+    // The timer's rebuild brings it up to date.
+    await t.setClock(later(30));
+    for (let i = 0; i < 5; i++) await t.dev('POST', '/_dev/cron');
+    await t.setClock(later(40));
+    const rebuilt = dataOf(await t.call('report', 'orgStats', whole, 'root-leader'));
+    expect(rebuilt.asOf).toBeUndefined();
+    expect(rebuilt.volunteerTimes).toBeGreaterThan(before.volunteerTimes);
+  });
+
   it('only the root 总队’s leader and admins rebuild; a year ahead of the server’s clock is refused', async () => {
     expect(refusalOf(await t.call('report', 'rebuildStats', { year: '2026' }, 'lz-leader')).code).toBe('AUTH.FORBIDDEN');
     expect(refusalOf(await t.call('report', 'rebuildStats', { year: '2027' }, 'root-leader')).code).toBe('VALIDATION');

@@ -179,6 +179,8 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
   await waitFor(() => expect(text(find(page!, '.stats-figure-minutes'))).toContain('2.5'));
   expect(text(find(page, '.stats-figure-served'))).toContain('60');
   await waitFor(() => expect(text(find(page!, '.stats-ranking-item'))).toContain('城关区科技志愿服务队'));
+  // Counted from the records: no 数据截至 line.
+  expect(page.querySelector('.stats-as-of')).toBeFalsy();
   expect(page.querySelector('.stats-chart')).toBeTruthy();
   // 供需对接's card, and the ranking by rating.
   expect(text(find(page, '.stats-need-received'))).toContain('5');
@@ -213,4 +215,62 @@ test('统计报表 on weapp: the figures of the period, and 附件3 opened with 
   });
   expect(calls('export')).toHaveLength(2);
   expect(calls('export')[1]).toEqual({ action: 'export', orgId: 'lz', kind: 'members', includeDescendants: true, period: 'thisMonth' });
+});
+
+test('统计报表 of a whole nation: figures from a late 统计汇总 say as of when', async () => {
+  const zero = { 科普报告: 0, 科技培训: 0, 技术咨询: 0, 农技服务: 0, 医疗服务: 0, 青少年科技教育: 0, 其他: 0 };
+  const asOf = '2026-11-23T09:50:00.000Z';
+  answers.orgStats = {
+    ok: true,
+    data: {
+      orgId: 'cn',
+      orgName: '中国科技志愿服务总队',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      includeDescendants: true,
+      teams: 3070,
+      members: 92100,
+      newMembers: 100,
+      activities: 20000,
+      byCategory: { ...zero, 科普报告: 20000 },
+      keyDayActivities: 0,
+      keyGroupActivities: 0,
+      volunteerTimes: 400000,
+      distinctVolunteers: 60000,
+      minutes: 48000000,
+      servedPeople: 0,
+      series: [],
+      needs: { received: 0, dispatched: 0, accepted: 0, completed: 0, avgHoursToAccept: null, avgRating: null, ratedCount: 0 },
+      trainings: 0,
+      trainees: 0,
+      traineeTimes: 0,
+      trainingHours: 0,
+      asOf,
+    },
+  };
+  answers.ranking = {
+    ok: true,
+    data: {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      asOf,
+      items: [
+        {
+          rank: 1,
+          orgId: 'gs',
+          orgName: '甘肃省科技志愿服务总队',
+          minutes: 600,
+          volunteers: 9,
+          activities: 3,
+          avgRating: null,
+          ratedCount: 0,
+        },
+      ],
+    },
+  };
+  page = renderPage('admin/stats/index', { orgId: 'cn' });
+  await waitFor(() => expect(page!.querySelectorAll('.stats-as-of')).toHaveLength(2));
+  // 17:50 in Shanghai, on the figures and on the ranking.
+  expect(text(page.querySelectorAll('.stats-as-of')[0])).toContain('数据截至11月23日 17:50');
+  expect(text(page.querySelectorAll('.stats-as-of')[1])).toContain('按统计汇总计算');
 });

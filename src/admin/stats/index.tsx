@@ -5,7 +5,7 @@
 // Test classes: stats-title, stats-period-<month|lastMonth|year|custom>, stats-from, stats-to, stats-range-error,
 // stats-include, stats-loading, stats-error, stats-empty, stats-figure-<activities|times|volunteers|minutes|members|
 // served|key-days|key-groups>, stats-category-row, stats-chart, stats-needs, stats-need-<…> (need-figures), stats-trainings, stats-training-<…>,
-// stats-ranking(-item/-error), stats-ranking-sort-<minutes|rating>, stats-export-members,
+// stats-ranking(-item/-error), stats-ranking-sort-<minutes|rating>, stats-as-of, stats-export-members,
 // stats-export-activity.
 import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -23,6 +23,7 @@ import { STATS_PERIODS, reportBars, statsQuery, type PeriodQuery, type Range, ty
 import Figures from './components/figures';
 import StatsChart from './components/stats-chart';
 import Ranking from './components/ranking';
+import AsOf from './components/as-of';
 import NeedFigures from './components/need-figures';
 import TrainingFigures from './components/training-figures';
 import { dateRange } from '@contract/time';
@@ -125,6 +126,7 @@ function Report({ orgId }: { orgId: string }) {
       ) : null}
       {query && ready ? (
         <View>
+          {ready.asOf ? <AsOf iso={ready.asOf} /> : null}
           <Figures stats={ready} />
           <NeedFigures needs={ready.needs} />
           <TrainingFigures stats={ready} />

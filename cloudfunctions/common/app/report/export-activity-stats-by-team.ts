@@ -4,10 +4,11 @@
 // whatever the size of the tree; each team below exports its own activity list.
 import type { ReportExportOutput } from '@contract/report';
 import { formatDuration } from '@contract/format';
+import { monthDayTimeOf } from '@contract/time';
 import type { OrgDoc } from '../../db/org.repository';
 import { rollupsWithChildren } from '../../db/stat-rollup.repository';
 import { figuresFromRollups, highlightsFromRollups, ownMembersFromRollups, wholeMonths } from '../../domain/stat-rollup';
-import { rollupsByTeam, stillCurrent, yearsOf } from './rollups';
+import { rollupsAnswer, rollupsByTeam, yearsOf } from './rollups';
 import {
   MANUAL_ROWS,
   activityParagraph,
@@ -37,10 +38,11 @@ export async function activityStatsByTeam(org: OrgDoc, p: Period, now: Date): Pr
   if (!own) return undefined;
   const figures = figuresFromRollups(own, p, months);
   if (figures.activities <= REPORT_ACTIVITY_LIST_MAX) return undefined;
-  // The approved teams directly below, as the rollups name them (a change of team since shows in stillCurrent).
+  // The approved teams directly below, as the rollups name them (a change of team since shows in rollupsAnswer).
   const childIds = [...new Set(docs.filter((d) => d.parentId === org._id && d.status === 'approved').map((d) => d.orgId))];
   const byChild = rollupsByTeam(docs, childIds, years);
-  if (!byChild || !(await stillCurrent([...own, ...[...byChild.values()].flat()], months, p))) return undefined;
+  const answer = byChild && (await rollupsAnswer([...own, ...[...byChild.values()].flat()], months, p, own[own.length - 1].teams));
+  if (!byChild || !answer) return undefined;
   const children = [...byChild.values()].map((c) => ({ name: c[c.length - 1].orgName, docs: c }));
 
   const [needs, training] = await Promise.all([needFiguresInTree(org, p, now), trainingFiguresInTree(org, p)]);
@@ -89,6 +91,7 @@ export async function activityStatsByTeam(org: OrgDoc, p: Period, now: Date): Pr
     note:
       `注：本表由系统根据本队及下级队伍的活动和签到记录生成，统计期间为${chineseSpan(p.from, p.to)}。` +
       `本期活动${figures.activities}次，超过${REPORT_ACTIVITY_LIST_MAX}次，活动明细按下级队伍汇总，各队的活动明细请由该队导出。` +
+      (answer.asOf ? `数据截至${monthDayTimeOf(answer.asOf.toISOString())}的统计汇总，之后的变动在下次汇总后计入。` : '') +
       '“参与服务的专家”为有服务时长的志愿者人次，“接受服务的群众”为活动开始后管理员填报的服务人数；空括号处请填报单位据实填写。',
     activities: rows,
     totals: row('合计', teams, figures),

@@ -24,7 +24,8 @@ export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<Or
   const rolled = includeDescendants ? await rolledFigures(org, p) : undefined;
   if (rolled) {
     const [needs, training] = await Promise.all([needFiguresInTree(org, p, ctx.now), trainingFiguresInTree(org, p)]);
-    return { ...head, teams: rolled.teams, ...rolled.figures, needs: needs.figures, ...training.figures };
+    const asOf = rolled.asOf ? { asOf: rolled.asOf.toISOString() } : {};
+    return { ...head, teams: rolled.teams, ...rolled.figures, needs: needs.figures, ...training.figures, ...asOf };
   }
   const teams = await teamsOf(org, includeDescendants);
   const [{ figures }, needs, training] = await Promise.all([

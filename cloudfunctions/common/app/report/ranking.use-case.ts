@@ -24,9 +24,13 @@ export async function ranking(input: ReportRankingInput, ctx: Ctx): Promise<Repo
   const rolled = await rolledFiguresOf(children, p);
   if (rolled) {
     const totals = new Map(
-      [...rolled].map(([id, { figures: f }]) => [id, { minutes: f.minutes, volunteers: f.distinctVolunteers, activities: f.activities }]),
+      [...rolled.byTeam].map(([id, { figures: f }]) => [
+        id,
+        { minutes: f.minutes, volunteers: f.distinctVolunteers, activities: f.activities },
+      ]),
     );
-    return { ...p, items: rankTeams(children, totals, await starsOf(org, p), input.sortBy) };
+    const asOf = rolled.asOf ? { asOf: rolled.asOf.toISOString() } : {};
+    return { ...p, items: rankTeams(children, totals, await starsOf(org, p), input.sortBy), ...asOf };
   }
   const below = await approvedDescendants(org._id);
   const ids = below.map((o) => o._id);

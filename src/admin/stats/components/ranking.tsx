@@ -8,14 +8,15 @@ import { ranking } from '../../../services/report';
 import { useResource } from '../../../hooks/use-resource';
 import type { PeriodQuery } from '../helpers';
 import { formatDuration } from '@contract/format';
+import AsOf from './as-of';
 
 export default function Ranking({ orgId, query }: { orgId: string; query: PeriodQuery }) {
   const [sortBy, setSortBy] = useState<RankingSort>('minutes');
   const [commended, setCommended] = useState(false);
   const { state } = useResource(
-    () => ranking({ orgId, ...query, sortBy, ...(commended ? { commended } : {}) }).then((r) => r.items),
+    () => ranking({ orgId, ...query, sortBy, ...(commended ? { commended } : {}) }),
     [orgId, query, sortBy, commended],
-    { isEmpty: (items) => items.length === 0 },
+    { isEmpty: (r) => r.items.length === 0 },
   );
 
   // A team without teams below it has nothing to rank.
@@ -40,8 +41,9 @@ export default function Ranking({ orgId, query }: { orgId: string; query: Period
       {state.status === 'loading' ? <Text className='stats__note'>加载中…</Text> : null}
       {state.status === 'empty' ? <Text className='stats__note stats-ranking-none'>本期暂无受表彰的下级队伍</Text> : null}
       {state.status === 'error' ? <Text className='stats__note is-error stats-ranking-error'>{state.error.message}</Text> : null}
+      {state.status === 'ready' && state.data.asOf ? <AsOf iso={state.data.asOf} /> : null}
       {state.status === 'ready'
-        ? state.data.map((it) => (
+        ? state.data.items.map((it) => (
             <View key={it.orgId} className='stats__rank stats-ranking-item'>
               <Text className={`stats__rank-no${it.rank <= 3 ? ' is-top' : ''}`}>{it.rank}</Text>
               <View className='stats__rank-main'>
