@@ -2,7 +2,8 @@
 // built `report` bundle and an in-memory emulator, first from the records, then from the rollups report.rebuildStats
 // builds. Usage: node bench/report/run.mjs [province|national] [records] [runs]
 // (province: 61 teams, 40,000 records by default; national: 3,070 teams, 400,000 records).
-// Prints the median and worst time per call and database requests per call, the two paths side by side.
+// Prints the median and worst time per call and database requests per call, the two paths side by side (one team's
+// month is the same in both: the caller's check and the team's rows joined in one request, 2 requests).
 import { buildFunctions, loadBench, root } from '../bundle.mjs';
 
 const scale = process.argv[2] === 'national' ? 'national' : 'province';

@@ -1,7 +1,10 @@
-// Why: database.aggregateDocuments — the SDK's aggregate() stages run by mingo, with CloudBase's default result cap.
+// Why: database.aggregateDocuments — the SDK's aggregate() stages run by mingo, with CloudBase's default result cap
+// and MongoDB's 16 MB limit on a document.
 import 'mingo/init/system';
 import { Aggregator } from 'mingo';
-import { Doc, assertSafePath, isPlainObject, parseEJSON } from './ejson';
+import { resolve as resolvePath } from 'mingo/util';
+import { calculateObjectSize } from 'bson';
+import { Doc, assertSafePath, isPlainObject, isRegExp, parseEJSON } from './ejson';
 import { invalidParam, notImplemented, requestFailed } from './errors';
 import { MINGO_OPTIONS } from './operators';
 import { type GeoCollection, type GeoNearStage, parseGeoNearStage, refuseNear, runGeoNear } from './geo';
@@ -41,26 +44,50 @@ export function parsePipeline(stages: unknown, now: () => Date): Record<string, 
     const key = s.stageKey;
     if (!STAGES.has(key)) throw notImplemented(`aggregation stage ${key}`);
     const value = parseEJSON(s.stageValue, `stages[${i}].stageValue`, now);
-    if (key === '$match') {
-      if (!isPlainObject(value)) throw invalidParam('$match needs an object');
-      validateQuery(value);
-      refuseNear(value, '$match');
-    }
     if (key === '$geoNear') {
       if (i !== 0) throw requestFailed('$geoNear is only valid as the first stage in a pipeline.');
       return { $geoNear: parseGeoNearStage(value, validateQuery) };
     }
-    if (key === '$lookup' && isPlainObject(value) && typeof value.from !== 'string') throw invalidParam('$lookup needs from');
-    if (key !== '$match') assertSafeExpression(value);
-    assertSafeNames(key, value);
-    if (
-      (key === '$limit' || key === '$skip') &&
-      !(typeof value === 'number' && Number.isInteger(value) && value >= (key === '$limit' ? 1 : 0))
-    ) {
-      throw invalidParam(`${key} needs a ${key === '$limit' ? 'positive' : 'non-negative'} integer`);
-    }
+    validateStage(key, value);
     return { [key]: value };
   });
+}
+
+/** The checks of one stage other than $geoNear, at the top or inside a $lookup's pipeline. */
+function validateStage(key: string, value: unknown): void {
+  if (key === '$match') {
+    if (!isPlainObject(value)) throw invalidParam('$match needs an object');
+    validateQuery(value);
+    refuseNear(value, '$match');
+  }
+  if (key === '$lookup') validateLookup(value);
+  if (key !== '$match') assertSafeExpression(value);
+  assertSafeNames(key, value);
+  if (
+    (key === '$limit' || key === '$skip') &&
+    !(typeof value === 'number' && Number.isInteger(value) && value >= (key === '$limit' ? 1 : 0))
+  ) {
+    throw invalidParam(`${key} needs a ${key === '$limit' ? 'positive' : 'non-negative'} integer`);
+  }
+}
+
+/**
+ * CloudBase's two forms of $lookup: equal fields (localField/foreignField), or a pipeline (with `let` for the outer
+ * document's fields); the stages of a pipeline are checked as the top ones are. Both at once is MongoDB 5.0's, refused.
+ */
+function validateLookup(value: unknown): void {
+  if (!isPlainObject(value) || typeof value.from !== 'string') throw invalidParam('$lookup needs from');
+  if (value.pipeline === undefined) return;
+  if (value.localField !== undefined || value.foreignField !== undefined)
+    throw notImplemented('$lookup with both localField/foreignField and a pipeline');
+  if (!Array.isArray(value.pipeline)) throw invalidParam('$lookup pipeline must be an array');
+  for (const [i, stage] of value.pipeline.entries()) {
+    const keys = isPlainObject(stage) ? Object.keys(stage) : [];
+    if (keys.length !== 1) throw invalidParam(`$lookup pipeline stage ${i} must name one stage`);
+    const [key] = keys;
+    if (!STAGES.has(key) || key === '$geoNear') throw notImplemented(`aggregation stage ${key} in a $lookup pipeline`);
+    validateStage(key, (stage as Record<string, unknown>)[key]);
+  }
 }
 
 /** Stage options that name output or input fields by a plain string (not a '$path'). */
@@ -104,28 +131,68 @@ function normalizeProject(spec: Record<string, unknown>): Record<string, unknown
   return [{ $project: { ...spec, _id: 1 } }, { $project: { _id: 0 } }];
 }
 
-/** Rewrites $project stages (also inside $lookup sub-pipelines) into forms mingo evaluates like MongoDB. */
-function normalizeStages(stages: Record<string, unknown>[]): Record<string, unknown>[] {
+/** What a collection holds for a $lookup: all of it, or (`where`) only what that query matches, as find() does. */
+export type Resolve = (name: string, where?: Record<string, unknown>) => Doc[];
+
+/** Whether a query reads the outer document's variables (only $expr can): such a $match depends on the outer document. */
+function hasExpr(q: unknown): boolean {
+  if (Array.isArray(q)) return q.some(hasExpr);
+  return isPlainObject(q) && Object.entries(q).some(([k, v]) => k === '$expr' || (k.startsWith('$') && hasExpr(v)));
+}
+
+/** The collection a rewritten $lookup joins (its `from` may now be the documents themselves). */
+const lookupNames = new WeakMap<object, string>();
+
+/**
+ * Rewrites $project stages (also inside $lookup sub-pipelines) into forms mingo evaluates like MongoDB. A $lookup
+ * pipeline starting with a $match of constants is joined to only what that $match finds (the emulator's own query
+ * matching, not a copy of the whole collection per lookup); the $match still runs on it.
+ */
+function normalizeStages(stages: Record<string, unknown>[], resolve: Resolve): Record<string, unknown>[] {
   return stages.flatMap((stage) => {
     const [key, value] = Object.entries(stage)[0];
     if (key === '$project' && isPlainObject(value)) return normalizeProject(value);
     if (key === '$lookup' && isPlainObject(value) && Array.isArray(value.pipeline)) {
-      return [{ $lookup: { ...value, pipeline: normalizeStages(value.pipeline as Record<string, unknown>[]) } }];
+      const pipeline = value.pipeline as Record<string, unknown>[];
+      const first = pipeline[0]?.$match;
+      const from = isPlainObject(first) && !hasExpr(first) ? resolve(value.from as string, first) : value.from;
+      const lookup = { ...value, from, pipeline: normalizeStages(pipeline, resolve) };
+      lookupNames.set(lookup, value.from as string);
+      return [{ $lookup: lookup }];
     }
     return [stage];
   });
+}
+
+/** MongoDB's largest document (BSONObjMaxUserSize): no stored document, nor any aggregation result, may be larger. */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** What a $lookup may join into one document (BSONObjMaxInternalSize: 16 MB + 16 KB), as MongoDB counts it. */
+export const MAX_LOOKUP_BYTES = MAX_DOCUMENT_BYTES + 16 * 1024;
+
+/**
+ * MongoDB refuses a $lookup that joins more than 16 MB into one document (error 4568), and an aggregation result
+ * document over 16 MB (BSONObjectTooLarge); CloudBase answers DATABASE_REQUEST_FAILED. The emulator refuses alike
+ * rather than answer what CloudBase cannot.
+ */
+function assertFits(docs: readonly Doc[], lookupFrom?: string): void {
+  for (const d of docs) {
+    const size = calculateObjectSize(d);
+    if (lookupFrom !== undefined && size > MAX_LOOKUP_BYTES)
+      throw requestFailed(
+        `Total size of documents in ${lookupFrom} matching pipeline's $lookup stage exceeds ${MAX_LOOKUP_BYTES} bytes (16 MB)`,
+      );
+    if (lookupFrom === undefined && size > MAX_DOCUMENT_BYTES)
+      throw requestFailed(
+        `BSONObjectTooLarge: an aggregation result of ${size} bytes exceeds the 16 MB limit (${MAX_DOCUMENT_BYTES} bytes)`,
+      );
+  }
 }
 
 /**
  * Runs a parsed pipeline; `resolve` gives the (copied) documents of another collection for $lookup, `geo` the
  * collection's declared indexes for a first $geoNear stage.
  */
-export function runPipeline(
-  docs: Doc[],
-  pipeline: Record<string, unknown>[],
-  resolve: (name: string) => Doc[],
-  geo?: GeoCollection,
-): Doc[] {
+export function runPipeline(docs: Doc[], pipeline: Record<string, unknown>[], resolve: Resolve, geo?: GeoCollection): Doc[] {
   const [first, ...rest] = pipeline;
   if (first && '$geoNear' in first) {
     if (!geo) throw notImplemented('$geoNear without the collection it reads');
@@ -133,10 +200,48 @@ export function runPipeline(
     return runGeoNear(docs, stage, geo, compileQuery(stage.query, '$match'), (out) => runPipeline(out, rest, resolve));
   }
   const capped = pipeline.some((s) => '$limit' in s) ? pipeline : [...pipeline, { $limit: AGGREGATE_DEFAULT_LIMIT }];
-  const stages = normalizeStages(capped);
-  try {
-    return new Aggregator(stages, { ...MINGO_OPTIONS, collectionResolver: resolve }).run<Doc>(docs);
-  } catch (e) {
-    throw mingoError(e);
+  const options = { ...MINGO_OPTIONS, collectionResolver: (name: string) => resolve(name) };
+  // Run each $lookup apart and measure what it joined.
+  let out = docs;
+  let segment: Record<string, unknown>[] = [];
+  const run = () => {
+    if (segment.length === 0) return;
+    try {
+      out = new Aggregator(segment, options).run<Doc>(out);
+    } catch (e) {
+      throw mingoError(e);
+    }
+    segment = [];
+  };
+  for (const stage of normalizeStages(capped, resolve)) {
+    const lookup = stage.$lookup;
+    if (!isPlainObject(lookup)) {
+      segment.push(stage);
+      continue;
+    }
+    run();
+    segment.push(byIds(lookup, out, resolve) ?? stage);
+    run();
+    assertFits(out, lookupNames.get(lookup) ?? String(lookup.from));
   }
+  run();
+  assertFits(out);
+  return out;
+}
+
+/**
+ * A $lookup of equal fields on the joined collection's `_id` (the _id index on CloudBase), joined to only the
+ * documents whose _id the input names rather than a copy of the whole collection; mingo still does the matching.
+ */
+function byIds(lookup: Record<string, unknown>, input: readonly Doc[], resolve: Resolve): Record<string, unknown> | undefined {
+  const { from, localField, foreignField, pipeline } = lookup;
+  if (typeof from !== 'string' || foreignField !== '_id' || typeof localField !== 'string' || pipeline !== undefined) return undefined;
+  const ids = new Set<unknown>();
+  for (const d of input) {
+    const local = resolvePath(d, localField);
+    for (const v of Array.isArray(local) ? [...local, ...local.flat(Infinity)] : [local]) if (v !== undefined && v !== null) ids.add(v);
+  }
+  // A regular expression is no _id ($in refuses them): such a lookup reads the whole collection.
+  if ([...ids].some(isRegExp)) return undefined;
+  return { $lookup: { ...lookup, from: resolve(from, { _id: { $in: [...ids] } }) } };
 }

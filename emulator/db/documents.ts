@@ -390,7 +390,12 @@ export async function aggregateDocuments(ctx: Ctx, body: Body): Promise<object> 
   // A first $match on one _id is looked up, not scanned: the stage itself still runs on what is found.
   const first = pipeline[0]?.$match;
   const docs = isPlainObject(first) ? candidates(coll, first).map(clone) : ctx.store.snapshotDocs(name);
-  const list = runPipeline(docs, pipeline, (n) => ctx.store.snapshotDocs(n), { name, indexes: coll.declared });
+  const joined = (n: string, where?: Record<string, unknown>) => {
+    if (!where) return ctx.store.snapshotDocs(n);
+    const test = compileQuery(where, '$match');
+    return candidates(ctx.store.get(n), where).filter(test).map(clone);
+  };
+  const list = runPipeline(docs, pipeline, joined, { name, indexes: coll.declared });
   return { data: { list: list.map(encodeDoc) } };
 }
 

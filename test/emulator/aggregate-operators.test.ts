@@ -493,6 +493,75 @@ describe('stages', () => {
     ]);
   });
 
+  it('a lookup pipeline with let, and its stages checked as the top ones are', async () => {
+    await h.seed('teams', [{ _id: 't1', rows: ['a', 'c'] }]);
+    await h.seed('rows', [
+      { _id: 'a', status: 'on', n: 1 },
+      { _id: 'b', status: 'on', n: 2 },
+      { _id: 'c', status: 'off', n: 3 },
+    ]);
+    const joined = await agg('teams')
+      .match({ _id: 't1' })
+      .lookup({
+        from: 'rows',
+        let: { ids: '$rows' },
+        pipeline: h.$.pipeline()
+          .match({ status: 'on', ...h._.expr(h.$.in(['$_id', '$$ids'])) })
+          .project({ n: 1 })
+          .done(),
+        as: 'found',
+      })
+      .end();
+    expect(joined.data[0].found).toEqual([{ _id: 'a', n: 1 }]);
+    const lookup = (pipeline: object[], extra: object = {}) =>
+      agg('teams')
+        .lookup({ from: 'rows', pipeline, as: 'x', ...extra })
+        .end();
+    await expect(lookup([{ $out: 'elsewhere' }])).rejects.toMatchObject({ code: 'NOT_IMPLEMENTED' });
+    await expect(lookup([{ $match: { n: { $where: 'x' } } }])).rejects.toMatchObject({ code: 'NOT_IMPLEMENTED' });
+    await expect(lookup([{ $limit: 0 }])).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+    // MongoDB 5.0's form (equal fields and a pipeline at once) is not one CloudBase documents.
+    await expect(lookup([{ $match: {} }], { localField: 'rows', foreignField: '_id' })).rejects.toMatchObject({ code: 'NOT_IMPLEMENTED' });
+  });
+
+  it('refuses, like MongoDB, a lookup that joins more than 16 MB into one document, and a result over 16 MB', async () => {
+    const big = 'x'.repeat(1024 * 1024);
+    await h.seed('one', [{ _id: 'o' }]);
+    await h.seed(
+      'big',
+      Array.from({ length: 17 }, (_, i) => ({ _id: `b${i}`, big })),
+    );
+    const joined = (limit?: number) =>
+      agg('one').lookup({
+        from: 'big',
+        pipeline: (limit ? h.$.pipeline().limit(limit) : h.$.pipeline().match({})).done(),
+        as: 'rows',
+      });
+    // Fifteen of them fit (just under 16 MB).
+    expect(
+      (
+        await joined(15)
+          .project({ n: h.$.size('$rows') })
+          .end()
+      ).data,
+    ).toEqual([{ _id: 'o', n: 15 }]);
+    // All seventeen do not, even when projected away afterwards: MongoDB measures the $lookup itself.
+    await expect(
+      joined()
+        .project({ n: h.$.size('$rows') })
+        .end(),
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringMatching(/big matching pipeline's \$lookup stage exceeds 16793600 bytes \(16 MB\)/),
+    });
+    // A result document built otherwise (here by $group) is held to 16 MB too.
+    await expect(
+      agg('big')
+        .group({ _id: null, all: h.$.push('$big') })
+        .end(),
+    ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/16 MB limit \(16777216 bytes\)/) });
+  });
+
   it('raw pipelines with $match and $count', async () => {
     // aggregation.test.ts:693-721.
     await h.seed('mongoraw', [{ key: 'a' }]);

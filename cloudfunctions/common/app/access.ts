@@ -2,7 +2,7 @@
 // checked against domain/org-access and domain/four-eyes, refused with AUTH.FORBIDDEN, ORG.NOT_FOUND or
 // AUTH.SELF_DEALING (naming who decides instead). Use cases call these; none loads grants to check them itself.
 import { AppError, ErrorCode } from '../errors';
-import { findOrg, findOrgsByIds, managerGrants, type OrgDoc } from '../db/org.repository';
+import { findOrg, findOrgsByIds, managerGrants, orgWithGrants, type OrgDoc } from '../db/org.repository';
 import { childTeamsWithManagers, teamManagerOpenids } from '../db/team-managers.repository';
 import { findRootOrgId } from '../db/settings.repository';
 import { canManage, canRead, canSetRoles, type Grant, type OrgNode } from '../domain/org-access';
@@ -42,7 +42,7 @@ interface OrgOptions {
   unknownForbidden?: boolean;
 }
 
-/** The team (ORG.NOT_FOUND when there is none) and the caller's grants, if `rule` lets them in. */
+/** The team (ORG.NOT_FOUND when there is none) and the caller's grants, if `rule` lets them in: one request for both. */
 async function requireOrgBy(
   rule: OrgRule,
   openid: string,
@@ -50,7 +50,7 @@ async function requireOrgBy(
   forbidden: string,
   opts: OrgOptions = {},
 ): Promise<{ org: OrgDoc; grants: Grant[] }> {
-  const [org, grants] = await Promise.all([findOrg(orgId), managerGrants(openid)]);
+  const { org, grants } = await orgWithGrants(orgId, openid);
   if (!org || (opts.approvedOnly && org.status !== 'approved'))
     throw opts.unknownForbidden ? forbid(forbidden) : new AppError(ErrorCode.ORG_NOT_FOUND);
   if (!rule(grants, org)) throw forbid(forbidden);

@@ -41,3 +41,10 @@ export async function writtenUnlessDuplicate(request: Promise<unknown>): Promise
     throw err;
   }
 }
+
+/**
+ * MongoDB's refusal of a document over 16 MB (a $lookup joining more, or a larger aggregation result), which CloudBase
+ * passes on with MongoDB's message: it names the limit in bytes (16793600 or 16777216) or BSONObjectTooLarge.
+ */
+export const isOverDocumentLimit = (err: unknown): boolean =>
+  err instanceof DbError && /16793600|16777216|BSONObjectTooLarge|exceeds.*16\s?MB/i.test(err.message);

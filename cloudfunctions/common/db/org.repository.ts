@@ -202,15 +202,45 @@ export async function pendingRegistrationsOf(openid: string): Promise<OrgDoc[]> 
  */
 export async function managerGrants(openid: string | undefined): Promise<Grant[]> {
   if (!openid) return [];
+  const res = await unwrap(database().collection(C.memberships).where(grantsWhere(openid)).limit(GRANTS_READ).get());
+  return (res.data as MembershipDoc[]).map((m) => ({ orgId: m.orgId, role: m.role }));
+}
+
+/** The memberships managerGrants reads (at most GRANTS_READ of them). */
+function grantsWhere(openid: string) {
   const _ = database().command;
+  return { openid, status: 'approved', role: _.in(['leader', 'admin']), frozen: _.neq(true) };
+}
+const GRANTS_READ = 100;
+
+/**
+ * A team and the caller's grants in one request (app/access's checks): the team by id, the caller's memberships
+ * joined as managerGrants reads them. No team: undefined, and no grants (nothing to check them against).
+ */
+export async function orgWithGrants(orgId: string, openid: string | undefined): Promise<{ org?: OrgDoc; grants: Grant[] }> {
+  if (!openid) return { org: await findOrg(orgId), grants: [] };
   const res = await unwrap(
     database()
-      .collection(C.memberships)
-      .where({ openid, status: 'approved', role: _.in(['leader', 'admin']), frozen: _.neq(true) })
-      .limit(100)
-      .get(),
+      .collection(C.orgs)
+      .aggregate()
+      .match({ _id: orgId })
+      .limit(1)
+      .lookup({
+        from: C.memberships,
+        pipeline: database()
+          .command.aggregate.pipeline()
+          .match(grantsWhere(openid))
+          .limit(GRANTS_READ)
+          .project({ orgId: 1, role: 1 })
+          .done(),
+        as: 'callerGrants',
+      })
+      .end(),
   );
-  return (res.data as MembershipDoc[]).map((m) => ({ orgId: m.orgId, role: m.role }));
+  const row = ((res as { data?: (OrgDoc & { callerGrants: Pick<MembershipDoc, 'orgId' | 'role'>[] })[] }).data ?? [])[0];
+  if (!row || row._id !== orgId) return { grants: [] };
+  const { callerGrants, ...org } = row;
+  return { org, grants: callerGrants.map((m) => ({ orgId: m.orgId, role: m.role })) };
 }
 
 export async function countMembers(orgId: string, status: MembershipStatus = 'approved'): Promise<number> {

@@ -70,7 +70,7 @@ export type ReportActivity = Pick<
   | 'recapPhotoIds'
   | 'enrolledCount'
 >;
-const ACTIVITY_FIELDS = {
+export const ACTIVITY_FIELDS = {
   orgId: true,
   orgName: true,
   title: true,
@@ -89,14 +89,15 @@ const ACTIVITY_FIELDS = {
 
 /** Activities of these teams held (not cancelled) and starting within the period. */
 export async function activitiesIn(orgIds: readonly string[], p: Period): Promise<ReportActivity[]> {
-  const _ = database().command;
-  return pagedIn<ReportActivity>(
-    C.activities,
-    orgIds,
-    (chunk) => ({ orgId: _.in(chunk), status: 'published', startDate: dateWithin(p) }),
-    ACTIVITY_FIELDS,
-  );
+  return pagedIn<ReportActivity>(C.activities, orgIds, heldWithin(p), ACTIVITY_FIELDS);
 }
+
+/** activitiesIn's condition for some teams. */
+export const heldWithin = (p: Period) => (orgIds: string[]) => ({
+  orgId: database().command.in(orgIds),
+  status: 'published',
+  startDate: dateWithin(p),
+});
 
 /** Activities by id, whatever their start or status (those a period's day records credit time to). */
 export async function activitiesByIds(ids: readonly string[]): Promise<ReportActivity[]> {
@@ -108,15 +109,12 @@ export type ReportRecord = Pick<DayRecordDoc, '_id' | 'activityId' | 'orgId' | '
 
 /** Day records of these teams dated within the period (only what the figures need). */
 export async function recordsIn(orgIds: readonly string[], p: Period): Promise<ReportRecord[]> {
-  const _ = database().command;
-  return pagedIn<ReportRecord>(C.dayRecords, orgIds, (chunk) => ({ orgId: _.in(chunk), date: dateWithin(p) }), {
-    activityId: true,
-    orgId: true,
-    openid: true,
-    date: true,
-    minutes: true,
-  });
+  return pagedIn<ReportRecord>(C.dayRecords, orgIds, datedWithin(p), RECORD_FIELDS);
 }
+
+/** recordsIn's condition for some teams. */
+export const datedWithin = (p: Period) => (orgIds: string[]) => ({ orgId: database().command.in(orgIds), date: dateWithin(p) });
+export const RECORD_FIELDS = { activityId: true, orgId: true, openid: true, date: true, minutes: true } as const;
 
 export type ReportNeed = Pick<
   NeedDoc,
@@ -141,21 +139,21 @@ export type ReportNeed = Pick<
  * team or assigned team is one of these; each once. Only what the figures and 附件3's sheet show: never the contact.
  */
 export async function needsIn(orgIds: readonly string[], p: Period): Promise<ReportNeed[]> {
-  const _ = database().command;
-  const found = await pagedIn<ReportNeed>(
-    C.needs,
-    orgIds,
-    (chunk) => _.and([{ postedAt: postedWithin(p) }, _.or([{ coveringOrgId: _.in(chunk) }, { assignedOrgId: _.in(chunk) }])]),
-    NEED_FIELDS,
-  );
+  const found = await pagedIn<ReportNeed>(C.needs, orgIds, postedFor(p), NEED_FIELDS);
   return [...new Map(found.map((n) => [n._id, n])).values()];
 }
+
+/** needsIn's condition for some teams. */
+export const postedFor = (p: Period) => (orgIds: string[]) => {
+  const _ = database().command;
+  return _.and([{ postedAt: postedWithin(p) }, _.or([{ coveringOrgId: _.in(orgIds) }, { assignedOrgId: _.in(orgIds) }])]);
+};
 
 const postedWithin = (p: Period) => {
   const _ = database().command;
   return _.and([_.gte(shanghaiInstant(p.from, '00:00')), _.lt(shanghaiInstant(addDays(p.to, 1), '00:00'))]);
 };
-const NEED_FIELDS = {
+export const NEED_FIELDS = {
   postedAt: true,
   status: true,
   requesterKind: true,
@@ -194,9 +192,11 @@ export async function recordsOfActivity(activityId: string): Promise<DayRecordDo
 
 /** Approved memberships of these teams. */
 export async function approvedMembershipsOf(orgIds: readonly string[]): Promise<MembershipDoc[]> {
-  const _ = database().command;
-  return pagedIn<MembershipDoc>(C.memberships, orgIds, (chunk) => ({ orgId: _.in(chunk), status: 'approved' }));
+  return pagedIn<MembershipDoc>(C.memberships, orgIds, approvedIn);
 }
+
+/** approvedMembershipsOf's condition for some teams. */
+export const approvedIn = (orgIds: string[]) => ({ orgId: database().command.in(orgIds), status: 'approved' });
 
 /** The 附件2 fields of volunteers: never the encrypted ID number nor its hash; the phone decrypted ('' once withdrawn). */
 export type ReportVolunteer = Omit<

@@ -66,11 +66,16 @@ export async function updateScheduledTraining(trainingId: string, patch: Record<
 
 /** The trainings of these teams dated within [from, to] (either end open), cancelled ones included, newest first. */
 export async function trainingsOf(orgIds: readonly string[], from?: string, to?: string): Promise<TrainingDoc[]> {
-  const _ = database().command;
-  const date = from && to ? _.and([_.gte(from), _.lte(to)]) : from ? _.gte(from) : to ? _.lte(to) : undefined;
-  const found = await pagedIn<TrainingDoc>(C.trainings, orgIds, (chunk) => ({ orgId: _.in(chunk), ...(date ? { date } : {}) }));
+  const found = await pagedIn<TrainingDoc>(C.trainings, orgIds, trainingsWithin(from, to));
   return found.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.getTime() - a.createdAt.getTime());
 }
+
+/** trainingsOf's condition for some teams. */
+export const trainingsWithin = (from?: string, to?: string) => (orgIds: string[]) => {
+  const _ = database().command;
+  const date = from && to ? _.and([_.gte(from), _.lte(to)]) : from ? _.gte(from) : to ? _.lte(to) : undefined;
+  return { orgId: _.in(orgIds), ...(date ? { date } : {}) };
+};
 
 /** Every training dated within the period, whichever team (a subtree of many teams: fewer reads than its ids in chunks). */
 export async function trainingsDated(from: string, to: string): Promise<TrainingDoc[]> {
@@ -130,11 +135,12 @@ export async function attendanceOfPerson(openid: string): Promise<AttendanceDoc[
 
 /** Attendances at trainings of these teams dated within the period (the reports). */
 export async function attendanceIn(orgIds: readonly string[], from: string, to: string): Promise<AttendanceDoc[]> {
-  const _ = database().command;
-  return pagedIn<AttendanceDoc>(C.trainingAttendance, orgIds, (chunk) => ({ orgId: _.in(chunk), date: _.and([_.gte(from), _.lte(to)]) }), {
-    trainingId: true,
-    orgId: true,
-    openid: true,
-    date: true,
-  });
+  return pagedIn<AttendanceDoc>(C.trainingAttendance, orgIds, attendedWithin(from, to), ATTENDANCE_FIELDS);
 }
+
+/** attendanceIn's condition for some teams. */
+export const attendedWithin = (from: string, to: string) => (orgIds: string[]) => {
+  const _ = database().command;
+  return { orgId: _.in(orgIds), date: _.and([_.gte(from), _.lte(to)]) };
+};
+export const ATTENDANCE_FIELDS = { trainingId: true, orgId: true, openid: true, date: true } as const;

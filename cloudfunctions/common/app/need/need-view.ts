@@ -8,7 +8,7 @@ import { findActivitiesByIds } from '../../db/activity.repository';
 import { findOrgsByIds, managerGrants, type OrgDoc } from '../../db/org.repository';
 import type { NeedDoc } from '../../db/need.repository';
 import { canManage, type Grant } from '../../domain/org-access';
-import { activitySpan, phaseAt } from '../../domain/activity-phase';
+import { activitySpan, phaseAt, type Schedule } from '../../domain/activity-phase';
 import { mayChangePhotos, mayRate, mayStep, needProgress, type LinkedActivity } from '../../domain/need';
 import { toIso } from '../../domain/shanghai-time';
 import { albumViews } from '../picture';
@@ -41,8 +41,12 @@ export const takingTeams = (v: NeedViewer, n: NeedDoc, coveringAllows: boolean):
 export async function linkedActivities(needs: readonly Pick<NeedDoc, 'activityId'>[], now: Date): Promise<Map<string, LinkedActivity>> {
   const ids = needs.map((n) => n.activityId).filter((id): id is string => !!id);
   const found = await findActivitiesByIds([...new Set(ids)]);
-  return new Map(found.map((a) => [a._id, { phase: phaseAt(a, now), endAt: activitySpan(a).endAt }]));
+  return linkedFrom(found, now);
 }
+
+/** Linked activities (by id) as progress needs them: their phase now and their end. */
+export const linkedFrom = (found: readonly (Schedule & { _id: string })[], now: Date): Map<string, LinkedActivity> =>
+  new Map(found.map((a) => [a._id, { phase: phaseAt(a, now), endAt: activitySpan(a).endAt }]));
 
 export function needView(
   n: NeedDoc,

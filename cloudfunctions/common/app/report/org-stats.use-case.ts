@@ -1,6 +1,7 @@
 // report.orgStats: the figures of 附件3 for a team (optionally with the teams below it) over a period, 供需对接's and 培训's.
 // A subtree over whole months reads the rollups (统计汇总) when they are current, else the records; both give the same
-// figures (test/functions/report-rollups).
+// figures (test/functions/report-rollups). A team alone is read in one request (with the caller's check, two), unless
+// its rows do not fit one document (test/functions/report-stats).
 import type { OrgStats, ReportOrgStatsInput } from '@contract/report';
 import { requireOpenid, type Ctx } from '../../handler';
 import { requireReadableOrg } from '../access';
@@ -8,6 +9,7 @@ import {
   figuresOf,
   needFiguresInTree,
   needFiguresOf,
+  oneTeamFigures,
   READ_STATS,
   reportPeriod,
   teamsOf,
@@ -21,6 +23,8 @@ export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<Or
   const includeDescendants = input.includeDescendants ?? false;
   const p = reportPeriod(input, ctx.now, 'thisMonth');
   const head = { orgId: org._id, orgName: org.name, ...p, includeDescendants };
+  const alone = includeDescendants ? undefined : await oneTeamFigures(org, p, ctx.now);
+  if (alone) return { ...head, teams: 1, ...alone.figures, needs: alone.needs, ...alone.training };
   const rolled = includeDescendants ? await rolledFigures(org, p) : undefined;
   if (rolled) {
     const [needs, training] = await Promise.all([needFiguresInTree(org, p, ctx.now), trainingFiguresInTree(org, p)]);

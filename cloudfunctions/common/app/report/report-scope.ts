@@ -14,12 +14,13 @@ import {
 } from '../../db/report.repository';
 import { countedNeeds, needFigures, orgFigures, periodOrDefault, type Period, type StatFigures } from '../../domain/report-stats';
 import type { NeedFigures } from '@contract/report';
-import { linkedActivities } from '../need/need-view';
+import { linkedActivities, linkedFrom } from '../need/need-view';
 import type { LinkedActivity } from '../../domain/need';
 import { periodRange, requestedRange } from '../../domain/shanghai-time';
 import { attendanceIn, trainingsDated, trainingsOf, type TrainingDoc } from '../../db/training.repository';
 import { findOrgsByIds } from '../../db/org.repository';
 import { trainingFigures, type TrainingFigures } from '../../domain/training';
+import { teamPeriodRows } from '../../db/team-period.repository';
 import type { Period as NamedPeriod } from '@contract/common';
 
 /**
@@ -96,6 +97,28 @@ export async function trainingFiguresOf(
   const ids = teams.map((t) => t._id);
   const [trainings, attendances] = await Promise.all([trainingsOf(ids, p.from, p.to), attendanceIn(ids, p.from, p.to)]);
   return { trainings: trainings.filter((t) => t.status !== 'cancelled'), figures: trainingFigures(trainings, attendances) };
+}
+
+/**
+ * figuresOf's, needFiguresOf's and trainingFiguresOf's figures for one team alone from one read of its rows
+ * (team-period.repository); undefined when they do not fit one document, and the three read them apart.
+ */
+export async function oneTeamFigures(
+  org: OrgDoc,
+  p: Period,
+  now: Date,
+): Promise<{ figures: StatFigures; needs: NeedFigures; training: TrainingFigures } | undefined> {
+  const rows = await teamPeriodRows(org._id, p);
+  if (!rows) return undefined;
+  // As periodRecords: the days of a cancelled activity are credited nothing (a held one is never cancelled).
+  const cancelled = new Set(rows.recordActivities.filter((a) => a.status === 'cancelled').map((a) => a._id));
+  const records = rows.records.filter((r) => !cancelled.has(r.activityId));
+  const needs = countedNeeds(rows.needs, new Set([org._id]), p);
+  return {
+    figures: orgFigures({ activities: rows.activities, records, memberships: rows.memberships }, p),
+    needs: needFigures(needs, linkedFrom(rows.needActivities, now), now),
+    training: trainingFigures(rows.trainings, rows.attendances),
+  };
 }
 
 // ---- A subtree of many teams (the rollups' reports): what is found in the period, kept if its team is in the tree ----
