@@ -185,6 +185,34 @@ export async function runReport({ root, records, runs, scale }: { root: string; 
         `${name.padEnd(38)} ${fmt(b.median)} ${fmt(b.worst)} ${String(b.requests).padStart(18)} | ${fmt(a.median)} ${fmt(a.worst)} ${String(a.requests).padStart(18)}`,
       );
     });
+
+    // One day record written after the rebuild (as every scan stamps it): the rollups are stale. A tree of 1,000 teams
+    // or more still answers from them, as of their build (asOf); a smaller one reads its records.
+    await emu.db.insert('checkin_days', [
+      {
+        _id: 'late-record',
+        activityId: 'late-activity',
+        orgId: team,
+        openid: `${team}-v0`,
+        date: '2026-12-30',
+        minutes: 60,
+        status: 'closed',
+        adjustments: [],
+        scans: {},
+        createdAt: new Date('2027-01-10T08:10:00Z'),
+        updatedAt: new Date('2027-01-10T08:10:00Z'),
+      },
+    ]);
+    for (const [name, body] of [calls[0], calls[3]]) {
+      await resetStats();
+      const t0 = performance.now();
+      const answer = await post<{ ok: boolean; code?: string; data?: { asOf?: string } }>('/functions/report', body, 'leader');
+      const ms = performance.now() - t0;
+      if (!answer.ok) throw new Error(`${String(body.action)} after a change: ${answer.code}`);
+      const requests = (await databaseRequests()).total;
+      const how = answer.data?.asOf ? `from the rollups as of ${answer.data.asOf}` : 'from the records';
+      console.log(`after one new day record, ${name}: ${ms.toFixed(0)} ms, ${requests} requests, ${how}`);
+    }
   } finally {
     await emu.close();
   }
