@@ -1,7 +1,7 @@
 // report.orgStats of one team alone through the emulator: a month in two database requests (the caller's check, then
 // the team's rows in one joined read), the very answer the separate reads give; a team too big for one document still
 // answered in full by them.
-import { databaseRequests, dataOf, useTestEmulator, seedMembership } from '../helpers/emulator';
+import { databaseRequests, dataOf, useTestEmulator, seedMembership, seedOrg } from '../helpers/emulator';
 import { REPORT_CLOCK, seedProvince } from '../helpers/report';
 import type { InputOf, OutputOf } from '@contract/functions';
 import { activityCode, nonce, north, seedActivity, seedEnrollment } from '../helpers/checkin';
@@ -87,15 +87,22 @@ const attended = (trainingId: string, openid: string, date: string) => ({
   at: new Date(`${date}T02:00:00Z`),
 });
 
-/** The answer without the flag that tells the two paths apart. */
-const figures = ({ includeDescendants: _, ...rest }: OutputOf<'report', 'orgStats'>) => rest;
+/** The answer without what tells the two paths apart: the flag, and the teams counted. */
+const figures = ({ includeDescendants: _, teams: _teams, ...rest }: OutputOf<'report', 'orgStats'>) => rest;
 
-/** The team alone, and the same team read by the record-scanning path (城关 has no team below: the same rows). */
+/**
+ * The team alone, and the same team read by the record-scanning path: with its subtree, once an approved team with
+ * nothing of its own is below it (so that the subtree is read as one: the same rows).
+ */
 async function bothPaths(input: InputOf<'report', 'orgStats'>) {
   await t.dev('DELETE', '/_dev/stats');
   const alone = dataOf(await t.call('report', 'orgStats', input, 'cg-admin'));
   const requests = (await databaseRequests(t)).total;
+  if ((await t.emu.db.find('orgs', { _id: 'cg-empty' })).length === 0) {
+    await seedOrg(t, 'cg-empty', '城关区空白科技志愿服务分队', { _id: 'cg', path: [rootId, 'lz'] }, { level: '分队' });
+  }
   const apart = dataOf(await t.call('report', 'orgStats', { ...input, includeDescendants: true }, 'cg-admin'));
+  expect(apart.teams).toBe(2);
   return { alone, apart, requests };
 }
 
@@ -207,6 +214,18 @@ describe('report.orgStats of one team’s month', () => {
     expect(thisMonth.requests).toBe(2);
     expect(figures(thisMonth.alone)).toEqual(figures(thisMonth.apart));
     expect(thisMonth.alone).toMatchObject({ to: '2026-11-23', minutes: 300 + 70 + 120 });
+  });
+
+  it('含下级 of a team with none below is the same one read; with a team below, the subtree is read as one', async () => {
+    const input = { orgId: 'cg', from: '2026-11-01', to: '2026-11-30' };
+    const alone = dataOf(await t.call('report', 'orgStats', input, 'cg-admin'));
+    await t.dev('DELETE', '/_dev/stats');
+    const withBelow = dataOf(await t.call('report', 'orgStats', { ...input, includeDescendants: true }, 'cg-admin'));
+    expect((await databaseRequests(t)).total).toBe(2);
+    expect(withBelow).toEqual({ ...alone, includeDescendants: true });
+    // 兰州 has 城关 below: its subtree is not read as one team.
+    const tree = dataOf(await t.call('report', 'orgStats', { ...input, orgId: 'lz', includeDescendants: true }, 'root-leader'));
+    expect(tree.teams).toBe(2);
   });
 
   it('a team with more rows than one document holds is read kind by kind, with the same answer', async () => {

@@ -56,8 +56,15 @@ export const ONE_DOCUMENT_ROWS = {
 
 const SCHEDULE_FIELDS = ['_id', 'status', 'startDate', 'endDate', 'dailyStart', 'dailyEnd', 'signupStartAt', 'signupEndAt'] as const;
 
-/** The team's rows of the period in one request; undefined when they do not fit one document (read them apart). */
-export async function teamPeriodRows(orgId: string, p: Period): Promise<TeamPeriodRows | undefined> {
+/**
+ * The team's rows of the period in one request; undefined when they do not fit one document (read them apart), or,
+ * with `unlessTeamsBelow`, when an approved team is below it (a subtree is read as one).
+ */
+export async function teamPeriodRows(
+  orgId: string,
+  p: Period,
+  opts: { unlessTeamsBelow?: boolean } = {},
+): Promise<TeamPeriodRows | undefined> {
   const db = database();
   const $ = db.command.aggregate;
   const ids = [orgId];
@@ -69,14 +76,19 @@ export async function teamPeriodRows(orgId: string, p: Period): Promise<TeamPeri
       .limit(ONE_DOCUMENT_ROWS[kind] + 1)
       .project(fields)
       .done();
-  let found: TeamPeriodRows | undefined;
+  let found: (TeamPeriodRows & { below?: unknown[] }) | undefined;
+  const team = db.collection(C.orgs).aggregate().match({ _id: orgId }).limit(1);
+  // One approved team below is enough to tell (approvedDescendants' condition).
+  const start = opts.unlessTeamsBelow
+    ? team.lookup({
+        from: C.orgs,
+        pipeline: $.pipeline().match({ path: orgId, status: 'approved' }).limit(1).project({ _id: 1 }).done(),
+        as: 'below',
+      })
+    : team;
   try {
     const res = await unwrap(
-      db
-        .collection(C.orgs)
-        .aggregate()
-        .match({ _id: orgId })
-        .limit(1)
+      start
         .lookup({ from: C.activities, pipeline: rows('activities', heldWithin(p)(ids), ACTIVITY_FIELDS), as: 'activities' })
         .lookup({
           from: C.memberships,
@@ -108,6 +120,7 @@ export async function teamPeriodRows(orgId: string, p: Period): Promise<TeamPeri
           ...Object.fromEntries(SCHEDULE_FIELDS.map((f) => [`needActivities.${f}`, 1])),
           trainings: 1,
           attendances: 1,
+          'below._id': 1,
         })
         .end(),
     );
@@ -116,7 +129,7 @@ export async function teamPeriodRows(orgId: string, p: Period): Promise<TeamPeri
     if (isOverDocumentLimit(err)) return undefined;
     throw err;
   }
-  if (!found) return undefined;
+  if (!found || (found.below?.length ?? 0) > 0) return undefined;
   const full = (Object.keys(ONE_DOCUMENT_ROWS) as (keyof typeof ONE_DOCUMENT_ROWS)[]).some(
     (kind) => found[kind].length > ONE_DOCUMENT_ROWS[kind],
   );

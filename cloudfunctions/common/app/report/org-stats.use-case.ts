@@ -1,7 +1,7 @@
 // report.orgStats: the figures of 附件3 for a team (optionally with the teams below it) over a period, 供需对接's and 培训's.
 // A subtree over whole months reads the rollups (统计汇总) when they are current, else the records; both give the same
-// figures (test/functions/report-rollups). A team alone is read in one request (with the caller's check, two), unless
-// its rows do not fit one document (test/functions/report-stats).
+// figures (test/functions/report-rollups). A team alone, or one with no approved team below it, is read in one request
+// (with the caller's check, two), unless its rows do not fit one document (test/functions/report-team-month).
 import type { OrgStats, ReportOrgStatsInput } from '@contract/report';
 import { requireOpenid, type Ctx } from '../../handler';
 import { requireReadableOrg } from '../access';
@@ -23,7 +23,8 @@ export async function orgStats(input: ReportOrgStatsInput, ctx: Ctx): Promise<Or
   const includeDescendants = input.includeDescendants ?? false;
   const p = reportPeriod(input, ctx.now, 'thisMonth');
   const head = { orgId: org._id, orgName: org.name, ...p, includeDescendants };
-  const alone = includeDescendants ? undefined : await oneTeamFigures(org, p, ctx.now);
+  // A team with none below is read alone, 含下级 or not (the page asks 含下级 by default): its subtree is itself.
+  const alone = await oneTeamFigures(org, p, ctx.now, { unlessTeamsBelow: includeDescendants });
   if (alone) return { ...head, teams: 1, ...alone.figures, needs: alone.needs, ...alone.training };
   const rolled = includeDescendants ? await rolledFigures(org, p) : undefined;
   if (rolled) {

@@ -101,14 +101,16 @@ export async function trainingFiguresOf(
 
 /**
  * figuresOf's, needFiguresOf's and trainingFiguresOf's figures for one team alone from one read of its rows
- * (team-period.repository); undefined when they do not fit one document, and the three read them apart.
+ * (team-period.repository); undefined when they do not fit one document, and the three read them apart, or (with
+ * `unlessTeamsBelow`) when an approved team is below it.
  */
 export async function oneTeamFigures(
   org: OrgDoc,
   p: Period,
   now: Date,
+  opts: { unlessTeamsBelow?: boolean } = {},
 ): Promise<{ figures: StatFigures; needs: NeedFigures; training: TrainingFigures } | undefined> {
-  const rows = await teamPeriodRows(org._id, p);
+  const rows = await teamPeriodRows(org._id, p, opts);
   if (!rows) return undefined;
   // As periodRecords: the days of a cancelled activity are credited nothing (a held one is never cancelled).
   const cancelled = new Set(rows.recordActivities.filter((a) => a.status === 'cancelled').map((a) => a._id));
