@@ -98,10 +98,25 @@ async function writeNonTx<T>(ctx: Ctx, attempt: () => { changes: Change[]; resul
   }
 }
 
-/** Documents that can match: the one named by a top-level `_id` equality, else the whole collection (natural order). */
+/** The `_id` a query pins by equality: its own, or one of a top-level `$and`'s (as `_.and([{ _id }, …])` writes it). */
+function pinnedId(query: Record<string, unknown>): unknown {
+  if ('_id' in query) return query._id;
+  const all = query.$and;
+  if (!Array.isArray(all)) return undefined;
+  for (const q of all) {
+    const id = isPlainObject(q) ? pinnedId(q) : undefined;
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+/**
+ * Documents that can match: the one named by a pinned `_id` equality (CloudBase's _id index), else the whole collection
+ * (natural order). The query itself still decides.
+ */
 function candidates(coll: CollectionState | undefined, query: Record<string, unknown>): Doc[] {
   if (!coll) return [];
-  const id = query._id;
+  const id = pinnedId(query);
   if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) || isObjectId(id)) {
     const d = coll.docs.get(idKeyOf(id));
     return d ? [d] : [];

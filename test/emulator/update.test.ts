@@ -302,3 +302,32 @@ describe('serverDate()', () => {
     clock = new Date(clock.getTime());
   });
 });
+
+describe('a write pinned to one _id inside _.and (the compare-and-set of a sign-out)', () => {
+  beforeEach(() =>
+    h.seed('days', [
+      { _id: 'd1', signInAt: 1, signOutAt: 5 },
+      { _id: 'd2', signInAt: 1 },
+      { _id: 'd3', signInAt: 1, signOutAt: 9 },
+    ]),
+  );
+  const later = (id: unknown, at: number) => {
+    const _ = h.db.command;
+    return h.db
+      .collection('days')
+      .where(_.and([{ _id: id, signInAt: _.exists(true) }, _.or([{ signOutAt: _.exists(false) }, { signOutAt: _.lt(at) }])]))
+      .update({ signOutAt: at });
+  };
+
+  it('writes that one document only when the rest of the condition holds, as a scan of the whole collection would', async () => {
+    expect((await later('d1', 7)).updated).toBe(1);
+    expect((await later('d3', 7)).updated).toBe(0);
+    expect((await later('d2', 3)).updated).toBe(1);
+    expect((await later('none', 7)).updated).toBe(0);
+    // Not pinned to one _id: every document the condition matches is a candidate.
+    const _ = h.db.command;
+    expect((await later(_.in(['d1', 'd3']), 8)).updated).toBe(1);
+    const docs = (await h.db.collection('days').orderBy('_id', 'asc').get()).data;
+    expect(docs.map((d: { signOutAt?: number }) => d.signOutAt)).toEqual([8, 3, 9]);
+  });
+});
