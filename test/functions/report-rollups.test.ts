@@ -73,7 +73,7 @@ beforeEach(async () => {
 });
 
 describe('report.rebuildStats and orgStats from the rollups', () => {
-  it('after a mix of scans, an adjustment and a cancellation, the rollups give every subtree the records’ figures', async () => {
+  it('after a mix of scans, an adjustment, a correction and a cancellation, the rollups give every subtree the records’ figures', async () => {
     await t.setClock(later(1));
     await scans(t, 40, 7, new Date(later(1)));
     // An adjustment (补录 for v3 at A5) and a cancellation (a running activity of 天水: its first day stops counting).
@@ -93,6 +93,24 @@ describe('report.rebuildStats and orgStats from the rollups', () => {
         'cg-admin',
       ),
     );
+    // A correction (更正) asked by 兰州's admin for a day at A1 with no record, approved by its leader: a new day of 3 hours.
+    await seedEnrollment(t, ids.A1, 'lz-admin');
+    const asked = dataOf(
+      await t.call(
+        'checkin',
+        'requestCorrection',
+        {
+          activityId: ids.A1,
+          date: '2026-09-20',
+          signInAt: '2026-09-20T09:00:00+08:00',
+          signOutAt: '2026-09-20T12:00:00+08:00',
+          note: '当天忘记扫码签到',
+        },
+        'lz-admin',
+      ),
+    );
+    dataOf(await t.call('checkin', 'reviewCorrection', { correctionId: asked.correction.correctionId, decision: 'approve' }, 'lz-leader'));
+    expect(await t.emu.db.find('checkin_days', { openid: 'lz-admin', date: '2026-09-20' })).toMatchObject([{ minutes: 180 }]);
     const running = await seedActivity(t, 'ts', {
       title: '天水三日科普展',
       category: '科普讲解',
