@@ -63,7 +63,8 @@ test('the reviewer sees the profile, batch-approves two with one confirmation, u
   expect(await confirmModal(page, '批量通过')).toContain('2条');
   await eventually(async () => expect(await top(page, '.inbox-undo-item').count()).toBe(2));
   await eventually(async () => expect(await item('赵晓明').count()).toBe(0));
-  expect(await page.locator('.taro-modal__content:visible').count()).toBe(0);
+  // The confirmation closes with an animation: on a loaded machine it may still be fading out.
+  await eventually(async () => expect(await page.locator('.taro-modal__content:visible').count()).toBe(0));
   expect([await statusOf('lz_app1'), await statusOf('lz_app2'), await statusOf('lz_app3')]).toEqual(['approved', 'approved', 'pending']);
   await page.screenshot({ path: path.join(SHOTS, 'e2e-review-undo.png') });
 
