@@ -30,34 +30,6 @@ const sameStamp = (doc: ActivityDoc, stamp: ActivityStamp) =>
   (doc.codeVersion ?? 0) === (stamp.codeVersion ?? 0) &&
   new Date(doc.updatedAt).getTime() === new Date(stamp.updatedAt).getTime();
 
-/**
- * The cached activity if its stamp still matches, else one full read; undefined if it is gone. `readStamp` is given
- * the cached activity (a read joined to the stamp may depend on it) and is asked only on a hit; `matched` is told
- * whether the cached activity was current, so what was read with a stale one is not used.
- */
-async function current(
-  activityId: string,
-  readStamp: (cached: ActivityDoc) => Promise<ActivityStamp | undefined>,
-  matched: (current: boolean) => void = () => undefined,
-): Promise<ActivityDoc | undefined> {
-  const hit = cache.get(activityId);
-  const cached = hit && hit.until > Date.now() ? await hit.doc : undefined;
-  if (!hit || !cached) return load(activityId);
-  const stamp = await readStamp(cached);
-  const same = !!stamp && sameStamp(cached, stamp);
-  matched(same);
-  if (same) return cached;
-  cache.delete(activityId);
-  return stamp ? load(activityId) : undefined;
-}
-
-/**
- * The activity as it is now. A cache miss is one full read (fresh by itself); a hit is one projected read of the
- * stamp, and one full read more when the stamp shows the activity changed.
- */
-export const currentActivity = (activityId: string): Promise<ActivityDoc | undefined> =>
-  current(activityId, () => activityStamp(activityId));
-
 /** A read that brings the activity's stamp along with something else (`value`), given the cached activity. */
 export type StampedRead<T> = (cached: ActivityDoc) => Promise<{ value: T; stamp: ActivityStamp | undefined }>;
 
@@ -70,16 +42,18 @@ export async function currentActivityWith<T>(
   activityId: string,
   read: StampedRead<T>,
 ): Promise<{ activity: ActivityDoc | undefined; joined?: T }> {
-  let found: { value: T } | undefined;
-  let wasCurrent = false;
-  const activity = await current(
-    activityId,
-    async (cached) => {
-      const both = await read(cached);
-      found = { value: both.value };
-      return both.stamp;
-    },
-    (same) => (wasCurrent = same),
-  );
-  return { activity, ...(wasCurrent && found ? { joined: found.value } : {}) };
+  const hit = cache.get(activityId);
+  const cached = hit && hit.until > Date.now() ? await hit.doc : undefined;
+  if (!cached) return { activity: await load(activityId) };
+  const { value, stamp } = await read(cached);
+  if (stamp && sameStamp(cached, stamp)) return { activity: cached, joined: value };
+  cache.delete(activityId);
+  return { activity: stamp ? await load(activityId) : undefined };
 }
+
+/**
+ * The activity as it is now. A cache miss is one full read (fresh by itself); a hit is one projected read of the
+ * stamp, and one full read more when the stamp shows the activity changed.
+ */
+export const currentActivity = async (activityId: string): Promise<ActivityDoc | undefined> =>
+  (await currentActivityWith(activityId, async () => ({ value: undefined, stamp: await activityStamp(activityId) }))).activity;
