@@ -212,46 +212,24 @@ export async function activityStamp(activityId: string): Promise<ActivityStamp |
 export type EnrollmentStatusDoc = Pick<EnrollmentDoc, '_id' | 'activityId' | 'openid' | 'status'>;
 
 /**
- * A sign-in's two reads in one request: the caller's enrollment with its activity's stamp joined to it (as fresh as
- * activityStamp's own read). Undefined when there is no enrollment: the stamp is then read on its own.
+ * A scan's two reads in one request: the document `id` of `collection` (a day record, an enrollment) with its
+ * activity's stamp joined to it, as fresh as activityStamp's own read. Undefined when there is no such document (or
+ * it is of another activity): the stamp is then read on its own.
  */
-export async function enrollmentWithStamp(
+async function withStamp<T extends { activityId: string }>(
+  collection: string,
+  id: string,
   activityId: string,
-  openid: string,
-): Promise<{ enrollment: EnrollmentStatusDoc; stamp: ActivityStamp | undefined } | undefined> {
-  const res = await unwrap(
-    database()
-      .collection(C.enrollments)
-      .aggregate()
-      .match({ _id: enrollmentId(activityId, openid) })
-      .limit(1)
-      .lookup({ from: C.activities, localField: 'activityId', foreignField: '_id', as: 'stamps' })
-      .project({ activityId: 1, openid: 1, status: 1, 'stamps._id': 1, 'stamps.status': 1, 'stamps.codeVersion': 1, 'stamps.updatedAt': 1 })
-      .end(),
-  );
-  const row = ((res as { data?: (EnrollmentStatusDoc & { stamps?: ActivityStamp[] })[] }).data ?? [])[0];
-  if (!row || row.activityId !== activityId) return undefined;
-  const { stamps, ...enrollment } = row;
-  return { enrollment, stamp: stamps?.find((a) => a._id === activityId) };
-}
-
-/**
- * A sign-out's two reads in one request: the day record with its activity's stamp joined to it (as fresh as
- * activityStamp's own read). Undefined when there is no record yet: the stamp is then read on its own.
- */
-export async function recordWithStamp(
-  activityId: string,
-  recordId: string,
-): Promise<{ record: DayRecordDoc; stamp: ActivityStamp | undefined } | undefined> {
+): Promise<{ doc: T; stamp: ActivityStamp | undefined } | undefined> {
   const $ = database().command.aggregate;
   const res = await unwrap(
     database()
-      .collection(C.dayRecords)
+      .collection(collection)
       .aggregate()
-      .match({ _id: recordId })
+      .match({ _id: id })
       .limit(1)
       .lookup({ from: C.activities, localField: 'activityId', foreignField: '_id', as: 'stamps' })
-      // The record whole, of its activity only the stamp.
+      // The document whole, of its activity only the stamp.
       .addFields({
         stamps: $.map({
           input: '$stamps',
@@ -261,10 +239,30 @@ export async function recordWithStamp(
       })
       .end(),
   );
-  const row = ((res as { data?: (DayRecordDoc & { stamps?: ActivityStamp[] })[] }).data ?? [])[0];
+  const row = ((res as { data?: (T & { stamps?: ActivityStamp[] })[] }).data ?? [])[0];
   if (!row || row.activityId !== activityId) return undefined;
-  const { stamps, ...record } = row;
-  return { record, stamp: stamps?.find((a) => a._id === activityId) };
+  const { stamps, ...doc } = row;
+  return { doc: doc as unknown as T, stamp: stamps?.find((a) => a._id === activityId) };
+}
+
+/** A sign-in's reads: the caller's enrollment (what a sign-in checks of it) with its activity's stamp (withStamp). */
+export async function enrollmentWithStamp(
+  activityId: string,
+  openid: string,
+): Promise<{ enrollment: EnrollmentStatusDoc; stamp: ActivityStamp | undefined } | undefined> {
+  const both = await withStamp<EnrollmentStatusDoc>(C.enrollments, enrollmentId(activityId, openid), activityId);
+  if (!both) return undefined;
+  const { _id, status } = both.doc;
+  return { enrollment: { _id, activityId: both.doc.activityId, openid: both.doc.openid, status }, stamp: both.stamp };
+}
+
+/** A sign-out's reads: the day record with its activity's stamp (withStamp). */
+export async function recordWithStamp(
+  activityId: string,
+  recordId: string,
+): Promise<{ record: DayRecordDoc; stamp: ActivityStamp | undefined } | undefined> {
+  const both = await withStamp<DayRecordDoc>(C.dayRecords, recordId, activityId);
+  return both && { record: both.doc, stamp: both.stamp };
 }
 
 /** Title and status of activities (我的时长: a cancelled activity's days count toward nothing). */
