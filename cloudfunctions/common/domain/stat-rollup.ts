@@ -328,7 +328,6 @@ export function buildRollups(
   // Each person's first approval day per rollup, then the histograms: the subtree's, and the team's own.
   const firstApprovals = (of: (orgId: string) => YearRollup[], field: 'firstApproved' | 'ownFirstApproved') => {
     const first = new Map<YearRollup, Map<string, string>>();
-    if (field === 'firstApproved') firstOf = first;
     for (const m of rows.memberships) {
       if (m.status !== 'approved') continue;
       const d = approvedOn(m);
@@ -340,9 +339,9 @@ export function buildRollups(
       }
     }
     for (const [r, people] of first) for (const d of people.values()) bump(r[field], d);
+    return first;
   };
-  let firstOf = new Map<YearRollup, Map<string, string>>();
-  firstApprovals(targets, 'firstApproved');
+  const firstOf = firstApprovals(targets, 'firstApproved');
   firstApprovals((orgId) => {
     const own = rollups.get(`tree:${orgId}`);
     return own ? [own] : [];
