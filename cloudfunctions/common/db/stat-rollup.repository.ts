@@ -1,7 +1,7 @@
 // 统计汇总: one document per team, scope and calendar year (`_id` = scope:orgId:year, see domain/stat-rollup), the rows
-// a rebuild reads (every team's, or one part's: domain/stat-rollup-merge), the state of a rebuild in parts (`job:year`)
-// and the parts' shares of the root (`share:year:orgId:n`), and the freshness check that decides whether a report may
-// trust them. Jobs and shares carry no `orgId` or `parentId`: no read of rollups meets them.
+// a rebuild reads (every team, and one part's rows: domain/stat-rollup-merge), the state of a rebuild in parts
+// (`job:year`) and the parts' shares of the root (`share:year:orgId:n`), and the freshness check that decides whether a
+// report may trust them. Jobs and shares carry no `orgId` or `parentId`: no read of rollups meets them.
 import { database } from '../cloud';
 import { C } from './collections';
 import { unwrap } from './db-result';
