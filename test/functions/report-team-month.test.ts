@@ -2,7 +2,7 @@
 // the team's rows in one joined read), the very answer the separate reads give; a team too big for one document still
 // answered in full by them.
 import { databaseRequests, dataOf, useTestEmulator, seedMembership, seedOrg } from '../helpers/emulator';
-import { REPORT_CLOCK, seedProvince } from '../helpers/report';
+import { REPORT_CLOCK, dayRecord, seedProvince } from '../helpers/report';
 import type { InputOf, OutputOf } from '@contract/functions';
 import { activityCode, nonce, north, seedActivity, seedEnrollment } from '../helpers/checkin';
 
@@ -22,24 +22,9 @@ const day = (date: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function record(activityId: string, openid: string, date: string, minutes: number) {
-  const signInAt = new Date(`${date}T01:00:00Z`);
-  return {
-    _id: `${activityId}_${openid}_${date}`,
-    activityId,
-    orgId: 'cg',
-    openid,
-    date,
-    signInAt,
-    signOutAt: new Date(signInAt.getTime() + minutes * 60_000),
-    minutes,
-    status: 'closed',
-    adjustments: [],
-    scans: {},
-    createdAt: signInAt,
-    updatedAt: signInAt,
-  };
-}
+/** A closed day record of 城关 (helpers/report dayRecord). */
+const record = (activityId: string, openid: string, date: string, minutes: number) =>
+  dayRecord({ _id: activityId, orgId: 'cg' }, openid, date, minutes);
 
 function need(_id: string, posted: string, over: Record<string, unknown> = {}) {
   const postedAt = new Date(posted);

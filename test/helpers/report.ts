@@ -133,24 +133,7 @@ export async function seedProvince(t: TestEmulator) {
   ];
   await t.emu.db.insert(
     'checkin_days',
-    records.map(([a, openid, date, minutes]) => {
-      const signInAt = new Date(`${date}T01:00:00Z`);
-      return {
-        _id: `${a._id}_${openid}_${date}`,
-        activityId: a._id,
-        orgId: a.orgId,
-        openid,
-        date,
-        signInAt,
-        ...(minutes > 0 ? { signOutAt: new Date(signInAt.getTime() + minutes * 60_000) } : {}),
-        minutes,
-        status: minutes > 0 ? 'closed' : 'open',
-        adjustments: [],
-        scans: {},
-        createdAt: signInAt,
-        updatedAt: signInAt,
-      };
-    }),
+    records.map(([a, openid, date, minutes]) => dayRecord(a, openid, date, minutes)),
   );
   // A3's only day is 补录 by the admin through checkin.adjust: 09:00–09:30, 30 minutes for v2.
   await seedEnrollment(t, A3._id, 'v2');
@@ -199,4 +182,27 @@ export function tableUnder(ws: ExcelJS.Worksheet, firstHeader: string): { header
   const rows: string[][] = [];
   for (let i = h + 1; i < all.length && all[i] && all[i][0] && all[i][0] !== '合计'; i++) rows.push(all[i]);
   return { header: all[h], rows };
+}
+
+/**
+ * A day record as scans leave it, written straight into the database: signed in at 09:00 in Shanghai and out
+ * `minutes` later (closed), or not signed out (open) at 0 minutes.
+ */
+export function dayRecord(a: { _id: string; orgId: string }, openid: string, date: string, minutes: number) {
+  const signInAt = new Date(`${date}T01:00:00Z`);
+  return {
+    _id: `${a._id}_${openid}_${date}`,
+    activityId: a._id,
+    orgId: a.orgId,
+    openid,
+    date,
+    signInAt,
+    ...(minutes > 0 ? { signOutAt: new Date(signInAt.getTime() + minutes * 60_000) } : {}),
+    minutes,
+    status: minutes > 0 ? 'closed' : 'open',
+    adjustments: [],
+    scans: {},
+    createdAt: signInAt,
+    updatedAt: signInAt,
+  };
 }
